@@ -1,0 +1,97 @@
+/** Reading inputs: texts, files, folders, globs and stdin → Manifests + findings. */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding, Manifest } from '../core/types.js';
+import { decodeBytes } from './decode.js';
+import { expandInputs, type ExpandOptions } from './inputs.js';
+import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
+import { parseText } from './parse.js';
+
+export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
+export { isPlainObject, refOf } from './parse.js';
+
+export interface LoadResult {
+  manifests: Manifest[];
+  findings: Finding[];
+  /** Files read, in the order read (sorted). */
+  files: string[];
+}
+
+/** Parses one in-memory text (an editor buffer, stdin, a test fixture). */
+export function loadText(text: string, file: string, limits: Partial<LoadLimits> = {}): LoadResult {
+  const effective = { ...DEFAULT_LIMITS, ...limits };
+  if (Buffer.byteLength(text, 'utf8') > effective.maxFileBytes) return { manifests: [], findings: [tooLarge(file, Buffer.byteLength(text, 'utf8'), effective)], files: [file] };
+  const { manifests, findings } = parseText(text, file, effective);
+  return { manifests, findings, files: [file] };
+}
+
+/** Parses bytes (a file's content), decoding BOMs/UTF-16 and rejecting binary data. */
+export function loadBytes(bytes: Uint8Array, file: string, limits: Partial<LoadLimits> = {}): LoadResult {
+  const effective = { ...DEFAULT_LIMITS, ...limits };
+  if (bytes.length > effective.maxFileBytes) return { manifests: [], findings: [tooLarge(file, bytes.length, effective)], files: [file] };
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    return { manifests: [], findings: [{ ruleId: decoded.ruleId, severity: 'error', message: decoded.message, file, line: 1, column: 1, endLine: 1, endColumn: 1 }], files: [file] };
+  }
+  return loadText(decoded.text, file, effective);
+}
+
+export interface LoadInputsOptions extends ExpandOptions {
+  limits?: Partial<LoadLimits>;
+  /** Content for the `-` input. */
+  stdin?: Uint8Array | string;
+  /** Name shown for stdin findings (editors pass the buffer's path). */
+  stdinFilename?: string;
+}
+
+/** Reads every input: `-` is stdin; the rest are files, folders or globs. */
+export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): LoadResult {
+  const cwd = options.cwd ?? process.cwd();
+  const manifests: Manifest[] = [];
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  const add = (r: LoadResult) => {
+    manifests.push(...r.manifests);
+    findings.push(...r.findings);
+    files.push(...r.files);
+  };
+
+  const paths = inputs.filter((i) => i !== '-');
+  if (inputs.includes('-')) {
+    const name = options.stdinFilename ?? '<stdin>';
+    const content = options.stdin ?? '';
+    add(typeof content === 'string' ? loadText(content, name, options.limits) : loadBytes(content, name, options.limits));
+  }
+  const expanded = expandInputs(paths, options);
+  findings.push(...expanded.findings);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  for (const file of expanded.files) {
+    const absolute = path.resolve(cwd, file);
+    try {
+      const size = statSync(absolute).size;
+      if (size > limits.maxFileBytes) {
+        add({ manifests: [], findings: [tooLarge(file, size, limits)], files: [file] });
+        continue;
+      }
+      add(loadBytes(readFileSync(absolute), file, limits));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+      findings.push({ ruleId: 'input/unreadable', severity: 'error', message: `cannot read file: ${code}`, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    }
+  }
+  return { manifests, findings, files };
+}
+
+function tooLarge(file: string, size: number, limits: LoadLimits): Finding {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return {
+    ruleId: 'input/too-large',
+    severity: 'error',
+    message: `file is ${mib(size)}, over the ${mib(limits.maxFileBytes)} limit; not checked (raise with --max-file-size)`,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Expands command-line inputs (files, folders, globs) into a sorted list of files to read.
+ * Folders are walked recursively for *.yaml, *.yml and *.json; symlinks are followed only
+ * while they stay inside the tree that was given, and loops are detected.
+ */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { Finding } from '../core/types.js';
+
+export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+export interface ExpandedInputs {
+  files: string[];
+  findings: Finding[];
+}
+
+export interface ExpandOptions {
+  cwd?: string;
+  /** minimatch patterns (relative to cwd) a file must match, when given. */
+  include?: string[];
+  /** minimatch patterns (relative to cwd) that drop a file. */
+  exclude?: string[];
+}
+
+export function expandInputs(inputs: string[], options: ExpandOptions = {}): ExpandedInputs {
+  const cwd = options.cwd ?? process.cwd();
+  const files = new Set<string>();
+  const findings: Finding[] = [];
+  const problem = (file: string, ruleId: string, message: string, severity: Finding['severity'] = 'error') =>
+    findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      walkDirectory(absolute, cwd, files, problem);
+    } else if (stat?.isFile()) {
+      files.add(display(absolute, cwd));
+    } else if (GLOB_CHARS.test(input)) {
+      const matched = expandGlob(input, cwd, problem);
+      if (matched.length === 0) problem(input, 'input/no-match', `no files match ${JSON.stringify(input)}`);
+      for (const f of matched) files.add(f);
+    } else {
+      problem(input, 'input/not-found', `no such file or directory: ${input}`);
+    }
+  }
+
+  const selected = [...files].filter((f) => {
+    const opts = { dot: true, nocomment: true, nonegate: true };
+    if (options.include?.length && !options.include.some((p) => safeMatch(f, p, opts))) return false;
+    if (options.exclude?.some((p) => safeMatch(f, p, opts))) return false;
+    return true;
+  });
+  selected.sort(compareStrings);
+  return { files: selected, findings };
+}
+
+function walkDirectory(root: string, cwd: string, files: Set<string>, problem: (file: string, ruleId: string, message: string, severity?: Finding['severity']) => void) {
+  const rootReal = safeRealpath(root) ?? root;
+  const visited = new Set<string>([rootReal]);
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      problem(display(dir, cwd), 'input/unreadable', `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        const real = safeRealpath(full);
+        if (!real) {
+          problem(display(full, cwd), 'input/broken-symlink', 'symbolic link points nowhere (skipped)', 'warning');
+          continue;
+        }
+        if (!isInside(real, rootReal)) {
+          problem(display(full, cwd), 'input/symlink-outside', `symbolic link leads outside ${display(root, cwd)} (not followed)`, 'warning');
+          continue;
+        }
+        let target;
+        try {
+          target = statSync(real);
+        } catch {
+          continue;
+        }
+        if (target.isDirectory()) {
+          if (visited.has(real)) {
+            problem(display(full, cwd), 'input/symlink-loop', 'symbolic link loop (not followed again)', 'warning');
+            continue;
+          }
+          visited.add(real);
+          stack.push(full);
+        } else if (target.isFile() && hasManifestExtension(entry.name)) files.add(display(full, cwd));
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (SKIPPED_DIRS.has(entry.name)) continue;
+        const real = safeRealpath(full) ?? full;
+        if (visited.has(real)) continue;
+        visited.add(real);
+        stack.push(full);
+      } else if (entry.isFile() && hasManifestExtension(entry.name)) {
+        files.add(display(full, cwd));
+      }
+    }
+  }
+}
+
+/** Walks from the glob's literal prefix and matches each file with minimatch. */
+function expandGlob(pattern: string, cwd: string, problem: (file: string, ruleId: string, message: string) => void): string[] {
+  const parts = pattern.split('/');
+  const literal: string[] = [];
+  for (const part of parts) {
+    if (GLOB_CHARS.test(part)) break;
+    literal.push(part);
+  }
+  const base = path.resolve(cwd, literal.join('/') || '.');
+  const found = new Set<string>();
+  try {
+    if (!statSync(base).isDirectory()) return [];
+  } catch {
+    return [];
+  }
+  walkDirectory(base, cwd, found, problem);
+  const absolutePattern = path.isAbsolute(pattern);
+  return [...found].filter((f) => {
+    const candidate = absolutePattern ? path.resolve(cwd, f) : f;
+    return safeMatch(candidate, pattern, { dot: false });
+  });
+}
+
+function safeMatch(file: string, pattern: string, opts: Record<string, unknown>): boolean {
+  try {
+    return minimatch(file, pattern, { ...opts, optimizationLevel: 2 });
+  } catch {
+    return false;
+  }
+}
+
+function hasManifestExtension(name: string): boolean {
+  const lower = name.toLowerCase();
+  return MANIFEST_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Paths are shown relative to cwd with forward slashes, so output is the same on every machine. */
+export function display(absolute: string, cwd: string): string {
+  const rel = path.relative(cwd, absolute);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
+  return shown.split(path.sep).join('/');
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+

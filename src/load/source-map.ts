@@ -1,0 +1,95 @@
+/**
+ * Maps JSON paths of a parsed document back to source ranges, using the yaml AST
+ * (the nodes keep their offsets) and a LineCounter.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { JsonPath, LocateTarget, SourceRange } from '../core/types.js';
+
+type Ranged = { range?: [number, number, number] | null };
+
+export class DocumentSourceMap {
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+    private readonly text: string,
+  ) {}
+
+  /** Range of the whole document's content (or its first line when empty). */
+  documentRange(): SourceRange {
+    const node = this.doc.contents as Ranged | null;
+    if (node?.range) return this.toRange(node.range[0], node.range[1]);
+    const start = this.doc.range?.[0] ?? 0;
+    return this.toRange(start, start);
+  }
+
+  locate(path: JsonPath, target: LocateTarget = 'value'): SourceRange {
+    const { node, keyNode } = this.walk(path);
+    const chosen = target === 'key' && keyNode ? keyNode : node ?? keyNode;
+    const r = (chosen as Ranged | null)?.range;
+    if (r) return this.toRange(r[0], r[1]);
+    return this.documentRange();
+  }
+
+  scalarSource(path: JsonPath): { text: string; plain: boolean } | undefined {
+    const { node, complete } = this.walk(path);
+    if (!complete || !node || !isScalar(node) || !node.range) return undefined;
+    return { text: this.text.slice(node.range[0], node.range[1]), plain: node.type === 'PLAIN' };
+  }
+
+  /** Follows `path` as far as it exists; returns the deepest node reached and the key node of its pair. */
+  private walk(path: JsonPath): { node: Node | null; keyNode: Node | null; complete: boolean } {
+    let node = this.deref(this.doc.contents as Node | null);
+    let keyNode: Node | null = null;
+    for (const segment of path) {
+      if (!node) return { node, keyNode, complete: false };
+      let next: { value: Node | null; key: Node | null } | undefined;
+      if (isMap(node)) {
+        const pair = this.findPair(node.items as Pair[], String(segment), 0);
+        if (pair) next = { value: this.deref(pair.value as Node | null), key: pair.key as Node | null };
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (item !== undefined) next = { value: this.deref(item), key: null };
+      }
+      if (!next) return { node, keyNode, complete: false };
+      // A pair with an empty value (`key:`) has no value node: point at the key instead.
+      if (!next.value) return { node: next.key, keyNode: next.key, complete: false };
+      node = next.value;
+      keyNode = next.key;
+    }
+    return { node, keyNode, complete: true };
+  }
+
+  private findPair(items: Pair[], key: string, depth: number): Pair | undefined {
+    let merged: Pair | undefined;
+    for (const pair of items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key;
+      const name = isScalar(k) ? String(k.value) : undefined;
+      if (name === key) return pair;
+      // YAML 1.1 merge keys (`<<: *base`): fields may come from the merged map.
+      if (name === '<<' && depth < 8 && !merged) {
+        const sources = this.deref(pair.value as Node | null);
+        const maps = isSeq(sources) ? sources.items.map((i) => this.deref(i as Node)) : [sources];
+        for (const m of maps) {
+          if (m && isMap(m)) {
+            merged = this.findPair(m.items as Pair[], key, depth + 1);
+            if (merged) break;
+          }
+        }
+      }
+    }
+    return merged;
+  }
+
+  private deref(node: Node | null | undefined): Node | null {
+    let n = node ?? null;
+    for (let i = 0; i < 16 && n && isAlias(n); i++) n = (n.resolve(this.doc) as Node | undefined) ?? null;
+    return n;
+  }
+
+  toRange(start: number, end: number): SourceRange {
+    const s = this.lines.linePos(start);
+    const e = this.lines.linePos(Math.max(start, end));
+    return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  }
+}
