@@ -15,23 +15,26 @@ export interface LoadResult {
   findings: Finding[];
   /** Files read, in the order read (sorted). */
   files: string[];
+  /** Decoded text of each file read (for code frames and suppression comments). */
+  sources: Map<string, string>;
 }
 
 /** Parses one in-memory text (an editor buffer, stdin, a test fixture). */
 export function loadText(text: string, file: string, limits: Partial<LoadLimits> = {}): LoadResult {
   const effective = { ...DEFAULT_LIMITS, ...limits };
-  if (Buffer.byteLength(text, 'utf8') > effective.maxFileBytes) return { manifests: [], findings: [tooLarge(file, Buffer.byteLength(text, 'utf8'), effective)], files: [file] };
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > effective.maxFileBytes) return { manifests: [], findings: [tooLarge(file, bytes, effective)], files: [file], sources: new Map() };
   const { manifests, findings } = parseText(text, file, effective);
-  return { manifests, findings, files: [file] };
+  return { manifests, findings, files: [file], sources: new Map([[file, text]]) };
 }
 
 /** Parses bytes (a file's content), decoding BOMs/UTF-16 and rejecting binary data. */
 export function loadBytes(bytes: Uint8Array, file: string, limits: Partial<LoadLimits> = {}): LoadResult {
   const effective = { ...DEFAULT_LIMITS, ...limits };
-  if (bytes.length > effective.maxFileBytes) return { manifests: [], findings: [tooLarge(file, bytes.length, effective)], files: [file] };
+  if (bytes.length > effective.maxFileBytes) return { manifests: [], findings: [tooLarge(file, bytes.length, effective)], files: [file], sources: new Map() };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
-    return { manifests: [], findings: [{ ruleId: decoded.ruleId, severity: 'error', message: decoded.message, file, line: 1, column: 1, endLine: 1, endColumn: 1 }], files: [file] };
+    return { manifests: [], findings: [{ ruleId: decoded.ruleId, severity: 'error', message: decoded.message, file, line: 1, column: 1, endLine: 1, endColumn: 1 }], files: [file], sources: new Map() };
   }
   return loadText(decoded.text, file, effective);
 }
@@ -50,10 +53,12 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
   const manifests: Manifest[] = [];
   const findings: Finding[] = [];
   const files: string[] = [];
+  const sources = new Map<string, string>();
   const add = (r: LoadResult) => {
-    manifests.push(...r.manifests);
-    findings.push(...r.findings);
+    for (const m of r.manifests) manifests.push(m);
+    for (const f of r.findings) findings.push(f);
     files.push(...r.files);
+    for (const [file, text] of r.sources) sources.set(file, text);
   };
 
   const paths = inputs.filter((i) => i !== '-');
@@ -70,7 +75,7 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
     try {
       const size = statSync(absolute).size;
       if (size > limits.maxFileBytes) {
-        add({ manifests: [], findings: [tooLarge(file, size, limits)], files: [file] });
+        add({ manifests: [], findings: [tooLarge(file, size, limits)], files: [file], sources: new Map() });
         continue;
       }
       add(loadBytes(readFileSync(absolute), file, limits));
@@ -79,7 +84,7 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
       findings.push({ ruleId: 'input/unreadable', severity: 'error', message: `cannot read file: ${code}`, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
     }
   }
-  return { manifests, findings, files };
+  return { manifests, findings, files, sources };
 }
 
 function tooLarge(file: string, size: number, limits: LoadLimits): Finding {

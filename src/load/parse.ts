@@ -69,11 +69,18 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
       const duplicate = error.code === 'DUPLICATE_KEY';
       if (!duplicate) fatal = true;
       if (reported++ >= MAX_SYNTAX_FINDINGS_PER_DOCUMENT) continue;
-      const [start, end] = error.pos;
-      const message = duplicate
-        ? `duplicate key: ${keyText(text, start, end)} is already defined in this mapping (the API server rejects duplicate fields)`
-        : `YAML syntax error: ${firstLine(error.message)}`;
-      at(duplicate ? 'yaml/duplicate-key' : 'yaml/syntax', 'error', message, sourceMap.toRange(start, end));
+      if (error.code === 'RESOURCE_EXHAUSTION') {
+        const [start] = clampToContent(text, error.pos[0], error.pos[1]);
+        at('input/too-deep', 'error', 'document nests too deeply to read safely; not checked', sourceMap.toRange(start, start + 1));
+        continue;
+      }
+      if (duplicate) {
+        const key = keyAt(text, error.pos[0]);
+        at('yaml/duplicate-key', 'error', `duplicate key: ${JSON.stringify(key)} is already defined in this mapping (the API server rejects duplicate fields)`, sourceMap.toRange(error.pos[0], error.pos[0] + key.length));
+        continue;
+      }
+      const [start, end] = clampToContent(text, error.pos[0], error.pos[1]);
+      at('yaml/syntax', 'error', `YAML syntax error: ${firstLine(error.message)}`, sourceMap.toRange(start, end));
     }
     if (fatal) {
       contentDocs++;
@@ -205,9 +212,19 @@ function rangeOf(lines: LineCounter, offset: number): SourceRange {
   return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col };
 }
 
-function keyText(text: string, start: number, end: number): string {
-  const raw = text.slice(start, Math.min(end, start + 80)).split(/\r?\n/)[0] ?? '';
-  return JSON.stringify(raw.replace(/:\s*$/, ''));
+/** The source text of the mapping key starting at `start` (plain or quoted, up to its `:`). */
+function keyAt(text: string, start: number): string {
+  const rest = text.slice(start, start + 256);
+  const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n,}]*?)\s*:/.exec(rest);
+  return m ? m[1]! : (rest.split(/[\r\n]/)[0] ?? '').slice(0, 80);
+}
+
+/** Errors found at end of input point at the last real character rather than past the end of the file. */
+function clampToContent(text: string, start: number, end: number): [number, number] {
+  let last = text.length - 1;
+  while (last > 0 && /\s/.test(text[last]!)) last--;
+  if (start > last) return [Math.max(0, last), Math.max(0, last) + 1];
+  return [start, Math.max(start, end)];
 }
 
 function firstLine(message: string): string {

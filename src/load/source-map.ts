@@ -64,7 +64,7 @@ export class DocumentSourceMap {
     for (const pair of items) {
       if (!isPair(pair)) continue;
       const k = pair.key;
-      const name = isScalar(k) ? String(k.value) : undefined;
+      const name = isScalar(k) ? (typeof k.value === 'symbol' ? k.source : String(k.value)) : undefined;
       if (name === key) return pair;
       // YAML 1.1 merge keys (`<<: *base`): fields may come from the merged map.
       if (name === '<<' && depth < 8 && !merged) {

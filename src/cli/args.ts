@@ -1,0 +1,204 @@
+/** Command-line parsing: flags → typed options, with usage errors as values (exit code 2), never throws. */
+import { parseArgs } from 'node:util';
+import type { Severity } from '../core/types.js';
+
+export const COMMANDS = ['lint', 'plan', 'check', 'rules', 'version', 'help'] as const;
+export type Command = (typeof COMMANDS)[number];
+export type Format = 'text' | 'json';
+
+export interface CliOptions {
+  command: Command;
+  inputs: string[];
+  format: Format;
+  kubeVersion?: string;
+  strict: boolean;
+  namespace?: string;
+  requireRefs: boolean;
+  schemaDirs: string[];
+  config?: string;
+  severities: Record<string, Severity | 'off'>;
+  quiet: boolean;
+  maxWarnings?: number;
+  stdinFilename?: string;
+  color?: boolean;
+  limits: { maxFileBytes?: number; maxDocuments?: number; maxAliasCount?: number; maxDepth?: number };
+  include: string[];
+  exclude: string[];
+  cluster?: string;
+  seed?: string;
+  now?: string;
+  explain?: string;
+  from?: string[];
+  base?: string;
+}
+
+export const FLAGS = {
+  format: { type: 'string', short: 'f' },
+  'kube-version': { type: 'string' },
+  strict: { type: 'boolean' },
+  namespace: { type: 'string', short: 'n' },
+  'require-refs': { type: 'boolean' },
+  'schema-dir': { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  'max-documents': { type: 'string' },
+  'max-aliases': { type: 'string' },
+  'max-depth': { type: 'string' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  cluster: { type: 'string' },
+  seed: { type: 'string' },
+  now: { type: 'string' },
+  explain: { type: 'string' },
+  from: { type: 'string', multiple: true },
+  base: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+const SEVERITIES = ['off', 'info', 'warning', 'error'];
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (err) {
+    return { ok: false, error: (err as Error).message.replace(/\. To specify a positional.*$/s, '') };
+  }
+  const v = parsed.values;
+  const positionals = [...parsed.positionals];
+  let command: Command = 'lint';
+  if (v.help) command = 'help';
+  else if (v.version) command = 'version';
+  else if (positionals.length > 0) {
+    const first = positionals.shift()!;
+    if (!(COMMANDS as readonly string[]).includes(first)) {
+      return { ok: false, error: `unknown command ${JSON.stringify(first)} (expected one of: ${COMMANDS.join(', ')})` };
+    }
+    command = first as Command;
+  } else return { ok: false, error: 'missing command' };
+
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return { ok: false, error: `--format must be text or json (got ${JSON.stringify(format)})` };
+
+  const severities: Record<string, Severity | 'off'> = {};
+  for (const spec of v.rule ?? []) {
+    const m = /^([a-z0-9][a-z0-9/-]*)=(off|info|warning|error)$/.exec(spec);
+    if (!m) return { ok: false, error: `--rule expects id=${SEVERITIES.join('|')} (got ${JSON.stringify(spec)})` };
+    severities[m[1]!] = m[2] as Severity | 'off';
+  }
+
+  const numbers: Record<string, number | undefined> = {};
+  for (const flag of ['max-warnings', 'max-documents', 'max-aliases', 'max-depth'] as const) {
+    const raw = v[flag];
+    if (raw === undefined) continue;
+    if (!/^\d+$/.test(raw)) return { ok: false, error: `--${flag} expects a non-negative integer (got ${JSON.stringify(raw)})` };
+    numbers[flag] = Number(raw);
+  }
+  let maxFileBytes: number | undefined;
+  if (v['max-file-size'] !== undefined) {
+    maxFileBytes = parseSize(v['max-file-size']);
+    if (maxFileBytes === undefined) return { ok: false, error: `--max-file-size expects a size like 10MB, 512KiB or 1048576 (got ${JSON.stringify(v['max-file-size'])})` };
+  }
+  if (v.now !== undefined && Number.isNaN(Date.parse(v.now))) return { ok: false, error: `--now expects an ISO 8601 time (got ${JSON.stringify(v.now)})` };
+  if (v['kube-version'] !== undefined && !/^v?1\.\d{1,2}$/.test(v['kube-version'])) {
+    return { ok: false, error: `--kube-version expects a minor version like 1.34 (got ${JSON.stringify(v['kube-version'])})` };
+  }
+
+  const needsInputs = command === 'lint' || command === 'plan' || command === 'check';
+  if (needsInputs && positionals.length === 0) return { ok: false, error: `${command}: no inputs given (files, folders, globs, or - for stdin)` };
+  if (v.from && v.base) return { ok: false, error: '--from and --base cannot be used together' };
+
+  const options: CliOptions = {
+    command,
+    inputs: positionals,
+    format,
+    strict: v.strict ?? false,
+    requireRefs: v['require-refs'] ?? false,
+    schemaDirs: v['schema-dir'] ?? [],
+    severities,
+    quiet: v.quiet ?? false,
+    limits: {
+      ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+      ...(numbers['max-documents'] !== undefined ? { maxDocuments: numbers['max-documents'] } : {}),
+      ...(numbers['max-aliases'] !== undefined ? { maxAliasCount: numbers['max-aliases'] } : {}),
+      ...(numbers['max-depth'] !== undefined ? { maxDepth: numbers['max-depth'] } : {}),
+    },
+    include: v.include ?? [],
+    exclude: v.exclude ?? [],
+    ...(v['kube-version'] !== undefined ? { kubeVersion: v['kube-version'].replace(/^v/, '') } : {}),
+    ...(v.namespace !== undefined ? { namespace: v.namespace } : {}),
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    ...(numbers['max-warnings'] !== undefined ? { maxWarnings: numbers['max-warnings'] } : {}),
+    ...(v['stdin-filename'] !== undefined ? { stdinFilename: v['stdin-filename'] } : {}),
+    ...(v['no-color'] ? { color: false } : v.color ? { color: true } : {}),
+    ...(v.cluster !== undefined ? { cluster: v.cluster } : {}),
+    ...(v.seed !== undefined ? { seed: v.seed } : {}),
+    ...(v.now !== undefined ? { now: v.now } : {}),
+    ...(v.explain !== undefined ? { explain: v.explain } : {}),
+    ...(v.from !== undefined ? { from: v.from } : {}),
+    ...(v.base !== undefined ? { base: v.base } : {}),
+  };
+  return { ok: true, options };
+}
+
+/** "10MB", "512KiB", "1048576" → bytes. */
+export function parseSize(raw: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib|k|m|g)?$/i.exec(raw.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const scale: Record<string, number> = { b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
+  return Math.round(Number(m[1]) * scale[unit]!);
+}
+
+export const USAGE = `Usage: kubeplan <command> [inputs...] [flags]
+
+Commands:
+  lint     check manifests: YAML, schemas, API-server validation, rules
+  plan     show what the cluster would do: ReplicaSets, pods, placements, endpoints, routes, rollouts
+  check    lint + plan; fails on lint errors and on planner errors (unschedulable pods, …)
+  rules    list every rule (use --format json for machine output)
+  version  print the version
+  help     print this help
+
+Inputs: files, folders (recursive *.yaml, *.yml, *.json), globs (quoted), - for stdin.
+
+Flags:
+  -f, --format text|json      output format (default text)
+      --kube-version 1.N      target Kubernetes minor (default: newest supported)
+      --strict                unknown kinds are errors instead of warnings
+  -n, --namespace NS          namespace for objects without one (default "default")
+      --require-refs          missing ConfigMaps/Secrets/PVCs/ServiceAccounts are errors
+      --schema-dir DIR        extra JSON schemas (kubeconform naming); repeatable
+  -c, --config FILE           config file (default: .kubeplan.yaml found upwards from cwd)
+      --rule ID=SEVERITY      override a rule: off|info|warning|error; repeatable
+  -q, --quiet                 report errors only
+      --max-warnings N        exit 1 when there are more than N warnings
+      --stdin-filename NAME   file name shown for stdin (editors)
+      --include GLOB          only check files matching GLOB; repeatable
+      --exclude GLOB          skip files matching GLOB; repeatable
+      --color, --no-color     force colour on or off (default: on for a TTY, off with NO_COLOR)
+      --max-file-size SIZE    largest file read (default 10MiB)
+      --max-documents N       most documents per file (default 20000)
+      --max-aliases N         YAML alias-expansion budget (default 100)
+      --max-depth N           deepest nesting accepted (default 200)
+plan / check:
+      --cluster FILE          Nodes (+ running Pods) to plan on (default: built-in 3-node cluster)
+      --seed S                seed for generated pod-name suffixes (default "kubeplan")
+      --now TIME              ISO time for CronJob schedules (default 2025-01-01T00:00:00Z)
+      --explain POD           print each node's filter verdict and scores for POD
+      --from PATH             old manifests: show changes and rollout steps; repeatable
+      --base REV              old manifests = the same paths at git revision REV
+  -h, --help                  print this help
+  -V, --version               print the version
+
+Exit codes: 0 no error-level finding, 1 error-level findings (or more warnings than --max-warnings), 2 usage or internal error.
+`;

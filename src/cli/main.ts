@@ -1,0 +1,113 @@
+/**
+ * The CLI: parses flags, calls the pure API, prints, and returns an exit code.
+ * 0 = no error-level finding, 1 = error-level findings, 2 = usage or internal error.
+ */
+import { readFileSync } from 'node:fs';
+import { countFindings } from '../core/findings.js';
+import type { Finding } from '../core/types.js';
+import { lint, type LintOptions, type LintResult } from '../lint.js';
+import { findingsToJson } from '../output/json.js';
+import { formatText } from '../output/text.js';
+import { parseCommandLine, USAGE, type CliOptions } from './args.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Uint8Array;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const parsed = parseCommandLine(argv);
+  if (!parsed.ok) {
+    io.stderr(`kubeplan: ${parsed.error}\nRun \`kubeplan --help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const options = parsed.options;
+  try {
+    switch (options.command) {
+      case 'help':
+        io.stdout(USAGE);
+        return EXIT_OK;
+      case 'version':
+        io.stdout(`kubeplan ${version()}\n`);
+        return EXIT_OK;
+      case 'lint':
+        return runLint(options, io);
+      default:
+        io.stderr(`kubeplan: ${options.command}: not available yet\n`);
+        return EXIT_USAGE;
+    }
+  } catch (err) {
+    // A bug in kubeplan, never the user's input: say so plainly and exit 2.
+    const detail = err instanceof Error ? (io.env.KUBEPLAN_DEBUG ? err.stack ?? err.message : err.message) : String(err);
+    io.stderr(`kubeplan: internal error: ${detail}\nPlease report this with the input that caused it (set KUBEPLAN_DEBUG=1 for a stack trace).\n`);
+    return EXIT_USAGE;
+  }
+}
+
+export function lintOptionsFrom(options: CliOptions, io: CliIO): LintOptions {
+  return {
+    ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
+    strict: options.strict,
+    ...(options.namespace ? { defaultNamespace: options.namespace } : {}),
+    requireRefs: options.requireRefs,
+    schemaDirs: options.schemaDirs,
+    severities: options.severities,
+    limits: options.limits,
+    cwd: io.cwd,
+    include: options.include,
+    exclude: options.exclude,
+    ...(options.inputs.includes('-') ? { stdin: io.readStdin() } : {}),
+    ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
+  };
+}
+
+function runLint(options: CliOptions, io: CliIO): number {
+  const result = lint(options.inputs, lintOptionsFrom(options, io));
+  const findings = visibleFindings(result.findings, options);
+  printFindings(findings, result, options, io);
+  return exitCodeFor(result.findings, options);
+}
+
+export function visibleFindings(findings: Finding[], options: CliOptions): Finding[] {
+  return options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+}
+
+export function printFindings(findings: Finding[], result: LintResult, options: CliOptions, io: CliIO): void {
+  const summary = { files: result.files.length, objects: result.manifests.length };
+  if (options.format === 'json') {
+    io.stdout(JSON.stringify(findingsToJson(findings, summary), null, 2) + '\n');
+  } else {
+    io.stdout(formatText(findings, summary, { color: useColor(options, io), sources: result.sources }));
+  }
+}
+
+export function exitCodeFor(findings: Finding[], options: CliOptions): number {
+  const counts = countFindings(findings);
+  if (counts.error > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+export function useColor(options: CliOptions, io: CliIO): boolean {
+  if (options.color !== undefined) return options.color;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}

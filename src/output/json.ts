@@ -1,0 +1,21 @@
+/** Machine-readable findings: `{"findings": [...], "summary": {...}}`, keys in a fixed order. */
+import { countFindings } from '../core/findings.js';
+import type { Finding } from '../core/types.js';
+
+export function findingsToJson(findings: Finding[], summary: { files: number; objects: number }) {
+  const counts = countFindings(findings);
+  return {
+    findings: findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      ...(f.object ? { object: { apiVersion: f.object.apiVersion, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name } } : {}),
+    })),
+    summary: { files: summary.files, objects: summary.objects, errors: counts.error, warnings: counts.warning, infos: counts.info },
+  };
+}

@@ -1,0 +1,58 @@
+/** Human-readable findings report: grouped by file, one clickable `file:line:col` line each, with a short code frame. */
+import { countFindings } from '../core/findings.js';
+import type { Finding } from '../core/types.js';
+import { escapeControl } from './escape.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** File texts, for code frames (absent files get no frame). */
+  sources?: ReadonlyMap<string, string>;
+  /** Show a code frame under each finding. */
+  codeFrames?: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1 } as const;
+const MAX_FRAME_WIDTH = 160;
+
+export function formatText(findings: Finding[], summary: { files: number; objects: number }, options: TextOptions): string {
+  const paint = (code: keyof typeof CODES, s: string) => (options.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  const lineCache = new Map<string, string[]>();
+  let currentFile: string | undefined;
+  for (const f of findings) {
+    if (f.file !== currentFile) {
+      if (currentFile !== undefined) out.push('');
+      out.push(paint('bold', escapeControl(f.file)));
+      currentFile = f.file;
+    }
+    const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info   ');
+    out.push(`${escapeControl(f.file)}:${f.line}:${f.column} ${sev}  ${escapeControl(f.message)}  ${paint('gray', f.ruleId)}`);
+    if (options.codeFrames !== false && options.sources?.has(f.file)) {
+      let lines = lineCache.get(f.file);
+      if (!lines) {
+        lines = options.sources.get(f.file)!.split(/\r?\n/);
+        lineCache.set(f.file, lines);
+      }
+      out.push(...codeFrame(lines, f, paint));
+    }
+  }
+  const c = countFindings(findings);
+  if (out.length > 0) out.push('');
+  const total = c.error + c.warning + c.info;
+  const tally = `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
+  const scope = `${summary.files} file${summary.files === 1 ? '' : 's'}, ${summary.objects} object${summary.objects === 1 ? '' : 's'}`;
+  out.push(total === 0 ? paint('bold', `✔ no problems (${scope})`) : paint('bold', `✖ ${total} problem${total === 1 ? '' : 's'}: ${tally} (${scope})`));
+  return out.join('\n') + '\n';
+}
+
+function codeFrame(lines: string[], f: Finding, paint: (code: keyof typeof CODES, s: string) => string): string[] {
+  const line = lines[f.line - 1];
+  if (line === undefined) return [];
+  const width = String(f.line).length;
+  const text = escapeControl(line.length > MAX_FRAME_WIDTH ? line.slice(0, MAX_FRAME_WIDTH) + '…' : line);
+  const start = Math.max(1, f.column);
+  const end = f.endLine === f.line ? Math.max(start + 1, f.endColumn) : line.length + 1;
+  const caretCount = Math.max(1, Math.min(end - start, MAX_FRAME_WIDTH - start + 1));
+  if (start > MAX_FRAME_WIDTH) return [`  ${String(f.line).padStart(width)} | ${text}`];
+  return [`  ${String(f.line).padStart(width)} | ${text}`, `  ${' '.repeat(width)} | ${' '.repeat(start - 1)}${paint('red', '^'.repeat(caretCount))}`];
+}
