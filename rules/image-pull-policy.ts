@@ -1,0 +1,45 @@
+import { containersOf } from '../src/rules/best-practice/containers.js';
+import { isLatest, parseImage } from '../src/rules/best-practice/image.js';
+import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'image-pull-policy',
+  severity: 'warning',
+  category: 'reliability',
+  description: 'imagePullPolicy should fit the image reference: Always for mutable tags, never Never.',
+  rationale: [
+    'With a mutable reference (`:latest` or no tag) and `imagePullPolicy: IfNotPresent`, each node keeps whichever',
+    'image it pulled first, so replicas silently run different builds. `imagePullPolicy: Never` makes pods fail',
+    '(`ErrImageNeverPull`) on any node that does not already have the image, e.g. after a node is replaced.',
+    '',
+    'Fix: pin the image to a version tag or digest (the default policy is then IfNotPresent, which is right for',
+    'immutable references), or set `imagePullPolicy: Always` for mutable tags. Use `Never` only for images',
+    'baked into the node image.',
+    '',
+    'Unlike kube-score, an omitted policy with a version tag is not reported: the default (IfNotPresent) is correct',
+    'for a tag you never move.',
+  ].join('\n'),
+  kubeScore: 'container-image-pull-policy',
+  check(context) {
+    for (const pod of podSpecsOf(context.manifests)) {
+      for (const ref of containersOf(pod)) {
+        const { image, imagePullPolicy: policy } = ref.container;
+        if (typeof policy !== 'string') continue;
+        const path = [...ref.path, 'imagePullPolicy'];
+        const shown = typeof image === 'string' ? `"${image}"` : 'its image';
+        if (policy === 'Never') {
+          context.report({ manifest: pod.manifest, path, message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}` });
+        } else if (policy === 'IfNotPresent' && typeof image === 'string' && image.trim() !== '' && isLatest(parseImage(image.trim()))) {
+          context.report({
+            manifest: pod.manifest,
+            path,
+            message: `${ref.label} pulls mutable image ${shown} with imagePullPolicy IfNotPresent: nodes keep whichever build they pulled first; pin the image or use Always`,
+          });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/missing-memory-limit.js';
+import { runRuleOnText } from '../../src/rules/best-practice/run-rule.js';
+
+const brief = (text: string) => runRuleOnText(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
+
+const statefulSet = (resources: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  template:
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+${resources}`;
+
+describe('missing-memory-limit', () => {
+  it('accepts a memory limit', () => {
+    expect(brief(statefulSet('          resources:\n            limits: {memory: 1Gi}\n'))).toEqual([]);
+  });
+
+  it('does not take the request as a limit', () => {
+    expect(brief(statefulSet('          resources:\n            requests: {memory: 1Gi}\n'))).toEqual([
+      ['missing-memory-limit', 12, 13, 'container "postgres" has no memory limit (resources.limits.memory)'],
+    ]);
+  });
+
+  it('reports a zero limit at the value', () => {
+    expect(brief(statefulSet('          resources:\n            limits:\n              memory: "0"\n'))).toEqual([
+      ['missing-memory-limit', 13, 23, 'container "postgres" has a memory limit of 0, which means no limit; set resources.limits.memory'],
+    ]);
+  });
+
+  it('ignores a LimitRange defaultRequest (it sets requests, not limits)', () => {
+    const limitRange = 'apiVersion: v1\nkind: LimitRange\nmetadata: {name: d}\nspec:\n  limits:\n    - type: Container\n      defaultRequest: {memory: 128Mi}\n---\n';
+    expect(brief(limitRange + statefulSet(''))).toHaveLength(1);
+  });
+});
