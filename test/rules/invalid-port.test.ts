@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/invalid-port.js';
+import { runRuleOnText } from '../../src/rules/best-practice/run-rule.js';
+
+const brief = (text: string) =>
+  runRuleOnText(rule, text)
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map((f) => [f.line, f.column, f.severity, f.message]);
+
+const pod = (ports: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: app:1
+      ports:
+${ports}`;
+
+const service = (ports: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: s
+spec:
+  ports:
+${ports}`;
+
+describe('invalid-port', () => {
+  it('accepts valid container and Service ports', () => {
+    expect(brief(pod('        - name: http\n          containerPort: 8080\n        - name: metrics\n          containerPort: 9090\n'))).toEqual([]);
+    expect(brief(service('    - name: http\n      port: 80\n      targetPort: http\n    - name: https\n      port: 443\n      targetPort: 8443\n'))).toEqual([]);
+    expect(brief(service('    - port: 80\n'))).toEqual([]); // a single port needs no name
+  });
+
+  it('rejects out-of-range container ports and long or numeric-only port names', () => {
+    expect(brief(pod('        - name: very-long-port-name\n          containerPort: 70000\n'))).toEqual([
+      [10, 17, 'error', 'container "app" port name "very-long-port-name": must be no more than 15 characters'],
+      [11, 26, 'error', 'container "app" containerPort 70000: must be between 1 and 65535, inclusive'],
+    ]);
+    expect(brief(pod('        - name: "8080"\n          containerPort: 8080\n'))).toEqual([[10, 17, 'error', 'container "app" port name "8080": must contain at least one letter (a-z)']]);
+  });
+
+  it('requires names on multi-port Services and rejects duplicates', () => {
+    expect(brief(service('    - port: 80\n    - name: b\n      port: 80\n'))).toEqual([
+      [7, 7, 'error', 'Service port #1: a name is required when a Service has more than one port'],
+      [9, 13, 'error', 'duplicate Service port 80/TCP'],
+    ]);
+  });
+
+  it('warns about a nodePort outside the default range', () => {
+    expect(brief(service('    - port: 80\n      nodePort: 8080\n'))).toEqual([[8, 17, 'warning', 'nodePort 8080 is outside the default node port range 30000-32767']]);
+  });
+
+  it('validates named targetPorts as IANA service names', () => {
+    expect(brief(service('    - port: 80\n      targetPort: web--http\n'))).toEqual([[8, 19, 'error', 'Service targetPort name "web--http": must not contain consecutive hyphens']]);
+  });
+});
