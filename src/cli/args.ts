@@ -4,7 +4,8 @@ import type { Severity } from '../core/types.js';
 
 export const COMMANDS = ['lint', 'plan', 'check', 'rules', 'version', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
-export type Format = 'text' | 'json';
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
   command: Command;
@@ -86,8 +87,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     command = first as Command;
   } else return { ok: false, error: 'missing command' };
 
-  const format = v.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return { ok: false, error: `--format must be text or json (got ${JSON.stringify(format)})` };
+  const format = (v.format ?? 'text') as Format;
+  if (!(FORMATS as readonly string[]).includes(format)) return { ok: false, error: `--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)})` };
 
   const severities: Record<string, Severity | 'off'> = {};
   for (const spec of v.rule ?? []) {
@@ -172,7 +173,7 @@ Commands:
 Inputs: files, folders (recursive *.yaml, *.yml, *.json), globs (quoted), - for stdin.
 
 Flags:
-  -f, --format text|json      output format (default text)
+  -f, --format FORMAT         text, json, sarif (code scanning) or github (annotations); default text
       --kube-version 1.N      target Kubernetes minor (default: newest supported)
       --strict                unknown kinds are errors instead of warnings
   -n, --namespace NS          namespace for objects without one (default "default")

@@ -7,6 +7,8 @@ import { countFindings } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
 import { lint, type LintOptions, type LintResult } from '../lint.js';
 import { findingsToJson } from '../output/json.js';
+import { findingsToGithub } from '../output/github.js';
+import { findingsToSarif, type SarifRuleInfo } from '../output/sarif.js';
 import { formatText } from '../output/text.js';
 import { parseCommandLine, USAGE, type CliOptions } from './args.js';
 
@@ -93,6 +95,10 @@ export function printFindings(findings: Finding[], result: LintResult, options: 
   const summary = { files: result.files.length, objects: result.manifests.length };
   if (options.format === 'json') {
     io.stdout(JSON.stringify(findingsToJson(findings, summary), null, 2) + '\n');
+  } else if (options.format === 'sarif') {
+    io.stdout(JSON.stringify(findingsToSarif(findings, ruleInfos(), version()), null, 2) + '\n');
+  } else if (options.format === 'github') {
+    io.stdout(findingsToGithub(findings));
   } else {
     io.stdout(formatText(findings, summary, { color: useColor(options, io), sources: result.sources }));
   }
@@ -110,4 +116,9 @@ export function useColor(options: CliOptions, io: CliIO): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.isTTY;
+}
+
+/** Rule metadata for SARIF's rule table. */
+function ruleInfos(): SarifRuleInfo[] {
+  return [];
 }
