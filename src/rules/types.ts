@@ -1,5 +1,6 @@
 /** The contract between the rule engine and the rule files under rules/. */
 import type { JsonPath, LocateTarget, Manifest, Severity } from '../core/types.js';
+import type { ObjectIndex } from './object-index.js';
 
 export type RuleCategory = 'consistency' | 'reliability' | 'security' | 'efficiency' | 'deprecation' | 'validation';
 
@@ -45,6 +46,8 @@ export interface RuleContext {
   /** Namespace an object lives in (metadata.namespace, else the default). */
   namespaceOf(manifest: Manifest): string;
   report(report: Report): void;
+  /** The run's objects indexed by kind/namespace/name (built once by the engine; see `indexOf`). */
+  index?: ObjectIndex;
 }
 
 export interface Rule extends RuleMeta {

@@ -1,0 +1,77 @@
+/**
+ * The objects of a run indexed by kind, namespace and name, built once per run so that
+ * cross-object rules look things up instead of scanning every object for every object.
+ */
+import type { Manifest } from '../core/types.js';
+import { builtinGroup, groupOf, isClusterScoped, isKind, servesKind } from './kinds.js';
+import { podTemplateOf, type PodTemplate } from './workloads.js';
+
+export class ObjectIndex {
+  private readonly byKind = new Map<string, Manifest[]>();
+  private readonly byName = new Map<string, Manifest[]>();
+  private readonly templates = new Map<string, PodTemplate[]>();
+
+  constructor(
+    readonly manifests: readonly Manifest[],
+    readonly defaultNamespace: string,
+  ) {
+    for (const manifest of manifests) {
+      const kind = manifest.ref.kind;
+      if (kind === undefined) continue;
+      push(this.byKind, kind, manifest);
+      if (manifest.ref.name !== undefined) push(this.byName, key(kind, this.namespaceOf(manifest), manifest.ref.name), manifest);
+      const template = podTemplateOf(manifest);
+      if (template) push(this.templates, this.namespaceOf(manifest), template);
+    }
+  }
+
+  /** metadata.namespace, else the run's default namespace; "" for cluster-scoped kinds. */
+  namespaceOf(manifest: Manifest): string {
+    if (isClusterScoped(manifest.ref.kind)) return '';
+    return manifest.ref.namespace || this.defaultNamespace;
+  }
+
+  /** Every object of a built-in `kind` (right API group), in input order. */
+  ofKind(kind: string): Manifest[] {
+    return (this.byKind.get(kind) ?? []).filter((m) => isKind(m, kind));
+  }
+
+  /**
+   * The first object named `name` of `kind` in `namespace`. `group` narrows the API group when a
+   * reference names one (an HPA's scaleTargetRef.apiVersion); built-in kinds accept their legacy groups.
+   */
+  find(kind: string, namespace: string, name: string, group?: string): Manifest | undefined {
+    const candidates = this.byName.get(key(kind, namespace, name)) ?? [];
+    return candidates.find((m) => {
+      if (!isKind(m, kind)) return false;
+      if (group === undefined) return true;
+      return builtinGroup(kind) !== undefined ? servesKind(group, kind) : groupOf(m.ref.apiVersion) === group;
+    });
+  }
+
+  /** Pod templates of every workload in `namespace`, in input order. */
+  podTemplates(namespace: string): readonly PodTemplate[] {
+    return this.templates.get(namespace) ?? [];
+  }
+}
+
+function key(kind: string, namespace: string, name: string): string {
+  return `${kind}\u0000${namespace}\u0000${name}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+const cache = new WeakMap<readonly Manifest[], Map<string, ObjectIndex>>();
+
+/** One index per (manifest list, default namespace), shared by every rule of a run. */
+export function indexFor(manifests: readonly Manifest[], defaultNamespace: string): ObjectIndex {
+  let byNamespace = cache.get(manifests);
+  if (!byNamespace) cache.set(manifests, (byNamespace = new Map()));
+  let index = byNamespace.get(defaultNamespace);
+  if (!index) byNamespace.set(defaultNamespace, (index = new ObjectIndex(manifests, defaultNamespace)));
+  return index;
+}
