@@ -1,0 +1,88 @@
+/**
+ * Pods as the rollout simulation sees them: created by a controller, bound by the cluster (or left
+ * Pending with the scheduler's reason), made Ready by the wave, deleted by a controller.
+ */
+import type { Cluster, PodRequest } from './cluster.js';
+
+export interface SimPod {
+  name: string;
+  /** Creation order across the whole simulation (older pods have smaller numbers). */
+  born: number;
+  ready: boolean;
+  /** Why the scheduler could not place the pod yet; null once it is bound. */
+  pending: string | null;
+  node?: string;
+  request: PodRequest;
+}
+
+/** All pods of all simulated workloads, sharing one cluster. */
+export class PodPool {
+  private seq = 0;
+  private readonly live = new Set<SimPod>();
+  private readonly waiting = new Set<SimPod>();
+
+  constructor(private readonly cluster: Cluster) {}
+
+  /** Creates a pod and tries to schedule it (`ready` is set for pods that exist before the rollout). */
+  create(request: PodRequest, ready = false): SimPod {
+    const pod: SimPod = { name: request.name, born: this.seq++, ready: false, pending: null, request };
+    this.live.add(pod);
+    this.bind(pod);
+    pod.ready = ready && pod.pending === null;
+    return pod;
+  }
+
+  /** Deletes a pod; the room it frees goes at once to Pending pods (the scheduler requeues them on pod deletion). */
+  delete(pod: SimPod): void {
+    if (!this.live.delete(pod)) return;
+    if (this.waiting.delete(pod)) return;
+    this.cluster.remove(pod.request.namespace, pod.name);
+    this.retryPending();
+  }
+
+  /** The scheduler retries Pending pods, oldest first. */
+  retryPending(): boolean {
+    let bound = false;
+    for (const pod of [...this.waiting].sort((a, b) => a.born - b.born)) {
+      if (this.bind(pod)) bound = true;
+    }
+    return bound;
+  }
+
+  private bind(pod: SimPod): boolean {
+    const placement = this.cluster.place(pod.request);
+    if (placement.placed) {
+      pod.pending = null;
+      this.waiting.delete(pod);
+      if (placement.node !== undefined) pod.node = placement.node;
+      return true;
+    }
+    pod.pending = placement.reason;
+    this.waiting.add(pod);
+    return false;
+  }
+}
+
+/**
+ * `controller.ActivePodsWithRanks` order, for choosing which pods a scale-down deletes: unscheduled first,
+ * then not Ready, then the newest; ties by name, descending (our stand-in for the UID tie-break).
+ */
+export function deletionOrder(a: SimPod, b: SimPod): number {
+  const unassigned = Number(b.pending !== null) - Number(a.pending !== null);
+  if (unassigned) return unassigned;
+  const notReady = Number(a.ready) - Number(b.ready);
+  if (notReady) return notReady;
+  return b.born - a.born || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+}
+
+/** Every bound pod becomes Ready (and, after minReadySeconds, Available). Returns how many changed. */
+export function makeReady(pods: Iterable<SimPod>): number {
+  let n = 0;
+  for (const pod of pods) {
+    if (!pod.ready && pod.pending === null) {
+      pod.ready = true;
+      n++;
+    }
+  }
+  return n;
+}
