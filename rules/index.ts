@@ -2,5 +2,22 @@
  * The registry of built-in rules: one line per rule, sorted by id. The export name is the id in
  * camelCase. test/rules/meta.test.ts checks that every rules/*.ts file is listed here.
  */
+export { default as allowPrivilegeEscalation } from './allow-privilege-escalation.js';
+export { default as dangerousCapabilities } from './dangerous-capabilities.js';
+export { default as dropAllCapabilities } from './drop-all-capabilities.js';
 export { default as duplicateObject } from './duplicate-object.js';
+export { default as hostIpc } from './host-ipc.js';
+export { default as hostNetwork } from './host-network.js';
+export { default as hostPathVolume } from './host-path-volume.js';
+export { default as hostPid } from './host-pid.js';
+export { default as imagePullPolicy } from './image-pull-policy.js';
+export { default as latestTag } from './latest-tag.js';
+export { default as missingCpuRequest } from './missing-cpu-request.js';
+export { default as missingMemoryLimit } from './missing-memory-limit.js';
+export { default as missingMemoryRequest } from './missing-memory-request.js';
+export { default as privilegedContainer } from './privileged-container.js';
+export { default as readOnlyRootFilesystem } from './read-only-root-filesystem.js';
+export { default as runAsNonRoot } from './run-as-non-root.js';
+export { default as runAsRoot } from './run-as-root.js';
+export { default as sensitiveHostMount } from './sensitive-host-mount.js';
 export { default as workloadSelectorMismatch } from './workload-selector-mismatch.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/image-pull-policy.js';
-import { runRuleOnText } from '../../src/rules/best-practice/run-rule.js';
+import { runRule } from './helpers.js';
 
-const brief = (text: string) => runRuleOnText(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
+const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
 const pod = (image: string, policy?: string) => `apiVersion: v1
 kind: Pod

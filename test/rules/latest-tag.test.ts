@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/latest-tag.js';
 import { parseImage } from '../../src/rules/best-practice/image.js';
-import { runRuleOnText } from '../../src/rules/best-practice/run-rule.js';
+import { runRule } from './helpers.js';
 
-const brief = (text: string) => runRuleOnText(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
+const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
 const pod = (image: string) => `apiVersion: v1
 kind: Pod

@@ -1,63 +1,34 @@
 /**
- * Where the pod spec lives in every kind that runs pods, so one rule covers Pods,
- * Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers, Jobs,
- * CronJobs, PodTemplates and OpenShift DeploymentConfigs alike.
+ * Pod specs for the best-practice rules: the shared pod templates (src/rules/workloads.ts)
+ * plus OpenShift DeploymentConfigs (kube-linter checks those too), with the two facts these
+ * rules need on top: which labels the pods are sure to carry, and whether they run to completion.
  */
-import type { JsonPath, Manifest } from '../../core/types.js';
-import { getIn, isObj, objAt, stringMap, type Obj } from './values.js';
+import type { Manifest } from '../../core/types.js';
+import { groupOf } from '../kinds.js';
+import { getIn, isObj, objAt, stringMap } from '../values.js';
+import { podTemplateOf, type PodTemplate } from '../workloads.js';
 
-/** Path from the object root to its pod template (the object holding metadata + spec), by kind. */
-const TEMPLATE_PATHS: Readonly<Record<string, JsonPath>> = {
-  Deployment: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  DeploymentConfig: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-  PodTemplate: ['template'],
-};
-
-/** Kinds whose pods run to completion rather than serve: no probes expected. */
-const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
-
-export interface PodSpecRef {
-  manifest: Manifest;
-  kind: string;
-  /** Path from the object root to the pod spec. */
-  specPath: JsonPath;
-  spec: Obj;
+export interface PodSpecRef extends PodTemplate {
   /**
-   * Labels every pod of this object carries: the template's labels plus, for controllers,
-   * the selector's matchLabels (the API requires the selector to match the template).
+   * Labels every pod carries: the template's labels plus the controller selector's matchLabels
+   * (the API requires the selector to match the template, so those labels are on the pods).
    */
-  labels: Record<string, string>;
-  /** Job, CronJob, or a bare Pod whose restartPolicy is not Always. */
+  podLabels: Record<string, string>;
+  /** Job, CronJob, or a bare Pod whose restartPolicy is not Always: no probes or replicas expected. */
   runsToCompletion: boolean;
 }
 
 export function podSpecOf(manifest: Manifest): PodSpecRef | undefined {
-  const kind = manifest.ref.kind;
-  if (kind === undefined) return undefined;
-  const object = manifest.object;
-  if (kind === 'Pod') {
-    const spec = objAt(object, ['spec']);
-    if (!spec) return undefined;
-    const restartPolicy = spec.restartPolicy;
-    const runsToCompletion = restartPolicy === 'Never' || restartPolicy === 'OnFailure';
-    return { manifest, kind, specPath: ['spec'], spec, labels: stringMap(getIn(object, ['metadata', 'labels'])), runsToCompletion };
-  }
-  const templatePath = TEMPLATE_PATHS[kind];
-  if (!templatePath) return undefined;
-  const specPath = [...templatePath, 'spec'];
-  const spec = objAt(object, specPath);
-  if (!spec) return undefined;
-  const labels = { ...stringMap(getIn(object, [...templatePath, 'metadata', 'labels'])), ...selectorLabels(object, kind) };
-  return { manifest, kind, specPath, spec, labels, runsToCompletion: RUN_TO_COMPLETION.has(kind) };
+  const template = podTemplateOf(manifest) ?? deploymentConfigTemplate(manifest);
+  if (!template) return undefined;
+  const { kind, spec } = template;
+  const restartPolicy = spec.restartPolicy;
+  const runsToCompletion = kind === 'Job' || kind === 'CronJob' || (kind === 'Pod' && (restartPolicy === 'Never' || restartPolicy === 'OnFailure'));
+  const podLabels = { ...template.labels, ...selectorLabels(manifest) };
+  return { ...template, podLabels, runsToCompletion };
 }
 
-/** Every pod spec in the run, in input order. */
+/** Every pod spec of the run, in input order. */
 export function podSpecsOf(manifests: readonly Manifest[]): PodSpecRef[] {
   const out: PodSpecRef[] = [];
   for (const manifest of manifests) {
@@ -67,10 +38,30 @@ export function podSpecsOf(manifests: readonly Manifest[]): PodSpecRef[] {
   return out;
 }
 
-/** matchLabels of a controller's selector (ReplicationController/DeploymentConfig use a plain map). */
-function selectorLabels(object: Obj, kind: string): Record<string, string> {
-  const selector = getIn(object, ['spec', 'selector']);
+/** OpenShift's DeploymentConfig (apps.openshift.io/v1, or the legacy core `v1`): its template is at spec.template. */
+function deploymentConfigTemplate(manifest: Manifest): PodTemplate | undefined {
+  if (manifest.ref.kind !== 'DeploymentConfig') return undefined;
+  const group = groupOf(manifest.ref.apiVersion);
+  if (group !== 'apps.openshift.io' && group !== '') return undefined;
+  const templatePath = ['spec', 'template'];
+  const labelsPath = [...templatePath, 'metadata', 'labels'];
+  return {
+    manifest,
+    kind: 'DeploymentConfig',
+    templatePath,
+    specPath: [...templatePath, 'spec'],
+    spec: objAt(manifest.object, [...templatePath, 'spec']) ?? {},
+    labels: stringMap(getIn(manifest.object, labelsPath)),
+    labelsPath,
+  };
+}
+
+/** matchLabels of a controller's selector (ReplicationController and DeploymentConfig use a plain map). */
+function selectorLabels(manifest: Manifest): Record<string, string> {
+  const selector = getIn(manifest.object, ['spec', 'selector']);
   if (!isObj(selector)) return {};
+  const kind = manifest.ref.kind;
   if (kind === 'ReplicationController' || kind === 'DeploymentConfig') return stringMap(selector);
+  if (kind === 'Pod' || kind === 'CronJob') return {};
   return stringMap(selector.matchLabels);
 }

@@ -7,7 +7,7 @@ import type { JsonPath } from '../../core/types.js';
 import type { RuleContext } from '../types.js';
 import { containersOf, type ContainerRef } from './containers.js';
 import { podSpecsOf } from './pod-specs.js';
-import { arrayAt, getIn, isObj } from './values.js';
+import { arrayAt, getIn, isObj } from '../values.js';
 
 export type ResourceName = 'cpu' | 'memory';
 export type Requirement = 'requests' | 'limits';

@@ -4,7 +4,7 @@
  */
 import type { JsonPath } from '../../core/types.js';
 import type { ContainerRef } from './containers.js';
-import { getIn } from './values.js';
+import { getIn } from '../values.js';
 
 export type PodLevelField = 'runAsUser' | 'runAsGroup' | 'runAsNonRoot';
 
@@ -31,7 +31,7 @@ export function containerSetting(ref: ContainerRef, field: string): Setting | un
   return { value, path: [...ref.path, 'securityContext', field], level: 'container' };
 }
 
-/** Where to point when a container-only field is missing: the deepest part of securityContext that exists. */
-export function containerFieldPath(ref: ContainerRef, field: string): JsonPath {
-  return [...ref.path, 'securityContext', field];
+/** Pods declared to run on Windows (spec.os.name), where Linux-only securityContext fields are forbidden. */
+export function isWindowsPod(ref: ContainerRef): boolean {
+  return getIn(ref.pod.spec, ['os', 'name']) === 'windows';
 }

@@ -1,0 +1,41 @@
+import { containersOf } from '../src/rules/best-practice/containers.js';
+import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import { containerSetting, isWindowsPod } from '../src/rules/best-practice/security-context.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'allow-privilege-escalation',
+  severity: 'warning',
+  category: 'security',
+  description: 'Containers should set allowPrivilegeEscalation: false.',
+  rationale: [
+    'Unless `allowPrivilegeEscalation` is `false`, a process in the container can gain more privileges than its',
+    'parent (setuid binaries, file capabilities): the kernel\'s `no_new_privs` flag is not set. It defaults to',
+    'true, so leaving it out allows escalation. The Pod Security Standards (restricted) require `false`.',
+    '',
+    'Fix: set `securityContext.allowPrivilegeEscalation: false` on every container. Privileged containers and',
+    'containers adding CAP_SYS_ADMIN always escalate; those are reported by their own rules, not here.',
+    'Windows pods are skipped (the field does not apply there).',
+  ].join('\n'),
+  kubeLinter: 'privilege-escalation-container',
+  check(context) {
+    for (const pod of podSpecsOf(context.manifests)) {
+      for (const ref of containersOf(pod)) {
+        if (isWindowsPod(ref) || containerSetting(ref, 'privileged')?.value === true) continue;
+        const setting = containerSetting(ref, 'allowPrivilegeEscalation');
+        if (setting?.value === false) continue;
+        if (setting?.value === true) {
+          context.report({ manifest: pod.manifest, path: setting.path, message: `${ref.label} sets allowPrivilegeEscalation: true; set it to false` });
+        } else {
+          context.report({
+            manifest: pod.manifest,
+            path: [...ref.path, 'securityContext', 'allowPrivilegeEscalation'],
+            message: `${ref.label} does not set allowPrivilegeEscalation: false (it defaults to true)`,
+          });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,31 @@
+import { containersOf } from '../src/rules/best-practice/containers.js';
+import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import { containerSetting } from '../src/rules/best-practice/security-context.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'privileged-container',
+  severity: 'error',
+  category: 'security',
+  description: 'Containers should not run privileged.',
+  rationale: [
+    'A privileged container gets every capability, all host devices and no seccomp/AppArmor confinement: a',
+    'compromise of the container is a compromise of the node. The Pod Security Standards (baseline) forbid it.',
+    '',
+    'Fix: remove `securityContext.privileged: true`. If the workload needs one specific power, add only that',
+    'capability (and review it), or move the task to a node-level agent.',
+  ].join('\n'),
+  kubeLinter: 'privileged-container',
+  kubeScore: 'container-security-context-privileged',
+  check(context) {
+    for (const pod of podSpecsOf(context.manifests)) {
+      for (const ref of containersOf(pod)) {
+        const privileged = containerSetting(ref, 'privileged');
+        if (privileged?.value !== true) continue;
+        context.report({ manifest: pod.manifest, path: privileged.path, message: `${ref.label} runs privileged: it has every capability and all host devices` });
+      }
+    }
+  },
+};
+
+export default rule;
