@@ -1,0 +1,38 @@
+/** An Ingress backend naming a Service that does not exist answers every request with 503. */
+import { indexOf, objectLabel } from '../src/rules/format.js';
+import { ingressBackendsOf } from '../src/rules/ingresses.js';
+import { isKind } from '../src/rules/kinds.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'ingress-missing-service',
+  severity: 'error',
+  category: 'consistency',
+  description: 'Every Service an Ingress routes to must be defined in the same namespace.',
+  rationale: [
+    'An Ingress backend refers to a Service by name in the Ingress\'s own namespace. If that Service does not',
+    'exist, the ingress controller has no endpoints for the path and answers 503 (or drops the route), which is',
+    'usually a typo or a Service that was renamed.',
+    '',
+    'Fix: correct `backend.service.name` (`serviceName` in the legacy API), or add the Service to the inputs.',
+  ].join('\n'),
+  kubeLinter: 'dangling-ingress',
+  kubeScore: 'ingress-targets-service',
+  check(context) {
+    const index = indexOf(context);
+    for (const manifest of context.manifests) {
+      if (!isKind(manifest, 'Ingress')) continue;
+      const namespace = index.namespaceOf(manifest);
+      for (const backend of ingressBackendsOf(manifest)) {
+        if (index.find('Service', namespace, backend.service)) continue;
+        context.report({
+          manifest,
+          path: backend.servicePath,
+          message: `${objectLabel(manifest)}: backend Service "${backend.service}" not found in namespace "${namespace}"`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,44 @@
+/** A key read from a ConfigMap or Secret that does not have it stops the container from starting. */
+import { indexOf, objectLabel } from '../src/rules/format.js';
+import { podReferencesOf, providedKeys } from '../src/rules/pod-refs.js';
+import { didYouMean } from '../src/rules/suggest.js';
+import type { Rule } from '../src/rules/types.js';
+import { podTemplateOf } from '../src/rules/workloads.js';
+
+const rule: Rule = {
+  id: 'missing-reference-key',
+  severity: 'error',
+  category: 'consistency',
+  description: 'Keys read from a ConfigMap or Secret (env valueFrom, volume items) must exist in it.',
+  rationale: [
+    'An env var with `valueFrom.configMapKeyRef` / `secretKeyRef`, or a volume `items[].key`, reads one key of the',
+    'object. When the object exists but lacks the key, the container fails with `CreateContainerConfigError`',
+    '("couldn\'t find key … in ConfigMap"). Secret keys may come from `data` or `stringData`, ConfigMap keys from',
+    '`data` or `binaryData`. References marked `optional: true` are skipped; objects missing entirely are reported',
+    'by `missing-reference`.',
+    '',
+    'Fix: correct the key, or add it to the ConfigMap or Secret.',
+  ].join('\n'),
+  check(context) {
+    const index = indexOf(context);
+    for (const manifest of context.manifests) {
+      const template = podTemplateOf(manifest);
+      if (!template) continue;
+      const namespace = index.namespaceOf(manifest);
+      for (const ref of podReferencesOf(template)) {
+        if (ref.key === undefined || !ref.keyPath || ref.optional || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')) continue;
+        const target = index.find(ref.kind, namespace, ref.name);
+        if (!target) continue;
+        const keys = providedKeys(target.object, ref.kind);
+        if (keys.has(ref.key)) continue;
+        context.report({
+          manifest,
+          path: ref.keyPath,
+          message: `${objectLabel(manifest)}: key "${ref.key}" not found in ${ref.kind} "${ref.name}"${didYouMean(ref.key, keys)}`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,83 @@
+/**
+ * Pods that refer to a ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount that is not
+ * deployed never start (CreateContainerConfigError, Pending, or a rejected pod).
+ */
+import type { Manifest } from '../src/core/types.js';
+import { indexOf, objectLabel } from '../src/rules/format.js';
+import type { ObjectIndex } from '../src/rules/object-index.js';
+import { podReferencesOf, type PodReference } from '../src/rules/pod-refs.js';
+import type { Rule } from '../src/rules/types.js';
+import { arrayAt, getIn, isObj } from '../src/rules/values.js';
+import { podTemplateOf } from '../src/rules/workloads.js';
+
+/** StatefulSets larger than this are not expanded into claim names (a linter must stay cheap). */
+const MAX_EXPANDED_REPLICAS = 1000;
+
+const rule: Rule = {
+  id: 'missing-reference',
+  severity: 'warning',
+  category: 'consistency',
+  description: 'ConfigMaps, Secrets, PersistentVolumeClaims and ServiceAccounts used by pods should be defined in the inputs.',
+  rationale: [
+    'A pod that mounts or reads a ConfigMap or Secret that does not exist stays in `CreateContainerConfigError` or',
+    '`ContainerCreating`; a missing PersistentVolumeClaim keeps it `Pending`; a missing ServiceAccount makes the',
+    'API server reject the pod, so the Deployment shows no pods at all.',
+    '',
+    'References marked `optional: true` are skipped, the `default` ServiceAccount always exists, and claims created',
+    "by a StatefulSet's `volumeClaimTemplates` (`<template>-<statefulset>-<ordinal>`) count as present. Objects",
+    'created outside these inputs (sealed secrets, operators) are a warning; `requireRefs: true` (or',
+    '`--require-refs`) makes every missing reference an error.',
+    '',
+    'Fix: add the object to the inputs, correct the name, or mark the reference `optional: true`.',
+  ].join('\n'),
+  kubeLinter: 'non-existent-service-account',
+  check(context) {
+    const index = indexOf(context);
+    const severity = context.options.requireRefs ? 'error' : undefined;
+    for (const manifest of context.manifests) {
+      const template = podTemplateOf(manifest);
+      if (!template) continue;
+      const namespace = index.namespaceOf(manifest);
+      const reported = new Set<string>();
+      for (const ref of podReferencesOf(template)) {
+        const id = `${ref.kind}/${ref.name}`;
+        if (ref.optional || reported.has(id) || exists(ref, manifest, namespace, index)) continue;
+        reported.add(id);
+        context.report({
+          manifest,
+          path: ref.path,
+          ...(severity ? { severity } : {}),
+          message: `${objectLabel(manifest)}: ${ref.kind} "${ref.name}" not found in namespace "${namespace}"`,
+        });
+      }
+    }
+  },
+};
+
+function exists(ref: PodReference, owner: Manifest, namespace: string, index: ObjectIndex): boolean {
+  if (ref.kind === 'ServiceAccount' && ref.name === 'default') return true;
+  if (index.find(ref.kind, namespace, ref.name)) return true;
+  return ref.kind === 'PersistentVolumeClaim' && claimFromStatefulSet(ref.name, owner, namespace, index);
+}
+
+/** `data` in the StatefulSet that declares it, or `data-web-2` anywhere in the namespace. */
+function claimFromStatefulSet(claim: string, owner: Manifest, namespace: string, index: ObjectIndex): boolean {
+  if (owner.ref.kind === 'StatefulSet' && claimTemplateNames(owner).includes(claim)) return true;
+  return index.ofKind('StatefulSet').some((set) => {
+    if (index.namespaceOf(set) !== namespace || set.ref.name === undefined) return false;
+    const replicas = getIn(set.object, ['spec', 'replicas']);
+    const count = Math.min(typeof replicas === 'number' ? replicas : 1, MAX_EXPANDED_REPLICAS);
+    return claimTemplateNames(set).some((t) => {
+      const prefix = `${t}-${set.ref.name}-`;
+      if (!claim.startsWith(prefix)) return false;
+      const ordinal = claim.slice(prefix.length);
+      return /^(0|[1-9]\d*)$/.test(ordinal) && Number(ordinal) < count;
+    });
+  });
+}
+
+function claimTemplateNames(set: Manifest): string[] {
+  return arrayAt(set.object, ['spec', 'volumeClaimTemplates']).flatMap((t) => (isObj(t) && isObj(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : []));
+}
+
+export default rule;

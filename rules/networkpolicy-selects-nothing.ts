@@ -1,0 +1,41 @@
+/** A NetworkPolicy whose podSelector matches no pods isolates nothing: usually a label typo. */
+import { indexOf, objectLabel } from '../src/rules/format.js';
+import { isKind } from '../src/rules/kinds.js';
+import { closestHint, selectedTemplates } from '../src/rules/matching.js';
+import { describeSelector, parseLabelSelector } from '../src/rules/selectors.js';
+import type { Rule } from '../src/rules/types.js';
+import { getIn } from '../src/rules/values.js';
+
+const rule: Rule = {
+  id: 'networkpolicy-selects-nothing',
+  severity: 'warning',
+  category: 'consistency',
+  description: "A NetworkPolicy's podSelector should match the pods of a workload in its namespace.",
+  rationale: [
+    'A NetworkPolicy applies to the pods its `spec.podSelector` matches in its namespace. When the selector matches',
+    'no pod template in the inputs, the policy isolates nothing and the pods it was written for stay open. An empty',
+    'podSelector (`{}`) selects every pod of the namespace and is fine.',
+    '',
+    "Fix: use labels from the target workload's `spec.template.metadata.labels`.",
+  ].join('\n'),
+  kubeLinter: 'dangling-networkpolicy',
+  kubeScore: 'networkpolicy-targets-pod',
+  check(context) {
+    const index = indexOf(context);
+    for (const manifest of context.manifests) {
+      if (!isKind(manifest, 'NetworkPolicy')) continue;
+      // podSelector is not a pointer in the API: leaving it out means `{}`, every pod.
+      const selector = parseLabelSelector(getIn(manifest.object, ['spec', 'podSelector']) ?? {});
+      if (selector.type !== 'requirements') continue;
+      const templates = index.podTemplates(index.namespaceOf(manifest));
+      if (selectedTemplates(templates, selector).length > 0) continue;
+      context.report({
+        manifest,
+        path: ['spec', 'podSelector'],
+        message: `${objectLabel(manifest)}: podSelector ${describeSelector(selector)} matches no pods${closestHint(templates, selector)}`,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,58 @@
+/**
+ * Two controllers whose selectors pick the same pods fight over them: ReplicaSets adopt and delete
+ * each other's orphans, Deployments count foreign pods as their own, and rollouts stall. Kubernetes
+ * does not prevent it ("it is up to you to ensure selectors do not overlap").
+ */
+import type { Manifest } from '../src/core/types.js';
+import { indexOf, objectLabel } from '../src/rules/format.js';
+import { matches } from '../src/rules/selectors.js';
+import type { Rule } from '../src/rules/types.js';
+import { isObj } from '../src/rules/values.js';
+import { controllerSelectorOf, type PodTemplate } from '../src/rules/workloads.js';
+
+/** Pods of these kinds can be claimed by another controller; Job pods carry a unique controller-uid label. */
+const CLAIMABLE = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController']);
+
+const rule: Rule = {
+  id: 'overlapping-selectors',
+  severity: 'warning',
+  category: 'consistency',
+  description: "A workload's selector must not also match the pods of another workload in the same namespace.",
+  rationale: [
+    'Controllers find their pods by label selector. When the selector of one Deployment, ReplicaSet, StatefulSet,',
+    "DaemonSet or ReplicationController also matches another workload's pod template, the two compete for the",
+    'same pods: ReplicaSets adopt orphans of the other, Deployments miscount available replicas, and rollouts',
+    'stall. Services and PodDisruptionBudgets built on the same labels then mix both sets of pods.',
+    '',
+    'Fix: give each workload a distinguishing label (for example `app.kubernetes.io/name` plus',
+    '`app.kubernetes.io/component`) and include it in both the selector and the template labels.',
+  ].join('\n'),
+  check(context) {
+    const index = indexOf(context);
+    for (const manifest of context.manifests) {
+      const owned = controllerSelectorOf(manifest);
+      // Invalid and empty selectors are workload-selector-mismatch findings already.
+      if (!owned || owned.selector.type !== 'requirements') continue;
+      const others = index
+        .podTemplates(index.namespaceOf(manifest))
+        .filter((t) => t.manifest !== manifest && CLAIMABLE.has(t.kind) && !related(manifest, t) && matches(owned.selector, t.labels));
+      if (others.length === 0) continue;
+      const names = others.slice(0, 3).map((t) => objectLabel(t.manifest));
+      if (others.length > 3) names.push(`${others.length - 3} more`);
+      context.report({ manifest, path: owned.path, message: `${objectLabel(manifest)}: selector also matches the pods of ${names.join(', ')}` });
+    }
+  },
+};
+
+/** A ReplicaSet owned by the Deployment (as in `kubectl get -o yaml` dumps) is not a competitor. */
+function related(a: Manifest, b: PodTemplate): boolean {
+  return ownedBy(b.manifest, a) || ownedBy(a, b.manifest);
+}
+
+function ownedBy(child: Manifest, parent: Manifest): boolean {
+  const metadata = child.object.metadata;
+  const owners = isObj(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
+  return owners.some((o) => isObj(o) && o.kind === parent.ref.kind && o.name === parent.ref.name);
+}
+
+export default rule;

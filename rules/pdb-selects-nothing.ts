@@ -1,0 +1,51 @@
+/** A PodDisruptionBudget that selects no pods protects nothing during node drains. */
+import { indexOf, objectLabel } from '../src/rules/format.js';
+import { isKind } from '../src/rules/kinds.js';
+import { closestHint, selectedTemplates } from '../src/rules/matching.js';
+import { describeSelector, parseLabelSelector, type Selector } from '../src/rules/selectors.js';
+import type { Rule } from '../src/rules/types.js';
+import { getIn } from '../src/rules/values.js';
+
+const rule: Rule = {
+  id: 'pdb-selects-nothing',
+  severity: 'warning',
+  category: 'consistency',
+  description: "A PodDisruptionBudget's selector should match the pods of a workload in its namespace.",
+  rationale: [
+    'A PodDisruptionBudget limits voluntary evictions (node drains, cluster upgrades) of the pods its selector',
+    'matches. With no selector, or one that matches no pod template in the inputs, it protects nothing and a drain',
+    'can take every replica down at once. In policy/v1 an empty selector (`{}`) selects every pod in the',
+    'namespace; in policy/v1beta1 it selected none.',
+    '',
+    'Fix: copy the selector of the workload it is meant to protect.',
+  ].join('\n'),
+  check(context) {
+    const index = indexOf(context);
+    for (const manifest of context.manifests) {
+      if (!isKind(manifest, 'PodDisruptionBudget')) continue;
+      const selector = pdbSelector(manifest.ref.apiVersion, getIn(manifest.object, ['spec', 'selector']));
+      const name = objectLabel(manifest);
+      if (selector.type === 'nothing') {
+        context.report({ manifest, path: ['spec', 'selector'], target: 'key', message: `${name}: no selector (or an empty one in policy/v1beta1), so it protects no pods` });
+        continue;
+      }
+      if (selector.type !== 'requirements') continue;
+      const templates = index.podTemplates(index.namespaceOf(manifest));
+      if (selectedTemplates(templates, selector).length > 0) continue;
+      context.report({
+        manifest,
+        path: ['spec', 'selector'],
+        message: `${name}: selector ${describeSelector(selector)} matches no pods${closestHint(templates, selector)}`,
+      });
+    }
+  },
+};
+
+/** policy/v1beta1 read an empty selector as "no pods"; policy/v1 reads it as "every pod". */
+function pdbSelector(apiVersion: string | undefined, raw: unknown): Selector {
+  const selector = parseLabelSelector(raw);
+  if (selector.type === 'everything' && apiVersion === 'policy/v1beta1') return { type: 'nothing' };
+  return selector;
+}
+
+export default rule;

@@ -1,0 +1,44 @@
+/**
+ * A Service whose selector matches no pod has no endpoints: connections to it are refused or time
+ * out. The usual cause is a label typo, so the message names the closest pod template.
+ */
+import { indexOf, objectLabel } from '../src/rules/format.js';
+import { isKind } from '../src/rules/kinds.js';
+import { closestHint, selectedTemplates } from '../src/rules/matching.js';
+import { describeSelector } from '../src/rules/selectors.js';
+import type { Rule } from '../src/rules/types.js';
+import { serviceSelectorOf } from '../src/rules/services.js';
+
+const rule: Rule = {
+  id: 'service-selects-no-pods',
+  severity: 'warning',
+  category: 'consistency',
+  description: "A Service's selector should match the pod template of at least one workload in its namespace.",
+  rationale: [
+    'A Service sends traffic to the pods its `spec.selector` matches. When no workload in the inputs has pods with',
+    'those labels, the Service has no endpoints and every connection fails, often only noticed after deploying.',
+    'Services without a selector (endpoints managed elsewhere) and `ExternalName` Services are not checked.',
+    '',
+    "Fix: make the selector equal to labels of the target workload's `spec.template.metadata.labels`. If the pods",
+    'are deployed from another repository, suppress the finding with the `kubeplan.dev/ignore` annotation.',
+  ].join('\n'),
+  kubeLinter: 'dangling-service',
+  kubeScore: 'service-targets-pod',
+  check(context) {
+    const index = indexOf(context);
+    for (const manifest of context.manifests) {
+      if (!isKind(manifest, 'Service')) continue;
+      const selector = serviceSelectorOf(manifest);
+      if (selector?.type !== 'requirements') continue;
+      const templates = index.podTemplates(index.namespaceOf(manifest));
+      if (selectedTemplates(templates, selector).length > 0) continue;
+      context.report({
+        manifest,
+        path: ['spec', 'selector'],
+        message: `${objectLabel(manifest)}: selector ${describeSelector(selector)} matches no pods${closestHint(templates, selector)}`,
+      });
+    }
+  },
+};
+
+export default rule;

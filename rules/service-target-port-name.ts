@@ -1,0 +1,47 @@
+/**
+ * A named targetPort is resolved on each selected pod by container port name. When no container
+ * declares that name, the pod gets no endpoint for the port and the Service refuses connections.
+ */
+import { indexOf, objectLabel } from '../src/rules/format.js';
+import { isKind } from '../src/rules/kinds.js';
+import { selectedTemplates } from '../src/rules/matching.js';
+import { containerPortsOf, listPorts, serviceSelectorOf, servicePortsOf } from '../src/rules/services.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'service-target-port-name',
+  severity: 'error',
+  category: 'consistency',
+  description: "A Service's named targetPort must be declared as a container port name by the pods it selects.",
+  rationale: [
+    'When `targetPort` is a name (`targetPort: http`), Kubernetes looks the name up in the `ports` of the selected',
+    'containers. If no container declares a port with that name, the pods are left out of the endpoints of that',
+    'Service port, and traffic to it fails even though the pods are running and ready.',
+    '',
+    'Fix: add `ports: [{name: <targetPort>, containerPort: <n>}]` to the serving container, or use the name that',
+    'the container declares. Only Services whose selector matches pods in the inputs are checked.',
+  ].join('\n'),
+  check(context) {
+    const index = indexOf(context);
+    for (const manifest of context.manifests) {
+      if (!isKind(manifest, 'Service')) continue;
+      const selector = serviceSelectorOf(manifest);
+      if (selector?.type !== 'requirements') continue;
+      const selected = selectedTemplates(index.podTemplates(index.namespaceOf(manifest)), selector);
+      if (selected.length === 0) continue;
+      const ports = containerPortsOf(selected);
+      for (const { port, index: i } of servicePortsOf(manifest)) {
+        const target = port.targetPort;
+        if (typeof target !== 'string' || ports.some((p) => p.name === target)) continue;
+        const owners = [...new Set(selected.map((t) => objectLabel(t.manifest)))].join(', ');
+        context.report({
+          manifest,
+          path: ['spec', 'ports', i, 'targetPort'],
+          message: `${objectLabel(manifest)}: targetPort "${target}" is not a container port name in ${owners} (declared: ${listPorts(ports, (p) => p.name)})`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

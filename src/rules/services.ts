@@ -1,0 +1,63 @@
+/** Service facts shared by the Service, Ingress and StatefulSet rules. */
+import type { Manifest } from '../core/types.js';
+import { containersOf } from './containers.js';
+import { parseMapSelector, type Selector } from './selectors.js';
+import { arrayAt, getIn, isObj, type Obj } from './values.js';
+import type { PodTemplate } from './workloads.js';
+
+/** The pods a Service routes to, or undefined when it routes to none by design (ExternalName). */
+export function serviceSelectorOf(manifest: Manifest): Selector | undefined {
+  if (getIn(manifest.object, ['spec', 'type']) === 'ExternalName') return undefined;
+  return parseMapSelector(getIn(manifest.object, ['spec', 'selector']));
+}
+
+export interface ServicePort {
+  port: Obj;
+  index: number;
+}
+
+export function servicePortsOf(manifest: Manifest): ServicePort[] {
+  return arrayAt(manifest.object, ['spec', 'ports']).flatMap((port, index) => (isObj(port) ? [{ port, index }] : []));
+}
+
+/** Headless: `clusterIP: None`, the only kind of Service that gives each StatefulSet pod a DNS name. */
+export function isHeadless(manifest: Manifest): boolean {
+  return getIn(manifest.object, ['spec', 'clusterIP']) === 'None';
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort?: number;
+  protocol: string;
+  template: PodTemplate;
+}
+
+/**
+ * Ports declared by the serving containers of `templates`: app containers and native sidecars
+ * (init containers with restartPolicy Always), the ones that are running when traffic arrives.
+ */
+export function containerPortsOf(templates: readonly PodTemplate[]): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  for (const template of templates) {
+    for (const { container, list } of containersOf(template, ['containers', 'initContainers'])) {
+      if (list === 'initContainers' && container.restartPolicy !== 'Always') continue;
+      for (const port of Array.isArray(container.ports) ? container.ports : []) {
+        if (!isObj(port)) continue;
+        out.push({
+          ...(typeof port.name === 'string' ? { name: port.name } : {}),
+          ...(typeof port.containerPort === 'number' ? { containerPort: port.containerPort } : {}),
+          protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP',
+          template,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** `Deployment web declares http, metrics` style lists, capped for readability. */
+export function listPorts(ports: readonly ContainerPort[], show: (p: ContainerPort) => string | undefined): string {
+  const shown = [...new Set(ports.map(show).filter((s): s is string => s !== undefined))];
+  if (shown.length === 0) return 'none';
+  return shown.length > 6 ? `${shown.slice(0, 6).join(', ')}, …` : shown.join(', ');
+}
