@@ -3,9 +3,10 @@
  * YAML 1.1 scalars (yes/no/on/off are booleans, 0755 is octal) and merge keys, via sigs.k8s.io/yaml → go-yaml v2.
  * Problems become findings; a bad document never stops the others from being read.
  */
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isSeq, LineCounter, Parser, type Alias, type CST, type Document, type Node } from 'yaml';
 import type { Finding, Manifest, ObjectRef, SourceRange } from '../core/types.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
+import { kubernetesTags } from './scalars.js';
 import { DocumentSourceMap } from './source-map.js';
 
 export interface ParseResult {
@@ -20,40 +21,57 @@ const HELM_SIGNATURE =
 
 const MAX_SYNTAX_FINDINGS_PER_DOCUMENT = 10;
 
+/** Options for eemeli/yaml: YAML 1.1 with go-yaml v2's scalars, merge keys, duplicate keys as errors, no console output. */
+const YAML_OPTIONS = {
+  version: '1.1',
+  merge: true,
+  uniqueKeys: true,
+  keepSourceTokens: false,
+  logLevel: 'error',
+  customTags: kubernetesTags,
+} as const;
+
+/** Longest message text taken from the YAML parser (its messages can quote source). */
+const MAX_MESSAGE = 200;
+
+/** One YAML document of the stream: composed, or left uncomposed because it nests too deeply. */
+type Slot = { doc: Document.Parsed; base: number; chunk: string } | { deep: { start: number; at: number } };
+
 export function parseText(text: string, file: string, limits: LoadLimits = DEFAULT_LIMITS): ParseResult {
-  const lines = new LineCounter();
+  const lines = countLines(text);
   const findings: Finding[] = [];
   const manifests: Manifest[] = [];
   const at = (ruleId: string, severity: Finding['severity'], message: string, range: SourceRange, object?: ObjectRef) =>
     findings.push({ ruleId, severity, message, file, ...range, ...(object ? { object } : {}) });
+  const pointAt = (offset: number): SourceRange => {
+    const p = lines.linePos(offset);
+    return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col + 1 };
+  };
 
-  let docs: Document.Parsed[];
+  let stream: { slots: Slot[]; total: number; overflowAt: number };
   try {
-    docs = parseAllDocuments(text, {
-      version: '1.1',
-      merge: true,
-      uniqueKeys: true,
-      prettyErrors: false,
-      lineCounter: lines,
-      keepSourceTokens: false,
-    }) as Document.Parsed[];
+    stream = composeStream(text, limits);
   } catch (err) {
-    at('input/parse', 'error', `cannot parse file: ${describe(err)}`, { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    at('input/parse', 'error', `cannot parse file: ${clip(describe(err))}`, { line: 1, column: 1, endLine: 1, endColumn: 1 });
     return { manifests, findings, documents: 0 };
   }
-  if (!Array.isArray(docs)) docs = [docs as unknown as Document.Parsed];
+  if (stream.overflowAt >= 0) {
+    at('input/too-many-documents', 'error', `file has ${stream.total} documents; only the first ${limits.maxDocuments} are checked (raise with --max-documents)`, pointAt(stream.overflowAt));
+  }
 
   let contentDocs = 0;
-  docs.forEach((doc, docIndex) => {
-    if (docIndex >= limits.maxDocuments) {
-      if (docIndex === limits.maxDocuments) {
-        const r = rangeOf(lines, doc.range?.[0] ?? 0);
-        at('input/too-many-documents', 'error', `file has ${docs.length} documents; only the first ${limits.maxDocuments} are checked (raise with --max-documents)`, r);
-      }
+  stream.slots.forEach((slot, docIndex) => {
+    if ('deep' in slot) {
+      contentDocs++;
+      const line = lines.linePos(slot.deep.at).line;
+      at('input/too-deep', 'error', `document nests deeper than ${limits.maxDepth} levels (at line ${line}); not checked (raise with --max-depth)`, pointAt(slot.deep.start));
       return;
     }
-    const sourceMap = new DocumentSourceMap(doc, lines, text);
-    const docText = text.slice(doc.range?.[0] ?? 0, doc.range?.[2] ?? text.length);
+    // Offsets inside `doc` are relative to its chunk (see composeStream); `base` turns them into file offsets.
+    const { doc, base, chunk } = slot;
+    const aliases = new Map<Alias, Node | null>();
+    const sourceMap = new DocumentSourceMap(doc, lines, chunk, aliases, base);
+    const docText = chunk.slice(doc.range?.[0] ?? 0, doc.range?.[2] ?? chunk.length);
 
     const template = findTemplate(docText, doc.errors.length > 0);
     if (template >= 0) {
@@ -65,22 +83,25 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
 
     let fatal = false;
     let reported = 0;
+    let exhausted = false;
     for (const error of doc.errors) {
       const duplicate = error.code === 'DUPLICATE_KEY';
       if (!duplicate) fatal = true;
-      if (reported++ >= MAX_SYNTAX_FINDINGS_PER_DOCUMENT) continue;
       if (error.code === 'RESOURCE_EXHAUSTION') {
-        const [start] = clampToContent(text, error.pos[0], error.pos[1]);
-        at('input/too-deep', 'error', 'document nests too deeply to read safely; not checked', sourceMap.toRange(start, start + 1));
+        // Only reachable when --max-depth is raised past what the stack allows: the pre-scan stops the rest.
+        if (exhausted) continue;
+        exhausted = true;
+        at('input/too-deep', 'error', 'document nests too deeply to read safely; not checked (lower --max-depth)', pointAt(base + documentStart(doc)));
         continue;
       }
+      if (reported++ >= MAX_SYNTAX_FINDINGS_PER_DOCUMENT) continue;
       if (duplicate) {
-        const key = keyAt(text, error.pos[0]);
-        at('yaml/duplicate-key', 'error', `duplicate key: ${JSON.stringify(key)} is already defined in this mapping (the API server rejects duplicate fields)`, sourceMap.toRange(error.pos[0], error.pos[0] + key.length));
+        const key = keyAt(chunk, error.pos[0]);
+        at('yaml/duplicate-key', 'error', `duplicate key: ${clip(JSON.stringify(key))} is already defined in this mapping (the API server rejects duplicate fields)`, sourceMap.toRange(error.pos[0], error.pos[0] + key.length));
         continue;
       }
-      const [start, end] = clampToContent(text, error.pos[0], error.pos[1]);
-      at('yaml/syntax', 'error', `YAML syntax error: ${firstLine(error.message)}`, sourceMap.toRange(start, end));
+      const [start, end] = clampToContent(chunk, error.pos[0], error.pos[1]);
+      at('yaml/syntax', 'error', `YAML syntax error: ${clip(firstLine(error.message))}`, sourceMap.toRange(start, end));
     }
     if (fatal) {
       contentDocs++;
@@ -93,23 +114,34 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
 
     const depth = nestingDepth(doc.contents as Node, limits.maxDepth);
     if (depth > limits.maxDepth) {
-      at('input/too-deep', 'error', `document nests deeper than ${limits.maxDepth} levels; not checked (raise with --max-depth)`, sourceMap.documentRange());
+      at('input/too-deep', 'error', `document nests deeper than ${limits.maxDepth} levels; not checked (raise with --max-depth)`, pointAt(base + documentStart(doc)));
       return;
     }
+
+    // Aliases: resolved once (also for the source map), cycles and unknown anchors are findings, not hangs or throws.
+    const graph = checkGraph(doc, aliases);
+    for (const problem of graph.problems) at(problem.ruleId, 'error', problem.message, sourceMap.toRange(problem.range[0], problem.range[1]));
+    if (graph.fatal) return;
 
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (err) {
-      const exhausted = /alias/i.test(describe(err));
+      const exhausted = /excessive alias count|alias resolution is disabled/i.test(describe(err));
       at(
         exhausted ? 'input/alias-limit' : 'input/parse',
         'error',
         exhausted
           ? `too many alias expansions (more than ${limits.maxAliasCount}: a "billion laughs" document?); not checked (raise with --max-aliases)`
-          : `cannot read document: ${describe(err)}`,
-        sourceMap.documentRange(),
+          : `cannot read document: ${clip(describe(err))}`,
+        pointAt(base + documentStart(doc)),
       );
+      return;
+    }
+
+    // Aliases can stack shallow anchors into a deep value: everything after the loader may recurse on it.
+    if (valueHeight(value, limits.maxDepth) > limits.maxDepth) {
+      at('input/too-deep', 'error', `document nests deeper than ${limits.maxDepth} levels once its aliases are expanded; not checked (raise with --max-depth)`, pointAt(base + documentStart(doc)));
       return;
     }
 
@@ -136,7 +168,204 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
   if (contentDocs === 0 && findings.length === 0) {
     at('input/empty', 'info', text.trim() === '' ? 'file is empty' : 'file contains no Kubernetes objects (only comments or empty documents)', { line: 1, column: 1, endLine: 1, endColumn: 1 });
   }
-  return { manifests, findings, documents: docs.length };
+  return { manifests, findings, documents: stream.total };
+}
+
+/**
+ * Splits the file into documents and composes them one at a time.
+ *
+ * First the text is cut at separator lines (`---`, optionally followed by spaces or a comment), exactly as
+ * Kubernetes' YAMLReader does before any YAML parsing: a broken document (an unclosed quote) cannot swallow the
+ * documents after it. Each chunk then goes through yaml's CST parser (iterative, so safe at any depth); a document
+ * nesting deeper than `maxDepth` is never composed, because yaml's composer recurses and how deep it can go depends on
+ * the machine's stack. Documents past `maxDocuments` are counted but not composed.
+ */
+function composeStream(text: string, limits: LoadLimits): { slots: Slot[]; total: number; overflowAt: number } {
+  const slots: Slot[] = [];
+  let total = 0;
+  let overflowAt = -1;
+  const bounds = chunkStarts(text);
+  for (let c = 0; c < bounds.length; c++) {
+    const base = bounds[c]!;
+    const chunk = text.slice(base, bounds[c + 1] ?? text.length);
+    if (chunk === '') continue;
+    const composer = new Composer(YAML_OPTIONS);
+    const pending: number[] = [];
+    let skipping = false;
+    const take = (docs: Iterable<Document.Parsed>) => {
+      for (const doc of docs) {
+        const index = pending.shift();
+        if (index === undefined) slots.push({ doc, base, chunk });
+        else slots[index] = { doc, base, chunk };
+      }
+    };
+    for (const token of new Parser().parse(chunk)) {
+      if (token.type === 'document') {
+        total++;
+        skipping = false;
+        if (total > limits.maxDocuments) {
+          if (overflowAt < 0) overflowAt = base + cstStart(token);
+          skipping = true;
+          continue;
+        }
+        const deepAt = cstTooDeep(token, limits.maxDepth);
+        if (deepAt >= 0) {
+          slots.push({ deep: { start: base + cstStart(token), at: base + deepAt } });
+          skipping = true;
+          continue;
+        }
+        pending.push(slots.length);
+        slots.push(undefined as unknown as Slot);
+      } else if (skipping && (token.type === 'doc-end' || token.type === 'error')) {
+        continue; // belongs to a document that is not composed
+      }
+      take(composer.next(token) as Iterable<Document.Parsed>);
+    }
+    take(composer.end() as Iterable<Document.Parsed>);
+  }
+  return { slots: slots.filter((s) => s !== undefined), total, overflowAt };
+}
+
+/** Separator lines as k8s.io/apimachinery's YAMLReader sees them: `---` at the start of a line, then only blanks or a comment. */
+const SEPARATOR = /^---[ \t]*(?:#[^\n]*)?\r?$/gm;
+
+/** Start offsets of the chunks: 0, then the start of every separator line. */
+function chunkStarts(text: string): number[] {
+  const starts = [0];
+  SEPARATOR.lastIndex = 0;
+  for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) {
+    if (m.index > 0) starts.push(m.index);
+    if (m[0].length === 0) SEPARATOR.lastIndex++;
+  }
+  return starts;
+}
+
+/** Line starts of the whole file (yaml's LineCounter, filled from the text: chunks are parsed separately). */
+function countLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+/** Offset where a CST document's content starts (after `---`), or the document's own offset. */
+function cstStart(token: CST.Document): number {
+  return token.value?.offset ?? token.offset;
+}
+
+/** Offset of the first collection nested deeper than `limit` in a CST document, or -1. Iterative. */
+function cstTooDeep(token: CST.Document, limit: number): number {
+  const stack: Array<[CST.Token | null | undefined, number]> = [[token.value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!node) continue;
+    if (node.type !== 'block-map' && node.type !== 'block-seq' && node.type !== 'flow-collection') continue;
+    const inner = depth + 1;
+    if (inner > limit) return node.offset;
+    for (const item of node.items as CST.CollectionItem[]) {
+      if (item.key) stack.push([item.key, inner]);
+      if (item.value) stack.push([item.value, inner]);
+    }
+  }
+  return -1;
+}
+
+function documentStart(doc: Document.Parsed): number {
+  return (doc.contents as { range?: [number, number, number] } | null)?.range?.[0] ?? doc.range?.[0] ?? 0;
+}
+
+interface GraphProblem {
+  ruleId: string;
+  message: string;
+  range: [number, number];
+}
+
+/**
+ * Walks the document once (iteratively, in yaml's own pre-order) and resolves every alias to the last anchor of
+ * that name before it, as yaml does — without yaml's per-alias scan of the whole document. Reports:
+ * an alias inside the node it refers to (a cycle: go-yaml rejects it, yaml would build a circular object),
+ * an alias to an anchor never defined before it, and mapping keys that are themselves mappings or sequences
+ * (Kubernetes cannot turn them into JSON object keys).
+ */
+function checkGraph(doc: Document.Parsed, aliases: Map<Alias, Node | null>): { problems: GraphProblem[]; fatal: boolean } {
+  const problems: GraphProblem[] = [];
+  let fatal = false;
+  const anchors = new Map<string, Node>();
+  const open = new Set<unknown>();
+  const stack: Array<{ node: unknown; exit?: boolean }> = [{ node: doc.contents }];
+  const rangeOf = (node: unknown): [number, number] => {
+    const r = (node as { range?: [number, number, number] | null }).range;
+    return r ? [r[0], r[1]] : [0, 0];
+  };
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (exit) {
+      open.delete(node);
+      continue;
+    }
+    if (node === null || node === undefined) continue;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source) ?? null;
+      aliases.set(node, target);
+      if (!target) {
+        fatal = true;
+        problems.push({ ruleId: 'yaml/syntax', message: `YAML syntax error: alias *${clip(node.source)} refers to no anchor defined before it`, range: rangeOf(node) });
+      } else if (open.has(target)) {
+        fatal = true;
+        problems.push({ ruleId: 'yaml/alias-cycle', message: `alias *${clip(node.source)} refers to a node that contains it (a cycle): Kubernetes cannot read this document`, range: rangeOf(node) });
+      }
+      continue;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node as Node);
+    if (isPair(node)) {
+      if (isMap(node.key) || isSeq(node.key)) {
+        problems.push({ ruleId: 'yaml/complex-key', message: 'mapping key is itself a mapping or sequence: Kubernetes cannot use it as a field name', range: rangeOf(node.key) });
+      }
+      stack.push({ node: node.value }, { node: node.key });
+      continue;
+    }
+    if (isMap(node) || isSeq(node)) {
+      open.add(node);
+      stack.push({ node, exit: true });
+      const items = node.items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i] });
+    }
+  }
+  return { problems, fatal };
+}
+
+/** Height of a JSON-like value (1 for a non-empty-or-empty object/array), stopping once past `limit`. Iterative, memoised: aliases share subtrees. */
+function valueHeight(root: unknown, limit: number): number {
+  if (typeof root !== 'object' || root === null) return 0;
+  const height = new Map<object, number>();
+  const stack: Array<{ value: object; expanded: boolean }> = [{ value: root, expanded: false }];
+  const open = new Set<object>();
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (height.has(frame.value)) {
+      stack.pop();
+      continue;
+    }
+    const children = Object.values(frame.value).filter((v): v is object => typeof v === 'object' && v !== null);
+    if (!frame.expanded) {
+      frame.expanded = true;
+      open.add(frame.value);
+      if (open.size > limit) return limit + 1;
+      for (const child of children) {
+        if (open.has(child)) return Number.POSITIVE_INFINITY; // a cycle: never expected after checkGraph
+        if (!height.has(child)) stack.push({ value: child, expanded: false });
+      }
+      continue;
+    }
+    stack.pop();
+    open.delete(frame.value);
+    let h = 0;
+    for (const child of children) h = Math.max(h, height.get(child) ?? 0);
+    if (h + 1 > limit) return h + 1;
+    height.set(frame.value, h + 1);
+  }
+  return height.get(root) ?? 0;
 }
 
 function makeManifest(
@@ -207,11 +436,6 @@ function kindOfValue(value: unknown): string {
   return `a ${typeof value} scalar`;
 }
 
-function rangeOf(lines: LineCounter, offset: number): SourceRange {
-  const p = lines.linePos(offset);
-  return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col };
-}
-
 /** The source text of the mapping key starting at `start` (plain or quoted, up to its `:`). */
 function keyAt(text: string, start: number): string {
   const rest = text.slice(start, start + 256);
@@ -229,6 +453,10 @@ function clampToContent(text: string, start: number, end: number): [number, numb
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function clip(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
 }
 
 function describe(err: unknown): string {

@@ -2,7 +2,7 @@
  * Maps JSON paths of a parsed document back to source ranges, using the yaml AST
  * (the nodes keep their offsets) and a LineCounter.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import type { JsonPath, LocateTarget, SourceRange } from '../core/types.js';
 
 type Ranged = { range?: [number, number, number] | null };
@@ -12,6 +12,10 @@ export class DocumentSourceMap {
     private readonly doc: Document,
     private readonly lines: LineCounter,
     private readonly text: string,
+    /** Alias → anchored node, when the loader has already resolved them (yaml's own resolve scans the whole document per call). */
+    private readonly aliases?: ReadonlyMap<Alias, Node | null>,
+    /** Offset of `text` in the file: node ranges are relative to `text`, line numbers to the file. */
+    private readonly base = 0,
   ) {}
 
   /** Range of the whole document's content (or its first line when empty). */
@@ -83,13 +87,16 @@ export class DocumentSourceMap {
 
   private deref(node: Node | null | undefined): Node | null {
     let n = node ?? null;
-    for (let i = 0; i < 16 && n && isAlias(n); i++) n = (n.resolve(this.doc) as Node | undefined) ?? null;
+    for (let i = 0; i < 16 && n && isAlias(n); i++) {
+      const known = this.aliases?.get(n);
+      n = known !== undefined ? known : ((n.resolve(this.doc) as Node | undefined) ?? null);
+    }
     return n;
   }
 
   toRange(start: number, end: number): SourceRange {
-    const s = this.lines.linePos(start);
-    const e = this.lines.linePos(Math.max(start, end));
+    const s = this.lines.linePos(this.base + start);
+    const e = this.lines.linePos(this.base + Math.max(start, end));
     return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
   }
 }
