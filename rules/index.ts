@@ -4,6 +4,7 @@
  */
 export { default as allowPrivilegeEscalation } from './allow-privilege-escalation.js';
 export { default as dangerousCapabilities } from './dangerous-capabilities.js';
+export { default as deprecatedApiVersion } from './deprecated-api-version.js';
 export { default as dropAllCapabilities } from './drop-all-capabilities.js';
 export { default as duplicateObject } from './duplicate-object.js';
 export { default as hostIpc } from './host-ipc.js';
@@ -18,9 +19,12 @@ export { default as ingressMissingService } from './ingress-missing-service.js';
 export { default as ingressMissingServicePort } from './ingress-missing-service-port.js';
 export { default as ingressTlsSecretMissing } from './ingress-tls-secret-missing.js';
 export { default as latestTag } from './latest-tag.js';
+export { default as livenessEqualsReadiness } from './liveness-equals-readiness.js';
 export { default as missingCpuRequest } from './missing-cpu-request.js';
+export { default as missingLivenessProbe } from './missing-liveness-probe.js';
 export { default as missingMemoryLimit } from './missing-memory-limit.js';
 export { default as missingMemoryRequest } from './missing-memory-request.js';
+export { default as missingReadinessProbe } from './missing-readiness-probe.js';
 export { default as missingReference } from './missing-reference.js';
 export { default as missingReferenceKey } from './missing-reference-key.js';
 export { default as networkpolicySelectsNothing } from './networkpolicy-selects-nothing.js';

@@ -1,0 +1,30 @@
+import { apiVersionStatus, describeApiVersionStatus } from '../src/k8s/api-versions.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'deprecated-api-version',
+  severity: 'warning',
+  category: 'deprecation',
+  description: 'Objects should not use an API version that the target Kubernetes version deprecates.',
+  rationale: [
+    'A deprecated API version still works on the target release (the API server answers with a warning) but is',
+    'scheduled for removal: the same manifests will be rejected after an upgrade, usually in the middle of one.',
+    '',
+    'Fix: change `apiVersion` to the replacement named in the message (mind the field changes the Deprecated API',
+    'Migration Guide lists, e.g. for Ingress and HPA), or run `kubectl convert`. The target release is',
+    '`kubeVersion` in the config / `--kube-version`. Versions that are already removed for the target are',
+    'errors reported by schema validation (`api/removed-version`), not by this rule.',
+  ].join('\n'),
+  kubeScore: 'stable-version',
+  check(context) {
+    for (const manifest of context.manifests) {
+      const { apiVersion, kind } = manifest.ref;
+      if (apiVersion === undefined || kind === undefined) continue;
+      const status = apiVersionStatus(apiVersion, kind, context.options.kubeVersion);
+      if (status.status !== 'deprecated') continue;
+      context.report({ manifest, path: ['apiVersion'], message: describeApiVersionStatus(apiVersion, kind, status) });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,41 @@
+import { containersOf } from '../src/rules/best-practice/containers.js';
+import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import { hasProbe } from '../src/rules/best-practice/probes.js';
+import { serviceExposure } from '../src/rules/best-practice/services.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'missing-readiness-probe',
+  severity: 'warning',
+  category: 'reliability',
+  description: 'Pods that serve traffic should have a readiness probe.',
+  rationale: [
+    'Without a readiness probe a pod counts as ready as soon as its containers start, so Services send it',
+    'requests before it can answer, and rolling updates take old pods down before the new ones really work.',
+    '',
+    'Fix: add a `readinessProbe` (an HTTP or TCP check of the port the Service targets). One container with a',
+    'readiness probe gates the whole pod, so sidecars do not each need one.',
+    '',
+    'Jobs, CronJobs and run-to-completion Pods are skipped. When the input contains Services, only pods selected',
+    'by a Service in their namespace are checked (as kube-score does); when it contains none, every long-running',
+    'pod is checked, since it cannot be told whether one will front it.',
+  ].join('\n'),
+  kubeLinter: 'no-readiness-probe',
+  kubeScore: 'pod-probes',
+  check(context) {
+    for (const pod of podSpecsOf(context.manifests)) {
+      if (pod.runsToCompletion) continue;
+      const running = containersOf(pod).filter((ref) => ref.list === 'containers' || ref.sidecar);
+      if (running.length === 0 || running.some((ref) => hasProbe(ref.container, 'readinessProbe'))) continue;
+      const exposure = serviceExposure(context, pod);
+      if (exposure === 'not-selected') continue;
+      const consequence = exposure === 'selected' ? ': its Service sends traffic before it is ready' : '';
+      for (const ref of running) {
+        if (ref.sidecar) continue;
+        context.report({ manifest: pod.manifest, path: [...ref.path, 'readinessProbe'], message: `${ref.label} has no readinessProbe${consequence}` });
+      }
+    }
+  },
+};
+
+export default rule;
