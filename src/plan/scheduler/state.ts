@@ -1,0 +1,141 @@
+/**
+ * The mutable cluster the scheduler works on: per-node accounting (framework.NodeInfo: Requested,
+ * NonZeroRequested, used host ports, pods) plus label indexes so "how many pods matching S are on each node"
+ * costs the size of the smallest matching bucket, not the whole cluster. Pods can be added and removed,
+ * which is what a rollout simulator needs.
+ */
+import { compareStrings } from '../util.js';
+import type { Labels, Selector } from '../labels.js';
+import { hasPodAffinity } from './pod-info.js';
+import type { HostPort, Resources, SchedNode, SchedPod } from './types.js';
+
+export class NodeState {
+  readonly pods = new Set<SchedPod>();
+  readonly requested: Resources = {};
+  nonZeroCpu = 0;
+  nonZeroMemory = 0;
+  readonly ports: HostPort[] = [];
+  /** Pods on this node with inter-pod (anti-)affinity terms. */
+  readonly podsWithAffinity = new Set<SchedPod>();
+
+  constructor(readonly node: SchedNode) {}
+
+  get name(): string {
+    return this.node.name;
+  }
+}
+
+const SEP = '\u0000';
+
+export class ClusterState {
+  readonly nodes: NodeState[];
+  private readonly byName = new Map<string, NodeState>();
+  private readonly placement = new Map<SchedPod, NodeState>();
+  private readonly byNamespace = new Map<string, Set<SchedPod>>();
+  private readonly byLabel = new Map<string, Set<SchedPod>>();
+  private readonly byLabelAllNs = new Map<string, Set<SchedPod>>();
+  readonly all = new Set<SchedPod>();
+  /** ImageLocality: on how many nodes each image name is present. */
+  readonly imageNodeCount = new Map<string, number>();
+  /** Labels of namespaces (Namespace objects in the inputs, plus kubernetes.io/metadata.name). */
+  readonly namespaceLabels: (ns: string) => Labels;
+
+  constructor(nodes: SchedNode[], namespaceLabels?: (ns: string) => Labels) {
+    this.nodes = [...nodes].sort((a, b) => compareStrings(a.name, b.name)).map((n) => new NodeState(n));
+    for (const n of this.nodes) {
+      this.byName.set(n.name, n);
+      for (const image of n.node.images.keys()) this.imageNodeCount.set(image, (this.imageNodeCount.get(image) ?? 0) + 1);
+    }
+    const cache = new Map<string, Labels>();
+    this.namespaceLabels =
+      namespaceLabels ??
+      ((ns) => {
+        let l = cache.get(ns);
+        if (!l) cache.set(ns, (l = { 'kubernetes.io/metadata.name': ns }));
+        return l;
+      });
+  }
+
+  node(name: string): NodeState | undefined {
+    return this.byName.get(name);
+  }
+
+  nodeOf(pod: SchedPod): NodeState | undefined {
+    return this.placement.get(pod);
+  }
+
+  /** Binds a pod to a node: it now uses capacity and counts for spreading and affinity. */
+  add(pod: SchedPod, nodeName: string): void {
+    const node = this.byName.get(nodeName);
+    if (!node) throw new Error(`unknown node ${nodeName}`);
+    if (this.placement.has(pod)) this.remove(pod);
+    this.placement.set(pod, node);
+    node.pods.add(pod);
+    for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) + v;
+    node.nonZeroCpu += pod.nonZeroCpu;
+    node.nonZeroMemory += pod.nonZeroMemory;
+    node.ports.push(...pod.hostPorts);
+    if (hasPodAffinity(pod)) node.podsWithAffinity.add(pod);
+    this.all.add(pod);
+    bucket(this.byNamespace, pod.namespace).add(pod);
+    for (const [k, v] of Object.entries(pod.labels)) {
+      bucket(this.byLabel, pod.namespace + SEP + k + SEP + v).add(pod);
+      bucket(this.byLabelAllNs, k + SEP + v).add(pod);
+    }
+  }
+
+  /** Unbinds a pod (deleted, or evicted by a rollout). */
+  remove(pod: SchedPod): void {
+    const node = this.placement.get(pod);
+    if (!node) return;
+    this.placement.delete(pod);
+    node.pods.delete(pod);
+    for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) - v;
+    node.nonZeroCpu -= pod.nonZeroCpu;
+    node.nonZeroMemory -= pod.nonZeroMemory;
+    for (const hp of pod.hostPorts) {
+      const i = node.ports.indexOf(hp);
+      if (i >= 0) node.ports.splice(i, 1);
+    }
+    node.podsWithAffinity.delete(pod);
+    this.all.delete(pod);
+    this.byNamespace.get(pod.namespace)?.delete(pod);
+    for (const [k, v] of Object.entries(pod.labels)) {
+      this.byLabel.get(pod.namespace + SEP + k + SEP + v)?.delete(pod);
+      this.byLabelAllNs.get(k + SEP + v)?.delete(pod);
+    }
+  }
+
+  /**
+   * Bound pods that may match `selector` in `namespace` (null: every namespace): the smallest index bucket of one
+   * of the selector's equality requirements, else the whole namespace. Callers still check the selector.
+   */
+  candidates(namespace: string | null, selector: Selector): Iterable<SchedPod> {
+    let best: Set<SchedPod> | undefined;
+    for (const [k, v] of selector.equalities) {
+      const b = namespace === null ? this.byLabelAllNs.get(k + SEP + v) : this.byLabel.get(namespace + SEP + k + SEP + v);
+      if (!b) return [];
+      if (!best || b.size < best.size) best = b;
+    }
+    if (best) return best;
+    if (namespace === null) return this.all;
+    return this.byNamespace.get(namespace) ?? [];
+  }
+
+  /** countPodsMatchSelector per node: pods in `namespace` matching `selector`. */
+  countByNode(namespace: string, selector: Selector): Map<NodeState, number> {
+    const counts = new Map<NodeState, number>();
+    for (const p of this.candidates(namespace, selector)) {
+      if (p.namespace !== namespace || !selector.matches(p.labels)) continue;
+      const n = this.placement.get(p)!;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    return counts;
+  }
+}
+
+function bucket<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let b = map.get(key);
+  if (!b) map.set(key, (b = new Set()));
+  return b;
+}
