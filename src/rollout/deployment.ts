@@ -6,7 +6,7 @@
 import type { PodRequest } from './cluster.js';
 import { newRSNewReplicas, resolveFenceposts, type Fenceposts } from './fenceposts.js';
 import type { Rollout, RolloutEvent, WorkloadSim } from './model.js';
-import { deletionOrder, type PodPool, type SimPod } from './pods.js';
+import { countPods, podsToDelete, type PodPool, type SimPod } from './pods.js';
 import type { DeploymentSpec } from './workload.js';
 
 export interface Clock {
@@ -87,10 +87,9 @@ export class DeploymentSim implements WorkloadSim {
 
   /** DeploymentComplete (and, when paused, nothing left to scale). */
   done(): boolean {
-    if (this.d.paused) return !this.isScalingEvent() && this.pods().every((p) => p.ready);
+    if (this.d.paused) return !this.isScalingEvent() && this.available() === this.podCount();
     const newRS = this.newRS();
-    const all = this.pods();
-    return newRS !== undefined && newRS.pods.length === this.d.replicas && all.length === this.d.replicas && this.available() === this.d.replicas;
+    return newRS !== undefined && newRS.pods.length === this.d.replicas && this.podCount() === this.d.replicas && this.available() === this.d.replicas;
   }
 
   blockedReason(): string {
@@ -257,9 +256,9 @@ export class DeploymentSim implements WorkloadSim {
       rs.pods.push(this.pool.create(this.request(rs, name), settled));
     }
     if (rs.pods.length > rs.replicas) {
-      const doomed = [...rs.pods].sort(deletionOrder).slice(0, rs.pods.length - rs.replicas);
+      const doomed = new Set(podsToDelete(rs.pods, rs.pods.length - rs.replicas));
+      rs.pods = rs.pods.filter((p) => !doomed.has(p));
       for (const pod of doomed) this.pool.delete(pod);
-      rs.pods = rs.pods.filter((p) => !doomed.includes(p));
     }
   }
 
@@ -284,7 +283,7 @@ export class DeploymentSim implements WorkloadSim {
       available: this.available(),
       message,
       wave: this.clock.wave,
-      pending: this.pods().filter((p) => p.pending !== null).length,
+      pending: sum(this.rss.map((rs) => countPods(rs.pods).pending)),
     };
     this.rollout.events.push(event);
     this.rollout.peakPods = Math.max(this.rollout.peakPods, this.podCount());
@@ -302,12 +301,12 @@ export class DeploymentSim implements WorkloadSim {
   }
 
   private available(): number {
-    return this.pods().filter((p) => p.ready).length;
+    return sum(this.rss.map((rs) => countPods(rs.pods).ready));
   }
 
   /** status.availableReplicas of every ReplicaSet, as the sync starts. */
   private statusSnapshot(): Map<ReplicaSet, number> {
-    return new Map(this.rss.map((rs) => [rs, rs.pods.filter((p) => p.ready).length]));
+    return new Map(this.rss.map((rs) => [rs, countPods(rs.pods).ready]));
   }
 }
 

@@ -3,7 +3,7 @@
  * each Deployment / StatefulSet whose pods change gets there, step by step, as its controller would do it.
  */
 import { sortFindings } from '../core/findings.js';
-import type { Finding, Manifest } from '../core/types.js';
+import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import { isKind } from '../rules/kinds.js';
 import { diffPair, pairObjects, type Change, type ObjectPair } from './changes.js';
 import type { Cluster } from './cluster.js';
@@ -38,17 +38,28 @@ export interface ChangesResult {
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'] as const;
 
+/** Pods simulated in one plan, all workloads together (max(old, new) replicas each); later workloads beyond it are skipped. */
+export const MAX_SIMULATED_PODS = 20_000;
+
 export function planChanges(oldManifests: Manifest[], newManifests: Manifest[], options: PlanChangesOptions = {}): ChangesResult {
   const defaultNamespace = options.defaultNamespace ?? 'default';
   const { pairs, findings } = pairObjects(oldManifests, newManifests, defaultNamespace);
   const changes: Change[] = [];
   const workloads: { change: WorkloadChange; manifest: Manifest }[] = [];
+  let budget = MAX_SIMULATED_PODS;
   for (const pair of pairs) {
     const change = diffPair(pair);
     if (!change) continue;
     changes.push(change);
     const workload = rolloutCandidate(pair, defaultNamespace, findings);
-    if (workload) workloads.push(workload);
+    if (!workload) continue;
+    const pods = Math.max(workload.change.old.replicas, workload.change.new.replicas);
+    if (pods > budget) {
+      findings.push(skipped(workload.manifest, ['spec', 'replicas'], `this plan already simulates ${MAX_SIMULATED_PODS - budget} pods (limit ${MAX_SIMULATED_PODS})`));
+      continue;
+    }
+    budget -= pods;
+    workloads.push(workload);
   }
   const rollouts = simulateRollouts(
     workloads.map((w) => w.change),
@@ -85,13 +96,17 @@ function rolloutCandidate(pair: ObjectPair, defaultNamespace: string, findings: 
 function readSide(m: Manifest, defaultNamespace: string, findings: Finding[]): WorkloadSpec | null {
   const read = readWorkload(m.object, defaultNamespace);
   if (read.ok) return read.spec;
-  findings.push({
+  findings.push(skipped(m, read.problem.path, read.problem.message));
+  return null;
+}
+
+function skipped(m: Manifest, path: JsonPath, why: string): Finding {
+  return {
     ruleId: 'rollout/skipped',
     severity: 'warning',
-    message: `no rollout plan for ${m.ref.kind} ${m.ref.name ?? ''}: ${read.problem.message}`.replace(/ {2}/g, ' '),
+    message: `no rollout plan for ${m.ref.kind} ${m.ref.name ?? ''}: ${why}`.replace(/ {2}/g, ' '),
     file: m.file,
-    ...m.locate(read.problem.path, 'value'),
+    ...m.locate(path, 'value'),
     object: { ...m.ref },
-  });
-  return null;
+  };
 }

@@ -75,6 +75,30 @@ export function deletionOrder(a: SimPod, b: SimPod): number {
   return b.born - a.born || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
 }
 
+/** The `count` pods a scale-down deletes first (a partial selection: usually one or two out of many). */
+export function podsToDelete(pods: readonly SimPod[], count: number): SimPod[] {
+  if (count <= 0) return [];
+  if (count * 4 >= pods.length) return [...pods].sort(deletionOrder).slice(0, count);
+  const chosen = new Set<SimPod>();
+  for (let i = 0; i < count; i++) {
+    let best: SimPod | undefined;
+    for (const p of pods) if (!chosen.has(p) && (best === undefined || deletionOrder(p, best) < 0)) best = p;
+    chosen.add(best!);
+  }
+  return [...chosen];
+}
+
+/** Pods that are Ready (available) and pods still Pending, counted without allocating. */
+export function countPods(pods: readonly SimPod[]): { ready: number; pending: number } {
+  let ready = 0;
+  let pending = 0;
+  for (const p of pods) {
+    if (p.ready) ready++;
+    if (p.pending !== null) pending++;
+  }
+  return { ready, pending };
+}
+
 /** Every bound pod becomes Ready (and, after minReadySeconds, Available). Returns how many changed. */
 export function makeReady(pods: Iterable<SimPod>): number {
   let n = 0;

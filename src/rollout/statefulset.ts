@@ -76,7 +76,7 @@ export class StatefulSetSim implements WorkloadSim {
 
   done(): boolean {
     const { start, end } = this.range();
-    if ([...this.replicas.keys()].some((ord) => ord < start || ord > end)) return false;
+    if (this.replicas.size !== end - start + 1) return false;
     for (let ord = start; ord <= end; ord++) {
       const r = this.replicas.get(ord);
       if (!r || !r.pod.ready) return false;
@@ -110,7 +110,7 @@ export class StatefulSetSim implements WorkloadSim {
     }
 
     // processCondemned, descending ordinal: pods outside [start, end] are deleted (one at a time when monotonic).
-    const condemned = [...this.replicas.values()].filter((r) => r.ordinal < start || r.ordinal > end).sort((a, b) => b.ordinal - a.ordinal);
+    const condemned = this.hasCondemned(start, end) ? [...this.replicas.values()].filter((r) => r.ordinal < start || r.ordinal > end).sort((a, b) => b.ordinal - a.ordinal) : [];
     const firstUnhealthy = [...condemned].reverse().find((r) => !r.pod.ready);
     for (const r of condemned) {
       if (monotonic && !r.pod.ready && r !== firstUnhealthy) return acted();
@@ -163,6 +163,11 @@ export class StatefulSetSim implements WorkloadSim {
     return this.updateRevision;
   }
 
+  private hasCondemned(start: number, end: number): boolean {
+    for (const ord of this.replicas.keys()) if (ord < start || ord > end) return true;
+    return false;
+  }
+
   private range(): { start: number; end: number } {
     return { start: this.set.startOrdinal, end: this.set.startOrdinal + this.set.replicas - 1 };
   }
@@ -199,19 +204,17 @@ export class StatefulSetSim implements WorkloadSim {
   }
 
   private record(action: 'create' | 'delete', r: Replica, message: string): void {
-    const all = [...this.replicas.values()];
-    const event = {
-      action,
-      pod: r.pod.name,
-      old: all.filter((x) => x.revision !== this.updateRevision).length,
-      new: all.filter((x) => x.revision === this.updateRevision).length,
-      available: this.available(),
-      message,
-      wave: this.clock.wave,
-      pending: all.filter((x) => x.pod.pending !== null).length,
-    };
+    let updated = 0;
+    let available = 0;
+    let pending = 0;
+    for (const x of this.replicas.values()) {
+      if (x.revision === this.updateRevision) updated++;
+      if (x.pod.ready) available++;
+      if (x.pod.pending !== null) pending++;
+    }
+    const event = { action, pod: r.pod.name, old: this.replicas.size - updated, new: updated, available, message, wave: this.clock.wave, pending };
     this.rollout.events.push(event);
-    this.rollout.peakPods = Math.max(this.rollout.peakPods, all.length);
+    this.rollout.peakPods = Math.max(this.rollout.peakPods, this.replicas.size);
     this.rollout.minAvailable = Math.min(this.rollout.minAvailable, event.available);
   }
 }

@@ -147,3 +147,23 @@ describe('hostile objects', () => {
     );
   });
 });
+
+describe('bounded work', () => {
+  it('simulates the largest allowed workload quickly', () => {
+    const s = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } };
+    const started = Date.now();
+    const r = plan([deployment(2000, 'api:1', s)], [deployment(2000, 'api:2', s)]);
+    expect(r.rollouts[0]!.events).toHaveLength(4000); // new→k, old→2000−k for k = 1…2000, one wave each
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('stops simulating past the plan-wide pod budget, with a finding', () => {
+    const named = (i: number, replicas: number) => ({ ...deployment(replicas, 'api:1'), metadata: { name: `d${String(i).padStart(2, '0')}` } });
+    const olds = Array.from({ length: 11 }, (_, i) => named(i, 1000));
+    const news = Array.from({ length: 11 }, (_, i) => named(i, 2000));
+    const r = plan(olds, news);
+    expect(r.rollouts).toHaveLength(10); // 10 × 2000 = 20 000 pods
+    expect(r.findings.map((f) => [f.ruleId, f.object?.name])).toEqual([['rollout/skipped', 'd10']]);
+    expect(r.findings[0]!.message).toContain('limit 20000');
+  });
+});
