@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/service-selects-no-pods.js';
+import { runRule, yaml } from './helpers.js';
+
+const deployment = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: shop}
+  spec:
+    selector: {matchLabels: {app: web}}
+    template:
+      metadata: {labels: {app: web, tier: frontend}}
+`;
+
+const service = (selector: string, extra = '') => yaml`
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web, namespace: shop}
+  spec:
+    ${extra}
+    selector: ${selector}
+    ports: [{port: 80}]
+`;
+
+describe('service-selects-no-pods', () => {
+  it.each([
+    ['a subset of the template labels', '{app: web}'],
+    ['all of them', '{app: web, tier: frontend}'],
+    ['no selector (endpoints managed elsewhere)', 'null'],
+    ['an empty selector (same)', '{}'],
+  ])('accepts %s', (_, selector) => {
+    expect(runRule(rule, `${deployment}---\n${service(selector)}`)).toEqual([]);
+  });
+
+  it('ignores ExternalName Services', () => {
+    expect(runRule(rule, service('{app: nothing}', 'type: ExternalName'))).toEqual([]);
+  });
+
+  it('names the closest label set', () => {
+    expect(runRule(rule, `${deployment}---\n${service('{app: web, tier: front}')}`)).toEqual([
+      {
+        ruleId: 'service-selects-no-pods',
+        line: 14,
+        column: 13,
+        message: 'Service web: selector {app: web, tier: front} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
+      },
+    ]);
+  });
+
+  it('only looks in its own namespace', () => {
+    const other = service('{app: web}').replace('namespace: shop', 'namespace: other');
+    expect(runRule(rule, `${deployment}---\n${other}`).map((f) => f.message)).toEqual(['Service web: selector {app: web} matches no pods']);
+  });
+});
