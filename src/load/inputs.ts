@@ -81,7 +81,8 @@ function walkDirectory(root: string, cwd: string, files: Set<string>, problem: (
       if (entry.isSymbolicLink()) {
         const real = safeRealpath(full);
         if (!real) {
-          problem(display(full, cwd), 'input/broken-symlink', 'symbolic link points nowhere (skipped)', 'warning');
+          if (symlinkError(full) === 'ELOOP') problem(display(full, cwd), 'input/symlink-loop', 'symbolic links that point at each other (not followed)', 'warning');
+          else problem(display(full, cwd), 'input/broken-symlink', 'symbolic link points nowhere (skipped)', 'warning');
           continue;
         }
         if (!isInside(real, rootReal)) {
@@ -158,6 +159,15 @@ function safeRealpath(p: string): string | undefined {
     return realpathSync(p);
   } catch {
     return undefined;
+  }
+}
+
+function symlinkError(p: string): string | undefined {
+  try {
+    realpathSync(p);
+    return undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code;
   }
 }
 
