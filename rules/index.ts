@@ -3,10 +3,13 @@
  * camelCase. test/rules/meta.test.ts checks that every rules/*.ts file is listed here.
  */
 export { default as allowPrivilegeEscalation } from './allow-privilege-escalation.js';
+export { default as configmapCredentials } from './configmap-credentials.js';
 export { default as dangerousCapabilities } from './dangerous-capabilities.js';
 export { default as deprecatedApiVersion } from './deprecated-api-version.js';
 export { default as dropAllCapabilities } from './drop-all-capabilities.js';
 export { default as duplicateObject } from './duplicate-object.js';
+export { default as envVarSecret } from './env-var-secret.js';
+export { default as exposedService } from './exposed-service.js';
 export { default as hostIpc } from './host-ipc.js';
 export { default as hostNetwork } from './host-network.js';
 export { default as hostPathVolume } from './host-path-volume.js';
@@ -29,9 +32,11 @@ export { default as missingReference } from './missing-reference.js';
 export { default as missingReferenceKey } from './missing-reference-key.js';
 export { default as networkpolicySelectsNothing } from './networkpolicy-selects-nothing.js';
 export { default as overlappingSelectors } from './overlapping-selectors.js';
+export { default as pdbAllowsNoDisruption } from './pdb-allows-no-disruption.js';
 export { default as pdbSelectsNothing } from './pdb-selects-nothing.js';
 export { default as privilegedContainer } from './privileged-container.js';
 export { default as readOnlyRootFilesystem } from './read-only-root-filesystem.js';
+export { default as replicasNotSpread } from './replicas-not-spread.js';
 export { default as runAsNonRoot } from './run-as-non-root.js';
 export { default as runAsRoot } from './run-as-root.js';
 export { default as sensitiveHostMount } from './sensitive-host-mount.js';

@@ -1,0 +1,36 @@
+import { containsPrivateKey, isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
+import { isKind } from '../src/rules/kinds.js';
+import type { Rule } from '../src/rules/types.js';
+import { objAt } from '../src/rules/values.js';
+
+const rule: Rule = {
+  id: 'configmap-credentials',
+  severity: 'warning',
+  category: 'security',
+  description: 'ConfigMaps should not hold credentials.',
+  rationale: [
+    'ConfigMaps are not meant for secrets: RBAC commonly grants read access to them broadly, `kubectl describe`',
+    'prints their values, they are never encrypted at rest by the API server\'s Secret encryption, and tools',
+    'log them freely.',
+    '',
+    'Fix: move the value to a Secret and consume it with `secretKeyRef` / a Secret volume. A key is reported when',
+    'its name looks like a credential (password, secret, token, api key, private key, access key, credential)',
+    'and its value is a non-empty literal, or when any value contains a PEM private key.',
+  ].join('\n'),
+  kubeLinter: 'configmap-with-credentials',
+  check(context) {
+    for (const manifest of context.manifests) {
+      if (!isKind(manifest, 'ConfigMap')) continue;
+      const data = objAt(manifest.object, ['data']);
+      if (!data) continue;
+      for (const [key, value] of Object.entries(data)) {
+        const privateKey = containsPrivateKey(value);
+        if (!privateKey && !(isCredentialName(key) && isCredentialLiteral(value))) continue;
+        const what = privateKey ? 'contains a PEM private key' : 'looks like a credential';
+        context.report({ manifest, path: ['data', key], message: `ConfigMap key "${key}" ${what}; move it to a Secret` });
+      }
+    }
+  },
+};
+
+export default rule;

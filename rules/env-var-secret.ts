@@ -1,0 +1,41 @@
+import { containersOf } from '../src/rules/best-practice/containers.js';
+import { isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
+import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import type { Rule } from '../src/rules/types.js';
+import { isObj } from '../src/rules/values.js';
+
+const rule: Rule = {
+  id: 'env-var-secret',
+  severity: 'warning',
+  category: 'security',
+  description: 'Credentials should not be written as literal environment variable values.',
+  rationale: [
+    'An `env` entry with a literal `value` puts the credential in the manifest: in Git history, in CI logs, in',
+    'the object that anyone with read access to the workload can see (`kubectl get -o yaml`), and in every copy',
+    'of the chart. It also cannot be rotated without a redeploy of the manifest.',
+    '',
+    'Fix: store it in a Secret (or an external secret manager) and reference it with',
+    '`valueFrom.secretKeyRef`, or mount the Secret as a file. Names are matched loosely (password, secret, token,',
+    'api key, private key, access key, credential), skipping names of locations or settings (`*_FILE`, `*_PATH`,',
+    '`*_URL`, `*_NAME`, …) and values that are paths, `$(VAR)` references or booleans.',
+  ].join('\n'),
+  kubeLinter: 'env-var-secret',
+  check(context) {
+    for (const pod of podSpecsOf(context.manifests)) {
+      for (const ref of containersOf(pod)) {
+        const env = ref.container.env;
+        if (!Array.isArray(env)) continue;
+        env.forEach((entry, index) => {
+          if (!isObj(entry) || typeof entry.name !== 'string' || !isCredentialName(entry.name) || !isCredentialLiteral(entry.value)) return;
+          context.report({
+            manifest: pod.manifest,
+            path: [...ref.path, 'env', index, 'value'],
+            message: `${ref.label} sets ${entry.name} to a literal value that looks like a credential; reference a Secret with valueFrom.secretKeyRef`,
+          });
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,72 @@
+import { parseIntOrPercent, scaled, show } from '../src/rules/best-practice/int-or-percent.js';
+import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import { isReplicated, replicaRange } from '../src/rules/best-practice/replicas.js';
+import { objectLabel } from '../src/rules/format.js';
+import { isKind } from '../src/rules/kinds.js';
+import { matches, parseLabelSelector, type Selector } from '../src/rules/selectors.js';
+import type { Rule } from '../src/rules/types.js';
+import { getIn, isObj } from '../src/rules/values.js';
+
+const rule: Rule = {
+  id: 'pdb-allows-no-disruption',
+  severity: 'warning',
+  category: 'reliability',
+  description: 'A PodDisruptionBudget should allow at least one pod of its workload to be evicted.',
+  rationale: [
+    'A PodDisruptionBudget that allows zero disruptions (`maxUnavailable: 0`, `minAvailable: 100%`, or a',
+    '`minAvailable` at or above the replica count, such as `minAvailable: 1` for a single replica) makes every',
+    'voluntary eviction fail: `kubectl drain`, node upgrades and cluster-autoscaler scale-down hang on these pods',
+    'until someone deletes the budget by hand.',
+    '',
+    'Fix: run more replicas than `minAvailable` (at least 2 for `minAvailable: 1`), or use `maxUnavailable: 1`,',
+    'which always lets one pod go. Replica counts come from `spec.replicas` (default 1) or, when a',
+    'HorizontalPodAutoscaler or KEDA ScaledObject in the inputs scales the workload, its minimum.',
+  ].join('\n'),
+  kubeLinter: 'pdb-min-available',
+  check(context) {
+    const pods = podSpecsOf(context.manifests).filter((pod) => isReplicated(pod.manifest));
+    for (const pdb of context.manifests) {
+      if (!isKind(pdb, 'PodDisruptionBudget')) continue;
+      const maxUnavailable = parseIntOrPercent(getIn(pdb.object, ['spec', 'maxUnavailable']));
+      if (maxUnavailable && maxUnavailable.value === 0) {
+        context.report({
+          manifest: pdb,
+          path: ['spec', 'maxUnavailable'],
+          message: `maxUnavailable: ${show(maxUnavailable)} allows no voluntary disruption: node drains and upgrades will block on the pods it selects`,
+        });
+        continue;
+      }
+      const minAvailable = parseIntOrPercent(getIn(pdb.object, ['spec', 'minAvailable']));
+      if (!minAvailable) continue;
+      if (minAvailable.kind === 'percent' && minAvailable.value >= 100) {
+        context.report({
+          manifest: pdb,
+          path: ['spec', 'minAvailable'],
+          message: `minAvailable: ${show(minAvailable)} allows no voluntary disruption: node drains and upgrades will block on the pods it selects`,
+        });
+        continue;
+      }
+      const selector = pdbSelector(pdb.object, pdb.ref.apiVersion);
+      const namespace = context.namespaceOf(pdb);
+      for (const pod of pods) {
+        if (context.namespaceOf(pod.manifest) !== namespace || !matches(selector, pod.podLabels)) continue;
+        const replicas = replicaRange(context, pod.manifest);
+        if (!replicas || replicas.min === 0 || scaled(minAvailable, replicas.min) < replicas.min) continue;
+        context.report({
+          manifest: pdb,
+          path: ['spec', 'minAvailable'],
+          message: `minAvailable: ${show(minAvailable)} allows no voluntary disruption of ${objectLabel(pod.manifest)} (${replicas.source}): node drains and upgrades will block on its pods`,
+        });
+      }
+    }
+  },
+};
+
+/** policy/v1: an empty selector selects every pod of the namespace; policy/v1beta1: none. */
+function pdbSelector(object: Record<string, unknown>, apiVersion: string | undefined): Selector {
+  const raw = getIn(object, ['spec', 'selector']);
+  if (apiVersion === 'policy/v1beta1' && isObj(raw) && Object.keys(raw).length === 0) return { type: 'nothing' };
+  return parseLabelSelector(raw);
+}
+
+export default rule;

@@ -1,0 +1,49 @@
+import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import { isReplicated, replicaRange } from '../src/rules/best-practice/replicas.js';
+import { spreadTerms } from '../src/rules/best-practice/spreading.js';
+import { describeLabels } from '../src/rules/selectors.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'replicas-not-spread',
+  severity: 'info',
+  category: 'reliability',
+  description: 'Workloads with several replicas should spread them across nodes (podAntiAffinity or topologySpreadConstraints).',
+  rationale: [
+    'The scheduler does not keep replicas of one workload apart by default: all of them can land on one node,',
+    'and losing that node (or draining it) takes the whole workload down at once.',
+    '',
+    'Fix: add a `topologySpreadConstraints` entry (`topologyKey: kubernetes.io/hostname`, and/or',
+    '`topology.kubernetes.io/zone`, with a `labelSelector` matching the pod\'s own labels), or a preferred',
+    '`podAntiAffinity` term with the same selector. A term counts only when its selector matches the workload\'s',
+    'own pod labels in its own namespace. Workloads that can run more than one replica are checked (from',
+    '`spec.replicas`, or the maximum of an autoscaler in the inputs).',
+  ].join('\n'),
+  kubeLinter: 'no-anti-affinity',
+  kubeScore: 'deployment-has-host-podantiaffinity',
+  check(context) {
+    for (const pod of podSpecsOf(context.manifests)) {
+      if (!isReplicated(pod.manifest)) continue;
+      const replicas = replicaRange(context, pod.manifest);
+      if (!replicas || replicas.max <= 1) continue;
+      const terms = spreadTerms(pod, context.namespaceOf(pod.manifest));
+      if (terms.some((term) => term.spreadsOwnPods)) continue;
+      if (terms.length > 0) {
+        context.report({
+          manifest: pod.manifest,
+          path: terms[0]!.path,
+          message: `no podAntiAffinity term or topology spread constraint selects this workload's own pods (${describeLabels(pod.podLabels)}) in its namespace, so its ${replicas.source} may all land on one node`,
+        });
+      } else {
+        context.report({
+          manifest: pod.manifest,
+          path: replicas.path,
+          target: 'key',
+          message: `${replicas.source} but no podAntiAffinity or topologySpreadConstraints: they may all land on one node`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,24 @@
+/** Heuristics for values that look like credentials written in plain text. */
+
+const CREDENTIAL_NAME = /password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential/i;
+
+/** Names that mention a credential but hold something else: where it is, what it is called, how it behaves. */
+const NOT_A_CREDENTIAL = /(?:[_.-]|^)(?:file|path|dir|name|ref|url|uri|endpoint|host|port|enabled|ttl|timeout|expiry|length|type|mode|header|id)$/i;
+
+/** True when `name` reads like a credential (SECRET_KEY, db_password, apiKey) and not like its location or name. */
+export function isCredentialName(name: string): boolean {
+  return CREDENTIAL_NAME.test(name) && !NOT_A_CREDENTIAL.test(name);
+}
+
+/** A literal that could be a secret: not empty, not a path, not a $(VAR) reference, not a boolean switch. */
+export function isCredentialLiteral(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (text === '' || text.startsWith('/') || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(text)) return false;
+  return !/^(?:true|false|yes|no|on|off)$/i.test(text);
+}
+
+/** PEM private key material, whatever the key it is stored under. */
+export function containsPrivateKey(value: unknown): boolean {
+  return typeof value === 'string' && /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(value);
+}
