@@ -12,8 +12,10 @@ export interface PodRequest {
   owner: { kind: string; name: string; replicaSet?: string };
   /** Pod labels (template labels plus pod-template-hash / controller-revision-hash). */
   labels: Record<string, string>;
-  /** The pod template the pod is created from (`spec.template` of the workload). */
+  /** The pod template the pod is created from (`spec.template` of the workload, as written). */
   template: Record<string, unknown>;
+  /** LabelSelector of the controlling ReplicaSet / StatefulSet, as written (the default topology spreading uses it). */
+  ownerSelector?: unknown;
 }
 
 export type Placement = { placed: true; node?: string } | { placed: false; reason: string };

@@ -17,8 +17,8 @@ export interface Clock {
 export interface DeploymentNaming {
   /** pod-template-hash of a template. */
   hash(template: Record<string, unknown>): string;
-  /** Name of the n-th pod created for a ReplicaSet. */
-  podName(replicaSet: string, n: number): string;
+  /** A new pod name for a ReplicaSet. */
+  podName(namespace: string, replicaSet: string): string;
 }
 
 interface ReplicaSet {
@@ -32,7 +32,6 @@ interface ReplicaSet {
   /** The `deployment.kubernetes.io/desired-replicas` annotation. */
   desired: number;
   pods: SimPod[];
-  podsMade: number;
 }
 
 export class DeploymentSim implements WorkloadSim {
@@ -110,7 +109,7 @@ export class DeploymentSim implements WorkloadSim {
   }
 
   private addReplicaSet(template: Record<string, unknown>, hash: string, replicas: number): ReplicaSet {
-    const rs: ReplicaSet = { name: `${this.d.name}-${hash}`, hash, template, created: this.rss.length, replicas, desired: this.d.replicas, pods: [], podsMade: 0 };
+    const rs: ReplicaSet = { name: `${this.d.name}-${hash}`, hash, template, created: this.rss.length, replicas, desired: this.d.replicas, pods: [] };
     this.rss.push(rs);
     return rs;
   }
@@ -252,7 +251,7 @@ export class DeploymentSim implements WorkloadSim {
   /** manageReplicas: create missing pods (scheduled at once) or delete surplus ones in ActivePodsWithRanks order. */
   private manage(rs: ReplicaSet, settled = false): void {
     while (rs.pods.length < rs.replicas) {
-      const name = this.naming.podName(rs.name, rs.podsMade++);
+      const name = this.naming.podName(this.d.namespace, rs.name);
       rs.pods.push(this.pool.create(this.request(rs, name), settled));
     }
     if (rs.pods.length > rs.replicas) {
@@ -270,7 +269,11 @@ export class DeploymentSim implements WorkloadSim {
       if (l && typeof l === 'object' && !Array.isArray(l)) for (const [k, v] of Object.entries(l)) if (typeof v === 'string') labels[k] = v;
     }
     labels['pod-template-hash'] = rs.hash;
-    return { name, namespace: this.d.namespace, owner: { kind: 'Deployment', name: this.d.name, replicaSet: rs.name }, labels, template: rs.template };
+    // getNewReplicaSet: the ReplicaSet's selector is the Deployment's plus pod-template-hash.
+    const sel = this.d.selector;
+    const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const ownerSelector = isMap(sel) ? { ...sel, matchLabels: { ...(isMap(sel.matchLabels) ? sel.matchLabels : {}), 'pod-template-hash': rs.hash } } : undefined;
+    return { name, namespace: this.d.namespace, owner: { kind: 'Deployment', name: this.d.name, replicaSet: rs.name }, labels, template: rs.template, ...(ownerSelector ? { ownerSelector } : {}) };
   }
 
   private record(_rs: ReplicaSet, message: string): void {

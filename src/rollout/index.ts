@@ -8,7 +8,8 @@ import { isKind } from '../rules/kinds.js';
 import { diffPair, pairObjects, type Change, type ObjectPair } from './changes.js';
 import type { Cluster } from './cluster.js';
 import type { Rollout } from './model.js';
-import { canonicalJson } from './naming.js';
+import { defaultPodTemplate } from '../plan/defaults.js';
+import { canonicalJson } from '../plan/hash.js';
 import { defaultNaming, simulateRollouts, type Naming, type WorkloadChange } from './rollouts.js';
 import { readWorkload, type WorkloadSpec } from './workload.js';
 
@@ -89,7 +90,8 @@ function rolloutCandidate(pair: ObjectPair, defaultNamespace: string, findings: 
   const a = readSide(old, defaultNamespace, findings);
   const b = readSide(next, defaultNamespace, findings);
   if (!a || !b) return null;
-  if (a.replicas === b.replicas && canonicalJson(a.template) === canonicalJson(b.template)) return null;
+  // FindNewReplicaSet compares API-server-defaulted templates: spelling out a default is not a change.
+  if (a.replicas === b.replicas && canonicalJson(defaultPodTemplate(a.template)) === canonicalJson(defaultPodTemplate(b.template))) return null;
   return { change: { old: a, new: b }, manifest: next };
 }
 

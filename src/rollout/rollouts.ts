@@ -2,27 +2,34 @@
 import { unlimitedCluster, type Cluster } from './cluster.js';
 import { DeploymentSim } from './deployment.js';
 import type { Rollout, WorkloadSim } from './model.js';
-import { podSuffix, templateHash } from './naming.js';
+import { defaultPodTemplate } from '../plan/defaults.js';
+import { computeHash, controllerRevisionHash, NameGenerator } from '../plan/hash.js';
 import { PodPool } from './pods.js';
 import { runSimulation } from './simulate.js';
 import { StatefulSetSim } from './statefulset.js';
 import type { WorkloadSpec } from './workload.js';
 
-/** How ReplicaSets, revisions and pods are named; the planner's naming plugs in here. */
+/** How ReplicaSets, revisions and pods are named. */
 export interface Naming {
-  /** pod-template-hash of a Deployment's pod template. */
+  /** pod-template-hash of a Deployment's pod template (as written; defaulting is the naming's business). */
   podTemplateHash(template: Record<string, unknown>): string;
-  /** Name of the n-th pod a ReplicaSet creates. */
-  podName(replicaSet: string, n: number): string;
+  /** A new pod name for a ReplicaSet (generateName `<replicaSet>-`). */
+  podName(namespace: string, replicaSet: string): string;
   /** ControllerRevision name of a StatefulSet's pod template. */
   revisionName(set: string, template: Record<string, unknown>): string;
 }
 
+/**
+ * The planner's naming (src/plan/hash.ts), so a rollout names ReplicaSets and pods as the plan does: hashes of the
+ * API-server-defaulted template (controller.ComputeHash / history.HashControllerRevision stand-ins) and
+ * seeded generateName suffixes.
+ */
 export function defaultNaming(seed = 'kubeplan'): Naming {
+  const names = new NameGenerator(seed);
   return {
-    podTemplateHash: (template) => templateHash(template),
-    podName: (rs, n) => `${rs}-${podSuffix(seed, rs, n)}`,
-    revisionName: (set, template) => `${set}-${templateHash(template)}`,
+    podTemplateHash: (template) => computeHash(defaultPodTemplate(template)),
+    podName: (namespace, rs) => names.generate(namespace, `${rs}-`),
+    revisionName: (set, template) => `${set}-${controllerRevisionHash(defaultPodTemplate(template))}`,
   };
 }
 

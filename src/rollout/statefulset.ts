@@ -196,7 +196,7 @@ export class StatefulSetSim implements WorkloadSim {
     labels['controller-revision-hash'] = revision;
     labels['statefulset.kubernetes.io/pod-name'] = name;
     labels['apps.kubernetes.io/pod-index'] = String(ordinal);
-    return { name, namespace: this.set.namespace, owner: { kind: 'StatefulSet', name: this.set.name }, labels, template };
+    return { name, namespace: this.set.namespace, owner: { kind: 'StatefulSet', name: this.set.name }, labels, template, ...(this.set.selector !== undefined ? { ownerSelector: this.set.selector } : {}) };
   }
 
   private available(): number {

@@ -21,6 +21,8 @@ interface Common {
   minReadySeconds: number;
   /** `spec.template`, as written. */
   template: Record<string, unknown>;
+  /** `spec.selector`, as written (only used for the scheduler's default spreading). */
+  selector: unknown;
 }
 
 export interface DeploymentSpec extends Common {
@@ -110,6 +112,7 @@ function common(obj: Record<string, unknown>, defaultNamespace: string): Common 
     replicas,
     minReadySeconds: int(obj, ['spec', 'minReadySeconds'], 0),
     template,
+    selector: at(obj, ['spec', 'selector']),
   };
 }
 

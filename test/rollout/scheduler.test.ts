@@ -1,0 +1,73 @@
+/**
+ * Rollouts on the planner's scheduler: new pods are placed on the cluster model with the old pods still
+ * running. Cluster: the built-in default, 3 nodes of 4 CPU; pods request 3 CPU, so one fits per node.
+ */
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { loadText } from '../../src/load/index.js';
+import { defaultCluster } from '../../src/plan/cluster.js';
+import { planChanges } from '../../src/rollout/index.js';
+import { rolloutCluster } from '../../src/rollout/scheduler-cluster.js';
+import { deployment, expectDeploymentInvariants, expectStatefulSetInvariants, statefulSet, steps } from './helpers.js';
+
+const CPU3 = { requests: { cpu: '3' } };
+
+function withResources(o: Record<string, unknown>, resources: unknown): Record<string, unknown> {
+  const copy = structuredClone(o) as any;
+  copy.spec.template.spec.containers[0].resources = resources;
+  return copy;
+}
+
+function plan(oldObj: Record<string, unknown>, newObj: Record<string, unknown>) {
+  const load = (file: string, o: unknown) => loadText(stringify(o), file).manifests;
+  return planChanges(load('old.yaml', oldObj), load('new.yaml', newObj), { cluster: rolloutCluster(defaultCluster()) });
+}
+
+describe('rollouts on the scheduler', () => {
+  it('stalls when the surge pod fits on no node and maxUnavailable is 0', () => {
+    // replicas 3 with the 25%/25% defaults: surge ceil(0.75) = 1, unavailable floor(0.75) = 0.
+    // The three old pods take 3 of 4 CPU on every node; the surge pod (3 CPU) fits nowhere → Pending,
+    // and maxScaledDown = 4 − 3 − 1 = 0 forever.
+    const r = plan(withResources(deployment(3, 'api:1'), CPU3), withResources(deployment(3, 'api:2'), CPU3));
+    const rollout = r.rollouts[0]!;
+    expect(steps(rollout)).toEqual(['new→1']);
+    expect(rollout.stalled).toMatch(/^pod api-\w+-\w{5} is Pending: 0\/3 nodes are available: 3 Insufficient cpu\.$/);
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['rollout/stalled', 'error', 11]] // the `template:` key);
+    expectDeploymentInvariants(rollout, 3);
+  });
+
+  it('completes with maxUnavailable 1: each deleted old pod makes room for the Pending new one', () => {
+    // surge 1, unavailable 1, minAvailable 2, maxTotal 4 (same arithmetic as the slot-oracle test)
+    const strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } };
+    const r = plan(withResources(deployment(3, 'api:1', strategy), CPU3), withResources(deployment(3, 'api:2', strategy), CPU3));
+    const rollout = r.rollouts[0]!;
+    expect(steps(rollout)).toEqual(['new→1', 'old→2', 'new→2', '~', 'old→1', 'new→3', '~', 'old→0']);
+    expect(rollout.events.map((e) => e.pending)).toEqual([1, 0, 1, 0, 1, 0]);
+    expect([rollout.stalled, r.findings]).toEqual([null, []]);
+    expectDeploymentInvariants(rollout, 3);
+  });
+
+  it('a new template that fits no node stalls a StatefulSet after its first replacement', () => {
+    // kv-2 is deleted (update) and recreated at 5 CPU: no node has 5 CPU → Pending; OrderedReady waits for it.
+    const r = plan(withResources(statefulSet(3, 'kv:1'), CPU3), withResources(statefulSet(3, 'kv:2'), { requests: { cpu: '5' } }));
+    const rollout = r.rollouts[0]!;
+    expect(steps(rollout)).toEqual(['-kv-2', '+kv-2']);
+    expect(rollout.stalled).toBe('pod kv-2 is Pending: 0/3 nodes are available: 3 Insufficient cpu.');
+    expect(rollout.minAvailable).toBe(2);
+    expectStatefulSetInvariants(rollout, 3);
+  });
+
+  it('a pure image change with room to spare finishes exactly as without a cluster model', () => {
+    const a = plan(deployment(4, 'api:1'), deployment(4, 'api:2')).rollouts[0]!;
+    expect(steps(a)).toEqual(['new→1', 'old→3', 'new→2', '~', 'old→1', 'new→4', '~', 'old→0']);
+    expect(a.stalled).toBeNull();
+  });
+
+  it('spelling out API defaults is not a pod template change', () => {
+    const explicit = structuredClone(deployment(3, 'api:1')) as any;
+    Object.assign(explicit.spec.template.spec.containers[0], { imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log' });
+    const r = plan(deployment(3, 'api:1'), explicit);
+    expect(r.changes.map((c) => c.change)).toEqual(['changed']);
+    expect(r.rollouts).toEqual([]);
+  });
+});
