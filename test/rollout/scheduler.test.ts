@@ -32,7 +32,7 @@ describe('rollouts on the scheduler', () => {
     const rollout = r.rollouts[0]!;
     expect(steps(rollout)).toEqual(['new→1']);
     expect(rollout.stalled).toMatch(/^pod api-\w+-\w{5} is Pending: 0\/3 nodes are available: 3 Insufficient cpu\.$/);
-    expect(r.findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['rollout/stalled', 'error', 11]] // the `template:` key);
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['rollout/stalled', 'error', 11]]); // the `template:` key
     expectDeploymentInvariants(rollout, 3);
   });
 
