@@ -35,7 +35,10 @@ const YAML_OPTIONS = {
 const MAX_MESSAGE = 200;
 
 /** One YAML document of the stream: composed, or left uncomposed because it nests too deeply. */
-type Slot = { doc: Document.Parsed; base: number; chunk: string } | { deep: { start: number; at: number } };
+type Slot =
+  | { doc: Document.Parsed; base: number; chunk: string }
+  | { deep: { start: number; at: number } }
+  | { directive: { at: number; version: string } };
 
 export function parseText(text: string, file: string, limits: LoadLimits = DEFAULT_LIMITS): ParseResult {
   const lines = countLines(text);
@@ -48,7 +51,7 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col + 1 };
   };
 
-  let stream: { slots: Slot[]; total: number; overflowAt: number };
+  let stream: ReturnType<typeof composeStream>;
   try {
     stream = composeStream(text, limits);
   } catch (err) {
@@ -59,8 +62,17 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     at('input/too-many-documents', 'error', `file has ${stream.total} documents; only the first ${limits.maxDocuments} are checked (raise with --max-documents)`, pointAt(stream.overflowAt));
   }
 
+  const incompatible = (at: number, version: string) =>
+    findings.push({ ruleId: 'yaml/syntax', severity: 'error', message: `YAML syntax error: %YAML ${clip(version)} directive: Kubernetes (go-yaml v2) reads only YAML 1.1 and rejects it ("found incompatible YAML document")`, file, ...pointAt(at) });
+  for (const orphan of stream.orphans) incompatible(orphan.at, orphan.version);
+
   let contentDocs = 0;
   stream.slots.forEach((slot, docIndex) => {
+    if ('directive' in slot) {
+      contentDocs++;
+      incompatible(slot.directive.at, slot.directive.version);
+      return;
+    }
     if ('deep' in slot) {
       contentDocs++;
       const line = lines.linePos(slot.deep.at).line;
@@ -180,8 +192,10 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
  * nesting deeper than `maxDepth` is never composed, because yaml's composer recurses and how deep it can go depends on
  * the machine's stack. Documents past `maxDocuments` are counted but not composed.
  */
-function composeStream(text: string, limits: LoadLimits): { slots: Slot[]; total: number; overflowAt: number } {
+function composeStream(text: string, limits: LoadLimits): { slots: Slot[]; total: number; overflowAt: number; orphans: Array<{ at: number; version: string }> } {
   const slots: Slot[] = [];
+  /** Incompatible %YAML directives with no document after them in their chunk (Kubernetes still fails on them). */
+  const orphans: Array<{ at: number; version: string }> = [];
   let total = 0;
   let overflowAt = -1;
   const bounds = chunkStarts(text);
@@ -192,6 +206,7 @@ function composeStream(text: string, limits: LoadLimits): { slots: Slot[]; total
     const composer = new Composer(YAML_OPTIONS);
     const pending: number[] = [];
     let skipping = false;
+    let incompatible: { at: number; version: string } | undefined;
     const take = (docs: Iterable<Document.Parsed>) => {
       for (const doc of docs) {
         const index = pending.shift();
@@ -208,6 +223,12 @@ function composeStream(text: string, limits: LoadLimits): { slots: Slot[]; total
           skipping = true;
           continue;
         }
+        if (incompatible) {
+          slots.push({ directive: incompatible });
+          incompatible = undefined;
+          skipping = true;
+          continue;
+        }
         const deepAt = cstTooDeep(token, limits.maxDepth);
         if (deepAt >= 0) {
           slots.push({ deep: { start: base + cstStart(token), at: base + deepAt } });
@@ -216,14 +237,18 @@ function composeStream(text: string, limits: LoadLimits): { slots: Slot[]; total
         }
         pending.push(slots.length);
         slots.push(undefined as unknown as Slot);
+      } else if (token.type === 'directive') {
+        const version = /^%YAML[ \t]+(\S{1,40})/.exec(token.source)?.[1];
+        if (version !== undefined && version !== '1.1') incompatible = { at: base + token.offset, version };
       } else if (skipping && (token.type === 'doc-end' || token.type === 'error')) {
         continue; // belongs to a document that is not composed
       }
       take(composer.next(token) as Iterable<Document.Parsed>);
     }
     take(composer.end() as Iterable<Document.Parsed>);
+    if (incompatible) orphans.push(incompatible);
   }
-  return { slots: slots.filter((s) => s !== undefined), total, overflowAt };
+  return { slots: slots.filter((s) => s !== undefined), total, overflowAt, orphans };
 }
 
 /** Separator lines as k8s.io/apimachinery's YAMLReader sees them: `---` at the start of a line, then only blanks or a comment. */
