@@ -1,0 +1,31 @@
+/** apiVersions the target Kubernetes release no longer serves: `kubectl apply` fails with "no matches for kind". */
+import { apiVersionStatus, describeApiVersionStatus } from '../src/k8s/api-versions.js';
+import type { Rule } from '../src/rules/types.js';
+
+const rule: Rule = {
+  id: 'removed-api-version',
+  severity: 'error',
+  category: 'deprecation',
+  description: 'Objects must not use an API version that the target Kubernetes version no longer serves.',
+  rationale: [
+    'Once an API version is removed, the API server answers `no matches for kind "Ingress" in version',
+    '"extensions/v1beta1"` and nothing is applied. The target release is `kubeVersion` in the config or',
+    '`--kube-version` (default: the newest supported).',
+    '',
+    'Fix: change `apiVersion` to the replacement named in the message and adapt the fields the Deprecated API',
+    'Migration Guide lists (for example Ingress backends moved to `service.name` / `service.port`).',
+  ].join('\n'),
+  kubeLinter: 'no-extensions-v1beta',
+  kubeScore: 'stable-version',
+  check(context) {
+    for (const manifest of context.manifests) {
+      const { apiVersion, kind } = manifest.ref;
+      if (apiVersion === undefined || kind === undefined) continue;
+      const status = apiVersionStatus(apiVersion, kind, context.options.kubeVersion);
+      if (status.status !== 'removed') continue;
+      context.report({ manifest, path: ['apiVersion'], message: describeApiVersionStatus(apiVersion, kind, status) });
+    }
+  },
+};
+
+export default rule;
