@@ -29,7 +29,7 @@ export function candidateFileNames(apiVersion: string, kind: string): string[] {
   if (group === '') names.push(`${k}-${version}.json`);
   else names.push(`${k}-${group.split('.')[0]}-${version}.json`, `${k}-${group}-${version}.json`, path.join(group, `${k}_${version}.json`));
   names.push(`${k}_${version}.json`);
-  return names.map((n) => n.toLowerCase());
+  return [...new Set(names.map((n) => n.toLowerCase()))];
 }
 
 /** The first matching schema file in `dirs` (in order), parsed; throws with a readable message when it is not valid JSON. */
