@@ -1,0 +1,107 @@
+/**
+ * Checks a parsed config against schemas/kubeplan-config.schema.json and the rule registry, and
+ * turns every problem into a `config/invalid` finding at the offending key or value, with a
+ * "did you mean" suggestion for misspelt keys and rule ids.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import schema from '../../schemas/kubeplan-config.schema.json' with { type: 'json' };
+import type { JsonPath, LocateTarget } from '../core/types.js';
+import { closestMatch } from '../rules/suggest.js';
+import { isObj } from '../rules/values.js';
+import { compileGlob } from './globs.js';
+
+export const CONFIG_INVALID = 'config/invalid';
+
+export const CONFIG_SCHEMA: { properties: Record<string, unknown> } = schema;
+
+// One compiled validator; the schema is ours (trusted), the data is not. No $data, no remote refs.
+const validateSchema = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
+
+const TOP_LEVEL_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((k) => k !== '$schema');
+
+/** Friendlier words for the patterns in the schema. */
+const PATTERN_HINTS: Record<string, string> = {
+  kubeVersion: 'must be a Kubernetes version like "1.34"',
+  namespace: 'must be a namespace name (lowercase letters, digits and "-", starting and ending with a letter or digit)',
+};
+
+export interface ConfigProblem {
+  path: JsonPath;
+  target: LocateTarget;
+  message: string;
+}
+
+export function validateConfig(value: Record<string, unknown>, knownRuleIds: readonly string[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (!validateSchema(value)) {
+    for (const error of validateSchema.errors ?? []) problems.push(describeError(error));
+  }
+  if (isObj(value.rules)) {
+    const known = new Set(knownRuleIds);
+    for (const id of Object.keys(value.rules)) {
+      if (known.has(id)) continue;
+      const suggestion = closestMatch(id, knownRuleIds);
+      problems.push({ path: ['rules', id], target: 'key', message: `unknown rule "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` });
+    }
+  }
+  for (const field of ['include', 'exclude'] as const) {
+    const patterns = value[field];
+    if (!Array.isArray(patterns)) continue;
+    patterns.forEach((pattern, i) => {
+      if (typeof pattern !== 'string' || pattern.length === 0 || pattern.length > 1024) return; // the schema said so
+      const compiled = compileGlob(pattern);
+      if ('error' in compiled) problems.push({ path: [field, i], target: 'value', message: `${field}[${i}]: invalid glob: ${compiled.error}` });
+    });
+  }
+  return dedupe(problems);
+}
+
+function describeError(error: ErrorObject): ConfigProblem {
+  const path = pointerToPath(error.instancePath);
+  const where = path.length === 0 ? 'the configuration' : displayPath(path);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const suggestion = path.length === 0 ? closestMatch(key, TOP_LEVEL_KEYS) : undefined;
+      const known = path.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(', ')}` : '';
+      return { path: [...path, key], target: 'key', message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}` };
+    }
+    case 'enum':
+      return { path, target: 'value', message: `${where} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}` };
+    case 'type':
+      return { path, target: 'value', message: `${where} must be ${article((error.params as { type: string }).type)}` };
+    case 'pattern':
+      return { path, target: 'value', message: `${where} ${PATTERN_HINTS[String(path[0])] ?? error.message}` };
+    default:
+      return { path, target: error.keyword === 'propertyNames' ? 'key' : 'value', message: `${where} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+/** "/rules/foo" → ['rules', 'foo']; "/include/2" → ['include', 2]. */
+function pointerToPath(pointer: string): JsonPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+function displayPath(path: JsonPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', boolean: 'true or false', number: 'a number', integer: 'an integer' };
+  return words[type] ?? type;
+}
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${JSON.stringify(p.path)}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
