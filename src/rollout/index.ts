@@ -11,6 +11,7 @@ import type { Rollout } from './model.js';
 import { defaultPodTemplate } from '../plan/defaults.js';
 import { canonicalJson } from '../plan/hash.js';
 import { defaultNaming, simulateRollouts, type Naming, type WorkloadChange } from './rollouts.js';
+export { rolloutCluster, schedulerCluster } from './scheduler-cluster.js';
 import { readWorkload, type WorkloadSpec } from './workload.js';
 
 export type { Change } from './changes.js';
@@ -46,43 +47,58 @@ export function planChanges(oldManifests: Manifest[], newManifests: Manifest[], 
   const defaultNamespace = options.defaultNamespace ?? 'default';
   const { pairs, findings } = pairObjects(oldManifests, newManifests, defaultNamespace);
   const changes: Change[] = [];
-  const workloads: { change: WorkloadChange; manifest: Manifest }[] = [];
+  const sims: Simulated[] = [];
   let budget = MAX_SIMULATED_PODS;
+  const admit = (w: Simulated): void => {
+    const pods = Math.max(w.change.old.replicas, w.change.new.replicas);
+    if (pods <= budget) {
+      budget -= pods;
+      sims.push(w);
+    } else if (w.reported) {
+      findings.push(skipped(w.manifest, ['spec', 'replicas'], `this plan already simulates ${MAX_SIMULATED_PODS - budget} pods (limit ${MAX_SIMULATED_PODS})`));
+    }
+  };
   for (const pair of pairs) {
     const change = diffPair(pair);
-    if (!change) continue;
-    changes.push(change);
-    const workload = rolloutCandidate(pair, defaultNamespace, findings);
-    if (!workload) continue;
-    const pods = Math.max(workload.change.old.replicas, workload.change.new.replicas);
-    if (pods > budget) {
-      findings.push(skipped(workload.manifest, ['spec', 'replicas'], `this plan already simulates ${MAX_SIMULATED_PODS - budget} pods (limit ${MAX_SIMULATED_PODS})`));
-      continue;
+    if (change) changes.push(change);
+    const rollout = change ? rolloutCandidate(pair, defaultNamespace, findings) : null;
+    if (rollout) admit(rollout);
+    else if (options.cluster) {
+      const bystander = background(pair, defaultNamespace);
+      if (bystander) admit(bystander);
     }
-    budget -= pods;
-    workloads.push(workload);
   }
-  const rollouts = simulateRollouts(
-    workloads.map((w) => w.change),
+  const simulated = simulateRollouts(
+    sims.map((w) => w.change),
     { ...(options.cluster ? { cluster: options.cluster } : {}), naming: options.naming ?? defaultNaming(options.seed) },
   );
-  rollouts.forEach((r, i) => {
+  const rollouts: Rollout[] = [];
+  simulated.forEach((r, i) => {
+    const w = sims[i]!;
+    if (!w.reported) return;
+    rollouts.push(r);
     if (r.stalled === null) return;
-    const m = workloads[i]!.manifest;
     findings.push({
       ruleId: 'rollout/stalled',
       severity: 'error',
       message: `the rollout of ${r.kind} ${r.namespace}/${r.name} stalls: ${r.stalled}`,
-      file: m.file,
-      ...m.locate(['spec', 'template'], 'key'),
-      object: { ...m.ref },
+      file: w.manifest.file,
+      ...w.manifest.locate(['spec', 'template'], 'key'),
+      object: { ...w.manifest.ref },
     });
   });
   return { changes, rollouts, findings: sortFindings(findings) };
 }
 
+/** A workload in the simulation: reported (its rollout is the point) or a bystander that only takes up room. */
+interface Simulated {
+  change: WorkloadChange;
+  manifest: Manifest;
+  reported: boolean;
+}
+
 /** A changed Deployment or StatefulSet whose pod template or replica count changed, read with defaults. */
-function rolloutCandidate(pair: ObjectPair, defaultNamespace: string, findings: Finding[]): { change: WorkloadChange; manifest: Manifest } | null {
+function rolloutCandidate(pair: ObjectPair, defaultNamespace: string, findings: Finding[]): Simulated | null {
   const { old, new: next } = pair;
   if (!old || !next) return null;
   const kind = WORKLOAD_KINDS.find((k) => isKind(old, k) && isKind(next, k));
@@ -92,7 +108,23 @@ function rolloutCandidate(pair: ObjectPair, defaultNamespace: string, findings: 
   if (!a || !b) return null;
   // FindNewReplicaSet compares API-server-defaulted templates: spelling out a default is not a change.
   if (a.replicas === b.replicas && canonicalJson(defaultPodTemplate(a.template)) === canonicalJson(defaultPodTemplate(b.template))) return null;
-  return { change: { old: a, new: b }, manifest: next };
+  return { change: { old: a, new: b }, manifest: next, reported: true };
+}
+
+/**
+ * Every other Deployment / StatefulSet still takes up room on the cluster while the rollouts run: unchanged ones
+ * keep their pods, added ones scale up from 0 and removed ones down to 0, in the same simulation.
+ */
+function background(pair: ObjectPair, defaultNamespace: string): Simulated | null {
+  const sides = [pair.old, pair.new].filter((m): m is Manifest => m !== undefined);
+  if (!sides.every((m) => WORKLOAD_KINDS.some((k) => isKind(m, k)))) return null;
+  const read = sides.map((m) => readWorkload(m.object, defaultNamespace));
+  if (!read.every((r) => r.ok)) return null;
+  const specs = read.map((r) => (r as { spec: WorkloadSpec }).spec);
+  const old = pair.old ? specs[0]! : { ...specs[0]!, replicas: 0 };
+  const next = pair.new ? specs.at(-1)! : { ...specs[0]!, replicas: 0 };
+  if (old.kind !== next.kind) return null;
+  return { change: { old, new: next }, manifest: (pair.new ?? pair.old)!, reported: false };
 }
 
 function readSide(m: Manifest, defaultNamespace: string, findings: Finding[]): WorkloadSpec | null {

@@ -18,8 +18,8 @@ function withResources(o: Record<string, unknown>, resources: unknown): Record<s
   return copy;
 }
 
-function plan(oldObj: Record<string, unknown>, newObj: Record<string, unknown>) {
-  const load = (file: string, o: unknown) => loadText(stringify(o), file).manifests;
+function plan(oldObj: Record<string, unknown> | Record<string, unknown>[], newObj: Record<string, unknown> | Record<string, unknown>[]) {
+  const load = (file: string, o: unknown) => loadText([o].flat().map((x) => stringify(x)).join('---\n'), file).manifests;
   return planChanges(load('old.yaml', oldObj), load('new.yaml', newObj), { cluster: rolloutCluster(defaultCluster()) });
 }
 
@@ -69,5 +69,30 @@ describe('rollouts on the scheduler', () => {
     const r = plan(deployment(3, 'api:1'), explicit);
     expect(r.changes.map((c) => c.change)).toEqual(['changed']);
     expect(r.rollouts).toEqual([]);
+  });
+
+  describe('other workloads take up room too', () => {
+    // api: 3 pods × 2 CPU, maxSurge 1, maxUnavailable 0. Alone, every node keeps 2 CPU free and the surge pod fits.
+    // bg: 3 pods × 1 CPU (one per node): 4 − 2 − 1 = 1 CPU left per node, so the 2-CPU surge pod fits nowhere.
+    const strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } };
+    const api = (image: string) => withResources(deployment(3, image, strategy), { requests: { cpu: '2' } });
+    const bg = { ...withResources(deployment(3, 'bg:1'), { requests: { cpu: '1' } }), metadata: { name: 'bg' } };
+
+    it('alone, the rollout fits', () => {
+      expect(plan(api('api:1'), api('api:2')).rollouts[0]!.stalled).toBeNull();
+    });
+    it('an unchanged Deployment keeps its pods and the rollout stalls', () => {
+      const r = plan([bg, api('api:1')], [bg, api('api:2')]);
+      expect(r.rollouts.map((x) => x.name)).toEqual(['api']); // bystanders are simulated, not reported
+      expect(r.rollouts[0]!.stalled).toMatch(/Pending: 0\/3 nodes are available: 3 Insufficient cpu\.$/);
+    });
+    it('an added Deployment competes for the same room', () => {
+      const r = plan([api('api:1')], [bg, api('api:2')]);
+      expect(r.changes.map((c) => `${c.change} ${c.name}`)).toEqual(['added bg', 'changed api']); // default/bg syncs first: its pods are placed before the surge pod
+      expect(r.rollouts[0]!.stalled).toMatch(/Insufficient cpu/);
+    });
+    it('a removed Deployment frees its room', () => {
+      expect(plan([bg, api('api:1')], [api('api:2')]).rollouts[0]!.stalled).toBeNull();
+    });
   });
 });
