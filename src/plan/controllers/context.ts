@@ -1,0 +1,53 @@
+/** What every controller gets: naming, ordering, priorities, the nodes, and a way to skip an invalid object. */
+import type { Finding, JsonPath, Manifest } from '../../core/types.js';
+import type { NameGenerator } from '../hash.js';
+import type { Selector } from '../labels.js';
+import type { PlannedPod } from '../pod.js';
+import type { SchedNode } from '../scheduler/types.js';
+
+export interface WorkloadReport {
+  kind: string;
+  namespace: string;
+  name: string;
+  replicas: number;
+  replicaSets: Array<{ name: string; replicas: number }>;
+  pods: string[];
+  /** One-line facts (strategy, policy, paused, suspended …). */
+  notes: string[];
+  /** StatefulSet: the governing Service; pods get DNS names under it. */
+  serviceName?: string;
+}
+
+export interface VolumeClaimReport {
+  name: string;
+  namespace: string;
+  owner: { kind: string; name: string };
+  storageClassName: string | null;
+  storage: string | null;
+  accessModes: string[];
+}
+
+export interface Expansion {
+  report: WorkloadReport;
+  pods: PlannedPod[];
+  claims: VolumeClaimReport[];
+}
+
+export interface ExpandContext {
+  defaultNamespace: string;
+  names: NameGenerator;
+  nodes: readonly SchedNode[];
+  /** Next creation-order number. */
+  nextOrder(): number;
+  /** Resolves spec.priorityClassName (PriorityClass objects in the inputs, built-ins, globalDefault). */
+  priorityOf(className: string | undefined): { value: number } | { error: string };
+  /** RuntimeClass overhead.podFixed for spec.runtimeClassName, if any. */
+  overheadOf(runtimeClassName: string | undefined): { overhead?: Record<string, unknown> } | { error: string };
+  /** Records a `plan/skipped` warning; the workload is not expanded. */
+  skip(manifest: Manifest, path: JsonPath, message: string): void;
+  findings: Finding[];
+}
+
+export type Controller = (ctx: ExpandContext, manifest: Manifest) => Expansion | null;
+
+export type { Selector };

@@ -1,0 +1,27 @@
+/**
+ * kubeplan's offline dry-run planner: what the Kubernetes controllers and the default kube-scheduler would do
+ * with the given manifests on a given (or the default) cluster. Pure: no I/O, no clock, no randomness.
+ * Reusable pieces for the rollout simulator are exported below.
+ */
+export { plan, DEFAULT_NOW, DEFAULT_SEED, TIE_BREAK, type PlanOptions } from './planner.js';
+export type { PlanResult, NodeReport, PodReport, CronJobReport, ExplainReport } from './result.js';
+export { renderPlanText, type RenderOptions } from './render.js';
+export { planToJson } from './json.js';
+
+// Building blocks.
+export * as defaults from './defaults.js';
+export { parseQuantity, parseResource, milliValue, unitValue, formatResource, type Quantity } from './quantity.js';
+export { computeHash, controllerRevisionHash, safeEncodeString, NameGenerator, nameSuffix, ALPHANUMS, fnv32a, fnv32 } from './hash.js';
+export { newReplicaSetName, POD_TEMPLATE_HASH } from './controllers/deployment.js';
+export { statefulSetPodName, claimName } from './controllers/statefulset.js';
+export { daemonSetTolerations } from './controllers/daemonset.js';
+export { podFromTemplate, type PlannedPod } from './pod.js';
+export { compileLabelSelector, selectorFromMap, type Selector } from './labels.js';
+export { defaultCluster, clusterFromManifests, type ClusterModel } from './cluster.js';
+export { parseCron, nextRuns } from './cron.js';
+
+// The scheduler: a mutable ClusterState and Scheduler.schedule(pod) → { node | null, reason }.
+export { Scheduler, DEFAULT_FILTERS, DEFAULT_SCORES, type ScheduleOptions } from './scheduler/scheduler.js';
+export { ClusterState, NodeState } from './scheduler/state.js';
+export { buildSchedPod, podRequests, type PodInput } from './scheduler/pod-info.js';
+export type { SchedPod, SchedNode, ScheduleResult, NodeExplain } from './scheduler/types.js';

@@ -1,0 +1,68 @@
+/**
+ * Pods as the controllers create them (controller.GetPodFromTemplate): the template's labels, annotations and
+ * spec, plus the labels each controller adds, then the API server's Pod defaulting (requests from limits).
+ */
+import type { JsonPath, Manifest } from '../core/types.js';
+import type { Selector } from './labels.js';
+import { defaultPodRequestsFromLimits } from './defaults.js';
+import type { SchedPod } from './scheduler/types.js';
+import { clone, obj, strMap, type Obj } from './util.js';
+
+export interface OwnerRef {
+  kind: string;
+  name: string;
+}
+
+export interface PlannedPod {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** The pod's controller (ownerReferences with controller: true): the ReplicaSet for Deployment pods; null for bare pods. */
+  owner: OwnerRef | null;
+  /** The top-level object the pod comes from (the Deployment for Deployment pods, the Pod itself for bare pods). */
+  workload: OwnerRef;
+  /** Defaulted pod spec, as the API server stores it. */
+  spec: Obj;
+  priority: number;
+  /** Creation order (the scheduling queue's tie-break after priority). */
+  order: number;
+  /** StatefulSet / indexed Job identity: spec.hostname, spec.subdomain and the DNS name. */
+  hostname?: string;
+  subdomain?: string;
+  dns?: string;
+  /** Where the pod's spec sits in its manifest (for findings). */
+  manifest: Manifest;
+  specPath: JsonPath;
+  /** Selector of the controlling ReplicaSet / StatefulSet (the default spreading uses it). */
+  ownerSelector: Selector | null;
+  sched?: SchedPod;
+  node: string | null;
+  reason?: string;
+}
+
+export interface PodFromTemplate {
+  /** A defaulted PodTemplateSpec (defaults.defaultPodTemplate). */
+  template: Obj;
+  name: string;
+  namespace: string;
+  /** Labels the controller adds on top of the template's (pod-template-hash, controller-revision-hash, …). */
+  extraLabels?: Record<string, string>;
+  extraAnnotations?: Record<string, string>;
+}
+
+/** controller.GetPodFromTemplate + SetDefaults_Pod: labels, annotations and a defaulted spec for one new pod. */
+export function podFromTemplate(input: PodFromTemplate): { labels: Record<string, string>; annotations: Record<string, string>; spec: Obj } {
+  const meta = obj(input.template.metadata);
+  const labels = { ...strMap(meta.labels), ...(input.extraLabels ?? {}) };
+  const annotations = { ...strMap(meta.annotations), ...(input.extraAnnotations ?? {}) };
+  const spec = clone(obj(input.template.spec));
+  defaultPodRequestsFromLimits(spec);
+  return { labels: sortKeys(labels), annotations: sortKeys(annotations), spec };
+}
+
+export function sortKeys(map: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(map).sort()) out[k] = map[k];
+  return out;
+}

@@ -1,0 +1,140 @@
+/** renderPlanText: the human report. No colour unless asked, no wall-clock values, control characters escaped. */
+import type { PlanResult } from './result.js';
+
+export interface RenderOptions {
+  color?: boolean;
+}
+
+/** Names come from users' YAML: never let them move the cursor or break lines. */
+function safe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function table(rows: string[][], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd());
+}
+
+export function renderPlanText(result: PlanResult, options: RenderOptions = {}): string {
+  const c = options.color === true;
+  const bold = (s: string) => (c ? `\u001b[1m${s}\u001b[22m` : s);
+  const red = (s: string) => (c ? `\u001b[31m${s}\u001b[39m` : s);
+  const green = (s: string) => (c ? `\u001b[32m${s}\u001b[39m` : s);
+  const dim = (s: string) => (c ? `\u001b[2m${s}\u001b[22m` : s);
+  const out: string[] = [];
+  const podNode = new Map(result.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
+
+  out.push(bold('kubeplan plan'));
+  out.push(`Cluster: ${safe(result.cluster.description)}`);
+  out.push(dim(`Seed ${safe(result.settings.seed)} · now ${result.settings.now} · ties: ${result.settings.tieBreak}`));
+
+  if (result.workloads.length > 0) {
+    out.push('', bold('Workloads'));
+    for (const w of result.workloads) {
+      out.push(`  ${w.kind} ${safe(w.namespace)}/${safe(w.name)}  ${w.replicas} ${w.kind === 'Pod' ? 'pod' : w.replicas === 1 ? 'replica' : 'replicas'}${w.notes.length ? dim(` · ${w.notes.map(safe).join(' · ')}`) : ''}`);
+      const podLines = (names: string[], indent: string) => {
+        const rows = names.map((name) => {
+          const p = podNode.get(`${w.namespace}/${name}`);
+          const where = p?.node ? green(safe(p.node)) : red('Pending (unschedulable)');
+          return [safe(name), where, p?.dns ? safe(p.dns) : ''];
+        });
+        out.push(...table(rows, indent));
+      };
+      if (w.replicaSets.length > 0) {
+        for (const rs of w.replicaSets) {
+          out.push(`    ReplicaSet ${safe(rs.name)}  ${rs.replicas} ${rs.replicas === 1 ? 'replica' : 'replicas'}`);
+          podLines(w.pods, '      ');
+        }
+      } else {
+        podLines(w.pods, '    ');
+      }
+    }
+  }
+
+  out.push('', bold('Nodes'));
+  const header = ['NODE', 'ZONE', 'PODS', 'CPU', 'MEMORY'];
+  const rows = result.cluster.nodes.map((n) => [
+    safe(n.name),
+    safe(n.zone ?? '-'),
+    `${n.requested.pods ?? '0'}/${n.allocatable.pods ?? '0'}`,
+    `${n.requested.cpu ?? '0'}/${n.allocatable.cpu ?? '0'}`,
+    `${n.requested.memory ?? '0'}/${n.allocatable.memory ?? '0'}`,
+  ]);
+  if (rows.length === 0) out.push('  (no nodes)');
+  else out.push(...table([header, ...rows]));
+  out.push(dim('  (requested/allocatable)'));
+
+  const pending = result.pods.filter((p) => p.node === null);
+  if (pending.length > 0) {
+    out.push('', bold(red('Unschedulable')));
+    for (const p of pending) out.push(`  ${safe(p.namespace)}/${safe(p.name)}: ${safe(p.reason ?? 'not scheduled')}`);
+  }
+
+  if (result.volumeClaims.length > 0) {
+    out.push('', bold('Volume claims'));
+    out.push(...table(result.volumeClaims.map((v) => [`${safe(v.namespace)}/${safe(v.name)}`, safe(v.storage ?? '-'), safe(v.storageClassName ?? '(default class)'), `${v.owner.kind} ${safe(v.owner.name)}`])));
+  }
+
+  if (result.services.length > 0) {
+    out.push('', bold('Services'));
+    for (const s of result.services) {
+      const kind = s.headless ? 'headless' : s.type;
+      if (!s.selector) {
+        out.push(`  ${safe(s.namespace)}/${safe(s.name)}  ${kind}  ${dim('(no selector: endpoints managed outside kubeplan)')}`);
+        continue;
+      }
+      if (s.endpoints.length === 0) {
+        out.push(`  ${safe(s.namespace)}/${safe(s.name)}  ${kind}  → ${red('no endpoints')}`);
+        continue;
+      }
+      out.push(`  ${safe(s.namespace)}/${safe(s.name)}  ${kind}`);
+      for (const e of s.endpoints) out.push(`    → ${safe(e.dns ?? e.pod)}${e.port !== null ? `:${e.port}` : ''}${e.portName ? ` (${safe(e.portName)})` : ''}  on ${safe(e.node)}`);
+    }
+  }
+
+  if (result.ingresses.length > 0) {
+    out.push('', bold('Ingresses'));
+    for (const i of result.ingresses) {
+      out.push(`  ${safe(i.namespace)}/${safe(i.name)}${i.ingressClass ? `  class ${safe(i.ingressClass)}` : ''}`);
+      for (const r of i.routes) {
+        const where = r.pathType === 'DefaultBackend' ? '* (default backend)' : `${safe(r.host)}${safe(r.path)} (${safe(r.pathType)})`;
+        const backend = r.service ? `${safe(r.service)}:${r.port === null ? '?' : safe(String(r.port))}` : '(resource backend)';
+        const pods = r.pods.length ? r.pods.map(safe).join(', ') : r.service ? red('no pods') : '';
+        out.push(`    ${where} → ${backend}${pods ? ` → ${pods}` : ''}`);
+      }
+    }
+  }
+
+  if (result.cronJobs.length > 0) {
+    out.push('', bold('CronJobs'));
+    for (const cj of result.cronJobs) {
+      const when = cj.error ? red(safe(cj.error)) : cj.suspend ? 'suspended' : cj.next.map((n) => (n.local === n.time ? n.time : `${n.local} (${n.time})`)).join(', ');
+      out.push(`  ${safe(cj.namespace)}/${safe(cj.name)}  "${safe(cj.schedule)}"${cj.timeZone ? ` ${safe(cj.timeZone)}` : ' UTC'} → ${when}`);
+    }
+  }
+
+  if (result.explain) {
+    const e = result.explain;
+    out.push('', bold(`Explain ${e.namespace ? `${safe(e.namespace)}/` : ''}${safe(e.pod)}`));
+    if (!e.found) out.push(`  ${safe(e.note ?? 'not found')}`);
+    else {
+      out.push(`  → ${e.node ? green(safe(e.node)) : red(safe(e.reason ?? 'unschedulable'))}${e.note ? dim(` (${safe(e.note)})`) : ''}`);
+      for (const n of e.nodes) {
+        if (n.failedPlugin) {
+          out.push(`  ${safe(n.node)}: ${red(`rejected by ${n.failedPlugin}`)}: ${n.reasons.map(safe).join(', ')}`);
+          continue;
+        }
+        out.push(`  ${safe(n.node)}: passes all filters${n.total !== undefined ? `; total score ${n.total}` : ''}`);
+        if (n.scores) {
+          out.push(...table(Object.entries(n.scores).map(([plugin, s]) => [plugin, `raw ${s.raw}`, `normalized ${s.normalized}`, `weighted ${s.weighted}`]), '    '));
+        }
+      }
+    }
+  }
+
+  const s = result.summary;
+  out.push('', `Summary: ${s.pods} pod${s.pods === 1 ? '' : 's'}, ${s.scheduled} scheduled, ${s.unschedulable === 0 ? '0 unschedulable' : red(`${s.unschedulable} unschedulable`)}`);
+  return `${out.join('\n')}\n`;
+}

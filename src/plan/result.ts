@@ -1,0 +1,66 @@
+/** The plan as reported: the JSON shape (planToJson) and what the text renderer reads. */
+import type { Finding } from '../core/types.js';
+import type { VolumeClaimReport, WorkloadReport } from './controllers/context.js';
+import type { IngressReport } from './ingress.js';
+import type { ServiceReport } from './services.js';
+import type { NodeExplain } from './scheduler/types.js';
+
+export interface NodeReport {
+  name: string;
+  zone: string | null;
+  /** status.allocatable, printed as Kubernetes quantities ("4", "16Gi", "110"). */
+  allocatable: Record<string, string>;
+  /** Sum of the requests of the pods bound to the node (planned and running), same units; `pods` is a count. */
+  requested: Record<string, string>;
+  /** Planned pods placed on the node. */
+  pods: string[];
+  /** Pods from the cluster snapshot running on the node, as namespace/name. */
+  running: string[];
+}
+
+export interface PodReport {
+  name: string;
+  namespace: string;
+  owner: { kind: string; name: string } | null;
+  workload: { kind: string; name: string };
+  node: string | null;
+  reason?: string;
+  priority: number;
+  labels: Record<string, string>;
+  dns?: string;
+}
+
+export interface CronJobReport {
+  namespace: string;
+  name: string;
+  schedule: string;
+  timeZone: string | null;
+  suspend: boolean;
+  /** The next three run times after `now`: the instant (UTC) and the wall clock in timeZone. */
+  next: Array<{ time: string; local: string }>;
+  error?: string;
+}
+
+export interface ExplainReport {
+  pod: string;
+  namespace: string | null;
+  found: boolean;
+  node: string | null;
+  reason?: string;
+  note?: string;
+  nodes: NodeExplain[];
+}
+
+export interface PlanResult {
+  cluster: { source: string; description: string; nodes: NodeReport[] };
+  settings: { seed: string; now: string; defaultNamespace: string; tieBreak: string };
+  pods: PodReport[];
+  workloads: WorkloadReport[];
+  volumeClaims: VolumeClaimReport[];
+  services: ServiceReport[];
+  ingresses: IngressReport[];
+  cronJobs: CronJobReport[];
+  summary: { pods: number; scheduled: number; unschedulable: number };
+  findings: Finding[];
+  explain?: ExplainReport;
+}

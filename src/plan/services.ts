@@ -1,0 +1,153 @@
+/**
+ * Service endpoints as the EndpointSlice controller builds them (pkg/controller/endpointslice): scheduled pods in
+ * the Service's namespace whose labels match spec.selector; for each Service port the target port is resolved
+ * per pod — a number is used as is, a name is looked up among the pod's container ports with the same protocol
+ * (podutil.FindPort), and a pod without that named port is left out for that port. Headless Services also list
+ * `<hostname>.<service>.<ns>.svc.cluster.local` for pods whose subdomain is the Service name.
+ */
+import type { Finding, Manifest } from '../core/types.js';
+import { defaultService, namespaceOf } from './defaults.js';
+import { selectorFromMap, type Selector } from './labels.js';
+import { CLUSTER_DOMAIN } from './controllers/statefulset.js';
+import { compareStrings, isObj, nonNegInt, obj, objItems, str, strMap, type Obj } from './util.js';
+
+/** A pod that can back a Service: scheduled planned pods and running pods from the cluster snapshot. */
+export interface EndpointPod {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  node: string;
+  spec: Obj;
+  hostname?: string;
+  subdomain?: string;
+}
+
+export interface ServicePortReport {
+  name: string | null;
+  port: number;
+  targetPort: number | string;
+  protocol: string;
+}
+
+export interface EndpointReport {
+  pod: string;
+  node: string;
+  port: number | null;
+  portName: string | null;
+  dns?: string;
+}
+
+export interface ServiceReport {
+  namespace: string;
+  name: string;
+  type: string;
+  headless: boolean;
+  selector: Record<string, string> | null;
+  ports: ServicePortReport[];
+  endpoints: EndpointReport[];
+}
+
+export interface ServiceModel {
+  report: ServiceReport;
+  manifest: Manifest;
+  selector: Selector | null;
+}
+
+/** podutil.FindPort: the container port a Service targetPort names (same protocol), or null. */
+export function findPort(spec: Obj, target: number | string, protocol: string): number | null {
+  if (typeof target === 'number') return target;
+  for (const { item: c } of objItems(spec.containers)) {
+    for (const { item: p } of objItems(c.ports)) {
+      if (p.name === target && (str(p.protocol) ?? 'TCP') === protocol) return nonNegInt(p.containerPort) ?? null;
+    }
+  }
+  return null;
+}
+
+/** Reads Services (defaulted) from the inputs; malformed parts are skipped with a `plan/skipped` warning. */
+export function readServices(manifests: Manifest[], defaultNamespace: string, skip: (m: Manifest, path: Array<string | number>, message: string) => void): ServiceModel[] {
+  const out: ServiceModel[] = [];
+  for (const m of manifests) {
+    const name = str(obj(m.object.metadata).name);
+    if (!name) {
+      skip(m, ['metadata'], 'Service has no metadata.name; it is not planned');
+      continue;
+    }
+    const s = defaultService(m.object);
+    const spec = s.spec as Obj;
+    const namespace = namespaceOf(m.object, defaultNamespace);
+    const type = str(spec.type) ?? 'ClusterIP';
+    const hasSelector = isObj(spec.selector) && Object.keys(spec.selector).length > 0 && type !== 'ExternalName';
+    const selectorMap = hasSelector ? strMap(spec.selector) : null;
+    if (hasSelector && Object.keys(selectorMap!).length !== Object.keys(spec.selector as Obj).length) {
+      skip(m, ['spec', 'selector'], `Service ${name}: selector values must be strings; it is not planned`);
+      continue;
+    }
+    const ports: ServicePortReport[] = [];
+    let bad = false;
+    for (const { item, index } of objItems(spec.ports)) {
+      const port = nonNegInt(item.port);
+      const target = item.targetPort;
+      if (!port || (typeof target !== 'number' && typeof target !== 'string')) {
+        skip(m, ['spec', 'ports', index], `Service ${name}: ports[${index}] needs a port number; it is not planned`);
+        bad = true;
+        break;
+      }
+      ports.push({ name: str(item.name) ?? null, port, targetPort: typeof target === 'string' && /^[0-9]+$/.test(target) ? Number(target) : target, protocol: str(item.protocol) ?? 'TCP' });
+    }
+    if (bad) continue;
+    out.push({
+      manifest: m,
+      selector: selectorMap ? selectorFromMap(selectorMap) : null,
+      report: { namespace, name, type, headless: spec.clusterIP === 'None', selector: selectorMap, ports, endpoints: [] },
+    });
+  }
+  return out.sort((a, b) => compareStrings(`${a.report.namespace}/${a.report.name}`, `${b.report.namespace}/${b.report.name}`));
+}
+
+/** Fills each Service's endpoints from the scheduled pods and reports Services that select none. */
+export function resolveEndpoints(services: ServiceModel[], pods: EndpointPod[], findings: Finding[]): void {
+  const byNamespace = new Map<string, EndpointPod[]>();
+  for (const p of pods) {
+    let list = byNamespace.get(p.namespace);
+    if (!list) byNamespace.set(p.namespace, (list = []));
+    list.push(p);
+  }
+  for (const list of byNamespace.values()) list.sort((a, b) => compareStrings(a.name, b.name));
+  for (const s of services) {
+    if (!s.selector) continue; // no selector: endpoints are managed by hand (or ExternalName)
+    const r = s.report;
+    const selected = (byNamespace.get(r.namespace) ?? []).filter((p) => s.selector!.matches(p.labels));
+    for (const p of selected) {
+      const dns = r.headless && p.hostname && p.subdomain === r.name ? `${p.hostname}.${r.name}.${r.namespace}.svc.${CLUSTER_DOMAIN}` : undefined;
+      if (r.ports.length === 0) {
+        r.endpoints.push({ pod: p.name, node: p.node, port: null, portName: null, ...(dns ? { dns } : {}) });
+        continue;
+      }
+      for (const port of r.ports) {
+        const resolved = findPort(p.spec, port.targetPort, port.protocol);
+        if (resolved === null) continue;
+        r.endpoints.push({ pod: p.name, node: p.node, port: resolved, portName: port.name, ...(dns ? { dns } : {}) });
+      }
+    }
+    if (selected.length === 0) {
+      findings.push({
+        ruleId: 'plan/no-endpoints',
+        severity: 'warning',
+        message: `Service ${r.name} selects no scheduled pod (selector ${s.selector.text}); it has no endpoints`,
+        file: s.manifest.file,
+        ...s.manifest.locate(['spec', 'selector'], 'key'),
+        object: s.manifest.ref,
+      });
+    } else if (r.ports.length > 0 && r.endpoints.length === 0) {
+      findings.push({
+        ruleId: 'plan/no-endpoints',
+        severity: 'warning',
+        message: `Service ${r.name} selects ${selected.length} pod(s) but none has its target port(s) ${r.ports.map((p) => String(p.targetPort)).join(', ')}; it has no endpoints`,
+        file: s.manifest.file,
+        ...s.manifest.locate(['spec', 'ports'], 'key'),
+        object: s.manifest.ref,
+      });
+    }
+  }
+}
