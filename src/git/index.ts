@@ -70,7 +70,7 @@ export function readRevisionInputs(paths: string[], revision: string, cwd: strin
     return { texts: [], findings };
   }
   try {
-    commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], top).toString('utf8').trim();
+    commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], cwd).toString('utf8').trim();
   } catch {
     problem(revision, 'git/bad-revision', `unknown git revision: ${revision}`);
     return { texts: [], findings };
@@ -87,7 +87,7 @@ export function readRevisionInputs(paths: string[], revision: string, cwd: strin
     }
     let entries: TreeEntry[];
     try {
-      entries = listTree(git, top, commit, relToTop);
+      entries = listTree(git, cwd, commit, relToTop);
     } catch (err) {
       problem(input, 'git/failed', `git ls-tree failed for ${input}: ${describe(err)}`);
       continue;
@@ -118,7 +118,7 @@ export function readRevisionInputs(paths: string[], revision: string, cwd: strin
     }
     let bytes: Buffer;
     try {
-      bytes = git(['cat-file', 'blob', entry.object], top, limits.maxFileBytes + 1024);
+      bytes = git(['cat-file', 'blob', entry.object], cwd, limits.maxFileBytes + 1024);
     } catch (err) {
       problem(file, 'input/unreadable', `cannot read ${file}: ${describe(err)}`);
       continue;
@@ -142,11 +142,14 @@ export function loadRevisionInputs(paths: string[], revision: string, cwd: strin
   };
 }
 
-/** `git ls-tree -r -l -z <commit> -- :(literal)<path>`; the repository root lists everything. */
-function listTree(git: (args: string[], dir: string) => Buffer, top: string, commit: string, relPath: string): TreeEntry[] {
+/**
+ * `git ls-tree -r -l -z --full-tree <commit> -- :(top,literal)<path>`; the repository root lists everything.
+ * git runs in cwd (not the top level), so GIT_DIR & co. set by a hook keep their meaning.
+ */
+function listTree(git: (args: string[], dir: string) => Buffer, cwd: string, commit: string, relPath: string): TreeEntry[] {
   const args = ['ls-tree', '-r', '-l', '-z', '--full-tree', commit];
-  if (relPath !== '') args.push('--', `:(literal)${relPath}`);
-  const out = git(args, top).toString('utf8');
+  if (relPath !== '') args.push('--', `:(top,literal)${relPath}`);
+  const out = git(args, cwd).toString('utf8');
   const entries: TreeEntry[] = [];
   for (const record of out.split('\0')) {
     if (record === '') continue;

@@ -71,6 +71,13 @@ describe('readRevisionInputs', () => {
     expect(readRevisionInputs(['k8s/notes.md'], 'v1', dir).texts.map((t) => t.file)).toEqual(['v1:k8s/notes.md']);
     expect(readRevisionInputs(['k8s/*.yaml'], 'v1', dir).texts.map((t) => t.file)).toEqual(['v1:k8s/api.yaml', 'v1:k8s/svc.yaml']);
     expect(readRevisionInputs(['.'], 'v1', path.join(dir, 'k8s')).texts.map((t) => t.file)).toEqual(['v1:api.yaml', 'v1:sub dir/cm ü.yaml', 'v1:svc.yaml']);
+    expect(readRevisionInputs(['../api.yaml', path.join(dir, 'k8s/svc.yaml')], 'v1', path.join(dir, 'k8s/sub dir')).texts.map((t) => t.file)).toEqual(['v1:../api.yaml', 'v1:../svc.yaml']);
+  });
+
+  it('reads a revision other than the working tree, by branch, tag or commit id', () => {
+    const id = git('rev-parse', 'v1');
+    expect(readRevisionInputs(['k8s/api.yaml'], id, dir).texts[0]!.text).toContain('api:1');
+    expect(readRevisionInputs(['k8s/api.yaml'], 'main~0', dir).texts[0]!.file).toBe('main~0:k8s/api.yaml');
   });
 
   it('reports unknown or option-like revisions and paths outside the repository', () => {

@@ -1,4 +1,5 @@
 /** planChanges end to end: pairing, normalised diffs, findings, determinism and hostile objects. */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -81,6 +82,13 @@ describe('rollouts', () => {
     expect(text.match(/\(new pods Ready\)/g)).toHaveLength(2);
     expect(text).toContain('Peak 5 pods, minimum 3 available.');
     expect(renderChangesText({ changes: [], rollouts: [] })).toBe('No changes.\n');
+  });
+
+  it('matches the example in the README section', () => {
+    const readme = readFileSync(new URL('../../src/rollout/README-section.md', import.meta.url), 'utf8');
+    const example = readme.slice(readme.indexOf('Rollout of Deployment'), readme.indexOf('Peak 5 pods'));
+    const text = renderChangesText(plan([deployment(4, 'api:1')], [deployment(4, 'api:2')]), { diffs: false });
+    expect(text).toContain(example);
   });
 
   it('escapes control characters from manifests in text output', () => {
