@@ -2,6 +2,7 @@
  * Rollouts on the planner's scheduler: new pods are placed on the cluster model with the old pods still
  * running. Cluster: the built-in default, 3 nodes of 4 CPU; pods request 3 CPU, so one fits per node.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadText } from '../../src/load/index.js';
@@ -94,5 +95,23 @@ describe('rollouts on the scheduler', () => {
     it('a removed Deployment frees its room', () => {
       expect(plan([bg, api('api:1')], [api('api:2')]).rollouts[0]!.stalled).toBeNull();
     });
+  });
+
+  it('is deterministic on the scheduler too', () => {
+    const strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } };
+    const run = () => JSON.stringify(plan([withResources(deployment(3, 'api:1', strategy), CPU3), statefulSet(2, 'kv:1')], [withResources(deployment(3, 'api:2', strategy), CPU3), statefulSet(3, 'kv:2')]));
+    expect(run()).toBe(run());
+  });
+
+  it('never throws on arbitrary pod specs', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (containers, extra) => {
+        const broken = structuredClone(deployment(2, 'api:2')) as any;
+        broken.spec.template.spec = { containers, affinity: extra, tolerations: extra, topologySpreadConstraints: extra };
+        const r = plan(deployment(2, 'api:1'), broken);
+        expect(r.rollouts.length + r.findings.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 100, seed: 3 },
+    );
   });
 });
