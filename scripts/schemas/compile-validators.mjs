@@ -32,7 +32,7 @@ const AJV_OPTIONS = {
 };
 
 /** Formats the generated schemas use; ajv-formats implements them (int32/int64 ranges, base64, RFC 3339). */
-export const FORMATS = ['byte', 'date-time', 'double', 'int32', 'int64'];
+const FORMATS = ['byte', 'date-time', 'double', 'int32', 'int64'];
 
 /** The definition whose closure marks a kind as a workload (it embeds a pod template). */
 const WORKLOAD_MARKER = 'core.v1.PodSpec';
@@ -52,7 +52,7 @@ export function compileValidators(definitions, kinds, { banner, kubeVersion }) {
   return { chunks, index };
 }
 
-/** A chunk member: a kind (or the ObjectMeta entry point) and the export it gets. */
+/** The export name of a kind's validator: its schema file name as an identifier (`deployment_apps_v1`). */
 function exportNameOf(file) {
   return file.replace(/\.json$/, '').replace(/[^A-Za-z0-9]/g, '_');
 }

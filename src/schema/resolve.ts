@@ -84,7 +84,7 @@ export class SchemaResolver {
       return { status: 'unknown', at: 'apiVersion', message: `version ${entry.version} of ${kind} is not served (served: false in its CustomResourceDefinition)` };
     }
     if (entry.schema === undefined) return { status: 'skip' };
-    const schema = toJsonSchema(entry.schema, { closeObjects: 'all', crdRoot: true });
+    const schema = toJsonSchema(entry.schema, { closeObjects: entry.structural ? 'all' : 'none', crdRoot: true });
     return this.compiled(schema, true, (reason) =>
       this.reportSchemaProblem(entry.crd, entry.schemaPath, `the schema of ${kind} ${entry.version} cannot be used to validate its custom resources: ${reason}`),
     );

@@ -75,7 +75,7 @@ describe('generated schemas and validators', () => {
       ]) {
         expect(kinds.has(kind), kind).toBe(true);
       }
-      expect(index.kinds.find((k: { kind: string }) => k.kind === 'Deployment' && k.apiVersion === 'apps/v1').file).toBe('deployment-apps-v1.json');
+      expect(index.kinds.find((k: { apiVersion: string; kind: string }) => k.kind === 'Deployment' && k.apiVersion === 'apps/v1').file).toBe('deployment-apps-v1.json');
     });
 
     it('closes declared objects, keeps maps open, and keeps required fields, enums and docs', () => {

@@ -97,6 +97,22 @@ describe.skipIf(!existsSync(FIXTURES))('kubeconform fixtures', () => {
     expect(errors(duplicate.schema)).toEqual([['schema/unknown-field', 7, 'spec.replicas: unknown field']]);
   });
 
+  it('test_crd.yaml validates against its (v1beta1, non-structural) CRD when that is among the inputs', () => {
+    const crd = readFileSync(path.join(FIXTURES, 'registry/sagemaker.aws.amazon.com_trainingjobs.yaml'), 'utf8');
+    const resource = readFileSync(path.join(FIXTURES, 'test_crd.yaml'), 'utf8');
+    const lint = (text: string) => {
+      const { manifests } = loadText(text, 'crd+cr.yaml');
+      return validateManifests(manifests, { kubeVersion: DEFAULT_KUBE_VERSION, strict: true });
+    };
+    expect(lint(`${crd}\n---\n${resource}`)).toEqual([]);
+    const broken = resource.replace('roleArn:', 'roleArm:').replace('instanceCount: 1', 'instanceCount: "1"');
+    // preserveUnknownFields defaults to true in v1beta1: the misspelt key is kept, so only the missing field is reported.
+    expect(lint(`${crd}\n---\n${broken}`).map((f) => [f.ruleId, f.message])).toEqual([
+      ['schema/required', 'spec.roleArn: required field missing'],
+      ['schema/type', 'spec.resourceConfig.instanceCount: expected integer, got string "1"'],
+    ]);
+  });
+
   it('CRD manifests themselves validate against the built-in CustomResourceDefinition schemas', () => {
     expect(lintFixture('crd_schema.yaml').schema).toEqual([]);
     expect(lintFixture('registry/sagemaker.aws.amazon.com_trainingjobs.yaml').schema).toEqual([]);
