@@ -1,10 +1,20 @@
 /**
  * The pure lint API: inputs in, findings out. The CLI, the GitHub Action and editors all call this;
  * it never prints, never exits and never touches the network.
+ *
+ * Stages: load (YAML/JSON → Manifests) → schema validation → rules (API-server validation,
+ * consistency, best practice) → suppressions → severity overrides → stable sort.
  */
+import { createPathFilter } from './config/index.js';
 import { applySeverities, sortFindings } from './core/findings.js';
 import type { Finding, Manifest, Severity } from './core/types.js';
+import { apiVersionStatus } from './k8s/api-versions.js';
 import { loadInputs, loadText, type LoadLimits, type LoadResult } from './load/index.js';
+import { runRules } from './rules/engine.js';
+import { applySuppressions } from './rules/suppress.js';
+import { DEFAULT_KUBE_VERSION, validateManifests } from './schema/index.js';
+
+export { DEFAULT_KUBE_VERSION, SUPPORTED_KUBE_VERSIONS } from './schema/index.js';
 
 export interface LintOptions {
   /** Target Kubernetes minor, e.g. "1.34" (default: the newest supported). */
@@ -21,8 +31,11 @@ export interface LintOptions {
   severities?: Record<string, Severity | 'off'>;
   limits?: Partial<LoadLimits>;
   cwd?: string;
+  /** minimatch globs a file must match / must not match, relative to `globBase`. */
   include?: string[];
   exclude?: string[];
+  /** Folder include/exclude are relative to (the config file's folder; default cwd). */
+  globBase?: string;
   /** Content of the `-` input. */
   stdin?: Uint8Array | string;
   stdinFilename?: string;
@@ -38,13 +51,14 @@ export interface LintResult {
 
 /** Lints files, folders, globs and `-` (stdin). */
 export function lint(inputs: string[], options: LintOptions = {}): LintResult {
+  const cwd = options.cwd ?? process.cwd();
+  const filtered = (options.include?.length ?? 0) + (options.exclude?.length ?? 0) > 0;
   const loaded = loadInputs(inputs, {
-    cwd: options.cwd,
-    include: options.include,
-    exclude: options.exclude,
-    limits: options.limits,
-    stdin: options.stdin,
-    stdinFilename: options.stdinFilename,
+    cwd,
+    ...(filtered ? { filter: createPathFilter({ include: options.include ?? [], exclude: options.exclude ?? [], baseDir: options.globBase ?? cwd, cwd }) } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+    ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
   });
   return checkLoaded(loaded, options);
 }
@@ -56,7 +70,33 @@ export function lintText(text: string, file: string, options: LintOptions = {}):
 
 /** Runs every check over already-loaded manifests. */
 export function checkLoaded(loaded: LoadResult, options: LintOptions): LintResult {
+  const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const findings: Finding[] = [...loaded.findings];
-  const all = applySeverities(findings, options.severities);
-  return { findings: sortFindings(all), manifests: loaded.manifests, files: loaded.files, sources: loaded.sources };
+  const schemaFindings = validateManifests(loaded.manifests, {
+    // Schemas are those of the newest supported release; apiVersion availability follows kubeVersion.
+    kubeVersion: DEFAULT_KUBE_VERSION,
+    strict: options.strict ?? false,
+    schemaDirs: options.schemaDirs ?? [],
+  });
+  for (const f of withoutLegacyUnknownKinds(schemaFindings, kubeVersion)) findings.push(f);
+  const ruleFindings = runRules(loaded.manifests, {
+    kubeVersion,
+    defaultNamespace: options.defaultNamespace ?? 'default',
+    requireRefs: options.requireRefs ?? false,
+    ...(options.severities ? { severities: options.severities } : {}),
+  });
+  for (const f of ruleFindings) findings.push(f);
+  const kept = applySeverities(applySuppressions(findings, loaded.sources, loaded.manifests), options.severities);
+  return { findings: sortFindings(kept), manifests: loaded.manifests, files: loaded.files, sources: loaded.sources };
+}
+
+/**
+ * A removed or deprecated built-in apiVersion (extensions/v1beta1 Ingress) has no schema, but it is not an
+ * "unknown kind": the apiVersion rules explain it better, so the schema stage's warning is dropped.
+ */
+function withoutLegacyUnknownKinds(findings: Finding[], kubeVersion: string): Finding[] {
+  return findings.filter((f) => {
+    if (f.ruleId !== 'schema/unknown-kind' || !f.object?.apiVersion || !f.object.kind) return true;
+    return apiVersionStatus(f.object.apiVersion, f.object.kind, kubeVersion).status === 'ok';
+  });
 }

@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { countFindings } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
-import { lint, type LintOptions, type LintResult } from '../lint.js';
+import { BUILTIN_CHECKS } from '../core/builtin-checks.js';
+import { loadConfig, type KubeplanConfig } from '../config/index.js';
+import { DEFAULT_KUBE_VERSION, lint, type LintOptions, type LintResult } from '../lint.js';
+import { allRules } from '../rules/registry.js';
+import { formatRulesJson, formatRulesText } from './rules-table.js';
 import { findingsToJson } from '../output/json.js';
 import { findingsToGithub } from '../output/github.js';
 import { findingsToSarif, type SarifRuleInfo } from '../output/sarif.js';
@@ -49,6 +53,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       case 'version':
         io.stdout(`kubeplan ${version()}\n`);
         return EXIT_OK;
+      case 'rules':
+        io.stdout(options.format === 'json' ? JSON.stringify(formatRulesJson(), null, 2) + '\n' : formatRulesText());
+        return EXIT_OK;
       case 'lint':
         return runLint(options, io);
       default:
@@ -56,6 +63,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         return EXIT_USAGE;
     }
   } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`kubeplan: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
     // A bug in kubeplan, never the user's input: say so plainly and exit 2.
     const detail = err instanceof Error ? (io.env.KUBEPLAN_DEBUG ? err.stack ?? err.message : err.message) : String(err);
     io.stderr(`kubeplan: internal error: ${detail}\nPlease report this with the input that caused it (set KUBEPLAN_DEBUG=1 for a stack trace).\n`);
@@ -63,25 +74,49 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-export function lintOptionsFrom(options: CliOptions, io: CliIO): LintOptions {
+/** Thrown for a usage problem found after parsing (exit code 2). */
+export class UsageError extends Error {}
+
+/** Effective lint options: command-line flags override the config file, which overrides defaults. */
+export function lintOptionsFrom(options: CliOptions, config: KubeplanConfig, configBase: string, io: CliIO): LintOptions {
+  const kubeVersion = options.kubeVersion ?? config.kubeVersion ?? DEFAULT_KUBE_VERSION;
+  if (Number(kubeVersion.split('.')[1]) > Number(DEFAULT_KUBE_VERSION.split('.')[1])) {
+    throw new UsageError(`Kubernetes ${kubeVersion} is newer than the newest supported version (${DEFAULT_KUBE_VERSION})`);
+  }
+  const known = new Set([...allRules.map((r) => r.id), ...BUILTIN_CHECKS.map((c) => c.id)]);
+  for (const id of Object.keys(options.severities)) {
+    if (!known.has(id)) throw new UsageError(`--rule: unknown rule ${JSON.stringify(id)} (see \`kubeplan rules\`)`);
+  }
+  const namespace = options.namespace ?? config.namespace;
+  const cliGlobs = options.include.length + options.exclude.length > 0;
   return {
-    ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
-    strict: options.strict,
-    ...(options.namespace ? { defaultNamespace: options.namespace } : {}),
-    requireRefs: options.requireRefs,
-    schemaDirs: options.schemaDirs,
-    severities: options.severities,
+    kubeVersion,
+    strict: options.strict || (config.strict ?? false),
+    ...(namespace ? { defaultNamespace: namespace } : {}),
+    requireRefs: options.requireRefs || (config.requireRefs ?? false),
+    schemaDirs: [...config.schemaDirs, ...options.schemaDirs],
+    severities: { ...config.rules, ...options.severities },
     limits: options.limits,
     cwd: io.cwd,
-    include: options.include,
-    exclude: options.exclude,
+    // Globs from the command line are relative to the working directory, those from the config to its folder.
+    include: cliGlobs ? options.include : config.include,
+    exclude: cliGlobs ? options.exclude : config.exclude,
+    globBase: cliGlobs ? io.cwd : configBase,
     ...(options.inputs.includes('-') ? { stdin: io.readStdin() } : {}),
     ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
   };
 }
 
+/** Lint with the config file applied; config problems are findings like any other. */
+export function lintWithConfig(options: CliOptions, io: CliIO): LintResult {
+  const loaded = loadConfig({ cwd: io.cwd, ...(options.config !== undefined ? { configPath: options.config } : {}) });
+  const result = lint(options.inputs, lintOptionsFrom(options, loaded.config, loaded.baseDir, io));
+  if (loaded.findings.length === 0) return result;
+  return { ...result, findings: [...loaded.findings, ...result.findings] };
+}
+
 function runLint(options: CliOptions, io: CliIO): number {
-  const result = lint(options.inputs, lintOptionsFrom(options, io));
+  const result = lintWithConfig(options, io);
   const findings = visibleFindings(result.findings, options);
   printFindings(findings, result, options, io);
   return exitCodeFor(result.findings, options);
@@ -120,5 +155,8 @@ export function useColor(options: CliOptions, io: CliIO): boolean {
 
 /** Rule metadata for SARIF's rule table. */
 function ruleInfos(): SarifRuleInfo[] {
-  return [];
+  return [
+    ...allRules.map((r) => ({ id: r.id, description: r.description, rationale: r.rationale, severity: r.severity })),
+    ...BUILTIN_CHECKS.map((c) => ({ id: c.id, description: c.description, severity: c.severity })),
+  ];
 }

@@ -19,10 +19,8 @@ export interface ExpandedInputs {
 
 export interface ExpandOptions {
   cwd?: string;
-  /** minimatch patterns (relative to cwd) a file must match, when given. */
-  include?: string[];
-  /** minimatch patterns (relative to cwd) that drop a file. */
-  exclude?: string[];
+  /** Keeps a file (display path, relative to cwd) when true; built from include/exclude globs by the caller. */
+  filter?: (file: string) => boolean;
 }
 
 export function expandInputs(inputs: string[], options: ExpandOptions = {}): ExpandedInputs {
@@ -53,12 +51,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
     }
   }
 
-  const selected = [...files].filter((f) => {
-    const opts = { dot: true, nocomment: true, nonegate: true };
-    if (options.include?.length && !options.include.some((p) => safeMatch(f, p, opts))) return false;
-    if (options.exclude?.some((p) => safeMatch(f, p, opts))) return false;
-    return true;
-  });
+  const selected = options.filter ? [...files].filter(options.filter) : [...files];
   selected.sort(compareStrings);
   return { files: selected, findings };
 }
