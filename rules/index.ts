@@ -1,12 +1,15 @@
 /**
- * The registry of built-in rules: one line per rule, sorted by id. The export name is the id in
- * camelCase. test/rules/meta.test.ts checks that every rules/*.ts file is listed here.
+ * The registry of built-in rules: one line per rule, sorted by file name (as `ls rules/` lists them);
+ * the export name is the id in camelCase. test/rules/meta.test.ts checks that every rules/*.ts file
+ * is listed here.
  */
 export { default as allowPrivilegeEscalation } from './allow-privilege-escalation.js';
 export { default as configmapCredentials } from './configmap-credentials.js';
 export { default as dangerousCapabilities } from './dangerous-capabilities.js';
 export { default as deprecatedApiVersion } from './deprecated-api-version.js';
+export { default as deprecatedServiceAccountField } from './deprecated-service-account-field.js';
 export { default as dropAllCapabilities } from './drop-all-capabilities.js';
+export { default as duplicateEnvVar } from './duplicate-env-var.js';
 export { default as duplicateObject } from './duplicate-object.js';
 export { default as envVarSecret } from './env-var-secret.js';
 export { default as exposedService } from './exposed-service.js';
@@ -37,6 +40,7 @@ export { default as networkpolicySelectsNothing } from './networkpolicy-selects-
 export { default as overlappingSelectors } from './overlapping-selectors.js';
 export { default as pdbAllowsNoDisruption } from './pdb-allows-no-disruption.js';
 export { default as pdbSelectsNothing } from './pdb-selects-nothing.js';
+export { default as pdbUnhealthyEvictionPolicy } from './pdb-unhealthy-eviction-policy.js';
 export { default as privilegedContainer } from './privileged-container.js';
 export { default as readOnlyRootFilesystem } from './read-only-root-filesystem.js';
 export { default as removedApiVersion } from './removed-api-version.js';
@@ -47,6 +51,8 @@ export { default as sensitiveHostMount } from './sensitive-host-mount.js';
 export { default as serviceSelectsNoPods } from './service-selects-no-pods.js';
 export { default as serviceTargetPortName } from './service-target-port-name.js';
 export { default as serviceTargetPortNumber } from './service-target-port-number.js';
+export { default as sshPort } from './ssh-port.js';
 export { default as statefulsetServiceNotHeadless } from './statefulset-service-not-headless.js';
+export { default as unsafeSysctls } from './unsafe-sysctls.js';
 export { default as volumeMountUndefined } from './volume-mount-undefined.js';
 export { default as workloadSelectorMismatch } from './workload-selector-mismatch.js';

@@ -1,0 +1,33 @@
+import { containersOf } from '../src/rules/best-practice/containers.js';
+import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import type { Rule } from '../src/rules/types.js';
+import { isObj } from '../src/rules/values.js';
+
+const rule: Rule = {
+  id: 'ssh-port',
+  severity: 'info',
+  category: 'security',
+  description: 'Containers exposing TCP port 22 usually run an SSH server.',
+  rationale: [
+    'Port 22 is the SSH port. An SSH daemon in a container is an extra, long-lived way in (keys baked into',
+    'images, password logins) that bypasses the audit trail of `kubectl exec` and RBAC.',
+    '',
+    'Fix: drop the SSH server and use `kubectl exec` / `kubectl debug`. If the workload really is an SSH',
+    'service (a Git server, a bastion), suppress the finding with a reason.',
+  ].join('\n'),
+  kubeLinter: 'ssh-port',
+  check(context) {
+    for (const pod of podSpecsOf(context.manifests)) {
+      for (const ref of containersOf(pod)) {
+        const ports = ref.container.ports;
+        if (!Array.isArray(ports)) continue;
+        ports.forEach((port, index) => {
+          if (!isObj(port) || port.containerPort !== 22 || (port.protocol !== undefined && port.protocol !== 'TCP')) return;
+          context.report({ manifest: pod.manifest, path: [...ref.path, 'ports', index, 'containerPort'], message: `${ref.label} exposes TCP port 22 (SSH)` });
+        });
+      }
+    }
+  },
+};
+
+export default rule;
