@@ -2,11 +2,14 @@
  * The planner's kube-scheduler (src/plan/scheduler) behind the rollout's Cluster interface: each new pod is
  * turned into the scheduler's SchedPod (template defaulted, requests from limits, controller labels) and
  * scheduled on the live ClusterState, where old pods hold their room until they are deleted.
+ * Pods are scheduled in the order controllers create them (no priority queue, no preemption).
  */
-import type { ClusterModel } from '../plan/cluster.js';
-import { defaultPodRequestsFromLimits, defaultPodTemplate } from '../plan/defaults.js';
+import type { Manifest } from '../core/types.js';
+import { clusterFromManifests, defaultCluster } from '../plan/cluster.js';
+import { defaultPodRequestsFromLimits, defaultPodSpec, defaultPodTemplate, namespaceOf } from '../plan/defaults.js';
 import { compileLabelSelector } from '../plan/labels.js';
-import type { SchedulerEnv } from '../plan/scheduler/framework.js';
+import { plan } from '../plan/planner.js';
+import { readServices } from '../plan/services.js';
 import { buildSchedPod } from '../plan/scheduler/pod-info.js';
 import { Scheduler } from '../plan/scheduler/scheduler.js';
 import { ClusterState } from '../plan/scheduler/state.js';
@@ -56,16 +59,49 @@ export function schedulerCluster(scheduler: Scheduler): Cluster {
   };
 }
 
+export interface RolloutClusterOptions {
+  /** Nodes and running pods (`--cluster`, as the planner reads it); absent → the planner's built-in default cluster. */
+  cluster?: { manifests: Manifest[]; source: string };
+  seed?: string;
+  defaultNamespace?: string;
+}
+
+/** Kinds whose old pods planChanges simulates itself (it places them while the rollouts run). */
+const SIMULATED_KINDS = new Set(['Deployment', 'StatefulSet']);
+
 /**
- * A rollout cluster from the planner's cluster model (`--cluster` file or the built-in default): its nodes, with
- * the pods already running in the snapshot bound where they run.
+ * The cluster a change plan runs on: the nodes, the pods already running in the snapshot, and the old
+ * manifests' other pods (DaemonSets, Jobs, ReplicaSets, bare Pods) where the planner places them
+ * (`plan()` of the old manifests). Deployments and StatefulSets are left out: planChanges places their pods
+ * itself, changed or not, so they can be scaled and replaced.
  */
-export function rolloutCluster(model: ClusterModel, env: SchedulerEnv = { services: [] }): Cluster {
+export function rolloutCluster(oldManifests: Manifest[], options: RolloutClusterOptions = {}): Cluster {
+  const defaultNamespace = options.defaultNamespace || 'default';
+  const model = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
   const state = new ClusterState(model.nodes);
   for (const p of model.pods) {
     if (!state.node(p.nodeName)) continue;
-    const { pod } = buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, ...(p.priority !== undefined ? { priority: p.priority } : {}) });
-    state.add(pod, p.nodeName);
+    state.add(buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, ...(p.priority !== undefined ? { priority: p.priority } : {}) }).pod, p.nodeName);
   }
-  return schedulerCluster(new Scheduler(state, env));
+  const planned = plan(oldManifests, { ...(options.cluster ? { cluster: options.cluster } : {}), ...(options.seed ? { seed: options.seed } : {}), defaultNamespace });
+  const sources = new Map<string, Manifest>();
+  for (const m of oldManifests) {
+    const key = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
+    if (!sources.has(key)) sources.set(key, m); // the planner plans the first definition
+  }
+  for (const p of planned.pods) {
+    if (p.node === null || SIMULATED_KINDS.has(p.workload.kind) || !state.node(p.node)) continue;
+    const m = sources.get(`${p.workload.kind}/${p.namespace}/${p.workload.name}`);
+    if (!m) continue;
+    const raw = p.workload.kind === 'Pod' ? m.object.spec : obj(obj(m.object.spec).template).spec;
+    const spec = defaultPodSpec(raw);
+    defaultPodRequestsFromLimits(spec);
+    state.add(buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec, priority: p.priority }).pod, p.node);
+  }
+  const services = readServices(
+    oldManifests.filter((m) => m.object.kind === 'Service'),
+    defaultNamespace,
+    () => {},
+  );
+  return schedulerCluster(new Scheduler(state, { services: services.filter((x) => x.selector).map((x) => ({ namespace: x.report.namespace, selector: x.selector! })) }));
 }

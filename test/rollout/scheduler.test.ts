@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadText } from '../../src/load/index.js';
-import { defaultCluster } from '../../src/plan/cluster.js';
 import { planChanges } from '../../src/rollout/index.js';
 import { rolloutCluster } from '../../src/rollout/scheduler-cluster.js';
 import { deployment, expectDeploymentInvariants, expectStatefulSetInvariants, statefulSet, steps } from './helpers.js';
@@ -19,9 +18,12 @@ function withResources(o: Record<string, unknown>, resources: unknown): Record<s
   return copy;
 }
 
-function plan(oldObj: Record<string, unknown> | Record<string, unknown>[], newObj: Record<string, unknown> | Record<string, unknown>[]) {
-  const load = (file: string, o: unknown) => loadText([o].flat().map((x) => stringify(x)).join('---\n'), file).manifests;
-  return planChanges(load('old.yaml', oldObj), load('new.yaml', newObj), { cluster: rolloutCluster(defaultCluster()) });
+const load = (file: string, o: unknown) => loadText([o].flat().map((x) => stringify(x)).join('---\n'), file).manifests;
+
+function plan(oldObj: Record<string, unknown> | Record<string, unknown>[], newObj: Record<string, unknown> | Record<string, unknown>[], clusterObjs?: unknown[]) {
+  const old = load('old.yaml', oldObj);
+  const cluster = clusterObjs ? { manifests: load('cluster.yaml', clusterObjs), source: 'cluster.yaml' } : undefined;
+  return planChanges(old, load('new.yaml', newObj), { cluster: rolloutCluster(old, cluster ? { cluster } : {}) });
 }
 
 describe('rollouts on the scheduler', () => {
@@ -91,6 +93,18 @@ describe('rollouts on the scheduler', () => {
       const r = plan([api('api:1')], [bg, api('api:2')]);
       expect(r.changes.map((c) => `${c.change} ${c.name}`)).toEqual(['added bg', 'changed api']); // default/bg syncs first: its pods are placed before the surge pod
       expect(r.rollouts[0]!.stalled).toMatch(/Insufficient cpu/);
+    });
+    it('a DaemonSet in the old manifests keeps its pods (placed by the planner)', () => {
+      const agent = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'agent:1', resources: { requests: { cpu: '1' } } }] } } } };
+      const r = plan([agent, api('api:1')], [agent, api('api:2')]);
+      expect(r.rollouts[0]!.stalled).toMatch(/0\/3 nodes are available: 3 Insufficient cpu\.$/);
+    });
+    it('a --cluster snapshot: its nodes and its running pods', () => {
+      // one node of 8 CPU: api takes 6, the 2-CPU surge pod fits; a running 1-CPU pod leaves only 1 → stall
+      const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'big', labels: { 'kubernetes.io/hostname': 'big' } }, status: { allocatable: { cpu: '8', memory: '32Gi', pods: '110' } } };
+      const running = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'db', namespace: 'ops' }, spec: { nodeName: 'big', containers: [{ name: 'db', image: 'db:1', resources: { requests: { cpu: '1' } } }] } };
+      expect(plan(api('api:1'), api('api:2'), [node]).rollouts[0]!.stalled).toBeNull();
+      expect(plan(api('api:1'), api('api:2'), [node, running]).rollouts[0]!.stalled).toMatch(/^pod api-\w+-\w{5} is Pending: 0\/1 nodes are available: 1 Insufficient cpu\.$/);
     });
     it('a removed Deployment frees its room', () => {
       expect(plan([bg, api('api:1')], [api('api:2')]).rollouts[0]!.stalled).toBeNull();
