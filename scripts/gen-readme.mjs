@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * Writes the rules table into README.md, between `<!-- rules:start -->` and `<!-- rules:end -->`.
+ * Runs on plain node: it reads the rule metadata from the build (`npm run build` first).
+ *
+ *   node scripts/gen-readme.mjs          rewrite README.md
+ *   node scripts/gen-readme.mjs --check  exit 1 when README.md is out of date (for CI)
+ *
+ * test/rules/meta.test.ts imports renderRulesTable and replaceRulesTable from here, so the test
+ * and this script can never disagree about what the table should be.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const START_MARKER = '<!-- rules:start -->';
+export const END_MARKER = '<!-- rules:end -->';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The markdown table, one row per rule, sorted by id. */
+export function renderRulesTable(rules) {
+  const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = sorted.map((r) =>
+    [`[\`${r.id}\`](rules/${r.id}.ts)`, r.severity, r.category, cell(r.description), code(r.kubeLinter), code(r.kubeScore)].join(' | '),
+  );
+  return ['| id | severity | category | description | kube-linter | kube-score |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r} |`)].join('\n');
+}
+
+/** README text with the table between the markers replaced; undefined when the markers are missing. */
+export function replaceRulesTable(readme, table) {
+  const start = readme.indexOf(START_MARKER);
+  const end = readme.indexOf(END_MARKER);
+  if (start < 0 || end < start) return undefined;
+  return `${readme.slice(0, start + START_MARKER.length)}\n${table}\n${readme.slice(end)}`;
+}
+
+function cell(text) {
+  return String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+function code(text) {
+  return text ? `\`${cell(text)}\`` : '';
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const registry = path.join(root, 'dist', 'src', 'rules', 'registry.js');
+  if (!existsSync(registry)) {
+    console.error('gen-readme: dist/src/rules/registry.js not found; run `npm run build` first');
+    process.exit(2);
+  }
+  const { allRules } = await import(pathToFileURL(registry).href);
+  const readmePath = path.join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const updated = replaceRulesTable(readme, renderRulesTable(allRules));
+  if (updated === undefined) {
+    console.error(`gen-readme: README.md has no ${START_MARKER} … ${END_MARKER} markers`);
+    process.exit(2);
+  }
+  if (check) {
+    if (updated !== readme) {
+      console.error('gen-readme: the rules table in README.md is out of date; run `npm run build && npm run readme`');
+      process.exit(1);
+    }
+    return;
+  }
+  if (updated !== readme) writeFileSync(readmePath, updated);
+  console.log(`gen-readme: ${allRules.length} rules${updated === readme ? ' (README.md already up to date)' : ' written to README.md'}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
