@@ -148,7 +148,7 @@ function wrongType(expected: string[], value: unknown, path: JsonPath, context: 
     if (source?.plain) {
       return {
         ruleId: 'schema/yaml11-scalar',
-        message: `${at}: ${source.text} is read by Kubernetes as ${readAs(value, source.text)}, but a string is expected; quote it: ${JSON.stringify(source.text)}`,
+        message: `${at}: ${shorten(source.text)} is read by Kubernetes as ${readAs(value, source.text)}, but a string is expected; quote it: ${JSON.stringify(shorten(source.text))}`,
         path,
         target: 'value',
       };
@@ -169,7 +169,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   switch (typeof value) {
     case 'string':
-      return `string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+      return `string ${JSON.stringify(shorten(value))}`;
     case 'number':
       return `number ${value}`;
     case 'boolean':
@@ -209,3 +209,6 @@ function patternProblem(pattern: string, value: unknown): string {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Values are quoted in messages; a long one is cut so the message stays one readable line. */
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);

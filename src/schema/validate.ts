@@ -1,4 +1,5 @@
 /** Validates one manifest against the schema its apiVersion/kind resolve to. */
+import type { ErrorObject } from 'ajv';
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import { builtinWalker, objectMetaValidator } from './builtin.js';
 import { collapseErrors } from './collapse.js';
@@ -24,15 +25,21 @@ export function validateManifest(manifest: Manifest, resolver: SchemaResolver, s
   }
 
   const data = normalizeForValidation(manifest);
-  const errors = resolution.validate(data) ? [] : [...(resolution.validate.errors ?? [])];
-  let walker: SchemaWalker | undefined;
-  let metaWalker: SchemaWalker | undefined;
-  if (resolution.customResource && isRecord(data.metadata)) {
-    const meta = objectMetaValidator();
-    if (!meta(data.metadata, { instancePath: '/metadata' })) errors.push(...(meta.errors ?? []));
+  const errors: ErrorObject[] = [];
+  try {
+    if (!resolution.validate(data)) errors.push(...(resolution.validate.errors ?? []));
+    if (resolution.customResource && isRecord(data.metadata)) {
+      const meta = objectMetaValidator();
+      if (!meta(data.metadata, { instancePath: '/metadata' })) errors.push(...(meta.errors ?? []));
+    }
+  } catch (err) {
+    // Only a pathological object (e.g. nested deeper than the stack) gets here; say so rather than crash the run.
+    return [finding(manifest, 'schema/invalid', 'error', `cannot validate this object: ${err instanceof Error ? err.message : String(err)}`, [], 'value')];
   }
   if (errors.length === 0) return [];
 
+  let walker: SchemaWalker | undefined;
+  let metaWalker: SchemaWalker | undefined;
   const allowedFields = (path: JsonPath): string[] => {
     if (resolution.customResource && path[0] === 'metadata') {
       metaWalker ??= builtinWalker('meta.v1.ObjectMeta');
