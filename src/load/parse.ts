@@ -131,7 +131,12 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     }
 
     // Aliases: resolved once (also for the source map), cycles and unknown anchors are findings, not hangs or throws.
-    const graph = checkGraph(doc, aliases);
+    const graph = checkGraph(doc, aliases, chunk);
+    if (graph.template !== undefined) {
+      // `{{name}}` (mustache, Jinja, envsubst-style templates) parses as a flow map inside a flow map.
+      at('input/unrendered-template', 'error', 'unrendered template ({{ … }}): render it first and lint the output; this document is skipped', sourceMap.toRange(graph.template, graph.template + 2));
+      return;
+    }
     for (const problem of graph.problems) at(problem.ruleId, 'error', problem.message, sourceMap.toRange(problem.range[0], problem.range[1]));
     if (graph.fatal) return;
 
@@ -312,7 +317,7 @@ interface GraphProblem {
  * an alias to an anchor never defined before it, and mapping keys that are themselves mappings or sequences
  * (Kubernetes cannot turn them into JSON object keys).
  */
-function checkGraph(doc: Document.Parsed, aliases: Map<Alias, Node | null>): { problems: GraphProblem[]; fatal: boolean } {
+function checkGraph(doc: Document.Parsed, aliases: Map<Alias, Node | null>, text: string): { problems: GraphProblem[]; fatal: boolean; template?: number } {
   const problems: GraphProblem[] = [];
   let fatal = false;
   const anchors = new Map<string, Node>();
@@ -351,6 +356,10 @@ function checkGraph(doc: Document.Parsed, aliases: Map<Alias, Node | null>): { p
       continue;
     }
     if (isMap(node) || isSeq(node)) {
+      const start = rangeOf(node)[0];
+      if (isMap(node) && node.flow && text.startsWith('{{', start) && isPair(node.items[0]) && isMap(node.items[0].key)) {
+        return { problems, fatal: true, template: start };
+      }
       open.add(node);
       stack.push({ node, exit: true });
       const items = node.items as unknown[];

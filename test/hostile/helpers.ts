@@ -63,6 +63,12 @@ export function lintWithCanary(files: Record<string, string | Uint8Array>, optio
   return { findings: result.findings.filter((f) => f.file !== 'zz-canary.yaml'), result, dir };
 }
 
+/** The loader findings (yaml/*, input/*) of a `--format json` run, as [ruleId, line] (or [file, ruleId] with `byFile`). */
+export function jsonLoaderFindings(stdout: string, byFile = false): Array<[string, number | string]> {
+  const out = JSON.parse(stdout) as { findings: Array<{ ruleId: string; line: number; file: string }> };
+  return out.findings.filter((f) => /^(yaml|input)\//.test(f.ruleId)).map((f) => (byFile ? [f.file, f.ruleId] : [f.ruleId, f.line]));
+}
+
 export interface CliRun {
   code: number;
   stdout: string;

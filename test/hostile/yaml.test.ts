@@ -94,6 +94,13 @@ describe('hostile YAML syntax', () => {
     ]);
   });
 
+  it('mustache/Jinja-style {{name}} in YAML structure is an unrendered template; in strings it is data', { timeout: HANG_GUARD }, () => {
+    expect(sandwich('apiVersion: v1\nkind: Service\nmetadata:\n  name: etcd\n  labels:\n    cell: {{cell}}').findings).toEqual([['input/unrendered-template', 6, 11]]);
+    const argo = sandwich('apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: w}\nspec:\n  templates:\n  - name: t\n    container: {image: "a:{{inputs.parameters.tag}}", args: ["{{inputs.parameters.message}}"]}');
+    expect(argo.findings).toEqual([]);
+    expect(JSON.stringify(argo.result.manifests[1]!.object)).toContain('{{inputs.parameters.message}}');
+  });
+
   it('unrendered templates are one finding, not a cascade', { timeout: HANG_GUARD }, () => {
     expect(sandwich('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n{{- if .Values.x }}\ndata: {}\n{{- end }}').findings).toEqual([
       ['input/unrendered-template', 4, 9],
