@@ -15,6 +15,23 @@ export interface SchedulerEnv {
   services: Array<{ namespace: string; selector: Selector }>;
 }
 
+const servicesByNamespace = new WeakMap<SchedulerEnv, Map<string, Selector[]>>();
+
+/** The env's Service selectors for one namespace (indexed once per env). */
+export function serviceSelectors(env: SchedulerEnv, namespace: string): Selector[] {
+  let index = servicesByNamespace.get(env);
+  if (!index) {
+    index = new Map();
+    for (const s of env.services) {
+      let list = index.get(s.namespace);
+      if (!list) index.set(s.namespace, (list = []));
+      list.push(s.selector);
+    }
+    servicesByNamespace.set(env, index);
+  }
+  return index.get(namespace) ?? [];
+}
+
 /** One scheduling attempt of one pod (framework.CycleState). */
 export interface Cycle {
   pod: SchedPod;

@@ -5,7 +5,7 @@
 import { makeSelector, type Requirement, type Selector } from '../labels.js';
 import { doNotScheduleTaint, firstUntoleratedTaint } from './pod-info.js';
 import { matchesRequiredNodeAffinity } from './filters/node-affinity.js';
-import type { Cycle } from './framework.js';
+import { serviceSelectors, type Cycle } from './framework.js';
 import type { NodeState } from './state.js';
 import type { SpreadConstraint } from './types.js';
 
@@ -25,10 +25,9 @@ export const SYSTEM_DEFAULT_CONSTRAINTS: ReadonlyArray<Omit<SpreadConstraint, 's
 export function defaultSelector(cycle: Cycle): Selector | null {
   const pod = cycle.pod;
   const merged = new Map<string, string>();
-  for (const s of cycle.env.services) {
-    if (s.namespace !== pod.namespace || s.selector.requirements.length === 0) continue;
-    if (!s.selector.matches(pod.labels)) continue;
-    for (const [k, v] of s.selector.equalities) merged.set(k, v);
+  for (const selector of serviceSelectors(cycle.env, pod.namespace)) {
+    if (selector.requirements.length === 0 || !selector.matches(pod.labels)) continue;
+    for (const [k, v] of selector.equalities) merged.set(k, v);
   }
   const requirements: Requirement[] = [...merged].map(([key, v]) => ({ key, operator: 'In' as const, values: [v] }));
   if (pod.ownerSelector) requirements.push(...pod.ownerSelector.requirements);

@@ -9,15 +9,25 @@ import type { NodeState } from '../state.js';
 
 export const TOO_MANY_PODS = 'Too many pods';
 
+const orderCache = new WeakMap<Resources, string[]>();
+
+/** The resources a pod requests (> 0), in fitsRequest's order: cpu, memory, ephemeral-storage, then the rest. */
+function requestedResources(requests: Resources): string[] {
+  let ordered = orderCache.get(requests);
+  if (!ordered) {
+    const names = Object.keys(requests).filter((r) => requests[r] > 0 && r !== 'pods');
+    ordered = ['cpu', 'memory', 'ephemeral-storage'].filter((r) => names.includes(r));
+    for (const r of names.sort()) if (!ordered.includes(r)) ordered.push(r);
+    orderCache.set(requests, ordered);
+  }
+  return ordered;
+}
+
 export function insufficientResources(requests: Resources, node: NodeState): string[] {
   const reasons: string[] = [];
   const allocatable = node.node.allocatable;
   if (node.pods.size + 1 > (allocatable.pods ?? 0)) reasons.push(TOO_MANY_PODS);
-  const names = Object.keys(requests).filter((r) => requests[r] > 0);
-  if (names.length === 0) return reasons;
-  const ordered = ['cpu', 'memory', 'ephemeral-storage'].filter((r) => names.includes(r));
-  for (const r of names.sort()) if (!ordered.includes(r) && r !== 'pods') ordered.push(r);
-  for (const r of ordered) {
+  for (const r of requestedResources(requests)) {
     if (requests[r] > (allocatable[r] ?? 0) - (node.requested[r] ?? 0)) reasons.push(`Insufficient ${r}`);
   }
   return reasons;
