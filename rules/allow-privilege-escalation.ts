@@ -1,3 +1,4 @@
+import { capabilityEntries } from '../src/rules/best-practice/capabilities.js';
 import { containersOf } from '../src/rules/best-practice/containers.js';
 import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { containerSetting, isWindowsPod } from '../src/rules/best-practice/security-context.js';
@@ -14,7 +15,8 @@ const rule: Rule = {
     'true, so leaving it out allows escalation. The Pod Security Standards (restricted) require `false`.',
     '',
     'Fix: set `securityContext.allowPrivilegeEscalation: false` on every container. Privileged containers and',
-    'containers adding CAP_SYS_ADMIN always escalate; those are reported by their own rules, not here.',
+    'containers adding SYS_ADMIN always escalate (the API rejects `false` for them); they are reported by',
+    'privileged-container and dangerous-capabilities instead.',
     'Windows pods are skipped (the field does not apply there).',
   ].join('\n'),
   kubeLinter: 'privilege-escalation-container',
@@ -22,6 +24,7 @@ const rule: Rule = {
     for (const pod of podSpecsOf(context.manifests)) {
       for (const ref of containersOf(pod)) {
         if (isWindowsPod(ref) || containerSetting(ref, 'privileged')?.value === true) continue;
+        if (capabilityEntries(ref, 'add').some((entry) => entry.name === 'SYS_ADMIN')) continue;
         const setting = containerSetting(ref, 'allowPrivilegeEscalation');
         if (setting?.value === false) continue;
         if (setting?.value === true) {

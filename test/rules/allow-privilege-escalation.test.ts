@@ -29,8 +29,9 @@ describe('allow-privilege-escalation', () => {
     expect(brief(pod(''))).toEqual([['allow-privilege-escalation', 7, 7, 'container "app" does not set allowPrivilegeEscalation: false (it defaults to true)']]);
   });
 
-  it('skips privileged containers and Windows pods', () => {
+  it('skips privileged containers, SYS_ADMIN containers and Windows pods', () => {
     expect(brief(pod('      securityContext:\n        privileged: true\n'))).toEqual([]);
+    expect(brief(pod('      securityContext:\n        capabilities: {add: [CAP_SYS_ADMIN]}\n'))).toEqual([]);
     expect(brief(pod('', '  os:\n    name: windows\n'))).toEqual([]);
   });
 });

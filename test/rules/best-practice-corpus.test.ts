@@ -7,7 +7,7 @@
  * agrees where a disagreement is documented, so the notes cannot go stale.
  * The corpus is read from ../shared/corpus and the suite is skipped when it is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { apiVersionStatus } from '../../src/k8s/api-versions.js';
 import { loadText } from '../../src/load/index.js';
 import { DEFAULT_RULE_OPTIONS, runRules } from '../../src/rules/engine.js';
 import { allRules } from '../../src/rules/registry.js';
+import type { Rule } from '../../src/rules/types.js';
 
 const CORPUS = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus');
 const KUBE_LINTER = path.join(CORPUS, 'kube-linter-testdata');
@@ -183,6 +184,38 @@ describe.skipIf(!existsSync(KUBE_SCORE))('agreement with kube-score on its testd
     const settings = config.replace(/config\.RunConfiguration\{|\}/g, '').replace(/\s+/g, ' ').trim().replace(/,$/, '');
     const id = `kube-score ${check} ${file}${settings && !/EnabledOptionalTests|UseOptionalChecksAnnotation/.test(settings) ? ` @${settings}` : ''}`;
     cases.push({ id, tool: 'kube-score', check, expected, actual: hits.size > 0 });
+  });
+});
+
+/** The best-practice rules: every rule this suite compares, plus the two without a peer fixture. */
+function bestPracticeRules(): Rule[] {
+  const ids = new Set([...Object.values(KUBE_LINTER_CHECKS), ...Object.values(KUBE_SCORE_CHECKS)].flatMap((j) => ('rules' in j ? j.rules : [])));
+  ids.add('configmap-credentials').add('deprecated-api-version');
+  return allRules.filter((r) => ids.has(r.id));
+}
+
+function corpusFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /\.(ya?ml|json)$/.test(entry.name) && !entry.name.startsWith('EXPECTED')) out.push(path.join(entry.parentPath, entry.name));
+  }
+  return out.sort();
+}
+
+describe.skipIf(!existsSync(CORPUS))('the whole corpus', () => {
+  it('never crashes a best-practice rule on real manifests written by others (each file is one run)', () => {
+    const rules = bestPracticeRules();
+    const counts = new Map<string, number>();
+    let objects = 0;
+    for (const file of corpusFiles(CORPUS)) {
+      const { manifests } = loadText(readFileSync(file, 'utf8'), path.relative(CORPUS, file));
+      objects += manifests.length;
+      const findings = runRules(manifests, { ...DEFAULT_RULE_OPTIONS, rules });
+      expect(findings.filter((f) => f.ruleId.startsWith('internal/')).map((f) => f.message)).toEqual([]);
+      for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    }
+    expect(objects).toBeGreaterThan(500);
+    console.info(`best-practice findings on the corpus (${objects} objects, one run per file): ${[...counts].sort().map(([id, n]) => `${id} ${n}`).join(', ')}`);
   });
 });
 

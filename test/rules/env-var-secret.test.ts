@@ -23,6 +23,7 @@ describe('env-var-secret', () => {
     expect(brief(pod('        - {name: TOKEN_FILE, value: /var/run/secrets/token}\n'))).toEqual([]);
     expect(brief(pod('        - {name: DB_PASSWORD, value: "$(FROM_SECRET)"}\n'))).toEqual([]);
     expect(brief(pod('        - {name: API_KEY, value: ""}\n'))).toEqual([]);
+    expect(brief(pod('        - {name: MYSQL_ALLOW_EMPTY_PASSWORD, value: "1"}\n'))).toEqual([]);
   });
 
   it('reports a literal credential at its value, without repeating it', () => {

@@ -53,5 +53,7 @@ describe('sensitive-host-mount', () => {
     expect(sensitiveHostPath('/var/lib/kubelet/pods')).toBeDefined();
     expect(sensitiveHostPath('/etc/ssl/certs')).toBeUndefined();
     expect(sensitiveHostPath('/sysroot')).toBeUndefined();
+    expect(sensitiveHostPath('/dev/log')).toBeUndefined();
+    expect(sensitiveHostPath('/dev/kmsg')).toBeDefined();
   });
 });

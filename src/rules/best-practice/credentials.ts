@@ -10,12 +10,12 @@ export function isCredentialName(name: string): boolean {
   return CREDENTIAL_NAME.test(name) && !NOT_A_CREDENTIAL.test(name);
 }
 
-/** A literal that could be a secret: not empty, not a path, not a $(VAR) reference, not a boolean switch. */
+/** A literal that could be a secret: not empty, not a path, not a $(VAR) reference, not a switch (true/1/…). */
 export function isCredentialLiteral(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const text = value.trim();
   if (text === '' || text.startsWith('/') || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(text)) return false;
-  return !/^(?:true|false|yes|no|on|off)$/i.test(text);
+  return !/^(?:true|false|yes|no|on|off|0|1)$/i.test(text);
 }
 
 /** PEM private key material, whatever the key it is stored under. */

@@ -79,9 +79,13 @@ const SENSITIVE_TREES: Readonly<Record<string, string>> = {
   '/var/lib/etcd': 'etcd data (every Secret of the cluster)',
 };
 
+/** Paths inside sensitive trees that are routinely mounted and harmless by themselves. */
+const ORDINARY = new Set(['/dev/log']);
+
 /** Why a host path is sensitive, or undefined when it is not on the list. */
 export function sensitiveHostPath(path: string): string | undefined {
   const normalised = normaliseHostPath(path);
+  if (ORDINARY.has(normalised)) return undefined;
   if (RUNTIME_SOCKETS.some((socket) => normalised === `/${socket}` || normalised.endsWith(`/${socket}`))) {
     return 'the container runtime socket (full control of every container on the node)';
   }
