@@ -85,7 +85,8 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   const findings: Finding[] = [];
   let nowText = options.now ?? DEFAULT_NOW;
   let nowMs = Date.parse(nowText);
-  if (Number.isNaN(nowMs)) {
+  // Years 1970–9999 only: schedules are computed up to five years ahead and printed as ISO 8601.
+  if (Number.isNaN(nowMs) || nowMs < 0 || nowMs > Date.UTC(9990, 0, 1)) {
     findings.push({ ruleId: 'plan/skipped', severity: 'warning', message: `--now ${JSON.stringify(nowText)} is not an ISO 8601 time; using ${DEFAULT_NOW}`, file: '<options>', line: 1, column: 1, endLine: 1, endColumn: 1 });
     nowText = DEFAULT_NOW;
     nowMs = Date.parse(DEFAULT_NOW);

@@ -330,3 +330,43 @@ describe('scheduler: topology spread', () => {
     expect(r.node).toBe('n3');
   });
 });
+
+describe('scheduler: ImageLocality and InterPodAffinity scores', () => {
+  it('ImageLocality scales image size by spread and clamps to [23MiB, 1000MiB × containers]', () => {
+    const MiB = 1024 * 1024;
+    const s = new Scheduler(new ClusterState([node('a', { images: { 'nginx:latest': 500 * MiB } }), node('b')]));
+    const r = s.schedule(pod('p', { containers: [{ name: 'c', image: 'nginx' }] }), { explain: true });
+    // "nginx" is normalised to "nginx:latest"; on 1 of 2 nodes → sum = 500MiB × 1/2 = 262144000
+    // score = 100 × (262144000 − 24117248) / (1048576000 − 24117248) = 23.2 → 23; b: 0 (clamped to the minimum)
+    expect(r.explain!.nodes.map((n) => n.scores!.ImageLocality.raw)).toEqual([23, 0]);
+    expect(r.node).toBe('a');
+  });
+
+  it('preferred pod affinity and anti-affinity, normalised min–max', () => {
+    const cluster = new ClusterState([zones('n1', 'a'), zones('n2', 'b'), zones('n3', 'b')]);
+    cluster.add(pod('cache', requesting('100m'), { labels: { app: 'cache' } }), 'n1');
+    cluster.add(pod('web', requesting('100m'), { labels: { app: 'web' } }), 'n2');
+    const s = new Scheduler(cluster);
+    const r = s.schedule(
+      pod(
+        'p',
+        requesting('100m', undefined, {
+          affinity: {
+            podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: { labelSelector: { matchLabels: { app: 'cache' } }, topologyKey: 'topology.kubernetes.io/zone' } }] },
+            podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 20, podAffinityTerm: { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' } }] },
+          },
+        }),
+      ),
+      { explain: true },
+    );
+    const ipa = (n: string) => r.explain!.nodes.find((x) => x.node === n)!.scores!.InterPodAffinity;
+    // raw: n1 = +50 (zone a holds cache), n2 = −20 (web on n2), n3 = 0
+    // normalised 100 × (s − min)/(max − min), min −20, max 50: n1 100, n2 0, n3 trunc(2000/70) = 28; ×2
+    expect([ipa('n1'), ipa('n2'), ipa('n3')]).toEqual([
+      { raw: 50, normalized: 100, weighted: 200 },
+      { raw: -20, normalized: 0, weighted: 0 },
+      { raw: 0, normalized: 28, weighted: 56 },
+    ]);
+    expect(r.node).toBe('n1');
+  });
+});
