@@ -27,7 +27,7 @@ import ts from 'typescript';
  */
 
 /** The packages we read, and how a directory inside each becomes a definition-name prefix. */
-export function packageRoots(nodeModules) {
+function packageRoots(nodeModules) {
   return [
     { root: path.join(nodeModules, 'kubernetes-models'), prefixOf: (dir) => (dir === 'v1' ? 'core.v1' : dir.replaceAll('/', '.')) },
     {
