@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core/types.js';
 
-export const COMMANDS = ['lint', 'plan', 'check', 'rules', 'version', 'help'] as const;
+export const COMMANDS = ['lint', 'plan', 'check', 'rules', 'lsp', 'version', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -167,6 +167,7 @@ Commands:
   plan     show what the cluster would do: ReplicaSets, pods, placements, endpoints, routes, rollouts
   check    lint + plan; fails on lint errors and on planner errors (unschedulable pods, …)
   rules    list every rule (use --format json for machine output)
+  lsp      language server on stdio: diagnostics for open YAML files as you type (editors)
   version  print the version
   help     print this help
 

@@ -1,19 +1,26 @@
-/** Process entry point: wires the real stdin/stdout/env to the CLI. */
+/** Process entry point: wires the real stdin/stdout/env to the CLI (or to the language server for `lsp`). */
 import { readFileSync } from 'node:fs';
+import { createLanguageServer } from '../lsp/server.js';
 import { run } from './main.js';
 
-const code = await run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readStdin: () => {
-    try {
-      return readFileSync(0);
-    } catch {
-      return new Uint8Array();
-    }
-  },
-  cwd: process.cwd(),
-  env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
-});
-process.exitCode = code;
+if (process.argv[2] === 'lsp') {
+  const server = createLanguageServer({ write: (text) => process.stdout.write(text), exit: (code) => process.exit(code) });
+  process.stdin.on('data', (chunk: Buffer) => server.push(chunk));
+  process.stdin.on('end', () => process.exit(0));
+} else {
+  const code = await run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => {
+      try {
+        return readFileSync(0);
+      } catch {
+        return new Uint8Array();
+      }
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+  });
+  process.exitCode = code;
+}

@@ -29,6 +29,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         return EXIT_OK;
       case 'lint':
         return runLint(options, io);
+      case 'lsp':
+        io.stderr('kubeplan: lsp talks to an editor over stdin/stdout; start it as `kubeplan lsp` from the editor\n');
+        return EXIT_USAGE;
       case 'plan':
         return runPlan(options, io, false);
       case 'check':
