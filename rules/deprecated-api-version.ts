@@ -13,7 +13,7 @@ const rule: Rule = {
     'Fix: change `apiVersion` to the replacement named in the message (mind the field changes the Deprecated API',
     'Migration Guide lists, e.g. for Ingress and HPA), or run `kubectl convert`. The target release is',
     '`kubeVersion` in the config / `--kube-version`. Versions that are already removed for the target are',
-    'errors reported by schema validation (`api/removed-version`), not by this rule.',
+    'errors reported by `removed-api-version`, not by this rule.',
   ].join('\n'),
   kubeScore: 'stable-version',
   check(context) {
