@@ -5,13 +5,9 @@
  */
 import type { PodRequest } from './cluster.js';
 import { newRSNewReplicas, resolveFenceposts, type Fenceposts } from './fenceposts.js';
-import type { Rollout, RolloutEvent, WorkloadSim } from './model.js';
+import type { Clock, Rollout, RolloutEvent, WorkloadSim } from './model.js';
 import { countPods, podsToDelete, type PodPool, type SimPod } from './pods.js';
 import type { DeploymentSpec } from './workload.js';
-
-export interface Clock {
-  wave: number;
-}
 
 /** Names, hashes and labels come from outside (the planner's naming when available). */
 export interface DeploymentNaming {

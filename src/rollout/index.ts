@@ -47,27 +47,28 @@ export function planChanges(oldManifests: Manifest[], newManifests: Manifest[], 
   const defaultNamespace = options.defaultNamespace ?? 'default';
   const { pairs, findings } = pairObjects(oldManifests, newManifests, defaultNamespace);
   const changes: Change[] = [];
-  const sims: Simulated[] = [];
-  let budget = MAX_SIMULATED_PODS;
-  const admit = (w: Simulated): void => {
-    const pods = Math.max(w.change.old.replicas, w.change.new.replicas);
-    if (pods <= budget) {
-      budget -= pods;
-      sims.push(w);
-    } else if (w.reported) {
-      findings.push(skipped(w.manifest, ['spec', 'replicas'], `this plan already simulates ${MAX_SIMULATED_PODS - budget} pods (limit ${MAX_SIMULATED_PODS})`));
-    }
-  };
+  const candidates: Simulated[] = [];
   for (const pair of pairs) {
     const change = diffPair(pair);
     if (change) changes.push(change);
     const rollout = change ? rolloutCandidate(pair, defaultNamespace, findings) : null;
-    if (rollout) admit(rollout);
-    else if (options.cluster) {
-      const bystander = background(pair, defaultNamespace);
-      if (bystander) admit(bystander);
+    const bystander = !rollout && options.cluster ? background(pair, defaultNamespace) : null;
+    const w = rollout ?? bystander;
+    if (w) candidates.push(w);
+  }
+  // The pod budget goes to reported rollouts first, then to bystanders; the simulation keeps the plan's order.
+  let budget = MAX_SIMULATED_PODS;
+  const admitted = new Set<Simulated>();
+  for (const w of [...candidates.filter((c) => c.reported), ...candidates.filter((c) => !c.reported)]) {
+    const pods = Math.max(w.change.old.replicas, w.change.new.replicas);
+    if (pods <= budget) {
+      budget -= pods;
+      admitted.add(w);
+    } else if (w.reported) {
+      findings.push(skipped(w.manifest, ['spec', 'replicas'], `this plan already simulates ${MAX_SIMULATED_PODS - budget} pods (limit ${MAX_SIMULATED_PODS})`));
     }
   }
+  const sims = candidates.filter((c) => admitted.has(c));
   const simulated = simulateRollouts(
     sims.map((w) => w.change),
     { ...(options.cluster ? { cluster: options.cluster } : {}), naming: options.naming ?? defaultNaming(options.seed) },

@@ -45,6 +45,11 @@ export interface Rollout {
   note: string | null;
 }
 
+/** Readiness waves passed so far, shared by every controller of one simulation. */
+export interface Clock {
+  wave: number;
+}
+
 /** One workload's controller in the simulation. */
 export interface WorkloadSim {
   readonly rollout: Rollout;

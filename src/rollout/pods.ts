@@ -20,6 +20,8 @@ export class PodPool {
   private seq = 0;
   private readonly live = new Set<SimPod>();
   private readonly waiting = new Set<SimPod>();
+  /** Pods not Ready yet (Pending or waiting for the next wave). */
+  private readonly notReady = new Set<SimPod>();
 
   constructor(private readonly cluster: Cluster) {}
 
@@ -29,12 +31,26 @@ export class PodPool {
     this.live.add(pod);
     this.bind(pod);
     pod.ready = ready && pod.pending === null;
+    if (!pod.ready) this.notReady.add(pod);
     return pod;
+  }
+
+  /** The readiness wave: every bound pod that is not Ready becomes Ready. Returns how many did. */
+  makeReady(): number {
+    let n = 0;
+    for (const pod of this.notReady) {
+      if (pod.pending !== null) continue;
+      pod.ready = true;
+      this.notReady.delete(pod);
+      n++;
+    }
+    return n;
   }
 
   /** Deletes a pod; the room it frees goes at once to Pending pods (the scheduler requeues them on pod deletion). */
   delete(pod: SimPod): void {
     if (!this.live.delete(pod)) return;
+    this.notReady.delete(pod);
     if (this.waiting.delete(pod)) return;
     this.cluster.remove(pod.request.namespace, pod.name);
     this.retryPending();
@@ -97,16 +113,4 @@ export function countPods(pods: readonly SimPod[]): { ready: number; pending: nu
     if (p.pending !== null) pending++;
   }
   return { ready, pending };
-}
-
-/** Every bound pod becomes Ready (and, after minReadySeconds, Available). Returns how many changed. */
-export function makeReady(pods: Iterable<SimPod>): number {
-  let n = 0;
-  for (const pod of pods) {
-    if (!pod.ready && pod.pending === null) {
-      pod.ready = true;
-      n++;
-    }
-  }
-  return n;
 }

@@ -4,9 +4,8 @@
  * readiness wave makes every bound pod Ready, and the controllers go again. A round in which nothing
  * can become Ready ends the simulation: unfinished workloads are stalled.
  */
-import type { WorkloadSim } from './model.js';
-import { makeReady, type PodPool } from './pods.js';
-import type { Clock } from './deployment.js';
+import type { Clock, WorkloadSim } from './model.js';
+import type { PodPool } from './pods.js';
 
 /** Upper bounds that keep hostile input from spinning (each is far above what a real plan needs). */
 const MAX_SYNC_ROUNDS_PER_WAVE = 10_000;
@@ -18,7 +17,7 @@ export function runSimulation(sims: WorkloadSim[], pool: PodPool, clock: Clock):
     if (sims.every((s) => s.done())) return;
     if (clock.wave >= MAX_WAVES) return stall(sims, `did not finish within ${MAX_WAVES} readiness waves`);
     clock.wave++;
-    if (makeReady(sims.flatMap((s) => s.pods())) === 0) return stall(sims);
+    if (pool.makeReady() === 0) return stall(sims);
   }
 }
 

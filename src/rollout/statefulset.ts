@@ -4,9 +4,8 @@
  * updateStatefulSetAfterInvariantEstablished). Deleted pods are gone at once (graceful termination is not modelled).
  */
 import type { PodRequest } from './cluster.js';
-import type { Clock } from './deployment.js';
 import { scaledValue } from './intstr.js';
-import type { Rollout, WorkloadSim } from './model.js';
+import type { Clock, Rollout, WorkloadSim } from './model.js';
 import type { PodPool, SimPod } from './pods.js';
 import type { StatefulSetSpec } from './workload.js';
 

@@ -174,4 +174,12 @@ describe('bounded work', () => {
     expect(r.findings.map((f) => [f.ruleId, f.object?.name])).toEqual([['rollout/skipped', 'd10']]);
     expect(r.findings[0]!.message).toContain('limit 20000');
   });
+
+  it('gives the budget to reported rollouts before bystanders', () => {
+    const named = (name: string, replicas: number, image: string) => ({ ...deployment(replicas, image), metadata: { name } });
+    const bystanders = Array.from({ length: 10 }, (_, i) => named(`a${i}`, 2000, 'bg:1'));
+    const r = plan([...bystanders, named('zz', 10, 'api:1')], [...bystanders, named('zz', 10, 'api:2')], { cluster: slotCluster(1e9) });
+    expect(r.rollouts.map((x) => x.name)).toEqual(['zz']);
+    expect(r.findings).toEqual([]);
+  });
 });
