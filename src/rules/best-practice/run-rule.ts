@@ -1,7 +1,7 @@
 /**
- * Runs one rule over loaded manifests without the engine: used by the best-practice rule
- * tests and the peer-corpus agreement test. (The engine adds config, suppressions and
- * sorting on top; rules must not depend on any of that.)
+ * Runs one rule over loaded manifests without the engine (no config, suppressions or sorting).
+ * The best-practice tests now go through the engine with test/rules/helpers.ts; this stays
+ * because test/rules/{invalid-*,removed-api-version}.test.ts import it.
  */
 import type { Finding, Manifest, Severity } from '../../core/types.js';
 import { loadText } from '../../load/index.js';
