@@ -80,6 +80,9 @@ export function nodeFromManifest(m: Manifest): { node?: SchedNode; findings: Fin
     allocatable[key] = v;
   }
   if (findings.length > 0) return { findings };
+  if (allocatable.pods === undefined) {
+    findings.push(finding(m, ['status', 'allocatable'], `node ${name} has no status.allocatable.pods: no pod can be placed on it ("Too many pods")`, 'warning', 'key'));
+  }
   const images = new Map<string, number>();
   for (const { item } of objItems(status.images)) {
     const size = typeof item.sizeBytes === 'number' && item.sizeBytes >= 0 ? item.sizeBytes : 0;

@@ -40,7 +40,7 @@ export interface PlanOptions {
   /** ISO instant CronJob schedules are computed from; default DEFAULT_NOW (never the wall clock). */
   now?: string;
   defaultNamespace?: string;
-  /** A pod name: report its per-node filter verdicts and per-plugin scores. */
+  /** A pod name (or namespace/name): report its per-node filter verdicts and per-plugin scores. */
   explain?: string;
 }
 
@@ -179,7 +179,7 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   const queue = [...pods].sort((a, b) => b.priority - a.priority || a.order - b.order);
   let explain: ExplainReport | undefined;
   for (const p of queue) {
-    const wantExplain = options.explain !== undefined && explain === undefined && p.name === options.explain;
+    const wantExplain = options.explain !== undefined && explain === undefined && (p.name === options.explain || `${p.namespace}/${p.name}` === options.explain);
     const sched = p.sched!;
     if (sched.nodeName !== null) {
       const r = admitDirect(state, sched);

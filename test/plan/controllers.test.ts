@@ -281,3 +281,40 @@ spec: {priorityClassName: high, containers: [{name: c, image: x, resources: {req
     expect(byName['a-low'].reason).toBe("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector.");
   });
 });
+
+describe('DaemonSet tolerations and RuntimeClass overhead', () => {
+  it('the controller adds not-ready/unreachable NoExecute and the pressure/unschedulable NoSchedule tolerations', async () => {
+    const { daemonSetTolerations } = await import('../../src/plan/index.js');
+    expect(daemonSetTolerations(false).map((t) => `${t.key}:${t.effect}`)).toEqual([
+      'node.kubernetes.io/not-ready:NoExecute',
+      'node.kubernetes.io/unreachable:NoExecute',
+      'node.kubernetes.io/disk-pressure:NoSchedule',
+      'node.kubernetes.io/memory-pressure:NoSchedule',
+      'node.kubernetes.io/pid-pressure:NoSchedule',
+      'node.kubernetes.io/unschedulable:NoSchedule',
+    ]);
+    expect(daemonSetTolerations(true).map((t) => t.key)).toContain('node.kubernetes.io/network-unavailable');
+  });
+
+  it('RuntimeClass overhead is added to each pod’s requests', () => {
+    const r = plan(
+      manifests(`
+apiVersion: node.k8s.io/v1
+kind: RuntimeClass
+metadata: {name: kata}
+handler: kata
+overhead: {podFixed: {cpu: 250m, memory: 120Mi}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: sandboxed}
+spec:
+  runtimeClassName: kata
+  nodeSelector: {kubernetes.io/hostname: worker-1}
+  containers: [{name: c, image: x, resources: {requests: {cpu: 500m, memory: 1Gi}}}]
+`),
+    );
+    // 500m + 250m = 750m; 1Gi + 120Mi = 1144Mi
+    expect(r.cluster.nodes[0].requested).toEqual({ cpu: '750m', memory: '1144Mi', pods: '1' });
+  });
+});

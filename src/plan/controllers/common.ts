@@ -132,6 +132,8 @@ export function checkTemplate(ctx: ExpandContext, m: Manifest, path: JsonPath, r
   if ('error' in runtime) notes.push(runtime.error);
   else if (runtime.overhead) spec.overhead = clone(runtime.overhead);
 
+  const schedulerName = str(spec.schedulerName);
+  if (schedulerName && schedulerName !== 'default-scheduler') notes.push(`schedulerName ${schedulerName}: planned with the default scheduler's profile`);
   const priority = ctx.priorityOf(str(spec.priorityClassName));
   let priorityValue = 0;
   if ('error' in priority) notes.push(priority.error);
