@@ -1,7 +1,7 @@
 /** A NetworkPolicy whose podSelector matches no pods isolates nothing: usually a label typo. */
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { closestHint, selectedTemplates } from '../src/rules/matching.js';
+import { closestHint } from '../src/rules/matching.js';
 import { describeSelector, parseLabelSelector } from '../src/rules/selectors.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/rules/values.js';
@@ -27,8 +27,9 @@ const rule: Rule = {
       // podSelector is not a pointer in the API: leaving it out means `{}`, every pod.
       const selector = parseLabelSelector(getIn(manifest.object, ['spec', 'podSelector']) ?? {});
       if (selector.type !== 'requirements') continue;
-      const templates = index.podTemplates(index.namespaceOf(manifest));
-      if (selectedTemplates(templates, selector).length > 0) continue;
+      const namespace = index.namespaceOf(manifest);
+      if (index.selectTemplates(namespace, selector).length > 0) continue;
+      const templates = index.podTemplates(namespace);
       context.report({
         manifest,
         path: ['spec', 'podSelector'],

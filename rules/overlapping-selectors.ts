@@ -5,7 +5,6 @@
  */
 import type { Manifest } from '../src/core/types.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { matches } from '../src/rules/selectors.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/rules/values.js';
 import { controllerSelectorOf, type PodTemplate } from '../src/rules/workloads.js';
@@ -34,8 +33,8 @@ const rule: Rule = {
       // Invalid and empty selectors are workload-selector-mismatch findings already.
       if (!owned || owned.selector.type !== 'requirements') continue;
       const others = index
-        .podTemplates(index.namespaceOf(manifest))
-        .filter((t) => t.manifest !== manifest && CLAIMABLE.has(t.kind) && !related(manifest, t) && matches(owned.selector, t.labels));
+        .selectTemplates(index.namespaceOf(manifest), owned.selector)
+        .filter((t) => t.manifest !== manifest && CLAIMABLE.has(t.kind) && !related(manifest, t));
       if (others.length === 0) continue;
       const names = others.slice(0, 3).map((t) => objectLabel(t.manifest));
       if (others.length > 3) names.push(`${others.length - 3} more`);

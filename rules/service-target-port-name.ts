@@ -4,7 +4,6 @@
  */
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { selectedTemplates } from '../src/rules/matching.js';
 import { containerPortsOf, listPorts, serviceSelectorOf, servicePortsOf } from '../src/rules/services.js';
 import type { Rule } from '../src/rules/types.js';
 
@@ -27,7 +26,7 @@ const rule: Rule = {
       if (!isKind(manifest, 'Service')) continue;
       const selector = serviceSelectorOf(manifest);
       if (selector?.type !== 'requirements') continue;
-      const selected = selectedTemplates(index.podTemplates(index.namespaceOf(manifest)), selector);
+      const selected = index.selectTemplates(index.namespaceOf(manifest), selector);
       if (selected.length === 0) continue;
       const ports = containerPortsOf(selected);
       for (const { port, index: i } of servicePortsOf(manifest)) {

@@ -4,7 +4,6 @@
  */
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { selectedTemplates } from '../src/rules/matching.js';
 import { containerPortsOf, listPorts, serviceSelectorOf, servicePortsOf } from '../src/rules/services.js';
 import type { Rule } from '../src/rules/types.js';
 
@@ -28,7 +27,7 @@ const rule: Rule = {
       if (!isKind(manifest, 'Service')) continue;
       const selector = serviceSelectorOf(manifest);
       if (selector?.type !== 'requirements') continue;
-      const selected = selectedTemplates(index.podTemplates(index.namespaceOf(manifest)), selector);
+      const selected = index.selectTemplates(index.namespaceOf(manifest), selector);
       const ports = containerPortsOf(selected).filter((p) => p.containerPort !== undefined);
       if (ports.length === 0) continue;
       for (const { port, index: i } of servicePortsOf(manifest)) {

@@ -1,11 +1,7 @@
-/** Which pod templates a selector picks, and which one it nearly picks (for "did you mean" messages). */
-import { describeLabels, matches, requirementMatches, type Selector } from './selectors.js';
+/** Which pod template a selector nearly picks, for "did you mean" messages (ObjectIndex.selectTemplates finds the ones it picks). */
+import { describeLabels, requirementMatches, type Selector } from './selectors.js';
 import type { PodTemplate } from './workloads.js';
 import { objectLabel } from './format.js';
-
-export function selectedTemplates(templates: readonly PodTemplate[], selector: Selector): PodTemplate[] {
-  return templates.filter((t) => matches(selector, t.labels));
-}
 
 /**
  * The template that satisfies most of the selector's requirements (at least one), first in input

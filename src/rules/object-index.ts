@@ -4,12 +4,15 @@
  */
 import type { Manifest } from '../core/types.js';
 import { builtinGroup, groupOf, isClusterScoped, isKind, servesKind } from './kinds.js';
+import { matches, type Selector } from './selectors.js';
 import { podTemplateOf, type PodTemplate } from './workloads.js';
 
 export class ObjectIndex {
   private readonly byKind = new Map<string, Manifest[]>();
   private readonly byName = new Map<string, Manifest[]>();
   private readonly templates = new Map<string, PodTemplate[]>();
+  /** namespace → "key=value" → templates with that label, so selectors need not scan every template. */
+  private readonly templatesByLabel = new Map<string, Map<string, PodTemplate[]>>();
 
   constructor(
     readonly manifests: readonly Manifest[],
@@ -21,7 +24,7 @@ export class ObjectIndex {
       push(this.byKind, kind, manifest);
       if (manifest.ref.name !== undefined) push(this.byName, key(kind, this.namespaceOf(manifest), manifest.ref.name), manifest);
       const template = podTemplateOf(manifest);
-      if (template) push(this.templates, this.namespaceOf(manifest), template);
+      if (template) this.addTemplate(this.namespaceOf(manifest), template);
     }
   }
 
@@ -53,6 +56,37 @@ export class ObjectIndex {
   podTemplates(namespace: string): readonly PodTemplate[] {
     return this.templates.get(namespace) ?? [];
   }
+
+  /** The pod templates in `namespace` that `selector` matches, in input order. */
+  selectTemplates(namespace: string, selector: Selector): PodTemplate[] {
+    if (selector.type !== 'requirements') return selector.type === 'everything' ? [...this.podTemplates(namespace)] : [];
+    // Start from the smallest set of templates carrying one of the required `key=value` labels.
+    const byLabel = this.templatesByLabel.get(namespace);
+    let candidates = this.podTemplates(namespace);
+    for (const r of selector.requirements) {
+      if (r.operator !== 'In') continue;
+      const union = r.values.flatMap((v) => byLabel?.get(labelKey(r.key, v)) ?? []);
+      if (union.length < candidates.length) candidates = r.values.length > 1 ? inputOrder(union, this.podTemplates(namespace)) : union;
+    }
+    return candidates.filter((t) => matches(selector, t.labels));
+  }
+
+  private addTemplate(namespace: string, template: PodTemplate): void {
+    push(this.templates, namespace, template);
+    let byLabel = this.templatesByLabel.get(namespace);
+    if (!byLabel) this.templatesByLabel.set(namespace, (byLabel = new Map()));
+    for (const [key, value] of Object.entries(template.labels)) push(byLabel, labelKey(key, value), template);
+  }
+}
+
+function labelKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
+/** `subset` in the order of `all` (templates of several label values, merged). */
+function inputOrder(subset: PodTemplate[], all: readonly PodTemplate[]): PodTemplate[] {
+  const wanted = new Set(subset);
+  return all.filter((t) => wanted.has(t));
 }
 
 function key(kind: string, namespace: string, name: string): string {
