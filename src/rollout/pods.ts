@@ -56,13 +56,31 @@ export class PodPool {
     this.retryPending();
   }
 
-  /** The scheduler retries Pending pods, oldest first. */
+  /**
+   * The scheduler retries Pending pods, oldest first. Once a pod fails, the later pods of the same group (same
+   * owner, same template) are not tried again in this pass: they would fail for the same reason.
+   */
   retryPending(): boolean {
+    if (this.waiting.size === 0) return false;
     let bound = false;
+    const failed = new Set<string>();
     for (const pod of [...this.waiting].sort((a, b) => a.born - b.born)) {
+      const group = this.groupOf(pod);
+      if (failed.has(group)) continue;
       if (this.bind(pod)) bound = true;
+      else failed.add(group);
     }
     return bound;
+  }
+
+  private readonly templateIds = new WeakMap<object, number>();
+  private templateSeq = 0;
+
+  private groupOf(pod: SimPod): string {
+    const { namespace, owner, template } = pod.request;
+    let id = this.templateIds.get(template);
+    if (id === undefined) this.templateIds.set(template, (id = this.templateSeq++));
+    return `${namespace}\0${owner.kind}\0${owner.name}\0${owner.replicaSet ?? ''}\0${id}`;
   }
 
   private bind(pod: SimPod): boolean {
