@@ -214,17 +214,20 @@ describe('replicas-only changes', () => {
     expect(r.revisions.old).toBe(r.revisions.new);
     expect(r.events.map((e) => [e.message, e.old, e.new, e.available])).toEqual([[`Scaled up replica set ${r.revisions.new} to 5`, 0, 5, 3]]);
     expect([r.peakPods, r.minAvailable, r.stalled]).toEqual([5, 3, null]);
+    expectDeploymentInvariants(r, 5);
   });
   it('scale down: Ready pods are removed, availability follows', () => {
     const r = roll(deployment(5, 'api:1'), deployment(2, 'api:1'));
     expect(r.events.map((e) => [e.message, e.available])).toEqual([[`Scaled down replica set ${r.revisions.new} to 2`, 2]]);
     expect([r.peakPods, r.minAvailable]).toEqual([5, 2]);
+    expectDeploymentInvariants(r, 2);
   });
   it('a paused Deployment scales but does not roll out', () => {
     const r = roll(deployment(3, 'api:1'), deployment(4, 'api:2', undefined, { paused: true }));
     expect(steps(r)).toEqual(['old→4']);
     expect(r.note).toMatch(/paused/);
     expect(r.stalled).toBeNull();
+    expectDeploymentInvariants(r, 4);
   });
 });
 

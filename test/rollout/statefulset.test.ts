@@ -70,10 +70,13 @@ describe('RollingUpdate', () => {
 
   it('a maxUnavailable percentage is scaled rounding down, and never below 1', () => {
     // 50% of 5 = 2.5 → 2;  10% of 5 = 0.5 → 0 → at least 1
-    expect(roll(statefulSet(5, 'kv:1'), statefulSet(5, 'kv:2', rolling({ maxUnavailable: '50%' }))).limits.maxUnavailable).toBe(2);
+    const two = roll(statefulSet(5, 'kv:1'), statefulSet(5, 'kv:2', rolling({ maxUnavailable: '50%' })));
+    expect(two.limits.maxUnavailable).toBe(2);
+    expectStatefulSetInvariants(two, 5);
     const one = roll(statefulSet(5, 'kv:1'), statefulSet(5, 'kv:2', rolling({ maxUnavailable: '10%' })));
     expect(one.limits.maxUnavailable).toBe(1);
     expect(steps(one).filter((s) => s === '~')).toHaveLength(4); // five pods, one per wave
+    expectStatefulSetInvariants(one, 5);
   });
 });
 
@@ -100,6 +103,7 @@ describe('Parallel podManagementPolicy', () => {
     expect(r.cause).toBe('replicas');
     expect(steps(r)).toEqual(['+kv-2', '+kv-3', '+kv-4']);
     expect(r.events.map((e) => e.available)).toEqual([2, 2, 2]);
+    expectStatefulSetInvariants(r, 5);
   });
 });
 
@@ -117,6 +121,7 @@ describe('OnDelete', () => {
     const r = roll(statefulSet(2, 'kv:1'), statefulSet(3, 'kv:2', { updateStrategy: { type: 'OnDelete' } }));
     expect(steps(r)).toEqual(['+kv-2']);
     expect(r.events[0]!.message).toContain(r.revisions.new);
+    expectStatefulSetInvariants(r, 3);
   });
 });
 
@@ -125,6 +130,7 @@ describe('scaling (OrderedReady)', () => {
     const r = roll(statefulSet(3, 'kv:1'), statefulSet(5, 'kv:1'));
     expect(steps(r)).toEqual(['+kv-3', '~', '+kv-4']);
     expect(r.events.map((e) => e.message)).toEqual([`Created pod kv-3 at revision ${r.revisions.new}`, `Created pod kv-4 at revision ${r.revisions.new}`]);
+    expectStatefulSetInvariants(r, 5);
   });
 
   it('scale down: highest ordinal first (termination is not waited for: deleted pods are gone at once)', () => {
@@ -132,6 +138,7 @@ describe('scaling (OrderedReady)', () => {
     expect(steps(r)).toEqual(['-kv-4', '-kv-3', '-kv-2']);
     expect(r.events.map((e) => e.message)).toEqual(['Deleted pod kv-4 (scale down)', 'Deleted pod kv-3 (scale down)', 'Deleted pod kv-2 (scale down)']);
     expect(r.minAvailable).toBe(2);
+    expectStatefulSetInvariants(r, 2);
   });
 
   it('scale up and update together: new ordinals first, then the update from the top', () => {
