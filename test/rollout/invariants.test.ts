@@ -8,7 +8,7 @@ import { slotCluster } from '../../src/rollout/cluster.js';
 import { deployment, expectDeploymentInvariants, expectStatefulSetInvariants, roll, statefulSet } from './helpers.js';
 
 const intOrPercent = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`));
-const RUNS = { numRuns: 300, seed: 7 };
+const RUNS = { numRuns: 200, seed: 7 };
 
 describe('Deployment invariants', () => {
   it('hold for any replicas / maxSurge / maxUnavailable, and the rollout finishes when everything fits', () => {

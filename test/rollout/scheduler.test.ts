@@ -125,7 +125,7 @@ describe('rollouts on the scheduler', () => {
         const r = plan(deployment(2, 'api:1'), broken);
         expect(r.rollouts.length + r.findings.length).toBeGreaterThan(0);
       }),
-      { numRuns: 100, seed: 3 },
+      { numRuns: 50, seed: 3 },
     );
   });
 });
