@@ -55,8 +55,8 @@ export class DocumentSourceMap {
         if (item !== undefined) next = { value: this.deref(item), key: null };
       }
       if (!next) return { node, keyNode, complete: false };
-      // A pair with an empty value (`key:`) has no value node: point at the key instead.
-      if (!next.value) return { node: next.key, keyNode: next.key, complete: false };
+      // A pair with an empty value (`key:`) has no value node, or an empty null scalar: point at the key instead.
+      if (!next.value || isEmptyScalar(next.value)) return { node: next.key, keyNode: next.key, complete: false };
       node = next.value;
       keyNode = next.key;
     }
@@ -99,4 +99,9 @@ export class DocumentSourceMap {
     const e = this.lines.linePos(this.base + Math.max(start, end));
     return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
   }
+}
+
+/** `key:` with nothing after it: yaml gives a null scalar whose source range is empty. */
+function isEmptyScalar(node: Node): boolean {
+  return isScalar(node) && node.value === null && !!node.range && node.range[0] === node.range[1];
 }
