@@ -13,9 +13,11 @@
  *
  * Why chunks: one module with every kind is ~2.5 MB and costs 60–80 ms to import, most of it
  * for kinds a given run never sees. Kinds are grouped so that those sharing the big PodSpec
- * closure (all workloads) share one chunk, and the rest are grouped by API group; a run loads
- * only the chunks of the kinds present. Chunks are CommonJS because validateManifests() is
- * synchronous and Node 20 can only load CommonJS synchronously (createRequire).
+ * closure (all workloads) share one chunk, and the rest are grouped by API group; beta versions
+ * (in this package: versions removed from the API server, kept for old manifests) get chunks of
+ * their own, so current manifests never pay for them. A run loads only the chunks of the kinds
+ * present. Chunks are CommonJS because validateManifests() is synchronous and Node 20 can only
+ * load CommonJS synchronously (createRequire).
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -61,7 +63,8 @@ function groupIntoChunks(definitions, kinds) {
   const chunks = new Map();
   const add = (chunk, member) => (chunks.has(chunk) ? chunks.get(chunk).push(member) : chunks.set(chunk, [member]));
   for (const k of kinds) {
-    const chunk = closureOf(definitions, [k.definition]).has(WORKLOAD_MARKER) ? 'workloads' : k.group === '' ? 'core' : k.group.split('.')[0];
+    const family = closureOf(definitions, [k.definition]).has(WORKLOAD_MARKER) ? 'workloads' : k.group === '' ? 'core' : k.group.split('.')[0];
+    const chunk = /alpha|beta/.test(k.version) ? `${family}-beta` : family;
     add(chunk, { ...k, exportName: exportNameOf(k.file) });
   }
   // Custom resources' metadata is checked with the built-in ObjectMeta schema.
