@@ -13,7 +13,7 @@ import { plan, planToJson, renderPlanText, type PlanResult } from '../plan/index
 import { planChanges, renderChangesText, rolloutCluster, type ChangesResult } from '../rollout/index.js';
 import { applySuppressions } from '../rules/suppress.js';
 import type { CliOptions } from './args.js';
-import { exitCodeFor, lintWithConfig, printFindings, useColor, visibleFindings, type CliIO } from './shared.js';
+import { exitCodeFor, lintWithConfig, printFindings, UsageError, useColor, visibleFindings, type CliIO } from './shared.js';
 
 export function runPlan(options: CliOptions, io: CliIO, withLint: boolean): number {
   const linted = lintWithConfig(options, io);
@@ -36,6 +36,9 @@ export function runPlan(options: CliOptions, io: CliIO, withLint: boolean): numb
     oldLoad = options.from
       ? loadInputs(options.from, { cwd: io.cwd, limits: options.limits })
       : loadRevisionInputs(options.inputs.filter((i) => i !== '-'), options.base!, io.cwd, { limits: options.limits });
+    // A revision git cannot resolve (or no repository at all) is a usage problem, not a finding about manifests.
+    const gitProblem = oldLoad.findings.find((f) => f.ruleId === 'git/bad-revision' || f.ruleId === 'git/not-a-repository');
+    if (gitProblem) throw new UsageError(`--base ${options.base}: ${gitProblem.message}`);
     const clusterOption = cluster ? { cluster: { manifests: cluster.manifests, source: options.cluster! } } : {};
     const common = { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(defaultNamespace ? { defaultNamespace } : {}) };
     changes = planChanges(oldLoad.manifests, linted.manifests, {
@@ -47,7 +50,7 @@ export function runPlan(options: CliOptions, io: CliIO, withLint: boolean): numb
   const sources = new Map([...(oldLoad?.sources ?? []), ...(cluster?.sources ?? []), ...linted.sources]);
   const extra: Finding[] = [
     ...(cluster?.findings ?? []),
-    ...(oldLoad?.findings.filter((f) => /^(input|yaml)\//.test(f.ruleId)) ?? []),
+    ...(oldLoad?.findings.filter((f) => /^(input|yaml|git)\//.test(f.ruleId)) ?? []),
     ...applySeverities(applySuppressions([...planned.findings, ...(changes?.findings ?? [])], linted.sources, linted.manifests), linted.options.severities),
   ];
   const findings = sortFindings([...lintFindings, ...extra]);

@@ -8,13 +8,17 @@ import type { Severity } from './types.js';
 export interface BuiltinCheck {
   id: string;
   severity: Severity;
-  category: 'input' | 'yaml' | 'schema' | 'plan' | 'rollout' | 'config' | 'internal';
+  category: 'input' | 'yaml' | 'schema' | 'plan' | 'rollout' | 'config' | 'git' | 'internal';
   description: string;
 }
 
 export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
   { id: 'config/invalid', severity: 'error', category: 'config', description: 'The config file has an unknown key, a wrong type or an unknown rule id' },
   { id: 'config/not-found', severity: 'error', category: 'config', description: 'The --config file does not exist' },
+  { id: 'git/bad-revision', severity: 'error', category: 'git', description: 'The --base revision does not exist (exit code 2)' },
+  { id: 'git/failed', severity: 'error', category: 'git', description: 'git failed while reading a file at the --base revision' },
+  { id: 'git/not-a-repository', severity: 'error', category: 'git', description: '--base was given outside a git repository (exit code 2)' },
+  { id: 'git/outside-repository', severity: 'error', category: 'git', description: 'An input path lies outside the git repository, so it has no old version' },
   { id: 'input/alias-limit', severity: 'error', category: 'input', description: 'Too many YAML alias expansions ("billion laughs"); raise with --max-aliases' },
   { id: 'input/binary', severity: 'error', category: 'input', description: 'The file contains NUL bytes (binary data)' },
   { id: 'input/broken-symlink', severity: 'warning', category: 'input', description: 'A symbolic link points nowhere' },

@@ -98,3 +98,13 @@ describe('kubeplan plan / check', () => {
     expect(a.stdout).toBe(b.stdout);
   });
 });
+
+describe('--base errors', () => {
+  it('exits 2 with git\'s reason for a revision that does not exist', async () => {
+    const dir = tree({ 'k8s/d.yaml': deployment('api:1') });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const r = await runCli(['plan', 'k8s', '--base', 'no-such-branch'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kubeplan: --base no-such-branch: /);
+  });
+});
