@@ -33,7 +33,7 @@ const rule: Rule = {
         manifest: target,
         path: ['spec', 'replicas'],
         target: 'key',
-        message: `${objectLabel(target)}: spec.replicas is set but ${objectLabel(manifest)} manages the replica count; remove it so each apply does not reset the scale`,
+        message: `${objectLabel(target)}: spec.replicas is set, but ${objectLabel(manifest)} scales it; every apply resets the scale`,
       });
     }
   },

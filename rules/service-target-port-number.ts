@@ -36,7 +36,7 @@ const rule: Rule = {
         if (typeof target !== 'number') continue;
         const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
         if (ports.some((p) => p.containerPort === target && p.protocol === protocol)) continue;
-        const what = explicit ? `targetPort ${target}` : `port ${target} (also the targetPort, as none is set)`;
+        const what = explicit ? `targetPort ${target}` : `port ${target} (the default targetPort)`;
         context.report({
           manifest,
           path: ['spec', 'ports', i, explicit ? 'targetPort' : 'port'],

@@ -32,7 +32,7 @@ describe('hpa-with-replicas', () => {
         ruleId: 'hpa-with-replicas',
         line: 5,
         column: 3,
-        message: 'Deployment web: spec.replicas is set but HorizontalPodAutoscaler web-hpa manages the replica count; remove it so each apply does not reset the scale',
+        message: 'Deployment web: spec.replicas is set, but HorizontalPodAutoscaler web-hpa scales it; every apply resets the scale',
       },
     ]);
     expect(runRule(rule, `${workload('StatefulSet', 'replicas: 3')}---\n${hpa('StatefulSet')}`).map((f) => f.line)).toEqual([5]);

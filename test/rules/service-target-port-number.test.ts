@@ -48,11 +48,11 @@ describe('service-target-port-number', () => {
         ruleId: 'service-target-port-number',
         line: 18,
         column: 14,
-        message: 'Service web: port 80 (also the targetPort, as none is set) is not a TCP containerPort of the selected pods (declared: 8080/TCP)',
+        message: 'Service web: port 80 (the default targetPort) is not a TCP containerPort of the selected pods (declared: 8080/TCP)',
       },
     ]);
     expect(runRule(rule, `${app('[{containerPort: 53}]')}---\n${service('{port: 53, protocol: UDP}')}`).map((f) => f.message)).toEqual([
-      'Service web: port 53 (also the targetPort, as none is set) is not a UDP containerPort of the selected pods (declared: 53/TCP)',
+      'Service web: port 53 (the default targetPort) is not a UDP containerPort of the selected pods (declared: 53/TCP)',
     ]);
   });
 });
