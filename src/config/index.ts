@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
+import { BUILTIN_CHECKS } from '../core/builtin-checks.js';
 import type { Finding, Severity, SourceRange } from '../core/types.js';
 import { display } from '../load/inputs.js';
 import { DocumentSourceMap } from '../load/source-map.js';
@@ -45,7 +46,7 @@ export interface LoadConfigOptions {
   cwd: string;
   /** `--config FILE` (relative to cwd). */
   configPath?: string;
-  /** Rule ids accepted under `rules:` (default: every registered rule). */
+  /** Ids accepted under `rules:` (default: every registered rule and built-in check). */
   knownRuleIds?: readonly string[];
 }
 
@@ -56,6 +57,11 @@ export interface LoadConfigResult {
   file?: string;
   /** Folder that relative paths and globs in the config are relative to (cwd when there is no file). */
   baseDir: string;
+}
+
+/** Every id a severity can be set for: the rules under rules/ and the built-in checks (yaml/…, schema/…, …). */
+export function knownCheckIds(): string[] {
+  return [...ruleIds, ...BUILTIN_CHECKS.map((c) => c.id)];
 }
 
 export function emptyConfig(): KubeplanConfig {
@@ -85,7 +91,7 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
   } catch (err) {
     return { config: emptyConfig(), file, baseDir, findings: [fileFinding(CONFIG_INVALID, file, `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)] };
   }
-  return { ...parseConfigText(text, file, { baseDir, knownRuleIds: options.knownRuleIds ?? ruleIds }), file, baseDir };
+  return { ...parseConfigText(text, file, { baseDir, knownRuleIds: options.knownRuleIds ?? knownCheckIds() }), file, baseDir };
 }
 
 /** Parses and validates config text (exposed for tests and editors). */
@@ -116,8 +122,9 @@ export function parseConfigText(
     at(map.documentRange(), 'the configuration must be a mapping (rules:, include:, exclude:, …)');
     return { config: emptyConfig(), findings };
   }
-  for (const problem of validateConfig(value, options.knownRuleIds ?? ruleIds)) at(map.locate(problem.path, problem.target), problem.message);
-  return { config: sanitize(value, options.baseDir, new Set(options.knownRuleIds ?? ruleIds)), findings };
+  const known = options.knownRuleIds ?? knownCheckIds();
+  for (const problem of validateConfig(value, known)) at(map.locate(problem.path, problem.target), problem.message);
+  return { config: sanitize(value, options.baseDir, new Set(known)), findings };
 }
 
 const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);

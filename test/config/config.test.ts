@@ -131,10 +131,10 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('validates rule ids against the real registry by default', () => {
-    writeFileSync(path.join(root, '.kubeplan.yaml'), 'rules:\n  duplicate-object: warning\n  overlaping-selectors: off\n');
+  it('validates rule ids against the real registry and built-in checks by default', () => {
+    writeFileSync(path.join(root, '.kubeplan.yaml'), 'rules:\n  duplicate-object: warning\n  input/empty: off\n  overlaping-selectors: off\n');
     const result = loadConfig({ cwd: root });
-    expect(result.config.rules).toEqual({ 'duplicate-object': 'warning' });
+    expect(result.config.rules).toEqual({ 'duplicate-object': 'warning', 'input/empty': 'off' });
     expect(result.findings.map((f) => f.message)).toEqual(['unknown rule "overlaping-selectors" (did you mean "overlapping-selectors"?)']);
   });
 });
