@@ -4,7 +4,6 @@
  * when one of those is used (it costs ~35 ms to load), and compiled validators are cached
  * by schema content, so a CRD version is compiled once per process.
  */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv, Options } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
@@ -34,6 +33,8 @@ const cache = new Map<string, CompiledValidator>();
 
 /** Compiles `schema` (or returns the cached validator for identical content). Throws when the schema is invalid. */
 export function compileSchema(schema: object): CompiledValidator {
+  // node:crypto is loaded here, not at import: most runs compile nothing.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const key = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
   const cached = cache.get(key);
   if (cached) return cached;
