@@ -370,3 +370,25 @@ describe('scheduler: ImageLocality and InterPodAffinity scores', () => {
     expect(r.node).toBe('n1');
   });
 });
+
+describe('scheduler: mutable state', () => {
+  it('removing pods undoes their anti-affinity (merged terms are reference-counted)', () => {
+    const cluster = new ClusterState([zones('n1', 'a')]);
+    const s = new Scheduler(cluster);
+    const anti = (name: string) =>
+      pod(name, requesting('100m', undefined, { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'x' } }, topologyKey: 'kubernetes.io/hostname' }] } } }), {
+        labels: { app: 'x' },
+      });
+    const a = anti('a');
+    expect(s.schedule(a).node).toBe('n1');
+    const plain = pod('plain', requesting('100m'), { labels: { app: 'x' } });
+    // a's term selects plain → "existing pods anti-affinity"
+    expect(s.schedule(plain, { bind: false }).reason).toBe("0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules.");
+    s.remove(a);
+    expect(s.schedule(plain).node).toBe('n1');
+    // now plain (no terms) is there: a new anti pod is rejected by its own term
+    expect(s.schedule(anti('b')).reason).toBe("0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules.");
+    s.remove(plain);
+    expect(s.schedule(anti('c')).node).toBe('n1');
+  });
+});

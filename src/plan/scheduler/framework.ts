@@ -41,6 +41,8 @@ export interface Cycle {
   state: Map<string, unknown>;
   /** Memo: does the node satisfy the pod's nodeSelector + required node affinity? */
   nodeAffinityCache: Map<NodeState, boolean>;
+  /** The pod has neither nodeSelector nor required node affinity (every node matches). */
+  anyNode?: boolean;
 }
 
 export interface PreFilterResult {

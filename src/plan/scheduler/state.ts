@@ -7,7 +7,22 @@
 import { compareStrings } from '../util.js';
 import type { Labels, Selector } from '../labels.js';
 import { hasPodAffinity } from './pod-info.js';
-import type { HostPort, Resources, SchedNode, SchedPod } from './types.js';
+import { termMatches } from './pod-info.js';
+import type { AffinityTerm, HostPort, Resources, SchedNode, SchedPod } from './types.js';
+
+export type TermKind = 'requiredAffinity' | 'requiredAntiAffinity' | 'preferredAffinity' | 'preferredAntiAffinity';
+
+/**
+ * Equal (anti-)affinity terms of bound pods, merged: a Deployment's replicas all carry the same term, so the
+ * scheduler checks each distinct term once against an incoming pod instead of once per existing pod.
+ */
+export interface TermGroup {
+  kind: TermKind;
+  term: AffinityTerm;
+  /** Topology value of the owning pods' nodes → summed weight (preferred) or count (required). */
+  byValue: Map<string, number>;
+  members: number;
+}
 
 export class NodeState {
   readonly pods = new Set<SchedPod>();
@@ -37,6 +52,9 @@ export class ClusterState {
   readonly all = new Set<SchedPod>();
   /** ImageLocality: on how many nodes each image name is present. */
   readonly imageNodeCount = new Map<string, number>();
+  private readonly termGroups = new Map<string, TermGroup>();
+  /** Term groups by one equality requirement of their selector (`key\0value`); '' holds groups without one. */
+  private readonly termIndex = new Map<string, Set<TermGroup>>();
   /** Labels of namespaces (Namespace objects in the inputs, plus kubernetes.io/metadata.name). */
   readonly namespaceLabels: (ns: string) => Labels;
 
@@ -75,7 +93,10 @@ export class ClusterState {
     node.nonZeroCpu += pod.nonZeroCpu;
     node.nonZeroMemory += pod.nonZeroMemory;
     node.ports.push(...pod.hostPorts);
-    if (hasPodAffinity(pod)) node.podsWithAffinity.add(pod);
+    if (hasPodAffinity(pod)) {
+      node.podsWithAffinity.add(pod);
+      this.updateTerms(pod, node, 1);
+    }
     this.all.add(pod);
     bucket(this.byNamespace, pod.namespace).add(pod);
     for (const [k, v] of Object.entries(pod.labels)) {
@@ -97,7 +118,7 @@ export class ClusterState {
       const i = node.ports.indexOf(hp);
       if (i >= 0) node.ports.splice(i, 1);
     }
-    node.podsWithAffinity.delete(pod);
+    if (node.podsWithAffinity.delete(pod)) this.updateTerms(pod, node, -1);
     this.all.delete(pod);
     this.byNamespace.get(pod.namespace)?.delete(pod);
     for (const [k, v] of Object.entries(pod.labels)) {
@@ -120,6 +141,51 @@ export class ClusterState {
     if (best) return best;
     if (namespace === null) return this.all;
     return this.byNamespace.get(namespace) ?? [];
+  }
+
+  private updateTerms(pod: SchedPod, node: NodeState, sign: 1 | -1): void {
+    const kinds: Array<[TermKind, AffinityTerm[]]> = [
+      ['requiredAffinity', pod.requiredAffinity],
+      ['requiredAntiAffinity', pod.requiredAntiAffinity],
+      ['preferredAffinity', pod.preferredAffinity],
+      ['preferredAntiAffinity', pod.preferredAntiAffinity],
+    ];
+    for (const [kind, terms] of kinds) {
+      for (const term of terms) {
+        if (!Object.prototype.hasOwnProperty.call(node.node.labels, term.topologyKey)) continue;
+        const value = node.node.labels[term.topologyKey];
+        const key = [kind, term.topologyKey, term.selector.text, [...term.namespaces].sort().join(','), term.namespaceSelector?.text ?? '-'].join(SEP);
+        let group = this.termGroups.get(key);
+        if (!group) {
+          if (sign < 0) continue;
+          group = { kind, term, byValue: new Map(), members: 0 };
+          this.termGroups.set(key, group);
+          const eq = term.selector.equalities[0];
+          bucket(this.termIndex, eq ? eq[0] + SEP + eq[1] : '').add(group);
+        }
+        const delta = sign * (kind.startsWith('preferred') ? term.weight : 1);
+        const next = (group.byValue.get(value) ?? 0) + delta;
+        if (next === 0) group.byValue.delete(value);
+        else group.byValue.set(value, next);
+        group.members += sign;
+        if (group.members <= 0) {
+          this.termGroups.delete(key);
+          const eq = term.selector.equalities[0];
+          this.termIndex.get(eq ? eq[0] + SEP + eq[1] : '')?.delete(group);
+        }
+      }
+    }
+  }
+
+  /** Term groups of bound pods whose term selects `pod` (namespace and labels). */
+  termGroupsMatching(pod: { namespace: string; labels: Labels }): TermGroup[] {
+    const out: TermGroup[] = [];
+    const visit = (groups: Set<TermGroup> | undefined) => {
+      if (groups) for (const g of groups) if (termMatches(g.term, pod, this.namespaceLabels)) out.push(g);
+    };
+    visit(this.termIndex.get(''));
+    for (const [k, v] of Object.entries(pod.labels)) visit(this.termIndex.get(k + SEP + v));
+    return out;
   }
 
   /** countPodsMatchSelector per node: pods in `namespace` matching `selector`. */

@@ -34,10 +34,12 @@ export const InterPodAffinityFilter: FilterPlugin = {
   preFilter(cycle) {
     const { pod, cluster } = cycle;
     const state: State = { affinity: new Map(), antiAffinity: new Map(), existingAntiAffinity: new Map() };
-    // getTPMapMatchingExistingAntiAffinity
-    for (const node of cluster.nodes) {
-      for (const existing of node.podsWithAffinity) {
-        for (const t of existing.requiredAntiAffinity) if (termMatches(t, pod, cluster.namespaceLabels)) bump(state.existingAntiAffinity, node.node.labels, t.topologyKey);
+    // getTPMapMatchingExistingAntiAffinity, over merged terms of the bound pods
+    for (const g of cluster.termGroupsMatching(pod)) {
+      if (g.kind !== 'requiredAntiAffinity') continue;
+      for (const [value, count] of g.byValue) {
+        const pair = g.term.topologyKey + SEP + value;
+        state.existingAntiAffinity.set(pair, (state.existingAntiAffinity.get(pair) ?? 0) + count);
       }
     }
     // getTPMapMatchingIncomingAffinityAntiAffinity: a pod counts for affinity only if it matches all terms.

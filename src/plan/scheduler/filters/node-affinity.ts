@@ -12,6 +12,8 @@ export const ERR_REASON_CONFLICT = 'pod affinity terms conflict';
 
 /** nodeaffinity.GetRequiredNodeAffinity(pod).Match(node), memoised per cycle. */
 export function matchesRequiredNodeAffinity(cycle: Cycle, node: NodeState): boolean {
+  if (cycle.anyNode === undefined) cycle.anyNode = cycle.pod.requiredNodeAffinity === null && Object.keys(cycle.pod.nodeSelector).length === 0;
+  if (cycle.anyNode) return true;
   let ok = cycle.nodeAffinityCache.get(node);
   if (ok === undefined) {
     const pod = cycle.pod;

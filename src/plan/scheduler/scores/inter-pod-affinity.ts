@@ -5,7 +5,6 @@
  * incoming pod; ±weight for the existing pod's preferred (anti-)affinity terms matching the incoming pod.
  * Normalised min–max to 0..100; skipped when no term applies.
  */
-import { termMatches } from '../pod-info.js';
 import { MAX_NODE_SCORE, type Cycle, type ScorePlugin } from '../framework.js';
 import { podsMatchingTerm } from '../affinity-terms.js';
 import type { Labels } from '../../labels.js';
@@ -17,10 +16,12 @@ type TopologyScore = Map<string, Map<string, number>>;
 const KEY = 'InterPodAffinity/score';
 
 function add(scores: TopologyScore, labels: Labels, key: string, delta: number): void {
-  if (!Object.prototype.hasOwnProperty.call(labels, key)) return;
+  if (Object.prototype.hasOwnProperty.call(labels, key)) addValue(scores, key, labels[key], delta);
+}
+
+function addValue(scores: TopologyScore, key: string, value: string, delta: number): void {
   let m = scores.get(key);
   if (!m) scores.set(key, (m = new Map()));
-  const value = labels[key];
   m.set(value, (m.get(value) ?? 0) + delta);
 }
 
@@ -40,13 +41,11 @@ export const InterPodAffinityScore: ScorePlugin = {
     };
     incoming(pod.preferredAffinity, 1);
     incoming(pod.preferredAntiAffinity, -1);
-    for (const node of cluster.nodes) {
-      const labels = node.node.labels;
-      for (const existing of node.podsWithAffinity) {
-        for (const t of existing.requiredAffinity) if (termMatches(t, pod, cluster.namespaceLabels)) add(scores, labels, t.topologyKey, HARD_POD_AFFINITY_WEIGHT);
-        for (const t of existing.preferredAffinity) if (termMatches(t, pod, cluster.namespaceLabels)) add(scores, labels, t.topologyKey, t.weight);
-        for (const t of existing.preferredAntiAffinity) if (termMatches(t, pod, cluster.namespaceLabels)) add(scores, labels, t.topologyKey, -t.weight);
-      }
+    // Existing pods' terms selecting the incoming pod (merged per distinct term; byValue already sums weights).
+    for (const g of cluster.termGroupsMatching(pod)) {
+      const factor = g.kind === 'requiredAffinity' ? HARD_POD_AFFINITY_WEIGHT : g.kind === 'preferredAffinity' ? 1 : g.kind === 'preferredAntiAffinity' ? -1 : 0;
+      if (factor === 0) continue;
+      for (const [value, sum] of g.byValue) addValue(scores, g.term.topologyKey, value, factor * sum);
     }
     if (scores.size === 0) return false;
     cycle.state.set(KEY, scores);

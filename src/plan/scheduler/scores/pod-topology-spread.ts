@@ -45,15 +45,18 @@ export const PodTopologySpreadScore: ScorePlugin = {
       });
     }
     state.hostCounts = constraints.map((c) => countsFor(cycle, c.selector));
-    for (const node of cycle.cluster.nodes) {
-      if (requireAll && !hasAllTopologyKeys(node, constraints)) continue;
-      constraints.forEach((c, i) => {
-        if (c.topologyKey === LABEL_HOSTNAME || !nodeIncluded(cycle, c, node)) return;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i];
+      if (c.topologyKey === LABEL_HOSTNAME) continue; // per-node counts are read in Score
+      const pairs = state.pairCounts[i];
+      // Only nodes with matching pods add anything; walk those instead of every node.
+      for (const [node, count] of state.hostCounts[i]) {
+        if (requireAll && !hasAllTopologyKeys(node, constraints)) continue;
+        if (!nodeIncluded(cycle, c, node)) continue;
         const value = node.node.labels[c.topologyKey] ?? '';
-        const current = state.pairCounts[i].get(value);
-        if (current === undefined) return; // a domain with no feasible node is not counted
-        state.pairCounts[i].set(value, current + (state.hostCounts[i].get(node) ?? 0));
-      });
+        const current = pairs.get(value);
+        if (current !== undefined) pairs.set(value, current + count); // a domain with no feasible node is not counted
+      }
     }
     state.weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - state.ignored.size : sizes[i]) + 2));
     cycle.state.set(KEY, state);
@@ -63,12 +66,13 @@ export const PodTopologySpreadScore: ScorePlugin = {
     const state = cycle.state.get(KEY) as State;
     if (state.ignored.has(node)) return 0;
     let score = 0;
-    state.constraints.forEach((c, i) => {
-      const labels = node.node.labels;
-      if (!Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) return;
+    const labels = node.node.labels;
+    for (let i = 0; i < state.constraints.length; i++) {
+      const c = state.constraints[i];
+      if (!Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
       const count = c.topologyKey === LABEL_HOSTNAME ? state.hostCounts[i].get(node) ?? 0 : state.pairCounts[i].get(labels[c.topologyKey]) ?? 0;
       score += count * state.weights[i] + (c.maxSkew - 1);
-    });
+    }
     return Math.round(score);
   },
   normalize(cycle: Cycle, scores, nodes) {
