@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: lint and plan timings on generated inputs (sizes that matter: many objects, big clusters, the
+ * hostile-input limits) and on the shared real-world corpus when it is present. Prints a table; asserts nothing
+ * (tests never assert on time). Runs on plain node against dist/ (`npm run build` first).
+ *
+ *   npm run bench                 everything
+ *   npm run bench -- --quick      one repetition, smaller sizes, no corpus
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.resolve(HERE, '../dist/src');
+const quick = process.argv.includes('--quick');
+
+if (!existsSync(path.join(DIST, 'index.js'))) {
+  process.stderr.write('dist/ is missing: run `npm run build` first\n');
+  process.exit(2);
+}
+const api = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
+const { lintText, loadText } = api;
+const planner = existsSync(path.join(DIST, 'plan/index.js')) ? await import(pathToFileURL(path.join(DIST, 'plan/index.js')).href) : undefined;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Generated inputs
+
+function app(i) {
+  const name = `svc-${i}`;
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: bench
+  labels: {app.kubernetes.io/name: ${name}}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app.kubernetes.io/name: ${name}}}
+  template:
+    metadata: {labels: {app.kubernetes.io/name: ${name}}}
+    spec:
+      securityContext: {runAsNonRoot: true, runAsUser: 10001}
+      topologySpreadConstraints:
+      - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app.kubernetes.io/name: ${name}}}}
+      containers:
+      - name: app
+        image: registry.example.com/${name}:1.${i % 10}.0
+        ports: [{name: http, containerPort: 8080}]
+        resources: {requests: {cpu: 50m, memory: 64Mi}, limits: {memory: 128Mi}}
+        readinessProbe: {httpGet: {path: /ready, port: http}}
+        livenessProbe: {httpGet: {path: /live, port: http}}
+        securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: ${name}, namespace: bench}
+spec:
+  selector: {app.kubernetes.io/name: ${name}}
+  ports: [{name: http, port: 80, targetPort: http}]
+`;
+}
+
+const apps = (n) => Array.from({ length: n }, (_, i) => app(i)).join('---\n');
+
+function nodes(n) {
+  return Array.from(
+    { length: n },
+    (_, i) => `apiVersion: v1
+kind: Node
+metadata:
+  name: node-${String(i).padStart(4, '0')}
+  labels: {kubernetes.io/hostname: node-${i}, topology.kubernetes.io/zone: zone-${'abc'[i % 3]}}
+status:
+  allocatable: {cpu: "16", memory: 64Gi, pods: "110"}
+`,
+  ).join('---\n');
+}
+
+const configMaps = (n) => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: v\n`).join('---\n');
+/** A ConfigMap of exactly `bytes` bytes, one long string value. */
+function bigString(bytes) {
+  const head = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: "';
+  return `${head}${'x'.repeat(bytes - head.length - 2)}"\n`;
+}
+const deep = (n) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+const laughs = () =>
+  ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n') + '\n';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Timing
+
+function measure(fn, reps) {
+  const times = [];
+  let result;
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], result };
+}
+
+const rows = [];
+function bench(name, size, units, fn, reps) {
+  reps ??= quick ? 1 : 3;
+  const { ms, result } = measure(fn, reps);
+  const count = typeof units === 'function' ? units(result) : units;
+  rows.push([name, size, count, ms.toFixed(0), count ? ((ms * 1000) / count).toFixed(0) : '—']);
+  process.stderr.write('.');
+  return result;
+}
+
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+for (const n of quick ? [100] : [100, 1000, 5000]) {
+  const text = apps(n);
+  bench(`lint: ${n} Deployments + Services, one file`, mib(text.length), 2 * n, () => lintText(text, 'bench.yaml'), n > 1000 ? 1 : undefined);
+  bench(`  load only (YAML → objects)`, mib(text.length), 2 * n, () => loadText(text, 'bench.yaml'), n > 1000 ? 1 : undefined);
+}
+{
+  const n = quick ? 1000 : 10_000;
+  const text = configMaps(n);
+  bench(`lint: ${n} ConfigMaps, one file`, mib(text.length), n, () => lintText(text, 'bench.yaml'));
+}
+{
+  const text = bigString(10 * 2 ** 20);
+  bench('lint: one 10 MiB string (exactly the limit)', mib(text.length), 1, () => lintText(text, 'bench.yaml'));
+}
+bench('lint: 10,000-deep flow nesting (rejected)', mib(deep(10_000).length), 1, () => lintText(deep(10_000), 'bench.yaml'));
+bench('lint: billion laughs (rejected)', `${laughs().length} B`, 1, () => lintText(laughs(), 'bench.yaml'));
+
+if (planner) {
+  const sizes = quick ? [[100, 10]] : [[100, 10], [1000, 100], [2000, 300]];
+  for (const [n, nodeCount] of sizes) {
+    const manifests = loadText(apps(n), 'bench.yaml').manifests;
+    const cluster = loadText(nodes(nodeCount), 'nodes.yaml').manifests;
+    bench(`plan: ${n} Deployments × 3 replicas on ${nodeCount} nodes`, `${n * 3} pods`, 3 * n, () =>
+      planner.plan(manifests, { cluster: { manifests: cluster, source: 'nodes.yaml' } }),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The corpus
+
+const corpus = await import(pathToFileURL(path.resolve(HERE, '../scripts/corpus.mjs')).href);
+const root = corpus.corpusRoot();
+let corpusRows = [];
+if (!quick && existsSync(root)) {
+  const { run } = await import(pathToFileURL(path.join(DIST, 'cli/main.js')).href);
+  const t0 = performance.now();
+  const report = await corpus.analyzeCorpus({ lint: api.lint, run }, root);
+  const wall = performance.now() - t0;
+  corpusRows = report.folders.map((f) => [f.name, f.files, f.objects, f.lintMs.toFixed(0), report.commands.length ? f.planMs.toFixed(0) : '—', f.objects ? ((f.lintMs * 1000) / f.objects).toFixed(0) : '—']);
+  corpusRows.push(['total (wall)', report.folders.reduce((n, f) => n + f.files, 0), report.folders.reduce((n, f) => n + f.objects, 0), report.folders.reduce((n, f) => n + f.lintMs, 0).toFixed(0), report.commands.length ? report.folders.reduce((n, f) => n + f.planMs, 0).toFixed(0) : '—', `${wall.toFixed(0)} ms wall`]);
+  corpusRows.commands = report.commands;
+}
+process.stderr.write('\n');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output
+
+function table(headers, body, right) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (right.includes(i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+process.stdout.write(`kubeplan bench — node ${process.version}, ${os.cpus().length} × ${cpu}; median of ${quick ? 1 : 3} (1 for the largest inputs)\n\n`);
+process.stdout.write(table(['case', 'size', 'objects', 'ms', 'µs/object'], rows, [2, 3, 4]) + '\n');
+if (!planner) process.stdout.write('\nplan: the planner is not built yet (dist/src/plan/index.js)\n');
+if (corpusRows.length) {
+  process.stdout.write(`\ncorpus (${root}): lint() per unit${corpusRows.commands.length ? `, CLI ${corpusRows.commands.join(' + ')} per unit` : ''}\n`);
+  process.stdout.write(table(['folder', 'files', 'objects', 'lint ms', `${corpusRows.commands.join('+') || 'plan'} ms`, 'lint µs/object'], corpusRows, [1, 2, 3, 4, 5]) + '\n');
+} else if (!quick) {
+  process.stdout.write(`\ncorpus: not found at ${root} (set KUBEPLAN_CORPUS)\n`);
+}
