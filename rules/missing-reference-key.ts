@@ -27,9 +27,11 @@ const rule: Rule = {
       const namespace = index.namespaceOf(manifest);
       for (const ref of podReferencesOf(template)) {
         if (ref.key === undefined || !ref.keyPath || ref.optional || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')) continue;
-        const target = index.find(ref.kind, namespace, ref.name);
-        if (!target) continue;
-        const keys = providedKeys(target.object, ref.kind);
+        // With duplicate definitions (duplicate-object reports them) a key from any of them counts.
+        const kind = ref.kind;
+        const targets = index.findAll(kind, namespace, ref.name);
+        if (targets.length === 0) continue;
+        const keys = new Set(targets.flatMap((t) => [...providedKeys(t.object, kind)]));
         if (keys.has(ref.key)) continue;
         context.report({
           manifest,

@@ -44,8 +44,13 @@ export class ObjectIndex {
    * reference names one (an HPA's scaleTargetRef.apiVersion); built-in kinds accept their legacy groups.
    */
   find(kind: string, namespace: string, name: string, group?: string): Manifest | undefined {
+    return this.findAll(kind, namespace, name, group)[0];
+  }
+
+  /** Every object named `name` of `kind` in `namespace` (more than one only when the inputs define duplicates). */
+  findAll(kind: string, namespace: string, name: string, group?: string): Manifest[] {
     const candidates = this.byName.get(key(kind, namespace, name)) ?? [];
-    return candidates.find((m) => {
+    return candidates.filter((m) => {
       if (!isKind(m, kind)) return false;
       if (group === undefined) return true;
       return builtinGroup(kind) !== undefined ? servesKind(group, kind) : groupOf(m.ref.apiVersion) === group;

@@ -54,3 +54,10 @@ describe('missing-reference-key', () => {
     ]);
   });
 });
+
+describe('missing-reference-key with duplicate definitions', () => {
+  it('accepts a key that any of the same-named objects provides (duplicate-object reports the duplication)', () => {
+    const second = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {EXTRA: "1"}\n';
+    expect(runRule(rule, `${objects}---\n${second}---\n${pod('{name: A, valueFrom: {configMapKeyRef: {name: app, key: EXTRA}}}')}`)).toEqual([]);
+  });
+});
