@@ -5,6 +5,7 @@
  */
 import type { Manifest } from '../src/core/types.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
+import { groupOf } from '../src/rules/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/rules/values.js';
 import { controllerSelectorOf, type PodTemplate } from '../src/rules/workloads.js';
@@ -34,14 +35,20 @@ const rule: Rule = {
       if (!owned || owned.selector.type !== 'requirements') continue;
       const others = index
         .selectTemplates(index.namespaceOf(manifest), owned.selector)
-        .filter((t) => t.manifest !== manifest && CLAIMABLE.has(t.kind) && !related(manifest, t));
+        .filter((t) => CLAIMABLE.has(t.kind) && !sameObject(manifest, t.manifest) && !related(manifest, t));
       if (others.length === 0) continue;
-      const names = others.slice(0, 3).map((t) => objectLabel(t.manifest));
-      if (others.length > 3) names.push(`${others.length - 3} more`);
+      const all = [...new Set(others.map((t) => objectLabel(t.manifest)))];
+      const names = all.slice(0, 3);
+      if (all.length > 3) names.push(`${all.length - 3} more`);
       context.report({ manifest, path: owned.path, message: `${objectLabel(manifest)}: selector also matches the pods of ${names.join(', ')}` });
     }
   },
 };
+
+/** The object itself, or another definition of it (duplicate-object reports those). */
+function sameObject(a: Manifest, b: Manifest): boolean {
+  return a === b || (a.ref.kind === b.ref.kind && a.ref.name === b.ref.name && groupOf(a.ref.apiVersion) === groupOf(b.ref.apiVersion));
+}
 
 /** A ReplicaSet owned by the Deployment (as in `kubectl get -o yaml` dumps) is not a competitor. */
 function related(a: Manifest, b: PodTemplate): boolean {

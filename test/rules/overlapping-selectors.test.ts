@@ -57,3 +57,10 @@ describe('overlapping-selectors', () => {
     ]);
   });
 });
+
+describe('overlapping-selectors with duplicate definitions', () => {
+  it('does not compare an object with another definition of itself (duplicate-object reports that)', () => {
+    const web = workload('Deployment', 'web', '{matchLabels: {app: web}}', '{app: web}');
+    expect(runRule(rule, [web, web].join('---\n'))).toEqual([]);
+  });
+});
