@@ -27,7 +27,10 @@ export function loaderFindings(findings: Finding[]): Array<[string, number, numb
  * Lints `hostile` between two canary documents in one file and checks that both canaries were read and reported.
  * Returns the loader findings of the hostile part, with lines relative to the hostile text.
  */
-export function sandwich(hostile: string, options: LintOptions = {}): { findings: Array<[string, number, number]>; result: LintResult } {
+export function sandwich(
+  hostile: string,
+  options: LintOptions = {},
+): { findings: Array<[string, number, number]>; validity: Array<[string, string, number, number]>; result: LintResult } {
   const body = hostile.endsWith('\n') ? hostile : hostile + '\n';
   const text = `${canary('before')}---\n${body}---\n${canary('after')}`;
   const afterLine = text.split('\n').length - 1 - CANARY_LINES + 1; // first line of the second canary
@@ -38,10 +41,13 @@ export function sandwich(hostile: string, options: LintOptions = {}): { findings
   const loader = loaderFindings(result.findings);
   expect(loader).toContainEqual(['yaml/duplicate-key', 5, 3]);
   expect(loader).toContainEqual(['yaml/duplicate-key', afterLine + 4, 3]);
-  const own = loader
-    .filter(([, line]) => line > HEAD && line < afterLine - 1)
-    .map(([id, line, col]) => [id, line - HEAD, col] as [string, number, number]);
-  return { findings: own, result };
+  const inside = (line: number) => line > HEAD && line < afterLine - 1;
+  const own = loader.filter(([, line]) => inside(line)).map(([id, line, col]) => [id, line - HEAD, col] as [string, number, number]);
+  // yaml/*, input/* and schema/* findings of the hostile part: what makes an object invalid, as [ruleId, severity, line, column]
+  const validity = result.findings
+    .filter((f) => /^(yaml|input|schema)\//.test(f.ruleId) && inside(f.line))
+    .map((f) => [f.ruleId, f.severity, f.line - HEAD, f.column] as [string, string, number, number]);
+  return { findings: own, validity, result };
 }
 
 /** Writes files into a fresh temporary directory and returns its path. */
