@@ -134,6 +134,33 @@ describe('file names that could fool a terminal', () => {
     expect(r.stdout).not.toMatch(/[\u001b\u009b]/);
   });
 
+  it.each(['lint', 'plan', 'check'])('escape sequences in names, labels and images never reach the terminal raw (%s, text output)', { timeout: HANG_GUARD }, async (command) => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: "web\\e[2J", namespace: "ns\\e[31m", labels: {a: "\\e]0;title\\a"}}',
+      'spec:',
+      '  replicas: 1',
+      '  selector: {matchLabels: {a: "\\e]0;title\\a"}}',
+      '  template:',
+      '    metadata: {labels: {a: "\\e]0;title\\a"}}',
+      '    spec:',
+      '      nodeSelector: {"k\\e[1m": v}',
+      '      containers: [{name: "c\\e[2J", image: "img\\e[5m:1"}]',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: "svc\\e[2J"}',
+      'spec: {selector: {a: "\\e]0;title\\a"}, ports: [{port: 80}]}',
+      '',
+    ].join('\n');
+    const r = await runCli([command, '-', '--no-color'], { stdin: text });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('\\u001b[2J');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('--stdin-filename with escapes is shown escaped', { timeout: HANG_GUARD }, async () => {
     const r = await runCli(['lint', '-', '--no-color', '--stdin-filename', 'x\u001b[2J.yaml'], { stdin: canary('s') });
     expect(r.stdout).toContain('x\\u001b[2J.yaml:5:3');

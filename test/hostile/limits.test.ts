@@ -157,4 +157,20 @@ describe('a directory of hostile files is read file by file', () => {
     ]);
     expect(r.manifests.map((m) => m.ref.name)).toEqual(['ok']);
   });
+
+  it.each(['lint', 'plan', 'check'])('kubeplan %s on such a folder exits 1 (findings), never 2 (internal error)', { timeout: HANG_GUARD }, async (command) => {
+    const dir = tree({
+      'a-deep.yaml': flow(10_000),
+      'b-block.yaml': blockSeq(10_000),
+      'c-laughs.yaml': `a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n`,
+      'd-cycle.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: &m\n  name: *m\n',
+      'e-binary.yaml': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+      'f-ok.yaml': canary('ok'),
+    });
+    for (const format of ['text', 'json']) {
+      const r = await runCli([command, '.', '--format', format], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+    }
+  });
 });
