@@ -153,22 +153,7 @@ export function loadObjectMetaValidator() {
 
 function indexTypes(banner) {
   return `${banner}
-import type { ErrorObject } from 'ajv';
-
-/** A precompiled ajv validator (standalone code, allErrors). */
-export interface CompiledValidator {
-  (data: unknown, context?: { instancePath?: string }): boolean;
-  errors?: ErrorObject[] | null;
-}
-
-export interface BuiltinKind {
-  chunk: string;
-  exportName: string;
-  /** Definition name in schemas/v<version>/_definitions.json. */
-  definition: string;
-  /** Schema file name in schemas/v<version>/. */
-  file: string;
-}
+import type { BuiltinKind, CompiledValidator } from '../builtin.js';
 
 export declare const kubeVersion: string;
 export declare const kinds: Record<string, Record<string, BuiltinKind>>;

@@ -6,11 +6,28 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kinds, kubeVersion, loadObjectMetaValidator, loadValidator, type BuiltinKind, type CompiledValidator } from './generated/validators.js';
+import type { ErrorObject } from 'ajv';
+import { kinds, kubeVersion, loadObjectMetaValidator, loadValidator } from './generated/validators.js';
 import { SchemaWalker, type JsonSchema } from './schema-walk.js';
 
+/** A compiled ajv validator (precompiled standalone code, or compiled at run time), always with allErrors. */
+export interface CompiledValidator {
+  (data: unknown, context?: { instancePath?: string }): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** Where the generated index says a built-in kind's validator and schema are. */
+export interface BuiltinKind {
+  /** Validator chunk (schemas/v<minor>/validators/<chunk>.cjs) and export name in it. */
+  chunk: string;
+  exportName: string;
+  /** Definition name in schemas/v<minor>/_definitions.json. */
+  definition: string;
+  /** Schema file name in schemas/v<minor>/. */
+  file: string;
+}
+
 export const BUILTIN_KUBE_VERSION: string = kubeVersion;
-export type { CompiledValidator };
 
 export function builtinKind(apiVersion: string, kind: string): BuiltinKind | undefined {
   return Object.hasOwn(kinds, apiVersion) && Object.hasOwn(kinds[apiVersion]!, kind) ? kinds[apiVersion]![kind] : undefined;

@@ -51,13 +51,13 @@ export const kinds = {
   },
   "admissionregistration.k8s.io/v1beta1": {
     "MutatingWebhookConfiguration": {
-      "chunk": "admissionregistration",
+      "chunk": "admissionregistration-beta",
       "exportName": "mutatingwebhookconfiguration_admissionregistration_v1beta1",
       "definition": "admissionregistration.k8s.io.v1beta1.MutatingWebhookConfiguration",
       "file": "mutatingwebhookconfiguration-admissionregistration-v1beta1.json"
     },
     "ValidatingWebhookConfiguration": {
-      "chunk": "admissionregistration",
+      "chunk": "admissionregistration-beta",
       "exportName": "validatingwebhookconfiguration_admissionregistration_v1beta1",
       "definition": "admissionregistration.k8s.io.v1beta1.ValidatingWebhookConfiguration",
       "file": "validatingwebhookconfiguration-admissionregistration-v1beta1.json"
@@ -73,7 +73,7 @@ export const kinds = {
   },
   "apiextensions.k8s.io/v1beta1": {
     "CustomResourceDefinition": {
-      "chunk": "apiextensions",
+      "chunk": "apiextensions-beta",
       "exportName": "customresourcedefinition_apiextensions_v1beta1",
       "definition": "apiextensions.k8s.io.v1beta1.CustomResourceDefinition",
       "file": "customresourcedefinition-apiextensions-v1beta1.json"
@@ -89,7 +89,7 @@ export const kinds = {
   },
   "apiregistration.k8s.io/v1beta1": {
     "APIService": {
-      "chunk": "apiregistration",
+      "chunk": "apiregistration-beta",
       "exportName": "apiservice_apiregistration_v1beta1",
       "definition": "apiregistration.k8s.io.v1beta1.APIService",
       "file": "apiservice-apiregistration-v1beta1.json"
@@ -129,31 +129,31 @@ export const kinds = {
   },
   "apps/v1beta1": {
     "ControllerRevision": {
-      "chunk": "apps",
+      "chunk": "apps-beta",
       "exportName": "controllerrevision_apps_v1beta1",
       "definition": "apps.v1beta1.ControllerRevision",
       "file": "controllerrevision-apps-v1beta1.json"
     },
     "Deployment": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "deployment_apps_v1beta1",
       "definition": "apps.v1beta1.Deployment",
       "file": "deployment-apps-v1beta1.json"
     },
     "DeploymentRollback": {
-      "chunk": "apps",
+      "chunk": "apps-beta",
       "exportName": "deploymentrollback_apps_v1beta1",
       "definition": "apps.v1beta1.DeploymentRollback",
       "file": "deploymentrollback-apps-v1beta1.json"
     },
     "Scale": {
-      "chunk": "apps",
+      "chunk": "apps-beta",
       "exportName": "scale_apps_v1beta1",
       "definition": "apps.v1beta1.Scale",
       "file": "scale-apps-v1beta1.json"
     },
     "StatefulSet": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "statefulset_apps_v1beta1",
       "definition": "apps.v1beta1.StatefulSet",
       "file": "statefulset-apps-v1beta1.json"
@@ -161,37 +161,37 @@ export const kinds = {
   },
   "apps/v1beta2": {
     "ControllerRevision": {
-      "chunk": "apps",
+      "chunk": "apps-beta",
       "exportName": "controllerrevision_apps_v1beta2",
       "definition": "apps.v1beta2.ControllerRevision",
       "file": "controllerrevision-apps-v1beta2.json"
     },
     "DaemonSet": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "daemonset_apps_v1beta2",
       "definition": "apps.v1beta2.DaemonSet",
       "file": "daemonset-apps-v1beta2.json"
     },
     "Deployment": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "deployment_apps_v1beta2",
       "definition": "apps.v1beta2.Deployment",
       "file": "deployment-apps-v1beta2.json"
     },
     "ReplicaSet": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "replicaset_apps_v1beta2",
       "definition": "apps.v1beta2.ReplicaSet",
       "file": "replicaset-apps-v1beta2.json"
     },
     "Scale": {
-      "chunk": "apps",
+      "chunk": "apps-beta",
       "exportName": "scale_apps_v1beta2",
       "definition": "apps.v1beta2.Scale",
       "file": "scale-apps-v1beta2.json"
     },
     "StatefulSet": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "statefulset_apps_v1beta2",
       "definition": "apps.v1beta2.StatefulSet",
       "file": "statefulset-apps-v1beta2.json"
@@ -219,7 +219,7 @@ export const kinds = {
   },
   "authentication.k8s.io/v1beta1": {
     "TokenReview": {
-      "chunk": "authentication",
+      "chunk": "authentication-beta",
       "exportName": "tokenreview_authentication_v1beta1",
       "definition": "authentication.k8s.io.v1beta1.TokenReview",
       "file": "tokenreview-authentication-v1beta1.json"
@@ -253,25 +253,25 @@ export const kinds = {
   },
   "authorization.k8s.io/v1beta1": {
     "LocalSubjectAccessReview": {
-      "chunk": "authorization",
+      "chunk": "authorization-beta",
       "exportName": "localsubjectaccessreview_authorization_v1beta1",
       "definition": "authorization.k8s.io.v1beta1.LocalSubjectAccessReview",
       "file": "localsubjectaccessreview-authorization-v1beta1.json"
     },
     "SelfSubjectAccessReview": {
-      "chunk": "authorization",
+      "chunk": "authorization-beta",
       "exportName": "selfsubjectaccessreview_authorization_v1beta1",
       "definition": "authorization.k8s.io.v1beta1.SelfSubjectAccessReview",
       "file": "selfsubjectaccessreview-authorization-v1beta1.json"
     },
     "SelfSubjectRulesReview": {
-      "chunk": "authorization",
+      "chunk": "authorization-beta",
       "exportName": "selfsubjectrulesreview_authorization_v1beta1",
       "definition": "authorization.k8s.io.v1beta1.SelfSubjectRulesReview",
       "file": "selfsubjectrulesreview-authorization-v1beta1.json"
     },
     "SubjectAccessReview": {
-      "chunk": "authorization",
+      "chunk": "authorization-beta",
       "exportName": "subjectaccessreview_authorization_v1beta1",
       "definition": "authorization.k8s.io.v1beta1.SubjectAccessReview",
       "file": "subjectaccessreview-authorization-v1beta1.json"
@@ -301,7 +301,7 @@ export const kinds = {
   },
   "autoscaling/v2beta1": {
     "HorizontalPodAutoscaler": {
-      "chunk": "autoscaling",
+      "chunk": "autoscaling-beta",
       "exportName": "horizontalpodautoscaler_autoscaling_v2beta1",
       "definition": "autoscaling.v2beta1.HorizontalPodAutoscaler",
       "file": "horizontalpodautoscaler-autoscaling-v2beta1.json"
@@ -309,7 +309,7 @@ export const kinds = {
   },
   "autoscaling/v2beta2": {
     "HorizontalPodAutoscaler": {
-      "chunk": "autoscaling",
+      "chunk": "autoscaling-beta",
       "exportName": "horizontalpodautoscaler_autoscaling_v2beta2",
       "definition": "autoscaling.v2beta2.HorizontalPodAutoscaler",
       "file": "horizontalpodautoscaler-autoscaling-v2beta2.json"
@@ -331,7 +331,7 @@ export const kinds = {
   },
   "batch/v1beta1": {
     "CronJob": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "cronjob_batch_v1beta1",
       "definition": "batch.v1beta1.CronJob",
       "file": "cronjob-batch-v1beta1.json"
@@ -347,7 +347,7 @@ export const kinds = {
   },
   "certificates.k8s.io/v1beta1": {
     "CertificateSigningRequest": {
-      "chunk": "certificates",
+      "chunk": "certificates-beta",
       "exportName": "certificatesigningrequest_certificates_v1beta1",
       "definition": "certificates.k8s.io.v1beta1.CertificateSigningRequest",
       "file": "certificatesigningrequest-certificates-v1beta1.json"
@@ -363,7 +363,7 @@ export const kinds = {
   },
   "coordination.k8s.io/v1beta1": {
     "Lease": {
-      "chunk": "coordination",
+      "chunk": "coordination-beta",
       "exportName": "lease_coordination_v1beta1",
       "definition": "coordination.k8s.io.v1beta1.Lease",
       "file": "lease-coordination-v1beta1.json"
@@ -379,7 +379,7 @@ export const kinds = {
   },
   "discovery.k8s.io/v1beta1": {
     "EndpointSlice": {
-      "chunk": "discovery",
+      "chunk": "discovery-beta",
       "exportName": "endpointslice_discovery_v1beta1",
       "definition": "discovery.k8s.io.v1beta1.EndpointSlice",
       "file": "endpointslice-discovery-v1beta1.json"
@@ -395,7 +395,7 @@ export const kinds = {
   },
   "events.k8s.io/v1beta1": {
     "Event": {
-      "chunk": "events",
+      "chunk": "events-beta",
       "exportName": "event_events_v1beta1",
       "definition": "events.k8s.io.v1beta1.Event",
       "file": "event-events-v1beta1.json"
@@ -403,49 +403,49 @@ export const kinds = {
   },
   "extensions/v1beta1": {
     "DaemonSet": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "daemonset_extensions_v1beta1",
       "definition": "extensions.v1beta1.DaemonSet",
       "file": "daemonset-extensions-v1beta1.json"
     },
     "Deployment": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "deployment_extensions_v1beta1",
       "definition": "extensions.v1beta1.Deployment",
       "file": "deployment-extensions-v1beta1.json"
     },
     "DeploymentRollback": {
-      "chunk": "extensions",
+      "chunk": "extensions-beta",
       "exportName": "deploymentrollback_extensions_v1beta1",
       "definition": "extensions.v1beta1.DeploymentRollback",
       "file": "deploymentrollback-extensions-v1beta1.json"
     },
     "Ingress": {
-      "chunk": "extensions",
+      "chunk": "extensions-beta",
       "exportName": "ingress_extensions_v1beta1",
       "definition": "extensions.v1beta1.Ingress",
       "file": "ingress-extensions-v1beta1.json"
     },
     "NetworkPolicy": {
-      "chunk": "extensions",
+      "chunk": "extensions-beta",
       "exportName": "networkpolicy_extensions_v1beta1",
       "definition": "extensions.v1beta1.NetworkPolicy",
       "file": "networkpolicy-extensions-v1beta1.json"
     },
     "PodSecurityPolicy": {
-      "chunk": "extensions",
+      "chunk": "extensions-beta",
       "exportName": "podsecuritypolicy_extensions_v1beta1",
       "definition": "extensions.v1beta1.PodSecurityPolicy",
       "file": "podsecuritypolicy-extensions-v1beta1.json"
     },
     "ReplicaSet": {
-      "chunk": "workloads",
+      "chunk": "workloads-beta",
       "exportName": "replicaset_extensions_v1beta1",
       "definition": "extensions.v1beta1.ReplicaSet",
       "file": "replicaset-extensions-v1beta1.json"
     },
     "Scale": {
-      "chunk": "extensions",
+      "chunk": "extensions-beta",
       "exportName": "scale_extensions_v1beta1",
       "definition": "extensions.v1beta1.Scale",
       "file": "scale-extensions-v1beta1.json"
@@ -467,13 +467,13 @@ export const kinds = {
   },
   "flowcontrol.apiserver.k8s.io/v1beta1": {
     "FlowSchema": {
-      "chunk": "flowcontrol",
+      "chunk": "flowcontrol-beta",
       "exportName": "flowschema_flowcontrol_v1beta1",
       "definition": "flowcontrol.apiserver.k8s.io.v1beta1.FlowSchema",
       "file": "flowschema-flowcontrol-v1beta1.json"
     },
     "PriorityLevelConfiguration": {
-      "chunk": "flowcontrol",
+      "chunk": "flowcontrol-beta",
       "exportName": "prioritylevelconfiguration_flowcontrol_v1beta1",
       "definition": "flowcontrol.apiserver.k8s.io.v1beta1.PriorityLevelConfiguration",
       "file": "prioritylevelconfiguration-flowcontrol-v1beta1.json"
@@ -481,13 +481,13 @@ export const kinds = {
   },
   "flowcontrol.apiserver.k8s.io/v1beta2": {
     "FlowSchema": {
-      "chunk": "flowcontrol",
+      "chunk": "flowcontrol-beta",
       "exportName": "flowschema_flowcontrol_v1beta2",
       "definition": "flowcontrol.apiserver.k8s.io.v1beta2.FlowSchema",
       "file": "flowschema-flowcontrol-v1beta2.json"
     },
     "PriorityLevelConfiguration": {
-      "chunk": "flowcontrol",
+      "chunk": "flowcontrol-beta",
       "exportName": "prioritylevelconfiguration_flowcontrol_v1beta2",
       "definition": "flowcontrol.apiserver.k8s.io.v1beta2.PriorityLevelConfiguration",
       "file": "prioritylevelconfiguration-flowcontrol-v1beta2.json"
@@ -495,13 +495,13 @@ export const kinds = {
   },
   "flowcontrol.apiserver.k8s.io/v1beta3": {
     "FlowSchema": {
-      "chunk": "flowcontrol",
+      "chunk": "flowcontrol-beta",
       "exportName": "flowschema_flowcontrol_v1beta3",
       "definition": "flowcontrol.apiserver.k8s.io.v1beta3.FlowSchema",
       "file": "flowschema-flowcontrol-v1beta3.json"
     },
     "PriorityLevelConfiguration": {
-      "chunk": "flowcontrol",
+      "chunk": "flowcontrol-beta",
       "exportName": "prioritylevelconfiguration_flowcontrol_v1beta3",
       "definition": "flowcontrol.apiserver.k8s.io.v1beta3.PriorityLevelConfiguration",
       "file": "prioritylevelconfiguration-flowcontrol-v1beta3.json"
@@ -541,13 +541,13 @@ export const kinds = {
   },
   "networking.k8s.io/v1beta1": {
     "Ingress": {
-      "chunk": "networking",
+      "chunk": "networking-beta",
       "exportName": "ingress_networking_v1beta1",
       "definition": "networking.k8s.io.v1beta1.Ingress",
       "file": "ingress-networking-v1beta1.json"
     },
     "IngressClass": {
-      "chunk": "networking",
+      "chunk": "networking-beta",
       "exportName": "ingressclass_networking_v1beta1",
       "definition": "networking.k8s.io.v1beta1.IngressClass",
       "file": "ingressclass-networking-v1beta1.json"
@@ -563,7 +563,7 @@ export const kinds = {
   },
   "node.k8s.io/v1beta1": {
     "RuntimeClass": {
-      "chunk": "node",
+      "chunk": "node-beta",
       "exportName": "runtimeclass_node_v1beta1",
       "definition": "node.k8s.io.v1beta1.RuntimeClass",
       "file": "runtimeclass-node-v1beta1.json"
@@ -585,19 +585,19 @@ export const kinds = {
   },
   "policy/v1beta1": {
     "Eviction": {
-      "chunk": "policy",
+      "chunk": "policy-beta",
       "exportName": "eviction_policy_v1beta1",
       "definition": "policy.v1beta1.Eviction",
       "file": "eviction-policy-v1beta1.json"
     },
     "PodDisruptionBudget": {
-      "chunk": "policy",
+      "chunk": "policy-beta",
       "exportName": "poddisruptionbudget_policy_v1beta1",
       "definition": "policy.v1beta1.PodDisruptionBudget",
       "file": "poddisruptionbudget-policy-v1beta1.json"
     },
     "PodSecurityPolicy": {
-      "chunk": "policy",
+      "chunk": "policy-beta",
       "exportName": "podsecuritypolicy_policy_v1beta1",
       "definition": "policy.v1beta1.PodSecurityPolicy",
       "file": "podsecuritypolicy-policy-v1beta1.json"
@@ -631,25 +631,25 @@ export const kinds = {
   },
   "rbac.authorization.k8s.io/v1beta1": {
     "ClusterRole": {
-      "chunk": "rbac",
+      "chunk": "rbac-beta",
       "exportName": "clusterrole_rbac_v1beta1",
       "definition": "rbac.authorization.k8s.io.v1beta1.ClusterRole",
       "file": "clusterrole-rbac-v1beta1.json"
     },
     "ClusterRoleBinding": {
-      "chunk": "rbac",
+      "chunk": "rbac-beta",
       "exportName": "clusterrolebinding_rbac_v1beta1",
       "definition": "rbac.authorization.k8s.io.v1beta1.ClusterRoleBinding",
       "file": "clusterrolebinding-rbac-v1beta1.json"
     },
     "Role": {
-      "chunk": "rbac",
+      "chunk": "rbac-beta",
       "exportName": "role_rbac_v1beta1",
       "definition": "rbac.authorization.k8s.io.v1beta1.Role",
       "file": "role-rbac-v1beta1.json"
     },
     "RoleBinding": {
-      "chunk": "rbac",
+      "chunk": "rbac-beta",
       "exportName": "rolebinding_rbac_v1beta1",
       "definition": "rbac.authorization.k8s.io.v1beta1.RoleBinding",
       "file": "rolebinding-rbac-v1beta1.json"
@@ -691,7 +691,7 @@ export const kinds = {
   },
   "scheduling.k8s.io/v1beta1": {
     "PriorityClass": {
-      "chunk": "scheduling",
+      "chunk": "scheduling-beta",
       "exportName": "priorityclass_scheduling_v1beta1",
       "definition": "scheduling.k8s.io.v1beta1.PriorityClass",
       "file": "priorityclass-scheduling-v1beta1.json"
@@ -737,31 +737,31 @@ export const kinds = {
   },
   "storage.k8s.io/v1beta1": {
     "CSIDriver": {
-      "chunk": "storage",
+      "chunk": "storage-beta",
       "exportName": "csidriver_storage_v1beta1",
       "definition": "storage.k8s.io.v1beta1.CSIDriver",
       "file": "csidriver-storage-v1beta1.json"
     },
     "CSINode": {
-      "chunk": "storage",
+      "chunk": "storage-beta",
       "exportName": "csinode_storage_v1beta1",
       "definition": "storage.k8s.io.v1beta1.CSINode",
       "file": "csinode-storage-v1beta1.json"
     },
     "CSIStorageCapacity": {
-      "chunk": "storage",
+      "chunk": "storage-beta",
       "exportName": "csistoragecapacity_storage_v1beta1",
       "definition": "storage.k8s.io.v1beta1.CSIStorageCapacity",
       "file": "csistoragecapacity-storage-v1beta1.json"
     },
     "StorageClass": {
-      "chunk": "storage",
+      "chunk": "storage-beta",
       "exportName": "storageclass_storage_v1beta1",
       "definition": "storage.k8s.io.v1beta1.StorageClass",
       "file": "storageclass-storage-v1beta1.json"
     },
     "VolumeAttachment": {
-      "chunk": "storage",
+      "chunk": "storage-beta",
       "exportName": "volumeattachment_storage_v1beta1",
       "definition": "storage.k8s.io.v1beta1.VolumeAttachment",
       "file": "volumeattachment-storage-v1beta1.json"
