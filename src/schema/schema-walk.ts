@@ -3,6 +3,7 @@
  * fields a mapping allows (for "did you mean") and editors can show a field's documentation.
  */
 import type { JsonPath } from '../core/types.js';
+import { safeTest } from './safe-regexp.js';
 
 export type JsonSchema = boolean | { [keyword: string]: unknown };
 type SchemaObject = { [keyword: string]: unknown };
@@ -105,10 +106,3 @@ function matchesType(condition: unknown, data: unknown): boolean {
   return condition.type === actual;
 }
 
-function safeTest(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(text);
-  } catch {
-    return false;
-  }
-}
