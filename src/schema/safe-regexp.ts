@@ -18,10 +18,11 @@ interface Re2Module {
 let re2: Re2Module | undefined;
 
 /** A RegExp-like object (what ajv's `code.regExp` option expects) backed by RE2. Throws on a pattern RE2 rejects. */
-export function safeRegExp(pattern: string, _flags?: string): { test(text: string): boolean } {
+export function safeRegExp(pattern: string, _flags?: string): { test(text: string): boolean; toString(): string } {
   re2 ??= require('re2js') as Re2Module;
   const compiled = re2.RE2JS.compile(pattern);
-  return { test: (text: string) => compiled.matcher(text).find() };
+  // ajv keys its cache of compiled patterns by toString(): it must be unique per pattern.
+  return { test: (text: string) => compiled.matcher(text).find(), toString: () => `/${pattern}/re2` };
 }
 
 /** `pattern` tested on `text` in linear time; false when the pattern is not valid RE2. */

@@ -51,6 +51,13 @@ describe('patterns from the inputs run in linear time (RE2)', () => {
     expect(findings[0]!.message).toContain('does not match the pattern ^(a+)+$');
   });
 
+  it('keeps several patterns in one schema apart', () => {
+    const other = "                other:\n                  type: string\n                  pattern: '^[0-9]+$'\n";
+    const two = crd('^[a-z]+$') + other;
+    const text = two + widget('abc').replace('  code: "abc"\n', '  code: "abc"\n  other: "123"\n');
+    expect(lintText(text, 'w.yaml').findings.filter((f) => f.ruleId.startsWith('schema/'))).toEqual([]);
+  });
+
   it('accepts a value that matches', () => {
     const findings = lintText(crd('^(a+)+$') + widget('aaaa'), 'w.yaml').findings.filter((f) => f.ruleId.startsWith('schema/'));
     expect(findings).toEqual([]);
