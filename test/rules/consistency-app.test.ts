@@ -56,7 +56,7 @@ describe('consistency rules on a multi-file app', () => {
       'missing-reference-key': 'Deployment api: key "pasword" not found in Secret "db-credentials" (did you mean "password"?)',
       'networkpolicy-selects-nothing': 'NetworkPolicy db: podSelector {role: database} matches no pods',
       'overlapping-selectors': 'Deployment api: selector also matches the pods of Deployment api-canary',
-      'pdb-selects-nothing': 'PodDisruptionBudget api: selector {app: apl} matches no pods',
+      'pdb-selects-nothing': 'PodDisruptionBudget api: selector {app: apl} matches no pods; closest: Deployment api has {app: api}',
       'service-selects-no-pods': 'Service web: selector {app: web, tier: front} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
       'service-target-port-name': 'Service api: targetPort "htp" is not a container port name in Deployment api, Deployment api-canary (declared: http)',
       'service-target-port-number': 'Service api: port 9000 (the default targetPort) is not a TCP containerPort of the selected pods (declared: 8080/TCP)',

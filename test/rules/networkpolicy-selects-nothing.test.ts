@@ -35,7 +35,7 @@ describe('networkpolicy-selects-nothing', () => {
         ruleId: 'networkpolicy-selects-nothing',
         line: 12,
         column: 16,
-        message: 'NetworkPolicy api: podSelector {app: ap1} matches no pods',
+        message: 'NetworkPolicy api: podSelector {app: ap1} matches no pods; closest: Deployment api has {app: api}',
       },
     ]);
     const otherNamespace = policy('podSelector: {matchLabels: {app: api}}').replace('namespace: shop', 'namespace: web');

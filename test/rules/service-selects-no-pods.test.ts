@@ -47,6 +47,18 @@ describe('service-selects-no-pods', () => {
     ]);
   });
 
+  it('names the template with the same label key when only the value differs (a typo)', () => {
+    expect(runRule(rule, `${deployment}---\n${service('{app: wbe}')}`).map((f) => f.message)).toEqual([
+      'Service web: selector {app: wbe} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
+    ]);
+    expect(runRule(rule, `${deployment}---\n${service('{role: db}')}`).map((f) => f.message)).toEqual(['Service web: selector {role: db} matches no pods']);
+    // Two templates share the key: the one spelled most like the selector's value is named, not the first.
+    const api = deployment.replace(/web/g, 'api').replace(/frontend/g, 'backend');
+    expect(runRule(rule, `${api}---\n${deployment}---\n${service('{app: wbe}')}`).map((f) => f.message)).toEqual([
+      'Service web: selector {app: wbe} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
+    ]);
+  });
+
   it('only looks in its own namespace', () => {
     const other = service('{app: web}').replace('namespace: shop', 'namespace: other');
     expect(runRule(rule, `${deployment}---\n${other}`).map((f) => f.message)).toEqual(['Service web: selector {app: web} matches no pods']);
