@@ -1,8 +1,8 @@
 import { capabilityEntries } from '../src/rules/best-practice/capabilities.js';
-import { containersOf } from '../src/rules/best-practice/containers.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { containerSetting, isWindowsPod } from '../src/rules/best-practice/security-context.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'allow-privilege-escalation',
@@ -21,9 +21,9 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'privilege-escalation-container',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      for (const ref of containersOf(pod)) {
-        if (isWindowsPod(ref) || containerSetting(ref, 'privileged')?.value === true) continue;
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
+        if (isWindowsPod(pod) || containerSetting(ref, 'privileged')?.value === true) continue;
         if (capabilityEntries(ref, 'add').some((entry) => entry.name === 'SYS_ADMIN')) continue;
         const setting = containerSetting(ref, 'allowPrivilegeEscalation');
         if (setting?.value === false) continue;

@@ -1,8 +1,8 @@
 import { capabilityEntries, DANGEROUS_CAPABILITIES } from '../src/rules/best-practice/capabilities.js';
-import { containersOf } from '../src/rules/best-practice/containers.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { isWindowsPod } from '../src/rules/best-practice/security-context.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'dangerous-capabilities',
@@ -22,9 +22,9 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'drop-net-raw-capability',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      for (const ref of containersOf(pod)) {
-        if (isWindowsPod(ref)) continue;
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
+        if (isWindowsPod(pod)) continue;
         for (const entry of capabilityEntries(ref, 'add')) {
           const power = DANGEROUS_CAPABILITIES[entry.name];
           if (power === undefined) continue;

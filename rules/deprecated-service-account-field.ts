@@ -1,5 +1,5 @@
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'deprecated-service-account-field',
@@ -15,7 +15,7 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'deprecated-service-account-field',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       const alias = pod.spec.serviceAccount;
       if (typeof alias !== 'string' || alias === '') continue;
       const name = pod.spec.serviceAccountName;

@@ -1,8 +1,8 @@
-import { containersOf } from '../src/rules/best-practice/containers.js';
 import { isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/rules/values.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'env-var-secret',
@@ -21,8 +21,8 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'env-var-secret',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      for (const ref of containersOf(pod)) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         const env = ref.container.env;
         if (!Array.isArray(env)) continue;
         env.forEach((entry, index) => {

@@ -1,6 +1,6 @@
 import { describeMounts, hostPathVolumes, sensitiveHostPath } from '../src/rules/best-practice/host-paths.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'host-path-volume',
@@ -18,7 +18,7 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'writable-host-mount',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       for (const volume of hostPathVolumes(pod)) {
         if (sensitiveHostPath(volume.hostPath) !== undefined) continue;
         context.report({ manifest: pod.manifest, path: volume.path, message: `hostPath volume "${volume.volume}" mounts host path ${volume.hostPath}${describeMounts(volume.mounts)}` });

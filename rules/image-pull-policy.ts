@@ -1,7 +1,7 @@
-import { containersOf } from '../src/rules/best-practice/containers.js';
 import { isLatest, parseImage } from '../src/rules/best-practice/image.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'image-pull-policy',
@@ -22,8 +22,8 @@ const rule: Rule = {
   ].join('\n'),
   kubeScore: 'container-image-pull-policy',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      for (const ref of containersOf(pod)) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         const { image, imagePullPolicy: policy } = ref.container;
         if (typeof policy !== 'string') continue;
         const path = [...ref.path, 'imagePullPolicy'];

@@ -1,7 +1,7 @@
-import { containersOf } from '../src/rules/best-practice/containers.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { handlerKey } from '../src/rules/best-practice/probes.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'liveness-equals-readiness',
@@ -19,8 +19,8 @@ const rule: Rule = {
   ].join('\n'),
   kubeScore: 'pod-probes-identical',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      for (const ref of containersOf(pod)) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         const liveness = handlerKey(ref.container.livenessProbe);
         if (liveness === undefined || liveness !== handlerKey(ref.container.readinessProbe)) continue;
         context.report({

@@ -1,7 +1,7 @@
-import { containersOf } from '../src/rules/best-practice/containers.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { hasProbe } from '../src/rules/best-practice/probes.js';
+import { containersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf, runsToCompletion } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'missing-liveness-probe',
@@ -20,9 +20,9 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'no-liveness-probe',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      if (pod.runsToCompletion) continue;
-      for (const ref of containersOf(pod, { init: false })) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      if (runsToCompletion(pod)) continue;
+      for (const ref of containersOf(pod, ['containers'])) {
         if (hasProbe(ref.container, 'livenessProbe')) continue;
         context.report({ manifest: pod.manifest, path: [...ref.path, 'livenessProbe'], message: `${ref.label} has no livenessProbe` });
       }

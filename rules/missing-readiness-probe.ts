@@ -1,8 +1,9 @@
-import { containersOf } from '../src/rules/best-practice/containers.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { hasProbe } from '../src/rules/best-practice/probes.js';
-import { serviceExposure } from '../src/rules/best-practice/services.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { indexOf } from '../src/rules/format.js';
+import { serviceExposure } from '../src/rules/services.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf, runsToCompletion } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'missing-readiness-probe',
@@ -23,11 +24,12 @@ const rule: Rule = {
   kubeLinter: 'no-readiness-probe',
   kubeScore: 'pod-probes',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      if (pod.runsToCompletion) continue;
-      const running = containersOf(pod).filter((ref) => ref.list === 'containers' || ref.sidecar);
+    const index = indexOf(context);
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      if (runsToCompletion(pod)) continue;
+      const running = containersOf(pod, INIT_AND_APP_CONTAINERS).filter((ref) => ref.list === 'containers' || ref.sidecar);
       if (running.length === 0 || running.some((ref) => hasProbe(ref.container, 'readinessProbe'))) continue;
-      const exposure = serviceExposure(context, pod);
+      const exposure = serviceExposure(index, pod);
       if (exposure === 'not-selected') continue;
       const consequence = exposure === 'selected' ? ': its Service sends traffic before it is ready' : '';
       for (const ref of running) {

@@ -21,18 +21,26 @@ const rule: Rule = {
   ].join('\n'),
   check(context) {
     const index = indexOf(context);
+    // Keys of each ConfigMap and Secret, worked out once however many pods read it.
+    const provided = new Map<string, Set<string> | undefined>();
+    const keysOf = (kind: 'ConfigMap' | 'Secret', namespace: string, name: string): Set<string> | undefined => {
+      const id = JSON.stringify([kind, namespace, name]);
+      if (!provided.has(id)) {
+        // With duplicate definitions (duplicate-object reports them) a key from any of them counts.
+        const targets = index.findAll(kind, namespace, name);
+        provided.set(id, targets.length === 0 ? undefined : new Set(targets.flatMap((t) => [...providedKeys(t.object, kind)])));
+      }
+      return provided.get(id);
+    };
     for (const manifest of context.manifests) {
       const template = podTemplateOf(manifest);
       if (!template) continue;
       const namespace = index.namespaceOf(manifest);
       for (const ref of podReferencesOf(template)) {
         if (ref.key === undefined || !ref.keyPath || ref.optional || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')) continue;
-        // With duplicate definitions (duplicate-object reports them) a key from any of them counts.
-        const kind = ref.kind;
-        const targets = index.findAll(kind, namespace, ref.name);
-        if (targets.length === 0) continue;
-        const keys = new Set(targets.flatMap((t) => [...providedKeys(t.object, kind)]));
-        if (keys.has(ref.key)) continue;
+        const keys = keysOf(ref.kind, namespace, ref.name);
+        // A missing object is reported by missing-reference.
+        if (!keys || keys.has(ref.key)) continue;
         context.report({
           manifest,
           path: ref.keyPath,

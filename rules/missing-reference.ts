@@ -63,17 +63,32 @@ function exists(ref: PodReference, owner: Manifest, namespace: string, index: Ob
 /** `data` in the StatefulSet that declares it, or `data-web-2` anywhere in the namespace. */
 function claimFromStatefulSet(claim: string, owner: Manifest, namespace: string, index: ObjectIndex): boolean {
   if (owner.ref.kind === 'StatefulSet' && claimTemplateNames(owner).includes(claim)) return true;
-  return index.ofKind('StatefulSet').some((set) => {
-    if (index.namespaceOf(set) !== namespace || set.ref.name === undefined) return false;
+  // `<template>-<statefulset>-<ordinal>`: the ordinal is digits only, so it follows the last hyphen.
+  const dash = claim.lastIndexOf('-');
+  const ordinal = claim.slice(dash + 1);
+  if (dash < 0 || !/^(0|[1-9]\d*)$/.test(ordinal)) return false;
+  const replicas = index.derived(statefulSetClaims).get(claimKey(namespace, claim.slice(0, dash + 1)));
+  return replicas !== undefined && Number(ordinal) < replicas;
+}
+
+/** Per namespace and claim prefix `<template>-<statefulset>-`, the most replicas of a StatefulSet making such claims. */
+function statefulSetClaims(index: ObjectIndex): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const set of index.ofKind('StatefulSet')) {
+    if (set.ref.name === undefined) continue;
     const replicas = getIn(set.object, ['spec', 'replicas']);
     const count = Math.min(typeof replicas === 'number' ? replicas : 1, MAX_EXPANDED_REPLICAS);
-    return claimTemplateNames(set).some((t) => {
-      const prefix = `${t}-${set.ref.name}-`;
-      if (!claim.startsWith(prefix)) return false;
-      const ordinal = claim.slice(prefix.length);
-      return /^(0|[1-9]\d*)$/.test(ordinal) && Number(ordinal) < count;
-    });
-  });
+    if (Number.isNaN(count)) continue; // no ordinal is below NaN
+    for (const template of claimTemplateNames(set)) {
+      const key = claimKey(index.namespaceOf(set), `${template}-${set.ref.name}-`);
+      out.set(key, Math.max(out.get(key) ?? -Infinity, count));
+    }
+  }
+  return out;
+}
+
+function claimKey(namespace: string, prefix: string): string {
+  return `${namespace}\u0000${prefix}`;
 }
 
 function claimTemplateNames(set: Manifest): string[] {

@@ -1,8 +1,8 @@
 /** A NetworkPolicy whose podSelector matches no pods isolates nothing: usually a label typo. */
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { closestHint } from '../src/rules/matching.js';
-import { describeSelector, parseLabelSelector } from '../src/rules/selectors.js';
+import { describeUnmatched } from '../src/rules/matching.js';
+import { parseLabelSelector } from '../src/rules/selectors.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/rules/values.js';
 
@@ -27,14 +27,9 @@ const rule: Rule = {
       // podSelector is not a pointer in the API: leaving it out means `{}`, every pod.
       const selector = parseLabelSelector(getIn(manifest.object, ['spec', 'podSelector']) ?? {});
       if (selector.type !== 'requirements') continue;
-      const namespace = index.namespaceOf(manifest);
-      if (index.selectTemplates(namespace, selector).length > 0) continue;
-      const templates = index.podTemplates(namespace);
-      context.report({
-        manifest,
-        path: ['spec', 'podSelector'],
-        message: `${objectLabel(manifest)}: podSelector ${describeSelector(selector)} matches no pods${closestHint(templates, selector)}`,
-      });
+      const unmatched = describeUnmatched(index, index.namespaceOf(manifest), selector);
+      if (unmatched === undefined) continue;
+      context.report({ manifest, path: ['spec', 'podSelector'], message: `${objectLabel(manifest)}: podSelector ${unmatched}` });
     }
   },
 };

@@ -1,11 +1,11 @@
 import { parseIntOrPercent, scaled, show } from '../src/rules/best-practice/int-or-percent.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
-import { isReplicated, replicaRange } from '../src/rules/best-practice/replicas.js';
-import { objectLabel } from '../src/rules/format.js';
+import { replicaRange } from '../src/rules/best-practice/replicas.js';
+import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { matches, parseLabelSelector, type Selector } from '../src/rules/selectors.js';
+import { parseLabelSelector, type Selector } from '../src/rules/selectors.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn, isObj } from '../src/rules/values.js';
+import { podsByLabel } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'pdb-allows-no-disruption',
@@ -24,7 +24,8 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'pdb-min-available',
   check(context) {
-    const pods = podSpecsOf(context.manifests).filter((pod) => isReplicated(pod.manifest));
+    const index = indexOf(context);
+    const pods = podsByLabel(index);
     for (const pdb of context.manifests) {
       if (!isKind(pdb, 'PodDisruptionBudget')) continue;
       const maxUnavailable = parseIntOrPercent(getIn(pdb.object, ['spec', 'maxUnavailable']));
@@ -47,10 +48,9 @@ const rule: Rule = {
         continue;
       }
       const selector = pdbSelector(pdb.object, pdb.ref.apiVersion);
-      const namespace = context.namespaceOf(pdb);
-      for (const pod of pods) {
-        if (context.namespaceOf(pod.manifest) !== namespace || !matches(selector, pod.podLabels)) continue;
-        const replicas = replicaRange(context, pod.manifest);
+      for (const pod of pods.select(index.namespaceOf(pdb), selector)) {
+        // Only replicated workloads have a replica range; Jobs and bare Pods are left out.
+        const replicas = replicaRange(index, pod.manifest);
         if (!replicas || replicas.min === 0 || scaled(minAvailable, replicas.min) < replicas.min) continue;
         context.report({
           manifest: pdb,

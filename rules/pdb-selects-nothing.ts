@@ -1,8 +1,8 @@
 /** A PodDisruptionBudget that selects no pods protects nothing during node drains. */
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { closestHint } from '../src/rules/matching.js';
-import { describeSelector, parseLabelSelector, type Selector } from '../src/rules/selectors.js';
+import { describeUnmatched } from '../src/rules/matching.js';
+import { parseLabelSelector, type Selector } from '../src/rules/selectors.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/rules/values.js';
 
@@ -30,14 +30,9 @@ const rule: Rule = {
         continue;
       }
       if (selector.type !== 'requirements') continue;
-      const namespace = index.namespaceOf(manifest);
-      if (index.selectTemplates(namespace, selector).length > 0) continue;
-      const templates = index.podTemplates(namespace);
-      context.report({
-        manifest,
-        path: ['spec', 'selector'],
-        message: `${name}: selector ${describeSelector(selector)} matches no pods${closestHint(templates, selector)}`,
-      });
+      const unmatched = describeUnmatched(index, index.namespaceOf(manifest), selector);
+      if (unmatched === undefined) continue;
+      context.report({ manifest, path: ['spec', 'selector'], message: `${name}: selector ${unmatched}` });
     }
   },
 };

@@ -1,7 +1,7 @@
-import { containersOf } from '../src/rules/best-practice/containers.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { containerSetting, isWindowsPod } from '../src/rules/best-practice/security-context.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'read-only-root-filesystem',
@@ -18,9 +18,9 @@ const rule: Rule = {
   kubeLinter: 'no-read-only-root-fs',
   kubeScore: 'container-security-context-readonlyrootfilesystem',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      for (const ref of containersOf(pod)) {
-        if (isWindowsPod(ref)) continue;
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
+        if (isWindowsPod(pod)) continue;
         const setting = containerSetting(ref, 'readOnlyRootFilesystem');
         if (setting?.value === true) continue;
         if (setting?.value === false) {

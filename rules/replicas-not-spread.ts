@@ -1,8 +1,9 @@
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { isReplicated, replicaRange } from '../src/rules/best-practice/replicas.js';
 import { spreadTerms } from '../src/rules/best-practice/spreading.js';
+import { indexOf } from '../src/rules/format.js';
 import { describeLabels } from '../src/rules/selectors.js';
 import type { Rule } from '../src/rules/types.js';
+import { podLabelsOf, podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'replicas-not-spread',
@@ -22,9 +23,10 @@ const rule: Rule = {
   kubeLinter: 'no-anti-affinity',
   kubeScore: 'deployment-has-host-podantiaffinity',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
+    const index = indexOf(context);
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       if (!isReplicated(pod.manifest)) continue;
-      const replicas = replicaRange(context, pod.manifest);
+      const replicas = replicaRange(index, pod.manifest);
       if (!replicas || replicas.max <= 1) continue;
       const terms = spreadTerms(pod, context.namespaceOf(pod.manifest));
       if (terms.some((term) => term.spreadsOwnPods)) continue;
@@ -32,7 +34,7 @@ const rule: Rule = {
         context.report({
           manifest: pod.manifest,
           path: terms[0]!.path,
-          message: `no podAntiAffinity term or topology spread constraint selects this workload's own pods (${describeLabels(pod.podLabels)}) in its namespace, so its ${replicas.source} may all land on one node`,
+          message: `no podAntiAffinity term or topology spread constraint selects this workload's own pods (${describeLabels(podLabelsOf(pod))}) in its namespace, so its ${replicas.source} may all land on one node`,
         });
       } else {
         context.report({

@@ -1,7 +1,7 @@
-import { containersOf } from '../src/rules/best-practice/containers.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import { effectiveSetting } from '../src/rules/best-practice/security-context.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'run-as-non-root',
@@ -21,8 +21,8 @@ const rule: Rule = {
   kubeLinter: 'run-as-non-root',
   kubeScore: 'container-security-context-user-group-id',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
-      for (const ref of containersOf(pod)) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
+      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         const user = effectiveSetting(ref, 'runAsUser');
         const nonRoot = effectiveSetting(ref, 'runAsNonRoot');
         const group = effectiveSetting(ref, 'runAsGroup');

@@ -1,6 +1,6 @@
 import { describeMounts, hostPathVolumes, sensitiveHostPath } from '../src/rules/best-practice/host-paths.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import type { Rule } from '../src/rules/types.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'sensitive-host-mount',
@@ -18,7 +18,7 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'sensitive-host-mounts',
   check(context) {
-    for (const pod of podSpecsOf(context.manifests)) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       for (const volume of hostPathVolumes(pod)) {
         const why = sensitiveHostPath(volume.hostPath);
         if (why === undefined) continue;

@@ -4,8 +4,7 @@
  */
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { closestHint } from '../src/rules/matching.js';
-import { describeSelector } from '../src/rules/selectors.js';
+import { describeUnmatched } from '../src/rules/matching.js';
 import type { Rule } from '../src/rules/types.js';
 import { serviceSelectorOf } from '../src/rules/services.js';
 
@@ -30,14 +29,9 @@ const rule: Rule = {
       if (!isKind(manifest, 'Service')) continue;
       const selector = serviceSelectorOf(manifest);
       if (selector?.type !== 'requirements') continue;
-      const namespace = index.namespaceOf(manifest);
-      if (index.selectTemplates(namespace, selector).length > 0) continue;
-      const templates = index.podTemplates(namespace);
-      context.report({
-        manifest,
-        path: ['spec', 'selector'],
-        message: `${objectLabel(manifest)}: selector ${describeSelector(selector)} matches no pods${closestHint(templates, selector)}`,
-      });
+      const unmatched = describeUnmatched(index, index.namespaceOf(manifest), selector);
+      if (unmatched === undefined) continue;
+      context.report({ manifest, path: ['spec', 'selector'], message: `${objectLabel(manifest)}: selector ${unmatched}` });
     }
   },
 };

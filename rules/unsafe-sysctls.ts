@@ -1,7 +1,7 @@
 import { parseKubeVersion } from '../src/k8s/api-versions.js';
-import { podSpecsOf } from '../src/rules/best-practice/pod-specs.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/rules/values.js';
+import { podTemplatesOf } from '../src/rules/workloads.js';
 
 /** The sysctls the kubelet allows by default (namespaced and isolated), with the minor that made them safe. */
 const SAFE_SYSCTLS: Readonly<Record<string, number>> = {
@@ -36,7 +36,7 @@ const rule: Rule = {
   kubeLinter: 'unsafe-sysctls',
   check(context) {
     const minor = parseKubeVersion(context.options.kubeVersion) ?? Number.POSITIVE_INFINITY;
-    for (const pod of podSpecsOf(context.manifests)) {
+    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       const sysctls = isObj(pod.spec.securityContext) ? pod.spec.securityContext.sysctls : undefined;
       if (!Array.isArray(sysctls)) continue;
       sysctls.forEach((sysctl, index) => {

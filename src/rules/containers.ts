@@ -7,6 +7,13 @@ export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContaine
 
 export const CONTAINER_LISTS: readonly ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
 
+/**
+ * The containers a manifest runs on purpose: init containers (native sidecars among them) and app
+ * containers. Ephemeral debug containers are added by `kubectl debug`; they show up only in dumps of
+ * live Pods, and the rules that judge how containers are configured leave them out.
+ */
+export const INIT_AND_APP_CONTAINERS: readonly ContainerList[] = ['initContainers', 'containers'];
+
 export interface ContainerRef {
   container: Obj;
   list: ContainerList;
@@ -14,6 +21,10 @@ export interface ContainerRef {
   path: JsonPath;
   /** `container "app"`, `init container "setup"`, `ephemeral container "debug"`, or `container #2` when unnamed. */
   label: string;
+  /** An init container with restartPolicy: Always: a native sidecar that runs alongside the app containers. */
+  sidecar: boolean;
+  /** The pod template the container belongs to. */
+  template: PodTemplate;
 }
 
 const LIST_LABEL: Record<ContainerList, string> = {
@@ -30,7 +41,14 @@ export function containersOf(template: PodTemplate, lists: readonly ContainerLis
     items.forEach((container, index) => {
       if (!isObj(container)) return;
       const name = typeof container.name === 'string' && container.name !== '' ? `"${container.name}"` : `#${index + 1}`;
-      out.push({ container, list, path: [...template.specPath, list, index], label: `${LIST_LABEL[list]} ${name}` });
+      out.push({
+        container,
+        list,
+        path: [...template.specPath, list, index],
+        label: `${LIST_LABEL[list]} ${name}`,
+        sidecar: list === 'initContainers' && container.restartPolicy === 'Always',
+        template,
+      });
     });
   }
   return out;

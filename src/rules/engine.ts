@@ -27,7 +27,8 @@ export function runRules(manifests: Manifest[], options: RunRulesOptions): Findi
   for (const rule of rules) {
     const override = severities?.[rule.id];
     if (override === 'off') continue;
-    findings.push(...runRule(rule, manifests, ruleOptions, index, override));
+    // One push per finding: spreading a rule's findings into push() overflows the stack past ~100,000.
+    for (const finding of runRule(rule, manifests, ruleOptions, index, override)) findings.push(finding);
   }
   return findings;
 }

@@ -1,8 +1,9 @@
-/** Which pod template a selector nearly picks, for "did you mean" messages (ObjectIndex.selectTemplates finds the ones it picks). */
-import { describeLabels, requirementMatches, type Selector } from './selectors.js';
-import type { PodTemplate } from './workloads.js';
+/** Selectors that match no pods, with the pod template they nearly pick (ObjectIndex.selectTemplates finds the ones they pick). */
 import { objectLabel } from './format.js';
+import type { ObjectIndex } from './object-index.js';
+import { describeLabels, describeSelector, requirementMatches, type Requirement, type Selector } from './selectors.js';
 import { distance } from './suggest.js';
+import type { PodTemplate } from './workloads.js';
 
 /**
  * The template that comes closest to the selector, first in input order on ties: each requirement it
@@ -16,26 +17,51 @@ export function closestTemplate(templates: readonly PodTemplate[], selector: Sel
   let bestDistance = Infinity;
   for (const template of templates) {
     let score = 0;
-    // Among equally close templates, the one whose differing values are spelled most alike wins.
-    let spelling = 0;
+    const differing: Requirement[] = [];
     for (const r of selector.requirements) {
       if (requirementMatches(r, template.labels)) score += 1;
       else if (Object.prototype.hasOwnProperty.call(template.labels, r.key)) {
         score += 0.5;
-        spelling += distance(r.values[0] ?? '', template.labels[r.key]!);
+        differing.push(r);
       }
     }
-    if (score > bestScore || (score === bestScore && score > 0 && spelling < bestDistance)) {
-      best = template;
-      bestScore = score;
-      bestDistance = spelling;
+    if (score === 0 || score < bestScore) continue;
+    // Among equally close templates, the one whose differing values are spelled most alike wins (a
+    // later one only when strictly closer, so the spelling is worked out only as far as that).
+    const limit = score > bestScore ? Infinity : bestDistance - 1;
+    let spelling = 0;
+    for (const r of differing) {
+      spelling += distance(r.values[0] ?? '', template.labels[r.key]!, limit - spelling);
+      if (spelling > limit) break;
     }
+    if (spelling > limit) continue;
+    best = template;
+    bestScore = score;
+    bestDistance = spelling;
   }
   return best;
 }
 
-/** `; closest: Deployment web has {app: web, tier: frontend}`, or "" when nothing is close. */
-export function closestHint(templates: readonly PodTemplate[], selector: Selector): string {
-  const closest = closestTemplate(templates, selector);
-  return closest ? `; closest: ${objectLabel(closest.manifest)} has ${describeLabels(closest.labels)}` : '';
+/**
+ * `{app: web, tier: front} matches no pods; closest: Deployment web has {app: web, tier: frontend}` when
+ * `selector` matches no pod template in `namespace` (the hint only when some template comes close), or
+ * undefined when it matches one.
+ */
+export function describeUnmatched(index: ObjectIndex, namespace: string, selector: Selector): string | undefined {
+  if (index.selectTemplates(namespace, selector).length > 0) return undefined;
+  const closest = closestTemplate(closeCandidates(index, namespace, selector), selector);
+  const hint = closest ? `; closest: ${objectLabel(closest.manifest)} has ${describeLabels(closest.labels)}` : '';
+  return `${describeSelector(selector)} matches no pods${hint}`;
+}
+
+/**
+ * The templates that can score at all. With only `In` and `Exists` requirements, a template without
+ * any of the selector's label keys scores nothing, so only templates sharing a key are compared
+ * (`NotIn` and `DoesNotExist` are met by a missing key: then every template is a candidate).
+ */
+function closeCandidates(index: ObjectIndex, namespace: string, selector: Selector): readonly PodTemplate[] {
+  if (selector.type !== 'requirements') return [];
+  const { requirements } = selector;
+  if (requirements.some((r) => r.operator === 'NotIn' || r.operator === 'DoesNotExist')) return index.podTemplates(namespace);
+  return index.templatesWithAnyKey(namespace, requirements.map((r) => r.key));
 }

@@ -4,15 +4,15 @@
  */
 import type { Manifest } from '../core/types.js';
 import { builtinGroup, groupOf, isClusterScoped, isKind, servesKind } from './kinds.js';
-import { matches, type Selector } from './selectors.js';
+import { LabelIndex } from './label-index.js';
+import type { Selector } from './selectors.js';
 import { podTemplateOf, type PodTemplate } from './workloads.js';
 
 export class ObjectIndex {
   private readonly byKind = new Map<string, Manifest[]>();
   private readonly byName = new Map<string, Manifest[]>();
-  private readonly templates = new Map<string, PodTemplate[]>();
-  /** namespace → "key=value" → templates with that label, so selectors need not scan every template. */
-  private readonly templatesByLabel = new Map<string, Map<string, PodTemplate[]>>();
+  private readonly templates = new LabelIndex<PodTemplate>();
+  private readonly derivedValues = new Map<(index: ObjectIndex) => unknown, unknown>();
 
   constructor(
     readonly manifests: readonly Manifest[],
@@ -24,7 +24,7 @@ export class ObjectIndex {
       push(this.byKind, kind, manifest);
       if (manifest.ref.name !== undefined) push(this.byName, key(kind, this.namespaceOf(manifest), manifest.ref.name), manifest);
       const template = podTemplateOf(manifest);
-      if (template) this.addTemplate(this.namespaceOf(manifest), template);
+      if (template) this.templates.add(this.namespaceOf(manifest), template.labels, template);
     }
   }
 
@@ -57,41 +57,30 @@ export class ObjectIndex {
     });
   }
 
-  /** Pod templates of every workload in `namespace`, in input order. */
+  /** Pod templates of every built-in workload in `namespace`, in input order. */
   podTemplates(namespace: string): readonly PodTemplate[] {
-    return this.templates.get(namespace) ?? [];
+    return this.templates.inNamespace(namespace);
   }
 
   /** The pod templates in `namespace` that `selector` matches, in input order. */
   selectTemplates(namespace: string, selector: Selector): PodTemplate[] {
-    if (selector.type !== 'requirements') return selector.type === 'everything' ? [...this.podTemplates(namespace)] : [];
-    // Start from the smallest set of templates carrying one of the required `key=value` labels.
-    const byLabel = this.templatesByLabel.get(namespace);
-    let candidates = this.podTemplates(namespace);
-    for (const r of selector.requirements) {
-      if (r.operator !== 'In') continue;
-      const union = r.values.flatMap((v) => byLabel?.get(labelKey(r.key, v)) ?? []);
-      if (union.length < candidates.length) candidates = r.values.length > 1 ? inputOrder(union, this.podTemplates(namespace)) : union;
-    }
-    return candidates.filter((t) => matches(selector, t.labels));
+    return this.templates.select(namespace, selector);
   }
 
-  private addTemplate(namespace: string, template: PodTemplate): void {
-    push(this.templates, namespace, template);
-    let byLabel = this.templatesByLabel.get(namespace);
-    if (!byLabel) this.templatesByLabel.set(namespace, (byLabel = new Map()));
-    for (const [key, value] of Object.entries(template.labels)) push(byLabel, labelKey(key, value), template);
+  /** The pod templates in `namespace` with a label of one of the `keys` (any value), in input order. */
+  templatesWithAnyKey(namespace: string, keys: Iterable<string>): PodTemplate[] {
+    return this.templates.withAnyKey(namespace, keys);
   }
-}
 
-function labelKey(key: string, value: string): string {
-  return `${key}\u0000${value}`;
-}
-
-/** `subset` in the order of `all` (templates of several label values, merged). */
-function inputOrder(subset: PodTemplate[], all: readonly PodTemplate[]): PodTemplate[] {
-  const wanted = new Set(subset);
-  return all.filter((t) => wanted.has(t));
+  /**
+   * A value computed from the run's objects on first use, then shared by every rule of the run: the
+   * way a helper builds its own index once instead of scanning every object for every object.
+   * `build` is the cache key, so pass a module-level function, not a closure.
+   */
+  derived<T>(build: (index: ObjectIndex) => T): T {
+    if (!this.derivedValues.has(build)) this.derivedValues.set(build, build(this));
+    return this.derivedValues.get(build) as T;
+  }
 }
 
 function key(kind: string, namespace: string, name: string): string {

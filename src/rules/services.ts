@@ -1,9 +1,10 @@
-/** Service facts shared by the Service, Ingress and StatefulSet rules. */
+/** Service facts shared by the Service, Ingress, StatefulSet and probe rules. */
 import type { Manifest } from '../core/types.js';
 import { containersOf } from './containers.js';
+import type { ObjectIndex } from './object-index.js';
 import { parseMapSelector, type Selector } from './selectors.js';
 import { arrayAt, getIn, isObj, type Obj } from './values.js';
-import type { PodTemplate } from './workloads.js';
+import { podsByLabel, type PodTemplate } from './workloads.js';
 
 /** The pods a Service routes to, or undefined when it routes to none by design (ExternalName). */
 export function serviceSelectorOf(manifest: Manifest): Selector | undefined {
@@ -18,6 +19,32 @@ export interface ServicePort {
 
 export function servicePortsOf(manifest: Manifest): ServicePort[] {
   return arrayAt(manifest.object, ['spec', 'ports']).flatMap((port, index) => (isObj(port) ? [{ port, index }] : []));
+}
+
+/**
+ * Whether a pod is behind a Service, as far as the objects of the run can tell: 'selected' when a
+ * Service in its namespace selects its pod labels (`podLabelsOf`), 'not-selected' when the run has
+ * Services but none selects it, 'unknown' when the run has no Service at all (a lone workload file).
+ */
+export type ServiceExposure = 'selected' | 'not-selected' | 'unknown';
+
+export function serviceExposure(index: ObjectIndex, template: PodTemplate): ServiceExposure {
+  const { anyService, selected } = index.derived(selectedByServices);
+  if (!anyService) return 'unknown';
+  return selected.has(template.manifest) ? 'selected' : 'not-selected';
+}
+
+/** The workloads whose pods some Service selects, found once per run from the Services' side. */
+function selectedByServices(index: ObjectIndex): { anyService: boolean; selected: Set<Manifest> } {
+  const services = index.ofKind('Service');
+  const pods = podsByLabel(index);
+  const selected = new Set<Manifest>();
+  for (const service of services) {
+    const selector = serviceSelectorOf(service);
+    if (!selector) continue;
+    for (const template of pods.select(index.namespaceOf(service), selector)) selected.add(template.manifest);
+  }
+  return { anyService: services.length > 0, selected };
 }
 
 /** Headless: `clusterIP: None`, the only kind of Service that gives each StatefulSet pod a DNS name. */
@@ -39,8 +66,8 @@ export interface ContainerPort {
 export function containerPortsOf(templates: readonly PodTemplate[]): ContainerPort[] {
   const out: ContainerPort[] = [];
   for (const template of templates) {
-    for (const { container, list } of containersOf(template, ['containers', 'initContainers'])) {
-      if (list === 'initContainers' && container.restartPolicy !== 'Always') continue;
+    for (const { container, list, sidecar } of containersOf(template, ['containers', 'initContainers'])) {
+      if (list === 'initContainers' && !sidecar) continue;
       for (const port of Array.isArray(container.ports) ? container.ports : []) {
         if (!isObj(port)) continue;
         out.push({

@@ -1,9 +1,12 @@
 /**
  * Pod templates and selectors of every kind that runs pods, so one rule covers Pods, Deployments,
- * ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs and ReplicationControllers alike.
+ * ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs and ReplicationControllers alike (and, for
+ * the rules that check pod specs one by one, OpenShift DeploymentConfigs).
  */
 import type { JsonPath, Manifest } from '../core/types.js';
-import { isKind } from './kinds.js';
+import { groupOf, isKind } from './kinds.js';
+import { LabelIndex } from './label-index.js';
+import type { ObjectIndex } from './object-index.js';
 import { parseLabelSelector, parseMapSelector, type Selector } from './selectors.js';
 import { getIn, isObj, objAt, stringMap, type Obj } from './values.js';
 
@@ -35,11 +38,36 @@ export interface PodTemplate {
   labelsPath: JsonPath;
 }
 
+export interface WorkloadOptions {
+  /**
+   * Also OpenShift DeploymentConfigs (apps.openshift.io/v1, or the legacy core `v1`), whose template
+   * is at spec.template: the rules that check pod specs one by one read them (as kube-linter does);
+   * the cross-object rules (ObjectIndex) know only the built-in kinds.
+   */
+  openShift?: boolean;
+}
+
 /** The pod template of a workload, or undefined for any other object. */
-export function podTemplateOf(manifest: Manifest): PodTemplate | undefined {
+export function podTemplateOf(manifest: Manifest, options: WorkloadOptions = {}): PodTemplate | undefined {
   const kind = manifest.ref.kind;
-  if (kind === undefined || !Object.prototype.hasOwnProperty.call(TEMPLATE_PATHS, kind) || !isKind(manifest, kind)) return undefined;
-  const templatePath = TEMPLATE_PATHS[kind]!;
+  if (kind === undefined) return undefined;
+  if (kind === 'DeploymentConfig' && options.openShift) {
+    const group = groupOf(manifest.ref.apiVersion);
+    return group === 'apps.openshift.io' || group === '' ? templateAt(manifest, kind, ['spec', 'template']) : undefined;
+  }
+  if (!Object.prototype.hasOwnProperty.call(TEMPLATE_PATHS, kind) || !isKind(manifest, kind)) return undefined;
+  return templateAt(manifest, kind, TEMPLATE_PATHS[kind]!);
+}
+
+/** The pod templates of `manifests`, in input order, read one object at a time. */
+export function* podTemplatesOf(manifests: readonly Manifest[], options: WorkloadOptions = {}): Generator<PodTemplate> {
+  for (const manifest of manifests) {
+    const template = podTemplateOf(manifest, options);
+    if (template) yield template;
+  }
+}
+
+function templateAt(manifest: Manifest, kind: string, templatePath: JsonPath): PodTemplate {
   const specPath = [...templatePath, 'spec'];
   const labelsPath = [...templatePath, 'metadata', 'labels'];
   return {
@@ -96,4 +124,39 @@ export function controllerSelectorOf(manifest: Manifest): WorkloadSelector | und
     default:
       return undefined;
   }
+}
+
+/**
+ * Labels every pod of the template carries: the template's labels plus the controller selector's
+ * matchLabels (the API requires the selector to match the template, so those labels are on the pods).
+ */
+export function podLabelsOf(template: PodTemplate): Record<string, string> {
+  return { ...template.labels, ...selectorLabels(template.manifest) };
+}
+
+/** matchLabels of a controller's selector (ReplicationController and DeploymentConfig use a plain map). */
+function selectorLabels(manifest: Manifest): Record<string, string> {
+  const selector = getIn(manifest.object, ['spec', 'selector']);
+  if (!isObj(selector)) return {};
+  const kind = manifest.ref.kind;
+  if (kind === 'ReplicationController' || kind === 'DeploymentConfig') return stringMap(selector);
+  if (kind === 'Pod' || kind === 'CronJob') return {};
+  return stringMap(selector.matchLabels);
+}
+
+/** Job, CronJob, or a bare Pod whose restartPolicy is not Always: no probes or replicas expected. */
+export function runsToCompletion(template: PodTemplate): boolean {
+  const { kind, spec } = template;
+  return kind === 'Job' || kind === 'CronJob' || (kind === 'Pod' && (spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure'));
+}
+
+/** The run's pod templates (OpenShift DeploymentConfigs included) by namespace and pod labels (`podLabelsOf`). */
+export function podsByLabel(index: ObjectIndex): LabelIndex<PodTemplate> {
+  return index.derived(indexPodsByLabel);
+}
+
+function indexPodsByLabel(index: ObjectIndex): LabelIndex<PodTemplate> {
+  const pods = new LabelIndex<PodTemplate>();
+  for (const template of podTemplatesOf(index.manifests, { openShift: true })) pods.add(index.namespaceOf(template.manifest), podLabelsOf(template), template);
+  return pods;
 }

@@ -99,4 +99,16 @@ describe('runRules', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(() => runRules(manifests(), DEFAULT_RULE_OPTIONS)).not.toThrow();
   });
+
+  it('keeps every finding of a rule that reports very many (more than fit in one call)', () => {
+    const reportOften: Rule = {
+      ...flagEveryName,
+      id: 'reports-often',
+      check(context) {
+        const manifest = context.manifests[0]!;
+        for (let i = 0; i < 200_000; i++) context.report({ manifest, path: ['metadata', 'name'], message: 'again' });
+      },
+    };
+    expect(runRules(manifests(), { ...DEFAULT_RULE_OPTIONS, rules: [reportOften] })).toHaveLength(200_000);
+  });
 });

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { containersOf } from '../../src/rules/containers.js';
+import { closestTemplate, describeUnmatched } from '../../src/rules/matching.js';
 import { ObjectIndex } from '../../src/rules/object-index.js';
-import { matches, parseLabelSelector } from '../../src/rules/selectors.js';
+import { describeSelector, matches, parseLabelSelector } from '../../src/rules/selectors.js';
+import { distance } from '../../src/rules/suggest.js';
 import { controllerSelectorOf, podTemplateOf, WORKLOAD_KINDS } from '../../src/rules/workloads.js';
 import { loadAll, yaml } from './helpers.js';
 
@@ -107,24 +109,57 @@ describe('podTemplateOf', () => {
 });
 
 describe('ObjectIndex.selectTemplates', () => {
+  const key = fc.constantFrom('app', 'tier');
+  const value = fc.constantFrom('a', 'b', 'c', 'abc');
+  const labels = fc.dictionary(key, value);
+  const expression = fc.oneof(
+    fc.record({ key, operator: fc.constantFrom('In', 'NotIn'), values: fc.array(value, { minLength: 1, maxLength: 2 }) }),
+    fc.record({ key, operator: fc.constantFrom('Exists', 'DoesNotExist') }),
+  );
+  const selector = fc.record({ matchLabels: fc.dictionary(key, value), matchExpressions: fc.array(expression, { maxLength: 2 }) }, { requiredKeys: [] });
+  const indexOfPods = (podLabels: Record<string, string>[]) => {
+    const text = podLabels.map((l, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, labels: ${JSON.stringify(l)}}\n`).join('---\n') || 'apiVersion: v1\nkind: ConfigMap\n';
+    return new ObjectIndex(loadAll({ 'p.yaml': text }), 'default');
+  };
+
   it('agrees with checking every template', () => {
-    const key = fc.constantFrom('app', 'tier');
-    const value = fc.constantFrom('a', 'b', 'c');
-    const labels = fc.dictionary(key, value);
-    const expression = fc.oneof(
-      fc.record({ key, operator: fc.constantFrom('In', 'NotIn'), values: fc.array(value, { minLength: 1, maxLength: 2 }) }),
-      fc.record({ key, operator: fc.constantFrom('Exists', 'DoesNotExist') }),
-    );
-    const selector = fc.record({ matchLabels: fc.dictionary(key, value), matchExpressions: fc.array(expression, { maxLength: 2 }) }, { requiredKeys: [] });
     fc.assert(
       fc.property(fc.array(labels, { maxLength: 8 }), selector, (podLabels, raw) => {
-        const text = podLabels.map((l, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, labels: ${JSON.stringify(l)}}\n`).join('---\n') || 'apiVersion: v1\nkind: ConfigMap\n';
-        const index = new ObjectIndex(loadAll({ 'p.yaml': text }), 'default');
+        const index = indexOfPods(podLabels);
         const parsed = parseLabelSelector(raw);
         const brute = index.podTemplates('default').filter((t) => matches(parsed, t.labels));
         expect(index.selectTemplates('default', parsed)).toEqual(brute);
       }),
       { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('names the same closest template as comparing every template (describeUnmatched)', () => {
+    fc.assert(
+      fc.property(fc.array(labels, { maxLength: 8 }), selector, (podLabels, raw) => {
+        const index = indexOfPods(podLabels);
+        const parsed = parseLabelSelector(raw);
+        const all = index.podTemplates('default');
+        const closest = closestTemplate(all, parsed);
+        const brute = all.some((t) => matches(parsed, t.labels))
+          ? undefined
+          : `${describeSelector(parsed)} matches no pods${closest ? `; closest: Pod ${closest.manifest.ref.name} has {${Object.entries(closest.labels).map(([k, v]) => `${k}: ${v}`).join(', ')}}` : ''}`;
+        expect(describeUnmatched(index, 'default', parsed)).toBe(brute);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});
+
+describe('distance', () => {
+  it('with a limit, is exact up to the limit and limit + 1 beyond it', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-'), maxLength: 8 });
+    fc.assert(
+      fc.property(word, word, fc.nat({ max: 9 }), (a, b, limit) => {
+        const exact = distance(a, b);
+        expect(distance(a, b, limit)).toBe(exact <= limit ? exact : limit + 1);
+      }),
+      { numRuns: 500, seed: 3 },
     );
   });
 });

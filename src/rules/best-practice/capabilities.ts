@@ -1,6 +1,6 @@
 /** Linux capabilities as written in securityContext.capabilities (with or without the CAP_ prefix). */
 import { containerSetting } from './security-context.js';
-import type { ContainerRef } from './containers.js';
+import type { ContainerRef } from '../containers.js';
 import type { JsonPath } from '../../core/types.js';
 
 export interface CapabilityEntry {

@@ -1,8 +1,8 @@
 /** hostPath volumes of a pod, the containers that mount them, and which host paths are sensitive. */
 import type { JsonPath } from '../../core/types.js';
-import { containersOf } from './containers.js';
-import type { PodSpecRef } from './pod-specs.js';
+import { containersOf, INIT_AND_APP_CONTAINERS } from '../containers.js';
 import { isObj } from '../values.js';
+import type { PodTemplate } from '../workloads.js';
 
 export interface HostPathMount {
   /** `container "app"` */
@@ -18,7 +18,7 @@ export interface HostPathVolume {
   mounts: HostPathMount[];
 }
 
-export function hostPathVolumes(pod: PodSpecRef): HostPathVolume[] {
+export function hostPathVolumes(pod: PodTemplate): HostPathVolume[] {
   const volumes = pod.spec.volumes;
   if (!Array.isArray(volumes)) return [];
   const out: HostPathVolume[] = [];
@@ -30,9 +30,9 @@ export function hostPathVolumes(pod: PodSpecRef): HostPathVolume[] {
   return out;
 }
 
-function mountsOf(pod: PodSpecRef, volume: string): HostPathMount[] {
+function mountsOf(pod: PodTemplate, volume: string): HostPathMount[] {
   const out: HostPathMount[] = [];
-  for (const ref of containersOf(pod)) {
+  for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
     const mounts = ref.container.volumeMounts;
     if (!Array.isArray(mounts)) continue;
     for (const mount of mounts) {

@@ -3,11 +3,9 @@
  * (HorizontalPodAutoscaler, KEDA ScaledObject) in the inputs keeps it in.
  */
 import type { JsonPath, Manifest } from '../../core/types.js';
-import { scaleTargetOf } from '../autoscaling.js';
-import { indexOf } from '../format.js';
-import { groupOf, isKind } from '../kinds.js';
-import type { RuleContext } from '../types.js';
-import { getIn, objAt } from '../values.js';
+import { autoscalerOf } from '../autoscaling.js';
+import type { ObjectIndex } from '../object-index.js';
+import { getIn } from '../values.js';
 
 /** Kinds whose spec.replicas says how many identical pods run. */
 const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig']);
@@ -26,10 +24,10 @@ export function isReplicated(manifest: Manifest): boolean {
 }
 
 /** The replica range of a replicated workload; undefined for other kinds. */
-export function replicaRange(context: RuleContext, workload: Manifest): ReplicaRange | undefined {
+export function replicaRange(index: ObjectIndex, workload: Manifest): ReplicaRange | undefined {
   if (!isReplicated(workload)) return undefined;
-  const autoscaled = autoscalerRange(context, workload);
-  if (autoscaled) return autoscaled;
+  const autoscaler = autoscalerOf(index, workload);
+  if (autoscaler) return autoscalerRange(autoscaler);
   const raw = getIn(workload.object, ['spec', 'replicas']);
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) {
     return { min: raw, max: raw, source: plural(raw), path: ['spec', 'replicas'] };
@@ -37,27 +35,13 @@ export function replicaRange(context: RuleContext, workload: Manifest): ReplicaR
   return { min: 1, max: 1, source: '1 replica (the default)', path: ['spec'] };
 }
 
-function autoscalerRange(context: RuleContext, workload: Manifest): ReplicaRange | undefined {
-  const namespace = context.namespaceOf(workload);
-  const index = indexOf(context);
-  for (const manifest of context.manifests) {
-    if (context.namespaceOf(manifest) !== namespace) continue;
-    if (isKind(manifest, 'HorizontalPodAutoscaler')) {
-      if (scaleTargetOf(manifest, index)?.found !== workload) continue;
-      const min = intOr(getIn(manifest.object, ['spec', 'minReplicas']), 1);
-      const max = intOr(getIn(manifest.object, ['spec', 'maxReplicas']), min);
-      return { min, max, source: `HorizontalPodAutoscaler ${manifest.ref.name ?? ''}: ${min}–${max} replicas`, path: ['spec'] };
-    }
-    if (manifest.ref.kind === 'ScaledObject' && groupOf(manifest.ref.apiVersion) === 'keda.sh') {
-      const ref = objAt(manifest.object, ['spec', 'scaleTargetRef']);
-      if (!ref || ref.name !== workload.ref.name || (ref.kind ?? 'Deployment') !== workload.ref.kind) continue;
-      // KEDA's defaults: minReplicaCount 0, maxReplicaCount 100.
-      const min = intOr(getIn(manifest.object, ['spec', 'minReplicaCount']), 0);
-      const max = intOr(getIn(manifest.object, ['spec', 'maxReplicaCount']), 100);
-      return { min, max, source: `ScaledObject ${manifest.ref.name ?? ''}: ${min}–${max} replicas`, path: ['spec'] };
-    }
-  }
-  return undefined;
+function autoscalerRange(autoscaler: Manifest): ReplicaRange {
+  const spec = autoscaler.object.spec;
+  const kind = autoscaler.ref.kind;
+  // KEDA's defaults: minReplicaCount 0, maxReplicaCount 100; an HPA's minReplicas defaults to 1.
+  const min = kind === 'ScaledObject' ? intOr(getIn(spec, ['minReplicaCount']), 0) : intOr(getIn(spec, ['minReplicas']), 1);
+  const max = kind === 'ScaledObject' ? intOr(getIn(spec, ['maxReplicaCount']), 100) : intOr(getIn(spec, ['maxReplicas']), min);
+  return { min, max, source: `${kind} ${autoscaler.ref.name ?? ''}: ${min}–${max} replicas`, path: ['spec'] };
 }
 
 function intOr(value: unknown, fallback: number): number {

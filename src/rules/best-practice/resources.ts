@@ -4,10 +4,12 @@
  * can supply defaults for both.
  */
 import type { JsonPath } from '../../core/types.js';
+import { containersOf, INIT_AND_APP_CONTAINERS, type ContainerRef } from '../containers.js';
+import { indexOf } from '../format.js';
+import type { ObjectIndex } from '../object-index.js';
 import type { RuleContext } from '../types.js';
-import { containersOf, type ContainerRef } from './containers.js';
-import { podSpecsOf } from './pod-specs.js';
 import { arrayAt, getIn, isObj } from '../values.js';
+import { podTemplatesOf } from '../workloads.js';
 
 export type ResourceName = 'cpu' | 'memory';
 export type Requirement = 'requests' | 'limits';
@@ -22,12 +24,12 @@ export interface MissingRequirement {
 
 /** Containers (and init containers) whose `requirement` for `resource` is missing or zero after defaulting. */
 export function missingRequirements(context: RuleContext, requirement: Requirement, resource: ResourceName): MissingRequirement[] {
-  const defaults = limitRangeDefaults(context);
+  const defaults = indexOf(context).derived(limitRangeDefaults);
   const out: MissingRequirement[] = [];
-  for (const pod of podSpecsOf(context.manifests)) {
+  for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
     const namespaceDefaults = defaults.get(context.namespaceOf(pod.manifest));
     if (namespaceDefaults?.has(`${requirement}.${resource}`)) continue;
-    for (const ref of containersOf(pod)) {
+    for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
       const own = getIn(ref.container, ['resources', requirement, resource]);
       const ownPath = [...ref.path, 'resources', requirement, resource];
       if (isPresent(own)) {
@@ -59,11 +61,11 @@ export function isZeroQuantity(value: unknown): boolean {
  * "limits.memory" keys. `default` sets limits (and, through them, requests);
  * `defaultRequest` sets requests.
  */
-function limitRangeDefaults(context: RuleContext): Map<string, Set<string>> {
+function limitRangeDefaults(index: ObjectIndex): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const manifest of context.manifests) {
+  for (const manifest of index.manifests) {
     if (manifest.ref.kind !== 'LimitRange') continue;
-    const keys = out.get(context.namespaceOf(manifest)) ?? new Set<string>();
+    const keys = out.get(index.namespaceOf(manifest)) ?? new Set<string>();
     for (const limit of arrayAt(manifest.object, ['spec', 'limits'])) {
       if (!isObj(limit) || (limit.type !== undefined && limit.type !== 'Container')) continue;
       for (const resource of ['cpu', 'memory']) {
@@ -71,12 +73,12 @@ function limitRangeDefaults(context: RuleContext): Map<string, Set<string>> {
         if (isPresent(getIn(limit, ['defaultRequest', resource]))) keys.add(`requests.${resource}`);
       }
     }
-    out.set(context.namespaceOf(manifest), keys);
+    out.set(index.namespaceOf(manifest), keys);
   }
   return out;
 }
 
 /** Reports each missing requirement with `message(label, problem)`. */
 export function reportMissing(context: RuleContext, items: MissingRequirement[], message: (item: MissingRequirement) => string): void {
-  for (const item of items) context.report({ manifest: item.ref.pod.manifest, path: item.path, message: message(item) });
+  for (const item of items) context.report({ manifest: item.ref.template.manifest, path: item.path, message: message(item) });
 }

@@ -3,8 +3,9 @@
  * runAsGroup, runAsNonRoot, …) come from the container when it sets them, else from the pod.
  */
 import type { JsonPath } from '../../core/types.js';
-import type { ContainerRef } from './containers.js';
+import type { ContainerRef } from '../containers.js';
 import { getIn } from '../values.js';
+import type { PodTemplate } from '../workloads.js';
 
 export type PodLevelField = 'runAsUser' | 'runAsGroup' | 'runAsNonRoot';
 
@@ -19,8 +20,8 @@ export interface Setting {
 export function effectiveSetting(ref: ContainerRef, field: PodLevelField): Setting | undefined {
   const own = getIn(ref.container, ['securityContext', field]);
   if (own !== undefined && own !== null) return { value: own, path: [...ref.path, 'securityContext', field], level: 'container' };
-  const pod = getIn(ref.pod.spec, ['securityContext', field]);
-  if (pod !== undefined && pod !== null) return { value: pod, path: [...ref.pod.specPath, 'securityContext', field], level: 'pod' };
+  const pod = getIn(ref.template.spec, ['securityContext', field]);
+  if (pod !== undefined && pod !== null) return { value: pod, path: [...ref.template.specPath, 'securityContext', field], level: 'pod' };
   return undefined;
 }
 
@@ -32,6 +33,6 @@ export function containerSetting(ref: ContainerRef, field: string): Setting | un
 }
 
 /** Pods declared to run on Windows (spec.os.name), where Linux-only securityContext fields are forbidden. */
-export function isWindowsPod(ref: ContainerRef): boolean {
-  return getIn(ref.pod.spec, ['os', 'name']) === 'windows';
+export function isWindowsPod(template: PodTemplate): boolean {
+  return getIn(template.spec, ['os', 'name']) === 'windows';
 }

@@ -5,7 +5,7 @@
 import type { JsonPath } from '../../core/types.js';
 import { matches, parseLabelSelector } from '../selectors.js';
 import { arrayAt, getIn, isObj, type Obj } from '../values.js';
-import type { PodSpecRef } from './pod-specs.js';
+import { podLabelsOf, type PodTemplate } from '../workloads.js';
 
 export interface SpreadTerm {
   /** Path from the object root to the term. */
@@ -14,27 +14,28 @@ export interface SpreadTerm {
 }
 
 /** Every anti-affinity term (required and preferred) and topology spread constraint, judged. */
-export function spreadTerms(pod: PodSpecRef, namespace: string): SpreadTerm[] {
+export function spreadTerms(pod: PodTemplate, namespace: string): SpreadTerm[] {
   const out: SpreadTerm[] = [];
+  const labels = podLabelsOf(pod);
   const anti = [...pod.specPath, 'affinity', 'podAntiAffinity'];
   const object = pod.manifest.object;
   arrayAt(object, [...anti, 'requiredDuringSchedulingIgnoredDuringExecution']).forEach((term, i) => {
-    out.push({ path: [...anti, 'requiredDuringSchedulingIgnoredDuringExecution', i], spreadsOwnPods: termSpreads(term, pod, namespace) });
+    out.push({ path: [...anti, 'requiredDuringSchedulingIgnoredDuringExecution', i], spreadsOwnPods: termSpreads(term, labels, namespace) });
   });
   arrayAt(object, [...anti, 'preferredDuringSchedulingIgnoredDuringExecution']).forEach((weighted, i) => {
     const term = isObj(weighted) ? weighted.podAffinityTerm : undefined;
-    out.push({ path: [...anti, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm'], spreadsOwnPods: termSpreads(term, pod, namespace) });
+    out.push({ path: [...anti, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm'], spreadsOwnPods: termSpreads(term, labels, namespace) });
   });
   arrayAt(object, [...pod.specPath, 'topologySpreadConstraints']).forEach((constraint, i) => {
-    const spreads = isObj(constraint) && hasTopologyKey(constraint) && matches(parseLabelSelector(constraint.labelSelector), pod.podLabels);
+    const spreads = isObj(constraint) && hasTopologyKey(constraint) && matches(parseLabelSelector(constraint.labelSelector), labels);
     out.push({ path: [...pod.specPath, 'topologySpreadConstraints', i], spreadsOwnPods: spreads });
   });
   return out;
 }
 
-function termSpreads(term: unknown, pod: PodSpecRef, namespace: string): boolean {
+function termSpreads(term: unknown, labels: Record<string, string>, namespace: string): boolean {
   if (!isObj(term) || !hasTopologyKey(term)) return false;
-  if (!matches(parseLabelSelector(term.labelSelector), pod.podLabels)) return false;
+  if (!matches(parseLabelSelector(term.labelSelector), labels)) return false;
   return coversNamespace(term, namespace);
 }
 
