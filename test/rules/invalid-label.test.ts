@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/invalid-label.js';
-import { runRuleOnText } from '../../src/rules/best-practice/run-rule.js';
+import { runRule } from './helpers.js';
 
-const brief = (text: string) => runRuleOnText(rule, text).map((f) => [f.line, f.column, f.message]);
+const brief = (text: string) => runRule(rule, text).map((f) => [f.line, f.column, f.message]);
 
 const deployment = (labels: string) => `apiVersion: apps/v1
 kind: Deployment

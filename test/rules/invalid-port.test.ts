@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/invalid-port.js';
-import { runRuleOnText } from '../../src/rules/best-practice/run-rule.js';
+import { runOnFiles } from './helpers.js';
 
 const brief = (text: string) =>
-  runRuleOnText(rule, text)
+  runOnFiles(rule, { 'test.yaml': text })
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .map((f) => [f.line, f.column, f.severity, f.message]);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/removed-api-version.js';
-import { runRuleOnText } from '../../src/rules/best-practice/run-rule.js';
+import { runRule } from './helpers.js';
 
 const ingress = (apiVersion: string) => `apiVersion: ${apiVersion}\nkind: Ingress\nmetadata:\n  name: web\nspec: {}\n`;
-const brief = (text: string, kubeVersion = '1.34') => runRuleOnText(rule, text, { kubeVersion }).map((f) => [f.line, f.column, f.message]);
+const brief = (text: string, kubeVersion = '1.34') => runRule(rule, text, { kubeVersion }).map((f) => [f.line, f.column, f.message]);
 
 describe('removed-api-version', () => {
   it('accepts current apiVersions and versions still served by the target release', () => {
