@@ -1,8 +1,7 @@
 import { capabilityEntries } from '../src/rules/best-practice/capabilities.js';
 import { containerSetting, isWindowsPod } from '../src/rules/best-practice/security-context.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'allow-privilege-escalation',
@@ -21,21 +20,19 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'privilege-escalation-container',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        if (isWindowsPod(pod) || containerSetting(ref, 'privileged')?.value === true) continue;
-        if (capabilityEntries(ref, 'add').some((entry) => entry.name === 'SYS_ADMIN')) continue;
-        const setting = containerSetting(ref, 'allowPrivilegeEscalation');
-        if (setting?.value === false) continue;
-        if (setting?.value === true) {
-          context.report({ manifest: pod.manifest, path: setting.path, message: `${ref.label} sets allowPrivilegeEscalation: true; set it to false` });
-        } else {
-          context.report({
-            manifest: pod.manifest,
-            path: [...ref.path, 'securityContext', 'allowPrivilegeEscalation'],
-            message: `${ref.label} does not set allowPrivilegeEscalation: false (it defaults to true)`,
-          });
-        }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      if (isWindowsPod(ref.template) || containerSetting(ref, 'privileged')?.value === true) continue;
+      if (capabilityEntries(ref, 'add').some((entry) => entry.name === 'SYS_ADMIN')) continue;
+      const setting = containerSetting(ref, 'allowPrivilegeEscalation');
+      if (setting?.value === false) continue;
+      if (setting?.value === true) {
+        context.report({ manifest: ref.template.manifest, path: setting.path, message: `${ref.label} sets allowPrivilegeEscalation: true; set it to false` });
+      } else {
+        context.report({
+          manifest: ref.template.manifest,
+          path: [...ref.path, 'securityContext', 'allowPrivilegeEscalation'],
+          message: `${ref.label} does not set allowPrivilegeEscalation: false (it defaults to true)`,
+        });
       }
     }
   },

@@ -1,8 +1,7 @@
 import { capabilityEntries, DANGEROUS_CAPABILITIES } from '../src/rules/best-practice/capabilities.js';
 import { isWindowsPod } from '../src/rules/best-practice/security-context.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'dangerous-capabilities',
@@ -22,14 +21,12 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'drop-net-raw-capability',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        if (isWindowsPod(pod)) continue;
-        for (const entry of capabilityEntries(ref, 'add')) {
-          const power = DANGEROUS_CAPABILITIES[entry.name];
-          if (power === undefined) continue;
-          context.report({ manifest: pod.manifest, path: entry.path, message: `${ref.label} adds capability ${entry.name}: ${power}` });
-        }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      if (isWindowsPod(ref.template)) continue;
+      for (const entry of capabilityEntries(ref, 'add')) {
+        const power = DANGEROUS_CAPABILITIES[entry.name];
+        if (power === undefined) continue;
+        context.report({ manifest: ref.template.manifest, path: entry.path, message: `${ref.label} adds capability ${entry.name}: ${power}` });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { apiVersionStatus, describeApiVersionStatus } from '../src/k8s/api-versions.js';
+import { reportApiVersionState } from '../src/rules/api-versions.js';
 import type { Rule } from '../src/rules/types.js';
 
 const rule: Rule = {
@@ -17,13 +17,7 @@ const rule: Rule = {
   ].join('\n'),
   kubeScore: 'stable-version',
   check(context) {
-    for (const manifest of context.manifests) {
-      const { apiVersion, kind } = manifest.ref;
-      if (apiVersion === undefined || kind === undefined) continue;
-      const status = apiVersionStatus(apiVersion, kind, context.options.kubeVersion);
-      if (status.status !== 'deprecated') continue;
-      context.report({ manifest, path: ['apiVersion'], message: describeApiVersionStatus(apiVersion, kind, status) });
-    }
+    reportApiVersionState(context, 'deprecated');
   },
 };
 

@@ -1,8 +1,7 @@
 import { capabilityEntries } from '../src/rules/best-practice/capabilities.js';
 import { containerSetting, isWindowsPod } from '../src/rules/best-practice/security-context.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'drop-all-capabilities',
@@ -20,16 +19,14 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'drop-net-raw-capability',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        if (isWindowsPod(pod) || containerSetting(ref, 'privileged')?.value === true) continue;
-        if (capabilityEntries(ref, 'drop').some((entry) => entry.name === 'ALL')) continue;
-        context.report({
-          manifest: pod.manifest,
-          path: [...ref.path, 'securityContext', 'capabilities', 'drop'],
-          message: `${ref.label} does not drop ALL capabilities (securityContext.capabilities.drop)`,
-        });
-      }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      if (isWindowsPod(ref.template) || containerSetting(ref, 'privileged')?.value === true) continue;
+      if (capabilityEntries(ref, 'drop').some((entry) => entry.name === 'ALL')) continue;
+      context.report({
+        manifest: ref.template.manifest,
+        path: [...ref.path, 'securityContext', 'capabilities', 'drop'],
+        message: `${ref.label} does not drop ALL capabilities (securityContext.capabilities.drop)`,
+      });
     }
   },
 };

@@ -1,7 +1,6 @@
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/rules/values.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'duplicate-env-var',
@@ -18,25 +17,23 @@ const rule: Rule = {
   kubeLinter: 'duplicate-env-var',
   kubeScore: 'environment-variable-key-duplication',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const env = ref.container.env;
-        if (!Array.isArray(env)) continue;
-        const seen = new Map<string, number>();
-        env.forEach((entry, index) => {
-          if (!isObj(entry) || typeof entry.name !== 'string') return;
-          const first = seen.get(entry.name);
-          if (first === undefined) {
-            seen.set(entry.name, index);
-            return;
-          }
-          context.report({
-            manifest: pod.manifest,
-            path: [...ref.path, 'env', index, 'name'],
-            message: `${ref.label} defines ${entry.name} again (first at env[${first}]); the last definition wins`,
-          });
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const env = ref.container.env;
+      if (!Array.isArray(env)) continue;
+      const seen = new Map<string, number>();
+      env.forEach((entry, index) => {
+        if (!isObj(entry) || typeof entry.name !== 'string') return;
+        const first = seen.get(entry.name);
+        if (first === undefined) {
+          seen.set(entry.name, index);
+          return;
+        }
+        context.report({
+          manifest: ref.template.manifest,
+          path: [...ref.path, 'env', index, 'name'],
+          message: `${ref.label} defines ${entry.name} again (first at env[${first}]); the last definition wins`,
         });
-      }
+      });
     }
   },
 };

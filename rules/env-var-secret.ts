@@ -1,8 +1,7 @@
 import { isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/rules/values.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'env-var-secret',
@@ -21,19 +20,17 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'env-var-secret',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const env = ref.container.env;
-        if (!Array.isArray(env)) continue;
-        env.forEach((entry, index) => {
-          if (!isObj(entry) || typeof entry.name !== 'string' || !isCredentialName(entry.name) || !isCredentialLiteral(entry.value)) return;
-          context.report({
-            manifest: pod.manifest,
-            path: [...ref.path, 'env', index, 'value'],
-            message: `${ref.label} sets ${entry.name} to a literal value that looks like a credential; reference a Secret with valueFrom.secretKeyRef`,
-          });
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const env = ref.container.env;
+      if (!Array.isArray(env)) continue;
+      env.forEach((entry, index) => {
+        if (!isObj(entry) || typeof entry.name !== 'string' || !isCredentialName(entry.name) || !isCredentialLiteral(entry.value)) return;
+        context.report({
+          manifest: ref.template.manifest,
+          path: [...ref.path, 'env', index, 'value'],
+          message: `${ref.label} sets ${entry.name} to a literal value that looks like a credential; reference a Secret with valueFrom.secretKeyRef`,
         });
-      }
+      });
     }
   },
 };

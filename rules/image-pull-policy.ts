@@ -1,7 +1,6 @@
 import { isLatest, parseImage } from '../src/rules/best-practice/image.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'image-pull-policy',
@@ -22,21 +21,19 @@ const rule: Rule = {
   ].join('\n'),
   kubeScore: 'container-image-pull-policy',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const { image, imagePullPolicy: policy } = ref.container;
-        if (typeof policy !== 'string') continue;
-        const path = [...ref.path, 'imagePullPolicy'];
-        const shown = typeof image === 'string' ? `"${image}"` : 'its image';
-        if (policy === 'Never') {
-          context.report({ manifest: pod.manifest, path, message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}` });
-        } else if (policy === 'IfNotPresent' && typeof image === 'string' && image.trim() !== '' && isLatest(parseImage(image.trim()))) {
-          context.report({
-            manifest: pod.manifest,
-            path,
-            message: `${ref.label} pulls mutable image ${shown} with imagePullPolicy IfNotPresent: nodes keep whichever build they pulled first; pin the image or use Always`,
-          });
-        }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const { image, imagePullPolicy: policy } = ref.container;
+      if (typeof policy !== 'string') continue;
+      const path = [...ref.path, 'imagePullPolicy'];
+      const shown = typeof image === 'string' ? `"${image}"` : 'its image';
+      if (policy === 'Never') {
+        context.report({ manifest: ref.template.manifest, path, message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}` });
+      } else if (policy === 'IfNotPresent' && typeof image === 'string' && image.trim() !== '' && isLatest(parseImage(image.trim()))) {
+        context.report({
+          manifest: ref.template.manifest,
+          path,
+          message: `${ref.label} pulls mutable image ${shown} with imagePullPolicy IfNotPresent: nodes keep whichever build they pulled first; pin the image or use Always`,
+        });
       }
     }
   },

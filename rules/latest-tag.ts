@@ -1,7 +1,6 @@
 import { isLatest, parseImage } from '../src/rules/best-practice/image.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'latest-tag',
@@ -18,19 +17,17 @@ const rule: Rule = {
   kubeLinter: 'latest-tag',
   kubeScore: 'container-image-tag',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const image = ref.container.image;
-        if (typeof image !== 'string' || image.trim() === '') continue;
-        const parsed = parseImage(image.trim());
-        if (!isLatest(parsed)) continue;
-        const why = parsed.tag === undefined ? 'has no tag, so it means :latest' : 'uses the :latest tag';
-        context.report({
-          manifest: pod.manifest,
-          path: [...ref.path, 'image'],
-          message: `${ref.label} image "${image}" ${why}; pin a version tag or a digest`,
-        });
-      }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const image = ref.container.image;
+      if (typeof image !== 'string' || image.trim() === '') continue;
+      const parsed = parseImage(image.trim());
+      if (!isLatest(parsed)) continue;
+      const why = parsed.tag === undefined ? 'has no tag, so it means :latest' : 'uses the :latest tag';
+      context.report({
+        manifest: ref.template.manifest,
+        path: [...ref.path, 'image'],
+        message: `${ref.label} image "${image}" ${why}; pin a version tag or a digest`,
+      });
     }
   },
 };

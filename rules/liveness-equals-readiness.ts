@@ -1,7 +1,6 @@
 import { handlerKey } from '../src/rules/best-practice/probes.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'liveness-equals-readiness',
@@ -19,17 +18,15 @@ const rule: Rule = {
   ].join('\n'),
   kubeScore: 'pod-probes-identical',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const liveness = handlerKey(ref.container.livenessProbe);
-        if (liveness === undefined || liveness !== handlerKey(ref.container.readinessProbe)) continue;
-        context.report({
-          manifest: pod.manifest,
-          path: [...ref.path, 'livenessProbe'],
-          target: 'key',
-          message: `${ref.label} uses the same check for livenessProbe and readinessProbe: an overloaded pod gets restarted instead of just taken out of rotation`,
-        });
-      }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const liveness = handlerKey(ref.container.livenessProbe);
+      if (liveness === undefined || liveness !== handlerKey(ref.container.readinessProbe)) continue;
+      context.report({
+        manifest: ref.template.manifest,
+        path: [...ref.path, 'livenessProbe'],
+        target: 'key',
+        message: `${ref.label} uses the same check for livenessProbe and readinessProbe: an overloaded pod gets restarted instead of just taken out of rotation`,
+      });
     }
   },
 };

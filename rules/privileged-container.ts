@@ -1,7 +1,6 @@
 import { containerSetting } from '../src/rules/best-practice/security-context.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'privileged-container',
@@ -18,12 +17,10 @@ const rule: Rule = {
   kubeLinter: 'privileged-container',
   kubeScore: 'container-security-context-privileged',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const privileged = containerSetting(ref, 'privileged');
-        if (privileged?.value !== true) continue;
-        context.report({ manifest: pod.manifest, path: privileged.path, message: `${ref.label} runs privileged: it has every capability and all host devices` });
-      }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const privileged = containerSetting(ref, 'privileged');
+      if (privileged?.value !== true) continue;
+      context.report({ manifest: ref.template.manifest, path: privileged.path, message: `${ref.label} runs privileged: it has every capability and all host devices` });
     }
   },
 };

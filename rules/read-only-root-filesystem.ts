@@ -1,7 +1,6 @@
 import { containerSetting, isWindowsPod } from '../src/rules/best-practice/security-context.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'read-only-root-filesystem',
@@ -18,20 +17,18 @@ const rule: Rule = {
   kubeLinter: 'no-read-only-root-fs',
   kubeScore: 'container-security-context-readonlyrootfilesystem',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        if (isWindowsPod(pod)) continue;
-        const setting = containerSetting(ref, 'readOnlyRootFilesystem');
-        if (setting?.value === true) continue;
-        if (setting?.value === false) {
-          context.report({ manifest: pod.manifest, path: setting.path, message: `${ref.label} sets readOnlyRootFilesystem: false; make the root filesystem read-only` });
-        } else {
-          context.report({
-            manifest: pod.manifest,
-            path: [...ref.path, 'securityContext', 'readOnlyRootFilesystem'],
-            message: `${ref.label} does not set readOnlyRootFilesystem: true`,
-          });
-        }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      if (isWindowsPod(ref.template)) continue;
+      const setting = containerSetting(ref, 'readOnlyRootFilesystem');
+      if (setting?.value === true) continue;
+      if (setting?.value === false) {
+        context.report({ manifest: ref.template.manifest, path: setting.path, message: `${ref.label} sets readOnlyRootFilesystem: false; make the root filesystem read-only` });
+      } else {
+        context.report({
+          manifest: ref.template.manifest,
+          path: [...ref.path, 'securityContext', 'readOnlyRootFilesystem'],
+          message: `${ref.label} does not set readOnlyRootFilesystem: true`,
+        });
       }
     }
   },

@@ -1,5 +1,5 @@
 /** apiVersions the target Kubernetes release no longer serves: `kubectl apply` fails with "no matches for kind". */
-import { apiVersionStatus, describeApiVersionStatus } from '../src/k8s/api-versions.js';
+import { reportApiVersionState } from '../src/rules/api-versions.js';
 import type { Rule } from '../src/rules/types.js';
 
 const rule: Rule = {
@@ -18,13 +18,7 @@ const rule: Rule = {
   kubeLinter: 'no-extensions-v1beta',
   kubeScore: 'stable-version',
   check(context) {
-    for (const manifest of context.manifests) {
-      const { apiVersion, kind } = manifest.ref;
-      if (apiVersion === undefined || kind === undefined) continue;
-      const status = apiVersionStatus(apiVersion, kind, context.options.kubeVersion);
-      if (status.status !== 'removed') continue;
-      context.report({ manifest, path: ['apiVersion'], message: describeApiVersionStatus(apiVersion, kind, status) });
-    }
+    reportApiVersionState(context, 'removed');
   },
 };
 

@@ -1,7 +1,6 @@
 import { effectiveSetting } from '../src/rules/best-practice/security-context.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'run-as-non-root',
@@ -21,28 +20,26 @@ const rule: Rule = {
   kubeLinter: 'run-as-non-root',
   kubeScore: 'container-security-context-user-group-id',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const user = effectiveSetting(ref, 'runAsUser');
-        const nonRoot = effectiveSetting(ref, 'runAsNonRoot');
-        const group = effectiveSetting(ref, 'runAsGroup');
-        const provenNonRoot = nonRoot?.value === true || (typeof user?.value === 'number' && user.value > 0);
-        if (!provenNonRoot && user?.value !== 0) {
-          if (nonRoot?.value === false) {
-            const where = nonRoot.level === 'pod' ? ' (pod securityContext)' : '';
-            context.report({ manifest: pod.manifest, path: nonRoot.path, message: `${ref.label} sets runAsNonRoot: false${where}; it may run as root` });
-          } else {
-            context.report({
-              manifest: pod.manifest,
-              path: [...ref.path, 'securityContext', 'runAsNonRoot'],
-              message: `${ref.label} may run as root: set runAsNonRoot: true or a non-zero runAsUser`,
-            });
-          }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const user = effectiveSetting(ref, 'runAsUser');
+      const nonRoot = effectiveSetting(ref, 'runAsNonRoot');
+      const group = effectiveSetting(ref, 'runAsGroup');
+      const provenNonRoot = nonRoot?.value === true || (typeof user?.value === 'number' && user.value > 0);
+      if (!provenNonRoot && user?.value !== 0) {
+        if (nonRoot?.value === false) {
+          const where = nonRoot.level === 'pod' ? ' (pod securityContext)' : '';
+          context.report({ manifest: ref.template.manifest, path: nonRoot.path, message: `${ref.label} sets runAsNonRoot: false${where}; it may run as root` });
+        } else {
+          context.report({
+            manifest: ref.template.manifest,
+            path: [...ref.path, 'securityContext', 'runAsNonRoot'],
+            message: `${ref.label} may run as root: set runAsNonRoot: true or a non-zero runAsUser`,
+          });
         }
-        if (group?.value === 0) {
-          const where = group.level === 'pod' ? ' (pod securityContext)' : '';
-          context.report({ manifest: pod.manifest, path: group.path, message: `${ref.label} runs with the root group (runAsGroup: 0${where})` });
-        }
+      }
+      if (group?.value === 0) {
+        const where = group.level === 'pod' ? ' (pod securityContext)' : '';
+        context.report({ manifest: ref.template.manifest, path: group.path, message: `${ref.label} runs with the root group (runAsGroup: 0${where})` });
       }
     }
   },

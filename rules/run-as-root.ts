@@ -1,7 +1,6 @@
 import { effectiveSetting } from '../src/rules/best-practice/security-context.js';
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'run-as-root',
@@ -19,14 +18,12 @@ const rule: Rule = {
   kubeLinter: 'run-as-non-root',
   kubeScore: 'container-security-context-user-group-id',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const user = effectiveSetting(ref, 'runAsUser');
-        if (user?.value !== 0) continue;
-        const where = user.level === 'pod' ? ' in the pod securityContext' : '';
-        const refused = effectiveSetting(ref, 'runAsNonRoot')?.value === true ? '; with runAsNonRoot: true the kubelet will refuse to start it' : '';
-        context.report({ manifest: pod.manifest, path: user.path, message: `${ref.label} runs as root (runAsUser: 0${where})${refused}` });
-      }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const user = effectiveSetting(ref, 'runAsUser');
+      if (user?.value !== 0) continue;
+      const where = user.level === 'pod' ? ' in the pod securityContext' : '';
+      const refused = effectiveSetting(ref, 'runAsNonRoot')?.value === true ? '; with runAsNonRoot: true the kubelet will refuse to start it' : '';
+      context.report({ manifest: ref.template.manifest, path: user.path, message: `${ref.label} runs as root (runAsUser: 0${where})${refused}` });
     }
   },
 };

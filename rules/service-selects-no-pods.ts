@@ -3,10 +3,9 @@
  * out. The usual cause is a label typo, so the message names the closest pod template.
  */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
 import { describeUnmatched } from '../src/rules/matching.js';
 import type { Rule } from '../src/rules/types.js';
-import { serviceSelectorOf } from '../src/rules/services.js';
+import { labelSelectingServices } from '../src/rules/services.js';
 
 const rule: Rule = {
   id: 'service-selects-no-pods',
@@ -25,13 +24,10 @@ const rule: Rule = {
   kubeScore: 'service-targets-pod',
   check(context) {
     const index = indexOf(context);
-    for (const manifest of context.manifests) {
-      if (!isKind(manifest, 'Service')) continue;
-      const selector = serviceSelectorOf(manifest);
-      if (selector?.type !== 'requirements') continue;
-      const unmatched = describeUnmatched(index, index.namespaceOf(manifest), selector);
+    for (const { service, namespace, selector } of labelSelectingServices(context.manifests, index)) {
+      const unmatched = describeUnmatched(index, namespace, selector);
       if (unmatched === undefined) continue;
-      context.report({ manifest, path: ['spec', 'selector'], message: `${objectLabel(manifest)}: selector ${unmatched}` });
+      context.report({ manifest: service, path: ['spec', 'selector'], message: `${objectLabel(service)}: selector ${unmatched}` });
     }
   },
 };

@@ -3,8 +3,7 @@
  * declares that name, the pod gets no endpoint for the port and the Service refuses connections.
  */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
-import { containerPortsOf, listPorts, serviceSelectorOf, servicePortsOf } from '../src/rules/services.js';
+import { containerPortsOf, labelSelectingServices, listPorts, servicePortsOf } from '../src/rules/services.js';
 import type { Rule } from '../src/rules/types.js';
 
 const rule: Rule = {
@@ -22,21 +21,18 @@ const rule: Rule = {
   ].join('\n'),
   check(context) {
     const index = indexOf(context);
-    for (const manifest of context.manifests) {
-      if (!isKind(manifest, 'Service')) continue;
-      const selector = serviceSelectorOf(manifest);
-      if (selector?.type !== 'requirements') continue;
-      const selected = index.selectTemplates(index.namespaceOf(manifest), selector);
+    for (const { service, namespace, selector } of labelSelectingServices(context.manifests, index)) {
+      const selected = index.selectTemplates(namespace, selector);
       if (selected.length === 0) continue;
       const ports = containerPortsOf(selected);
-      for (const { port, index: i } of servicePortsOf(manifest)) {
+      for (const { port, index: i } of servicePortsOf(service)) {
         const target = port.targetPort;
         if (typeof target !== 'string' || ports.some((p) => p.name === target)) continue;
         const owners = [...new Set(selected.map((t) => objectLabel(t.manifest)))].join(', ');
         context.report({
-          manifest,
+          manifest: service,
           path: ['spec', 'ports', i, 'targetPort'],
-          message: `${objectLabel(manifest)}: targetPort "${target}" is not a container port name in ${owners} (declared: ${listPorts(ports, (p) => p.name)})`,
+          message: `${objectLabel(service)}: targetPort "${target}" is not a container port name in ${owners} (declared: ${listPorts(ports, (p) => p.name)})`,
         });
       }
     }

@@ -3,8 +3,7 @@
  * port nothing listens on (a changed app port, a copy-pasted Service).
  */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
-import { containerPortsOf, listPorts, serviceSelectorOf, servicePortsOf } from '../src/rules/services.js';
+import { containerPortsOf, labelSelectingServices, listPorts, servicePortsOf } from '../src/rules/services.js';
 import type { Rule } from '../src/rules/types.js';
 
 const rule: Rule = {
@@ -23,14 +22,11 @@ const rule: Rule = {
   ].join('\n'),
   check(context) {
     const index = indexOf(context);
-    for (const manifest of context.manifests) {
-      if (!isKind(manifest, 'Service')) continue;
-      const selector = serviceSelectorOf(manifest);
-      if (selector?.type !== 'requirements') continue;
-      const selected = index.selectTemplates(index.namespaceOf(manifest), selector);
+    for (const { service, namespace, selector } of labelSelectingServices(context.manifests, index)) {
+      const selected = index.selectTemplates(namespace, selector);
       const ports = containerPortsOf(selected).filter((p) => p.containerPort !== undefined);
       if (ports.length === 0) continue;
-      for (const { port, index: i } of servicePortsOf(manifest)) {
+      for (const { port, index: i } of servicePortsOf(service)) {
         const explicit = port.targetPort !== undefined && port.targetPort !== null;
         const target = explicit ? port.targetPort : port.port;
         if (typeof target !== 'number') continue;
@@ -38,9 +34,9 @@ const rule: Rule = {
         if (ports.some((p) => p.containerPort === target && p.protocol === protocol)) continue;
         const what = explicit ? `targetPort ${target}` : `port ${target} (the default targetPort)`;
         context.report({
-          manifest,
+          manifest: service,
           path: ['spec', 'ports', i, explicit ? 'targetPort' : 'port'],
-          message: `${objectLabel(manifest)}: ${what} is not a ${protocol} containerPort of the selected pods (declared: ${listPorts(ports, (p) => `${p.containerPort}/${p.protocol}`)})`,
+          message: `${objectLabel(service)}: ${what} is not a ${protocol} containerPort of the selected pods (declared: ${listPorts(ports, (p) => `${p.containerPort}/${p.protocol}`)})`,
         });
       }
     }

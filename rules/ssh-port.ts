@@ -1,7 +1,6 @@
-import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
+import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/rules/values.js';
-import { podTemplatesOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {
   id: 'ssh-port',
@@ -17,15 +16,13 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'ssh-port',
   check(context) {
-    for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
-      for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-        const ports = ref.container.ports;
-        if (!Array.isArray(ports)) continue;
-        ports.forEach((port, index) => {
-          if (!isObj(port) || port.containerPort !== 22 || (port.protocol !== undefined && port.protocol !== 'TCP')) return;
-          context.report({ manifest: pod.manifest, path: [...ref.path, 'ports', index, 'containerPort'], message: `${ref.label} exposes TCP port 22 (SSH)` });
-        });
-      }
+    for (const ref of workloadContainersOf(context.manifests)) {
+      const ports = ref.container.ports;
+      if (!Array.isArray(ports)) continue;
+      ports.forEach((port, index) => {
+        if (!isObj(port) || port.containerPort !== 22 || (port.protocol !== undefined && port.protocol !== 'TCP')) return;
+        context.report({ manifest: ref.template.manifest, path: [...ref.path, 'ports', index, 'containerPort'], message: `${ref.label} exposes TCP port 22 (SSH)` });
+      });
     }
   },
 };

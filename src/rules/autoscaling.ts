@@ -24,7 +24,7 @@ export function scaleTargetOf(hpa: Manifest, index: ObjectIndex): ScaleTarget | 
   return { kind: ref.kind, name: ref.name, ...(group !== undefined ? { group } : {}), ...(found ? { found } : {}) };
 }
 
-export function isScaledObject(manifest: Manifest): boolean {
+function isScaledObject(manifest: Manifest): boolean {
   return manifest.ref.kind === 'ScaledObject' && groupOf(manifest.ref.apiVersion) === 'keda.sh';
 }
 

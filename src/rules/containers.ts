@@ -1,7 +1,7 @@
 /** Every container of a pod spec (init, app and ephemeral), with its path for pointing findings at it. */
-import type { JsonPath } from '../core/types.js';
-import type { PodTemplate } from './workloads.js';
+import type { JsonPath, Manifest } from '../core/types.js';
 import { isObj, type Obj } from './values.js';
+import { podTemplatesOf, type PodTemplate } from './workloads.js';
 
 export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';
 
@@ -52,4 +52,12 @@ export function containersOf(template: PodTemplate, lists: readonly ContainerLis
     });
   }
   return out;
+}
+
+/**
+ * The init and app containers of every workload in `manifests` (OpenShift DeploymentConfigs
+ * included), in input order: what the rules that judge container settings look at.
+ */
+export function* workloadContainersOf(manifests: readonly Manifest[]): Generator<ContainerRef> {
+  for (const template of podTemplatesOf(manifests, { openShift: true })) yield* containersOf(template, INIT_AND_APP_CONTAINERS);
 }

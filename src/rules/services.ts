@@ -1,15 +1,32 @@
 /** Service facts shared by the Service, Ingress, StatefulSet and probe rules. */
 import type { Manifest } from '../core/types.js';
 import { containersOf } from './containers.js';
+import { isKind } from './kinds.js';
 import type { ObjectIndex } from './object-index.js';
 import { parseMapSelector, type Selector } from './selectors.js';
 import { arrayAt, getIn, isObj, type Obj } from './values.js';
 import { podsByLabel, type PodTemplate } from './workloads.js';
 
 /** The pods a Service routes to, or undefined when it routes to none by design (ExternalName). */
-export function serviceSelectorOf(manifest: Manifest): Selector | undefined {
+function serviceSelectorOf(manifest: Manifest): Selector | undefined {
   if (getIn(manifest.object, ['spec', 'type']) === 'ExternalName') return undefined;
   return parseMapSelector(getIn(manifest.object, ['spec', 'selector']));
+}
+
+export interface LabelSelectingService {
+  service: Manifest;
+  namespace: string;
+  /** A selector with requirements (Services without one have their endpoints managed elsewhere). */
+  selector: Selector;
+}
+
+/** The Services in `manifests` that pick their pods by label, in input order. */
+export function* labelSelectingServices(manifests: readonly Manifest[], index: ObjectIndex): Generator<LabelSelectingService> {
+  for (const service of manifests) {
+    if (!isKind(service, 'Service')) continue;
+    const selector = serviceSelectorOf(service);
+    if (selector?.type === 'requirements') yield { service, namespace: index.namespaceOf(service), selector };
+  }
 }
 
 export interface ServicePort {
@@ -36,15 +53,12 @@ export function serviceExposure(index: ObjectIndex, template: PodTemplate): Serv
 
 /** The workloads whose pods some Service selects, found once per run from the Services' side. */
 function selectedByServices(index: ObjectIndex): { anyService: boolean; selected: Set<Manifest> } {
-  const services = index.ofKind('Service');
   const pods = podsByLabel(index);
   const selected = new Set<Manifest>();
-  for (const service of services) {
-    const selector = serviceSelectorOf(service);
-    if (!selector) continue;
-    for (const template of pods.select(index.namespaceOf(service), selector)) selected.add(template.manifest);
+  for (const { namespace, selector } of labelSelectingServices(index.manifests, index)) {
+    for (const template of pods.select(namespace, selector)) selected.add(template.manifest);
   }
-  return { anyService: services.length > 0, selected };
+  return { anyService: index.ofKind('Service').length > 0, selected };
 }
 
 /** Headless: `clusterIP: None`, the only kind of Service that gives each StatefulSet pod a DNS name. */
