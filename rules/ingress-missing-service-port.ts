@@ -1,7 +1,6 @@
 /** An Ingress backend port that the Service does not expose routes to nothing. */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { ingressBackendsOf } from '../src/rules/ingresses.js';
-import { isKind } from '../src/rules/kinds.js';
+import { ingressServiceBackends } from '../src/rules/ingresses.js';
 import { servicePortsOf } from '../src/rules/services.js';
 import type { Rule } from '../src/rules/types.js';
 
@@ -21,24 +20,20 @@ const rule: Rule = {
   kubeScore: 'ingress-targets-service',
   check(context) {
     const index = indexOf(context);
-    for (const manifest of context.manifests) {
-      if (!isKind(manifest, 'Ingress')) continue;
-      const namespace = index.namespaceOf(manifest);
-      for (const backend of ingressBackendsOf(manifest)) {
-        const service = index.find('Service', namespace, backend.service);
-        if (!service || !backend.port || !backend.portPath) continue;
-        const ports = servicePortsOf(service).map((p) => p.port);
-        const wanted = backend.port;
-        const found = 'number' in wanted ? ports.some((p) => p.port === wanted.number) : ports.some((p) => p.name === wanted.name);
-        if (found) continue;
-        const exposed = ports.map((p) => (typeof p.name === 'string' ? `${p.name}/${String(p.port)}` : String(p.port))).join(', ') || 'none';
-        const asked = 'number' in wanted ? `port ${wanted.number}` : `port "${wanted.name}"`;
-        context.report({
-          manifest,
-          path: backend.portPath,
-          message: `${objectLabel(manifest)}: Service "${backend.service}" has no ${asked} (it exposes: ${exposed})`,
-        });
-      }
+    for (const { ingress, namespace, backend } of ingressServiceBackends(context.manifests, index)) {
+      const service = index.find('Service', namespace, backend.service);
+      if (!service || !backend.port || !backend.portPath) continue;
+      const ports = servicePortsOf(service).map((p) => p.port);
+      const wanted = backend.port;
+      const found = 'number' in wanted ? ports.some((p) => p.port === wanted.number) : ports.some((p) => p.name === wanted.name);
+      if (found) continue;
+      const exposed = ports.map((p) => (typeof p.name === 'string' ? `${p.name}/${String(p.port)}` : String(p.port))).join(', ') || 'none';
+      const asked = 'number' in wanted ? `port ${wanted.number}` : `port "${wanted.name}"`;
+      context.report({
+        manifest: ingress,
+        path: backend.portPath,
+        message: `${objectLabel(ingress)}: Service "${backend.service}" has no ${asked} (it exposes: ${exposed})`,
+      });
     }
   },
 };

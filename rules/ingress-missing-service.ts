@@ -1,7 +1,6 @@
 /** An Ingress backend naming a Service that does not exist answers every request with 503. */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { ingressBackendsOf } from '../src/rules/ingresses.js';
-import { isKind } from '../src/rules/kinds.js';
+import { ingressServiceBackends } from '../src/rules/ingresses.js';
 import type { Rule } from '../src/rules/types.js';
 
 const rule: Rule = {
@@ -20,17 +19,13 @@ const rule: Rule = {
   kubeScore: 'ingress-targets-service',
   check(context) {
     const index = indexOf(context);
-    for (const manifest of context.manifests) {
-      if (!isKind(manifest, 'Ingress')) continue;
-      const namespace = index.namespaceOf(manifest);
-      for (const backend of ingressBackendsOf(manifest)) {
-        if (index.find('Service', namespace, backend.service)) continue;
-        context.report({
-          manifest,
-          path: backend.servicePath,
-          message: `${objectLabel(manifest)}: backend Service "${backend.service}" not found in namespace "${namespace}"`,
-        });
-      }
+    for (const { ingress, namespace, backend } of ingressServiceBackends(context.manifests, index)) {
+      if (index.find('Service', namespace, backend.service)) continue;
+      context.report({
+        manifest: ingress,
+        path: backend.servicePath,
+        message: `${objectLabel(ingress)}: backend Service "${backend.service}" not found in namespace "${namespace}"`,
+      });
     }
   },
 };

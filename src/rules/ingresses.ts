@@ -3,6 +3,8 @@
  * and the legacy extensions / networking.k8s.io/v1beta1 form (`serviceName`, `servicePort`).
  */
 import type { JsonPath, Manifest } from '../core/types.js';
+import { isKind } from './kinds.js';
+import type { ObjectIndex } from './object-index.js';
 import { arrayAt, getIn, isObj, stringAt } from './values.js';
 
 export interface IngressBackend {
@@ -24,6 +26,15 @@ export function ingressBackendsOf(manifest: Manifest): IngressBackend[] {
   add(['spec', 'backend']);
   for (const { backendPath } of ingressPathsOf(manifest)) add(backendPath);
   return out;
+}
+
+/** Every Service backend of every Ingress in `manifests`, in input order, with the Ingress and its namespace. */
+export function* ingressServiceBackends(manifests: readonly Manifest[], index: ObjectIndex): Generator<{ ingress: Manifest; namespace: string; backend: IngressBackend }> {
+  for (const ingress of manifests) {
+    if (!isKind(ingress, 'Ingress')) continue;
+    const namespace = index.namespaceOf(ingress);
+    for (const backend of ingressBackendsOf(ingress)) yield { ingress, namespace, backend };
+  }
 }
 
 function readBackend(manifest: Manifest, path: JsonPath): IngressBackend | undefined {

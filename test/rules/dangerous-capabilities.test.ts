@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/dangerous-capabilities.js';
-import { runRule } from './helpers.js';
+import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (add: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: app:1
-      securityContext:
-        capabilities:
-          add: ${add}
-`;
+const pod = (add: string) => appPod(`      securityContext:\n        capabilities:\n          add: ${add}\n`);
 
 describe('dangerous-capabilities', () => {
   it('accepts harmless additions', () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/drop-all-capabilities.js';
-import { runRule } from './helpers.js';
+import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (securityContext: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: app:1
-      securityContext:
-${securityContext}`;
+const pod = (securityContext: string) => appPod(`      securityContext:\n${securityContext}`);
 
 describe('drop-all-capabilities', () => {
   it('accepts drop: [ALL], in any case', () => {

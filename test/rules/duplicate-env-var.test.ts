@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/duplicate-env-var.js';
-import { runRule } from './helpers.js';
+import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (env: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: app:1
-      env:
-${env}`;
+const pod = (env: string) => appPod(`      env:\n${env}`);
 
 describe('duplicate-env-var', () => {
   it('accepts distinct names (and the same name in different containers)', () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/env-var-secret.js';
 import { isCredentialName } from '../../src/rules/best-practice/credentials.js';
-import { runRule } from './helpers.js';
+import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (env: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: app:1
-      env:
-${env}`;
+const pod = (env: string) => appPod(`      env:\n${env}`);
 
 describe('env-var-secret', () => {
   it('accepts secretKeyRef, non-credential names and non-secret values', () => {

@@ -27,6 +27,14 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   return raw.split('\n').map((l) => l.slice(cut)).join('\n');
 }
 
+/**
+ * A Pod "web" with one container, "app" (image app:1 unless given), that goes on with
+ * `containerFields`: YAML lines indented 6 spaces, the first of them on line 9.
+ */
+export function appPod(containerFields: string, image = 'app:1'): string {
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: ${image}\n${containerFields}`;
+}
+
 /** Loads texts (file name → YAML); fails on any loader error so a broken fixture never passes silently. */
 export function loadAll(files: Readonly<Record<string, string>>): Manifest[] {
   const manifests: Manifest[] = [];

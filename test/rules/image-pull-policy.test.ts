@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/image-pull-policy.js';
-import { runRule } from './helpers.js';
+import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (image: string, policy?: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: ${image}
-${policy === undefined ? '' : `      imagePullPolicy: ${policy}\n`}`;
+const pod = (image: string, policy?: string) => appPod(policy === undefined ? '' : `      imagePullPolicy: ${policy}\n`, image);
 
 describe('image-pull-policy', () => {
   it.each([

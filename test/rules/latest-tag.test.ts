@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/latest-tag.js';
 import { parseImage } from '../../src/rules/best-practice/image.js';
-import { runRule } from './helpers.js';
+import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (image: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: ${image}
-`;
+const pod = (image: string) => appPod('', image);
 
 describe('latest-tag', () => {
   it.each(['nginx:1.27', 'registry.local:5000/team/app:v2', 'nginx@sha256:0123abcd', 'nginx:latest@sha256:0123abcd', 'localhost:5000/app:3'])(

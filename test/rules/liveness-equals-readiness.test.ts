@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/liveness-equals-readiness.js';
-import { runRule } from './helpers.js';
+import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (readiness: string, liveness: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: app:1
-      readinessProbe:
-        ${readiness}
-      livenessProbe:
-        ${liveness}
-`;
+const pod = (readiness: string, liveness: string) => appPod(`      readinessProbe:\n        ${readiness}\n      livenessProbe:\n        ${liveness}\n`);
 
 const message = 'container "app" uses the same check for livenessProbe and readinessProbe: an overloaded pod gets restarted instead of just taken out of rotation';
 

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/missing-memory-request.js';
-import { runRule } from './helpers.js';
+import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (resources: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: app:1.0
-${resources}`;
+const pod = (resources: string) => appPod(resources, 'app:1.0');
 
 describe('missing-memory-request', () => {
   it('accepts a memory request, or a memory limit alone', () => {
