@@ -5,12 +5,15 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Finding } from '../core/types.js';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const GLOB_CHARS = /[*?[\]{}!]/;
+/** Command-line globs are untrusted in CI too (a workflow may pass a PR's paths): bounded length and brace expansion. */
+export const MAX_INPUT_GLOB_LENGTH = 1024;
+export const MAX_INPUT_GLOB_EXPANSIONS = 256;
 
 export interface ExpandedInputs {
   files: string[];
@@ -43,11 +46,16 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
     } else if (stat?.isFile()) {
       files.add(display(absolute, cwd));
     } else if (GLOB_CHARS.test(input)) {
-      const matched = expandGlob(input, cwd, problem);
-      if (matched.length === 0) problem(input, 'input/no-match', `no files match ${JSON.stringify(input)}`);
+      const compiled = compileInputGlob(input);
+      if ('error' in compiled) {
+        problem(clip(input), 'input/bad-glob', `glob ${JSON.stringify(clip(input))} refused: ${compiled.error}`);
+        continue;
+      }
+      const matched = expandGlob(input, compiled.matcher, cwd, problem);
+      if (matched.length === 0) problem(clip(input), 'input/no-match', `no files match ${JSON.stringify(clip(input))}`);
       for (const f of matched) files.add(f);
     } else {
-      problem(input, 'input/not-found', `no such file or directory: ${input}`);
+      problem(clip(input), 'input/not-found', `no such file or directory: ${clip(input)}`);
     }
   }
 
@@ -111,12 +119,33 @@ function walkDirectory(root: string, cwd: string, files: Set<string>, problem: (
   }
 }
 
-/** Walks from the glob's literal prefix and matches each file with minimatch. */
-function expandGlob(pattern: string, cwd: string, problem: (file: string, ruleId: string, message: string) => void): string[] {
+/**
+ * Compiles a command-line glob once. Brace expansion is capped before it happens (`braceExpandMax`): `{a,b}` sixteen
+ * times is 65,536 patterns and half a minute of work otherwise. minimatch's own limits (64 KiB patterns, globstar and
+ * extglob recursion) stay in force.
+ */
+function compileInputGlob(pattern: string): { matcher: Minimatch } | { error: string } {
+  if (pattern.length > MAX_INPUT_GLOB_LENGTH) return { error: `longer than ${MAX_INPUT_GLOB_LENGTH} characters` };
+  try {
+    const matcher = new Minimatch(pattern, { dot: false, optimizationLevel: 2, braceExpandMax: MAX_INPUT_GLOB_EXPANSIONS + 1 });
+    if (matcher.set.length > MAX_INPUT_GLOB_EXPANSIONS) return { error: `its braces expand to more than ${MAX_INPUT_GLOB_EXPANSIONS} patterns` };
+    return { matcher };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** Walks from the glob's literal prefix and matches each file with the compiled glob. */
+function expandGlob(pattern: string, matcher: Minimatch, cwd: string, problem: (file: string, ruleId: string, message: string) => void): string[] {
   const parts = pattern.split('/');
   const literal: string[] = [];
   for (const part of parts) {
-    if (GLOB_CHARS.test(part)) break;
+    // extglob groups (`+(a|b)`, `@(x)`) are magic too: a part that might be one is never taken literally
+    if (GLOB_CHARS.test(part) || /[()|+@]/.test(part)) break;
     literal.push(part);
   }
   const base = path.resolve(cwd, literal.join('/') || '.');
@@ -130,16 +159,12 @@ function expandGlob(pattern: string, cwd: string, problem: (file: string, ruleId
   const absolutePattern = path.isAbsolute(pattern);
   return [...found].filter((f) => {
     const candidate = absolutePattern ? path.resolve(cwd, f) : f;
-    return safeMatch(candidate, pattern, { dot: false });
+    try {
+      return matcher.match(candidate);
+    } catch {
+      return false;
+    }
   });
-}
-
-function safeMatch(file: string, pattern: string, opts: Record<string, unknown>): boolean {
-  try {
-    return minimatch(file, pattern, { ...opts, optimizationLevel: 2 });
-  } catch {
-    return false;
-  }
 }
 
 function hasManifestExtension(name: string): boolean {
