@@ -57,7 +57,7 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
   const add = (r: LoadResult) => {
     for (const m of r.manifests) manifests.push(m);
     for (const f of r.findings) findings.push(f);
-    files.push(...r.files);
+    for (const f of r.files) files.push(f);
     for (const [file, text] of r.sources) sources.set(file, text);
   };
 
@@ -68,7 +68,7 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
     add(typeof content === 'string' ? loadText(content, name, options.limits) : loadBytes(content, name, options.limits));
   }
   const expanded = expandInputs(paths, options);
-  findings.push(...expanded.findings);
+  for (const f of expanded.findings) findings.push(f);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const file of expanded.files) {
     const absolute = path.resolve(cwd, file);

@@ -29,8 +29,9 @@ export function validateManifests(manifests: Manifest[], options: SchemaOptions)
   const kubeVersion = supportedKubeVersion(options.kubeVersion);
   const resolver = new SchemaResolver(new CrdRegistry(manifests), { kubeVersion, strict: options.strict, schemaDirs: options.schemaDirs ?? [] });
   const findings: Finding[] = [];
-  for (const manifest of manifests) findings.push(...validateManifest(manifest, resolver, options.strict));
-  findings.push(...resolver.schemaFindings);
+  // One push per finding: spreading a huge array into push() overflows the call stack.
+  for (const manifest of manifests) for (const f of validateManifest(manifest, resolver, options.strict)) findings.push(f);
+  for (const f of resolver.schemaFindings) findings.push(f);
   return findings;
 }
 

@@ -1,27 +1,7 @@
 /** "Did you mean …?" — the closest candidate by edit distance, for misspelt field names and enum values. */
 
-/**
- * Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions),
- * so `replcias` → `replicas` counts as one edit.
- */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  // Three rolling rows: the one before the previous is needed for transpositions.
-  let before = new Int32Array(b.length + 1);
-  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
-      current[j] = best;
-    }
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length]!;
-}
+export { editDistance } from '../core/edit-distance.js';
+import { editDistance } from '../core/edit-distance.js';
 
 const MAX_DISTANCE = 2;
 
