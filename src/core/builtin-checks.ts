@@ -20,6 +20,7 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
   { id: 'git/not-a-repository', severity: 'error', category: 'git', description: '--base was given outside a git repository (exit code 2)' },
   { id: 'git/outside-repository', severity: 'error', category: 'git', description: 'An input path lies outside the git repository, so it has no old version' },
   { id: 'input/alias-limit', severity: 'error', category: 'input', description: 'Too many YAML alias expansions ("billion laughs"); raise with --max-aliases' },
+  { id: 'input/bad-glob', severity: 'error', category: 'input', description: 'A glob on the command line is too long or too complex to match safely' },
   { id: 'input/binary', severity: 'error', category: 'input', description: 'The file contains NUL bytes (binary data)' },
   { id: 'input/broken-symlink', severity: 'warning', category: 'input', description: 'A symbolic link points nowhere' },
   { id: 'input/empty', severity: 'info', category: 'input', description: 'The file contains no objects' },
