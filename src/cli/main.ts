@@ -3,7 +3,6 @@
  * 0 = no error-level finding, 1 = error-level findings, 2 = usage or internal error.
  */
 import { parseCommandLine, USAGE } from './args.js';
-import { runPlan } from './plan-command.js';
 import { formatRulesJson, formatRulesText } from './rules-table.js';
 import { EXIT_OK, EXIT_USAGE, runLint, UsageError, version, type CliIO } from './shared.js';
 
@@ -32,10 +31,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       case 'lsp':
         io.stderr('kubeplan: lsp talks to an editor over stdin/stdout; start it as `kubeplan lsp` from the editor\n');
         return EXIT_USAGE;
+      // The planner is loaded only when needed: `lint` (pre-commit, editors) starts faster without it.
       case 'plan':
-        return runPlan(options, io, false);
+        return (await import('./plan-command.js')).runPlan(options, io, false);
       case 'check':
-        return runPlan(options, io, true);
+        return (await import('./plan-command.js')).runPlan(options, io, true);
     }
   } catch (err) {
     if (err instanceof UsageError) {

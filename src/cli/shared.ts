@@ -1,7 +1,7 @@
 /** What the CLI commands share: options from flags + config, printing findings, exit codes, colour. */
 import { readFileSync } from 'node:fs';
 import { BUILTIN_CHECKS } from '../core/builtin-checks.js';
-import { countFindings } from '../core/findings.js';
+import { countFindings, sortFindings } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
 import { loadConfig, type KubeplanConfig } from '../config/index.js';
 import { DEFAULT_KUBE_VERSION, lint, type LintOptions, type LintResult } from '../lint.js';
@@ -72,7 +72,7 @@ export function lintWithConfig(options: CliOptions, io: CliIO): LintResult & { o
   const loaded = loadConfig({ cwd: io.cwd, ...(options.config !== undefined ? { configPath: options.config } : {}) });
   const lintOptions = lintOptionsFrom(options, loaded.config, loaded.baseDir, io);
   const result = lint(options.inputs, lintOptions);
-  return { ...result, findings: [...loaded.findings, ...result.findings], options: lintOptions };
+  return { ...result, findings: sortFindings([...loaded.findings, ...result.findings]), options: lintOptions };
 }
 
 export function runLint(options: CliOptions, io: CliIO): number {

@@ -3,8 +3,10 @@
  * turns every problem into a `config/invalid` finding at the offending key or value, with a
  * "did you mean" suggestion for misspelt keys and rule ids.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
 import schema from '../../schemas/kubeplan-config.schema.json' with { type: 'json' };
+import { packageFile } from '../core/package-root.js';
 import type { JsonPath, LocateTarget } from '../core/types.js';
 import { closestMatch } from '../rules/suggest.js';
 import { isObj } from '../rules/values.js';
@@ -14,8 +16,17 @@ export const CONFIG_INVALID = 'config/invalid';
 
 export const CONFIG_SCHEMA: { properties: Record<string, unknown> } = schema;
 
-// One compiled validator; the schema is ours (trusted), the data is not. No $data, no remote refs.
-const validateSchema = new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
+/**
+ * The schema precompiled at build time (scripts/compile-config-schema.mjs, `npm run schemas`): no schema
+ * is compiled at run time. Loaded on first use, so runs without a config file never pay for it.
+ */
+type ConfigValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let precompiled: ConfigValidator | undefined;
+function validateSchema(value: unknown): { ok: boolean; errors: ErrorObject[] } {
+  precompiled ??= createRequire(import.meta.url)(packageFile('schemas/kubeplan-config.validator.cjs')) as ConfigValidator;
+  const ok = precompiled(value);
+  return { ok, errors: precompiled.errors ?? [] };
+}
 
 const TOP_LEVEL_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((k) => k !== '$schema');
 
@@ -33,8 +44,9 @@ export interface ConfigProblem {
 
 export function validateConfig(value: Record<string, unknown>, knownRuleIds: readonly string[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  if (!validateSchema(value)) {
-    for (const error of validateSchema.errors ?? []) problems.push(describeError(error));
+  const checked = validateSchema(value);
+  if (!checked.ok) {
+    for (const error of checked.errors) problems.push(describeError(error));
   }
   if (isObj(value.rules)) {
     const known = new Set(knownRuleIds);
