@@ -46,9 +46,12 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
   const manifests: Manifest[] = [];
   const at = (ruleId: string, severity: Finding['severity'], message: string, range: SourceRange, object?: ObjectRef) =>
     findings.push({ ruleId, severity, message, file, ...range, ...(object ? { object } : {}) });
+  /** A one-character range at `offset` (empty at the end of a line or of the file). */
   const pointAt = (offset: number): SourceRange => {
     const p = lines.linePos(offset);
-    return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col + 1 };
+    const char = text[offset];
+    const width = char === undefined || char === '\n' || char === '\r' ? 0 : 1;
+    return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col + width };
   };
 
   let stream: ReturnType<typeof composeStream>;
@@ -144,11 +147,11 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (err) {
-      const exhausted = /excessive alias count|alias resolution is disabled/i.test(describe(err));
+      const overBudget = /excessive alias count|alias resolution is disabled/i.test(describe(err));
       at(
-        exhausted ? 'input/alias-limit' : 'input/parse',
+        overBudget ? 'input/alias-limit' : 'input/parse',
         'error',
-        exhausted
+        overBudget
           ? `too many alias expansions (more than ${limits.maxAliasCount}: a "billion laughs" document?); not checked (raise with --max-aliases)`
           : `cannot read document: ${clip(describe(err))}`,
         pointAt(base + documentStart(doc)),

@@ -17,7 +17,7 @@ async function available(command: string): Promise<boolean> {
   const r = await runCli([command, 'nothing.yaml']);
   return !/not available yet|unknown command/.test(r.stderr);
 }
-const PLANNERS = [];
+const PLANNERS: string[] = [];
 for (const command of ['plan', 'check']) if (await available(command)) PLANNERS.push(command);
 
 const CLUSTER = {
