@@ -65,6 +65,23 @@ describe('lint on mutated real manifests', () => {
     );
   });
 
+  it('with tiny limits, the limit findings (depth, aliases, documents) also lie inside the file', { timeout: 60_000 }, () => {
+    const limits = { maxDepth: 4, maxAliasCount: 2, maxDocuments: 2 };
+    const fired = new Set<string>();
+    fc.assert(
+      fc.property(mutant(ALL), (m) => {
+        const r = lintText(m.text, 'm.yaml', { limits });
+        for (const f of r.findings) {
+          if (f.ruleId.startsWith('input/')) fired.add(f.ruleId);
+          expectInside(f, m.text);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // the property exercised what it is about
+    expect([...fired].sort()).toEqual(expect.arrayContaining(['input/too-deep', 'input/too-many-documents']));
+  });
+
   it('text built from YAML-breaking tokens never throws and stays in range', { timeout: 60_000 }, () => {
     const garbage = fc.array(fc.oneof(fc.constantFrom(...GARBAGE), fc.string({ maxLength: 3 })), { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(
