@@ -45,7 +45,13 @@ const rule: Rule = {
       const kind = m.ref.kind;
       if (!kind || kind.endsWith('List')) continue;
       const metadata = m.object.metadata;
-      if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) continue;
+      if (metadata === undefined || metadata === null) {
+        // No metadata at all: the API server answers "resource name may not be empty". Only for built-in kinds:
+        // tool configs (Kustomization, KubeletConfiguration) look like objects but are never applied.
+        if (checkFor(kind)) context.report({ manifest: m, path: ['kind'], target: 'key', message: `${kind} has no metadata.name (name or generateName is required)` });
+        continue;
+      }
+      if (typeof metadata !== 'object' || Array.isArray(metadata)) continue; // a type error, reported by schema validation
       const meta = metadata as Record<string, unknown>;
       checkName(m, kind, meta, context.report);
       const ns = meta.namespace;

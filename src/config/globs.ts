@@ -16,6 +16,8 @@ export const GLOB_OPTIONS: MinimatchOptions = {
   nonegate: true,
   noext: true,
   optimizationLevel: 2,
+  // Cap expansion while it happens: `{a,b}` twenty times would otherwise expand to a million patterns first.
+  braceExpandMax: MAX_GLOB_EXPANSIONS + 1,
 };
 
 /** Compiles a pattern, or explains why it is refused. */

@@ -17,11 +17,12 @@ export function renderChangesText(result: { changes: Change[]; rollouts: Rollout
   const rollouts = new Map(result.rollouts.map((r) => [`${r.kind}\0${r.namespace}\0${r.name}`, r]));
   for (const c of result.changes) {
     out.push('', `${SIGN[c.change]} ${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name} (${c.change})`);
-    if (opts.diffs !== false) out.push(c.diff.replace(/\n$/, ''));
+    // The diff is many lines; everything else pushed here is one line (a newline in a name is escaped below).
+    if (opts.diffs !== false) out.push(...c.diff.replace(/\n$/, '').split('\n'));
     const r = rollouts.get(`${c.kind}\0${c.namespace ?? ''}\0${c.name}`);
     if (r) out.push('', ...renderRollout(r));
   }
-  return escapeControl(out.join('\n')) + '\n';
+  return out.map(escapeControl).join('\n') + '\n';
 }
 
 export function renderRollout(r: Rollout): string[] {

@@ -33,6 +33,11 @@ describe('text output', () => {
     );
   });
 
+  it('escapes newlines in file names and messages, so a hostile name cannot forge a report line', () => {
+    const out = formatText([finding({ file: 'evil\nk8s/fake.yaml:1:1 error', message: 'Deployment web\nFAKE' })], { files: 1, objects: 1 }, { color: false });
+    expect(out.split('\n')[1]).toBe('evil\\u000ak8s/fake.yaml:1:1 error:6:3 error    Deployment web\\u000aFAKE  schema/unknown-field');
+  });
+
   it('uses colour only when asked', () => {
     expect(formatText([finding()], { files: 1, objects: 1 }, { color: true })).toContain('\u001b[31m');
     expect(formatText([finding()], { files: 1, objects: 1 }, { color: false })).not.toContain('\u001b');

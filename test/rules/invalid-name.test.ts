@@ -40,6 +40,10 @@ describe('invalid-name', () => {
     ]);
   });
 
+  it('requires a name when metadata is missing altogether', () => {
+    expect(brief('apiVersion: v1\nkind: ConfigMap\ndata: {a: b}\n')).toEqual([[2, 1, 'ConfigMap has no metadata.name (name or generateName is required)']]);
+  });
+
   it('ignores names of the wrong type (schema validation reports those)', () => {
     expect(brief('apiVersion: v1\nkind: Secret\nmetadata:\n  name: 12\n')).toEqual([]);
   });
