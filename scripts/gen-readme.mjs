@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * Writes the rules table into README.md, between `<!-- rules:start -->` and `<!-- rules:end -->`.
+ * Writes the rules table into README.md, between `<!-- rules:start -->` and `<!-- rules:end -->`, and the
+ * table of built-in checks (input, YAML, schema, plan, rollout, config, git) between `<!-- checks:start -->`
+ * and `<!-- checks:end -->`.
  * Runs on plain node: it reads the rule metadata from the build (`npm run build` first).
  *
  *   node scripts/gen-readme.mjs          rewrite README.md
@@ -29,10 +31,28 @@ export function renderRulesTable(rules) {
 
 /** README text with the table between the markers replaced; undefined when the markers are missing. */
 export function replaceRulesTable(readme, table) {
-  const start = readme.indexOf(START_MARKER);
-  const end = readme.indexOf(END_MARKER);
+  return replaceBetween(readme, START_MARKER, END_MARKER, table);
+}
+
+export const CHECKS_START = '<!-- checks:start -->';
+export const CHECKS_END = '<!-- checks:end -->';
+
+/** The built-in checks (src/core/builtin-checks.ts), one row each, in catalog order. */
+export function renderChecksTable(checks) {
+  const rows = checks.map((c) => [`\`${c.id}\``, c.severity, cell(c.description)].join(' | '));
+  return ['| id | severity | when |', '|---|---|---|', ...rows.map((r) => `| ${r} |`)].join('\n');
+}
+
+/** README text with the checks table replaced; undefined when its markers are missing. */
+export function replaceChecksTable(readme, table) {
+  return replaceBetween(readme, CHECKS_START, CHECKS_END, table);
+}
+
+function replaceBetween(readme, startMarker, endMarker, table) {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
   if (start < 0 || end < start) return undefined;
-  return `${readme.slice(0, start + START_MARKER.length)}\n${table}\n${readme.slice(end)}`;
+  return `${readme.slice(0, start + startMarker.length)}\n${table}\n${readme.slice(end)}`;
 }
 
 function cell(text) {
@@ -51,11 +71,13 @@ async function main() {
     process.exit(2);
   }
   const { allRules } = await import(pathToFileURL(registry).href);
+  const { BUILTIN_CHECKS } = await import(pathToFileURL(path.join(root, 'dist', 'src', 'core', 'builtin-checks.js')).href);
   const readmePath = path.join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
-  const updated = replaceRulesTable(readme, renderRulesTable(allRules));
+  const withRules = replaceRulesTable(readme, renderRulesTable(allRules));
+  const updated = withRules === undefined ? undefined : replaceChecksTable(withRules, renderChecksTable(BUILTIN_CHECKS));
   if (updated === undefined) {
-    console.error(`gen-readme: README.md has no ${START_MARKER} … ${END_MARKER} markers`);
+    console.error(`gen-readme: README.md needs the ${START_MARKER} … ${END_MARKER} and ${CHECKS_START} … ${CHECKS_END} markers`);
     process.exit(2);
   }
   if (check) {

@@ -23,3 +23,14 @@ describe('built-in check catalog', () => {
     expect(listed).toEqual([...listed].sort());
   });
 });
+
+describe('README', () => {
+  it('has the built-in checks table that scripts/gen-readme.mjs generates (run `npm run build && npm run readme`)', async () => {
+    // @ts-expect-error: a plain-node script without type declarations
+    const { renderChecksTable, replaceChecksTable } = await import('../../scripts/gen-readme.mjs');
+    const readme = readFileSync('README.md', 'utf8');
+    const expected = replaceChecksTable(readme, renderChecksTable(BUILTIN_CHECKS));
+    expect(expected, 'README.md needs <!-- checks:start --> / <!-- checks:end --> markers').toBeDefined();
+    expect(readme).toBe(expected);
+  });
+});
