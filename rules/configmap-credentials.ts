@@ -1,7 +1,7 @@
 import { containsPrivateKey, isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
 import { isKind } from '../src/rules/kinds.js';
 import type { Rule } from '../src/rules/types.js';
-import { objAt } from '../src/rules/values.js';
+import { objAt } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'configmap-credentials',

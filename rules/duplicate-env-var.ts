@@ -1,6 +1,6 @@
 import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { isObj } from '../src/rules/values.js';
+import { isObj } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'duplicate-env-var',

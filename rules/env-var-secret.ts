@@ -1,7 +1,7 @@
 import { isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
 import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
-import { isObj } from '../src/rules/values.js';
+import { isObj } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'env-var-secret',

@@ -1,6 +1,6 @@
 import { isKind } from '../src/rules/kinds.js';
 import type { Rule } from '../src/rules/types.js';
-import { getIn } from '../src/rules/values.js';
+import { getIn } from '../src/core/values.js';
 
 const EXPOSURE: Readonly<Record<string, string>> = {
   NodePort: 'opens its ports on every node of the cluster',

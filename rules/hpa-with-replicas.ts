@@ -6,7 +6,7 @@ import { scaleTargetOf } from '../src/rules/autoscaling.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
 import type { Rule } from '../src/rules/types.js';
-import { getIn } from '../src/rules/values.js';
+import { getIn } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'hpa-with-replicas',

@@ -2,7 +2,7 @@
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
 import type { Rule } from '../src/rules/types.js';
-import { arrayAt, isObj } from '../src/rules/values.js';
+import { arrayAt, isObj } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'ingress-tls-secret-missing',

@@ -6,7 +6,7 @@ import { portName, portNumber } from '../src/k8s/names.js';
 import type { Manifest } from '../src/core/types.js';
 import { containersOf } from '../src/rules/containers.js';
 import type { Report, Rule } from '../src/rules/types.js';
-import { isObj } from '../src/rules/values.js';
+import { isObj } from '../src/core/values.js';
 import { podTemplateOf } from '../src/rules/workloads.js';
 
 /** The default --service-node-port-range of kube-apiserver. */

@@ -7,7 +7,7 @@ import { indexOf, objectLabel } from '../src/rules/format.js';
 import type { ObjectIndex } from '../src/rules/object-index.js';
 import { podReferencesOf, type PodReference } from '../src/rules/pod-refs.js';
 import type { Rule } from '../src/rules/types.js';
-import { arrayAt, getIn, isObj } from '../src/rules/values.js';
+import { arrayAt, getIn, isObj } from '../src/core/values.js';
 import { podTemplateOf } from '../src/rules/workloads.js';
 
 /** StatefulSets larger than this are not expanded into claim names (a linter must stay cheap). */

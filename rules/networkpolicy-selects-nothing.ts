@@ -4,7 +4,7 @@ import { isKind } from '../src/rules/kinds.js';
 import { describeUnmatched } from '../src/rules/matching.js';
 import { parseLabelSelector } from '../src/rules/selectors.js';
 import type { Rule } from '../src/rules/types.js';
-import { getIn } from '../src/rules/values.js';
+import { getIn } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'networkpolicy-selects-nothing',

@@ -7,7 +7,7 @@ import type { Manifest } from '../src/core/types.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { groupOf } from '../src/rules/kinds.js';
 import type { Rule } from '../src/rules/types.js';
-import { isObj } from '../src/rules/values.js';
+import { isObj } from '../src/core/values.js';
 import { controllerSelectorOf, type PodTemplate } from '../src/rules/workloads.js';
 
 /** Pods of these kinds can be claimed by another controller; Job pods carry a unique controller-uid label. */

@@ -4,7 +4,7 @@ import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
 import { parseLabelSelector, type Selector } from '../src/rules/selectors.js';
 import type { Rule } from '../src/rules/types.js';
-import { getIn, isObj } from '../src/rules/values.js';
+import { getIn, isObj } from '../src/core/values.js';
 import { podsByLabel } from '../src/rules/workloads.js';
 
 const rule: Rule = {

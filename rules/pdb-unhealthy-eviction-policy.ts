@@ -1,7 +1,7 @@
 import { parseKubeVersion } from '../src/k8s/api-versions.js';
 import { isKind } from '../src/rules/kinds.js';
 import type { Rule } from '../src/rules/types.js';
-import { getIn } from '../src/rules/values.js';
+import { getIn } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'pdb-unhealthy-eviction-policy',

@@ -6,7 +6,7 @@ import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
 import { isHeadless } from '../src/rules/services.js';
 import type { Rule } from '../src/rules/types.js';
-import { getIn } from '../src/rules/values.js';
+import { getIn } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'statefulset-service-not-headless',

@@ -1,6 +1,6 @@
 import { parseKubeVersion } from '../src/k8s/api-versions.js';
 import type { Rule } from '../src/rules/types.js';
-import { isObj } from '../src/rules/values.js';
+import { isObj } from '../src/core/values.js';
 import { podTemplatesOf } from '../src/rules/workloads.js';
 
 /** The sysctls the kubelet allows by default (namespaced and isolated), with the minor that made them safe. */

@@ -2,7 +2,7 @@
 import { containersOf } from '../src/rules/containers.js';
 import { objectLabel } from '../src/rules/format.js';
 import type { Rule } from '../src/rules/types.js';
-import { arrayAt, isObj } from '../src/rules/values.js';
+import { arrayAt, isObj } from '../src/core/values.js';
 import { podTemplateOf } from '../src/rules/workloads.js';
 
 const rule: Rule = {

@@ -11,7 +11,7 @@ import type { Finding, Severity, SourceRange } from '../core/types.js';
 import { display } from '../load/inputs.js';
 import { DocumentSourceMap } from '../load/source-map.js';
 import { ruleIds } from '../rules/registry.js';
-import { isObj } from '../rules/values.js';
+import { isObj } from '../core/values.js';
 import { findConfigFile } from './find.js';
 import { compileGlob } from './globs.js';
 import { CONFIG_INVALID, validateConfig } from './validate.js';

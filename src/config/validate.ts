@@ -9,7 +9,7 @@ import schema from '../../schemas/kubeplan-config.schema.json' with { type: 'jso
 import { packageFile } from '../core/package-root.js';
 import type { JsonPath, LocateTarget } from '../core/types.js';
 import { closestMatch } from '../rules/suggest.js';
-import { isObj } from '../rules/values.js';
+import { isObj } from '../core/values.js';
 import { compileGlob } from './globs.js';
 
 export const CONFIG_INVALID = 'config/invalid';

@@ -8,7 +8,8 @@ import { defaultPodRequestsFromLimits, defaultPodSpec, namespaceOf } from './def
 import { parseResource } from './quantity.js';
 import { parseTaints } from './scheduler/pod-info.js';
 import type { Resources, SchedNode } from './scheduler/types.js';
-import { arr, compareStrings, isObj, obj, objItems, str, strMap, type Obj } from './util.js';
+import { arr, isObj, obj, objItems, str, sortedStringMap, type Obj } from '../core/values.js';
+import { compareStrings } from './util.js';
 
 export const DEFAULT_CLUSTER_SOURCE = 'built-in default cluster';
 
@@ -92,7 +93,7 @@ export function nodeFromManifest(m: Manifest): { node?: SchedNode; findings: Fin
   return {
     node: {
       name,
-      labels: strMap(meta.labels),
+      labels: sortedStringMap(meta.labels),
       taints: parseTaints(spec.taints),
       unschedulable: spec.unschedulable === true,
       allocatable,
@@ -156,7 +157,7 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
       name,
       namespace,
       nodeName,
-      labels: strMap(meta.labels),
+      labels: sortedStringMap(meta.labels),
       spec: defaulted,
       manifest: m,
       priorityClassName: str(spec.priorityClassName),

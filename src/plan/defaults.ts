@@ -3,7 +3,7 @@
  * pkg/apis/apps/v1/defaults.go, pkg/apis/batch/v1/defaults.go). Every function returns a defaulted deep copy
  * and never throws: fields of the wrong type are left as they are for the validator in the caller to reject.
  */
-import { clone, isObj, obj, type Obj } from './util.js';
+import { clone, isObj, obj, type Obj } from '../core/values.js';
 
 /** `parsers.ParseImageName` as SetDefaults_Container uses it: the tag, "latest" when neither tag nor digest is given. */
 export function imageTag(image: string): string {

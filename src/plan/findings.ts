@@ -1,7 +1,7 @@
 /** Turning plan outcomes into findings at the most useful source position. */
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import type { PlannedPod } from './pod.js';
-import { isObj, obj, objItems, type Obj } from './util.js';
+import { isObj, obj, objItems, type Obj } from '../core/values.js';
 
 export function findingAt(ruleId: string, severity: Finding['severity'], m: Manifest, path: JsonPath, message: string, target: 'key' | 'value' = 'key'): Finding {
   return { ruleId, severity, message, file: m.file, ...m.locate(path, target), object: m.ref };

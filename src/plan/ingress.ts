@@ -7,7 +7,8 @@
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import { namespaceOf } from './defaults.js';
 import type { ServiceModel } from './services.js';
-import { compareStrings, isObj, obj, objItems, str, type Obj } from './util.js';
+import { isObj, obj, objItems, str, type Obj } from '../core/values.js';
+import { compareStrings } from './util.js';
 
 export interface RouteReport {
   host: string;

@@ -5,7 +5,7 @@
  * - NodeSelectorTerm (component-helpers/scheduling/corev1/nodeaffinity): matchExpressions on labels (plus Gt/Lt) and
  *   matchFields on metadata.name; terms are ORed, requirements inside a term ANDed, an empty term matches no node.
  */
-import { arr, isObj, obj, str, type Obj } from './util.js';
+import { arr, isObj, obj, str, type Obj } from '../core/values.js';
 
 export type Labels = Readonly<Record<string, string>>;
 

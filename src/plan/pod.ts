@@ -6,7 +6,7 @@ import type { JsonPath, Manifest } from '../core/types.js';
 import type { Selector } from './labels.js';
 import { defaultPodRequestsFromLimits } from './defaults.js';
 import type { SchedPod } from './scheduler/types.js';
-import { clone, obj, strMap, type Obj } from './util.js';
+import { clone, obj, sortedStringMap, type Obj } from '../core/values.js';
 
 export interface OwnerRef {
   kind: string;
@@ -54,8 +54,8 @@ export interface PodFromTemplate {
 /** controller.GetPodFromTemplate + SetDefaults_Pod: labels, annotations and a defaulted spec for one new pod. */
 export function podFromTemplate(input: PodFromTemplate): { labels: Record<string, string>; annotations: Record<string, string>; spec: Obj } {
   const meta = obj(input.template.metadata);
-  const labels = { ...strMap(meta.labels), ...(input.extraLabels ?? {}) };
-  const annotations = { ...strMap(meta.annotations), ...(input.extraAnnotations ?? {}) };
+  const labels = { ...sortedStringMap(meta.labels), ...(input.extraLabels ?? {}) };
+  const annotations = { ...sortedStringMap(meta.annotations), ...(input.extraAnnotations ?? {}) };
   const spec = clone(obj(input.template.spec));
   defaultPodRequestsFromLimits(spec);
   return { labels: sortKeys(labels), annotations: sortKeys(annotations), spec };

@@ -9,7 +9,8 @@ import type { Finding, Manifest } from '../core/types.js';
 import { defaultService, namespaceOf } from './defaults.js';
 import { selectorFromMap, type Selector } from './labels.js';
 import { CLUSTER_DOMAIN } from './controllers/statefulset.js';
-import { compareStrings, isObj, nonNegInt, obj, objItems, str, strMap, type Obj } from './util.js';
+import { isObj, nonNegInt, obj, objItems, str, sortedStringMap, type Obj } from '../core/values.js';
+import { compareStrings } from './util.js';
 
 /** A pod that can back a Service: scheduled planned pods and running pods from the cluster snapshot. */
 export interface EndpointPod {
@@ -78,7 +79,7 @@ export function readServices(manifests: Manifest[], defaultNamespace: string, sk
     const namespace = namespaceOf(m.object, defaultNamespace);
     const type = str(spec.type) ?? 'ClusterIP';
     const hasSelector = isObj(spec.selector) && Object.keys(spec.selector).length > 0 && type !== 'ExternalName';
-    const selectorMap = hasSelector ? strMap(spec.selector) : null;
+    const selectorMap = hasSelector ? sortedStringMap(spec.selector) : null;
     if (hasSelector && Object.keys(selectorMap!).length !== Object.keys(spec.selector as Obj).length) {
       skip(m, ['spec', 'selector'], `Service ${name}: selector values must be strings; it is not planned`);
       continue;

@@ -3,6 +3,7 @@
  * syncDeployment → sync/scale on scaling events, rolloutRolling (rolling.go) or rolloutRecreate (recreate.go).
  * Each ReplicaSet's own controller acts at once (its pods are created or deleted as soon as it is scaled).
  */
+import { isObj } from '../core/values.js';
 import type { PodRequest } from './cluster.js';
 import { newRSNewReplicas, resolveFenceposts, type Fenceposts } from './fenceposts.js';
 import type { Clock, Rollout, RolloutEvent, WorkloadSim } from './model.js';
@@ -267,8 +268,7 @@ export class DeploymentSim implements WorkloadSim {
     labels['pod-template-hash'] = rs.hash;
     // getNewReplicaSet: the ReplicaSet's selector is the Deployment's plus pod-template-hash.
     const sel = this.d.selector;
-    const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-    const ownerSelector = isMap(sel) ? { ...sel, matchLabels: { ...(isMap(sel.matchLabels) ? sel.matchLabels : {}), 'pod-template-hash': rs.hash } } : undefined;
+    const ownerSelector = isObj(sel) ? { ...sel, matchLabels: { ...(isObj(sel.matchLabels) ? sel.matchLabels : {}), 'pod-template-hash': rs.hash } } : undefined;
     return { name, namespace: this.d.namespace, owner: { kind: 'Deployment', name: this.d.name, replicaSet: rs.name }, labels, template: rs.template, ...(ownerSelector ? { ownerSelector } : {}) };
   }
 

@@ -14,7 +14,7 @@ import { buildSchedPod } from '../plan/scheduler/pod-info.js';
 import { Scheduler } from '../plan/scheduler/scheduler.js';
 import { ClusterState } from '../plan/scheduler/state.js';
 import type { SchedPod } from '../plan/scheduler/types.js';
-import { clone, obj } from '../plan/util.js';
+import { clone, obj } from '../core/values.js';
 import type { Cluster, PodRequest } from './cluster.js';
 
 /** Adapts a Scheduler (and the ClusterState it binds to) to the rollout simulation. */

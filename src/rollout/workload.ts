@@ -4,6 +4,7 @@
  * Anything Kubernetes would reject is returned as a problem at its path; the workload is then skipped.
  */
 import type { JsonPath } from '../core/types.js';
+import { isObj } from '../core/values.js';
 import { parseIntOrPercent, type IntOrPercent } from './intstr.js';
 
 /** More replicas than this are not simulated (the plan would be unreadable, and it bounds the work). */
@@ -55,16 +56,12 @@ class Invalid extends Error {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Reads a field path; `null` counts as absent (as it does for the API server). */
 function at(obj: Record<string, unknown>, path: JsonPath): unknown {
   let cur: unknown = obj;
   for (let i = 0; i < path.length; i++) {
     if (cur === null || cur === undefined) return undefined;
-    if (!isObject(cur)) throw new Invalid({ path: path.slice(0, i), message: `${path.slice(0, i).join('.')} must be a mapping` });
+    if (!isObj(cur)) throw new Invalid({ path: path.slice(0, i), message: `${path.slice(0, i).join('.')} must be a mapping` });
     cur = cur[path[i] as string];
   }
   return cur === null ? undefined : cur;
@@ -103,7 +100,7 @@ function common(obj: Record<string, unknown>, defaultNamespace: string): Common 
   const ns = at(obj, ['metadata', 'namespace']);
   if (ns !== undefined && typeof ns !== 'string') fail(['metadata', 'namespace'], 'must be a string');
   const template = at(obj, ['spec', 'template']);
-  if (!isObject(template)) fail(['spec', 'template'], 'must be a mapping');
+  if (!isObj(template)) fail(['spec', 'template'], 'must be a mapping');
   const replicas = int(obj, ['spec', 'replicas'], 1);
   if (replicas > MAX_SIMULATED_REPLICAS) fail(['spec', 'replicas'], `is ${replicas}; rollouts over ${MAX_SIMULATED_REPLICAS} replicas are not simulated`);
   return {

@@ -5,7 +5,7 @@
 import type { Manifest } from '../core/types.js';
 import { groupOf, isKind } from './kinds.js';
 import type { ObjectIndex } from './object-index.js';
-import { objAt } from './values.js';
+import { objAt } from '../core/values.js';
 
 export interface ScaleTarget {
   kind: string;

@@ -1,6 +1,6 @@
 /** Every container of a pod spec (init, app and ephemeral), with its path for pointing findings at it. */
 import type { JsonPath, Manifest } from '../core/types.js';
-import { isObj, type Obj } from './values.js';
+import { isObj, type Obj } from '../core/values.js';
 import { podTemplatesOf, type PodTemplate } from './workloads.js';
 
 export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';

@@ -5,7 +5,7 @@
 import type { JsonPath, Manifest } from '../core/types.js';
 import { isKind } from './kinds.js';
 import type { ObjectIndex } from './object-index.js';
-import { arrayAt, getIn, isObj, stringAt } from './values.js';
+import { arrayAt, getIn, isObj, stringAt } from '../core/values.js';
 
 export interface IngressBackend {
   service: string;

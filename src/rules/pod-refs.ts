@@ -5,7 +5,7 @@
  */
 import type { JsonPath } from '../core/types.js';
 import { containersOf } from './containers.js';
-import { arrayAt, getIn, isObj, type Obj } from './values.js';
+import { arrayAt, getIn, isObj, type Obj } from '../core/values.js';
 import type { PodTemplate } from './workloads.js';
 
 export type ReferencedKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim' | 'ServiceAccount';

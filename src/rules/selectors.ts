@@ -11,7 +11,7 @@
  * empty or absent the Service selects nothing ("an external process manages its endpoints").
  */
 import type { JsonPath } from '../core/types.js';
-import { isObj } from './values.js';
+import { isObj } from '../core/values.js';
 
 export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 

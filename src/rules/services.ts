@@ -4,7 +4,7 @@ import { containersOf } from './containers.js';
 import { isKind } from './kinds.js';
 import type { ObjectIndex } from './object-index.js';
 import { parseMapSelector, type Selector } from './selectors.js';
-import { arrayAt, getIn, isObj, type Obj } from './values.js';
+import { arrayAt, getIn, isObj, type Obj } from '../core/values.js';
 import { podsByLabel, type PodTemplate } from './workloads.js';
 
 /** The pods a Service routes to, or undefined when it routes to none by design (ExternalName). */

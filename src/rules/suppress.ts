@@ -11,7 +11,7 @@
  * An id matches exactly, or as a prefix when it ends in `*` (`schema/*`).
  */
 import type { Finding, Manifest, ObjectRef } from '../core/types.js';
-import { isObj } from './values.js';
+import { isObj } from '../core/values.js';
 
 export const IGNORE_ANNOTATION = 'kubeplan.dev/ignore';
 export const IGNORE_REASON_ANNOTATION = 'kubeplan.dev/ignore-reason';

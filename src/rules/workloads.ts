@@ -8,7 +8,7 @@ import { groupOf, isKind } from './kinds.js';
 import { LabelIndex } from './label-index.js';
 import type { ObjectIndex } from './object-index.js';
 import { parseLabelSelector, parseMapSelector, type Selector } from './selectors.js';
-import { getIn, isObj, objAt, stringMap, type Obj } from './values.js';
+import { getIn, isObj, objAt, scalarStringMap, type Obj } from '../core/values.js';
 
 /** Path from the object root to its PodTemplateSpec (metadata + spec), by kind; [] for a Pod. */
 const TEMPLATE_PATHS: Readonly<Record<string, JsonPath>> = {
@@ -76,7 +76,7 @@ function templateAt(manifest: Manifest, kind: string, templatePath: JsonPath): P
     templatePath,
     specPath,
     spec: objAt(manifest.object, specPath) ?? {},
-    labels: stringMap(getIn(manifest.object, labelsPath)),
+    labels: scalarStringMap(getIn(manifest.object, labelsPath)),
     labelsPath,
   };
 }
@@ -139,9 +139,9 @@ function selectorLabels(manifest: Manifest): Record<string, string> {
   const selector = getIn(manifest.object, ['spec', 'selector']);
   if (!isObj(selector)) return {};
   const kind = manifest.ref.kind;
-  if (kind === 'ReplicationController' || kind === 'DeploymentConfig') return stringMap(selector);
+  if (kind === 'ReplicationController' || kind === 'DeploymentConfig') return scalarStringMap(selector);
   if (kind === 'Pod' || kind === 'CronJob') return {};
-  return stringMap(selector.matchLabels);
+  return scalarStringMap(selector.matchLabels);
 }
 
 /** Job, CronJob, or a bare Pod whose restartPolicy is not Always: no probes or replicas expected. */

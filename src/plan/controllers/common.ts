@@ -8,7 +8,7 @@ import { defaultPodRequestsFromLimits, defaultPodTemplate, namespaceOf } from '.
 import { compileLabelSelector, type Selector } from '../labels.js';
 import { podFromTemplate, type OwnerRef, type PlannedPod } from '../pod.js';
 import { buildSchedPod } from '../scheduler/pod-info.js';
-import { clone, isObj, nonStringEntries, obj, str, strMap, type Obj } from '../util.js';
+import { clone, isObj, nonStringEntries, obj, str, sortedStringMap, type Obj } from '../../core/values.js';
 import type { ExpandContext } from './context.js';
 
 export interface Identity {
@@ -98,7 +98,7 @@ export function checkTemplate(ctx: ExpandContext, m: Manifest, path: JsonPath, r
     return null;
   }
 
-  const labels = strMap(obj(meta).labels);
+  const labels = sortedStringMap(obj(meta).labels);
   let selector: Selector | null = null;
   if (options.selector) {
     const { path: selPath, value, required } = options.selector;

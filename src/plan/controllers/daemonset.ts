@@ -11,7 +11,7 @@ import { controllerRevisionHash } from '../hash.js';
 import { compileNodeSelector } from '../labels.js';
 import { doNotScheduleTaint, firstUntoleratedTaint, parseTolerations } from '../scheduler/pod-info.js';
 import type { SchedNode, Toleration } from '../scheduler/types.js';
-import { clone, isObj, nonNegInt, obj, str, strMap, type Obj } from '../util.js';
+import { clone, isObj, nonNegInt, obj, str, sortedStringMap, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';
 
@@ -42,7 +42,7 @@ function addTolerations(spec: Obj): Toleration[] {
 export function shouldRunOn(spec: Obj, node: SchedNode): boolean {
   const nodeName = str(spec.nodeName);
   if (nodeName && nodeName !== node.name) return false;
-  const selector = strMap(spec.nodeSelector);
+  const selector = sortedStringMap(spec.nodeSelector);
   for (const [k, v] of Object.entries(selector)) if (node.labels[k] !== v) return false;
   const required = obj(obj(spec.affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution;
   if (required !== undefined && required !== null) {

@@ -8,7 +8,7 @@
 import type { Manifest } from '../../core/types.js';
 import { defaultDeployment } from '../defaults.js';
 import { computeHash } from '../hash.js';
-import { nonNegInt, obj, str, type Obj } from '../util.js';
+import { nonNegInt, obj, str, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod, replicasOf, selectorWith } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';
 

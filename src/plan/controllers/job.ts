@@ -6,7 +6,7 @@
  */
 import type { Manifest } from '../../core/types.js';
 import { defaultJob } from '../defaults.js';
-import { nonNegInt, obj, type Obj } from '../util.js';
+import { nonNegInt, obj, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';
 

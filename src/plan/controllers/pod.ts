@@ -4,7 +4,7 @@
  */
 import type { Manifest } from '../../core/types.js';
 import { namespaceOf } from '../defaults.js';
-import { obj, str } from '../util.js';
+import { obj, str } from '../../core/values.js';
 import { checkTemplate, makePod } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';
 

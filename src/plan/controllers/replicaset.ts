@@ -5,7 +5,7 @@
  */
 import type { Manifest } from '../../core/types.js';
 import { defaultReplicaSet } from '../defaults.js';
-import { isObj, obj, type Obj } from '../util.js';
+import { isObj, obj, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod, replicasOf } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';
 

@@ -9,7 +9,7 @@
 import type { Manifest } from '../../core/types.js';
 import { defaultStatefulSet } from '../defaults.js';
 import { controllerRevisionHash } from '../hash.js';
-import { arr, isObj, nonNegInt, obj, objItems, str, type Obj } from '../util.js';
+import { arr, isObj, nonNegInt, obj, objItems, str, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod, replicasOf } from './common.js';
 import type { ExpandContext, Expansion, VolumeClaimReport } from './context.js';
 

@@ -5,7 +5,7 @@
  */
 import { compileLabelSelector, compileNodeSelector, compileNodeTerm, makeSelector, NOTHING, type Labels, type Requirement, type Selector } from '../labels.js';
 import { parseResource } from '../quantity.js';
-import { arr, nonNegInt, obj, objItems, str, strMap, type Obj } from '../util.js';
+import { arr, nonNegInt, obj, objItems, str, sortedStringMap, type Obj } from '../../core/values.js';
 import type { AffinityTerm, HostPort, Resources, SchedPod, SpreadConstraint, Taint, Toleration } from './types.js';
 
 /** pkg/scheduler/util DefaultMilliCPURequest / DefaultMemoryRequest: used for scoring only. */
@@ -275,7 +275,7 @@ export function buildSchedPod(input: PodInput): { pod: SchedPod; problems: PodPr
   const labels = input.labels;
   const images: string[] = [];
   for (const list of [spec.initContainers, spec.containers]) for (const { item } of objItems(list)) if (typeof item.image === 'string') images.push(normalizedImageName(item.image));
-  const nodeSelector = strMap(spec.nodeSelector);
+  const nodeSelector = sortedStringMap(spec.nodeSelector);
   const pod: SchedPod = {
     name: input.name,
     namespace: ns,

@@ -1,7 +1,7 @@
 /** hostPath volumes of a pod, the containers that mount them, and which host paths are sensitive. */
 import type { JsonPath } from '../../core/types.js';
 import { containersOf, INIT_AND_APP_CONTAINERS } from '../containers.js';
-import { isObj } from '../values.js';
+import { isObj } from '../../core/values.js';
 import type { PodTemplate } from '../workloads.js';
 
 export interface HostPathMount {

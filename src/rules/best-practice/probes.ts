@@ -1,5 +1,5 @@
 /** Probe handlers: the part of a probe that decides what is checked (not how often). */
-import { isObj } from '../values.js';
+import { isObj } from '../../core/values.js';
 
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 

@@ -5,7 +5,7 @@
 import type { JsonPath, Manifest } from '../../core/types.js';
 import { autoscalerOf } from '../autoscaling.js';
 import type { ObjectIndex } from '../object-index.js';
-import { getIn } from '../values.js';
+import { getIn } from '../../core/values.js';
 
 /** Kinds whose spec.replicas says how many identical pods run. */
 const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig']);

@@ -8,7 +8,7 @@ import { containersOf, INIT_AND_APP_CONTAINERS, type ContainerRef } from '../con
 import { indexOf } from '../format.js';
 import type { ObjectIndex } from '../object-index.js';
 import type { RuleContext } from '../types.js';
-import { arrayAt, getIn, isObj } from '../values.js';
+import { arrayAt, getIn, isObj } from '../../core/values.js';
 import { podTemplatesOf } from '../workloads.js';
 
 export type ResourceName = 'cpu' | 'memory';

@@ -4,7 +4,7 @@
  */
 import type { JsonPath } from '../../core/types.js';
 import type { ContainerRef } from '../containers.js';
-import { getIn } from '../values.js';
+import { getIn } from '../../core/values.js';
 import type { PodTemplate } from '../workloads.js';
 
 export type PodLevelField = 'runAsUser' | 'runAsGroup' | 'runAsNonRoot';

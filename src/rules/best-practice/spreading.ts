@@ -4,7 +4,7 @@
  */
 import type { JsonPath } from '../../core/types.js';
 import { matches, parseLabelSelector } from '../selectors.js';
-import { arrayAt, getIn, isObj, type Obj } from '../values.js';
+import { arrayAt, getIn, isObj, type Obj } from '../../core/values.js';
 import { podLabelsOf, type PodTemplate } from '../workloads.js';
 
 export interface SpreadTerm {
