@@ -2,18 +2,22 @@
 /**
  * `npm run corpus`: lints (and plans, once `kubeplan plan`/`check` exist) every manifest of the shared real-world corpus
  * (../shared/corpus, or $KUBEPLAN_CORPUS) and prints, per folder: files, documents, objects, findings by rule,
- * crashes (must be 0) and time; then how kubeplan agrees with kubeconform's own expectations (EXPECTED.md).
- * Runs on plain node against dist/ (`npm run build` first). Exit code 1 on a crash or a disagreement.
+ * crashes (must be 0) and time; then how kubeplan agrees with kubeconform's own expectations (EXPECTED.md), and, per
+ * check, how its best-practice rules agree with kube-linter's and kube-score's own fixtures (scripts/peer-agreement.mjs).
+ * Runs on plain node against dist/ (`npm run build` first). Exit code 1 on a crash or a disagreement (with kube-linter
+ * and kube-score: one not documented in peer-agreement.mjs's DISAGREEMENTS, or a documented one that agrees now).
  *
  *   npm run corpus                       the tables
  *   npm run corpus -- --list microservices-demo   also every finding of that folder (file:line:col rule message)
  *
- * test/corpus.test.ts runs the same analysis on src/ (no build) and asserts the same things.
+ * test/corpus.test.ts and test/rules/best-practice-corpus.test.ts run the same analyses on src/ (no build) and assert
+ * the same things.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Parser } from 'yaml';
+import { peerAgreement } from './peer-agreement.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -283,6 +287,26 @@ function table(headers, rows, align) {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/**
+ * The per-check agreement with kube-linter and kube-score (peerAgreement()'s result): a table of peer, check, kubeplan
+ * rule(s) and agree/total with a total line, then every disagreement: documented (≠, with its reason) or not (✖),
+ * documented ones that agree now (✖) and problems (✖).
+ */
+export function formatPeerAgreement(result) {
+  const documented = result.rows.reduce((n, r) => n + r.disagreements.filter((d) => d.documented).length, 0);
+  const out = [
+    `agreement with ${(result.peers ?? [...new Set(result.rows.map((r) => r.peer))]).join(' and ')} on their own fixtures, per check: ${result.agree}/${result.total} cases ` +
+      `(${documented} documented disagreement(s), ${result.undocumented.length} undocumented)`,
+  ];
+  const rows = result.rows.map((r) => [r.peer, r.check, r.rules.join(' + '), `${r.agree}/${r.total}`]);
+  rows.push(['total', `${result.rows.length} checks`, '', `${result.agree}/${result.total}`]);
+  out.push(table(['peer', 'check', 'kubeplan rule(s)', 'agree/total'], rows, ['l', 'l', 'l', 'r']));
+  for (const r of result.rows) for (const d of r.disagreements) out.push(`  ${d.documented ? '≠' : '✖'} ${d.case}: ${d.why}`);
+  for (const d of result.stale) out.push(`  ✖ ${d.case}: ${d.why}`);
+  for (const p of result.problems) out.push(`  ✖ ${p}`);
+  return out.join('\n');
+}
+
 export function formatReport(report, kubeconform, options = {}) {
   const out = [];
   const planned = report.commands.length > 0 ? report.commands.join('+') : 'not available yet';
@@ -298,7 +322,7 @@ export function formatReport(report, kubeconform, options = {}) {
     if (Object.keys(f.exitCodes).length) out.push(`  exit codes: ${Object.entries(f.exitCodes).map(([k, n]) => `${k}×${n}`).join(', ')}`);
     for (const c of f.crashes) out.push(`  CRASH ${c.command} ${c.unit}: ${c.message}`);
   }
-  if (kubeconform) {
+  if (kubeconform?.length) {
     const ok = kubeconform.filter((r) => r.ok).length;
     out.push('', `agreement with kubeconform's EXPECTED.md: ${ok}/${kubeconform.length}`);
     for (const r of kubeconform) {
@@ -306,6 +330,7 @@ export function formatReport(report, kubeconform, options = {}) {
       out.push(`  ${r.ok ? '✔' : '✖'} ${r.files.map((f) => f.replace(/^kubeconform-fixtures\//, '')).join(' + ')}${flags}: ${r.kubeconform}${r.ok ? '' : ` — ${r.reason}`}`);
     }
   }
+  if (options.peers && options.peers.peers.length > 0) out.push('', formatPeerAgreement(options.peers));
   for (const folder of options.list ?? []) {
     out.push('', `${folder}: every finding`);
     for (const f of report.findings.get(folder) ?? []) out.push(`  ${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}`);
@@ -326,14 +351,18 @@ async function main(argv) {
   }
   const { lint } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
   const { run } = await import(pathToFileURL(path.join(dist, 'cli/main.js')).href);
+  const { loadText } = await import(pathToFileURL(path.join(dist, 'load/index.js')).href);
+  const { runRules, DEFAULT_RULE_OPTIONS } = await import(pathToFileURL(path.join(dist, 'rules/engine.js')).href);
+  const { allRules } = await import(pathToFileURL(path.join(dist, 'rules/registry.js')).href);
   const list = [];
   for (let i = 0; i < argv.length; i++) if (argv[i] === '--list' && argv[i + 1]) list.push(argv[++i]);
   const api = { lint, run };
   const report = await analyzeCorpus(api, root);
   const kubeconform = existsSync(path.join(root, 'kubeconform-fixtures')) ? checkKubeconform(api, root) : [];
-  process.stdout.write(formatReport(report, kubeconform, { list }));
+  const peers = peerAgreement({ loadText, runRules, DEFAULT_RULE_OPTIONS, allRules }, root);
+  process.stdout.write(formatReport(report, kubeconform, { list, peers }));
   const crashes = report.folders.reduce((n, f) => n + f.crashes.length, 0);
-  const disagreements = kubeconform.filter((r) => !r.ok).length;
+  const disagreements = kubeconform.filter((r) => !r.ok).length + peers.undocumented.length + peers.stale.length + peers.problems.length;
   return crashes > 0 || disagreements > 0 ? 1 : 0;
 }
 
