@@ -2,7 +2,7 @@
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
 import { describeUnmatched } from '../src/rules/matching.js';
-import { parseLabelSelector } from '../src/rules/selectors.js';
+import { parseLabelSelector } from '../src/k8s/label-selector.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/core/values.js';
 

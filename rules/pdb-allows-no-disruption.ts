@@ -2,7 +2,7 @@ import { parseIntOrPercent, scaled, show } from '../src/rules/best-practice/int-
 import { replicaRange } from '../src/rules/best-practice/replicas.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { parseLabelSelector, type Selector } from '../src/rules/selectors.js';
+import { NOTHING, parseLabelSelector, type Selector } from '../src/k8s/label-selector.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn, isObj } from '../src/core/values.js';
 import { podsByLabel } from '../src/rules/workloads.js';
@@ -65,7 +65,7 @@ const rule: Rule = {
 /** policy/v1: an empty selector selects every pod of the namespace; policy/v1beta1: none. */
 function pdbSelector(object: Record<string, unknown>, apiVersion: string | undefined): Selector {
   const raw = getIn(object, ['spec', 'selector']);
-  if (apiVersion === 'policy/v1beta1' && isObj(raw) && Object.keys(raw).length === 0) return { type: 'nothing' };
+  if (apiVersion === 'policy/v1beta1' && isObj(raw) && Object.keys(raw).length === 0) return NOTHING;
   return parseLabelSelector(raw);
 }
 

@@ -2,7 +2,7 @@
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
 import { describeUnmatched } from '../src/rules/matching.js';
-import { parseLabelSelector, type Selector } from '../src/rules/selectors.js';
+import { NOTHING, parseLabelSelector, type Selector } from '../src/k8s/label-selector.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/core/values.js';
 
@@ -40,7 +40,7 @@ const rule: Rule = {
 /** policy/v1beta1 read an empty selector as "no pods"; policy/v1 reads it as "every pod". */
 function pdbSelector(apiVersion: string | undefined, raw: unknown): Selector {
   const selector = parseLabelSelector(raw);
-  if (selector.type === 'everything' && apiVersion === 'policy/v1beta1') return { type: 'nothing' };
+  if (selector.type === 'everything' && apiVersion === 'policy/v1beta1') return NOTHING;
   return selector;
 }
 

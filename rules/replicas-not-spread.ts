@@ -1,7 +1,7 @@
 import { isReplicated, replicaRange } from '../src/rules/best-practice/replicas.js';
 import { spreadTerms } from '../src/rules/best-practice/spreading.js';
 import { indexOf } from '../src/rules/format.js';
-import { describeLabels } from '../src/rules/selectors.js';
+import { describeLabels } from '../src/k8s/label-selector.js';
 import type { Rule } from '../src/rules/types.js';
 import { podLabelsOf, podTemplatesOf } from '../src/rules/workloads.js';
 

@@ -5,7 +5,7 @@
  * invalid"). We check it offline with the same label semantics, and point at the failing label.
  */
 import { objectLabel } from '../src/rules/format.js';
-import { describeLabels, describeRequirement, describeSelector, unmetRequirements } from '../src/rules/selectors.js';
+import { describeLabels, describeRequirement, describeSelector, unmetRequirements } from '../src/k8s/label-selector.js';
 import type { Rule } from '../src/rules/types.js';
 import { controllerSelectorOf, podTemplateOf } from '../src/rules/workloads.js';
 
@@ -40,7 +40,7 @@ const rule: Rule = {
         if (unmet.length === 0) continue;
         context.report({
           manifest,
-          path: [...owned.path, ...unmet[0]!.path],
+          path: [...owned.path, ...(unmet[0]!.path ?? [])],
           message: `${name}: selector ${describeSelector(selector)} does not match template labels ${describeLabels(template.labels)} (unmatched: ${unmet.map(describeRequirement).join(', ')})`,
         });
       }

@@ -16,7 +16,7 @@ export { newReplicaSetName, POD_TEMPLATE_HASH } from './controllers/deployment.j
 export { statefulSetPodName, claimName } from './controllers/statefulset.js';
 export { daemonSetTolerations } from './controllers/daemonset.js';
 export { podFromTemplate, type PlannedPod } from './pod.js';
-export { compileLabelSelector, selectorFromMap, type Selector } from './labels.js';
+export { compileLabelSelector, selectorFromMap, type Selector } from '../k8s/label-selector.js';
 export { defaultCluster, clusterFromManifests, type ClusterModel } from './cluster.js';
 export { parseCron, nextRuns } from './cron.js';
 

@@ -3,7 +3,7 @@
  * spec, plus the labels each controller adds, then the API server's Pod defaulting (requests from limits).
  */
 import type { JsonPath, Manifest } from '../core/types.js';
-import type { Selector } from './labels.js';
+import type { Selector } from '../k8s/label-selector.js';
 import { defaultPodRequestsFromLimits } from './defaults.js';
 import type { SchedPod } from './scheduler/types.js';
 import { clone, obj, sortedStringMap, type Obj } from '../core/values.js';

@@ -7,7 +7,7 @@
  */
 import type { Finding, Manifest } from '../core/types.js';
 import { defaultService, namespaceOf } from './defaults.js';
-import { selectorFromMap, type Selector } from './labels.js';
+import { selectorFromMap, type Selector } from '../k8s/label-selector.js';
 import { CLUSTER_DOMAIN } from './controllers/statefulset.js';
 import { isObj, nonNegInt, obj, objItems, str, sortedStringMap, type Obj } from '../core/values.js';
 import { compareStrings } from './util.js';

@@ -2,7 +2,7 @@
  * Labelled items (pod templates) per namespace, indexed by `key=value`, so that a label selector
  * looks at the items carrying one of its required labels instead of at every item of the namespace.
  */
-import { matches, type Selector } from './selectors.js';
+import { matches, type Selector } from '../k8s/label-selector.js';
 
 interface Entry<T> {
   item: T;

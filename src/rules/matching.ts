@@ -1,7 +1,7 @@
 /** Selectors that match no pods, with the pod template they nearly pick (ObjectIndex.selectTemplates finds the ones they pick). */
 import { objectLabel } from './format.js';
 import type { ObjectIndex } from './object-index.js';
-import { describeLabels, describeSelector, requirementMatches, type Requirement, type Selector } from './selectors.js';
+import { describeLabels, describeSelector, requirementMatches, type Requirement, type Selector } from '../k8s/label-selector.js';
 import { distance } from './suggest.js';
 import type { PodTemplate } from './workloads.js';
 

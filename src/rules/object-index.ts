@@ -5,7 +5,7 @@
 import type { Manifest } from '../core/types.js';
 import { builtinGroup, groupOf, isClusterScoped, isKind, servesKind } from './kinds.js';
 import { LabelIndex } from './label-index.js';
-import type { Selector } from './selectors.js';
+import type { Selector } from '../k8s/label-selector.js';
 import { podTemplateOf, type PodTemplate } from './workloads.js';
 
 export class ObjectIndex {

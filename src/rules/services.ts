@@ -3,7 +3,7 @@ import type { Manifest } from '../core/types.js';
 import { containersOf } from './containers.js';
 import { isKind } from './kinds.js';
 import type { ObjectIndex } from './object-index.js';
-import { parseMapSelector, type Selector } from './selectors.js';
+import { parseMapSelector, type Selector } from '../k8s/label-selector.js';
 import { arrayAt, getIn, isObj, type Obj } from '../core/values.js';
 import { podsByLabel, type PodTemplate } from './workloads.js';
 

@@ -7,7 +7,7 @@ import type { JsonPath, Manifest } from '../core/types.js';
 import { groupOf, isKind } from './kinds.js';
 import { LabelIndex } from './label-index.js';
 import type { ObjectIndex } from './object-index.js';
-import { parseLabelSelector, parseMapSelector, type Selector } from './selectors.js';
+import { parseLabelSelector, parseMapSelector, type Selector } from '../k8s/label-selector.js';
 import { getIn, isObj, objAt, scalarStringMap, type Obj } from '../core/values.js';
 
 /** Path from the object root to its PodTemplateSpec (metadata + spec), by kind; [] for a Pod. */

@@ -5,7 +5,7 @@ import { defaultPodRequestsFromLimits, defaultPodSpec } from '../../src/plan/def
 import { parseResource } from '../../src/plan/quantity.js';
 import { buildSchedPod } from '../../src/plan/scheduler/pod-info.js';
 import type { SchedNode, SchedPod, Taint } from '../../src/plan/scheduler/types.js';
-import type { Selector } from '../../src/plan/labels.js';
+import type { Selector } from '../../src/k8s/label-selector.js';
 
 export function node(
   name: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectorFromMap } from '../../src/plan/labels.js';
+import { selectorFromMap } from '../../src/k8s/label-selector.js';
 import { Scheduler } from '../../src/plan/scheduler/scheduler.js';
 import { ClusterState } from '../../src/plan/scheduler/state.js';
 import { node, pod, requesting } from './helpers.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { containersOf } from '../../src/rules/containers.js';
 import { closestTemplate, describeUnmatched } from '../../src/rules/matching.js';
 import { ObjectIndex } from '../../src/rules/object-index.js';
-import { describeSelector, matches, parseLabelSelector } from '../../src/rules/selectors.js';
+import { describeSelector, matches, parseLabelSelector } from '../../src/k8s/label-selector.js';
 import { distance } from '../../src/rules/suggest.js';
 import { controllerSelectorOf, podTemplateOf, WORKLOAD_KINDS } from '../../src/rules/workloads.js';
 import { loadAll, yaml } from './helpers.js';

@@ -5,7 +5,7 @@
  */
 import type { JsonPath, Manifest } from '../../core/types.js';
 import { defaultPodRequestsFromLimits, defaultPodTemplate, namespaceOf } from '../defaults.js';
-import { compileLabelSelector, type Selector } from '../labels.js';
+import { compileLabelSelector, type Selector } from '../../k8s/label-selector.js';
 import { podFromTemplate, type OwnerRef, type PlannedPod } from '../pod.js';
 import { buildSchedPod } from '../scheduler/pod-info.js';
 import { clone, isObj, nonStringEntries, obj, str, sortedStringMap, type Obj } from '../../core/values.js';

@@ -8,7 +8,7 @@
 import type { Manifest } from '../../core/types.js';
 import { defaultDaemonSet } from '../defaults.js';
 import { controllerRevisionHash } from '../hash.js';
-import { compileNodeSelector } from '../labels.js';
+import { compileNodeSelector } from '../node-selector.js';
 import { doNotScheduleTaint, firstUntoleratedTaint, parseTolerations } from '../scheduler/pod-info.js';
 import type { SchedNode, Toleration } from '../scheduler/types.js';
 import { clone, isObj, nonNegInt, obj, str, sortedStringMap, type Obj } from '../../core/values.js';

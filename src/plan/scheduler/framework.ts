@@ -4,7 +4,7 @@
  * Filter returns the reasons a node is rejected (null = fits), PreScore may skip a plugin,
  * Score gives a raw score and NormalizeScore maps raw scores to 0..100.
  */
-import type { Labels, Selector } from '../labels.js';
+import type { Labels, Selector } from '../../k8s/label-selector.js';
 import type { ClusterState, NodeState } from './state.js';
 import type { SchedPod } from './types.js';
 

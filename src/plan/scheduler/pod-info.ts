@@ -3,7 +3,8 @@
  * component-helpers/resource PodRequests computes them, tolerations, node and pod (anti-)affinity,
  * topology spread constraints and host ports. Malformed fields become errors, never exceptions.
  */
-import { compileLabelSelector, compileNodeSelector, compileNodeTerm, makeSelector, NOTHING, type Labels, type Requirement, type Selector } from '../labels.js';
+import { compileLabelSelector, makeSelector, NOTHING, type Labels, type Requirement, type Selector } from '../../k8s/label-selector.js';
+import { compileNodeSelector, compileNodeTerm } from '../node-selector.js';
 import { parseResource } from '../quantity.js';
 import { arr, nonNegInt, obj, objItems, str, sortedStringMap, type Obj } from '../../core/values.js';
 import type { AffinityTerm, HostPort, Resources, SchedPod, SpreadConstraint, Taint, Toleration } from './types.js';

@@ -2,7 +2,7 @@
  * Shared PodTopologySpread pieces (plugins/podtopologyspread/common.go, plugin.go):
  * the system default constraints, helper.DefaultSelector, and the node-inclusion policies.
  */
-import { makeSelector, type Requirement, type Selector } from '../labels.js';
+import { makeSelector, type Requirement, type Selector } from '../../k8s/label-selector.js';
 import { doNotScheduleTaint, firstUntoleratedTaint } from './pod-info.js';
 import { matchesRequiredNodeAffinity } from './filters/node-affinity.js';
 import { serviceSelectors, type Cycle } from './framework.js';

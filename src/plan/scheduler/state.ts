@@ -5,7 +5,7 @@
  * which is what a rollout simulator needs.
  */
 import { compareStrings } from '../util.js';
-import type { Labels, Selector } from '../labels.js';
+import type { Labels, Selector } from '../../k8s/label-selector.js';
 import { hasPodAffinity } from './pod-info.js';
 import { termMatches } from './pod-info.js';
 import type { AffinityTerm, HostPort, Resources, SchedNode, SchedPod } from './types.js';

@@ -1,5 +1,6 @@
 /** The scheduler's view of nodes and pods: parsed once, so each filter and score is cheap arithmetic. */
-import type { Labels, NodeSelector, NodeTerm, Selector } from '../labels.js';
+import type { Labels, Selector } from '../../k8s/label-selector.js';
+import type { NodeSelector, NodeTerm } from '../node-selector.js';
 
 /** Resource amounts in the scheduler's units: cpu in millicores, everything else in whole units (bytes, count). */
 export type Resources = Record<string, number>;

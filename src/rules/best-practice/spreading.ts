@@ -3,7 +3,7 @@
  * constraint that selects the template's own pods, in their namespace, over some topology key.
  */
 import type { JsonPath } from '../../core/types.js';
-import { matches, parseLabelSelector } from '../selectors.js';
+import { matches, parseLabelSelector } from '../../k8s/label-selector.js';
 import { arrayAt, getIn, isObj, type Obj } from '../../core/values.js';
 import { podLabelsOf, type PodTemplate } from '../workloads.js';
 

@@ -6,7 +6,7 @@
 import { termMatches } from '../pod-info.js';
 import type { FilterPlugin } from '../framework.js';
 import { podsMatchingTerm } from '../affinity-terms.js';
-import type { Labels } from '../../labels.js';
+import type { Labels } from '../../../k8s/label-selector.js';
 
 export const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
 export const ERR_REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";

@@ -3,7 +3,7 @@
  * PreFilter narrows the candidates when every term pins metadata.name (how DaemonSet pods are pinned);
  * nodes left out are reported as "node(s) didn't satisfy plugin(s) [NodeAffinity]".
  */
-import { matchNodeTerm } from '../../labels.js';
+import { matchNodeTerm } from '../../node-selector.js';
 import type { Cycle, FilterPlugin } from '../framework.js';
 import type { NodeState } from '../state.js';
 

@@ -7,7 +7,7 @@
  */
 import { MAX_NODE_SCORE, type Cycle, type ScorePlugin } from '../framework.js';
 import { podsMatchingTerm } from '../affinity-terms.js';
-import type { Labels } from '../../labels.js';
+import type { Labels } from '../../../k8s/label-selector.js';
 import type { AffinityTerm } from '../types.js';
 
 export const HARD_POD_AFFINITY_WEIGHT = 1;

@@ -1,5 +1,5 @@
 /** NodeAffinity score (plugins/nodeaffinity): sum of the weights of preferred terms the node matches, scaled to 0..100. */
-import { matchNodeTerm } from '../../labels.js';
+import { matchNodeTerm } from '../../node-selector.js';
 import { defaultNormalizeScore, type ScorePlugin } from '../framework.js';
 
 export const NodeAffinityScore: ScorePlugin = {

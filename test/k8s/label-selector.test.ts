@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeSelector, matches, parseLabelSelector, parseMapSelector, type Selector } from '../../src/rules/selectors.js';
+import { describeSelector, matches, parseLabelSelector, parseMapSelector, type Selector } from '../../src/k8s/label-selector.js';
 
 const web = { app: 'web', tier: 'frontend' };
 
