@@ -28,7 +28,8 @@ export function compileGlob(pattern: string): { matcher: Minimatch } | { error: 
   if (normalized.endsWith('/')) normalized += '**';
   try {
     const matcher = new Minimatch(normalized, GLOB_OPTIONS);
-    if (matcher.set.length > MAX_GLOB_EXPANSIONS) return { error: `pattern expands to ${matcher.set.length} alternatives (at most ${MAX_GLOB_EXPANSIONS})` };
+    // Expansion stops one past the cap (braceExpandMax), so the real count is unknown: say "more than".
+    if (matcher.set.length > MAX_GLOB_EXPANSIONS) return { error: `pattern expands to more than ${MAX_GLOB_EXPANSIONS} alternatives` };
     return { matcher };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };

@@ -7,7 +7,7 @@ describe('config globs are bounded', () => {
     const result = compileGlob(bomb);
     expect('error' in result).toBe(true);
     if ('matcher' in result) throw new Error('should be refused');
-    expect(result.error).toContain(`at most ${MAX_GLOB_EXPANSIONS}`);
+    expect(result.error).toBe(`pattern expands to more than ${MAX_GLOB_EXPANSIONS} alternatives`);
   }, 5000);
 
   it('keeps ordinary brace patterns', () => {
