@@ -2,9 +2,9 @@ import { parseIntOrPercent, scaled, show } from '../src/rules/best-practice/int-
 import { replicaRange } from '../src/rules/best-practice/replicas.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
-import { NOTHING, parseLabelSelector, type Selector } from '../src/k8s/label-selector.js';
+import { pdbSelector } from '../src/rules/pdb.js';
 import type { Rule } from '../src/rules/types.js';
-import { getIn, isObj } from '../src/core/values.js';
+import { getIn } from '../src/core/values.js';
 import { podsByLabel } from '../src/rules/workloads.js';
 
 const rule: Rule = {
@@ -47,7 +47,7 @@ const rule: Rule = {
         });
         continue;
       }
-      const selector = pdbSelector(pdb.object, pdb.ref.apiVersion);
+      const selector = pdbSelector(pdb);
       for (const pod of pods.select(index.namespaceOf(pdb), selector)) {
         // Only replicated workloads have a replica range; Jobs and bare Pods are left out.
         const replicas = replicaRange(index, pod.manifest);
@@ -61,12 +61,5 @@ const rule: Rule = {
     }
   },
 };
-
-/** policy/v1: an empty selector selects every pod of the namespace; policy/v1beta1: none. */
-function pdbSelector(object: Record<string, unknown>, apiVersion: string | undefined): Selector {
-  const raw = getIn(object, ['spec', 'selector']);
-  if (apiVersion === 'policy/v1beta1' && isObj(raw) && Object.keys(raw).length === 0) return NOTHING;
-  return parseLabelSelector(raw);
-}
 
 export default rule;

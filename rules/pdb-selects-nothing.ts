@@ -2,9 +2,8 @@
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/rules/kinds.js';
 import { describeUnmatched } from '../src/rules/matching.js';
-import { NOTHING, parseLabelSelector, type Selector } from '../src/k8s/label-selector.js';
+import { pdbSelector } from '../src/rules/pdb.js';
 import type { Rule } from '../src/rules/types.js';
-import { getIn } from '../src/core/values.js';
 
 const rule: Rule = {
   id: 'pdb-selects-nothing',
@@ -23,7 +22,7 @@ const rule: Rule = {
     const index = indexOf(context);
     for (const manifest of context.manifests) {
       if (!isKind(manifest, 'PodDisruptionBudget')) continue;
-      const selector = pdbSelector(manifest.ref.apiVersion, getIn(manifest.object, ['spec', 'selector']));
+      const selector = pdbSelector(manifest);
       const name = objectLabel(manifest);
       if (selector.type === 'nothing') {
         context.report({ manifest, path: ['spec', 'selector'], target: 'key', message: `${name}: no selector (or an empty one in policy/v1beta1), so it protects no pods` });
@@ -36,12 +35,5 @@ const rule: Rule = {
     }
   },
 };
-
-/** policy/v1beta1 read an empty selector as "no pods"; policy/v1 reads it as "every pod". */
-function pdbSelector(apiVersion: string | undefined, raw: unknown): Selector {
-  const selector = parseLabelSelector(raw);
-  if (selector.type === 'everything' && apiVersion === 'policy/v1beta1') return NOTHING;
-  return selector;
-}
 
 export default rule;

@@ -19,7 +19,6 @@ import { findingAt, unschedulableFindings } from './findings.js';
 import { NameGenerator } from './hash.js';
 import { planIngresses } from './ingress.js';
 import { namespaceLabels, type Labels } from '../k8s/label-selector.js';
-import type { PlannedPod } from './pod.js';
 import { formatResource } from './quantity.js';
 import type { CronJobReport, ExplainReport, NodeReport, PlanResult, PodReport } from './result.js';
 import { insufficientResources } from './scheduler/filters/node-resources-fit.js';
