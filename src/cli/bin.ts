@@ -3,6 +3,11 @@ import { readFileSync } from 'node:fs';
 import { createLanguageServer } from '../lsp/server.js';
 import { run } from './main.js';
 
+// The yaml parser reads process.env.LOG_TOKENS for every token, and process.env is a slow native lookup: a plain
+// copy makes parsing large files ~20–40% faster. kubeplan never changes its environment, and child processes
+// (git for --base) still receive this copy.
+process.env = { ...process.env };
+
 if (process.argv[2] === 'lsp') {
   const server = createLanguageServer({ write: (text) => process.stdout.write(text), exit: (code) => process.exit(code) });
   process.stdin.on('data', (chunk: Buffer) => server.push(chunk));
