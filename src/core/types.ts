@@ -53,4 +53,10 @@ export interface Manifest {
   locate(path: JsonPath, target?: LocateTarget): SourceRange;
   /** Raw source text of the plain scalar at `path`, if it is a scalar (used to explain YAML 1.1 surprises). */
   scalarSource(path: JsonPath): { text: string; plain: boolean } | undefined;
+  /**
+   * The inverse of `locate`: the path (relative to the object) of the key or value at a 1-based line/column
+   * (columns in UTF-16 code units, as in SourceRange); `onKey` when on a mapping key. Undefined outside this object,
+   * on blank space or comments. Optional: manifests not read from YAML text may not have it.
+   */
+  pathAt?(line: number, column: number): { path: JsonPath; onKey: boolean } | undefined;
 }

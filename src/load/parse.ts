@@ -54,6 +54,15 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col + width };
   };
 
+  /** File offset of a 1-based line/column (columns count UTF-16 code units, as `toRange` does); undefined past the line's end. */
+  const offsetOf = (line: number, column: number): number | undefined => {
+    if (!Number.isSafeInteger(line) || !Number.isSafeInteger(column) || line < 1 || column < 1 || line > lines.lineStarts.length) return undefined;
+    const start = lines.lineStarts[line - 1]!;
+    const end = lines.lineStarts[line] ?? text.length + 1;
+    const offset = start + column - 1;
+    return offset < end ? offset : undefined;
+  };
+
   let stream: ReturnType<typeof composeStream>;
   try {
     stream = composeStream(text, limits);
@@ -178,11 +187,11 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
           at('input/not-an-object', 'error', `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`, sourceMap.locate(basePath));
           return;
         }
-        manifests.push(makeManifest(file, docIndex, item, sourceMap, basePath, itemIndex));
+        manifests.push(makeManifest(file, docIndex, item, sourceMap, basePath, offsetOf, itemIndex));
       });
       return;
     }
-    manifests.push(makeManifest(file, docIndex, value, sourceMap, []));
+    manifests.push(makeManifest(file, docIndex, value, sourceMap, [], offsetOf));
   });
 
   if (contentDocs === 0 && findings.length === 0) {
@@ -411,6 +420,7 @@ function makeManifest(
   object: Record<string, unknown>,
   sourceMap: DocumentSourceMap,
   basePath: (string | number)[],
+  offsetOf: (line: number, column: number) => number | undefined,
   itemIndex?: number,
 ): Manifest {
   return {
@@ -422,6 +432,12 @@ function makeManifest(
     basePath,
     locate: (path, target) => sourceMap.locate([...basePath, ...path], target),
     scalarSource: (path) => sourceMap.scalarSource([...basePath, ...path]),
+    pathAt: (line, column) => {
+      const offset = offsetOf(line, column);
+      const hit = offset === undefined ? undefined : sourceMap.pathAt(offset);
+      if (!hit || hit.path.length < basePath.length || basePath.some((segment, i) => hit.path[i] !== segment)) return undefined;
+      return { path: hit.path.slice(basePath.length), onKey: hit.onKey };
+    },
   };
 }
 

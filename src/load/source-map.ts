@@ -40,6 +40,89 @@ export class DocumentSourceMap {
     return { text: this.text.slice(node.range[0], node.range[1]), plain: node.type === 'PLAIN' };
   }
 
+  /**
+   * The inverse of `locate`: the JSON path of the key or value at file offset `offset` (the same offsets `toRange` takes).
+   * `onKey` is true when the offset is on a mapping key (or its `:`), false on a value, a sequence item or a collection's
+   * own indicators (`[`, `{`, `-`, …). Undefined outside this document's content, on blank space and comments, on a
+   * non-scalar key, and past a node it cannot name. It returns the path of the node under the offset as written:
+   * an alias (`*base`) is a leaf (the anchored node is elsewhere in the text); inside a merge key's inline mapping
+   * (`<<: {a: 1}` or `<<: [{a: 1}]`) the fields count as the enclosing mapping's; on `<<` itself or an alias it
+   * merges, the path is the enclosing mapping's. Iterative: one step per nesting level, no recursion.
+   */
+  pathAt(offset: number): { path: Array<string | number>; onKey: boolean } | undefined {
+    const rel = offset - this.base;
+    if (!Number.isInteger(rel) || rel < 0 || rel >= this.text.length) return undefined;
+    const within = (n: unknown): boolean => {
+      const r = (n as Ranged | null | undefined)?.range;
+      return !!r && r[0] <= rel && rel < r[1];
+    };
+    const char = this.text[rel]!;
+    if (/\s/.test(char)) return undefined;
+    let node: unknown = this.doc.contents;
+    if (!within(node)) return undefined;
+    const path: Array<string | number> = [];
+    const inComment = () => /(?:^|[ \t])#/.test(this.text.slice(this.text.lastIndexOf('\n', rel) + 1, rel));
+    const ownIndicator = () => ('[]{},-'.includes(char) && !inComment() ? { path, onKey: false } : undefined);
+    for (;;) {
+      if (isMap(node)) {
+        let next: unknown;
+        let found = false;
+        for (const pair of node.items as unknown[]) {
+          if (!isPair(pair)) continue;
+          const key = pair.key as Node | null;
+          const value = pair.value as Node | null;
+          const keyRange = (key as Ranged | null)?.range;
+          const onKey = within(key);
+          // The `:` right after a key (only blanks between) belongs to the key.
+          const onColon = !onKey && char === ':' && !!keyRange && keyRange[1] <= rel && rel - keyRange[1] < 256 && /^[ \t]*$/.test(this.text.slice(keyRange[1], rel));
+          const onValue = !onKey && !onColon && within(value);
+          if (!onKey && !onColon && !onValue) continue;
+          const name = isScalar(key) ? (typeof key.value === 'symbol' ? key.source : String(key.value)) : undefined;
+          if (name === undefined) return undefined; // a complex key: no JSON path names it
+          found = true;
+          if (name === '<<' && isScalar(key) && (typeof key.value === 'symbol' || key.type === 'PLAIN')) {
+            // A merge key: its fields become the enclosing mapping's.
+            if (onKey || onColon || isAlias(value) || isScalar(value)) return { path, onKey: false };
+            if (isSeq(value)) {
+              const item = (value.items as unknown[]).find(within);
+              if (!isMap(item)) return { path, onKey: false };
+              next = item;
+            } else next = value;
+            break;
+          }
+          path.push(name);
+          if (onKey || onColon) return { path, onKey: true };
+          next = value;
+          break;
+        }
+        if (!found) return ownIndicator();
+        node = next;
+        continue;
+      }
+      if (isSeq(node)) {
+        const items = node.items as unknown[];
+        let index = items.findIndex(within);
+        if (index < 0 && char === '-' && !node.flow) {
+          // A block sequence's `-` introduces the item after it (on the same line, or a nested collection below).
+          index = items.findIndex((item) => {
+            const r = (item as Ranged | null)?.range;
+            return !!r && r[0] > rel && r[0] - rel < 4096 && /^[ \t\r\n]*$/.test(this.text.slice(rel + 1, r[0]));
+          });
+          if (index >= 0) {
+            path.push(index);
+            return { path, onKey: false };
+          }
+        }
+        if (index < 0) return ownIndicator();
+        path.push(index);
+        node = items[index];
+        continue;
+      }
+      if (isPair(node)) return undefined; // a pair as a sequence item (not produced by yaml 2 for `[a: 1]`)
+      return { path, onKey: false }; // a scalar or an alias
+    }
+  }
+
   /** Follows `path` as far as it exists; returns the deepest node reached and the key node of its pair. */
   private walk(path: JsonPath): { node: Node | null; keyNode: Node | null; complete: boolean } {
     let node = this.deref(this.doc.contents as Node | null);

@@ -1,13 +1,15 @@
 /**
  * `kubeplan lsp`: a minimal language server over stdio. Each open YAML document is linted on open, change
  * and save with the fast single-file API (`lintText`) and its findings are published as diagnostics.
+ * Hovers show the API documentation of the field under the cursor (see hover.ts).
  * Cross-file rules see only the one document, so rules that need the whole repository (references to
  * objects in other files) are reported at most as in single-file lint.
  */
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../core/types.js';
+import type { Finding, Manifest } from '../core/types.js';
 import { lintText, type LintOptions } from '../lint.js';
 import { frame, MessageReader } from './framing.js';
+import { hoverAt, readManifests } from './hover.js';
 
 interface Request {
   jsonrpc: '2.0';
@@ -28,6 +30,15 @@ export interface LanguageServerIO {
 
 export function createLanguageServer(io: LanguageServerIO, options: LintOptions = {}) {
   const documents = new Map<string, string>();
+  /** The last document text read for hovers, per uri (hovers come in bursts over an unchanged text). */
+  const parsed = new Map<string, { text: string; manifests: Manifest[] }>();
+  const manifestsOf = (uri: string, text: string): Manifest[] => {
+    const cached = parsed.get(uri);
+    if (cached?.text === text) return cached.manifests;
+    const manifests = readManifests(text, uri.startsWith('file:') ? safePath(uri) : uri, options.limits);
+    parsed.set(uri, { text, manifests });
+    return manifests;
+  };
   let shutdown = false;
   const send = (message: unknown) => io.write(frame(message));
   const reply = (id: Request['id'], result: unknown) => send({ jsonrpc: '2.0', id, result });
@@ -44,7 +55,7 @@ export function createLanguageServer(io: LanguageServerIO, options: LintOptions 
     const doc = (params.textDocument ?? {}) as { uri?: string; text?: string };
     switch (msg.method) {
       case 'initialize':
-        return reply(msg.id, { capabilities: { textDocumentSync: { openClose: true, change: 1, save: { includeText: true } } }, serverInfo: { name: 'kubeplan' } });
+        return reply(msg.id, { capabilities: { textDocumentSync: { openClose: true, change: 1, save: { includeText: true } }, hoverProvider: true }, serverInfo: { name: 'kubeplan' } });
       case 'initialized':
         return;
       case 'textDocument/didOpen':
@@ -71,9 +82,14 @@ export function createLanguageServer(io: LanguageServerIO, options: LintOptions 
       case 'textDocument/didClose':
         if (typeof doc.uri === 'string') {
           documents.delete(doc.uri);
+          parsed.delete(doc.uri);
           send({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: doc.uri, diagnostics: [] } });
         }
         return;
+      case 'textDocument/hover': {
+        const text = typeof doc.uri === 'string' ? documents.get(doc.uri) : undefined;
+        return reply(msg.id, text === undefined ? null : hoverAt(manifestsOf(doc.uri!, text), params.position));
+      }
       case 'shutdown':
         shutdown = true;
         return reply(msg.id, null);

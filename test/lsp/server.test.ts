@@ -27,7 +27,7 @@ describe('kubeplan lsp', () => {
   it('answers initialize and publishes diagnostics for an opened document (0-based positions)', () => {
     const s = session();
     s.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} });
-    expect(s.out[0]).toMatchObject({ id: 1, result: { capabilities: { textDocumentSync: { change: 1 } } } });
+    expect(s.out[0]).toMatchObject({ id: 1, result: { capabilities: { textDocumentSync: { change: 1 }, hoverProvider: true } } });
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n  a: "2"\n';
     s.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///w/c.yaml', text } } });
     const published = s.out[1] as { method: string; params: { uri: string; diagnostics: { code: string; range: unknown; severity: number }[] } };
@@ -51,7 +51,7 @@ describe('kubeplan lsp', () => {
 
   it('handles split frames and rejects unknown requests without dying', () => {
     const s = session();
-    const bytes = Buffer.from(frame({ jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: {} }));
+    const bytes = Buffer.from(frame({ jsonrpc: '2.0', id: 2, method: 'textDocument/definition', params: {} }));
     s.push(bytes.subarray(0, 10));
     s.push(bytes.subarray(10));
     expect(s.out[0]).toMatchObject({ id: 2, error: { code: -32601 } });
