@@ -1,4 +1,5 @@
 /** Ordering, counting and severity handling of findings, shared by every output. */
+import { compareStrings } from './compare.js';
 import type { Finding, Severity } from './types.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -6,11 +7,11 @@ export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, i
 /** Stable order: file, line, column, ruleId, then message (so output never depends on rule order). */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    cmp(a.file, b.file) ||
+    compareStrings(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.message, b.message) ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message) ||
     a.endLine - b.endLine ||
     a.endColumn - b.endColumn
   );
@@ -46,8 +47,4 @@ export function applySeverities(findings: Finding[], severities: Readonly<Record
     out.push(override ? { ...f, severity: override } : f);
   }
   return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,6 +7,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { Finding } from '../core/types.js';
+import { compareStrings } from '../core/compare.js';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -199,9 +200,5 @@ export function display(absolute: string, cwd: string): string {
   const rel = path.relative(cwd, absolute);
   const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
   return shown.split(path.sep).join('/');
-}
-
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 

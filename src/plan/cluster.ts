@@ -9,7 +9,7 @@ import { parseResource } from './quantity.js';
 import { parseTaints } from './scheduler/pod-info.js';
 import type { Resources, SchedNode } from './scheduler/types.js';
 import { arr, isObj, obj, objItems, str, sortedStringMap, type Obj } from '../core/values.js';
-import { compareStrings } from './util.js';
+import { compareStrings } from '../core/compare.js';
 
 export const DEFAULT_CLUSTER_SOURCE = 'built-in default cluster';
 

@@ -8,7 +8,7 @@ import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import { namespaceOf } from './defaults.js';
 import type { ServiceModel } from './services.js';
 import { isObj, obj, objItems, str, type Obj } from '../core/values.js';
-import { compareStrings } from './util.js';
+import { compareStrings } from '../core/compare.js';
 
 export interface RouteReport {
   host: string;

@@ -30,7 +30,7 @@ import { ClusterState } from './scheduler/state.js';
 import type { SchedPod } from './scheduler/types.js';
 import { readServices, resolveEndpoints, type EndpointPod } from './services.js';
 import { isObj, obj, str, type Obj } from '../core/values.js';
-import { compareStrings } from './util.js';
+import { compareStrings } from '../core/compare.js';
 
 export interface PlanOptions {
   /** Nodes (+ running Pods with spec.nodeName) from --cluster; absent → the built-in default cluster. */

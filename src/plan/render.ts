@@ -1,15 +1,13 @@
 /** renderPlanText: the human report. No colour unless asked, no wall-clock values, control characters escaped. */
 import type { PlanResult } from './result.js';
+import { escapeControl } from '../output/escape.js';
 
 export interface RenderOptions {
   color?: boolean;
 }
 
 /** Names come from users' YAML: never let them move the cursor or break lines. */
-function safe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+const safe = escapeControl;
 
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = [];

@@ -10,7 +10,7 @@ import { defaultService, namespaceOf } from './defaults.js';
 import { selectorFromMap, type Selector } from '../k8s/label-selector.js';
 import { CLUSTER_DOMAIN } from './controllers/statefulset.js';
 import { isObj, nonNegInt, obj, objItems, str, sortedStringMap, type Obj } from '../core/values.js';
-import { compareStrings } from './util.js';
+import { compareStrings } from '../core/compare.js';
 
 /** A pod that can back a Service: scheduled planned pods and running pods from the cluster snapshot. */
 export interface EndpointPod {

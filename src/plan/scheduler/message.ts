@@ -3,7 +3,7 @@
  * histogram of per-node reasons, each "<count> <reason>", sorted as strings (Go sort.Strings) and joined with
  * ", ", ending with ".". kubeplan models no preemption, so the "preemption: …" sentence is not appended.
  */
-import { compareStrings } from '../util.js';
+import { compareStrings } from '../../core/compare.js';
 
 export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
 

@@ -4,7 +4,7 @@
  * costs the size of the smallest matching bucket, not the whole cluster. Pods can be added and removed,
  * which is what a rollout simulator needs.
  */
-import { compareStrings } from '../util.js';
+import { compareStrings } from '../../core/compare.js';
 import type { Labels, Selector } from '../../k8s/label-selector.js';
 import { hasPodAffinity } from './pod-info.js';
 import { termMatches } from './pod-info.js';
