@@ -97,7 +97,26 @@ describe('runRules', () => {
     const ids = allRules.map((r) => r.id);
     expect(ids).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
-    expect(() => runRules(manifests(), DEFAULT_RULE_OPTIONS)).not.toThrow();
+    // The default run is exactly every registered rule run on its own, in id order, and none of them crashes.
+    const input = () =>
+      loadAll({
+        'pod.yaml': yaml`
+          apiVersion: v1
+          kind: Pod
+          metadata:
+            name: Web
+          spec:
+            hostNetwork: true
+            containers:
+              - name: web
+                image: nginx
+        `,
+      });
+    const all = runRules(input(), DEFAULT_RULE_OPTIONS);
+    const oneByOne = allRules.flatMap((rule) => runRules(input(), { ...DEFAULT_RULE_OPTIONS, rules: [rule] }));
+    expect(all).toEqual(oneByOne);
+    expect(all.filter((f) => f.ruleId === RULE_CRASH)).toEqual([]);
+    expect(new Set(all.map((f) => f.ruleId)).size).toBeGreaterThan(1);
   });
 
   it('keeps every finding of a rule that reports very many (more than fit in one call)', () => {
