@@ -1,6 +1,6 @@
 /**
  * The shared real-world corpus (../shared/corpus, see its README): ~970 manifests nobody here wrote.
- * Every unit is linted (and planned/checked through the CLI once those commands exist) without a crash, and kubeplan
+ * Every unit is linted, planned and checked (through the CLI) without a crash, and kubeplan
  * agrees with kubeconform's own expectations for its fixtures. Skipped when the corpus is absent.
  * `npm run corpus` prints the full tables; test/corpus-notes.md explains the findings on the docs examples.
  */
@@ -12,10 +12,10 @@ import { run } from '../src/cli/main.js';
 import type { Finding } from '../src/core/types.js';
 import { lint } from '../src/lint.js';
 import { loadInputs } from '../src/load/index.js';
+import * as planner from '../src/plan/index.js';
 
 const root: string = corpusRoot();
 const present = existsSync(root);
-const planner = existsSync('src/plan/index.ts') ? await import('../src/plan/index.js') : undefined;
 
 /**
  * Error-level findings on the documentation examples and microservices-demo: [file, rule, count].
@@ -64,7 +64,7 @@ interface Row {
 describe.skipIf(!present)('the real-world corpus', () => {
   it('every folder is read and no unit crashes lint, plan or check', { timeout: 150_000 }, async () => {
     const report = (await analyzeCorpus({ lint, run }, root)) as { folders: Row[]; commands: string[] };
-    if (planner) expect(report.commands).toEqual(['plan', 'check']);
+    expect(report.commands).toEqual(['plan', 'check']);
     const crashes = report.folders.flatMap((f) => f.crashes.map((c) => `${c.command} ${c.unit}: ${c.message}`));
     expect(crashes).toEqual([]);
     const files = report.folders.reduce((n, f) => n + f.files, 0);
@@ -90,10 +90,10 @@ describe.skipIf(!present)('the real-world corpus', () => {
     expect(actual, 'error-level findings on the docs examples and microservices-demo: explain each in test/corpus-notes.md, then update PINNED_ERRORS').toEqual(PINNED_ERRORS);
   });
 
-  it.runIf(planner)('microservices-demo plans with every pod placed (release bundle, per-service manifests, kustomize base)', () => {
+  it('microservices-demo plans with every pod placed (release bundle, per-service manifests, kustomize base)', () => {
     for (const unit of ['microservices-demo/release/kubernetes-manifests.yaml', 'microservices-demo/kubernetes-manifests', 'microservices-demo/kustomize/base']) {
       const loaded = loadInputs([unit], { cwd: root });
-      const result = planner!.plan(loaded.manifests);
+      const result = planner.plan(loaded.manifests);
       expect(result.summary, unit).toEqual({ pods: 12, scheduled: 12, unschedulable: 0 });
       expect(result.findings.filter((f) => f.severity === 'error'), unit).toEqual([]);
     }

@@ -17,6 +17,7 @@ describe('the GitHub Action (action.yml)', () => {
   });
 
   it('never interpolates inputs into scripts (they pass through env, so a PR cannot inject shell)', () => {
+    expect(action.runs.steps.filter((step) => step.run !== undefined).length).toBeGreaterThan(0);
     for (const step of action.runs.steps) expect(step.run ?? '').not.toMatch(/\$\{\{/);
   });
 

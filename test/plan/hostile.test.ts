@@ -104,6 +104,12 @@ describe('hostile inputs', () => {
         const work = loadText(JSON.stringify({ ...base, spec: { ...(base.spec as object), replicas: 1 } }), 'w.yaml');
         const r = plan(work.manifests, { cluster: { manifests: cluster.manifests, source: 'c.yaml' } });
         renderPlanText(r);
+        // the one replica is still planned: placed on a node, or pending with the scheduler's reason
+        expect(r.summary.pods).toBe(1);
+        expect(r.summary.scheduled + r.summary.unschedulable).toBe(1);
+        expect(r.pods).toHaveLength(1);
+        expect(r.pods[0]!.node !== null || (typeof r.pods[0]!.reason === 'string' && r.pods[0]!.reason.length > 0)).toBe(true);
+        for (const f of r.findings) expect(f.line).toBeGreaterThan(0);
       }),
       { numRuns: 200 },
     );

@@ -176,7 +176,7 @@ describe('scheduler: host ports', () => {
     const withPort = (name: string, port: Record<string, unknown>) => pod(name, { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 80, ...port }] }] });
     expect(s.schedule(withPort('p1', { hostPort: 8080 })).node).toBe('a');
     expect(s.schedule(withPort('p2', { hostPort: 8080 })).node).toBe('b');
-    expect(s.schedule(withPort('p3', { hostPort: 8080, protocol: 'UDP' })).node).not.toBeNull();
+    expect(['a', 'b']).toContain(s.schedule(withPort('p3', { hostPort: 8080, protocol: 'UDP' })).node);
     expect(s.schedule(withPort('p4', { hostPort: 8080 })).reason).toBe("0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports.");
     // 0.0.0.0 conflicts with every IP
     expect(s.schedule(withPort('p5', { hostPort: 8080, hostIP: '10.0.0.1' })).node).toBeNull();

@@ -3,16 +3,14 @@
  * against requests computed here, not the planner's own totals), every pod is placed or says why not, hard
  * constraints (nodeSelector, taints, cordoned nodes, host ports, required anti-affinity) hold for every placement,
  * and the plan does not depend on the run or on the order of the manifests.
- * Registered only once the planner exists (src/plan/index.ts).
  */
-import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/core/types.js';
 import { loadText } from '../../src/load/index.js';
+import { plan, planToJson } from '../../src/plan/index.js';
 import { mutant, seeds } from './arbitraries.js';
 
-const planner = existsSync('src/plan/index.ts') ? await import('../../src/plan/index.js') : undefined;
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 const Mi = 2 ** 20;
@@ -135,9 +133,7 @@ function manifestsOf(text: string, file: string): Manifest[] {
 
 const scenario = fc.record({ nodes: fc.array(nodeSpec, { minLength: 1, maxLength: 5 }), workloads: fc.array(workloadSpec, { minLength: 1, maxLength: 5 }) });
 
-describe.runIf(planner)('the planner on generated clusters and workloads', () => {
-  const plan = planner!.plan;
-  const planToJson = planner!.planToJson;
+describe('the planner on generated clusters and workloads', () => {
 
   it('respects allocatable, places every pod or says why, and keeps hard constraints', { timeout: 60_000 }, () => {
     fc.assert(

@@ -129,7 +129,12 @@ describe('hostile objects', () => {
       const r = plan([deployment(3, 'api:1')], [bad]);
       expect(r.rollouts).toEqual([]);
       const skipped = r.findings.filter((f) => f.ruleId === 'rollout/skipped');
-      if (label === 'name a number') return; // no name: the object cannot even be paired (unidentified-object)
+      if (label === 'name a number') {
+        // no name: the object cannot even be paired, so it is reported as unidentified rather than skipped
+        expect(skipped).toEqual([]);
+        expect(r.findings.filter((f) => f.ruleId === 'rollout/unidentified-object').map((f) => f.message)).toEqual(['object has no metadata.name; it is left out of the change plan']);
+        return;
+      }
       expect(skipped).toHaveLength(1);
       expect(skipped[0]!.message).toContain(message);
       expect(skipped[0]!.line).toBeGreaterThan(0);

@@ -63,6 +63,7 @@ describe('apiVersionStatus', () => {
   });
 
   it('keeps the table consistent: deprecation before removal, replacements served by the removal', () => {
+    expect(knownApiVersionChanges().length).toBeGreaterThan(0);
     for (const entry of knownApiVersionChanges()) {
       const deprecated = parseKubeVersion(entry.deprecatedIn)!;
       if (entry.removedIn !== undefined) expect(deprecated, `${entry.apiVersion} ${entry.kind}`).toBeLessThan(parseKubeVersion(entry.removedIn)!);

@@ -47,13 +47,13 @@ describe('sensitive-host-mount', () => {
   });
 
   it('classifies paths', () => {
-    expect(sensitiveHostPath('/')).toBeDefined();
-    expect(sensitiveHostPath('//proc/1/')).toBeDefined();
-    expect(sensitiveHostPath('/run/containerd/containerd.sock')).toBeDefined();
-    expect(sensitiveHostPath('/var/lib/kubelet/pods')).toBeDefined();
+    expect(sensitiveHostPath('/')).toBe("the node's whole filesystem");
+    expect(sensitiveHostPath('//proc/1/')).toBe('kernel and process information of the node');
+    expect(sensitiveHostPath('/run/containerd/containerd.sock')).toBe('the container runtime socket (full control of every container on the node)');
+    expect(sensitiveHostPath('/var/lib/kubelet/pods')).toBe("kubelet state, including every pod's secrets");
     expect(sensitiveHostPath('/etc/ssl/certs')).toBeUndefined();
     expect(sensitiveHostPath('/sysroot')).toBeUndefined();
     expect(sensitiveHostPath('/dev/log')).toBeUndefined();
-    expect(sensitiveHostPath('/dev/kmsg')).toBeDefined();
+    expect(sensitiveHostPath('/dev/kmsg')).toBe("the node's devices");
   });
 });

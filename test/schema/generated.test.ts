@@ -34,6 +34,7 @@ describe('generated schemas and validators', () => {
   it('are byte-for-byte what the generator produces (run `npm run schemas` after changing it)', () => {
     for (const dir of generatedDirs) {
       const committed = listFiles(repository, dir).sort();
+      expect(committed.length, `${dir} holds generated files`).toBeGreaterThan(0);
       expect(listFiles(regenerated, dir).sort()).toEqual(committed);
       for (const file of committed) {
         const fresh = readFileSync(path.join(regenerated, file));
