@@ -19,6 +19,7 @@ describe('a file seeded with one of each mistake', () => {
   const found = findings.map((f) => [f.line, f.ruleId] as [number, string]);
 
   it('reports every seeded mistake at its line', () => {
+    expect(expectations(text), 'the fixture keeps its 19 `# expect:` markers').toHaveLength(19);
     const missing = expectations(text).filter(([line, id]) => !found.some(([l, r]) => l === line && r === id));
     expect(missing).toEqual([]);
   });
