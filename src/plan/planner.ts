@@ -47,6 +47,8 @@ export interface PlanOptions {
 export const DEFAULT_SEED = 'kubeplan';
 export const DEFAULT_NOW = '2025-01-01T00:00:00Z';
 export const TIE_BREAK = 'smallest node name among the highest-scoring nodes';
+/** Pods one plan creates at most, all workloads together; workloads past it are skipped with a finding. */
+export const MAX_PLANNED_PODS = 20_000;
 
 /** Built-in PriorityClasses (scheduling/v1 SystemPriorityClasses). */
 const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
@@ -126,6 +128,7 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   }
 
   let order = 0;
+  let podBudget = MAX_PLANNED_PODS;
   const skip = (m: Manifest, path: JsonPath, message: string) => findings.push(findingAt('plan/skipped', 'warning', m, path, message));
   const ctx: ExpandContext = {
     defaultNamespace,
@@ -144,6 +147,15 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
       return Object.keys(overhead).length > 0 ? { overhead } : {};
     },
     skip,
+    claimPods: (m, path, count) => {
+      if (count <= podBudget) {
+        podBudget -= count;
+        return true;
+      }
+      const planned = MAX_PLANNED_PODS - podBudget;
+      skip(m, path, `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${MAX_PLANNED_PODS} (${planned} already planned), so it is not planned`);
+      return false;
+    },
     findings,
   };
 

@@ -28,7 +28,7 @@ export function identity(ctx: ExpandContext, m: Manifest): Identity | null {
 
 /** spec.replicas after defaulting: a non-negative integer. */
 export function replicasOf(ctx: ExpandContext, m: Manifest, value: unknown, path: JsonPath): number | null {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return ctx.claimPods(m, path, value) ? value : null;
   ctx.skip(m, path, `${path.join('.')} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`);
   return null;
 }

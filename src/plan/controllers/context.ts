@@ -45,6 +45,11 @@ export interface ExpandContext {
   overheadOf(runtimeClassName: string | undefined): { overhead?: Record<string, unknown> } | { error: string };
   /** Records a `plan/skipped` warning; the workload is not expanded. */
   skip(manifest: Manifest, path: JsonPath, message: string): void;
+  /**
+   * Takes `count` pods from the plan-wide budget (MAX_PLANNED_PODS), or, when they do not fit, records a
+   * `plan/skipped` finding at `path` and returns false: `replicas: 2147483647` must not exhaust memory.
+   */
+  claimPods(manifest: Manifest, path: JsonPath, count: number): boolean;
   findings: Finding[];
 }
 

@@ -34,6 +34,7 @@ export function expandJob(ctx: ExpandContext, m: Manifest, owner?: { kind: strin
   if (!checked) return null;
   const suspended = spec.suspend === true;
   const active = suspended ? 0 : completions === null ? parallelism : Math.min(parallelism, completions);
+  if (!ctx.claimPods(m, ['spec', 'parallelism'], active)) return null;
   const notes = [
     `${indexed ? 'Indexed' : 'NonIndexed'}, parallelism ${parallelism}, completions ${completions ?? 'unset (work queue)'}`,
     ...(suspended ? ['suspended: no pods until spec.suspend is false'] : []),
