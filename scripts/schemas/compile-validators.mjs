@@ -100,10 +100,9 @@ function indexModule(banner, kubeVersion, chunks) {
       .map(([apiVersion, byKind]) => [apiVersion, Object.fromEntries(Object.entries(byKind).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]),
   );
   return `${banner}
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../../core/package-root.js';
 
 const require = createRequire(import.meta.url);
 
@@ -116,15 +115,9 @@ export const kinds = ${JSON.stringify(sorted, null, 2)};
 const loaded = new Map();
 let chunkDir;
 
-/** schemas/v<minor>/validators at the package root: above src/schema/generated, or dist/src/schema/generated. */
+/** schemas/v<minor>/validators at the package root (found from src/ and from dist/src/ alike). */
 function findChunkDir() {
-  const relative = path.join('schemas', \`v\${kubeVersion}\`, 'validators');
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(path.join(dir, relative))) return path.join(dir, relative);
-    dir = path.dirname(dir);
-  }
-  throw new Error(\`kubeplan: cannot find \${relative} (is the package installed completely?)\`);
+  return packageFile(\`schemas/v\${kubeVersion}/validators\`);
 }
 
 /** Loads (once) the chunk holding \`exportName\`; synchronous so validation can stay synchronous. */
