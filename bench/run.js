@@ -22,7 +22,9 @@ if (!existsSync(path.join(DIST, 'index.js'))) {
 }
 const api = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
 const { lintText, loadText } = api;
-const planner = existsSync(path.join(DIST, 'plan/index.js')) ? await import(pathToFileURL(path.join(DIST, 'plan/index.js')).href) : undefined;
+const planner = existsSync(path.join(DIST, 'plan/index.js'))
+  ? await import(pathToFileURL(path.join(DIST, 'plan/index.js')).href)
+  : undefined;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Generated inputs
@@ -78,7 +80,11 @@ status:
   ).join('---\n');
 }
 
-const configMaps = (n) => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: v\n`).join('---\n');
+const configMaps = (n) =>
+  Array.from(
+    { length: n },
+    (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: v\n`,
+  ).join('---\n');
 /** A ConfigMap of exactly `bytes` bytes, one long string value. */
 function bigString(bytes) {
   const head = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: "';
@@ -86,7 +92,10 @@ function bigString(bytes) {
 }
 const deep = (n) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(n)}${']'.repeat(n)}\n`;
 const laughs = () =>
-  ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n') + '\n';
+  [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+  ].join('\n') + '\n';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Timing
@@ -117,8 +126,20 @@ const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 for (const n of quick ? [100] : [100, 1000, 5000]) {
   const text = apps(n);
-  bench(`lint: ${n} Deployments + Services, one file`, mib(text.length), 2 * n, () => lintText(text, 'bench.yaml'), n > 1000 ? 1 : undefined);
-  bench(`  load only (YAML → objects)`, mib(text.length), 2 * n, () => loadText(text, 'bench.yaml'), n > 1000 ? 1 : undefined);
+  bench(
+    `lint: ${n} Deployments + Services, one file`,
+    mib(text.length),
+    2 * n,
+    () => lintText(text, 'bench.yaml'),
+    n > 1000 ? 1 : undefined,
+  );
+  bench(
+    `  load only (YAML → objects)`,
+    mib(text.length),
+    2 * n,
+    () => loadText(text, 'bench.yaml'),
+    n > 1000 ? 1 : undefined,
+  );
 }
 {
   const n = quick ? 1000 : 10_000;
@@ -129,11 +150,19 @@ for (const n of quick ? [100] : [100, 1000, 5000]) {
   const text = bigString(10 * 2 ** 20);
   bench('lint: one 10 MiB string (exactly the limit)', mib(text.length), 1, () => lintText(text, 'bench.yaml'));
 }
-bench('lint: 10,000-deep flow nesting (rejected)', mib(deep(10_000).length), 1, () => lintText(deep(10_000), 'bench.yaml'));
+bench('lint: 10,000-deep flow nesting (rejected)', mib(deep(10_000).length), 1, () =>
+  lintText(deep(10_000), 'bench.yaml'),
+);
 bench('lint: billion laughs (rejected)', `${laughs().length} B`, 1, () => lintText(laughs(), 'bench.yaml'));
 
 if (planner) {
-  const sizes = quick ? [[100, 10]] : [[100, 10], [1000, 100], [2000, 300]];
+  const sizes = quick
+    ? [[100, 10]]
+    : [
+        [100, 10],
+        [1000, 100],
+        [2000, 300],
+      ];
   for (const [n, nodeCount] of sizes) {
     const manifests = loadText(apps(n), 'bench.yaml').manifests;
     const cluster = loadText(nodes(nodeCount), 'nodes.yaml').manifests;
@@ -154,8 +183,22 @@ if (!quick && existsSync(root)) {
   const t0 = performance.now();
   const report = await corpus.analyzeCorpus({ lint: api.lint, run }, root);
   const wall = performance.now() - t0;
-  corpusRows = report.folders.map((f) => [f.name, f.files, f.objects, f.lintMs.toFixed(0), report.commands.length ? f.planMs.toFixed(0) : '—', f.objects ? ((f.lintMs * 1000) / f.objects).toFixed(0) : '—']);
-  corpusRows.push(['total (wall)', report.folders.reduce((n, f) => n + f.files, 0), report.folders.reduce((n, f) => n + f.objects, 0), report.folders.reduce((n, f) => n + f.lintMs, 0).toFixed(0), report.commands.length ? report.folders.reduce((n, f) => n + f.planMs, 0).toFixed(0) : '—', `${wall.toFixed(0)} ms wall`]);
+  corpusRows = report.folders.map((f) => [
+    f.name,
+    f.files,
+    f.objects,
+    f.lintMs.toFixed(0),
+    report.commands.length ? f.planMs.toFixed(0) : '—',
+    f.objects ? ((f.lintMs * 1000) / f.objects).toFixed(0) : '—',
+  ]);
+  corpusRows.push([
+    'total (wall)',
+    report.folders.reduce((n, f) => n + f.files, 0),
+    report.folders.reduce((n, f) => n + f.objects, 0),
+    report.folders.reduce((n, f) => n + f.lintMs, 0).toFixed(0),
+    report.commands.length ? report.folders.reduce((n, f) => n + f.planMs, 0).toFixed(0) : '—',
+    `${wall.toFixed(0)} ms wall`,
+  ]);
   corpusRows.commands = report.commands;
 }
 process.stderr.write('\n');
@@ -165,17 +208,28 @@ process.stderr.write('\n');
 
 function table(headers, body, right) {
   const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (right.includes(i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (right.includes(i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-process.stdout.write(`kubeplan bench — node ${process.version}, ${os.cpus().length} × ${cpu}; median of ${quick ? 1 : 3} (1 for the largest inputs)\n\n`);
+process.stdout.write(
+  `kubeplan bench — node ${process.version}, ${os.cpus().length} × ${cpu}; median of ${quick ? 1 : 3} (1 for the largest inputs)\n\n`,
+);
 process.stdout.write(table(['case', 'size', 'objects', 'ms', 'µs/object'], rows, [2, 3, 4]) + '\n');
 if (!planner) process.stdout.write('\nplan: the planner is not built yet (dist/src/plan/index.js)\n');
 if (corpusRows.length) {
-  process.stdout.write(`\ncorpus (${root}): lint() per unit${corpusRows.commands.length ? `, CLI ${corpusRows.commands.join(' + ')} per unit` : ''}\n`);
-  process.stdout.write(table(['folder', 'files', 'objects', 'lint ms', `${corpusRows.commands.join('+') || 'plan'} ms`, 'lint µs/object'], corpusRows, [1, 2, 3, 4, 5]) + '\n');
+  process.stdout.write(
+    `\ncorpus (${root}): lint() per unit${corpusRows.commands.length ? `, CLI ${corpusRows.commands.join(' + ')} per unit` : ''}\n`,
+  );
+  process.stdout.write(
+    table(
+      ['folder', 'files', 'objects', 'lint ms', `${corpusRows.commands.join('+') || 'plan'} ms`, 'lint µs/object'],
+      corpusRows,
+      [1, 2, 3, 4, 5],
+    ) + '\n',
+  );
 } else if (!quick) {
   process.stdout.write(`\ncorpus: not found at ${root} (set KUBEPLAN_CORPUS)\n`);
 }

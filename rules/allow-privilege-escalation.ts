@@ -10,7 +10,7 @@ const rule: Rule = {
   description: 'Containers should set allowPrivilegeEscalation: false.',
   rationale: [
     'Unless `allowPrivilegeEscalation` is `false`, a process in the container can gain more privileges than its',
-    'parent (setuid binaries, file capabilities): the kernel\'s `no_new_privs` flag is not set. It defaults to',
+    "parent (setuid binaries, file capabilities): the kernel's `no_new_privs` flag is not set. It defaults to",
     'true, so leaving it out allows escalation. The Pod Security Standards (restricted) require `false`.',
     '',
     'Fix: set `securityContext.allowPrivilegeEscalation: false` on every container. Privileged containers and',
@@ -26,7 +26,11 @@ const rule: Rule = {
       const setting = containerSetting(ref, 'allowPrivilegeEscalation');
       if (setting?.value === false) continue;
       if (setting?.value === true) {
-        context.report({ manifest: ref.template.manifest, path: setting.path, message: `${ref.label} sets allowPrivilegeEscalation: true; set it to false` });
+        context.report({
+          manifest: ref.template.manifest,
+          path: setting.path,
+          message: `${ref.label} sets allowPrivilegeEscalation: true; set it to false`,
+        });
       } else {
         context.report({
           manifest: ref.template.manifest,

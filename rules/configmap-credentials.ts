@@ -10,7 +10,7 @@ const rule: Rule = {
   description: 'ConfigMaps should not hold credentials.',
   rationale: [
     'ConfigMaps are not meant for secrets: RBAC commonly grants read access to them broadly, `kubectl describe`',
-    'prints their values, they are never encrypted at rest by the API server\'s Secret encryption, and tools',
+    "prints their values, they are never encrypted at rest by the API server's Secret encryption, and tools",
     'log them freely.',
     '',
     'Fix: move the value to a Secret and consume it with `secretKeyRef` / a Secret volume. A key is reported when',
@@ -27,7 +27,11 @@ const rule: Rule = {
         const privateKey = containsPrivateKey(value);
         if (!privateKey && !(isCredentialName(key) && isCredentialLiteral(value))) continue;
         const what = privateKey ? 'contains a PEM private key' : 'looks like a credential';
-        context.report({ manifest, path: ['data', key], message: `ConfigMap key "${key}" ${what}; move it to a Secret` });
+        context.report({
+          manifest,
+          path: ['data', key],
+          message: `ConfigMap key "${key}" ${what}; move it to a Secret`,
+        });
       }
     }
   },

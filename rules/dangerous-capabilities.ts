@@ -9,11 +9,11 @@ const rule: Rule = {
   category: 'security',
   description: 'Containers should not add capabilities that break isolation (SYS_ADMIN, NET_ADMIN, NET_RAW, ALL, …).',
   rationale: [
-    'Capabilities split root\'s powers; some of them are enough to escape the container or attack the node or',
+    "Capabilities split root's powers; some of them are enough to escape the container or attack the node or",
     'the cluster network: ALL, SYS_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, SYS_TIME, SYS_RESOURCE,',
     'SYSLOG, NET_ADMIN, NET_RAW, DAC_READ_SEARCH, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE, AUDIT_CONTROL,',
     'LINUX_IMMUTABLE, IPC_OWNER, CHECKPOINT_RESTORE. The Pod Security Standards (baseline) allow adding only the',
-    'runtime\'s default set (CHOWN, NET_BIND_SERVICE, SETUID, …).',
+    "runtime's default set (CHOWN, NET_BIND_SERVICE, SETUID, …).",
     '',
     'Fix: remove the capability from `securityContext.capabilities.add`. If the workload really needs it (a CNI',
     'plugin needs NET_ADMIN), keep it on a dedicated node agent and suppress the finding with a reason.',
@@ -26,7 +26,11 @@ const rule: Rule = {
       for (const entry of capabilityEntries(ref, 'add')) {
         const power = DANGEROUS_CAPABILITIES[entry.name];
         if (power === undefined) continue;
-        context.report({ manifest: ref.template.manifest, path: entry.path, message: `${ref.label} adds capability ${entry.name}: ${power}` });
+        context.report({
+          manifest: ref.template.manifest,
+          path: entry.path,
+          message: `${ref.label} adds capability ${entry.name}: ${power}`,
+        });
       }
     }
   },

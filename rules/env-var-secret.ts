@@ -24,7 +24,13 @@ const rule: Rule = {
       const env = ref.container.env;
       if (!Array.isArray(env)) continue;
       env.forEach((entry, index) => {
-        if (!isObj(entry) || typeof entry.name !== 'string' || !isCredentialName(entry.name) || !isCredentialLiteral(entry.value)) return;
+        if (
+          !isObj(entry) ||
+          typeof entry.name !== 'string' ||
+          !isCredentialName(entry.name) ||
+          !isCredentialLiteral(entry.value)
+        )
+          return;
         context.report({
           manifest: ref.template.manifest,
           path: [...ref.path, 'env', index, 'value'],

@@ -5,7 +5,7 @@ const rule: Rule = {
   id: 'host-ipc',
   severity: 'error',
   category: 'security',
-  description: 'Pods should not use the host\'s IPC namespace.',
+  description: "Pods should not use the host's IPC namespace.",
   rationale: [
     'With `hostIPC: true` the pod shares System V IPC and POSIX shared memory with every process on the node, and',
     'can read or corrupt their shared memory segments. The Pod Security Standards (baseline) forbid it.',
@@ -14,7 +14,11 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'host-ipc',
   check(context) {
-    reportHostNamespace(context, 'hostIPC', 'shares the node\'s IPC namespace: the pod can read other processes\' shared memory');
+    reportHostNamespace(
+      context,
+      'hostIPC',
+      "shares the node's IPC namespace: the pod can read other processes' shared memory",
+    );
   },
 };
 

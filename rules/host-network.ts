@@ -5,9 +5,9 @@ const rule: Rule = {
   id: 'host-network',
   severity: 'warning',
   category: 'security',
-  description: 'Pods should not use the host\'s network namespace.',
+  description: "Pods should not use the host's network namespace.",
   rationale: [
-    'With `hostNetwork: true` the pod sees and binds the node\'s interfaces: it can sniff node traffic, reach',
+    "With `hostNetwork: true` the pod sees and binds the node's interfaces: it can sniff node traffic, reach",
     'services bound to localhost on the node (kubelet, cloud metadata proxies), bypasses NetworkPolicies, and',
     'its ports collide with other host-network pods. The Pod Security Standards (baseline) forbid it.',
     '',
@@ -16,7 +16,11 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'host-network',
   check(context) {
-    reportHostNamespace(context, 'hostNetwork', 'shares the node\'s network namespace: the pod sees host interfaces and bypasses NetworkPolicies');
+    reportHostNamespace(
+      context,
+      'hostNetwork',
+      "shares the node's network namespace: the pod sees host interfaces and bypasses NetworkPolicies",
+    );
   },
 };
 

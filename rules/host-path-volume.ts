@@ -8,7 +8,7 @@ const rule: Rule = {
   category: 'security',
   description: 'Pods should not use hostPath volumes.',
   rationale: [
-    'A hostPath volume ties the pod to one node\'s disk (data is lost or different when it is rescheduled), lets',
+    "A hostPath volume ties the pod to one node's disk (data is lost or different when it is rescheduled), lets",
     'the pod read and, when mounted writable, change files on the node, and is a common container-escape route',
     '(symlink tricks). The Pod Security Standards (baseline) forbid hostPath volumes.',
     '',
@@ -21,7 +21,11 @@ const rule: Rule = {
     for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       for (const volume of hostPathVolumes(pod)) {
         if (sensitiveHostPath(volume.hostPath) !== undefined) continue;
-        context.report({ manifest: pod.manifest, path: volume.path, message: `hostPath volume "${volume.volume}" mounts host path ${volume.hostPath}${describeMounts(volume.mounts)}` });
+        context.report({
+          manifest: pod.manifest,
+          path: volume.path,
+          message: `hostPath volume "${volume.volume}" mounts host path ${volume.hostPath}${describeMounts(volume.mounts)}`,
+        });
       }
     }
   },

@@ -5,7 +5,7 @@ const rule: Rule = {
   id: 'host-pid',
   severity: 'error',
   category: 'security',
-  description: 'Pods should not use the host\'s process namespace.',
+  description: "Pods should not use the host's process namespace.",
   rationale: [
     'With `hostPID: true` the pod sees every process on the node, can read their environment and /proc entries',
     '(secrets included), and with ptrace or root can signal or inject into them. The Pod Security Standards',
@@ -16,7 +16,11 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'host-pid',
   check(context) {
-    reportHostNamespace(context, 'hostPID', 'shares the node\'s process namespace: the pod sees and can signal every process on the node');
+    reportHostNamespace(
+      context,
+      'hostPID',
+      "shares the node's process namespace: the pod sees and can signal every process on the node",
+    );
   },
 };
 

@@ -18,7 +18,7 @@ const rule: Rule = {
     'every `kubectl apply` (or GitOps sync) resets the count to that number until the HPA corrects it again, so a',
     'deploy during a traffic peak briefly scales the workload down.',
     '',
-    'Fix: remove `spec.replicas` from the workload (set the floor with the HPA\'s `minReplicas`). When migrating a',
+    "Fix: remove `spec.replicas` from the workload (set the floor with the HPA's `minReplicas`). When migrating a",
     'live object, see the Kubernetes docs on "Migrating Deployments and StatefulSets to horizontal autoscaling".',
   ].join('\n'),
   kubeScore: 'deployment-targeted-by-hpa-does-not-have-replicas-configured',

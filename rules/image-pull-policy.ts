@@ -27,8 +27,17 @@ const rule: Rule = {
       const path = [...ref.path, 'imagePullPolicy'];
       const shown = typeof image === 'string' ? `"${image}"` : 'its image';
       if (policy === 'Never') {
-        context.report({ manifest: ref.template.manifest, path, message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}` });
-      } else if (policy === 'IfNotPresent' && typeof image === 'string' && image.trim() !== '' && isLatest(parseImage(image.trim()))) {
+        context.report({
+          manifest: ref.template.manifest,
+          path,
+          message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}`,
+        });
+      } else if (
+        policy === 'IfNotPresent' &&
+        typeof image === 'string' &&
+        image.trim() !== '' &&
+        isLatest(parseImage(image.trim()))
+      ) {
         context.report({
           manifest: ref.template.manifest,
           path,

@@ -28,7 +28,10 @@ const rule: Rule = {
           seen.set(key, { manifest, path: entry.pathPath });
           continue;
         }
-        const where = first.manifest === manifest ? `line ${first.manifest.locate(first.path).line}` : `${objectLabel(first.manifest)} (${sourceOf(first.manifest, first.path)})`;
+        const where =
+          first.manifest === manifest
+            ? `line ${first.manifest.locate(first.path).line}`
+            : `${objectLabel(first.manifest)} (${sourceOf(first.manifest, first.path)})`;
         context.report({
           manifest,
           path: entry.pathPath,

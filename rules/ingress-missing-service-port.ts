@@ -10,7 +10,7 @@ const rule: Rule = {
   category: 'consistency',
   description: "An Ingress backend's port number or name must be one the Service exposes.",
   rationale: [
-    'An Ingress backend names a Service port by number (`port.number`, the Service\'s `port`, not its `targetPort`)',
+    "An Ingress backend names a Service port by number (`port.number`, the Service's `port`, not its `targetPort`)",
     'or by name (`port.name`). When the Service has no such port, the controller cannot route the path and',
     'answers 503. A common mistake is using the container port instead of the Service port.',
     '',
@@ -25,9 +25,12 @@ const rule: Rule = {
       if (!service || !backend.port || !backend.portPath) continue;
       const ports = servicePortsOf(service).map((p) => p.port);
       const wanted = backend.port;
-      const found = 'number' in wanted ? ports.some((p) => p.port === wanted.number) : ports.some((p) => p.name === wanted.name);
+      const found =
+        'number' in wanted ? ports.some((p) => p.port === wanted.number) : ports.some((p) => p.name === wanted.name);
       if (found) continue;
-      const exposed = ports.map((p) => (typeof p.name === 'string' ? `${p.name}/${String(p.port)}` : String(p.port))).join(', ') || 'none';
+      const exposed =
+        ports.map((p) => (typeof p.name === 'string' ? `${p.name}/${String(p.port)}` : String(p.port))).join(', ') ||
+        'none';
       const asked = 'number' in wanted ? `port ${wanted.number}` : `port "${wanted.name}"`;
       context.report({
         manifest: ingress,

@@ -9,7 +9,7 @@ const rule: Rule = {
   category: 'consistency',
   description: 'Every Service an Ingress routes to must be defined in the same namespace.',
   rationale: [
-    'An Ingress backend refers to a Service by name in the Ingress\'s own namespace. If that Service does not',
+    "An Ingress backend refers to a Service by name in the Ingress's own namespace. If that Service does not",
     'exist, the ingress controller has no endpoints for the path and answers 503 (or drops the route), which is',
     'usually a typo or a Service that was renamed.',
     '',

@@ -8,10 +8,11 @@ const rule: Rule = {
   id: 'ingress-tls-secret-missing',
   severity: 'info',
   category: 'consistency',
-  description: 'TLS Secrets named by an Ingress should be defined in the inputs (or created by a tool such as cert-manager).',
+  description:
+    'TLS Secrets named by an Ingress should be defined in the inputs (or created by a tool such as cert-manager).',
   rationale: [
     "`spec.tls[].secretName` must name a `kubernetes.io/tls` Secret in the Ingress's namespace. When it is missing",
-    "the controller serves its default (usually self-signed) certificate. TLS Secrets are often issued by",
+    'the controller serves its default (usually self-signed) certificate. TLS Secrets are often issued by',
     'cert-manager or synced from a secret store, so this is informational.',
     '',
     'Fix: check the name, or make sure the certificate issuer creates that Secret.',

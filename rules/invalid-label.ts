@@ -45,8 +45,13 @@ function labelMaps(root: unknown, kind: string | undefined): { path: JsonPath; k
       if (parent === 'metadata' && key === 'labels') out.push({ path: childPath, kind: 'labels' });
       else if (parent === 'metadata' && key === 'annotations') out.push({ path: childPath, kind: 'annotations' });
       else if (key === 'matchLabels' || key === 'nodeSelector') out.push({ path: childPath, kind: 'labels' });
-      else if (kind === 'Service' && path.length === 1 && path[0] === 'spec' && key === 'selector') out.push({ path: childPath, kind: 'labels' });
-      else if (key === 'openAPIV3Schema' || (kind === 'ConfigMap' || kind === 'Secret') && path.length === 0 && key !== 'metadata') continue;
+      else if (kind === 'Service' && path.length === 1 && path[0] === 'spec' && key === 'selector')
+        out.push({ path: childPath, kind: 'labels' });
+      else if (
+        key === 'openAPIV3Schema' ||
+        ((kind === 'ConfigMap' || kind === 'Secret') && path.length === 0 && key !== 'metadata')
+      )
+        continue;
       else stack.push({ value: child, path: childPath });
     }
   }
@@ -57,20 +62,37 @@ function checkMap(m: Manifest, path: JsonPath, kind: LabelMapKind, report: (r: R
   let value: unknown = m.object;
   for (const p of path) value = (value as Record<string | number, unknown>)[p];
   if (!isMap(value)) return;
-  const what = path[path.length - 1] === 'annotations' ? 'annotation' : path[path.length - 1] === 'labels' ? 'label' : 'selector';
+  const what =
+    path[path.length - 1] === 'annotations' ? 'annotation' : path[path.length - 1] === 'labels' ? 'label' : 'selector';
   let total = 0;
   for (const [key, v] of Object.entries(value)) {
     const keyErrs = qualifiedName(key);
-    if (keyErrs.length) report({ manifest: m, path: [...path, key], target: 'key', message: `${what} key ${JSON.stringify(key)}: ${keyErrs.join('; ')}` });
+    if (keyErrs.length)
+      report({
+        manifest: m,
+        path: [...path, key],
+        target: 'key',
+        message: `${what} key ${JSON.stringify(key)}: ${keyErrs.join('; ')}`,
+      });
     if (typeof v !== 'string') continue; // wrong types are reported by schema validation
     total += key.length + v.length;
     if (kind === 'labels') {
       const valueErrs = labelValue(v);
-      if (valueErrs.length) report({ manifest: m, path: [...path, key], message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key)}: ${valueErrs.join('; ')}` });
+      if (valueErrs.length)
+        report({
+          manifest: m,
+          path: [...path, key],
+          message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key)}: ${valueErrs.join('; ')}`,
+        });
     }
   }
   if (kind === 'annotations' && total > ANNOTATIONS_MAX_BYTES) {
-    report({ manifest: m, path, target: 'key', message: `annotations total ${total} bytes, over the API server's limit of ${ANNOTATIONS_MAX_BYTES}` });
+    report({
+      manifest: m,
+      path,
+      target: 'key',
+      message: `annotations total ${total} bytes, over the API server's limit of ${ANNOTATIONS_MAX_BYTES}`,
+    });
   }
 }
 

@@ -13,10 +13,34 @@ const DNS1035_KINDS = new Set(['Service']);
 const PATH_SEGMENT_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 /** Kinds whose name the API server checks as a DNS-1123 subdomain; unknown kinds and CRs are left alone. */
 const SUBDOMAIN_KINDS = new Set([
-  'Pod', 'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim', 'PersistentVolume', 'Node', 'ReplicationController',
-  'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'IngressClass', 'NetworkPolicy',
-  'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'PriorityClass', 'StorageClass', 'LimitRange', 'ResourceQuota',
-  'Endpoints', 'EndpointSlice', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'CustomResourceDefinition',
+  'Pod',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'Node',
+  'ReplicationController',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'Ingress',
+  'IngressClass',
+  'NetworkPolicy',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'PriorityClass',
+  'StorageClass',
+  'LimitRange',
+  'ResourceQuota',
+  'Endpoints',
+  'EndpointSlice',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'CustomResourceDefinition',
 ]);
 /** CronJob appends an 11-character suffix to its Jobs' names; longer names cannot create Jobs (ValidateCronJob). */
 const CRONJOB_NAME_MAX = 52;
@@ -48,7 +72,13 @@ const rule: Rule = {
       if (metadata === undefined || metadata === null) {
         // No metadata at all: the API server answers "resource name may not be empty". Only for built-in kinds:
         // tool configs (Kustomization, KubeletConfiguration) look like objects but are never applied.
-        if (checkFor(kind)) context.report({ manifest: m, path: ['kind'], target: 'key', message: `${kind} has no metadata.name (name or generateName is required)` });
+        if (checkFor(kind))
+          context.report({
+            manifest: m,
+            path: ['kind'],
+            target: 'key',
+            message: `${kind} has no metadata.name (name or generateName is required)`,
+          });
         continue;
       }
       if (typeof metadata !== 'object' || Array.isArray(metadata)) continue; // a type error, reported by schema validation
@@ -57,17 +87,32 @@ const rule: Rule = {
       const ns = meta.namespace;
       if (typeof ns === 'string') {
         const errs = dns1123Label(ns);
-        if (errs.length) context.report({ manifest: m, path: ['metadata', 'namespace'], message: `metadata.namespace ${JSON.stringify(ns)}: ${errs.join('; ')}` });
+        if (errs.length)
+          context.report({
+            manifest: m,
+            path: ['metadata', 'namespace'],
+            message: `metadata.namespace ${JSON.stringify(ns)}: ${errs.join('; ')}`,
+          });
       }
     }
   },
 };
 
-function checkName(m: Manifest, kind: string, meta: Record<string, unknown>, report: Parameters<Rule['check']>[0]['report']) {
+function checkName(
+  m: Manifest,
+  kind: string,
+  meta: Record<string, unknown>,
+  report: Parameters<Rule['check']>[0]['report'],
+) {
   const name = meta.name;
   if (name === undefined || name === null) {
     if (typeof meta.generateName !== 'string') {
-      report({ manifest: m, path: ['metadata'], target: 'key', message: `${kind} has no metadata.name (name or generateName is required)` });
+      report({
+        manifest: m,
+        path: ['metadata'],
+        target: 'key',
+        message: `${kind} has no metadata.name (name or generateName is required)`,
+      });
     }
     return;
   }
@@ -77,9 +122,18 @@ function checkName(m: Manifest, kind: string, meta: Record<string, unknown>, rep
     return;
   }
   const errs = [...(checkFor(kind)?.(name) ?? [])];
-  if (kind === 'CronJob' && name.length > CRONJOB_NAME_MAX) errs.push(`must be no more than ${CRONJOB_NAME_MAX} characters (CronJob names get an 11-character suffix for their Jobs)`);
-  if (kind === 'Job' && name.length > JOB_NAME_MAX && name.length <= 253) errs.push(`must be no more than ${JOB_NAME_MAX} characters (it becomes the job-name label)`);
-  if (errs.length) report({ manifest: m, path: ['metadata', 'name'], message: `${kind} name ${JSON.stringify(name)}: ${errs.join('; ')}` });
+  if (kind === 'CronJob' && name.length > CRONJOB_NAME_MAX)
+    errs.push(
+      `must be no more than ${CRONJOB_NAME_MAX} characters (CronJob names get an 11-character suffix for their Jobs)`,
+    );
+  if (kind === 'Job' && name.length > JOB_NAME_MAX && name.length <= 253)
+    errs.push(`must be no more than ${JOB_NAME_MAX} characters (it becomes the job-name label)`);
+  if (errs.length)
+    report({
+      manifest: m,
+      path: ['metadata', 'name'],
+      message: `${kind} name ${JSON.stringify(name)}: ${errs.join('; ')}`,
+    });
 }
 
 export default rule;

@@ -35,10 +35,16 @@ const rule: Rule = {
             if (!isObj(p)) return;
             const path = [...c.path, 'ports', i];
             number(m, [...path, 'containerPort'], p.containerPort, `${c.label} containerPort`, false, context.report);
-            if (p.hostPort !== undefined) number(m, [...path, 'hostPort'], p.hostPort, `${c.label} hostPort`, true, context.report);
+            if (p.hostPort !== undefined)
+              number(m, [...path, 'hostPort'], p.hostPort, `${c.label} hostPort`, true, context.report);
             if (typeof p.name === 'string') {
               name(m, [...path, 'name'], p.name, `${c.label} port name`, context.report);
-              if (names.has(p.name)) context.report({ manifest: m, path: [...path, 'name'], message: `${c.label}: duplicate port name ${JSON.stringify(p.name)}` });
+              if (names.has(p.name))
+                context.report({
+                  manifest: m,
+                  path: [...path, 'name'],
+                  message: `${c.label}: duplicate port name ${JSON.stringify(p.name)}`,
+                });
               names.add(p.name);
             }
           });
@@ -59,18 +65,38 @@ function checkService(m: Manifest, report: (r: Report) => void) {
     if (!isObj(p)) return;
     const path = ['spec', 'ports', i];
     number(m, [...path, 'port'], p.port, 'Service port', false, report);
-    if (typeof p.targetPort === 'number') number(m, [...path, 'targetPort'], p.targetPort, 'Service targetPort', false, report);
-    else if (typeof p.targetPort === 'string') name(m, [...path, 'targetPort'], p.targetPort, 'Service targetPort name', report);
-    if (typeof p.nodePort === 'number' && p.nodePort !== 0 && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) {
-      report({ manifest: m, path: [...path, 'nodePort'], message: `nodePort ${p.nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`, severity: 'warning' });
+    if (typeof p.targetPort === 'number')
+      number(m, [...path, 'targetPort'], p.targetPort, 'Service targetPort', false, report);
+    else if (typeof p.targetPort === 'string')
+      name(m, [...path, 'targetPort'], p.targetPort, 'Service targetPort name', report);
+    if (
+      typeof p.nodePort === 'number' &&
+      p.nodePort !== 0 &&
+      (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)
+    ) {
+      report({
+        manifest: m,
+        path: [...path, 'nodePort'],
+        message: `nodePort ${p.nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+        severity: 'warning',
+      });
     }
     const portNameValue = typeof p.name === 'string' ? p.name : '';
     if (portNameValue !== '') {
       name(m, [...path, 'name'], portNameValue, 'Service port name', report);
-      if (names.has(portNameValue)) report({ manifest: m, path: [...path, 'name'], message: `duplicate Service port name ${JSON.stringify(portNameValue)}` });
+      if (names.has(portNameValue))
+        report({
+          manifest: m,
+          path: [...path, 'name'],
+          message: `duplicate Service port name ${JSON.stringify(portNameValue)}`,
+        });
       names.add(portNameValue);
     } else if (ports.length > 1) {
-      report({ manifest: m, path, message: `Service port #${i + 1}: a name is required when a Service has more than one port` });
+      report({
+        manifest: m,
+        path,
+        message: `Service port #${i + 1}: a name is required when a Service has more than one port`,
+      });
     }
     if (typeof p.port === 'number') {
       const key = `${p.port}/${typeof p.protocol === 'string' ? p.protocol : 'TCP'}`;
@@ -80,7 +106,14 @@ function checkService(m: Manifest, report: (r: Report) => void) {
   });
 }
 
-function number(m: Manifest, path: (string | number)[], value: unknown, what: string, allowZero: boolean, report: (r: Report) => void) {
+function number(
+  m: Manifest,
+  path: (string | number)[],
+  value: unknown,
+  what: string,
+  allowZero: boolean,
+  report: (r: Report) => void,
+) {
   if (typeof value !== 'number') return; // missing/wrong type: schema validation reports it
   const errs = portNumber(value, { allowZero });
   if (errs.length) report({ manifest: m, path, message: `${what} ${value}: ${errs.join('; ')}` });

@@ -20,7 +20,9 @@ const rule: Rule = {
   kubeScore: 'container-resources',
   check(context) {
     reportMissing(context, missingRequirements(context, 'requests', 'cpu'), ({ ref, problem }) =>
-      problem === 'zero' ? `${ref.label} requests 0 CPU; set resources.requests.cpu to what it needs` : `${ref.label} has no CPU request (resources.requests.cpu)`,
+      problem === 'zero'
+        ? `${ref.label} requests 0 CPU; set resources.requests.cpu to what it needs`
+        : `${ref.label} has no CPU request (resources.requests.cpu)`,
     );
   },
 };

@@ -24,7 +24,11 @@ const rule: Rule = {
       if (runsToCompletion(pod)) continue;
       for (const ref of containersOf(pod, ['containers'])) {
         if (hasProbe(ref.container, 'livenessProbe')) continue;
-        context.report({ manifest: pod.manifest, path: [...ref.path, 'livenessProbe'], message: `${ref.label} has no livenessProbe` });
+        context.report({
+          manifest: pod.manifest,
+          path: [...ref.path, 'livenessProbe'],
+          message: `${ref.label} has no livenessProbe`,
+        });
       }
     }
   },

@@ -17,7 +17,9 @@ const rule: Rule = {
   kubeScore: 'container-resources',
   check(context) {
     reportMissing(context, missingRequirements(context, 'limits', 'memory'), ({ ref, problem }) =>
-      problem === 'zero' ? `${ref.label} has a memory limit of 0, which means no limit; set resources.limits.memory` : `${ref.label} has no memory limit (resources.limits.memory)`,
+      problem === 'zero'
+        ? `${ref.label} has a memory limit of 0, which means no limit; set resources.limits.memory`
+        : `${ref.label} has no memory limit (resources.limits.memory)`,
     );
   },
 };

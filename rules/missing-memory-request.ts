@@ -10,7 +10,7 @@ const rule: Rule = {
     'The scheduler places pods by their requests. A container without a memory request can be packed onto a node',
     'that cannot hold it, and under memory pressure the kubelet evicts pods that use more than they requested first.',
     '',
-    'Fix: set `resources.requests.memory` to the container\'s working set (for example `256Mi`).',
+    "Fix: set `resources.requests.memory` to the container's working set (for example `256Mi`).",
     'A request is not missing when a memory limit is set (the API server copies the limit into the request) or when',
     'a LimitRange in the same namespace supplies a default.',
   ].join('\n'),
@@ -18,7 +18,9 @@ const rule: Rule = {
   kubeScore: 'container-resources',
   check(context) {
     reportMissing(context, missingRequirements(context, 'requests', 'memory'), ({ ref, problem }) =>
-      problem === 'zero' ? `${ref.label} requests 0 memory; set resources.requests.memory to its working set` : `${ref.label} has no memory request (resources.requests.memory)`,
+      problem === 'zero'
+        ? `${ref.label} requests 0 memory; set resources.requests.memory to its working set`
+        : `${ref.label} has no memory request (resources.requests.memory)`,
     );
   },
 };

@@ -27,14 +27,20 @@ const rule: Rule = {
     const index = indexOf(context);
     for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       if (runsToCompletion(pod)) continue;
-      const running = containersOf(pod, INIT_AND_APP_CONTAINERS).filter((ref) => ref.list === 'containers' || ref.sidecar);
+      const running = containersOf(pod, INIT_AND_APP_CONTAINERS).filter(
+        (ref) => ref.list === 'containers' || ref.sidecar,
+      );
       if (running.length === 0 || running.some((ref) => hasProbe(ref.container, 'readinessProbe'))) continue;
       const exposure = serviceExposure(index, pod);
       if (exposure === 'not-selected') continue;
       const consequence = exposure === 'selected' ? ': its Service sends traffic before it is ready' : '';
       for (const ref of running) {
         if (ref.sidecar) continue;
-        context.report({ manifest: pod.manifest, path: [...ref.path, 'readinessProbe'], message: `${ref.label} has no readinessProbe${consequence}` });
+        context.report({
+          manifest: pod.manifest,
+          path: [...ref.path, 'readinessProbe'],
+          message: `${ref.label} has no readinessProbe${consequence}`,
+        });
       }
     }
   },

@@ -28,7 +28,10 @@ const rule: Rule = {
       if (!provided.has(id)) {
         // With duplicate definitions (duplicate-object reports them) a key from any of them counts.
         const targets = index.findAll(kind, namespace, name);
-        provided.set(id, targets.length === 0 ? undefined : new Set(targets.flatMap((t) => [...providedKeys(t.object, kind)])));
+        provided.set(
+          id,
+          targets.length === 0 ? undefined : new Set(targets.flatMap((t) => [...providedKeys(t.object, kind)])),
+        );
       }
       return provided.get(id);
     };
@@ -37,7 +40,13 @@ const rule: Rule = {
       if (!template) continue;
       const namespace = index.namespaceOf(manifest);
       for (const ref of podReferencesOf(template)) {
-        if (ref.key === undefined || !ref.keyPath || ref.optional || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')) continue;
+        if (
+          ref.key === undefined ||
+          !ref.keyPath ||
+          ref.optional ||
+          (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')
+        )
+          continue;
         const keys = keysOf(ref.kind, namespace, ref.name);
         // A missing object is reported by missing-reference.
         if (!keys || keys.has(ref.key)) continue;

@@ -17,7 +17,8 @@ const rule: Rule = {
   id: 'missing-reference',
   severity: 'warning',
   category: 'consistency',
-  description: 'ConfigMaps, Secrets, PersistentVolumeClaims and ServiceAccounts used by pods should be defined in the inputs.',
+  description:
+    'ConfigMaps, Secrets, PersistentVolumeClaims and ServiceAccounts used by pods should be defined in the inputs.',
   rationale: [
     'A pod that mounts or reads a ConfigMap or Secret that does not exist stays in `CreateContainerConfigError` or',
     '`ContainerCreating`; a missing PersistentVolumeClaim keeps it `Pending`; a missing ServiceAccount makes the',
@@ -92,7 +93,9 @@ function claimKey(namespace: string, prefix: string): string {
 }
 
 function claimTemplateNames(set: Manifest): string[] {
-  return arrayAt(set.object, ['spec', 'volumeClaimTemplates']).flatMap((t) => (isObj(t) && isObj(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : []));
+  return arrayAt(set.object, ['spec', 'volumeClaimTemplates']).flatMap((t) =>
+    isObj(t) && isObj(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : [],
+  );
 }
 
 export default rule;

@@ -29,7 +29,11 @@ const rule: Rule = {
       if (selector.type !== 'requirements') continue;
       const unmatched = describeUnmatched(index, index.namespaceOf(manifest), selector);
       if (unmatched === undefined) continue;
-      context.report({ manifest, path: ['spec', 'podSelector'], message: `${objectLabel(manifest)}: podSelector ${unmatched}` });
+      context.report({
+        manifest,
+        path: ['spec', 'podSelector'],
+        message: `${objectLabel(manifest)}: podSelector ${unmatched}`,
+      });
     }
   },
 };

@@ -40,14 +40,21 @@ const rule: Rule = {
       const all = [...new Set(others.map((t) => objectLabel(t.manifest)))];
       const names = all.slice(0, 3);
       if (all.length > 3) names.push(`${all.length - 3} more`);
-      context.report({ manifest, path: owned.path, message: `${objectLabel(manifest)}: selector also matches the pods of ${names.join(', ')}` });
+      context.report({
+        manifest,
+        path: owned.path,
+        message: `${objectLabel(manifest)}: selector also matches the pods of ${names.join(', ')}`,
+      });
     }
   },
 };
 
 /** The object itself, or another definition of it (duplicate-object reports those). */
 function sameObject(a: Manifest, b: Manifest): boolean {
-  return a === b || (a.ref.kind === b.ref.kind && a.ref.name === b.ref.name && groupOf(a.ref.apiVersion) === groupOf(b.ref.apiVersion));
+  return (
+    a === b ||
+    (a.ref.kind === b.ref.kind && a.ref.name === b.ref.name && groupOf(a.ref.apiVersion) === groupOf(b.ref.apiVersion))
+  );
 }
 
 /** A ReplicaSet owned by the Deployment (as in `kubectl get -o yaml` dumps) is not a competitor. */

@@ -25,7 +25,12 @@ const rule: Rule = {
       const selector = pdbSelector(manifest);
       const name = objectLabel(manifest);
       if (selector.type === 'nothing') {
-        context.report({ manifest, path: ['spec', 'selector'], target: 'key', message: `${name}: no selector (or an empty one in policy/v1beta1), so it protects no pods` });
+        context.report({
+          manifest,
+          path: ['spec', 'selector'],
+          target: 'key',
+          message: `${name}: no selector (or an empty one in policy/v1beta1), so it protects no pods`,
+        });
         continue;
       }
       if (selector.type !== 'requirements') continue;

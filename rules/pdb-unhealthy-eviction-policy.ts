@@ -29,7 +29,8 @@ const rule: Rule = {
         manifest,
         path: ['spec'],
         target: 'key',
-        message: 'unhealthyPodEvictionPolicy is not set: crash-looping pods cannot be evicted while the budget is unmet, which blocks node drains; set AlwaysAllow',
+        message:
+          'unhealthyPodEvictionPolicy is not set: crash-looping pods cannot be evicted while the budget is unmet, which blocks node drains; set AlwaysAllow',
       });
     }
   },

@@ -20,7 +20,11 @@ const rule: Rule = {
     for (const ref of workloadContainersOf(context.manifests)) {
       const privileged = containerSetting(ref, 'privileged');
       if (privileged?.value !== true) continue;
-      context.report({ manifest: ref.template.manifest, path: privileged.path, message: `${ref.label} runs privileged: it has every capability and all host devices` });
+      context.report({
+        manifest: ref.template.manifest,
+        path: privileged.path,
+        message: `${ref.label} runs privileged: it has every capability and all host devices`,
+      });
     }
   },
 };

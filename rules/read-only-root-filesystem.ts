@@ -22,7 +22,11 @@ const rule: Rule = {
       const setting = containerSetting(ref, 'readOnlyRootFilesystem');
       if (setting?.value === true) continue;
       if (setting?.value === false) {
-        context.report({ manifest: ref.template.manifest, path: setting.path, message: `${ref.label} sets readOnlyRootFilesystem: false; make the root filesystem read-only` });
+        context.report({
+          manifest: ref.template.manifest,
+          path: setting.path,
+          message: `${ref.label} sets readOnlyRootFilesystem: false; make the root filesystem read-only`,
+        });
       } else {
         context.report({
           manifest: ref.template.manifest,

@@ -9,14 +9,15 @@ const rule: Rule = {
   id: 'replicas-not-spread',
   severity: 'info',
   category: 'reliability',
-  description: 'Workloads with several replicas should spread them across nodes (podAntiAffinity or topologySpreadConstraints).',
+  description:
+    'Workloads with several replicas should spread them across nodes (podAntiAffinity or topologySpreadConstraints).',
   rationale: [
     'The scheduler does not keep replicas of one workload apart by default: all of them can land on one node,',
     'and losing that node (or draining it) takes the whole workload down at once.',
     '',
     'Fix: add a `topologySpreadConstraints` entry (`topologyKey: kubernetes.io/hostname`, and/or',
-    '`topology.kubernetes.io/zone`, with a `labelSelector` matching the pod\'s own labels), or a preferred',
-    '`podAntiAffinity` term with the same selector. A term counts only when its selector matches the workload\'s',
+    "`topology.kubernetes.io/zone`, with a `labelSelector` matching the pod's own labels), or a preferred",
+    "`podAntiAffinity` term with the same selector. A term counts only when its selector matches the workload's",
     'own pod labels in its own namespace. Workloads that can run more than one replica are checked (from',
     '`spec.replicas`, or the maximum of an autoscaler in the inputs).',
   ].join('\n'),

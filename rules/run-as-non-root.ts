@@ -11,9 +11,9 @@ const rule: Rule = {
     'Without `runAsNonRoot: true` (or an explicit non-zero `runAsUser`) the container runs as whatever user the',
     'image declares, which is root for most images. Root in a container is one kernel bug away from root on the',
     'node, and can write to any root-owned file on mounted volumes. `runAsGroup: 0` gives the process the root',
-    'group\'s file permissions.',
+    "group's file permissions.",
     '',
-    'Fix: set `securityContext.runAsNonRoot: true` (pod or container level; the container\'s setting wins) and',
+    "Fix: set `securityContext.runAsNonRoot: true` (pod or container level; the container's setting wins) and",
     'build images with a numeric non-root `USER`, or set `runAsUser`/`runAsGroup` to non-zero ids.',
     'An explicit `runAsUser: 0` is reported by `run-as-root` instead.',
   ].join('\n'),
@@ -28,7 +28,11 @@ const rule: Rule = {
       if (!provenNonRoot && user?.value !== 0) {
         if (nonRoot?.value === false) {
           const where = nonRoot.level === 'pod' ? ' (pod securityContext)' : '';
-          context.report({ manifest: ref.template.manifest, path: nonRoot.path, message: `${ref.label} sets runAsNonRoot: false${where}; it may run as root` });
+          context.report({
+            manifest: ref.template.manifest,
+            path: nonRoot.path,
+            message: `${ref.label} sets runAsNonRoot: false${where}; it may run as root`,
+          });
         } else {
           context.report({
             manifest: ref.template.manifest,
@@ -39,7 +43,11 @@ const rule: Rule = {
       }
       if (group?.value === 0) {
         const where = group.level === 'pod' ? ' (pod securityContext)' : '';
-        context.report({ manifest: ref.template.manifest, path: group.path, message: `${ref.label} runs with the root group (runAsGroup: 0${where})` });
+        context.report({
+          manifest: ref.template.manifest,
+          path: group.path,
+          message: `${ref.label} runs with the root group (runAsGroup: 0${where})`,
+        });
       }
     }
   },

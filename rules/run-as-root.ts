@@ -12,8 +12,8 @@ const rule: Rule = {
     'kernel or runtime bug away from root on the node. Combined with `runAsNonRoot: true` the kubelet refuses to',
     'start the container at all (CreateContainerConfigError).',
     '',
-    'Fix: set `runAsUser` to a non-zero id (and `runAsNonRoot: true`). The container\'s securityContext overrides',
-    'the pod\'s, so a container-level non-zero runAsUser fixes a pod-level 0 for that container.',
+    "Fix: set `runAsUser` to a non-zero id (and `runAsNonRoot: true`). The container's securityContext overrides",
+    "the pod's, so a container-level non-zero runAsUser fixes a pod-level 0 for that container.",
   ].join('\n'),
   kubeLinter: 'run-as-non-root',
   kubeScore: 'container-security-context-user-group-id',
@@ -22,8 +22,15 @@ const rule: Rule = {
       const user = effectiveSetting(ref, 'runAsUser');
       if (user?.value !== 0) continue;
       const where = user.level === 'pod' ? ' in the pod securityContext' : '';
-      const refused = effectiveSetting(ref, 'runAsNonRoot')?.value === true ? '; with runAsNonRoot: true the kubelet will refuse to start it' : '';
-      context.report({ manifest: ref.template.manifest, path: user.path, message: `${ref.label} runs as root (runAsUser: 0${where})${refused}` });
+      const refused =
+        effectiveSetting(ref, 'runAsNonRoot')?.value === true
+          ? '; with runAsNonRoot: true the kubelet will refuse to start it'
+          : '';
+      context.report({
+        manifest: ref.template.manifest,
+        path: user.path,
+        message: `${ref.label} runs as root (runAsUser: 0${where})${refused}`,
+      });
     }
   },
 };

@@ -27,7 +27,11 @@ const rule: Rule = {
     for (const { service, namespace, selector } of labelSelectingServices(context.manifests, index)) {
       const unmatched = describeUnmatched(index, namespace, selector);
       if (unmatched === undefined) continue;
-      context.report({ manifest: service, path: ['spec', 'selector'], message: `${objectLabel(service)}: selector ${unmatched}` });
+      context.report({
+        manifest: service,
+        path: ['spec', 'selector'],
+        message: `${objectLabel(service)}: selector ${unmatched}`,
+      });
     }
   },
 };

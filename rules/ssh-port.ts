@@ -20,8 +20,13 @@ const rule: Rule = {
       const ports = ref.container.ports;
       if (!Array.isArray(ports)) continue;
       ports.forEach((port, index) => {
-        if (!isObj(port) || port.containerPort !== 22 || (port.protocol !== undefined && port.protocol !== 'TCP')) return;
-        context.report({ manifest: ref.template.manifest, path: [...ref.path, 'ports', index, 'containerPort'], message: `${ref.label} exposes TCP port 22 (SSH)` });
+        if (!isObj(port) || port.containerPort !== 22 || (port.protocol !== undefined && port.protocol !== 'TCP'))
+          return;
+        context.report({
+          manifest: ref.template.manifest,
+          path: [...ref.path, 'ports', index, 'containerPort'],
+          message: `${ref.label} exposes TCP port 22 (SSH)`,
+        });
       });
     }
   },

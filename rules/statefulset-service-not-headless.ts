@@ -33,7 +33,13 @@ const rule: Rule = {
       const namespace = index.namespaceOf(manifest);
       const serviceName = getIn(manifest.object, ['spec', 'serviceName']);
       if (typeof serviceName !== 'string' || serviceName === '') {
-        context.report({ manifest, path: ['spec'], target: 'key', severity: 'warning', message: `${name}: no spec.serviceName, so its pods get no stable DNS names` });
+        context.report({
+          manifest,
+          path: ['spec'],
+          target: 'key',
+          severity: 'warning',
+          message: `${name}: no spec.serviceName, so its pods get no stable DNS names`,
+        });
         continue;
       }
       const service = index.find('Service', namespace, serviceName);

@@ -12,7 +12,7 @@ const rule: Rule = {
   description: 'Every volumeMount and volumeDevice must name a volume of the pod or a volumeClaimTemplate.',
   rationale: [
     "A container's `volumeMounts[].name` (and `volumeDevices[].name`) must match a `volumes[].name` of the pod,",
-    "or, in a StatefulSet, a `volumeClaimTemplates[].metadata.name`. Otherwise the API server rejects the pod",
+    'or, in a StatefulSet, a `volumeClaimTemplates[].metadata.name`. Otherwise the API server rejects the pod',
     '(`volumeMounts[0].name: Not found`); for a Deployment this only surfaces as a ReplicaSet that never creates pods.',
     '',
     'Fix: add the volume to `spec.template.spec.volumes`, or correct the name in the mount.',
@@ -21,14 +21,19 @@ const rule: Rule = {
     for (const manifest of context.manifests) {
       const template = podTemplateOf(manifest);
       if (!template) continue;
-      const volumes = new Set(arrayAt(template.spec, ['volumes']).flatMap((v) => (isObj(v) && typeof v.name === 'string' ? [v.name] : [])));
+      const volumes = new Set(
+        arrayAt(template.spec, ['volumes']).flatMap((v) => (isObj(v) && typeof v.name === 'string' ? [v.name] : [])),
+      );
       const claims = template.kind === 'StatefulSet' ? claimTemplateNames(manifest.object) : new Set<string>();
       for (const { container, path, label } of containersOf(template)) {
         for (const field of ['volumeMounts', 'volumeDevices'] as const) {
           arrayAt(container, [field]).forEach((mount, i) => {
             if (!isObj(mount) || typeof mount.name !== 'string') return;
             if (volumes.has(mount.name) || claims.has(mount.name)) return;
-            const where = template.kind === 'StatefulSet' ? 'neither a volume nor a volumeClaimTemplate' : 'not a volume of the pod';
+            const where =
+              template.kind === 'StatefulSet'
+                ? 'neither a volume nor a volumeClaimTemplate'
+                : 'not a volume of the pod';
             context.report({
               manifest,
               path: [...path, field, i, 'name'],
@@ -43,7 +48,9 @@ const rule: Rule = {
 
 function claimTemplateNames(object: unknown): Set<string> {
   return new Set(
-    arrayAt(object, ['spec', 'volumeClaimTemplates']).flatMap((t) => (isObj(t) && isObj(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : [])),
+    arrayAt(object, ['spec', 'volumeClaimTemplates']).flatMap((t) =>
+      isObj(t) && isObj(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : [],
+    ),
   );
 }
 

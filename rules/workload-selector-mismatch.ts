@@ -32,9 +32,17 @@ const rule: Rule = {
       const { selector } = owned;
       const name = objectLabel(manifest);
       if (selector.type === 'invalid') {
-        context.report({ manifest, path: [...owned.path, ...selector.path], message: `${name}: invalid selector: ${selector.reason}` });
+        context.report({
+          manifest,
+          path: [...owned.path, ...selector.path],
+          message: `${name}: invalid selector: ${selector.reason}`,
+        });
       } else if (selector.type === 'everything') {
-        context.report({ manifest, path: owned.path, message: `${name}: empty selector is invalid (it would select every pod in the namespace)` });
+        context.report({
+          manifest,
+          path: owned.path,
+          message: `${name}: empty selector is invalid (it would select every pod in the namespace)`,
+        });
       } else {
         const unmet = unmetRequirements(selector, template.labels);
         if (unmet.length === 0) continue;

@@ -23,11 +23,18 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** Where the corpus is: $KUBEPLAN_CORPUS, else `../shared/corpus` beside the project. */
 export function corpusRoot() {
-  return process.env.KUBEPLAN_CORPUS ? path.resolve(process.env.KUBEPLAN_CORPUS) : path.resolve(HERE, '../../shared/corpus');
+  return process.env.KUBEPLAN_CORPUS
+    ? path.resolve(process.env.KUBEPLAN_CORPUS)
+    : path.resolve(HERE, '../../shared/corpus');
 }
 
 /** Folders whose files are independent fixtures or documentation snippets: each file is linted on its own. */
-const FILE_UNITS = new Set(['k8s-website-examples', 'kubeconform-fixtures', 'kube-linter-testdata', 'kube-score-testdata']);
+const FILE_UNITS = new Set([
+  'k8s-website-examples',
+  'kubeconform-fixtures',
+  'kube-linter-testdata',
+  'kube-score-testdata',
+]);
 const MANIFEST = /\.(ya?ml|json)$/i;
 const EXPECTED = /^EXPECTED/;
 
@@ -41,7 +48,9 @@ export function unitsOf(root, folder) {
   const stack = [folder];
   while (stack.length > 0) {
     const dir = stack.pop();
-    const entries = readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     const files = [];
     for (const e of entries) {
       const rel = `${dir}/${e.name}`;
@@ -72,7 +81,14 @@ function countDocuments(text) {
 async function cli(run, argv, cwd) {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => new Uint8Array(), cwd, env: {}, isTTY: false };
+  const io = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readStdin: () => new Uint8Array(),
+    cwd,
+    env: {},
+    isTTY: false,
+  };
   const code = await run(argv, io);
   return { code, stdout, stderr };
 }
@@ -96,7 +112,19 @@ export async function analyzeCorpus(api, root, options = {}) {
   const commands = options.commands ?? (await plannerCommands(api.run, root));
   const report = { root, commands, folders: [], findings: new Map() };
   for (const folder of folders) {
-    const row = { name: folder, units: 0, files: 0, documents: 0, objects: 0, counts: { error: 0, warning: 0, info: 0 }, byRule: new Map(), crashes: [], lintMs: 0, planMs: 0, exitCodes: {} };
+    const row = {
+      name: folder,
+      units: 0,
+      files: 0,
+      documents: 0,
+      objects: 0,
+      counts: { error: 0, warning: 0, info: 0 },
+      byRule: new Map(),
+      crashes: [],
+      lintMs: 0,
+      planMs: 0,
+      exitCodes: {},
+    };
     const all = [];
     for (const unit of unitsOf(root, folder)) {
       row.units++;
@@ -105,7 +133,11 @@ export async function analyzeCorpus(api, root, options = {}) {
       try {
         result = api.lint(unit.files, { cwd: root });
       } catch (err) {
-        row.crashes.push({ unit: unit.name, command: 'lint()', message: err instanceof Error ? err.message : String(err) });
+        row.crashes.push({
+          unit: unit.name,
+          command: 'lint()',
+          message: err instanceof Error ? err.message : String(err),
+        });
       }
       row.lintMs += performance.now() - t0;
       if (result) {
@@ -115,7 +147,8 @@ export async function analyzeCorpus(api, root, options = {}) {
         for (const f of result.findings) {
           row.counts[f.severity]++;
           row.byRule.set(f.ruleId, (row.byRule.get(f.ruleId) ?? 0) + 1);
-          if (f.ruleId.startsWith('internal/')) row.crashes.push({ unit: unit.name, command: 'lint()', message: `${f.ruleId}: ${f.message}` });
+          if (f.ruleId.startsWith('internal/'))
+            row.crashes.push({ unit: unit.name, command: 'lint()', message: `${f.ruleId}: ${f.message}` });
           all.push(f);
         }
       }
@@ -123,14 +156,19 @@ export async function analyzeCorpus(api, root, options = {}) {
         const t1 = performance.now();
         let r;
         try {
-          r = await cli(api.run, [command, ...unit.files, '--format', 'json', ...(options.planArgs?.(folder, unit) ?? [])], root);
+          r = await cli(
+            api.run,
+            [command, ...unit.files, '--format', 'json', ...(options.planArgs?.(folder, unit) ?? [])],
+            root,
+          );
         } catch (err) {
           r = { code: 2, stdout: '', stderr: `threw: ${err instanceof Error ? err.message : String(err)}` };
         }
         row.planMs += performance.now() - t1;
         const key = `${command}:${r.code}`;
         row.exitCodes[key] = (row.exitCodes[key] ?? 0) + 1;
-        if (r.code !== 0 && r.code !== 1) row.crashes.push({ unit: unit.name, command, message: r.stderr.trim().split('\n')[0] ?? `exit ${r.code}` });
+        if (r.code !== 0 && r.code !== 1)
+          row.crashes.push({ unit: unit.name, command, message: r.stderr.trim().split('\n')[0] ?? `exit ${r.code}` });
       }
     }
     report.folders.push(row);
@@ -181,15 +219,22 @@ export const KUBECONFORM_EXPECTATIONS = [
     kubeconform: objects === undefined ? 'valid (not referenced by a test; inferred)' : `valid, ${objects} resource(s)`,
     check: (r) => {
       const errors = r.findings.filter(isValidityError);
-      if (errors.length > 0) return `validity errors: ${errors.map((f) => `${f.line}:${f.column} ${f.ruleId}`).join(', ')}`;
-      if (objects !== undefined && r.manifests.length !== objects) return `${r.manifests.length} objects, expected ${objects}`;
+      if (errors.length > 0)
+        return `validity errors: ${errors.map((f) => `${f.line}:${f.column} ${f.ruleId}`).join(', ')}`;
+      if (objects !== undefined && r.manifests.length !== objects)
+        return `${r.manifests.length} objects, expected ${objects}`;
       return undefined;
     },
   })),
   {
     files: ['folder/multi_valid.yaml', 'folder/valid.yaml'],
     kubeconform: 'valid, 7 resources in 2 files',
-    check: (r) => (r.findings.some(isValidityError) ? 'validity errors' : r.manifests.length !== 7 || r.files.length !== 2 ? `${r.manifests.length} objects in ${r.files.length} files` : undefined),
+    check: (r) =>
+      r.findings.some(isValidityError)
+        ? 'validity errors'
+        : r.manifests.length !== 7 || r.files.length !== 2
+          ? `${r.manifests.length} objects in ${r.files.length} files`
+          : undefined,
   },
   ...[
     ['invalid.yaml', 'replicas:', 'replicas is a string'],
@@ -201,7 +246,9 @@ export const KUBECONFORM_EXPECTATIONS = [
     kubeconform: `invalid: ${what}`,
     check: (r, root) => {
       const line = lineOf(root, `kubeconform-fixtures/${file}`, needle);
-      return r.findings.some((f) => isValidityError(f) && f.line === line) ? undefined : `no validity error on line ${line} (${needle})`;
+      return r.findings.some((f) => isValidityError(f) && f.line === line)
+        ? undefined
+        : `no validity error on line ${line} (${needle})`;
     },
   })),
   {
@@ -209,7 +256,9 @@ export const KUBECONFORM_EXPECTATIONS = [
     kubeconform: '2 resources: 1 valid, 1 invalid',
     check: (r) => {
       const bad = new Set(r.findings.filter(isValidityError).map((f) => `${f.object?.kind}/${f.object?.name}`));
-      return r.manifests.length === 2 && bad.size === 1 ? undefined : `${r.manifests.length} objects, ${bad.size} invalid`;
+      return r.manifests.length === 2 && bad.size === 1
+        ? undefined
+        : `${r.manifests.length} objects, ${bad.size} invalid`;
     },
   },
   ...[
@@ -225,14 +274,18 @@ export const KUBECONFORM_EXPECTATIONS = [
   {
     files: ['test_crd.yaml'],
     kubeconform: 'fails by default: no schema for the custom resource (passes with -ignore-missing-schemas)',
-    check: (r) => (r.findings.some((f) => f.ruleId === 'schema/unknown-kind') ? undefined : 'no schema/unknown-kind finding'),
+    check: (r) =>
+      r.findings.some((f) => f.ruleId === 'schema/unknown-kind') ? undefined : 'no schema/unknown-kind finding',
   },
   {
     files: ['extra_property.yaml'],
-    kubeconform: 'invalid with -strict: spec.replicas is not a DaemonSet field (kubeplan is always strict, as the API server with strict field validation)',
+    kubeconform:
+      'invalid with -strict: spec.replicas is not a DaemonSet field (kubeplan is always strict, as the API server with strict field validation)',
     check: (r, root) => {
       const line = lineOf(root, 'kubeconform-fixtures/extra_property.yaml', 'replicas:');
-      return r.findings.some((f) => f.ruleId === 'schema/unknown-field' && f.line === line) ? undefined : `no schema/unknown-field on line ${line}`;
+      return r.findings.some((f) => f.ruleId === 'schema/unknown-field' && f.line === line)
+        ? undefined
+        : `no schema/unknown-field on line ${line}`;
     },
   },
   {
@@ -248,7 +301,8 @@ export const KUBECONFORM_EXPECTATIONS = [
   {
     files: ['duplicates-with-namespace-default.yaml'],
     options: { defaultNamespace: 'the-default-namespace' },
-    kubeconform: 'the same object twice once the namespace-less one gets the default namespace (--namespace the-default-namespace; inferred)',
+    kubeconform:
+      'the same object twice once the namespace-less one gets the default namespace (--namespace the-default-namespace; inferred)',
     check: (r) => (r.findings.some((f) => f.ruleId === 'duplicate-object') ? undefined : 'no duplicate-object finding'),
   },
   {
@@ -274,7 +328,13 @@ export function checkKubeconform(api, root) {
     } catch (err) {
       reason = `crash: ${err instanceof Error ? err.message : String(err)}`;
     }
-    return { files, ...(e.options ? { options: e.options } : {}), kubeconform: e.kubeconform, ok: reason === undefined, ...(reason ? { reason } : {}) };
+    return {
+      files,
+      ...(e.options ? { options: e.options } : {}),
+      kubeconform: e.kubeconform,
+      ok: reason === undefined,
+      ...(reason ? { reason } : {}),
+    };
   });
 }
 
@@ -283,7 +343,8 @@ export function checkKubeconform(api, root) {
 
 function table(headers, rows, align) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (align[i] === 'r' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (align[i] === 'r' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -301,7 +362,8 @@ export function formatPeerAgreement(result) {
   const rows = result.rows.map((r) => [r.peer, r.check, r.rules.join(' + '), `${r.agree}/${r.total}`]);
   rows.push(['total', `${result.rows.length} checks`, '', `${result.agree}/${result.total}`]);
   out.push(table(['peer', 'check', 'kubeplan rule(s)', 'agree/total'], rows, ['l', 'l', 'l', 'r']));
-  for (const r of result.rows) for (const d of r.disagreements) out.push(`  ${d.documented ? '≠' : '✖'} ${d.case}: ${d.why}`);
+  for (const r of result.rows)
+    for (const d of r.disagreements) out.push(`  ${d.documented ? '≠' : '✖'} ${d.case}: ${d.why}`);
   for (const d of result.stale) out.push(`  ✖ ${d.case}: ${d.why}`);
   for (const p of result.problems) out.push(`  ✖ ${p}`);
   return out.join('\n');
@@ -310,30 +372,90 @@ export function formatPeerAgreement(result) {
 export function formatReport(report, kubeconform, options = {}) {
   const out = [];
   const planned = report.commands.length > 0 ? report.commands.join('+') : 'not available yet';
-  out.push(`kubeplan corpus run: ${report.root}`, `lint per unit; ${planned === 'not available yet' ? 'plan/check: not available yet' : `CLI ${planned} per unit`}`, '');
-  const rows = report.folders.map((f) => [f.name, f.units, f.files, f.documents, f.objects, f.counts.error, f.counts.warning, f.counts.info, f.crashes.length, `${Math.round(f.lintMs)}`, report.commands.length ? `${Math.round(f.planMs)}` : '—']);
+  out.push(
+    `kubeplan corpus run: ${report.root}`,
+    `lint per unit; ${planned === 'not available yet' ? 'plan/check: not available yet' : `CLI ${planned} per unit`}`,
+    '',
+  );
+  const rows = report.folders.map((f) => [
+    f.name,
+    f.units,
+    f.files,
+    f.documents,
+    f.objects,
+    f.counts.error,
+    f.counts.warning,
+    f.counts.info,
+    f.crashes.length,
+    `${Math.round(f.lintMs)}`,
+    report.commands.length ? `${Math.round(f.planMs)}` : '—',
+  ]);
   const total = (k) => report.folders.reduce((n, f) => n + (typeof k === 'function' ? k(f) : f[k]), 0);
-  rows.push(['total', total('units'), total('files'), total('documents'), total('objects'), total((f) => f.counts.error), total((f) => f.counts.warning), total((f) => f.counts.info), total((f) => f.crashes.length), `${Math.round(total('lintMs'))}`, report.commands.length ? `${Math.round(total('planMs'))}` : '—']);
-  out.push(table(['folder', 'units', 'files', 'docs', 'objects', 'errors', 'warnings', 'infos', 'crashes', 'lint ms', `${report.commands.join('+') || 'plan'} ms`], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  rows.push([
+    'total',
+    total('units'),
+    total('files'),
+    total('documents'),
+    total('objects'),
+    total((f) => f.counts.error),
+    total((f) => f.counts.warning),
+    total((f) => f.counts.info),
+    total((f) => f.crashes.length),
+    `${Math.round(total('lintMs'))}`,
+    report.commands.length ? `${Math.round(total('planMs'))}` : '—',
+  ]);
+  out.push(
+    table(
+      [
+        'folder',
+        'units',
+        'files',
+        'docs',
+        'objects',
+        'errors',
+        'warnings',
+        'infos',
+        'crashes',
+        'lint ms',
+        `${report.commands.join('+') || 'plan'} ms`,
+      ],
+      rows,
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
   for (const f of report.folders) {
     out.push('', `${f.name}: findings by rule`);
     const rules = [...f.byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     out.push(rules.length ? rules.map(([id, n]) => `  ${String(n).padStart(5)}  ${id}`).join('\n') : '  (none)');
-    if (Object.keys(f.exitCodes).length) out.push(`  exit codes: ${Object.entries(f.exitCodes).map(([k, n]) => `${k}×${n}`).join(', ')}`);
+    if (Object.keys(f.exitCodes).length)
+      out.push(
+        `  exit codes: ${Object.entries(f.exitCodes)
+          .map(([k, n]) => `${k}×${n}`)
+          .join(', ')}`,
+      );
     for (const c of f.crashes) out.push(`  CRASH ${c.command} ${c.unit}: ${c.message}`);
   }
   if (kubeconform?.length) {
     const ok = kubeconform.filter((r) => r.ok).length;
     out.push('', `agreement with kubeconform's EXPECTED.md: ${ok}/${kubeconform.length}`);
     for (const r of kubeconform) {
-      const flags = r.options ? ` (${Object.entries(r.options).map(([k, v]) => `${k}=${v}`).join(', ')})` : '';
-      out.push(`  ${r.ok ? '✔' : '✖'} ${r.files.map((f) => f.replace(/^kubeconform-fixtures\//, '')).join(' + ')}${flags}: ${r.kubeconform}${r.ok ? '' : ` — ${r.reason}`}`);
+      const flags = r.options
+        ? ` (${Object.entries(r.options)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')})`
+        : '';
+      out.push(
+        `  ${r.ok ? '✔' : '✖'} ${r.files.map((f) => f.replace(/^kubeconform-fixtures\//, '')).join(' + ')}${flags}: ${r.kubeconform}${r.ok ? '' : ` — ${r.reason}`}`,
+      );
     }
   }
   if (options.peers && options.peers.peers.length > 0) out.push('', formatPeerAgreement(options.peers));
   for (const folder of options.list ?? []) {
     out.push('', `${folder}: every finding`);
-    for (const f of report.findings.get(folder) ?? []) out.push(`  ${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}`);
+    for (const f of report.findings.get(folder) ?? [])
+      out.push(
+        `  ${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}`,
+      );
   }
   return out.join('\n') + '\n';
 }
@@ -362,7 +484,8 @@ async function main(argv) {
   const peers = peerAgreement({ loadText, runRules, DEFAULT_RULE_OPTIONS, allRules }, root);
   process.stdout.write(formatReport(report, kubeconform, { list, peers }));
   const crashes = report.folders.reduce((n, f) => n + f.crashes.length, 0);
-  const disagreements = kubeconform.filter((r) => !r.ok).length + peers.undocumented.length + peers.stale.length + peers.problems.length;
+  const disagreements =
+    kubeconform.filter((r) => !r.ok).length + peers.undocumented.length + peers.stale.length + peers.problems.length;
   return crashes > 0 || disagreements > 0 ? 1 : 0;
 }
 

@@ -24,9 +24,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export function renderRulesTable(rules) {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = sorted.map((r) =>
-    [`[\`${r.id}\`](rules/${r.id}.ts)`, r.severity, r.category, cell(r.description), code(r.kubeLinter), code(r.kubeScore)].join(' | '),
+    [
+      `[\`${r.id}\`](rules/${r.id}.ts)`,
+      r.severity,
+      r.category,
+      cell(r.description),
+      code(r.kubeLinter),
+      code(r.kubeScore),
+    ].join(' | '),
   );
-  return ['| id | severity | category | description | kube-linter | kube-score |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r} |`)].join('\n');
+  return [
+    '| id | severity | category | description | kube-linter | kube-score |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
 }
 
 /** README text with the table between the markers replaced; undefined when the markers are missing. */
@@ -56,7 +67,9 @@ function replaceBetween(readme, startMarker, endMarker, table) {
 }
 
 function cell(text) {
-  return String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function code(text) {
@@ -71,13 +84,18 @@ async function main() {
     process.exit(2);
   }
   const { allRules } = await import(pathToFileURL(registry).href);
-  const { BUILTIN_CHECKS } = await import(pathToFileURL(path.join(root, 'dist', 'src', 'core', 'builtin-checks.js')).href);
+  const { BUILTIN_CHECKS } = await import(
+    pathToFileURL(path.join(root, 'dist', 'src', 'core', 'builtin-checks.js')).href
+  );
   const readmePath = path.join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   const withRules = replaceRulesTable(readme, renderRulesTable(allRules));
-  const updated = withRules === undefined ? undefined : replaceChecksTable(withRules, renderChecksTable(BUILTIN_CHECKS));
+  const updated =
+    withRules === undefined ? undefined : replaceChecksTable(withRules, renderChecksTable(BUILTIN_CHECKS));
   if (updated === undefined) {
-    console.error(`gen-readme: README.md needs the ${START_MARKER} … ${END_MARKER} and ${CHECKS_START} … ${CHECKS_END} markers`);
+    console.error(
+      `gen-readme: README.md needs the ${START_MARKER} … ${END_MARKER} and ${CHECKS_START} … ${CHECKS_END} markers`,
+    );
     process.exit(2);
   }
   if (check) {
@@ -88,7 +106,9 @@ async function main() {
     return;
   }
   if (updated !== readme) writeFileSync(readmePath, updated);
-  console.log(`gen-readme: ${allRules.length} rules${updated === readme ? ' (README.md already up to date)' : ' written to README.md'}`);
+  console.log(
+    `gen-readme: ${allRules.length} rules${updated === readme ? ' (README.md already up to date)' : ' written to README.md'}`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

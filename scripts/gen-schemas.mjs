@@ -39,11 +39,16 @@ function main() {
   const modelsVersion = readJson(path.join(nodeModules, 'kubernetes-models/package.json')).version;
   const kubeVersion = KUBERNETES_MINOR_OF[modelsVersion];
   if (!kubeVersion) {
-    throw new Error(`kubernetes-models ${modelsVersion} is not mapped to a Kubernetes minor: find out which one it was generated from and add it to KUBERNETES_MINOR_OF`);
+    throw new Error(
+      `kubernetes-models ${modelsVersion} is not mapped to a Kubernetes minor: find out which one it was generated from and add it to KUBERNETES_MINOR_OF`,
+    );
   }
 
   const declarations = readDeclarations(nodeModules);
-  const schemaDirs = [path.join(nodeModules, 'kubernetes-models/_schemas'), path.join(nodeModules, '@kubernetes-models/apimachinery/_schemas')];
+  const schemaDirs = [
+    path.join(nodeModules, 'kubernetes-models/_schemas'),
+    path.join(nodeModules, '@kubernetes-models/apimachinery/_schemas'),
+  ];
   const allDefinitions = toDefinitions(declarations, (schemaId) => mineLeafFormats(schemaDirs, schemaId));
   const kinds = findKinds(allDefinitions);
   const definitions = reachableFrom(allDefinitions, [...kinds.map((k) => k.definition), 'meta.v1.ObjectMeta']);
@@ -78,7 +83,9 @@ function main() {
   for (const [name, content] of Object.entries(chunks)) writeText(path.join(schemaDir, 'validators', name), content);
   for (const [name, content] of Object.entries(index)) writeText(path.join(generatedDir, name), content);
 
-  console.log(`schemas/v${kubeVersion}: ${kinds.length} kinds, ${Object.keys(definitions).length} definitions, ${Object.keys(chunks).length} validator chunks`);
+  console.log(
+    `schemas/v${kubeVersion}: ${kinds.length} kinds, ${Object.keys(definitions).length} definitions, ${Object.keys(chunks).length} validator chunks`,
+  );
 }
 
 /** Only the definitions some kind uses (drops *List wrappers, discovery types, …). */

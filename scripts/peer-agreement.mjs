@@ -76,7 +76,8 @@ const CHECKS = { 'kube-linter': KUBE_LINTER_CHECKS, 'kube-score': KUBE_SCORE_CHE
  * Case id → why kubeplan deliberately answers differently. Case ids: `kube-linter <check> <file>#<doc> <Kind>/<name>`
  * and `kube-score <check> <file>[ @<config>]`.
  */
-const LIMITS_ONLY = 'only limits are set: the API server copies each limit into the missing request, so the scheduler has requests and kubeplan reports nothing';
+const LIMITS_ONLY =
+  'only limits are set: the API server copies each limit into the missing request, so the scheduler has requests and kubeplan reports nothing';
 export const DISAGREEMENTS = {
   'kube-score Container Resources pod-test-resources-only-limits.yaml': LIMITS_ONLY,
   'kube-score Container Resources deployment-test-resources.yaml': LIMITS_ONLY,
@@ -131,14 +132,18 @@ export function kubeLinterTests(root) {
   const file = path.join(root, KUBE_LINTER_DIR, 'EXPECTED-from-bats-tests.json');
   if (!existsSync(file)) return [];
   const { tests } = JSON.parse(readFileSync(file, 'utf8'));
-  return tests.filter((t) => t.file !== null && t.include.length === 1 && KUBE_LINTER_CHECKS[t.include[0]] !== undefined).map((test) => ({ check: test.include[0], test }));
+  return tests
+    .filter((t) => t.file !== null && t.include.length === 1 && KUBE_LINTER_CHECKS[t.include[0]] !== undefined)
+    .map((test) => ({ check: test.include[0], test }));
 }
 
 /** Problems with kube-linter's coverage: every mapped check must have exactly one bats test. */
 export function kubeLinterCoverage(entries) {
   const tested = entries.map((e) => e.check).sort();
   const mapped = Object.keys(KUBE_LINTER_CHECKS).sort();
-  return JSON.stringify(tested) === JSON.stringify(mapped) ? [] : [`kube-linter: the mapped checks (${mapped.join(', ')}) are not tested once each (${tested.join(', ')})`];
+  return JSON.stringify(tested) === JSON.stringify(mapped)
+    ? []
+    : [`kube-linter: the mapped checks (${mapped.join(', ')}) are not tested once each (${tested.join(', ')})`];
 }
 
 /**
@@ -148,7 +153,8 @@ export function kubeLinterCoverage(entries) {
  */
 function expectedByKubeLinter(check, m) {
   if (check === 'drop-net-raw-capability') return true;
-  if (check === 'pdb-min-available' || check === 'pdb-max-unavailable') return m.ref.kind === 'PodDisruptionBudget' && (check === 'pdb-min-available' || m.ref.name === 'foo');
+  if (check === 'pdb-min-available' || check === 'pdb-max-unavailable')
+    return m.ref.kind === 'PodDisruptionBudget' && (check === 'pdb-min-available' || m.ref.name === 'foo');
   if (check === 'no-extensions-v1beta') return m.ref.apiVersion?.startsWith('extensions/') ?? false;
   return !(m.ref.name ?? '').startsWith('dont-fire');
 }
@@ -167,7 +173,9 @@ export function judgeKubeLinter(api, root, { check, test }) {
     // The expectations derived from object names must add up to kube-linter's own report count.
     const positives = manifests.filter((m) => expectedByKubeLinter(check, m)).length;
     if (test.expectedReportCount !== null && positives !== test.expectedReportCount) {
-      problems.push(`kube-linter ${check} ${test.file}: ${positives} objects expected to be reported, the bats test counts ${test.expectedReportCount}`);
+      problems.push(
+        `kube-linter ${check} ${test.file}: ${positives} objects expected to be reported, the bats test counts ${test.expectedReportCount}`,
+      );
     }
     for (const m of manifests) {
       const expected = expectedByKubeLinter(check, m);
@@ -211,14 +219,26 @@ export function judgeKubeScore(api, root, { check, file, grade }) {
   const minor = /KubernetesVersion: config\.Semver\{Major: 1, Minor: (\d+)\}/.exec(config)?.[1];
   // kube-score's tests run against Kubernetes 1.18 unless the config says otherwise.
   const kubeVersion = `1.${minor ?? '18'}`;
-  const settings = config.replace(/config\.RunConfiguration\{|\}/g, '').replace(/\s+/g, ' ').trim().replace(/,$/, '');
+  const settings = config
+    .replace(/config\.RunConfiguration\{|\}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/,$/, '');
   const id = `kube-score ${check} ${file}${settings && !/EnabledOptionalTests|UseOptionalChecksAnnotation/.test(settings) ? ` @${settings}` : ''}`;
   try {
     const manifests = load(api, path.join(root, KUBE_SCORE_DIR, 'score/testdata', file));
     const result = flagged(api, manifests, KUBE_SCORE_CHECKS[check], kubeVersion);
     const fired = [...new Set([...result.hits.values()].flat())];
     const expected = grade.grade === 'GradeCritical' || grade.grade === 'GradeWarning';
-    const c = { id, peer: 'kube-score', check, expected, actual: result.hits.size > 0, peerSays: grade.grade.replace(/^Grade/, ''), kubeplanSays: fired.length > 0 ? fired.join(', ') : 'nothing' };
+    const c = {
+      id,
+      peer: 'kube-score',
+      check,
+      expected,
+      actual: result.hits.size > 0,
+      peerSays: grade.grade.replace(/^Grade/, ''),
+      kubeplanSays: fired.length > 0 ? fired.join(', ') : 'nothing',
+    };
     return { cases: [c], problems: result.problems.map((p) => `${id}: ${p}`) };
   } catch (err) {
     return { cases: [], problems: [`${id}: crash: ${message(err)}`] };
@@ -241,16 +261,30 @@ export function summarize(cases) {
         .filter((c) => c.expected !== c.actual)
         .map((c) => {
           const documented = DISAGREEMENTS[c.id] !== undefined;
-          const why = documented ? DISAGREEMENTS[c.id] : `not documented: ${peer} says ${c.peerSays}, kubeplan ${c.kubeplanSays}`;
+          const why = documented
+            ? DISAGREEMENTS[c.id]
+            : `not documented: ${peer} says ${c.peerSays}, kubeplan ${c.kubeplanSays}`;
           return { case: c.id, why, documented };
         });
-      rows.push({ peer, check, rules: [...judge.rules], agree: mine.length - disagreements.length, total: mine.length, disagreements });
+      rows.push({
+        peer,
+        check,
+        rules: [...judge.rules],
+        agree: mine.length - disagreements.length,
+        total: mine.length,
+        disagreements,
+      });
     }
   }
-  const undocumented = rows.flatMap((r) => r.disagreements.filter((d) => !d.documented).map(({ case: id, why }) => ({ case: id, why })));
+  const undocumented = rows.flatMap((r) =>
+    r.disagreements.filter((d) => !d.documented).map(({ case: id, why }) => ({ case: id, why })),
+  );
   const stale = cases
     .filter((c) => c.expected === c.actual && DISAGREEMENTS[c.id] !== undefined)
-    .map((c) => ({ case: c.id, why: `documented as a disagreement, but kubeplan agrees now (${c.peerSays}): remove it from DISAGREEMENTS and test/corpus-notes.md` }));
+    .map((c) => ({
+      case: c.id,
+      why: `documented as a disagreement, but kubeplan agrees now (${c.peerSays}): remove it from DISAGREEMENTS and test/corpus-notes.md`,
+    }));
   const seen = new Set();
   const problems = [];
   for (const c of cases) {

@@ -55,7 +55,16 @@ export function lint(inputs: string[], options: LintOptions = {}): LintResult {
   const filtered = (options.include?.length ?? 0) + (options.exclude?.length ?? 0) > 0;
   const loaded = loadInputs(inputs, {
     cwd,
-    ...(filtered ? { filter: createPathFilter({ include: options.include ?? [], exclude: options.exclude ?? [], baseDir: options.globBase ?? cwd, cwd }) } : {}),
+    ...(filtered
+      ? {
+          filter: createPathFilter({
+            include: options.include ?? [],
+            exclude: options.exclude ?? [],
+            baseDir: options.globBase ?? cwd,
+            cwd,
+          }),
+        }
+      : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),

@@ -42,14 +42,22 @@ const PINNED_ERRORS: Array<[string, string, number]> = [
   ['k8s-website-examples/service/networking/example-ingress.yaml', 'ingress-missing-service', 1],
   ['k8s-website-examples/service/networking/ingress-wildcard-host.yaml', 'ingress-missing-service', 2],
   ['k8s-website-examples/service/networking/minimal-ingress.yaml', 'ingress-missing-service', 1],
-  ['k8s-website-examples/service/networking/name-virtual-host-ingress-no-third-host.yaml', 'ingress-missing-service', 3],
+  [
+    'k8s-website-examples/service/networking/name-virtual-host-ingress-no-third-host.yaml',
+    'ingress-missing-service',
+    3,
+  ],
   ['k8s-website-examples/service/networking/name-virtual-host-ingress.yaml', 'ingress-missing-service', 2],
   ['k8s-website-examples/service/networking/simple-fanout-example.yaml', 'ingress-missing-service', 2],
   ['k8s-website-examples/service/networking/test-ingress.yaml', 'ingress-missing-service', 1],
   ['k8s-website-examples/service/networking/tls-example-ingress.yaml', 'ingress-missing-service', 1],
   ['k8s-website-examples/tls/server-signing-config.json', 'schema/required', 2],
   ['k8s-website-examples/validatingadmissionpolicy/failure-policy-ignore.yaml', 'schema/required', 2],
-  ['microservices-demo/kustomize/components/without-loadgenerator/delete-loadgenerator.patch.yaml', 'schema/unknown-field', 1],
+  [
+    'microservices-demo/kustomize/components/without-loadgenerator/delete-loadgenerator.patch.yaml',
+    'schema/unknown-field',
+    1,
+  ],
 ];
 
 interface Row {
@@ -73,7 +81,13 @@ describe.skipIf(!present)('the real-world corpus', () => {
     expect(objects).toBeGreaterThan(1400);
     // nothing in the corpus is deep, huge or an alias bomb: no limit may fire on real manifests
     for (const f of report.folders) {
-      for (const limit of ['input/too-deep', 'input/too-large', 'input/too-many-documents', 'input/alias-limit', 'input/parse']) {
+      for (const limit of [
+        'input/too-deep',
+        'input/too-large',
+        'input/too-many-documents',
+        'input/alias-limit',
+        'input/parse',
+      ]) {
         expect(f.byRule.get(limit) ?? 0, `${f.name}: ${limit}`).toBe(0);
       }
     }
@@ -86,28 +100,47 @@ describe.skipIf(!present)('the real-world corpus', () => {
         errors.set(key, (errors.get(key) ?? 0) + 1);
       }
     }
-    const actual = [...errors].map(([key, n]) => [...key.split(' '), n]).sort((a, b) => (String(a[0]) + a[1] < String(b[0]) + b[1] ? -1 : 1));
-    expect(actual, 'error-level findings on the docs examples and microservices-demo: explain each in test/corpus-notes.md, then update PINNED_ERRORS').toEqual(PINNED_ERRORS);
+    const actual = [...errors]
+      .map(([key, n]) => [...key.split(' '), n])
+      .sort((a, b) => (String(a[0]) + a[1] < String(b[0]) + b[1] ? -1 : 1));
+    expect(
+      actual,
+      'error-level findings on the docs examples and microservices-demo: explain each in test/corpus-notes.md, then update PINNED_ERRORS',
+    ).toEqual(PINNED_ERRORS);
   });
 
   it('microservices-demo plans with every pod placed (release bundle, per-service manifests, kustomize base)', () => {
-    for (const unit of ['microservices-demo/release/kubernetes-manifests.yaml', 'microservices-demo/kubernetes-manifests', 'microservices-demo/kustomize/base']) {
+    for (const unit of [
+      'microservices-demo/release/kubernetes-manifests.yaml',
+      'microservices-demo/kubernetes-manifests',
+      'microservices-demo/kustomize/base',
+    ]) {
       const loaded = loadInputs([unit], { cwd: root });
       const result = planner.plan(loaded.manifests);
       expect(result.summary, unit).toEqual({ pods: 12, scheduled: 12, unschedulable: 0 });
-      expect(result.findings.filter((f) => f.severity === 'error'), unit).toEqual([]);
+      expect(
+        result.findings.filter((f) => f.severity === 'error'),
+        unit,
+      ).toEqual([]);
     }
   });
 
   it("agrees with kubeconform's expectations for its fixtures (EXPECTED.md)", { timeout: 60_000 }, () => {
-    const rows = checkKubeconform({ lint, run }, root) as Array<{ files: string[]; kubeconform: string; ok: boolean; reason?: string }>;
+    const rows = checkKubeconform({ lint, run }, root) as Array<{
+      files: string[];
+      kubeconform: string;
+      ok: boolean;
+      reason?: string;
+    }>;
     expect(rows.length).toBeGreaterThanOrEqual(37);
     expect(rows.filter((r) => !r.ok).map((r) => `${r.files.join(' + ')}: ${r.kubeconform} — ${r.reason}`)).toEqual([]);
   });
 
   it('units: fixture folders file by file, applications folder by folder', () => {
     const demo = unitsOf(root, 'microservices-demo') as Array<{ name: string; files: string[] }>;
-    expect(demo.find((u) => u.name === 'microservices-demo/kubernetes-manifests/')!.files.length).toBeGreaterThanOrEqual(12);
+    expect(
+      demo.find((u) => u.name === 'microservices-demo/kubernetes-manifests/')!.files.length,
+    ).toBeGreaterThanOrEqual(12);
     const docs = unitsOf(root, 'k8s-website-examples') as Array<{ files: string[] }>;
     expect(docs.every((u) => u.files.length === 1)).toBe(true);
   });

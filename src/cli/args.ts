@@ -88,7 +88,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   } else return { ok: false, error: 'missing command' };
 
   const format = (v.format ?? 'text') as Format;
-  if (!(FORMATS as readonly string[]).includes(format)) return { ok: false, error: `--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)})` };
+  if (!(FORMATS as readonly string[]).includes(format))
+    return { ok: false, error: `--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)})` };
 
   const severities: Record<string, Severity | 'off'> = {};
   for (const spec of v.rule ?? []) {
@@ -101,21 +102,31 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   for (const flag of ['max-warnings', 'max-documents', 'max-aliases', 'max-depth'] as const) {
     const raw = v[flag];
     if (raw === undefined) continue;
-    if (!/^\d+$/.test(raw)) return { ok: false, error: `--${flag} expects a non-negative integer (got ${JSON.stringify(raw)})` };
+    if (!/^\d+$/.test(raw))
+      return { ok: false, error: `--${flag} expects a non-negative integer (got ${JSON.stringify(raw)})` };
     numbers[flag] = Number(raw);
   }
   let maxFileBytes: number | undefined;
   if (v['max-file-size'] !== undefined) {
     maxFileBytes = parseSize(v['max-file-size']);
-    if (maxFileBytes === undefined) return { ok: false, error: `--max-file-size expects a size like 10MB, 512KiB or 1048576 (got ${JSON.stringify(v['max-file-size'])})` };
+    if (maxFileBytes === undefined)
+      return {
+        ok: false,
+        error: `--max-file-size expects a size like 10MB, 512KiB or 1048576 (got ${JSON.stringify(v['max-file-size'])})`,
+      };
   }
-  if (v.now !== undefined && Number.isNaN(Date.parse(v.now))) return { ok: false, error: `--now expects an ISO 8601 time (got ${JSON.stringify(v.now)})` };
+  if (v.now !== undefined && Number.isNaN(Date.parse(v.now)))
+    return { ok: false, error: `--now expects an ISO 8601 time (got ${JSON.stringify(v.now)})` };
   if (v['kube-version'] !== undefined && !/^v?1\.\d{1,2}$/.test(v['kube-version'])) {
-    return { ok: false, error: `--kube-version expects a minor version like 1.34 (got ${JSON.stringify(v['kube-version'])})` };
+    return {
+      ok: false,
+      error: `--kube-version expects a minor version like 1.34 (got ${JSON.stringify(v['kube-version'])})`,
+    };
   }
 
   const needsInputs = command === 'lint' || command === 'plan' || command === 'check';
-  if (needsInputs && positionals.length === 0) return { ok: false, error: `${command}: no inputs given (files, folders, globs, or - for stdin)` };
+  if (needsInputs && positionals.length === 0)
+    return { ok: false, error: `${command}: no inputs given (files, folders, globs, or - for stdin)` };
   if (v.from && v.base) return { ok: false, error: '--from and --base cannot be used together' };
 
   const options: CliOptions = {
@@ -156,7 +167,18 @@ export function parseSize(raw: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib|k|m|g)?$/i.exec(raw.trim());
   if (!m) return undefined;
   const unit = (m[2] ?? 'b').toLowerCase();
-  const scale: Record<string, number> = { b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
+  const scale: Record<string, number> = {
+    b: 1,
+    k: 1024,
+    kb: 1000,
+    kib: 1024,
+    m: 1024 ** 2,
+    mb: 1000 ** 2,
+    mib: 1024 ** 2,
+    g: 1024 ** 3,
+    gb: 1000 ** 3,
+    gib: 1024 ** 3,
+  };
   return Math.round(Number(m[1]) * scale[unit]!);
 }
 

@@ -9,7 +9,10 @@ import { run } from './main.js';
 process.env = { ...process.env };
 
 if (process.argv[2] === 'lsp') {
-  const server = createLanguageServer({ write: (text) => process.stdout.write(text), exit: (code) => process.exit(code) });
+  const server = createLanguageServer({
+    write: (text) => process.stdout.write(text),
+    exit: (code) => process.exit(code),
+  });
   process.stdin.on('data', (chunk: Buffer) => server.push(chunk));
   process.stdin.on('end', () => process.exit(0));
 } else {

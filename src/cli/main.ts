@@ -43,9 +43,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return EXIT_USAGE;
     }
     // A bug in kubeplan, never the user's input: say so plainly and exit 2.
-    const detail = err instanceof Error ? (io.env.KUBEPLAN_DEBUG ? err.stack ?? err.message : err.message) : String(err);
-    io.stderr(`kubeplan: internal error: ${detail}\nPlease report this with the input that caused it (set KUBEPLAN_DEBUG=1 for a stack trace).\n`);
+    const detail =
+      err instanceof Error ? (io.env.KUBEPLAN_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
+    io.stderr(
+      `kubeplan: internal error: ${detail}\nPlease report this with the input that caused it (set KUBEPLAN_DEBUG=1 for a stack trace).\n`,
+    );
     return EXIT_USAGE;
   }
 }
-

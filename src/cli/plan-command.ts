@@ -13,12 +13,22 @@ import { plan, planToJson, renderPlanText, type PlanResult } from '../plan/index
 import { planChanges, renderChangesText, rolloutCluster, type ChangesResult } from '../rollout/index.js';
 import { applySuppressions } from '../rules/suppress.js';
 import type { CliOptions } from './args.js';
-import { exitCodeFor, lintWithConfig, printFindings, UsageError, useColor, visibleFindings, type CliIO } from './shared.js';
+import {
+  exitCodeFor,
+  lintWithConfig,
+  printFindings,
+  UsageError,
+  useColor,
+  visibleFindings,
+  type CliIO,
+} from './shared.js';
 
 export function runPlan(options: CliOptions, io: CliIO, withLint: boolean): number {
   const linted = lintWithConfig(options, io);
   // `plan` reports what stops it from reading the inputs; `check` reports every lint finding.
-  const lintFindings = withLint ? linted.findings : linted.findings.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
+  const lintFindings = withLint
+    ? linted.findings
+    : linted.findings.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
 
   const cluster = options.cluster ? loadCluster(options.cluster, io.cwd, options) : undefined;
   const defaultNamespace = options.namespace;
@@ -35,12 +45,22 @@ export function runPlan(options: CliOptions, io: CliIO, withLint: boolean): numb
   if (options.from || options.base) {
     oldLoad = options.from
       ? loadInputs(options.from, { cwd: io.cwd, limits: options.limits })
-      : loadRevisionInputs(options.inputs.filter((i) => i !== '-'), options.base!, io.cwd, { limits: options.limits });
+      : loadRevisionInputs(
+          options.inputs.filter((i) => i !== '-'),
+          options.base!,
+          io.cwd,
+          { limits: options.limits },
+        );
     // A revision git cannot resolve (or no repository at all) is a usage problem, not a finding about manifests.
-    const gitProblem = oldLoad.findings.find((f) => f.ruleId === 'git/bad-revision' || f.ruleId === 'git/not-a-repository');
+    const gitProblem = oldLoad.findings.find(
+      (f) => f.ruleId === 'git/bad-revision' || f.ruleId === 'git/not-a-repository',
+    );
     if (gitProblem) throw new UsageError(`--base ${options.base}: ${gitProblem.message}`);
     const clusterOption = cluster ? { cluster: { manifests: cluster.manifests, source: options.cluster! } } : {};
-    const common = { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(defaultNamespace ? { defaultNamespace } : {}) };
+    const common = {
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(defaultNamespace ? { defaultNamespace } : {}),
+    };
     changes = planChanges(oldLoad.manifests, linted.manifests, {
       ...common,
       cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption, ...common }),
@@ -51,7 +71,10 @@ export function runPlan(options: CliOptions, io: CliIO, withLint: boolean): numb
   const extra: Finding[] = [
     ...(cluster?.findings ?? []),
     ...(oldLoad?.findings.filter((f) => /^(input|yaml|git)\//.test(f.ruleId)) ?? []),
-    ...applySeverities(applySuppressions([...planned.findings, ...(changes?.findings ?? [])], linted.sources, linted.manifests), linted.options.severities),
+    ...applySeverities(
+      applySuppressions([...planned.findings, ...(changes?.findings ?? [])], linted.sources, linted.manifests),
+      linted.options.severities,
+    ),
   ];
   const findings = sortFindings([...lintFindings, ...extra]);
   const result: LintResult = { ...linted, findings, sources };
@@ -62,7 +85,14 @@ export function runPlan(options: CliOptions, io: CliIO, withLint: boolean): numb
     const color = useColor(options, io);
     io.stdout(renderPlanText(planned, { color }));
     if (changes) io.stdout('\n' + renderChangesText(changes));
-    io.stdout('\n' + formatText(visibleFindings(findings, options), { files: result.files.length, objects: result.manifests.length }, { color, sources }));
+    io.stdout(
+      '\n' +
+        formatText(
+          visibleFindings(findings, options),
+          { files: result.files.length, objects: result.manifests.length },
+          { color, sources },
+        ),
+    );
   } else {
     printFindings(visibleFindings(findings, options), result, options, io);
   }

@@ -12,7 +12,12 @@ export function formatRulesJson() {
       ...(r.kubeLinter ? { kubeLinter: r.kubeLinter } : {}),
       ...(r.kubeScore ? { kubeScore: r.kubeScore } : {}),
     })),
-    builtin: BUILTIN_CHECKS.map((c) => ({ id: c.id, severity: c.severity, category: c.category, description: c.description })),
+    builtin: BUILTIN_CHECKS.map((c) => ({
+      id: c.id,
+      severity: c.severity,
+      category: c.category,
+      description: c.description,
+    })),
   };
 }
 
@@ -21,7 +26,9 @@ export function formatRulesText(): string {
     ...allRules.map((r) => [r.id, r.severity, r.category, r.description]),
     ...BUILTIN_CHECKS.map((c) => [c.id, c.severity, c.category, c.description]),
   ];
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['ID', 'SEVERITY', 'CATEGORY'][i]!.length));
+  const widths = [0, 1, 2].map((i) =>
+    Math.max(...rows.map((r) => r[i]!.length), ['ID', 'SEVERITY', 'CATEGORY'][i]!.length),
+  );
   const line = (r: string[]) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ');
   return [line(['ID', 'SEVERITY', 'CATEGORY', 'DESCRIPTION']), ...rows.map(line)].join('\n') + '\n';
 }

@@ -27,7 +27,9 @@ export const EXIT_USAGE = 2;
 
 export function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     return pkg.version;
   } catch {
     return 'unknown';
@@ -38,10 +40,17 @@ export function version(): string {
 export class UsageError extends Error {}
 
 /** Effective lint options: command-line flags override the config file, which overrides defaults. */
-export function lintOptionsFrom(options: CliOptions, config: KubeplanConfig, configBase: string, io: CliIO): LintOptions {
+export function lintOptionsFrom(
+  options: CliOptions,
+  config: KubeplanConfig,
+  configBase: string,
+  io: CliIO,
+): LintOptions {
   const kubeVersion = options.kubeVersion ?? config.kubeVersion ?? DEFAULT_KUBE_VERSION;
   if (Number(kubeVersion.split('.')[1]) > Number(DEFAULT_KUBE_VERSION.split('.')[1])) {
-    throw new UsageError(`Kubernetes ${kubeVersion} is newer than the newest supported version (${DEFAULT_KUBE_VERSION})`);
+    throw new UsageError(
+      `Kubernetes ${kubeVersion} is newer than the newest supported version (${DEFAULT_KUBE_VERSION})`,
+    );
   }
   const known = new Set([...allRules.map((r) => r.id), ...BUILTIN_CHECKS.map((c) => c.id)]);
   for (const id of Object.keys(options.severities)) {

@@ -29,7 +29,8 @@ export function compileGlob(pattern: string): { matcher: Minimatch } | { error: 
   try {
     const matcher = new Minimatch(normalized, GLOB_OPTIONS);
     // Expansion stops one past the cap (braceExpandMax), so the real count is unknown: say "more than".
-    if (matcher.set.length > MAX_GLOB_EXPANSIONS) return { error: `pattern expands to more than ${MAX_GLOB_EXPANSIONS} alternatives` };
+    if (matcher.set.length > MAX_GLOB_EXPANSIONS)
+      return { error: `pattern expands to more than ${MAX_GLOB_EXPANSIONS} alternatives` };
     return { matcher };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
@@ -47,10 +48,11 @@ export interface PathFilterOptions {
 
 /** `(file) => keep?` for display paths (relative to cwd) or absolute paths. Invalid patterns are skipped. */
 export function createPathFilter(options: PathFilterOptions): (file: string) => boolean {
-  const compile = (patterns: readonly string[]) => patterns.flatMap((p) => {
-    const compiled = compileGlob(p);
-    return 'matcher' in compiled ? [compiled.matcher] : [];
-  });
+  const compile = (patterns: readonly string[]) =>
+    patterns.flatMap((p) => {
+      const compiled = compileGlob(p);
+      return 'matcher' in compiled ? [compiled.matcher] : [];
+    });
   const include = compile(options.include);
   const exclude = compile(options.exclude);
   return (file) => {

@@ -74,7 +74,11 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
   if (options.configPath !== undefined) {
     absolute = path.resolve(cwd, options.configPath);
     if (!isFile(absolute)) {
-      return { config: emptyConfig(), baseDir: cwd, findings: [fileFinding(CONFIG_NOT_FOUND, options.configPath, `config file not found: ${options.configPath}`)] };
+      return {
+        config: emptyConfig(),
+        baseDir: cwd,
+        findings: [fileFinding(CONFIG_NOT_FOUND, options.configPath, `config file not found: ${options.configPath}`)],
+      };
     }
   } else {
     absolute = findConfigFile(cwd);
@@ -85,13 +89,35 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
   let text: string;
   try {
     if (statSync(absolute).size > MAX_CONFIG_BYTES) {
-      return { config: emptyConfig(), file, baseDir, findings: [fileFinding(CONFIG_INVALID, file, `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read`)] };
+      return {
+        config: emptyConfig(),
+        file,
+        baseDir,
+        findings: [
+          fileFinding(CONFIG_INVALID, file, `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read`),
+        ],
+      };
     }
     text = readFileSync(absolute, 'utf8');
   } catch (err) {
-    return { config: emptyConfig(), file, baseDir, findings: [fileFinding(CONFIG_INVALID, file, `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)] };
+    return {
+      config: emptyConfig(),
+      file,
+      baseDir,
+      findings: [
+        fileFinding(
+          CONFIG_INVALID,
+          file,
+          `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        ),
+      ],
+    };
   }
-  return { ...parseConfigText(text, file, { baseDir, knownRuleIds: options.knownRuleIds ?? knownCheckIds() }), file, baseDir };
+  return {
+    ...parseConfigText(text, file, { baseDir, knownRuleIds: options.knownRuleIds ?? knownCheckIds() }),
+    file,
+    baseDir,
+  };
 }
 
 /** Parses and validates config text (exposed for tests and editors). */
@@ -101,13 +127,15 @@ export function parseConfigText(
   options: { baseDir: string; knownRuleIds?: readonly string[] },
 ): { config: KubeplanConfig; findings: Finding[] } {
   const findings: Finding[] = [];
-  const at = (range: SourceRange, message: string) => findings.push({ ruleId: CONFIG_INVALID, severity: 'error', message, file, ...range });
+  const at = (range: SourceRange, message: string) =>
+    findings.push({ ruleId: CONFIG_INVALID, severity: 'error', message, file, ...range });
   const lines = new LineCounter();
   // YAML 1.2 on purpose: in YAML 1.1 the severity `off` would be read as the boolean false.
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true, prettyErrors: false, lineCounter: lines });
   const map = new DocumentSourceMap(doc, lines, text);
   if (doc.errors.length > 0) {
-    for (const error of doc.errors.slice(0, 10)) at(map.toRange(error.pos[0], error.pos[1]), `YAML syntax error: ${error.message.split('\n')[0]}`);
+    for (const error of doc.errors.slice(0, 10))
+      at(map.toRange(error.pos[0], error.pos[1]), `YAML syntax error: ${error.message.split('\n')[0]}`);
     return { config: emptyConfig(), findings };
   }
   let value: unknown;
@@ -134,17 +162,29 @@ function sanitize(value: Record<string, unknown>, baseDir: string, known: Readon
   const config = emptyConfig();
   if (isObj(value.rules)) {
     for (const [id, setting] of Object.entries(value.rules)) {
-      if (known.has(id) && typeof setting === 'string' && SEVERITIES.has(setting)) config.rules[id] = setting as RuleSetting;
+      if (known.has(id) && typeof setting === 'string' && SEVERITIES.has(setting))
+        config.rules[id] = setting as RuleSetting;
     }
   }
-  const globs = (v: unknown) => (Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string' && p !== '' && 'matcher' in compileGlob(p)) : []);
+  const globs = (v: unknown) =>
+    Array.isArray(v)
+      ? v.filter((p): p is string => typeof p === 'string' && p !== '' && 'matcher' in compileGlob(p))
+      : [];
   config.include = globs(value.include);
   config.exclude = globs(value.exclude);
-  const version = typeof value.kubeVersion === 'string' ? /^v?(1\.\d{1,3})(?:\.\d{1,3})?$/.exec(value.kubeVersion) : null;
+  const version =
+    typeof value.kubeVersion === 'string' ? /^v?(1\.\d{1,3})(?:\.\d{1,3})?$/.exec(value.kubeVersion) : null;
   if (version) config.kubeVersion = version[1]!;
-  if (typeof value.namespace === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value.namespace) && value.namespace.length <= 63) config.namespace = value.namespace;
+  if (
+    typeof value.namespace === 'string' &&
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value.namespace) &&
+    value.namespace.length <= 63
+  )
+    config.namespace = value.namespace;
   if (Array.isArray(value.schemaDirs)) {
-    config.schemaDirs = value.schemaDirs.filter((d): d is string => typeof d === 'string' && d !== '').map((d) => path.resolve(baseDir, d));
+    config.schemaDirs = value.schemaDirs
+      .filter((d): d is string => typeof d === 'string' && d !== '')
+      .map((d) => path.resolve(baseDir, d));
   }
   if (typeof value.requireRefs === 'boolean') config.requireRefs = value.requireRefs;
   if (typeof value.strict === 'boolean') config.strict = value.strict;

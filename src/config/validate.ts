@@ -23,7 +23,9 @@ export const CONFIG_SCHEMA: { properties: Record<string, unknown> } = schema;
 type ConfigValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 let precompiled: ConfigValidator | undefined;
 function validateSchema(value: unknown): { ok: boolean; errors: ErrorObject[] } {
-  precompiled ??= createRequire(import.meta.url)(packageFile('schemas/kubeplan-config.validator.cjs')) as ConfigValidator;
+  precompiled ??= createRequire(import.meta.url)(
+    packageFile('schemas/kubeplan-config.validator.cjs'),
+  ) as ConfigValidator;
   const ok = precompiled(value);
   return { ok, errors: precompiled.errors ?? [] };
 }
@@ -53,7 +55,11 @@ export function validateConfig(value: Record<string, unknown>, knownRuleIds: rea
     for (const id of Object.keys(value.rules)) {
       if (known.has(id)) continue;
       const suggestion = closestMatch(id, knownRuleIds);
-      problems.push({ path: ['rules', id], target: 'key', message: `unknown rule "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` });
+      problems.push({
+        path: ['rules', id],
+        target: 'key',
+        message: `unknown rule "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+      });
     }
   }
   for (const field of ['include', 'exclude'] as const) {
@@ -62,7 +68,12 @@ export function validateConfig(value: Record<string, unknown>, knownRuleIds: rea
     patterns.forEach((pattern, i) => {
       if (typeof pattern !== 'string' || pattern.length === 0 || pattern.length > 1024) return; // the schema said so
       const compiled = compileGlob(pattern);
-      if ('error' in compiled) problems.push({ path: [field, i], target: 'value', message: `${field}[${i}]: invalid glob: ${compiled.error}` });
+      if ('error' in compiled)
+        problems.push({
+          path: [field, i],
+          target: 'value',
+          message: `${field}[${i}]: invalid glob: ${compiled.error}`,
+        });
     });
   }
   return dedupe(problems);
@@ -76,16 +87,28 @@ function describeError(error: ErrorObject): ConfigProblem {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const suggestion = path.length === 0 ? closestMatch(key, TOP_LEVEL_KEYS) : undefined;
       const known = path.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(', ')}` : '';
-      return { path: [...path, key], target: 'key', message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}` };
+      return {
+        path: [...path, key],
+        target: 'key',
+        message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}`,
+      };
     }
     case 'enum':
-      return { path, target: 'value', message: `${where} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}` };
+      return {
+        path,
+        target: 'value',
+        message: `${where} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`,
+      };
     case 'type':
       return { path, target: 'value', message: `${where} must be ${article((error.params as { type: string }).type)}` };
     case 'pattern':
       return { path, target: 'value', message: `${where} ${PATTERN_HINTS[String(path[0])] ?? error.message}` };
     default:
-      return { path, target: error.keyword === 'propertyNames' ? 'key' : 'value', message: `${where} ${error.message ?? 'is invalid'}` };
+      return {
+        path,
+        target: error.keyword === 'propertyNames' ? 'key' : 'value',
+        message: `${where} ${error.message ?? 'is invalid'}`,
+      };
   }
 }
 
@@ -104,7 +127,14 @@ function displayPath(path: JsonPath): string {
 }
 
 function article(type: string): string {
-  const words: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', boolean: 'true or false', number: 'a number', integer: 'an integer' };
+  const words: Record<string, string> = {
+    array: 'a list',
+    object: 'a mapping',
+    string: 'a string',
+    boolean: 'true or false',
+    number: 'a number',
+    integer: 'an integer',
+  };
   return words[type] ?? type;
 }
 

@@ -38,7 +38,10 @@ export function countFindings(findings: Finding[]): FindingCounts {
 }
 
 /** Applies user severity overrides ('off' removes the finding). */
-export function applySeverities(findings: Finding[], severities: Readonly<Record<string, Severity | 'off'>> | undefined): Finding[] {
+export function applySeverities(
+  findings: Finding[],
+  severities: Readonly<Record<string, Severity | 'off'>> | undefined,
+): Finding[] {
   if (!severities || Object.keys(severities).length === 0) return findings;
   const out: Finding[] = [];
   for (const f of findings) {

@@ -48,12 +48,18 @@ interface TreeEntry {
 }
 
 /** The manifest files under `paths` at `revision`, decoded to text (sorted by file name). */
-export function readRevisionInputs(paths: string[], revision: string, cwd: string, options: RevisionOptions = {}): RevisionInputs {
+export function readRevisionInputs(
+  paths: string[],
+  revision: string,
+  cwd: string,
+  options: RevisionOptions = {},
+): RevisionInputs {
   const findings: Finding[] = [];
   const problem = (file: string, ruleId: string, message: string, severity: Finding['severity'] = 'error') =>
     findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const git = (args: string[], dir: string, maxBuffer = LIST_BUFFER): Buffer => run(options.git ?? 'git', args, dir, maxBuffer);
+  const git = (args: string[], dir: string, maxBuffer = LIST_BUFFER): Buffer =>
+    run(options.git ?? 'git', args, dir, maxBuffer);
 
   if (revision === '' || revision.startsWith('-') || /[\0\n]/.test(revision)) {
     problem(revision || '<revision>', 'git/bad-revision', `not a usable git revision: ${JSON.stringify(revision)}`);
@@ -70,7 +76,9 @@ export function readRevisionInputs(paths: string[], revision: string, cwd: strin
     return { texts: [], findings };
   }
   try {
-    commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], cwd).toString('utf8').trim();
+    commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], cwd)
+      .toString('utf8')
+      .trim();
   } catch {
     problem(revision, 'git/bad-revision', `unknown git revision: ${revision}`);
     return { texts: [], findings };
@@ -82,7 +90,11 @@ export function readRevisionInputs(paths: string[], revision: string, cwd: strin
     const literal = glob ? literalPrefix(input) : input;
     const relToTop = toRepoPath(literal, cwd, prefix);
     if (relToTop === null) {
-      problem(input, 'git/outside-repository', `${input} is outside the git repository at ${top}; it has no old version`);
+      problem(
+        input,
+        'git/outside-repository',
+        `${input} is outside the git repository at ${top}; it has no old version`,
+      );
       continue;
     }
     let entries: TreeEntry[];
@@ -97,12 +109,21 @@ export function readRevisionInputs(paths: string[], revision: string, cwd: strin
       const explicitFile = !glob && entry.path === relToTop;
       if (!explicitFile) {
         const dirs = entry.path.split('/').slice(0, -1);
-        if (dirs.some((d) => SKIPPED_DIRS.has(d)) || !MANIFEST_EXTENSIONS.some((ext) => entry.path.toLowerCase().endsWith(ext))) continue;
+        if (
+          dirs.some((d) => SKIPPED_DIRS.has(d)) ||
+          !MANIFEST_EXTENSIONS.some((ext) => entry.path.toLowerCase().endsWith(ext))
+        )
+          continue;
         if (glob && !safeMatch(path.isAbsolute(input) ? path.join(realpathSync(cwd), shown) : shown, input)) continue;
       }
       if (entry.type !== 'blob') continue; // submodules
       if (entry.mode === '120000') {
-        problem(`${revision}:${shown}`, 'input/symlink-skipped', 'symbolic link in the old revision (not followed)', 'warning');
+        problem(
+          `${revision}:${shown}`,
+          'input/symlink-skipped',
+          'symbolic link in the old revision (not followed)',
+          'warning',
+        );
         continue;
       }
       selected.set(shown, entry);
@@ -113,7 +134,11 @@ export function readRevisionInputs(paths: string[], revision: string, cwd: strin
   for (const [shown, entry] of [...selected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = `${revision}:${shown}`;
     if (entry.size !== null && entry.size > limits.maxFileBytes) {
-      problem(file, 'input/too-large', `file is ${mib(entry.size)}, over the ${mib(limits.maxFileBytes)} limit; not checked (raise with --max-file-size)`);
+      problem(
+        file,
+        'input/too-large',
+        `file is ${mib(entry.size)}, over the ${mib(limits.maxFileBytes)} limit; not checked (raise with --max-file-size)`,
+      );
       continue;
     }
     let bytes: Buffer;
@@ -131,7 +156,12 @@ export function readRevisionInputs(paths: string[], revision: string, cwd: strin
 }
 
 /** readRevisionInputs, parsed: the old side of a plan, ready for planChanges. */
-export function loadRevisionInputs(paths: string[], revision: string, cwd: string, options: RevisionOptions = {}): LoadResult {
+export function loadRevisionInputs(
+  paths: string[],
+  revision: string,
+  cwd: string,
+  options: RevisionOptions = {},
+): LoadResult {
   const { texts, findings } = readRevisionInputs(paths, revision, cwd, options);
   const parts = texts.map((t) => loadText(t.text, t.file, options.limits));
   return {
@@ -146,7 +176,12 @@ export function loadRevisionInputs(paths: string[], revision: string, cwd: strin
  * `git ls-tree -r -l -z --full-tree <commit> -- :(top,literal)<path>`; the repository root lists everything.
  * git runs in cwd (not the top level), so GIT_DIR & co. set by a hook keep their meaning.
  */
-function listTree(git: (args: string[], dir: string) => Buffer, cwd: string, commit: string, relPath: string): TreeEntry[] {
+function listTree(
+  git: (args: string[], dir: string) => Buffer,
+  cwd: string,
+  commit: string,
+  relPath: string,
+): TreeEntry[] {
   const args = ['ls-tree', '-r', '-l', '-z', '--full-tree', commit];
   if (relPath !== '') args.push('--', `:(top,literal)${relPath}`);
   const out = git(args, cwd).toString('utf8');
@@ -157,7 +192,13 @@ function listTree(git: (args: string[], dir: string) => Buffer, cwd: string, com
     const tab = record.indexOf('\t');
     const [mode, type, object, size] = record.slice(0, tab).split(/ +/);
     if (tab < 0 || !mode || !type || !object) continue;
-    entries.push({ mode, type, object, size: size && /^\d+$/.test(size) ? Number(size) : null, path: record.slice(tab + 1) });
+    entries.push({
+      mode,
+      type,
+      object,
+      size: size && /^\d+$/.test(size) ? Number(size) : null,
+      path: record.slice(tab + 1),
+    });
   }
   // A path that names a folder must match whole path segments (ls-tree already guarantees it; keep it explicit).
   return entries.filter((e) => relPath === '' || e.path === relPath || e.path.startsWith(`${relPath}/`));

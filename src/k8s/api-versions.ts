@@ -47,8 +47,20 @@ const FLOWCONTROL = ['FlowSchema', 'PriorityLevelConfiguration'];
 
 const CHANGES: readonly Change[] = [
   // Removed in 1.16
-  { apiVersion: 'extensions/v1beta1', kinds: ['DaemonSet', 'Deployment', 'ReplicaSet'], deprecatedIn: '1.9', removedIn: '1.16', replacements: APPS_V1 },
-  { apiVersion: 'apps/v1beta1', kinds: ['Deployment', 'StatefulSet', 'ControllerRevision'], deprecatedIn: '1.9', removedIn: '1.16', replacements: APPS_V1 },
+  {
+    apiVersion: 'extensions/v1beta1',
+    kinds: ['DaemonSet', 'Deployment', 'ReplicaSet'],
+    deprecatedIn: '1.9',
+    removedIn: '1.16',
+    replacements: APPS_V1,
+  },
+  {
+    apiVersion: 'apps/v1beta1',
+    kinds: ['Deployment', 'StatefulSet', 'ControllerRevision'],
+    deprecatedIn: '1.9',
+    removedIn: '1.16',
+    replacements: APPS_V1,
+  },
   {
     apiVersion: 'apps/v1beta2',
     kinds: ['DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'ControllerRevision'],
@@ -56,7 +68,13 @@ const CHANGES: readonly Change[] = [
     removedIn: '1.16',
     replacements: APPS_V1,
   },
-  { apiVersion: 'extensions/v1beta1', kinds: ['NetworkPolicy'], deprecatedIn: '1.9', removedIn: '1.16', replacements: [{ apiVersion: 'networking.k8s.io/v1', since: '1.8' }] },
+  {
+    apiVersion: 'extensions/v1beta1',
+    kinds: ['NetworkPolicy'],
+    deprecatedIn: '1.9',
+    removedIn: '1.16',
+    replacements: [{ apiVersion: 'networking.k8s.io/v1', since: '1.8' }],
+  },
   {
     apiVersion: 'extensions/v1beta1',
     kinds: ['PodSecurityPolicy'],
@@ -76,7 +94,13 @@ const CHANGES: readonly Change[] = [
       { apiVersion: 'networking.k8s.io/v1', since: '1.19' },
     ],
   },
-  { apiVersion: 'networking.k8s.io/v1beta1', kinds: ['Ingress', 'IngressClass'], deprecatedIn: '1.19', removedIn: '1.22', replacements: [{ apiVersion: 'networking.k8s.io/v1', since: '1.19' }] },
+  {
+    apiVersion: 'networking.k8s.io/v1beta1',
+    kinds: ['Ingress', 'IngressClass'],
+    deprecatedIn: '1.19',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'networking.k8s.io/v1', since: '1.19' }],
+  },
   {
     apiVersion: 'admissionregistration.k8s.io/v1beta1',
     kinds: ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
@@ -84,9 +108,27 @@ const CHANGES: readonly Change[] = [
     removedIn: '1.22',
     replacements: [{ apiVersion: 'admissionregistration.k8s.io/v1', since: '1.16' }],
   },
-  { apiVersion: 'apiextensions.k8s.io/v1beta1', kinds: ['CustomResourceDefinition'], deprecatedIn: '1.16', removedIn: '1.22', replacements: [{ apiVersion: 'apiextensions.k8s.io/v1', since: '1.16' }] },
-  { apiVersion: 'apiregistration.k8s.io/v1beta1', kinds: ['APIService'], deprecatedIn: '1.19', removedIn: '1.22', replacements: [{ apiVersion: 'apiregistration.k8s.io/v1', since: '1.10' }] },
-  { apiVersion: 'authentication.k8s.io/v1beta1', kinds: ['TokenReview'], deprecatedIn: '1.19', removedIn: '1.22', replacements: [{ apiVersion: 'authentication.k8s.io/v1', since: '1.6' }] },
+  {
+    apiVersion: 'apiextensions.k8s.io/v1beta1',
+    kinds: ['CustomResourceDefinition'],
+    deprecatedIn: '1.16',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'apiextensions.k8s.io/v1', since: '1.16' }],
+  },
+  {
+    apiVersion: 'apiregistration.k8s.io/v1beta1',
+    kinds: ['APIService'],
+    deprecatedIn: '1.19',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'apiregistration.k8s.io/v1', since: '1.10' }],
+  },
+  {
+    apiVersion: 'authentication.k8s.io/v1beta1',
+    kinds: ['TokenReview'],
+    deprecatedIn: '1.19',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'authentication.k8s.io/v1', since: '1.6' }],
+  },
   {
     apiVersion: 'authorization.k8s.io/v1beta1',
     kinds: ['LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SubjectAccessReview', 'SelfSubjectRulesReview'],
@@ -94,8 +136,20 @@ const CHANGES: readonly Change[] = [
     removedIn: '1.22',
     replacements: [{ apiVersion: 'authorization.k8s.io/v1', since: '1.6' }],
   },
-  { apiVersion: 'certificates.k8s.io/v1beta1', kinds: ['CertificateSigningRequest'], deprecatedIn: '1.19', removedIn: '1.22', replacements: [{ apiVersion: 'certificates.k8s.io/v1', since: '1.19' }] },
-  { apiVersion: 'coordination.k8s.io/v1beta1', kinds: ['Lease'], deprecatedIn: '1.19', removedIn: '1.22', replacements: [{ apiVersion: 'coordination.k8s.io/v1', since: '1.14' }] },
+  {
+    apiVersion: 'certificates.k8s.io/v1beta1',
+    kinds: ['CertificateSigningRequest'],
+    deprecatedIn: '1.19',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'certificates.k8s.io/v1', since: '1.19' }],
+  },
+  {
+    apiVersion: 'coordination.k8s.io/v1beta1',
+    kinds: ['Lease'],
+    deprecatedIn: '1.19',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'coordination.k8s.io/v1', since: '1.14' }],
+  },
   {
     apiVersion: 'rbac.authorization.k8s.io/v1beta1',
     kinds: ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'],
@@ -103,15 +157,63 @@ const CHANGES: readonly Change[] = [
     removedIn: '1.22',
     replacements: [{ apiVersion: 'rbac.authorization.k8s.io/v1', since: '1.8' }],
   },
-  { apiVersion: 'scheduling.k8s.io/v1beta1', kinds: ['PriorityClass'], deprecatedIn: '1.17', removedIn: '1.22', replacements: [{ apiVersion: 'scheduling.k8s.io/v1', since: '1.14' }] },
-  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIDriver'], deprecatedIn: '1.19', removedIn: '1.22', replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.19' }] },
-  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSINode'], deprecatedIn: '1.17', removedIn: '1.22', replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.17' }] },
-  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['StorageClass'], deprecatedIn: '1.19', removedIn: '1.22', replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.6' }] },
-  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['VolumeAttachment'], deprecatedIn: '1.19', removedIn: '1.22', replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.13' }] },
+  {
+    apiVersion: 'scheduling.k8s.io/v1beta1',
+    kinds: ['PriorityClass'],
+    deprecatedIn: '1.17',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'scheduling.k8s.io/v1', since: '1.14' }],
+  },
+  {
+    apiVersion: 'storage.k8s.io/v1beta1',
+    kinds: ['CSIDriver'],
+    deprecatedIn: '1.19',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.19' }],
+  },
+  {
+    apiVersion: 'storage.k8s.io/v1beta1',
+    kinds: ['CSINode'],
+    deprecatedIn: '1.17',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.17' }],
+  },
+  {
+    apiVersion: 'storage.k8s.io/v1beta1',
+    kinds: ['StorageClass'],
+    deprecatedIn: '1.19',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.6' }],
+  },
+  {
+    apiVersion: 'storage.k8s.io/v1beta1',
+    kinds: ['VolumeAttachment'],
+    deprecatedIn: '1.19',
+    removedIn: '1.22',
+    replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.13' }],
+  },
   // Removed in 1.25
-  { apiVersion: 'batch/v1beta1', kinds: ['CronJob'], deprecatedIn: '1.21', removedIn: '1.25', replacements: [{ apiVersion: 'batch/v1', since: '1.21' }] },
-  { apiVersion: 'discovery.k8s.io/v1beta1', kinds: ['EndpointSlice'], deprecatedIn: '1.21', removedIn: '1.25', replacements: [{ apiVersion: 'discovery.k8s.io/v1', since: '1.21' }] },
-  { apiVersion: 'events.k8s.io/v1beta1', kinds: ['Event'], deprecatedIn: '1.19', removedIn: '1.25', replacements: [{ apiVersion: 'events.k8s.io/v1', since: '1.19' }] },
+  {
+    apiVersion: 'batch/v1beta1',
+    kinds: ['CronJob'],
+    deprecatedIn: '1.21',
+    removedIn: '1.25',
+    replacements: [{ apiVersion: 'batch/v1', since: '1.21' }],
+  },
+  {
+    apiVersion: 'discovery.k8s.io/v1beta1',
+    kinds: ['EndpointSlice'],
+    deprecatedIn: '1.21',
+    removedIn: '1.25',
+    replacements: [{ apiVersion: 'discovery.k8s.io/v1', since: '1.21' }],
+  },
+  {
+    apiVersion: 'events.k8s.io/v1beta1',
+    kinds: ['Event'],
+    deprecatedIn: '1.19',
+    removedIn: '1.25',
+    replacements: [{ apiVersion: 'events.k8s.io/v1', since: '1.19' }],
+  },
   {
     apiVersion: 'autoscaling/v2beta1',
     kinds: ['HorizontalPodAutoscaler'],
@@ -122,7 +224,13 @@ const CHANGES: readonly Change[] = [
       { apiVersion: 'autoscaling/v2', since: '1.23' },
     ],
   },
-  { apiVersion: 'policy/v1beta1', kinds: ['PodDisruptionBudget'], deprecatedIn: '1.21', removedIn: '1.25', replacements: [{ apiVersion: 'policy/v1', since: '1.21' }] },
+  {
+    apiVersion: 'policy/v1beta1',
+    kinds: ['PodDisruptionBudget'],
+    deprecatedIn: '1.21',
+    removedIn: '1.25',
+    replacements: [{ apiVersion: 'policy/v1', since: '1.21' }],
+  },
   {
     apiVersion: 'policy/v1beta1',
     kinds: ['PodSecurityPolicy'],
@@ -131,7 +239,13 @@ const CHANGES: readonly Change[] = [
     replacements: [],
     note: 'there is no replacement API: enforce the Pod Security Standards with Pod Security Admission (namespace labels) or a policy engine',
   },
-  { apiVersion: 'node.k8s.io/v1beta1', kinds: ['RuntimeClass'], deprecatedIn: '1.20', removedIn: '1.25', replacements: [{ apiVersion: 'node.k8s.io/v1', since: '1.20' }] },
+  {
+    apiVersion: 'node.k8s.io/v1beta1',
+    kinds: ['RuntimeClass'],
+    deprecatedIn: '1.20',
+    removedIn: '1.25',
+    replacements: [{ apiVersion: 'node.k8s.io/v1', since: '1.20' }],
+  },
   // Removed in 1.26
   {
     apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta1',
@@ -144,9 +258,21 @@ const CHANGES: readonly Change[] = [
       { apiVersion: 'flowcontrol.apiserver.k8s.io/v1', since: '1.29' },
     ],
   },
-  { apiVersion: 'autoscaling/v2beta2', kinds: ['HorizontalPodAutoscaler'], deprecatedIn: '1.23', removedIn: '1.26', replacements: [{ apiVersion: 'autoscaling/v2', since: '1.23' }] },
+  {
+    apiVersion: 'autoscaling/v2beta2',
+    kinds: ['HorizontalPodAutoscaler'],
+    deprecatedIn: '1.23',
+    removedIn: '1.26',
+    replacements: [{ apiVersion: 'autoscaling/v2', since: '1.23' }],
+  },
   // Removed in 1.27
-  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIStorageCapacity'], deprecatedIn: '1.24', removedIn: '1.27', replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.24' }] },
+  {
+    apiVersion: 'storage.k8s.io/v1beta1',
+    kinds: ['CSIStorageCapacity'],
+    deprecatedIn: '1.24',
+    removedIn: '1.27',
+    replacements: [{ apiVersion: 'storage.k8s.io/v1', since: '1.24' }],
+  },
   // Removed in 1.29
   {
     apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2',
@@ -159,9 +285,21 @@ const CHANGES: readonly Change[] = [
     ],
   },
   // Removed in 1.32
-  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', kinds: FLOWCONTROL, deprecatedIn: '1.29', removedIn: '1.32', replacements: [{ apiVersion: 'flowcontrol.apiserver.k8s.io/v1', since: '1.29' }] },
+  {
+    apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3',
+    kinds: FLOWCONTROL,
+    deprecatedIn: '1.29',
+    removedIn: '1.32',
+    replacements: [{ apiVersion: 'flowcontrol.apiserver.k8s.io/v1', since: '1.29' }],
+  },
   // Deprecated, no removal planned
-  { apiVersion: 'v1', kinds: ['ComponentStatus'], deprecatedIn: '1.19', replacements: [], note: 'query the components\' health endpoints (/livez, /readyz) instead' },
+  {
+    apiVersion: 'v1',
+    kinds: ['ComponentStatus'],
+    deprecatedIn: '1.19',
+    replacements: [],
+    note: "query the components' health endpoints (/livez, /readyz) instead",
+  },
   {
     apiVersion: 'v1',
     kinds: ['Endpoints'],
@@ -174,8 +312,20 @@ const BY_KEY = new Map<string, Change>();
 for (const change of CHANGES) for (const kind of change.kinds) BY_KEY.set(`${change.apiVersion} ${kind}`, change);
 
 /** Every (apiVersion, kind) the table knows, for documentation and tests. */
-export function knownApiVersionChanges(): ReadonlyArray<{ apiVersion: string; kind: string; deprecatedIn: string; removedIn?: string }> {
-  return CHANGES.flatMap((c) => c.kinds.map((kind) => ({ apiVersion: c.apiVersion, kind, deprecatedIn: c.deprecatedIn, ...(c.removedIn ? { removedIn: c.removedIn } : {}) })));
+export function knownApiVersionChanges(): ReadonlyArray<{
+  apiVersion: string;
+  kind: string;
+  deprecatedIn: string;
+  removedIn?: string;
+}> {
+  return CHANGES.flatMap((c) =>
+    c.kinds.map((kind) => ({
+      apiVersion: c.apiVersion,
+      kind,
+      deprecatedIn: c.deprecatedIn,
+      ...(c.removedIn ? { removedIn: c.removedIn } : {}),
+    })),
+  );
 }
 
 /** "1.34", "v1.34", "1.34.2", "v1.34.0-rc.1" → minor 34 (major must be 1); undefined when unreadable. */
@@ -228,7 +378,8 @@ export function describeApiVersionStatus(apiVersion: string, kind: string, statu
       ? `is no longer served since Kubernetes ${status.removedIn}`
       : `is deprecated since Kubernetes ${status.since}${status.removedIn ? ` and no longer served from ${status.removedIn}` : ''}`;
   const advice: string[] = [];
-  if (status.replacement) advice.push(`use ${status.replacement}${status.replacementKind ? ` ${status.replacementKind}` : ''}`);
+  if (status.replacement)
+    advice.push(`use ${status.replacement}${status.replacementKind ? ` ${status.replacementKind}` : ''}`);
   if (status.note) advice.push(status.note);
   return `${what} ${state}${advice.length > 0 ? `; ${advice.join('; ')}` : ''}`;
 }

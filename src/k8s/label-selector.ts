@@ -48,8 +48,8 @@ interface SelectorBehaviour {
 }
 
 export type Selector = SelectorBehaviour &
+  /** Selects no object: a nil LabelSelector, or an empty/absent map selector. */
   (
-    /** Selects no object: a nil LabelSelector, or an empty/absent map selector. */
     | { type: 'nothing' }
     /** Selects every object: an empty LabelSelector `{}`. */
     | { type: 'everything' }
@@ -62,7 +62,12 @@ export type SelectorResult = { ok: true; selector: Selector } | { ok: false; err
 
 const OPERATORS: readonly Operator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
-function withBehaviour(shape: Obj, requirements: readonly Requirement[], text: string, match: (labels: Labels) => boolean): Selector {
+function withBehaviour(
+  shape: Obj,
+  requirements: readonly Requirement[],
+  text: string,
+  match: (labels: Labels) => boolean,
+): Selector {
   const hidden: PropertyDescriptorMap = {
     equalities: { value: equalitiesOf(requirements) },
     text: { value: text },
@@ -84,10 +89,15 @@ export function makeSelector(requirements: readonly Requirement[]): Selector {
   if (requirements.length === 0) return withBehaviour({ type: 'everything' }, [], '', () => true);
   // Sorted by key like labels.Selector's String(), so the text and matching order are stable.
   const sorted = sortedByKey(requirements);
-  return withBehaviour({ type: 'requirements', requirements }, requirements, sorted.map(requirementText).join(','), (labels) => {
-    for (const r of sorted) if (!requirementMatches(r, labels)) return false;
-    return true;
-  });
+  return withBehaviour(
+    { type: 'requirements', requirements },
+    requirements,
+    sorted.map(requirementText).join(','),
+    (labels) => {
+      for (const r of sorted) if (!requirementMatches(r, labels)) return false;
+      return true;
+    },
+  );
 }
 
 function sortedByKey(requirements: readonly Requirement[]): Requirement[] {
@@ -96,7 +106,8 @@ function sortedByKey(requirements: readonly Requirement[]): Requirement[] {
 
 function equalitiesOf(requirements: readonly Requirement[]): Array<[string, string]> {
   const equalities: Array<[string, string]> = [];
-  for (const r of sortedByKey(requirements)) if (r.operator === 'In' && r.values.length === 1) equalities.push([r.key, r.values[0]!]);
+  for (const r of sortedByKey(requirements))
+    if (r.operator === 'In' && r.values.length === 1) equalities.push([r.key, r.values[0]!]);
   return equalities;
 }
 
@@ -164,8 +175,10 @@ function parseExpression(expression: unknown, path: JsonPath): Requirement | { r
     if (text === undefined) return { reason: `values of "${key}" must be strings` };
     values.push(text);
   }
-  if ((op === 'In' || op === 'NotIn') && values.length === 0) return { reason: `operator ${op} on "${key}" needs at least one value` };
-  if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) return { reason: `operator ${op} on "${key}" takes no values` };
+  if ((op === 'In' || op === 'NotIn') && values.length === 0)
+    return { reason: `operator ${op} on "${key}" needs at least one value` };
+  if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0)
+    return { reason: `operator ${op} on "${key}" takes no values` };
   return { key, operator: op, values, path };
 }
 
@@ -218,18 +231,25 @@ export function compileLabelSelector(value: unknown): SelectorResult {
  * One written requirement (`key`, `operator`, `values`) as the API server accepts it, with
  * `operators` allowed; the error text otherwise. Node selectors use it with their own operators.
  */
-export function compileRequirement(e: unknown, operators: Iterable<string>): { key: string; operator: string; values: string[] } | string {
+export function compileRequirement(
+  e: unknown,
+  operators: Iterable<string>,
+): { key: string; operator: string; values: string[] } | string {
   if (!isObj(e)) return 'not a mapping';
   const key = str(e.key);
   const operator = str(e.operator);
   const allowed = [...operators];
   if (!key) return 'key is missing';
-  if (!operator || !allowed.includes(operator)) return `operator ${JSON.stringify(e.operator ?? null)} is not one of ${allowed.join(', ')}`;
+  if (!operator || !allowed.includes(operator))
+    return `operator ${JSON.stringify(e.operator ?? null)} is not one of ${allowed.join(', ')}`;
   const rawValues = e.values === undefined || e.values === null ? [] : e.values;
-  if (!Array.isArray(rawValues) || rawValues.some((v) => typeof v !== 'string')) return 'values must be a list of strings';
+  if (!Array.isArray(rawValues) || rawValues.some((v) => typeof v !== 'string'))
+    return 'values must be a list of strings';
   const values = rawValues as string[];
-  if ((operator === 'In' || operator === 'NotIn') && values.length === 0) return `values must be non-empty for ${operator}`;
-  if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) return `values must be empty for ${operator}`;
+  if ((operator === 'In' || operator === 'NotIn') && values.length === 0)
+    return `values must be non-empty for ${operator}`;
+  if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0)
+    return `values must be empty for ${operator}`;
   return { key, operator, values };
 }
 
@@ -274,7 +294,9 @@ export function describeSelector(selector: Selector): string {
 export function describeRequirement(r: Requirement): string {
   switch (r.operator) {
     case 'In':
-      return r.values.length === 1 && r.path?.[0] !== 'matchExpressions' ? `${r.key}: ${r.values[0]}` : `${r.key} in (${r.values.join(', ')})`;
+      return r.values.length === 1 && r.path?.[0] !== 'matchExpressions'
+        ? `${r.key}: ${r.values[0]}`
+        : `${r.key} in (${r.values.join(', ')})`;
     case 'NotIn':
       return `${r.key} notin (${r.values.join(', ')})`;
     case 'Exists':

@@ -23,7 +23,8 @@ export interface LoadResult {
 export function loadText(text: string, file: string, limits: Partial<LoadLimits> = {}): LoadResult {
   const effective = { ...DEFAULT_LIMITS, ...limits };
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > effective.maxFileBytes) return { manifests: [], findings: [tooLarge(file, bytes, effective)], files: [file], sources: new Map() };
+  if (bytes > effective.maxFileBytes)
+    return { manifests: [], findings: [tooLarge(file, bytes, effective)], files: [file], sources: new Map() };
   const { manifests, findings } = parseText(text, file, effective);
   return { manifests, findings, files: [file], sources: new Map([[file, text]]) };
 }
@@ -31,10 +32,27 @@ export function loadText(text: string, file: string, limits: Partial<LoadLimits>
 /** Parses bytes (a file's content), decoding BOMs/UTF-16 and rejecting binary data. */
 export function loadBytes(bytes: Uint8Array, file: string, limits: Partial<LoadLimits> = {}): LoadResult {
   const effective = { ...DEFAULT_LIMITS, ...limits };
-  if (bytes.length > effective.maxFileBytes) return { manifests: [], findings: [tooLarge(file, bytes.length, effective)], files: [file], sources: new Map() };
+  if (bytes.length > effective.maxFileBytes)
+    return { manifests: [], findings: [tooLarge(file, bytes.length, effective)], files: [file], sources: new Map() };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
-    return { manifests: [], findings: [{ ruleId: decoded.ruleId, severity: 'error', message: decoded.message, file, line: 1, column: 1, endLine: 1, endColumn: 1 }], files: [file], sources: new Map() };
+    return {
+      manifests: [],
+      findings: [
+        {
+          ruleId: decoded.ruleId,
+          severity: 'error',
+          message: decoded.message,
+          file,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+        },
+      ],
+      files: [file],
+      sources: new Map(),
+    };
   }
   return loadText(decoded.text, file, effective);
 }
@@ -65,7 +83,9 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
   if (inputs.includes('-')) {
     const name = options.stdinFilename ?? '<stdin>';
     const content = options.stdin ?? '';
-    add(typeof content === 'string' ? loadText(content, name, options.limits) : loadBytes(content, name, options.limits));
+    add(
+      typeof content === 'string' ? loadText(content, name, options.limits) : loadBytes(content, name, options.limits),
+    );
   }
   const expanded = expandInputs(paths, options);
   for (const f of expanded.findings) findings.push(f);
@@ -81,7 +101,16 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
       add(loadBytes(readFileSync(absolute), file, limits));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      findings.push({ ruleId: 'input/unreadable', severity: 'error', message: `cannot read file: ${code}`, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+      findings.push({
+        ruleId: 'input/unreadable',
+        severity: 'error',
+        message: `cannot read file: ${code}`,
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      });
     }
   }
   return { manifests, findings, files, sources };

@@ -65,7 +65,12 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
   return { files: selected, findings };
 }
 
-function walkDirectory(root: string, cwd: string, files: Set<string>, problem: (file: string, ruleId: string, message: string, severity?: Finding['severity']) => void) {
+function walkDirectory(
+  root: string,
+  cwd: string,
+  files: Set<string>,
+  problem: (file: string, ruleId: string, message: string, severity?: Finding['severity']) => void,
+) {
   const rootReal = safeRealpath(root) ?? root;
   const visited = new Set<string>([rootReal]);
   const stack = [root];
@@ -75,7 +80,11 @@ function walkDirectory(root: string, cwd: string, files: Set<string>, problem: (
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      problem(display(dir, cwd), 'input/unreadable', `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      problem(
+        display(dir, cwd),
+        'input/unreadable',
+        `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
       continue;
     }
     for (const entry of entries) {
@@ -83,12 +92,23 @@ function walkDirectory(root: string, cwd: string, files: Set<string>, problem: (
       if (entry.isSymbolicLink()) {
         const real = safeRealpath(full);
         if (!real) {
-          if (symlinkError(full) === 'ELOOP') problem(display(full, cwd), 'input/symlink-loop', 'symbolic links that point at each other (not followed)', 'warning');
+          if (symlinkError(full) === 'ELOOP')
+            problem(
+              display(full, cwd),
+              'input/symlink-loop',
+              'symbolic links that point at each other (not followed)',
+              'warning',
+            );
           else problem(display(full, cwd), 'input/broken-symlink', 'symbolic link points nowhere (skipped)', 'warning');
           continue;
         }
         if (!isInside(real, rootReal)) {
-          problem(display(full, cwd), 'input/symlink-outside', `symbolic link leads outside ${display(root, cwd)} (not followed)`, 'warning');
+          problem(
+            display(full, cwd),
+            'input/symlink-outside',
+            `symbolic link leads outside ${display(root, cwd)} (not followed)`,
+            'warning',
+          );
           continue;
         }
         let target;
@@ -128,8 +148,13 @@ function walkDirectory(root: string, cwd: string, files: Set<string>, problem: (
 function compileInputGlob(pattern: string): { matcher: Minimatch } | { error: string } {
   if (pattern.length > MAX_INPUT_GLOB_LENGTH) return { error: `longer than ${MAX_INPUT_GLOB_LENGTH} characters` };
   try {
-    const matcher = new Minimatch(pattern, { dot: false, optimizationLevel: 2, braceExpandMax: MAX_INPUT_GLOB_EXPANSIONS + 1 });
-    if (matcher.set.length > MAX_INPUT_GLOB_EXPANSIONS) return { error: `its braces expand to more than ${MAX_INPUT_GLOB_EXPANSIONS} patterns` };
+    const matcher = new Minimatch(pattern, {
+      dot: false,
+      optimizationLevel: 2,
+      braceExpandMax: MAX_INPUT_GLOB_EXPANSIONS + 1,
+    });
+    if (matcher.set.length > MAX_INPUT_GLOB_EXPANSIONS)
+      return { error: `its braces expand to more than ${MAX_INPUT_GLOB_EXPANSIONS} patterns` };
     return { matcher };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
@@ -141,7 +166,12 @@ function clip(text: string): string {
 }
 
 /** Walks from the glob's literal prefix and matches each file with the compiled glob. */
-function expandGlob(pattern: string, matcher: Minimatch, cwd: string, problem: (file: string, ruleId: string, message: string) => void): string[] {
+function expandGlob(
+  pattern: string,
+  matcher: Minimatch,
+  cwd: string,
+  problem: (file: string, ruleId: string, message: string) => void,
+): string[] {
   const parts = pattern.split('/');
   const literal: string[] = [];
   for (const part of parts) {
@@ -201,4 +231,3 @@ export function display(absolute: string, cwd: string): string {
   const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
   return shown.split(path.sep).join('/');
 }
-

@@ -3,7 +3,19 @@
  * YAML 1.1 scalars (yes/no/on/off are booleans, 0755 is octal) and merge keys, via sigs.k8s.io/yaml → go-yaml v2.
  * Problems become findings; a bad document never stops the others from being read.
  */
-import { Composer, isAlias, isMap, isPair, isSeq, LineCounter, Parser, type Alias, type CST, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isPair,
+  isSeq,
+  LineCounter,
+  Parser,
+  type Alias,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Finding, Manifest, ObjectRef, SourceRange } from '../core/types.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { kubernetesTags } from './scalars.js';
@@ -56,7 +68,14 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
 
   /** File offset of a 1-based line/column (columns count UTF-16 code units, as `toRange` does); undefined past the line's end. */
   const offsetOf = (line: number, column: number): number | undefined => {
-    if (!Number.isSafeInteger(line) || !Number.isSafeInteger(column) || line < 1 || column < 1 || line > lines.lineStarts.length) return undefined;
+    if (
+      !Number.isSafeInteger(line) ||
+      !Number.isSafeInteger(column) ||
+      line < 1 ||
+      column < 1 ||
+      line > lines.lineStarts.length
+    )
+      return undefined;
     const start = lines.lineStarts[line - 1]!;
     const end = lines.lineStarts[line] ?? text.length + 1;
     const offset = start + column - 1;
@@ -67,15 +86,31 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
   try {
     stream = composeStream(text, limits);
   } catch (err) {
-    at('input/parse', 'error', `cannot parse file: ${clip(describe(err))}`, { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    at('input/parse', 'error', `cannot parse file: ${clip(describe(err))}`, {
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
     return { manifests, findings, documents: 0 };
   }
   if (stream.overflowAt >= 0) {
-    at('input/too-many-documents', 'error', `file has ${stream.total} documents; only the first ${limits.maxDocuments} are checked (raise with --max-documents)`, pointAt(stream.overflowAt));
+    at(
+      'input/too-many-documents',
+      'error',
+      `file has ${stream.total} documents; only the first ${limits.maxDocuments} are checked (raise with --max-documents)`,
+      pointAt(stream.overflowAt),
+    );
   }
 
   const incompatible = (at: number, version: string) =>
-    findings.push({ ruleId: 'yaml/syntax', severity: 'error', message: `YAML syntax error: %YAML ${clip(version)} directive: Kubernetes (go-yaml v2) reads only YAML 1.1 and rejects it ("found incompatible YAML document")`, file, ...pointAt(at) });
+    findings.push({
+      ruleId: 'yaml/syntax',
+      severity: 'error',
+      message: `YAML syntax error: %YAML ${clip(version)} directive: Kubernetes (go-yaml v2) reads only YAML 1.1 and rejects it ("found incompatible YAML document")`,
+      file,
+      ...pointAt(at),
+    });
   for (const orphan of stream.orphans) incompatible(orphan.at, orphan.version);
 
   let contentDocs = 0;
@@ -88,7 +123,12 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     if ('deep' in slot) {
       contentDocs++;
       const line = lines.linePos(slot.deep.at).line;
-      at('input/too-deep', 'error', `document nests deeper than ${limits.maxDepth} levels (at line ${line}); not checked (raise with --max-depth)`, pointAt(slot.deep.start));
+      at(
+        'input/too-deep',
+        'error',
+        `document nests deeper than ${limits.maxDepth} levels (at line ${line}); not checked (raise with --max-depth)`,
+        pointAt(slot.deep.start),
+      );
       return;
     }
     // Offsets inside `doc` are relative to its chunk (see composeStream); `base` turns them into file offsets.
@@ -101,7 +141,12 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     if (template >= 0) {
       contentDocs++;
       const offset = (doc.range?.[0] ?? 0) + template;
-      at('input/unrendered-template', 'error', 'unrendered template ({{ … }}): render it first (helm template / kustomize build) and lint the output; this document is skipped', sourceMap.toRange(offset, offset + 2));
+      at(
+        'input/unrendered-template',
+        'error',
+        'unrendered template ({{ … }}): render it first (helm template / kustomize build) and lint the output; this document is skipped',
+        sourceMap.toRange(offset, offset + 2),
+      );
       return;
     }
 
@@ -115,13 +160,23 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
         // Only reachable when --max-depth is raised past what the stack allows: the pre-scan stops the rest.
         if (exhausted) continue;
         exhausted = true;
-        at('input/too-deep', 'error', 'document nests too deeply to read safely; not checked (lower --max-depth)', pointAt(base + documentStart(doc)));
+        at(
+          'input/too-deep',
+          'error',
+          'document nests too deeply to read safely; not checked (lower --max-depth)',
+          pointAt(base + documentStart(doc)),
+        );
         continue;
       }
       if (reported++ >= MAX_SYNTAX_FINDINGS_PER_DOCUMENT) continue;
       if (duplicate) {
         const key = keyAt(chunk, error.pos[0]);
-        at('yaml/duplicate-key', 'error', `duplicate key: ${clip(JSON.stringify(key))} is already defined in this mapping (the API server rejects duplicate fields)`, sourceMap.toRange(error.pos[0], error.pos[0] + key.length));
+        at(
+          'yaml/duplicate-key',
+          'error',
+          `duplicate key: ${clip(JSON.stringify(key))} is already defined in this mapping (the API server rejects duplicate fields)`,
+          sourceMap.toRange(error.pos[0], error.pos[0] + key.length),
+        );
         continue;
       }
       const [start, end] = clampToContent(chunk, error.pos[0], error.pos[1]);
@@ -131,14 +186,22 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
       contentDocs++;
       return;
     }
-    if (doc.contents === null || (doc.contents as { value?: unknown }).value === null && !isMap(doc.contents) && !isSeq(doc.contents)) {
+    if (
+      doc.contents === null ||
+      ((doc.contents as { value?: unknown }).value === null && !isMap(doc.contents) && !isSeq(doc.contents))
+    ) {
       return; // an empty document (`---` with nothing after it) is ignored, as kubectl does
     }
     contentDocs++;
 
     const depth = nestingDepth(doc.contents as Node, limits.maxDepth);
     if (depth > limits.maxDepth) {
-      at('input/too-deep', 'error', `document nests deeper than ${limits.maxDepth} levels; not checked (raise with --max-depth)`, pointAt(base + documentStart(doc)));
+      at(
+        'input/too-deep',
+        'error',
+        `document nests deeper than ${limits.maxDepth} levels; not checked (raise with --max-depth)`,
+        pointAt(base + documentStart(doc)),
+      );
       return;
     }
 
@@ -146,10 +209,16 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     const graph = checkGraph(doc, aliases, chunk);
     if (graph.template !== undefined) {
       // `{{name}}` (mustache, Jinja, envsubst-style templates) parses as a flow map inside a flow map.
-      at('input/unrendered-template', 'error', 'unrendered template ({{ … }}): render it first and lint the output; this document is skipped', sourceMap.toRange(graph.template, graph.template + 2));
+      at(
+        'input/unrendered-template',
+        'error',
+        'unrendered template ({{ … }}): render it first and lint the output; this document is skipped',
+        sourceMap.toRange(graph.template, graph.template + 2),
+      );
       return;
     }
-    for (const problem of graph.problems) at(problem.ruleId, 'error', problem.message, sourceMap.toRange(problem.range[0], problem.range[1]));
+    for (const problem of graph.problems)
+      at(problem.ruleId, 'error', problem.message, sourceMap.toRange(problem.range[0], problem.range[1]));
     if (graph.fatal) return;
 
     let value: unknown;
@@ -170,12 +239,22 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
 
     // Aliases can stack shallow anchors into a deep value: everything after the loader may recurse on it.
     if (valueHeight(value, limits.maxDepth) > limits.maxDepth) {
-      at('input/too-deep', 'error', `document nests deeper than ${limits.maxDepth} levels once its aliases are expanded; not checked (raise with --max-depth)`, pointAt(base + documentStart(doc)));
+      at(
+        'input/too-deep',
+        'error',
+        `document nests deeper than ${limits.maxDepth} levels once its aliases are expanded; not checked (raise with --max-depth)`,
+        pointAt(base + documentStart(doc)),
+      );
       return;
     }
 
     if (!isPlainObject(value)) {
-      at('input/not-an-object', 'error', `document is ${kindOfValue(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`, sourceMap.documentRange());
+      at(
+        'input/not-an-object',
+        'error',
+        `document is ${kindOfValue(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`,
+        sourceMap.documentRange(),
+      );
       return;
     }
 
@@ -184,7 +263,12 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
       value.items.forEach((item, itemIndex) => {
         const basePath = ['items', itemIndex];
         if (!isPlainObject(item)) {
-          at('input/not-an-object', 'error', `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`, sourceMap.locate(basePath));
+          at(
+            'input/not-an-object',
+            'error',
+            `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`,
+            sourceMap.locate(basePath),
+          );
           return;
         }
         manifests.push(makeManifest(file, docIndex, item, sourceMap, basePath, offsetOf, itemIndex));
@@ -195,7 +279,12 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
   });
 
   if (contentDocs === 0 && findings.length === 0) {
-    at('input/empty', 'info', text.trim() === '' ? 'file is empty' : 'file contains no Kubernetes objects (only comments or empty documents)', { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    at(
+      'input/empty',
+      'info',
+      text.trim() === '' ? 'file is empty' : 'file contains no Kubernetes objects (only comments or empty documents)',
+      { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    );
   }
   return { manifests, findings, documents: stream.total };
 }
@@ -209,7 +298,10 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
  * nesting deeper than `maxDepth` is never composed, because yaml's composer recurses and how deep it can go depends on
  * the machine's stack. Documents past `maxDocuments` are counted but not composed.
  */
-function composeStream(text: string, limits: LoadLimits): { slots: Slot[]; total: number; overflowAt: number; orphans: Array<{ at: number; version: string }> } {
+function composeStream(
+  text: string,
+  limits: LoadLimits,
+): { slots: Slot[]; total: number; overflowAt: number; orphans: Array<{ at: number; version: string }> } {
   const slots: Slot[] = [];
   /** Incompatible %YAML directives with no document after them in their chunk (Kubernetes still fails on them). */
   const orphans: Array<{ at: number; version: string }> = [];
@@ -329,7 +421,11 @@ interface GraphProblem {
  * an alias to an anchor never defined before it, and mapping keys that are themselves mappings or sequences
  * (Kubernetes cannot turn them into JSON object keys).
  */
-function checkGraph(doc: Document.Parsed, aliases: Map<Alias, Node | null>, text: string): { problems: GraphProblem[]; fatal: boolean; template?: number } {
+function checkGraph(
+  doc: Document.Parsed,
+  aliases: Map<Alias, Node | null>,
+  text: string,
+): { problems: GraphProblem[]; fatal: boolean; template?: number } {
   const problems: GraphProblem[] = [];
   let fatal = false;
   const anchors = new Map<string, Node>();
@@ -351,10 +447,18 @@ function checkGraph(doc: Document.Parsed, aliases: Map<Alias, Node | null>, text
       aliases.set(node, target);
       if (!target) {
         fatal = true;
-        problems.push({ ruleId: 'yaml/syntax', message: `YAML syntax error: alias *${clip(node.source)} refers to no anchor defined before it`, range: rangeOf(node) });
+        problems.push({
+          ruleId: 'yaml/syntax',
+          message: `YAML syntax error: alias *${clip(node.source)} refers to no anchor defined before it`,
+          range: rangeOf(node),
+        });
       } else if (open.has(target)) {
         fatal = true;
-        problems.push({ ruleId: 'yaml/alias-cycle', message: `alias *${clip(node.source)} refers to a node that contains it (a cycle): Kubernetes cannot read this document`, range: rangeOf(node) });
+        problems.push({
+          ruleId: 'yaml/alias-cycle',
+          message: `alias *${clip(node.source)} refers to a node that contains it (a cycle): Kubernetes cannot read this document`,
+          range: rangeOf(node),
+        });
       }
       continue;
     }
@@ -362,14 +466,24 @@ function checkGraph(doc: Document.Parsed, aliases: Map<Alias, Node | null>, text
     if (anchor) anchors.set(anchor, node as Node);
     if (isPair(node)) {
       if (isMap(node.key) || isSeq(node.key)) {
-        problems.push({ ruleId: 'yaml/complex-key', message: 'mapping key is itself a mapping or sequence: Kubernetes cannot use it as a field name', range: rangeOf(node.key) });
+        problems.push({
+          ruleId: 'yaml/complex-key',
+          message: 'mapping key is itself a mapping or sequence: Kubernetes cannot use it as a field name',
+          range: rangeOf(node.key),
+        });
       }
       stack.push({ node: node.value }, { node: node.key });
       continue;
     }
     if (isMap(node) || isSeq(node)) {
       const start = rangeOf(node)[0];
-      if (isMap(node) && node.flow && text.startsWith('{{', start) && isPair(node.items[0]) && isMap(node.items[0].key)) {
+      if (
+        isMap(node) &&
+        node.flow &&
+        text.startsWith('{{', start) &&
+        isPair(node.items[0]) &&
+        isMap(node.items[0].key)
+      ) {
         return { problems, fatal: true, template: start };
       }
       open.add(node);
@@ -435,7 +549,8 @@ function makeManifest(
     pathAt: (line, column) => {
       const offset = offsetOf(line, column);
       const hit = offset === undefined ? undefined : sourceMap.pathAt(offset);
-      if (!hit || hit.path.length < basePath.length || basePath.some((segment, i) => hit.path[i] !== segment)) return undefined;
+      if (!hit || hit.path.length < basePath.length || basePath.some((segment, i) => hit.path[i] !== segment))
+        return undefined;
       return { path: hit.path.slice(basePath.length), onKey: hit.onKey };
     },
   };
@@ -479,7 +594,13 @@ function nestingDepth(root: Node | null, limit: number): number {
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Map) &&
+    !(value instanceof Set)
+  );
 }
 
 function kindOfValue(value: unknown): string {

@@ -86,9 +86,29 @@ const floatResolve = (str: string, onError: (message: string) => void) => {
   return GO_INT.test(str) ? goInt(str) : goFloat(str);
 };
 
-export const goFloatSpecial: ScalarTag = { identify: isNumber, default: true, tag: FLOAT_TAG, test: GO_FLOAT_SPECIAL, resolve: floatResolve };
-export const goFloatDigit: ScalarTag = { identify: isNumber, default: true, tag: FLOAT_TAG, format: 'DIGIT', test: GO_FLOAT_DIGIT, resolve: floatResolve };
-export const goFloatDot: ScalarTag = { identify: isNumber, default: true, tag: FLOAT_TAG, format: 'DOT', test: GO_FLOAT_DOT, resolve: floatResolve };
+export const goFloatSpecial: ScalarTag = {
+  identify: isNumber,
+  default: true,
+  tag: FLOAT_TAG,
+  test: GO_FLOAT_SPECIAL,
+  resolve: floatResolve,
+};
+export const goFloatDigit: ScalarTag = {
+  identify: isNumber,
+  default: true,
+  tag: FLOAT_TAG,
+  format: 'DIGIT',
+  test: GO_FLOAT_DIGIT,
+  resolve: floatResolve,
+};
+export const goFloatDot: ScalarTag = {
+  identify: isNumber,
+  default: true,
+  tag: FLOAT_TAG,
+  format: 'DOT',
+  test: GO_FLOAT_DOT,
+  resolve: floatResolve,
+};
 
 /** `!!binary` is decoded to a string, as go-yaml v2 does when the target is interface{}. */
 export const goBinary: ScalarTag = {

@@ -2,7 +2,18 @@
  * Maps JSON paths of a parsed document back to source ranges, using the yaml AST
  * (the nodes keep their offsets) and a LineCounter.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Alias,
+  type Document,
+  type LineCounter,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { JsonPath, LocateTarget, SourceRange } from '../core/types.js';
 
 type Ranged = { range?: [number, number, number] | null };
@@ -28,7 +39,7 @@ export class DocumentSourceMap {
 
   locate(path: JsonPath, target: LocateTarget = 'value'): SourceRange {
     const { node, keyNode } = this.walk(path);
-    const chosen = target === 'key' && keyNode ? keyNode : node ?? keyNode;
+    const chosen = target === 'key' && keyNode ? keyNode : (node ?? keyNode);
     const r = (chosen as Ranged | null)?.range;
     if (r) return this.toRange(r[0], r[1]);
     return this.documentRange();
@@ -74,7 +85,13 @@ export class DocumentSourceMap {
           const keyRange = (key as Ranged | null)?.range;
           const onKey = within(key);
           // The `:` right after a key (only blanks between) belongs to the key.
-          const onColon = !onKey && char === ':' && !!keyRange && keyRange[1] <= rel && rel - keyRange[1] < 256 && /^[ \t]*$/.test(this.text.slice(keyRange[1], rel));
+          const onColon =
+            !onKey &&
+            char === ':' &&
+            !!keyRange &&
+            keyRange[1] <= rel &&
+            rel - keyRange[1] < 256 &&
+            /^[ \t]*$/.test(this.text.slice(keyRange[1], rel));
           const onValue = !onKey && !onColon && within(value);
           if (!onKey && !onColon && !onValue) continue;
           const name = isScalar(key) ? (typeof key.value === 'symbol' ? key.source : String(key.value)) : undefined;

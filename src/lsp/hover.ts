@@ -26,7 +26,8 @@ export interface Hover {
 /** The hover for `position` in `manifests` (read from the document's text), or null outside a documented field. */
 export function hoverAt(manifests: readonly Manifest[], position: unknown): Hover | null {
   const p = position as Partial<Position> | null | undefined;
-  if (!p || !Number.isSafeInteger(p.line) || !Number.isSafeInteger(p.character) || p.line! < 0 || p.character! < 0) return null;
+  if (!p || !Number.isSafeInteger(p.line) || !Number.isSafeInteger(p.character) || p.line! < 0 || p.character! < 0)
+    return null;
   for (const manifest of manifests) {
     const hit = manifest.pathAt?.(p.line! + 1, p.character! + 1);
     if (!hit) continue;
@@ -40,7 +41,10 @@ export function hoverAt(manifests: readonly Manifest[], position: unknown): Hove
     const r = manifest.locate(hit.path, hit.onKey ? 'key' : 'value');
     return {
       contents: { kind: 'markdown', value },
-      range: { start: { line: r.line - 1, character: r.column - 1 }, end: { line: r.endLine - 1, character: r.endColumn - 1 } },
+      range: {
+        start: { line: r.line - 1, character: r.column - 1 },
+        end: { line: r.endLine - 1, character: r.endColumn - 1 },
+      },
     };
   }
   return null;
@@ -72,7 +76,11 @@ function typeAt(apiVersion: string, kind: string, path: JsonPath): string | unde
 function typeName(schema: JsonSchema | undefined, depth: number): string | undefined {
   if (typeof schema !== 'object' || schema === null || depth > 2) return undefined;
   if (typeof schema.$ref === 'string') return schema.$ref.split(/[/.]/).pop() || undefined;
-  const type = Array.isArray(schema.type) ? schema.type.filter((t) => typeof t === 'string').join(' | ') : typeof schema.type === 'string' ? schema.type : undefined;
+  const type = Array.isArray(schema.type)
+    ? schema.type.filter((t) => typeof t === 'string').join(' | ')
+    : typeof schema.type === 'string'
+      ? schema.type
+      : undefined;
   if (type === 'array') {
     const item = typeName(schema.items as JsonSchema | undefined, depth + 1);
     return item ? `${item.includes(' ') ? `(${item})` : item}[]` : 'array';

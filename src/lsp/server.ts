@@ -19,7 +19,16 @@ interface Request {
 }
 
 /** Rules that look for objects in other files: silent in single-file mode, where they would be noise. */
-const CROSS_FILE_RULES = new Set(['missing-reference', 'hpa-target-missing', 'ingress-missing-service', 'statefulset-service-not-headless', 'service-selects-no-pods', 'pdb-selects-nothing', 'networkpolicy-selects-nothing', 'ingress-tls-secret-missing']);
+const CROSS_FILE_RULES = new Set([
+  'missing-reference',
+  'hpa-target-missing',
+  'ingress-missing-service',
+  'statefulset-service-not-headless',
+  'service-selects-no-pods',
+  'pdb-selects-nothing',
+  'networkpolicy-selects-nothing',
+  'ingress-tls-secret-missing',
+]);
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
 
@@ -42,7 +51,8 @@ export function createLanguageServer(io: LanguageServerIO, options: LintOptions 
   let shutdown = false;
   const send = (message: unknown) => io.write(frame(message));
   const reply = (id: Request['id'], result: unknown) => send({ jsonrpc: '2.0', id, result });
-  const fail = (id: Request['id'], code: number, message: string) => send({ jsonrpc: '2.0', id, error: { code, message } });
+  const fail = (id: Request['id'], code: number, message: string) =>
+    send({ jsonrpc: '2.0', id, error: { code, message } });
 
   const publish = (uri: string) => {
     const text = documents.get(uri);
@@ -55,7 +65,13 @@ export function createLanguageServer(io: LanguageServerIO, options: LintOptions 
     const doc = (params.textDocument ?? {}) as { uri?: string; text?: string };
     switch (msg.method) {
       case 'initialize':
-        return reply(msg.id, { capabilities: { textDocumentSync: { openClose: true, change: 1, save: { includeText: true } }, hoverProvider: true }, serverInfo: { name: 'kubeplan' } });
+        return reply(msg.id, {
+          capabilities: {
+            textDocumentSync: { openClose: true, change: 1, save: { includeText: true } },
+            hoverProvider: true,
+          },
+          serverInfo: { name: 'kubeplan' },
+        });
       case 'initialized':
         return;
       case 'textDocument/didOpen':
@@ -83,7 +99,11 @@ export function createLanguageServer(io: LanguageServerIO, options: LintOptions 
         if (typeof doc.uri === 'string') {
           documents.delete(doc.uri);
           parsed.delete(doc.uri);
-          send({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: doc.uri, diagnostics: [] } });
+          send({
+            jsonrpc: '2.0',
+            method: 'textDocument/publishDiagnostics',
+            params: { uri: doc.uri, diagnostics: [] },
+          });
         }
         return;
       case 'textDocument/hover': {
@@ -110,7 +130,11 @@ export function createLanguageServer(io: LanguageServerIO, options: LintOptions 
       }
     },
     (reason) => {
-      send({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 1, message: `kubeplan: ${reason}; closing` } });
+      send({
+        jsonrpc: '2.0',
+        method: 'window/logMessage',
+        params: { type: 1, message: `kubeplan: ${reason}; closing` },
+      });
       io.exit(1);
     },
     () => send({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'parse error: message is not JSON' } }),
@@ -121,7 +145,10 @@ export function diagnosticsFor(uri: string, text: string, options: LintOptions) 
   const file = uri.startsWith('file:') ? safePath(uri) : uri;
   const findings = lintText(text, file, options).findings.filter((f) => !CROSS_FILE_RULES.has(f.ruleId));
   return findings.map((f: Finding) => ({
-    range: { start: { line: f.line - 1, character: f.column - 1 }, end: { line: f.endLine - 1, character: f.endColumn - 1 } },
+    range: {
+      start: { line: f.line - 1, character: f.column - 1 },
+      end: { line: f.endLine - 1, character: f.endColumn - 1 },
+    },
     severity: SEVERITY[f.severity],
     code: f.ruleId,
     source: 'kubeplan',

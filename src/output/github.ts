@@ -23,12 +23,19 @@ export function findingsToGithub(findings: Finding[], max = GITHUB_MAX_ANNOTATIO
     ].join(',');
     return `::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`;
   });
-  if (ranked.length > max) lines.push(`::notice::${ranked.length - max} more findings not shown as annotations; see the job log or SARIF report`);
+  if (ranked.length > max)
+    lines.push(
+      `::notice::${ranked.length - max} more findings not shown as annotations; see the job log or SARIF report`,
+    );
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/\u001b/g, '\\u001b');
+  return s
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/\u001b/g, '\\u001b');
 }
 
 export function escapeProperty(s: string): string {

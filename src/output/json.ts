@@ -14,8 +14,23 @@ export function findingsToJson(findings: Finding[], summary: { files: number; ob
       column: f.column,
       endLine: f.endLine,
       endColumn: f.endColumn,
-      ...(f.object ? { object: { apiVersion: f.object.apiVersion, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name } } : {}),
+      ...(f.object
+        ? {
+            object: {
+              apiVersion: f.object.apiVersion,
+              kind: f.object.kind,
+              namespace: f.object.namespace,
+              name: f.object.name,
+            },
+          }
+        : {}),
     })),
-    summary: { files: summary.files, objects: summary.objects, errors: counts.error, warnings: counts.warning, infos: counts.info },
+    summary: {
+      files: summary.files,
+      objects: summary.objects,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+    },
   };
 }

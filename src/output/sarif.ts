@@ -34,7 +34,12 @@ export function findingsToSarif(findings: Finding[], rules: readonly SarifRuleIn
         {
           physicalLocation: {
             artifactLocation: { uri: encodeUri(f.file), uriBaseId: '%SRCROOT%' },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1) },
+            region: {
+              startLine: f.line,
+              startColumn: f.column,
+              endLine: f.endLine,
+              endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1),
+            },
           },
         },
       ],
@@ -63,7 +68,21 @@ export function findingsToSarif(findings: Finding[], rules: readonly SarifRuleIn
         },
         results,
         ...(dropped > 0
-          ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'note', message: { text: `${dropped} results truncated (SARIF output is capped at ${SARIF_MAX_RESULTS})` } }] }] }
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolExecutionNotifications: [
+                    {
+                      level: 'note',
+                      message: {
+                        text: `${dropped} results truncated (SARIF output is capped at ${SARIF_MAX_RESULTS})`,
+                      },
+                    },
+                  ],
+                },
+              ],
+            }
           : {}),
       },
     ],
@@ -72,5 +91,8 @@ export function findingsToSarif(findings: Finding[], rules: readonly SarifRuleIn
 
 /** Relative file paths as URI references: spaces, '%', '#', '?' and control characters encoded. */
 function encodeUri(file: string): string {
-  return file.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  return file
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
 }

@@ -14,7 +14,11 @@ export interface TextOptions {
 const CODES = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1 } as const;
 const MAX_FRAME_WIDTH = 160;
 
-export function formatText(findings: Finding[], summary: { files: number; objects: number }, options: TextOptions): string {
+export function formatText(
+  findings: Finding[],
+  summary: { files: number; objects: number },
+  options: TextOptions,
+): string {
   const paint = (code: keyof typeof CODES, s: string) => (options.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const out: string[] = [];
   const lineCache = new Map<string, string[]>();
@@ -25,8 +29,15 @@ export function formatText(findings: Finding[], summary: { files: number; object
       out.push(paint('bold', escapeControl(f.file)));
       currentFile = f.file;
     }
-    const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info   ');
-    out.push(`${escapeControl(f.file)}:${f.line}:${f.column} ${sev}  ${escapeControl(f.message)}  ${paint('gray', f.ruleId)}`);
+    const sev =
+      f.severity === 'error'
+        ? paint('red', 'error  ')
+        : f.severity === 'warning'
+          ? paint('yellow', 'warning')
+          : paint('cyan', 'info   ');
+    out.push(
+      `${escapeControl(f.file)}:${f.line}:${f.column} ${sev}  ${escapeControl(f.message)}  ${paint('gray', f.ruleId)}`,
+    );
     if (options.codeFrames !== false && options.sources?.has(f.file)) {
       let lines = lineCache.get(f.file);
       if (!lines) {
@@ -41,7 +52,11 @@ export function formatText(findings: Finding[], summary: { files: number; object
   const total = c.error + c.warning + c.info;
   const tally = `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
   const scope = `${summary.files} file${summary.files === 1 ? '' : 's'}, ${summary.objects} object${summary.objects === 1 ? '' : 's'}`;
-  out.push(total === 0 ? paint('bold', `✔ no problems (${scope})`) : paint('bold', `✖ ${total} problem${total === 1 ? '' : 's'}: ${tally} (${scope})`));
+  out.push(
+    total === 0
+      ? paint('bold', `✔ no problems (${scope})`)
+      : paint('bold', `✖ ${total} problem${total === 1 ? '' : 's'}: ${tally} (${scope})`),
+  );
   return out.join('\n') + '\n';
 }
 
@@ -54,5 +69,8 @@ function codeFrame(lines: string[], f: Finding, paint: (code: keyof typeof CODES
   const end = f.endLine === f.line ? Math.max(start + 1, f.endColumn) : line.length + 1;
   const caretCount = Math.max(1, Math.min(end - start, MAX_FRAME_WIDTH - start + 1));
   if (start > MAX_FRAME_WIDTH) return [`  ${String(f.line).padStart(width)} | ${text}`];
-  return [`  ${String(f.line).padStart(width)} | ${text}`, `  ${' '.repeat(width)} | ${' '.repeat(start - 1)}${paint('red', '^'.repeat(caretCount))}`];
+  return [
+    `  ${String(f.line).padStart(width)} | ${text}`,
+    `  ${' '.repeat(width)} | ${' '.repeat(start - 1)}${paint('red', '^'.repeat(caretCount))}`,
+  ];
 }

@@ -56,8 +56,21 @@ export function defaultCluster(): ClusterModel {
   return { source: DEFAULT_CLUSTER_SOURCE, nodes, pods: [], findings: [], nodeManifests: new Map() };
 }
 
-function finding(manifest: Manifest, path: JsonPath, message: string, severity: Finding['severity'] = 'error', target: 'key' | 'value' = 'value'): Finding {
-  return { ruleId: 'plan/cluster', severity, message, file: manifest.file, ...manifest.locate(path, target), object: manifest.ref };
+function finding(
+  manifest: Manifest,
+  path: JsonPath,
+  message: string,
+  severity: Finding['severity'] = 'error',
+  target: 'key' | 'value' = 'value',
+): Finding {
+  return {
+    ruleId: 'plan/cluster',
+    severity,
+    message,
+    file: manifest.file,
+    ...manifest.locate(path, target),
+    object: manifest.ref,
+  };
 }
 
 /** One Node object → SchedNode, or the problems that make it unusable. */
@@ -66,23 +79,50 @@ export function nodeFromManifest(m: Manifest): { node?: SchedNode; findings: Fin
   const findings: Finding[] = [];
   const meta = obj(o.metadata);
   const name = str(meta.name);
-  if (!name) return { findings: [finding(m, ['metadata'], 'Node has no metadata.name; it is left out of the cluster', 'error', 'key')] };
+  if (!name)
+    return {
+      findings: [finding(m, ['metadata'], 'Node has no metadata.name; it is left out of the cluster', 'error', 'key')],
+    };
   const status = obj(o.status);
   if (!isObj(status.allocatable) || Object.keys(status.allocatable).length === 0) {
-    return { findings: [finding(m, isObj(o.status) ? ['status'] : ['metadata', 'name'], `node ${name} has no status.allocatable; it is left out of the cluster (export nodes with \`kubectl get nodes -o yaml\`)`, 'error', 'key')] };
+    return {
+      findings: [
+        finding(
+          m,
+          isObj(o.status) ? ['status'] : ['metadata', 'name'],
+          `node ${name} has no status.allocatable; it is left out of the cluster (export nodes with \`kubectl get nodes -o yaml\`)`,
+          'error',
+          'key',
+        ),
+      ],
+    };
   }
   const allocatable: Resources = {};
   for (const key of Object.keys(status.allocatable).sort()) {
     const v = parseResource(key, status.allocatable[key]);
     if (v === null || v < 0) {
-      findings.push(finding(m, ['status', 'allocatable', key], `node ${name}: status.allocatable.${key} ${JSON.stringify(status.allocatable[key])} is not a valid quantity; the node is left out of the cluster`));
+      findings.push(
+        finding(
+          m,
+          ['status', 'allocatable', key],
+          `node ${name}: status.allocatable.${key} ${JSON.stringify(status.allocatable[key])} is not a valid quantity; the node is left out of the cluster`,
+        ),
+      );
       continue;
     }
     allocatable[key] = v;
   }
   if (findings.length > 0) return { findings };
   if (allocatable.pods === undefined) {
-    findings.push(finding(m, ['status', 'allocatable'], `node ${name} has no status.allocatable.pods: no pod can be placed on it ("Too many pods")`, 'warning', 'key'));
+    findings.push(
+      finding(
+        m,
+        ['status', 'allocatable'],
+        `node ${name} has no status.allocatable.pods: no pod can be placed on it ("Too many pods")`,
+        'warning',
+        'key',
+      ),
+    );
   }
   const images = new Map<string, number>();
   for (const { item } of objItems(status.images)) {
@@ -114,7 +154,9 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
       model.findings.push(...findings);
       if (!node) continue;
       if (model.nodeManifests.has(node.name)) {
-        model.findings.push(finding(m, ['metadata', 'name'], `node ${node.name} is listed twice; the second copy is ignored`, 'warning'));
+        model.findings.push(
+          finding(m, ['metadata', 'name'], `node ${node.name} is listed twice; the second copy is ignored`, 'warning'),
+        );
         continue;
       }
       model.nodes.push(node);
@@ -145,7 +187,14 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
     if (!name || !nodeName) continue; // pending pods in the snapshot hold no capacity
     if (phase === 'Succeeded' || phase === 'Failed') continue; // the scheduler's cache ignores terminated pods
     if (!model.nodeManifests.has(nodeName)) {
-      model.findings.push(finding(m, ['spec', 'nodeName'], `pod ${name} runs on node ${nodeName}, which is not in the cluster file; it is ignored`, 'warning'));
+      model.findings.push(
+        finding(
+          m,
+          ['spec', 'nodeName'],
+          `pod ${name} runs on node ${nodeName}, which is not in the cluster file; it is ignored`,
+          'warning',
+        ),
+      );
       continue;
     }
     const namespace = namespaceOf(o, 'default');
@@ -170,6 +219,7 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
 
 /** One line describing the cluster for the report header. */
 export function describeCluster(model: ClusterModel): string {
-  if (model.source === DEFAULT_CLUSTER_SOURCE) return 'built-in default: 3 nodes worker-1..3, zones zone-a..c, 4 CPU / 16Gi / 110 pods each';
+  if (model.source === DEFAULT_CLUSTER_SOURCE)
+    return 'built-in default: 3 nodes worker-1..3, zones zone-a..c, 4 CPU / 16Gi / 110 pods each';
   return `${model.source}: ${model.nodes.length} node${model.nodes.length === 1 ? '' : 's'}${model.pods.length ? `, ${model.pods.length} running pod${model.pods.length === 1 ? '' : 's'}` : ''}`;
 }

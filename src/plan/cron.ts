@@ -88,7 +88,8 @@ function parseField(text: string, def: FieldDef): { values: Set<number>; star: b
     }
     let step = 1;
     if (stepText !== undefined) {
-      if (!/^[0-9]+$/.test(stepText) || Number(stepText) === 0) return `${def.name}: step must be a positive integer in ${JSON.stringify(part)}`;
+      if (!/^[0-9]+$/.test(stepText) || Number(stepText) === 0)
+        return `${def.name}: step must be a positive integer in ${JSON.stringify(part)}`;
       step = Number(stepText);
     }
     if (start < def.min) return `${def.name}: beginning of range (${start}) below minimum (${def.min})`;
@@ -115,7 +116,15 @@ export function parseCron(schedule: string): CronSpec | string {
   const parsed = parts.map((p, i) => parseField(p, FIELDS[i]));
   for (const p of parsed) if (typeof p === 'string') return p;
   const [minute, hour, dom, month, dow] = parsed as Array<{ values: Set<number>; star: boolean }>;
-  return { minute: minute.values, hour: hour.values, dom: dom.values, month: month.values, dow: dow.values, domStar: dom.star, dowStar: dow.star };
+  return {
+    minute: minute.values,
+    hour: hour.values,
+    dom: dom.values,
+    month: month.values,
+    dow: dow.values,
+    domStar: dom.star,
+    dowStar: dow.star,
+  };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -134,7 +143,16 @@ export function isValidTimeZone(tz: string): boolean {
 function formatterFor(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -149,7 +167,8 @@ export function zoneOffset(tz: string | undefined, ms: number): number {
   const cached = offsetCache.get(bucket);
   if (cached !== undefined) return cached;
   const parts: Record<string, number> = {};
-  for (const p of formatterFor(tz).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of formatterFor(tz).formatToParts(new Date(ms)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   const offset = wall - Math.floor(ms / 1000) * 1000;
   if (offsetCache.size > 100_000) offsetCache.clear();

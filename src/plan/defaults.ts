@@ -39,7 +39,8 @@ function defaultProbe(p: unknown): void {
 function defaultContainer(c: unknown, hostNetwork: boolean): void {
   if (!isObj(c)) return;
   // SetDefaults_Container
-  if (c.imagePullPolicy === undefined || c.imagePullPolicy === null || c.imagePullPolicy === '') c.imagePullPolicy = defaultPullPolicy(c.image);
+  if (c.imagePullPolicy === undefined || c.imagePullPolicy === null || c.imagePullPolicy === '')
+    c.imagePullPolicy = defaultPullPolicy(c.image);
   setIfMissing(c, 'terminationMessagePath', '/dev/termination-log');
   setIfMissing(c, 'terminationMessagePolicy', 'File');
   if (Array.isArray(c.ports)) {
@@ -47,7 +48,8 @@ function defaultContainer(c: unknown, hostNetwork: boolean): void {
       if (!isObj(port)) continue;
       setIfMissing(port, 'protocol', 'TCP'); // SetDefaults_ContainerPort
       // defaultHostNetworkPorts: with hostNetwork the host port is the container port.
-      if (hostNetwork && (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0)) port.hostPort = port.containerPort;
+      if (hostNetwork && (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0))
+        port.hostPort = port.containerPort;
     }
   }
   defaultProbe(c.livenessProbe);
@@ -224,7 +226,8 @@ export function defaultService(object: Obj): Obj {
   for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
     if (!isObj(port)) continue;
     setIfMissing(port, 'protocol', 'TCP');
-    if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === '') port.targetPort = port.port;
+    if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === '')
+      port.targetPort = port.port;
   }
   return s;
 }

@@ -3,14 +3,22 @@ import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import type { PlannedPod } from './pod.js';
 import { isObj, obj, objItems, type Obj } from '../core/values.js';
 
-export function findingAt(ruleId: string, severity: Finding['severity'], m: Manifest, path: JsonPath, message: string, target: 'key' | 'value' = 'key'): Finding {
+export function findingAt(
+  ruleId: string,
+  severity: Finding['severity'],
+  m: Manifest,
+  path: JsonPath,
+  message: string,
+  target: 'key' | 'value' = 'key',
+): Finding {
   return { ruleId, severity, message, file: m.file, ...m.locate(path, target), object: m.ref };
 }
 
 /** The field a FailedScheduling reason is about, inside the pod spec at `specPath` of the raw manifest. */
 export function pathForReason(m: Manifest, specPath: JsonPath, reason: string): JsonPath {
   let spec: unknown = m.object;
-  for (const k of specPath) spec = isObj(spec) ? spec[k as string] : Array.isArray(spec) ? spec[k as number] : undefined;
+  for (const k of specPath)
+    spec = isObj(spec) ? spec[k as string] : Array.isArray(spec) ? spec[k as number] : undefined;
   const s: Obj = obj(spec);
   const has = (k: string) => s[k] !== undefined && s[k] !== null;
   const insufficient = /Insufficient (\S+)/.exec(reason);
@@ -19,14 +27,17 @@ export function pathForReason(m: Manifest, specPath: JsonPath, reason: string): 
     for (const list of ['containers', 'initContainers']) {
       for (const { item, index } of objItems(s[list])) {
         const res = obj(item.resources);
-        for (const kind of ['requests', 'limits']) if (obj(res[kind])[resource] !== undefined) return [...specPath, list, index, 'resources', kind, resource];
+        for (const kind of ['requests', 'limits'])
+          if (obj(res[kind])[resource] !== undefined) return [...specPath, list, index, 'resources', kind, resource];
       }
     }
     return [...specPath, 'containers'];
   }
   if (reason.includes('untolerated taint')) return [...specPath, has('tolerations') ? 'tolerations' : 'containers'];
-  if (reason.includes("node affinity/selector")) return [...specPath, has('nodeSelector') ? 'nodeSelector' : has('affinity') ? 'affinity' : 'containers'];
-  if (reason.includes('topology spread')) return [...specPath, has('topologySpreadConstraints') ? 'topologySpreadConstraints' : 'containers'];
+  if (reason.includes('node affinity/selector'))
+    return [...specPath, has('nodeSelector') ? 'nodeSelector' : has('affinity') ? 'affinity' : 'containers'];
+  if (reason.includes('topology spread'))
+    return [...specPath, has('topologySpreadConstraints') ? 'topologySpreadConstraints' : 'containers'];
   if (reason.includes('affinity')) return [...specPath, has('affinity') ? 'affinity' : 'containers'];
   if (reason.includes('free ports')) return [...specPath, 'containers'];
   if (reason.includes('Too many pods')) return [...specPath, 'containers'];
@@ -47,14 +58,31 @@ export function unschedulableFindings(pods: PlannedPod[]): Finding[] {
     if (p.node !== null || !p.reason) continue;
     const key = `${p.workload.kind}/${p.namespace}/${p.workload.name}\u0000${p.reason}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { first: p, pods: [], total: totals.get(`${p.workload.kind}/${p.namespace}/${p.workload.name}`) ?? 1 }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { first: p, pods: [], total: totals.get(`${p.workload.kind}/${p.namespace}/${p.workload.name}`) ?? 1 }),
+      );
     g.pods.push(p);
   }
   const out: Finding[] = [];
   for (const g of groups.values()) {
     const p = g.first;
-    const who = p.workload.kind === 'Pod' ? `pod ${p.name}` : g.pods.length === 1 ? `pod ${p.name} of ${p.workload.kind} ${p.workload.name}` : `${g.pods.length} of ${g.total} pods of ${p.workload.kind} ${p.workload.name} (${p.name}, …)`;
-    out.push(findingAt('plan/unschedulable', 'error', p.manifest, pathForReason(p.manifest, p.specPath, p.reason!), `${who} cannot be scheduled: ${p.reason}`));
+    const who =
+      p.workload.kind === 'Pod'
+        ? `pod ${p.name}`
+        : g.pods.length === 1
+          ? `pod ${p.name} of ${p.workload.kind} ${p.workload.name}`
+          : `${g.pods.length} of ${g.total} pods of ${p.workload.kind} ${p.workload.name} (${p.name}, …)`;
+    out.push(
+      findingAt(
+        'plan/unschedulable',
+        'error',
+        p.manifest,
+        pathForReason(p.manifest, p.specPath, p.reason!),
+        `${who} cannot be scheduled: ${p.reason}`,
+      ),
+    );
   }
   return out;
 }

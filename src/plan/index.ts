@@ -11,7 +11,16 @@ export { planToJson } from './json.js';
 // Building blocks.
 export * as defaults from './defaults.js';
 export { parseQuantity, parseResource, milliValue, unitValue, formatResource, type Quantity } from './quantity.js';
-export { computeHash, controllerRevisionHash, safeEncodeString, NameGenerator, nameSuffix, ALPHANUMS, fnv32a, fnv32 } from './hash.js';
+export {
+  computeHash,
+  controllerRevisionHash,
+  safeEncodeString,
+  NameGenerator,
+  nameSuffix,
+  ALPHANUMS,
+  fnv32a,
+  fnv32,
+} from './hash.js';
 export { newReplicaSetName, POD_TEMPLATE_HASH } from './controllers/deployment.js';
 export { statefulSetPodName, claimName } from './controllers/statefulset.js';
 export { daemonSetTolerations } from './controllers/daemonset.js';

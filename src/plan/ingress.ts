@@ -36,7 +36,7 @@ interface Backend {
 function readBackend(b: Obj, path: JsonPath): Backend {
   if (isObj(b.service)) {
     const port = obj(b.service.port);
-    const value = typeof port.number === 'number' ? port.number : str(port.name) ?? null;
+    const value = typeof port.number === 'number' ? port.number : (str(port.name) ?? null);
     return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path, 'service', 'name'] };
   }
   if (b.serviceName !== undefined) {
@@ -44,11 +44,23 @@ function readBackend(b: Obj, path: JsonPath): Backend {
     const value = typeof sp === 'number' ? sp : typeof sp === 'string' ? (/^[0-9]+$/.test(sp) ? Number(sp) : sp) : null;
     return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path, 'serviceName'] };
   }
-  if (isObj(b.resource)) return { service: null, port: null, resource: `${str(b.resource.kind) ?? '?'}/${str(b.resource.name) ?? '?'}`, path: [...path, 'resource'] };
+  if (isObj(b.resource))
+    return {
+      service: null,
+      port: null,
+      resource: `${str(b.resource.kind) ?? '?'}/${str(b.resource.name) ?? '?'}`,
+      path: [...path, 'resource'],
+    };
   return { service: null, port: null, resource: null, path };
 }
 
-export function planIngresses(manifests: Manifest[], ingressClasses: Manifest[], services: ServiceModel[], defaultNamespace: string, findings: Finding[]): IngressReport[] {
+export function planIngresses(
+  manifests: Manifest[],
+  ingressClasses: Manifest[],
+  services: ServiceModel[],
+  defaultNamespace: string,
+  findings: Finding[],
+): IngressReport[] {
   const defaultClass = ingressClasses
     .filter((c) => obj(obj(c.object.metadata).annotations)['ingressclass.kubernetes.io/is-default-class'] === 'true')
     .map((c) => str(obj(c.object.metadata).name))
@@ -64,14 +76,22 @@ export function planIngresses(manifests: Manifest[], ingressClasses: Manifest[],
     const spec = obj(m.object.spec);
     const annotated = str(obj(obj(m.object.metadata).annotations)['kubernetes.io/ingress.class']);
     let ingressClass = str(spec.ingressClassName) ?? annotated ?? defaultClass ?? null;
-    if (ingressClass && ingressClasses.length > 0 && !known.has(ingressClass) && ingressClass !== annotated) ingressClass = `${ingressClass} (no IngressClass object in the inputs)`;
+    if (ingressClass && ingressClasses.length > 0 && !known.has(ingressClass) && ingressClass !== annotated)
+      ingressClass = `${ingressClass} (no IngressClass object in the inputs)`;
     const report: IngressReport = { namespace, name, ingressClass, routes: [] };
 
     const route = (host: string, path: string, pathType: string, b: Backend) => {
       const r: RouteReport = { host, path, pathType, service: b.service, port: b.port, pods: [] };
       report.routes.push(r);
       const fail = (message: string) =>
-        findings.push({ ruleId: 'plan/ingress-no-backend', severity: 'error', message: `Ingress ${name}: ${host}${path === '*' ? '' : path} ${message}`, file: m.file, ...m.locate(b.path, 'value'), object: m.ref });
+        findings.push({
+          ruleId: 'plan/ingress-no-backend',
+          severity: 'error',
+          message: `Ingress ${name}: ${host}${path === '*' ? '' : path} ${message}`,
+          file: m.file,
+          ...m.locate(b.path, 'value'),
+          object: m.ref,
+        });
       if (b.resource) {
         r.service = null;
         r.port = null;
@@ -90,7 +110,13 @@ export function planIngresses(manifests: Manifest[], ingressClasses: Manifest[],
     };
 
     const defaultBackend = isObj(spec.defaultBackend) ? spec.defaultBackend : isObj(spec.backend) ? spec.backend : null;
-    if (defaultBackend) route('*', '*', 'DefaultBackend', readBackend(defaultBackend, ['spec', isObj(spec.defaultBackend) ? 'defaultBackend' : 'backend']));
+    if (defaultBackend)
+      route(
+        '*',
+        '*',
+        'DefaultBackend',
+        readBackend(defaultBackend, ['spec', isObj(spec.defaultBackend) ? 'defaultBackend' : 'backend']),
+      );
     for (const { item: rule, index: ri } of objItems(spec.rules)) {
       const host = str(rule.host) || '*';
       for (const { item: p, index: pi } of objItems(obj(rule.http).paths)) {

@@ -5,9 +5,21 @@ export function planToJson(r: PlanResult): object {
   return {
     cluster: {
       source: r.cluster.source,
-      nodes: r.cluster.nodes.map((n) => ({ name: n.name, zone: n.zone, allocatable: { ...n.allocatable }, requested: { ...n.requested }, pods: [...n.pods], running: [...n.running] })),
+      nodes: r.cluster.nodes.map((n) => ({
+        name: n.name,
+        zone: n.zone,
+        allocatable: { ...n.allocatable },
+        requested: { ...n.requested },
+        pods: [...n.pods],
+        running: [...n.running],
+      })),
     },
-    settings: { seed: r.settings.seed, now: r.settings.now, defaultNamespace: r.settings.defaultNamespace, tieBreak: r.settings.tieBreak },
+    settings: {
+      seed: r.settings.seed,
+      now: r.settings.now,
+      defaultNamespace: r.settings.defaultNamespace,
+      tieBreak: r.settings.tieBreak,
+    },
     pods: r.pods.map((p) => ({
       name: p.name,
       namespace: p.namespace,
@@ -29,7 +41,14 @@ export function planToJson(r: PlanResult): object {
       ...(w.serviceName !== undefined ? { serviceName: w.serviceName } : {}),
       notes: [...w.notes],
     })),
-    volumeClaims: r.volumeClaims.map((c) => ({ name: c.name, namespace: c.namespace, owner: { kind: c.owner.kind, name: c.owner.name }, storageClassName: c.storageClassName, storage: c.storage, accessModes: [...c.accessModes] })),
+    volumeClaims: r.volumeClaims.map((c) => ({
+      name: c.name,
+      namespace: c.namespace,
+      owner: { kind: c.owner.kind, name: c.owner.name },
+      storageClassName: c.storageClassName,
+      storage: c.storage,
+      accessModes: [...c.accessModes],
+    })),
     services: r.services.map((s) => ({
       namespace: s.namespace,
       name: s.name,
@@ -37,13 +56,26 @@ export function planToJson(r: PlanResult): object {
       headless: s.headless,
       selector: s.selector ? { ...s.selector } : null,
       ports: s.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.targetPort, protocol: p.protocol })),
-      endpoints: s.endpoints.map((e) => ({ pod: e.pod, node: e.node, port: e.port, portName: e.portName, ...(e.dns !== undefined ? { dns: e.dns } : {}) })),
+      endpoints: s.endpoints.map((e) => ({
+        pod: e.pod,
+        node: e.node,
+        port: e.port,
+        portName: e.portName,
+        ...(e.dns !== undefined ? { dns: e.dns } : {}),
+      })),
     })),
     ingresses: r.ingresses.map((i) => ({
       namespace: i.namespace,
       name: i.name,
       ingressClass: i.ingressClass,
-      routes: i.routes.map((rt) => ({ host: rt.host, path: rt.path, pathType: rt.pathType, service: rt.service, port: rt.port, pods: [...rt.pods] })),
+      routes: i.routes.map((rt) => ({
+        host: rt.host,
+        path: rt.path,
+        pathType: rt.pathType,
+        service: rt.service,
+        port: rt.port,
+        pods: [...rt.pods],
+      })),
     })),
     cronJobs: r.cronJobs.map((c) => ({
       namespace: c.namespace,
@@ -68,7 +100,16 @@ export function planToJson(r: PlanResult): object {
               node: n.node,
               failedPlugin: n.failedPlugin,
               reasons: [...n.reasons],
-              ...(n.scores ? { scores: Object.fromEntries(Object.entries(n.scores).map(([k, v]) => [k, { raw: v.raw, normalized: v.normalized, weighted: v.weighted }])) } : {}),
+              ...(n.scores
+                ? {
+                    scores: Object.fromEntries(
+                      Object.entries(n.scores).map(([k, v]) => [
+                        k,
+                        { raw: v.raw, normalized: v.normalized, weighted: v.weighted },
+                      ]),
+                    ),
+                  }
+                : {}),
               ...(n.total !== undefined ? { total: n.total } : {}),
             })),
           },

@@ -27,7 +27,8 @@ const NODE_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
 const FIELD_OPERATORS = ['In', 'NotIn'];
 
 function nodeRequirementMatches(r: NodeRequirement, labels: Labels): boolean {
-  if (r.operator !== 'Gt' && r.operator !== 'Lt') return requirementMatches({ key: r.key, operator: r.operator, values: r.values }, labels);
+  if (r.operator !== 'Gt' && r.operator !== 'Lt')
+    return requirementMatches({ key: r.key, operator: r.operator, values: r.values }, labels);
   if (!Object.prototype.hasOwnProperty.call(labels, r.key)) return false;
   const label = parseGoInt(labels[r.key]!);
   const bound = parseGoInt(r.values[0] ?? '');
@@ -42,7 +43,8 @@ function parseGoInt(s: string): bigint | null {
 function nodeRequirementOf(e: unknown, allowed: readonly string[]): NodeRequirement | string {
   const r = compileRequirement(e, allowed);
   if (typeof r === 'string') return r;
-  if ((r.operator === 'Gt' || r.operator === 'Lt') && (r.values.length !== 1 || parseGoInt(r.values[0]!) === null)) return `${r.operator} needs exactly one integer value`;
+  if ((r.operator === 'Gt' || r.operator === 'Lt') && (r.values.length !== 1 || parseGoInt(r.values[0]!) === null))
+    return `${r.operator} needs exactly one integer value`;
   return r as NodeRequirement;
 }
 
@@ -76,10 +78,13 @@ export function compileNodeTerm(value: unknown): NodeTerm | string {
 }
 
 /** v1.NodeSelector (requiredDuringSchedulingIgnoredDuringExecution) → terms ORed. */
-export function compileNodeSelector(value: unknown): { ok: true; selector: NodeSelector } | { ok: false; error: string } {
+export function compileNodeSelector(
+  value: unknown,
+): { ok: true; selector: NodeSelector } | { ok: false; error: string } {
   const terms: NodeTerm[] = [];
   const rawTerms = obj(value).nodeSelectorTerms;
-  if (!Array.isArray(rawTerms) || rawTerms.length === 0) return { ok: false, error: 'nodeSelectorTerms must be a non-empty list' };
+  if (!Array.isArray(rawTerms) || rawTerms.length === 0)
+    return { ok: false, error: 'nodeSelectorTerms must be a non-empty list' };
   for (const [i, t] of rawTerms.entries()) {
     const term = compileNodeTerm(t);
     if (typeof term === 'string') return { ok: false, error: `nodeSelectorTerms[${i}]: ${term}` };

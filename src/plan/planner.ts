@@ -51,7 +51,10 @@ export const TIE_BREAK = 'smallest node name among the highest-scoring nodes';
 export const MAX_PLANNED_PODS = 20_000;
 
 /** Built-in PriorityClasses (scheduling/v1 SystemPriorityClasses). */
-const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
+const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
+  'system-node-critical': 2000001000,
+  'system-cluster-critical': 2000000000,
+};
 
 const WORKLOAD_KINDS: Record<string, (ctx: ExpandContext, m: Manifest) => Expansion | null> = {
   Deployment: expandDeployment,
@@ -89,12 +92,23 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   let nowMs = Date.parse(nowText);
   // Years 1970–9999 only: schedules are computed up to five years ahead and printed as ISO 8601.
   if (Number.isNaN(nowMs) || nowMs < 0 || nowMs > Date.UTC(9990, 0, 1)) {
-    findings.push({ ruleId: 'plan/skipped', severity: 'warning', message: `--now ${JSON.stringify(nowText)} is not an ISO 8601 time; using ${DEFAULT_NOW}`, file: '<options>', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    findings.push({
+      ruleId: 'plan/skipped',
+      severity: 'warning',
+      message: `--now ${JSON.stringify(nowText)} is not an ISO 8601 time; using ${DEFAULT_NOW}`,
+      file: '<options>',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
     nowText = DEFAULT_NOW;
     nowMs = Date.parse(DEFAULT_NOW);
   }
 
-  const cluster = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
+  const cluster = options.cluster
+    ? clusterFromManifests(options.cluster.manifests, options.cluster.source)
+    : defaultCluster();
   findings.push(...cluster.findings);
 
   const sorted = manifests.filter((m) => isObj(m.object)).sort(canonicalOrder(defaultNamespace));
@@ -129,7 +143,8 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
 
   let order = 0;
   let podBudget = MAX_PLANNED_PODS;
-  const skip = (m: Manifest, path: JsonPath, message: string) => findings.push(findingAt('plan/skipped', 'warning', m, path, message));
+  const skip = (m: Manifest, path: JsonPath, message: string) =>
+    findings.push(findingAt('plan/skipped', 'warning', m, path, message));
   const ctx: ExpandContext = {
     defaultNamespace,
     names,
@@ -138,7 +153,9 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     priorityOf: (className) => {
       if (!className) return { value: globalDefault ?? 0 };
       const value = priorityClasses.get(className) ?? SYSTEM_PRIORITY_CLASSES[className];
-      return value === undefined ? { error: `PriorityClass ${className} is not in the inputs: priority 0 assumed` } : { value };
+      return value === undefined
+        ? { error: `PriorityClass ${className} is not in the inputs: priority 0 assumed` }
+        : { value };
     },
     overheadOf: (runtimeClassName) => {
       if (!runtimeClassName) return {};
@@ -153,7 +170,11 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
         return true;
       }
       const planned = MAX_PLANNED_PODS - podBudget;
-      skip(m, path, `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${MAX_PLANNED_PODS} (${planned} already planned), so it is not planned`);
+      skip(
+        m,
+        path,
+        `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${MAX_PLANNED_PODS} (${planned} already planned), so it is not planned`,
+      );
       return false;
     },
     findings,
@@ -168,7 +189,11 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     if (!expand && kind !== 'CronJob') continue;
     const key = `${kind}/${namespaceOf(m.object, defaultNamespace)}/${nameOf(m)}`;
     if (nameOf(m) && seen.has(key) && kind !== 'Pod') {
-      skip(m, ['metadata', 'name'], `${kind} ${nameOf(m)} is defined more than once; only the first definition is planned`);
+      skip(
+        m,
+        ['metadata', 'name'],
+        `${kind} ${nameOf(m)} is defined more than once; only the first definition is planned`,
+      );
       continue;
     }
     seen.add(key);
@@ -181,37 +206,102 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   // Scheduling.
   const services = readServices(byKind('Service'), defaultNamespace, skip);
   const state = new ClusterState(cluster.nodes, (ns) => nsLabels.get(ns) ?? namespaceLabels(ns));
-  const scheduler = new Scheduler(state, { services: services.filter((s) => s.selector).map((s) => ({ namespace: s.report.namespace, selector: s.selector! })) });
+  const scheduler = new Scheduler(state, {
+    services: services.filter((s) => s.selector).map((s) => ({ namespace: s.report.namespace, selector: s.selector! })),
+  });
   for (const p of cluster.pods) {
-    const priority = p.priority ?? (p.priorityClassName ? priorityClasses.get(p.priorityClassName) ?? SYSTEM_PRIORITY_CLASSES[p.priorityClassName] : undefined) ?? 0;
-    state.add(buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, priority }).pod, p.nodeName);
+    const priority =
+      p.priority ??
+      (p.priorityClassName
+        ? (priorityClasses.get(p.priorityClassName) ?? SYSTEM_PRIORITY_CLASSES[p.priorityClassName])
+        : undefined) ??
+      0;
+    state.add(
+      buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, priority }).pod,
+      p.nodeName,
+    );
   }
   const pods = expansions.flatMap((e) => e.pods);
-  for (const p of pods) p.sched = buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, priority: p.priority, ownerSelector: p.ownerSelector }).pod;
+  for (const p of pods)
+    p.sched = buildSchedPod({
+      name: p.name,
+      namespace: p.namespace,
+      labels: p.labels,
+      spec: p.spec,
+      priority: p.priority,
+      ownerSelector: p.ownerSelector,
+    }).pod;
   const queue = [...pods].sort((a, b) => b.priority - a.priority || a.order - b.order);
   let explain: ExplainReport | undefined;
   for (const p of queue) {
-    const wantExplain = options.explain !== undefined && explain === undefined && (p.name === options.explain || `${p.namespace}/${p.name}` === options.explain);
+    const wantExplain =
+      options.explain !== undefined &&
+      explain === undefined &&
+      (p.name === options.explain || `${p.namespace}/${p.name}` === options.explain);
     const sched = p.sched!;
     if (sched.nodeName !== null) {
       const r = admitDirect(state, sched);
       p.node = r.node;
       if (r.reason) p.reason = r.reason;
-      if (wantExplain) explain = { pod: p.name, namespace: p.namespace, found: true, node: p.node, ...(r.reason ? { reason: r.reason } : {}), note: 'spec.nodeName is set: the pod bypasses the scheduler and the kubelet admits it', nodes: [] };
+      if (wantExplain)
+        explain = {
+          pod: p.name,
+          namespace: p.namespace,
+          found: true,
+          node: p.node,
+          ...(r.reason ? { reason: r.reason } : {}),
+          note: 'spec.nodeName is set: the pod bypasses the scheduler and the kubelet admits it',
+          nodes: [],
+        };
       continue;
     }
     const r = scheduler.schedule(sched, { explain: wantExplain });
     p.node = r.node;
     if (r.reason) p.reason = r.reason;
-    if (wantExplain) explain = { pod: p.name, namespace: p.namespace, found: true, node: r.node, ...(r.reason ? { reason: r.reason } : {}), ...(r.explain?.note ? { note: r.explain.note } : {}), nodes: r.explain?.nodes ?? [] };
+    if (wantExplain)
+      explain = {
+        pod: p.name,
+        namespace: p.namespace,
+        found: true,
+        node: r.node,
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.explain?.note ? { note: r.explain.note } : {}),
+        nodes: r.explain?.nodes ?? [],
+      };
   }
-  if (options.explain !== undefined && !explain) explain = { pod: options.explain, namespace: null, found: false, node: null, note: `no planned pod is named ${options.explain}`, nodes: [] };
+  if (options.explain !== undefined && !explain)
+    explain = {
+      pod: options.explain,
+      namespace: null,
+      found: false,
+      node: null,
+      note: `no planned pod is named ${options.explain}`,
+      nodes: [],
+    };
   findings.push(...unschedulableFindings(pods));
 
   // Services and Ingresses.
   const endpointPods: EndpointPod[] = [
-    ...pods.filter((p) => p.node !== null).map((p) => ({ name: p.name, namespace: p.namespace, labels: p.labels, node: p.node!, spec: p.spec, hostname: p.hostname, subdomain: p.subdomain })),
-    ...cluster.pods.map((p) => ({ name: p.name, namespace: p.namespace, labels: p.labels, node: p.nodeName, spec: p.spec, hostname: str(p.spec.hostname), subdomain: str(p.spec.subdomain) })),
+    ...pods
+      .filter((p) => p.node !== null)
+      .map((p) => ({
+        name: p.name,
+        namespace: p.namespace,
+        labels: p.labels,
+        node: p.node!,
+        spec: p.spec,
+        hostname: p.hostname,
+        subdomain: p.subdomain,
+      })),
+    ...cluster.pods.map((p) => ({
+      name: p.name,
+      namespace: p.namespace,
+      labels: p.labels,
+      node: p.nodeName,
+      spec: p.spec,
+      hostname: str(p.spec.hostname),
+      subdomain: str(p.spec.subdomain),
+    })),
   ];
   resolveEndpoints(services, endpointPods, findings);
   const ingresses = planIngresses(byKind('Ingress'), byKind('IngressClass'), services, defaultNamespace, findings);
@@ -219,14 +309,24 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   const nodes: NodeReport[] = state.nodes.map((n) => {
     const planned = pods.filter((p) => p.node === n.name).map((p) => p.name);
     const running = cluster.pods.filter((p) => p.nodeName === n.name).map((p) => `${p.namespace}/${p.name}`);
-    const keys = resourceKeys([...Object.keys(n.node.allocatable), ...Object.keys(n.requested).filter((k) => (n.requested[k] ?? 0) !== 0)]);
+    const keys = resourceKeys([
+      ...Object.keys(n.node.allocatable),
+      ...Object.keys(n.requested).filter((k) => (n.requested[k] ?? 0) !== 0),
+    ]);
     const allocatable: Record<string, string> = {};
     const requested: Record<string, string> = {};
     for (const k of keys) {
       allocatable[k] = formatResource(k, n.node.allocatable[k] ?? 0);
       requested[k] = k === 'pods' ? String(n.pods.size) : formatResource(k, n.requested[k] ?? 0);
     }
-    return { name: n.name, zone: n.node.labels['topology.kubernetes.io/zone'] ?? null, allocatable, requested, pods: planned, running };
+    return {
+      name: n.name,
+      zone: n.node.labels['topology.kubernetes.io/zone'] ?? null,
+      allocatable,
+      requested,
+      pods: planned,
+      running,
+    };
   });
 
   const podReports: PodReport[] = pods.map((p) => ({
@@ -269,25 +369,40 @@ function resourceKeys(keys: string[]): string[] {
  */
 function admitDirect(state: ClusterState, pod: SchedPod): { node: string | null; reason?: string } {
   const node = state.node(pod.nodeName!);
-  if (!node) return { node: null, reason: `spec.nodeName ${pod.nodeName}: no such node in the cluster, so the pod is never started (it bypasses the scheduler)` };
-  const reject = (why: string) => ({ node: null, reason: `rejected by the kubelet on ${node.name} (spec.nodeName bypasses the scheduler): ${why}` });
+  if (!node)
+    return {
+      node: null,
+      reason: `spec.nodeName ${pod.nodeName}: no such node in the cluster, so the pod is never started (it bypasses the scheduler)`,
+    };
+  const reject = (why: string) => ({
+    node: null,
+    reason: `rejected by the kubelet on ${node.name} (spec.nodeName bypasses the scheduler): ${why}`,
+  });
   const short = insufficientResources(pod.requests, node);
   if (short.length > 0) {
     const resource = short[0] === 'Too many pods' ? 'pods' : short[0].replace('Insufficient ', '');
-    const requested = resource === 'pods' ? 1 : pod.requests[resource] ?? 0;
-    const used = resource === 'pods' ? node.pods.size : node.requested[resource] ?? 0;
-    return reject(`Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${node.node.allocatable[resource] ?? 0}`);
+    const requested = resource === 'pods' ? 1 : (pod.requests[resource] ?? 0);
+    const used = resource === 'pods' ? node.pods.size : (node.requested[resource] ?? 0);
+    return reject(
+      `Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${node.node.allocatable[resource] ?? 0}`,
+    );
   }
   const cycle = { pod, cluster: state, env: { services: [] }, state: new Map(), nodeAffinityCache: new Map() };
   if (NodePorts.filter(cycle, node)) return reject(`Predicate NodePorts failed: ${ERR_REASON_PORTS}`);
   if (!matchesRequiredNodeAffinity(cycle, node)) return reject(`Predicate NodeAffinity failed: ${ERR_REASON_POD}`);
   const taint = firstUntoleratedTaint(node.node.taints, pod.tolerations, (t) => t.effect === 'NoExecute');
-  if (taint) return reject(`Predicate TaintToleration failed: node(s) had untolerated taint {${taint.key}: ${taint.value}}`);
+  if (taint)
+    return reject(`Predicate TaintToleration failed: node(s) had untolerated taint {${taint.key}: ${taint.value}}`);
   state.add(pod, node.name);
   return { node: node.name };
 }
 
-function planCronJobs(manifests: Manifest[], nowMs: number, defaultNamespace: string, skip: (m: Manifest, path: JsonPath, message: string) => void): CronJobReport[] {
+function planCronJobs(
+  manifests: Manifest[],
+  nowMs: number,
+  defaultNamespace: string,
+  skip: (m: Manifest, path: JsonPath, message: string) => void,
+): CronJobReport[] {
   const out: CronJobReport[] = [];
   for (const m of manifests) {
     const name = str(obj(m.object.metadata).name);
@@ -298,13 +413,24 @@ function planCronJobs(manifests: Manifest[], nowMs: number, defaultNamespace: st
     const c = defaultCronJob(m.object);
     const spec = c.spec as Obj;
     const schedule = str(spec.schedule);
-    const tz = spec.timeZone === undefined || spec.timeZone === null ? null : str(spec.timeZone) ?? '';
-    const report: CronJobReport = { namespace: namespaceOf(m.object, defaultNamespace), name, schedule: schedule ?? '', timeZone: tz, suspend: spec.suspend === true, next: [] };
+    const tz = spec.timeZone === undefined || spec.timeZone === null ? null : (str(spec.timeZone) ?? '');
+    const report: CronJobReport = {
+      namespace: namespaceOf(m.object, defaultNamespace),
+      name,
+      schedule: schedule ?? '',
+      timeZone: tz,
+      suspend: spec.suspend === true,
+      next: [],
+    };
     if (!schedule) {
       skip(m, ['spec', 'schedule'], `CronJob ${name} has no spec.schedule; its runs are not planned`);
       report.error = 'no schedule';
     } else if (tz !== null && !isValidTimeZone(tz)) {
-      skip(m, ['spec', 'timeZone'], `CronJob ${name}: unknown time zone ${JSON.stringify(tz)}; its runs are not planned`);
+      skip(
+        m,
+        ['spec', 'timeZone'],
+        `CronJob ${name}: unknown time zone ${JSON.stringify(tz)}; its runs are not planned`,
+      );
       report.error = `unknown time zone ${tz}`;
     } else {
       const parsed = parseCron(schedule);
@@ -312,7 +438,10 @@ function planCronJobs(manifests: Manifest[], nowMs: number, defaultNamespace: st
         skip(m, ['spec', 'schedule'], `CronJob ${name}: ${parsed}; its runs are not planned`);
         report.error = parsed;
       } else if (!report.suspend) {
-        report.next = nextRuns(parsed, nowMs, 3, tz ?? undefined).map((t) => ({ time: utcIso(t), local: localIso(t, tz ?? undefined) }));
+        report.next = nextRuns(parsed, nowMs, 3, tz ?? undefined).map((t) => ({
+          time: utcIso(t),
+          local: localIso(t, tz ?? undefined),
+        }));
       }
     }
     out.push(report);
@@ -321,5 +450,12 @@ function planCronJobs(manifests: Manifest[], nowMs: number, defaultNamespace: st
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message));
+  return [...findings].sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareStrings(a.ruleId, b.ruleId) ||
+      compareStrings(a.message, b.message),
+  );
 }

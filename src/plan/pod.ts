@@ -52,7 +52,11 @@ export interface PodFromTemplate {
 }
 
 /** controller.GetPodFromTemplate + SetDefaults_Pod: labels, annotations and a defaulted spec for one new pod. */
-export function podFromTemplate(input: PodFromTemplate): { labels: Record<string, string>; annotations: Record<string, string>; spec: Obj } {
+export function podFromTemplate(input: PodFromTemplate): {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  spec: Obj;
+} {
   const meta = obj(input.template.metadata);
   const labels = { ...sortedStringMap(meta.labels), ...(input.extraLabels ?? {}) };
   const annotations = { ...sortedStringMap(meta.annotations), ...(input.extraAnnotations ?? {}) };

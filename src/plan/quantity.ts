@@ -19,7 +19,8 @@ export interface Quantity {
 }
 
 /** Why a quantity string is rejected, in the API server's words. */
-export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+export const QUANTITY_FORMAT_ERROR =
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
 /**
  * Parses a quantity as found in YAML: a string ("500m", "1.5Gi", "1e3") or a number (YAML `cpu: 2`).
@@ -110,10 +111,26 @@ export function formatCpu(milli: number): string {
 /** Bytes with the largest binary suffix that divides them exactly ("16Gi", "200Mi"), else decimal ("1500M"), else plain. */
 export function formatBytes(bytes: number): string {
   if (bytes === 0) return '0';
-  const binary: Array<[string, number]> = [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]];
-  for (const [suffix, size] of binary) if (bytes % size === 0 && Math.abs(bytes) >= size) return `${bytes / size}${suffix}`;
-  const decimal: Array<[string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]];
-  for (const [suffix, size] of decimal) if (bytes % size === 0 && Math.abs(bytes) >= size) return `${bytes / size}${suffix}`;
+  const binary: Array<[string, number]> = [
+    ['Ei', 2 ** 60],
+    ['Pi', 2 ** 50],
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ];
+  for (const [suffix, size] of binary)
+    if (bytes % size === 0 && Math.abs(bytes) >= size) return `${bytes / size}${suffix}`;
+  const decimal: Array<[string, number]> = [
+    ['E', 1e18],
+    ['P', 1e15],
+    ['T', 1e12],
+    ['G', 1e9],
+    ['M', 1e6],
+    ['k', 1e3],
+  ];
+  for (const [suffix, size] of decimal)
+    if (bytes % size === 0 && Math.abs(bytes) >= size) return `${bytes / size}${suffix}`;
   return String(bytes);
 }
 
@@ -125,5 +142,10 @@ export function formatResource(resource: string, value: number): string {
 }
 
 function isByteResource(resource: string): boolean {
-  return resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-') || resource === 'storage';
+  return (
+    resource === 'memory' ||
+    resource === 'ephemeral-storage' ||
+    resource.startsWith('hugepages-') ||
+    resource === 'storage'
+  );
 }

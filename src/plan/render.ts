@@ -12,7 +12,14 @@ const safe = escapeControl;
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd());
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 export function renderPlanText(result: PlanResult, options: RenderOptions = {}): string {
@@ -31,7 +38,9 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
   if (result.workloads.length > 0) {
     out.push('', bold('Workloads'));
     for (const w of result.workloads) {
-      out.push(`  ${w.kind} ${safe(w.namespace)}/${safe(w.name)}  ${w.replicas} ${w.kind === 'Pod' ? 'pod' : w.replicas === 1 ? 'replica' : 'replicas'}${w.notes.length ? dim(` · ${w.notes.map(safe).join(' · ')}`) : ''}`);
+      out.push(
+        `  ${w.kind} ${safe(w.namespace)}/${safe(w.name)}  ${w.replicas} ${w.kind === 'Pod' ? 'pod' : w.replicas === 1 ? 'replica' : 'replicas'}${w.notes.length ? dim(` · ${w.notes.map(safe).join(' · ')}`) : ''}`,
+      );
       const podLines = (names: string[], indent: string) => {
         const rows = names.map((name) => {
           const p = podNode.get(`${w.namespace}/${name}`);
@@ -72,7 +81,16 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
 
   if (result.volumeClaims.length > 0) {
     out.push('', bold('Volume claims'));
-    out.push(...table(result.volumeClaims.map((v) => [`${safe(v.namespace)}/${safe(v.name)}`, safe(v.storage ?? '-'), safe(v.storageClassName ?? '(default class)'), `${v.owner.kind} ${safe(v.owner.name)}`])));
+    out.push(
+      ...table(
+        result.volumeClaims.map((v) => [
+          `${safe(v.namespace)}/${safe(v.name)}`,
+          safe(v.storage ?? '-'),
+          safe(v.storageClassName ?? '(default class)'),
+          `${v.owner.kind} ${safe(v.owner.name)}`,
+        ]),
+      ),
+    );
   }
 
   if (result.services.length > 0) {
@@ -80,7 +98,9 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
     for (const s of result.services) {
       const kind = s.headless ? 'headless' : s.type;
       if (!s.selector) {
-        out.push(`  ${safe(s.namespace)}/${safe(s.name)}  ${kind}  ${dim('(no selector: endpoints managed outside kubeplan)')}`);
+        out.push(
+          `  ${safe(s.namespace)}/${safe(s.name)}  ${kind}  ${dim('(no selector: endpoints managed outside kubeplan)')}`,
+        );
         continue;
       }
       if (s.endpoints.length === 0) {
@@ -88,7 +108,10 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
         continue;
       }
       out.push(`  ${safe(s.namespace)}/${safe(s.name)}  ${kind}`);
-      for (const e of s.endpoints) out.push(`    → ${safe(e.dns ?? e.pod)}${e.port !== null ? `:${e.port}` : ''}${e.portName ? ` (${safe(e.portName)})` : ''}  on ${safe(e.node)}`);
+      for (const e of s.endpoints)
+        out.push(
+          `    → ${safe(e.dns ?? e.pod)}${e.port !== null ? `:${e.port}` : ''}${e.portName ? ` (${safe(e.portName)})` : ''}  on ${safe(e.node)}`,
+        );
     }
   }
 
@@ -97,8 +120,13 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
     for (const i of result.ingresses) {
       out.push(`  ${safe(i.namespace)}/${safe(i.name)}${i.ingressClass ? `  class ${safe(i.ingressClass)}` : ''}`);
       for (const r of i.routes) {
-        const where = r.pathType === 'DefaultBackend' ? '* (default backend)' : `${safe(r.host)}${safe(r.path)} (${safe(r.pathType)})`;
-        const backend = r.service ? `${safe(r.service)}:${r.port === null ? '?' : safe(String(r.port))}` : '(resource backend)';
+        const where =
+          r.pathType === 'DefaultBackend'
+            ? '* (default backend)'
+            : `${safe(r.host)}${safe(r.path)} (${safe(r.pathType)})`;
+        const backend = r.service
+          ? `${safe(r.service)}:${r.port === null ? '?' : safe(String(r.port))}`
+          : '(resource backend)';
         const pods = r.pods.length ? r.pods.map(safe).join(', ') : r.service ? red('no pods') : '';
         out.push(`    ${where} → ${backend}${pods ? ` → ${pods}` : ''}`);
       }
@@ -108,8 +136,14 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
   if (result.cronJobs.length > 0) {
     out.push('', bold('CronJobs'));
     for (const cj of result.cronJobs) {
-      const when = cj.error ? red(safe(cj.error)) : cj.suspend ? 'suspended' : cj.next.map((n) => (n.local === n.time ? n.time : `${n.local} (${n.time})`)).join(', ');
-      out.push(`  ${safe(cj.namespace)}/${safe(cj.name)}  "${safe(cj.schedule)}"${cj.timeZone ? ` ${safe(cj.timeZone)}` : ' UTC'} → ${when}`);
+      const when = cj.error
+        ? red(safe(cj.error))
+        : cj.suspend
+          ? 'suspended'
+          : cj.next.map((n) => (n.local === n.time ? n.time : `${n.local} (${n.time})`)).join(', ');
+      out.push(
+        `  ${safe(cj.namespace)}/${safe(cj.name)}  "${safe(cj.schedule)}"${cj.timeZone ? ` ${safe(cj.timeZone)}` : ' UTC'} → ${when}`,
+      );
     }
   }
 
@@ -118,7 +152,9 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
     out.push('', bold(`Explain ${e.namespace ? `${safe(e.namespace)}/` : ''}${safe(e.pod)}`));
     if (!e.found) out.push(`  ${safe(e.note ?? 'not found')}`);
     else {
-      out.push(`  → ${e.node ? green(safe(e.node)) : red(safe(e.reason ?? 'unschedulable'))}${e.note ? dim(` (${safe(e.note)})`) : ''}`);
+      out.push(
+        `  → ${e.node ? green(safe(e.node)) : red(safe(e.reason ?? 'unschedulable'))}${e.note ? dim(` (${safe(e.note)})`) : ''}`,
+      );
       for (const n of e.nodes) {
         if (n.failedPlugin) {
           out.push(`  ${safe(n.node)}: ${red(`rejected by ${n.failedPlugin}`)}: ${n.reasons.map(safe).join(', ')}`);
@@ -126,13 +162,26 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
         }
         out.push(`  ${safe(n.node)}: passes all filters${n.total !== undefined ? `; total score ${n.total}` : ''}`);
         if (n.scores) {
-          out.push(...table(Object.entries(n.scores).map(([plugin, s]) => [plugin, `raw ${s.raw}`, `normalized ${s.normalized}`, `weighted ${s.weighted}`]), '    '));
+          out.push(
+            ...table(
+              Object.entries(n.scores).map(([plugin, s]) => [
+                plugin,
+                `raw ${s.raw}`,
+                `normalized ${s.normalized}`,
+                `weighted ${s.weighted}`,
+              ]),
+              '    ',
+            ),
+          );
         }
       }
     }
   }
 
   const s = result.summary;
-  out.push('', `Summary: ${s.pods} pod${s.pods === 1 ? '' : 's'}, ${s.scheduled} scheduled, ${s.unschedulable === 0 ? '0 unschedulable' : red(`${s.unschedulable} unschedulable`)}`);
+  out.push(
+    '',
+    `Summary: ${s.pods} pod${s.pods === 1 ? '' : 's'}, ${s.scheduled} scheduled, ${s.unschedulable === 0 ? '0 unschedulable' : red(`${s.unschedulable} unschedulable`)}`,
+  );
   return `${out.join('\n')}\n`;
 }

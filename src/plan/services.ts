@@ -66,7 +66,11 @@ export function findPort(spec: Obj, target: number | string, protocol: string): 
 }
 
 /** Reads Services (defaulted) from the inputs; malformed parts are skipped with a `plan/skipped` warning. */
-export function readServices(manifests: Manifest[], defaultNamespace: string, skip: (m: Manifest, path: Array<string | number>, message: string) => void): ServiceModel[] {
+export function readServices(
+  manifests: Manifest[],
+  defaultNamespace: string,
+  skip: (m: Manifest, path: Array<string | number>, message: string) => void,
+): ServiceModel[] {
   const out: ServiceModel[] = [];
   for (const m of manifests) {
     const name = str(obj(m.object.metadata).name);
@@ -94,16 +98,31 @@ export function readServices(manifests: Manifest[], defaultNamespace: string, sk
         bad = true;
         break;
       }
-      ports.push({ name: str(item.name) ?? null, port, targetPort: typeof target === 'string' && /^[0-9]+$/.test(target) ? Number(target) : target, protocol: str(item.protocol) ?? 'TCP' });
+      ports.push({
+        name: str(item.name) ?? null,
+        port,
+        targetPort: typeof target === 'string' && /^[0-9]+$/.test(target) ? Number(target) : target,
+        protocol: str(item.protocol) ?? 'TCP',
+      });
     }
     if (bad) continue;
     out.push({
       manifest: m,
       selector: selectorMap ? selectorFromMap(selectorMap) : null,
-      report: { namespace, name, type, headless: spec.clusterIP === 'None', selector: selectorMap, ports, endpoints: [] },
+      report: {
+        namespace,
+        name,
+        type,
+        headless: spec.clusterIP === 'None',
+        selector: selectorMap,
+        ports,
+        endpoints: [],
+      },
     });
   }
-  return out.sort((a, b) => compareStrings(`${a.report.namespace}/${a.report.name}`, `${b.report.namespace}/${b.report.name}`));
+  return out.sort((a, b) =>
+    compareStrings(`${a.report.namespace}/${a.report.name}`, `${b.report.namespace}/${b.report.name}`),
+  );
 }
 
 /** Fills each Service's endpoints from the scheduled pods and reports Services that select none. */
@@ -120,7 +139,10 @@ export function resolveEndpoints(services: ServiceModel[], pods: EndpointPod[], 
     const r = s.report;
     const selected = (byNamespace.get(r.namespace) ?? []).filter((p) => s.selector!.matches(p.labels));
     for (const p of selected) {
-      const dns = r.headless && p.hostname && p.subdomain === r.name ? `${p.hostname}.${r.name}.${r.namespace}.svc.${CLUSTER_DOMAIN}` : undefined;
+      const dns =
+        r.headless && p.hostname && p.subdomain === r.name
+          ? `${p.hostname}.${r.name}.${r.namespace}.svc.${CLUSTER_DOMAIN}`
+          : undefined;
       if (r.ports.length === 0) {
         r.endpoints.push({ pod: p.name, node: p.node, port: null, portName: null, ...(dns ? { dns } : {}) });
         continue;

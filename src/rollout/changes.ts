@@ -31,7 +31,11 @@ export interface ObjectPair {
 const MAX_EDIT_LENGTH = 1000;
 
 /** Pairs old and new objects by identity; objects without kind or name are skipped with a finding. */
-export function pairObjects(oldManifests: Manifest[], newManifests: Manifest[], defaultNamespace: string): { pairs: ObjectPair[]; findings: Finding[] } {
+export function pairObjects(
+  oldManifests: Manifest[],
+  newManifests: Manifest[],
+  defaultNamespace: string,
+): { pairs: ObjectPair[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const pairs = new Map<string, ObjectPair>();
   const index = (manifests: Manifest[], side: 'old' | 'new') => {
@@ -39,14 +43,30 @@ export function pairObjects(oldManifests: Manifest[], newManifests: Manifest[], 
     for (const m of manifests) {
       const { kind, name } = m.ref;
       if (!kind || !name) {
-        findings.push(finding(m, ['metadata', 'name'], 'rollout/unidentified-object', 'info', `object has no ${kind ? 'metadata.name' : 'kind'}; it is left out of the change plan`));
+        findings.push(
+          finding(
+            m,
+            ['metadata', 'name'],
+            'rollout/unidentified-object',
+            'info',
+            `object has no ${kind ? 'metadata.name' : 'kind'}; it is left out of the change plan`,
+          ),
+        );
         continue;
       }
       const namespace = isClusterScoped(kind) ? undefined : m.ref.namespace || defaultNamespace;
       const key = `${kind}\0${namespace ?? ''}\0${name}`;
       if (seen.has(key)) {
         const where = namespace ? `${namespace}/${name}` : name;
-        findings.push(finding(m, ['metadata', 'name'], 'rollout/duplicate-object', 'warning', `${kind} ${where} appears more than once in the ${side} manifests; the last one is compared (as kubectl apply would leave it)`));
+        findings.push(
+          finding(
+            m,
+            ['metadata', 'name'],
+            'rollout/duplicate-object',
+            'warning',
+            `${kind} ${where} appears more than once in the ${side} manifests; the last one is compared (as kubectl apply would leave it)`,
+          ),
+        );
       }
       seen.add(key);
       const pair = pairs.get(key) ?? { kind, ...(namespace === undefined ? {} : { namespace }), name };
@@ -67,11 +87,20 @@ export function diffPair(pair: ObjectPair): Change | null {
   const change = !pair.old ? 'added' : !pair.new ? 'removed' : 'changed';
   const oldName = pair.old ? pair.old.file : '/dev/null';
   const newName = pair.new ? pair.new.file : '/dev/null';
-  return { kind: pair.kind, ...(pair.namespace === undefined ? {} : { namespace: pair.namespace }), name: pair.name, change, diff: unifiedDiff(oldName, newName, oldText, newText) };
+  return {
+    kind: pair.kind,
+    ...(pair.namespace === undefined ? {} : { namespace: pair.namespace }),
+    name: pair.name,
+    change,
+    diff: unifiedDiff(oldName, newName, oldText, newText),
+  };
 }
 
 export function unifiedDiff(oldName: string, newName: string, oldText: string, newText: string): string {
-  const patch = createTwoFilesPatch(oldName, newName, oldText, newText, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY, maxEditLength: MAX_EDIT_LENGTH });
+  const patch = createTwoFilesPatch(oldName, newName, oldText, newText, undefined, undefined, {
+    headerOptions: FILE_HEADERS_ONLY,
+    maxEditLength: MAX_EDIT_LENGTH,
+  });
   return patch ?? replacementDiff(oldName, newName, oldText, newText);
 }
 
@@ -81,10 +110,20 @@ function replacementDiff(oldName: string, newName: string, oldText: string, newT
   const a = lines(oldText);
   const b = lines(newText);
   const range = (n: number) => `${n === 0 ? 0 : 1},${n}`;
-  return [`--- ${oldName}`, `+++ ${newName}`, `@@ -${range(a.length)} +${range(b.length)} @@`, ...a.map((l) => `-${l}`), ...b.map((l) => `+${l}`), ''].join('\n');
+  return [
+    `--- ${oldName}`,
+    `+++ ${newName}`,
+    `@@ -${range(a.length)} +${range(b.length)} @@`,
+    ...a.map((l) => `-${l}`),
+    ...b.map((l) => `+${l}`),
+    '',
+  ].join('\n');
 }
 
-export function comparePairs(a: { kind: string; namespace?: string; name: string }, b: { kind: string; namespace?: string; name: string }): number {
+export function comparePairs(
+  a: { kind: string; namespace?: string; name: string },
+  b: { kind: string; namespace?: string; name: string },
+): number {
   return cmp(a.kind, b.kind) || cmp(a.namespace ?? '', b.namespace ?? '') || cmp(a.name, b.name);
 }
 
@@ -92,6 +131,19 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function finding(m: Manifest, path: (string | number)[], ruleId: string, severity: Finding['severity'], message: string): Finding {
-  return { ruleId, severity, message, file: m.file, ...m.locate(path, 'key'), ...(m.ref.kind ? { object: { ...m.ref } } : {}) };
+function finding(
+  m: Manifest,
+  path: (string | number)[],
+  ruleId: string,
+  severity: Finding['severity'],
+  message: string,
+): Finding {
+  return {
+    ruleId,
+    severity,
+    message,
+    file: m.file,
+    ...m.locate(path, 'key'),
+    ...(m.ref.kind ? { object: { ...m.ref } } : {}),
+  };
 }

@@ -62,12 +62,16 @@ export class DeploymentSim implements WorkloadSim {
       cause: oldHash === this.newHash ? 'replicas' : 'template',
       replicas: { old: old.replicas, new: next.replicas },
       revisions: { old: rs.name, new: `${next.name}-${this.newHash}` },
-      limits: next.strategy === 'RollingUpdate' ? { maxSurge: this.f.maxSurge, maxUnavailable: this.f.maxUnavailable } : {},
+      limits:
+        next.strategy === 'RollingUpdate' ? { maxSurge: this.f.maxSurge, maxUnavailable: this.f.maxUnavailable } : {},
       events: [],
       peakPods: this.podCount(),
       minAvailable: available,
       stalled: null,
-      note: next.paused && oldHash !== this.newHash ? 'the Deployment is paused: the new pod template is not rolled out until it is resumed' : null,
+      note:
+        next.paused && oldHash !== this.newHash
+          ? 'the Deployment is paused: the new pod template is not rolled out until it is resumed'
+          : null,
     };
   }
 
@@ -85,7 +89,12 @@ export class DeploymentSim implements WorkloadSim {
   done(): boolean {
     if (this.d.paused) return !this.isScalingEvent() && this.available() === this.podCount();
     const newRS = this.newRS();
-    return newRS !== undefined && newRS.pods.length === this.d.replicas && this.podCount() === this.d.replicas && this.available() === this.d.replicas;
+    return (
+      newRS !== undefined &&
+      newRS.pods.length === this.d.replicas &&
+      this.podCount() === this.d.replicas &&
+      this.available() === this.d.replicas
+    );
   }
 
   blockedReason(): string {
@@ -106,7 +115,15 @@ export class DeploymentSim implements WorkloadSim {
   }
 
   private addReplicaSet(template: Record<string, unknown>, hash: string, replicas: number): ReplicaSet {
-    const rs: ReplicaSet = { name: `${this.d.name}-${hash}`, hash, template, created: this.rss.length, replicas, desired: this.d.replicas, pods: [] };
+    const rs: ReplicaSet = {
+      name: `${this.d.name}-${hash}`,
+      hash,
+      template,
+      created: this.rss.length,
+      replicas,
+      desired: this.d.replicas,
+      pods: [],
+    };
     this.rss.push(rs);
     return rs;
   }
@@ -116,7 +133,10 @@ export class DeploymentSim implements WorkloadSim {
     const existing = this.newRS();
     if (existing) return existing;
     const rs = this.addReplicaSet(this.d.template, this.newHash, 0);
-    const replicas = newRSNewReplicas(this.d.strategy, this.d.replicas, this.f.maxSurge, { allReplicas: this.specTotal(), newReplicas: 0 });
+    const replicas = newRSNewReplicas(this.d.strategy, this.d.replicas, this.f.maxSurge, {
+      allReplicas: this.specTotal(),
+      newReplicas: 0,
+    });
     rs.replicas = replicas;
     this.manage(rs);
     if (replicas > 0) this.record(rs, `Scaled up replica set ${rs.name} to ${replicas}`);
@@ -167,7 +187,10 @@ export class DeploymentSim implements WorkloadSim {
     const R = this.d.replicas;
     if (newRS.replicas === R) return false;
     if (newRS.replicas > R) return this.scaleTo(newRS, R);
-    const n = newRSNewReplicas(this.d.strategy, R, this.f.maxSurge, { allReplicas: this.specTotal(), newReplicas: newRS.replicas });
+    const n = newRSNewReplicas(this.d.strategy, R, this.f.maxSurge, {
+      allReplicas: this.specTotal(),
+      newReplicas: newRS.replicas,
+    });
     return this.scaleTo(newRS, n);
   }
 
@@ -205,7 +228,11 @@ export class DeploymentSim implements WorkloadSim {
   }
 
   /** scaleDownOldReplicaSetsForRollingUpdate: remove up to availablePods − minAvailable old pods, oldest ReplicaSet first. */
-  private scaleDownOldReplicaSetsForRollingUpdate(old: ReplicaSet[], minAvailable: number, status: Map<ReplicaSet, number>): number {
+  private scaleDownOldReplicaSetsForRollingUpdate(
+    old: ReplicaSet[],
+    minAvailable: number,
+    status: Map<ReplicaSet, number>,
+  ): number {
     const available = sum([...status.values()]);
     if (available <= minAvailable) return 0;
     const budget = available - minAvailable;
@@ -263,13 +290,23 @@ export class DeploymentSim implements WorkloadSim {
     const labels: Record<string, string> = {};
     if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
       const l = (meta as Record<string, unknown>).labels;
-      if (l && typeof l === 'object' && !Array.isArray(l)) for (const [k, v] of Object.entries(l)) if (typeof v === 'string') labels[k] = v;
+      if (l && typeof l === 'object' && !Array.isArray(l))
+        for (const [k, v] of Object.entries(l)) if (typeof v === 'string') labels[k] = v;
     }
     labels['pod-template-hash'] = rs.hash;
     // getNewReplicaSet: the ReplicaSet's selector is the Deployment's plus pod-template-hash.
     const sel = this.d.selector;
-    const ownerSelector = isObj(sel) ? { ...sel, matchLabels: { ...(isObj(sel.matchLabels) ? sel.matchLabels : {}), 'pod-template-hash': rs.hash } } : undefined;
-    return { name, namespace: this.d.namespace, owner: { kind: 'Deployment', name: this.d.name, replicaSet: rs.name }, labels, template: rs.template, ...(ownerSelector ? { ownerSelector } : {}) };
+    const ownerSelector = isObj(sel)
+      ? { ...sel, matchLabels: { ...(isObj(sel.matchLabels) ? sel.matchLabels : {}), 'pod-template-hash': rs.hash } }
+      : undefined;
+    return {
+      name,
+      namespace: this.d.namespace,
+      owner: { kind: 'Deployment', name: this.d.name, replicaSet: rs.name },
+      labels,
+      template: rs.template,
+      ...(ownerSelector ? { ownerSelector } : {}),
+    };
   }
 
   private record(_rs: ReplicaSet, message: string): void {

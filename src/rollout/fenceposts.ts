@@ -16,7 +16,12 @@ export interface Fenceposts {
  * come out 0, unavailable becomes 1 ("surge might not work due to quota"). MaxUnavailable is then capped at
  * replicas, and is 0 when replicas is 0. Recreate has neither.
  */
-export function resolveFenceposts(strategy: 'RollingUpdate' | 'Recreate', maxSurge: IntOrPercent, maxUnavailable: IntOrPercent, replicas: number): Fenceposts {
+export function resolveFenceposts(
+  strategy: 'RollingUpdate' | 'Recreate',
+  maxSurge: IntOrPercent,
+  maxUnavailable: IntOrPercent,
+  replicas: number,
+): Fenceposts {
   if (strategy !== 'RollingUpdate') return { maxSurge: 0, maxUnavailable: 0 };
   const surge = scaledValue(maxSurge, replicas, true);
   let unavailable = scaledValue(maxUnavailable, replicas, false);
@@ -37,7 +42,12 @@ export interface ReplicaCounts {
  * `NewRSNewReplicas`: how far the new ReplicaSet may be scaled up now.
  * RollingUpdate: up to replicas + maxSurge pods in all, never past replicas. Recreate: replicas.
  */
-export function newRSNewReplicas(strategy: 'RollingUpdate' | 'Recreate', replicas: number, surge: number, counts: ReplicaCounts): number {
+export function newRSNewReplicas(
+  strategy: 'RollingUpdate' | 'Recreate',
+  replicas: number,
+  surge: number,
+  counts: ReplicaCounts,
+): number {
   if (strategy === 'Recreate') return replicas;
   const maxTotalPods = replicas + surge;
   if (counts.allReplicas >= maxTotalPods) return counts.newReplicas; // cannot scale up

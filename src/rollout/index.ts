@@ -43,7 +43,11 @@ const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'] as const;
 /** Pods simulated in one plan, all workloads together (max(old, new) replicas each); later workloads beyond it are skipped. */
 export const MAX_SIMULATED_PODS = 20_000;
 
-export function planChanges(oldManifests: Manifest[], newManifests: Manifest[], options: PlanChangesOptions = {}): ChangesResult {
+export function planChanges(
+  oldManifests: Manifest[],
+  newManifests: Manifest[],
+  options: PlanChangesOptions = {},
+): ChangesResult {
   const defaultNamespace = options.defaultNamespace ?? 'default';
   const { pairs, findings } = pairObjects(oldManifests, newManifests, defaultNamespace);
   const changes: Change[] = [];
@@ -65,7 +69,13 @@ export function planChanges(oldManifests: Manifest[], newManifests: Manifest[], 
       budget -= pods;
       admitted.add(w);
     } else if (w.reported) {
-      findings.push(skipped(w.manifest, ['spec', 'replicas'], `this plan already simulates ${MAX_SIMULATED_PODS - budget} pods (limit ${MAX_SIMULATED_PODS})`));
+      findings.push(
+        skipped(
+          w.manifest,
+          ['spec', 'replicas'],
+          `this plan already simulates ${MAX_SIMULATED_PODS - budget} pods (limit ${MAX_SIMULATED_PODS})`,
+        ),
+      );
     }
   }
   const sims = candidates.filter((c) => admitted.has(c));
@@ -108,7 +118,11 @@ function rolloutCandidate(pair: ObjectPair, defaultNamespace: string, findings: 
   const b = readSide(next, defaultNamespace, findings);
   if (!a || !b) return null;
   // FindNewReplicaSet compares API-server-defaulted templates: spelling out a default is not a change.
-  if (a.replicas === b.replicas && canonicalJson(defaultPodTemplate(a.template)) === canonicalJson(defaultPodTemplate(b.template))) return null;
+  if (
+    a.replicas === b.replicas &&
+    canonicalJson(defaultPodTemplate(a.template)) === canonicalJson(defaultPodTemplate(b.template))
+  )
+    return null;
   return { change: { old: a, new: b }, manifest: next, reported: true };
 }
 

@@ -10,10 +10,17 @@ export interface RenderOptions {
 
 const SIGN: Record<Change['change'], string> = { added: '+', removed: '-', changed: '~' };
 
-export function renderChangesText(result: { changes: Change[]; rollouts: Rollout[] }, opts: RenderOptions = {}): string {
+export function renderChangesText(
+  result: { changes: Change[]; rollouts: Rollout[] },
+  opts: RenderOptions = {},
+): string {
   const out: string[] = [];
   const count = (c: Change['change']) => result.changes.filter((x) => x.change === c).length;
-  out.push(result.changes.length === 0 ? 'No changes.' : `Changes: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed.`);
+  out.push(
+    result.changes.length === 0
+      ? 'No changes.'
+      : `Changes: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed.`,
+  );
   const rollouts = new Map(result.rollouts.map((r) => [`${r.kind}\0${r.namespace}\0${r.name}`, r]));
   for (const c of result.changes) {
     out.push('', `${SIGN[c.change]} ${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name} (${c.change})`);
@@ -38,7 +45,9 @@ export function renderRollout(r: Rollout): string[] {
   r.events.forEach((e, i) => {
     for (; wave < e.wave; wave++) lines.push(`  ${' '.repeat(numWidth + 2)}(new pods Ready)`);
     const pending = e.pending > 0 ? `  pending ${e.pending}` : '';
-    lines.push(`  ${String(i + 1).padStart(numWidth)}. ${e.message.padEnd(width)}  old ${e.old}  new ${e.new}  available ${e.available}${pending}`);
+    lines.push(
+      `  ${String(i + 1).padStart(numWidth)}. ${e.message.padEnd(width)}  old ${e.old}  new ${e.new}  available ${e.available}${pending}`,
+    );
   });
   if (r.events.length === 0) lines.push('  No pods are created or deleted.');
   lines.push(`  Peak ${r.peakPods} pods, minimum ${r.minAvailable} available.`);

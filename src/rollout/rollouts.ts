@@ -52,7 +52,9 @@ export function simulateRollouts(changes: WorkloadChange[], options: SimulateOpt
   const sims: WorkloadSim[] = [];
   for (const c of changes) {
     if (c.old.kind === 'Deployment' && c.new.kind === 'Deployment') {
-      sims.push(new DeploymentSim(c.old, c.new, pool, clock, { hash: naming.podTemplateHash, podName: naming.podName }));
+      sims.push(
+        new DeploymentSim(c.old, c.new, pool, clock, { hash: naming.podTemplateHash, podName: naming.podName }),
+      );
     } else if (c.old.kind === 'StatefulSet' && c.new.kind === 'StatefulSet') {
       sims.push(new StatefulSetSim(c.old, c.new, pool, clock, { revision: naming.revisionName }));
     }

@@ -34,7 +34,13 @@ export function schedulerCluster(scheduler: Scheduler): Cluster {
     const spec = clone(obj(template.spec));
     defaultPodRequestsFromLimits(spec);
     const owner = req.ownerSelector === undefined ? null : compileLabelSelector(req.ownerSelector);
-    pod = buildSchedPod({ name: req.name, namespace: req.namespace, labels: req.labels, spec, ownerSelector: owner?.ok ? owner.selector : null }).pod;
+    pod = buildSchedPod({
+      name: req.name,
+      namespace: req.namespace,
+      labels: req.labels,
+      spec,
+      ownerSelector: owner?.ok ? owner.selector : null,
+    }).pod;
     built.set(k, pod);
     return pod;
   };
@@ -77,13 +83,28 @@ const SIMULATED_KINDS = new Set(['Deployment', 'StatefulSet']);
  */
 export function rolloutCluster(oldManifests: Manifest[], options: RolloutClusterOptions = {}): Cluster {
   const defaultNamespace = options.defaultNamespace || 'default';
-  const model = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
+  const model = options.cluster
+    ? clusterFromManifests(options.cluster.manifests, options.cluster.source)
+    : defaultCluster();
   const state = new ClusterState(model.nodes);
   for (const p of model.pods) {
     if (!state.node(p.nodeName)) continue;
-    state.add(buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, ...(p.priority !== undefined ? { priority: p.priority } : {}) }).pod, p.nodeName);
+    state.add(
+      buildSchedPod({
+        name: p.name,
+        namespace: p.namespace,
+        labels: p.labels,
+        spec: p.spec,
+        ...(p.priority !== undefined ? { priority: p.priority } : {}),
+      }).pod,
+      p.nodeName,
+    );
   }
-  const planned = plan(oldManifests, { ...(options.cluster ? { cluster: options.cluster } : {}), ...(options.seed ? { seed: options.seed } : {}), defaultNamespace });
+  const planned = plan(oldManifests, {
+    ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.seed ? { seed: options.seed } : {}),
+    defaultNamespace,
+  });
   const sources = new Map<string, Manifest>();
   for (const m of oldManifests) {
     const key = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
@@ -96,12 +117,21 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     const raw = p.workload.kind === 'Pod' ? m.object.spec : obj(obj(m.object.spec).template).spec;
     const spec = defaultPodSpec(raw);
     defaultPodRequestsFromLimits(spec);
-    state.add(buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec, priority: p.priority }).pod, p.node);
+    state.add(
+      buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec, priority: p.priority }).pod,
+      p.node,
+    );
   }
   const services = readServices(
     oldManifests.filter((m) => m.object.kind === 'Service'),
     defaultNamespace,
     () => {},
   );
-  return schedulerCluster(new Scheduler(state, { services: services.filter((x) => x.selector).map((x) => ({ namespace: x.report.namespace, selector: x.selector! })) }));
+  return schedulerCluster(
+    new Scheduler(state, {
+      services: services
+        .filter((x) => x.selector)
+        .map((x) => ({ namespace: x.report.namespace, selector: x.selector! })),
+    }),
+  );
 }

@@ -41,9 +41,11 @@ export class StatefulSetSim implements WorkloadSim {
     this.currentRevision = naming.revision(old.name, old.template);
     this.updateRevision = naming.revision(next.name, next.template);
     // getStatefulSetMaxUnavailable: scaled (rounding down) against replicas, never below 1.
-    this.maxUnavailable = next.maxUnavailable === null ? null : Math.max(1, scaledValue(next.maxUnavailable, next.replicas, false));
+    this.maxUnavailable =
+      next.maxUnavailable === null ? null : Math.max(1, scaledValue(next.maxUnavailable, next.replicas, false));
     // The starting point: the old StatefulSet settled, every pod Ready at the current revision.
-    for (let ord = old.startOrdinal; ord < old.startOrdinal + old.replicas; ord++) this.createPod(ord, this.currentRevision, true);
+    for (let ord = old.startOrdinal; ord < old.startOrdinal + old.replicas; ord++)
+      this.createPod(ord, this.currentRevision, true);
     const limits: Record<string, number> = {};
     if (next.updateStrategy === 'RollingUpdate') {
       limits.partition = next.partition;
@@ -79,13 +81,20 @@ export class StatefulSetSim implements WorkloadSim {
     for (let ord = start; ord <= end; ord++) {
       const r = this.replicas.get(ord);
       if (!r || !r.pod.ready) return false;
-      if (this.set.updateStrategy === 'RollingUpdate' && ord >= start + this.set.partition && r.revision !== this.updateRevision) return false;
+      if (
+        this.set.updateStrategy === 'RollingUpdate' &&
+        ord >= start + this.set.partition &&
+        r.revision !== this.updateRevision
+      )
+        return false;
     }
     return true;
   }
 
   blockedReason(): string {
-    const pending = [...this.replicas.values()].sort((a, b) => a.ordinal - b.ordinal).find((r) => r.pod.pending !== null);
+    const pending = [...this.replicas.values()]
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .find((r) => r.pod.pending !== null);
     if (pending) return `pod ${pending.pod.name} is Pending: ${pending.pod.pending}`;
     return 'the controller can make no further progress';
   }
@@ -109,7 +118,11 @@ export class StatefulSetSim implements WorkloadSim {
     }
 
     // processCondemned, descending ordinal: pods outside [start, end] are deleted (one at a time when monotonic).
-    const condemned = this.hasCondemned(start, end) ? [...this.replicas.values()].filter((r) => r.ordinal < start || r.ordinal > end).sort((a, b) => b.ordinal - a.ordinal) : [];
+    const condemned = this.hasCondemned(start, end)
+      ? [...this.replicas.values()]
+          .filter((r) => r.ordinal < start || r.ordinal > end)
+          .sort((a, b) => b.ordinal - a.ordinal)
+      : [];
     const firstUnhealthy = [...condemned].reverse().find((r) => !r.pod.ready);
     for (const r of condemned) {
       if (monotonic && !r.pod.ready && r !== firstUnhealthy) return acted();
@@ -158,7 +171,8 @@ export class StatefulSetSim implements WorkloadSim {
 
   /** newVersionedStatefulSetPod: below the partition, pods are (re)created at the current revision. */
   private revisionForNewPod(ord: number): string {
-    if (this.set.updateStrategy === 'RollingUpdate' && ord < this.set.startOrdinal + this.set.partition) return this.currentRevision;
+    if (this.set.updateStrategy === 'RollingUpdate' && ord < this.set.startOrdinal + this.set.partition)
+      return this.currentRevision;
     return this.updateRevision;
   }
 
@@ -174,7 +188,11 @@ export class StatefulSetSim implements WorkloadSim {
   private createPod(ordinal: number, revision: string, settled: boolean): Replica {
     const name = `${this.set.name}-${ordinal}`; // getPodName
     const template = revision === this.currentRevision ? this.oldTemplate : this.set.template;
-    const r: Replica = { ordinal, revision, pod: this.pool.create(this.request(name, ordinal, revision, template), settled) };
+    const r: Replica = {
+      ordinal,
+      revision,
+      pod: this.pool.create(this.request(name, ordinal, revision, template), settled),
+    };
     this.replicas.set(ordinal, r);
     return r;
   }
@@ -190,12 +208,20 @@ export class StatefulSetSim implements WorkloadSim {
     const meta = template.metadata;
     if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
       const l = (meta as Record<string, unknown>).labels;
-      if (l && typeof l === 'object' && !Array.isArray(l)) for (const [k, v] of Object.entries(l)) if (typeof v === 'string') labels[k] = v;
+      if (l && typeof l === 'object' && !Array.isArray(l))
+        for (const [k, v] of Object.entries(l)) if (typeof v === 'string') labels[k] = v;
     }
     labels['controller-revision-hash'] = revision;
     labels['statefulset.kubernetes.io/pod-name'] = name;
     labels['apps.kubernetes.io/pod-index'] = String(ordinal);
-    return { name, namespace: this.set.namespace, owner: { kind: 'StatefulSet', name: this.set.name }, labels, template, ...(this.set.selector !== undefined ? { ownerSelector: this.set.selector } : {}) };
+    return {
+      name,
+      namespace: this.set.namespace,
+      owner: { kind: 'StatefulSet', name: this.set.name },
+      labels,
+      template,
+      ...(this.set.selector !== undefined ? { ownerSelector: this.set.selector } : {}),
+    };
   }
 
   private available(): number {
@@ -211,7 +237,16 @@ export class StatefulSetSim implements WorkloadSim {
       if (x.pod.ready) available++;
       if (x.pod.pending !== null) pending++;
     }
-    const event = { action, pod: r.pod.name, old: this.replicas.size - updated, new: updated, available, message, wave: this.clock.wave, pending };
+    const event = {
+      action,
+      pod: r.pod.name,
+      old: this.replicas.size - updated,
+      new: updated,
+      available,
+      message,
+      wave: this.clock.wave,
+      pending,
+    };
     this.rollout.events.push(event);
     this.rollout.peakPods = Math.max(this.rollout.peakPods, this.replicas.size);
     this.rollout.minAvailable = Math.min(this.rollout.minAvailable, event.available);

@@ -61,7 +61,8 @@ function at(obj: Record<string, unknown>, path: JsonPath): unknown {
   let cur: unknown = obj;
   for (let i = 0; i < path.length; i++) {
     if (cur === null || cur === undefined) return undefined;
-    if (!isObj(cur)) throw new Invalid({ path: path.slice(0, i), message: `${path.slice(0, i).join('.')} must be a mapping` });
+    if (!isObj(cur))
+      throw new Invalid({ path: path.slice(0, i), message: `${path.slice(0, i).join('.')} must be a mapping` });
     cur = cur[path[i] as string];
   }
   return cur === null ? undefined : cur;
@@ -74,7 +75,8 @@ function fail(path: JsonPath, message: string): never {
 function int(obj: Record<string, unknown>, path: JsonPath, fallback: number): number {
   const v = at(obj, path);
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v)) fail(path, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v))
+    fail(path, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
   if (v < 0) fail(path, `must not be negative, got ${v}`);
   return v;
 }
@@ -82,11 +84,16 @@ function int(obj: Record<string, unknown>, path: JsonPath, fallback: number): nu
 function oneOf<T extends string>(obj: Record<string, unknown>, path: JsonPath, allowed: readonly T[], fallback: T): T {
   const v = at(obj, path);
   if (v === undefined) return fallback;
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) fail(path, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(v) ?? typeof v}`);
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+    fail(path, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(v) ?? typeof v}`);
   return v as T;
 }
 
-function intOrPercent(obj: Record<string, unknown>, path: JsonPath, fallback: IntOrPercent | null): IntOrPercent | null {
+function intOrPercent(
+  obj: Record<string, unknown>,
+  path: JsonPath,
+  fallback: IntOrPercent | null,
+): IntOrPercent | null {
   const v = at(obj, path);
   if (v === undefined) return fallback;
   const parsed = parseIntOrPercent(v);
@@ -102,7 +109,8 @@ function common(obj: Record<string, unknown>, defaultNamespace: string): Common 
   const template = at(obj, ['spec', 'template']);
   if (!isObj(template)) fail(['spec', 'template'], 'must be a mapping');
   const replicas = int(obj, ['spec', 'replicas'], 1);
-  if (replicas > MAX_SIMULATED_REPLICAS) fail(['spec', 'replicas'], `is ${replicas}; rollouts over ${MAX_SIMULATED_REPLICAS} replicas are not simulated`);
+  if (replicas > MAX_SIMULATED_REPLICAS)
+    fail(['spec', 'replicas'], `is ${replicas}; rollouts over ${MAX_SIMULATED_REPLICAS} replicas are not simulated`);
   return {
     name,
     namespace: ns || defaultNamespace,
@@ -129,24 +137,55 @@ export function readDeployment(obj: Record<string, unknown>, defaultNamespace: s
     // SetDefaults_Deployment: 25%/25%, only for RollingUpdate (the values are ignored for Recreate).
     const quarter: IntOrPercent = { kind: 'percent', value: 25 };
     const rolling = strategy === 'RollingUpdate';
-    const maxSurge = rolling ? intOrPercent(obj, ['spec', 'strategy', 'rollingUpdate', 'maxSurge'], quarter)! : { kind: 'int' as const, value: 0 };
-    const maxUnavailable = rolling ? intOrPercent(obj, ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], quarter)! : { kind: 'int' as const, value: 0 };
+    const maxSurge = rolling
+      ? intOrPercent(obj, ['spec', 'strategy', 'rollingUpdate', 'maxSurge'], quarter)!
+      : { kind: 'int' as const, value: 0 };
+    const maxUnavailable = rolling
+      ? intOrPercent(obj, ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], quarter)!
+      : { kind: 'int' as const, value: 0 };
     const paused = at(obj, ['spec', 'paused']);
     if (paused !== undefined && typeof paused !== 'boolean') fail(['spec', 'paused'], 'must be true or false');
-    return { ...c, kind: 'Deployment', strategy, maxSurge, maxUnavailable, paused: paused === true } satisfies DeploymentSpec;
+    return {
+      ...c,
+      kind: 'Deployment',
+      strategy,
+      maxSurge,
+      maxUnavailable,
+      paused: paused === true,
+    } satisfies DeploymentSpec;
   });
 }
 
 export function readStatefulSet(obj: Record<string, unknown>, defaultNamespace: string): Read<StatefulSetSpec> {
   return guard(() => {
     const c = common(obj, defaultNamespace);
-    const podManagementPolicy = oneOf(obj, ['spec', 'podManagementPolicy'], ['OrderedReady', 'Parallel'] as const, 'OrderedReady');
-    const updateStrategy = oneOf(obj, ['spec', 'updateStrategy', 'type'], ['RollingUpdate', 'OnDelete'] as const, 'RollingUpdate');
+    const podManagementPolicy = oneOf(
+      obj,
+      ['spec', 'podManagementPolicy'],
+      ['OrderedReady', 'Parallel'] as const,
+      'OrderedReady',
+    );
+    const updateStrategy = oneOf(
+      obj,
+      ['spec', 'updateStrategy', 'type'],
+      ['RollingUpdate', 'OnDelete'] as const,
+      'RollingUpdate',
+    );
     const rolling = updateStrategy === 'RollingUpdate';
     const partition = rolling ? int(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'partition'], 0) : 0;
-    const maxUnavailable = rolling ? intOrPercent(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], null) : null;
+    const maxUnavailable = rolling
+      ? intOrPercent(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], null)
+      : null;
     const startOrdinal = int(obj, ['spec', 'ordinals', 'start'], 0);
-    return { ...c, kind: 'StatefulSet', podManagementPolicy, updateStrategy, partition, maxUnavailable, startOrdinal } satisfies StatefulSetSpec;
+    return {
+      ...c,
+      kind: 'StatefulSet',
+      podManagementPolicy,
+      updateStrategy,
+      partition,
+      maxUnavailable,
+      startOrdinal,
+    } satisfies StatefulSetSpec;
   });
 }
 

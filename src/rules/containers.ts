@@ -40,7 +40,8 @@ export function containersOf(template: PodTemplate, lists: readonly ContainerLis
     if (!Array.isArray(items)) continue;
     items.forEach((container, index) => {
       if (!isObj(container)) return;
-      const name = typeof container.name === 'string' && container.name !== '' ? `"${container.name}"` : `#${index + 1}`;
+      const name =
+        typeof container.name === 'string' && container.name !== '' ? `"${container.name}"` : `#${index + 1}`;
       out.push({
         container,
         list,
@@ -59,5 +60,6 @@ export function containersOf(template: PodTemplate, lists: readonly ContainerLis
  * included), in input order: what the rules that judge container settings look at.
  */
 export function* workloadContainersOf(manifests: readonly Manifest[]): Generator<ContainerRef> {
-  for (const template of podTemplatesOf(manifests, { openShift: true })) yield* containersOf(template, INIT_AND_APP_CONTAINERS);
+  for (const template of podTemplatesOf(manifests, { openShift: true }))
+    yield* containersOf(template, INIT_AND_APP_CONTAINERS);
 }

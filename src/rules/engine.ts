@@ -11,7 +11,11 @@ import type { Report, Rule, RuleContext, RuleOptions } from './types.js';
 
 export const RULE_CRASH = 'internal/rule-crash';
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { kubeVersion: '1.34', defaultNamespace: 'default', requireRefs: false };
+export const DEFAULT_RULE_OPTIONS: RuleOptions = {
+  kubeVersion: '1.34',
+  defaultNamespace: 'default',
+  requireRefs: false,
+};
 
 export interface RunRulesOptions extends RuleOptions {
   /** Per-rule overrides from config or the command line; 'off' skips the rule. */
@@ -33,7 +37,13 @@ export function runRules(manifests: Manifest[], options: RunRulesOptions): Findi
   return findings;
 }
 
-function runRule(rule: Rule, manifests: Manifest[], options: RuleOptions, index: ObjectIndex, override: Severity | undefined): Finding[] {
+function runRule(
+  rule: Rule,
+  manifests: Manifest[],
+  options: RuleOptions,
+  index: ObjectIndex,
+  override: Severity | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   // The object the rule last read, so a crash can say which object it was checking.
   let current: Manifest | undefined;

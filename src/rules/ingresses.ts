@@ -29,7 +29,10 @@ export function ingressBackendsOf(manifest: Manifest): IngressBackend[] {
 }
 
 /** Every Service backend of every Ingress in `manifests`, in input order, with the Ingress and its namespace. */
-export function* ingressServiceBackends(manifests: readonly Manifest[], index: ObjectIndex): Generator<{ ingress: Manifest; namespace: string; backend: IngressBackend }> {
+export function* ingressServiceBackends(
+  manifests: readonly Manifest[],
+  index: ObjectIndex,
+): Generator<{ ingress: Manifest; namespace: string; backend: IngressBackend }> {
   for (const ingress of manifests) {
     if (!isKind(ingress, 'Ingress')) continue;
     const namespace = index.namespaceOf(ingress);
@@ -45,16 +48,25 @@ function readBackend(manifest: Manifest, path: JsonPath): IngressBackend | undef
     if (service === undefined) return undefined;
     const servicePath = [...path, 'service', 'name'];
     const port = backend.service.port;
-    if (isObj(port) && typeof port.number === 'number') return { service, servicePath, port: { number: port.number }, portPath: [...path, 'service', 'port', 'number'] };
-    if (isObj(port) && typeof port.name === 'string') return { service, servicePath, port: { name: port.name }, portPath: [...path, 'service', 'port', 'name'] };
+    if (isObj(port) && typeof port.number === 'number')
+      return { service, servicePath, port: { number: port.number }, portPath: [...path, 'service', 'port', 'number'] };
+    if (isObj(port) && typeof port.name === 'string')
+      return { service, servicePath, port: { name: port.name }, portPath: [...path, 'service', 'port', 'name'] };
     return { service, servicePath };
   }
   if (typeof backend.serviceName === 'string') {
     const servicePath = [...path, 'serviceName'];
     const portPath = [...path, 'servicePort'];
     const port = backend.servicePort;
-    if (typeof port === 'number') return { service: backend.serviceName, servicePath, port: { number: port }, portPath };
-    if (typeof port === 'string') return { service: backend.serviceName, servicePath, port: /^\d+$/.test(port) ? { number: Number(port) } : { name: port }, portPath };
+    if (typeof port === 'number')
+      return { service: backend.serviceName, servicePath, port: { number: port }, portPath };
+    if (typeof port === 'string')
+      return {
+        service: backend.serviceName,
+        servicePath,
+        port: /^\d+$/.test(port) ? { number: Number(port) } : { name: port },
+        portPath,
+      };
     return { service: backend.serviceName, servicePath };
   }
   return undefined;
@@ -79,7 +91,12 @@ export function ingressPathsOf(manifest: Manifest): IngressPath[] {
       if (!isObj(entry)) return;
       const base = ['spec', 'rules', r, 'http', 'paths', p];
       const hasPath = typeof entry.path === 'string' && entry.path !== '';
-      out.push({ host, path: hasPath ? (entry.path as string) : '/', pathPath: hasPath ? [...base, 'path'] : base, backendPath: [...base, 'backend'] });
+      out.push({
+        host,
+        path: hasPath ? (entry.path as string) : '/',
+        pathPath: hasPath ? [...base, 'path'] : base,
+        backendPath: [...base, 'backend'],
+      });
     });
   });
   return out;

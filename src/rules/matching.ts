@@ -1,7 +1,13 @@
 /** Selectors that match no pods, with the pod template they nearly pick (ObjectIndex.selectTemplates finds the ones they pick). */
 import { objectLabel } from './format.js';
 import type { ObjectIndex } from './object-index.js';
-import { describeLabels, describeSelector, requirementMatches, type Requirement, type Selector } from '../k8s/label-selector.js';
+import {
+  describeLabels,
+  describeSelector,
+  requirementMatches,
+  type Requirement,
+  type Selector,
+} from '../k8s/label-selector.js';
 import { distance } from './suggest.js';
 import type { PodTemplate } from './workloads.js';
 
@@ -62,6 +68,10 @@ export function describeUnmatched(index: ObjectIndex, namespace: string, selecto
 function closeCandidates(index: ObjectIndex, namespace: string, selector: Selector): readonly PodTemplate[] {
   if (selector.type !== 'requirements') return [];
   const { requirements } = selector;
-  if (requirements.some((r) => r.operator === 'NotIn' || r.operator === 'DoesNotExist')) return index.podTemplates(namespace);
-  return index.templatesWithAnyKey(namespace, requirements.map((r) => r.key));
+  if (requirements.some((r) => r.operator === 'NotIn' || r.operator === 'DoesNotExist'))
+    return index.podTemplates(namespace);
+  return index.templatesWithAnyKey(
+    namespace,
+    requirements.map((r) => r.key),
+  );
 }

@@ -22,7 +22,8 @@ export class ObjectIndex {
       const kind = manifest.ref.kind;
       if (kind === undefined) continue;
       push(this.byKind, kind, manifest);
-      if (manifest.ref.name !== undefined) push(this.byName, key(kind, this.namespaceOf(manifest), manifest.ref.name), manifest);
+      if (manifest.ref.name !== undefined)
+        push(this.byName, key(kind, this.namespaceOf(manifest), manifest.ref.name), manifest);
       const template = podTemplateOf(manifest);
       if (template) this.templates.add(this.namespaceOf(manifest), template.labels, template);
     }

@@ -26,12 +26,24 @@ export function podReferencesOf(template: PodTemplate): PodReference[] {
   const spec = template.spec;
   const at = (...rest: JsonPath) => [...template.specPath, ...rest];
 
-  const serviceAccountField = typeof spec.serviceAccountName === 'string' ? 'serviceAccountName' : typeof spec.serviceAccount === 'string' ? 'serviceAccount' : undefined;
-  if (serviceAccountField) out.push({ kind: 'ServiceAccount', name: spec[serviceAccountField] as string, path: at(serviceAccountField), optional: false });
+  const serviceAccountField =
+    typeof spec.serviceAccountName === 'string'
+      ? 'serviceAccountName'
+      : typeof spec.serviceAccount === 'string'
+        ? 'serviceAccount'
+        : undefined;
+  if (serviceAccountField)
+    out.push({
+      kind: 'ServiceAccount',
+      name: spec[serviceAccountField] as string,
+      path: at(serviceAccountField),
+      optional: false,
+    });
 
   arrayAt(spec, ['imagePullSecrets']).forEach((s, i) => {
     // A missing pull secret only matters for private images; kubelet still tries without it.
-    if (isObj(s) && typeof s.name === 'string') out.push({ kind: 'Secret', name: s.name, path: at('imagePullSecrets', i, 'name'), optional: false });
+    if (isObj(s) && typeof s.name === 'string')
+      out.push({ kind: 'Secret', name: s.name, path: at('imagePullSecrets', i, 'name'), optional: false });
   });
 
   arrayAt(spec, ['volumes']).forEach((volume, v) => {
@@ -39,10 +51,22 @@ export function podReferencesOf(template: PodTemplate): PodReference[] {
     objectSource(out, volume.configMap, 'ConfigMap', 'name', at('volumes', v, 'configMap'));
     objectSource(out, volume.secret, 'Secret', 'secretName', at('volumes', v, 'secret'));
     const claim = getIn(volume, ['persistentVolumeClaim', 'claimName']);
-    if (typeof claim === 'string') out.push({ kind: 'PersistentVolumeClaim', name: claim, path: at('volumes', v, 'persistentVolumeClaim', 'claimName'), optional: false });
+    if (typeof claim === 'string')
+      out.push({
+        kind: 'PersistentVolumeClaim',
+        name: claim,
+        path: at('volumes', v, 'persistentVolumeClaim', 'claimName'),
+        optional: false,
+      });
     arrayAt(volume, ['projected', 'sources']).forEach((source, s) => {
       if (!isObj(source)) return;
-      objectSource(out, source.configMap, 'ConfigMap', 'name', at('volumes', v, 'projected', 'sources', s, 'configMap'));
+      objectSource(
+        out,
+        source.configMap,
+        'ConfigMap',
+        'name',
+        at('volumes', v, 'projected', 'sources', s, 'configMap'),
+      );
       objectSource(out, source.secret, 'Secret', 'name', at('volumes', v, 'projected', 'sources', s, 'secret'));
     });
   });
@@ -64,13 +88,27 @@ export function podReferencesOf(template: PodTemplate): PodReference[] {
 }
 
 /** A whole-object reference (volume, envFrom), plus one key reference per `items` entry. */
-function objectSource(out: PodReference[], source: unknown, kind: ReferencedKind, nameField: string, path: JsonPath): void {
+function objectSource(
+  out: PodReference[],
+  source: unknown,
+  kind: ReferencedKind,
+  nameField: string,
+  path: JsonPath,
+): void {
   if (!isObj(source) || typeof source[nameField] !== 'string') return;
   const name = source[nameField] as string;
   const optional = source.optional === true;
   out.push({ kind, name, path: [...path, nameField], optional });
   arrayAt(source, ['items']).forEach((item, i) => {
-    if (isObj(item) && typeof item.key === 'string') out.push({ kind, name, path: [...path, nameField], optional, key: item.key, keyPath: [...path, 'items', i, 'key'] });
+    if (isObj(item) && typeof item.key === 'string')
+      out.push({
+        kind,
+        name,
+        path: [...path, nameField],
+        optional,
+        key: item.key,
+        keyPath: [...path, 'items', i, 'key'],
+      });
   });
 }
 

@@ -21,7 +21,10 @@ export interface LabelSelectingService {
 }
 
 /** The Services in `manifests` that pick their pods by label, in input order. */
-export function* labelSelectingServices(manifests: readonly Manifest[], index: ObjectIndex): Generator<LabelSelectingService> {
+export function* labelSelectingServices(
+  manifests: readonly Manifest[],
+  index: ObjectIndex,
+): Generator<LabelSelectingService> {
   for (const service of manifests) {
     if (!isKind(service, 'Service')) continue;
     const selector = serviceSelectorOf(service);

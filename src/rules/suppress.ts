@@ -16,7 +16,11 @@ import { isObj } from '../core/values.js';
 export const IGNORE_ANNOTATION = 'kubeplan.dev/ignore';
 export const IGNORE_REASON_ANNOTATION = 'kubeplan.dev/ignore-reason';
 
-export function applySuppressions(findings: Finding[], sources: ReadonlyMap<string, string>, manifests: Manifest[]): Finding[] {
+export function applySuppressions(
+  findings: Finding[],
+  sources: ReadonlyMap<string, string>,
+  manifests: Manifest[],
+): Finding[] {
   const objects = objectSuppressions(manifests);
   const directives = new Map<string, Directive[]>();
   const directivesOf = (file: string): Directive[] => {
@@ -45,14 +49,22 @@ function objectSuppressions(manifests: Manifest[]): ObjectSuppression[] {
     out.push({
       covers: (f) =>
         ids.some((id) => idMatches(id, f.ruleId)) &&
-        ((f.file === manifest.file && f.line >= range.line && f.line <= range.endLine) || (f.object !== undefined && sameObject(f.object, manifest.ref))),
+        ((f.file === manifest.file && f.line >= range.line && f.line <= range.endLine) ||
+          (f.object !== undefined && sameObject(f.object, manifest.ref))),
     });
   }
   return out;
 }
 
 function sameObject(a: ObjectRef, b: ObjectRef): boolean {
-  return a.kind !== undefined && a.name !== undefined && a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+  return (
+    a.kind !== undefined &&
+    a.name !== undefined &&
+    a.apiVersion === b.apiVersion &&
+    a.kind === b.kind &&
+    a.namespace === b.namespace &&
+    a.name === b.name
+  );
 }
 
 // ─── Comment directives ────────────────────────────────────────────────────────────────────────
@@ -91,7 +103,8 @@ function suppressedByComments(finding: Finding, directives: readonly Directive[]
   for (const d of directives) {
     if (d.line >= finding.line) break;
     if (d.kind === 'disable-next-line') {
-      if (d.line === finding.line - 1 && (d.ids.length === 0 || d.ids.some((id) => idMatches(id, finding.ruleId)))) return true;
+      if (d.line === finding.line - 1 && (d.ids.length === 0 || d.ids.some((id) => idMatches(id, finding.ruleId))))
+        return true;
     } else if (d.ids.length === 0) {
       all = d.kind === 'disable';
       disabled.clear();

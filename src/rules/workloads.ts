@@ -109,7 +109,11 @@ export function controllerSelectorOf(manifest: Manifest): WorkloadSelector | und
       if (!isKind(manifest, kind)) return undefined;
       // Before apps/v1 (extensions/v1beta1, apps/v1beta1) a missing selector defaulted to the template labels.
       if (!present && LEGACY_DEFAULTED.has(manifest.ref.apiVersion ?? '')) {
-        return { selector: parseMapSelector(getIn(manifest.object, ['spec', 'template', 'metadata', 'labels'])), path, present };
+        return {
+          selector: parseMapSelector(getIn(manifest.object, ['spec', 'template', 'metadata', 'labels'])),
+          path,
+          present,
+        };
       }
       return { selector: parseLabelSelector(raw), path, present };
     case 'Job':
@@ -118,7 +122,12 @@ export function controllerSelectorOf(manifest: Manifest): WorkloadSelector | und
     case 'ReplicationController': {
       if (!isKind(manifest, kind)) return undefined;
       const empty = !present || (isObj(raw) && Object.keys(raw).length === 0);
-      if (empty) return { selector: parseMapSelector(getIn(manifest.object, ['spec', 'template', 'metadata', 'labels'])), path, present: false };
+      if (empty)
+        return {
+          selector: parseMapSelector(getIn(manifest.object, ['spec', 'template', 'metadata', 'labels'])),
+          path,
+          present: false,
+        };
       return { selector: parseMapSelector(raw), path, present };
     }
     default:
@@ -147,7 +156,11 @@ function selectorLabels(manifest: Manifest): Record<string, string> {
 /** Job, CronJob, or a bare Pod whose restartPolicy is not Always: no probes or replicas expected. */
 export function runsToCompletion(template: PodTemplate): boolean {
   const { kind, spec } = template;
-  return kind === 'Job' || kind === 'CronJob' || (kind === 'Pod' && (spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure'));
+  return (
+    kind === 'Job' ||
+    kind === 'CronJob' ||
+    (kind === 'Pod' && (spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure'))
+  );
 }
 
 /** The run's pod templates (OpenShift DeploymentConfigs included) by namespace and pod labels (`podLabelsOf`). */
@@ -157,6 +170,7 @@ export function podsByLabel(index: ObjectIndex): LabelIndex<PodTemplate> {
 
 function indexPodsByLabel(index: ObjectIndex): LabelIndex<PodTemplate> {
   const pods = new LabelIndex<PodTemplate>();
-  for (const template of podTemplatesOf(index.manifests, { openShift: true })) pods.add(index.namespaceOf(template.manifest), podLabelsOf(template), template);
+  for (const template of podTemplatesOf(index.manifests, { openShift: true }))
+    pods.add(index.namespaceOf(template.manifest), podLabelsOf(template), template);
   return pods;
 }

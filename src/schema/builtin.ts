@@ -30,7 +30,9 @@ export interface BuiltinKind {
 export const BUILTIN_KUBE_VERSION: string = kubeVersion;
 
 export function builtinKind(apiVersion: string, kind: string): BuiltinKind | undefined {
-  return Object.hasOwn(kinds, apiVersion) && Object.hasOwn(kinds[apiVersion]!, kind) ? kinds[apiVersion]![kind] : undefined;
+  return Object.hasOwn(kinds, apiVersion) && Object.hasOwn(kinds[apiVersion]!, kind)
+    ? kinds[apiVersion]![kind]
+    : undefined;
 }
 
 export function builtinValidator(apiVersion: string, kind: string): CompiledValidator | undefined {

@@ -14,12 +14,34 @@ export interface SchemaError extends Pick<ErrorObject, 'instancePath' | 'schemaP
 }
 
 /** Keywords about the value itself; a type error on the same value makes them noise. */
-const VALUE_KEYWORDS = new Set(['enum', 'const', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties']);
+const VALUE_KEYWORDS = new Set([
+  'enum',
+  'const',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+]);
 
 export function collapseErrors(errors: readonly ErrorObject[]): SchemaError[] {
   let list: SchemaError[] = errors
     .filter((e) => e.keyword !== 'if') // the failing then/else branch says what is wrong
-    .map((e) => ({ instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, params: { ...(e.params as Record<string, unknown>) } }));
+    .map((e) => ({
+      instancePath: e.instancePath,
+      schemaPath: e.schemaPath,
+      keyword: e.keyword,
+      params: { ...(e.params as Record<string, unknown>) },
+    }));
   list = collapseAlternatives(list);
   list = dropNoiseNextToTypeErrors(list);
   list = pairMisspeltRequiredFields(list);
@@ -46,7 +68,8 @@ function collapseAlternatives(list: SchemaError[]): SchemaError[] {
       branches.set(branch, [...(branches.get(branch) ?? []), e]);
     }
     const all = [...branches.values()];
-    const typeOnly = (errs: SchemaError[]) => errs.every((e) => e.keyword === 'type' && e.instancePath === combinator.instancePath);
+    const typeOnly = (errs: SchemaError[]) =>
+      errs.every((e) => e.keyword === 'type' && e.instancePath === combinator.instancePath);
     let replacement: SchemaError[];
     if (all.length === 0) {
       replacement = [combinator];
@@ -94,12 +117,16 @@ function dropNoiseNextToTypeErrors(list: SchemaError[]): SchemaError[] {
  */
 function pairMisspeltRequiredFields(list: SchemaError[]): SchemaError[] {
   const unknownByObject = new Map<string, SchemaError[]>();
-  for (const e of list) if (e.keyword === 'additionalProperties') unknownByObject.set(e.instancePath, [...(unknownByObject.get(e.instancePath) ?? []), e]);
+  for (const e of list)
+    if (e.keyword === 'additionalProperties')
+      unknownByObject.set(e.instancePath, [...(unknownByObject.get(e.instancePath) ?? []), e]);
   const dropped = new Set<SchemaError>();
   for (const e of list) {
     if (e.keyword !== 'required') continue;
     const missing = String(e.params.missingProperty);
-    const unknown = (unknownByObject.get(e.instancePath) ?? []).find((u) => u.meant === undefined && closestMatch(String(u.params.additionalProperty), [missing]) === missing);
+    const unknown = (unknownByObject.get(e.instancePath) ?? []).find(
+      (u) => u.meant === undefined && closestMatch(String(u.params.additionalProperty), [missing]) === missing,
+    );
     if (unknown) {
       unknown.meant = missing;
       dropped.add(e);

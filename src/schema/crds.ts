@@ -31,7 +31,11 @@ export class CrdRegistry {
   constructor(manifests: readonly Manifest[]) {
     for (const manifest of manifests) {
       if (manifest.ref.kind !== 'CustomResourceDefinition') continue;
-      if (manifest.ref.apiVersion === 'apiextensions.k8s.io/v1' || manifest.ref.apiVersion === 'apiextensions.k8s.io/v1beta1') this.add(manifest);
+      if (
+        manifest.ref.apiVersion === 'apiextensions.k8s.io/v1' ||
+        manifest.ref.apiVersion === 'apiextensions.k8s.io/v1beta1'
+      )
+        this.add(manifest);
     }
   }
 
@@ -52,7 +56,11 @@ export class CrdRegistry {
     if (!spec || typeof group !== 'string' || typeof kind !== 'string') return; // its own schema errors say why
     const v1beta1 = crd.ref.apiVersion === 'apiextensions.k8s.io/v1beta1';
     const sharedSchema = v1beta1 ? record(spec.validation)?.openAPIV3Schema : undefined;
-    const versions = Array.isArray(spec.versions) ? spec.versions : v1beta1 && typeof spec.version === 'string' ? [{ name: spec.version }] : [];
+    const versions = Array.isArray(spec.versions)
+      ? spec.versions
+      : v1beta1 && typeof spec.version === 'string'
+        ? [{ name: spec.version }]
+        : [];
     versions.forEach((entry: unknown, index: number) => {
       const version = record(entry);
       if (typeof version?.name !== 'string') return;
@@ -69,7 +77,10 @@ export class CrdRegistry {
         schema: ownSchema ?? sharedSchema,
         structural: !v1beta1 || spec.preserveUnknownFields === false,
         crd,
-        schemaPath: ownSchema !== undefined || !v1beta1 ? ['spec', 'versions', index, 'schema', 'openAPIV3Schema'] : ['spec', 'validation', 'openAPIV3Schema'],
+        schemaPath:
+          ownSchema !== undefined || !v1beta1
+            ? ['spec', 'versions', index, 'schema', 'openAPIV3Schema']
+            : ['spec', 'validation', 'openAPIV3Schema'],
       });
       const key = `${group}/${kind}`;
       this.versionsOfGroupKind.set(key, [...(this.versionsOfGroupKind.get(key) ?? []), version.name]);
@@ -78,5 +89,7 @@ export class CrdRegistry {
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

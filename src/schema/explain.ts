@@ -57,7 +57,12 @@ function explain(error: SchemaError, path: JsonPath, context: ExplainContext): E
       const field = String(p.additionalProperty);
       const fieldPath = [...path, field];
       const meant = error.meant ?? closestMatch(field, context.allowedFields(path));
-      return { ruleId: 'schema/unknown-field', message: `${formatPath(fieldPath)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ''}`, path: fieldPath, target: 'key' };
+      return {
+        ruleId: 'schema/unknown-field',
+        message: `${formatPath(fieldPath)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ''}`,
+        path: fieldPath,
+        target: 'key',
+      };
     }
     case 'required':
       return required(String(p.missingProperty), path, context);
@@ -73,9 +78,18 @@ function explain(error: SchemaError, path: JsonPath, context: ExplainContext): E
       return wrongType(typeList(p.type), value, path, context);
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]) ?? [];
-      const shown = allowed.slice(0, MAX_ENUM_VALUES_SHOWN).map((v) => JSON.stringify(v)).join(', ');
+      const shown = allowed
+        .slice(0, MAX_ENUM_VALUES_SHOWN)
+        .map((v) => JSON.stringify(v))
+        .join(', ');
       const more = allowed.length > MAX_ENUM_VALUES_SHOWN ? `, … (${allowed.length} values)` : '';
-      const meant = typeof value === 'string' ? closestMatch(value, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+      const meant =
+        typeof value === 'string'
+          ? closestMatch(
+              value,
+              allowed.filter((v): v is string => typeof v === 'string'),
+            )
+          : undefined;
       return {
         ruleId: 'schema/enum',
         message: `${at}: must be one of ${shown}${more} (got ${JSON.stringify(value)})${meant ? `; did you mean "${meant}"?` : ''}`,
@@ -84,49 +98,136 @@ function explain(error: SchemaError, path: JsonPath, context: ExplainContext): E
       };
     }
     case 'const':
-      return { ruleId: 'schema/enum', message: `${at}: must be ${JSON.stringify(p.allowedValue)} (got ${JSON.stringify(value)})`, path, target: 'value' };
+      return {
+        ruleId: 'schema/enum',
+        message: `${at}: must be ${JSON.stringify(p.allowedValue)} (got ${JSON.stringify(value)})`,
+        path,
+        target: 'value',
+      };
     case 'format':
-      return { ruleId: 'schema/format', message: `${at}: ${formatProblem(String(p.format), value, path)}`, path, target: 'value' };
+      return {
+        ruleId: 'schema/format',
+        message: `${at}: ${formatProblem(String(p.format), value, path)}`,
+        path,
+        target: 'value',
+      };
     case 'pattern':
-      return { ruleId: 'schema/format', message: `${at}: ${patternProblem(String(p.pattern), value)}`, path, target: 'value' };
+      return {
+        ruleId: 'schema/format',
+        message: `${at}: ${patternProblem(String(p.pattern), value)}`,
+        path,
+        target: 'value',
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { ruleId: 'schema/format', message: `${at}: must be ${String(p.comparison)} ${String(p.limit)} (got ${JSON.stringify(value)})`, path, target: 'value' };
+      return {
+        ruleId: 'schema/format',
+        message: `${at}: must be ${String(p.comparison)} ${String(p.limit)} (got ${JSON.stringify(value)})`,
+        path,
+        target: 'value',
+      };
     case 'multipleOf':
-      return { ruleId: 'schema/format', message: `${at}: must be a multiple of ${String(p.multipleOf)} (got ${JSON.stringify(value)})`, path, target: 'value' };
+      return {
+        ruleId: 'schema/format',
+        message: `${at}: must be a multiple of ${String(p.multipleOf)} (got ${JSON.stringify(value)})`,
+        path,
+        target: 'value',
+      };
     case 'minLength':
-      return { ruleId: 'schema/format', message: `${at}: must be at least ${String(p.limit)} characters long`, path, target: 'value' };
+      return {
+        ruleId: 'schema/format',
+        message: `${at}: must be at least ${String(p.limit)} characters long`,
+        path,
+        target: 'value',
+      };
     case 'maxLength':
-      return { ruleId: 'schema/format', message: `${at}: must be at most ${String(p.limit)} characters long`, path, target: 'value' };
+      return {
+        ruleId: 'schema/format',
+        message: `${at}: must be at most ${String(p.limit)} characters long`,
+        path,
+        target: 'value',
+      };
     case 'minItems':
-      return { ruleId: 'schema/invalid', message: `${at}: must have at least ${plural(Number(p.limit), 'item')}`, path, target: 'value' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${at}: must have at least ${plural(Number(p.limit), 'item')}`,
+        path,
+        target: 'value',
+      };
     case 'maxItems':
-      return { ruleId: 'schema/invalid', message: `${at}: must have at most ${plural(Number(p.limit), 'item')}`, path, target: 'value' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${at}: must have at most ${plural(Number(p.limit), 'item')}`,
+        path,
+        target: 'value',
+      };
     case 'minProperties':
-      return { ruleId: 'schema/invalid', message: `${at}: must have at least ${plural(Number(p.limit), 'field')}`, path, target: 'value' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${at}: must have at least ${plural(Number(p.limit), 'field')}`,
+        path,
+        target: 'value',
+      };
     case 'maxProperties':
-      return { ruleId: 'schema/invalid', message: `${at}: must have at most ${plural(Number(p.limit), 'field')}`, path, target: 'value' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${at}: must have at most ${plural(Number(p.limit), 'field')}`,
+        path,
+        target: 'value',
+      };
     case 'uniqueItems':
-      return { ruleId: 'schema/invalid', message: `${at}: items [${String(p.j)}] and [${String(p.i)}] are identical; items must be unique`, path, target: 'value' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${at}: items [${String(p.j)}] and [${String(p.i)}] are identical; items must be unique`,
+        path,
+        target: 'value',
+      };
     case 'oneOf':
       return {
         ruleId: 'schema/invalid',
-        message: Array.isArray(p.passingSchemas) ? `${at}: matches more than one of the allowed forms; it must match exactly one` : `${at}: does not match any of the allowed forms`,
+        message: Array.isArray(p.passingSchemas)
+          ? `${at}: matches more than one of the allowed forms; it must match exactly one`
+          : `${at}: does not match any of the allowed forms`,
         path,
         target: 'value',
       };
     case 'anyOf':
-      return { ruleId: 'schema/invalid', message: `${at}: does not match any of the allowed forms`, path, target: 'value' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${at}: does not match any of the allowed forms`,
+        path,
+        target: 'value',
+      };
     case 'not':
-      return { ruleId: 'schema/invalid', message: `${at}: matches a form that is not allowed here`, path, target: 'value' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${at}: matches a form that is not allowed here`,
+        path,
+        target: 'value',
+      };
     case 'false schema':
-      return { ruleId: 'schema/unknown-field', message: `${at}: not allowed here`, path, target: path.length > 0 && typeof path[path.length - 1] === 'string' ? 'key' : 'value' };
+      return {
+        ruleId: 'schema/unknown-field',
+        message: `${at}: not allowed here`,
+        path,
+        target: path.length > 0 && typeof path[path.length - 1] === 'string' ? 'key' : 'value',
+      };
     case 'propertyNames':
-      return { ruleId: 'schema/invalid', message: `${formatPath([...path, String(p.propertyName)])}: this key is not allowed`, path: [...path, String(p.propertyName)], target: 'key' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${formatPath([...path, String(p.propertyName)])}: this key is not allowed`,
+        path: [...path, String(p.propertyName)],
+        target: 'key',
+      };
     default:
-      return { ruleId: 'schema/invalid', message: `${at}: does not satisfy the schema (${error.keyword})`, path, target: 'value' };
+      return {
+        ruleId: 'schema/invalid',
+        message: `${at}: does not satisfy the schema (${error.keyword})`,
+        path,
+        target: 'value',
+      };
   }
 }
 
@@ -135,9 +236,19 @@ function required(field: string, parent: JsonPath, context: ExplainContext): Exp
   // `selector:` with no value parses as null, which we drop before validating: say so, at that key.
   const original = valueAt(context.manifest.object, parent);
   if (original !== null && typeof original === 'object' && Object.hasOwn(original, field)) {
-    return { ruleId: 'schema/required', message: `${formatPath(fieldPath)}: required field has no value`, path: fieldPath, target: 'key' };
+    return {
+      ruleId: 'schema/required',
+      message: `${formatPath(fieldPath)}: required field has no value`,
+      path: fieldPath,
+      target: 'key',
+    };
   }
-  return { ruleId: 'schema/required', message: `${formatPath(fieldPath)}: required field missing`, path: parent, target: 'key' };
+  return {
+    ruleId: 'schema/required',
+    message: `${formatPath(fieldPath)}: required field missing`,
+    path: parent,
+    target: 'key',
+  };
 }
 
 function wrongType(expected: string[], value: unknown, path: JsonPath, context: ExplainContext): Explanation {
@@ -154,12 +265,18 @@ function wrongType(expected: string[], value: unknown, path: JsonPath, context: 
       };
     }
   }
-  return { ruleId: 'schema/type', message: `${at}: expected ${expected.join(' or ')}, got ${describeValue(value)}`, path, target: 'value' };
+  return {
+    ruleId: 'schema/type',
+    message: `${at}: expected ${expected.join(' or ')}, got ${describeValue(value)}`,
+    path,
+    target: 'value',
+  };
 }
 
 /** How Kubernetes' YAML 1.1 reader understood a plain scalar. */
 function readAs(value: boolean | number, text: string): string {
-  if (typeof value === 'boolean') return /^(true|false)$/i.test(text) ? `the boolean ${value}` : `the boolean ${value} (YAML 1.1)`;
+  if (typeof value === 'boolean')
+    return /^(true|false)$/i.test(text) ? `the boolean ${value}` : `the boolean ${value} (YAML 1.1)`;
   const sameInYaml12 = /^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/.test(text);
   return sameInYaml12 ? `the number ${value}` : `the number ${value} (YAML 1.1)`;
 }
@@ -179,7 +296,10 @@ export function describeValue(value: unknown): string {
   }
 }
 
-const INT_RANGES: Record<string, string> = { int32: '-2147483648 to 2147483647', int64: '-9223372036854775808 to 9223372036854775807' };
+const INT_RANGES: Record<string, string> = {
+  int32: '-2147483648 to 2147483647',
+  int64: '-9223372036854775808 to 9223372036854775807',
+};
 
 function formatProblem(format: string, value: unknown, path: JsonPath): string {
   const shown = JSON.stringify(value);

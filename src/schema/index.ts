@@ -27,10 +27,15 @@ export interface SchemaOptions {
  */
 export function validateManifests(manifests: Manifest[], options: SchemaOptions): Finding[] {
   const kubeVersion = supportedKubeVersion(options.kubeVersion);
-  const resolver = new SchemaResolver(new CrdRegistry(manifests), { kubeVersion, strict: options.strict, schemaDirs: options.schemaDirs ?? [] });
+  const resolver = new SchemaResolver(new CrdRegistry(manifests), {
+    kubeVersion,
+    strict: options.strict,
+    schemaDirs: options.schemaDirs ?? [],
+  });
   const findings: Finding[] = [];
   // One push per finding: spreading a huge array into push() overflows the call stack.
-  for (const manifest of manifests) for (const f of validateManifest(manifest, resolver, options.strict)) findings.push(f);
+  for (const manifest of manifests)
+    for (const f of validateManifest(manifest, resolver, options.strict)) findings.push(f);
   for (const f of resolver.schemaFindings) findings.push(f);
   return findings;
 }
@@ -52,7 +57,9 @@ export function supportedKubeVersion(version: string): string {
   const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
   const minor = match ? `${match[1]}.${match[2]}` : version;
   if (!SUPPORTED_KUBE_VERSIONS.includes(minor)) {
-    throw new Error(`Kubernetes version ${JSON.stringify(version)} is not supported; supported: ${SUPPORTED_KUBE_VERSIONS.join(', ')}`);
+    throw new Error(
+      `Kubernetes version ${JSON.stringify(version)} is not supported; supported: ${SUPPORTED_KUBE_VERSIONS.join(', ')}`,
+    );
   }
   return minor;
 }

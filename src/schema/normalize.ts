@@ -16,7 +16,11 @@ export function normalizeForValidation(manifest: Pick<Manifest, 'object' | 'scal
 /** The loader caps nesting far below this; the guard only keeps a malformed object from overflowing the stack. */
 const MAX_DEPTH = 512;
 
-function normalize(value: unknown, path: (string | number)[] /* mutated while walking */, manifest: Pick<Manifest, 'scalarSource'>): unknown {
+function normalize(
+  value: unknown,
+  path: (string | number)[] /* mutated while walking */,
+  manifest: Pick<Manifest, 'scalarSource'>,
+): unknown {
   if (value instanceof Date) return dateText(value, path, manifest);
   if (path.length > MAX_DEPTH) return value;
   if (Array.isArray(value)) {

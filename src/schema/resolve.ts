@@ -4,7 +4,14 @@
  * Results are cached for the run; a schema that cannot be used is reported once.
  */
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
-import { apiVersionsOf, builtinKind, builtinValidator, builtinWalker, kindsIn, type CompiledValidator } from './builtin.js';
+import {
+  apiVersionsOf,
+  builtinKind,
+  builtinValidator,
+  builtinWalker,
+  kindsIn,
+  type CompiledValidator,
+} from './builtin.js';
 import type { CrdRegistry } from './crds.js';
 import { toJsonSchema } from './openapi-schema.js';
 import { compileSchema } from './runtime-ajv.js';
@@ -58,7 +65,12 @@ export class SchemaResolver {
     if (fromCrd) return fromCrd;
     const builtin = builtinKind(apiVersion, kind);
     if (builtin) {
-      return { status: 'validate', validate: builtinValidator(apiVersion, kind)!, walker: () => builtinWalker(builtin.definition), customResource: false };
+      return {
+        status: 'validate',
+        validate: builtinValidator(apiVersion, kind)!,
+        walker: () => builtinWalker(builtin.definition),
+        customResource: false,
+      };
     }
     return this.unknown(apiVersion, kind);
   }
@@ -69,24 +81,38 @@ export class SchemaResolver {
     try {
       found = findUserSchema(this.options.schemaDirs, apiVersion, kind);
     } catch (err) {
-      this.reportSchemaProblem(manifest, [], `cannot use the --schema-dir schema for ${kind} (${apiVersion}): ${describe(err)}`);
+      this.reportSchemaProblem(
+        manifest,
+        [],
+        `cannot use the --schema-dir schema for ${kind} (${apiVersion}): ${describe(err)}`,
+      );
       return { status: 'skip' };
     }
     if (!found) return undefined;
     const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? 'declared' : 'none' });
-    return this.compiled(schema, false, (reason) => this.reportSchemaProblem(manifest, [], `cannot use the --schema-dir schema ${found.file}: ${reason}`));
+    return this.compiled(schema, false, (reason) =>
+      this.reportSchemaProblem(manifest, [], `cannot use the --schema-dir schema ${found.file}: ${reason}`),
+    );
   }
 
   private fromCrd(apiVersion: string, kind: string): Resolution | undefined {
     const entry = this.crds.get(apiVersion, kind);
     if (!entry) return undefined;
     if (!entry.served) {
-      return { status: 'unknown', at: 'apiVersion', message: `version ${entry.version} of ${kind} is not served (served: false in its CustomResourceDefinition)` };
+      return {
+        status: 'unknown',
+        at: 'apiVersion',
+        message: `version ${entry.version} of ${kind} is not served (served: false in its CustomResourceDefinition)`,
+      };
     }
     if (entry.schema === undefined) return { status: 'skip' };
     const schema = toJsonSchema(entry.schema, { closeObjects: entry.structural ? 'all' : 'none', crdRoot: true });
     return this.compiled(schema, true, (reason) =>
-      this.reportSchemaProblem(entry.crd, entry.schemaPath, `the schema of ${kind} ${entry.version} cannot be used to validate its custom resources: ${reason}`),
+      this.reportSchemaProblem(
+        entry.crd,
+        entry.schemaPath,
+        `the schema of ${kind} ${entry.version} cannot be used to validate its custom resources: ${reason}`,
+      ),
     );
   }
 
@@ -103,7 +129,11 @@ export class SchemaResolver {
   private unknown(apiVersion: string, kind: string): Resolution {
     const crdVersions = this.crds.versionsOf(apiVersion, kind);
     if (crdVersions.length > 0) {
-      return { status: 'unknown', at: 'apiVersion', message: `${kind} has no version ${JSON.stringify(apiVersion.split('/')[1] ?? apiVersion)}: its CustomResourceDefinition defines ${crdVersions.join(', ')}` };
+      return {
+        status: 'unknown',
+        at: 'apiVersion',
+        message: `${kind} has no version ${JSON.stringify(apiVersion.split('/')[1] ?? apiVersion)}: its CustomResourceDefinition defines ${crdVersions.join(', ')}`,
+      };
     }
     const unknown = `no schema for ${apiVersion} ${kind}`;
     const otherApiVersions = apiVersionsOf(kind);

@@ -23,11 +23,22 @@ const SAFE_NAME = /^[A-Za-z0-9]{1,253}$/;
 
 export function candidateFileNames(apiVersion: string, kind: string): string[] {
   const [group, version] = apiVersion.includes('/') ? (apiVersion.split('/') as [string, string]) : ['', apiVersion];
-  if (apiVersion.split('/').length > 2 || !SAFE_NAME.test(kind) || !SAFE_NAME.test(version ?? '') || (group !== '' && (!SAFE_GROUP.test(group) || group.includes('..')))) return [];
+  if (
+    apiVersion.split('/').length > 2 ||
+    !SAFE_NAME.test(kind) ||
+    !SAFE_NAME.test(version ?? '') ||
+    (group !== '' && (!SAFE_GROUP.test(group) || group.includes('..')))
+  )
+    return [];
   const k = kind.toLowerCase();
   const names = [];
   if (group === '') names.push(`${k}-${version}.json`);
-  else names.push(`${k}-${group.split('.')[0]}-${version}.json`, `${k}-${group}-${version}.json`, path.join(group, `${k}_${version}.json`));
+  else
+    names.push(
+      `${k}-${group.split('.')[0]}-${version}.json`,
+      `${k}-${group}-${version}.json`,
+      path.join(group, `${k}_${version}.json`),
+    );
   names.push(`${k}_${version}.json`);
   return [...new Set(names.map((n) => n.toLowerCase()))];
 }
@@ -38,7 +49,8 @@ export function findUserSchema(dirs: readonly string[], apiVersion: string, kind
     for (const name of candidateFileNames(apiVersion, kind)) {
       const file = path.join(dir, name);
       if (!existsSync(file)) continue;
-      if (statSync(file).size > MAX_SCHEMA_BYTES) throw new Error(`${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB`);
+      if (statSync(file).size > MAX_SCHEMA_BYTES)
+        throw new Error(`${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB`);
       try {
         return { file, schema: JSON.parse(readFileSync(file, 'utf8')) as unknown };
       } catch (err) {

@@ -27,7 +27,8 @@ export class SchemaWalker {
     for (const segment of path) {
       if (schema === undefined) return undefined;
       schema = this.child(schema, segment, node);
-      node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+      node =
+        node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
     }
     return schema;
   }
@@ -37,7 +38,8 @@ export class SchemaWalker {
     const schema = this.at(path, data);
     if (schema === undefined) return [];
     const names = new Set<string>();
-    for (const view of this.views(schema, undefined)) if (isObject(view.properties)) for (const name of Object.keys(view.properties)) names.add(name);
+    for (const view of this.views(schema, undefined))
+      if (isObject(view.properties)) for (const name of Object.keys(view.properties)) names.add(name);
     return [...names];
   }
 
@@ -53,15 +55,19 @@ export class SchemaWalker {
   private child(schema: JsonSchema, segment: string | number, data: unknown): JsonSchema | undefined {
     const views = this.views(schema, data);
     for (const view of views) {
-      if (typeof segment === 'string' && isObject(view.properties) && Object.hasOwn(view.properties, segment)) return view.properties[segment] as JsonSchema;
+      if (typeof segment === 'string' && isObject(view.properties) && Object.hasOwn(view.properties, segment))
+        return view.properties[segment] as JsonSchema;
     }
     for (const view of views) {
       if (typeof segment === 'string' && isObject(view.patternProperties)) {
-        for (const [pattern, sub] of Object.entries(view.patternProperties)) if (safeTest(pattern, segment)) return sub as JsonSchema;
+        for (const [pattern, sub] of Object.entries(view.patternProperties))
+          if (safeTest(pattern, segment)) return sub as JsonSchema;
       }
-      if (typeof segment === 'string' && (isObject(view.additionalProperties) || view.additionalProperties === true)) return view.additionalProperties as JsonSchema;
+      if (typeof segment === 'string' && (isObject(view.additionalProperties) || view.additionalProperties === true))
+        return view.additionalProperties as JsonSchema;
       if (typeof segment === 'number') {
-        if (Array.isArray(view.items)) return (view.items[segment] as JsonSchema | undefined) ?? (view.additionalItems as JsonSchema | undefined);
+        if (Array.isArray(view.items))
+          return (view.items[segment] as JsonSchema | undefined) ?? (view.additionalItems as JsonSchema | undefined);
         if (view.items !== undefined) return view.items as JsonSchema;
       }
     }
@@ -82,8 +88,10 @@ export class SchemaWalker {
     }
     if (schema.if !== undefined) {
       // Without data, both branches may apply; with data, the one `if` selects (our unions test the JSON type).
-      const branches = data === undefined ? [schema.then, schema.else] : [matchesType(schema.if, data) ? schema.then : schema.else];
-      for (const branch of branches) if (branch !== undefined) out.push(...this.views(branch as JsonSchema, data, depth + 1));
+      const branches =
+        data === undefined ? [schema.then, schema.else] : [matchesType(schema.if, data) ? schema.then : schema.else];
+      for (const branch of branches)
+        if (branch !== undefined) out.push(...this.views(branch as JsonSchema, data, depth + 1));
     }
     return out;
   }
@@ -105,4 +113,3 @@ function matchesType(condition: unknown, data: unknown): boolean {
   const actual = Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data;
   return condition.type === actual;
 }
-

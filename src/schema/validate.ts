@@ -21,7 +21,16 @@ export function validateManifest(manifest: Manifest, resolver: SchemaResolver, s
   const resolution = resolver.resolve(apiVersion, kind, manifest);
   if (resolution.status === 'skip') return [];
   if (resolution.status === 'unknown') {
-    return [finding(manifest, 'schema/unknown-kind', strict ? 'error' : 'warning', resolution.message, [resolution.at], 'value')];
+    return [
+      finding(
+        manifest,
+        'schema/unknown-kind',
+        strict ? 'error' : 'warning',
+        resolution.message,
+        [resolution.at],
+        'value',
+      ),
+    ];
   }
 
   const data = normalizeForValidation(manifest);
@@ -34,7 +43,16 @@ export function validateManifest(manifest: Manifest, resolver: SchemaResolver, s
     }
   } catch (err) {
     // Only a pathological object (e.g. nested deeper than the stack) gets here; say so rather than crash the run.
-    return [finding(manifest, 'schema/invalid', 'error', `cannot validate this object: ${err instanceof Error ? err.message : String(err)}`, [], 'value')];
+    return [
+      finding(
+        manifest,
+        'schema/invalid',
+        'error',
+        `cannot validate this object: ${err instanceof Error ? err.message : String(err)}`,
+        [],
+        'value',
+      ),
+    ];
   }
   if (errors.length === 0) return [];
 
@@ -51,7 +69,16 @@ export function validateManifest(manifest: Manifest, resolver: SchemaResolver, s
   const findings = explainErrors(collapseErrors(errors), { manifest, data, allowedFields }).sort(byPosition);
   if (findings.length <= MAX_FINDINGS_PER_OBJECT) return findings;
   const shown = findings.slice(0, MAX_FINDINGS_PER_OBJECT);
-  shown.push(finding(manifest, 'schema/too-many-errors', 'info', `${findings.length - MAX_FINDINGS_PER_OBJECT} more schema problems in this object are not shown`, ['kind'], 'key'));
+  shown.push(
+    finding(
+      manifest,
+      'schema/too-many-errors',
+      'info',
+      `${findings.length - MAX_FINDINGS_PER_OBJECT} more schema problems in this object are not shown`,
+      ['kind'],
+      'key',
+    ),
+  );
   return shown;
 }
 
@@ -65,21 +92,49 @@ function checkTypeMeta(manifest: Manifest): Finding[] {
       const anchor: JsonPath = field === 'apiVersion' && Object.hasOwn(manifest.object, 'kind') ? ['kind'] : [];
       findings.push(finding(manifest, 'schema/required', 'error', `${field}: required field missing`, anchor, 'key'));
     } else if (value === null || value === '') {
-      findings.push(finding(manifest, 'schema/required', 'error', `${field}: required field has no value`, [field], 'key'));
+      findings.push(
+        finding(manifest, 'schema/required', 'error', `${field}: required field has no value`, [field], 'key'),
+      );
     } else {
-      const got = Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : `${typeof value} ${String(value)}`;
-      findings.push(finding(manifest, 'schema/type', 'error', `${formatPath([field])}: expected string, got ${got}`, [field], 'value'));
+      const got = Array.isArray(value)
+        ? 'array'
+        : typeof value === 'object'
+          ? 'object'
+          : `${typeof value} ${String(value)}`;
+      findings.push(
+        finding(
+          manifest,
+          'schema/type',
+          'error',
+          `${formatPath([field])}: expected string, got ${got}`,
+          [field],
+          'value',
+        ),
+      );
     }
   }
   return findings;
 }
 
-function finding(manifest: Manifest, ruleId: string, severity: Finding['severity'], message: string, path: JsonPath, target: 'key' | 'value'): Finding {
+function finding(
+  manifest: Manifest,
+  ruleId: string,
+  severity: Finding['severity'],
+  message: string,
+  path: JsonPath,
+  target: 'key' | 'value',
+): Finding {
   return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path, target), object: manifest.ref };
 }
 
 function byPosition(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

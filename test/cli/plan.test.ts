@@ -41,7 +41,7 @@ describe('kubeplan plan / check', () => {
     expect(r.code).toBe(0);
   });
 
-  it('fails on an unschedulable pod with kube-scheduler\'s reason, at the manifest position', async () => {
+  it("fails on an unschedulable pod with kube-scheduler's reason, at the manifest position", async () => {
     const dir = tree({ 'big.yaml': deployment('api:1', 1, '5') });
     const r = await runCli(['plan', 'big.yaml', '--format', 'json'], { cwd: dir });
     const out = JSON.parse(r.stdout);
@@ -55,16 +55,22 @@ describe('kubeplan plan / check', () => {
   it('plan does not report best-practice findings; check does', async () => {
     const dir = tree({ 'd.yaml': deployment('api:1') });
     const planned = await runCli(['plan', 'd.yaml', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(planned.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'missing-liveness-probe')).toEqual([]);
+    expect(
+      JSON.parse(planned.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'missing-liveness-probe'),
+    ).toEqual([]);
     const checked = await runCli(['check', 'd.yaml', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(checked.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'missing-liveness-probe')).toBe(true);
+    expect(
+      JSON.parse(checked.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'missing-liveness-probe'),
+    ).toBe(true);
   });
 
   it('--from shows the rollout steps of a changed Deployment', async () => {
     const dir = tree({ 'old/d.yaml': deployment('api:1'), 'new/d.yaml': deployment('api:2') });
     const r = await runCli(['plan', 'new', '--from', 'old', '--format', 'json'], { cwd: dir });
     const out = JSON.parse(r.stdout);
-    expect(out.changes.map((c: { kind: string; change: string }) => [c.kind, c.change])).toEqual([['Deployment', 'changed']]);
+    expect(out.changes.map((c: { kind: string; change: string }) => [c.kind, c.change])).toEqual([
+      ['Deployment', 'changed'],
+    ]);
     // replicas 4, 25%/25%: surge 1, unavailable 1 → new 1, old 3, new 2, old 1, new 4, old 0.
     expect(out.rollouts[0].events.map((e: { old: number; new: number }) => [e.old, e.new])).toEqual([
       [4, 1],
@@ -100,7 +106,7 @@ describe('kubeplan plan / check', () => {
 });
 
 describe('--base errors', () => {
-  it('exits 2 with git\'s reason for a revision that does not exist', async () => {
+  it("exits 2 with git's reason for a revision that does not exist", async () => {
     const dir = tree({ 'k8s/d.yaml': deployment('api:1') });
     execFileSync('git', ['init', '-q'], { cwd: dir });
     const r = await runCli(['plan', 'k8s', '--base', 'no-such-branch'], { cwd: dir });

@@ -46,12 +46,19 @@ describe('parseConfigText', () => {
   it('reports unknown keys with a suggestion, at the key', () => {
     expect(brief('rules: {}\nexlude: [a]\nfoo: 1\n')).toEqual([
       ['config/invalid', 2, 1, 'unknown key "exlude" (did you mean "exclude"?)'],
-      ['config/invalid', 3, 1, 'unknown key "foo"; known keys: rules, include, exclude, kubeVersion, namespace, schemaDirs, requireRefs, strict'],
+      [
+        'config/invalid',
+        3,
+        1,
+        'unknown key "foo"; known keys: rules, include, exclude, kubeVersion, namespace, schemaDirs, requireRefs, strict',
+      ],
     ]);
   });
 
   it('reports unknown rule ids with a suggestion, and bad severities', () => {
-    expect(brief('rules:\n  servce-selects-no-pods: warning\n  duplicate-object: warn\n  no-such-thing: off\n')).toEqual([
+    expect(
+      brief('rules:\n  servce-selects-no-pods: warning\n  duplicate-object: warn\n  no-such-thing: off\n'),
+    ).toEqual([
       ['config/invalid', 3, 21, 'rules.duplicate-object must be one of off, info, warning, error'],
       ['config/invalid', 2, 3, 'unknown rule "servce-selects-no-pods" (did you mean "service-selects-no-pods"?)'],
       ['config/invalid', 4, 3, 'unknown rule "no-such-thing"'],
@@ -63,7 +70,12 @@ describe('parseConfigText', () => {
     expect(brief('include: "*.yaml"\nkubeVersion: 1.34\nnamespace: Shop\nrequireRefs: yes\n')).toEqual([
       ['config/invalid', 1, 10, 'include must be a list'],
       ['config/invalid', 2, 14, 'kubeVersion must be a string'],
-      ['config/invalid', 3, 12, 'namespace must be a namespace name (lowercase letters, digits and "-", starting and ending with a letter or digit)'],
+      [
+        'config/invalid',
+        3,
+        12,
+        'namespace must be a namespace name (lowercase letters, digits and "-", starting and ending with a letter or digit)',
+      ],
       ['config/invalid', 4, 14, 'requireRefs must be true or false'],
     ]);
   });
@@ -71,22 +83,36 @@ describe('parseConfigText', () => {
   it('reports YAML errors and documents that are not mappings', () => {
     expect(brief('rules: {a: b\n')[0]).toEqual(['config/invalid', 2, 1, expect.stringMatching(/^YAML syntax error: /)]);
     expect(brief('rules: {}\nrules: {}\n')[0]![3]).toMatch(/YAML syntax error/);
-    expect(brief('- a\n- b\n')).toEqual([['config/invalid', 1, 1, 'the configuration must be a mapping (rules:, include:, exclude:, …)']]);
+    expect(brief('- a\n- b\n')).toEqual([
+      ['config/invalid', 1, 1, 'the configuration must be a mapping (rules:, include:, exclude:, …)'],
+    ]);
   });
 
   it('refuses unsafe globs: too long, too many expansions', () => {
     const long = `include: ["${'a'.repeat(1025)}"]\n`;
     expect(brief(long)[0]![3]).toBe('include[0] must NOT have more than 1024 characters');
     const braces = `exclude: ["${'{a,b}'.repeat(9)}"]\n`;
-    expect(brief(braces)).toEqual([['config/invalid', 1, 11, 'exclude[0]: invalid glob: pattern expands to more than 256 alternatives']]);
+    expect(brief(braces)).toEqual([
+      ['config/invalid', 1, 11, 'exclude[0]: invalid glob: pattern expands to more than 256 alternatives'],
+    ]);
     expect(parse(braces).config.exclude).toEqual([]);
   });
 
   it('is quick on hostile input (alias bombs, pathological globs)', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
     const started = Date.now();
     expect(brief(bomb)[0]![3]).toMatch(/cannot read config file/);
-    const filter = createPathFilter({ include: ['**/'.repeat(300) + 'x'], exclude: ['*(a|a)*'], baseDir: '/r', cwd: '/r' });
+    const filter = createPathFilter({
+      include: ['**/'.repeat(300) + 'x'],
+      exclude: ['*(a|a)*'],
+      baseDir: '/r',
+      cwd: '/r',
+    });
     expect(filter(`${'a/'.repeat(50)}x`)).toBeTypeOf('boolean');
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -94,7 +120,12 @@ describe('parseConfigText', () => {
 
 describe('createPathFilter', () => {
   it('matches globs relative to the config folder, for files given relative to cwd', () => {
-    const filter = createPathFilter({ include: ['k8s/**/*.yaml'], exclude: ['k8s/generated/', './k8s/*.tmp.yaml'], baseDir: '/repo', cwd: '/repo/k8s' });
+    const filter = createPathFilter({
+      include: ['k8s/**/*.yaml'],
+      exclude: ['k8s/generated/', './k8s/*.tmp.yaml'],
+      baseDir: '/repo',
+      cwd: '/repo/k8s',
+    });
     expect(filter('app.yaml')).toBe(true);
     expect(filter('apps/web.yaml')).toBe(true);
     expect(filter('generated/crd.yaml')).toBe(false);
@@ -120,21 +151,44 @@ describe('loadConfig', () => {
     expect(result.config.namespace).toBe('from-b');
     expect(result.file).toBe(path.join(root, 'a', 'b', '.kubeplan.yaml').split(path.sep).join('/'));
     expect(result.baseDir).toBe(path.join(root, 'a', 'b'));
-    expect(result.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([['config/invalid', result.file, 2, 9]]);
-    expect(loadConfig({ cwd: path.join(root, 'a') })).toMatchObject({ file: '.kubeplan.yml', config: { namespace: 'from-a' } });
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([
+      ['config/invalid', result.file, 2, 9],
+    ]);
+    expect(loadConfig({ cwd: path.join(root, 'a') })).toMatchObject({
+      file: '.kubeplan.yml',
+      config: { namespace: 'from-a' },
+    });
   });
 
   it('uses --config when given, relative to cwd, and reports a missing one', () => {
-    expect(loadConfig({ cwd: root, configPath: 'a/.kubeplan.yml' })).toMatchObject({ file: 'a/.kubeplan.yml', config: { namespace: 'from-a' }, findings: [] });
+    expect(loadConfig({ cwd: root, configPath: 'a/.kubeplan.yml' })).toMatchObject({
+      file: 'a/.kubeplan.yml',
+      config: { namespace: 'from-a' },
+      findings: [],
+    });
     expect(loadConfig({ cwd: root, configPath: 'missing.yaml' }).findings).toEqual([
-      { ruleId: 'config/not-found', severity: 'error', message: 'config file not found: missing.yaml', file: 'missing.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 },
+      {
+        ruleId: 'config/not-found',
+        severity: 'error',
+        message: 'config file not found: missing.yaml',
+        file: 'missing.yaml',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
     ]);
   });
 
   it('validates rule ids against the real registry and built-in checks by default', () => {
-    writeFileSync(path.join(root, '.kubeplan.yaml'), 'rules:\n  duplicate-object: warning\n  input/empty: off\n  overlaping-selectors: off\n');
+    writeFileSync(
+      path.join(root, '.kubeplan.yaml'),
+      'rules:\n  duplicate-object: warning\n  input/empty: off\n  overlaping-selectors: off\n',
+    );
     const result = loadConfig({ cwd: root });
     expect(result.config.rules).toEqual({ 'duplicate-object': 'warning', 'input/empty': 'off' });
-    expect(result.findings.map((f) => f.message)).toEqual(['unknown rule "overlaping-selectors" (did you mean "overlapping-selectors"?)']);
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'unknown rule "overlaping-selectors" (did you mean "overlapping-selectors"?)',
+    ]);
   });
 });

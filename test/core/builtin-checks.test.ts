@@ -15,7 +15,10 @@ describe('built-in check catalog', () => {
   it('lists every finding id the source emits, and nothing else', () => {
     const emitted = new Set<string>();
     for (const file of sourceFiles('src').filter((f) => !f.endsWith('builtin-checks.ts'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/['"`]((?:schema|plan|rollout|config|input|yaml|git|internal)\/[a-z0-9-]+)['"`]/g)) emitted.add(m[1]!);
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /['"`]((?:schema|plan|rollout|config|input|yaml|git|internal)\/[a-z0-9-]+)['"`]/g,
+      ))
+        emitted.add(m[1]!);
     }
     const listed = BUILTIN_CHECKS.map((c) => c.id);
     expect([...emitted].filter((id) => !listed.includes(id)).sort()).toEqual([]);

@@ -21,7 +21,8 @@ const BOM16LE = Buffer.from([0xff, 0xfe]);
 const BOM16BE = Buffer.from([0xfe, 0xff]);
 
 /** The canary document of `name`, whose duplicate key is reported at 5:3, then a second clean document. */
-const twoDocs = (name: string, eol = '\n') => (canary(name) + `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-2\n`).replace(/\n/g, eol);
+const twoDocs = (name: string, eol = '\n') =>
+  (canary(name) + `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-2\n`).replace(/\n/g, eol);
 
 describe('text encodings that are read', () => {
   it.each([
@@ -51,15 +52,41 @@ describe('bytes that are not text', () => {
   it.each([
     ['a NUL byte in UTF-8 text', utf8('apiVersion: v1\nkind: ConfigMap\u0000\n'), 'input/binary'],
     ['UTF-16 LE without a BOM (NUL bytes)', utf16le('apiVersion: v1\nkind: ConfigMap\n'), 'input/binary'],
-    ['UTF-32 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('a\u0000\u0000\u0000', 'latin1')]), 'input/binary'],
-    ['a PNG header', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'input/binary'],
-    ['a gzip stream', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00]), 'input/binary'],
-    ['a lone 0xFF byte', Buffer.concat([utf8('apiVersion: v1\nkind: '), Buffer.from([0xff]), utf8('\n')]), 'input/encoding'],
+    [
+      'UTF-32 LE with BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('a\u0000\u0000\u0000', 'latin1')]),
+      'input/binary',
+    ],
+    [
+      'a PNG header',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      'input/binary',
+    ],
+    [
+      'a gzip stream',
+      Buffer.from([
+        0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00,
+      ]),
+      'input/binary',
+    ],
+    [
+      'a lone 0xFF byte',
+      Buffer.concat([utf8('apiVersion: v1\nkind: '), Buffer.from([0xff]), utf8('\n')]),
+      'input/encoding',
+    ],
     ['an overlong encoding', Buffer.concat([utf8('a: '), Buffer.from([0xc0, 0xaf])]), 'input/encoding'],
     ['a multi-byte character cut at the end', Buffer.concat([utf8('a: caf'), Buffer.from([0xc3])]), 'input/encoding'],
     ['an encoded surrogate half', Buffer.concat([utf8('a: '), Buffer.from([0xed, 0xa0, 0x80])]), 'input/encoding'],
-    ['a lone surrogate in UTF-16', Buffer.concat([BOM16LE, utf16le('a: '), Buffer.from([0x00, 0xd8]), utf16le('\n')]), 'input/encoding'],
-    ['Latin-1 text', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\u00e9}\n', 'latin1'), 'input/encoding'],
+    [
+      'a lone surrogate in UTF-16',
+      Buffer.concat([BOM16LE, utf16le('a: '), Buffer.from([0x00, 0xd8]), utf16le('\n')]),
+      'input/encoding',
+    ],
+    [
+      'Latin-1 text',
+      Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\u00e9}\n', 'latin1'),
+      'input/encoding',
+    ],
   ])('%s', { timeout: HANG_GUARD }, (_name, bytes, ruleId) => {
     const { findings } = lintWithCanary({ 'bad.yaml': bytes });
     expect(loaderFindings(findings)).toEqual([[ruleId, 1, 1]]);
@@ -67,10 +94,14 @@ describe('bytes that are not text', () => {
   });
 
   it('the same checks apply to stdin', { timeout: HANG_GUARD }, async () => {
-    const r = await runCli(['lint', '-', '--format', 'json'], { stdin: Buffer.concat([utf8('a: '), Buffer.from([0xff])]) });
+    const r = await runCli(['lint', '-', '--format', 'json'], {
+      stdin: Buffer.concat([utf8('a: '), Buffer.from([0xff])]),
+    });
     expect(jsonLoaderFindings(r.stdout, true)).toEqual([['<stdin>', 'input/encoding']]);
     expect(r.code).toBe(1);
-    const ok = await runCli(['lint', '-', '--format', 'json'], { stdin: Buffer.concat([BOM16LE, utf16le(canary('s'))]) });
+    const ok = await runCli(['lint', '-', '--format', 'json'], {
+      stdin: Buffer.concat([BOM16LE, utf16le(canary('s'))]),
+    });
     expect(jsonLoaderFindings(ok.stdout)).toEqual([['yaml/duplicate-key', 5]]);
   });
 });

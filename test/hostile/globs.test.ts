@@ -7,13 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
 import { canary, HANG_GUARD, tree } from './helpers.js';
 
-const dir = tree({ 'k8s/a/x.yaml': canary('ax'), 'k8s/b/y.yaml': canary('by'), 'k8s/c/z.yml': canary('cz'), 'ok.yaml': canary('ok') });
+const dir = tree({
+  'k8s/a/x.yaml': canary('ax'),
+  'k8s/b/y.yaml': canary('by'),
+  'k8s/c/z.yml': canary('cz'),
+  'ok.yaml': canary('ok'),
+});
 
 /** Lints `pattern` next to ok.yaml; returns the input/* findings as [ruleId, message start] and the names read. */
 function withCanary(pattern: string) {
   const r = lint([pattern, 'ok.yaml'], { cwd: dir });
   expect(r.manifests.map((m) => m.ref.name)).toContain('ok');
-  return { input: r.findings.filter((f) => f.ruleId.startsWith('input/')).map((f) => [f.ruleId, f.message.slice(0, 40)]), names: r.manifests.map((m) => m.ref.name) };
+  return {
+    input: r.findings.filter((f) => f.ruleId.startsWith('input/')).map((f) => [f.ruleId, f.message.slice(0, 40)]),
+    names: r.manifests.map((m) => m.ref.name),
+  };
 }
 
 describe('hostile command-line globs', () => {

@@ -30,7 +30,11 @@ export function loaderFindings(findings: Finding[]): Array<[string, number, numb
 export function sandwich(
   hostile: string,
   options: LintOptions = {},
-): { findings: Array<[string, number, number]>; validity: Array<[string, string, number, number]>; result: LintResult } {
+): {
+  findings: Array<[string, number, number]>;
+  validity: Array<[string, string, number, number]>;
+  result: LintResult;
+} {
   const body = hostile.endsWith('\n') ? hostile : hostile + '\n';
   const text = `${canary('before')}---\n${body}---\n${canary('after')}`;
   const afterLine = text.split('\n').length - 1 - CANARY_LINES + 1; // first line of the second canary
@@ -42,7 +46,9 @@ export function sandwich(
   expect(loader).toContainEqual(['yaml/duplicate-key', 5, 3]);
   expect(loader).toContainEqual(['yaml/duplicate-key', afterLine + 4, 3]);
   const inside = (line: number) => line > HEAD && line < afterLine - 1;
-  const own = loader.filter(([, line]) => inside(line)).map(([id, line, col]) => [id, line - HEAD, col] as [string, number, number]);
+  const own = loader
+    .filter(([, line]) => inside(line))
+    .map(([id, line, col]) => [id, line - HEAD, col] as [string, number, number]);
   // yaml/*, input/* and schema/* findings of the hostile part: what makes an object invalid, as [ruleId, severity, line, column]
   const validity = result.findings
     .filter((f) => /^(yaml|input|schema)\//.test(f.ruleId) && inside(f.line))
@@ -61,18 +67,25 @@ export function tree(files: Record<string, string | Uint8Array>): string {
 }
 
 /** Lints a folder holding `files` plus a canary file; checks the canary was read and returns the findings of the rest. */
-export function lintWithCanary(files: Record<string, string | Uint8Array>, options: LintOptions = {}): { findings: Finding[]; result: LintResult; dir: string } {
+export function lintWithCanary(
+  files: Record<string, string | Uint8Array>,
+  options: LintOptions = {},
+): { findings: Finding[]; result: LintResult; dir: string } {
   const dir = tree({ ...files, 'zz-canary.yaml': canary('canary') });
   const result = lint(['.'], { cwd: dir, ...options });
   expect(result.manifests.map((m) => m.ref.name)).toContain('canary');
-  expect(loaderFindings(result.findings.filter((f) => f.file === 'zz-canary.yaml'))).toEqual([['yaml/duplicate-key', 5, 3]]);
+  expect(loaderFindings(result.findings.filter((f) => f.file === 'zz-canary.yaml'))).toEqual([
+    ['yaml/duplicate-key', 5, 3],
+  ]);
   return { findings: result.findings.filter((f) => f.file !== 'zz-canary.yaml'), result, dir };
 }
 
 /** The loader findings (yaml/*, input/*) of a `--format json` run, as [ruleId, line] (or [file, ruleId] with `byFile`). */
 export function jsonLoaderFindings(stdout: string, byFile = false): Array<[string, number | string]> {
   const out = JSON.parse(stdout) as { findings: Array<{ ruleId: string; line: number; file: string }> };
-  return out.findings.filter((f) => /^(yaml|input)\//.test(f.ruleId)).map((f) => (byFile ? [f.file, f.ruleId] : [f.ruleId, f.line]));
+  return out.findings
+    .filter((f) => /^(yaml|input)\//.test(f.ruleId))
+    .map((f) => (byFile ? [f.file, f.ruleId] : [f.ruleId, f.line]));
 }
 
 export interface CliRun {
@@ -82,7 +95,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, as bin/kubeplan.js would. */
-export async function runCli(argv: string[], opts: { cwd?: string; stdin?: string | Uint8Array; env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  opts: { cwd?: string; stdin?: string | Uint8Array; env?: Record<string, string>; isTTY?: boolean } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {

@@ -7,7 +7,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/load/index.js';
 import { lint, lintText } from '../../src/lint.js';
-import { HANG_GUARD, canary, jsonLoaderFindings, lintWithCanary, loaderFindings, runCli, sandwich, tree } from './helpers.js';
+import {
+  HANG_GUARD,
+  canary,
+  jsonLoaderFindings,
+  lintWithCanary,
+  loaderFindings,
+  runCli,
+  sandwich,
+  tree,
+} from './helpers.js';
 
 const MiB = 1024 * 1024;
 
@@ -18,9 +27,11 @@ function configMapOfSize(bytes: number): string {
   return head + 'x'.repeat(bytes - head.length - tail.length) + tail;
 }
 
-const flow = (depth: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(depth)}${']'.repeat(depth)}`;
+const flow = (depth: number) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(depth)}${']'.repeat(depth)}`;
 /** Block sequences nest on one line: `- - - x`. */
-const blockSeq = (depth: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n${'- '.repeat(depth)}x`;
+const blockSeq = (depth: number) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n${'- '.repeat(depth)}x`;
 /** Block mappings need one more space of indentation per level. */
 function blockMap(depth: number): string {
   const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: deep}', 'data:'];
@@ -30,21 +41,29 @@ function blockMap(depth: number): string {
 }
 
 describe('file size limit (default 10 MiB)', () => {
-  it('a 10 MiB file with a single 10 MB string is read; one byte more is input/too-large', { timeout: HANG_GUARD }, () => {
-    expect(DEFAULT_LIMITS.maxFileBytes).toBe(10 * MiB);
-    const under = configMapOfSize(10 * MiB);
-    const over = configMapOfSize(10 * MiB + 1);
-    expect(Buffer.byteLength(under)).toBe(10 * MiB);
-    const read = lintWithCanary({ 'under.yaml': under, 'over.yaml': over });
-    expect(loaderFindings(read.findings)).toEqual([['input/too-large', 1, 1]]);
-    expect(read.findings[0]!.file).toBe('over.yaml');
-    expect(read.result.manifests.map((m) => m.ref.name)).toEqual(['big', 'canary']);
-    expect(((read.result.manifests[0]!.object.data as { blob: string }).blob).length).toBeGreaterThan(10 * MiB - 100);
-  });
+  it(
+    'a 10 MiB file with a single 10 MB string is read; one byte more is input/too-large',
+    { timeout: HANG_GUARD },
+    () => {
+      expect(DEFAULT_LIMITS.maxFileBytes).toBe(10 * MiB);
+      const under = configMapOfSize(10 * MiB);
+      const over = configMapOfSize(10 * MiB + 1);
+      expect(Buffer.byteLength(under)).toBe(10 * MiB);
+      const read = lintWithCanary({ 'under.yaml': under, 'over.yaml': over });
+      expect(loaderFindings(read.findings)).toEqual([['input/too-large', 1, 1]]);
+      expect(read.findings[0]!.file).toBe('over.yaml');
+      expect(read.result.manifests.map((m) => m.ref.name)).toEqual(['big', 'canary']);
+      expect((read.result.manifests[0]!.object.data as { blob: string }).blob.length).toBeGreaterThan(10 * MiB - 100);
+    },
+  );
 
   it('applies to text and stdin too, and --max-file-size lowers it', { timeout: HANG_GUARD }, async () => {
-    expect(loaderFindings(lintText(configMapOfSize(10 * MiB + 1), 'x.yaml').findings)).toEqual([['input/too-large', 1, 1]]);
-    const stdin = await runCli(['lint', '-', '--format', 'json', '--max-file-size', '1KiB'], { stdin: configMapOfSize(1025) });
+    expect(loaderFindings(lintText(configMapOfSize(10 * MiB + 1), 'x.yaml').findings)).toEqual([
+      ['input/too-large', 1, 1],
+    ]);
+    const stdin = await runCli(['lint', '-', '--format', 'json', '--max-file-size', '1KiB'], {
+      stdin: configMapOfSize(1025),
+    });
     expect(jsonLoaderFindings(stdin.stdout)).toEqual([['input/too-large', 1]]);
     expect(stdin.code).toBe(1);
     const dir = tree({ 'a.yaml': configMapOfSize(2048), 'b.yaml': canary('b') });
@@ -60,7 +79,10 @@ describe('file size limit (default 10 MiB)', () => {
 
 describe('document count limit', () => {
   it('10,000 documents in one file are all read', { timeout: HANG_GUARD }, () => {
-    const text = Array.from({ length: 10_000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join('---\n');
+    const text = Array.from(
+      { length: 10_000 },
+      (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`,
+    ).join('---\n');
     const r = lintText(text, 'many.yaml');
     expect(r.manifests).toHaveLength(10_000);
     expect(r.manifests[9_999]!.docIndex).toBe(9_999);
@@ -68,18 +90,24 @@ describe('document count limit', () => {
     expect(loaderFindings(r.findings)).toEqual([]);
   });
 
-  it('--max-documents: the documents past the limit are reported once, at the first one skipped', { timeout: HANG_GUARD }, async () => {
-    const text = [canary('a'), canary('b'), canary('c'), canary('d')].join('---\n');
-    const r = await runCli(['lint', '-', '--format', 'json', '--max-documents', '2'], { stdin: text });
-    const out = JSON.parse(r.stdout);
-    expect(jsonLoaderFindings(r.stdout)).toEqual([
-      ['yaml/duplicate-key', 5],
-      ['yaml/duplicate-key', 11],
-      ['input/too-many-documents', 13],
-    ]);
-    expect(out.findings.find((f: { ruleId: string }) => f.ruleId === 'input/too-many-documents').message).toBe('file has 4 documents; only the first 2 are checked (raise with --max-documents)');
-    expect(out.summary.objects).toBe(2);
-  });
+  it(
+    '--max-documents: the documents past the limit are reported once, at the first one skipped',
+    { timeout: HANG_GUARD },
+    async () => {
+      const text = [canary('a'), canary('b'), canary('c'), canary('d')].join('---\n');
+      const r = await runCli(['lint', '-', '--format', 'json', '--max-documents', '2'], { stdin: text });
+      const out = JSON.parse(r.stdout);
+      expect(jsonLoaderFindings(r.stdout)).toEqual([
+        ['yaml/duplicate-key', 5],
+        ['yaml/duplicate-key', 11],
+        ['input/too-many-documents', 13],
+      ]);
+      expect(out.findings.find((f: { ruleId: string }) => f.ruleId === 'input/too-many-documents').message).toBe(
+        'file has 4 documents; only the first 2 are checked (raise with --max-documents)',
+      );
+      expect(out.summary.objects).toBe(2);
+    },
+  );
 });
 
 describe('nesting depth limit (default 200), checked before yaml composes the document', () => {
@@ -93,7 +121,9 @@ describe('nesting depth limit (default 200), checked before yaml composes the do
     const { findings, result } = sandwich(text);
     expect(findings).toEqual([['input/too-deep', 1, 1]]);
     const finding = result.findings.find((f) => f.ruleId === 'input/too-deep')!;
-    expect(finding.message).toBe(`document nests deeper than 200 levels (at line ${deepLine + 6}); not checked (raise with --max-depth)`);
+    expect(finding.message).toBe(
+      `document nests deeper than 200 levels (at line ${deepLine + 6}); not checked (raise with --max-depth)`,
+    );
   });
 
   it('exactly at the limit is read, one deeper is not', { timeout: HANG_GUARD }, () => {
@@ -105,28 +135,55 @@ describe('nesting depth limit (default 200), checked before yaml composes the do
   });
 
   it('--max-depth moves the limit', { timeout: HANG_GUARD }, async () => {
-    const r = await runCli(['lint', '-', '--format', 'json', '--max-depth', '4'], { stdin: `${flow(3)}\n---\n${flow(4)}\n` });
+    const r = await runCli(['lint', '-', '--format', 'json', '--max-depth', '4'], {
+      stdin: `${flow(3)}\n---\n${flow(4)}\n`,
+    });
     const out = JSON.parse(r.stdout);
-    expect(out.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('input/')).map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column])).toEqual([['input/too-deep', 6, 1]]);
+    expect(
+      out.findings
+        .filter((f: { ruleId: string }) => f.ruleId.startsWith('input/'))
+        .map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column]),
+    ).toEqual([['input/too-deep', 6, 1]]);
     expect(out.summary.objects).toBe(1);
   });
 
-  it('gives the same answer with a much smaller stack (the limit does not depend on the machine)', { timeout: 60_000 }, () => {
-    const script = [
-      `import { loadText } from ${JSON.stringify(path.resolve('src/load/index.ts'))};`,
-      `const brief = (t) => loadText(t, 'x.yaml').findings.map((f) => [f.ruleId, f.line, f.column, f.message]);`,
-      `console.log(JSON.stringify([brief(${JSON.stringify(flow(10_000))}), brief(${JSON.stringify(flow(199))})]));`,
-    ].join('\n');
-    const run = (stack: number) =>
-      JSON.parse(execFileSync(process.execPath, [`--stack-size=${stack}`, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }));
-    const small = run(400);
-    expect(small).toEqual([[['input/too-deep', 1, 1, 'document nests deeper than 200 levels (at line 4); not checked (raise with --max-depth)']], []]);
-    expect(run(4000)).toEqual(small);
-  });
+  it(
+    'gives the same answer with a much smaller stack (the limit does not depend on the machine)',
+    { timeout: 60_000 },
+    () => {
+      const script = [
+        `import { loadText } from ${JSON.stringify(path.resolve('src/load/index.ts'))};`,
+        `const brief = (t) => loadText(t, 'x.yaml').findings.map((f) => [f.ruleId, f.line, f.column, f.message]);`,
+        `console.log(JSON.stringify([brief(${JSON.stringify(flow(10_000))}), brief(${JSON.stringify(flow(199))})]));`,
+      ].join('\n');
+      const run = (stack: number) =>
+        JSON.parse(
+          execFileSync(
+            process.execPath,
+            [`--stack-size=${stack}`, '--import', 'tsx', '--input-type=module', '-e', script],
+            { encoding: 'utf8' },
+          ),
+        );
+      const small = run(400);
+      expect(small).toEqual([
+        [
+          [
+            'input/too-deep',
+            1,
+            1,
+            'document nests deeper than 200 levels (at line 4); not checked (raise with --max-depth)',
+          ],
+        ],
+        [],
+      ]);
+      expect(run(4000)).toEqual(small);
+    },
+  );
 });
 
 describe('alias expansion limit (default 100)', () => {
-  const fanOut = (n: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fan, labels: &l {a: b}}\ndata: [${Array(n).fill('*l').join(', ')}]`;
+  const fanOut = (n: number) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fan, labels: &l {a: b}}\ndata: [${Array(n).fill('*l').join(', ')}]`;
 
   it('--max-aliases lowers and raises the budget', { timeout: HANG_GUARD }, async () => {
     expect(sandwich(fanOut(50)).findings).toEqual([]);
@@ -158,19 +215,23 @@ describe('a directory of hostile files is read file by file', () => {
     expect(r.manifests.map((m) => m.ref.name)).toEqual(['ok']);
   });
 
-  it.each(['lint', 'plan', 'check'])('kubeplan %s on such a folder exits 1 (findings), never 2 (internal error)', { timeout: HANG_GUARD }, async (command) => {
-    const dir = tree({
-      'a-deep.yaml': flow(10_000),
-      'b-block.yaml': blockSeq(10_000),
-      'c-laughs.yaml': `a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n`,
-      'd-cycle.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: &m\n  name: *m\n',
-      'e-binary.yaml': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
-      'f-ok.yaml': canary('ok'),
-    });
-    for (const format of ['text', 'json']) {
-      const r = await runCli([command, '.', '--format', format], { cwd: dir });
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(1);
-    }
-  });
+  it.each(['lint', 'plan', 'check'])(
+    'kubeplan %s on such a folder exits 1 (findings), never 2 (internal error)',
+    { timeout: HANG_GUARD },
+    async (command) => {
+      const dir = tree({
+        'a-deep.yaml': flow(10_000),
+        'b-block.yaml': blockSeq(10_000),
+        'c-laughs.yaml': `a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n`,
+        'd-cycle.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: &m\n  name: *m\n',
+        'e-binary.yaml': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+        'f-ok.yaml': canary('ok'),
+      });
+      for (const format of ['text', 'json']) {
+        const r = await runCli([command, '.', '--format', format], { cwd: dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(1);
+      }
+    },
+  );
 });

@@ -16,8 +16,16 @@ const cases: Array<[string, string, Row[]]> = [
   ['apiVersion is a number', 'apiVersion: 1\nkind: ConfigMap\nmetadata: {name: a}', [['schema/type', 'error', 1, 13]]],
   ['metadata is a string', 'apiVersion: v1\nkind: ConfigMap\nmetadata: a', [['schema/type', 'error', 3, 11]]],
   ['metadata is a list', 'apiVersion: v1\nkind: ConfigMap\nmetadata: [a]', [['schema/type', 'error', 3, 11]]],
-  ['metadata.name is a number', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 123}', [['schema/yaml11-scalar', 'error', 3, 18]]],
-  ['metadata.name is a YAML 1.1 boolean', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: no}', [['schema/yaml11-scalar', 'error', 3, 18]]],
+  [
+    'metadata.name is a number',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 123}',
+    [['schema/yaml11-scalar', 'error', 3, 18]],
+  ],
+  [
+    'metadata.name is a YAML 1.1 boolean',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: no}',
+    [['schema/yaml11-scalar', 'error', 3, 18]],
+  ],
   [
     'null everywhere a mapping is expected',
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\nspec:\n  selector:\n  template:\n    metadata:\n    spec:\n      containers:\n      - name:\n        image:\n        resources:\n        env:',
@@ -45,8 +53,16 @@ const cases: Array<[string, string, Row[]]> = [
       ['schema/yaml11-scalar', 'error', 13, 32],
     ],
   ],
-  ['an unknown kind', 'apiVersion: v1\nkind: Frobnicator\nmetadata: {name: a}', [['schema/unknown-kind', 'warning', 2, 7]]],
-  ['a custom resource without its CRD', 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}', [['schema/unknown-kind', 'warning', 2, 7]]],
+  [
+    'an unknown kind',
+    'apiVersion: v1\nkind: Frobnicator\nmetadata: {name: a}',
+    [['schema/unknown-kind', 'warning', 2, 7]],
+  ],
+  [
+    'a custom resource without its CRD',
+    'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}',
+    [['schema/unknown-kind', 'warning', 2, 7]],
+  ],
   [
     'a custom resource validated by its CRD in the same run',
     'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec:\n  group: example.com\n  names: {kind: Widget, plural: widgets, singular: widget}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n            properties:\n              size: {type: integer}\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: big}',
@@ -60,11 +76,15 @@ describe('objects that are not what Kubernetes expects', () => {
   });
 
   it('--strict makes unknown kinds errors', { timeout: HANG_GUARD }, () => {
-    expect(sandwich('apiVersion: v1\nkind: Frobnicator\nmetadata: {name: a}', { strict: true }).validity).toEqual([['schema/unknown-kind', 'error', 2, 7]]);
+    expect(sandwich('apiVersion: v1\nkind: Frobnicator\nmetadata: {name: a}', { strict: true }).validity).toEqual([
+      ['schema/unknown-kind', 'error', 2, 7],
+    ]);
   });
 
   it('a List whose items are broken reports each item and keeps the good ones', { timeout: HANG_GUARD }, () => {
-    const { validity, result } = sandwich('apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: good}\n- apiVersion: v1\n  metadata: {name: nokind}\n- 7\n- null');
+    const { validity, result } = sandwich(
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: good}\n- apiVersion: v1\n  metadata: {name: nokind}\n- 7\n- null',
+    );
     expect(validity).toEqual([
       ['schema/required', 'error', 7, 3],
       ['input/not-an-object', 'error', 9, 3],

@@ -15,13 +15,37 @@ function kubernetesValue(value: string): unknown {
 const TRUE = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'];
 const FALSE = ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'];
 const NULL = ['~', 'null', 'Null', 'NULL'];
-const STRINGS = ['yES', 'nO', 'oN', 'oFF', 'tRUE', 'Norway', 'NO_PROXY', 'nULL', '1:20', '190:20:30', '1:20.5', '2024-01-01', '2001-12-14t21:59:43.10-05:00', '.iNf', '0x', '1e', '1.5.5', '_1', '+', '.5_0', '0x1g'];
+const STRINGS = [
+  'yES',
+  'nO',
+  'oN',
+  'oFF',
+  'tRUE',
+  'Norway',
+  'NO_PROXY',
+  'nULL',
+  '1:20',
+  '190:20:30',
+  '1:20.5',
+  '2024-01-01',
+  '2001-12-14t21:59:43.10-05:00',
+  '.iNf',
+  '0x',
+  '1e',
+  '1.5.5',
+  '_1',
+  '+',
+  '.5_0',
+  '0x1g',
+];
 
 describe('the Norway set and friends, as go-yaml v2 reads them', () => {
   it.each(TRUE)('%s is the boolean true', (v) => expect(kubernetesValue(v)).toBe(true));
   it.each(FALSE)('%s is the boolean false', (v) => expect(kubernetesValue(v)).toBe(false));
   it.each(NULL)('%s is null', (v) => expect(kubernetesValue(v)).toBeNull());
-  it.each(STRINGS)('%s stays a string (base 60, timestamps and near-misses are not numbers in go-yaml v2)', (v) => expect(kubernetesValue(v)).toBe(v));
+  it.each(STRINGS)('%s stays a string (base 60, timestamps and near-misses are not numbers in go-yaml v2)', (v) =>
+    expect(kubernetesValue(v)).toBe(v),
+  );
 
   it.each([
     ['0755', 493],
@@ -92,7 +116,10 @@ describe('the Norway set and friends, as go-yaml v2 reads them', () => {
     ]);
     // the rules explain the surprise from the source text
     expect(m.scalarSource(['metadata', 'labels', 'country'])).toEqual({ text: 'NO', plain: true });
-    expect(m.scalarSource(['spec', 'template', 'spec', 'containers', 0, 'env', 1, 'value'])).toEqual({ text: '022', plain: true });
+    expect(m.scalarSource(['spec', 'template', 'spec', 'containers', 0, 'env', 1, 'value'])).toEqual({
+      text: '022',
+      plain: true,
+    });
     expect(m.locate(['metadata', 'labels', 'country'])).toMatchObject({ line: 5, column: 21 });
   });
 
@@ -104,17 +131,26 @@ describe('the Norway set and friends, as go-yaml v2 reads them', () => {
   });
 
   it('a %YAML 1.2 directive is rejected as go-yaml v2 does; %YAML 1.1 is fine', () => {
-    const r = loadText('%YAML 1.2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata: {a: yes}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\n', 'd.yaml');
+    const r = loadText(
+      '%YAML 1.2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata: {a: yes}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\n',
+      'd.yaml',
+    );
     expect(r.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['yaml/syntax', 1, 1]]);
     expect(r.findings[0]!.message).toContain('found incompatible YAML document');
     // Kubernetes cuts the file at `---` lines first: the directive fails on its own, the documents after it are read as YAML 1.1
     expect(r.manifests.map((m) => m.ref.name)).toEqual(['d', 'e']);
     expect((r.manifests[0]!.object.data as { a: unknown }).a).toBe(true);
     // a directive in the same chunk as its document takes the document down with it
-    const same = loadText('%YAML 1.2\n--- {apiVersion: v1, kind: ConfigMap, metadata: {name: d}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\n', 'd.yaml');
+    const same = loadText(
+      '%YAML 1.2\n--- {apiVersion: v1, kind: ConfigMap, metadata: {name: d}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\n',
+      'd.yaml',
+    );
     expect(same.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['yaml/syntax', 1, 1]]);
     expect(same.manifests.map((m) => m.ref.name)).toEqual(['e']);
-    const ok = loadText('%YAML 1.1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata: {a: yes}\n', 'd.yaml');
+    const ok = loadText(
+      '%YAML 1.1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata: {a: yes}\n',
+      'd.yaml',
+    );
     expect(ok.findings).toEqual([]);
     expect((ok.manifests[0]!.object.data as { a: unknown }).a).toBe(true);
   });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeSelector, matches, parseLabelSelector, parseMapSelector, type Selector } from '../../src/k8s/label-selector.js';
+import {
+  describeSelector,
+  matches,
+  parseLabelSelector,
+  parseMapSelector,
+  type Selector,
+} from '../../src/k8s/label-selector.js';
 
 const web = { app: 'web', tier: 'frontend' };
 
@@ -49,7 +55,10 @@ describe('LabelSelector (metav1) semantics', () => {
   });
 
   it('ANDs matchLabels with every expression', () => {
-    const s = parseLabelSelector({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'canary', operator: 'DoesNotExist' }] });
+    const s = parseLabelSelector({
+      matchLabels: { app: 'web' },
+      matchExpressions: [{ key: 'canary', operator: 'DoesNotExist' }],
+    });
     expect(matches(s, web)).toBe(true);
     expect(matches(s, { ...web, canary: 'true' })).toBe(false);
     expect(matches(s, { tier: 'frontend' })).toBe(false);
@@ -105,7 +114,15 @@ describe('map selectors (Service, ReplicationController)', () => {
 });
 
 /** A direct transcription of labels.Requirement.Matches, to compare against on random input. */
-function reference(selector: { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values?: string[] }> } | undefined, labels: Record<string, string>): boolean {
+function reference(
+  selector:
+    | {
+        matchLabels?: Record<string, string>;
+        matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+      }
+    | undefined,
+  labels: Record<string, string>,
+): boolean {
   if (selector === undefined) return false;
   const reqs = [
     ...Object.entries(selector.matchLabels ?? {}).map(([key, v]) => ({ key, operator: 'In', values: [v] })),
@@ -125,12 +142,22 @@ describe('agrees with a reference implementation on generated selectors', () => 
   const value = fc.constantFrom('a', 'b', 'c');
   const labels = fc.dictionary(key, value);
   const expression = fc.oneof(
-    fc.record({ key, operator: fc.constantFrom('In', 'NotIn'), values: fc.array(value, { minLength: 1, maxLength: 3 }) }),
+    fc.record({
+      key,
+      operator: fc.constantFrom('In', 'NotIn'),
+      values: fc.array(value, { minLength: 1, maxLength: 3 }),
+    }),
     fc.record({ key, operator: fc.constantFrom('Exists', 'DoesNotExist') }),
   );
-  const selector = fc.option(fc.record({ matchLabels: fc.dictionary(key, value), matchExpressions: fc.array(expression, { maxLength: 3 }) }, { requiredKeys: [] }), {
-    nil: undefined,
-  });
+  const selector = fc.option(
+    fc.record(
+      { matchLabels: fc.dictionary(key, value), matchExpressions: fc.array(expression, { maxLength: 3 }) },
+      { requiredKeys: [] },
+    ),
+    {
+      nil: undefined,
+    },
+  );
 
   it('matches(parse(s), l) === reference(s, l)', () => {
     fc.assert(

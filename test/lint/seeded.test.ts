@@ -26,13 +26,19 @@ describe('a file seeded with one of each mistake', () => {
 
   it('reports no error that was not seeded', () => {
     const expected = expectations(text);
-    const unexpected = findings.filter((f) => f.severity === 'error' && !expected.some(([l, r]) => l === f.line && r === f.ruleId));
+    const unexpected = findings.filter(
+      (f) => f.severity === 'error' && !expected.some(([l, r]) => l === f.line && r === f.ruleId),
+    );
     expect(unexpected.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([]);
   });
 
   it('explains the YAML 1.1 surprises in words', () => {
     const yes = findings.find((f) => f.ruleId === 'schema/yaml11-scalar' && f.line === 27);
-    expect(yes?.message).toBe('spec.template.spec.containers[0].env[0].value: yes is read by Kubernetes as the boolean true (YAML 1.1), but a string is expected; quote it: "yes"');
-    expect(findings.find((f) => f.ruleId === 'schema/unknown-field')?.message).toBe('spec.replica: unknown field (did you mean "replicas"?)');
+    expect(yes?.message).toBe(
+      'spec.template.spec.containers[0].env[0].value: yes is read by Kubernetes as the boolean true (YAML 1.1), but a string is expected; quote it: "yes"',
+    );
+    expect(findings.find((f) => f.ruleId === 'schema/unknown-field')?.message).toBe(
+      'spec.replica: unknown field (did you mean "replicas"?)',
+    );
   });
 });

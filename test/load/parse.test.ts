@@ -5,12 +5,24 @@ const brief = (text: string) => loadText(text, 'm.yaml').findings.map((f) => [f.
 
 describe('loading YAML the way Kubernetes reads it', () => {
   it('reads YAML 1.1 scalars: yes/on are booleans, 0644 is octal', () => {
-    const { manifests } = loadText('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: yes\n  b: on\n  c: 0644\n  d: "yes"\n', 'm.yaml');
+    const { manifests } = loadText(
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: yes\n  b: on\n  c: 0644\n  d: "yes"\n',
+      'm.yaml',
+    );
     expect(manifests[0]!.object.data).toEqual({ a: true, b: true, c: 420, d: 'yes' });
   });
 
   it('resolves merge keys and locates merged fields at their source', () => {
-    const text = ['base: &base', '  cpu: 100m', 'apiVersion: v1', 'kind: X', 'spec:', '  <<: *base', '  memory: 1Gi', ''].join('\n');
+    const text = [
+      'base: &base',
+      '  cpu: 100m',
+      'apiVersion: v1',
+      'kind: X',
+      'spec:',
+      '  <<: *base',
+      '  memory: 1Gi',
+      '',
+    ].join('\n');
     const m = loadText(text, 'm.yaml').manifests[0]!;
     expect(m.object.spec).toEqual({ cpu: '100m', memory: '1Gi' });
     expect(m.locate(['spec', 'cpu'], 'key')).toMatchObject({ line: 2, column: 3 });
@@ -18,11 +30,20 @@ describe('loading YAML the way Kubernetes reads it', () => {
   });
 
   it('locates keys and values exactly, and falls back to the nearest existing ancestor', () => {
-    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replica: 3\n  template:\n    spec:\n      containers:\n        - name: a\n          image: nginx\n';
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replica: 3\n  template:\n    spec:\n      containers:\n        - name: a\n          image: nginx\n';
     const m = loadText(text, 'm.yaml').manifests[0]!;
     expect(m.locate(['spec', 'replica'], 'key')).toEqual({ line: 6, column: 3, endLine: 6, endColumn: 10 });
-    expect(m.locate(['spec', 'template', 'spec', 'containers', 0, 'image'])).toEqual({ line: 11, column: 18, endLine: 11, endColumn: 23 });
-    expect(m.locate(['spec', 'template', 'spec', 'containers', 0, 'resources'])).toMatchObject({ line: 10, column: 11 });
+    expect(m.locate(['spec', 'template', 'spec', 'containers', 0, 'image'])).toEqual({
+      line: 11,
+      column: 18,
+      endLine: 11,
+      endColumn: 23,
+    });
+    expect(m.locate(['spec', 'template', 'spec', 'containers', 0, 'resources'])).toMatchObject({
+      line: 10,
+      column: 11,
+    });
     expect(m.scalarSource(['spec', 'replica'])).toEqual({ text: '3', plain: true });
   });
 
@@ -37,7 +58,8 @@ describe('loading YAML the way Kubernetes reads it', () => {
   });
 
   it('expands List kinds with item positions', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n';
     const r = loadText(text, 'm.yaml');
     expect(r.manifests.map((m) => [m.ref.kind, m.ref.name, m.itemIndex])).toEqual([
       ['ConfigMap', 'a', 0],
@@ -48,13 +70,18 @@ describe('loading YAML the way Kubernetes reads it', () => {
 
   it('reports duplicate keys at the second key and keeps checking the document', () => {
     const r = loadText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n', 'm.yaml');
-    expect(brief('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n')).toEqual([['yaml/duplicate-key', 5, 3]]);
-    expect(r.findings[0]!.message).toBe('duplicate key: "name" is already defined in this mapping (the API server rejects duplicate fields)');
+    expect(brief('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n')).toEqual([
+      ['yaml/duplicate-key', 5, 3],
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      'duplicate key: "name" is already defined in this mapping (the API server rejects duplicate fields)',
+    );
     expect(r.manifests).toHaveLength(1);
   });
 
   it('reports an unrendered Helm template once, not a cascade', () => {
-    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n';
+    const text =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n';
     expect(brief(text)).toEqual([['input/unrendered-template', 4, 9]]);
   });
 
@@ -79,7 +106,11 @@ describe('loading YAML the way Kubernetes reads it', () => {
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
       const cur = String.fromCharCode(97 + i);
-      lines.push(`${cur}: &${cur} [${Array(9).fill('*' + prev).join(',')}]`);
+      lines.push(
+        `${cur}: &${cur} [${Array(9)
+          .fill('*' + prev)
+          .join(',')}]`,
+      );
     }
     const started = Date.now();
     expect(brief(lines.join('\n') + '\n')).toEqual([['input/alias-limit', 1, 1]]);

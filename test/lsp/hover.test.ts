@@ -3,7 +3,10 @@ import { frame } from '../../src/lsp/framing.js';
 import { formatPath } from '../../src/lsp/hover.js';
 import { createLanguageServer } from '../../src/lsp/server.js';
 
-type HoverResult = { contents: { kind: string; value: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | null;
+type HoverResult = {
+  contents: { kind: string; value: string };
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+} | null;
 
 /** A server with `text` open as file:///w/a.yaml; `hover(line, character)` (0-based) returns the result. */
 function open(text: string) {
@@ -24,7 +27,11 @@ function open(text: string) {
   });
   const send = (msg: unknown) => server.push(Buffer.from(frame(msg)));
   const uri = 'file:///w/a.yaml';
-  send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text } } });
+  send({
+    jsonrpc: '2.0',
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri, languageId: 'yaml', version: 1, text } },
+  });
   let id = 100;
   const request = (params: unknown) => {
     const n = ++id;
@@ -88,12 +95,18 @@ describe('kubeplan lsp: hover', () => {
   it('follows sequences: a container image inside the list (block) and a port (flow)', () => {
     const s = open(deployment);
     const image = s.hoverOn('nginx:1.27', 3);
-    expect(image!.contents.value).toMatch(/^\*\*spec\.template\.spec\.containers\[0\]\.image\*\* `string`\n\nContainer image name\./);
+    expect(image!.contents.value).toMatch(
+      /^\*\*spec\.template\.spec\.containers\[0\]\.image\*\* `string`\n\nContainer image name\./,
+    );
     expect(s.hoverOn('image:', 0)!.contents.value).toMatch(/containers\[0\]\.image\*\*/);
     const port = s.hoverOn('containerPort', 4);
-    expect(port!.contents.value).toMatch(/^\*\*spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort\*\* `integer \(int32\)`/);
+    expect(port!.contents.value).toMatch(
+      /^\*\*spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort\*\* `integer \(int32\)`/,
+    );
     const containers = s.hoverOn('containers:', 1);
-    expect(containers!.contents.value).toMatch(/^\*\*spec\.template\.spec\.containers\*\* `Container\[\]`\n\nList of containers/);
+    expect(containers!.contents.value).toMatch(
+      /^\*\*spec\.template\.spec\.containers\*\* `Container\[\]`\n\nList of containers/,
+    );
   });
 
   it('is null on an unknown field, blank space, comments and outside any object', () => {
@@ -105,7 +118,9 @@ describe('kubeplan lsp: hover', () => {
     expect(s.request({ textDocument: { uri: 'file:///w/a.yaml' }, position: { line: 99, character: 0 } })).toBeNull();
     expect(s.request({ textDocument: { uri: 'file:///w/a.yaml' }, position: { line: 1, character: 500 } })).toBeNull(); // past the line's end
     expect(s.request({ textDocument: { uri: 'file:///w/a.yaml' }, position: { line: -1, character: 0.5 } })).toBeNull();
-    expect(s.request({ textDocument: { uri: 'file:///w/other.yaml' }, position: { line: 1, character: 1 } })).toBeNull(); // not open
+    expect(
+      s.request({ textDocument: { uri: 'file:///w/other.yaml' }, position: { line: 1, character: 1 } }),
+    ).toBeNull(); // not open
     expect(s.request({})).toBeNull();
   });
 
@@ -129,14 +144,18 @@ items:
 `;
     const s = open(text);
     expect(s.hoverOn('name: c', 0)!.contents.value).toMatch(/^\*\*metadata\.name\*\* `string`\n\nName must be unique/);
-    expect(s.hoverOn('port:', 1)!.contents.value).toMatch(/^\*\*spec\.ports\[0\]\.port\*\* `integer \(int32\)`\n\nThe port that will be exposed by this service\./);
+    expect(s.hoverOn('port:', 1)!.contents.value).toMatch(
+      /^\*\*spec\.ports\[0\]\.port\*\* `integer \(int32\)`\n\nThe port that will be exposed by this service\./,
+    );
     const replicas = s.hoverOn('replicas', 0);
     expect(replicas!.contents.value).toMatch(/^\*\*spec\.replicas\*\*.*\n\nNumber of desired pods\./);
     expect(replicas!.range.start).toEqual({ line: 15, character: 9 });
     expect(s.hoverOn('kind: List', 1)).toBeNull(); // the List itself is not one of the objects
     expect(s.hoverOn('items:', 1)).toBeNull();
     // On the item's `-`: the object itself, documented by its kind.
-    expect(s.hoverOn('- apiVersion: apps/v1', 0)!.contents.value).toMatch(/^\*\*Deployment\*\*\n\nDeployment enables declarative updates/);
+    expect(s.hoverOn('- apiVersion: apps/v1', 0)!.contents.value).toMatch(
+      /^\*\*Deployment\*\*\n\nDeployment enables declarative updates/,
+    );
   });
 
   it('is null (not an error) on a custom resource, with or without its CRD in the file', () => {
@@ -182,13 +201,28 @@ spec: {size: 3}
 
   it('re-reads the document after a change', () => {
     const s = open('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n');
-    expect(s.request({ textDocument: { uri: 'file:///w/a.yaml' }, position: { line: 2, character: 0 } })!.contents.value).toMatch(/^\*\*metadata\*\* `ObjectMeta`/);
-    s.send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///w/a.yaml' }, contentChanges: [{ text: 'kind: Pod\napiVersion: v1\nspec: {}\n' }] } });
-    expect(s.request({ textDocument: { uri: 'file:///w/a.yaml' }, position: { line: 2, character: 0 } })!.contents.value).toMatch(/^\*\*spec\*\* `PodSpec`/);
+    expect(
+      s.request({ textDocument: { uri: 'file:///w/a.yaml' }, position: { line: 2, character: 0 } })!.contents.value,
+    ).toMatch(/^\*\*metadata\*\* `ObjectMeta`/);
+    s.send({
+      jsonrpc: '2.0',
+      method: 'textDocument/didChange',
+      params: {
+        textDocument: { uri: 'file:///w/a.yaml' },
+        contentChanges: [{ text: 'kind: Pod\napiVersion: v1\nspec: {}\n' }],
+      },
+    });
+    expect(
+      s.request({ textDocument: { uri: 'file:///w/a.yaml' }, position: { line: 2, character: 0 } })!.contents.value,
+    ).toMatch(/^\*\*spec\*\* `PodSpec`/);
   });
 
   it('formats paths', () => {
-    expect(formatPath(['spec', 'template', 'spec', 'containers', 0, 'image'])).toBe('spec.template.spec.containers[0].image');
-    expect(formatPath(['metadata', 'labels', 'app.kubernetes.io/name'])).toBe('metadata.labels["app.kubernetes.io/name"]');
+    expect(formatPath(['spec', 'template', 'spec', 'containers', 0, 'image'])).toBe(
+      'spec.template.spec.containers[0].image',
+    );
+    expect(formatPath(['metadata', 'labels', 'app.kubernetes.io/name'])).toBe(
+      'metadata.labels["app.kubernetes.io/name"]',
+    );
   });
 });

@@ -20,7 +20,8 @@ function at(manifests: Manifest[], text: string, needle: string, delta = 0, nth 
 
 describe('Manifest.pathAt (source map: position → JSON path)', () => {
   it('block style: keys, values, nested sequences, the `:` and a sequence `-`', () => {
-    const text = 'kind: Pod\nspec:\n  containers:\n  - name: a\n    args:\n      - "x"\n      - |\n        multi\n        line\n';
+    const text =
+      'kind: Pod\nspec:\n  containers:\n  - name: a\n    args:\n      - "x"\n      - |\n        multi\n        line\n';
     const { manifests } = parseText(text, 'f.yaml');
     const p = (needle: string, delta = 0, nth = 0) => at(manifests, text, needle, delta, nth);
     expect(p('kind')).toMatchObject({ path: ['kind'], onKey: true });
@@ -38,7 +39,10 @@ describe('Manifest.pathAt (source map: position → JSON path)', () => {
     const text = 'kind: Pod\nspec: {containers: [{name: a, ports: [{containerPort: 80}, {containerPort: 81}]}]}\n';
     const { manifests } = parseText(text, 'f.yaml');
     const p = (needle: string, delta = 0, nth = 0) => at(manifests, text, needle, delta, nth);
-    expect(p('containerPort', 3, 1)).toMatchObject({ path: ['spec', 'containers', 0, 'ports', 1, 'containerPort'], onKey: true });
+    expect(p('containerPort', 3, 1)).toMatchObject({
+      path: ['spec', 'containers', 0, 'ports', 1, 'containerPort'],
+      onKey: true,
+    });
     expect(p('81')).toMatchObject({ path: ['spec', 'containers', 0, 'ports', 1, 'containerPort'], onKey: false });
     expect(p('{containers')).toMatchObject({ path: ['spec'], onKey: false });
     expect(p('[{name')).toMatchObject({ path: ['spec', 'containers'], onKey: false });
@@ -81,10 +85,16 @@ describe('Manifest.pathAt (source map: position → JSON path)', () => {
   });
 
   it('List items are relative to their object; the List and other documents are not part of it', () => {
-    const text = 'kind: ConfigMap\ndata: {a: b}\n---\nkind: List\nitems:\n- kind: Service\n  spec: {type: ClusterIP}\n- kind: Pod\n  spec: {}\n';
+    const text =
+      'kind: ConfigMap\ndata: {a: b}\n---\nkind: List\nitems:\n- kind: Service\n  spec: {type: ClusterIP}\n- kind: Pod\n  spec: {}\n';
     const { manifests } = parseText(text, 'f.yaml');
     expect(manifests).toHaveLength(3);
-    expect(at(manifests, text, 'ClusterIP')).toMatchObject({ path: ['spec', 'type'], onKey: false, docIndex: 1, itemIndex: 0 });
+    expect(at(manifests, text, 'ClusterIP')).toMatchObject({
+      path: ['spec', 'type'],
+      onKey: false,
+      docIndex: 1,
+      itemIndex: 0,
+    });
     expect(at(manifests, text, 'kind: Pod')).toMatchObject({ path: ['kind'], onKey: true, itemIndex: 1 });
     expect(at(manifests, text, '- kind: Pod')).toMatchObject({ path: [], onKey: false, itemIndex: 1 });
     expect(at(manifests, text, 'a: b', 3)).toMatchObject({ path: ['data', 'a'], docIndex: 0 });
@@ -125,7 +135,12 @@ describe('Manifest.pathAt (source map: position → JSON path)', () => {
     const depth = 90;
     let text = 'kind: ConfigMap\ndata:\n  x: ';
     text += '['.repeat(depth) + 'leaf' + ']'.repeat(depth) + '\n';
-    const { manifests, findings } = parseText(text, 'f.yaml', { maxDepth: 200, maxDocuments: 10, maxAliasCount: 100, maxFileBytes: 1e6 } as never);
+    const { manifests, findings } = parseText(text, 'f.yaml', {
+      maxDepth: 200,
+      maxDocuments: 10,
+      maxAliasCount: 100,
+      maxFileBytes: 1e6,
+    } as never);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     const hit = at(manifests, text, 'leaf');
     expect(hit?.path).toEqual(['data', 'x', ...Array(depth).fill(0)]);

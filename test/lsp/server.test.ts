@@ -20,17 +20,32 @@ function session() {
     },
     exit: (code) => (exitCode = code),
   });
-  return { out, send: (msg: unknown) => server.push(Buffer.from(frame(msg))), push: (b: Buffer) => server.push(b), exitCode: () => exitCode };
+  return {
+    out,
+    send: (msg: unknown) => server.push(Buffer.from(frame(msg))),
+    push: (b: Buffer) => server.push(b),
+    exitCode: () => exitCode,
+  };
 }
 
 describe('kubeplan lsp', () => {
   it('answers initialize and publishes diagnostics for an opened document (0-based positions)', () => {
     const s = session();
     s.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} });
-    expect(s.out[0]).toMatchObject({ id: 1, result: { capabilities: { textDocumentSync: { change: 1 }, hoverProvider: true } } });
+    expect(s.out[0]).toMatchObject({
+      id: 1,
+      result: { capabilities: { textDocumentSync: { change: 1 }, hoverProvider: true } },
+    });
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n  a: "2"\n';
-    s.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///w/c.yaml', text } } });
-    const published = s.out[1] as { method: string; params: { uri: string; diagnostics: { code: string; range: unknown; severity: number }[] } };
+    s.send({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri: 'file:///w/c.yaml', text } },
+    });
+    const published = s.out[1] as {
+      method: string;
+      params: { uri: string; diagnostics: { code: string; range: unknown; severity: number }[] };
+    };
     expect(published.method).toBe('textDocument/publishDiagnostics');
     expect(published.params.diagnostics.map((d) => [d.code, d.range, d.severity])).toEqual([
       ['yaml/duplicate-key', { start: { line: 6, character: 2 }, end: { line: 6, character: 3 } }, 1],
@@ -39,8 +54,19 @@ describe('kubeplan lsp', () => {
 
   it('re-lints on change, clears on close, and exits cleanly after shutdown', () => {
     const s = session();
-    s.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///w/x.yaml', text: 'a: [' } } });
-    s.send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///w/x.yaml' }, contentChanges: [{ text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ok\n' }] } });
+    s.send({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri: 'file:///w/x.yaml', text: 'a: [' } },
+    });
+    s.send({
+      jsonrpc: '2.0',
+      method: 'textDocument/didChange',
+      params: {
+        textDocument: { uri: 'file:///w/x.yaml' },
+        contentChanges: [{ text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ok\n' }],
+      },
+    });
     expect((s.out[1] as { params: { diagnostics: unknown[] } }).params.diagnostics).toEqual([]);
     s.send({ jsonrpc: '2.0', method: 'textDocument/didClose', params: { textDocument: { uri: 'file:///w/x.yaml' } } });
     expect((s.out[2] as { params: { diagnostics: unknown[] } }).params.diagnostics).toEqual([]);

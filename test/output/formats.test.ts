@@ -34,8 +34,14 @@ describe('text output', () => {
   });
 
   it('escapes newlines in file names and messages, so a hostile name cannot forge a report line', () => {
-    const out = formatText([finding({ file: 'evil\nk8s/fake.yaml:1:1 error', message: 'Deployment web\nFAKE' })], { files: 1, objects: 1 }, { color: false });
-    expect(out.split('\n')[1]).toBe('evil\\u000ak8s/fake.yaml:1:1 error:6:3 error    Deployment web\\u000aFAKE  schema/unknown-field');
+    const out = formatText(
+      [finding({ file: 'evil\nk8s/fake.yaml:1:1 error', message: 'Deployment web\nFAKE' })],
+      { files: 1, objects: 1 },
+      { color: false },
+    );
+    expect(out.split('\n')[1]).toBe(
+      'evil\\u000ak8s/fake.yaml:1:1 error:6:3 error    Deployment web\\u000aFAKE  schema/unknown-field',
+    );
   });
 
   it('uses colour only when asked', () => {
@@ -47,11 +53,16 @@ describe('text output', () => {
 describe('GitHub annotations', () => {
   it('escapes data and properties as the runner requires', () => {
     const out = findingsToGithub([finding({ file: 'a,b:c.yaml', message: '100% bad\nsecond line' })]);
-    expect(out).toBe('::error file=a%2Cb%3Ac.yaml,line=6,col=3,endLine=6,endColumn=10,title=kubeplan schema/unknown-field::100%25 bad%0Asecond line\n');
+    expect(out).toBe(
+      '::error file=a%2Cb%3Ac.yaml,line=6,col=3,endLine=6,endColumn=10,title=kubeplan schema/unknown-field::100%25 bad%0Asecond line\n',
+    );
   });
 
   it('caps annotations, errors first, and says how many were left out', () => {
-    const many = [finding({ severity: 'warning', line: 1 }), ...Array.from({ length: 3 }, (_, i) => finding({ line: 10 + i }))];
+    const many = [
+      finding({ severity: 'warning', line: 1 }),
+      ...Array.from({ length: 3 }, (_, i) => finding({ line: 10 + i })),
+    ];
     const lines = findingsToGithub(many, 2).trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^::error /);
@@ -62,11 +73,17 @@ describe('GitHub annotations', () => {
 
 describe('SARIF', () => {
   it('emits SARIF 2.1.0 with rules, levels and regions', () => {
-    const sarif = findingsToSarif([finding(), finding({ ruleId: 'latest-tag', severity: 'info', line: 9 })], [{ id: 'latest-tag', description: 'Image uses latest', severity: 'warning' }], '1.0.0');
+    const sarif = findingsToSarif(
+      [finding(), finding({ ruleId: 'latest-tag', severity: 'info', line: 9 })],
+      [{ id: 'latest-tag', description: 'Image uses latest', severity: 'warning' }],
+      '1.0.0',
+    );
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0]!;
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['latest-tag', 'schema/unknown-field']);
-    expect(run.results.map((r) => [r.ruleId, r.ruleIndex, r.level, r.locations[0]!.physicalLocation.region.startLine])).toEqual([
+    expect(
+      run.results.map((r) => [r.ruleId, r.ruleIndex, r.level, r.locations[0]!.physicalLocation.region.startLine]),
+    ).toEqual([
       ['schema/unknown-field', 1, 'error', 6],
       ['latest-tag', 0, 'note', 9],
     ]);

@@ -22,7 +22,12 @@ spec:
 describe('Deployment → ReplicaSet → pods', () => {
   it('names the ReplicaSet <deployment>-<pod-template-hash> and pods <rs>-<5 chars>', () => {
     const r = plan(manifests(deployment('web', 3)));
-    const template = defaultPodTemplate({ metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.25', resources: { requests: { cpu: '100m', memory: '64Mi' } } }] } });
+    const template = defaultPodTemplate({
+      metadata: { labels: { app: 'web' } },
+      spec: {
+        containers: [{ name: 'c', image: 'nginx:1.25', resources: { requests: { cpu: '100m', memory: '64Mi' } } }],
+      },
+    });
     const hash = computeHash(template); // hash of the API-defaulted template
     expect(hash).toMatch(/^[456789bcdf]{1,10}$/);
     const w = r.workloads[0];
@@ -52,9 +57,11 @@ spec:
 `),
     ).workloads[0].replicaSets[0].name;
     expect(reordered).toBe(a);
-    const other = plan(manifests(deployment('web', 1).replace('nginx:1.25', 'nginx:1.26'))).workloads[0].replicaSets[0].name;
+    const other = plan(manifests(deployment('web', 1).replace('nginx:1.25', 'nginx:1.26'))).workloads[0].replicaSets[0]
+      .name;
     expect(other).not.toBe(a);
-    const collided = plan(manifests(`${deployment('web', 1)}status: {collisionCount: 1}\n`)).workloads[0].replicaSets[0].name;
+    const collided = plan(manifests(`${deployment('web', 1)}status: {collisionCount: 1}\n`)).workloads[0].replicaSets[0]
+      .name;
     expect(collided).not.toBe(a);
   });
 
@@ -62,7 +69,11 @@ spec:
     const r = plan(manifests(deployment('one', 1).replace('  replicas: 1\n', '')));
     expect(r.workloads[0].replicas).toBe(1);
     expect(r.pods).toHaveLength(1);
-    const paused = plan(manifests(`${deployment('p', 2)}  paused: true\n`.replace('    spec:\n      containers', '    spec:\n      containers')));
+    const paused = plan(
+      manifests(
+        `${deployment('p', 2)}  paused: true\n`.replace('    spec:\n      containers', '    spec:\n      containers'),
+      ),
+    );
     expect(paused.pods).toHaveLength(0);
     expect(paused.workloads[0].replicaSets).toEqual([]);
   });
@@ -70,7 +81,9 @@ spec:
   it('a selector that does not match the template labels is skipped, not thrown', () => {
     const r = plan(manifests(deployment('bad', 1).replace('matchLabels: {app: bad}', 'matchLabels: {app: other}')));
     expect(r.pods).toHaveLength(0);
-    expect(r.findings).toEqual([expect.objectContaining({ ruleId: 'plan/skipped', severity: 'warning', line: 7, column: 3 })]); // the `selector:` key (line 1 of the text is empty)
+    expect(r.findings).toEqual([
+      expect.objectContaining({ ruleId: 'plan/skipped', severity: 'warning', line: 7, column: 3 }),
+    ]); // the `selector:` key (line 1 of the text is empty)
     expect(r.findings[0].message).toContain('does not match the template labels');
   });
 });
@@ -106,10 +119,28 @@ spec:
       'controller-revision-hash': revision,
       'statefulset.kubernetes.io/pod-name': 'db-5',
     });
-    expect(r.pods.map((p) => p.dns)).toEqual(['db-5.db-hl.data.svc.cluster.local', 'db-6.db-hl.data.svc.cluster.local', 'db-7.db-hl.data.svc.cluster.local']);
+    expect(r.pods.map((p) => p.dns)).toEqual([
+      'db-5.db-hl.data.svc.cluster.local',
+      'db-6.db-hl.data.svc.cluster.local',
+      'db-7.db-hl.data.svc.cluster.local',
+    ]);
     // <claim>-<set>-<ordinal>, per claim template and ordinal
-    expect(r.volumeClaims.map((c) => c.name)).toEqual(['data-db-5', 'wal-db-5', 'data-db-6', 'wal-db-6', 'data-db-7', 'wal-db-7']);
-    expect(r.volumeClaims[0]).toEqual({ name: 'data-db-5', namespace: 'data', owner: { kind: 'StatefulSet', name: 'db' }, storageClassName: 'fast', storage: '10Gi', accessModes: ['ReadWriteOnce'] });
+    expect(r.volumeClaims.map((c) => c.name)).toEqual([
+      'data-db-5',
+      'wal-db-5',
+      'data-db-6',
+      'wal-db-6',
+      'data-db-7',
+      'wal-db-7',
+    ]);
+    expect(r.volumeClaims[0]).toEqual({
+      name: 'data-db-5',
+      namespace: 'data',
+      owner: { kind: 'StatefulSet', name: 'db' },
+      storageClassName: 'fast',
+      storage: '10Gi',
+      accessModes: ['ReadWriteOnce'],
+    });
     expect(r.workloads[0].notes[0]).toContain('OrderedReady');
   });
 
@@ -174,20 +205,28 @@ spec:
     expect(r.pods).toHaveLength(2);
     const byNode = Object.fromEntries(r.pods.map((p) => [p.node ?? 'pending', p]));
     expect(Object.keys(byNode).sort()).toEqual(['pending', 'w-1']);
-    expect(byNode.pending.reason).toBe("0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].");
-    expect(r.workloads[0].notes).toContain('2 of 4 nodes eligible (2 excluded by nodeSelector/affinity or untolerated taints)');
+    expect(byNode.pending.reason).toBe(
+      "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+    );
+    expect(r.workloads[0].notes).toContain(
+      '2 of 4 nodes eligible (2 excluded by nodeSelector/affinity or untolerated taints)',
+    );
     expect(r.pods[0].labels).toMatchObject({ app: 'agent', 'pod-template-generation': '1' });
     expect(r.pods[0].labels['controller-revision-hash']).toMatch(/^[456789bcdf]+$/);
     for (const p of r.pods) expect(p.name).toMatch(new RegExp(`^agent-${ALPHABET}{5}$`));
   });
 
   it('a toleration in the template adds the tainted nodes', () => {
-    const r = plan(manifests(ds('\n      tolerations: [{operator: Exists}]')), { cluster: { manifests: cluster, source: 'cluster.yaml' } });
+    const r = plan(manifests(ds('\n      tolerations: [{operator: Exists}]')), {
+      cluster: { manifests: cluster, source: 'cluster.yaml' },
+    });
     expect(r.pods.map((p) => p.node).sort()).toEqual(['cp-1', 'w-1', 'w-2', null].sort());
   });
 
   it('nodeSelector limits the DaemonSet to matching nodes', () => {
-    const r = plan(manifests(ds('\n      nodeSelector: {kubernetes.io/hostname: w-1}')), { cluster: { manifests: cluster, source: 'cluster.yaml' } });
+    const r = plan(manifests(ds('\n      nodeSelector: {kubernetes.io/hostname: w-1}')), {
+      cluster: { manifests: cluster, source: 'cluster.yaml' },
+    });
     expect(r.pods.map((p) => p.node)).toEqual(['w-1']);
   });
 });
@@ -278,7 +317,9 @@ spec: {priorityClassName: high, containers: [{name: c, image: x, resources: {req
     // then a-low needs 3 CPU of the 1 left, and the other two nodes do not match its nodeSelector.
     const byName = Object.fromEntries(r.pods.map((p) => [p.name, p]));
     expect(byName['b-high']).toMatchObject({ node: 'worker-1', priority: 1000 });
-    expect(byName['a-low'].reason).toBe("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector.");
+    expect(byName['a-low'].reason).toBe(
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector.",
+    );
   });
 });
 

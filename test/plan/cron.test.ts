@@ -21,31 +21,70 @@ describe('cron', () => {
   });
 
   it('rejects invalid schedules', () => {
-    for (const bad of ['* * * *', '60 * * * *', '* 24 * * *', '* * 0 * *', '* * * 13 *', '* * * * 7', '*/0 * * * *', '5-1 * * * *', 'TZ=UTC 0 * * * *', '@every 5m', '@sometimes', 'a b c d e']) {
+    for (const bad of [
+      '* * * *',
+      '60 * * * *',
+      '* 24 * * *',
+      '* * 0 * *',
+      '* * * 13 *',
+      '* * * * 7',
+      '*/0 * * * *',
+      '5-1 * * * *',
+      'TZ=UTC 0 * * * *',
+      '@every 5m',
+      '@sometimes',
+      'a b c d e',
+    ]) {
       expect(typeof parseCron(bad), bad).toBe('string');
     }
   });
 
   it('runs strictly after now', () => {
     // 00:00 exactly does not count: the next midnight is the following day
-    expect(runs('0 0 * * *', '2025-01-01T00:00:00Z', undefined, 2)).toEqual(['2025-01-02T00:00:00Z', '2025-01-03T00:00:00Z']);
-    expect(runs('*/20 * * * *', '2025-01-01T00:05:30Z')).toEqual(['2025-01-01T00:20:00Z', '2025-01-01T00:40:00Z', '2025-01-01T01:00:00Z']);
+    expect(runs('0 0 * * *', '2025-01-01T00:00:00Z', undefined, 2)).toEqual([
+      '2025-01-02T00:00:00Z',
+      '2025-01-03T00:00:00Z',
+    ]);
+    expect(runs('*/20 * * * *', '2025-01-01T00:05:30Z')).toEqual([
+      '2025-01-01T00:20:00Z',
+      '2025-01-01T00:40:00Z',
+      '2025-01-01T01:00:00Z',
+    ]);
   });
 
   it('day-of-month OR day-of-week unless one is a star', () => {
     // "1st of the month, or any Monday": 2025-01-06 and 2025-01-13 are Mondays, 2025-02-01 the 1st
-    expect(runs('0 12 1 * 1', '2025-01-02T00:00:00Z')).toEqual(['2025-01-06T12:00:00Z', '2025-01-13T12:00:00Z', '2025-01-20T12:00:00Z']);
+    expect(runs('0 12 1 * 1', '2025-01-02T00:00:00Z')).toEqual([
+      '2025-01-06T12:00:00Z',
+      '2025-01-13T12:00:00Z',
+      '2025-01-20T12:00:00Z',
+    ]);
     // with dow = * only the day of month counts
-    expect(runs('0 12 1 * *', '2025-01-02T00:00:00Z', undefined, 2)).toEqual(['2025-02-01T12:00:00Z', '2025-03-01T12:00:00Z']);
+    expect(runs('0 12 1 * *', '2025-01-02T00:00:00Z', undefined, 2)).toEqual([
+      '2025-02-01T12:00:00Z',
+      '2025-03-01T12:00:00Z',
+    ]);
     // a stepped star is not a star: "*/2" days OR Sundays
-    expect(runs('0 0 */15 * sun', '2025-01-01T12:00:00Z', undefined, 3)).toEqual(['2025-01-05T00:00:00Z', '2025-01-12T00:00:00Z', '2025-01-16T00:00:00Z']);
+    expect(runs('0 0 */15 * sun', '2025-01-01T12:00:00Z', undefined, 3)).toEqual([
+      '2025-01-05T00:00:00Z',
+      '2025-01-12T00:00:00Z',
+      '2025-01-16T00:00:00Z',
+    ]);
   });
 
   it('time zones: offsets, spring-forward gaps and fall-back repeats', () => {
     // New York 09:00 is 14:00Z in winter (EST, −5) and 13:00Z in summer (EDT, −4); DST starts 9 Mar 2025
-    expect(runs('0 9 * * *', '2025-03-07T15:00:00Z', 'America/New_York')).toEqual(['2025-03-08T14:00:00Z', '2025-03-09T13:00:00Z', '2025-03-10T13:00:00Z']);
+    expect(runs('0 9 * * *', '2025-03-07T15:00:00Z', 'America/New_York')).toEqual([
+      '2025-03-08T14:00:00Z',
+      '2025-03-09T13:00:00Z',
+      '2025-03-10T13:00:00Z',
+    ]);
     // 01:30 happens twice on 2 Nov 2025 in New York (EDT then EST): 05:30Z and 06:30Z
-    expect(runs('30 1 * * *', '2025-11-01T12:00:00Z', 'America/New_York')).toEqual(['2025-11-02T05:30:00Z', '2025-11-02T06:30:00Z', '2025-11-03T06:30:00Z']);
+    expect(runs('30 1 * * *', '2025-11-01T12:00:00Z', 'America/New_York')).toEqual([
+      '2025-11-02T05:30:00Z',
+      '2025-11-02T06:30:00Z',
+      '2025-11-03T06:30:00Z',
+    ]);
     // Kolkata is +05:30: 09:00 local is 03:30Z
     expect(runs('0 9 * * *', '2025-01-01T00:00:00Z', 'Asia/Kolkata', 1)).toEqual(['2025-01-01T03:30:00Z']);
     expect(localIso(Date.parse('2025-01-01T03:30:00Z'), 'Asia/Kolkata')).toBe('2025-01-01T09:00:00+05:30');

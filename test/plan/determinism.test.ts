@@ -68,7 +68,10 @@ describe('determinism', () => {
   });
 
   it('document order does not matter', () => {
-    const docs = input.split(/^---$/m).map((d) => d.trim()).filter(Boolean);
+    const docs = input
+      .split(/^---$/m)
+      .map((d) => d.trim())
+      .filter(Boolean);
     const base = render(docs.join('\n---\n'));
     for (const seed of [1, 2, 3]) expect(render(shuffled(docs, seed).join('\n---\n'))).toBe(base);
   });
@@ -86,7 +89,10 @@ describe('determinism', () => {
     const b = render(input, { seed: 'other' });
     expect(b).not.toBe(a);
     // same ReplicaSet names (hashes do not depend on the seed)
-    const rs = (s: string) => (JSON.parse(s.split('\n')[0]) as { workloads: Array<{ replicaSets: Array<{ name: string }> }> }).workloads.flatMap((w) => w.replicaSets.map((x) => x.name));
+    const rs = (s: string) =>
+      (
+        JSON.parse(s.split('\n')[0]) as { workloads: Array<{ replicaSets: Array<{ name: string }> }> }
+      ).workloads.flatMap((w) => w.replicaSets.map((x) => x.name));
     expect(rs(b)).toEqual(rs(a));
     expect(a).toContain('"now":"2025-01-01T00:00:00Z"');
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ALPHANUMS, computeHash, controllerRevisionHash, fnv32, fnv32a, NameGenerator, nameSuffix, safeEncodeString } from '../../src/plan/hash.js';
+import {
+  ALPHANUMS,
+  computeHash,
+  controllerRevisionHash,
+  fnv32,
+  fnv32a,
+  NameGenerator,
+  nameSuffix,
+  safeEncodeString,
+} from '../../src/plan/hash.js';
 
 describe('hash', () => {
   it('FNV-1a and FNV-1 match the published test vectors', () => {
@@ -18,13 +27,27 @@ describe('hash', () => {
   });
 
   it('pod-template-hash is deterministic, independent of key order, and uses only the digit alphabet', () => {
-    const a = { metadata: { labels: { app: 'web', tier: 'fe' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
-    const b = { spec: { containers: [{ image: 'nginx', name: 'c' }] }, metadata: { labels: { tier: 'fe', app: 'web' } } };
+    const a = {
+      metadata: { labels: { app: 'web', tier: 'fe' } },
+      spec: { containers: [{ name: 'c', image: 'nginx' }] },
+    };
+    const b = {
+      spec: { containers: [{ image: 'nginx', name: 'c' }] },
+      metadata: { labels: { tier: 'fe', app: 'web' } },
+    };
     const h = computeHash(a);
     expect(computeHash(b)).toBe(h);
     expect(h).toMatch(/^[456789bcdf]{1,10}$/);
     // the decimal FNV-1a sum of the canonical text, encoded
-    expect(h).toBe(safeEncodeString(String(fnv32a('{"metadata":{"labels":{"app":"web","tier":"fe"}},"spec":{"containers":[{"image":"nginx","name":"c"}]}}'))));
+    expect(h).toBe(
+      safeEncodeString(
+        String(
+          fnv32a(
+            '{"metadata":{"labels":{"app":"web","tier":"fe"}},"spec":{"containers":[{"image":"nginx","name":"c"}]}}',
+          ),
+        ),
+      ),
+    );
     expect(computeHash({ ...a, spec: { containers: [{ name: 'c', image: 'nginx:2' }] } })).not.toBe(h);
   });
 

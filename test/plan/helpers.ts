@@ -9,7 +9,16 @@ import type { Selector } from '../../src/k8s/label-selector.js';
 
 export function node(
   name: string,
-  opts: { cpu?: string; memory?: string; pods?: number; labels?: Record<string, string>; taints?: Taint[]; unschedulable?: boolean; images?: Record<string, number>; extra?: Record<string, string> } = {},
+  opts: {
+    cpu?: string;
+    memory?: string;
+    pods?: number;
+    labels?: Record<string, string>;
+    taints?: Taint[];
+    unschedulable?: boolean;
+    images?: Record<string, number>;
+    extra?: Record<string, string>;
+  } = {},
 ): SchedNode {
   const allocatable: Record<string, number> = {
     cpu: parseResource('cpu', opts.cpu ?? '4')!,
@@ -27,16 +36,31 @@ export function node(
   };
 }
 
-export function pod(name: string, spec: Record<string, unknown>, opts: { labels?: Record<string, string>; namespace?: string; ownerSelector?: Selector; priority?: number } = {}): SchedPod {
+export function pod(
+  name: string,
+  spec: Record<string, unknown>,
+  opts: { labels?: Record<string, string>; namespace?: string; ownerSelector?: Selector; priority?: number } = {},
+): SchedPod {
   const defaulted = defaultPodSpec(spec);
   defaultPodRequestsFromLimits(defaulted);
-  const { pod, problems } = buildSchedPod({ name, namespace: opts.namespace ?? 'default', labels: opts.labels ?? {}, spec: defaulted, ownerSelector: opts.ownerSelector, priority: opts.priority });
+  const { pod, problems } = buildSchedPod({
+    name,
+    namespace: opts.namespace ?? 'default',
+    labels: opts.labels ?? {},
+    spec: defaulted,
+    ownerSelector: opts.ownerSelector,
+    priority: opts.priority,
+  });
   if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
   return pod;
 }
 
 /** A one-container spec requesting cpu/memory. */
-export function requesting(cpu?: string, memory?: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function requesting(
+  cpu?: string,
+  memory?: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const requests: Record<string, string> = {};
   if (cpu) requests.cpu = cpu;
   if (memory) requests.memory = memory;

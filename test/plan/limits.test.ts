@@ -26,12 +26,16 @@ describe('the plan-wide pod budget', () => {
     ]);
     const skipped = result.findings.filter((f) => f.ruleId === 'plan/skipped');
     expect(skipped.map((f) => [f.line, f.message])).toEqual([
-      [17, `Deployment zz-huge would create 2147483647 pods; a plan creates at most ${MAX_PLANNED_PODS} (2 already planned), so it is not planned`],
+      [
+        17,
+        `Deployment zz-huge would create 2147483647 pods; a plan creates at most ${MAX_PLANNED_PODS} (2 already planned), so it is not planned`,
+      ],
     ]);
   });
 
   it('applies to Jobs (parallelism) too', () => {
-    const job = 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  parallelism: 100000000\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: a:1}]\n';
+    const job =
+      'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  parallelism: 100000000\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: a:1}]\n';
     const result = plan(loadText(job, 'j.yaml').manifests);
     expect(result.pods).toEqual([]);
     expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([['plan/skipped', 5]]);

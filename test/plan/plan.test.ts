@@ -16,19 +16,24 @@ ${podSpec}
 `;
 
 const nodesOf = (r: ReturnType<typeof plan>) => r.pods.map((p) => p.node);
-const countBy = (xs: Array<string | null>) => xs.reduce<Record<string, number>>((acc, x) => ((acc[String(x)] = (acc[String(x)] ?? 0) + 1), acc), {});
+const countBy = (xs: Array<string | null>) =>
+  xs.reduce<Record<string, number>>((acc, x) => ((acc[String(x)] = (acc[String(x)] ?? 0) + 1), acc), {});
 
 describe('plan: resource exhaustion', () => {
   it('fills the default cluster and reports the rest with the scheduler’s message at the request', () => {
     // 1500m each: a 4-CPU worker fits 2 (3000m; a 3rd needs 4500m) → 3 workers hold 6, the 7th is Pending
-    const r = plan(manifests(deploy('cpu-hog', 7, '      containers: [{name: c, image: x, resources: {requests: {cpu: 1500m}}}]')));
+    const r = plan(
+      manifests(deploy('cpu-hog', 7, '      containers: [{name: c, image: x, resources: {requests: {cpu: 1500m}}}]')),
+    );
     expect(r.summary).toEqual({ pods: 7, scheduled: 6, unschedulable: 1 });
     const pending = r.pods.find((p) => p.node === null)!;
     expect(pending.reason).toBe('0/3 nodes are available: 3 Insufficient cpu.');
     expect(Object.values(countBy(nodesOf(r).filter(Boolean)))).toEqual([2, 2, 2]);
     const f = r.findings.find((x) => x.ruleId === 'plan/unschedulable')!;
     expect(f).toMatchObject({ severity: 'error', line: 11, object: { kind: 'Deployment', name: 'cpu-hog' } });
-    expect(f.message).toBe(`pod ${pending.name} of Deployment cpu-hog cannot be scheduled: 0/3 nodes are available: 3 Insufficient cpu.`);
+    expect(f.message).toBe(
+      `pod ${pending.name} of Deployment cpu-hog cannot be scheduled: 0/3 nodes are available: 3 Insufficient cpu.`,
+    );
     // requested vs allocatable on each node: 2 × 1500m = 3000m of 4
     expect(r.cluster.nodes.map((n) => n.requested.cpu)).toEqual(['3', '3', '3']);
     expect(r.cluster.nodes[0].allocatable).toEqual({ cpu: '4', memory: '16Gi', pods: '110' });
@@ -60,7 +65,9 @@ spec: {nodeName: worker-3, containers: [{name: c, image: x, resources: {requests
     const s = r.pods.filter((p) => p.name.startsWith('s-'));
     expect(countBy(s.map((p) => p.node))).toEqual({ 'worker-1': 1, 'worker-2': 1, null: 2 });
     // worker-1/2: 1 + 1 − 0 = 2 > 1; worker-3: NodeResourcesFit runs first → Insufficient cpu
-    expect(s.find((p) => p.node === null)!.reason).toBe("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match pod topology spread constraints.");
+    expect(s.find((p) => p.node === null)!.reason).toBe(
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match pod topology spread constraints.",
+    );
   });
 
   it('system default spreading (no constraints) places 6 replicas 2 per node', () => {
@@ -87,9 +94,15 @@ describe('plan: inter-pod anti-affinity', () => {
 
 describe('plan: host ports', () => {
   it('a hostPort fits once per node: the 4th replica finds no free port', () => {
-    const r = plan(manifests(deploy('edge', 4, '      containers: [{name: c, image: x, ports: [{containerPort: 80, hostPort: 80}]}]')));
+    const r = plan(
+      manifests(
+        deploy('edge', 4, '      containers: [{name: c, image: x, ports: [{containerPort: 80, hostPort: 80}]}]'),
+      ),
+    );
     expect(r.summary.unschedulable).toBe(1);
-    expect(r.pods.find((p) => p.node === null)!.reason).toBe("0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports.");
+    expect(r.pods.find((p) => p.node === null)!.reason).toBe(
+      "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports.",
+    );
   });
 });
 
@@ -126,20 +139,36 @@ items:
   it('running pods use capacity; finished pods do not', () => {
     // n1: 2000m − 1500m = 500m free; n2: 2000m free (the Succeeded pod holds nothing).
     // 3 pods of 700m: n2 takes 2 (1400m; a 3rd would need 2100m), n1 has only 500m → 1 Pending.
-    const r = plan(manifests(deploy('api', 3, '      containers: [{name: c, image: x, resources: {requests: {cpu: 700m}}}]')), { cluster });
+    const r = plan(
+      manifests(deploy('api', 3, '      containers: [{name: c, image: x, resources: {requests: {cpu: 700m}}}]')),
+      { cluster },
+    );
     expect(countBy(nodesOf(r))).toEqual({ n2: 2, null: 1 });
     expect(r.pods.find((p) => p.node === null)!.reason).toBe('0/2 nodes are available: 2 Insufficient cpu.');
-    expect(r.cluster.nodes[0]).toEqual({ name: 'n1', zone: 'z1', allocatable: { cpu: '2', memory: '8Gi', pods: '10' }, requested: { cpu: '1500m', memory: '6Gi', pods: '1' }, pods: [], running: ['prod/running-db'] });
+    expect(r.cluster.nodes[0]).toEqual({
+      name: 'n1',
+      zone: 'z1',
+      allocatable: { cpu: '2', memory: '8Gi', pods: '10' },
+      requested: { cpu: '1500m', memory: '6Gi', pods: '1' },
+      pods: [],
+      running: ['prod/running-db'],
+    });
     expect(r.cluster.source).toBe('cluster.yaml');
   });
 
   it('running pods count for anti-affinity and Services', () => {
     const r = plan(
-      manifests(`${deploy('db', 1, `      affinity:
+      manifests(
+        `${deploy(
+          'db',
+          1,
+          `      affinity:
         podAntiAffinity:
           requiredDuringSchedulingIgnoredDuringExecution:
             - {labelSelector: {matchLabels: {app: db}}, topologyKey: kubernetes.io/hostname}
-      containers: [{name: c, image: x}]`).replace('metadata: {name: db}', 'metadata: {name: db, namespace: prod}')}`),
+      containers: [{name: c, image: x}]`,
+        ).replace('metadata: {name: db}', 'metadata: {name: db, namespace: prod}')}`,
+      ),
       { cluster },
     );
     expect(nodesOf(r)).toEqual(['n2']); // running-db (app=db) is on n1
@@ -164,7 +193,9 @@ status: {allocatable: {cpu: "1", memory: 1Gi, pods: "10"}}
 `,
       'bad.yaml',
     );
-    const r = plan(manifests(deploy('x', 1, '      containers: [{name: c, image: x}]')), { cluster: { manifests: bad, source: 'bad.yaml' } });
+    const r = plan(manifests(deploy('x', 1, '      containers: [{name: c, image: x}]')), {
+      cluster: { manifests: bad, source: 'bad.yaml' },
+    });
     const cl = r.findings.filter((f) => f.ruleId === 'plan/cluster');
     expect(cl.map((f) => [f.file, f.line, f.severity])).toEqual([
       ['bad.yaml', 5, 'error'], // status.allocatable.cpu "lots"
@@ -172,7 +203,12 @@ status: {allocatable: {cpu: "1", memory: 1Gi, pods: "10"}}
     ]);
     expect(cl[0].message).toContain('status.allocatable.cpu "lots" is not a valid quantity');
     expect(r.cluster.nodes.map((n) => n.name)).toEqual(['c']);
-    const empty = plan(manifests(deploy('x', 1, '      containers: [{name: c, image: x}]')), { cluster: { manifests: manifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n', 'cm.yaml'), source: 'cm.yaml' } });
+    const empty = plan(manifests(deploy('x', 1, '      containers: [{name: c, image: x}]')), {
+      cluster: {
+        manifests: manifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n', 'cm.yaml'),
+        source: 'cm.yaml',
+      },
+    });
     expect(empty.findings.find((f) => f.ruleId === 'plan/cluster')!.message).toContain('has no usable Node objects');
     expect(empty.pods[0].reason).toBe('no nodes available to schedule pods');
   });
@@ -295,7 +331,11 @@ spec:
     ]);
     // without a time zone the schedule is read in UTC, from the fixed default instant
     const utc = plan(manifests(cron.replace('  timeZone: Europe/Berlin\n', '')));
-    expect(utc.cronJobs[0].next.map((n) => n.time)).toEqual(['2025-01-01T02:30:00Z', '2025-01-02T02:30:00Z', '2025-01-03T02:30:00Z']);
+    expect(utc.cronJobs[0].next.map((n) => n.time)).toEqual([
+      '2025-01-01T02:30:00Z',
+      '2025-01-02T02:30:00Z',
+      '2025-01-03T02:30:00Z',
+    ]);
     const bad = plan(manifests(cron.replace('Europe/Berlin', 'Mars/Olympus')));
     expect(bad.findings[0]).toMatchObject({ ruleId: 'plan/skipped', line: 7 });
   });
@@ -345,9 +385,34 @@ describe('plan: output', () => {
   it('the JSON has the documented keys in a stable order', () => {
     const r = plan(manifests(deploy('web', 1, '      containers: [{name: c, image: x}]')));
     const json = planToJson(r) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['cluster', 'settings', 'pods', 'workloads', 'volumeClaims', 'services', 'ingresses', 'cronJobs', 'summary']);
-    expect(Object.keys((json.pods as object[])[0])).toEqual(['name', 'namespace', 'owner', 'workload', 'node', 'priority', 'labels']);
-    expect(Object.keys((json.cluster as { nodes: object[] }).nodes[0])).toEqual(['name', 'zone', 'allocatable', 'requested', 'pods', 'running']);
+    expect(Object.keys(json)).toEqual([
+      'cluster',
+      'settings',
+      'pods',
+      'workloads',
+      'volumeClaims',
+      'services',
+      'ingresses',
+      'cronJobs',
+      'summary',
+    ]);
+    expect(Object.keys((json.pods as object[])[0])).toEqual([
+      'name',
+      'namespace',
+      'owner',
+      'workload',
+      'node',
+      'priority',
+      'labels',
+    ]);
+    expect(Object.keys((json.cluster as { nodes: object[] }).nodes[0])).toEqual([
+      'name',
+      'zone',
+      'allocatable',
+      'requested',
+      'pods',
+      'running',
+    ]);
     expect(json.summary).toEqual({ pods: 1, scheduled: 1, unschedulable: 0 });
   });
 
@@ -358,7 +423,11 @@ describe('plan: output', () => {
     expect(text).toContain('Summary: 1 pod, 1 scheduled, 0 unschedulable');
     expect(text).toContain('worker-1  zone-a  1/110  0/4  0/16Gi');
     expect(renderPlanText(r, { color: true })).toContain('\u001b[1m');
-    const hostile = plan(manifests('apiVersion: v1\nkind: Pod\nmetadata: {name: "evil\\u001b[31m"}\nspec: {containers: [{name: c, image: x}]}\n'));
+    const hostile = plan(
+      manifests(
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: "evil\\u001b[31m"}\nspec: {containers: [{name: c, image: x}]}\n',
+      ),
+    );
     expect(renderPlanText(hostile)).not.toContain('\u001b');
   });
 });

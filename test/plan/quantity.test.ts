@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCpu, milliValue, parseQuantity, parseResource, unitValue } from '../../src/plan/quantity.js';
+import {
+  formatBytes,
+  formatCpu,
+  milliValue,
+  parseQuantity,
+  parseResource,
+  unitValue,
+} from '../../src/plan/quantity.js';
 
 const nano = (s: unknown) => parseQuantity(s)?.nano;
 
@@ -50,7 +57,25 @@ describe('quantity', () => {
   });
 
   it('rejects what the API server rejects', () => {
-    for (const bad of ['', 'abc', '1KB', '1K', '1 Gi', 'Gi', '1e', '1.5.5', '1Gii', 'm', null, undefined, {}, [], true, Number.NaN, '1i']) {
+    for (const bad of [
+      '',
+      'abc',
+      '1KB',
+      '1K',
+      '1 Gi',
+      'Gi',
+      '1e',
+      '1.5.5',
+      '1Gii',
+      'm',
+      null,
+      undefined,
+      {},
+      [],
+      true,
+      Number.NaN,
+      '1i',
+    ]) {
       expect(parseQuantity(bad), String(bad)).toBeNull();
     }
   });

@@ -12,15 +12,23 @@ describe('scheduler: filters and the FailedScheduling message', () => {
     // 5 CPU > 4 CPU allocatable on each of the 3 nodes
     expect(s.schedule(pod('big', requesting('5'))).reason).toBe('0/3 nodes are available: 3 Insufficient cpu.');
     // both shortages are separate reasons, each counted per node
-    expect(s.schedule(pod('huge', requesting('5', '20Gi'))).reason).toBe('0/3 nodes are available: 3 Insufficient cpu, 3 Insufficient memory.');
+    expect(s.schedule(pod('huge', requesting('5', '20Gi'))).reason).toBe(
+      '0/3 nodes are available: 3 Insufficient cpu, 3 Insufficient memory.',
+    );
   });
 
   it('mixes reasons and sorts "count reason" strings like sort.Strings', () => {
     const s = new Scheduler(
-      new ClusterState([node('gpu', { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] }), node('small-1', { cpu: '1' }), node('small-2', { cpu: '1' })]),
+      new ClusterState([
+        node('gpu', { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] }),
+        node('small-1', { cpu: '1' }),
+        node('small-2', { cpu: '1' }),
+      ]),
     );
     // gpu: taint filter runs before resources → 1 taint reason; small-*: 2 CPU > 1 → 2 Insufficient cpu
-    expect(s.schedule(pod('p', requesting('2'))).reason).toBe('0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 Insufficient cpu.');
+    expect(s.schedule(pod('p', requesting('2'))).reason).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 Insufficient cpu.',
+    );
   });
 
   it('fills nodes until the pod count runs out ("Too many pods")', () => {
@@ -75,7 +83,8 @@ describe('scheduler: filters and the FailedScheduling message', () => {
 
   it('extended resources must be offered by the node', () => {
     const s = new Scheduler(new ClusterState([node('cpu-only'), node('gpu', { extra: { 'nvidia.com/gpu': '1' } })]));
-    const gpuPod = () => pod('g', { containers: [{ name: 'c', image: 'cuda', resources: { limits: { 'nvidia.com/gpu': 1 } } }] });
+    const gpuPod = () =>
+      pod('g', { containers: [{ name: 'c', image: 'cuda', resources: { limits: { 'nvidia.com/gpu': 1 } } }] });
     expect(s.schedule(gpuPod()).node).toBe('gpu');
     expect(s.schedule(gpuPod()).reason).toBe('0/2 nodes are available: 2 Insufficient nvidia.com/gpu.');
   });
@@ -97,94 +106,190 @@ describe('scheduler: taints and tolerations', () => {
   });
 
   it('Equal and Exists tolerations', () => {
-    const equal = pod('p', requesting(undefined, undefined, { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }] }));
+    const equal = pod(
+      'p',
+      requesting(undefined, undefined, {
+        tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }],
+      }),
+    );
     expect(tainted().schedule(equal).node).toBe('gpu');
-    const wrongValue = pod('p', requesting(undefined, undefined, { tolerations: [{ key: 'dedicated', value: 'cpu' }] }));
+    const wrongValue = pod(
+      'p',
+      requesting(undefined, undefined, { tolerations: [{ key: 'dedicated', value: 'cpu' }] }),
+    );
     expect(tainted().schedule(wrongValue).node).toBeNull();
     const everything = pod('p', requesting(undefined, undefined, { tolerations: [{ operator: 'Exists' }] }));
     expect(tainted().schedule(everything).node).toBe('cp'); // both fit; equal scores → smallest name
   });
 
   it('PreferNoSchedule only lowers the score', () => {
-    const s = new Scheduler(new ClusterState([node('a', { taints: [{ key: 'k', value: 'v', effect: 'PreferNoSchedule' }] }), node('b')]));
+    const s = new Scheduler(
+      new ClusterState([node('a', { taints: [{ key: 'k', value: 'v', effect: 'PreferNoSchedule' }] }), node('b')]),
+    );
     const r = s.schedule(pod('p', requesting('100m')), { explain: true });
     // raw counts a=1, b=0 → reversed normalisation: a = 100 − 100·1/1 = 0, b = 100; ×3
     expect(r.node).toBe('b');
     const a = r.explain!.nodes.find((n) => n.node === 'a')!;
     expect(a.scores!.TaintToleration).toEqual({ raw: 1, normalized: 0, weighted: 0 });
-    expect(r.explain!.nodes.find((n) => n.node === 'b')!.scores!.TaintToleration).toEqual({ raw: 0, normalized: 100, weighted: 300 });
+    expect(r.explain!.nodes.find((n) => n.node === 'b')!.scores!.TaintToleration).toEqual({
+      raw: 0,
+      normalized: 100,
+      weighted: 300,
+    });
   });
 
   it('cordoned nodes are skipped unless the pod tolerates the unschedulable taint', () => {
     const s = new Scheduler(new ClusterState([node('a', { unschedulable: true })]));
     expect(s.schedule(pod('p', requesting())).reason).toBe('0/1 nodes are available: 1 node(s) were unschedulable.');
-    const tolerant = pod('q', requesting(undefined, undefined, { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }] }));
+    const tolerant = pod(
+      'q',
+      requesting(undefined, undefined, {
+        tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }],
+      }),
+    );
     expect(s.schedule(tolerant).node).toBe('a');
   });
 });
 
 describe('scheduler: nodeSelector and node affinity', () => {
-  const cluster = () => new Scheduler(new ClusterState([node('ssd-1', { labels: { disk: 'ssd', rank: '5' } }), node('hdd-1', { labels: { disk: 'hdd', rank: '1' } })]));
+  const cluster = () =>
+    new Scheduler(
+      new ClusterState([
+        node('ssd-1', { labels: { disk: 'ssd', rank: '5' } }),
+        node('hdd-1', { labels: { disk: 'hdd', rank: '1' } }),
+      ]),
+    );
 
   it('nodeSelector', () => {
-    expect(cluster().schedule(pod('p', requesting(undefined, undefined, { nodeSelector: { disk: 'ssd' } }))).node).toBe('ssd-1');
-    expect(cluster().schedule(pod('p', requesting(undefined, undefined, { nodeSelector: { disk: 'nvme' } }))).reason).toBe(
-      "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.",
+    expect(cluster().schedule(pod('p', requesting(undefined, undefined, { nodeSelector: { disk: 'ssd' } }))).node).toBe(
+      'ssd-1',
     );
+    expect(
+      cluster().schedule(pod('p', requesting(undefined, undefined, { nodeSelector: { disk: 'nvme' } }))).reason,
+    ).toBe("0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.");
   });
 
   it('required node affinity: terms ORed, expressions ANDed, Gt', () => {
-    const affinity = (terms: unknown[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } });
-    expect(cluster().schedule(pod('p', requesting(undefined, undefined, affinity([{ matchExpressions: [{ key: 'rank', operator: 'Gt', values: ['3'] }] }])))).node).toBe('ssd-1');
+    const affinity = (terms: unknown[]) => ({
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } },
+    });
     expect(
-      cluster().schedule(pod('p', requesting(undefined, undefined, affinity([{ matchExpressions: [{ key: 'disk', operator: 'In', values: ['hdd'] }, { key: 'rank', operator: 'Gt', values: ['3'] }] }])))).node,
+      cluster().schedule(
+        pod(
+          'p',
+          requesting(
+            undefined,
+            undefined,
+            affinity([{ matchExpressions: [{ key: 'rank', operator: 'Gt', values: ['3'] }] }]),
+          ),
+        ),
+      ).node,
+    ).toBe('ssd-1');
+    expect(
+      cluster().schedule(
+        pod(
+          'p',
+          requesting(
+            undefined,
+            undefined,
+            affinity([
+              {
+                matchExpressions: [
+                  { key: 'disk', operator: 'In', values: ['hdd'] },
+                  { key: 'rank', operator: 'Gt', values: ['3'] },
+                ],
+              },
+            ]),
+          ),
+        ),
+      ).node,
     ).toBeNull();
     expect(
-      cluster().schedule(pod('p', requesting(undefined, undefined, affinity([{ matchExpressions: [{ key: 'disk', operator: 'NotIn', values: ['ssd'] }] }, { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['nope'] }] }])))).node,
+      cluster().schedule(
+        pod(
+          'p',
+          requesting(
+            undefined,
+            undefined,
+            affinity([
+              { matchExpressions: [{ key: 'disk', operator: 'NotIn', values: ['ssd'] }] },
+              { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['nope'] }] },
+            ]),
+          ),
+        ),
+      ).node,
     ).toBe('hdd-1');
   });
 
   it('preferred node affinity: weights summed and scaled to 100', () => {
     const r = cluster().schedule(
-      pod('p', requesting('100m', undefined, {
-        affinity: {
-          nodeAffinity: {
-            preferredDuringSchedulingIgnoredDuringExecution: [
-              { weight: 20, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: ['hdd'] }] } },
-              { weight: 80, preference: { matchExpressions: [{ key: 'rank', operator: 'Exists' }] } },
-            ],
+      pod(
+        'p',
+        requesting('100m', undefined, {
+          affinity: {
+            nodeAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                { weight: 20, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: ['hdd'] }] } },
+                { weight: 80, preference: { matchExpressions: [{ key: 'rank', operator: 'Exists' }] } },
+              ],
+            },
           },
-        },
-      })),
+        }),
+      ),
       { explain: true },
     );
     // hdd-1: 20 + 80 = 100 → 100; ssd-1: 80 → 100·80/100 = 80; ×2
     expect(r.node).toBe('hdd-1');
-    expect(r.explain!.nodes.find((n) => n.node === 'ssd-1')!.scores!.NodeAffinity).toEqual({ raw: 80, normalized: 80, weighted: 160 });
-    expect(r.explain!.nodes.find((n) => n.node === 'hdd-1')!.scores!.NodeAffinity).toEqual({ raw: 100, normalized: 100, weighted: 200 });
+    expect(r.explain!.nodes.find((n) => n.node === 'ssd-1')!.scores!.NodeAffinity).toEqual({
+      raw: 80,
+      normalized: 80,
+      weighted: 160,
+    });
+    expect(r.explain!.nodes.find((n) => n.node === 'hdd-1')!.scores!.NodeAffinity).toEqual({
+      raw: 100,
+      normalized: 100,
+      weighted: 200,
+    });
   });
 
   it('a pin to a node name narrows candidates in PreFilter (how DaemonSet pods are pinned)', () => {
-    const pinned = pod('p', requesting('8', undefined, { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['ssd-1'] }] }] } } } }));
-    expect(cluster().schedule(pinned).reason).toBe("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity].");
+    const pinned = pod(
+      'p',
+      requesting('8', undefined, {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['ssd-1'] }] }],
+            },
+          },
+        },
+      }),
+    );
+    expect(cluster().schedule(pinned).reason).toBe(
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+    );
   });
 });
 
 describe('scheduler: host ports', () => {
   it('a hostPort can be used once per node; different protocol or IP is fine', () => {
     const s = new Scheduler(new ClusterState([node('a'), node('b')]));
-    const withPort = (name: string, port: Record<string, unknown>) => pod(name, { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 80, ...port }] }] });
+    const withPort = (name: string, port: Record<string, unknown>) =>
+      pod(name, { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 80, ...port }] }] });
     expect(s.schedule(withPort('p1', { hostPort: 8080 })).node).toBe('a');
     expect(s.schedule(withPort('p2', { hostPort: 8080 })).node).toBe('b');
     expect(['a', 'b']).toContain(s.schedule(withPort('p3', { hostPort: 8080, protocol: 'UDP' })).node);
-    expect(s.schedule(withPort('p4', { hostPort: 8080 })).reason).toBe("0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports.");
+    expect(s.schedule(withPort('p4', { hostPort: 8080 })).reason).toBe(
+      "0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports.",
+    );
     // 0.0.0.0 conflicts with every IP
     expect(s.schedule(withPort('p5', { hostPort: 8080, hostIP: '10.0.0.1' })).node).toBeNull();
   });
 
   it('hostNetwork pods use their container ports as host ports', () => {
     const s = new Scheduler(new ClusterState([node('a')]));
-    const hn = (name: string) => pod(name, { hostNetwork: true, containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 9100 }] }] });
+    const hn = (name: string) =>
+      pod(name, { hostNetwork: true, containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 9100 }] }] });
     expect(s.schedule(hn('e1')).node).toBe('a');
     expect(s.schedule(hn('e2')).node).toBeNull();
   });
@@ -241,7 +346,13 @@ describe('scheduler: inter-pod anti-affinity', () => {
     pod(
       name,
       requesting('100m', undefined, {
-        affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'kubernetes.io/hostname' }] } },
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'kubernetes.io/hostname' },
+            ],
+          },
+        },
       }),
       { labels: { app: 'db' } },
     );
@@ -250,7 +361,9 @@ describe('scheduler: inter-pod anti-affinity', () => {
     const s = new Scheduler(new ClusterState([zones('n1', 'a'), zones('n2', 'b'), zones('n3', 'c')]));
     const nodes = [1, 2, 3].map((i) => s.schedule(antiPod(`db-${i}`)).node);
     expect(new Set(nodes).size).toBe(3);
-    expect(s.schedule(antiPod('db-4')).reason).toBe("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.");
+    expect(s.schedule(antiPod('db-4')).reason).toBe(
+      "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.",
+    );
   });
 
   it('existing pods’ anti-affinity keeps other matching pods away', () => {
@@ -261,21 +374,48 @@ describe('scheduler: inter-pod anti-affinity', () => {
     const plain = pod('plain', requesting('100m'), { labels: { app: 'db' } });
     const r = s.schedule(plain, { explain: true });
     expect(r.node).toBe('n2');
-    expect(r.explain!.nodes[0]).toMatchObject({ node: 'n1', failedPlugin: 'InterPodAffinity', reasons: ["node(s) didn't satisfy existing pods anti-affinity rules"] });
+    expect(r.explain!.nodes[0]).toMatchObject({
+      node: 'n1',
+      failedPlugin: 'InterPodAffinity',
+      reasons: ["node(s) didn't satisfy existing pods anti-affinity rules"],
+    });
   });
 
   it('required affinity: first pod of a self-affine group, then co-location by zone', () => {
     const s = new Scheduler(new ClusterState([zones('n1', 'a'), zones('n2', 'b'), zones('n3', 'b')]));
     const affine = (name: string) =>
-      pod(name, requesting('100m', undefined, { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'cache' } }, topologyKey: 'topology.kubernetes.io/zone' }] } } }), {
-        labels: { app: 'cache' },
-      });
+      pod(
+        name,
+        requesting('100m', undefined, {
+          affinity: {
+            podAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: [
+                { labelSelector: { matchLabels: { app: 'cache' } }, topologyKey: 'topology.kubernetes.io/zone' },
+              ],
+            },
+          },
+        }),
+        {
+          labels: { app: 'cache' },
+        },
+      );
     const first = s.schedule(affine('c1')).node!;
     const zone = first === 'n1' ? 'a' : 'b';
     const second = s.schedule(affine('c2')).node!;
     expect(second === 'n1' ? 'a' : 'b').toBe(zone);
     // a pod needing app=other finds none and does not match its own term → rejected everywhere
-    const lonely = pod('l', requesting('100m', undefined, { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'other' } }, topologyKey: 'topology.kubernetes.io/zone' }] } } }));
+    const lonely = pod(
+      'l',
+      requesting('100m', undefined, {
+        affinity: {
+          podAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { labelSelector: { matchLabels: { app: 'other' } }, topologyKey: 'topology.kubernetes.io/zone' },
+            ],
+          },
+        },
+      }),
+    );
     expect(s.schedule(lonely).reason).toBe("0/3 nodes are available: 3 node(s) didn't match pod affinity rules.");
   });
 });
@@ -284,11 +424,27 @@ describe('scheduler: topology spread', () => {
   it('DoNotSchedule maxSkew 1 over zones keeps the counts within one', () => {
     const s = new Scheduler(new ClusterState([zones('a1', 'a'), zones('a2', 'a'), zones('b1', 'b')]));
     const spread = (name: string) =>
-      pod(name, requesting('100m', undefined, { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'w' } } }] }), {
-        labels: { app: 'w' },
-      });
+      pod(
+        name,
+        requesting('100m', undefined, {
+          topologySpreadConstraints: [
+            {
+              maxSkew: 1,
+              topologyKey: 'topology.kubernetes.io/zone',
+              whenUnsatisfiable: 'DoNotSchedule',
+              labelSelector: { matchLabels: { app: 'w' } },
+            },
+          ],
+        }),
+        {
+          labels: { app: 'w' },
+        },
+      );
     const placed = [1, 2, 3, 4].map((i) => s.schedule(spread(`w${i}`)).node!);
-    const perZone = { a: placed.filter((n) => n.startsWith('a')).length, b: placed.filter((n) => n.startsWith('b')).length };
+    const perZone = {
+      a: placed.filter((n) => n.startsWith('a')).length,
+      b: placed.filter((n) => n.startsWith('b')).length,
+    };
     // after each pod |a − b| ≤ 1; 4 pods → 2 and 2 (b1 takes both b pods)
     expect(perZone).toEqual({ a: 2, b: 2 });
   });
@@ -297,18 +453,36 @@ describe('scheduler: topology spread', () => {
     const cluster = new ClusterState([zones('a1', 'a'), zones('b1', 'b')]);
     const s = new Scheduler(cluster);
     const spread = (name: string, extra: Record<string, unknown> = {}) =>
-      pod(name, requesting('100m', undefined, { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'w' } } }], ...extra }), {
-        labels: { app: 'w' },
-      });
+      pod(
+        name,
+        requesting('100m', undefined, {
+          topologySpreadConstraints: [
+            {
+              maxSkew: 1,
+              topologyKey: 'topology.kubernetes.io/zone',
+              whenUnsatisfiable: 'DoNotSchedule',
+              labelSelector: { matchLabels: { app: 'w' } },
+            },
+          ],
+          ...extra,
+        }),
+        {
+          labels: { app: 'w' },
+        },
+      );
     cluster.add(spread('w0'), 'a1');
     cluster.add(pod('filler', requesting('4')), 'b1'); // b1 has no cpu left (and filler is not app=w)
     // a1: fits (200m of 4), but zone a would hold 1 + 1 while b holds 0 (min 0): skew 2 > 1 → rejected.
     // b1: NodeResourcesFit runs before PodTopologySpread → Insufficient cpu.
     // "1 Insufficient cpu" sorts before "1 node(s)…" ('I' < 'n').
     const r = s.schedule(spread('w1'));
-    expect(r.reason).toBe("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints.");
+    expect(r.reason).toBe(
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints.",
+    );
     const unlabeled = new Scheduler(new ClusterState([node('bare')]));
-    expect(unlabeled.schedule(spread('w2')).reason).toBe("0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label).");
+    expect(unlabeled.schedule(spread('w2')).reason).toBe(
+      "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label).",
+    );
   });
 
   it('system default spreading scores by the owner’s selector', () => {
@@ -352,8 +526,28 @@ describe('scheduler: ImageLocality and InterPodAffinity scores', () => {
         'p',
         requesting('100m', undefined, {
           affinity: {
-            podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: { labelSelector: { matchLabels: { app: 'cache' } }, topologyKey: 'topology.kubernetes.io/zone' } }] },
-            podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 20, podAffinityTerm: { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' } }] },
+            podAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  weight: 50,
+                  podAffinityTerm: {
+                    labelSelector: { matchLabels: { app: 'cache' } },
+                    topologyKey: 'topology.kubernetes.io/zone',
+                  },
+                },
+              ],
+            },
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  weight: 20,
+                  podAffinityTerm: {
+                    labelSelector: { matchLabels: { app: 'web' } },
+                    topologyKey: 'kubernetes.io/hostname',
+                  },
+                },
+              ],
+            },
           },
         }),
       ),
@@ -376,18 +570,34 @@ describe('scheduler: mutable state', () => {
     const cluster = new ClusterState([zones('n1', 'a')]);
     const s = new Scheduler(cluster);
     const anti = (name: string) =>
-      pod(name, requesting('100m', undefined, { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'x' } }, topologyKey: 'kubernetes.io/hostname' }] } } }), {
-        labels: { app: 'x' },
-      });
+      pod(
+        name,
+        requesting('100m', undefined, {
+          affinity: {
+            podAntiAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: [
+                { labelSelector: { matchLabels: { app: 'x' } }, topologyKey: 'kubernetes.io/hostname' },
+              ],
+            },
+          },
+        }),
+        {
+          labels: { app: 'x' },
+        },
+      );
     const a = anti('a');
     expect(s.schedule(a).node).toBe('n1');
     const plain = pod('plain', requesting('100m'), { labels: { app: 'x' } });
     // a's term selects plain → "existing pods anti-affinity"
-    expect(s.schedule(plain, { bind: false }).reason).toBe("0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules.");
+    expect(s.schedule(plain, { bind: false }).reason).toBe(
+      "0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules.",
+    );
     s.remove(a);
     expect(s.schedule(plain).node).toBe('n1');
     // now plain (no terms) is there: a new anti pod is rejected by its own term
-    expect(s.schedule(anti('b')).reason).toBe("0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules.");
+    expect(s.schedule(anti('b')).reason).toBe(
+      "0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules.",
+    );
     s.remove(plain);
     expect(s.schedule(anti('c')).node).toBe('n1');
   });

@@ -111,7 +111,8 @@ export function seeds(): Seed[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) stack.push(full);
-      else if (/\.ya?ml$/.test(entry.name)) out.push({ name: path.relative(root, full), text: readFileSync(full, 'utf8') });
+      else if (/\.ya?ml$/.test(entry.name))
+        out.push({ name: path.relative(root, full), text: readFileSync(full, 'utf8') });
     }
   }
   for (const [name, text] of Object.entries(EXTRA_SEEDS)) out.push({ name, text });
@@ -120,17 +121,92 @@ export function seeds(): Seed[] {
 
 /** Tokens that break YAML and Kubernetes in interesting ways. */
 export const GARBAGE = [
-  '{', '}', '[', ']', ':', ': ', '- ', '-', ',', '#', '&a ', '*a', '*nope', '!', '!!binary ', '!foo ', '|', '>-', '"', "'", '\t', '\n', '\r\n',
-  '\n---\n', '\n...\n', '%YAML 1.2\n', '<<: *a\n', '? ', '\u0000', '\u001b[2J', '\ufeff', '\u2028', '\u00e9', '😀', '{{ .Values.x }}',
-  'yes', 'no', 'on', '0755', '1:20', '2024-01-01', '~', 'null', '-1', '1e400', '9999999999999999999999', '.nan', '""', '[]', '{}',
-  '  ', '\n  ', '\n    - ', 'kind: ', 'apiVersion: ', 'metadata: ', 'name: ', 'replicas: ', 'containers: ', 'x'.repeat(1100),
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  ',',
+  '#',
+  '&a ',
+  '*a',
+  '*nope',
+  '!',
+  '!!binary ',
+  '!foo ',
+  '|',
+  '>-',
+  '"',
+  "'",
+  '\t',
+  '\n',
+  '\r\n',
+  '\n---\n',
+  '\n...\n',
+  '%YAML 1.2\n',
+  '<<: *a\n',
+  '? ',
+  '\u0000',
+  '\u001b[2J',
+  '\ufeff',
+  '\u2028',
+  '\u00e9',
+  '😀',
+  '{{ .Values.x }}',
+  'yes',
+  'no',
+  'on',
+  '0755',
+  '1:20',
+  '2024-01-01',
+  '~',
+  'null',
+  '-1',
+  '1e400',
+  '9999999999999999999999',
+  '.nan',
+  '""',
+  '[]',
+  '{}',
+  '  ',
+  '\n  ',
+  '\n    - ',
+  'kind: ',
+  'apiVersion: ',
+  'metadata: ',
+  'name: ',
+  'replicas: ',
+  'containers: ',
+  'x'.repeat(1100),
 ];
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Values to put where another value was. */
 const replacement: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 2 ** 53, '', 'x', '0755', 'yes', '1Gi', '100m', 'latest', [], {}, [null], { '': null }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    2 ** 53,
+    '',
+    'x',
+    '0755',
+    'yes',
+    '1Gi',
+    '100m',
+    'latest',
+    [],
+    {},
+    [null],
+    { '': null },
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer(),
   fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
@@ -146,8 +222,17 @@ type ObjectMutation =
 const objectMutation: fc.Arbitrary<ObjectMutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('retype' as const), at: fc.nat(), value: replacement }),
-  fc.record({ op: fc.constant('rename' as const), at: fc.nat(), suffix: fc.constantFrom('s', 'S', '_', ' ', '', 'Name') }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), key: fc.constantFrom('kind', 'apiVersion', 'metadata', 'spec', 'replicas', 'x', '', 'name', 'labels'), value: replacement }),
+  fc.record({
+    op: fc.constant('rename' as const),
+    at: fc.nat(),
+    suffix: fc.constantFrom('s', 'S', '_', ' ', '', 'Name'),
+  }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    key: fc.constantFrom('kind', 'apiVersion', 'metadata', 'spec', 'replicas', 'x', '', 'name', 'labels'),
+    value: replacement,
+  }),
 );
 
 type TextMutation = { op: 'truncate'; at: number } | { op: 'splice'; at: number; remove: number; insert: string };

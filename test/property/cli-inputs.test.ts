@@ -59,12 +59,20 @@ describe(`${PLANNERS.join(' and ')} with hostile --cluster and --from files`, ()
     const dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-prop-cluster-'));
     writeFileSync(path.join(dir, 'app.yaml'), APP);
     await fc.assert(
-      fc.asyncProperty(mutant([CLUSTER]), fc.constantFrom(...PLANNERS), fc.constantFrom('text', 'json'), async (m, command, format) => {
-        writeFileSync(path.join(dir, 'cluster.yaml'), m.text);
-        const r = await runCli([command, 'app.yaml', '--cluster', 'cluster.yaml', '--format', format, '--explain', 'web'], { cwd: dir });
-        expect(r.stderr).toBe('');
-        expect([0, 1]).toContain(r.code);
-      }),
+      fc.asyncProperty(
+        mutant([CLUSTER]),
+        fc.constantFrom(...PLANNERS),
+        fc.constantFrom('text', 'json'),
+        async (m, command, format) => {
+          writeFileSync(path.join(dir, 'cluster.yaml'), m.text);
+          const r = await runCli(
+            [command, 'app.yaml', '--cluster', 'cluster.yaml', '--format', format, '--explain', 'web'],
+            { cwd: dir },
+          );
+          expect(r.stderr).toBe('');
+          expect([0, 1]).toContain(r.code);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -72,15 +80,22 @@ describe(`${PLANNERS.join(' and ')} with hostile --cluster and --from files`, ()
   it('mutated old and new manifests give a change plan, never a crash', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-prop-from-'));
     // old and new are mutants of the same seed half of the time, so objects pair up and rollouts are planned
-    const pair = fc.nat({ max: ALL.length - 1 }).chain((i) => fc.tuple(mutant([ALL[i]!]), fc.oneof(mutant([ALL[i]!]), mutant(ALL))));
+    const pair = fc
+      .nat({ max: ALL.length - 1 })
+      .chain((i) => fc.tuple(mutant([ALL[i]!]), fc.oneof(mutant([ALL[i]!]), mutant(ALL))));
     await fc.assert(
-      fc.asyncProperty(pair, fc.constantFrom(...PLANNERS), fc.constantFrom('text', 'json'), async ([before, after], command, format) => {
-        writeFileSync(path.join(dir, 'old.yaml'), before.text);
-        writeFileSync(path.join(dir, 'new.yaml'), after.text);
-        const r = await runCli([command, 'new.yaml', '--from', 'old.yaml', '--format', format], { cwd: dir });
-        expect(r.stderr).toBe('');
-        expect([0, 1]).toContain(r.code);
-      }),
+      fc.asyncProperty(
+        pair,
+        fc.constantFrom(...PLANNERS),
+        fc.constantFrom('text', 'json'),
+        async ([before, after], command, format) => {
+          writeFileSync(path.join(dir, 'old.yaml'), before.text);
+          writeFileSync(path.join(dir, 'new.yaml'), after.text);
+          const r = await runCli([command, 'new.yaml', '--from', 'old.yaml', '--format', format], { cwd: dir });
+          expect(r.stderr).toBe('');
+          expect([0, 1]).toContain(r.code);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -11,7 +11,6 @@ import { loadText } from '../../src/load/index.js';
 import { plan, planToJson } from '../../src/plan/index.js';
 import { mutant, seeds } from './arbitraries.js';
 
-
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 const Mi = 2 ** 20;
 
@@ -39,8 +38,10 @@ interface WorkloadSpec {
 }
 
 /** true with probability 1/(1+against). */
-const sometimes = (against: number) => fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: against, arbitrary: fc.constant(false) });
-const rarely = <T>(value: fc.Arbitrary<T>, against: number) => fc.oneof({ weight: 1, arbitrary: value }, { weight: against, arbitrary: fc.constant(null) });
+const sometimes = (against: number) =>
+  fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: against, arbitrary: fc.constant(false) });
+const rarely = <T>(value: fc.Arbitrary<T>, against: number) =>
+  fc.oneof({ weight: 1, arbitrary: value }, { weight: against, arbitrary: fc.constant(null) });
 
 const nodeSpec: fc.Arbitrary<NodeSpec> = fc.record({
   cpu: fc.integer({ min: 250, max: 8000 }),
@@ -100,10 +101,14 @@ function workloadYaml(w: WorkloadSpec, i: number): string {
   );
   const spec = [
     ...(w.zone ? [`      nodeSelector: {topology.kubernetes.io/zone: ${w.zone}}`] : []),
-    ...(w.tolerates ? ['      tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]'] : []),
+    ...(w.tolerates
+      ? ['      tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]']
+      : []),
     ...(w.priority ? ['      priorityClassName: high'] : []),
     ...(w.antiAffinity
-      ? [`      affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: ${name}}}}]}}`]
+      ? [
+          `      affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: ${name}}}}]}}`,
+        ]
       : []),
     '      containers:',
     ...containers,
@@ -131,10 +136,12 @@ function manifestsOf(text: string, file: string): Manifest[] {
   return r.manifests;
 }
 
-const scenario = fc.record({ nodes: fc.array(nodeSpec, { minLength: 1, maxLength: 5 }), workloads: fc.array(workloadSpec, { minLength: 1, maxLength: 5 }) });
+const scenario = fc.record({
+  nodes: fc.array(nodeSpec, { minLength: 1, maxLength: 5 }),
+  workloads: fc.array(workloadSpec, { minLength: 1, maxLength: 5 }),
+});
 
 describe('the planner on generated clusters and workloads', () => {
-
   it('respects allocatable, places every pod or says why, and keeps hard constraints', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(scenario, ({ nodes, workloads }) => {
@@ -144,7 +151,13 @@ describe('the planner on generated clusters and workloads', () => {
 
         expect(result.summary.pods).toBe(result.pods.length);
         expect(result.summary.scheduled + result.summary.unschedulable).toBe(result.summary.pods);
-        const used = nodes.map(() => ({ cpu: 0, memory: 0, pods: 0, ports: new Set<number>(), apps: new Set<string>() }));
+        const used = nodes.map(() => ({
+          cpu: 0,
+          memory: 0,
+          pods: 0,
+          ports: new Set<number>(),
+          apps: new Set<string>(),
+        }));
         for (const pod of result.pods) {
           if (pod.node === null) {
             expect(typeof pod.reason === 'string' && pod.reason.length > 0, `${pod.name} has a reason`).toBe(true);
@@ -167,7 +180,10 @@ describe('the planner on generated clusters and workloads', () => {
             u.ports.add(w.hostPort);
           }
           if (w.antiAffinity) {
-            expect(u.apps.has(pod.workload.name), `two ${pod.workload.name} pods on ${pod.node} despite anti-affinity`).toBe(false);
+            expect(
+              u.apps.has(pod.workload.name),
+              `two ${pod.workload.name} pods on ${pod.node} despite anti-affinity`,
+            ).toBe(false);
           }
           u.apps.add(pod.workload.name);
         }
@@ -179,7 +195,12 @@ describe('the planner on generated clusters and workloads', () => {
         });
         // the report agrees with the pod list
         for (const n of result.cluster.nodes) {
-          expect([...n.pods].sort()).toEqual(result.pods.filter((p) => p.node === n.name).map((p) => p.name).sort());
+          expect([...n.pods].sort()).toEqual(
+            result.pods
+              .filter((p) => p.node === n.name)
+              .map((p) => p.name)
+              .sort(),
+          );
         }
       }),
       { numRuns: 100 },
@@ -194,7 +215,9 @@ describe('the planner on generated clusters and workloads', () => {
         const options = { cluster: { manifests: cluster, source: 'cluster.yaml' } };
         const once = JSON.stringify(planToJson(plan(manifests, options)));
         expect(JSON.stringify(planToJson(plan(manifests, options)))).toBe(once);
-        const shuffled = [...manifests].sort((a, b) => ((a.docIndex * 7919 + shuffleSeed) % 101) - ((b.docIndex * 7919 + shuffleSeed) % 101));
+        const shuffled = [...manifests].sort(
+          (a, b) => ((a.docIndex * 7919 + shuffleSeed) % 101) - ((b.docIndex * 7919 + shuffleSeed) % 101),
+        );
         const reversedCluster = { cluster: { manifests: [...cluster].reverse(), source: 'cluster.yaml' } };
         expect(JSON.stringify(planToJson(plan(shuffled, reversedCluster)))).toBe(once);
       }),
@@ -207,7 +230,8 @@ describe('the planner on generated clusters and workloads', () => {
     fc.assert(
       fc.property(mutant(all), (m) => {
         const result = plan(loadText(m.text, 'm.yaml').manifests);
-        for (const pod of result.pods) expect(pod.node !== null || (typeof pod.reason === 'string' && pod.reason.length > 0)).toBe(true);
+        for (const pod of result.pods)
+          expect(pod.node !== null || (typeof pod.reason === 'string' && pod.reason.length > 0)).toBe(true);
         for (const f of result.findings) expect(f.line).toBeGreaterThanOrEqual(1);
       }),
       { numRuns: 100 },

@@ -11,7 +11,10 @@ import { parseIntOrPercent, type IntOrPercent } from '../../src/rollout/intstr.j
 import { deployment, expectDeploymentInvariants, roll, steps } from './helpers.js';
 
 const v = (raw: unknown) => parseIntOrPercent(raw) as IntOrPercent;
-const rolling = (maxSurge: unknown, maxUnavailable: unknown) => ({ type: 'RollingUpdate', rollingUpdate: { maxSurge, maxUnavailable } });
+const rolling = (maxSurge: unknown, maxUnavailable: unknown) => ({
+  type: 'RollingUpdate',
+  rollingUpdate: { maxSurge, maxUnavailable },
+});
 
 describe('ResolveFenceposts', () => {
   it('rounds maxSurge up and maxUnavailable down', () => {
@@ -58,7 +61,14 @@ describe('RollingUpdate', () => {
       'old→0', // 5−3−0 = 2, budget 2 → min(1, 2) = 1 → 0
     ]);
     expect([r.peakPods, r.minAvailable, r.stalled]).toEqual([5, 3, null]);
-    expect(r.events.map((e) => [e.old, e.new, e.available])).toEqual([[4, 1, 4], [3, 1, 3], [3, 2, 3], [1, 2, 3], [1, 4, 3], [0, 4, 4]]);
+    expect(r.events.map((e) => [e.old, e.new, e.available])).toEqual([
+      [4, 1, 4],
+      [3, 1, 3],
+      [3, 2, 3],
+      [1, 2, 3],
+      [1, 4, 3],
+      [0, 4, 4],
+    ]);
     expect(r.events[0]!.message).toBe(`Scaled up replica set ${r.revisions.new} to 1`);
     expect(r.events[1]!.message).toBe(`Scaled down replica set ${r.revisions.old} to 3`);
     expectDeploymentInvariants(r, 4);
@@ -195,12 +205,18 @@ describe('Recreate', () => {
     // rolloutRecreate: scaleDownOldReplicaSetsForRecreate → 0; no old pods left → create new at replicas
     const r = roll(deployment(3, 'api:1'), deployment(3, 'api:2', { type: 'Recreate' }));
     expect(steps(r)).toEqual(['old→0', 'new→3']);
-    expect(r.events.map((e) => [e.old, e.new, e.available])).toEqual([[0, 0, 0], [0, 3, 0]]);
+    expect(r.events.map((e) => [e.old, e.new, e.available])).toEqual([
+      [0, 0, 0],
+      [0, 3, 0],
+    ]);
     expect([r.peakPods, r.minAvailable]).toEqual([3, 0]);
     expectDeploymentInvariants(r, 3);
   });
   it('ignores rollingUpdate settings', () => {
-    const r = roll(deployment(5, 'api:1'), deployment(2, 'api:2', { type: 'Recreate', rollingUpdate: { maxSurge: 9 } }));
+    const r = roll(
+      deployment(5, 'api:1'),
+      deployment(2, 'api:2', { type: 'Recreate', rollingUpdate: { maxSurge: 9 } }),
+    );
     // scaling event first (5 → 2 on the old RS), then old → 0, new → 2
     expect(steps(r)).toEqual(['old→2', 'old→0', 'new→2']);
     expectDeploymentInvariants(r, 2);
@@ -212,13 +228,17 @@ describe('replicas-only changes', () => {
     const r = roll(deployment(3, 'api:1'), deployment(5, 'api:1'));
     expect(r.cause).toBe('replicas');
     expect(r.revisions.old).toBe(r.revisions.new);
-    expect(r.events.map((e) => [e.message, e.old, e.new, e.available])).toEqual([[`Scaled up replica set ${r.revisions.new} to 5`, 0, 5, 3]]);
+    expect(r.events.map((e) => [e.message, e.old, e.new, e.available])).toEqual([
+      [`Scaled up replica set ${r.revisions.new} to 5`, 0, 5, 3],
+    ]);
     expect([r.peakPods, r.minAvailable, r.stalled]).toEqual([5, 3, null]);
     expectDeploymentInvariants(r, 5);
   });
   it('scale down: Ready pods are removed, availability follows', () => {
     const r = roll(deployment(5, 'api:1'), deployment(2, 'api:1'));
-    expect(r.events.map((e) => [e.message, e.available])).toEqual([[`Scaled down replica set ${r.revisions.new} to 2`, 2]]);
+    expect(r.events.map((e) => [e.message, e.available])).toEqual([
+      [`Scaled down replica set ${r.revisions.new} to 2`, 2],
+    ]);
     expect([r.peakPods, r.minAvailable]).toEqual([5, 2]);
     expectDeploymentInvariants(r, 2);
   });

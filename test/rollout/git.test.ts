@@ -9,7 +9,13 @@ import { loadInputs } from '../../src/load/index.js';
 import { planChanges } from '../../src/rollout/index.js';
 
 let dir: string;
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' }).toString().trim();
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    stdio: 'pipe',
+  })
+    .toString()
+    .trim();
 const write = (file: string, text: string) => {
   mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
   writeFileSync(path.join(dir, file), text);
@@ -57,7 +63,11 @@ describe('readRevisionInputs', () => {
     const old = loadRevisionInputs(['k8s'], 'main', dir);
     const cur = loadInputs(['k8s'], { cwd: dir });
     const plan = planChanges(old.manifests, cur.manifests);
-    expect(plan.changes.map((c) => `${c.change} ${c.kind}/${c.name}`)).toEqual(['added ConfigMap/extra', 'changed Deployment/api', 'removed Service/api']);
+    expect(plan.changes.map((c) => `${c.change} ${c.kind}/${c.name}`)).toEqual([
+      'added ConfigMap/extra',
+      'changed Deployment/api',
+      'removed Service/api',
+    ]);
     expect(plan.changes[1]!.diff).toContain('--- main:k8s/api.yaml\n+++ k8s/api.yaml\n');
     expect(plan.changes[1]!.diff).toContain('-        - image: api:1\n+        - image: api:2\n');
     expect(plan.rollouts.map((r) => r.events.length)).toEqual([6]); // the README example: new→1 old→3 new→2 ~ old→1 new→4 ~ old→0
@@ -69,9 +79,22 @@ describe('readRevisionInputs', () => {
 
   it('takes single files (any extension), globs and a cwd inside the repository', () => {
     expect(readRevisionInputs(['k8s/notes.md'], 'v1', dir).texts.map((t) => t.file)).toEqual(['v1:k8s/notes.md']);
-    expect(readRevisionInputs(['k8s/*.yaml'], 'v1', dir).texts.map((t) => t.file)).toEqual(['v1:k8s/api.yaml', 'v1:k8s/svc.yaml']);
-    expect(readRevisionInputs(['.'], 'v1', path.join(dir, 'k8s')).texts.map((t) => t.file)).toEqual(['v1:api.yaml', 'v1:sub dir/cm ü.yaml', 'v1:svc.yaml']);
-    expect(readRevisionInputs(['../api.yaml', path.join(dir, 'k8s/svc.yaml')], 'v1', path.join(dir, 'k8s/sub dir')).texts.map((t) => t.file)).toEqual(['v1:../api.yaml', 'v1:../svc.yaml']);
+    expect(readRevisionInputs(['k8s/*.yaml'], 'v1', dir).texts.map((t) => t.file)).toEqual([
+      'v1:k8s/api.yaml',
+      'v1:k8s/svc.yaml',
+    ]);
+    expect(readRevisionInputs(['.'], 'v1', path.join(dir, 'k8s')).texts.map((t) => t.file)).toEqual([
+      'v1:api.yaml',
+      'v1:sub dir/cm ü.yaml',
+      'v1:svc.yaml',
+    ]);
+    expect(
+      readRevisionInputs(
+        ['../api.yaml', path.join(dir, 'k8s/svc.yaml')],
+        'v1',
+        path.join(dir, 'k8s/sub dir'),
+      ).texts.map((t) => t.file),
+    ).toEqual(['v1:../api.yaml', 'v1:../svc.yaml']);
   });
 
   it('reads a revision other than the working tree, by branch, tag or commit id', () => {
@@ -81,9 +104,15 @@ describe('readRevisionInputs', () => {
   });
 
   it('reports unknown or option-like revisions and paths outside the repository', () => {
-    expect(readRevisionInputs(['k8s'], 'no-such-branch', dir).findings.map((f) => f.ruleId)).toEqual(['git/bad-revision']);
-    expect(readRevisionInputs(['k8s'], '--output=/tmp/x', dir).findings.map((f) => f.ruleId)).toEqual(['git/bad-revision']);
-    expect(readRevisionInputs(['../elsewhere'], 'v1', dir).findings.map((f) => f.ruleId)).toEqual(['git/outside-repository']);
+    expect(readRevisionInputs(['k8s'], 'no-such-branch', dir).findings.map((f) => f.ruleId)).toEqual([
+      'git/bad-revision',
+    ]);
+    expect(readRevisionInputs(['k8s'], '--output=/tmp/x', dir).findings.map((f) => f.ruleId)).toEqual([
+      'git/bad-revision',
+    ]);
+    expect(readRevisionInputs(['../elsewhere'], 'v1', dir).findings.map((f) => f.ruleId)).toEqual([
+      'git/outside-repository',
+    ]);
   });
 
   it('reports a folder that is not a git repository', () => {

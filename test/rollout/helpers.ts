@@ -5,7 +5,12 @@ import type { Rollout } from '../../src/rollout/model.js';
 import { simulateRollouts } from '../../src/rollout/rollouts.js';
 import { readWorkload } from '../../src/rollout/workload.js';
 
-export function deployment(replicas: number | undefined, image: string, strategy?: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function deployment(
+  replicas: number | undefined,
+  image: string,
+  strategy?: unknown,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -20,7 +25,11 @@ export function deployment(replicas: number | undefined, image: string, strategy
   };
 }
 
-export function statefulSet(replicas: number, image: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function statefulSet(
+  replicas: number,
+  image: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -53,7 +62,8 @@ export function steps(r: Rollout): string[] {
   let wave = 0;
   for (const e of r.events) {
     for (; wave < e.wave; wave++) out.push('~');
-    if (e.action === 'scale') out.push(`${e.replicaSet === r.revisions.new ? 'new' : 'old'}→${e.message.replace(/.* to /, '')}`);
+    if (e.action === 'scale')
+      out.push(`${e.replicaSet === r.revisions.new ? 'new' : 'old'}→${e.message.replace(/.* to /, '')}`);
     else out.push(`${e.action === 'create' ? '+' : '-'}${e.pod}`);
   }
   return out;
@@ -69,7 +79,9 @@ export function expectDeploymentInvariants(r: Rollout, replicas: number): void {
   const floor = r.strategy === 'Recreate' ? 0 : replicas - maxUnavailable;
   let prevAvailable = r.replicas.old;
   for (const e of r.events) {
-    expect(e.old + e.new, `pods after "${e.message}"`).toBeLessThanOrEqual(replicas + (r.strategy === 'Recreate' ? 0 : maxSurge));
+    expect(e.old + e.new, `pods after "${e.message}"`).toBeLessThanOrEqual(
+      replicas + (r.strategy === 'Recreate' ? 0 : maxSurge),
+    );
     expect(e.available, `available after "${e.message}"`).toBeGreaterThanOrEqual(Math.min(prevAvailable, floor));
     prevAvailable = e.available;
   }

@@ -18,9 +18,20 @@ function withResources(o: Record<string, unknown>, resources: unknown): Record<s
   return copy;
 }
 
-const load = (file: string, o: unknown) => loadText([o].flat().map((x) => stringify(x)).join('---\n'), file).manifests;
+const load = (file: string, o: unknown) =>
+  loadText(
+    [o]
+      .flat()
+      .map((x) => stringify(x))
+      .join('---\n'),
+    file,
+  ).manifests;
 
-function plan(oldObj: Record<string, unknown> | Record<string, unknown>[], newObj: Record<string, unknown> | Record<string, unknown>[], clusterObjs?: unknown[]) {
+function plan(
+  oldObj: Record<string, unknown> | Record<string, unknown>[],
+  newObj: Record<string, unknown> | Record<string, unknown>[],
+  clusterObjs?: unknown[],
+) {
   const old = load('old.yaml', oldObj);
   const cluster = clusterObjs ? { manifests: load('cluster.yaml', clusterObjs), source: 'cluster.yaml' } : undefined;
   return planChanges(old, load('new.yaml', newObj), { cluster: rolloutCluster(old, cluster ? { cluster } : {}) });
@@ -42,7 +53,10 @@ describe('rollouts on the scheduler', () => {
   it('completes with maxUnavailable 1: each deleted old pod makes room for the Pending new one', () => {
     // surge 1, unavailable 1, minAvailable 2, maxTotal 4 (same arithmetic as the slot-oracle test)
     const strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } };
-    const r = plan(withResources(deployment(3, 'api:1', strategy), CPU3), withResources(deployment(3, 'api:2', strategy), CPU3));
+    const r = plan(
+      withResources(deployment(3, 'api:1', strategy), CPU3),
+      withResources(deployment(3, 'api:2', strategy), CPU3),
+    );
     const rollout = r.rollouts[0]!;
     expect(steps(rollout)).toEqual(['new→1', 'old→2', 'new→2', '~', 'old→1', 'new→3', '~', 'old→0']);
     expect(rollout.events.map((e) => e.pending)).toEqual([1, 0, 1, 0, 1, 0]);
@@ -52,7 +66,10 @@ describe('rollouts on the scheduler', () => {
 
   it('a new template that fits no node stalls a StatefulSet after its first replacement', () => {
     // kv-2 is deleted (update) and recreated at 5 CPU: no node has 5 CPU → Pending; OrderedReady waits for it.
-    const r = plan(withResources(statefulSet(3, 'kv:1'), CPU3), withResources(statefulSet(3, 'kv:2'), { requests: { cpu: '5' } }));
+    const r = plan(
+      withResources(statefulSet(3, 'kv:1'), CPU3),
+      withResources(statefulSet(3, 'kv:2'), { requests: { cpu: '5' } }),
+    );
     const rollout = r.rollouts[0]!;
     expect(steps(rollout)).toEqual(['-kv-2', '+kv-2']);
     expect(rollout.stalled).toBe('pod kv-2 is Pending: 0/3 nodes are available: 3 Insufficient cpu.');
@@ -68,7 +85,10 @@ describe('rollouts on the scheduler', () => {
 
   it('spelling out API defaults is not a pod template change', () => {
     const explicit = structuredClone(deployment(3, 'api:1')) as any;
-    Object.assign(explicit.spec.template.spec.containers[0], { imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log' });
+    Object.assign(explicit.spec.template.spec.containers[0], {
+      imagePullPolicy: 'IfNotPresent',
+      terminationMessagePath: '/dev/termination-log',
+    });
     const r = plan(deployment(3, 'api:1'), explicit);
     expect(r.changes.map((c) => c.change)).toEqual(['changed']);
     expect(r.rollouts).toEqual([]);
@@ -95,16 +115,39 @@ describe('rollouts on the scheduler', () => {
       expect(r.rollouts[0]!.stalled).toMatch(/Insufficient cpu/);
     });
     it('a DaemonSet in the old manifests keeps its pods (placed by the planner)', () => {
-      const agent = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'agent:1', resources: { requests: { cpu: '1' } } }] } } } };
+      const agent = {
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name: 'agent' },
+        spec: {
+          selector: { matchLabels: { app: 'agent' } },
+          template: {
+            metadata: { labels: { app: 'agent' } },
+            spec: { containers: [{ name: 'a', image: 'agent:1', resources: { requests: { cpu: '1' } } }] },
+          },
+        },
+      };
       const r = plan([agent, api('api:1')], [agent, api('api:2')]);
       expect(r.rollouts[0]!.stalled).toMatch(/0\/3 nodes are available: 3 Insufficient cpu\.$/);
     });
     it('a --cluster snapshot: its nodes and its running pods', () => {
       // one node of 8 CPU: api takes 6, the 2-CPU surge pod fits; a running 1-CPU pod leaves only 1 → stall
-      const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'big', labels: { 'kubernetes.io/hostname': 'big' } }, status: { allocatable: { cpu: '8', memory: '32Gi', pods: '110' } } };
-      const running = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'db', namespace: 'ops' }, spec: { nodeName: 'big', containers: [{ name: 'db', image: 'db:1', resources: { requests: { cpu: '1' } } }] } };
+      const node = {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'big', labels: { 'kubernetes.io/hostname': 'big' } },
+        status: { allocatable: { cpu: '8', memory: '32Gi', pods: '110' } },
+      };
+      const running = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'db', namespace: 'ops' },
+        spec: { nodeName: 'big', containers: [{ name: 'db', image: 'db:1', resources: { requests: { cpu: '1' } } }] },
+      };
       expect(plan(api('api:1'), api('api:2'), [node]).rollouts[0]!.stalled).toBeNull();
-      expect(plan(api('api:1'), api('api:2'), [node, running]).rollouts[0]!.stalled).toMatch(/^pod api-\w+-\w{5} is Pending: 0\/1 nodes are available: 1 Insufficient cpu\.$/);
+      expect(plan(api('api:1'), api('api:2'), [node, running]).rollouts[0]!.stalled).toMatch(
+        /^pod api-\w+-\w{5} is Pending: 0\/1 nodes are available: 1 Insufficient cpu\.$/,
+      );
     });
     it('a removed Deployment frees its room', () => {
       expect(plan([bg, api('api:1')], [api('api:2')]).rollouts[0]!.stalled).toBeNull();
@@ -113,7 +156,13 @@ describe('rollouts on the scheduler', () => {
 
   it('is deterministic on the scheduler too', () => {
     const strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } };
-    const run = () => JSON.stringify(plan([withResources(deployment(3, 'api:1', strategy), CPU3), statefulSet(2, 'kv:1')], [withResources(deployment(3, 'api:2', strategy), CPU3), statefulSet(3, 'kv:2')]));
+    const run = () =>
+      JSON.stringify(
+        plan(
+          [withResources(deployment(3, 'api:1', strategy), CPU3), statefulSet(2, 'kv:1')],
+          [withResources(deployment(3, 'api:2', strategy), CPU3), statefulSet(3, 'kv:2')],
+        ),
+      );
     expect(run()).toBe(run());
   });
 
@@ -121,7 +170,12 @@ describe('rollouts on the scheduler', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (containers, extra) => {
         const broken = structuredClone(deployment(2, 'api:2')) as any;
-        broken.spec.template.spec = { containers, affinity: extra, tolerations: extra, topologySpreadConstraints: extra };
+        broken.spec.template.spec = {
+          containers,
+          affinity: extra,
+          tolerations: extra,
+          topologySpreadConstraints: extra,
+        };
         const r = plan(deployment(2, 'api:1'), broken);
         expect(r.rollouts.length + r.findings.length).toBeGreaterThan(0);
       }),

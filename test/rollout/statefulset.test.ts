@@ -9,7 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { expectStatefulSetInvariants, roll, statefulSet, steps } from './helpers.js';
 
-const rolling = (rollingUpdate: Record<string, unknown>) => ({ updateStrategy: { type: 'RollingUpdate', rollingUpdate } });
+const rolling = (rollingUpdate: Record<string, unknown>) => ({
+  updateStrategy: { type: 'RollingUpdate', rollingUpdate },
+});
 
 describe('RollingUpdate', () => {
   it('replaces pods from the highest ordinal down, one at a time', () => {
@@ -29,7 +31,12 @@ describe('RollingUpdate', () => {
     ]);
     expect(r.events[0]!.message).toBe(`Deleted pod kv-3 (update to revision ${r.revisions.new})`);
     expect(r.events[1]!.message).toBe(`Created pod kv-3 at revision ${r.revisions.new}`);
-    expect(r.events.map((e) => [e.old, e.new, e.available]).slice(0, 4)).toEqual([[3, 0, 3], [3, 1, 3], [2, 1, 3], [2, 2, 3]]);
+    expect(r.events.map((e) => [e.old, e.new, e.available]).slice(0, 4)).toEqual([
+      [3, 0, 3],
+      [3, 1, 3],
+      [2, 1, 3],
+      [2, 2, 3],
+    ]);
     expect([r.peakPods, r.minAvailable, r.stalled]).toEqual([4, 3, null]);
     expectStatefulSetInvariants(r, 4);
   });
@@ -62,7 +69,22 @@ describe('RollingUpdate', () => {
     // unavailable 0 < 2 → delete 2 from the top (kv-4, kv-3); processReplica recreates kv-3 and returns
     // (monotonic), waits for it, then kv-4; with all 5 healthy again the next two go.
     const r = roll(statefulSet(5, 'kv:1'), statefulSet(5, 'kv:2', rolling({ maxUnavailable: 2 })));
-    expect(steps(r)).toEqual(['-kv-4', '-kv-3', '+kv-3', '~', '+kv-4', '~', '-kv-2', '-kv-1', '+kv-1', '~', '+kv-2', '~', '-kv-0', '+kv-0']);
+    expect(steps(r)).toEqual([
+      '-kv-4',
+      '-kv-3',
+      '+kv-3',
+      '~',
+      '+kv-4',
+      '~',
+      '-kv-2',
+      '-kv-1',
+      '+kv-1',
+      '~',
+      '+kv-2',
+      '~',
+      '-kv-0',
+      '+kv-0',
+    ]);
     expect(r.limits).toEqual({ partition: 0, maxUnavailable: 2 });
     expect(r.minAvailable).toBe(3);
     expectStatefulSetInvariants(r, 5);
@@ -92,14 +114,33 @@ describe('Parallel podManagementPolicy', () => {
   it('with maxUnavailable 2: two deleted, both recreated in the same burst', () => {
     // sync 1: unavailable 0 → delete kv-4, kv-3. sync 2: processReplica (burst) creates kv-3 and kv-4;
     // unavailable 2 ≥ 2 → wait. After the wave: kv-2, kv-1 the same way; then kv-0 (only one left).
-    const r = roll(statefulSet(5, 'kv:1'), statefulSet(5, 'kv:2', { podManagementPolicy: 'Parallel', ...rolling({ maxUnavailable: 2 }) }));
-    expect(steps(r)).toEqual(['-kv-4', '-kv-3', '+kv-3', '+kv-4', '~', '-kv-2', '-kv-1', '+kv-1', '+kv-2', '~', '-kv-0', '+kv-0']);
+    const r = roll(
+      statefulSet(5, 'kv:1'),
+      statefulSet(5, 'kv:2', { podManagementPolicy: 'Parallel', ...rolling({ maxUnavailable: 2 }) }),
+    );
+    expect(steps(r)).toEqual([
+      '-kv-4',
+      '-kv-3',
+      '+kv-3',
+      '+kv-4',
+      '~',
+      '-kv-2',
+      '-kv-1',
+      '+kv-1',
+      '+kv-2',
+      '~',
+      '-kv-0',
+      '+kv-0',
+    ]);
     expect([r.peakPods, r.minAvailable]).toEqual([5, 3]);
     expectStatefulSetInvariants(r, 5);
   });
 
   it('scales up in one burst', () => {
-    const r = roll(statefulSet(2, 'kv:1', { podManagementPolicy: 'Parallel' }), statefulSet(5, 'kv:1', { podManagementPolicy: 'Parallel' }));
+    const r = roll(
+      statefulSet(2, 'kv:1', { podManagementPolicy: 'Parallel' }),
+      statefulSet(5, 'kv:1', { podManagementPolicy: 'Parallel' }),
+    );
     expect(r.cause).toBe('replicas');
     expect(steps(r)).toEqual(['+kv-2', '+kv-3', '+kv-4']);
     expect(r.events.map((e) => e.available)).toEqual([2, 2, 2]);
@@ -129,14 +170,21 @@ describe('scaling (OrderedReady)', () => {
   it('scale up: one pod per wave, each waiting for its predecessor', () => {
     const r = roll(statefulSet(3, 'kv:1'), statefulSet(5, 'kv:1'));
     expect(steps(r)).toEqual(['+kv-3', '~', '+kv-4']);
-    expect(r.events.map((e) => e.message)).toEqual([`Created pod kv-3 at revision ${r.revisions.new}`, `Created pod kv-4 at revision ${r.revisions.new}`]);
+    expect(r.events.map((e) => e.message)).toEqual([
+      `Created pod kv-3 at revision ${r.revisions.new}`,
+      `Created pod kv-4 at revision ${r.revisions.new}`,
+    ]);
     expectStatefulSetInvariants(r, 5);
   });
 
   it('scale down: highest ordinal first (termination is not waited for: deleted pods are gone at once)', () => {
     const r = roll(statefulSet(5, 'kv:1'), statefulSet(2, 'kv:1'));
     expect(steps(r)).toEqual(['-kv-4', '-kv-3', '-kv-2']);
-    expect(r.events.map((e) => e.message)).toEqual(['Deleted pod kv-4 (scale down)', 'Deleted pod kv-3 (scale down)', 'Deleted pod kv-2 (scale down)']);
+    expect(r.events.map((e) => e.message)).toEqual([
+      'Deleted pod kv-4 (scale down)',
+      'Deleted pod kv-3 (scale down)',
+      'Deleted pod kv-2 (scale down)',
+    ]);
     expect(r.minAvailable).toBe(2);
     expectStatefulSetInvariants(r, 2);
   });
@@ -150,7 +198,10 @@ describe('scaling (OrderedReady)', () => {
   });
 
   it('respects spec.ordinals.start', () => {
-    const r = roll(statefulSet(2, 'kv:1', { ordinals: { start: 5 } }), statefulSet(2, 'kv:2', { ordinals: { start: 5 }, ...rolling({ partition: 1 }) }));
+    const r = roll(
+      statefulSet(2, 'kv:1', { ordinals: { start: 5 } }),
+      statefulSet(2, 'kv:2', { ordinals: { start: 5 }, ...rolling({ partition: 1 }) }),
+    );
     // ordinals 5, 6; partition 1 → only ordinal ≥ 5+1 = 6 updated
     expect(steps(r)).toEqual(['-kv-6', '+kv-6']);
     expectStatefulSetInvariants(r, 2, 5);

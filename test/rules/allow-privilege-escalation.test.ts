@@ -26,7 +26,14 @@ describe('allow-privilege-escalation', () => {
   });
 
   it('reports the unset default', () => {
-    expect(brief(pod(''))).toEqual([['allow-privilege-escalation', 7, 7, 'container "app" does not set allowPrivilegeEscalation: false (it defaults to true)']]);
+    expect(brief(pod(''))).toEqual([
+      [
+        'allow-privilege-escalation',
+        7,
+        7,
+        'container "app" does not set allowPrivilegeEscalation: false (it defaults to true)',
+      ],
+    ]);
   });
 
   it('skips privileged containers, SYS_ADMIN containers and Windows pods', () => {

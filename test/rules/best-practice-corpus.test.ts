@@ -67,7 +67,9 @@ describe.skipIf(!existsSync(KUBE_SCORE))('agreement with kube-score on its testd
 
 /** The best-practice rules: every rule this suite compares, plus the two without a peer fixture. */
 function bestPracticeRules(): Rule[] {
-  const ids = new Set([...Object.values(KUBE_LINTER_CHECKS), ...Object.values(KUBE_SCORE_CHECKS)].flatMap((j) => j.rules));
+  const ids = new Set(
+    [...Object.values(KUBE_LINTER_CHECKS), ...Object.values(KUBE_SCORE_CHECKS)].flatMap((j) => j.rules),
+  );
   ids.delete('removed-api-version');
   ids.add('configmap-credentials');
   return allRules.filter((r) => ids.has(r.id));
@@ -76,7 +78,8 @@ function bestPracticeRules(): Rule[] {
 function corpusFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.(ya?ml|json)$/.test(entry.name) && !entry.name.startsWith('EXPECTED')) out.push(path.join(entry.parentPath, entry.name));
+    if (entry.isFile() && /\.(ya?ml|json)$/.test(entry.name) && !entry.name.startsWith('EXPECTED'))
+      out.push(path.join(entry.parentPath, entry.name));
   }
   return out.sort();
 }
@@ -94,7 +97,12 @@ describe.skipIf(!existsSync(CORPUS))('the whole corpus', () => {
       for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
     }
     expect(objects).toBeGreaterThan(500);
-    console.info(`best-practice findings on the corpus (${objects} objects, one run per file): ${[...counts].sort().map(([id, n]) => `${id} ${n}`).join(', ')}`);
+    console.info(
+      `best-practice findings on the corpus (${objects} objects, one run per file): ${[...counts]
+        .sort()
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ')}`,
+    );
   });
 });
 
@@ -102,7 +110,10 @@ describe.skipIf(!existsSync(KUBE_LINTER) && !existsSync(KUBE_SCORE))('documented
   it('kubeplan disagrees with the peers exactly where test/corpus-notes.md says it does', () => {
     expect(cases.length, 'the peer suites above compared some objects').toBeGreaterThan(0);
     const summary = summarize(cases);
-    expect(summary.undocumented, 'undocumented disagreements: fix the rule, or document the reason in DISAGREEMENTS and test/corpus-notes.md').toEqual([]);
+    expect(
+      summary.undocumented,
+      'undocumented disagreements: fix the rule, or document the reason in DISAGREEMENTS and test/corpus-notes.md',
+    ).toEqual([]);
     expect(summary.stale, 'documented disagreements where kubeplan agrees now').toEqual([]);
     expect(summary.problems).toEqual([]);
   });

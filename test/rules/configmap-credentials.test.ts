@@ -13,15 +13,23 @@ ${data}`;
 
 describe('configmap-credentials', () => {
   it('accepts ordinary settings', () => {
-    expect(brief(configMap('  log_level: debug\n  secret_name: db-credentials\n  token_url: https://auth/token\n'))).toEqual([]);
+    expect(
+      brief(configMap('  log_level: debug\n  secret_name: db-credentials\n  token_url: https://auth/token\n')),
+    ).toEqual([]);
   });
 
   it('reports credential-like keys with literal values', () => {
-    expect(brief(configMap('  log_level: debug\n  db_password: hunter2\n'))).toEqual([['configmap-credentials', 7, 16, 'ConfigMap key "db_password" looks like a credential; move it to a Secret']]);
+    expect(brief(configMap('  log_level: debug\n  db_password: hunter2\n'))).toEqual([
+      ['configmap-credentials', 7, 16, 'ConfigMap key "db_password" looks like a credential; move it to a Secret'],
+    ]);
   });
 
   it('reports PEM private keys under any key', () => {
-    expect(brief(configMap('  tls.pem: |\n    -----BEGIN RSA PRIVATE KEY-----\n    MIIB\n    -----END RSA PRIVATE KEY-----\n'))).toEqual([
+    expect(
+      brief(
+        configMap('  tls.pem: |\n    -----BEGIN RSA PRIVATE KEY-----\n    MIIB\n    -----END RSA PRIVATE KEY-----\n'),
+      ),
+    ).toEqual([
       ['configmap-credentials', 6, 12, 'ConfigMap key "tls.pem" contains a PEM private key; move it to a Secret'],
     ]);
   });

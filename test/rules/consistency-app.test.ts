@@ -46,23 +46,34 @@ describe('consistency rules on a multi-file app', () => {
     const messages = Object.fromEntries(findings.map((f) => [f.ruleId, f.message]));
     expect(messages).toEqual({
       'duplicate-object': 'ConfigMap web-config: duplicate object, already defined at shop/policies.yaml:52',
-      'hpa-target-missing': 'HorizontalPodAutoscaler worker: scale target Deployment "workers" not found in namespace "shop"',
-      'hpa-with-replicas': 'Deployment web: spec.replicas is set, but HorizontalPodAutoscaler web scales it; every apply resets the scale',
-      'ingress-duplicate-path': 'Ingress shop-legacy: host "shop.example.com" path "/api" is already routed by Ingress shop (shop/ingress.yaml:22)',
+      'hpa-target-missing':
+        'HorizontalPodAutoscaler worker: scale target Deployment "workers" not found in namespace "shop"',
+      'hpa-with-replicas':
+        'Deployment web: spec.replicas is set, but HorizontalPodAutoscaler web scales it; every apply resets the scale',
+      'ingress-duplicate-path':
+        'Ingress shop-legacy: host "shop.example.com" path "/api" is already routed by Ingress shop (shop/ingress.yaml:22)',
       'ingress-missing-service': 'Ingress shop: backend Service "frontend" not found in namespace "shop"',
-      'ingress-missing-service-port': 'Ingress shop: Service "api" has no port 80 (it exposes: http/8080, metrics/9000)',
+      'ingress-missing-service-port':
+        'Ingress shop: Service "api" has no port 80 (it exposes: http/8080, metrics/9000)',
       'ingress-tls-secret-missing': 'Ingress shop: TLS Secret "shop-tls" not found in namespace "shop"',
       'missing-reference': 'Deployment api: ConfigMap "api-env" not found in namespace "shop"',
-      'missing-reference-key': 'Deployment api: key "pasword" not found in Secret "db-credentials" (did you mean "password"?)',
+      'missing-reference-key':
+        'Deployment api: key "pasword" not found in Secret "db-credentials" (did you mean "password"?)',
       'networkpolicy-selects-nothing': 'NetworkPolicy db: podSelector {role: database} matches no pods',
       'overlapping-selectors': 'Deployment api: selector also matches the pods of Deployment api-canary',
-      'pdb-selects-nothing': 'PodDisruptionBudget api: selector {app: apl} matches no pods; closest: Deployment api has {app: api}',
-      'service-selects-no-pods': 'Service web: selector {app: web, tier: front} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
-      'service-target-port-name': 'Service api: targetPort "htp" is not a container port name in Deployment api, Deployment api-canary (declared: http)',
-      'service-target-port-number': 'Service api: port 9000 (the default targetPort) is not a TCP containerPort of the selected pods (declared: 8080/TCP)',
-      'statefulset-service-not-headless': 'StatefulSet db: governing Service "db" is not headless (set clusterIP: None), so pod DNS names will not resolve',
+      'pdb-selects-nothing':
+        'PodDisruptionBudget api: selector {app: apl} matches no pods; closest: Deployment api has {app: api}',
+      'service-selects-no-pods':
+        'Service web: selector {app: web, tier: front} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
+      'service-target-port-name':
+        'Service api: targetPort "htp" is not a container port name in Deployment api, Deployment api-canary (declared: http)',
+      'service-target-port-number':
+        'Service api: port 9000 (the default targetPort) is not a TCP containerPort of the selected pods (declared: 8080/TCP)',
+      'statefulset-service-not-headless':
+        'StatefulSet db: governing Service "db" is not headless (set clusterIP: None), so pod DNS names will not resolve',
       'volume-mount-undefined': 'Deployment api: container "api" mounts "cache", which is not a volume of the pod',
-      'workload-selector-mismatch': 'Deployment worker: selector {app: worker} does not match template labels {app: wroker} (unmatched: app: worker)',
+      'workload-selector-mismatch':
+        'Deployment worker: selector {app: worker} does not match template labels {app: wroker} (unmatched: app: worker)',
     });
   });
 });

@@ -14,13 +14,30 @@ describe('dangerous-capabilities', () => {
 
   it('reports each dangerous capability at its entry, with or without CAP_, in any case', () => {
     expect(brief(pod('[NET_BIND_SERVICE, cap_sys_admin, NET_RAW]'))).toEqual([
-      ['dangerous-capabilities', 11, 35, 'container "app" adds capability SYS_ADMIN: mount, namespaces, BPF and much more: effectively root on the node'],
-      ['dangerous-capabilities', 11, 50, 'container "app" adds capability NET_RAW: craft raw packets (ARP/DNS spoofing inside the cluster network)'],
+      [
+        'dangerous-capabilities',
+        11,
+        35,
+        'container "app" adds capability SYS_ADMIN: mount, namespaces, BPF and much more: effectively root on the node',
+      ],
+      [
+        'dangerous-capabilities',
+        11,
+        50,
+        'container "app" adds capability NET_RAW: craft raw packets (ARP/DNS spoofing inside the cluster network)',
+      ],
     ]);
   });
 
   it('reports ALL', () => {
-    expect(brief(pod('["ALL"]'))).toEqual([['dangerous-capabilities', 11, 17, 'container "app" adds capability ALL: every capability, close to running privileged']]);
+    expect(brief(pod('["ALL"]'))).toEqual([
+      [
+        'dangerous-capabilities',
+        11,
+        17,
+        'container "app" adds capability ALL: every capability, close to running privileged',
+      ],
+    ]);
   });
 
   it('survives odd shapes', () => {

@@ -20,12 +20,19 @@ describe('deprecated-service-account-field', () => {
   });
 
   it('reports the alias at its key', () => {
-    expect(brief(deployment('      serviceAccount: api\n'))).toEqual([['deprecated-service-account-field', 8, 7, 'serviceAccount is a deprecated alias; use serviceAccountName: api']]);
+    expect(brief(deployment('      serviceAccount: api\n'))).toEqual([
+      ['deprecated-service-account-field', 8, 7, 'serviceAccount is a deprecated alias; use serviceAccountName: api'],
+    ]);
   });
 
   it('explains a conflicting alias', () => {
     expect(brief(deployment('      serviceAccountName: api\n      serviceAccount: admin\n'))).toEqual([
-      ['deprecated-service-account-field', 9, 7, 'serviceAccount "admin" is ignored: serviceAccountName "api" wins; remove the deprecated serviceAccount field'],
+      [
+        'deprecated-service-account-field',
+        9,
+        7,
+        'serviceAccount "admin" is ignored: serviceAccountName "api" wins; remove the deprecated serviceAccount field',
+      ],
     ]);
   });
 });

@@ -14,12 +14,24 @@ describe('drop-all-capabilities', () => {
 
   it('reports a container that drops only NET_RAW at the drop list', () => {
     expect(brief(pod('        capabilities:\n          drop: [NET_RAW]\n'))).toEqual([
-      ['drop-all-capabilities', 11, 17, 'container "app" does not drop ALL capabilities (securityContext.capabilities.drop)'],
+      [
+        'drop-all-capabilities',
+        11,
+        17,
+        'container "app" does not drop ALL capabilities (securityContext.capabilities.drop)',
+      ],
     ]);
   });
 
   it('reports a container without capabilities', () => {
-    expect(brief(pod('        capabilities: {}\n'))).toEqual([['drop-all-capabilities', 10, 23, 'container "app" does not drop ALL capabilities (securityContext.capabilities.drop)']]);
+    expect(brief(pod('        capabilities: {}\n'))).toEqual([
+      [
+        'drop-all-capabilities',
+        10,
+        23,
+        'container "app" does not drop ALL capabilities (securityContext.capabilities.drop)',
+      ],
+    ]);
   });
 
   it('skips privileged containers', () => {

@@ -12,7 +12,13 @@ describe('duplicate-env-var', () => {
   });
 
   it('reports the later definition at its name', () => {
-    expect(brief(pod('        - {name: PORT, value: "8080"}\n        - {name: HOST, value: localhost}\n        - name: PORT\n          value: "9090"\n'))).toEqual([
+    expect(
+      brief(
+        pod(
+          '        - {name: PORT, value: "8080"}\n        - {name: HOST, value: localhost}\n        - name: PORT\n          value: "9090"\n',
+        ),
+      ),
+    ).toEqual([
       ['duplicate-env-var', 12, 17, 'container "app" defines PORT again (first at env[0]); the last definition wins'],
     ]);
   });

@@ -26,7 +26,12 @@ describe('duplicate-object', () => {
   it('reports the second definition, naming the first one', () => {
     const text = [configMap('app-config'), configMap('app-config', 'default')].join('---\n');
     expect(runRule(rule, text)).toEqual([
-      { ruleId: 'duplicate-object', line: 10, column: 9, message: 'ConfigMap app-config: duplicate object, already defined at test.yaml:4' },
+      {
+        ruleId: 'duplicate-object',
+        line: 10,
+        column: 9,
+        message: 'ConfigMap app-config: duplicate object, already defined at test.yaml:4',
+      },
     ]);
   });
 
@@ -47,6 +52,8 @@ describe('duplicate-object', () => {
 
   it('ignores metadata.namespace on cluster-scoped kinds', () => {
     const text = [configMap('ops', 'a', 'v1', 'Namespace'), configMap('ops', 'b', 'v1', 'Namespace')].join('---\n');
-    expect(runRule(rule, text).map((f) => f.message)).toEqual(['Namespace ops: duplicate object, already defined at test.yaml:4']);
+    expect(runRule(rule, text).map((f) => f.message)).toEqual([
+      'Namespace ops: duplicate object, already defined at test.yaml:4',
+    ]);
   });
 });

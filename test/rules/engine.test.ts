@@ -28,7 +28,11 @@ const flagEveryName: Rule = {
   rationale: 'Test rule.',
   check(context) {
     for (const manifest of context.manifests) {
-      context.report({ manifest, path: ['metadata', 'name'], message: `${context.namespaceOf(manifest)}/${manifest.ref.name}` });
+      context.report({
+        manifest,
+        path: ['metadata', 'name'],
+        message: `${context.namespaceOf(manifest)}/${manifest.ref.name}`,
+      });
     }
   },
 };
@@ -47,7 +51,17 @@ describe('runRules', () => {
   it('locates each report, attaches file, object and the default severity', () => {
     const findings = runRules(manifests(), { ...DEFAULT_RULE_OPTIONS, rules: [flagEveryName] });
     expect(findings).toEqual([
-      { ruleId: 'flag-names', severity: 'warning', message: 'default/first', file: 'a.yaml', line: 4, column: 9, endLine: 4, endColumn: 14, object: { apiVersion: 'v1', kind: 'ConfigMap', name: 'first' } },
+      {
+        ruleId: 'flag-names',
+        severity: 'warning',
+        message: 'default/first',
+        file: 'a.yaml',
+        line: 4,
+        column: 9,
+        endLine: 4,
+        endColumn: 14,
+        object: { apiVersion: 'v1', kind: 'ConfigMap', name: 'first' },
+      },
       {
         ruleId: 'flag-names',
         severity: 'warning',
@@ -63,14 +77,28 @@ describe('runRules', () => {
   });
 
   it('applies severity overrides and skips rules that are off', () => {
-    expect(runRules(manifests(), { ...DEFAULT_RULE_OPTIONS, rules: [flagEveryName], severities: { 'flag-names': 'error' } }).map((f) => f.severity)).toEqual(['error', 'error']);
-    expect(runRules(manifests(), { ...DEFAULT_RULE_OPTIONS, rules: [flagEveryName], severities: { 'flag-names': 'off' } })).toEqual([]);
+    expect(
+      runRules(manifests(), {
+        ...DEFAULT_RULE_OPTIONS,
+        rules: [flagEveryName],
+        severities: { 'flag-names': 'error' },
+      }).map((f) => f.severity),
+    ).toEqual(['error', 'error']);
+    expect(
+      runRules(manifests(), { ...DEFAULT_RULE_OPTIONS, rules: [flagEveryName], severities: { 'flag-names': 'off' } }),
+    ).toEqual([]);
   });
 
   it('a per-report severity beats the default, and a user override beats both', () => {
-    const escalates: Rule = { ...flagEveryName, check: (c) => c.report({ manifest: c.manifests[0]!, path: [], message: 'x', severity: 'error' }) };
+    const escalates: Rule = {
+      ...flagEveryName,
+      check: (c) => c.report({ manifest: c.manifests[0]!, path: [], message: 'x', severity: 'error' }),
+    };
     expect(runRules(manifests(), { ...DEFAULT_RULE_OPTIONS, rules: [escalates] })[0]!.severity).toBe('error');
-    expect(runRules(manifests(), { ...DEFAULT_RULE_OPTIONS, rules: [escalates], severities: { 'flag-names': 'info' } })[0]!.severity).toBe('info');
+    expect(
+      runRules(manifests(), { ...DEFAULT_RULE_OPTIONS, rules: [escalates], severities: { 'flag-names': 'info' } })[0]!
+        .severity,
+    ).toBe('info');
   });
 
   it('turns a crashing rule into one finding naming the rule and the object, and runs the others', () => {
@@ -80,13 +108,18 @@ describe('runRules', () => {
       severity: 'error',
       file: 'a.yaml',
       line: 6,
-      message: 'rule crashes crashed while checking ConfigMap second: TypeError: boom (a kubeplan bug: please report it with this object)',
+      message:
+        'rule crashes crashed while checking ConfigMap second: TypeError: boom (a kubeplan bug: please report it with this object)',
       object: { name: 'second' },
     });
   });
 
   it('does not let a rule modify the list of objects', () => {
-    const mutates: Rule = { ...flagEveryName, id: 'mutates', check: (c) => void (c.manifests as unknown as unknown[]).pop() };
+    const mutates: Rule = {
+      ...flagEveryName,
+      id: 'mutates',
+      check: (c) => void (c.manifests as unknown as unknown[]).pop(),
+    };
     const list = manifests();
     const findings = runRules(list, { ...DEFAULT_RULE_OPTIONS, rules: [mutates] });
     expect(findings.map((f) => f.ruleId)).toEqual([RULE_CRASH]);

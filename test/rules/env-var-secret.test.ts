@@ -9,7 +9,9 @@ const pod = (env: string) => appPod(`      env:\n${env}`);
 
 describe('env-var-secret', () => {
   it('accepts secretKeyRef, non-credential names and non-secret values', () => {
-    expect(brief(pod('        - name: DB_PASSWORD\n          valueFrom: {secretKeyRef: {name: db, key: password}}\n'))).toEqual([]);
+    expect(
+      brief(pod('        - name: DB_PASSWORD\n          valueFrom: {secretKeyRef: {name: db, key: password}}\n')),
+    ).toEqual([]);
     expect(brief(pod('        - {name: LOG_LEVEL, value: debug}\n'))).toEqual([]);
     expect(brief(pod('        - {name: TOKEN_FILE, value: /var/run/secrets/token}\n'))).toEqual([]);
     expect(brief(pod('        - {name: DB_PASSWORD, value: "$(FROM_SECRET)"}\n'))).toEqual([]);
@@ -19,12 +21,19 @@ describe('env-var-secret', () => {
 
   it('reports a literal credential at its value, without repeating it', () => {
     expect(brief(pod('        - name: SECRET_BLAH\n          value: secretsquirrels\n'))).toEqual([
-      ['env-var-secret', 11, 18, 'container "app" sets SECRET_BLAH to a literal value that looks like a credential; reference a Secret with valueFrom.secretKeyRef'],
+      [
+        'env-var-secret',
+        11,
+        18,
+        'container "app" sets SECRET_BLAH to a literal value that looks like a credential; reference a Secret with valueFrom.secretKeyRef',
+      ],
     ]);
   });
 
   it('matches names loosely', () => {
-    for (const name of ['DB_PASSWORD', 'apiKey', 'GITHUB_TOKEN', 'aws_secret_access_key', 'PRIVATE-KEY', 'Credentials']) expect(isCredentialName(name), name).toBe(true);
-    for (const name of ['SECRET_NAME', 'TOKEN_URL', 'PASSWORD_FILE', 'LOG_LEVEL', 'TOKEN_TTL']) expect(isCredentialName(name), name).toBe(false);
+    for (const name of ['DB_PASSWORD', 'apiKey', 'GITHUB_TOKEN', 'aws_secret_access_key', 'PRIVATE-KEY', 'Credentials'])
+      expect(isCredentialName(name), name).toBe(true);
+    for (const name of ['SECRET_NAME', 'TOKEN_URL', 'PASSWORD_FILE', 'LOG_LEVEL', 'TOKEN_TTL'])
+      expect(isCredentialName(name), name).toBe(false);
   });
 });

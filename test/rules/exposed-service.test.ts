@@ -20,13 +20,22 @@ describe('exposed-service', () => {
   });
 
   it('reports NodePort and LoadBalancer at the type', () => {
-    expect(brief(service('  type: NodePort\n'))).toEqual([['exposed-service', 8, 9, 'Service type NodePort opens its ports on every node of the cluster']]);
+    expect(brief(service('  type: NodePort\n'))).toEqual([
+      ['exposed-service', 8, 9, 'Service type NodePort opens its ports on every node of the cluster'],
+    ]);
     expect(brief(service('  type: LoadBalancer\n'))).toEqual([
-      ['exposed-service', 8, 9, 'Service type LoadBalancer provisions an external load balancer (and node ports) for it'],
+      [
+        'exposed-service',
+        8,
+        9,
+        'Service type LoadBalancer provisions an external load balancer (and node ports) for it',
+      ],
     ]);
   });
 
   it('ignores Services of other API groups (Knative)', () => {
-    expect(brief(service('  type: NodePort\n').replace('apiVersion: v1', 'apiVersion: serving.knative.dev/v1'))).toEqual([]);
+    expect(
+      brief(service('  type: NodePort\n').replace('apiVersion: v1', 'apiVersion: serving.knative.dev/v1')),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ export function deployment(i: number): string {
     '    spec:',
   ];
   if (i % 5 === 0) {
-    lines.push(`      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: ${name}}}}]`);
+    lines.push(
+      `      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: ${name}}}}]`,
+    );
   }
   lines.push(
     '      containers:',
@@ -39,7 +41,9 @@ export function deployment(i: number): string {
   if (i % 2 === 0) lines.push('        livenessProbe: {httpGet: {path: /live, port: http}}');
   if (i % 6 !== 0) lines.push('        resources: {requests: {cpu: 50m, memory: 64Mi}, limits: {memory: 128Mi}}');
   if (i % 2 === 0) {
-    lines.push('        securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}');
+    lines.push(
+      '        securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -21,10 +21,18 @@ export interface BriefWithFile extends Brief {
 
 /** Strips the common indentation of a template literal, and its first and last blank lines. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const raw = String.raw({ raw: strings }, ...values).replace(/^\n/, '').replace(/\n[ \t]*$/, '\n');
-  const indents = raw.split('\n').filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length);
+  const raw = String.raw({ raw: strings }, ...values)
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '\n');
+  const indents = raw
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => /^ */.exec(l)![0].length);
   const cut = Math.min(...indents);
-  return raw.split('\n').map((l) => l.slice(cut)).join('\n');
+  return raw
+    .split('\n')
+    .map((l) => l.slice(cut))
+    .join('\n');
 }
 
 /**
@@ -41,7 +49,10 @@ export function loadAll(files: Readonly<Record<string, string>>): Manifest[] {
   for (const [file, text] of Object.entries(files)) {
     const loaded = loadText(text, file);
     const errors = loaded.findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) throw new Error(`fixture ${file} does not load: ${errors.map((f) => `${f.line}:${f.column} ${f.message}`).join('; ')}`);
+    if (errors.length > 0)
+      throw new Error(
+        `fixture ${file} does not load: ${errors.map((f) => `${f.line}:${f.column} ${f.message}`).join('; ')}`,
+      );
     for (const m of loaded.manifests) deepFreeze(m.object);
     manifests.push(...loaded.manifests);
   }
@@ -49,16 +60,32 @@ export function loadAll(files: Readonly<Record<string, string>>): Manifest[] {
 }
 
 /** Runs `rule` on several files; the objects are frozen, so a rule that mutates its input fails. */
-export function runOnFiles(rule: Rule, files: Readonly<Record<string, string>>, options: Partial<RuleOptions> = {}): BriefWithFile[] {
+export function runOnFiles(
+  rule: Rule,
+  files: Readonly<Record<string, string>>,
+  options: Partial<RuleOptions> = {},
+): BriefWithFile[] {
   const findings = runRules(loadAll(files), { ...DEFAULT_RULE_OPTIONS, ...options, rules: [rule] });
   const crash = findings.find((f) => f.ruleId === RULE_CRASH);
   if (crash) throw new Error(crash.message);
-  return findings.map((f) => ({ file: f.file, ruleId: f.ruleId, severity: f.severity, line: f.line, column: f.column, message: f.message }));
+  return findings.map((f) => ({
+    file: f.file,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    line: f.line,
+    column: f.column,
+    message: f.message,
+  }));
 }
 
 /** Runs `rule` on one YAML text. */
 export function runRule(rule: Rule, text: string, options: Partial<RuleOptions> = {}): Brief[] {
-  return runOnFiles(rule, { 'test.yaml': text }, options).map(({ ruleId, line, column, message }) => ({ ruleId, line, column, message }));
+  return runOnFiles(rule, { 'test.yaml': text }, options).map(({ ruleId, line, column, message }) => ({
+    ruleId,
+    line,
+    column,
+    message,
+  }));
 }
 
 function deepFreeze(value: unknown): void {

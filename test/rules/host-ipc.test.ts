@@ -22,6 +22,13 @@ describe('host-ipc', () => {
   it('accepts false', () => expect(brief(cronJob('false'))).toEqual([]));
 
   it('reports true at the value, inside a CronJob', () => {
-    expect(brief(cronJob('true'))).toEqual([["host-ipc", 11, 20, "hostIPC: true shares the node's IPC namespace: the pod can read other processes' shared memory"]]);
+    expect(brief(cronJob('true'))).toEqual([
+      [
+        'host-ipc',
+        11,
+        20,
+        "hostIPC: true shares the node's IPC namespace: the pod can read other processes' shared memory",
+      ],
+    ]);
   });
 });

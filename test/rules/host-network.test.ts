@@ -20,7 +20,12 @@ describe('host-network', () => {
 
   it('reports true at the value', () => {
     expect(brief(deployment('true'))).toEqual([
-      ['host-network', 8, 20, "hostNetwork: true shares the node's network namespace: the pod sees host interfaces and bypasses NetworkPolicies"],
+      [
+        'host-network',
+        8,
+        20,
+        "hostNetwork: true shares the node's network namespace: the pod sees host interfaces and bypasses NetworkPolicies",
+      ],
     ]);
   });
 });

@@ -26,10 +26,21 @@ describe('host-path-volume', () => {
   });
 
   it('reports hostPath volumes at the path, saying how they are mounted', () => {
-    const volumes = '        - name: data\n          hostPath: {path: /data}\n        - name: logs\n          hostPath:\n            path: /var/log\n        - name: spare\n          hostPath: {path: /spare}\n';
+    const volumes =
+      '        - name: data\n          hostPath: {path: /data}\n        - name: logs\n          hostPath:\n            path: /var/log\n        - name: spare\n          hostPath: {path: /spare}\n';
     expect(brief(deployment(volumes))).toEqual([
-      ['host-path-volume', 16, 28, 'hostPath volume "data" mounts host path /data (mounted writable by container "app")'],
-      ['host-path-volume', 19, 19, 'hostPath volume "logs" mounts host path /var/log (mounted read-only by container "app")'],
+      [
+        'host-path-volume',
+        16,
+        28,
+        'hostPath volume "data" mounts host path /data (mounted writable by container "app")',
+      ],
+      [
+        'host-path-volume',
+        19,
+        19,
+        'hostPath volume "logs" mounts host path /var/log (mounted read-only by container "app")',
+      ],
       ['host-path-volume', 21, 28, 'hostPath volume "spare" mounts host path /spare (not mounted by any container)'],
     ]);
   });

@@ -20,6 +20,13 @@ describe('host-pid', () => {
   });
 
   it('reports true at the value', () => {
-    expect(brief(pod('true'))).toEqual([['host-pid', 6, 12, "hostPID: true shares the node's process namespace: the pod sees and can signal every process on the node"]]);
+    expect(brief(pod('true'))).toEqual([
+      [
+        'host-pid',
+        6,
+        12,
+        "hostPID: true shares the node's process namespace: the pod sees and can signal every process on the node",
+      ],
+    ]);
   });
 });

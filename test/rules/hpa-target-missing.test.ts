@@ -28,8 +28,17 @@ describe('hpa-target-missing', () => {
 
   it('reports a missing target, or one of another kind or API group', () => {
     expect(runRule(rule, `${deployment}---\n${hpa('{kind: StatefulSet, name: web}')}`)).toEqual([
-      { ruleId: 'hpa-target-missing', line: 9, column: 45, message: 'HorizontalPodAutoscaler web: scale target StatefulSet "web" not found in namespace "default"' },
+      {
+        ruleId: 'hpa-target-missing',
+        line: 9,
+        column: 45,
+        message: 'HorizontalPodAutoscaler web: scale target StatefulSet "web" not found in namespace "default"',
+      },
     ]);
-    expect(runRule(rule, `${deployment}---\n${hpa('{apiVersion: argoproj.io/v1alpha1, kind: Deployment, name: web}')}`).map((f) => f.line)).toEqual([9]);
+    expect(
+      runRule(rule, `${deployment}---\n${hpa('{apiVersion: argoproj.io/v1alpha1, kind: Deployment, name: web}')}`).map(
+        (f) => f.line,
+      ),
+    ).toEqual([9]);
   });
 });

@@ -32,9 +32,12 @@ describe('hpa-with-replicas', () => {
         ruleId: 'hpa-with-replicas',
         line: 5,
         column: 3,
-        message: 'Deployment web: spec.replicas is set, but HorizontalPodAutoscaler web-hpa scales it; every apply resets the scale',
+        message:
+          'Deployment web: spec.replicas is set, but HorizontalPodAutoscaler web-hpa scales it; every apply resets the scale',
       },
     ]);
-    expect(runRule(rule, `${workload('StatefulSet', 'replicas: 3')}---\n${hpa('StatefulSet')}`).map((f) => f.line)).toEqual([5]);
+    expect(
+      runRule(rule, `${workload('StatefulSet', 'replicas: 3')}---\n${hpa('StatefulSet')}`).map((f) => f.line),
+    ).toEqual([5]);
   });
 });

@@ -4,7 +4,8 @@ import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (image: string, policy?: string) => appPod(policy === undefined ? '' : `      imagePullPolicy: ${policy}\n`, image);
+const pod = (image: string, policy?: string) =>
+  appPod(policy === undefined ? '' : `      imagePullPolicy: ${policy}\n`, image);
 
 describe('image-pull-policy', () => {
   it.each([
@@ -29,7 +30,12 @@ describe('image-pull-policy', () => {
 
   it('reports Never whatever the image', () => {
     expect(brief(pod('app:1.0', 'Never'))).toEqual([
-      ['image-pull-policy', 9, 24, 'container "app" has imagePullPolicy Never: pods fail on nodes that do not already have "app:1.0"'],
+      [
+        'image-pull-policy',
+        9,
+        24,
+        'container "app" has imagePullPolicy Never: pods fail on nodes that do not already have "app:1.0"',
+      ],
     ]);
   });
 });

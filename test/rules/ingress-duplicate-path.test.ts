@@ -27,7 +27,10 @@ describe('ingress-duplicate-path', () => {
   });
 
   it('reports the second Ingress claiming a host and path, naming the first', () => {
-    const files = { 'a.yaml': ingress('a', 'shop.example.com', ['/', '/api']), 'b.yaml': ingress('b', 'shop.example.com', ['/api']) };
+    const files = {
+      'a.yaml': ingress('a', 'shop.example.com', ['/', '/api']),
+      'b.yaml': ingress('b', 'shop.example.com', ['/api']),
+    };
     expect(runOnFiles(rule, files)).toEqual([
       {
         file: 'b.yaml',

@@ -38,14 +38,29 @@ describe('ingress-missing-service-port', () => {
 
   it('reports the container port used instead of the Service port, and an unknown name', () => {
     expect(runRule(rule, `${services}---\n${ingress('{number: 8080}', '{name: http}')}`)).toEqual([
-      { ruleId: 'ingress-missing-service-port', line: 22, column: 87, message: 'Ingress shop: Service "web" has no port 8080 (it exposes: http/80)' },
-      { ruleId: 'ingress-missing-service-port', line: 23, column: 88, message: 'Ingress shop: Service "api" has no port "http" (it exposes: 8080)' },
+      {
+        ruleId: 'ingress-missing-service-port',
+        line: 22,
+        column: 87,
+        message: 'Ingress shop: Service "web" has no port 8080 (it exposes: http/80)',
+      },
+      {
+        ruleId: 'ingress-missing-service-port',
+        line: 23,
+        column: 88,
+        message: 'Ingress shop: Service "api" has no port "http" (it exposes: 8080)',
+      },
     ]);
   });
 
   it('reports the legacy form', () => {
     expect(runRule(rule, `${services}---\n${legacy('https')}`)).toEqual([
-      { ruleId: 'ingress-missing-service-port', line: 19, column: 44, message: 'Ingress old: Service "web" has no port "https" (it exposes: http/80)' },
+      {
+        ruleId: 'ingress-missing-service-port',
+        line: 19,
+        column: 44,
+        message: 'Ingress old: Service "web" has no port "https" (it exposes: http/80)',
+      },
     ]);
   });
 });

@@ -48,8 +48,18 @@ describe('ingress-missing-service', () => {
         backend: {serviceName: web, servicePort: 80}
     `;
     expect(runRule(rule, `${services}---\n${text}`)).toEqual([
-      { ruleId: 'ingress-missing-service', line: 25, column: 31, message: 'Ingress web: backend Service "frontend" not found in namespace "shop"' },
-      { ruleId: 'ingress-missing-service', line: 31, column: 26, message: 'Ingress old: backend Service "web" not found in namespace "default"' },
+      {
+        ruleId: 'ingress-missing-service',
+        line: 25,
+        column: 31,
+        message: 'Ingress web: backend Service "frontend" not found in namespace "shop"',
+      },
+      {
+        ruleId: 'ingress-missing-service',
+        line: 31,
+        column: 26,
+        message: 'Ingress old: backend Service "web" not found in namespace "default"',
+      },
     ]);
   });
 });

@@ -21,11 +21,18 @@ const text = yaml`
 describe('ingress-tls-secret-missing', () => {
   it('reports only TLS Secrets missing from the inputs', () => {
     expect(runRule(rule, text)).toEqual([
-      { ruleId: 'ingress-tls-secret-missing', line: 12, column: 48, message: 'Ingress shop: TLS Secret "admin-tls" not found in namespace "default"' },
+      {
+        ruleId: 'ingress-tls-secret-missing',
+        line: 12,
+        column: 48,
+        message: 'Ingress shop: TLS Secret "admin-tls" not found in namespace "default"',
+      },
     ]);
   });
 
   it('accepts an Ingress without TLS', () => {
-    expect(runRule(rule, 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\nspec: {}\n')).toEqual([]);
+    expect(runRule(rule, 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\nspec: {}\n')).toEqual(
+      [],
+    );
   });
 });

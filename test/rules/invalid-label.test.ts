@@ -31,13 +31,21 @@ describe('invalid-label', () => {
 
   it('rejects a value with a space and points at the value', () => {
     expect(brief(deployment('    team: "platform team"'))).toEqual([
-      [6, 11, 'label value "platform team" of "team": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character'],
+      [
+        6,
+        11,
+        "label value \"platform team\" of \"team\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+      ],
     ]);
   });
 
   it('rejects a key with an invalid prefix, pointing at the key', () => {
     expect(brief(deployment('    Example.com/app: web'))).toEqual([
-      [6, 5, 'label key "Example.com/app": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character'],
+      [
+        6,
+        5,
+        "label key \"Example.com/app\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+      ],
     ]);
   });
 
@@ -48,8 +56,15 @@ describe('invalid-label', () => {
   });
 
   it('checks annotation keys but not annotation values', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    "bad key": "any value at all, even with spaces"\n    ok/key: "x y"\n';
-    expect(brief(text)).toEqual([[6, 5, 'annotation key "bad key": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character']]);
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    "bad key": "any value at all, even with spaces"\n    ok/key: "x y"\n';
+    expect(brief(text)).toEqual([
+      [
+        6,
+        5,
+        "annotation key \"bad key\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+      ],
+    ]);
   });
 
   it('does not treat ConfigMap data named "labels" as labels', () => {

@@ -28,8 +28,20 @@ ${ports}`;
 
 describe('invalid-port', () => {
   it('accepts valid container and Service ports', () => {
-    expect(brief(pod('        - name: http\n          containerPort: 8080\n        - name: metrics\n          containerPort: 9090\n'))).toEqual([]);
-    expect(brief(service('    - name: http\n      port: 80\n      targetPort: http\n    - name: https\n      port: 443\n      targetPort: 8443\n'))).toEqual([]);
+    expect(
+      brief(
+        pod(
+          '        - name: http\n          containerPort: 8080\n        - name: metrics\n          containerPort: 9090\n',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        service(
+          '    - name: http\n      port: 80\n      targetPort: http\n    - name: https\n      port: 443\n      targetPort: 8443\n',
+        ),
+      ),
+    ).toEqual([]);
     expect(brief(service('    - port: 80\n'))).toEqual([]); // a single port needs no name
   });
 
@@ -38,7 +50,9 @@ describe('invalid-port', () => {
       [10, 17, 'error', 'container "app" port name "very-long-port-name": must be no more than 15 characters'],
       [11, 26, 'error', 'container "app" containerPort 70000: must be between 1 and 65535, inclusive'],
     ]);
-    expect(brief(pod('        - name: "8080"\n          containerPort: 8080\n'))).toEqual([[10, 17, 'error', 'container "app" port name "8080": must contain at least one letter (a-z)']]);
+    expect(brief(pod('        - name: "8080"\n          containerPort: 8080\n'))).toEqual([
+      [10, 17, 'error', 'container "app" port name "8080": must contain at least one letter (a-z)'],
+    ]);
   });
 
   it('requires names on multi-port Services and rejects duplicates', () => {
@@ -49,10 +63,14 @@ describe('invalid-port', () => {
   });
 
   it('warns about a nodePort outside the default range', () => {
-    expect(brief(service('    - port: 80\n      nodePort: 8080\n'))).toEqual([[8, 17, 'warning', 'nodePort 8080 is outside the default node port range 30000-32767']]);
+    expect(brief(service('    - port: 80\n      nodePort: 8080\n'))).toEqual([
+      [8, 17, 'warning', 'nodePort 8080 is outside the default node port range 30000-32767'],
+    ]);
   });
 
   it('validates named targetPorts as IANA service names', () => {
-    expect(brief(service('    - port: 80\n      targetPort: web--http\n'))).toEqual([[8, 19, 'error', 'Service targetPort name "web--http": must not contain consecutive hyphens']]);
+    expect(brief(service('    - port: 80\n      targetPort: web--http\n'))).toEqual([
+      [8, 19, 'error', 'Service targetPort name "web--http": must not contain consecutive hyphens'],
+    ]);
   });
 });

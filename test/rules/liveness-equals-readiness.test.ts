@@ -4,9 +4,11 @@ import { appPod, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
-const pod = (readiness: string, liveness: string) => appPod(`      readinessProbe:\n        ${readiness}\n      livenessProbe:\n        ${liveness}\n`);
+const pod = (readiness: string, liveness: string) =>
+  appPod(`      readinessProbe:\n        ${readiness}\n      livenessProbe:\n        ${liveness}\n`);
 
-const message = 'container "app" uses the same check for livenessProbe and readinessProbe: an overloaded pod gets restarted instead of just taken out of rotation';
+const message =
+  'container "app" uses the same check for livenessProbe and readinessProbe: an overloaded pod gets restarted instead of just taken out of rotation';
 
 describe('liveness-equals-readiness', () => {
   it('accepts different checks', () => {
@@ -15,10 +17,17 @@ describe('liveness-equals-readiness', () => {
   });
 
   it('reports the same handler at the livenessProbe key, whatever the key order or timing', () => {
-    expect(brief(pod('httpGet: {path: /ready, port: 8080}\n        periodSeconds: 5', 'httpGet: {port: 8080, path: /ready}\n        periodSeconds: 20'))).toEqual([
-      ['liveness-equals-readiness', 12, 7, message],
+    expect(
+      brief(
+        pod(
+          'httpGet: {path: /ready, port: 8080}\n        periodSeconds: 5',
+          'httpGet: {port: 8080, path: /ready}\n        periodSeconds: 20',
+        ),
+      ),
+    ).toEqual([['liveness-equals-readiness', 12, 7, message]]);
+    expect(brief(pod('exec: {command: [cat, /tmp/ok]}', 'exec: {command: [cat, /tmp/ok]}'))).toEqual([
+      ['liveness-equals-readiness', 11, 7, message],
     ]);
-    expect(brief(pod('exec: {command: [cat, /tmp/ok]}', 'exec: {command: [cat, /tmp/ok]}'))).toEqual([['liveness-equals-readiness', 11, 7, message]]);
   });
 
   it('ignores probes without a handler', () => {

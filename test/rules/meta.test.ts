@@ -26,7 +26,8 @@ const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toU
 
 describe.each(ruleFiles)('rules/%s.ts', (id) => {
   it('exports a rule whose id is the file name, with complete metadata', async () => {
-    const rule = ((await import(pathToFileURL(path.join(root, 'rules', `${id}.ts`)).href)) as { default: Rule }).default;
+    const rule = ((await import(pathToFileURL(path.join(root, 'rules', `${id}.ts`)).href)) as { default: Rule })
+      .default;
     expect(rule, 'default export').toBeTypeOf('object');
     expect(rule.id, 'id must equal the file name').toBe(id);
     expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -45,19 +46,26 @@ describe.each(ruleFiles)('rules/%s.ts', (id) => {
   });
 
   it('has a test file', () => {
-    expect(existsSync(path.join(root, 'test', 'rules', `${id}.test.ts`)), `create test/rules/${id}.test.ts with valid and invalid cases`).toBe(true);
+    expect(
+      existsSync(path.join(root, 'test', 'rules', `${id}.test.ts`)),
+      `create test/rules/${id}.test.ts with valid and invalid cases`,
+    ).toBe(true);
   });
 });
 
 describe('the registry', () => {
   it('lists only existing rule files, one line each, sorted by id', () => {
     const ids = exportLines.map((l) => /from '\.\/(.+)\.js';$/.exec(l)?.[1]);
-    expect(ids.every((x) => x !== undefined), 'every line is `export { default as name } from "./id.js";`').toBe(true);
+    expect(
+      ids.every((x) => x !== undefined),
+      'every line is `export { default as name } from "./id.js";`',
+    ).toBe(true);
     // Sorted by file name, as `ls rules/` lists them ("a-b.ts" before "a.ts"), so the order is never in doubt.
     const files = ids.map((id) => `${id}.ts`);
     expect(files, 'rules/index.ts must be sorted by file name (as `ls rules/` lists them)').toEqual([...files].sort());
     expect(new Set(ids).size, 'no rule is listed twice').toBe(ids.length);
-    for (const id of ids) expect(ruleFiles, `rules/index.ts lists ${id}, but rules/${id}.ts does not exist`).toContain(id);
+    for (const id of ids)
+      expect(ruleFiles, `rules/index.ts lists ${id}, but rules/${id}.ts does not exist`).toContain(id);
   });
 
   it('has unique ids', () => {
@@ -70,13 +78,22 @@ describe('README.md', () => {
   it('has the rules table that scripts/gen-readme.mjs generates (run `npm run build && npm run readme`)', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const expected = replaceRulesTable(readme, renderRulesTable(allRules)) as string | undefined;
-    expect(expected, 'README.md must keep the <!-- rules:start --> and <!-- rules:end --> markers around the rules table').toBeDefined();
+    expect(
+      expected,
+      'README.md must keep the <!-- rules:start --> and <!-- rules:end --> markers around the rules table',
+    ).toBeDefined();
     expect(readme).toBe(expected);
   });
 });
 
 describe('gen-readme', () => {
-  const rule = (id: string, extra: Partial<Rule> = {}) => ({ id, severity: 'warning', category: 'consistency', description: `Rule ${id}.`, ...extra });
+  const rule = (id: string, extra: Partial<Rule> = {}) => ({
+    id,
+    severity: 'warning',
+    category: 'consistency',
+    description: `Rule ${id}.`,
+    ...extra,
+  });
 
   it('renders one row per rule, sorted, escaping pipes', () => {
     expect(renderRulesTable([rule('b'), rule('a', { description: 'x | y', kubeLinter: 'kl', kubeScore: 'ks' })])).toBe(
@@ -90,7 +107,9 @@ describe('gen-readme', () => {
   });
 
   it('replaces only the text between the markers', () => {
-    expect(replaceRulesTable('# T\n<!-- rules:start -->\nold\n<!-- rules:end -->\nafter\n', 'NEW')).toBe('# T\n<!-- rules:start -->\nNEW\n<!-- rules:end -->\nafter\n');
+    expect(replaceRulesTable('# T\n<!-- rules:start -->\nold\n<!-- rules:end -->\nafter\n', 'NEW')).toBe(
+      '# T\n<!-- rules:start -->\nNEW\n<!-- rules:end -->\nafter\n',
+    );
     expect(replaceRulesTable('no markers', 'NEW')).toBeUndefined();
   });
 });

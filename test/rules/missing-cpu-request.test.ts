@@ -23,7 +23,9 @@ describe('missing-cpu-request', () => {
   });
 
   it('reports a container without resources at the container', () => {
-    expect(brief(deployment(''))).toEqual([['missing-cpu-request', 9, 11, 'container "app" has no CPU request (resources.requests.cpu)']]);
+    expect(brief(deployment(''))).toEqual([
+      ['missing-cpu-request', 9, 11, 'container "app" has no CPU request (resources.requests.cpu)'],
+    ]);
   });
 
   it('points at the deepest part of resources that exists', () => {
@@ -55,7 +57,9 @@ spec:
             - name: run
               resources: {requests: {cpu: 1}}
 `;
-    expect(brief(text)).toEqual([['missing-cpu-request', 12, 15, 'init container "migrate" has no CPU request (resources.requests.cpu)']]);
+    expect(brief(text)).toEqual([
+      ['missing-cpu-request', 12, 15, 'init container "migrate" has no CPU request (resources.requests.cpu)'],
+    ]);
   });
 
   it('honours a LimitRange default in the same namespace only', () => {
@@ -89,7 +93,11 @@ spec:
         - name: app
           resources: [1, 2]
 `;
-    expect(brief(text)).toEqual([['missing-cpu-request', 11, 22, 'container "app" has no CPU request (resources.requests.cpu)']]);
-    expect(brief('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {template: {spec: {containers: 3}}}\n')).toEqual([]);
+    expect(brief(text)).toEqual([
+      ['missing-cpu-request', 11, 22, 'container "app" has no CPU request (resources.requests.cpu)'],
+    ]);
+    expect(
+      brief('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {template: {spec: {containers: 3}}}\n'),
+    ).toEqual([]);
   });
 });

@@ -24,7 +24,9 @@ describe('missing-liveness-probe', () => {
   });
 
   it('reports a long-running container without one, at the container', () => {
-    expect(brief(pod('Always', ''))).toEqual([['missing-liveness-probe', 11, 7, 'container "app" has no livenessProbe']]);
+    expect(brief(pod('Always', ''))).toEqual([
+      ['missing-liveness-probe', 11, 7, 'container "app" has no livenessProbe'],
+    ]);
   });
 
   it('skips run-to-completion pods', () => {

@@ -29,12 +29,18 @@ describe('missing-memory-limit', () => {
 
   it('reports a zero limit at the value', () => {
     expect(brief(statefulSet('          resources:\n            limits:\n              memory: "0"\n'))).toEqual([
-      ['missing-memory-limit', 13, 23, 'container "postgres" has a memory limit of 0, which means no limit; set resources.limits.memory'],
+      [
+        'missing-memory-limit',
+        13,
+        23,
+        'container "postgres" has a memory limit of 0, which means no limit; set resources.limits.memory',
+      ],
     ]);
   });
 
   it('ignores a LimitRange defaultRequest (it sets requests, not limits)', () => {
-    const limitRange = 'apiVersion: v1\nkind: LimitRange\nmetadata: {name: d}\nspec:\n  limits:\n    - type: Container\n      defaultRequest: {memory: 128Mi}\n---\n';
+    const limitRange =
+      'apiVersion: v1\nkind: LimitRange\nmetadata: {name: d}\nspec:\n  limits:\n    - type: Container\n      defaultRequest: {memory: 128Mi}\n---\n';
     expect(brief(limitRange + statefulSet(''))).toHaveLength(1);
   });
 });

@@ -20,12 +20,18 @@ describe('missing-memory-request', () => {
 
   it('reports a zero request at the value', () => {
     expect(brief(pod('      resources:\n        requests:\n          memory: 0\n'))).toEqual([
-      ['missing-memory-request', 11, 19, 'container "app" requests 0 memory; set resources.requests.memory to its working set'],
+      [
+        'missing-memory-request',
+        11,
+        19,
+        'container "app" requests 0 memory; set resources.requests.memory to its working set',
+      ],
     ]);
   });
 
   it('uses LimitRange default limits as request defaults', () => {
-    const limitRange = 'apiVersion: v1\nkind: LimitRange\nmetadata: {name: d}\nspec:\n  limits:\n    - type: Container\n      default: {memory: 128Mi}\n---\n';
+    const limitRange =
+      'apiVersion: v1\nkind: LimitRange\nmetadata: {name: d}\nspec:\n  limits:\n    - type: Container\n      default: {memory: 128Mi}\n---\n';
     expect(brief(limitRange + pod(''))).toEqual([]);
   });
 });

@@ -36,21 +36,37 @@ describe('missing-reference-key', () => {
     ['a Secret data key', '{name: A, valueFrom: {secretKeyRef: {name: db, key: password}}}'],
     ['a Secret stringData key', '{name: A, valueFrom: {secretKeyRef: {name: db, key: user}}}'],
     ['an optional missing key', '{name: A, valueFrom: {secretKeyRef: {name: db, key: token, optional: true}}}'],
-    ['a key of an object not in the inputs (missing-reference reports it)', '{name: A, valueFrom: {secretKeyRef: {name: other, key: token}}}'],
+    [
+      'a key of an object not in the inputs (missing-reference reports it)',
+      '{name: A, valueFrom: {secretKeyRef: {name: other, key: token}}}',
+    ],
   ])('accepts %s', (_, env) => {
     expect(runRule(rule, `${objects}---\n${pod(env)}`)).toEqual([]);
   });
 
   it('reports a missing env key with a suggestion', () => {
-    expect(runRule(rule, `${objects}---\n${pod('{name: A, valueFrom: {secretKeyRef: {name: db, key: pasword}}}')}`)).toEqual([
-      { ruleId: 'missing-reference-key', line: 22, column: 63, message: 'Pod web: key "pasword" not found in Secret "db" (did you mean "password"?)' },
+    expect(
+      runRule(rule, `${objects}---\n${pod('{name: A, valueFrom: {secretKeyRef: {name: db, key: pasword}}}')}`),
+    ).toEqual([
+      {
+        ruleId: 'missing-reference-key',
+        line: 22,
+        column: 63,
+        message: 'Pod web: key "pasword" not found in Secret "db" (did you mean "password"?)',
+      },
     ]);
   });
 
   it('reports a missing volume item key', () => {
-    const volumes = '[{name: cfg, configMap: {name: app, items: [{key: LOG_LEVEL, path: a}, {key: app.yaml, path: b}]}}]';
+    const volumes =
+      '[{name: cfg, configMap: {name: app, items: [{key: LOG_LEVEL, path: a}, {key: app.yaml, path: b}]}}]';
     expect(runRule(rule, `${objects}---\n${pod('{name: A, value: x}', volumes)}`)).toEqual([
-      { ruleId: 'missing-reference-key', line: 17, column: 89, message: 'Pod web: key "app.yaml" not found in ConfigMap "app"' },
+      {
+        ruleId: 'missing-reference-key',
+        line: 17,
+        column: 89,
+        message: 'Pod web: key "app.yaml" not found in ConfigMap "app"',
+      },
     ]);
   });
 });
@@ -58,6 +74,11 @@ describe('missing-reference-key', () => {
 describe('missing-reference-key with duplicate definitions', () => {
   it('accepts a key that any of the same-named objects provides (duplicate-object reports the duplication)', () => {
     const second = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {EXTRA: "1"}\n';
-    expect(runRule(rule, `${objects}---\n${second}---\n${pod('{name: A, valueFrom: {configMapKeyRef: {name: app, key: EXTRA}}}')}`)).toEqual([]);
+    expect(
+      runRule(
+        rule,
+        `${objects}---\n${second}---\n${pod('{name: A, valueFrom: {configMapKeyRef: {name: app, key: EXTRA}}}')}`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -67,19 +67,61 @@ describe('missing-reference', () => {
 
   it('reports each missing object once, at its first reference', () => {
     expect(runRule(rule, deployment)).toEqual([
-      { ruleId: 'missing-reference', line: 7, column: 27, message: 'Deployment web: ServiceAccount "web" not found in namespace "shop"' },
-      { ruleId: 'missing-reference', line: 8, column: 33, message: 'Deployment web: Secret "registry" not found in namespace "shop"' },
-      { ruleId: 'missing-reference', line: 10, column: 44, message: 'Deployment web: ConfigMap "web-config" not found in namespace "shop"' },
-      { ruleId: 'missing-reference', line: 11, column: 46, message: 'Deployment web: Secret "web-certs" not found in namespace "shop"' },
-      { ruleId: 'missing-reference', line: 12, column: 59, message: 'Deployment web: PersistentVolumeClaim "web-data" not found in namespace "shop"' },
-      { ruleId: 'missing-reference', line: 13, column: 66, message: 'Deployment web: ConfigMap "extra" not found in namespace "shop"' },
-      { ruleId: 'missing-reference', line: 18, column: 68, message: 'Deployment web: Secret "db" not found in namespace "shop"' },
-      { ruleId: 'missing-reference', line: 21, column: 43, message: 'Deployment web: ConfigMap "web-env" not found in namespace "shop"' },
+      {
+        ruleId: 'missing-reference',
+        line: 7,
+        column: 27,
+        message: 'Deployment web: ServiceAccount "web" not found in namespace "shop"',
+      },
+      {
+        ruleId: 'missing-reference',
+        line: 8,
+        column: 33,
+        message: 'Deployment web: Secret "registry" not found in namespace "shop"',
+      },
+      {
+        ruleId: 'missing-reference',
+        line: 10,
+        column: 44,
+        message: 'Deployment web: ConfigMap "web-config" not found in namespace "shop"',
+      },
+      {
+        ruleId: 'missing-reference',
+        line: 11,
+        column: 46,
+        message: 'Deployment web: Secret "web-certs" not found in namespace "shop"',
+      },
+      {
+        ruleId: 'missing-reference',
+        line: 12,
+        column: 59,
+        message: 'Deployment web: PersistentVolumeClaim "web-data" not found in namespace "shop"',
+      },
+      {
+        ruleId: 'missing-reference',
+        line: 13,
+        column: 66,
+        message: 'Deployment web: ConfigMap "extra" not found in namespace "shop"',
+      },
+      {
+        ruleId: 'missing-reference',
+        line: 18,
+        column: 68,
+        message: 'Deployment web: Secret "db" not found in namespace "shop"',
+      },
+      {
+        ruleId: 'missing-reference',
+        line: 21,
+        column: 43,
+        message: 'Deployment web: ConfigMap "web-env" not found in namespace "shop"',
+      },
     ]);
   });
 
   it('makes missing references errors with requireRefs', () => {
-    const findings = runRule(rule, deployment.replace('serviceAccountName: web', 'serviceAccountName: default'), { requireRefs: true });
+    const findings = runRule(rule, deployment.replace('serviceAccountName: web', 'serviceAccountName: default'), {
+      requireRefs: true,
+    });
     expect(findings).toHaveLength(7);
   });
 
@@ -108,6 +150,8 @@ describe('missing-reference', () => {
                   - {name: a, persistentVolumeClaim: {claimName: data-db-1}}
                   - {name: b, persistentVolumeClaim: {claimName: data-db-2}}
     `;
-    expect(runRule(rule, text).map((f) => [f.line, f.message])).toEqual([[22, 'CronJob backup: PersistentVolumeClaim "data-db-2" not found in namespace "default"']]);
+    expect(runRule(rule, text).map((f) => [f.line, f.message])).toEqual([
+      [22, 'CronJob backup: PersistentVolumeClaim "data-db-2" not found in namespace "default"'],
+    ]);
   });
 });

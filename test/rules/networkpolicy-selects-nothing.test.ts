@@ -38,7 +38,12 @@ describe('networkpolicy-selects-nothing', () => {
         message: 'NetworkPolicy api: podSelector {app: ap1} matches no pods; closest: Deployment api has {app: api}',
       },
     ]);
-    const otherNamespace = policy('podSelector: {matchLabels: {app: api}}').replace('namespace: shop', 'namespace: web');
-    expect(runRule(rule, `${pods}---\n${otherNamespace}`).map((f) => f.message)).toEqual(['NetworkPolicy api: podSelector {app: api} matches no pods']);
+    const otherNamespace = policy('podSelector: {matchLabels: {app: api}}').replace(
+      'namespace: shop',
+      'namespace: web',
+    );
+    expect(runRule(rule, `${pods}---\n${otherNamespace}`).map((f) => f.message)).toEqual([
+      'NetworkPolicy api: podSelector {app: api} matches no pods',
+    ]);
   });
 });

@@ -25,7 +25,13 @@ describe('overlapping-selectors', () => {
   it('accepts a ReplicaSet owned by the Deployment (a kubectl dump) and Job pods', () => {
     const text = [
       workload('Deployment', 'web', '{matchLabels: {app: web}}', '{app: web}'),
-      workload('ReplicaSet', 'web-5d4f', '{matchLabels: {app: web, pod-template-hash: 5d4f}}', '{app: web, pod-template-hash: 5d4f}', ', ownerReferences: [{kind: Deployment, name: web}]'),
+      workload(
+        'ReplicaSet',
+        'web-5d4f',
+        '{matchLabels: {app: web, pod-template-hash: 5d4f}}',
+        '{app: web, pod-template-hash: 5d4f}',
+        ', ownerReferences: [{kind: Deployment, name: web}]',
+      ),
       workload('Job', 'web-migrate', 'null', '{app: web}'),
     ].join('---\n');
     expect(runRule(rule, text)).toEqual([]);
@@ -37,7 +43,12 @@ describe('overlapping-selectors', () => {
       workload('StatefulSet', 'cache', '{matchLabels: {app: shop, component: cache}}', '{app: shop, component: cache}'),
     ].join('---\n');
     expect(runRule(rule, text)).toEqual([
-      { ruleId: 'overlapping-selectors', line: 5, column: 13, message: 'Deployment web: selector also matches the pods of StatefulSet cache' },
+      {
+        ruleId: 'overlapping-selectors',
+        line: 5,
+        column: 13,
+        message: 'Deployment web: selector also matches the pods of StatefulSet cache',
+      },
     ]);
   });
 

@@ -49,13 +49,23 @@ describe('pdb-allows-no-disruption', () => {
 
   it('rounds percentages up, as the disruption controller does', () => {
     expect(brief(pdb('minAvailable: 60%') + deployment('  replicas: 2\n'))).toEqual([
-      ['pdb-allows-no-disruption', 6, 17, 'minAvailable: 60% allows no voluntary disruption of Deployment web (2 replicas): node drains and upgrades will block on its pods'],
+      [
+        'pdb-allows-no-disruption',
+        6,
+        17,
+        'minAvailable: 60% allows no voluntary disruption of Deployment web (2 replicas): node drains and upgrades will block on its pods',
+      ],
     ]);
   });
 
   it('reports maxUnavailable 0 and minAvailable 100% without looking for workloads', () => {
     expect(brief(pdb('maxUnavailable: 0'))).toEqual([
-      ['pdb-allows-no-disruption', 6, 19, 'maxUnavailable: 0 allows no voluntary disruption: node drains and upgrades will block on the pods it selects'],
+      [
+        'pdb-allows-no-disruption',
+        6,
+        19,
+        'maxUnavailable: 0 allows no voluntary disruption: node drains and upgrades will block on the pods it selects',
+      ],
     ]);
     expect(brief(pdb('minAvailable: "100%"'))).toHaveLength(1);
   });
@@ -64,18 +74,27 @@ describe('pdb-allows-no-disruption', () => {
     const hpa = (min: number) =>
       `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: ${min}\n  maxReplicas: 5\n`;
     expect(brief(pdb('minAvailable: 1') + deployment('  replicas: 3\n') + hpa(1))).toEqual([
-      ['pdb-allows-no-disruption', 6, 17, 'minAvailable: 1 allows no voluntary disruption of Deployment web (HorizontalPodAutoscaler web: 1–5 replicas): node drains and upgrades will block on its pods'],
+      [
+        'pdb-allows-no-disruption',
+        6,
+        17,
+        'minAvailable: 1 allows no voluntary disruption of Deployment web (HorizontalPodAutoscaler web: 1–5 replicas): node drains and upgrades will block on its pods',
+      ],
     ]);
     expect(brief(pdb('minAvailable: 1') + deployment('') + hpa(2))).toEqual([]);
   });
 
   it('only counts workloads the budget selects, in its namespace', () => {
     expect(brief(pdb('minAvailable: 1').replace('app: web}', 'app: other}') + deployment(''))).toEqual([]);
-    expect(brief(pdb('minAvailable: 1').replace('name: web\n', 'name: web\n  namespace: other\n') + deployment(''))).toEqual([]);
+    expect(
+      brief(pdb('minAvailable: 1').replace('name: web\n', 'name: web\n  namespace: other\n') + deployment('')),
+    ).toEqual([]);
   });
 
   it('treats an empty policy/v1beta1 selector as selecting nothing', () => {
-    const text = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: {name: all}\nspec:\n  minAvailable: 1\n  selector: {}\n---\n' + deployment('');
+    const text =
+      'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: {name: all}\nspec:\n  minAvailable: 1\n  selector: {}\n---\n' +
+      deployment('');
     expect(brief(text)).toEqual([]);
     expect(brief(text.replace('policy/v1beta1', 'policy/v1'))).toHaveLength(1);
   });

@@ -35,14 +35,20 @@ describe('pdb-selects-nothing', () => {
         ruleId: 'pdb-selects-nothing',
         line: 13,
         column: 13,
-        message: 'PodDisruptionBudget web: selector {app: web, tier: backend} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
+        message:
+          'PodDisruptionBudget web: selector {app: web, tier: backend} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
       },
     ]);
   });
 
   it('reports a missing selector, and an empty one in policy/v1beta1 (where it selected nothing)', () => {
     expect(runRule(rule, `${deployment}---\n${pdb('null')}`)).toEqual([
-      { ruleId: 'pdb-selects-nothing', line: 13, column: 3, message: 'PodDisruptionBudget web: no selector (or an empty one in policy/v1beta1), so it protects no pods' },
+      {
+        ruleId: 'pdb-selects-nothing',
+        line: 13,
+        column: 3,
+        message: 'PodDisruptionBudget web: no selector (or an empty one in policy/v1beta1), so it protects no pods',
+      },
     ]);
     expect(runRule(rule, `${deployment}---\n${pdb('{}', 'policy/v1beta1')}`).map((f) => f.line)).toEqual([13]);
   });

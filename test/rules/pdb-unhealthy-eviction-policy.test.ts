@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/pdb-unhealthy-eviction-policy.js';
 import { runRule } from './helpers.js';
 
-const brief = (text: string, kubeVersion = '1.34') => runRule(rule, text, { kubeVersion }).map((f) => [f.ruleId, f.line, f.column, f.message]);
+const brief = (text: string, kubeVersion = '1.34') =>
+  runRule(rule, text, { kubeVersion }).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
 const pdb = (policy: string, apiVersion = 'policy/v1') => `apiVersion: ${apiVersion}
 kind: PodDisruptionBudget

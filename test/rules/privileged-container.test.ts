@@ -26,7 +26,12 @@ describe('privileged-container', () => {
 
   it('reports privileged: true at the value, YAML 1.1 "yes" included', () => {
     expect(brief(daemonSet('            privileged: true\n'))).toEqual([
-      ['privileged-container', 12, 25, 'container "agent" runs privileged: it has every capability and all host devices'],
+      [
+        'privileged-container',
+        12,
+        25,
+        'container "agent" runs privileged: it has every capability and all host devices',
+      ],
     ]);
     expect(brief(daemonSet('            privileged: yes\n'))).toHaveLength(1);
   });

@@ -24,12 +24,21 @@ describe('read-only-root-filesystem', () => {
 
   it('reports an explicit false at the value', () => {
     expect(brief(job('          securityContext:\n            readOnlyRootFilesystem: false\n'))).toEqual([
-      ['read-only-root-filesystem', 13, 37, 'container "run" sets readOnlyRootFilesystem: false; make the root filesystem read-only'],
+      [
+        'read-only-root-filesystem',
+        13,
+        37,
+        'container "run" sets readOnlyRootFilesystem: false; make the root filesystem read-only',
+      ],
     ]);
   });
 
   it('reports the unset default where securityContext would go', () => {
-    expect(brief(job('          securityContext: {}\n'))).toEqual([['read-only-root-filesystem', 12, 28, 'container "run" does not set readOnlyRootFilesystem: true']]);
-    expect(brief(job(''))).toEqual([['read-only-root-filesystem', 10, 11, 'container "run" does not set readOnlyRootFilesystem: true']]);
+    expect(brief(job('          securityContext: {}\n'))).toEqual([
+      ['read-only-root-filesystem', 12, 28, 'container "run" does not set readOnlyRootFilesystem: true'],
+    ]);
+    expect(brief(job(''))).toEqual([
+      ['read-only-root-filesystem', 10, 11, 'container "run" does not set readOnlyRootFilesystem: true'],
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import rule from '../../rules/removed-api-version.js';
 import { runRule } from './helpers.js';
 
 const ingress = (apiVersion: string) => `apiVersion: ${apiVersion}\nkind: Ingress\nmetadata:\n  name: web\nspec: {}\n`;
-const brief = (text: string, kubeVersion = '1.34') => runRule(rule, text, { kubeVersion }).map((f) => [f.line, f.column, f.message]);
+const brief = (text: string, kubeVersion = '1.34') =>
+  runRule(rule, text, { kubeVersion }).map((f) => [f.line, f.column, f.message]);
 
 describe('removed-api-version', () => {
   it('accepts current apiVersions and versions still served by the target release', () => {
@@ -19,6 +20,8 @@ describe('removed-api-version', () => {
 
   it('reports batch/v1beta1 CronJob for the default target', () => {
     const text = 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\n';
-    expect(brief(text)).toEqual([[1, 13, 'batch/v1beta1 CronJob is no longer served since Kubernetes 1.25; use batch/v1']]);
+    expect(brief(text)).toEqual([
+      [1, 13, 'batch/v1beta1 CronJob is no longer served since Kubernetes 1.25; use batch/v1'],
+    ]);
   });
 });

@@ -26,7 +26,9 @@ describe('run-as-non-root', () => {
   });
 
   it('reports a container that may run as root', () => {
-    expect(brief(deployment('', ''))).toEqual([['run-as-non-root', 14, 13, 'container "app" may run as root: set runAsNonRoot: true or a non-zero runAsUser']]);
+    expect(brief(deployment('', ''))).toEqual([
+      ['run-as-non-root', 14, 13, 'container "app" may run as root: set runAsNonRoot: true or a non-zero runAsUser'],
+    ]);
   });
 
   it('lets the container override the pod', () => {

@@ -23,17 +23,26 @@ describe('run-as-root', () => {
   });
 
   it('reports runAsUser: 0 on the container', () => {
-    expect(brief(pod('', '        runAsUser: 0\n'))).toEqual([['run-as-root', 12, 20, 'container "app" runs as root (runAsUser: 0)']]);
+    expect(brief(pod('', '        runAsUser: 0\n'))).toEqual([
+      ['run-as-root', 12, 20, 'container "app" runs as root (runAsUser: 0)'],
+    ]);
   });
 
   it('reports a pod-level 0 unless the container overrides it', () => {
-    expect(brief(pod('    runAsUser: 0\n', ''))).toEqual([['run-as-root', 7, 16, 'container "app" runs as root (runAsUser: 0 in the pod securityContext)']]);
+    expect(brief(pod('    runAsUser: 0\n', ''))).toEqual([
+      ['run-as-root', 7, 16, 'container "app" runs as root (runAsUser: 0 in the pod securityContext)'],
+    ]);
     expect(brief(pod('    runAsUser: 0\n', '        runAsUser: 10001\n'))).toEqual([]);
   });
 
   it('explains the contradiction with runAsNonRoot: true', () => {
     expect(brief(pod('    runAsNonRoot: true\n', '        runAsUser: 0\n'))).toEqual([
-      ['run-as-root', 12, 20, 'container "app" runs as root (runAsUser: 0); with runAsNonRoot: true the kubelet will refuse to start it'],
+      [
+        'run-as-root',
+        12,
+        20,
+        'container "app" runs as root (runAsUser: 0); with runAsNonRoot: true the kubelet will refuse to start it',
+      ],
     ]);
   });
 });

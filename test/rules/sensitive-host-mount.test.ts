@@ -42,14 +42,21 @@ describe('sensitive-host-mount', () => {
 
   it('reports sensitive paths even read-only', () => {
     expect(brief(pod('/etc/', true))).toEqual([
-      ['sensitive-host-mount', 16, 15, 'hostPath volume "host" mounts /etc/, node configuration and credentials (mounted read-only by container "agent")'],
+      [
+        'sensitive-host-mount',
+        16,
+        15,
+        'hostPath volume "host" mounts /etc/, node configuration and credentials (mounted read-only by container "agent")',
+      ],
     ]);
   });
 
   it('classifies paths', () => {
     expect(sensitiveHostPath('/')).toBe("the node's whole filesystem");
     expect(sensitiveHostPath('//proc/1/')).toBe('kernel and process information of the node');
-    expect(sensitiveHostPath('/run/containerd/containerd.sock')).toBe('the container runtime socket (full control of every container on the node)');
+    expect(sensitiveHostPath('/run/containerd/containerd.sock')).toBe(
+      'the container runtime socket (full control of every container on the node)',
+    );
     expect(sensitiveHostPath('/var/lib/kubelet/pods')).toBe("kubelet state, including every pod's secrets");
     expect(sensitiveHostPath('/etc/ssl/certs')).toBeUndefined();
     expect(sensitiveHostPath('/sysroot')).toBeUndefined();

@@ -42,7 +42,8 @@ describe('service-selects-no-pods', () => {
         ruleId: 'service-selects-no-pods',
         line: 14,
         column: 13,
-        message: 'Service web: selector {app: web, tier: front} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
+        message:
+          'Service web: selector {app: web, tier: front} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
       },
     ]);
   });
@@ -51,7 +52,9 @@ describe('service-selects-no-pods', () => {
     expect(runRule(rule, `${deployment}---\n${service('{app: wbe}')}`).map((f) => f.message)).toEqual([
       'Service web: selector {app: wbe} matches no pods; closest: Deployment web has {app: web, tier: frontend}',
     ]);
-    expect(runRule(rule, `${deployment}---\n${service('{role: db}')}`).map((f) => f.message)).toEqual(['Service web: selector {role: db} matches no pods']);
+    expect(runRule(rule, `${deployment}---\n${service('{role: db}')}`).map((f) => f.message)).toEqual([
+      'Service web: selector {role: db} matches no pods',
+    ]);
     // Two templates share the key: the one spelled most like the selector's value is named, not the first.
     const api = deployment.replace(/web/g, 'api').replace(/frontend/g, 'backend');
     expect(runRule(rule, `${api}---\n${deployment}---\n${service('{app: wbe}')}`).map((f) => f.message)).toEqual([
@@ -61,6 +64,8 @@ describe('service-selects-no-pods', () => {
 
   it('only looks in its own namespace', () => {
     const other = service('{app: web}').replace('namespace: shop', 'namespace: other');
-    expect(runRule(rule, `${deployment}---\n${other}`).map((f) => f.message)).toEqual(['Service web: selector {app: web} matches no pods']);
+    expect(runRule(rule, `${deployment}---\n${other}`).map((f) => f.message)).toEqual([
+      'Service web: selector {app: web} matches no pods',
+    ]);
   });
 });

@@ -31,9 +31,12 @@ const service = (targetPort: string, selector = '{app: web}') => yaml`
 `;
 
 describe('service-target-port-name', () => {
-  it.each([['http'], ['metrics'], ['admin'], ['8080']])('accepts targetPort %s (admin is on a native sidecar, 8080 is a number)', (target) => {
-    expect(runRule(rule, `${app}---\n${service(target)}`)).toEqual([]);
-  });
+  it.each([['http'], ['metrics'], ['admin'], ['8080']])(
+    'accepts targetPort %s (admin is on a native sidecar, 8080 is a number)',
+    (target) => {
+      expect(runRule(rule, `${app}---\n${service(target)}`)).toEqual([]);
+    },
+  );
 
   it('does not check a Service that selects no pods (service-selects-no-pods reports that)', () => {
     expect(runRule(rule, `${app}---\n${service('nope', '{app: other}')}`)).toEqual([]);
@@ -45,7 +48,8 @@ describe('service-target-port-name', () => {
         ruleId: 'service-target-port-name',
         line: 23,
         column: 42,
-        message: 'Service web: targetPort "htpp" is not a container port name in Deployment web (declared: http, metrics, admin)',
+        message:
+          'Service web: targetPort "htpp" is not a container port name in Deployment web (declared: http, metrics, admin)',
       },
     ]);
   });

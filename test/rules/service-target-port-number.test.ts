@@ -38,7 +38,12 @@ describe('service-target-port-number', () => {
 
   it('reports a targetPort nothing declares', () => {
     expect(runRule(rule, `${app('[{containerPort: 8080}]')}---\n${service('{port: 80, targetPort: 8000}')}`)).toEqual([
-      { ruleId: 'service-target-port-number', line: 18, column: 30, message: 'Service web: targetPort 8000 is not a TCP containerPort of the selected pods (declared: 8080/TCP)' },
+      {
+        ruleId: 'service-target-port-number',
+        line: 18,
+        column: 30,
+        message: 'Service web: targetPort 8000 is not a TCP containerPort of the selected pods (declared: 8080/TCP)',
+      },
     ]);
   });
 
@@ -48,10 +53,15 @@ describe('service-target-port-number', () => {
         ruleId: 'service-target-port-number',
         line: 18,
         column: 14,
-        message: 'Service web: port 80 (the default targetPort) is not a TCP containerPort of the selected pods (declared: 8080/TCP)',
+        message:
+          'Service web: port 80 (the default targetPort) is not a TCP containerPort of the selected pods (declared: 8080/TCP)',
       },
     ]);
-    expect(runRule(rule, `${app('[{containerPort: 53}]')}---\n${service('{port: 53, protocol: UDP}')}`).map((f) => f.message)).toEqual([
+    expect(
+      runRule(rule, `${app('[{containerPort: 53}]')}---\n${service('{port: 53, protocol: UDP}')}`).map(
+        (f) => f.message,
+      ),
+    ).toEqual([
       'Service web: port 53 (the default targetPort) is not a UDP containerPort of the selected pods (declared: 53/TCP)',
     ]);
   });

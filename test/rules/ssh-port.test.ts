@@ -21,6 +21,8 @@ describe('ssh-port', () => {
   });
 
   it('reports TCP 22, the protocol defaulting to TCP', () => {
-    expect(brief(pod('        - containerPort: 22\n'))).toEqual([['ssh-port', 10, 26, 'container "git" exposes TCP port 22 (SSH)']]);
+    expect(brief(pod('        - containerPort: 22\n'))).toEqual([
+      ['ssh-port', 10, 26, 'container "git" exposes TCP port 22 (SSH)'],
+    ]);
   });
 });

@@ -30,7 +30,13 @@ describe('statefulset-service-not-headless', () => {
 
   it('reports a Service that is not headless (error)', () => {
     expect(runRule(rule, `${statefulSet('serviceName: db')}---\n${service('10.0.0.7')}`)).toEqual([
-      { ruleId: 'statefulset-service-not-headless', line: 5, column: 16, message: 'StatefulSet db: governing Service "db" is not headless (set clusterIP: None), so pod DNS names will not resolve' },
+      {
+        ruleId: 'statefulset-service-not-headless',
+        line: 5,
+        column: 16,
+        message:
+          'StatefulSet db: governing Service "db" is not headless (set clusterIP: None), so pod DNS names will not resolve',
+      },
     ]);
   });
 
@@ -38,8 +44,18 @@ describe('statefulset-service-not-headless', () => {
     const text = `${statefulSet('serviceName: db')}---\n${statefulSet('')}`;
     const findings = runRule(rule, text);
     expect(findings).toEqual([
-      { ruleId: 'statefulset-service-not-headless', line: 5, column: 16, message: 'StatefulSet db: governing Service "db" not found in namespace "default"' },
-      { ruleId: 'statefulset-service-not-headless', line: 11, column: 1, message: 'StatefulSet db: no spec.serviceName, so its pods get no stable DNS names' },
+      {
+        ruleId: 'statefulset-service-not-headless',
+        line: 5,
+        column: 16,
+        message: 'StatefulSet db: governing Service "db" not found in namespace "default"',
+      },
+      {
+        ruleId: 'statefulset-service-not-headless',
+        line: 11,
+        column: 1,
+        message: 'StatefulSet db: no spec.serviceName, so its pods get no stable DNS names',
+      },
     ]);
   });
 });

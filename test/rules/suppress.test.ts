@@ -43,7 +43,13 @@ describe('object annotation kubeplan.dev/ignore', () => {
 
   it('drops the listed rules inside the object, keeps other rules and other objects', () => {
     expect(
-      surviving(text, [finding('rule-a', 9), finding('rule-b', 9), finding('schema/type', 8), finding('rule-a', 11, 'other.yaml'), finding('rule-a', 1)]),
+      surviving(text, [
+        finding('rule-a', 9),
+        finding('rule-b', 9),
+        finding('schema/type', 8),
+        finding('rule-a', 11, 'other.yaml'),
+        finding('rule-a', 1),
+      ]),
     ).toEqual(['rule-b@9', 'rule-a@11']);
   });
 
@@ -62,11 +68,15 @@ describe('comment directives', () => {
       metadata: {name: x}
       data: {}
     `;
-    expect(surviving(text, [finding('rule-a', 4), finding('rule-b', 4), finding('rule-c', 4), finding('rule-a', 5), finding('rule-a', 3)])).toEqual([
-      'rule-c@4',
-      'rule-a@5',
-      'rule-a@3',
-    ]);
+    expect(
+      surviving(text, [
+        finding('rule-a', 4),
+        finding('rule-b', 4),
+        finding('rule-c', 4),
+        finding('rule-a', 5),
+        finding('rule-a', 3),
+      ]),
+    ).toEqual(['rule-c@4', 'rule-a@5', 'rule-a@3']);
   });
 
   it('disable … enable regions, for some rules or all', () => {
@@ -84,7 +94,16 @@ describe('comment directives', () => {
       f: 6
     `;
     const all = [1, 3, 5, 7, 9, 11].flatMap((line) => [finding('rule-a', line), finding('rule-b', line)]);
-    expect(surviving(text, all)).toEqual(['rule-a@1', 'rule-b@1', 'rule-b@3', 'rule-a@5', 'rule-b@5', 'rule-b@9', 'rule-a@11', 'rule-b@11']);
+    expect(surviving(text, all)).toEqual([
+      'rule-a@1',
+      'rule-b@1',
+      'rule-b@3',
+      'rule-a@5',
+      'rule-b@5',
+      'rule-b@9',
+      'rule-a@11',
+      'rule-b@11',
+    ]);
   });
 
   it('ignores directives that are not whole-line comments, and unknown words', () => {
@@ -99,7 +118,9 @@ describe('comment directives', () => {
 
   it('applies to any finding in the file, including loader findings, and only to that file', () => {
     const text = '# kubeplan-disable-next-line yaml/duplicate-key\nkey: 1\n';
-    expect(surviving(text, [finding('yaml/duplicate-key', 2), finding('yaml/duplicate-key', 2, 'b.yaml')])).toEqual(['yaml/duplicate-key@2']);
+    expect(surviving(text, [finding('yaml/duplicate-key', 2), finding('yaml/duplicate-key', 2, 'b.yaml')])).toEqual([
+      'yaml/duplicate-key@2',
+    ]);
   });
 
   it('handles CRLF line endings', () => {

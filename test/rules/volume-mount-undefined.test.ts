@@ -27,13 +27,25 @@ const statefulSet = yaml`
 
 describe('volume-mount-undefined', () => {
   it('accepts mounts of volumes and of volumeClaimTemplates', () => {
-    expect(runRule(rule, statefulSet.replace('{name: logs', '{name: config').replace('{name: raw', '{name: data'))).toEqual([]);
+    expect(
+      runRule(rule, statefulSet.replace('{name: logs', '{name: config').replace('{name: raw', '{name: data')),
+    ).toEqual([]);
   });
 
   it('reports mounts and devices naming neither', () => {
     expect(runRule(rule, statefulSet)).toEqual([
-      { ruleId: 'volume-mount-undefined', line: 16, column: 22, message: 'StatefulSet db: container "db" mounts "logs", which is neither a volume nor a volumeClaimTemplate' },
-      { ruleId: 'volume-mount-undefined', line: 18, column: 22, message: 'StatefulSet db: container "db" mounts "raw", which is neither a volume nor a volumeClaimTemplate' },
+      {
+        ruleId: 'volume-mount-undefined',
+        line: 16,
+        column: 22,
+        message: 'StatefulSet db: container "db" mounts "logs", which is neither a volume nor a volumeClaimTemplate',
+      },
+      {
+        ruleId: 'volume-mount-undefined',
+        line: 18,
+        column: 22,
+        message: 'StatefulSet db: container "db" mounts "raw", which is neither a volume nor a volumeClaimTemplate',
+      },
     ]);
   });
 

@@ -61,19 +61,32 @@ describe('workload-selector-mismatch', () => {
           ruleId: 'workload-selector-mismatch',
           line: 6,
           column: 44,
-          message: 'Deployment web: selector {app: web, tier: front} does not match template labels {app: web, tier: frontend} (unmatched: tier: front)',
+          message:
+            'Deployment web: selector {app: web, tier: front} does not match template labels {app: web, tier: frontend} (unmatched: tier: front)',
         },
       ]);
     });
 
     it('reports an expression that fails', () => {
-      const [finding] = runRule(rule, deployment('{matchExpressions: [{key: tier, operator: NotIn, values: [frontend]}]}'));
-      expect(finding).toMatchObject({ line: 6, column: 33, message: expect.stringContaining('(unmatched: tier notin (frontend))') });
+      const [finding] = runRule(
+        rule,
+        deployment('{matchExpressions: [{key: tier, operator: NotIn, values: [frontend]}]}'),
+      );
+      expect(finding).toMatchObject({
+        line: 6,
+        column: 33,
+        message: expect.stringContaining('(unmatched: tier notin (frontend))'),
+      });
     });
 
     it('reports an empty selector, which the API server rejects', () => {
       expect(runRule(rule, deployment('{}'))).toEqual([
-        { ruleId: 'workload-selector-mismatch', line: 6, column: 13, message: 'Deployment web: empty selector is invalid (it would select every pod in the namespace)' },
+        {
+          ruleId: 'workload-selector-mismatch',
+          line: 6,
+          column: 13,
+          message: 'Deployment web: empty selector is invalid (it would select every pod in the namespace)',
+        },
       ]);
     });
 
@@ -83,7 +96,8 @@ describe('workload-selector-mismatch', () => {
           ruleId: 'workload-selector-mismatch',
           line: 6,
           column: 33,
-          message: 'Deployment web: invalid selector: "Equals" is not a valid operator (In, NotIn, Exists, DoesNotExist)',
+          message:
+            'Deployment web: invalid selector: "Equals" is not a valid operator (In, NotIn, Exists, DoesNotExist)',
         },
       ]);
     });

@@ -8,7 +8,8 @@ import { distance } from '../../src/rules/suggest.js';
 import { controllerSelectorOf, podTemplateOf, WORKLOAD_KINDS } from '../../src/rules/workloads.js';
 import { loadAll, yaml } from './helpers.js';
 
-const podSpec = '{initContainers: [{name: init}], containers: [{name: app}, {name: side}], ephemeralContainers: [{name: debug}]}';
+const podSpec =
+  '{initContainers: [{name: init}], containers: [{name: app}, {name: side}], ephemeralContainers: [{name: debug}]}';
 const objects = yaml`
   apiVersion: v1
   kind: Pod
@@ -86,7 +87,12 @@ describe('podTemplateOf', () => {
   it('lists init, app and ephemeral containers with paths that locate them', () => {
     const cronJob = manifests[6]!;
     const containers = containersOf(podTemplateOf(cronJob)!);
-    expect(containers.map((c) => c.label)).toEqual(['init container "init"', 'container "app"', 'container "side"', 'ephemeral container "debug"']);
+    expect(containers.map((c) => c.label)).toEqual([
+      'init container "init"',
+      'container "app"',
+      'container "side"',
+      'ephemeral container "debug"',
+    ]);
     expect(containers[1]!.path).toEqual(['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers', 0]);
     const at = cronJob.locate([...containers[2]!.path, 'name']);
     expect(objects.split('\n')[at.line - 1]!.slice(at.column - 1, at.endColumn - 1)).toBe('side');
@@ -113,12 +119,22 @@ describe('ObjectIndex.selectTemplates', () => {
   const value = fc.constantFrom('a', 'b', 'c', 'abc');
   const labels = fc.dictionary(key, value);
   const expression = fc.oneof(
-    fc.record({ key, operator: fc.constantFrom('In', 'NotIn'), values: fc.array(value, { minLength: 1, maxLength: 2 }) }),
+    fc.record({
+      key,
+      operator: fc.constantFrom('In', 'NotIn'),
+      values: fc.array(value, { minLength: 1, maxLength: 2 }),
+    }),
     fc.record({ key, operator: fc.constantFrom('Exists', 'DoesNotExist') }),
   );
-  const selector = fc.record({ matchLabels: fc.dictionary(key, value), matchExpressions: fc.array(expression, { maxLength: 2 }) }, { requiredKeys: [] });
+  const selector = fc.record(
+    { matchLabels: fc.dictionary(key, value), matchExpressions: fc.array(expression, { maxLength: 2 }) },
+    { requiredKeys: [] },
+  );
   const indexOfPods = (podLabels: Record<string, string>[]) => {
-    const text = podLabels.map((l, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, labels: ${JSON.stringify(l)}}\n`).join('---\n') || 'apiVersion: v1\nkind: ConfigMap\n';
+    const text =
+      podLabels
+        .map((l, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, labels: ${JSON.stringify(l)}}\n`)
+        .join('---\n') || 'apiVersion: v1\nkind: ConfigMap\n';
     return new ObjectIndex(loadAll({ 'p.yaml': text }), 'default');
   };
 
@@ -143,7 +159,13 @@ describe('ObjectIndex.selectTemplates', () => {
         const closest = closestTemplate(all, parsed);
         const brute = all.some((t) => matches(parsed, t.labels))
           ? undefined
-          : `${describeSelector(parsed)} matches no pods${closest ? `; closest: Pod ${closest.manifest.ref.name} has {${Object.entries(closest.labels).map(([k, v]) => `${k}: ${v}`).join(', ')}}` : ''}`;
+          : `${describeSelector(parsed)} matches no pods${
+              closest
+                ? `; closest: Pod ${closest.manifest.ref.name} has {${Object.entries(closest.labels)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join(', ')}}`
+                : ''
+            }`;
         expect(describeUnmatched(index, 'default', parsed)).toBe(brute);
       }),
       { numRuns: 300, seed: 11 },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KUBE_VERSION, fieldDoc, isKnownKind, SUPPORTED_KUBE_VERSIONS, supportedKubeVersion, validateManifests } from '../../src/schema/index.js';
+import {
+  DEFAULT_KUBE_VERSION,
+  fieldDoc,
+  isKnownKind,
+  SUPPORTED_KUBE_VERSIONS,
+  supportedKubeVersion,
+  validateManifests,
+} from '../../src/schema/index.js';
 
 describe('schema API', () => {
   it('names the Kubernetes version the built-in schemas describe', () => {
@@ -20,10 +27,16 @@ describe('schema API', () => {
 
   it('documents fields for editors, through lists, maps and references', () => {
     expect(fieldDoc('apps/v1', 'Deployment', ['spec', 'replicas'])).toMatch(/^Number of desired pods\./);
-    expect(fieldDoc('apps/v1', 'Deployment', ['spec', 'template', 'spec', 'containers', 0, 'image'])).toMatch(/^Container image name\./);
-    expect(fieldDoc('v1', 'Pod', ['spec', 'containers', 3, 'resources', 'limits'])).toMatch(/^Limits describes the maximum amount of compute resources allowed/);
+    expect(fieldDoc('apps/v1', 'Deployment', ['spec', 'template', 'spec', 'containers', 0, 'image'])).toMatch(
+      /^Container image name\./,
+    );
+    expect(fieldDoc('v1', 'Pod', ['spec', 'containers', 3, 'resources', 'limits'])).toMatch(
+      /^Limits describes the maximum amount of compute resources allowed/,
+    );
     // A referenced type without a field description of its own falls back to the type's description.
-    expect(fieldDoc('v1', 'Pod', ['metadata', 'ownerReferences', 0])).toMatch(/^OwnerReference contains enough information/);
+    expect(fieldDoc('v1', 'Pod', ['metadata', 'ownerReferences', 0])).toMatch(
+      /^OwnerReference contains enough information/,
+    );
     expect(fieldDoc('v1', 'Service', ['spec', 'nope'])).toBeUndefined();
     expect(fieldDoc('example.com/v1', 'Widget', ['spec'])).toBeUndefined();
   });

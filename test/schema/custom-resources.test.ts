@@ -72,11 +72,36 @@ describe('custom resources validated against their CRD from the inputs', () => {
         'extra: 1',
       );
     expect(brief(check(text))).toEqual([
-      { ruleId: 'schema/unknown-field', line: 34, column: 23, message: 'metadata.lables: unknown field (did you mean "labels"?)' },
-      { ruleId: 'schema/unknown-field', line: 36, column: 3, message: 'spec.sise: unknown field (did you mean "size"?)' },
-      { ruleId: 'schema/enum', line: 37, column: 10, message: 'spec.color: must be one of "red", "green", "blue" (got "Red"); did you mean "red"?' },
-      { ruleId: 'schema/type', line: 38, column: 9, message: 'spec.port: expected integer or string, got boolean true' },
-      { ruleId: 'schema/invalid', line: 39, column: 9, message: 'spec.tags: items [1] and [0] are identical; items must be unique' },
+      {
+        ruleId: 'schema/unknown-field',
+        line: 34,
+        column: 23,
+        message: 'metadata.lables: unknown field (did you mean "labels"?)',
+      },
+      {
+        ruleId: 'schema/unknown-field',
+        line: 36,
+        column: 3,
+        message: 'spec.sise: unknown field (did you mean "size"?)',
+      },
+      {
+        ruleId: 'schema/enum',
+        line: 37,
+        column: 10,
+        message: 'spec.color: must be one of "red", "green", "blue" (got "Red"); did you mean "red"?',
+      },
+      {
+        ruleId: 'schema/type',
+        line: 38,
+        column: 9,
+        message: 'spec.port: expected integer or string, got boolean true',
+      },
+      {
+        ruleId: 'schema/invalid',
+        line: 39,
+        column: 9,
+        message: 'spec.tags: items [1] and [0] are identical; items must be unique',
+      },
       { ruleId: 'schema/required', line: 40, column: 3, message: 'spec.template.apiVersion: required field missing' },
       { ruleId: 'schema/required', line: 40, column: 3, message: 'spec.template.kind: required field missing' },
       { ruleId: 'schema/unknown-field', line: 41, column: 1, message: 'extra: unknown field' },
@@ -84,7 +109,20 @@ describe('custom resources validated against their CRD from the inputs', () => {
   });
 
   it('checks bounds and required fields', () => {
-    const text = widgetCrd + yaml('---', 'apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: small}', 'spec: {size: 0}', '---', 'apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: none}', 'spec: {}');
+    const text =
+      widgetCrd +
+      yaml(
+        '---',
+        'apiVersion: example.com/v1',
+        'kind: Widget',
+        'metadata: {name: small}',
+        'spec: {size: 0}',
+        '---',
+        'apiVersion: example.com/v1',
+        'kind: Widget',
+        'metadata: {name: none}',
+        'spec: {}',
+      );
     expect(brief(check(text))).toEqual([
       { ruleId: 'schema/format', line: 35, column: 14, message: 'spec.size: must be >= 1 (got 0)' },
       { ruleId: 'schema/required', line: 40, column: 1, message: 'spec.size: required field missing' },
@@ -92,10 +130,31 @@ describe('custom resources validated against their CRD from the inputs', () => {
   });
 
   it('explains a version the CRD does not define or does not serve', () => {
-    const text = widgetCrd + yaml('---', 'apiVersion: example.com/v2', 'kind: Widget', 'metadata: {name: a}', '---', 'apiVersion: example.com/v1alpha1', 'kind: Widget', 'metadata: {name: b}');
+    const text =
+      widgetCrd +
+      yaml(
+        '---',
+        'apiVersion: example.com/v2',
+        'kind: Widget',
+        'metadata: {name: a}',
+        '---',
+        'apiVersion: example.com/v1alpha1',
+        'kind: Widget',
+        'metadata: {name: b}',
+      );
     expect(brief(check(text))).toEqual([
-      { ruleId: 'schema/unknown-kind', line: 32, column: 13, message: 'Widget has no version "v2": its CustomResourceDefinition defines v1, v1alpha1' },
-      { ruleId: 'schema/unknown-kind', line: 36, column: 13, message: 'version v1alpha1 of Widget is not served (served: false in its CustomResourceDefinition)' },
+      {
+        ruleId: 'schema/unknown-kind',
+        line: 32,
+        column: 13,
+        message: 'Widget has no version "v2": its CustomResourceDefinition defines v1, v1alpha1',
+      },
+      {
+        ruleId: 'schema/unknown-kind',
+        line: 36,
+        column: 13,
+        message: 'version v1alpha1 of Widget is not served (served: false in its CustomResourceDefinition)',
+      },
     ]);
   });
 
@@ -125,7 +184,11 @@ describe('custom resources validated against their CRD from the inputs', () => {
       'metadata: {name: b}',
     );
     const findings = check(text, { strict: true });
-    expect(findings.map((f) => [f.ruleId, f.severity, f.line, f.column])).toEqual([['schema/bad-schema', 'warning', 13, 9]]);
-    expect(findings[0]!.message).toMatch(/^the schema of Gadget v1 cannot be used to validate its custom resources: .*(regular expression|regexp)/i);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.line, f.column])).toEqual([
+      ['schema/bad-schema', 'warning', 13, 9],
+    ]);
+    expect(findings[0]!.message).toMatch(
+      /^the schema of Gadget v1 cannot be used to validate its custom resources: .*(regular expression|regexp)/i,
+    );
   });
 });

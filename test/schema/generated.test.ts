@@ -27,7 +27,9 @@ describe('generated schemas and validators', () => {
 
   beforeAll(() => {
     regenerated = mkdtempSync(path.join(tmpdir(), 'kubeplan-schemas-'));
-    execFileSync(process.execPath, [path.join(repository, 'scripts/gen-schemas.mjs'), '--root', regenerated], { stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(repository, 'scripts/gen-schemas.mjs'), '--root', regenerated], {
+      stdio: 'pipe',
+    });
   }, 60_000);
   afterAll(() => rmSync(regenerated, { recursive: true, force: true }));
 
@@ -45,7 +47,9 @@ describe('generated schemas and validators', () => {
   });
 
   describe('content', () => {
-    const definitions = JSON.parse(readFileSync(path.join(repository, schemaDir, '_definitions.json'), 'utf8')).definitions;
+    const definitions = JSON.parse(
+      readFileSync(path.join(repository, schemaDir, '_definitions.json'), 'utf8'),
+    ).definitions;
     const index = JSON.parse(readFileSync(path.join(repository, schemaDir, 'index.json'), 'utf8'));
 
     it('covers the kinds kubeplan users write', () => {
@@ -76,7 +80,11 @@ describe('generated schemas and validators', () => {
       ]) {
         expect(kinds.has(kind), kind).toBe(true);
       }
-      expect(index.kinds.find((k: { apiVersion: string; kind: string }) => k.kind === 'Deployment' && k.apiVersion === 'apps/v1').file).toBe('deployment-apps-v1.json');
+      expect(
+        index.kinds.find(
+          (k: { apiVersion: string; kind: string }) => k.kind === 'Deployment' && k.apiVersion === 'apps/v1',
+        ).file,
+      ).toBe('deployment-apps-v1.json');
     });
 
     it('closes declared objects, keeps maps open, and keeps required fields, enums and docs', () => {
@@ -85,20 +93,43 @@ describe('generated schemas and validators', () => {
       expect(deploymentSpec.required).toEqual(['selector', 'template']);
       expect(deploymentSpec.properties.replicas).toMatchObject({ type: 'integer', format: 'int32' });
       expect(deploymentSpec.properties.replicas.description).toMatch(/^Number of desired pods/);
-      expect(definitions['meta.v1.ObjectMeta'].properties.labels).toMatchObject({ type: 'object', additionalProperties: { type: 'string' } });
-      expect(definitions['core.v1.ResourceRequirements'].properties.limits.additionalProperties).toEqual({ $ref: '#/definitions/api.resource.Quantity' });
-      expect(definitions['core.v1.ServiceSpec'].properties.type.enum).toEqual(['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
+      expect(definitions['meta.v1.ObjectMeta'].properties.labels).toMatchObject({
+        type: 'object',
+        additionalProperties: { type: 'string' },
+      });
+      expect(definitions['core.v1.ResourceRequirements'].properties.limits.additionalProperties).toEqual({
+        $ref: '#/definitions/api.resource.Quantity',
+      });
+      expect(definitions['core.v1.ServiceSpec'].properties.type.enum).toEqual([
+        'ClusterIP',
+        'ExternalName',
+        'LoadBalancer',
+        'NodePort',
+      ]);
       expect(definitions['apps.v1.Deployment'].properties.apiVersion).toMatchObject({ const: 'apps/v1' });
-      expect(definitions['core.v1.Secret'].properties.data.additionalProperties).toEqual({ type: 'string', format: 'byte' });
-      expect(definitions['core.v1.PodSecurityContext'].properties.supplementalGroups.items).toEqual({ type: 'integer', format: 'int64' });
+      expect(definitions['core.v1.Secret'].properties.data.additionalProperties).toEqual({
+        type: 'string',
+        format: 'byte',
+      });
+      expect(definitions['core.v1.PodSecurityContext'].properties.supplementalGroups.items).toEqual({
+        type: 'integer',
+        format: 'int64',
+      });
     });
 
     it('applies the overlays: int-or-string, quantity (the same grammar the runtime explains), times', () => {
       expect(definitions['util.intstr.IntOrString']).toMatchObject({ type: ['integer', 'string'] });
-      expect(definitions['api.resource.Quantity']).toMatchObject({ type: ['string', 'number'], pattern: QUANTITY_PATTERN });
+      expect(definitions['api.resource.Quantity']).toMatchObject({
+        type: ['string', 'number'],
+        pattern: QUANTITY_PATTERN,
+      });
       expect(definitions['meta.v1.Time']).toMatchObject({ type: 'string', format: 'date-time' });
-      expect(definitions['apps.v1.RollingUpdateDeployment'].properties.maxSurge.$ref).toBe('#/definitions/util.intstr.IntOrString');
-      expect(definitions['policy.v1.PodDisruptionBudgetSpec'].properties.minAvailable.$ref).toBe('#/definitions/util.intstr.IntOrString');
+      expect(definitions['apps.v1.RollingUpdateDeployment'].properties.maxSurge.$ref).toBe(
+        '#/definitions/util.intstr.IntOrString',
+      );
+      expect(definitions['policy.v1.PodDisruptionBudgetSpec'].properties.minAvailable.$ref).toBe(
+        '#/definitions/util.intstr.IntOrString',
+      );
     });
   });
 });

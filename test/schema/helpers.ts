@@ -11,7 +11,8 @@ export function check(yaml: string, options: Partial<SchemaOptions> = {}): Findi
 }
 
 /** The parts of a finding a test pins: rule, start position, message. */
-export const brief = (findings: Finding[]) => findings.map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column, message: f.message }));
+export const brief = (findings: Finding[]) =>
+  findings.map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column, message: f.message }));
 
 /** Lines joined with newlines, so fixtures can be written one line per array entry and line numbers stay countable. */
 export const yaml = (...lines: string[]) => `${lines.join('\n')}\n`;

@@ -26,7 +26,8 @@ describe('suggestions', () => {
 
 describe('quantities', () => {
   it('follow the Kubernetes grammar', () => {
-    for (const ok of ['1', '0.5', '.5', '500m', '128Mi', '2Gi', '1e3', '1E-2', '+1k', '100n', '1.5Ti']) expect(isQuantity(ok), ok).toBe(true);
+    for (const ok of ['1', '0.5', '.5', '500m', '128Mi', '2Gi', '1e3', '1E-2', '+1k', '100n', '1.5Ti'])
+      expect(isQuantity(ok), ok).toBe(true);
     for (const bad of ['500mi', '1GB', '1 Gi', 'Gi', '1.2.3', '1K', '']) expect(isQuantity(bad), bad).toBe(false);
   });
 
@@ -51,18 +52,33 @@ describe('paths', () => {
   });
 
   it('are shown the way kubectl users write them', () => {
-    expect(formatPath(['spec', 'template', 'spec', 'containers', 0, 'env', 2, 'value'])).toBe('spec.template.spec.containers[0].env[2].value');
-    expect(formatPath(['metadata', 'labels', 'app.kubernetes.io/name'])).toBe('metadata.labels["app.kubernetes.io/name"]');
+    expect(formatPath(['spec', 'template', 'spec', 'containers', 0, 'env', 2, 'value'])).toBe(
+      'spec.template.spec.containers[0].env[2].value',
+    );
+    expect(formatPath(['metadata', 'labels', 'app.kubernetes.io/name'])).toBe(
+      'metadata.labels["app.kubernetes.io/name"]',
+    );
     expect(formatPath(['data', '0'])).toBe('data["0"]');
   });
 });
 
 describe('collapsing ajv cascades', () => {
-  const error = (keyword: string, instancePath: string, schemaPath: string, params: Record<string, unknown> = {}): ErrorObject => ({ keyword, instancePath, schemaPath, params });
+  const error = (
+    keyword: string,
+    instancePath: string,
+    schemaPath: string,
+    params: Record<string, unknown> = {},
+  ): ErrorObject => ({ keyword, instancePath, schemaPath, params });
 
   it('an anyOf whose branches all want other types becomes one type error', () => {
-    const errors = [error('type', '/port', '#/anyOf/0/type', { type: 'integer' }), error('type', '/port', '#/anyOf/1/type', { type: 'string' }), error('anyOf', '/port', '#/anyOf')];
-    expect(collapseErrors(errors).map((e) => [e.keyword, e.instancePath, e.params])).toEqual([['type', '/port', { type: ['integer', 'string'] }]]);
+    const errors = [
+      error('type', '/port', '#/anyOf/0/type', { type: 'integer' }),
+      error('type', '/port', '#/anyOf/1/type', { type: 'string' }),
+      error('anyOf', '/port', '#/anyOf'),
+    ];
+    expect(collapseErrors(errors).map((e) => [e.keyword, e.instancePath, e.params])).toEqual([
+      ['type', '/port', { type: ['integer', 'string'] }],
+    ]);
   });
 
   it('an anyOf keeps the errors of the branch that got furthest', () => {
@@ -108,7 +124,10 @@ describe('normalizing objects before validation', () => {
   it('turns timestamps parsed as dates back into their source text, and keeps "__proto__" a plain key', () => {
     const object = JSON.parse('{"t": null, "__proto__": {"polluted": true}}') as Record<string, unknown>;
     object.t = new Date('2024-01-31T12:00:00Z');
-    const normalized = normalizeForValidation({ object, scalarSource: () => ({ text: '2024-01-31 12:00:00Z', plain: true }) });
+    const normalized = normalizeForValidation({
+      object,
+      scalarSource: () => ({ text: '2024-01-31 12:00:00Z', plain: true }),
+    });
     expect(normalized.t).toBe('2024-01-31 12:00:00Z');
     expect(Object.keys(normalized)).toEqual(['t', '__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -161,6 +180,10 @@ describe('OpenAPI → JSON Schema', () => {
   it('leaves --schema-dir schemas open unless asked, and then closes only objects with properties', () => {
     const schema = { type: 'object', properties: { spec: { type: 'object' } } };
     expect(toJsonSchema(schema, { closeObjects: 'none' })).toEqual(schema);
-    expect(toJsonSchema(schema, { closeObjects: 'declared' })).toEqual({ type: 'object', properties: { spec: { type: 'object' } }, additionalProperties: false });
+    expect(toJsonSchema(schema, { closeObjects: 'declared' })).toEqual({
+      type: 'object',
+      properties: { spec: { type: 'object' } },
+      additionalProperties: false,
+    });
   });
 });

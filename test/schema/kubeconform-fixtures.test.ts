@@ -19,7 +19,8 @@ function lintFixture(name: string, options: Partial<SchemaOptions> = {}) {
   return { manifests, load: findings, schema };
 }
 
-const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.line, f.message]);
+const errors = (findings: Finding[]) =>
+  findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.line, f.message]);
 
 describe.skipIf(!existsSync(FIXTURES))('kubeconform fixtures', () => {
   it.each([
@@ -56,7 +57,9 @@ describe.skipIf(!existsSync(FIXTURES))('kubeconform fixtures', () => {
   });
 
   it('multi_invalid.yaml: one Service port is a string', () => {
-    expect(errors(lintFixture('multi_invalid.yaml').schema)).toEqual([['schema/type', 12, 'spec.ports[0].port: expected integer, got string "sds"']]);
+    expect(errors(lintFixture('multi_invalid.yaml').schema)).toEqual([
+      ['schema/type', 12, 'spec.ports[0].port: expected integer, got string "sds"'],
+    ]);
   });
 
   it('list_invalid.yaml: the List item with `replicas: asd"` fails, the other item passes', () => {
@@ -74,24 +77,38 @@ describe.skipIf(!existsSync(FIXTURES))('kubeconform fixtures', () => {
       ['schema/required', 1, 'apiVersion: required field missing'],
       ['schema/required', 1, 'kind: required field missing'],
     ]);
-    expect(errors(lintFixture('missing_kind_value.yaml').schema)).toContainEqual(['schema/required', 1, 'kind: required field has no value']);
-    expect(errors(lintFixture('missing_apiversion.yaml').schema)).toEqual([['schema/required', 1, 'apiVersion: required field missing']]);
+    expect(errors(lintFixture('missing_kind_value.yaml').schema)).toContainEqual([
+      'schema/required',
+      1,
+      'kind: required field has no value',
+    ]);
+    expect(errors(lintFixture('missing_apiversion.yaml').schema)).toEqual([
+      ['schema/required', 1, 'apiVersion: required field missing'],
+    ]);
     expect(errors(lintFixture('multi_invalid_resources.yaml').schema)).toHaveLength(10);
   });
 
   it('test_crd.yaml: an unknown custom resource warns (fails with strict) and passes with its schema from --schema-dir', () => {
-    expect(lintFixture('test_crd.yaml').schema.map((f) => [f.ruleId, f.severity])).toEqual([['schema/unknown-kind', 'warning']]);
-    expect(lintFixture('test_crd.yaml', { strict: true }).schema.map((f) => [f.ruleId, f.severity])).toEqual([['schema/unknown-kind', 'error']]);
+    expect(lintFixture('test_crd.yaml').schema.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['schema/unknown-kind', 'warning'],
+    ]);
+    expect(lintFixture('test_crd.yaml', { strict: true }).schema.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['schema/unknown-kind', 'error'],
+    ]);
     expect(lintFixture('test_crd.yaml', { schemaDirs: [path.join(FIXTURES, 'registry')] }).schema).toEqual([]);
   });
 
   it('grafana-alert-rule-group-sample.yaml passes with its schema ({kind}_{version}.json)', () => {
-    expect(lintFixture('grafana-alert-rule-group-sample.yaml').schema.map((f) => f.ruleId)).toEqual(['schema/unknown-kind']);
+    expect(lintFixture('grafana-alert-rule-group-sample.yaml').schema.map((f) => f.ruleId)).toEqual([
+      'schema/unknown-kind',
+    ]);
     expect(lintFixture('grafana-alert-rule-group-sample.yaml', { schemaDirs: [FIXTURES] }).schema).toEqual([]);
   });
 
   it('extra_property.yaml and duplicate_property.yaml: DaemonSets have no replicas (kubeconform -strict)', () => {
-    expect(errors(lintFixture('extra_property.yaml').schema)).toEqual([['schema/unknown-field', 7, 'spec.replicas: unknown field']]);
+    expect(errors(lintFixture('extra_property.yaml').schema)).toEqual([
+      ['schema/unknown-field', 7, 'spec.replicas: unknown field'],
+    ]);
     const duplicate = lintFixture('duplicate_property.yaml');
     expect(duplicate.load.map((f) => f.ruleId)).toEqual(['yaml/duplicate-key']);
     expect(errors(duplicate.schema)).toEqual([['schema/unknown-field', 7, 'spec.replicas: unknown field']]);

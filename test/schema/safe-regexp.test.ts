@@ -59,7 +59,9 @@ describe('patterns from the inputs run in linear time (RE2)', () => {
   });
 
   it('accepts a value that matches', () => {
-    const findings = lintText(crd('^(a+)+$') + widget('aaaa'), 'w.yaml').findings.filter((f) => f.ruleId.startsWith('schema/'));
+    const findings = lintText(crd('^(a+)+$') + widget('aaaa'), 'w.yaml').findings.filter((f) =>
+      f.ruleId.startsWith('schema/'),
+    );
     expect(findings).toEqual([]);
   });
 });

@@ -30,9 +30,15 @@ describe('--schema-dir', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-schema-dir-'));
     writeFileSync(path.join(dir, 'gizmo-example-v1.json'), JSON.stringify(gizmoSchema));
-    writeFileSync(path.join(dir, 'doohickey_v1beta1.json'), JSON.stringify({ type: 'object', properties: { spec: { type: 'string' } } }));
+    writeFileSync(
+      path.join(dir, 'doohickey_v1beta1.json'),
+      JSON.stringify({ type: 'object', properties: { spec: { type: 'string' } } }),
+    );
     mkdirSync(path.join(dir, 'tools.example.com'));
-    writeFileSync(path.join(dir, 'tools.example.com', 'wrench_v2.json'), JSON.stringify({ type: 'object', required: ['spec'] }));
+    writeFileSync(
+      path.join(dir, 'tools.example.com', 'wrench_v2.json'),
+      JSON.stringify({ type: 'object', required: ['spec'] }),
+    );
     // Never read unless a Broken is present: schemas are compiled lazily, only for kinds in the inputs.
     writeFileSync(path.join(dir, 'broken-example-v1.json'), '{ not json');
   });
@@ -62,25 +68,43 @@ describe('--schema-dir', () => {
     expect(brief(check(text, { schemaDirs: [dir] }))).toEqual([
       { ruleId: 'schema/format', line: 9, column: 15, message: 'spec.count: must be >= 0 (got -1)' },
       { ruleId: 'schema/type', line: 9, column: 27, message: 'spec.target: expected string or integer, got array' },
-      { ruleId: 'schema/yaml11-scalar', line: 14, column: 7, message: 'spec: 5 is read by Kubernetes as the number 5, but a string is expected; quote it: "5"' },
+      {
+        ruleId: 'schema/yaml11-scalar',
+        line: 14,
+        column: 7,
+        message: 'spec: 5 is read by Kubernetes as the number 5, but a string is expected; quote it: "5"',
+      },
       { ruleId: 'schema/required', line: 17, column: 1, message: 'spec: required field missing' },
     ]);
   });
 
   it('leaves user schemas open, unless strict closes the objects that declare properties', () => {
-    const text = yaml('apiVersion: example.com/v1', 'kind: Gizmo', 'metadata: {name: a}', 'spec: {count: 1, colour: red}');
+    const text = yaml(
+      'apiVersion: example.com/v1',
+      'kind: Gizmo',
+      'metadata: {name: a}',
+      'spec: {count: 1, colour: red}',
+    );
     expect(check(text, { schemaDirs: [dir] })).toEqual([]);
-    expect(brief(check(text, { schemaDirs: [dir], strict: true }))).toEqual([{ ruleId: 'schema/unknown-field', line: 4, column: 18, message: 'spec.colour: unknown field' }]);
+    expect(brief(check(text, { schemaDirs: [dir], strict: true }))).toEqual([
+      { ruleId: 'schema/unknown-field', line: 4, column: 18, message: 'spec.colour: unknown field' },
+    ]);
   });
 
   it('a schema that is not valid JSON is reported, as a warning, when its kind is used', () => {
-    const findings = check(yaml('apiVersion: example.com/v1', 'kind: Broken', 'metadata: {name: b}'), { schemaDirs: [dir] });
+    const findings = check(yaml('apiVersion: example.com/v1', 'kind: Broken', 'metadata: {name: b}'), {
+      schemaDirs: [dir],
+    });
     expect(findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['schema/bad-schema', 'warning', 1]]);
     expect(findings[0]!.message).toContain('broken-example-v1.json: not valid JSON');
   });
 
   it('only plain names become file names', () => {
-    expect(candidateFileNames('apps/v1', 'Deployment')).toEqual(['deployment-apps-v1.json', path.join('apps', 'deployment_v1.json'), 'deployment_v1.json']);
+    expect(candidateFileNames('apps/v1', 'Deployment')).toEqual([
+      'deployment-apps-v1.json',
+      path.join('apps', 'deployment_v1.json'),
+      'deployment_v1.json',
+    ]);
     expect(candidateFileNames('monitoring.coreos.com/v1', 'PrometheusRule')).toEqual([
       'prometheusrule-monitoring-v1.json',
       'prometheusrule-monitoring.coreos.com-v1.json',

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { brief, check, yaml } from './helpers.js';
 
 const deployment = (specLines: string[]) =>
-  yaml(
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: web',
-    'spec:',
-    ...specLines,
-  );
+  yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', ...specLines);
 
 /** A valid pod template (lines 1–7 of the spec when placed after `selector`). */
 const template = (containerLines: string[] = []) => [
@@ -103,17 +96,46 @@ describe('valid manifests', () => {
 describe('schema/unknown-field', () => {
   it('points at the key and suggests the field that was meant', () => {
     const findings = check(deployment(['  replica: 3', '  selector: {matchLabels: {app: web}}', ...template()]));
-    expect(brief(findings)).toEqual([{ ruleId: 'schema/unknown-field', line: 6, column: 3, message: 'spec.replica: unknown field (did you mean "replicas"?)' }]);
-    expect(findings[0]).toMatchObject({ severity: 'error', file: 'm.yaml', endLine: 6, endColumn: 10, object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' } });
+    expect(brief(findings)).toEqual([
+      {
+        ruleId: 'schema/unknown-field',
+        line: 6,
+        column: 3,
+        message: 'spec.replica: unknown field (did you mean "replicas"?)',
+      },
+    ]);
+    expect(findings[0]).toMatchObject({
+      severity: 'error',
+      file: 'm.yaml',
+      endLine: 6,
+      endColumn: 10,
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+    });
   });
 
   it('suggests by case and by transposition, and stays quiet when nothing is close', () => {
     const findings = check(
-      deployment(['  Replicas: 3', '  selector: {matchLabels: {app: web}}', '  mniReadySeconds: 5', '  flavour: large', ...template()]),
+      deployment([
+        '  Replicas: 3',
+        '  selector: {matchLabels: {app: web}}',
+        '  mniReadySeconds: 5',
+        '  flavour: large',
+        ...template(),
+      ]),
     );
     expect(brief(findings)).toEqual([
-      { ruleId: 'schema/unknown-field', line: 6, column: 3, message: 'spec.Replicas: unknown field (did you mean "replicas"?)' },
-      { ruleId: 'schema/unknown-field', line: 8, column: 3, message: 'spec.mniReadySeconds: unknown field (did you mean "minReadySeconds"?)' },
+      {
+        ruleId: 'schema/unknown-field',
+        line: 6,
+        column: 3,
+        message: 'spec.Replicas: unknown field (did you mean "replicas"?)',
+      },
+      {
+        ruleId: 'schema/unknown-field',
+        line: 8,
+        column: 3,
+        message: 'spec.mniReadySeconds: unknown field (did you mean "minReadySeconds"?)',
+      },
       { ruleId: 'schema/unknown-field', line: 9, column: 3, message: 'spec.flavour: unknown field' },
     ]);
   });
@@ -134,7 +156,12 @@ describe('schema/unknown-field', () => {
       '          valueFrom: {secretKeyRef: {name: s, key: k, optinal: true}}',
     );
     expect(brief(check(text))).toEqual([
-      { ruleId: 'schema/unknown-field', line: 5, column: 3, message: 'metadata.lables: unknown field (did you mean "labels"?)' },
+      {
+        ruleId: 'schema/unknown-field',
+        line: 5,
+        column: 3,
+        message: 'metadata.lables: unknown field (did you mean "labels"?)',
+      },
       {
         ruleId: 'schema/unknown-field',
         line: 12,
@@ -148,7 +175,9 @@ describe('schema/unknown-field', () => {
 describe('schema/type', () => {
   it('reports the expected and the actual type, at the value', () => {
     const findings = check(deployment(['  replicas: "3"', '  selector: {matchLabels: {app: web}}', ...template()]));
-    expect(brief(findings)).toEqual([{ ruleId: 'schema/type', line: 6, column: 13, message: 'spec.replicas: expected integer, got string "3"' }]);
+    expect(brief(findings)).toEqual([
+      { ruleId: 'schema/type', line: 6, column: 13, message: 'spec.replicas: expected integer, got string "3"' },
+    ]);
     expect(findings[0]).toMatchObject({ endLine: 6, endColumn: 16 });
   });
 
@@ -162,14 +191,35 @@ describe('schema/type', () => {
       '    name: a',
       '    image: nginx',
     );
-    expect(brief(check(text))).toEqual([{ ruleId: 'schema/type', line: 6, column: 5, message: 'spec.containers: expected array, got object' }]);
+    expect(brief(check(text))).toEqual([
+      { ruleId: 'schema/type', line: 6, column: 5, message: 'spec.containers: expected array, got object' },
+    ]);
   });
 
   it('int-or-string fields take integers and strings, and reject anything else in one finding', () => {
-    const ok = check(deployment(['  selector: {matchLabels: {app: web}}', '  strategy: {rollingUpdate: {maxSurge: 1, maxUnavailable: 10%}}', ...template()]));
+    const ok = check(
+      deployment([
+        '  selector: {matchLabels: {app: web}}',
+        '  strategy: {rollingUpdate: {maxSurge: 1, maxUnavailable: 10%}}',
+        ...template(),
+      ]),
+    );
     expect(ok).toEqual([]);
-    const bad = check(deployment(['  selector: {matchLabels: {app: web}}', '  strategy: {rollingUpdate: {maxSurge: 1.5}}', ...template()]));
-    expect(brief(bad)).toEqual([{ ruleId: 'schema/type', line: 7, column: 40, message: 'spec.strategy.rollingUpdate.maxSurge: expected integer or string, got number 1.5' }]);
+    const bad = check(
+      deployment([
+        '  selector: {matchLabels: {app: web}}',
+        '  strategy: {rollingUpdate: {maxSurge: 1.5}}',
+        ...template(),
+      ]),
+    );
+    expect(brief(bad)).toEqual([
+      {
+        ruleId: 'schema/type',
+        line: 7,
+        column: 40,
+        message: 'spec.strategy.rollingUpdate.maxSurge: expected integer or string, got number 1.5',
+      },
+    ]);
   });
 });
 
@@ -196,79 +246,161 @@ describe('schema/yaml11-scalar', () => {
         ruleId: 'schema/yaml11-scalar',
         line: 16,
         column: 22,
-        message: 'spec.template.spec.containers[0].env[0].value: yes is read by Kubernetes as the boolean true (YAML 1.1), but a string is expected; quote it: "yes"',
+        message:
+          'spec.template.spec.containers[0].env[0].value: yes is read by Kubernetes as the boolean true (YAML 1.1), but a string is expected; quote it: "yes"',
       },
       {
         ruleId: 'schema/yaml11-scalar',
         line: 18,
         column: 22,
-        message: 'spec.template.spec.containers[0].env[1].value: 8080 is read by Kubernetes as the number 8080, but a string is expected; quote it: "8080"',
+        message:
+          'spec.template.spec.containers[0].env[1].value: 8080 is read by Kubernetes as the number 8080, but a string is expected; quote it: "8080"',
       },
       {
         ruleId: 'schema/yaml11-scalar',
         line: 20,
         column: 22,
-        message: 'spec.template.spec.containers[0].env[2].value: 0755 is read by Kubernetes as the number 493 (YAML 1.1), but a string is expected; quote it: "0755"',
+        message:
+          'spec.template.spec.containers[0].env[2].value: 0755 is read by Kubernetes as the number 493 (YAML 1.1), but a string is expected; quote it: "0755"',
       },
     ]);
   });
 
   it('covers map values: labels, ConfigMap data', () => {
-    const text = yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', '  labels: {enabled: on}', 'data:', '  country: NO', '  answer: y');
+    const text = yaml(
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: c',
+      '  labels: {enabled: on}',
+      'data:',
+      '  country: NO',
+      '  answer: y',
+    );
     expect(brief(check(text))).toEqual([
-      { ruleId: 'schema/yaml11-scalar', line: 5, column: 21, message: 'metadata.labels.enabled: on is read by Kubernetes as the boolean true (YAML 1.1), but a string is expected; quote it: "on"' },
-      { ruleId: 'schema/yaml11-scalar', line: 7, column: 12, message: 'data.country: NO is read by Kubernetes as the boolean false (YAML 1.1), but a string is expected; quote it: "NO"' },
-      { ruleId: 'schema/yaml11-scalar', line: 8, column: 11, message: 'data.answer: y is read by Kubernetes as the boolean true (YAML 1.1), but a string is expected; quote it: "y"' },
+      {
+        ruleId: 'schema/yaml11-scalar',
+        line: 5,
+        column: 21,
+        message:
+          'metadata.labels.enabled: on is read by Kubernetes as the boolean true (YAML 1.1), but a string is expected; quote it: "on"',
+      },
+      {
+        ruleId: 'schema/yaml11-scalar',
+        line: 7,
+        column: 12,
+        message:
+          'data.country: NO is read by Kubernetes as the boolean false (YAML 1.1), but a string is expected; quote it: "NO"',
+      },
+      {
+        ruleId: 'schema/yaml11-scalar',
+        line: 8,
+        column: 11,
+        message:
+          'data.answer: y is read by Kubernetes as the boolean true (YAML 1.1), but a string is expected; quote it: "y"',
+      },
     ]);
   });
 
   it('a non-plain scalar (an explicit tag) gets the plain type message', () => {
     const text = yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c}', 'data:', '  a: !!int "12"');
-    expect(brief(check(text))).toEqual([{ ruleId: 'schema/type', line: 5, column: 12, message: 'data.a: expected string, got number 12' }]);
+    expect(brief(check(text))).toEqual([
+      { ruleId: 'schema/type', line: 5, column: 12, message: 'data.a: expected string, got number 12' },
+    ]);
   });
 });
 
 describe('schema/required', () => {
   it('points at the key of the object that lacks the field', () => {
     const findings = check(deployment(['  replicas: 2', ...template()]));
-    expect(brief(findings)).toEqual([{ ruleId: 'schema/required', line: 5, column: 1, message: 'spec.selector: required field missing' }]);
+    expect(brief(findings)).toEqual([
+      { ruleId: 'schema/required', line: 5, column: 1, message: 'spec.selector: required field missing' },
+    ]);
   });
 
   it('a field present without a value is reported at its own key', () => {
     const findings = check(deployment(['  selector:', ...template()]));
-    expect(brief(findings)).toEqual([{ ruleId: 'schema/required', line: 6, column: 3, message: 'spec.selector: required field has no value' }]);
+    expect(brief(findings)).toEqual([
+      { ruleId: 'schema/required', line: 6, column: 3, message: 'spec.selector: required field has no value' },
+    ]);
   });
 
   it('a misspelt required field is one finding, with the suggestion', () => {
-    const text = yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '    - nme: web', '      image: nginx');
-    expect(brief(check(text))).toEqual([{ ruleId: 'schema/unknown-field', line: 6, column: 7, message: 'spec.containers[0].nme: unknown field (did you mean "name"?)' }]);
+    const text = yaml(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  containers:',
+      '    - nme: web',
+      '      image: nginx',
+    );
+    expect(brief(check(text))).toEqual([
+      {
+        ruleId: 'schema/unknown-field',
+        line: 6,
+        column: 7,
+        message: 'spec.containers[0].nme: unknown field (did you mean "name"?)',
+      },
+    ]);
   });
 
   it('apiVersion and kind must be present, non-empty strings', () => {
-    expect(brief(check(yaml('kind: Pod', 'metadata: {name: p}')))).toEqual([{ ruleId: 'schema/required', line: 1, column: 1, message: 'apiVersion: required field missing' }]);
-    expect(brief(check(yaml('metadata: {name: p}', 'apiVersion: v1', 'kind:')))).toEqual([{ ruleId: 'schema/required', line: 3, column: 1, message: 'kind: required field has no value' }]);
-    expect(brief(check(yaml('apiVersion: v1', 'kind: 5')))).toEqual([{ ruleId: 'schema/type', line: 2, column: 7, message: 'kind: expected string, got number 5' }]);
+    expect(brief(check(yaml('kind: Pod', 'metadata: {name: p}')))).toEqual([
+      { ruleId: 'schema/required', line: 1, column: 1, message: 'apiVersion: required field missing' },
+    ]);
+    expect(brief(check(yaml('metadata: {name: p}', 'apiVersion: v1', 'kind:')))).toEqual([
+      { ruleId: 'schema/required', line: 3, column: 1, message: 'kind: required field has no value' },
+    ]);
+    expect(brief(check(yaml('apiVersion: v1', 'kind: 5')))).toEqual([
+      { ruleId: 'schema/type', line: 2, column: 7, message: 'kind: expected string, got number 5' },
+    ]);
   });
 });
 
 describe('schema/enum', () => {
   it('lists the allowed values and suggests the close one', () => {
-    const text = yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: s}', 'spec:', '  type: Nodeport', '  ports: [{port: 80}]');
+    const text = yaml(
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: s}',
+      'spec:',
+      '  type: Nodeport',
+      '  ports: [{port: 80}]',
+    );
     expect(brief(check(text))).toEqual([
       {
         ruleId: 'schema/enum',
         line: 5,
         column: 9,
-        message: 'spec.type: must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort" (got "Nodeport"); did you mean "NodePort"?',
+        message:
+          'spec.type: must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort" (got "Nodeport"); did you mean "NodePort"?',
       },
     ]);
   });
 
   it('a value of the wrong type gets the type finding only', () => {
-    const text = yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: s}', 'spec:', '  type: 5', '  ports: [{port: 80, protocol: udp}]');
+    const text = yaml(
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: s}',
+      'spec:',
+      '  type: 5',
+      '  ports: [{port: 80, protocol: udp}]',
+    );
     expect(brief(check(text))).toEqual([
-      { ruleId: 'schema/yaml11-scalar', line: 5, column: 9, message: 'spec.type: 5 is read by Kubernetes as the number 5, but a string is expected; quote it: "5"' },
-      { ruleId: 'schema/enum', line: 6, column: 32, message: 'spec.ports[0].protocol: must be one of "SCTP", "TCP", "UDP" (got "udp"); did you mean "UDP"?' },
+      {
+        ruleId: 'schema/yaml11-scalar',
+        line: 5,
+        column: 9,
+        message: 'spec.type: 5 is read by Kubernetes as the number 5, but a string is expected; quote it: "5"',
+      },
+      {
+        ruleId: 'schema/enum',
+        line: 6,
+        column: 32,
+        message: 'spec.ports[0].protocol: must be one of "SCTP", "TCP", "UDP" (got "udp"); did you mean "UDP"?',
+      },
     ]);
   });
 });
@@ -276,12 +408,37 @@ describe('schema/enum', () => {
 describe('schema/format', () => {
   it('quantities: suggests the obvious fix', () => {
     const findings = check(
-      deployment(['  selector: {matchLabels: {app: web}}', ...template(['          resources:', '            limits: {memory: 500mi, cpu: 2 cores}', '            requests: {memory: 1GB}'])]),
+      deployment([
+        '  selector: {matchLabels: {app: web}}',
+        ...template([
+          '          resources:',
+          '            limits: {memory: 500mi, cpu: 2 cores}',
+          '            requests: {memory: 1GB}',
+        ]),
+      ]),
     );
     expect(brief(findings)).toEqual([
-      { ruleId: 'schema/format', line: 15, column: 30, message: 'spec.template.spec.containers[0].resources.limits.memory: "500mi" is not a valid quantity; did you mean "500Mi"?' },
-      { ruleId: 'schema/format', line: 15, column: 42, message: 'spec.template.spec.containers[0].resources.limits.cpu: "2 cores" is not a valid quantity; did you mean "2"?' },
-      { ruleId: 'schema/format', line: 16, column: 32, message: 'spec.template.spec.containers[0].resources.requests.memory: "1GB" is not a valid quantity; did you mean "1Gi"?' },
+      {
+        ruleId: 'schema/format',
+        line: 15,
+        column: 30,
+        message:
+          'spec.template.spec.containers[0].resources.limits.memory: "500mi" is not a valid quantity; did you mean "500Mi"?',
+      },
+      {
+        ruleId: 'schema/format',
+        line: 15,
+        column: 42,
+        message:
+          'spec.template.spec.containers[0].resources.limits.cpu: "2 cores" is not a valid quantity; did you mean "2"?',
+      },
+      {
+        ruleId: 'schema/format',
+        line: 16,
+        column: 32,
+        message:
+          'spec.template.spec.containers[0].resources.requests.memory: "1GB" is not a valid quantity; did you mean "1Gi"?',
+      },
     ]);
   });
 
@@ -299,14 +456,25 @@ describe('schema/format', () => {
       'spec: {replicas: 3000000000, selector: {}}',
     );
     expect(brief(check(text))).toEqual([
-      { ruleId: 'schema/format', line: 3, column: 40, message: 'metadata.creationTimestamp: "yesterday" is not an RFC 3339 date-time such as "2024-01-31T12:00:00Z"' },
+      {
+        ruleId: 'schema/format',
+        line: 3,
+        column: 40,
+        message: 'metadata.creationTimestamp: "yesterday" is not an RFC 3339 date-time such as "2024-01-31T12:00:00Z"',
+      },
       {
         ruleId: 'schema/format',
         line: 5,
         column: 13,
-        message: 'data.password: "hunter2!" is not valid base64 (Secret data must be base64-encoded; put plain text under stringData)',
+        message:
+          'data.password: "hunter2!" is not valid base64 (Secret data must be base64-encoded; put plain text under stringData)',
       },
-      { ruleId: 'schema/format', line: 10, column: 18, message: 'spec.replicas: 3000000000 is out of range for int32 (-2147483648 to 2147483647)' },
+      {
+        ruleId: 'schema/format',
+        line: 10,
+        column: 18,
+        message: 'spec.replicas: 3000000000 is out of range for int32 (-2147483648 to 2147483647)',
+      },
     ]);
   });
 });
@@ -315,17 +483,32 @@ describe('schema/unknown-kind', () => {
   const widget = yaml('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w}');
 
   it('is a warning by default and an error with strict', () => {
-    const message = 'no schema for example.com/v1 Widget: not a Kubernetes 1.36 kind; add its CustomResourceDefinition to the inputs or a schema with --schema-dir';
-    expect(check(widget).map((f) => [f.ruleId, f.severity, f.line, f.column, f.message])).toEqual([['schema/unknown-kind', 'warning', 2, 7, message]]);
-    expect(check(widget, { strict: true }).map((f) => [f.ruleId, f.severity])).toEqual([['schema/unknown-kind', 'error']]);
+    const message =
+      'no schema for example.com/v1 Widget: not a Kubernetes 1.36 kind; add its CustomResourceDefinition to the inputs or a schema with --schema-dir';
+    expect(check(widget).map((f) => [f.ruleId, f.severity, f.line, f.column, f.message])).toEqual([
+      ['schema/unknown-kind', 'warning', 2, 7, message],
+    ]);
+    expect(check(widget, { strict: true }).map((f) => [f.ruleId, f.severity])).toEqual([
+      ['schema/unknown-kind', 'error'],
+    ]);
   });
 
   it('suggests the apiVersion a kind lives in, or a close kind name', () => {
     expect(brief(check(yaml('apiVersion: app/v1', 'kind: Deployment', 'metadata: {name: d}')))).toEqual([
-      { ruleId: 'schema/unknown-kind', line: 1, column: 13, message: 'no schema for app/v1 Deployment: did you mean apiVersion "apps/v1"?' },
+      {
+        ruleId: 'schema/unknown-kind',
+        line: 1,
+        column: 13,
+        message: 'no schema for app/v1 Deployment: did you mean apiVersion "apps/v1"?',
+      },
     ]);
     expect(brief(check(yaml('apiVersion: v1', 'kind: Configmap', 'metadata: {name: c}')))).toEqual([
-      { ruleId: 'schema/unknown-kind', line: 2, column: 7, message: 'no schema for v1 Configmap: did you mean kind "ConfigMap"?' },
+      {
+        ruleId: 'schema/unknown-kind',
+        line: 2,
+        column: 7,
+        message: 'no schema for v1 Configmap: did you mean kind "ConfigMap"?',
+      },
     ]);
   });
 });
@@ -336,11 +519,30 @@ describe('volume control', () => {
     const findings = check(yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: c', ...fields));
     expect(findings).toHaveLength(51);
     expect(findings.slice(0, 50).every((f) => f.ruleId === 'schema/unknown-field')).toBe(true);
-    expect(findings[50]).toMatchObject({ ruleId: 'schema/too-many-errors', severity: 'info', message: '10 more schema problems in this object are not shown' });
+    expect(findings[50]).toMatchObject({
+      ruleId: 'schema/too-many-errors',
+      severity: 'info',
+      message: '10 more schema problems in this object are not shown',
+    });
   });
 
   it('locates problems inside List items', () => {
-    const text = yaml('apiVersion: v1', 'kind: List', 'items:', '  - apiVersion: v1', '    kind: Service', '    metadata: {name: s}', '    spec: {ports: [{port: http}]}');
-    expect(brief(check(text))).toEqual([{ ruleId: 'schema/type', line: 7, column: 27, message: 'spec.ports[0].port: expected integer, got string "http"' }]);
+    const text = yaml(
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - apiVersion: v1',
+      '    kind: Service',
+      '    metadata: {name: s}',
+      '    spec: {ports: [{port: http}]}',
+    );
+    expect(brief(check(text))).toEqual([
+      {
+        ruleId: 'schema/type',
+        line: 7,
+        column: 27,
+        message: 'spec.ports[0].port: expected integer, got string "http"',
+      },
+    ]);
   });
 });

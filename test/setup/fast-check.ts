@@ -8,6 +8,7 @@ const DEFAULT_SEED = 20261123;
 const requested = process.env.KUBEPLAN_FC_SEED;
 if (requested !== 'random') {
   const seed = requested === undefined ? DEFAULT_SEED : Number(requested);
-  if (!Number.isInteger(seed)) throw new Error(`KUBEPLAN_FC_SEED must be an integer or "random", not ${JSON.stringify(requested)}`);
+  if (!Number.isInteger(seed))
+    throw new Error(`KUBEPLAN_FC_SEED must be an integer or "random", not ${JSON.stringify(requested)}`);
   fc.configureGlobal({ seed });
 }

@@ -20,7 +20,11 @@ export interface Identity {
 export function identity(ctx: ExpandContext, m: Manifest): Identity | null {
   const name = str(obj(m.object.metadata).name);
   if (!name) {
-    ctx.skip(m, isObj(m.object.metadata) ? ['metadata'] : [], `${String(m.object.kind)} has no metadata.name; it is not planned`);
+    ctx.skip(
+      m,
+      isObj(m.object.metadata) ? ['metadata'] : [],
+      `${String(m.object.kind)} has no metadata.name; it is not planned`,
+    );
     return null;
   }
   return { name, namespace: namespaceOf(m.object, ctx.defaultNamespace) };
@@ -28,8 +32,13 @@ export function identity(ctx: ExpandContext, m: Manifest): Identity | null {
 
 /** spec.replicas after defaulting: a non-negative integer. */
 export function replicasOf(ctx: ExpandContext, m: Manifest, value: unknown, path: JsonPath): number | null {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return ctx.claimPods(m, path, value) ? value : null;
-  ctx.skip(m, path, `${path.join('.')} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+    return ctx.claimPods(m, path, value) ? value : null;
+  ctx.skip(
+    m,
+    path,
+    `${path.join('.')} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`,
+  );
   return null;
 }
 
@@ -50,7 +59,14 @@ export interface TemplateOptions {
 }
 
 /** Validates spec.template (at `path`) and resolves what pods created from it need. */
-export function checkTemplate(ctx: ExpandContext, m: Manifest, path: JsonPath, raw: unknown, id: Identity, options: TemplateOptions = {}): CheckedTemplate | null {
+export function checkTemplate(
+  ctx: ExpandContext,
+  m: Manifest,
+  path: JsonPath,
+  raw: unknown,
+  id: Identity,
+  options: TemplateOptions = {},
+): CheckedTemplate | null {
   const what = `${String(m.object.kind)} ${id.name}`;
   if (!isObj(raw)) {
     ctx.skip(m, path.slice(0, -1), `${what} has no pod template (${path.join('.')}); it is not planned`);
@@ -90,11 +106,19 @@ export function checkTemplate(ctx: ExpandContext, m: Manifest, path: JsonPath, r
   }
   const badLabels = nonStringEntries(obj(meta).labels);
   if (badLabels.length > 0) {
-    ctx.skip(m, [...path, 'metadata', 'labels', badLabels[0]], `${what}: label ${badLabels[0]} must be a string (quote it); it is not planned`);
+    ctx.skip(
+      m,
+      [...path, 'metadata', 'labels', badLabels[0]],
+      `${what}: label ${badLabels[0]} must be a string (quote it); it is not planned`,
+    );
     return null;
   }
   if (options.jobRestartPolicy && rawSpec.restartPolicy !== 'Never' && rawSpec.restartPolicy !== 'OnFailure') {
-    ctx.skip(m, [...path, 'spec', isObj(rawSpec) && 'restartPolicy' in rawSpec ? 'restartPolicy' : 'containers'], `${what}: a Job's pod template needs restartPolicy Never or OnFailure; it is not planned`);
+    ctx.skip(
+      m,
+      [...path, 'spec', isObj(rawSpec) && 'restartPolicy' in rawSpec ? 'restartPolicy' : 'containers'],
+      `${what}: a Job's pod template needs restartPolicy Never or OnFailure; it is not planned`,
+    );
     return null;
   }
 
@@ -104,7 +128,11 @@ export function checkTemplate(ctx: ExpandContext, m: Manifest, path: JsonPath, r
     const { path: selPath, value, required } = options.selector;
     if (value === undefined || value === null) {
       if (required) {
-        ctx.skip(m, selPath.slice(0, -1), `${what} has no ${selPath.join('.')} (required in apps/v1); it is not planned`);
+        ctx.skip(
+          m,
+          selPath.slice(0, -1),
+          `${what} has no ${selPath.join('.')} (required in apps/v1); it is not planned`,
+        );
         return null;
       }
     } else {
@@ -118,7 +146,11 @@ export function checkTemplate(ctx: ExpandContext, m: Manifest, path: JsonPath, r
         return null;
       }
       if (!compiled.selector.matches(labels)) {
-        ctx.skip(m, selPath, `${what}: selector \`${compiled.selector.text}\` does not match the template labels; the API server rejects it`);
+        ctx.skip(
+          m,
+          selPath,
+          `${what}: selector \`${compiled.selector.text}\` does not match the template labels; the API server rejects it`,
+        );
         return null;
       }
       selector = compiled.selector;
@@ -133,7 +165,8 @@ export function checkTemplate(ctx: ExpandContext, m: Manifest, path: JsonPath, r
   else if (runtime.overhead) spec.overhead = clone(runtime.overhead);
 
   const schedulerName = str(spec.schedulerName);
-  if (schedulerName && schedulerName !== 'default-scheduler') notes.push(`schedulerName ${schedulerName}: planned with the default scheduler's profile`);
+  if (schedulerName && schedulerName !== 'default-scheduler')
+    notes.push(`schedulerName ${schedulerName}: planned with the default scheduler's profile`);
   const priority = ctx.priorityOf(str(spec.priorityClassName));
   let priorityValue = 0;
   if ('error' in priority) notes.push(priority.error);
@@ -170,7 +203,13 @@ export interface MakePod {
 }
 
 export function makePod(ctx: ExpandContext, a: MakePod): PlannedPod {
-  const { labels, annotations, spec } = podFromTemplate({ template: a.checked.template, name: a.name, namespace: a.namespace, extraLabels: a.extraLabels, extraAnnotations: a.extraAnnotations });
+  const { labels, annotations, spec } = podFromTemplate({
+    template: a.checked.template,
+    name: a.name,
+    namespace: a.namespace,
+    extraLabels: a.extraLabels,
+    extraAnnotations: a.extraAnnotations,
+  });
   a.mutate?.(spec);
   return {
     name: a.name,

@@ -25,7 +25,8 @@ export function daemonSetTolerations(hostNetwork: boolean): Toleration[] {
     { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', value: '', effect: 'NoSchedule' },
     { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', value: '', effect: 'NoSchedule' },
   ];
-  if (hostNetwork) t.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', value: '', effect: 'NoSchedule' });
+  if (hostNetwork)
+    t.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', value: '', effect: 'NoSchedule' });
   return t;
 }
 
@@ -33,7 +34,9 @@ export function daemonSetTolerations(hostNetwork: boolean): Toleration[] {
 function addTolerations(spec: Obj): Toleration[] {
   const existing = Array.isArray(spec.tolerations) ? spec.tolerations : [];
   const parsed = parseTolerations(existing);
-  const added = daemonSetTolerations(spec.hostNetwork === true).filter((t) => !parsed.some((p) => p.key === t.key && p.effect === t.effect && (p.operator || 'Equal') === t.operator));
+  const added = daemonSetTolerations(spec.hostNetwork === true).filter(
+    (t) => !parsed.some((p) => p.key === t.key && p.effect === t.effect && (p.operator || 'Equal') === t.operator),
+  );
   spec.tolerations = [...existing, ...added.map((t) => ({ key: t.key, operator: t.operator, effect: t.effect }))];
   return [...parsed, ...added];
 }
@@ -56,8 +59,12 @@ export function shouldRunOn(spec: Obj, node: SchedNode): boolean {
 /** util.ReplaceDaemonSetPodNodeNameNodeAffinity: the required node affinity becomes a single metadata.name pin. */
 function pinToNode(spec: Obj, nodeName: string): void {
   const affinity = isObj(spec.affinity) ? spec.affinity : (spec.affinity = {});
-  const nodeAffinity = isObj((affinity as Obj).nodeAffinity) ? ((affinity as Obj).nodeAffinity as Obj) : ((affinity as Obj).nodeAffinity = {});
-  nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution = { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] };
+  const nodeAffinity = isObj((affinity as Obj).nodeAffinity)
+    ? ((affinity as Obj).nodeAffinity as Obj)
+    : ((affinity as Obj).nodeAffinity = {});
+  nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution = {
+    nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+  };
 }
 
 export function expandDaemonSet(ctx: ExpandContext, m: Manifest): Expansion | null {
@@ -65,7 +72,9 @@ export function expandDaemonSet(ctx: ExpandContext, m: Manifest): Expansion | nu
   if (!id) return null;
   const d = defaultDaemonSet(m.object);
   const rawSpec = obj(m.object.spec);
-  const checked = checkTemplate(ctx, m, ['spec', 'template'], rawSpec.template, id, { selector: { path: ['spec', 'selector'], value: rawSpec.selector, required: true } });
+  const checked = checkTemplate(ctx, m, ['spec', 'template'], rawSpec.template, id, {
+    selector: { path: ['spec', 'selector'], value: rawSpec.selector, required: true },
+  });
   if (!checked) return null;
   const templateSpec = clone(checked.template.spec as Obj);
   addTolerations(templateSpec);
@@ -74,7 +83,11 @@ export function expandDaemonSet(ctx: ExpandContext, m: Manifest): Expansion | nu
   const eligible = ctx.nodes.filter((n) => shouldRunOn(templateSpec, n));
   const skipped = ctx.nodes.length - eligible.length;
   const strategy = obj((d.spec as Obj).updateStrategy);
-  const notes = [`updateStrategy ${String(strategy.type)}`, `${eligible.length} of ${ctx.nodes.length} nodes eligible${skipped ? ` (${skipped} excluded by nodeSelector/affinity or untolerated taints)` : ''}`, ...checked.notes];
+  const notes = [
+    `updateStrategy ${String(strategy.type)}`,
+    `${eligible.length} of ${ctx.nodes.length} nodes eligible${skipped ? ` (${skipped} excluded by nodeSelector/affinity or untolerated taints)` : ''}`,
+    ...checked.notes,
+  ];
   const pods = eligible.map((node) =>
     makePod(ctx, {
       m,
@@ -93,7 +106,15 @@ export function expandDaemonSet(ctx: ExpandContext, m: Manifest): Expansion | nu
     }),
   );
   return {
-    report: { kind: 'DaemonSet', namespace: id.namespace, name: id.name, replicas: pods.length, replicaSets: [], pods: pods.map((p) => p.name), notes },
+    report: {
+      kind: 'DaemonSet',
+      namespace: id.namespace,
+      name: id.name,
+      replicas: pods.length,
+      replicaSets: [],
+      pods: pods.map((p) => p.name),
+      notes,
+    },
     pods,
     claims: [],
   };

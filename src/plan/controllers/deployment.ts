@@ -15,7 +15,11 @@ import type { ExpandContext, Expansion } from './context.js';
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
 
 /** The new ReplicaSet a Deployment would create: name, hash and the labels its pods carry. */
-export function newReplicaSetName(deploymentName: string, template: Obj, collisionCount?: number): { name: string; hash: string } {
+export function newReplicaSetName(
+  deploymentName: string,
+  template: Obj,
+  collisionCount?: number,
+): { name: string; hash: string } {
   const hash = computeHash(template, collisionCount);
   return { name: `${deploymentName}-${hash}`, hash };
 }
@@ -29,15 +33,32 @@ export function expandDeployment(ctx: ExpandContext, m: Manifest): Expansion | n
   if (replicas === null) return null;
   const strategy = str(obj(spec.strategy).type);
   if (strategy !== 'RollingUpdate' && strategy !== 'Recreate') {
-    ctx.skip(m, ['spec', 'strategy', 'type'], `Deployment ${id.name}: strategy.type must be RollingUpdate or Recreate; it is not planned`);
+    ctx.skip(
+      m,
+      ['spec', 'strategy', 'type'],
+      `Deployment ${id.name}: strategy.type must be RollingUpdate or Recreate; it is not planned`,
+    );
     return null;
   }
-  const checked = checkTemplate(ctx, m, ['spec', 'template'], obj(m.object.spec).template, id, { selector: { path: ['spec', 'selector'], value: obj(m.object.spec).selector, required: true } });
+  const checked = checkTemplate(ctx, m, ['spec', 'template'], obj(m.object.spec).template, id, {
+    selector: { path: ['spec', 'selector'], value: obj(m.object.spec).selector, required: true },
+  });
   if (!checked) return null;
   const collisionCount = nonNegInt(obj(m.object.status).collisionCount);
   const { name: rsName, hash } = newReplicaSetName(id.name, checked.template, collisionCount);
-  const notes = [`strategy ${strategy}${strategy === 'RollingUpdate' ? ` (maxSurge ${String(obj(obj(spec.strategy).rollingUpdate).maxSurge)}, maxUnavailable ${String(obj(obj(spec.strategy).rollingUpdate).maxUnavailable)})` : ''}`, ...checked.notes];
-  const report = { kind: 'Deployment', namespace: id.namespace, name: id.name, replicas, replicaSets: [] as Array<{ name: string; replicas: number }>, pods: [] as string[], notes };
+  const notes = [
+    `strategy ${strategy}${strategy === 'RollingUpdate' ? ` (maxSurge ${String(obj(obj(spec.strategy).rollingUpdate).maxSurge)}, maxUnavailable ${String(obj(obj(spec.strategy).rollingUpdate).maxUnavailable)})` : ''}`,
+    ...checked.notes,
+  ];
+  const report = {
+    kind: 'Deployment',
+    namespace: id.namespace,
+    name: id.name,
+    replicas,
+    replicaSets: [] as Array<{ name: string; replicas: number }>,
+    pods: [] as string[],
+    notes,
+  };
   if (spec.paused === true) {
     notes.push('paused: no ReplicaSet is created until it is resumed');
     return { report, pods: [], claims: [] };

@@ -18,11 +18,19 @@ export function expandJob(ctx: ExpandContext, m: Manifest, owner?: { kind: strin
   const parallelism = nonNegInt(spec.parallelism);
   const completions = spec.completions === undefined || spec.completions === null ? null : nonNegInt(spec.completions);
   if (parallelism === undefined) {
-    ctx.skip(m, ['spec', 'parallelism'], `Job ${id.name}: parallelism must be a non-negative integer; it is not planned`);
+    ctx.skip(
+      m,
+      ['spec', 'parallelism'],
+      `Job ${id.name}: parallelism must be a non-negative integer; it is not planned`,
+    );
     return null;
   }
   if (completions === undefined) {
-    ctx.skip(m, ['spec', 'completions'], `Job ${id.name}: completions must be a non-negative integer; it is not planned`);
+    ctx.skip(
+      m,
+      ['spec', 'completions'],
+      `Job ${id.name}: completions must be a non-negative integer; it is not planned`,
+    );
     return null;
   }
   const indexed = spec.completionMode === 'Indexed';
@@ -30,7 +38,9 @@ export function expandJob(ctx: ExpandContext, m: Manifest, owner?: { kind: strin
     ctx.skip(m, ['spec', 'completionMode'], `Job ${id.name}: an Indexed Job needs spec.completions; it is not planned`);
     return null;
   }
-  const checked = checkTemplate(ctx, m, ['spec', 'template'], obj(m.object.spec).template, id, { jobRestartPolicy: true });
+  const checked = checkTemplate(ctx, m, ['spec', 'template'], obj(m.object.spec).template, id, {
+    jobRestartPolicy: true,
+  });
   if (!checked) return null;
   const suspended = spec.suspend === true;
   const active = suspended ? 0 : completions === null ? parallelism : Math.min(parallelism, completions);
@@ -69,7 +79,15 @@ export function expandJob(ctx: ExpandContext, m: Manifest, owner?: { kind: strin
     );
   }
   return {
-    report: { kind: 'Job', namespace: id.namespace, name: id.name, replicas: active, replicaSets: [], pods: pods.map((p) => p.name), notes },
+    report: {
+      kind: 'Job',
+      namespace: id.namespace,
+      name: id.name,
+      replicas: active,
+      replicaSets: [],
+      pods: pods.map((p) => p.name),
+      notes,
+    },
     pods,
     claims: [],
   };

@@ -34,5 +34,9 @@ export function expandPod(ctx: ExpandContext, m: Manifest): Expansion | null {
     ownerSelector: null,
     ...(str(obj(m.object.spec).hostname) ? { hostname: str(obj(m.object.spec).hostname) } : {}),
   });
-  return { report: { kind: 'Pod', namespace, name, replicas: 1, replicaSets: [], pods: [name], notes: checked.notes }, pods: [pod], claims: [] };
+  return {
+    report: { kind: 'Pod', namespace, name, replicas: 1, replicaSets: [], pods: [name], notes: checked.notes },
+    pods: [pod],
+    claims: [],
+  };
 }

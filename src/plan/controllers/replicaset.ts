@@ -21,10 +21,15 @@ export function expandReplicaSet(ctx: ExpandContext, m: Manifest): Expansion | n
   let selectorValue: unknown = rawSpec.selector;
   if (kind === 'ReplicationController') {
     // RC selectors are maps; SetDefaults_ReplicationController copies the template labels when it is empty.
-    const map = isObj(rawSpec.selector) && Object.keys(rawSpec.selector).length > 0 ? rawSpec.selector : obj(obj(obj(rawSpec.template).metadata).labels);
+    const map =
+      isObj(rawSpec.selector) && Object.keys(rawSpec.selector).length > 0
+        ? rawSpec.selector
+        : obj(obj(obj(rawSpec.template).metadata).labels);
     selectorValue = { matchLabels: map };
   }
-  const checked = checkTemplate(ctx, m, ['spec', 'template'], rawSpec.template, id, { selector: { path: ['spec', 'selector'], value: selectorValue, required: true } });
+  const checked = checkTemplate(ctx, m, ['spec', 'template'], rawSpec.template, id, {
+    selector: { path: ['spec', 'selector'], value: selectorValue, required: true },
+  });
   if (!checked) return null;
   const pods = [];
   for (let i = 0; i < replicas; i++) {
@@ -42,7 +47,15 @@ export function expandReplicaSet(ctx: ExpandContext, m: Manifest): Expansion | n
     );
   }
   return {
-    report: { kind, namespace: id.namespace, name: id.name, replicas, replicaSets: [], pods: pods.map((p) => p.name), notes: checked.notes },
+    report: {
+      kind,
+      namespace: id.namespace,
+      name: id.name,
+      replicas,
+      replicaSets: [],
+      pods: pods.map((p) => p.name),
+      notes: checked.notes,
+    },
     pods,
     claims: [],
   };

@@ -35,31 +35,49 @@ export function expandStatefulSet(ctx: ExpandContext, m: Manifest): Expansion | 
   if (ordinals !== undefined && ordinals !== null) {
     const value = obj(ordinals).start;
     if (value !== undefined && nonNegInt(value) === undefined) {
-      ctx.skip(m, ['spec', 'ordinals', 'start'], `StatefulSet ${id.name}: ordinals.start must be a non-negative integer; it is not planned`);
+      ctx.skip(
+        m,
+        ['spec', 'ordinals', 'start'],
+        `StatefulSet ${id.name}: ordinals.start must be a non-negative integer; it is not planned`,
+      );
       return null;
     }
     start = nonNegInt(value) ?? 0;
   }
   const policy = str(spec.podManagementPolicy);
   if (policy !== 'OrderedReady' && policy !== 'Parallel') {
-    ctx.skip(m, ['spec', 'podManagementPolicy'], `StatefulSet ${id.name}: podManagementPolicy must be OrderedReady or Parallel; it is not planned`);
+    ctx.skip(
+      m,
+      ['spec', 'podManagementPolicy'],
+      `StatefulSet ${id.name}: podManagementPolicy must be OrderedReady or Parallel; it is not planned`,
+    );
     return null;
   }
   const rawSpec = obj(m.object.spec);
-  const checked = checkTemplate(ctx, m, ['spec', 'template'], rawSpec.template, id, { selector: { path: ['spec', 'selector'], value: rawSpec.selector, required: true } });
+  const checked = checkTemplate(ctx, m, ['spec', 'template'], rawSpec.template, id, {
+    selector: { path: ['spec', 'selector'], value: rawSpec.selector, required: true },
+  });
   if (!checked) return null;
 
   const claimTemplates: Array<{ name: string; spec: Obj; labels: Record<string, string> }> = [];
   for (const { item, index } of objItems(spec.volumeClaimTemplates)) {
     const name = str(obj(item.metadata).name);
     if (!name) {
-      ctx.skip(m, ['spec', 'volumeClaimTemplates', index], `StatefulSet ${id.name}: volumeClaimTemplates[${index}] has no metadata.name; it is not planned`);
+      ctx.skip(
+        m,
+        ['spec', 'volumeClaimTemplates', index],
+        `StatefulSet ${id.name}: volumeClaimTemplates[${index}] has no metadata.name; it is not planned`,
+      );
       return null;
     }
     claimTemplates.push({ name, spec: obj(item.spec), labels: {} });
   }
   if (spec.volumeClaimTemplates !== undefined && !Array.isArray(spec.volumeClaimTemplates)) {
-    ctx.skip(m, ['spec', 'volumeClaimTemplates'], `StatefulSet ${id.name}: volumeClaimTemplates must be a list; it is not planned`);
+    ctx.skip(
+      m,
+      ['spec', 'volumeClaimTemplates'],
+      `StatefulSet ${id.name}: volumeClaimTemplates must be a list; it is not planned`,
+    );
     return null;
   }
 
@@ -98,15 +116,23 @@ export function expandStatefulSet(ctx: ExpandContext, m: Manifest): Expansion | 
         namespace: id.namespace,
         owner: { kind: 'StatefulSet', name: id.name },
         workload: { kind: 'StatefulSet', name: id.name },
-        extraLabels: { 'apps.kubernetes.io/pod-index': String(ordinal), 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name },
+        extraLabels: {
+          'apps.kubernetes.io/pod-index': String(ordinal),
+          'controller-revision-hash': revision,
+          'statefulset.kubernetes.io/pod-name': name,
+        },
         ownerSelector: checked.selector,
         hostname: name,
-        ...(serviceName ? { subdomain: serviceName, dns: `${name}.${serviceName}.${id.namespace}.svc.${CLUSTER_DOMAIN}` } : {}),
+        ...(serviceName
+          ? { subdomain: serviceName, dns: `${name}.${serviceName}.${id.namespace}.svc.${CLUSTER_DOMAIN}` }
+          : {}),
         mutate: (podSpec) => {
           // initIdentity / updateStorage
           podSpec.hostname = name;
           if (serviceName) podSpec.subdomain = serviceName;
-          const volumes = Array.isArray(podSpec.volumes) ? podSpec.volumes.filter((v) => !(isObj(v) && podClaims.some((c) => c.volume === v.name))) : [];
+          const volumes = Array.isArray(podSpec.volumes)
+            ? podSpec.volumes.filter((v) => !(isObj(v) && podClaims.some((c) => c.volume === v.name)))
+            : [];
           for (const c of podClaims) volumes.push({ name: c.volume, persistentVolumeClaim: { claimName: c.claim } });
           if (volumes.length > 0) podSpec.volumes = volumes;
         },
@@ -114,7 +140,16 @@ export function expandStatefulSet(ctx: ExpandContext, m: Manifest): Expansion | 
     );
   }
   return {
-    report: { kind: 'StatefulSet', namespace: id.namespace, name: id.name, replicas, replicaSets: [], pods: pods.map((p) => p.name), notes, ...(serviceName ? { serviceName } : {}) },
+    report: {
+      kind: 'StatefulSet',
+      namespace: id.namespace,
+      name: id.name,
+      replicas,
+      replicaSets: [],
+      pods: pods.map((p) => p.name),
+      notes,
+      ...(serviceName ? { serviceName } : {}),
+    },
     pods,
     claims,
   };

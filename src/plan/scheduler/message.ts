@@ -7,7 +7,11 @@ import { compareStrings } from '../../core/compare.js';
 
 export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
 
-export function fitErrorMessage(numAllNodes: number, nodeReasons: Iterable<string[]>, preFilterMessage?: string): string {
+export function fitErrorMessage(
+  numAllNodes: number,
+  nodeReasons: Iterable<string[]>,
+  preFilterMessage?: string,
+): string {
   let message = `0/${numAllNodes} nodes are available:`;
   if (preFilterMessage) return `${message} ${preFilterMessage}.`;
   const histogram = new Map<string, number>();

@@ -3,7 +3,14 @@
  * component-helpers/resource PodRequests computes them, tolerations, node and pod (anti-)affinity,
  * topology spread constraints and host ports. Malformed fields become errors, never exceptions.
  */
-import { compileLabelSelector, makeSelector, NOTHING, type Labels, type Requirement, type Selector } from '../../k8s/label-selector.js';
+import {
+  compileLabelSelector,
+  makeSelector,
+  NOTHING,
+  type Labels,
+  type Requirement,
+  type Selector,
+} from '../../k8s/label-selector.js';
 import { compileNodeSelector, compileNodeTerm } from '../node-selector.js';
 import { parseResource } from '../quantity.js';
 import { arr, nonNegInt, obj, objItems, str, sortedStringMap, type Obj } from '../../core/values.js';
@@ -44,7 +51,10 @@ function containerRequests(c: Obj, path: Array<string | number>, problems: PodPr
   for (const key of Object.keys(requests).sort()) {
     const v = parseResource(key, requests[key]);
     if (v === null || v < 0) {
-      problems.push({ path: [...path, 'resources', 'requests', key], message: `invalid quantity ${JSON.stringify(requests[key])} for ${key}` });
+      problems.push({
+        path: [...path, 'resources', 'requests', key],
+        message: `invalid quantity ${JSON.stringify(requests[key])} for ${key}`,
+      });
       continue;
     }
     out[key] = v;
@@ -64,7 +74,8 @@ export function podRequests(spec: Obj, nonMissing: Resources | null, problems: P
     return out;
   };
   const reqs: Resources = {};
-  for (const { item, index } of objItems(spec.containers)) addTo(reqs, withDefaults(containerRequests(item, ['containers', index], problems)));
+  for (const { item, index } of objItems(spec.containers))
+    addTo(reqs, withDefaults(containerRequests(item, ['containers', index], problems)));
   const restartable: Resources = {};
   const initMax: Resources = {};
   for (const { item, index } of objItems(spec.initContainers)) {
@@ -87,13 +98,21 @@ export function podRequests(spec: Obj, nonMissing: Resources | null, problems: P
   for (const key of ['cpu', 'memory']) {
     if (podLevel[key] === undefined) continue;
     const v = parseResource(key, podLevel[key]);
-    if (v === null || v < 0) problems.push({ path: ['resources', 'requests', key], message: `invalid quantity ${JSON.stringify(podLevel[key])} for ${key}` });
+    if (v === null || v < 0)
+      problems.push({
+        path: ['resources', 'requests', key],
+        message: `invalid quantity ${JSON.stringify(podLevel[key])} for ${key}`,
+      });
     else reqs[key] = v;
   }
   const overhead = obj(spec.overhead);
   for (const key of Object.keys(overhead).sort()) {
     const v = parseResource(key, overhead[key]);
-    if (v === null || v < 0) problems.push({ path: ['overhead', key], message: `invalid quantity ${JSON.stringify(overhead[key])} for ${key}` });
+    if (v === null || v < 0)
+      problems.push({
+        path: ['overhead', key],
+        message: `invalid quantity ${JSON.stringify(overhead[key])} for ${key}`,
+      });
     else reqs[key] = (reqs[key] ?? 0) + v;
   }
   return reqs;
@@ -109,7 +128,11 @@ export function parseTolerations(value: unknown): Toleration[] {
 }
 
 export function parseTaints(value: unknown): Taint[] {
-  return objItems(value).map(({ item }) => ({ key: str(item.key) ?? '', value: str(item.value) ?? '', effect: str(item.effect) ?? '' }));
+  return objItems(value).map(({ item }) => ({
+    key: str(item.key) ?? '',
+    value: str(item.value) ?? '',
+    effect: str(item.effect) ?? '',
+  }));
 }
 
 /** v1helper Toleration.ToleratesTaint. */
@@ -128,7 +151,11 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
 }
 
 /** v1helper.FindMatchingUntoleratedTaint over taints passing `filter`. */
-export function firstUntoleratedTaint(taints: Taint[], tolerations: Toleration[], filter: (t: Taint) => boolean): Taint | null {
+export function firstUntoleratedTaint(
+  taints: Taint[],
+  tolerations: Toleration[],
+  filter: (t: Taint) => boolean,
+): Taint | null {
   for (const taint of taints) {
     if (!filter(taint)) continue;
     if (!tolerations.some((t) => toleratesTaint(t, taint))) return taint;
@@ -143,11 +170,18 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
 }
 
-function parseAffinityTerms(value: unknown, ownNamespace: string, weighted: boolean, path: Array<string | number>, labels: Labels, problems: PodProblem[]): AffinityTerm[] {
+function parseAffinityTerms(
+  value: unknown,
+  ownNamespace: string,
+  weighted: boolean,
+  path: Array<string | number>,
+  labels: Labels,
+  problems: PodProblem[],
+): AffinityTerm[] {
   const terms: AffinityTerm[] = [];
   for (const { item, index } of objItems(value)) {
     const term = weighted ? obj(item.podAffinityTerm) : item;
-    const weight = weighted ? nonNegInt(item.weight) ?? 0 : 0;
+    const weight = weighted ? (nonNegInt(item.weight) ?? 0) : 0;
     const where = weighted ? [...path, index, 'podAffinityTerm'] : [...path, index];
     const topologyKey = str(term.topologyKey);
     if (!topologyKey) {
@@ -186,8 +220,10 @@ function parseAffinityTerms(value: unknown, ownNamespace: string, weighted: bool
 /** matchLabelKeys / mismatchLabelKeys: the pod's own label values are ANDed into the selector. */
 function withLabelKeys(selector: Selector, matchKeys: unknown, mismatchKeys: unknown, labels: Labels): Selector {
   const extra: Requirement[] = [];
-  for (const key of arr(matchKeys)) if (typeof key === 'string' && key in labels) extra.push({ key, operator: 'In', values: [labels[key]] });
-  for (const key of arr(mismatchKeys)) if (typeof key === 'string' && key in labels) extra.push({ key, operator: 'NotIn', values: [labels[key]] });
+  for (const key of arr(matchKeys))
+    if (typeof key === 'string' && key in labels) extra.push({ key, operator: 'In', values: [labels[key]] });
+  for (const key of arr(mismatchKeys))
+    if (typeof key === 'string' && key in labels) extra.push({ key, operator: 'NotIn', values: [labels[key]] });
   return extra.length === 0 ? selector : makeSelector([...selector.requirements, ...extra]);
 }
 
@@ -198,7 +234,10 @@ function parseSpread(value: unknown, labels: Labels, problems: PodProblem[]): Sp
     const topologyKey = str(item.topologyKey);
     const when = item.whenUnsatisfiable;
     if (!maxSkew || maxSkew < 1) {
-      problems.push({ path: ['topologySpreadConstraints', index, 'maxSkew'], message: 'maxSkew must be an integer ≥ 1' });
+      problems.push({
+        path: ['topologySpreadConstraints', index, 'maxSkew'],
+        message: 'maxSkew must be an integer ≥ 1',
+      });
       continue;
     }
     if (!topologyKey) {
@@ -206,7 +245,10 @@ function parseSpread(value: unknown, labels: Labels, problems: PodProblem[]): Sp
       continue;
     }
     if (when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') {
-      problems.push({ path: ['topologySpreadConstraints', index, 'whenUnsatisfiable'], message: 'whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway' });
+      problems.push({
+        path: ['topologySpreadConstraints', index, 'whenUnsatisfiable'],
+        message: 'whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway',
+      });
       continue;
     }
     let selector: Selector | null = null;
@@ -234,7 +276,10 @@ function parseSpread(value: unknown, labels: Labels, problems: PodProblem[]): Sp
 function hostPortsOf(spec: Obj): HostPort[] {
   const out: HostPort[] = [];
   // NodePorts looks at containers (and, since sidecars, restartable init containers).
-  const containers = [...objItems(spec.containers), ...objItems(spec.initContainers).filter(({ item }) => item.restartPolicy === 'Always')];
+  const containers = [
+    ...objItems(spec.containers),
+    ...objItems(spec.initContainers).filter(({ item }) => item.restartPolicy === 'Always'),
+  ];
   for (const { item } of containers) {
     for (const { item: p } of objItems(item.ports)) {
       const port = nonNegInt(p.hostPort);
@@ -258,14 +303,21 @@ export function buildSchedPod(input: PodInput): { pod: SchedPod; problems: PodPr
   if (required !== undefined && required !== null) {
     const compiled = compileNodeSelector(required);
     if (compiled.ok) requiredNodeAffinity = compiled.selector;
-    else problems.push({ path: ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'], message: compiled.error });
+    else
+      problems.push({
+        path: ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'],
+        message: compiled.error,
+      });
   }
   const preferredNodeAffinity: SchedPod['preferredNodeAffinity'] = [];
   for (const { item, index } of objItems(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)) {
     const weight = nonNegInt(item.weight) ?? 0;
     const term = compileNodeTerm(item.preference);
     if (typeof term === 'string') {
-      problems.push({ path: ['affinity', 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', index], message: term });
+      problems.push({
+        path: ['affinity', 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', index],
+        message: term,
+      });
       continue;
     }
     if (weight > 0) preferredNodeAffinity.push({ weight, term });
@@ -275,7 +327,9 @@ export function buildSchedPod(input: PodInput): { pod: SchedPod; problems: PodPr
   const ns = input.namespace;
   const labels = input.labels;
   const images: string[] = [];
-  for (const list of [spec.initContainers, spec.containers]) for (const { item } of objItems(list)) if (typeof item.image === 'string') images.push(normalizedImageName(item.image));
+  for (const list of [spec.initContainers, spec.containers])
+    for (const { item } of objItems(list))
+      if (typeof item.image === 'string') images.push(normalizedImageName(item.image));
   const nodeSelector = sortedStringMap(spec.nodeSelector);
   const pod: SchedPod = {
     name: input.name,
@@ -292,25 +346,67 @@ export function buildSchedPod(input: PodInput): { pod: SchedPod; problems: PodPr
     requiredNodeAffinity,
     preferredNodeAffinity,
     spreadConstraints: parseSpread(spec.topologySpreadConstraints, labels, problems),
-    requiredAffinity: parseAffinityTerms(podAffinity.requiredDuringSchedulingIgnoredDuringExecution, ns, false, ['affinity', 'podAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'], labels, problems),
-    requiredAntiAffinity: parseAffinityTerms(podAnti.requiredDuringSchedulingIgnoredDuringExecution, ns, false, ['affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'], labels, problems),
-    preferredAffinity: parseAffinityTerms(podAffinity.preferredDuringSchedulingIgnoredDuringExecution, ns, true, ['affinity', 'podAffinity', 'preferredDuringSchedulingIgnoredDuringExecution'], labels, problems),
-    preferredAntiAffinity: parseAffinityTerms(podAnti.preferredDuringSchedulingIgnoredDuringExecution, ns, true, ['affinity', 'podAntiAffinity', 'preferredDuringSchedulingIgnoredDuringExecution'], labels, problems),
+    requiredAffinity: parseAffinityTerms(
+      podAffinity.requiredDuringSchedulingIgnoredDuringExecution,
+      ns,
+      false,
+      ['affinity', 'podAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'],
+      labels,
+      problems,
+    ),
+    requiredAntiAffinity: parseAffinityTerms(
+      podAnti.requiredDuringSchedulingIgnoredDuringExecution,
+      ns,
+      false,
+      ['affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'],
+      labels,
+      problems,
+    ),
+    preferredAffinity: parseAffinityTerms(
+      podAffinity.preferredDuringSchedulingIgnoredDuringExecution,
+      ns,
+      true,
+      ['affinity', 'podAffinity', 'preferredDuringSchedulingIgnoredDuringExecution'],
+      labels,
+      problems,
+    ),
+    preferredAntiAffinity: parseAffinityTerms(
+      podAnti.preferredDuringSchedulingIgnoredDuringExecution,
+      ns,
+      true,
+      ['affinity', 'podAntiAffinity', 'preferredDuringSchedulingIgnoredDuringExecution'],
+      labels,
+      problems,
+    ),
     images,
     containerCount: arr(spec.containers).length + arr(spec.initContainers).length,
     ownerSelector: input.ownerSelector ?? null,
-    schedulingGates: objItems(spec.schedulingGates).map(({ item }) => str(item.name) ?? '').filter(Boolean),
+    schedulingGates: objItems(spec.schedulingGates)
+      .map(({ item }) => str(item.name) ?? '')
+      .filter(Boolean),
   };
   return { pod, problems };
 }
 
 /** Does the pod have any inter-pod (anti-)affinity term? (NodeInfo.PodsWithAffinity) */
 export function hasPodAffinity(p: SchedPod): boolean {
-  return p.requiredAffinity.length + p.requiredAntiAffinity.length + p.preferredAffinity.length + p.preferredAntiAffinity.length > 0;
+  return (
+    p.requiredAffinity.length +
+      p.requiredAntiAffinity.length +
+      p.preferredAffinity.length +
+      p.preferredAntiAffinity.length >
+    0
+  );
 }
 
 /** Does a term select `pod`? (framework.AffinityTerm.Matches) `nsLabels` are the labels of pod's namespace. */
-export function termMatches(term: AffinityTerm, pod: { namespace: string; labels: Labels }, nsLabels: (ns: string) => Labels): boolean {
-  const nsOk = term.namespaces.has(pod.namespace) || (term.namespaceSelector !== null && term.namespaceSelector.matches(nsLabels(pod.namespace)));
+export function termMatches(
+  term: AffinityTerm,
+  pod: { namespace: string; labels: Labels },
+  nsLabels: (ns: string) => Labels,
+): boolean {
+  const nsOk =
+    term.namespaces.has(pod.namespace) ||
+    (term.namespaceSelector !== null && term.namespaceSelector.matches(nsLabels(pod.namespace)));
   return nsOk && term.selector.matches(pod.labels);
 }

@@ -87,14 +87,25 @@ export class Scheduler {
     for (const plugin of this.filters) {
       const r = plugin.preFilter?.(cycle);
       if (!r) continue;
-      if (r.reject) return { node: null, reason: fitErrorMessage(nodes.length, [], r.reject), ...(explain ? { explain: { nodes: [], note: `PreFilter ${plugin.name}: ${r.reject}` } } : {}) };
+      if (r.reject)
+        return {
+          node: null,
+          reason: fitErrorMessage(nodes.length, [], r.reject),
+          ...(explain ? { explain: { nodes: [], note: `PreFilter ${plugin.name}: ${r.reject}` } } : {}),
+        };
       if (r.nodeNames) {
         narrowedBy.push(plugin.name);
         const names: Set<string> = r.nodeNames;
         const previous: Set<string> | null = allowed;
-        allowed = previous === null ? new Set<string>(names) : new Set<string>([...previous].filter((n: string) => names.has(n)));
+        allowed =
+          previous === null
+            ? new Set<string>(names)
+            : new Set<string>([...previous].filter((n: string) => names.has(n)));
         if (allowed.size === 0) {
-          const msg = narrowedBy.length === 1 ? `node(s) didn't satisfy plugin ${narrowedBy[0]}` : `node(s) didn't satisfy plugin(s) [${narrowedBy.join(' ')}] simultaneously`;
+          const msg =
+            narrowedBy.length === 1
+              ? `node(s) didn't satisfy plugin ${narrowedBy[0]}`
+              : `node(s) didn't satisfy plugin(s) [${narrowedBy.join(' ')}] simultaneously`;
           return { node: null, reason: fitErrorMessage(nodes.length, [], msg) };
         }
       }
@@ -124,10 +135,17 @@ export class Scheduler {
     }
 
     if (feasible.length === 0) {
-      return { node: null, reason: fitErrorMessage(nodes.length, rejected.values()), ...(explain ? { explain: { nodes: verdicts } } : {}) };
+      return {
+        node: null,
+        reason: fitErrorMessage(nodes.length, rejected.values()),
+        ...(explain ? { explain: { nodes: verdicts } } : {}),
+      };
     }
     if (feasible.length === 1) {
-      return { node: feasible[0].name, ...(explain ? { explain: { nodes: verdicts, note: 'only one feasible node: scoring skipped' } } : {}) };
+      return {
+        node: feasible[0].name,
+        ...(explain ? { explain: { nodes: verdicts, note: 'only one feasible node: scoring skipped' } } : {}),
+      };
     }
 
     const totals = new Array<number>(feasible.length).fill(0);

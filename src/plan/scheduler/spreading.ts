@@ -14,8 +14,22 @@ export const LABEL_ZONE = 'topology.kubernetes.io/zone';
 
 /** podtopologyspread systemDefaultConstraints (the "System" defaulting type): soft spreading by host and zone. */
 export const SYSTEM_DEFAULT_CONSTRAINTS: ReadonlyArray<Omit<SpreadConstraint, 'selector'>> = [
-  { maxSkew: 3, topologyKey: LABEL_HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway', minDomains: 1, honorNodeAffinity: true, honorNodeTaints: false },
-  { maxSkew: 5, topologyKey: LABEL_ZONE, whenUnsatisfiable: 'ScheduleAnyway', minDomains: 1, honorNodeAffinity: true, honorNodeTaints: false },
+  {
+    maxSkew: 3,
+    topologyKey: LABEL_HOSTNAME,
+    whenUnsatisfiable: 'ScheduleAnyway',
+    minDomains: 1,
+    honorNodeAffinity: true,
+    honorNodeTaints: false,
+  },
+  {
+    maxSkew: 5,
+    topologyKey: LABEL_ZONE,
+    whenUnsatisfiable: 'ScheduleAnyway',
+    minDomains: 1,
+    honorNodeAffinity: true,
+    honorNodeTaints: false,
+  },
 ];
 
 /**
@@ -35,7 +49,10 @@ export function defaultSelector(cycle: Cycle): Selector | null {
 }
 
 /** The constraints used for `action`: the pod's own, else (no own constraints) the system defaults with DefaultSelector. */
-export function constraintsFor(cycle: Cycle, action: SpreadConstraint['whenUnsatisfiable']): { constraints: SpreadConstraint[]; systemDefaulted: boolean } {
+export function constraintsFor(
+  cycle: Cycle,
+  action: SpreadConstraint['whenUnsatisfiable'],
+): { constraints: SpreadConstraint[]; systemDefaulted: boolean } {
   const own = cycle.pod.spreadConstraints;
   if (own.length > 0) return { constraints: own.filter((c) => c.whenUnsatisfiable === action), systemDefaulted: false };
   const defaults = SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === action);
@@ -48,7 +65,8 @@ export function constraintsFor(cycle: Cycle, action: SpreadConstraint['whenUnsat
 /** topologySpreadConstraint.matchNodeInclusionPolicies. */
 export function nodeIncluded(cycle: Cycle, c: SpreadConstraint, node: NodeState): boolean {
   if (c.honorNodeAffinity && !matchesRequiredNodeAffinity(cycle, node)) return false;
-  if (c.honorNodeTaints && firstUntoleratedTaint(node.node.taints, cycle.pod.tolerations, doNotScheduleTaint)) return false;
+  if (c.honorNodeTaints && firstUntoleratedTaint(node.node.taints, cycle.pod.tolerations, doNotScheduleTaint))
+    return false;
   return true;
 }
 

@@ -62,7 +62,8 @@ export class ClusterState {
     this.nodes = [...nodes].sort((a, b) => compareStrings(a.name, b.name)).map((n) => new NodeState(n));
     for (const n of this.nodes) {
       this.byName.set(n.name, n);
-      for (const image of n.node.images.keys()) this.imageNodeCount.set(image, (this.imageNodeCount.get(image) ?? 0) + 1);
+      for (const image of n.node.images.keys())
+        this.imageNodeCount.set(image, (this.imageNodeCount.get(image) ?? 0) + 1);
     }
     const cache = new Map<string, Labels>();
     this.namespaceLabels =
@@ -134,7 +135,8 @@ export class ClusterState {
   candidates(namespace: string | null, selector: Selector): Iterable<SchedPod> {
     let best: Set<SchedPod> | undefined;
     for (const [k, v] of selector.equalities) {
-      const b = namespace === null ? this.byLabelAllNs.get(k + SEP + v) : this.byLabel.get(namespace + SEP + k + SEP + v);
+      const b =
+        namespace === null ? this.byLabelAllNs.get(k + SEP + v) : this.byLabel.get(namespace + SEP + k + SEP + v);
       if (!b) return [];
       if (!best || b.size < best.size) best = b;
     }
@@ -154,7 +156,13 @@ export class ClusterState {
       for (const term of terms) {
         if (!Object.prototype.hasOwnProperty.call(node.node.labels, term.topologyKey)) continue;
         const value = node.node.labels[term.topologyKey];
-        const key = [kind, term.topologyKey, term.selector.text, [...term.namespaces].sort().join(','), term.namespaceSelector?.text ?? '-'].join(SEP);
+        const key = [
+          kind,
+          term.topologyKey,
+          term.selector.text,
+          [...term.namespaces].sort().join(','),
+          term.namespaceSelector?.text ?? '-',
+        ].join(SEP);
         let group = this.termGroups.get(key);
         if (!group) {
           if (sign < 0) continue;

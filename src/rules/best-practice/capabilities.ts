@@ -22,7 +22,8 @@ export function capabilityEntries(ref: ContainerRef, list: 'add' | 'drop'): Capa
   if (!Array.isArray(items)) return [];
   const out: CapabilityEntry[] = [];
   items.forEach((item, index) => {
-    if (typeof item === 'string') out.push({ name: normaliseCapability(item), path: [...capabilities.path, list, index] });
+    if (typeof item === 'string')
+      out.push({ name: normaliseCapability(item), path: [...capabilities.path, list, index] });
   });
   return out;
 }

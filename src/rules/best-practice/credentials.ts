@@ -3,7 +3,8 @@
 const CREDENTIAL_NAME = /password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential/i;
 
 /** Names that mention a credential but hold something else: where it is, what it is called, how it behaves. */
-const NOT_A_CREDENTIAL = /(?:[_.-]|^)(?:file|path|dir|name|ref|url|uri|endpoint|host|port|enabled|ttl|timeout|expiry|length|type|mode|header|id)$/i;
+const NOT_A_CREDENTIAL =
+  /(?:[_.-]|^)(?:file|path|dir|name|ref|url|uri|endpoint|host|port|enabled|ttl|timeout|expiry|length|type|mode|header|id)$/i;
 
 /** True when `name` reads like a credential (SECRET_KEY, db_password, apiKey) and not like its location or name. */
 export function isCredentialName(name: string): boolean {

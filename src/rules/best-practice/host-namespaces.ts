@@ -8,6 +8,10 @@ export type HostNamespaceField = 'hostNetwork' | 'hostPID' | 'hostIPC';
 export function reportHostNamespace(context: RuleContext, field: HostNamespaceField, consequence: string): void {
   for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
     if (pod.spec[field] !== true) continue;
-    context.report({ manifest: pod.manifest, path: [...pod.specPath, field], message: `${field}: true ${consequence}` });
+    context.report({
+      manifest: pod.manifest,
+      path: [...pod.specPath, field],
+      message: `${field}: true ${consequence}`,
+    });
   }
 }

@@ -25,7 +25,12 @@ export function hostPathVolumes(pod: PodTemplate): HostPathVolume[] {
   volumes.forEach((volume, index) => {
     if (!isObj(volume) || !isObj(volume.hostPath) || typeof volume.hostPath.path !== 'string') return;
     const name = typeof volume.name === 'string' ? volume.name : `#${index + 1}`;
-    out.push({ volume: name, hostPath: volume.hostPath.path, path: [...pod.specPath, 'volumes', index, 'hostPath', 'path'], mounts: mountsOf(pod, name) });
+    out.push({
+      volume: name,
+      hostPath: volume.hostPath.path,
+      path: [...pod.specPath, 'volumes', index, 'hostPath', 'path'],
+      mounts: mountsOf(pod, name),
+    });
   });
   return out;
 }
@@ -52,7 +57,7 @@ const RUNTIME_SOCKETS = ['docker.sock', 'containerd.sock', 'crio.sock', 'cri-doc
 
 /** Host directories that are sensitive themselves (not their subdirectories). */
 const SENSITIVE_EXACT: Readonly<Record<string, string>> = {
-  '/': 'the node\'s whole filesystem',
+  '/': "the node's whole filesystem",
   '/etc': 'node configuration and credentials',
   '/usr': 'node binaries',
   '/lib': 'node libraries',
@@ -62,18 +67,18 @@ const SENSITIVE_EXACT: Readonly<Record<string, string>> = {
   '/var': 'node state, logs and runtime sockets',
   '/run': 'runtime sockets and node state',
   '/var/run': 'runtime sockets and node state',
-  '/home': 'users\' home directories',
+  '/home': "users' home directories",
 };
 
 /** Host directories that are sensitive with everything below them. */
 const SENSITIVE_TREES: Readonly<Record<string, string>> = {
   '/proc': 'kernel and process information of the node',
   '/sys': 'kernel settings and devices of the node',
-  '/dev': 'the node\'s devices',
-  '/boot': 'the node\'s kernel and boot loader',
-  '/root': 'root\'s home directory',
+  '/dev': "the node's devices",
+  '/boot': "the node's kernel and boot loader",
+  '/root': "root's home directory",
   '/etc/kubernetes': 'Kubernetes credentials and manifests',
-  '/var/lib/kubelet': 'kubelet state, including every pod\'s secrets',
+  '/var/lib/kubelet': "kubelet state, including every pod's secrets",
   '/var/lib/docker': 'container runtime state',
   '/var/lib/containerd': 'container runtime state',
   '/var/lib/etcd': 'etcd data (every Secret of the cluster)',

@@ -10,7 +10,9 @@ export function hasProbe(container: Record<string, unknown>, probe: 'readinessPr
 /** A canonical text of the probe's handler, or undefined when it has none. */
 export function handlerKey(probe: unknown): string | undefined {
   if (!isObj(probe)) return undefined;
-  const handlers = HANDLERS.filter((h) => probe[h] !== undefined && probe[h] !== null).map((h) => `${h}=${canonical(probe[h])}`);
+  const handlers = HANDLERS.filter((h) => probe[h] !== undefined && probe[h] !== null).map(
+    (h) => `${h}=${canonical(probe[h])}`,
+  );
   return handlers.length === 0 ? undefined : handlers.join(';');
 }
 

@@ -39,8 +39,10 @@ function autoscalerRange(autoscaler: Manifest): ReplicaRange {
   const spec = autoscaler.object.spec;
   const kind = autoscaler.ref.kind;
   // KEDA's defaults: minReplicaCount 0, maxReplicaCount 100; an HPA's minReplicas defaults to 1.
-  const min = kind === 'ScaledObject' ? intOr(getIn(spec, ['minReplicaCount']), 0) : intOr(getIn(spec, ['minReplicas']), 1);
-  const max = kind === 'ScaledObject' ? intOr(getIn(spec, ['maxReplicaCount']), 100) : intOr(getIn(spec, ['maxReplicas']), min);
+  const min =
+    kind === 'ScaledObject' ? intOr(getIn(spec, ['minReplicaCount']), 0) : intOr(getIn(spec, ['minReplicas']), 1);
+  const max =
+    kind === 'ScaledObject' ? intOr(getIn(spec, ['maxReplicaCount']), 100) : intOr(getIn(spec, ['maxReplicas']), min);
   return { min, max, source: `${kind} ${autoscaler.ref.name ?? ''}: ${min}–${max} replicas`, path: ['spec'] };
 }
 

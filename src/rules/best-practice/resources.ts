@@ -23,7 +23,11 @@ export interface MissingRequirement {
 }
 
 /** Containers (and init containers) whose `requirement` for `resource` is missing or zero after defaulting. */
-export function missingRequirements(context: RuleContext, requirement: Requirement, resource: ResourceName): MissingRequirement[] {
+export function missingRequirements(
+  context: RuleContext,
+  requirement: Requirement,
+  resource: ResourceName,
+): MissingRequirement[] {
   const defaults = indexOf(context).derived(limitRangeDefaults);
   const out: MissingRequirement[] = [];
   for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
@@ -79,6 +83,11 @@ function limitRangeDefaults(index: ObjectIndex): Map<string, Set<string>> {
 }
 
 /** Reports each missing requirement with `message(label, problem)`. */
-export function reportMissing(context: RuleContext, items: MissingRequirement[], message: (item: MissingRequirement) => string): void {
-  for (const item of items) context.report({ manifest: item.ref.template.manifest, path: item.path, message: message(item) });
+export function reportMissing(
+  context: RuleContext,
+  items: MissingRequirement[],
+  message: (item: MissingRequirement) => string,
+): void {
+  for (const item of items)
+    context.report({ manifest: item.ref.template.manifest, path: item.path, message: message(item) });
 }

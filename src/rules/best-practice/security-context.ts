@@ -19,9 +19,11 @@ export interface Setting {
 /** The container's own value, else the pod's; undefined when neither sets it (null counts as unset). */
 export function effectiveSetting(ref: ContainerRef, field: PodLevelField): Setting | undefined {
   const own = getIn(ref.container, ['securityContext', field]);
-  if (own !== undefined && own !== null) return { value: own, path: [...ref.path, 'securityContext', field], level: 'container' };
+  if (own !== undefined && own !== null)
+    return { value: own, path: [...ref.path, 'securityContext', field], level: 'container' };
   const pod = getIn(ref.template.spec, ['securityContext', field]);
-  if (pod !== undefined && pod !== null) return { value: pod, path: [...ref.template.specPath, 'securityContext', field], level: 'pod' };
+  if (pod !== undefined && pod !== null)
+    return { value: pod, path: [...ref.template.specPath, 'securityContext', field], level: 'pod' };
   return undefined;
 }
 

@@ -20,14 +20,21 @@ export function spreadTerms(pod: PodTemplate, namespace: string): SpreadTerm[] {
   const anti = [...pod.specPath, 'affinity', 'podAntiAffinity'];
   const object = pod.manifest.object;
   arrayAt(object, [...anti, 'requiredDuringSchedulingIgnoredDuringExecution']).forEach((term, i) => {
-    out.push({ path: [...anti, 'requiredDuringSchedulingIgnoredDuringExecution', i], spreadsOwnPods: termSpreads(term, labels, namespace) });
+    out.push({
+      path: [...anti, 'requiredDuringSchedulingIgnoredDuringExecution', i],
+      spreadsOwnPods: termSpreads(term, labels, namespace),
+    });
   });
   arrayAt(object, [...anti, 'preferredDuringSchedulingIgnoredDuringExecution']).forEach((weighted, i) => {
     const term = isObj(weighted) ? weighted.podAffinityTerm : undefined;
-    out.push({ path: [...anti, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm'], spreadsOwnPods: termSpreads(term, labels, namespace) });
+    out.push({
+      path: [...anti, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm'],
+      spreadsOwnPods: termSpreads(term, labels, namespace),
+    });
   });
   arrayAt(object, [...pod.specPath, 'topologySpreadConstraints']).forEach((constraint, i) => {
-    const spreads = isObj(constraint) && hasTopologyKey(constraint) && matches(parseLabelSelector(constraint.labelSelector), labels);
+    const spreads =
+      isObj(constraint) && hasTopologyKey(constraint) && matches(parseLabelSelector(constraint.labelSelector), labels);
     out.push({ path: [...pod.specPath, 'topologySpreadConstraints', i], spreadsOwnPods: spreads });
   });
   return out;

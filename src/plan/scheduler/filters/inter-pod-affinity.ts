@@ -51,7 +51,8 @@ export const InterPodAffinityFilter: FilterPlugin = {
       }
     }
     for (const t of pod.requiredAntiAffinity) {
-      for (const existing of podsMatchingTerm(cluster, t)) bump(state.antiAffinity, cluster.nodeOf(existing)!.node.labels, t.topologyKey);
+      for (const existing of podsMatchingTerm(cluster, t))
+        bump(state.antiAffinity, cluster.nodeOf(existing)!.node.labels, t.topologyKey);
     }
     cycle.state.set(KEY, state);
   },
@@ -66,20 +67,23 @@ export const InterPodAffinityFilter: FilterPlugin = {
       if ((state.affinity.get(t.topologyKey + SEP + labels[t.topologyKey]) ?? 0) <= 0) podsExist = false;
     }
     if (!podsExist) {
-      const selfAffine = state.affinity.size === 0 && pod.requiredAffinity.every((t) => termMatches(t, pod, cluster.namespaceLabels));
+      const selfAffine =
+        state.affinity.size === 0 && pod.requiredAffinity.every((t) => termMatches(t, pod, cluster.namespaceLabels));
       if (!selfAffine) return [ERR_REASON_AFFINITY];
     }
     // satisfyPodAntiAffinity
     for (const t of pod.requiredAntiAffinity) {
       if (!Object.prototype.hasOwnProperty.call(labels, t.topologyKey)) continue;
-      if ((state.antiAffinity.get(t.topologyKey + SEP + labels[t.topologyKey]) ?? 0) > 0) return [ERR_REASON_ANTI_AFFINITY];
+      if ((state.antiAffinity.get(t.topologyKey + SEP + labels[t.topologyKey]) ?? 0) > 0)
+        return [ERR_REASON_ANTI_AFFINITY];
     }
     // satisfyExistingPodsAntiAffinity
     for (const [pair, count] of state.existingAntiAffinity) {
       if (count <= 0) continue;
       const i = pair.indexOf(SEP);
       const key = pair.slice(0, i);
-      if (Object.prototype.hasOwnProperty.call(labels, key) && labels[key] === pair.slice(i + 1)) return [ERR_REASON_EXISTING_ANTI_AFFINITY];
+      if (Object.prototype.hasOwnProperty.call(labels, key) && labels[key] === pair.slice(i + 1))
+        return [ERR_REASON_EXISTING_ANTI_AFFINITY];
     }
     return null;
   },

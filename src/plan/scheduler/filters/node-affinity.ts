@@ -12,7 +12,8 @@ export const ERR_REASON_CONFLICT = 'pod affinity terms conflict';
 
 /** nodeaffinity.GetRequiredNodeAffinity(pod).Match(node), memoised per cycle. */
 export function matchesRequiredNodeAffinity(cycle: Cycle, node: NodeState): boolean {
-  if (cycle.anyNode === undefined) cycle.anyNode = cycle.pod.requiredNodeAffinity === null && Object.keys(cycle.pod.nodeSelector).length === 0;
+  if (cycle.anyNode === undefined)
+    cycle.anyNode = cycle.pod.requiredNodeAffinity === null && Object.keys(cycle.pod.nodeSelector).length === 0;
   if (cycle.anyNode) return true;
   let ok = cycle.nodeAffinityCache.get(node);
   if (ok === undefined) {
@@ -25,7 +26,8 @@ export function matchesRequiredNodeAffinity(cycle: Cycle, node: NodeState): bool
         break;
       }
     }
-    if (ok && pod.requiredNodeAffinity) ok = pod.requiredNodeAffinity.terms.some((t) => matchNodeTerm(t, { name: node.name, labels }));
+    if (ok && pod.requiredNodeAffinity)
+      ok = pod.requiredNodeAffinity.terms.some((t) => matchNodeTerm(t, { name: node.name, labels }));
     cycle.nodeAffinityCache.set(node, ok);
   }
   return ok;

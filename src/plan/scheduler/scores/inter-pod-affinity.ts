@@ -43,7 +43,14 @@ export const InterPodAffinityScore: ScorePlugin = {
     incoming(pod.preferredAntiAffinity, -1);
     // Existing pods' terms selecting the incoming pod (merged per distinct term; byValue already sums weights).
     for (const g of cluster.termGroupsMatching(pod)) {
-      const factor = g.kind === 'requiredAffinity' ? HARD_POD_AFFINITY_WEIGHT : g.kind === 'preferredAffinity' ? 1 : g.kind === 'preferredAntiAffinity' ? -1 : 0;
+      const factor =
+        g.kind === 'requiredAffinity'
+          ? HARD_POD_AFFINITY_WEIGHT
+          : g.kind === 'preferredAffinity'
+            ? 1
+            : g.kind === 'preferredAntiAffinity'
+              ? -1
+              : 0;
       if (factor === 0) continue;
       for (const [value, sum] of g.byValue) addValue(scores, g.term.topologyKey, value, factor * sum);
     }
@@ -68,6 +75,7 @@ export const InterPodAffinityScore: ScorePlugin = {
       if (s < min) min = s;
     }
     const diff = max - min;
-    for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((scores[i] - min) / diff)) : 0;
+    for (let i = 0; i < scores.length; i++)
+      scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((scores[i] - min) / diff)) : 0;
   },
 };

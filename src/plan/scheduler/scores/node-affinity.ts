@@ -10,7 +10,8 @@ export const NodeAffinityScore: ScorePlugin = {
   },
   score(cycle, node) {
     let sum = 0;
-    for (const { weight, term } of cycle.pod.preferredNodeAffinity) if (matchNodeTerm(term, { name: node.name, labels: node.node.labels })) sum += weight;
+    for (const { weight, term } of cycle.pod.preferredNodeAffinity)
+      if (matchNodeTerm(term, { name: node.name, labels: node.node.labels })) sum += weight;
     return sum;
   },
   normalize(_cycle, scores) {

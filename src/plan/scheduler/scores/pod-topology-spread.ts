@@ -28,7 +28,13 @@ export const PodTopologySpreadScore: ScorePlugin = {
     const { constraints, systemDefaulted } = constraintsFor(cycle, 'ScheduleAnyway');
     if (constraints.length === 0 || feasible.length === 0) return false;
     const requireAll = cycle.pod.spreadConstraints.length > 0 || !systemDefaulted;
-    const state: State = { constraints, ignored: new Set(), pairCounts: constraints.map(() => new Map()), weights: [], hostCounts: [] };
+    const state: State = {
+      constraints,
+      ignored: new Set(),
+      pairCounts: constraints.map(() => new Map()),
+      weights: [],
+      hostCounts: [],
+    };
     const sizes = constraints.map(() => 0);
     for (const node of feasible) {
       if (requireAll && !hasAllTopologyKeys(node, constraints)) {
@@ -58,7 +64,9 @@ export const PodTopologySpreadScore: ScorePlugin = {
         if (current !== undefined) pairs.set(value, current + count); // a domain with no feasible node is not counted
       }
     }
-    state.weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - state.ignored.size : sizes[i]) + 2));
+    state.weights = constraints.map((c, i) =>
+      Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - state.ignored.size : sizes[i]) + 2),
+    );
     cycle.state.set(KEY, state);
     return true;
   },
@@ -70,7 +78,10 @@ export const PodTopologySpreadScore: ScorePlugin = {
     for (let i = 0; i < state.constraints.length; i++) {
       const c = state.constraints[i];
       if (!Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
-      const count = c.topologyKey === LABEL_HOSTNAME ? state.hostCounts[i].get(node) ?? 0 : state.pairCounts[i].get(labels[c.topologyKey]) ?? 0;
+      const count =
+        c.topologyKey === LABEL_HOSTNAME
+          ? (state.hostCounts[i].get(node) ?? 0)
+          : (state.pairCounts[i].get(labels[c.topologyKey]) ?? 0);
       score += count * state.weights[i] + (c.maxSkew - 1);
     }
     return Math.round(score);

@@ -13,7 +13,10 @@ export const TaintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
   preScore(cycle) {
-    cycle.state.set(KEY, cycle.pod.tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule'));
+    cycle.state.set(
+      KEY,
+      cycle.pod.tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule'),
+    );
     return true;
   },
   score(cycle, node) {
