@@ -1,4 +1,15 @@
 /** kubeplan's public API. */
 export { lint, lintText, checkLoaded, type LintOptions, type LintResult } from './lint.js';
 export { loadInputs, loadText, loadBytes, DEFAULT_LIMITS, type LoadLimits, type LoadResult } from './load/index.js';
-export type { Finding, Manifest, ObjectRef, Severity, SourceRange, JsonPath } from './core/types.js';
+export type { Finding, Fix, Manifest, ObjectRef, Severity, SourceRange, JsonPath, TextEdit } from './core/types.js';
+export {
+  applyFixes,
+  fix,
+  fixDiff,
+  fixText,
+  writeFixedFiles,
+  FIXABLE_IDS,
+  type FixedFile,
+  type FixOptions,
+  type FixResult,
+} from './fix/index.js';

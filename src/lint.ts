@@ -8,6 +8,7 @@
 import { createPathFilter } from './config/index.js';
 import { applySeverities, sortFindings } from './core/findings.js';
 import type { Finding, Manifest, Severity } from './core/types.js';
+import { attachFixes } from './fix/attach.js';
 import { apiVersionStatus } from './k8s/api-versions.js';
 import { loadInputs, loadText, type LoadLimits, type LoadResult } from './load/index.js';
 import { runRules } from './rules/engine.js';
@@ -39,6 +40,8 @@ export interface LintOptions {
   /** Content of the `-` input. */
   stdin?: Uint8Array | string;
   stdinFilename?: string;
+  /** Give fixable findings their `fix` (text edits; see src/fix). Off by default: only --fix and editors need them. */
+  fixes?: boolean;
 }
 
 export interface LintResult {
@@ -51,9 +54,14 @@ export interface LintResult {
 
 /** Lints files, folders, globs and `-` (stdin). */
 export function lint(inputs: string[], options: LintOptions = {}): LintResult {
+  return checkLoaded(loadForLint(inputs, options), options);
+}
+
+/** Reads the inputs the way `lint` does (include/exclude, limits, stdin), without checking them. */
+export function loadForLint(inputs: string[], options: LintOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const filtered = (options.include?.length ?? 0) + (options.exclude?.length ?? 0) > 0;
-  const loaded = loadInputs(inputs, {
+  return loadInputs(inputs, {
     cwd,
     ...(filtered
       ? {
@@ -69,7 +77,6 @@ export function lint(inputs: string[], options: LintOptions = {}): LintResult {
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
   });
-  return checkLoaded(loaded, options);
 }
 
 /** Lints one in-memory text, e.g. an editor buffer (fast single-file mode). */
@@ -96,7 +103,13 @@ export function checkLoaded(loaded: LoadResult, options: LintOptions): LintResul
   });
   for (const f of ruleFindings) findings.push(f);
   const kept = applySeverities(applySuppressions(findings, loaded.sources, loaded.manifests), options.severities);
-  return { findings: sortFindings(kept), manifests: loaded.manifests, files: loaded.files, sources: loaded.sources };
+  const sorted = sortFindings(kept);
+  return {
+    findings: options.fixes ? attachFixes(sorted, loaded.manifests, loaded.sources) : sorted,
+    manifests: loaded.manifests,
+    files: loaded.files,
+    sources: loaded.sources,
+  };
 }
 
 /**

@@ -24,6 +24,26 @@ export interface Finding extends SourceRange {
   message: string;
   file: string;
   object?: ObjectRef;
+  /** A certain, self-contained fix (`kubeplan lint --fix`, editor quick fixes); only when asked for (LintOptions.fixes). */
+  fix?: Fix;
+}
+
+/**
+ * One replacement in a file's text: the characters [start, end) (UTF-16 offsets into the decoded text, as JavaScript
+ * strings index it) become `newText`. The SourceRange says the same in 1-based lines/columns, for editors. An insertion
+ * has start === end.
+ */
+export interface TextEdit extends SourceRange {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A fix: edits of the finding's file that belong together (applied all or none), never overlapping each other. */
+export interface Fix {
+  /** What the fix does, for an editor's quick-fix menu: `quote "yes"`, `rename "replica" to "replicas"`. */
+  title: string;
+  edits: TextEdit[];
 }
 
 /** A path into a parsed object, as JSON would address it: ['spec', 'template', 'spec', 'containers', 0, 'image']. */

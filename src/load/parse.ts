@@ -364,7 +364,7 @@ function composeStream(
 const SEPARATOR = /^---[ \t]*(?:#[^\n]*)?\r?$/gm;
 
 /** Start offsets of the chunks: 0, then the start of every separator line. */
-function chunkStarts(text: string): number[] {
+export function chunkStarts(text: string): number[] {
   const starts = [0];
   SEPARATOR.lastIndex = 0;
   for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) {

@@ -27,3 +27,19 @@ export function closestMatch(input: string, candidates: Iterable<string>): strin
   }
   return best;
 }
+
+/**
+ * Every candidate `closestMatch` could have chosen: the case-insensitive exact matches if there are any, else all
+ * within its distance limit. A fix may rename a field only when this has exactly one element.
+ */
+export function similarNames(input: string, candidates: Iterable<string>): string[] {
+  const lower = input.toLowerCase();
+  const unique = [...new Set(candidates)].filter((c) => c !== input);
+  const exact = unique.filter((c) => c.toLowerCase() === lower);
+  if (exact.length > 0) return exact;
+  return unique.filter((candidate) => {
+    const limit = Math.min(MAX_DISTANCE, Math.max(1, Math.floor(Math.min(input.length, candidate.length) / 3)));
+    if (Math.abs(candidate.length - input.length) > limit) return false;
+    return editDistance(lower, candidate.toLowerCase(), limit) <= limit;
+  });
+}
