@@ -19,6 +19,37 @@ const rule: Rule = {
     'Windows pods are skipped (the field does not apply there).',
   ].join('\n'),
   kubeLinter: 'privilege-escalation-container',
+  polaris: 'privilegeEscalationAllowed',
+  references: [
+    'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+    'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      securityContext:',
+      '        allowPrivilegeEscalation: false',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       if (isWindowsPod(ref.template) || containerSetting(ref, 'privileged')?.value === true) continue;

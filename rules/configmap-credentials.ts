@@ -18,6 +18,32 @@ const rule: Rule = {
     'and its value is a non-empty literal, or when any value contains a PEM private key.',
   ].join('\n'),
   kubeLinter: 'configmap-with-credentials',
+  references: [
+    'https://kubernetes.io/docs/concepts/configuration/configmap/',
+    'https://kubernetes.io/docs/concepts/configuration/secret/',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: api',
+      'data:',
+      '  DB_HOST: db.shop.svc',
+      '  DB_PASSWORD: Tr0ub4dor-and-3',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: api',
+      'data:',
+      '  DB_HOST: db.shop.svc',
+      '  DB_PASSWORD_FILE: /etc/secrets/db-password',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const manifest of context.manifests) {
       if (!isKind(manifest, 'ConfigMap')) continue;

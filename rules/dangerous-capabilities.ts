@@ -20,6 +20,42 @@ const rule: Rule = {
     'Names are matched with or without the `CAP_` prefix, in any case.',
   ].join('\n'),
   kubeLinter: 'drop-net-raw-capability',
+  polaris: 'dangerousCapabilities',
+  references: [
+    'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      securityContext:',
+      '        capabilities:',
+      '          add: [NET_ADMIN]',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      securityContext:',
+      '        capabilities:',
+      '          drop: [ALL]',
+      '          add: [NET_BIND_SERVICE]',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       if (isWindowsPod(ref.template)) continue;

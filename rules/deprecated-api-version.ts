@@ -16,6 +16,38 @@ const rule: Rule = {
     'errors reported by `removed-api-version`, not by this rule.',
   ].join('\n'),
   kubeScore: 'stable-version',
+  references: [
+    'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
+    'https://kubernetes.io/docs/reference/using-api/deprecation-policy/',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Endpoints',
+      'metadata:',
+      '  name: legacy-db',
+      'subsets:',
+      '  - addresses:',
+      '      - ip: 10.0.0.12',
+      '    ports:',
+      '      - port: 5432',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: discovery.k8s.io/v1',
+      'kind: EndpointSlice',
+      'metadata:',
+      '  name: legacy-db-1',
+      '  labels:',
+      '    kubernetes.io/service-name: legacy-db',
+      'addressType: IPv4',
+      'endpoints:',
+      '  - addresses: [10.0.0.12]',
+      'ports:',
+      '  - port: 5432',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     reportApiVersionState(context, 'deprecated');
   },

@@ -14,6 +14,33 @@ const rule: Rule = {
     'Fix: rename `serviceAccount` to `serviceAccountName` (and delete the alias if both are present).',
   ].join('\n'),
   kubeLinter: 'deprecated-service-account-field',
+  references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  serviceAccount: api',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  serviceAccountName: api',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       const alias = pod.spec.serviceAccount;

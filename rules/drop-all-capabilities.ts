@@ -18,6 +18,38 @@ const rule: Rule = {
     'still reported. Privileged containers (reported by privileged-container) and Windows pods are skipped.',
   ].join('\n'),
   kubeLinter: 'drop-net-raw-capability',
+  polaris: 'insecureCapabilities',
+  references: [
+    'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      securityContext:',
+      '        capabilities:',
+      '          drop: [ALL]',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       if (isWindowsPod(ref.template) || containerSetting(ref, 'privileged')?.value === true) continue;

@@ -23,6 +23,35 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'exposed-services',
   kubeScore: 'service-type',
+  references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  type: LoadBalancer',
+      '  selector:',
+      '    app: api',
+      '  ports:',
+      '    - port: 80',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  type: ClusterIP',
+      '  selector:',
+      '    app: api',
+      '  ports:',
+      '    - port: 80',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const manifest of context.manifests) {
       if (!isKind(manifest, 'Service')) continue;

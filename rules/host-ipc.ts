@@ -13,6 +13,33 @@ const rule: Rule = {
     'Fix: remove `hostIPC: true`; containers of one pod already share an IPC namespace.',
   ].join('\n'),
   kubeLinter: 'host-ipc',
+  polaris: 'hostIPCSet',
+  references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  hostIPC: true',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     reportHostNamespace(
       context,

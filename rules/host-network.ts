@@ -15,6 +15,33 @@ const rule: Rule = {
     'ingress controllers) need it; suppress the finding for those with a reason.',
   ].join('\n'),
   kubeLinter: 'host-network',
+  polaris: 'hostNetworkSet',
+  references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  hostNetwork: true',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     reportHostNamespace(
       context,

@@ -15,6 +15,37 @@ const rule: Rule = {
     '`shareProcessNamespace: true` instead.',
   ].join('\n'),
   kubeLinter: 'host-pid',
+  polaris: 'hostPIDSet',
+  references: [
+    'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  hostPID: true',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  shareProcessNamespace: true',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     reportHostNamespace(
       context,

@@ -20,6 +20,34 @@ const rule: Rule = {
     'for a tag you never move.',
   ].join('\n'),
   kubeScore: 'container-image-pull-policy',
+  polaris: 'pullPolicyNotAlways',
+  references: ['https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:latest',
+      '      imagePullPolicy: IfNotPresent',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      imagePullPolicy: IfNotPresent',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       const { image, imagePullPolicy: policy } = ref.container;

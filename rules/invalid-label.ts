@@ -21,6 +21,40 @@ const rule: Rule = {
     'label values are at most 63 such characters, and must start and end with a letter or digit. Annotation keys follow ' +
     'the same key rules and all annotations together must stay under 256 KiB. The same rules apply to selectors and ' +
     'nodeSelectors, since they match labels. Shorten or rename the key or value.',
+  references: [
+    'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+    'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/#syntax-and-character-set',
+  ],
+  howToFix:
+    "Shorten or rename the key or value so it fits the syntax in the message: at most 63 characters of letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit (label values may also be empty); a key's optional prefix is a DNS subdomain followed by `/`.",
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      '  labels:',
+      '    team: platform team',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      '  labels:',
+      '    team: platform-team',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const m of context.manifests) {
       for (const { path, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path, kind, context.report);

@@ -64,6 +64,33 @@ const rule: Rule = {
     'Names are validated by the API server per kind: most must be DNS-1123 subdomains (lower case, digits, "-" and "."), ' +
     'Namespaces DNS-1123 labels (no dots, at most 63 characters), Services DNS-1035 labels (must start with a letter), ' +
     'CronJobs at most 52 characters and Jobs at most 63. `kubectl apply` fails on such objects. Rename the object.',
+  references: ['https://kubernetes.io/docs/concepts/overview/working-with-objects/names/'],
+  howToFix:
+    "Rename the object to fit its kind's rule from the message: for most kinds lower-case letters, digits, `-` and `.` (a DNS subdomain, at most 253 characters); for Namespaces and Services a DNS label (at most 63 characters, no dots; a Service's must start with a letter). Update every reference to the old name.",
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: Shop_API',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: shop-api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const m of context.manifests) {
       const kind = m.ref.kind;

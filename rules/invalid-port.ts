@@ -23,6 +23,42 @@ const rule: Rule = {
     '(at most 15 lower-case letters, digits and single hyphens, with at least one letter) and unique, a Service with ' +
     'several ports must name each of them, and a Service cannot list the same port and protocol twice. ' +
     'nodePort outside the default range 30000–32767 is rejected unless the cluster widened it.',
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
+    'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports',
+  ],
+  howToFix:
+    'Use port numbers from 1 to 65535 and port names of at most 15 lower-case letters, digits and single hyphens with at least one letter (`http`, `grpc-web`), each unique within its list.',
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      ports:',
+      '        - name: http-metrics-port',
+      '          containerPort: 9090',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      ports:',
+      '        - name: metrics',
+      '          containerPort: 9090',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const m of context.manifests) {
       const template = podTemplateOf(m);

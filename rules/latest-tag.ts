@@ -16,6 +16,35 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'latest-tag',
   kubeScore: 'container-image-tag',
+  polaris: 'tagNotSpecified',
+  references: [
+    'https://kubernetes.io/docs/concepts/containers/images/#image-names',
+    'https://kubernetes.io/docs/concepts/configuration/overview/#container-images',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:latest',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       const image = ref.container.image;

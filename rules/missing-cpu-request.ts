@@ -18,6 +18,35 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'unset-cpu-requirements',
   kubeScore: 'container-resources',
+  polaris: 'cpuRequestsMissing',
+  references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      resources:',
+      '        requests:',
+      '          cpu: 250m',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     reportMissing(context, missingRequirements(context, 'requests', 'cpu'), ({ ref, problem }) =>
       problem === 'zero'

@@ -19,6 +19,36 @@ const rule: Rule = {
     'Jobs, CronJobs and run-to-completion Pods are skipped.',
   ].join('\n'),
   kubeLinter: 'no-liveness-probe',
+  polaris: 'livenessProbeMissing',
+  references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      livenessProbe:',
+      '        httpGet:',
+      '          path: /healthz',
+      '          port: 8080',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {
       if (runsToCompletion(pod)) continue;

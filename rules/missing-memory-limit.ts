@@ -15,6 +15,35 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'unset-memory-requirements',
   kubeScore: 'container-resources',
+  polaris: 'memoryLimitsMissing',
+  references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      resources:',
+      '        limits:',
+      '          memory: 256Mi',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     reportMissing(context, missingRequirements(context, 'limits', 'memory'), ({ ref, problem }) =>
       problem === 'zero'

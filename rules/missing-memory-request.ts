@@ -16,6 +16,35 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'unset-memory-requirements',
   kubeScore: 'container-resources',
+  polaris: 'memoryRequestsMissing',
+  references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      resources:',
+      '        requests:',
+      '          memory: 256Mi',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     reportMissing(context, missingRequirements(context, 'requests', 'memory'), ({ ref, problem }) =>
       problem === 'zero'

@@ -23,6 +23,39 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'no-readiness-probe',
   kubeScore: 'pod-probes',
+  polaris: 'readinessProbeMissing',
+  references: [
+    'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      readinessProbe:',
+      '        httpGet:',
+      '          path: /ready',
+      '          port: 8080',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     const index = indexOf(context);
     for (const pod of podTemplatesOf(context.manifests, { openShift: true })) {

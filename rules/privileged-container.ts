@@ -16,6 +16,39 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'privileged-container',
   kubeScore: 'container-security-context-privileged',
+  polaris: 'runAsPrivileged',
+  references: [
+    'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      securityContext:',
+      '        privileged: true',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      securityContext:',
+      '        privileged: false',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       const privileged = containerSetting(ref, 'privileged');

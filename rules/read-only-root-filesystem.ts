@@ -16,6 +16,34 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'no-read-only-root-fs',
   kubeScore: 'container-security-context-readonlyrootfilesystem',
+  polaris: 'notReadOnlyRootFilesystem',
+  references: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      securityContext:',
+      '        readOnlyRootFilesystem: true',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       if (isWindowsPod(ref.template)) continue;

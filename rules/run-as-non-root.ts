@@ -19,6 +19,39 @@ const rule: Rule = {
   ].join('\n'),
   kubeLinter: 'run-as-non-root',
   kubeScore: 'container-security-context-user-group-id',
+  polaris: 'runAsRootAllowed',
+  references: [
+    'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+    'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+  ],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      securityContext:',
+      '        runAsNonRoot: true',
+      '        runAsUser: 10001',
+      '        runAsGroup: 10001',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       const user = effectiveSetting(ref, 'runAsUser');

@@ -15,6 +15,35 @@ const rule: Rule = {
     'service (a Git server, a bastion), suppress the finding with a reason.',
   ].join('\n'),
   kubeLinter: 'ssh-port',
+  references: ['https://kubernetes.io/docs/reference/kubectl/generated/kubectl_exec/'],
+  examples: {
+    bad: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      ports:',
+      '        - containerPort: 22',
+      '',
+    ].join('\n'),
+    good: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: registry.example.com/shop/api:1.4.2',
+      '      ports:',
+      '        - containerPort: 8080',
+      '',
+    ].join('\n'),
+  },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
       const ports = ref.container.ports;

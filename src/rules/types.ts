@@ -17,6 +17,22 @@ export interface RuleMeta {
   /** Counterpart checks in peer tools, for the README table and the corpus agreement report. */
   kubeLinter?: string;
   kubeScore?: string;
+  /** The Polaris check id of the same concern, for the rule's page. */
+  polaris?: string;
+  /** Kubernetes documentation the rationale rests on (URLs), listed on the rule's page. */
+  references?: readonly string[];
+  /** How to fix a finding (markdown), when the rationale has no "Fix:" paragraph to show. */
+  howToFix?: string;
+  /**
+   * A minimal failing and passing manifest (YAML text) for the rule's page (docs/rules/<id>.md). Every rule has them:
+   * test/rules/meta.test.ts lints both, and `bad` must fire this rule while `good` must not.
+   */
+  examples?: RuleExamples;
+}
+
+export interface RuleExamples {
+  bad: string;
+  good: string;
 }
 
 export interface RuleOptions {

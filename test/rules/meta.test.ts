@@ -1,12 +1,14 @@
 /**
  * Completeness of every rule (ESLint's checkRuleFiles idea): each rules/<id>.ts is registered,
  * exports a rule whose id is its file name, carries its metadata and has a test file; and the
- * README rules table is what scripts/gen-readme.mjs generates.
+ * README rules table is what scripts/gen-readme.mjs generates. Each rule's examples (its page's failing and
+ * passing manifests) are linted: the bad one must fire the rule, the good one must not.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/lint.js';
 import { allRules } from '../../src/rules/registry.js';
 import type { Rule } from '../../src/rules/types.js';
 // @ts-expect-error: a plain .mjs script without type declarations
@@ -37,6 +39,28 @@ describe.each(ruleFiles)('rules/%s.ts', (id) => {
     expect(rule.description, 'description is one line').not.toContain('\n');
     expect(rule.rationale.trim(), 'rationale').not.toBe('');
     expect(rule.check).toBeTypeOf('function');
+  });
+
+  it('has a failing and a passing example: the bad one fires this rule, the good one does not', async () => {
+    const rule = ((await import(pathToFileURL(path.join(root, 'rules', `${id}.ts`)).href)) as { default: Rule })
+      .default;
+    expect(rule.examples, `add examples: { bad, good } (YAML) to rules/${id}.ts for docs/rules/${id}.md`).toBeDefined();
+    const { bad, good } = rule.examples!;
+    for (const [name, text] of [
+      ['bad', bad],
+      ['good', good],
+    ] as const) {
+      const unreadable = lintText(text, `${name}.yaml`).findings.filter(
+        (f) => f.ruleId.startsWith('yaml/') || f.ruleId.startsWith('input/'),
+      );
+      expect(unreadable.map((f) => `${name} example ${f.line}:${f.column} ${f.message}`)).toEqual([]);
+    }
+    const fired = (text: string) =>
+      lintText(text, 'example.yaml')
+        .findings.filter((f) => f.ruleId === id)
+        .map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(fired(bad).length, `the bad example of ${id} must fire it`).toBeGreaterThan(0);
+    expect(fired(good), `the good example of ${id} must not fire it`).toEqual([]);
   });
 
   it('is registered in rules/index.ts', () => {
