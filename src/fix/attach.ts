@@ -34,7 +34,7 @@ export function attachFixes(
     return entry;
   };
   return findings.map((finding) => {
-    const fixer = FIXERS[finding.ruleId];
+    const fixer = FIXERS[finding.ruleId]?.fixer;
     if (!fixer) return finding;
     const file = fileOf(finding.file);
     if (!file) return finding;

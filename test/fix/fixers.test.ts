@@ -4,8 +4,9 @@
  * would not be certain, which must be left alone (the finding stays, without a fix).
  */
 import { describe, expect, it } from 'vitest';
-import { fixText } from '../../src/fix/index.js';
-import { lintText, type LintOptions } from '../../src/lint.js';
+import { fixText, MIGRATIONS } from '../../src/fix/index.js';
+import { apiVersionStatus } from '../../src/k8s/api-versions.js';
+import { DEFAULT_KUBE_VERSION, lintText, type LintOptions } from '../../src/lint.js';
 import { yaml } from '../rules/helpers.js';
 
 const FILE = 'test.yaml';
@@ -425,5 +426,31 @@ describe('what is not fixed', () => {
     const run = fixText(broken, FILE);
     // The first document is fine and fixed; the broken one is left as it is.
     expect(run.files.map((f) => f.output)).toEqual([broken.replace('batch/v1beta1', 'batch/v1')]);
+  });
+});
+
+describe('the migration table', () => {
+  it('migrates each API to the replacement removed-api-version names, for a version it is removed in', () => {
+    for (const m of MIGRATIONS) {
+      for (const kind of m.kinds) {
+        // Not every from × kind existed (there was no extensions/v1beta1 StatefulSet); those that did are removed.
+        const known = m.from.map((from) => [from, apiVersionStatus(from, kind, DEFAULT_KUBE_VERSION)] as const);
+        const removed = known.filter(([, s]) => s.status !== 'ok');
+        expect(removed.length, `${kind} from ${m.from.join(', ')}`).toBeGreaterThan(0);
+        for (const [from, s] of removed)
+          expect([from, kind, s.status, s.replacement]).toEqual([from, kind, 'removed', m.to]);
+      }
+    }
+  });
+
+  it('renames APIs with the same fields (StorageClass, RBAC)', () => {
+    const storage = (v: string) =>
+      `apiVersion: ${v}\nkind: StorageClass\nmetadata: {name: fast}\nprovisioner: ebs.csi.aws.com\nreclaimPolicy: Delete\n`;
+    expectFixed(storage('storage.k8s.io/v1beta1'), storage('storage.k8s.io/v1'), ['removed-api-version']);
+    const binding = (v: string) =>
+      `apiVersion: ${v}\nkind: RoleBinding\nmetadata: {name: read}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: read}\nsubjects: [{kind: ServiceAccount, name: api}]\n`;
+    expectFixed(binding('rbac.authorization.k8s.io/v1beta1'), binding('rbac.authorization.k8s.io/v1'), [
+      'removed-api-version',
+    ]);
   });
 });

@@ -2,7 +2,7 @@
 import { isMap, type YAMLMap } from 'yaml';
 import { ingress } from '../migrations/ingress.js';
 import { horizontalPodAutoscaler } from '../migrations/hpa.js';
-import { cronJob, ingressClass, podDisruptionBudget } from '../migrations/renames.js';
+import { cronJob, ingressClass, podDisruptionBudget, sameFields } from '../migrations/renames.js';
 import type { Migration } from '../migrations/types.js';
 import { workloads } from '../migrations/workloads.js';
 import { anchored, hasMergeKey, span } from '../source.js';
@@ -16,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   podDisruptionBudget,
   cronJob,
   horizontalPodAutoscaler,
+  ...sameFields,
 ];
 
 export function migrationFor(apiVersion: string, kind: string): Migration | undefined {

@@ -31,6 +31,9 @@ export const horizontalPodAutoscaler: Migration = {
   from: ['autoscaling/v2beta1', 'autoscaling/v2beta2'],
   kinds: ['HorizontalPodAutoscaler'],
   to: 'autoscaling/v2',
+  summary:
+    'v2beta2: no field changes; v2beta1: Resource metric targets become `target: {type: Utilization|AverageValue, …}`' +
+    ' (not offered for Pods, Object or External metrics)',
   edits: ({ source, base, object, manifest }) => {
     if (manifest.ref.apiVersion === 'autoscaling/v2beta2') return [];
     const spec = mapValue(pairOf(object, 'spec'));

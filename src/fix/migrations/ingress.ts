@@ -31,6 +31,10 @@ export const ingress: Migration = {
   from: ['extensions/v1beta1', 'networking.k8s.io/v1beta1'],
   kinds: ['Ingress'],
   to: 'networking.k8s.io/v1',
+  summary:
+    '`spec.backend` → `spec.defaultBackend`; `serviceName`/`servicePort` → `service.name`/`service.port.number`' +
+    ' (or `.name`); `pathType: ImplementationSpecific` where a path has none; not offered for a quoted numeric' +
+    ' servicePort',
   edits: ({ source, base, object }) => {
     const specPair = pairOf(object, 'spec');
     const spec = mapValue(specPair);

@@ -16,6 +16,8 @@ export interface Migration {
   from: readonly string[];
   kinds: readonly string[];
   to: string;
+  /** What changes besides apiVersion, or when no fix is offered (markdown, one line, for the rule's page). */
+  summary: string;
   /**
    * The edits besides the apiVersion itself (none for a pure rename), or undefined when this object cannot be
    * migrated with certainty (an anchor or alias in the way, a field with no mechanical replacement).

@@ -14,6 +14,9 @@ export const workloads: Migration = {
   from: ['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2'],
   kinds: ['Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet'],
   to: 'apps/v1',
+  summary:
+    'adds `spec.selector.matchLabels` from the template labels when there is no selector (the old default); not' +
+    ' offered without template labels or with `spec.rollbackTo`/`spec.templateGeneration`',
   edits: ({ source, base, object }) => {
     const specPair = pairOf(object, 'spec');
     const spec = mapValue(specPair);
