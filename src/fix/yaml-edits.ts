@@ -53,28 +53,40 @@ export function indentStep(
   return 2;
 }
 
-/** A YAML block of `key: value` lines, nested by `step`; leaves are source texts. Lines after the first are indented. */
-export type Block = Array<[string, string | Block]>;
+/**
+ * New mapping content: keys with either a value's source text (copied verbatim, quotes included) or a `literal`
+ * (a plain word, written as `"word"` in JSON-style flow mappings), or a nested block.
+ */
+export type Block = Array<[string, string | Literal | Block]>;
+export type Literal = { literal: string };
 
+/** A block mapping, nested by `step`, at column `indent`; lines after the first are indented. */
 export function renderBlock(block: Block, indent: number, step: number, eol: string): string {
   const lines: string[] = [];
   const walk = (entries: Block, depth: number) => {
     for (const [key, value] of entries) {
       const pad = ' '.repeat(indent + depth * step);
-      if (typeof value === 'string') lines.push(`${pad}${key}: ${value}`);
-      else {
+      if (Array.isArray(value)) {
         lines.push(`${pad}${key}:`);
         walk(value, depth + 1);
-      }
+      } else lines.push(`${pad}${key}: ${typeof value === 'string' ? value : value.literal}`);
     }
   };
   walk(block, 0);
   return lines.join(eol).slice(indent);
 }
 
-/** A flow rendering of a block: `{name: web, port: {number: 80}}`. */
-export function renderFlow(block: Block): string {
-  return `{${block.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : renderFlow(v)}`).join(', ')}}`;
+/** A flow rendering: `{name: web, port: {number: 80}}`, or `{"name": "web", …}` inside JSON-style flow mappings. */
+export function renderFlow(block: Block, json: boolean): string {
+  const key = (k: string) => (json ? JSON.stringify(k) : k);
+  const leaf = (v: string | Literal) => (typeof v === 'string' ? v : json ? JSON.stringify(v.literal) : v.literal);
+  return `{${block.map(([k, v]) => `${key(k)}: ${Array.isArray(v) ? renderFlow(v, json) : leaf(v)}`).join(', ')}}`;
+}
+
+/** A flow mapping written as JSON (its keys are double-quoted): new keys and words must be quoted too. */
+export function jsonStyle(map: YAMLMap): boolean {
+  const first = (map.items as Pair[])[0];
+  return !!map.flow && !!first && isScalar(first.key) && first.key.type === 'QUOTE_DOUBLE';
 }
 
 /**
@@ -91,10 +103,21 @@ export function insertBefore(
 ): TextEdit | undefined {
   const at = span(before.key, base);
   if (!at) return undefined;
-  if (map.flow) return source.edit(at[0], at[0], `${renderFlow(block).slice(1, -1)}, `);
+  if (map.flow) {
+    const text = renderFlow(block, jsonStyle(map)).slice(1, -1);
+    // A flow mapping written one pair per line (JSON) gets the new pair on a line of its own.
+    const column = ownLineColumn(source, at[0]);
+    return source.edit(at[0], at[0], column === undefined ? `${text}, ` : `${text},${source.eol}${' '.repeat(column)}`);
+  }
   const indent = keyIndent(source, map, base);
   if (indent === undefined || at[0] - source.lineStart(at[0]) !== indent) return undefined;
   return source.edit(at[0], at[0], `${renderBlock(block, indent, step, source.eol)}${source.eol}${' '.repeat(indent)}`);
+}
+
+/** The column of `offset` when only blanks precede it on its line. */
+function ownLineColumn(source: FixSource, offset: number): number | undefined {
+  const start = source.lineStart(offset);
+  return source.text.slice(start, offset).trim() === '' ? offset - start : undefined;
 }
 
 /** Inserts a pair right after `after` (a pair whose value is a single-line scalar), on a line of its own. */
@@ -108,7 +131,15 @@ export function insertAfter(
 ): TextEdit | undefined {
   const value = span(after.value, base);
   if (!value || !isScalar(after.value) || /[\r\n]/.test(source.text.slice(value[0], value[1]))) return undefined;
-  if (map.flow) return source.edit(value[1], value[1], `, ${renderFlow(block).slice(1, -1)}`);
+  if (map.flow) {
+    const text = renderFlow(block, jsonStyle(map)).slice(1, -1);
+    const column = ownLineColumn(source, span(after.key, base)?.[0] ?? value[0]);
+    return source.edit(
+      value[1],
+      value[1],
+      column === undefined ? `, ${text}` : `,${source.eol}${' '.repeat(column)}${text}`,
+    );
+  }
   const indent = keyIndent(source, map, base);
   if (indent === undefined) return undefined;
   const end = source.lineEnd(value[1]);

@@ -429,6 +429,51 @@ describe('what is not fixed', () => {
   });
 });
 
+describe('JSON manifests', () => {
+  it('stay JSON: new keys and words are quoted, one pair per line where the file has one pair per line', () => {
+    const before = [
+      '{',
+      '  "apiVersion": "extensions/v1beta1",',
+      '  "kind": "Ingress",',
+      '  "metadata": {"name": "i"},',
+      '  "spec": {',
+      '    "rules": [{"http": {"paths": [',
+      '      {',
+      '        "path": "/",',
+      '        "backend": {"serviceName": "web", "servicePort": 80}',
+      '      }',
+      '    ]}}]',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const after = [
+      '{',
+      '  "apiVersion": "networking.k8s.io/v1",',
+      '  "kind": "Ingress",',
+      '  "metadata": {"name": "i"},',
+      '  "spec": {',
+      '    "rules": [{"http": {"paths": [',
+      '      {',
+      '        "path": "/",',
+      '        "pathType": "ImplementationSpecific",',
+      '        "backend": {"service": {"name": "web", "port": {"number": 80}}}',
+      '      }',
+      '    ]}}]',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expectFixed(before, after, ['removed-api-version'], {});
+    expect(JSON.parse(after)).toBeTypeOf('object');
+    const deployment = (v: string, selector: string) =>
+      `{"apiVersion": "${v}", "kind": "Deployment", "metadata": {"name": "d"}, "spec": {${selector}"template": {"metadata": {"labels": {"app": "d"}}, "spec": {"containers": [{"name": "a", "image": "a:1"}]}}}}\n`;
+    const fixed = deployment('apps/v1', '"selector": {"matchLabels": {"app": "d"}}, ');
+    expectFixed(deployment('apps/v1beta1', ''), fixed, ['removed-api-version']);
+    expect(JSON.parse(fixed).spec.selector).toEqual({ matchLabels: { app: 'd' } });
+  });
+});
+
 describe('the migration table', () => {
   it('migrates each API to the replacement removed-api-version names, for a version it is removed in', () => {
     for (const m of MIGRATIONS) {

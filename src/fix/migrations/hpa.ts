@@ -16,6 +16,7 @@ import {
   mapValue,
   plainTree,
   renderBlock,
+  jsonStyle,
   renderFlow,
   scalarSource,
   type Block,
@@ -71,12 +72,12 @@ function resourceTarget(source: FixSource, base: number, resource: YAMLMap, step
     [
       'target',
       [
-        ['type', type],
+        ['type', { literal: type }],
         [field, value],
       ],
     ],
   ];
-  if (resource.flow) return source.edit(start, end, renderFlow(block).slice(1, -1));
+  if (resource.flow) return source.edit(start, end, renderFlow(block, jsonStyle(resource)).slice(1, -1));
   const indent = keyIndent(source, resource, base);
   return indent === undefined ? undefined : source.edit(start, end, renderBlock(block, indent, step, source.eol));
 }

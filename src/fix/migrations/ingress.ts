@@ -14,6 +14,7 @@ import { hasComment, pairOf, span, type FixSource } from '../source.js';
 import {
   indentStep,
   insertAfter,
+  jsonStyle,
   insertBefore,
   keyIndent,
   mapValue,
@@ -112,7 +113,7 @@ function convertBackend(source: FixSource, base: number, pair: Pair, step: numbe
     const items: string[] = [];
     for (const item of map.items) {
       if (item === second) continue;
-      if (item === first) items.push(renderFlow(service).slice(1, -1));
+      if (item === first) items.push(renderFlow(service, jsonStyle(map)).slice(1, -1));
       else {
         const start = span(item.key, base)?.[0];
         const end = span(item.value, base)?.[1];
@@ -149,7 +150,7 @@ function convertBackend(source: FixSource, base: number, pair: Pair, step: numbe
 
 /** `pathType: ImplementationSpecific` after the path's `path:` (or first in the item when it has none). */
 function addPathType(source: FixSource, base: number, item: YAMLMap, step: number): TextEdit | undefined {
-  const block: Block = [['pathType', 'ImplementationSpecific']];
+  const block: Block = [['pathType', { literal: 'ImplementationSpecific' }]];
   const path = pairOf(item, 'path');
   const after = path && isScalar(path.value) ? insertAfter(source, item, path, base, block, step) : undefined;
   if (after) return after;

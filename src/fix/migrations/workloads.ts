@@ -6,8 +6,17 @@
  * `spec.templateGeneration`) have no mechanical replacement: such objects are left alone.
  */
 import { isScalar } from 'yaml';
-import { hasMergeKey, pairOf } from '../source.js';
-import { indentStep, insertBefore, keyIndent, mapValue, plainTree, scalarSource, type Block } from '../yaml-edits.js';
+import { hasMergeKey, keyName, pairOf } from '../source.js';
+import {
+  indentStep,
+  insertBefore,
+  jsonStyle,
+  keyIndent,
+  mapValue,
+  plainTree,
+  scalarSource,
+  type Block,
+} from '../yaml-edits.js';
 import type { Migration } from './types.js';
 
 export const workloads: Migration = {
@@ -29,8 +38,10 @@ export const workloads: Migration = {
     const labels = metadata && mapValue(pairOf(metadata, 'labels'));
     if (!templatePair || !labels || labels.items.length === 0 || !plainTree(labels)) return undefined;
     const matchLabels: Block = [];
+    // In a JSON-style flow mapping the renderer quotes keys itself; elsewhere the key is copied as written.
+    const json = jsonStyle(spec);
     for (const pair of labels.items) {
-      const key = scalarSource(source, pair.key, base);
+      const key = json && isScalar(pair.key) ? keyName(pair.key) : scalarSource(source, pair.key, base);
       const value = isScalar(pair.value) ? scalarSource(source, pair.value, base) : undefined;
       if (key === undefined || value === undefined) return undefined;
       matchLabels.push([key, value]);
