@@ -111,12 +111,13 @@ function fixLoaded(loaded: LoadResult, options: FixOptions, stdinName: string | 
   return { files, result, passes };
 }
 
-/** A unified diff of every fixed file (`--fix-dry-run`), files in input order. */
+/** A unified diff of every fixed file (`--fix-dry-run`), files in input order, with git's 3 lines of context. */
 export function fixDiff(files: readonly FixedFile[]): string {
   return files
     .map((f) =>
       createTwoFilesPatch(`a/${f.file}`, `b/${f.file}`, f.original, f.output, undefined, undefined, {
         headerOptions: FILE_HEADERS_ONLY,
+        context: 3, // as `diff -u` and git
       }),
     )
     .join('');

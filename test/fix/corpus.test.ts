@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain-node script without type declarations
 import { corpusRoot } from '../../scripts/corpus.mjs';
 import type { Finding } from '../../src/core/types.js';
-import { FIXABLE_IDS, fix, writeFixedFiles } from '../../src/fix/index.js';
+import { applyPatch } from 'diff';
+import { FIXABLE_IDS, fix, fixDiff, writeFixedFiles } from '../../src/fix/index.js';
 import { lint } from '../../src/lint.js';
 
 const root: string = corpusRoot();
@@ -32,6 +33,8 @@ describe.skipIf(!existsSync(root))('--fix on the corpus', () => {
     const fixedIds = new Set(changed.flatMap((f) => f.applied.map((a) => a.ruleId)));
     expect([...fixedIds].sort()).toEqual([...FIXABLE_IDS]);
     expect(changed.length).toBeGreaterThan(20);
+    // The --fix-dry-run diff of each file applies to the original and gives the fixed text.
+    for (const f of changed) expect(applyPatch(f.original, fixDiff([f])), f.file).toBe(f.output);
 
     const dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-corpus-fix-'));
     try {

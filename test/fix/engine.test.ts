@@ -144,13 +144,12 @@ describe('fix() over files', () => {
       [
         '--- a/k8s/cron.yaml',
         '+++ b/k8s/cron.yaml',
-        '@@ -1,5 +1,5 @@',
+        '@@ -1,4 +1,4 @@',
         '-apiVersion: batch/v1beta1',
         '+apiVersion: batch/v1',
         ' kind: CronJob',
         ' metadata: {name: c}',
         ' spec:',
-        '   schedule: "@daily"',
         '',
       ].join('\n'),
     );
