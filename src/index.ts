@@ -13,3 +13,4 @@ export {
   type FixOptions,
   type FixResult,
 } from './fix/index.js';
+export { ruleDocPath, ruleDocUrl, rulePageText } from './docs/rule-pages.js';
