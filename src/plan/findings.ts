@@ -14,16 +14,17 @@ export function findingAt(
   return { ruleId, severity, message, file: m.file, ...m.locate(path, target), object: m.ref };
 }
 
-/** The field a FailedScheduling reason is about, inside the pod spec at `specPath` of the raw manifest. */
-export function pathForReason(m: Manifest, specPath: JsonPath, reason: string): JsonPath {
+/**
+ * The field a FailedScheduling reason is about, inside the pod spec at `specPath` of the raw manifest.
+ * `resource` is the resource NodeResourcesFit found short (from the scheduler's Diagnosis), if any.
+ */
+export function pathForReason(m: Manifest, specPath: JsonPath, reason: string, resource?: string): JsonPath {
   let spec: unknown = m.object;
   for (const k of specPath)
     spec = isObj(spec) ? spec[k as string] : Array.isArray(spec) ? spec[k as number] : undefined;
   const s: Obj = obj(spec);
   const has = (k: string) => s[k] !== undefined && s[k] !== null;
-  const insufficient = /Insufficient (\S+)/.exec(reason);
-  if (insufficient) {
-    const resource = insufficient[1].replace(/[.,]$/, '');
+  if (resource !== undefined) {
     for (const list of ['containers', 'initContainers']) {
       for (const { item, index } of objItems(s[list])) {
         const res = obj(item.resources);
@@ -79,7 +80,7 @@ export function unschedulableFindings(pods: PlannedPod[]): Finding[] {
         'plan/unschedulable',
         'error',
         p.manifest,
-        pathForReason(p.manifest, p.specPath, p.reason!),
+        pathForReason(p.manifest, p.specPath, p.reason ?? '', p.shortResource),
         `${who} cannot be scheduled: ${p.reason}`,
       ),
     );

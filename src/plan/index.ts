@@ -30,7 +30,9 @@ export { defaultCluster, clusterFromManifests, type ClusterModel } from './clust
 export { parseCron, nextRuns } from './cron.js';
 
 // The scheduler: a mutable ClusterState and Scheduler.schedule(pod) → { node | null, reason }.
-export { Scheduler, DEFAULT_FILTERS, DEFAULT_SCORES, type ScheduleOptions } from './scheduler/scheduler.js';
+export { Scheduler, type ScheduleOptions } from './scheduler/scheduler.js';
+export { DEFAULT_PROFILE, type Profile, type ProfileEntry } from './scheduler/profile.js';
+export type { Plugin, Status, Diagnosis, Cycle, CycleState } from './scheduler/framework.js';
 export { ClusterState, NodeState } from './scheduler/state.js';
 export { buildSchedPod, podRequests, type PodInput } from './scheduler/pod-info.js';
 export type { SchedPod, SchedNode, ScheduleResult, NodeExplain } from './scheduler/types.js';

@@ -39,6 +39,8 @@ export interface PlannedPod {
   sched?: SchedPod;
   node: string | null;
   reason?: string;
+  /** The first resource the FailedScheduling message names as insufficient (the finding points at its request). */
+  shortResource?: string;
 }
 
 export interface PodFromTemplate {

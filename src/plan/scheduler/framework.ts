@@ -1,8 +1,12 @@
 /**
  * The scheduling framework's plugin contract, reduced to what an offline planner needs
- * (pkg/scheduler/framework/interface.go): PreFilter may narrow the node set or reject the pod,
- * Filter returns the reasons a node is rejected (null = fits), PreScore may skip a plugin,
- * Score gives a raw score and NormalizeScore maps raw scores to 0..100.
+ * (kubernetes v1.30 pkg/scheduler/framework/interface.go, cycle_state.go). A plugin is ONE object implementing
+ * the extension points it has upstream; the profile (profile.ts) lists the plugins in order with their score
+ * weights, and the Scheduler (scheduler.ts) runs them the way schedule_one.go does.
+ *
+ * A Status (framework.Status) names the plugin that produced it and carries the reasons kube-scheduler prints,
+ * plus structured data (e.g. the resources NodeResourcesFit found short) so nothing is parsed back out of text.
+ * `null` stands for Success.
  */
 import type { Labels, Selector } from '../../k8s/label-selector.js';
 import type { ClusterState, NodeState } from './state.js';
@@ -32,41 +36,128 @@ export function serviceSelectors(env: SchedulerEnv, namespace: string): Selector
   return index.get(namespace) ?? [];
 }
 
-/** One scheduling attempt of one pod (framework.CycleState). */
+/**
+ * framework.Code, the failing ones: Unschedulable may be fixed by preemption (removing pods), while
+ * UnschedulableAndUnresolvable cannot (a taint, a label); DefaultPreemption skips nodes with the latter.
+ */
+export type StatusCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';
+
+/** framework.InsufficientResource (noderesources/fit.go): one resource the node is short of. */
+export interface InsufficientResource {
+  /** The resource name; `pods` for the pod-count limit. */
+  resourceName: string;
+  /** The reason printed: "Insufficient cpu" or "Too many pods". */
+  reason: string;
+  requested: number;
+  used: number;
+  capacity: number;
+}
+
+/** A failing framework.Status. */
+export interface Status {
+  code: StatusCode;
+  /** The plugin that produced it (framework.Status.Plugin); a PreFilter narrowing may name several, comma-joined. */
+  plugin: string;
+  /** What kube-scheduler counts in "0/N nodes are available: …". */
+  reasons: string[];
+  /** NodeResourcesFit only: the resources that do not fit, in fitsRequest order. */
+  insufficient?: InsufficientResource[];
+}
+
+export function unschedulable(plugin: string, ...reasons: string[]): Status {
+  return { code: 'Unschedulable', plugin, reasons };
+}
+
+export function unresolvable(plugin: string, ...reasons: string[]): Status {
+  return { code: 'UnschedulableAndUnresolvable', plugin, reasons };
+}
+
+/** A typed key into CycleState; the string is the key (plugins prefix it with their name). */
+export type StateKey<T> = string & { readonly __state?: T };
+
+export function stateKey<T>(name: string): StateKey<T> {
+  return name as StateKey<T>;
+}
+
+/** framework.CycleState: per-pod scratch space written by PreFilter / PreScore and read by Filter / Score. */
+export class CycleState {
+  private readonly data = new Map<string, unknown>();
+
+  read<T>(key: StateKey<T>): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+
+  write<T>(key: StateKey<T>, value: T): void {
+    this.data.set(key, value);
+  }
+}
+
+/** One scheduling attempt of one pod. */
 export interface Cycle {
   pod: SchedPod;
   cluster: ClusterState;
   env: SchedulerEnv;
-  /** Per-plugin state written by PreFilter / PreScore. */
-  state: Map<string, unknown>;
+  state: CycleState;
   /** Memo: does the node satisfy the pod's nodeSelector + required node affinity? */
   nodeAffinityCache: Map<NodeState, boolean>;
   /** The pod has neither nodeSelector nor required node affinity (every node matches). */
   anyNode?: boolean;
 }
 
+export function newCycle(pod: SchedPod, cluster: ClusterState, env: SchedulerEnv): Cycle {
+  return { pod, cluster, env, state: new CycleState(), nodeAffinityCache: new Map() };
+}
+
 export interface PreFilterResult {
   /** Only these nodes can fit (framework.PreFilterResult.NodeNames). */
   nodeNames?: Set<string>;
-  /** The pod cannot be scheduled at all; the FitError carries this message. */
-  reject?: string;
 }
 
-export interface FilterPlugin {
-  readonly name: string;
-  preFilter?(cycle: Cycle): PreFilterResult | void;
-  /** Reasons the node cannot take the pod (framework.Status reasons), or null when it can. */
-  filter(cycle: Cycle, node: NodeState): string[] | null;
+/** framework.Diagnosis: why no node fits, handed to PostFilter and turned into the FitError message. */
+export interface Diagnosis {
+  numAllNodes: number;
+  /** Node name → the status of the filter that rejected it (every node, in name order). */
+  nodeToStatus: Map<string, Status>;
+  /** Set when PreFilter rejected the pod before any node was filtered. */
+  preFilterStatus?: Status;
+  /** Plugins that rejected the pod or some node. */
+  unschedulablePlugins: Set<string>;
 }
 
-export interface ScorePlugin {
+/** framework.PostFilterResult: a node nominated after making room (preemption). */
+export interface PostFilterResult {
+  nominatedNodeName: string;
+}
+
+/**
+ * The extension points (framework.*Plugin). A plugin implements the ones it has upstream; the Scheduler calls
+ * each in profile order. Score plugins get their weight from the profile.
+ */
+export interface Plugin {
   readonly name: string;
-  readonly weight: number;
-  /** false = Skip (the plugin adds nothing for this pod). */
+  /** PreEnqueuePlugin: a failing status keeps the pod out of the scheduling queue (scheduling gates). */
+  preEnqueue?(pod: SchedPod): Status | null;
+  /** PreFilterPlugin: compute per-pod state once; may narrow the nodes or reject the pod outright. */
+  preFilter?(cycle: Cycle): PreFilterResult | Status | null;
+  /** FilterPlugin: why the node cannot take the pod, or null when it can. */
+  filter?(cycle: Cycle, node: NodeState): Status | null;
+  /** PostFilterPlugin: runs when no node fits; may free room (preemption) and nominate a node. */
+  postFilter?(cycle: Cycle, diagnosis: Diagnosis): PostFilterResult | null;
+  /** PreScorePlugin: false = Skip (the plugin's Score is not run for this pod, it adds 0). */
   preScore?(cycle: Cycle, feasible: NodeState[]): boolean;
-  score(cycle: Cycle, node: NodeState): number;
-  /** Rewrites raw scores in place to 0..MAX_NODE_SCORE. */
-  normalize?(cycle: Cycle, scores: number[], nodes: NodeState[]): void;
+  /** ScorePlugin: the raw score of one feasible node. */
+  score?(cycle: Cycle, node: NodeState): number;
+  /** ScoreExtensions.NormalizeScore: rewrite raw scores in place to 0..MAX_NODE_SCORE. */
+  normalizeScore?(cycle: Cycle, scores: number[], nodes: NodeState[]): void;
+  /** ReservePlugin: claim what the pod needs on the chosen node (e.g. volumes); a failure unreserves. */
+  reserve?(cycle: Cycle, node: NodeState): Status | null;
+  unreserve?(cycle: Cycle, node: NodeState): void;
+  /** PreBindPlugin: last step before binding (e.g. provisioning volumes). */
+  preBind?(cycle: Cycle, node: NodeState): Status | null;
+}
+
+export function isStatus(r: PreFilterResult | Status): r is Status {
+  return 'code' in r;
 }
 
 /** helper.DefaultNormalizeScore: scale to max 100 (integer division); reverse flips; all-zero stays 0 (or 100 reversed). */
@@ -78,7 +169,7 @@ export function defaultNormalizeScore(scores: number[], reverse: boolean): void 
     return;
   }
   for (let i = 0; i < scores.length; i++) {
-    let s = Math.floor((MAX_NODE_SCORE * scores[i]) / max);
+    let s = Math.floor((MAX_NODE_SCORE * (scores[i] ?? 0)) / max);
     if (reverse) s = MAX_NODE_SCORE - s;
     scores[i] = s;
   }

@@ -1,51 +1,26 @@
 /**
- * kube-scheduler's default profile over a ClusterState, one pod at a time (pkg/scheduler/schedule_one.go):
- * PreFilter → Filter on every node → (one feasible node: take it) → PreScore → Score → NormalizeScore → weights
- * → the highest total. Kubernetes breaks ties between top nodes at random (reservoir sampling); kubeplan takes
- * the smallest node name. Every node is evaluated (Kubernetes samples only a share of nodes above 100).
+ * kube-scheduler's scheduling cycle over a ClusterState, one pod at a time, running a Profile's plugins
+ * (kubernetes v1.30 pkg/scheduler/schedule_one.go):
+ *   schedulePod → findNodesThatFitPod (PreFilter, then Filter on every node, a node stopping at the first plugin
+ *   that rejects it) → no node: PostFilter, FitError → one node: take it → prioritizeNodes (PreScore, Score,
+ *   NormalizeScore, × weight, summed) → selectHost → Reserve → PreBind → bind.
+ * Kubernetes breaks ties between top nodes at random (reservoir sampling); kubeplan takes the smallest node name.
+ * Every node is evaluated (Kubernetes samples only a share of nodes above 100).
  */
-import { InterPodAffinityFilter } from './filters/inter-pod-affinity.js';
-import { NodeAffinityFilter } from './filters/node-affinity.js';
-import { NodeName } from './filters/node-name.js';
-import { NodePorts } from './filters/node-ports.js';
-import { NodeResourcesFitFilter } from './filters/node-resources-fit.js';
-import { NodeUnschedulable } from './filters/node-unschedulable.js';
-import { PodTopologySpreadFilter } from './filters/pod-topology-spread.js';
-import { TaintTolerationFilter } from './filters/taint-toleration.js';
-import type { Cycle, FilterPlugin, SchedulerEnv, ScorePlugin } from './framework.js';
+import {
+  isStatus,
+  newCycle,
+  unresolvable,
+  type Cycle,
+  type Diagnosis,
+  type Plugin,
+  type SchedulerEnv,
+  type Status,
+} from './framework.js';
 import { fitErrorMessage, NO_NODES_AVAILABLE } from './message.js';
-import { BalancedAllocationScore } from './scores/balanced-allocation.js';
-import { ImageLocalityScore } from './scores/image-locality.js';
-import { InterPodAffinityScore } from './scores/inter-pod-affinity.js';
-import { NodeAffinityScore } from './scores/node-affinity.js';
-import { NodeResourcesFitScore } from './scores/node-resources-fit.js';
-import { PodTopologySpreadScore } from './scores/pod-topology-spread.js';
-import { TaintTolerationScore } from './scores/taint-toleration.js';
+import { DEFAULT_PROFILE, type Profile } from './profile.js';
 import type { ClusterState, NodeState } from './state.js';
 import type { NodeExplain, SchedPod, ScheduleResult } from './types.js';
-
-/** Filter plugins in the default profile's order (default_plugins.go); a node stops at the first that rejects it. */
-export const DEFAULT_FILTERS: readonly FilterPlugin[] = [
-  NodeUnschedulable,
-  NodeName,
-  TaintTolerationFilter,
-  NodeAffinityFilter,
-  NodePorts,
-  NodeResourcesFitFilter,
-  PodTopologySpreadFilter,
-  InterPodAffinityFilter,
-];
-
-/** Score plugins with their default weights. */
-export const DEFAULT_SCORES: readonly ScorePlugin[] = [
-  TaintTolerationScore,
-  NodeAffinityScore,
-  NodeResourcesFitScore,
-  PodTopologySpreadScore,
-  InterPodAffinityScore,
-  BalancedAllocationScore,
-  ImageLocalityScore,
-];
 
 export interface ScheduleOptions {
   /** Collect per-node filter verdicts and per-plugin scores. */
@@ -54,18 +29,65 @@ export interface ScheduleOptions {
   bind?: boolean;
 }
 
+/** A profile's plugins sorted into extension points once (framework.NewFramework). */
+interface ExtensionPoints {
+  preEnqueue: Plugin[];
+  preFilter: Plugin[];
+  filter: Plugin[];
+  postFilter: Plugin[];
+  preScore: Plugin[];
+  score: Array<{ plugin: Plugin; weight: number }>;
+  reserve: Plugin[];
+  preBind: Plugin[];
+}
+
+function extensionPoints(profile: Profile): ExtensionPoints {
+  const plugins = profile.plugins.map((e) => e.plugin);
+  return {
+    preEnqueue: plugins.filter((p) => p.preEnqueue),
+    preFilter: plugins.filter((p) => p.preFilter),
+    filter: plugins.filter((p) => p.filter),
+    postFilter: plugins.filter((p) => p.postFilter),
+    preScore: plugins.filter((p) => p.preScore),
+    score: profile.plugins.filter((e) => e.plugin.score).map((e) => ({ plugin: e.plugin, weight: e.weight ?? 1 })),
+    reserve: plugins.filter((p) => p.reserve),
+    preBind: plugins.filter((p) => p.preBind),
+  };
+}
+
+/** What findNodesThatFitPod leaves: the feasible nodes, or the diagnosis of why there are none. */
+interface FitResult {
+  feasible: NodeState[];
+  diagnosis: Diagnosis;
+  verdicts: NodeExplain[];
+  /** Set when PreFilter decided for every node (the explain note). */
+  note?: string;
+}
+
 export class Scheduler {
+  private readonly points: ExtensionPoints;
+
   constructor(
     readonly cluster: ClusterState,
     readonly env: SchedulerEnv = { services: [] },
-    private readonly filters: readonly FilterPlugin[] = DEFAULT_FILTERS,
-    private readonly scores: readonly ScorePlugin[] = DEFAULT_SCORES,
-  ) {}
+    readonly profile: Profile = DEFAULT_PROFILE,
+  ) {
+    this.points = extensionPoints(profile);
+  }
 
   /** Finds a node for the pod and (unless `bind: false`) binds it there. */
   schedule(pod: SchedPod, options: ScheduleOptions = {}): ScheduleResult {
-    const result = this.evaluate(pod, options.explain === true);
-    if (result.node !== null && options.bind !== false) this.cluster.add(pod, result.node);
+    const explain = options.explain === true;
+    const gate = this.runPreEnqueue(pod);
+    if (gate) return { node: null, reason: gate.reasons.join(', ') };
+    if (this.cluster.nodes.length === 0) return { node: null, reason: NO_NODES_AVAILABLE };
+    const cycle = newCycle(pod, this.cluster, this.env);
+    const result = this.schedulePod(cycle, explain);
+    if (result.node === null || options.bind === false) return result;
+    const node = this.cluster.node(result.node);
+    const failed = node ? this.reserveAndPreBind(cycle, node) : null;
+    if (failed) return { node: null, reason: failed.reasons.join(', ') };
+    this.cluster.add(pod, result.node);
     return result;
   }
 
@@ -74,106 +96,165 @@ export class Scheduler {
     this.cluster.remove(pod);
   }
 
-  private evaluate(pod: SchedPod, explain: boolean): ScheduleResult {
-    const nodes = this.cluster.nodes;
-    if (pod.schedulingGates.length > 0) {
-      return { node: null, reason: `waiting for scheduling gates: ${pod.schedulingGates.join(', ')}` };
+  private runPreEnqueue(pod: SchedPod): Status | null {
+    for (const plugin of this.points.preEnqueue) {
+      const status = plugin.preEnqueue?.(pod);
+      if (status) return status;
     }
-    if (nodes.length === 0) return { node: null, reason: NO_NODES_AVAILABLE };
-    const cycle: Cycle = { pod, cluster: this.cluster, env: this.env, state: new Map(), nodeAffinityCache: new Map() };
+    return null;
+  }
 
-    let allowed: Set<string> | null = null;
-    const narrowedBy: string[] = [];
-    for (const plugin of this.filters) {
-      const r = plugin.preFilter?.(cycle);
-      if (!r) continue;
-      if (r.reject)
-        return {
-          node: null,
-          reason: fitErrorMessage(nodes.length, [], r.reject),
-          ...(explain ? { explain: { nodes: [], note: `PreFilter ${plugin.name}: ${r.reject}` } } : {}),
-        };
-      if (r.nodeNames) {
-        narrowedBy.push(plugin.name);
-        const names: Set<string> = r.nodeNames;
-        const previous: Set<string> | null = allowed;
-        allowed =
-          previous === null
-            ? new Set<string>(names)
-            : new Set<string>([...previous].filter((n: string) => names.has(n)));
-        if (allowed.size === 0) {
-          const msg =
-            narrowedBy.length === 1
-              ? `node(s) didn't satisfy plugin ${narrowedBy[0]}`
-              : `node(s) didn't satisfy plugin(s) [${narrowedBy.join(' ')}] simultaneously`;
-          return { node: null, reason: fitErrorMessage(nodes.length, [], msg) };
-        }
-      }
-    }
-
-    const verdicts: NodeExplain[] = [];
-    const rejected = new Map<NodeState, string[]>();
-    const feasible: NodeState[] = [];
-    for (const node of nodes) {
-      let failed: string | null = null;
-      let reasons: string[] | null = null;
-      if (allowed !== null && !allowed.has(node.name)) {
-        failed = narrowedBy.join(',');
-        reasons = [`node(s) didn't satisfy plugin(s) [${[...narrowedBy].sort().join(' ')}]`];
-      } else {
-        for (const plugin of this.filters) {
-          reasons = plugin.filter(cycle, node);
-          if (reasons) {
-            failed = plugin.name;
-            break;
-          }
-        }
-      }
-      if (reasons && failed) rejected.set(node, reasons);
-      else feasible.push(node);
-      if (explain) verdicts.push({ node: node.name, failedPlugin: failed, reasons: reasons ?? [] });
-    }
-
-    if (feasible.length === 0) {
+  /** schedulePod: filter, then (with two or more feasible nodes) score and pick. */
+  private schedulePod(cycle: Cycle, explain: boolean): ScheduleResult {
+    const fit = this.findNodesThatFitPod(cycle, explain);
+    const { feasible, verdicts } = fit;
+    const first = feasible[0];
+    if (first === undefined) {
+      const nominated = this.runPostFilter(cycle, fit.diagnosis);
       return {
         node: null,
-        reason: fitErrorMessage(nodes.length, rejected.values()),
-        ...(explain ? { explain: { nodes: verdicts } } : {}),
+        reason: fitErrorMessage(fit.diagnosis),
+        diagnosis: fit.diagnosis,
+        ...(nominated ? { nominatedNode: nominated } : {}),
+        ...(explain ? { explain: { nodes: verdicts, ...(fit.note ? { note: fit.note } : {}) } } : {}),
       };
     }
-    if (feasible.length === 1) {
+    if (feasible.length === 1)
       return {
-        node: feasible[0].name,
+        node: first.name,
         ...(explain ? { explain: { nodes: verdicts, note: 'only one feasible node: scoring skipped' } } : {}),
       };
-    }
-
-    const totals = new Array<number>(feasible.length).fill(0);
-    const detail = explain ? feasible.map(() => ({}) as NonNullable<NodeExplain['scores']>) : null;
-    for (const plugin of this.scores) {
-      const active = plugin.preScore ? plugin.preScore(cycle, feasible) : true;
-      const raw = active ? feasible.map((n) => plugin.score(cycle, n)) : feasible.map(() => 0);
-      const normalized = raw.slice();
-      if (active && plugin.normalize) plugin.normalize(cycle, normalized, feasible);
-      for (let i = 0; i < feasible.length; i++) {
-        const weighted = normalized[i] * plugin.weight;
-        totals[i] += weighted;
-        if (detail) detail[i][plugin.name] = { raw: raw[i], normalized: normalized[i], weighted };
-      }
-    }
-    // Highest total wins; ties go to the smallest node name (feasible is in name order, so the first maximum).
+    const { totals, detail } = this.prioritizeNodes(cycle, feasible, explain);
+    // selectHost: the highest total wins; ties go to the smallest node name (feasible is in name order).
     let best = 0;
-    for (let i = 1; i < feasible.length; i++) if (totals[i] > totals[best]) best = i;
-    if (explain && detail) {
+    for (let i = 1; i < totals.length; i++) if ((totals[i] ?? 0) > (totals[best] ?? 0)) best = i;
+    if (detail) {
       const byName = new Map(feasible.map((n, i) => [n.name, i]));
       for (const v of verdicts) {
         const i = byName.get(v.node);
-        if (i !== undefined) {
-          v.scores = detail[i];
-          v.total = totals[i];
-        }
+        if (i === undefined) continue;
+        v.scores = detail[i];
+        v.total = totals[i];
       }
     }
-    return { node: feasible[best].name, ...(explain ? { explain: { nodes: verdicts } } : {}) };
+    return { node: (feasible[best] ?? first).name, ...(explain ? { explain: { nodes: verdicts } } : {}) };
+  }
+
+  private findNodesThatFitPod(cycle: Cycle, explain: boolean): FitResult {
+    const nodes = this.cluster.nodes;
+    const diagnosis: Diagnosis = {
+      numAllNodes: nodes.length,
+      nodeToStatus: new Map(),
+      unschedulablePlugins: new Set(),
+    };
+    const verdicts: NodeExplain[] = [];
+
+    // RunPreFilterPlugins: a rejection ends the cycle; NodeNames results are intersected.
+    let allowed: Set<string> | null = null;
+    const narrowedBy: string[] = [];
+    for (const plugin of this.points.preFilter) {
+      const r = plugin.preFilter?.(cycle);
+      if (!r) continue;
+      if (isStatus(r)) {
+        diagnosis.preFilterStatus = r;
+        diagnosis.unschedulablePlugins.add(r.plugin);
+        return { feasible: [], diagnosis, verdicts, note: `PreFilter ${plugin.name}: ${r.reasons.join(', ')}` };
+      }
+      if (!r.nodeNames) continue;
+      narrowedBy.push(plugin.name);
+      const names: Set<string> = r.nodeNames;
+      const previous: Set<string> | null = allowed;
+      allowed =
+        previous === null ? new Set<string>(names) : new Set<string>([...previous].filter((n: string) => names.has(n)));
+      if (allowed.size === 0) {
+        const only = narrowedBy.length === 1 ? narrowedBy[0] : undefined;
+        const msg =
+          only !== undefined
+            ? `node(s) didn't satisfy plugin ${only}`
+            : `node(s) didn't satisfy plugin(s) [${narrowedBy.join(' ')}] simultaneously`;
+        diagnosis.preFilterStatus = unresolvable(narrowedBy.join(','), msg);
+        for (const name of narrowedBy) diagnosis.unschedulablePlugins.add(name);
+        return { feasible: [], diagnosis, verdicts };
+      }
+    }
+
+    // Filter every node (framework.RunFilterPlugins: the first failing plugin decides).
+    const feasible: NodeState[] = [];
+    for (const node of nodes) {
+      let status: Status | null = null;
+      if (allowed !== null && !allowed.has(node.name)) {
+        status = unresolvable(
+          narrowedBy.join(','),
+          `node(s) didn't satisfy plugin(s) [${[...narrowedBy].sort().join(' ')}]`,
+        );
+      } else {
+        for (const plugin of this.points.filter) {
+          status = plugin.filter?.(cycle, node) ?? null;
+          if (status) break;
+        }
+      }
+      if (status) {
+        diagnosis.nodeToStatus.set(node.name, status);
+        diagnosis.unschedulablePlugins.add(status.plugin);
+      } else feasible.push(node);
+      if (explain)
+        verdicts.push({ node: node.name, failedPlugin: status?.plugin ?? null, reasons: status?.reasons ?? [] });
+    }
+    return { feasible, diagnosis, verdicts };
+  }
+
+  /** RunPostFilterPlugins: the first plugin that nominates a node wins. */
+  private runPostFilter(cycle: Cycle, diagnosis: Diagnosis): string | null {
+    for (const plugin of this.points.postFilter) {
+      const r = plugin.postFilter?.(cycle, diagnosis);
+      if (r) return r.nominatedNodeName;
+    }
+    return null;
+  }
+
+  /** prioritizeNodes: Σ over score plugins of weight × normalised score, per feasible node. */
+  private prioritizeNodes(
+    cycle: Cycle,
+    feasible: NodeState[],
+    explain: boolean,
+  ): { totals: number[]; detail: Array<NonNullable<NodeExplain['scores']>> | null } {
+    // RunPreScorePlugins: a plugin returning false (Skip) adds nothing for this pod.
+    const skipped = new Set<Plugin>();
+    for (const plugin of this.points.preScore) if (plugin.preScore?.(cycle, feasible) === false) skipped.add(plugin);
+    const totals = new Array<number>(feasible.length).fill(0);
+    const detail = explain ? feasible.map(() => ({}) as NonNullable<NodeExplain['scores']>) : null;
+    for (const { plugin, weight } of this.points.score) {
+      const active = !skipped.has(plugin);
+      const raw = feasible.map((n) => (active && plugin.score ? plugin.score(cycle, n) : 0));
+      const normalized = raw.slice();
+      if (active) plugin.normalizeScore?.(cycle, normalized, feasible);
+      for (let i = 0; i < feasible.length; i++) {
+        const weighted = (normalized[i] ?? 0) * weight;
+        totals[i] = (totals[i] ?? 0) + weighted;
+        const d = detail?.[i];
+        if (d) d[plugin.name] = { raw: raw[i] ?? 0, normalized: normalized[i] ?? 0, weighted };
+      }
+    }
+    return { totals, detail };
+  }
+
+  /**
+   * Reserve, then PreBind, in profile order. On a failure every Reserve plugin's Unreserve runs, in reverse
+   * order (framework.RunReservePluginsUnreserve), whether or not its Reserve ran.
+   */
+  private reserveAndPreBind(cycle: Cycle, node: NodeState): Status | null {
+    let failed: Status | null = null;
+    for (const plugin of this.points.reserve) {
+      failed = plugin.reserve?.(cycle, node) ?? null;
+      if (failed) break;
+    }
+    if (!failed) {
+      for (const plugin of this.points.preBind) {
+        failed = plugin.preBind?.(cycle, node) ?? null;
+        if (failed) break;
+      }
+    }
+    if (failed) for (const plugin of [...this.points.reserve].reverse()) plugin.unreserve?.(cycle, node);
+    return failed;
   }
 }

@@ -4,8 +4,8 @@
  */
 import { makeSelector, type Requirement, type Selector } from '../../k8s/label-selector.js';
 import { doNotScheduleTaint, firstUntoleratedTaint } from './pod-info.js';
-import { matchesRequiredNodeAffinity } from './filters/node-affinity.js';
-import { serviceSelectors, type Cycle } from './framework.js';
+import { matchesRequiredNodeAffinity } from './plugins/node-affinity.js';
+import { serviceSelectors, stateKey, type Cycle } from './framework.js';
 import type { NodeState } from './state.js';
 import type { SpreadConstraint } from './types.js';
 
@@ -79,8 +79,8 @@ export function hasAllTopologyKeys(node: NodeState, constraints: SpreadConstrain
 /** countPodsMatchSelector per node, memoised per cycle by selector text (the default constraints share one selector). */
 export function countsFor(cycle: Cycle, selector: Selector | null): Map<NodeState, number> {
   if (!selector) return new Map();
-  const key = `spread-counts:${selector.text}`;
-  let counts = cycle.state.get(key) as Map<NodeState, number> | undefined;
-  if (!counts) cycle.state.set(key, (counts = cycle.cluster.countByNode(cycle.pod.namespace, selector)));
+  const key = stateKey<Map<NodeState, number>>(`spread-counts:${selector.text}`);
+  let counts = cycle.state.read(key);
+  if (!counts) cycle.state.write(key, (counts = cycle.cluster.countByNode(cycle.pod.namespace, selector)));
   return counts;
 }

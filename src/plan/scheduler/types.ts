@@ -1,6 +1,7 @@
 /** The scheduler's view of nodes and pods: parsed once, so each filter and score is cheap arithmetic. */
 import type { Labels, Selector } from '../../k8s/label-selector.js';
 import type { NodeSelector, NodeTerm } from '../node-selector.js';
+import type { Diagnosis } from './framework.js';
 
 /** Resource amounts in the scheduler's units: cpu in millicores, everything else in whole units (bytes, count). */
 export type Resources = Record<string, number>;
@@ -109,5 +110,9 @@ export interface ScheduleResult {
   node: string | null;
   /** kube-scheduler's FailedScheduling message when node is null. */
   reason?: string;
+  /** Why no node fits (per-node statuses with plugin names and structured data), when filtering failed. */
+  diagnosis?: Diagnosis;
+  /** A node a PostFilter plugin (preemption) made room on; the pod is not bound this cycle. */
+  nominatedNode?: string;
   explain?: { nodes: NodeExplain[]; note?: string };
 }

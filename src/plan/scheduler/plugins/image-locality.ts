@@ -1,16 +1,16 @@
 /**
- * ImageLocality (plugins/imagelocality): for each container image already on the node, size × (nodes having it /
- * all nodes), summed, clamped to [23MiB, 1000MiB × containers], scaled to 0..100. Needs node.status.images.
+ * ImageLocality (kubernetes v1.30 pkg/scheduler/framework/plugins/imagelocality/image_locality.go): for each
+ * container image already on the node, size × (nodes having it / all nodes), summed, clamped to
+ * [23MiB, 1000MiB × containers], scaled to 0..100. Needs node.status.images.
  */
-import { MAX_NODE_SCORE, type ScorePlugin } from '../framework.js';
+import { MAX_NODE_SCORE, type Plugin } from '../framework.js';
 
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
-export const ImageLocalityScore: ScorePlugin = {
+export const ImageLocality: Plugin = {
   name: 'ImageLocality',
-  weight: 1,
   score(cycle, node) {
     const total = cycle.cluster.nodes.length;
     let sum = 0;

@@ -1,12 +1,15 @@
 /**
- * NodeAffinity filter (plugins/nodeaffinity): spec.nodeSelector AND required node affinity.
- * PreFilter narrows the candidates when every term pins metadata.name (how DaemonSet pods are pinned);
- * nodes left out are reported as "node(s) didn't satisfy plugin(s) [NodeAffinity]".
+ * NodeAffinity (kubernetes v1.30 pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go).
+ * PreFilter narrows the candidates when every required term pins metadata.name (how DaemonSet pods are
+ * pinned); nodes left out are reported as "node(s) didn't satisfy plugin(s) [NodeAffinity]".
+ * Filter: spec.nodeSelector AND required node affinity.
+ * Score: sum of the weights of preferred terms the node matches, scaled to 0..100 (DefaultNormalizeScore).
  */
 import { matchNodeTerm } from '../../node-selector.js';
-import type { Cycle, FilterPlugin } from '../framework.js';
+import { defaultNormalizeScore, unresolvable, type Cycle, type Plugin } from '../framework.js';
 import type { NodeState } from '../state.js';
 
+export const NAME = 'NodeAffinity';
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
 export const ERR_REASON_CONFLICT = 'pod affinity terms conflict';
 
@@ -33,11 +36,11 @@ export function matchesRequiredNodeAffinity(cycle: Cycle, node: NodeState): bool
   return ok;
 }
 
-export const NodeAffinityFilter: FilterPlugin = {
-  name: 'NodeAffinity',
+export const NodeAffinity: Plugin = {
+  name: NAME,
   preFilter(cycle) {
     const terms = cycle.pod.requiredNodeAffinity?.terms;
-    if (!terms) return;
+    if (!terms) return null;
     let names: Set<string> | null = null;
     for (const term of terms) {
       let termNames: Set<string> | null = null;
@@ -47,13 +50,25 @@ export const NodeAffinityFilter: FilterPlugin = {
         const previous: Set<string> | null = termNames;
         termNames = previous === null ? values : new Set<string>([...previous].filter((n: string) => values.has(n)));
       }
-      if (termNames === null) return; // a term without a node-name pin admits every node (terms are ORed)
+      if (termNames === null) return null; // a term without a node-name pin admits every node (terms are ORed)
       names = names === null ? termNames : new Set([...names, ...termNames]);
     }
-    if (names !== null && names.size === 0) return { reject: ERR_REASON_CONFLICT };
-    if (names !== null) return { nodeNames: names };
+    if (names !== null && names.size === 0) return unresolvable(NAME, ERR_REASON_CONFLICT);
+    return names !== null ? { nodeNames: names } : null;
   },
   filter(cycle, node) {
-    return matchesRequiredNodeAffinity(cycle, node) ? null : [ERR_REASON_POD];
+    return matchesRequiredNodeAffinity(cycle, node) ? null : unresolvable(NAME, ERR_REASON_POD);
+  },
+  preScore(cycle) {
+    return cycle.pod.preferredNodeAffinity.length > 0;
+  },
+  score(cycle, node) {
+    let sum = 0;
+    for (const { weight, term } of cycle.pod.preferredNodeAffinity)
+      if (matchNodeTerm(term, { name: node.name, labels: node.node.labels })) sum += weight;
+    return sum;
+  },
+  normalizeScore(_cycle, scores) {
+    defaultNormalizeScore(scores, false);
   },
 };

@@ -1,0 +1,82 @@
+/**
+ * Phase 1: the cluster-scoped objects every later phase reads — Namespaces (labels for namespaceSelectors),
+ * PriorityClasses (pod priority), RuntimeClasses (pod overhead) and StorageClasses (for volume binding).
+ */
+import type { Manifest } from '../../core/types.js';
+import { obj, str, type Obj } from '../../core/values.js';
+import { namespaceLabels, type Labels } from '../../k8s/label-selector.js';
+import type { ExpandContext } from '../controllers/context.js';
+
+/** Built-in PriorityClasses (kubernetes v1.30 pkg/apis/scheduling/types.go SystemPriorityClasses). */
+const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, number> = new Map([
+  ['system-node-critical', 2000001000],
+  ['system-cluster-critical', 2000000000],
+]);
+
+export interface StorageClassInfo {
+  provisioner: string;
+  /** Immediate (default) or WaitForFirstConsumer. */
+  volumeBindingMode: string;
+  isDefault: boolean;
+}
+
+export interface ClusterScoped {
+  /** Pod priority for spec.priorityClassName: a PriorityClass in the inputs, else a built-in one. */
+  priorityValue(className: string): number | undefined;
+  priorityOf: ExpandContext['priorityOf'];
+  overheadOf: ExpandContext['overheadOf'];
+  namespaceLabels(namespace: string): Labels;
+  storageClasses: ReadonlyMap<string, StorageClassInfo>;
+}
+
+export function readClusterScoped(byKind: (kind: string) => Manifest[]): ClusterScoped {
+  const priorityClasses = new Map<string, number>();
+  let globalDefault: number | undefined;
+  for (const m of byKind('PriorityClass')) {
+    const name = str(obj(m.object.metadata).name);
+    if (!name || typeof m.object.value !== 'number') continue;
+    priorityClasses.set(name, m.object.value);
+    if (m.object.globalDefault === true) globalDefault = Math.max(globalDefault ?? -Infinity, m.object.value);
+  }
+  const runtimeClasses = new Map<string, Obj>();
+  for (const m of byKind('RuntimeClass')) {
+    const name = str(obj(m.object.metadata).name);
+    if (name) runtimeClasses.set(name, obj(obj(m.object.overhead).podFixed));
+  }
+  const nsLabels = new Map<string, Labels>();
+  for (const m of byKind('Namespace')) {
+    const name = str(obj(m.object.metadata).name);
+    if (name) nsLabels.set(name, namespaceLabels(name, obj(obj(m.object.metadata).labels)));
+  }
+  const storageClasses = new Map<string, StorageClassInfo>();
+  for (const m of byKind('StorageClass')) {
+    const meta = obj(m.object.metadata);
+    const name = str(meta.name);
+    if (!name) continue;
+    storageClasses.set(name, {
+      provisioner: str(m.object.provisioner) ?? '',
+      volumeBindingMode: str(m.object.volumeBindingMode) ?? 'Immediate',
+      isDefault: obj(meta.annotations)['storageclass.kubernetes.io/is-default-class'] === 'true',
+    });
+  }
+
+  const priorityValue = (className: string) => priorityClasses.get(className) ?? SYSTEM_PRIORITY_CLASSES.get(className);
+  return {
+    priorityValue,
+    priorityOf: (className) => {
+      if (!className) return { value: globalDefault ?? 0 };
+      const value = priorityValue(className);
+      return value === undefined
+        ? { error: `PriorityClass ${className} is not in the inputs: priority 0 assumed` }
+        : { value };
+    },
+    overheadOf: (runtimeClassName) => {
+      if (!runtimeClassName) return {};
+      const overhead = runtimeClasses.get(runtimeClassName);
+      if (!overhead) return { error: `RuntimeClass ${runtimeClassName} is not in the inputs: no pod overhead assumed` };
+      return Object.keys(overhead).length > 0 ? { overhead } : {};
+    },
+    namespaceLabels: (ns) => nsLabels.get(ns) ?? namespaceLabels(ns),
+    storageClasses,
+  };
+}

@@ -1,0 +1,83 @@
+/** Phase 5: the PlanResult — per-node usage, per-pod placement, workloads, Services, Ingresses, CronJobs. */
+import { compareStrings } from '../../core/compare.js';
+import { sortFindings } from '../../core/findings.js';
+import type { Finding } from '../../core/types.js';
+import { describeCluster, type ClusterModel } from '../cluster.js';
+import type { Expansion } from '../controllers/context.js';
+import type { PlannedPod } from '../pod.js';
+import { formatResource } from '../quantity.js';
+import type { CronJobReport, ExplainReport, NodeReport, PlanResult, PodReport } from '../result.js';
+import type { ClusterState } from '../scheduler/state.js';
+import type { ServiceModel } from '../services.js';
+
+export interface ReportInput {
+  cluster: ClusterModel;
+  state: ClusterState;
+  pods: PlannedPod[];
+  expansions: Expansion[];
+  services: ServiceModel[];
+  ingresses: PlanResult['ingresses'];
+  cronJobs: CronJobReport[];
+  settings: PlanResult['settings'];
+  findings: Finding[];
+  explain?: ExplainReport;
+}
+
+/** cpu, memory, ephemeral-storage, pods first, then the rest by name. */
+function resourceKeys(keys: string[]): string[] {
+  const first = ['cpu', 'memory', 'ephemeral-storage', 'pods'];
+  const unique = [...new Set(keys)];
+  return [...first.filter((k) => unique.includes(k)), ...unique.filter((k) => !first.includes(k)).sort(compareStrings)];
+}
+
+export function buildReport(input: ReportInput): PlanResult {
+  const { cluster, pods } = input;
+  const nodes: NodeReport[] = input.state.nodes.map((n) => {
+    const planned = pods.filter((p) => p.node === n.name).map((p) => p.name);
+    const running = cluster.pods.filter((p) => p.nodeName === n.name).map((p) => `${p.namespace}/${p.name}`);
+    const keys = resourceKeys([
+      ...Object.keys(n.node.allocatable),
+      ...Object.keys(n.requested).filter((k) => (n.requested[k] ?? 0) !== 0),
+    ]);
+    const allocatable: Record<string, string> = {};
+    const requested: Record<string, string> = {};
+    for (const k of keys) {
+      allocatable[k] = formatResource(k, n.node.allocatable[k] ?? 0);
+      requested[k] = k === 'pods' ? String(n.pods.size) : formatResource(k, n.requested[k] ?? 0);
+    }
+    return {
+      name: n.name,
+      zone: n.node.labels['topology.kubernetes.io/zone'] ?? null,
+      allocatable,
+      requested,
+      pods: planned,
+      running,
+    };
+  });
+
+  const podReports: PodReport[] = pods.map((p) => ({
+    name: p.name,
+    namespace: p.namespace,
+    owner: p.owner,
+    workload: p.workload,
+    node: p.node,
+    ...(p.node === null && p.reason ? { reason: p.reason } : {}),
+    priority: p.priority,
+    labels: p.labels,
+    ...(p.dns ? { dns: p.dns } : {}),
+  }));
+  const scheduled = pods.filter((p) => p.node !== null).length;
+  return {
+    cluster: { source: cluster.source, description: describeCluster(cluster), nodes },
+    settings: input.settings,
+    pods: podReports,
+    workloads: input.expansions.map((e) => e.report),
+    volumeClaims: input.expansions.flatMap((e) => e.claims),
+    services: input.services.map((s) => s.report),
+    ingresses: input.ingresses,
+    cronJobs: input.cronJobs,
+    summary: { pods: pods.length, scheduled, unschedulable: pods.length - scheduled },
+    findings: sortFindings(input.findings),
+    ...(input.explain ? { explain: input.explain } : {}),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Phase 3: the scheduling queue. Running pods from --cluster are bound first; then every planned pod, in
+ * PrioritySort order (higher priority first, then creation order — kubernetes v1.30
+ * pkg/scheduler/framework/plugins/queuesort/priority_sort.go), goes through the default profile. A pod with
+ * spec.nodeName bypasses the scheduler and is admitted (or rejected) by the kubelet.
+ */
+import type { ClusterModel } from '../cluster.js';
+import type { PlannedPod } from '../pod.js';
+import type { ExplainReport } from '../result.js';
+import { buildSchedPod, firstUntoleratedTaint } from '../scheduler/pod-info.js';
+import { newCycle } from '../scheduler/framework.js';
+import { firstInsufficientResource } from '../scheduler/message.js';
+import { ERR_REASON_POD, matchesRequiredNodeAffinity } from '../scheduler/plugins/node-affinity.js';
+import { ERR_REASON_PORTS, NodePorts } from '../scheduler/plugins/node-ports.js';
+import { fitsRequest } from '../scheduler/plugins/node-resources-fit.js';
+import { Scheduler } from '../scheduler/scheduler.js';
+import { ClusterState } from '../scheduler/state.js';
+import type { SchedPod } from '../scheduler/types.js';
+import type { ClusterScoped } from './cluster-scoped.js';
+import type { ServiceModel } from '../services.js';
+
+export interface ScheduleInput {
+  cluster: ClusterModel;
+  scoped: ClusterScoped;
+  services: ServiceModel[];
+  pods: PlannedPod[];
+  explain?: string;
+}
+
+export interface ScheduleOutput {
+  state: ClusterState;
+  explain?: ExplainReport;
+}
+
+/** Binds the running pods, then schedules every planned pod (setting p.node and p.reason). */
+export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
+  const { cluster, scoped, pods } = input;
+  const state = new ClusterState(cluster.nodes, scoped.namespaceLabels);
+  const selectors = input.services.flatMap((s) =>
+    s.selector ? [{ namespace: s.report.namespace, selector: s.selector }] : [],
+  );
+  const scheduler = new Scheduler(state, { services: selectors });
+  for (const p of cluster.pods) {
+    const priority = p.priority ?? (p.priorityClassName ? scoped.priorityValue(p.priorityClassName) : undefined) ?? 0;
+    state.add(
+      buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, priority }).pod,
+      p.nodeName,
+    );
+  }
+  const queued: Array<{ p: PlannedPod; sched: SchedPod }> = pods.map((p) => {
+    const sched = buildSchedPod({
+      name: p.name,
+      namespace: p.namespace,
+      labels: p.labels,
+      spec: p.spec,
+      priority: p.priority,
+      ownerSelector: p.ownerSelector,
+    }).pod;
+    p.sched = sched;
+    return { p, sched };
+  });
+  queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);
+
+  let explain: ExplainReport | undefined;
+  for (const { p, sched } of queued) {
+    const wantExplain =
+      input.explain !== undefined &&
+      explain === undefined &&
+      (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
+    if (sched.nodeName !== null) {
+      const r = admitDirect(state, sched, sched.nodeName);
+      p.node = r.node;
+      if (r.reason) p.reason = r.reason;
+      if (wantExplain)
+        explain = {
+          pod: p.name,
+          namespace: p.namespace,
+          found: true,
+          node: p.node,
+          ...(r.reason ? { reason: r.reason } : {}),
+          note: 'spec.nodeName is set: the pod bypasses the scheduler and the kubelet admits it',
+          nodes: [],
+        };
+      continue;
+    }
+    const r = scheduler.schedule(sched, { explain: wantExplain });
+    p.node = r.node;
+    if (r.reason) p.reason = r.reason;
+    const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
+    if (short !== undefined) p.shortResource = short;
+    if (wantExplain)
+      explain = {
+        pod: p.name,
+        namespace: p.namespace,
+        found: true,
+        node: r.node,
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.explain?.note ? { note: r.explain.note } : {}),
+        nodes: r.explain?.nodes ?? [],
+      };
+  }
+  if (input.explain !== undefined && !explain)
+    explain = {
+      pod: input.explain,
+      namespace: null,
+      found: false,
+      node: null,
+      note: `no planned pod is named ${input.explain}`,
+      nodes: [],
+    };
+  return { state, ...(explain ? { explain } : {}) };
+}
+
+/**
+ * A pod with spec.nodeName skips the scheduler; the kubelet admits it if it fits (kubernetes v1.30
+ * pkg/kubelet/lifecycle/predicate.go generalFilter: resources, host ports, node affinity/selector, NoExecute
+ * taints), else the pod fails with the kubelet's reason.
+ */
+function admitDirect(state: ClusterState, pod: SchedPod, nodeName: string): { node: string | null; reason?: string } {
+  const node = state.node(nodeName);
+  if (!node)
+    return {
+      node: null,
+      reason: `spec.nodeName ${nodeName}: no such node in the cluster, so the pod is never started (it bypasses the scheduler)`,
+    };
+  const reject = (why: string) => ({
+    node: null,
+    reason: `rejected by the kubelet on ${node.name} (spec.nodeName bypasses the scheduler): ${why}`,
+  });
+  const [short] = fitsRequest(pod.requests, node);
+  if (short)
+    return reject(
+      `Node didn't have enough resource: ${short.resourceName}, requested: ${short.requested}, used: ${short.used}, capacity: ${short.capacity}`,
+    );
+  const cycle = newCycle(pod, state, { services: [] });
+  if (NodePorts.filter?.(cycle, node)) return reject(`Predicate NodePorts failed: ${ERR_REASON_PORTS}`);
+  if (!matchesRequiredNodeAffinity(cycle, node)) return reject(`Predicate NodeAffinity failed: ${ERR_REASON_POD}`);
+  const taint = firstUntoleratedTaint(node.node.taints, pod.tolerations, (t) => t.effect === 'NoExecute');
+  if (taint)
+    return reject(`Predicate TaintToleration failed: node(s) had untolerated taint {${taint.key}: ${taint.value}}`);
+  state.add(pod, node.name);
+  return { node: node.name };
+}

@@ -1,0 +1,89 @@
+/**
+ * NodeResourcesFit (kubernetes v1.30 pkg/scheduler/framework/plugins/noderesources/fit.go, least_allocated.go).
+ *
+ * Filter (fitsRequest): the pod count first, then cpu, memory, ephemeral-storage and every extended/hugepages
+ * resource the pod requests must fit in allocatable − requested. Every shortage is a separate reason
+ * ("Insufficient cpu", "Insufficient memory"), all counted in the message.
+ *
+ * Score, LeastAllocated strategy with the default resources cpu and memory, weight 1 each: per resource
+ * (allocatable − requested) × 100 / allocatable (integer division, 0 when over), averaged by weight.
+ * `requested` is the node's NonZeroRequested plus the pod's request, both with the 100m / 200Mi defaults for
+ * containers that omit a request.
+ */
+import { MAX_NODE_SCORE, stateKey, type InsufficientResource, type Plugin, type Status } from '../framework.js';
+import type { NodeState } from '../state.js';
+import type { Resources, SchedPod } from '../types.js';
+
+export const NAME = 'NodeResourcesFit';
+export const TOO_MANY_PODS = 'Too many pods';
+
+const orderCache = new WeakMap<Resources, string[]>();
+
+/** The resources a pod requests (> 0), in fitsRequest's order: cpu, memory, ephemeral-storage, then the rest. */
+function requestedResources(requests: Resources): string[] {
+  let ordered = orderCache.get(requests);
+  if (!ordered) {
+    const names = Object.keys(requests).filter((r) => (requests[r] ?? 0) > 0 && r !== 'pods');
+    ordered = ['cpu', 'memory', 'ephemeral-storage'].filter((r) => names.includes(r));
+    for (const r of names.sort()) if (!ordered.includes(r)) ordered.push(r);
+    orderCache.set(requests, ordered);
+  }
+  return ordered;
+}
+
+/** fitsRequest: every resource the node is short of for these requests (empty = fits). */
+export function fitsRequest(requests: Resources, node: NodeState): InsufficientResource[] {
+  const short: InsufficientResource[] = [];
+  const allocatable = node.node.allocatable;
+  const maxPods = allocatable.pods ?? 0;
+  if (node.pods.size + 1 > maxPods)
+    short.push({ resourceName: 'pods', reason: TOO_MANY_PODS, requested: 1, used: node.pods.size, capacity: maxPods });
+  for (const r of requestedResources(requests)) {
+    const requested = requests[r] ?? 0;
+    const used = node.requested[r] ?? 0;
+    const capacity = allocatable[r] ?? 0;
+    if (requested > capacity - used)
+      short.push({ resourceName: r, reason: `Insufficient ${r}`, requested, used, capacity });
+  }
+  return short;
+}
+
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+export function leastAllocatedScore(pod: SchedPod, node: NodeState): number {
+  const alloc = node.node.allocatable;
+  const pairs: Array<[number, number]> = [
+    [node.nonZeroCpu + pod.nonZeroCpu, alloc.cpu ?? 0],
+    [node.nonZeroMemory + pod.nonZeroMemory, alloc.memory ?? 0],
+  ];
+  let sum = 0;
+  let weights = 0;
+  for (const [requested, capacity] of pairs) {
+    if (capacity === 0) continue; // resources the node does not offer are not scored
+    sum += leastRequestedScore(requested, capacity);
+    weights += 1;
+  }
+  return weights === 0 ? 0 : Math.floor(sum / weights);
+}
+
+/** PreFilter state: the pod's requests (computePodResourceRequest), read by Filter. */
+const REQUESTS = stateKey<Resources>(`PreFilter${NAME}`);
+
+export const NodeResourcesFit: Plugin = {
+  name: NAME,
+  preFilter(cycle) {
+    cycle.state.write(REQUESTS, cycle.pod.requests);
+    return null;
+  },
+  filter(cycle, node): Status | null {
+    const insufficient = fitsRequest(cycle.state.read(REQUESTS) ?? cycle.pod.requests, node);
+    if (insufficient.length === 0) return null;
+    return { code: 'Unschedulable', plugin: NAME, reasons: insufficient.map((r) => r.reason), insufficient };
+  },
+  score(cycle, node) {
+    return leastAllocatedScore(cycle.pod, node);
+  },
+};
