@@ -63,7 +63,7 @@ function parseField(text: string, def: FieldDef): { values: Set<number>; star: b
   const values = new Set<number>();
   let star = false;
   for (const part of text.split(',')) {
-    const [range, stepText, extra] = part.split('/');
+    const [range = '', stepText, extra] = part.split('/');
     if (extra !== undefined) return `${def.name}: too many slashes in ${JSON.stringify(part)}`;
     let start: number;
     let end: number;
@@ -73,13 +73,13 @@ function parseField(text: string, def: FieldDef): { values: Set<number>; star: b
       end = def.max;
       isStar = true;
     } else {
-      const bounds = range.split('-');
-      if (bounds.length > 2) return `${def.name}: too many hyphens in ${JSON.stringify(range)}`;
-      const a = parseValue(bounds[0], def);
+      const [low = '', high, more] = range.split('-');
+      if (more !== undefined) return `${def.name}: too many hyphens in ${JSON.stringify(range)}`;
+      const a = parseValue(low, def);
       if (typeof a === 'string') return a;
       start = a;
-      if (bounds.length === 2) {
-        const b = parseValue(bounds[1], def);
+      if (high !== undefined) {
+        const b = parseValue(high, def);
         if (typeof b === 'string') return b;
         end = b;
       } else {
@@ -113,9 +113,14 @@ export function parseCron(schedule: string): CronSpec | string {
   }
   const parts = text.split(/\s+/).filter(Boolean);
   if (parts.length !== 5) return `expected exactly 5 fields, found ${parts.length}: ${JSON.stringify(schedule)}`;
-  const parsed = parts.map((p, i) => parseField(p, FIELDS[i]));
-  for (const p of parsed) if (typeof p === 'string') return p;
-  const [minute, hour, dom, month, dow] = parsed as Array<{ values: Set<number>; star: boolean }>;
+  const fields: Array<{ values: Set<number>; star: boolean }> = [];
+  for (const [i, def] of FIELDS.entries()) {
+    const field = parseField(parts[i] ?? '', def);
+    if (typeof field === 'string') return field;
+    fields.push(field);
+  }
+  const [minute, hour, dom, month, dow] = fields;
+  if (!minute || !hour || !dom || !month || !dow) return `expected exactly 5 fields: ${JSON.stringify(schedule)}`;
   return {
     minute: minute.values,
     hour: hour.values,
@@ -169,7 +174,8 @@ export function zoneOffset(tz: string | undefined, ms: number): number {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(tz).formatToParts(new Date(ms)))
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  const at = (type: string) => parts[type] ?? 0;
+  const wall = Date.UTC(at('year'), at('month') - 1, at('day'), at('hour'), at('minute'), at('second'));
   const offset = wall - Math.floor(ms / 1000) * 1000;
   if (offsetCache.size > 100_000) offsetCache.clear();
   offsetCache.set(bucket, offset);

@@ -2,6 +2,7 @@
  * Pods as the controllers create them (controller.GetPodFromTemplate): the template's labels, annotations and
  * spec, plus the labels each controller adds, then the API server's Pod defaulting (requests from limits).
  */
+import { compareStrings } from '../core/compare.js';
 import type { JsonPath, Manifest } from '../core/types.js';
 import type { Selector } from '../k8s/label-selector.js';
 import { defaultPodRequestsFromLimits } from './defaults.js';
@@ -69,6 +70,6 @@ export function podFromTemplate(input: PodFromTemplate): {
 
 export function sortKeys(map: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(map).sort()) out[k] = map[k];
+  for (const [k, v] of Object.entries(map).sort(([a], [b]) => compareStrings(a, b))) out[k] = v;
   return out;
 }

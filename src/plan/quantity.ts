@@ -40,17 +40,19 @@ export function parseQuantity(input: unknown): Quantity | null {
   if (text.length === 0 || text.length > MAX_INPUT) return null;
   const match = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(text);
   if (!match) return null;
-  const [, sign, whole, fraction = '', suffix] = match;
+  const [, sign = '', whole = '', fraction = '', suffix = ''] = match;
   if (whole.length === 0 && fraction.length === 0) return null; // kubeplan is stricter than Go here: no digits, no number
 
   let base: 2 | 10;
   let exponent: number;
-  if (suffix in BINARY) {
+  const binary = BINARY[suffix];
+  const decimal = DECIMAL[suffix];
+  if (binary !== undefined) {
     base = 2;
-    exponent = BINARY[suffix];
-  } else if (suffix in DECIMAL) {
+    exponent = binary;
+  } else if (decimal !== undefined) {
     base = 10;
-    exponent = DECIMAL[suffix];
+    exponent = decimal;
   } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
     base = 10;
     exponent = Number(suffix.slice(1));

@@ -16,7 +16,7 @@ function table(rows: string[][], indent = '  '): string[] {
     (row) =>
       indent +
       row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i])))
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
         .join('  ')
         .trimEnd(),
   );

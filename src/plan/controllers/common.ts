@@ -104,12 +104,12 @@ export function checkTemplate(
     ctx.skip(m, [...path, 'metadata'], `${what}: template metadata is not a mapping; it is not planned`);
     return null;
   }
-  const badLabels = nonStringEntries(obj(meta).labels);
-  if (badLabels.length > 0) {
+  const [badLabel] = nonStringEntries(obj(meta).labels);
+  if (badLabel !== undefined) {
     ctx.skip(
       m,
-      [...path, 'metadata', 'labels', badLabels[0]],
-      `${what}: label ${badLabels[0]} must be a string (quote it); it is not planned`,
+      [...path, 'metadata', 'labels', badLabel],
+      `${what}: label ${badLabel} must be a string (quote it); it is not planned`,
     );
     return null;
   }
@@ -176,8 +176,8 @@ export function checkTemplate(
   const trialSpec = clone(spec);
   defaultPodRequestsFromLimits(trialSpec);
   const { problems } = buildSchedPod({ name: id.name, namespace: id.namespace, labels, spec: trialSpec });
-  if (problems.length > 0) {
-    const p = problems[0];
+  const [p] = problems;
+  if (p) {
     ctx.skip(m, [...path, 'spec', ...p.path], `${what}: ${p.message}; it is not planned`);
     return null;
   }

@@ -96,10 +96,10 @@ export function expandStatefulSet(ctx: ExpandContext, m: Manifest): Expansion | 
     const name = statefulSetPodName(id.name, ordinal);
     ctx.names.reserve(id.namespace, name);
     const podClaims = claimTemplates.map((t) => ({ volume: t.name, claim: claimName(t.name, id.name, ordinal) }));
-    for (const [i, t] of claimTemplates.entries()) {
+    for (const t of claimTemplates) {
       const request = obj(obj(t.spec.resources).requests).storage;
       claims.push({
-        name: podClaims[i].claim,
+        name: claimName(t.name, id.name, ordinal),
         namespace: id.namespace,
         owner: { kind: 'StatefulSet', name: id.name },
         storageClassName: str(t.spec.storageClassName) ?? null,

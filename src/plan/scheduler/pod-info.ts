@@ -220,10 +220,15 @@ function parseAffinityTerms(
 /** matchLabelKeys / mismatchLabelKeys: the pod's own label values are ANDed into the selector. */
 function withLabelKeys(selector: Selector, matchKeys: unknown, mismatchKeys: unknown, labels: Labels): Selector {
   const extra: Requirement[] = [];
-  for (const key of arr(matchKeys))
-    if (typeof key === 'string' && key in labels) extra.push({ key, operator: 'In', values: [labels[key]] });
-  for (const key of arr(mismatchKeys))
-    if (typeof key === 'string' && key in labels) extra.push({ key, operator: 'NotIn', values: [labels[key]] });
+  const valueOf = (key: unknown) => (typeof key === 'string' && key in labels ? labels[key] : undefined);
+  for (const key of arr(matchKeys)) {
+    const value = valueOf(key);
+    if (typeof key === 'string' && value !== undefined) extra.push({ key, operator: 'In', values: [value] });
+  }
+  for (const key of arr(mismatchKeys)) {
+    const value = valueOf(key);
+    if (typeof key === 'string' && value !== undefined) extra.push({ key, operator: 'NotIn', values: [value] });
+  }
   return extra.length === 0 ? selector : makeSelector([...selector.requirements, ...extra]);
 }
 

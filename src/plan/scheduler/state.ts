@@ -154,8 +154,8 @@ export class ClusterState {
     ];
     for (const [kind, terms] of kinds) {
       for (const term of terms) {
-        if (!Object.prototype.hasOwnProperty.call(node.node.labels, term.topologyKey)) continue;
         const value = node.node.labels[term.topologyKey];
+        if (value === undefined || !Object.prototype.hasOwnProperty.call(node.node.labels, term.topologyKey)) continue;
         const key = [
           kind,
           term.topologyKey,
