@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/index.js';
 import { computeHash, controllerRevisionHash } from '../../src/plan/hash.js';
 import { defaultPodTemplate } from '../../src/plan/defaults.js';
-import { manifests } from './helpers.js';
+import { at, get, manifests } from './helpers.js';
 
 const ALPHABET = '[bcdfghjklmnpqrstvwxz2456789]';
 
@@ -30,20 +30,22 @@ describe('Deployment → ReplicaSet → pods', () => {
     });
     const hash = computeHash(template); // hash of the API-defaulted template
     expect(hash).toMatch(/^[456789bcdf]{1,10}$/);
-    const w = r.workloads[0];
+    const w = at(r.workloads, 0);
     expect(w.replicaSets).toEqual([{ name: `web-${hash}`, replicas: 3 }]);
     expect(w.pods).toHaveLength(3);
     for (const name of w.pods) expect(name).toMatch(new RegExp(`^web-${hash}-${ALPHABET}{5}$`));
     expect(new Set(w.pods).size).toBe(3);
-    const pod = r.pods[0];
+    const pod = at(r.pods, 0);
     expect(pod.labels).toEqual({ app: 'web', 'pod-template-hash': hash });
     expect(pod.owner).toEqual({ kind: 'ReplicaSet', name: `web-${hash}` });
   });
 
   it('the hash changes with the template and with status.collisionCount, and not with key order', () => {
-    const a = plan(manifests(deployment('web', 1))).workloads[0].replicaSets[0].name;
-    const reordered = plan(
-      manifests(`
+    const rsName = (r: ReturnType<typeof plan>) => at(at(r.workloads, 0).replicaSets, 0).name;
+    const a = rsName(plan(manifests(deployment('web', 1))));
+    const reordered = rsName(
+      plan(
+        manifests(`
 apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
@@ -55,19 +57,18 @@ spec:
   selector: {matchLabels: {app: web}}
   replicas: 1
 `),
-    ).workloads[0].replicaSets[0].name;
+      ),
+    );
     expect(reordered).toBe(a);
-    const other = plan(manifests(deployment('web', 1).replace('nginx:1.25', 'nginx:1.26'))).workloads[0].replicaSets[0]
-      .name;
+    const other = rsName(plan(manifests(deployment('web', 1).replace('nginx:1.25', 'nginx:1.26'))));
     expect(other).not.toBe(a);
-    const collided = plan(manifests(`${deployment('web', 1)}status: {collisionCount: 1}\n`)).workloads[0].replicaSets[0]
-      .name;
+    const collided = rsName(plan(manifests(`${deployment('web', 1)}status: {collisionCount: 1}\n`)));
     expect(collided).not.toBe(a);
   });
 
   it('defaults replicas to 1 and creates nothing for a paused Deployment', () => {
     const r = plan(manifests(deployment('one', 1).replace('  replicas: 1\n', '')));
-    expect(r.workloads[0].replicas).toBe(1);
+    expect(r.workloads[0]?.replicas).toBe(1);
     expect(r.pods).toHaveLength(1);
     const paused = plan(
       manifests(
@@ -75,7 +76,7 @@ spec:
       ),
     );
     expect(paused.pods).toHaveLength(0);
-    expect(paused.workloads[0].replicaSets).toEqual([]);
+    expect(paused.workloads[0]?.replicaSets).toEqual([]);
   });
 
   it('a selector that does not match the template labels is skipped, not thrown', () => {
@@ -84,7 +85,7 @@ spec:
     expect(r.findings).toEqual([
       expect.objectContaining({ ruleId: 'plan/skipped', severity: 'warning', line: 7, column: 3 }),
     ]); // the `selector:` key (line 1 of the text is empty)
-    expect(r.findings[0].message).toContain('does not match the template labels');
+    expect(r.findings[0]?.message).toContain('does not match the template labels');
   });
 });
 
@@ -111,9 +112,9 @@ spec:
 
   it('names pods <set>-<ordinal> from ordinals.start, with identity labels, PVCs and DNS', () => {
     const r = plan(manifests(sts));
-    expect(r.workloads[0].pods).toEqual(['db-5', 'db-6', 'db-7']);
+    expect(r.workloads[0]?.pods).toEqual(['db-5', 'db-6', 'db-7']);
     const revision = `db-${controllerRevisionHash(defaultPodTemplate({ metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'pg', image: 'postgres:16' }] } }))}`;
-    expect(r.pods[0].labels).toEqual({
+    expect(r.pods[0]?.labels).toEqual({
       app: 'db',
       'apps.kubernetes.io/pod-index': '5',
       'controller-revision-hash': revision,
@@ -141,12 +142,12 @@ spec:
       storage: '10Gi',
       accessModes: ['ReadWriteOnce'],
     });
-    expect(r.workloads[0].notes[0]).toContain('OrderedReady');
+    expect(r.workloads[0]?.notes[0]).toContain('OrderedReady');
   });
 
   it('Parallel policy is reported; pods spread over hosts by the StatefulSet selector', () => {
     const r = plan(manifests(sts.replace('serviceName: db-hl', 'serviceName: db-hl\n  podManagementPolicy: Parallel')));
-    expect(r.workloads[0].notes[0]).toBe('podManagementPolicy Parallel');
+    expect(r.workloads[0]?.notes[0]).toBe('podManagementPolicy Parallel');
     // default spreading (hostname maxSkew 3 / zone maxSkew 5 over the StatefulSet selector) → one pod per worker
     expect(new Set(r.pods.map((p) => p.node)).size).toBe(3);
   });
@@ -205,14 +206,14 @@ spec:
     expect(r.pods).toHaveLength(2);
     const byNode = Object.fromEntries(r.pods.map((p) => [p.node ?? 'pending', p]));
     expect(Object.keys(byNode).sort()).toEqual(['pending', 'w-1']);
-    expect(byNode.pending.reason).toBe(
+    expect(byNode.pending?.reason).toBe(
       "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].",
     );
-    expect(r.workloads[0].notes).toContain(
+    expect(r.workloads[0]?.notes).toContain(
       '2 of 4 nodes eligible (2 excluded by nodeSelector/affinity or untolerated taints)',
     );
-    expect(r.pods[0].labels).toMatchObject({ app: 'agent', 'pod-template-generation': '1' });
-    expect(r.pods[0].labels['controller-revision-hash']).toMatch(/^[456789bcdf]+$/);
+    expect(r.pods[0]?.labels).toMatchObject({ app: 'agent', 'pod-template-generation': '1' });
+    expect(r.pods[0]?.labels['controller-revision-hash']).toMatch(/^[456789bcdf]+$/);
     for (const p of r.pods) expect(p.name).toMatch(new RegExp(`^agent-${ALPHABET}{5}$`));
   });
 
@@ -247,8 +248,8 @@ ${spec}
   it('runs min(parallelism, completions) pods with job-name labels', () => {
     const r = plan(manifests(job('  parallelism: 3\n  completions: 2')));
     expect(r.pods).toHaveLength(2);
-    expect(r.pods[0].labels).toEqual({ 'batch.kubernetes.io/job-name': 'etl', 'job-name': 'etl' });
-    expect(r.pods[0].name).toMatch(new RegExp(`^etl-${ALPHABET}{5}$`));
+    expect(r.pods[0]?.labels).toEqual({ 'batch.kubernetes.io/job-name': 'etl', 'job-name': 'etl' });
+    expect(r.pods[0]?.name).toMatch(new RegExp(`^etl-${ALPHABET}{5}$`));
     expect(plan(manifests(job('  parallelism: 4'))).pods).toHaveLength(4); // work queue: parallelism pods
     expect(plan(manifests(job('  completions: 5'))).pods).toHaveLength(1); // parallelism defaults to 1
     expect(plan(manifests(job('  suspend: true'))).pods).toHaveLength(0);
@@ -288,9 +289,9 @@ spec: {nodeName: nowhere, containers: [{name: c, image: x}]}
 `),
     );
     const byName = Object.fromEntries(r.pods.map((p) => [p.name, p]));
-    expect(byName.pinned.node).toBe('worker-3');
-    expect(byName.lost.node).toBeNull();
-    expect(byName.lost.reason).toContain('spec.nodeName nowhere: no such node');
+    expect(byName.pinned?.node).toBe('worker-3');
+    expect(get(byName, 'lost').node).toBeNull();
+    expect(byName.lost?.reason).toContain('spec.nodeName nowhere: no such node');
     expect(r.pods.some((p) => /^worker-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(p.name))).toBe(true);
   });
 
@@ -317,7 +318,7 @@ spec: {priorityClassName: high, containers: [{name: c, image: x, resources: {req
     // then a-low needs 3 CPU of the 1 left, and the other two nodes do not match its nodeSelector.
     const byName = Object.fromEntries(r.pods.map((p) => [p.name, p]));
     expect(byName['b-high']).toMatchObject({ node: 'worker-1', priority: 1000 });
-    expect(byName['a-low'].reason).toBe(
+    expect(byName['a-low']?.reason).toBe(
       "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector.",
     );
   });
@@ -356,6 +357,6 @@ spec:
 `),
     );
     // 500m + 250m = 750m; 1Gi + 120Mi = 1144Mi
-    expect(r.cluster.nodes[0].requested).toEqual({ cpu: '750m', memory: '1144Mi', pods: '1' });
+    expect(r.cluster.nodes[0]?.requested).toEqual({ cpu: '750m', memory: '1144Mi', pods: '1' });
   });
 });

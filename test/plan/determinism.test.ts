@@ -51,7 +51,11 @@ function shuffled<T>(items: T[], seed: number): T[] {
   for (let i = out.length - 1; i > 0; i--) {
     s = (s * 1103515245 + 12345) % 2 ** 31;
     const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
+    const a = out[i];
+    const b = out[j];
+    if (a === undefined || b === undefined) continue;
+    out[i] = b;
+    out[j] = a;
   }
   return out;
 }
@@ -91,7 +95,7 @@ describe('determinism', () => {
     // same ReplicaSet names (hashes do not depend on the seed)
     const rs = (s: string) =>
       (
-        JSON.parse(s.split('\n')[0]) as { workloads: Array<{ replicaSets: Array<{ name: string }> }> }
+        JSON.parse(s.split('\n')[0] ?? '') as { workloads: Array<{ replicaSets: Array<{ name: string }> }> }
       ).workloads.flatMap((w) => w.replicaSets.map((x) => x.name));
     expect(rs(b)).toEqual(rs(a));
     expect(a).toContain('"now":"2025-01-01T00:00:00Z"');

@@ -72,3 +72,17 @@ export function manifests(text: string, file = 'test.yaml'): Manifest[] {
   if (r.findings.length) throw new Error(JSON.stringify(r.findings));
   return r.manifests;
 }
+
+/** items[i], failing the test with a clear message when it is missing (a check, not a type assertion). */
+export function at<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`expected an item at index ${i}, found ${items.length} items`);
+  return item;
+}
+
+/** record[key], failing the test when it is missing. */
+export function get<T>(record: Partial<Record<string, T>>, key: string): T {
+  const value = record[key];
+  if (value === undefined) throw new Error(`expected ${JSON.stringify(key)} in ${JSON.stringify(Object.keys(record))}`);
+  return value;
+}

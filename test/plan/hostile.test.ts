@@ -105,13 +105,14 @@ const KINDS = [
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
   let cur: Record<string, unknown> | unknown[] = target;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i];
+  const last = path[path.length - 1];
+  if (last === undefined) return;
+  for (const key of path.slice(0, -1)) {
     const next = (cur as Record<string, unknown>)[key];
     if (typeof next !== 'object' || next === null) return;
     cur = next as Record<string, unknown>;
   }
-  (cur as Record<string, unknown>)[path[path.length - 1]] = value;
+  (cur as Record<string, unknown>)[last] = value;
 }
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 });

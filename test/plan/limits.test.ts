@@ -20,7 +20,7 @@ describe('the plan-wide pod budget', () => {
     const text = deployment('small', 2) + deployment('zz-huge', 2147483647);
     const result = plan(loadText(text, 'a.yaml').manifests);
     // `small` (2 pods) fits; `zz-huge` does not and creates none, instead of exhausting memory.
-    expect(result.pods.map((p) => [p.owner.kind, p.owner.name.replace(/-[a-z0-9]+$/, '')])).toEqual([
+    expect(result.pods.map((p) => [p.owner?.kind, p.owner?.name.replace(/-[a-z0-9]+$/, '')])).toEqual([
       ['ReplicaSet', 'small'],
       ['ReplicaSet', 'small'],
     ]);

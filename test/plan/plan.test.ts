@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plan, planToJson, renderPlanText } from '../../src/plan/index.js';
-import { manifests } from './helpers.js';
+import { at, manifests } from './helpers.js';
 
 const deploy = (name: string, replicas: number, podSpec: string, labels = `{app: ${name}}`) => `
 apiVersion: apps/v1
@@ -36,7 +36,7 @@ describe('plan: resource exhaustion', () => {
     );
     // requested vs allocatable on each node: 2 × 1500m = 3000m of 4
     expect(r.cluster.nodes.map((n) => n.requested.cpu)).toEqual(['3', '3', '3']);
-    expect(r.cluster.nodes[0].allocatable).toEqual({ cpu: '4', memory: '16Gi', pods: '110' });
+    expect(r.cluster.nodes[0]?.allocatable).toEqual({ cpu: '4', memory: '16Gi', pods: '110' });
   });
 });
 
@@ -201,7 +201,7 @@ status: {allocatable: {cpu: "1", memory: 1Gi, pods: "10"}}
       ['bad.yaml', 5, 'error'], // status.allocatable.cpu "lots"
       ['bad.yaml', 9, 'error'], // node b: no status.allocatable (points at its name)
     ]);
-    expect(cl[0].message).toContain('status.allocatable.cpu "lots" is not a valid quantity');
+    expect(cl[0]?.message).toContain('status.allocatable.cpu "lots" is not a valid quantity');
     expect(r.cluster.nodes.map((n) => n.name)).toEqual(['c']);
     const empty = plan(manifests(deploy('x', 1, '      containers: [{name: c, image: x}]')), {
       cluster: {
@@ -210,7 +210,7 @@ status: {allocatable: {cpu: "1", memory: 1Gi, pods: "10"}}
       },
     });
     expect(empty.findings.find((f) => f.ruleId === 'plan/cluster')!.message).toContain('has no usable Node objects');
-    expect(empty.pods[0].reason).toBe('no nodes available to schedule pods');
+    expect(empty.pods[0]?.reason).toBe('no nodes available to schedule pods');
   });
 });
 
@@ -267,7 +267,7 @@ spec:
 
   it('routes host + path → Service:port → pods, and flags routes to nothing', () => {
     const r = plan(manifests(app));
-    const ing = r.ingresses[0];
+    const ing = at(r.ingresses, 0);
     expect(ing.ingressClass).toBe('nginx');
     expect(ing.routes.map((x) => [x.host, x.path, x.pathType, x.service, x.port, x.pods.length])).toEqual([
       ['*', '*', 'DefaultBackend', 'fe', 80, 3],
@@ -303,7 +303,7 @@ metadata: {name: zk-hs}
 spec: {clusterIP: None, selector: {app: zk}, ports: [{port: 2181, targetPort: client}]}
 `),
     );
-    expect(r.services[0].endpoints.map((e) => [e.dns, e.port])).toEqual([
+    expect(r.services[0]?.endpoints.map((e) => [e.dns, e.port])).toEqual([
       ['zk-0.zk-hs.default.svc.cluster.local', 2181],
       ['zk-1.zk-hs.default.svc.cluster.local', 2181],
     ]);
@@ -324,14 +324,14 @@ spec:
     const r = plan(manifests(cron), { now: '2025-03-28T12:00:00Z' });
     // 29 Mar 02:30 CET = 01:30Z; on 30 Mar clocks jump 02:00 → 03:00, so 02:30 does not exist (robfig skips it);
     // 31 Mar 02:30 CEST = 00:30Z; 1 Apr 00:30Z
-    expect(r.cronJobs[0].next).toEqual([
+    expect(r.cronJobs[0]?.next).toEqual([
       { time: '2025-03-29T01:30:00Z', local: '2025-03-29T02:30:00+01:00' },
       { time: '2025-03-31T00:30:00Z', local: '2025-03-31T02:30:00+02:00' },
       { time: '2025-04-01T00:30:00Z', local: '2025-04-01T02:30:00+02:00' },
     ]);
     // without a time zone the schedule is read in UTC, from the fixed default instant
     const utc = plan(manifests(cron.replace('  timeZone: Europe/Berlin\n', '')));
-    expect(utc.cronJobs[0].next.map((n) => n.time)).toEqual([
+    expect(utc.cronJobs[0]?.next.map((n) => n.time)).toEqual([
       '2025-01-01T02:30:00Z',
       '2025-01-02T02:30:00Z',
       '2025-01-03T02:30:00Z',
@@ -365,14 +365,14 @@ spec:
     expect(e).toMatchObject({ pod: 'target', found: true, node: 'worker-2' });
     const w1 = e.nodes.find((n) => n.node === 'worker-1')!.scores!;
     // worker-1: cpu (4000 − 2000)·100/4000 = 50; mem (16 − 5)·100/16 = 68.75 → 68; (50 + 68)/2 = 59
-    expect(w1.NodeResourcesFit.raw).toBe(59);
+    expect(w1.NodeResourcesFit?.raw).toBe(59);
     // worker-1: f_cpu 0.5, f_mem 5/16 = 0.3125 → std 0.09375 → 90.625 → 90
-    expect(w1.NodeResourcesBalancedAllocation.raw).toBe(90);
+    expect(w1.NodeResourcesBalancedAllocation?.raw).toBe(90);
     const w2 = e.nodes.find((n) => n.node === 'worker-2')!.scores!;
     // worker-2: cpu 3000·100/4000 = 75; mem 15·100/16 = 93.75 → 93; (75 + 93)/2 = 84
-    expect(w2.NodeResourcesFit.raw).toBe(84);
+    expect(w2.NodeResourcesFit?.raw).toBe(84);
     // worker-2: 0.25 vs 0.0625 → std 0.09375 → 90
-    expect(w2.NodeResourcesBalancedAllocation.raw).toBe(90);
+    expect(w2.NodeResourcesBalancedAllocation?.raw).toBe(90);
     expect(e.nodes.find((n) => n.node === 'worker-2')!.total).toBe(300 + 84 + 90);
     const text = renderPlanText(r);
     expect(text).toContain('Explain default/target');
@@ -396,7 +396,7 @@ describe('plan: output', () => {
       'cronJobs',
       'summary',
     ]);
-    expect(Object.keys((json.pods as object[])[0])).toEqual([
+    expect(Object.keys(at(json.pods as object[], 0))).toEqual([
       'name',
       'namespace',
       'owner',
@@ -405,7 +405,7 @@ describe('plan: output', () => {
       'priority',
       'labels',
     ]);
-    expect(Object.keys((json.cluster as { nodes: object[] }).nodes[0])).toEqual([
+    expect(Object.keys(at((json.cluster as { nodes: object[] }).nodes, 0))).toEqual([
       'name',
       'zone',
       'allocatable',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { selectorFromMap } from '../../src/k8s/label-selector.js';
 import { Scheduler } from '../../src/plan/scheduler/scheduler.js';
 import { ClusterState } from '../../src/plan/scheduler/state.js';
-import { node, pod, requesting } from './helpers.js';
+import { at, get, node, pod, requesting } from './helpers.js';
 
 const zones = (n: string, z: string) => node(n, { labels: { 'topology.kubernetes.io/zone': z } });
 
@@ -44,7 +44,7 @@ describe('scheduler: filters and the FailedScheduling message', () => {
     const placed = [1, 2, 3, 4, 5].map((i) => s.schedule(pod(`p${i}`, requesting('1500m'))));
     // each node fits 2 × 1500m = 3000m ≤ 4000m; the 5th needs 1500m > 4000 − 3000 = 1000m on both
     expect(placed.filter((r) => r.node !== null)).toHaveLength(4);
-    expect(placed[4].reason).toBe('0/2 nodes are available: 2 Insufficient cpu.');
+    expect(placed[4]?.reason).toBe('0/2 nodes are available: 2 Insufficient cpu.');
   });
 
   it('removing a pod frees its capacity', () => {
@@ -304,13 +304,13 @@ describe('scheduler: LeastAllocated and BalancedAllocation numbers', () => {
     const a = r.explain!.nodes.find((n) => n.node === 'a')!.scores!;
     const b = r.explain!.nodes.find((n) => n.node === 'b')!.scores!;
     // a: cpu (4000 − 1500)·100/4000 = 62.5 → 62; memory (16 − 3)·100/16 = 81.25 → 81; (62 + 81)/2 = 71.5 → 71
-    expect(a.NodeResourcesFit.raw).toBe(71);
+    expect(a.NodeResourcesFit?.raw).toBe(71);
     // a: f_cpu = 1500/4000 = 0.375, f_mem = 3/16 = 0.1875; std = 0.09375; (1 − std)·100 = 90.625 → 90
-    expect(a.NodeResourcesBalancedAllocation.raw).toBe(90);
+    expect(a.NodeResourcesBalancedAllocation?.raw).toBe(90);
     // b: cpu (4000 − 500)·100/4000 = 87.5 → 87; memory 15·100/16 = 93.75 → 93; (87 + 93)/2 = 90
-    expect(b.NodeResourcesFit.raw).toBe(90);
+    expect(b.NodeResourcesFit?.raw).toBe(90);
     // b: 0.125 vs 0.0625 → std 0.03125 → 96.875 → 96
-    expect(b.NodeResourcesBalancedAllocation.raw).toBe(96);
+    expect(b.NodeResourcesBalancedAllocation?.raw).toBe(96);
     // totals: TaintToleration 100·3 each; a = 300 + 71 + 90 = 461, b = 300 + 90 + 96 = 486
     expect(r.explain!.nodes.find((n) => n.node === 'a')!.total).toBe(461);
     expect(r.explain!.nodes.find((n) => n.node === 'b')!.total).toBe(486);
@@ -320,9 +320,9 @@ describe('scheduler: LeastAllocated and BalancedAllocation numbers', () => {
   it('uses 100m / 200Mi for containers without requests, and skips BalancedAllocation for them', () => {
     const s = new Scheduler(new ClusterState([node('a'), node('b')]));
     const r = s.schedule(pod('p', requesting()), { explain: true });
-    const a = r.explain!.nodes[0].scores!;
+    const a = at(r.explain?.nodes ?? [], 0).scores ?? {};
     // cpu (4000 − 100)·100/4000 = 97.5 → 97; memory (17179869184 − 209715200)·100/17179869184 = 98.78 → 98; (97 + 98)/2 → 97
-    expect(a.NodeResourcesFit.raw).toBe(97);
+    expect(a.NodeResourcesFit?.raw).toBe(97);
     expect(a.NodeResourcesBalancedAllocation).toEqual({ raw: 0, normalized: 0, weighted: 0 });
     // equal totals → the smallest node name
     expect(r.node).toBe('a');
@@ -494,7 +494,7 @@ describe('scheduler: topology spread', () => {
     cluster.add(web('w2'), 'n1');
     cluster.add(web('w3'), 'n2');
     const r = s.schedule(web('w4'), { explain: true });
-    const spread = (n: string) => r.explain!.nodes.find((x) => x.node === n)!.scores!.PodTopologySpread;
+    const spread = (n: string) => get(r.explain?.nodes.find((x) => x.node === n)?.scores ?? {}, 'PodTopologySpread');
     // 3 feasible nodes, 3 zones: hostname weight = zone weight = ln(3 + 2) = 1.6094
     // n1: 2·1.6094 + (3 − 1) + 2·1.6094 + (5 − 1) = 12.44 → 12
     // n2: 1·1.6094 + 2 + 1·1.6094 + 4 = 9.22 → 9;  n3: 0 + 2 + 0 + 4 = 6
@@ -512,7 +512,7 @@ describe('scheduler: ImageLocality and InterPodAffinity scores', () => {
     const r = s.schedule(pod('p', { containers: [{ name: 'c', image: 'nginx' }] }), { explain: true });
     // "nginx" is normalised to "nginx:latest"; on 1 of 2 nodes → sum = 500MiB × 1/2 = 262144000
     // score = 100 × (262144000 − 24117248) / (1048576000 − 24117248) = 23.2 → 23; b: 0 (clamped to the minimum)
-    expect(r.explain!.nodes.map((n) => n.scores!.ImageLocality.raw)).toEqual([23, 0]);
+    expect(r.explain?.nodes.map((n) => n.scores?.ImageLocality?.raw)).toEqual([23, 0]);
     expect(r.node).toBe('a');
   });
 
