@@ -29,8 +29,9 @@ const FIELD_OPERATORS = ['In', 'NotIn'];
 function nodeRequirementMatches(r: NodeRequirement, labels: Labels): boolean {
   if (r.operator !== 'Gt' && r.operator !== 'Lt')
     return requirementMatches({ key: r.key, operator: r.operator, values: r.values }, labels);
-  if (!Object.prototype.hasOwnProperty.call(labels, r.key)) return false;
-  const label = parseGoInt(labels[r.key]!);
+  const value = labels[r.key];
+  if (value === undefined || !Object.prototype.hasOwnProperty.call(labels, r.key)) return false;
+  const label = parseGoInt(value);
   const bound = parseGoInt(r.values[0] ?? '');
   if (label === null || bound === null) return false;
   return r.operator === 'Gt' ? label > bound : label < bound;

@@ -135,9 +135,10 @@ export function resolveEndpoints(services: ServiceModel[], pods: EndpointPod[], 
   }
   for (const list of byNamespace.values()) list.sort((a, b) => compareStrings(a.name, b.name));
   for (const s of services) {
-    if (!s.selector) continue; // no selector: endpoints are managed by hand (or ExternalName)
+    const selector = s.selector;
+    if (!selector) continue; // no selector: endpoints are managed by hand (or ExternalName)
     const r = s.report;
-    const selected = (byNamespace.get(r.namespace) ?? []).filter((p) => s.selector!.matches(p.labels));
+    const selected = (byNamespace.get(r.namespace) ?? []).filter((p) => selector.matches(p.labels));
     for (const p of selected) {
       const dns =
         r.headless && p.hostname && p.subdomain === r.name
@@ -157,7 +158,7 @@ export function resolveEndpoints(services: ServiceModel[], pods: EndpointPod[], 
       findings.push({
         ruleId: 'plan/no-endpoints',
         severity: 'warning',
-        message: `Service ${r.name} selects no scheduled pod (selector ${s.selector.text}); it has no endpoints`,
+        message: `Service ${r.name} selects no scheduled pod (selector ${selector.text}); it has no endpoints`,
         file: s.manifest.file,
         ...s.manifest.locate(['spec', 'selector'], 'key'),
         object: s.manifest.ref,

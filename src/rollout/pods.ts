@@ -117,7 +117,8 @@ export function podsToDelete(pods: readonly SimPod[], count: number): SimPod[] {
   for (let i = 0; i < count; i++) {
     let best: SimPod | undefined;
     for (const p of pods) if (!chosen.has(p) && (best === undefined || deletionOrder(p, best) < 0)) best = p;
-    chosen.add(best!);
+    if (best === undefined) break; // fewer pods than count: all are chosen
+    chosen.add(best);
   }
   return [...chosen];
 }

@@ -129,9 +129,7 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
   );
   return schedulerCluster(
     new Scheduler(state, {
-      services: services
-        .filter((x) => x.selector)
-        .map((x) => ({ namespace: x.report.namespace, selector: x.selector! })),
+      services: services.flatMap((x) => (x.selector ? [{ namespace: x.report.namespace, selector: x.selector }] : [])),
     }),
   );
 }
