@@ -1,5 +1,5 @@
-/** kubeplan's public API. */
-export { lint, lintText, checkLoaded, type LintOptions, type LintResult } from './lint.js';
+/** kubeplan's public API (`import { lint, plan, check } from 'kubeplan'`); see src/api/index.ts. */
+export * from './api/index.js';
 export { loadInputs, loadText, loadBytes, DEFAULT_LIMITS, type LoadLimits, type LoadResult } from './load/index.js';
 export type { Finding, Fix, Manifest, ObjectRef, Severity, SourceRange, JsonPath, TextEdit } from './core/types.js';
 export {

@@ -5,7 +5,8 @@
  * Stages: load (YAML/JSON → Manifests) → schema validation → rules (API-server validation,
  * consistency, best practice) → suppressions → severity overrides → stable sort.
  */
-import { createPathFilter } from './config/index.js';
+import { resolveOptions } from './api/config.js';
+import { createPathFilter, type LoadConfigResult } from './config/index.js';
 import { applySeverities, sortFindings } from './core/findings.js';
 import type { Finding, Manifest, Severity } from './core/types.js';
 import { attachFixes } from './fix/attach.js';
@@ -40,6 +41,11 @@ export interface LintOptions {
   /** Content of the `-` input. */
   stdin?: Uint8Array | string;
   stdinFilename?: string;
+  /**
+   * A loaded `.kubeplan.yaml` (see loadConfigFor): its settings apply under the explicit options here, and its
+   * problems are findings. Absent: no config file is read.
+   */
+  config?: LoadConfigResult;
   /** Give fixable findings their `fix` (text edits; see src/fix). Off by default: only --fix and editors need them. */
   fixes?: boolean;
 }
@@ -54,11 +60,13 @@ export interface LintResult {
 
 /** Lints files, folders, globs and `-` (stdin). */
 export function lint(inputs: string[], options: LintOptions = {}): LintResult {
-  return checkLoaded(loadForLint(inputs, options), options);
+  const { options: effective, configFindings } = resolveOptions(options);
+  return withFindings(checkLoaded(loadForLint(inputs, effective), effective), configFindings);
 }
 
 /** Reads the inputs the way `lint` does (include/exclude, limits, stdin), without checking them. */
-export function loadForLint(inputs: string[], options: LintOptions = {}): LoadResult {
+export function loadForLint(inputs: string[], given: LintOptions = {}): LoadResult {
+  const options = resolveOptions(given).options;
   const cwd = options.cwd ?? process.cwd();
   const filtered = (options.include?.length ?? 0) + (options.exclude?.length ?? 0) > 0;
   return loadInputs(inputs, {
@@ -81,11 +89,17 @@ export function loadForLint(inputs: string[], options: LintOptions = {}): LoadRe
 
 /** Lints one in-memory text, e.g. an editor buffer (fast single-file mode). */
 export function lintText(text: string, file: string, options: LintOptions = {}): LintResult {
-  return checkLoaded(loadText(text, file, options.limits), options);
+  const { options: effective, configFindings } = resolveOptions(options);
+  return withFindings(checkLoaded(loadText(text, file, effective.limits), effective), configFindings);
 }
 
-/** Runs every check over already-loaded manifests. */
-export function checkLoaded(loaded: LoadResult, options: LintOptions): LintResult {
+function withFindings(result: LintResult, extra: Finding[]): LintResult {
+  return extra.length === 0 ? result : { ...result, findings: sortFindings([...extra, ...result.findings]) };
+}
+
+/** Runs every check over already-loaded manifests (a `config`'s settings apply; its own findings are lint's to add). */
+export function checkLoaded(loaded: LoadResult, given: LintOptions): LintResult {
+  const options = resolveOptions(given).options;
   const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const findings: Finding[] = [...loaded.findings];
   const schemaFindings = validateManifests(loaded.manifests, {

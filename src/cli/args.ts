@@ -1,11 +1,11 @@
 /** Command-line parsing: flags → typed options, with usage errors as values (exit code 2), never throws. */
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core/types.js';
+import { FORMATS, type Format } from '../output/index.js';
 
 export const COMMANDS = ['lint', 'plan', 'check', 'rules', 'lsp', 'version', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 export interface CliOptions {
   command: Command;

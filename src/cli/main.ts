@@ -1,10 +1,14 @@
 /**
- * The CLI: parses flags, calls the pure API, prints, and returns an exit code.
+ * The CLI: parses flags, calls the library API, renders, and returns an exit code.
  * 0 = no error-level finding, 1 = error-level findings, 2 = usage or internal error.
  */
-import { parseCommandLine, USAGE } from './args.js';
+import { OptionsError } from '../api/errors.js';
+import { version } from '../api/version.js';
+import { lint } from '../lint.js';
+import { render, type Report } from '../output/index.js';
+import { parseCommandLine, USAGE, type CliOptions } from './args.js';
 import { formatRulesJson, formatRulesText } from './rules-table.js';
-import { EXIT_OK, EXIT_USAGE, runLint, UsageError, version, type CliIO } from './shared.js';
+import { apiOptions, EXIT_OK, EXIT_USAGE, exitCodeFor, useColor, visibleFindings, type CliIO } from './shared.js';
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './shared.js';
 
@@ -27,18 +31,18 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         io.stdout(options.format === 'json' ? JSON.stringify(formatRulesJson(), null, 2) + '\n' : formatRulesText());
         return EXIT_OK;
       case 'lint':
-        return runLint(options, io);
+        return print(lint(options.inputs, apiOptions(options, io)), options, io);
       case 'lsp':
         io.stderr('kubeplan: lsp talks to an editor over stdin/stdout; start it as `kubeplan lsp` from the editor\n');
         return EXIT_USAGE;
       // The planner is loaded only when needed: `lint` (pre-commit, editors) starts faster without it.
       case 'plan':
-        return (await import('./plan-command.js')).runPlan(options, io, false);
+        return print((await import('../api/check.js')).plan(options.inputs, apiOptions(options, io)), options, io);
       case 'check':
-        return (await import('./plan-command.js')).runPlan(options, io, true);
+        return print((await import('../api/check.js')).check(options.inputs, apiOptions(options, io)), options, io);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof OptionsError) {
       io.stderr(`kubeplan: ${err.message}\n`);
       return EXIT_USAGE;
     }
@@ -50,4 +54,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     );
     return EXIT_USAGE;
   }
+}
+
+/** Renders the findings the flags ask to see; the exit code counts them all. */
+function print(report: Report, options: CliOptions, io: CliIO): number {
+  const shown = { ...report, findings: visibleFindings(report.findings, options) };
+  io.stdout(render(options.format, shown, { color: useColor(options, io), toolVersion: version() }));
+  return exitCodeFor(report.findings, options);
 }

@@ -5,6 +5,7 @@
  */
 import { SEVERITY_RANK } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
+import type { Report } from './report.js';
 
 export const GITHUB_MAX_ANNOTATIONS = 50;
 
@@ -40,4 +41,9 @@ export function escapeData(s: string): string {
 
 export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** The github renderer: workflow-command annotations for the report's findings. */
+export function renderGithub(report: Report): string {
+  return findingsToGithub(report.findings);
 }

@@ -1,6 +1,8 @@
 /** Machine-readable findings: `{"findings": [...], "summary": {...}}`, keys in a fixed order. */
 import { countFindings } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
+import { planToJson } from '../plan/json.js';
+import { counts, isPlanReport, type Report } from './report.js';
 
 export function findingsToJson(findings: Finding[], summary: { files: number; objects: number }) {
   const counts = countFindings(findings);
@@ -33,4 +35,17 @@ export function findingsToJson(findings: Finding[], summary: { files: number; ob
       infos: counts.info,
     },
   };
+}
+
+/** The JSON renderer: lint → `{findings, summary}`; plan/check → the plan, changes, findings and their summary. */
+export function renderJson(report: Report): string {
+  const lintJson = findingsToJson(report.findings, counts(report));
+  if (!isPlanReport(report)) return JSON.stringify(lintJson, null, 2) + '\n';
+  const json = {
+    ...(planToJson(report.plan) as Record<string, unknown>),
+    ...(report.changes ? { changes: report.changes.changes, rollouts: report.changes.rollouts } : {}),
+    findings: lintJson.findings,
+    findingsSummary: lintJson.summary,
+  };
+  return JSON.stringify(json, null, 2) + '\n';
 }

@@ -4,7 +4,11 @@
  * No timestamps, no absolute paths: the same input gives the same file.
  */
 import { SEVERITY_RANK } from '../core/findings.js';
+import { BUILTIN_CHECKS } from '../core/builtin-checks.js';
 import type { Finding, Severity } from '../core/types.js';
+import { version } from '../api/version.js';
+import { allRules } from '../rules/registry.js';
+import type { Report, RenderOptions } from './report.js';
 
 export const SARIF_MAX_RESULTS = 5000;
 
@@ -95,4 +99,19 @@ function encodeUri(file: string): string {
     .split('/')
     .map((seg) => encodeURIComponent(seg))
     .join('/');
+}
+
+/** The sarif renderer: a SARIF 2.1.0 log of the report's findings, with kubeplan's rule table. */
+export function renderSarif(report: Report, options: RenderOptions = {}): string {
+  return (
+    JSON.stringify(findingsToSarif(report.findings, ruleInfos(), options.toolVersion ?? version()), null, 2) + '\n'
+  );
+}
+
+/** Rule metadata for SARIF's rule table. */
+export function ruleInfos(): SarifRuleInfo[] {
+  return [
+    ...allRules.map((r) => ({ id: r.id, description: r.description, rationale: r.rationale, severity: r.severity })),
+    ...BUILTIN_CHECKS.map((c) => ({ id: c.id, description: c.description, severity: c.severity })),
+  ];
 }

@@ -1,7 +1,10 @@
 /** Human-readable findings report: grouped by file, one clickable `file:line:col` line each, with a short code frame. */
 import { countFindings } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
+import { renderPlanText } from '../plan/render.js';
+import { renderChangesText } from '../rollout/render.js';
 import { escapeControl } from './escape.js';
+import { counts, isPlanReport, type Report, type RenderOptions } from './report.js';
 
 export interface TextOptions {
   color: boolean;
@@ -73,4 +76,14 @@ function codeFrame(lines: string[], f: Finding, paint: (code: keyof typeof CODES
     `  ${String(f.line).padStart(width)} | ${text}`,
     `  ${' '.repeat(width)} | ${' '.repeat(start - 1)}${paint('red', '^'.repeat(caretCount))}`,
   ];
+}
+
+/** The text renderer: findings grouped by file; for plan/check, the plan and changes too. */
+export function renderText(report: Report, options: RenderOptions = {}): string {
+  const color = options.color ?? false;
+  const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
+  if (!isPlanReport(report)) return findings;
+  let out = renderPlanText(report.plan, { color });
+  if (report.changes) out += '\n' + renderChangesText(report.changes);
+  return out + '\n' + findings;
 }

@@ -1,0 +1,155 @@
+/**
+ * `plan` and `check` as functions: load (and for check, lint) the manifests, plan them on the cluster model, and
+ * with `from`/`base` compare against the old manifests for changes and rollout steps. Pure: no printing, no exit,
+ * no process globals (the working directory comes from `options.cwd`).
+ */
+import { applySeverities, sortFindings } from '../core/findings.js';
+import type { Finding, Manifest } from '../core/types.js';
+import { loadRevisionInputs } from '../git/index.js';
+import { lint, type LintOptions, type LintResult } from '../lint.js';
+import { loadInputs, type LoadResult } from '../load/index.js';
+import { plan as runPlanner, type PlanOptions, type PlanResult } from '../plan/index.js';
+import { planChanges as diffManifests, rolloutCluster, type ChangesResult } from '../rollout/index.js';
+import { applySuppressions } from '../rules/suppress.js';
+import { resolveOptions } from './config.js';
+import { OptionsError } from './errors.js';
+
+export interface PlanApiOptions extends LintOptions {
+  /**
+   * Nodes (+ running Pods with spec.nodeName) to plan on: a file (relative to `cwd`) or already-loaded manifests.
+   * Default: the built-in 3-node cluster. A file that does not exist is an OptionsError, never an empty cluster.
+   */
+  cluster?: string | { manifests: Manifest[]; source: string };
+  /** Seed for generated pod-name suffixes (default "kubeplan"). */
+  seed?: string;
+  /** ISO instant CronJob schedules are computed from (default 2025-01-01T00:00:00Z, never the wall clock). */
+  now?: string;
+  /** A pod name (or namespace/name): the plan reports each node's filter verdict and scores for it. */
+  explain?: string;
+  /** Old manifests (files, folders, globs): the result has `changes` and rollout steps. */
+  from?: string[];
+  /** Old manifests = the same inputs at this git revision (needs a git repository at `cwd`). */
+  base?: string;
+}
+
+export interface PlanRunResult extends LintResult {
+  plan: PlanResult;
+  /** Present when `from` or `base` was given. */
+  changes?: ChangesResult;
+}
+
+/** What `kubeplan check` reports: every lint finding, the plan's findings, and with from/base the changes. */
+export type CheckResult = PlanRunResult;
+
+/**
+ * Plans manifests: either inputs (files, folders, globs, `-`), whose findings are those that stop them being read
+ * (input/, yaml/, config/) plus the planner's, or already-loaded manifests.
+ */
+export function plan(inputs: string[] | Manifest[], options: PlanApiOptions = {}): PlanRunResult {
+  if (inputs.length > 0 && typeof inputs[0] !== 'string') return planManifests(inputs as Manifest[], options);
+  return run(inputs as string[], options, false);
+}
+
+/** Lint + plan (+ changes with `from`/`base`): exactly what `kubeplan check` prints. */
+export function check(inputs: string[], options: PlanApiOptions = {}): CheckResult {
+  return run(inputs, options, true);
+}
+
+function planManifests(manifests: Manifest[], given: PlanApiOptions): PlanRunResult {
+  const { options } = resolveOptions(given);
+  const cluster = loadCluster(options);
+  const planned = runPlanner(manifests, plannerOptions(options, cluster));
+  const files = [...new Set(manifests.map((m) => m.file))];
+  const findings = sortFindings([
+    ...(cluster?.findings ?? []),
+    ...applySeverities(applySuppressions(planned.findings, new Map(), manifests), options.severities),
+  ]);
+  return { findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
+}
+
+function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRunResult {
+  const { options, configFindings } = resolveOptions(given);
+  const linted = lint(inputs, options);
+  const all = sortFindings([...configFindings, ...linted.findings]);
+  // `plan` reports what stops it from reading the inputs; `check` reports every lint finding.
+  const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
+  const cluster = loadCluster(options);
+  const planned = runPlanner(linted.manifests, plannerOptions(options, cluster));
+
+  let changes: ChangesResult | undefined;
+  let oldLoad: LoadResult | undefined;
+  if (options.from || options.base) {
+    if (options.from && options.base) throw new OptionsError('`from` and `base` cannot be used together');
+    const cwd = options.cwd ?? '.';
+    oldLoad = options.from
+      ? loadInputs(options.from, { cwd, ...(options.limits ? { limits: options.limits } : {}) })
+      : loadRevisionInputs(
+          inputs.filter((i) => i !== '-'),
+          options.base!,
+          cwd,
+          options.limits ? { limits: options.limits } : {},
+        );
+    // A revision git cannot resolve (or no repository at all) is the caller's mistake, not a finding about manifests.
+    const gitProblem = oldLoad.findings.find(
+      (f) => f.ruleId === 'git/bad-revision' || f.ruleId === 'git/not-a-repository',
+    );
+    if (gitProblem) throw new OptionsError(`--base ${options.base}: ${gitProblem.message}`);
+    const common = {
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
+    };
+    changes = diffManifests(oldLoad.manifests, linted.manifests, {
+      ...common,
+      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common }),
+    });
+  }
+
+  const sources = new Map([...(oldLoad?.sources ?? []), ...(cluster?.sources ?? []), ...linted.sources]);
+  const findings = sortFindings([
+    ...lintFindings,
+    ...(cluster?.findings ?? []),
+    ...(oldLoad?.findings.filter((f) => /^(input|yaml|git)\//.test(f.ruleId)) ?? []),
+    ...applySeverities(
+      applySuppressions([...planned.findings, ...(changes?.findings ?? [])], linted.sources, linted.manifests),
+      options.severities,
+    ),
+  ]);
+  return {
+    findings,
+    manifests: linted.manifests,
+    files: linted.files,
+    sources,
+    plan: planned,
+    ...(changes ? { changes } : {}),
+  };
+}
+
+type LoadedCluster = { manifests: Manifest[]; source: string; findings: Finding[]; sources: Map<string, string> };
+
+function loadCluster(options: PlanApiOptions): LoadedCluster | undefined {
+  const given = options.cluster;
+  if (given === undefined) return undefined;
+  if (typeof given !== 'string') return { ...given, findings: [], sources: new Map() };
+  const loaded = loadInputs([given], {
+    cwd: options.cwd ?? '.',
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  // Planning on "no nodes" would report every pod unschedulable: a missing cluster file is the caller's mistake.
+  const missing = loaded.findings.find((f) => f.ruleId === 'input/not-found' || f.ruleId === 'input/no-match');
+  if (missing) throw new OptionsError(`cluster file: ${missing.message}`);
+  return { manifests: loaded.manifests, source: given, findings: loaded.findings, sources: loaded.sources };
+}
+
+function clusterOption(cluster: LoadedCluster | undefined): Pick<PlanOptions, 'cluster'> {
+  return cluster ? { cluster: { manifests: cluster.manifests, source: cluster.source } } : {};
+}
+
+function plannerOptions(options: PlanApiOptions, cluster: LoadedCluster | undefined): PlanOptions {
+  return {
+    ...clusterOption(cluster),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
+    ...(options.explain !== undefined ? { explain: options.explain } : {}),
+  };
+}

@@ -1,0 +1,24 @@
+/** What a renderer draws: a lint result, or a plan/check result (which carries the plan and maybe changes). */
+import type { PlanRunResult } from '../api/check.js';
+import type { LintResult } from '../lint.js';
+
+export type Report = LintResult | PlanRunResult;
+
+export interface RenderOptions {
+  /** ANSI colour in text output (default off). */
+  color?: boolean;
+  /** The version SARIF's tool block names (default: this package's version). */
+  toolVersion?: string;
+}
+
+/** A renderer turns one report into the whole output text. Adding a format = one file + one entry in RENDERERS. */
+export type Renderer = (report: Report, options?: RenderOptions) => string;
+
+export function isPlanReport(report: Report): report is PlanRunResult {
+  return 'plan' in report;
+}
+
+/** Files and objects read, for summaries. */
+export function counts(report: Report): { files: number; objects: number } {
+  return { files: report.files.length, objects: report.manifests.length };
+}
