@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: lint and plan timings on generated inputs (sizes that matter: many objects, big clusters, the
  * hostile-input limits) and on the shared real-world corpus when it is present. Prints a table; asserts nothing
- * (tests never assert on time). Runs on plain node against dist/ (`npm run build` first).
+ * (tests never assert on time). Runs on plain node against dist/ (`npm run compile` first).
  *
  *   npm run bench                 everything
  *   npm run bench -- --quick      one repetition, smaller sizes, no corpus
@@ -17,7 +17,7 @@ const DIST = path.resolve(HERE, '../dist/src');
 const quick = process.argv.includes('--quick');
 
 if (!existsSync(path.join(DIST, 'index.js'))) {
-  process.stderr.write('dist/ is missing: run `npm run build` first\n');
+  process.stderr.write('dist/ is missing: run `npm run compile` first\n');
   process.exit(2);
 }
 const api = await import(pathToFileURL(path.join(DIST, 'index.js')).href);

@@ -4,7 +4,7 @@
  * (../shared/corpus, or $KUBEPLAN_CORPUS) and prints, per folder: files, documents, objects, findings by rule,
  * crashes (must be 0) and time; then how kubeplan agrees with kubeconform's own expectations (EXPECTED.md), and, per
  * check, how its best-practice rules agree with kube-linter's and kube-score's own fixtures (scripts/peer-agreement.mjs).
- * Runs on plain node against dist/ (`npm run build` first). Exit code 1 on a crash or a disagreement (with kube-linter
+ * Runs on plain node against dist/ (`npm run compile` first). Exit code 1 on a crash or a disagreement (with kube-linter
  * and kube-score: one not documented in peer-agreement.mjs's DISAGREEMENTS, or a documented one that agrees now).
  *
  *   npm run corpus                       the tables
@@ -468,7 +468,7 @@ async function main(argv) {
   }
   const dist = path.resolve(HERE, '../dist/src');
   if (!existsSync(path.join(dist, 'index.js'))) {
-    process.stderr.write('dist/ is missing: run `npm run build` first\n');
+    process.stderr.write('dist/ is missing: run `npm run compile` first\n');
     return 2;
   }
   const { lint } = await import(pathToFileURL(path.join(dist, 'index.js')).href);

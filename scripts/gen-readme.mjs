@@ -3,7 +3,7 @@
  * Writes the rules table into README.md, between `<!-- rules:start -->` and `<!-- rules:end -->`, and the
  * table of built-in checks (input, YAML, schema, plan, rollout, config, git) between `<!-- checks:start -->`
  * and `<!-- checks:end -->`.
- * Runs on plain node: it reads the rule metadata from the build (`npm run build` first).
+ * Runs on plain node: it reads the rule metadata from the build (`npm run compile` first).
  *
  *   node scripts/gen-readme.mjs          rewrite README.md
  *   node scripts/gen-readme.mjs --check  exit 1 when README.md is out of date (for CI)
@@ -80,7 +80,7 @@ async function main() {
   const check = process.argv.includes('--check');
   const registry = path.join(root, 'dist', 'src', 'rules', 'registry.js');
   if (!existsSync(registry)) {
-    console.error('gen-readme: dist/src/rules/registry.js not found; run `npm run build` first');
+    console.error('gen-readme: dist/src/rules/registry.js not found; run `npm run compile` first');
     process.exit(2);
   }
   const { allRules } = await import(pathToFileURL(registry).href);
@@ -100,7 +100,7 @@ async function main() {
   }
   if (check) {
     if (updated !== readme) {
-      console.error('gen-readme: the rules table in README.md is out of date; run `npm run build && npm run readme`');
+      console.error('gen-readme: the rules table in README.md is out of date; run `npm run compile && npm run readme`');
       process.exit(1);
     }
     return;

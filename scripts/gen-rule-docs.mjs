@@ -2,7 +2,7 @@
 /**
  * Writes docs/rules/: one page per rule and built-in check, and the index README.md, rendered from their metadata by
  * src/docs/rule-pages.ts. The folder is entirely generated: pages of ids that no longer exist are deleted.
- * Runs on plain node from the build (`npm run build` first; `npm run docs:rules` does both).
+ * Runs on plain node from the build (`npm run compile` first; `npm run docs:rules` does both).
  *
  *   node scripts/gen-rule-docs.mjs          rewrite docs/rules/
  *   node scripts/gen-rule-docs.mjs --check  exit 1 when docs/rules/ is out of date (for CI)
@@ -33,7 +33,7 @@ async function main() {
   const check = process.argv.includes('--check');
   const module = path.join(root, 'dist', 'src', 'docs', 'rule-pages.js');
   if (!existsSync(module)) {
-    console.error('gen-rule-docs: dist/src/docs/rule-pages.js not found; run `npm run build` first');
+    console.error('gen-rule-docs: dist/src/docs/rule-pages.js not found; run `npm run compile` first');
     process.exit(2);
   }
   const { rulePages } = await import(pathToFileURL(module).href);

@@ -9,7 +9,7 @@
  *
  * The chunks live next to the JSON schemas rather than under src/ because tsc (allowJs) would
  * otherwise re-emit 3 MB of generated JavaScript and infer declarations for it, which more than
- * doubles `npm run build` (12 s → 31 s); `schemas/` ships with the package as it is.
+ * doubles `npm run compile` (12 s → 31 s); `schemas/` ships with the package as it is.
  *
  * Why chunks: one module with every kind is ~2.5 MB and costs 60–80 ms to import, most of it
  * for kinds a given run never sees. Kinds are grouped so that those sharing the big PodSpec

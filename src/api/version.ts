@@ -5,8 +5,8 @@ let cached: string | undefined;
 
 export function version(): string {
   if (cached !== undefined) return cached;
-  // dist/src/api/version.js and src/api/version.ts sit at different depths below package.json.
-  for (const rel of ['../../../package.json', '../../package.json']) {
+  // dist/src/api/version.js, src/api/version.ts and bundle/*.js sit at different depths below package.json.
+  for (const rel of ['../../../package.json', '../../package.json', '../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
         name?: string;

@@ -20,7 +20,7 @@ describe('the kubeplan package, imported by name', () => {
   it('maps "." to the built entry point with its types', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.exports['.']).toEqual({ types: './dist/src/index.d.ts', default: './dist/src/index.js' });
-    expect(pkg.bin.kubeplan).toBe('bin/kubeplan.js');
+    expect(pkg.bin.kubeplan).toBe('bundle/kubeplan.js');
   });
 
   it('exports the pipeline, the config loader and the renderers', () => {

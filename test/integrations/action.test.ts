@@ -21,17 +21,11 @@ describe('the GitHub Action (action.yml)', () => {
     for (const step of action.runs.steps) expect(step.run ?? '').not.toMatch(/\$\{\{/);
   });
 
-  it('runs the bin the package ships, with formats the CLI has', () => {
-    expect(existsSync('bin/kubeplan.js')).toBe(true);
-    expect(text).toContain('$GITHUB_ACTION_PATH/bin/kubeplan.js');
+  it('runs the bundled CLI, with formats the CLI has', () => {
+    expect(existsSync('scripts/bundle.mjs')).toBe(true);
+    expect(text).toContain('$GITHUB_ACTION_PATH/bundle/kubeplan.js');
     const formats = [...text.matchAll(/--format (\w+)/g)].map((m) => m[1]);
     expect(formats.length).toBeGreaterThan(0);
     for (const f of formats) expect(FORMATS).toContain(f);
-  });
-
-  it('pre-commit hooks call commands the CLI has', () => {
-    const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as { id: string; entry: string }[];
-    expect(hooks.map((h) => h.id)).toEqual(['kubeplan-check', 'kubeplan-lint']);
-    for (const h of hooks) expect(h.entry).toMatch(/^kubeplan (check|lint)\b/);
   });
 });

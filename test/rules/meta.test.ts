@@ -99,7 +99,7 @@ describe('the registry', () => {
 });
 
 describe('README.md', () => {
-  it('has the rules table that scripts/gen-readme.mjs generates (run `npm run build && npm run readme`)', () => {
+  it('has the rules table that scripts/gen-readme.mjs generates (run `npm run compile && npm run readme`)', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const expected = replaceRulesTable(readme, renderRulesTable(allRules)) as string | undefined;
     expect(

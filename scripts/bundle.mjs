@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * Builds the committed, self-contained JavaScript in bundle/ (`npm run bundle`), so that kubeplan installs and runs
+ * without a build step and without any dependency: from git, from a tarball, as pre-commit installs it, and as the
+ * GitHub Action (which cannot run `npm install`).
+ *
+ *   bundle/kubeplan.js   the CLI (`kubeplan …`, including `kubeplan lsp`, the language server)
+ *   bundle/index.js      the library (package `main`)
+ *   bundle/action.js     the GitHub Action entry (when src/action/main.ts exists)
+ *   bundle/schemas/…     the precompiled validators (schemas/**.cjs) with their two ajv runtime helpers inlined:
+ *                        still one chunk per API group, loaded lazily by kind (packageFile finds bundle/schemas
+ *                        before schemas/ because it searches upwards from the bundle). The JSON schema documents
+ *                        stay in schemas/ (read as data, never bundled).
+ *   bundle/LICENSES.txt  the licences of the bundled packages
+ *
+ * Deterministic: same sources and lockfile → the same bytes (test/integrations/bundle.test.ts rebuilds into a temp
+ * folder and compares). Usage: node scripts/bundle.mjs [--outdir DIR]
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argIndex = process.argv.indexOf('--outdir');
+const OUT = argIndex > 0 ? path.resolve(process.argv[argIndex + 1]) : path.join(ROOT, 'bundle');
+
+const ENTRIES = [
+  { src: 'src/cli/bin.ts', out: 'kubeplan.js', bin: true },
+  { src: 'src/index.ts', out: 'index.js', bin: false },
+  { src: 'src/action/main.ts', out: 'action.js', bin: false },
+].filter((entry) => existsSync(path.join(ROOT, entry.src)));
+
+// ESM output has no `require`; bundled CommonJS (ajv) and lazy require() of node: modules need one.
+const REQUIRE_SHIM =
+  "import { createRequire as __kubeplanCreateRequire } from 'node:module';\n" +
+  'const require = __kubeplanCreateRequire(import.meta.url);';
+
+/**
+ * Modules that load a dependency lazily through `createRequire(import.meta.url)` (ajv costs ~35 ms, so it is loaded
+ * only when a CRD schema is compiled) hide it from the bundler. Where every require() in the file names a package
+ * by a string literal, the local `require` is dropped so esbuild bundles the package — still lazily: bundled
+ * CommonJS modules run on their first require().
+ */
+const lazyRequires = {
+  name: 'bundle-lazy-requires',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const local = 'const require = createRequire(import.meta.url);';
+      if (!text.includes(local)) return undefined;
+      const calls = [...text.matchAll(/\brequire\(([^)]*)\)/g)].map((m) => m[1].trim());
+      if (!calls.every((arg) => /^'[^']+'$/.test(arg))) return undefined;
+      return { contents: text.replace(local, ''), loader: 'ts' };
+    });
+  },
+};
+
+const COMMON = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none', // the licences are collected in LICENSES.txt
+  charset: 'utf8',
+  metafile: true,
+};
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+const inputs = new Set();
+
+for (const entry of ENTRIES) {
+  const result = await esbuild.build({
+    ...COMMON,
+    entryPoints: [path.join(ROOT, entry.src)],
+    outfile: path.join(OUT, entry.out),
+    format: 'esm',
+    banner: { js: (entry.bin ? '#!/usr/bin/env node\n' : '') + REQUIRE_SHIM },
+    plugins: [lazyRequires],
+  });
+  for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+}
+
+// The precompiled validators: CommonJS files required by path at run time; each gets its ajv helpers inlined.
+const validatorFiles = readdirSync(path.join(ROOT, 'schemas'), { recursive: true })
+  .map((file) => path.join('schemas', String(file)))
+  .filter((file) => file.endsWith('.cjs'))
+  .sort();
+const validators = await esbuild.build({
+  ...COMMON,
+  entryPoints: validatorFiles.map((file) => path.join(ROOT, file)),
+  outdir: path.join(OUT, 'schemas'),
+  outbase: path.join(ROOT, 'schemas'),
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  minifyWhitespace: true, // the generated validators are one long line already; keeps the helpers as small
+});
+for (const input of Object.keys(validators.metafile.inputs)) inputs.add(input);
+
+// Licences of every bundled package, in name order.
+const packages = new Map();
+for (const input of inputs) {
+  const match = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
+  if (match) packages.set(match[1], path.join(ROOT, 'node_modules', match[1]));
+}
+let licences = 'Packages bundled into kubeplan (bundle/), with their licences.\n';
+for (const name of [...packages.keys()].sort()) {
+  const dir = packages.get(name);
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const file = readdirSync(dir)
+    .sort()
+    .find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+  licences += `\n${'='.repeat(78)}\n${name} ${pkg.version} (${pkg.license})\n\n`;
+  licences += file ? readFileSync(path.join(dir, file), 'utf8').trim() + '\n' : `license: ${pkg.license}\n`;
+}
+writeFileSync(path.join(OUT, 'LICENSES.txt'), licences);
