@@ -12,6 +12,7 @@ import type { Finding, Manifest, Severity } from './core/types.js';
 import { attachFixes } from './fix/attach.js';
 import { apiVersionStatus } from './k8s/api-versions.js';
 import { loadInputs, loadText, type LoadLimits, type LoadResult } from './load/index.js';
+import { expandInputs } from './load/inputs.js';
 import { runRules } from './rules/engine.js';
 import { applySuppressions } from './rules/suppress.js';
 import { DEFAULT_KUBE_VERSION, validateManifests } from './schema/index.js';
@@ -48,6 +49,12 @@ export interface LintOptions {
   config?: LoadConfigResult;
   /** Give fixable findings their `fix` (text edits; see src/fix). Off by default: only --fix and editors need them. */
   fixes?: boolean;
+  /**
+   * More files, folders or globs read as context only: their objects take part in cross-object checks (a Service's
+   * Deployment, a referenced ConfigMap) and in the plan, but findings are reported for the `inputs`' files only.
+   * pre-commit passes the changed files as inputs and the repository (`.`) as context.
+   */
+  context?: string[];
 }
 
 export interface LintResult {
@@ -56,31 +63,64 @@ export interface LintResult {
   manifests: Manifest[];
   files: string[];
   sources: Map<string, string>;
+  /** Files read only as `context`: findings in them are left out (callers adding findings leave them out too). */
+  contextFiles?: string[];
 }
 
 /** Lints files, folders, globs and `-` (stdin). */
 export function lint(inputs: string[], options: LintOptions = {}): LintResult {
   const { options: effective, configFindings } = resolveOptions(options);
-  return withFindings(checkLoaded(loadForLint(inputs, effective), effective), configFindings);
+  if (!effective.context?.length)
+    return withFindings(checkLoaded(loadForLint(inputs, effective), effective), configFindings);
+  const loaded = loadForLint([...inputs, ...effective.context], effective);
+  const result = withFindings(checkLoaded(loaded, effective), configFindings);
+  // The files the inputs name (a file named both ways is reported); everything else was read as context.
+  const cwd = effective.cwd ?? process.cwd();
+  const given = new Set(
+    expandInputs(
+      inputs.filter((i) => i !== '-'),
+      { cwd, ...pathFilter(effective, cwd) },
+    ).files,
+  );
+  if (inputs.includes('-')) given.add(effective.stdinFilename ?? '<stdin>');
+  const contextFiles = loaded.files.filter((file) => !given.has(file));
+  return {
+    ...result,
+    files: result.files.filter((file) => given.has(file)),
+    ...withoutContext(result.findings, contextFiles),
+  };
+}
+
+/** Findings outside the context-only files, and those files (see LintOptions.context). */
+export function withoutContext(
+  findings: Finding[],
+  contextFiles: string[],
+): { findings: Finding[]; contextFiles: string[] } {
+  const skip = new Set(contextFiles);
+  return { findings: findings.filter((f) => !skip.has(f.file)), contextFiles };
+}
+
+function pathFilter(options: LintOptions, cwd: string): { filter?: (file: string) => boolean } {
+  const filtered = (options.include?.length ?? 0) + (options.exclude?.length ?? 0) > 0;
+  return filtered
+    ? {
+        filter: createPathFilter({
+          include: options.include ?? [],
+          exclude: options.exclude ?? [],
+          baseDir: options.globBase ?? cwd,
+          cwd,
+        }),
+      }
+    : {};
 }
 
 /** Reads the inputs the way `lint` does (include/exclude, limits, stdin), without checking them. */
 export function loadForLint(inputs: string[], given: LintOptions = {}): LoadResult {
   const options = resolveOptions(given).options;
   const cwd = options.cwd ?? process.cwd();
-  const filtered = (options.include?.length ?? 0) + (options.exclude?.length ?? 0) > 0;
   return loadInputs(inputs, {
     cwd,
-    ...(filtered
-      ? {
-          filter: createPathFilter({
-            include: options.include ?? [],
-            exclude: options.exclude ?? [],
-            baseDir: options.globBase ?? cwd,
-            cwd,
-          }),
-        }
-      : {}),
+    ...pathFilter(options, cwd),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),

@@ -6,7 +6,7 @@
 import { applySeverities, sortFindings } from '../core/findings.js';
 import type { Finding, Manifest } from '../core/types.js';
 import { loadRevisionInputs } from '../git/index.js';
-import { lint, type LintOptions, type LintResult } from '../lint.js';
+import { lint, withoutContext, type LintOptions, type LintResult } from '../lint.js';
 import { loadInputs, type LoadResult } from '../load/index.js';
 import { plan as runPlanner, type PlanOptions, type PlanResult } from '../plan/index.js';
 import { planChanges as diffManifests, rolloutCluster, type ChangesResult } from '../rollout/index.js';
@@ -84,7 +84,7 @@ function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRu
     oldLoad = options.from
       ? loadInputs(options.from, { cwd, ...(options.limits ? { limits: options.limits } : {}) })
       : loadRevisionInputs(
-          inputs.filter((i) => i !== '-'),
+          [...inputs, ...(options.context ?? [])].filter((i) => i !== '-'),
           options.base!,
           cwd,
           options.limits ? { limits: options.limits } : {},
@@ -105,15 +105,18 @@ function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRu
   }
 
   const sources = new Map([...(oldLoad?.sources ?? []), ...(cluster?.sources ?? []), ...linted.sources]);
-  const findings = sortFindings([
-    ...lintFindings,
-    ...(cluster?.findings ?? []),
-    ...(oldLoad?.findings.filter((f) => /^(input|yaml|git)\//.test(f.ruleId)) ?? []),
-    ...applySeverities(
-      applySuppressions([...planned.findings, ...(changes?.findings ?? [])], linted.sources, linted.manifests),
-      options.severities,
-    ),
-  ]);
+  const { findings } = withoutContext(
+    sortFindings([
+      ...lintFindings,
+      ...(cluster?.findings ?? []),
+      ...(oldLoad?.findings.filter((f) => /^(input|yaml|git)\//.test(f.ruleId)) ?? []),
+      ...applySeverities(
+        applySuppressions([...planned.findings, ...(changes?.findings ?? [])], linted.sources, linted.manifests),
+        options.severities,
+      ),
+    ]),
+    linted.contextFiles ?? [],
+  );
   return {
     findings,
     manifests: linted.manifests,

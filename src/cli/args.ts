@@ -25,6 +25,7 @@ export interface CliOptions {
   limits: { maxFileBytes?: number; maxDocuments?: number; maxAliasCount?: number; maxDepth?: number };
   include: string[];
   exclude: string[];
+  context?: string[];
   cluster?: string;
   seed?: string;
   now?: string;
@@ -53,6 +54,7 @@ export const FLAGS = {
   'max-depth': { type: 'string' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
+  context: { type: 'string', multiple: true },
   cluster: { type: 'string' },
   seed: { type: 'string' },
   now: { type: 'string' },
@@ -157,6 +159,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     ...(v.now !== undefined ? { now: v.now } : {}),
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
     ...(v.from !== undefined ? { from: v.from } : {}),
+    ...(v.context !== undefined ? { context: v.context } : {}),
     ...(v.base !== undefined ? { base: v.base } : {}),
   };
   return { ok: true, options };
@@ -209,6 +212,8 @@ Flags:
       --stdin-filename NAME   file name shown for stdin (editors)
       --include GLOB          only check files matching GLOB; repeatable
       --exclude GLOB          skip files matching GLOB; repeatable
+      --context PATH          also read PATH for cross-object checks and the plan, reporting only on the
+                              inputs (pre-commit: kubeplan check --context . <changed files>); repeatable
       --color, --no-color     force colour on or off (default: on for a TTY, off with NO_COLOR)
       --max-file-size SIZE    largest file read (default 10MiB)
       --max-documents N       most documents per file (default 20000)
