@@ -32,6 +32,8 @@ export interface CliOptions {
   explain?: string;
   from?: string[];
   base?: string;
+  /** lint: write certain fixes to the files (`write`) or print them as a unified diff (`dry-run`). */
+  fix?: 'write' | 'dry-run';
 }
 
 export const FLAGS = {
@@ -61,6 +63,8 @@ export const FLAGS = {
   explain: { type: 'string' },
   from: { type: 'string', multiple: true },
   base: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -130,6 +134,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   if (needsInputs && positionals.length === 0)
     return { ok: false, error: `${command}: no inputs given (files, folders, globs, or - for stdin)` };
   if (v.from && v.base) return { ok: false, error: '--from and --base cannot be used together' };
+  if (v.fix && v['fix-dry-run']) return { ok: false, error: '--fix and --fix-dry-run cannot be used together' };
+  if ((v.fix || v['fix-dry-run']) && command !== 'lint')
+    return { ok: false, error: `--fix and --fix-dry-run work with lint, not ${command}` };
 
   const options: CliOptions = {
     command,
@@ -161,6 +168,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     ...(v.from !== undefined ? { from: v.from } : {}),
     ...(v.context !== undefined ? { context: v.context } : {}),
     ...(v.base !== undefined ? { base: v.base } : {}),
+    ...(v.fix ? { fix: 'write' as const } : v['fix-dry-run'] ? { fix: 'dry-run' as const } : {}),
   };
   return { ok: true, options };
 }
@@ -191,7 +199,7 @@ Commands:
   lint     check manifests: YAML, schemas, API-server validation, rules
   plan     show what the cluster would do: ReplicaSets, pods, placements, endpoints, routes, rollouts
   check    lint + plan; fails on lint errors and on planner errors (unschedulable pods, …)
-  rules    list every rule (use --format json for machine output)
+  rules    list every rule (use --format json for machine output); rules ID prints the rule's page
   lsp      language server on stdio: diagnostics for open YAML files as you type (editors)
   version  print the version
   help     print this help
@@ -219,6 +227,9 @@ Flags:
       --max-documents N       most documents per file (default 20000)
       --max-aliases N         YAML alias-expansion budget (default 100)
       --max-depth N           deepest nesting accepted (default 200)
+lint:
+      --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left
+      --fix-dry-run           print the fixes as a unified diff instead of writing them
 plan / check:
       --cluster FILE          Nodes (+ running Pods) to plan on (default: built-in 3-node cluster)
       --seed S                seed for generated pod-name suffixes (default "kubeplan")

@@ -7,7 +7,8 @@ import { version } from '../api/version.js';
 import { lint } from '../lint.js';
 import { render, type Report } from '../output/index.js';
 import { parseCommandLine, USAGE, type CliOptions } from './args.js';
-import { formatRulesJson, formatRulesText } from './rules-table.js';
+import { runFix } from './fix-command.js';
+import { formatRulesJson, formatRulesText, printRulePages } from './rules-table.js';
 import { apiOptions, EXIT_OK, EXIT_USAGE, exitCodeFor, useColor, visibleFindings, type CliIO } from './shared.js';
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './shared.js';
@@ -28,9 +29,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         io.stdout(`kubeplan ${version()}\n`);
         return EXIT_OK;
       case 'rules':
+        if (options.inputs.length > 0) return printRulePages(options.inputs, io);
         io.stdout(options.format === 'json' ? JSON.stringify(formatRulesJson(), null, 2) + '\n' : formatRulesText());
         return EXIT_OK;
       case 'lint':
+        if (options.fix) return runFix(options, io);
         return print(lint(options.inputs, apiOptions(options, io)), options, io);
       case 'lsp':
         io.stderr('kubeplan: lsp talks to an editor over stdin/stdout; start it as `kubeplan lsp` from the editor\n');

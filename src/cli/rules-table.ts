@@ -1,6 +1,10 @@
-/** `kubeplan rules`: every rule file and built-in check, as a text table or JSON. */
+/** `kubeplan rules`: every rule file and built-in check, as a text table or JSON; `kubeplan rules ID`: its page. */
 import { BUILTIN_CHECKS } from '../core/builtin-checks.js';
+import { rulePageText } from '../docs/rule-pages.js';
+import { knownIds } from '../api/config.js';
+import { didYouMean } from '../api/suggest.js';
 import { allRules } from '../rules/registry.js';
+import { EXIT_OK, EXIT_USAGE, type CliIO } from './shared.js';
 
 export function formatRulesJson() {
   return {
@@ -31,4 +35,22 @@ export function formatRulesText(): string {
   );
   const line = (r: string[]) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ');
   return [line(['ID', 'SEVERITY', 'CATEGORY', 'DESCRIPTION']), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Prints the page (docs/rules/<id>.md) of each id; an unknown id is a usage error with a did-you-mean. */
+export function printRulePages(ids: readonly string[], io: CliIO): number {
+  const known = knownIds();
+  const pages: string[] = [];
+  for (const id of ids) {
+    const page = rulePageText(id);
+    if (page === undefined) {
+      io.stderr(
+        `kubeplan: unknown rule ${JSON.stringify(id)}${didYouMean(id, known)}; \`kubeplan rules\` lists them\n`,
+      );
+      return EXIT_USAGE;
+    }
+    pages.push(page);
+  }
+  io.stdout(pages.join('\n'));
+  return EXIT_OK;
 }

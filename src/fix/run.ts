@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Finding, Manifest } from '../core/types.js';
+import { resolveOptions } from '../api/config.js';
+import { sortFindings } from '../core/findings.js';
 import { checkLoaded, loadForLint, type LintOptions, type LintResult } from '../lint.js';
 import { decodeBytes } from '../load/decode.js';
 import { loadText, type LoadResult } from '../load/index.js';
@@ -40,15 +42,23 @@ export interface FixResult {
 }
 
 /** Lints `inputs`, fixes what can be fixed with certainty, and returns the fixed texts and what is left. */
-export function fix(inputs: string[], options: FixOptions = {}): FixResult {
+export function fix(inputs: string[], given: FixOptions = {}): FixResult {
+  // A loaded config (`options.config`) applies as it does for lint; its own findings join what is left.
+  const { options, configFindings } = resolveOptions(given);
   const loaded = loadForLint(inputs, options);
   const stdinName = inputs.includes('-') ? (options.stdinFilename ?? '<stdin>') : undefined;
-  return fixLoaded(loaded, options, stdinName);
+  return withConfigFindings(fixLoaded(loaded, options, stdinName), configFindings);
 }
 
 /** The same for one in-memory text (an editor buffer, a test). */
-export function fixText(text: string, file: string, options: FixOptions = {}): FixResult {
-  return fixLoaded(loadText(text, file, options.limits), options, undefined);
+export function fixText(text: string, file: string, given: FixOptions = {}): FixResult {
+  const { options, configFindings } = resolveOptions(given);
+  return withConfigFindings(fixLoaded(loadText(text, file, options.limits), options, undefined), configFindings);
+}
+
+function withConfigFindings(run: FixResult, extra: Finding[]): FixResult {
+  if (extra.length === 0) return run;
+  return { ...run, result: { ...run.result, findings: sortFindings([...extra, ...run.result.findings]) } };
 }
 
 function fixLoaded(loaded: LoadResult, options: FixOptions, stdinName: string | undefined): FixResult {
