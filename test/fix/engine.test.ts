@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Fix, TextEdit } from '../../src/core/types.js';
 import { applyFixes, fix, fixDiff, fixText, writeFixedFiles } from '../../src/fix/index.js';
 import { FixSource } from '../../src/fix/source.js';
+import { loadConfigFor } from '../../src/api/config.js';
 import { lint, lintText } from '../../src/lint.js';
 
 const edit = (start: number, end: number, newText: string): TextEdit => ({
@@ -136,6 +137,15 @@ describe('fix() over files', () => {
       skipped: [{ file: 'a.yaml', reason: 'it changed on disk while kubeplan was fixing it' }],
     });
     expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toBe(`${cron}# edited meanwhile\n`);
+  });
+
+  it('applies a loaded config like lint does: its rule settings, and its own findings among what is left', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-fix-'));
+    writeFileSync(path.join(dir, 'a.yaml'), cron);
+    writeFileSync(path.join(dir, '.kubeplan.yaml'), 'rules:\n  removed-api-version: off\ncolour: blue\n');
+    const run = fix(['a.yaml'], { cwd: dir, config: loadConfigFor(dir) });
+    expect(run.files).toEqual([]);
+    expect(run.result.findings.map((f) => f.ruleId)).toContain('config/invalid');
   });
 
   it('prints a unified diff of the changes', () => {
