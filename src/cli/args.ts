@@ -207,7 +207,8 @@ Commands:
 Inputs: files, folders (recursive *.yaml, *.yml, *.json), globs (quoted), - for stdin.
 
 Flags:
-  -f, --format FORMAT         text, json, sarif (code scanning) or github (annotations); default text
+  -f, --format FORMAT         text, json, sarif (code scanning), github (annotations), markdown or junit;
+                              default text
       --kube-version 1.N      target Kubernetes minor (default: newest supported)
       --strict                unknown kinds are errors instead of warnings
   -n, --namespace NS          namespace for objects without one (default "default")

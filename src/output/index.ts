@@ -6,6 +6,8 @@
  */
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 import type { Renderer } from './report.js';
@@ -15,6 +17,8 @@ export const RENDERERS = {
   json: renderJson,
   sarif: renderSarif,
   github: renderGithub,
+  markdown: renderMarkdown,
+  junit: renderJunit,
 } satisfies Record<string, Renderer>;
 
 export type Format = keyof typeof RENDERERS;
@@ -24,5 +28,5 @@ export function render(format: Format, report: Parameters<Renderer>[0], options?
   return RENDERERS[format](report, options);
 }
 
-export { renderGithub, renderJson, renderSarif, renderText };
+export { renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText };
 export { isPlanReport, type Renderer, type RenderOptions, type Report } from './report.js';
