@@ -4,6 +4,8 @@
  * beta versions defaulted it to the pod template's labels — so when it is absent the fix writes exactly that default
  * (`matchLabels` = `spec.template.metadata.labels`). Fields apps/v1 dropped (`spec.rollbackTo`,
  * `spec.templateGeneration`) have no mechanical replacement: such objects are left alone.
+ * As the guide does, the fix does not pin the beta versions' other defaults: apps/v1's apply from then on (for
+ * example an extensions/v1beta1 DaemonSet without `updateStrategy` moves from OnDelete to RollingUpdate).
  */
 import { isScalar } from 'yaml';
 import { hasMergeKey, keyName, pairOf } from '../source.js';
@@ -25,7 +27,8 @@ export const workloads: Migration = {
   to: 'apps/v1',
   summary:
     'adds `spec.selector.matchLabels` from the template labels when there is no selector (the old default); not' +
-    ' offered without template labels or with `spec.rollbackTo`/`spec.templateGeneration`',
+    ' offered without template labels or with `spec.rollbackTo`/`spec.templateGeneration`; apps/v1 defaults apply' +
+    ' from then on (an extensions/v1beta1 DaemonSet without `updateStrategy` moves from OnDelete to RollingUpdate)',
   edits: ({ source, base, object }) => {
     const specPair = pairOf(object, 'spec');
     const spec = mapValue(specPair);
