@@ -5,7 +5,7 @@
  * Stages: load (YAML/JSON → Manifests) → schema validation → rules (API-server validation,
  * consistency, best practice) → suppressions → severity overrides → stable sort.
  */
-import { resolveOptions } from './api/config.js';
+import { knownIds, resolveOptions } from './api/config.js';
 import { createPathFilter, type LoadConfigResult } from './config/index.js';
 import { applySeverities, sortFindings } from './core/findings.js';
 import type { Finding, Manifest, Severity } from './core/types.js';
@@ -14,7 +14,7 @@ import { apiVersionStatus } from './k8s/api-versions.js';
 import { loadInputs, loadText, type LoadLimits, type LoadResult } from './load/index.js';
 import { expandInputs } from './load/inputs.js';
 import { runRules } from './rules/engine.js';
-import { applySuppressions } from './rules/suppress.js';
+import { lintCouldFire, Suppressions } from './rules/suppress.js';
 import { DEFAULT_KUBE_VERSION, validateManifests } from './schema/index.js';
 
 export { DEFAULT_KUBE_VERSION, SUPPORTED_KUBE_VERSIONS } from './schema/index.js';
@@ -47,6 +47,11 @@ export interface LintOptions {
    * problems are findings. Absent: no config file is read.
    */
   config?: LoadConfigResult;
+  /**
+   * Report suppressions that suppress nothing (`directive/unused`), as ESLint's --report-unused-disable-directives.
+   * Unknown rule ids in suppressions are always reported (`directive/unknown-rule`).
+   */
+  reportUnusedDisableDirectives?: boolean;
   /** Give fixable findings their `fix` (text edits; see src/fix). Off by default: only --fix and editors need them. */
   fixes?: boolean;
   /**
@@ -69,11 +74,23 @@ export interface LintResult {
 
 /** Lints files, folders, globs and `-` (stdin). */
 export function lint(inputs: string[], options: LintOptions = {}): LintResult {
+  return lintWith(inputs, options, false).result;
+}
+
+/** lint, with the suppressions for a later pass (see checkLoadedWith). */
+export function lintWith(
+  inputs: string[],
+  options: LintOptions,
+  deferUnused: boolean,
+): { result: LintResult; suppressions: Suppressions } {
   const { options: effective, configFindings } = resolveOptions(options);
-  if (!effective.context?.length)
-    return withFindings(checkLoaded(loadForLint(inputs, effective), effective), configFindings);
+  if (!effective.context?.length) {
+    const { result, suppressions } = checkLoadedWith(loadForLint(inputs, effective), effective, deferUnused);
+    return { result: withFindings(result, configFindings), suppressions };
+  }
   const loaded = loadForLint([...inputs, ...effective.context], effective);
-  const result = withFindings(checkLoaded(loaded, effective), configFindings);
+  const { result: checked, suppressions } = checkLoadedWith(loaded, effective, deferUnused);
+  const result = withFindings(checked, configFindings);
   // The files the inputs name (a file named both ways is reported); everything else was read as context.
   const cwd = effective.cwd ?? process.cwd();
   const given = new Set(
@@ -85,9 +102,12 @@ export function lint(inputs: string[], options: LintOptions = {}): LintResult {
   if (inputs.includes('-')) given.add(effective.stdinFilename ?? '<stdin>');
   const contextFiles = loaded.files.filter((file) => !given.has(file));
   return {
-    ...result,
-    files: result.files.filter((file) => given.has(file)),
-    ...withoutContext(result.findings, contextFiles),
+    result: {
+      ...result,
+      files: result.files.filter((file) => given.has(file)),
+      ...withoutContext(result.findings, contextFiles),
+    },
+    suppressions,
   };
 }
 
@@ -139,6 +159,18 @@ function withFindings(result: LintResult, extra: Finding[]): LintResult {
 
 /** Runs every check over already-loaded manifests (a `config`'s settings apply; its own findings are lint's to add). */
 export function checkLoaded(loaded: LoadResult, given: LintOptions): LintResult {
+  return checkLoadedWith(loaded, given, false).result;
+}
+
+/**
+ * checkLoaded, also returning the suppressions so `check` can run the planner's findings through the same ones;
+ * with `deferUnused` the unused-directive report is left to the caller (after the planner).
+ */
+export function checkLoadedWith(
+  loaded: LoadResult,
+  given: LintOptions,
+  deferUnused: boolean,
+): { result: LintResult; suppressions: Suppressions } {
   const options = resolveOptions(given).options;
   const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const findings: Finding[] = [...loaded.findings];
@@ -156,14 +188,22 @@ export function checkLoaded(loaded: LoadResult, given: LintOptions): LintResult 
     ...(options.severities ? { severities: options.severities } : {}),
   });
   for (const f of ruleFindings) findings.push(f);
-  const kept = applySeverities(applySuppressions(findings, loaded.sources, loaded.manifests), options.severities);
-  const sorted = sortFindings(kept);
-  return {
+  const suppressions = new Suppressions(loaded.sources, loaded.manifests);
+  const kept = applySeverities(suppressions.apply(findings), options.severities);
+  // Findings about suppressions can themselves be suppressed (`# kubeplan-disable directive/unused`).
+  const hygiene = suppressions.report({
+    knownIds: knownIds(),
+    unused: !deferUnused && (options.reportUnusedDisableDirectives ?? false),
+    couldFire: lintCouldFire,
+  });
+  const sorted = sortFindings([...kept, ...applySeverities(suppressions.apply(hygiene), options.severities)]);
+  const result = {
     findings: options.fixes ? attachFixes(sorted, loaded.manifests, loaded.sources) : sorted,
     manifests: loaded.manifests,
     files: loaded.files,
     sources: loaded.sources,
   };
+  return { result, suppressions };
 }
 
 /**

@@ -6,12 +6,12 @@
 import { applySeverities, sortFindings } from '../core/findings.js';
 import type { Finding, Manifest } from '../core/types.js';
 import { loadRevisionInputs } from '../git/index.js';
-import { lint, withoutContext, type LintOptions, type LintResult } from '../lint.js';
+import { lintWith, withoutContext, type LintOptions, type LintResult } from '../lint.js';
 import { loadInputs, type LoadResult } from '../load/index.js';
 import { plan as runPlanner, type PlanOptions, type PlanResult } from '../plan/index.js';
 import { planChanges as diffManifests, rolloutCluster, type ChangesResult } from '../rollout/index.js';
 import { applySuppressions } from '../rules/suppress.js';
-import { resolveOptions } from './config.js';
+import { knownIds, resolveOptions } from './config.js';
 import { OptionsError } from './errors.js';
 
 export interface PlanApiOptions extends LintOptions {
@@ -33,6 +33,8 @@ export interface PlanApiOptions extends LintOptions {
 }
 
 export interface PlanRunResult extends LintResult {
+  /** Which command's findings these are: `plan` keeps only input/yaml/config lint findings, `check` keeps all. */
+  kind: 'plan' | 'check';
   plan: PlanResult;
   /** Present when `from` or `base` was given. */
   changes?: ChangesResult;
@@ -64,12 +66,12 @@ function planManifests(manifests: Manifest[], given: PlanApiOptions): PlanRunRes
     ...(cluster?.findings ?? []),
     ...applySeverities(applySuppressions(planned.findings, new Map(), manifests), options.severities),
   ]);
-  return { findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
+  return { kind: 'plan', findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
 }
 
 function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRunResult {
   const { options, configFindings } = resolveOptions(given);
-  const linted = lint(inputs, options);
+  const { result: linted, suppressions } = lintWith(inputs, options, true);
   const all = sortFindings([...configFindings, ...linted.findings]);
   // `plan` reports what stops it from reading the inputs; `check` reports every lint finding.
   const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
@@ -110,14 +112,19 @@ function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRu
       ...lintFindings,
       ...(cluster?.findings ?? []),
       ...(oldLoad?.findings.filter((f) => /^(input|yaml|git)\//.test(f.ruleId)) ?? []),
-      ...applySeverities(
-        applySuppressions([...planned.findings, ...(changes?.findings ?? [])], linted.sources, linted.manifests),
-        options.severities,
-      ),
+      ...applySeverities(suppressions.apply([...planned.findings, ...(changes?.findings ?? [])]), options.severities),
+      // Only now has every pass (lint, plan, changes) had its chance to use each suppression.
+      ...(withLint && options.reportUnusedDisableDirectives
+        ? applySeverities(
+            suppressions.apply(suppressions.report({ knownIds: knownIds(), unknown: false, unused: true })),
+            options.severities,
+          )
+        : []),
     ]),
     linted.contextFiles ?? [],
   );
   return {
+    kind: withLint ? 'check' : 'plan',
     findings,
     manifests: linted.manifests,
     files: linted.files,

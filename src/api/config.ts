@@ -11,7 +11,7 @@ import type { LintOptions } from '../lint.js';
 import { allRules } from '../rules/registry.js';
 import { DEFAULT_KUBE_VERSION } from '../schema/index.js';
 import { OptionsError } from './errors.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/did-you-mean.js';
 
 export type { KubeplanConfig, LoadConfigResult } from '../config/index.js';
 

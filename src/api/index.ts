@@ -24,7 +24,7 @@ export {
 } from './config.js';
 export { OptionsError } from './errors.js';
 export { version } from './version.js';
-export { closest, didYouMean } from './suggest.js';
+export { closest, didYouMean } from '../core/did-you-mean.js';
 export {
   RENDERERS,
   FORMATS,

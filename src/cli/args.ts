@@ -1,6 +1,8 @@
 /** Command-line parsing: flags → typed options, with usage errors as values (exit code 2), never throws. */
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core/types.js';
+import { knownIds } from '../api/config.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { FORMATS, type Format } from '../output/index.js';
 
 export const COMMANDS = ['lint', 'plan', 'check', 'rules', 'lsp', 'version', 'help'] as const;
@@ -34,6 +36,9 @@ export interface CliOptions {
   base?: string;
   /** lint: write certain fixes to the files (`write`) or print them as a unified diff (`dry-run`). */
   fix?: 'write' | 'dry-run';
+  reportUnusedDisableDirectives: boolean;
+  /** Write the report to this file instead of stdout. */
+  output?: string;
 }
 
 export const FLAGS = {
@@ -65,6 +70,8 @@ export const FLAGS = {
   base: { type: 'string' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -78,7 +85,11 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   try {
     parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
   } catch (err) {
-    return { ok: false, error: (err as Error).message.replace(/\. To specify a positional.*$/s, '') };
+    const message = (err as Error).message.replace(/\. To specify a positional.*$/s, '');
+    // "Unknown option '--fromat'" → did you mean "--format"?
+    const flag = /^Unknown option '(--[^']+)'/.exec(message)?.[1];
+    const flags = Object.keys(FLAGS).map((f) => `--${f}`);
+    return { ok: false, error: flag ? `${message}${didYouMean(flag, flags)}` : message };
   }
   const v = parsed.values;
   const positionals = [...parsed.positionals];
@@ -88,7 +99,11 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   else if (positionals.length > 0) {
     const first = positionals.shift()!;
     if (!(COMMANDS as readonly string[]).includes(first)) {
-      return { ok: false, error: `unknown command ${JSON.stringify(first)} (expected one of: ${COMMANDS.join(', ')})` };
+      const hint = didYouMean(first, COMMANDS);
+      return {
+        ok: false,
+        error: `unknown command ${JSON.stringify(first)}${hint || ` (expected one of: ${COMMANDS.join(', ')})`}`,
+      };
     }
     command = first as Command;
   } else return { ok: false, error: 'missing command' };
@@ -101,6 +116,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   for (const spec of v.rule ?? []) {
     const m = /^([a-z0-9][a-z0-9/-]*)=(off|info|warning|error)$/.exec(spec);
     if (!m) return { ok: false, error: `--rule expects id=${SEVERITIES.join('|')} (got ${JSON.stringify(spec)})` };
+    const ids = knownIds();
+    if (!ids.includes(m[1]!))
+      return {
+        ok: false,
+        error: `--rule: unknown rule ${JSON.stringify(m[1])}${didYouMean(m[1]!, ids)} (see \`kubeplan rules\`)`,
+      };
     severities[m[1]!] = m[2] as Severity | 'off';
   }
 
@@ -169,6 +190,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     ...(v.context !== undefined ? { context: v.context } : {}),
     ...(v.base !== undefined ? { base: v.base } : {}),
     ...(v.fix ? { fix: 'write' as const } : v['fix-dry-run'] ? { fix: 'dry-run' as const } : {}),
+    reportUnusedDisableDirectives: v['report-unused-disable-directives'] ?? false,
+    ...(v.output !== undefined ? { output: v.output } : {}),
   };
   return { ok: true, options };
 }
@@ -217,6 +240,9 @@ Flags:
   -c, --config FILE           config file (default: .kubeplan.yaml found upwards from cwd)
       --rule ID=SEVERITY      override a rule: off|info|warning|error; repeatable
   -q, --quiet                 report errors only
+  -o, --output FILE           write the report to FILE instead of stdout
+      --report-unused-disable-directives
+                              report kubeplan-disable comments and ignore annotations that suppress nothing
       --max-warnings N        exit 1 when there are more than N warnings
       --stdin-filename NAME   file name shown for stdin (editors)
       --include GLOB          only check files matching GLOB; repeatable
@@ -241,5 +267,6 @@ plan / check:
   -h, --help                  print this help
   -V, --version               print the version
 
-Exit codes: 0 no error-level finding, 1 error-level findings (or more warnings than --max-warnings), 2 usage or internal error.
+Exit codes: 0 no error-level finding; 1 error-level findings (or more warnings than --max-warnings);
+2 usage error (bad flag or value, unknown rule, missing --cluster file, bad --base); 3 internal error (a bug).
 `;

@@ -16,8 +16,16 @@ if (process.argv[2] === 'lsp') {
   process.stdin.on('data', (chunk: Buffer) => server.push(chunk));
   process.stdin.on('end', () => process.exit(0));
 } else {
+  // `kubeplan plan … | head`: once the reader has closed the pipe, stop writing and end quietly (no stack trace).
+  let closed = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
   const code = await run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!closed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     readStdin: () => {
       try {

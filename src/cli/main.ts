@@ -1,7 +1,10 @@
 /**
- * The CLI: parses flags, calls the library API, renders, and returns an exit code.
- * 0 = no error-level finding, 1 = error-level findings, 2 = usage or internal error.
+ * The CLI: parses flags, calls the library API, renders, and returns an exit code (as actionlint):
+ * 0 = clean, 1 = findings at the failing level (errors, or more warnings than --max-warnings),
+ * 2 = usage error, 3 = internal error (a crash that escaped the per-rule isolation: a bug in kubeplan).
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { OptionsError } from '../api/errors.js';
 import { version } from '../api/version.js';
 import { lint } from '../lint.js';
@@ -9,9 +12,18 @@ import { render, type Report } from '../output/index.js';
 import { parseCommandLine, USAGE, type CliOptions } from './args.js';
 import { runFix } from './fix-command.js';
 import { formatRulesJson, formatRulesText, printRulePages } from './rules-table.js';
-import { apiOptions, EXIT_OK, EXIT_USAGE, exitCodeFor, useColor, visibleFindings, type CliIO } from './shared.js';
+import {
+  apiOptions,
+  EXIT_INTERNAL,
+  EXIT_OK,
+  EXIT_USAGE,
+  exitCodeFor,
+  useColor,
+  visibleFindings,
+  type CliIO,
+} from './shared.js';
 
-export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './shared.js';
+export { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIO } from './shared.js';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandLine(argv);
@@ -49,19 +61,30 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`kubeplan: ${err.message}\n`);
       return EXIT_USAGE;
     }
-    // A bug in kubeplan, never the user's input: say so plainly and exit 2.
+    // A bug in kubeplan, never the user's input: say so plainly and exit 3.
     const detail =
       err instanceof Error ? (io.env.KUBEPLAN_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
     io.stderr(
       `kubeplan: internal error: ${detail}\nPlease report this with the input that caused it (set KUBEPLAN_DEBUG=1 for a stack trace).\n`,
     );
-    return EXIT_USAGE;
+    return EXIT_INTERNAL;
   }
 }
 
 /** Renders the findings the flags ask to see; the exit code counts them all. */
 function print(report: Report, options: CliOptions, io: CliIO): number {
   const shown = { ...report, findings: visibleFindings(report.findings, options) };
-  io.stdout(render(options.format, shown, { color: useColor(options, io), toolVersion: version() }));
+  // A file never gets colour codes, whatever the terminal.
+  const color = options.output === undefined && useColor(options, io);
+  const text = render(options.format, shown, { color, toolVersion: version() });
+  if (options.output === undefined) io.stdout(text);
+  else {
+    try {
+      writeFileSync(path.resolve(io.cwd, options.output), text);
+    } catch (err) {
+      io.stderr(`kubeplan: --output ${options.output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      return EXIT_USAGE;
+    }
+  }
   return exitCodeFor(report.findings, options);
 }

@@ -2,7 +2,7 @@
 import { BUILTIN_CHECKS } from '../core/builtin-checks.js';
 import { rulePageText } from '../docs/rule-pages.js';
 import { knownIds } from '../api/config.js';
-import { didYouMean } from '../api/suggest.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { allRules } from '../rules/registry.js';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './shared.js';
 

@@ -17,6 +17,7 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 3;
 
 /**
  * Flags → API options. The config file (`--config`, else `.kubeplan.yaml` upwards from the working directory) is
@@ -50,6 +51,7 @@ export function apiOptions(options: CliOptions, io: CliIO): PlanApiOptions {
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
     ...(options.base !== undefined ? { base: options.base } : {}),
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
   };
 }
 

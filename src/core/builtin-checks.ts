@@ -8,7 +8,7 @@ import type { Severity } from './types.js';
 export interface BuiltinCheck {
   id: string;
   severity: Severity;
-  category: 'input' | 'yaml' | 'schema' | 'plan' | 'rollout' | 'config' | 'git' | 'internal';
+  category: 'input' | 'yaml' | 'schema' | 'plan' | 'rollout' | 'config' | 'directive' | 'git' | 'internal';
   description: string;
 }
 
@@ -20,6 +20,18 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
     description: 'The config file has an unknown key, a wrong type or an unknown rule id',
   },
   { id: 'config/not-found', severity: 'error', category: 'config', description: 'The --config file does not exist' },
+  {
+    id: 'directive/unknown-rule',
+    severity: 'warning',
+    category: 'directive',
+    description: 'A kubeplan-disable comment or kubeplan.dev/ignore annotation names a rule that does not exist',
+  },
+  {
+    id: 'directive/unused',
+    severity: 'warning',
+    category: 'directive',
+    description: 'A suppression suppresses nothing (reported with --report-unused-disable-directives)',
+  },
   {
     id: 'git/bad-revision',
     severity: 'error',

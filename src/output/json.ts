@@ -1,4 +1,4 @@
-/** Machine-readable findings: `{"findings": [...], "summary": {...}}`, keys in a fixed order. */
+/** Machine-readable findings: `{"findings": [...], "summary": {...}}` (renderJson names the summary), keys in a fixed order. */
 import { countFindings } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
 import { planToJson } from '../plan/json.js';
@@ -37,12 +37,21 @@ export function findingsToJson(findings: Finding[], summary: { files: number; ob
   };
 }
 
-/** The JSON renderer: lint → `{findings, summary}`; plan/check → the plan, changes, findings and their summary. */
+/**
+ * The JSON renderer. `lint` → `{findings, findingsSummary}`; `plan`/`check` → the plan (its pod counts are
+ * `podsSummary`), `changes`/`rollouts` with from/base, `findings` and `findingsSummary`. The two summaries never share
+ * a name. JSON Schemas of both shapes: schemas/output/ (test/output/json-schema.test.ts validates real output).
+ */
 export function renderJson(report: Report): string {
   const lintJson = findingsToJson(report.findings, counts(report));
-  if (!isPlanReport(report)) return JSON.stringify(lintJson, null, 2) + '\n';
+  if (!isPlanReport(report)) {
+    return JSON.stringify({ findings: lintJson.findings, findingsSummary: lintJson.summary }, null, 2) + '\n';
+  }
+  const planJson: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(planToJson(report.plan)))
+    planJson[key === 'summary' ? 'podsSummary' : key] = value;
   const json = {
-    ...(planToJson(report.plan) as Record<string, unknown>),
+    ...planJson,
     ...(report.changes ? { changes: report.changes.changes, rollouts: report.changes.rollouts } : {}),
     findings: lintJson.findings,
     findingsSummary: lintJson.summary,

@@ -78,12 +78,13 @@ function codeFrame(lines: string[], f: Finding, paint: (code: keyof typeof CODES
   ];
 }
 
-/** The text renderer: findings grouped by file; for plan/check, the plan and changes too. */
+/** The text renderer: findings grouped by file; for plan/check, the plan and changes too (check: findings first). */
 export function renderText(report: Report, options: RenderOptions = {}): string {
   const color = options.color ?? false;
   const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
   if (!isPlanReport(report)) return findings;
-  let out = renderPlanText(report.plan, { color });
-  if (report.changes) out += '\n' + renderChangesText(report.changes);
-  return out + '\n' + findings;
+  let plan = renderPlanText(report.plan, { color });
+  if (report.changes) plan += '\n' + renderChangesText(report.changes);
+  // `check` gates a commit: why it fails comes first. `plan` is read for the plan; its findings follow it.
+  return report.kind === 'check' ? findings + '\n' + plan : plan + '\n' + findings;
 }

@@ -3,7 +3,7 @@
  * types. Node resolves a package's own name from inside it (package self-reference), so a script in this
  * repository can `import … from 'kubeplan'` and get dist/src/index.js, exactly what `npm install kubeplan` gives.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -74,5 +74,19 @@ describe('the kubeplan package, imported by name', () => {
     expect(() =>
       execFileSync(process.execPath, [TSC, '-p', 'test/fixtures/api-consumer/tsconfig.json'], { stdio: 'pipe' }),
     ).not.toThrow();
+  });
+
+  it('bin/kubeplan.js ends quietly when the reader closes the pipe (kubeplan plan … | head)', async () => {
+    const child = spawn(process.execPath, ['bin/kubeplan.js', 'plan', 'examples/'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Close our end before kubeplan writes: its first write gets EPIPE, as under `| head -0`.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    // The examples plan cleanly: the exit code is the run's own, 0.
+    expect(code).toBe(0);
   });
 });

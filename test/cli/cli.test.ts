@@ -2,21 +2,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../../src/cli/main.js';
-
-export function runCli(argv: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => Buffer.from(opts.stdin ?? ''),
-    cwd: opts.cwd ?? process.cwd(),
-    env: opts.env ?? {},
-    isTTY: false,
-  };
-  return run(argv, io).then((code) => ({ code, stdout, stderr }));
-}
+import { runCli } from './run-cli.js';
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-cli-'));
@@ -62,10 +48,10 @@ describe('kubeplan CLI', () => {
       ['b/x.yml', 'yaml/duplicate-key'],
       ['c.json', 'yaml/duplicate-key'],
     ]);
-    expect(out.summary).toMatchObject({ files: 3 });
+    expect(out.findingsSummary).toMatchObject({ files: 3 });
     expect(out.findings.some((f: { file: string }) => f.file === 'notes.txt')).toBe(false);
     const g = await runCli(['lint', '**/*.yml', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(g.stdout).summary.files).toBe(1);
+    expect(JSON.parse(g.stdout).findingsSummary.files).toBe(1);
   });
 
   it('reports a missing input as a finding and keeps going', async () => {

@@ -16,7 +16,7 @@ describe('built-in check catalog', () => {
     const emitted = new Set<string>();
     for (const file of sourceFiles('src').filter((f) => !f.endsWith('builtin-checks.ts'))) {
       for (const m of readFileSync(file, 'utf8').matchAll(
-        /['"`]((?:schema|plan|rollout|config|input|yaml|git|internal)\/[a-z0-9-]+)['"`]/g,
+        /['"`]((?:schema|plan|rollout|config|directive|input|yaml|git|internal)\/[a-z0-9-]+)['"`]/g,
       ))
         emitted.add(m[1]!);
     }

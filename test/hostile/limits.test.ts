@@ -73,7 +73,7 @@ describe('file size limit (default 10 MiB)', () => {
       ['a.yaml', 'input/too-large'],
       ['b.yaml', 'yaml/duplicate-key'],
     ]);
-    expect(out.summary.objects).toBe(1);
+    expect(out.findingsSummary.objects).toBe(1);
   });
 });
 
@@ -105,7 +105,7 @@ describe('document count limit', () => {
       expect(out.findings.find((f: { ruleId: string }) => f.ruleId === 'input/too-many-documents').message).toBe(
         'file has 4 documents; only the first 2 are checked (raise with --max-documents)',
       );
-      expect(out.summary.objects).toBe(2);
+      expect(out.findingsSummary.objects).toBe(2);
     },
   );
 });
@@ -144,7 +144,7 @@ describe('nesting depth limit (default 200), checked before yaml composes the do
         .filter((f: { ruleId: string }) => f.ruleId.startsWith('input/'))
         .map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column]),
     ).toEqual([['input/too-deep', 6, 1]]);
-    expect(out.summary.objects).toBe(1);
+    expect(out.findingsSummary.objects).toBe(1);
   });
 
   it(
