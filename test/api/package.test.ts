@@ -76,8 +76,8 @@ describe('the kubeplan package, imported by name', () => {
     ).not.toThrow();
   });
 
-  it('bin/kubeplan.js ends quietly when the reader closes the pipe (kubeplan plan … | head)', async () => {
-    const child = spawn(process.execPath, ['bin/kubeplan.js', 'plan', 'examples/'], {
+  it('the CLI ends quietly when the reader closes the pipe (kubeplan plan … | head)', async () => {
+    const child = spawn(process.execPath, ['dist/src/cli/bin.js', 'plan', 'examples/'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Close our end before kubeplan writes: its first write gets EPIPE, as under `| head -0`.
