@@ -33,6 +33,8 @@ export {
   renderJson,
   renderSarif,
   renderGithub,
+  renderMarkdown,
+  renderJunit,
   isPlanReport,
   type Format,
   type Renderer,
