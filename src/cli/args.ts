@@ -93,7 +93,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const v = parsed.values;
   const positionals = [...parsed.positionals];
-  let command: Command = 'lint';
+  let command: Command;
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
   else if (positionals.length > 0) {

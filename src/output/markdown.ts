@@ -11,7 +11,7 @@ import type { Finding, Severity } from '../core/types.js';
 import { ruleDocUrl } from '../docs/rule-pages.js';
 import type { PlanResult } from '../plan/index.js';
 import type { ChangesResult } from '../rollout/index.js';
-import { escapeControl } from './escape.js';
+import { escapeControl } from '../core/escape.js';
 import { isPlanReport, type Report } from './report.js';
 
 /** GitHub refuses a step summary over 1 MiB; the default budget leaves room for what a caller appends. */

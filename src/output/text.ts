@@ -3,7 +3,7 @@ import { countFindings } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
 import { renderPlanText } from '../plan/render.js';
 import { renderChangesText } from '../rollout/render.js';
-import { escapeControl } from './escape.js';
+import { escapeControl } from '../core/escape.js';
 import { counts, isPlanReport, type Report, type RenderOptions } from './report.js';
 
 export interface TextOptions {

@@ -1,6 +1,6 @@
 /** renderPlanText: the human report. No colour unless asked, no wall-clock values, control characters escaped. */
 import type { PlanResult } from './result.js';
-import { escapeControl } from '../output/escape.js';
+import { escapeControl } from '../core/escape.js';
 
 export interface RenderOptions {
   color?: boolean;

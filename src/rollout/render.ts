@@ -1,5 +1,5 @@
 /** Plain-text rendering of a change plan: per object its diff, per workload its rollout steps. */
-import { escapeControl } from '../output/escape.js';
+import { escapeControl } from '../core/escape.js';
 import type { Change } from './changes.js';
 import type { Rollout } from './model.js';
 

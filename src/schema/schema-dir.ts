@@ -54,7 +54,9 @@ export function findUserSchema(dirs: readonly string[], apiVersion: string, kind
       try {
         return { file, schema: JSON.parse(readFileSync(file, 'utf8')) as unknown };
       } catch (err) {
-        throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+        throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, {
+          cause: err,
+        });
       }
     }
   }

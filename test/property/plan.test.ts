@@ -12,7 +12,6 @@ import { plan, planToJson } from '../../src/plan/index.js';
 import { mutant, seeds } from './arbitraries.js';
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
-const Mi = 2 ** 20;
 
 interface NodeSpec {
   cpu: number; // millicores
