@@ -6,7 +6,6 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain-node script without type declarations
 import { analyzeCorpus, checkKubeconform, corpusRoot, unitsOf } from '../scripts/corpus.mjs';
 import { run } from '../src/cli/main.js';
 import type { Finding } from '../src/core/types.js';

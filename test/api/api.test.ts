@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, loadConfigFor, OptionsError, plan, resolveOptions } from '../../src/api/index.js';
-import { lint } from '../../src/lint.js';
+import { lint, type LintOptions } from '../../src/lint.js';
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-api-'));
@@ -50,7 +50,11 @@ describe('resolveOptions: explicit options over the config over defaults', () =>
       '.kubeplan.yaml': 'rules:\n  latest-tag: off\n  host-network: error\nnamespace: cfg\nstrict: true\n',
     });
     const config = loadConfigFor(dir);
-    const { options } = resolveOptions({ config, severities: { 'host-network': 'info' }, defaultNamespace: 'flag' });
+    const { options } = resolveOptions<LintOptions>({
+      config,
+      severities: { 'host-network': 'info' },
+      defaultNamespace: 'flag',
+    });
     expect(options.severities).toEqual({ 'latest-tag': 'off', 'host-network': 'info' });
     expect(options.defaultNamespace).toBe('flag');
     expect(options.strict).toBe(true);

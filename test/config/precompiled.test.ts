@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain-node build script without type declarations
 import { configValidatorSource, OUTPUT_FILE } from '../../scripts/compile-config-schema.mjs';
 
 describe('the precompiled config-file validator', () => {

@@ -29,7 +29,6 @@ describe('built-in check catalog', () => {
 
 describe('README', () => {
   it('has the built-in checks table that scripts/gen-readme.mjs generates (run `npm run compile && npm run readme`)', async () => {
-    // @ts-expect-error: a plain-node script without type declarations
     const { renderChecksTable, replaceChecksTable } = await import('../../scripts/gen-readme.mjs');
     const readme = readFileSync('README.md', 'utf8');
     const expected = replaceChecksTable(readme, renderChecksTable(BUILTIN_CHECKS));

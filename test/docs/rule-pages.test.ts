@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CHECKS } from '../../src/core/builtin-checks.js';
 import { ruleDocPath, ruleDocUrl, rulePages, rulePageText } from '../../src/docs/rule-pages.js';
 import { allRules } from '../../src/rules/registry.js';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { existingPages } from '../../scripts/gen-rule-docs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

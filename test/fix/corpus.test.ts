@@ -9,7 +9,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain-node script without type declarations
 import { corpusRoot } from '../../scripts/corpus.mjs';
 import type { Finding } from '../../src/core/types.js';
 import { applyPatch } from 'diff';

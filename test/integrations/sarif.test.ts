@@ -1,8 +1,8 @@
 /** SARIF as GitHub code scanning wants it, validated against the SARIF 2.1.0 JSON Schema (test/fixtures/sarif). */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 import { lintText } from '../../src/api/index.js';
 import { ruleDocPath, ruleDocUrl } from '../../src/docs/rule-pages.js';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/output/sarif.js';
@@ -15,7 +15,8 @@ const {
 } = JSON.parse(readFileSync('test/fixtures/sarif/sarif-2.1.0-rtm.5.json', 'utf8'));
 // unicodeRegExp off: the schema's language pattern has a stray ']' that only non-unicode regular expressions accept.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+// ajv-formats is CommonJS: its default export is module.exports, whose `default` is the plugin.
+formats.default(ajv);
 const validate = ajv.compile({ ...schema, $id: id });
 
 const MANIFEST = `apiVersion: apps/v1

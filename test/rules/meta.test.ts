@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint.js';
 import { allRules } from '../../src/rules/registry.js';
 import type { Rule } from '../../src/rules/types.js';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { renderRulesTable, replaceRulesTable } from '../../scripts/gen-readme.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
