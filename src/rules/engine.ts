@@ -4,6 +4,7 @@
  * `internal/rule-crash` finding; it never stops the run or the other rules.
  */
 import type { Finding, Manifest, Severity } from '../core/types.js';
+import { DEFAULT_KUBE_VERSION } from '../k8s/versions.js';
 import { objectLabel } from './format.js';
 import { ObjectIndex } from './object-index.js';
 import { allRules } from './registry.js';
@@ -12,7 +13,7 @@ import type { Report, Rule, RuleContext, RuleOptions } from './types.js';
 export const RULE_CRASH = 'internal/rule-crash';
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
-  kubeVersion: '1.34',
+  kubeVersion: DEFAULT_KUBE_VERSION,
   defaultNamespace: 'default',
   requireRefs: false,
 };

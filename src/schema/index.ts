@@ -4,13 +4,13 @@
  * CustomResourceDefinition among the inputs, or from a --schema-dir file.
  */
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
-import { BUILTIN_KUBE_VERSION, builtinKind, builtinWalker } from './builtin.js';
+import { DEFAULT_KUBE_VERSION, SUPPORTED_KUBE_VERSIONS } from '../k8s/versions.js';
+import { builtinKind, builtinWalker } from './builtin.js';
 import { CrdRegistry } from './crds.js';
 import { SchemaResolver } from './resolve.js';
 import { validateManifest } from './validate.js';
 
-export const SUPPORTED_KUBE_VERSIONS: string[] = [BUILTIN_KUBE_VERSION];
-export const DEFAULT_KUBE_VERSION: string = BUILTIN_KUBE_VERSION;
+export { DEFAULT_KUBE_VERSION, SUPPORTED_KUBE_VERSIONS };
 
 export interface SchemaOptions {
   /** `1.36`, `v1.36` or `1.36.2`; must be one of SUPPORTED_KUBE_VERSIONS. */
