@@ -1,5 +1,5 @@
 import { containsPrivateKey, isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 import { objAt } from '../src/core/values.js';
 

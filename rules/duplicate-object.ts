@@ -4,7 +4,7 @@
  */
 import type { Manifest } from '../src/core/types.js';
 import { indexOf, objectLabel, sourceOf } from '../src/rules/format.js';
-import { groupOf } from '../src/rules/kinds.js';
+import { groupOf } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 
 const rule: Rule = {

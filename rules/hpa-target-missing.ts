@@ -1,7 +1,7 @@
 /** An HPA whose scaleTargetRef names no object does nothing (it reports FailedGetScale forever). */
 import { scaleTargetOf } from '../src/rules/autoscaling.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 
 const rule: Rule = {

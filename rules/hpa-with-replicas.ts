@@ -4,7 +4,7 @@
  */
 import { scaleTargetOf } from '../src/rules/autoscaling.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/core/values.js';
 

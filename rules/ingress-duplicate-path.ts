@@ -2,7 +2,7 @@
 import type { JsonPath, Manifest } from '../src/core/types.js';
 import { objectLabel, sourceOf } from '../src/rules/format.js';
 import { ingressClassOf, ingressPathsOf } from '../src/rules/ingresses.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 
 const rule: Rule = {

@@ -1,6 +1,6 @@
 /** A TLS secret that is not in the inputs may be created elsewhere (cert-manager, a secret store): info only. */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 import { arrayAt, isObj } from '../src/core/values.js';
 

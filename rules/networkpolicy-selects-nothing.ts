@@ -1,6 +1,6 @@
 /** A NetworkPolicy whose podSelector matches no pods isolates nothing: usually a label typo. */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import { describeUnmatched } from '../src/rules/matching.js';
 import { parseLabelSelector } from '../src/k8s/label-selector.js';
 import type { Rule } from '../src/rules/types.js';

@@ -5,7 +5,7 @@
  */
 import type { Manifest } from '../src/core/types.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { groupOf } from '../src/rules/kinds.js';
+import { groupOf } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/core/values.js';
 import { controllerSelectorOf, type PodTemplate } from '../src/rules/workloads.js';

@@ -1,7 +1,7 @@
 import { parseIntOrPercent, scaled, show } from '../src/rules/best-practice/int-or-percent.js';
 import { replicaRange } from '../src/rules/best-practice/replicas.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import { pdbSelector } from '../src/rules/pdb.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/core/values.js';

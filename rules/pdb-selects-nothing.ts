@@ -1,6 +1,6 @@
 /** A PodDisruptionBudget that selects no pods protects nothing during node drains. */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import { describeUnmatched } from '../src/rules/matching.js';
 import { pdbSelector } from '../src/rules/pdb.js';
 import type { Rule } from '../src/rules/types.js';

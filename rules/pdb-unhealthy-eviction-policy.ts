@@ -1,5 +1,5 @@
 import { parseKubeVersion } from '../src/k8s/api-versions.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/core/values.js';
 

@@ -3,7 +3,7 @@
  * named by `spec.serviceName`; with a normal ClusterIP Service those names never resolve.
  */
 import { indexOf, objectLabel } from '../src/rules/format.js';
-import { isKind } from '../src/rules/kinds.js';
+import { isKind } from '../src/k8s/kinds.js';
 import { isHeadless } from '../src/rules/services.js';
 import type { Rule } from '../src/rules/types.js';
 import { getIn } from '../src/core/values.js';

@@ -4,6 +4,7 @@
  * or, without --cluster, a built-in default of three workers. Problems become `plan/cluster` findings.
  */
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
+import { isKind } from '../k8s/kinds.js';
 import { defaultPodRequestsFromLimits, defaultPodSpec, namespaceOf } from './defaults.js';
 import { parseResource } from './quantity.js';
 import { parseTaints } from './scheduler/pod-info.js';
@@ -148,8 +149,7 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
   const model: ClusterModel = { source, nodes: [], pods: [], findings: [], nodeManifests: new Map() };
   const podManifests: Manifest[] = [];
   for (const m of manifests) {
-    const kind = m.object.kind;
-    if (kind === 'Node') {
+    if (isKind(m, 'Node')) {
       const { node, findings } = nodeFromManifest(m);
       model.findings.push(...findings);
       if (!node) continue;
@@ -161,7 +161,7 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
       }
       model.nodes.push(node);
       model.nodeManifests.set(node.name, m);
-    } else if (kind === 'Pod') {
+    } else if (isKind(m, 'Pod')) {
       podManifests.push(m);
     }
   }

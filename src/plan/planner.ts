@@ -11,6 +11,7 @@
 import { compareStrings } from '../core/compare.js';
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import { isObj } from '../core/values.js';
+import { isKind } from '../k8s/kinds.js';
 import { clusterFromManifests, defaultCluster } from './cluster.js';
 import { utcIso } from './cron.js';
 import { namespaceOf } from './defaults.js';
@@ -93,7 +94,8 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     : defaultCluster();
   findings.push(...cluster.findings);
   const sorted = manifests.filter((m) => isObj(m.object)).sort(canonicalOrder(defaultNamespace));
-  const byKind = (kind: string) => sorted.filter((m) => m.object.kind === kind);
+  // Built-in kinds only: a custom resource named `Deployment` or `Service` in another API group is not planned.
+  const byKind = (kind: string) => sorted.filter((m) => isKind(m, kind));
 
   const scoped = readClusterScoped(byKind);
   const { expansions, cronJobs } = runControllers({

@@ -6,7 +6,7 @@
  */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Finding, Manifest } from '../core/types.js';
-import { isClusterScoped } from '../rules/kinds.js';
+import { isClusterScoped } from '../k8s/kinds.js';
 import { normalizedYaml } from './normalize.js';
 
 export interface Change {

@@ -4,7 +4,7 @@
  */
 import { sortFindings } from '../core/findings.js';
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
-import { isKind } from '../rules/kinds.js';
+import { isKind } from '../k8s/kinds.js';
 import { diffPair, pairObjects, type Change, type ObjectPair } from './changes.js';
 import type { Cluster } from './cluster.js';
 import type { Rollout } from './model.js';

@@ -5,6 +5,7 @@
  * Pods are scheduled in the order controllers create them (no priority queue, no preemption).
  */
 import type { Manifest } from '../core/types.js';
+import { isKind } from '../k8s/kinds.js';
 import { clusterFromManifests, defaultCluster } from '../plan/cluster.js';
 import { defaultPodRequestsFromLimits, defaultPodSpec, defaultPodTemplate, namespaceOf } from '../plan/defaults.js';
 import { compileLabelSelector } from '../k8s/label-selector.js';
@@ -18,6 +19,9 @@ import { clone, obj } from '../core/values.js';
 import type { Cluster, PodRequest } from './cluster.js';
 
 /** Adapts a Scheduler (and the ClusterState it binds to) to the rollout simulation. */
+
+/** Kinds whose planned pods may be running before a rollout. */
+const SOURCE_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job'];
 export function schedulerCluster(scheduler: Scheduler): Cluster {
   const bound = new Map<string, SchedPod>();
   const built = new Map<string, SchedPod>();
@@ -107,6 +111,7 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
   });
   const sources = new Map<string, Manifest>();
   for (const m of oldManifests) {
+    if (!SOURCE_KINDS.some((k) => isKind(m, k))) continue; // custom resources named like workloads are not planned
     const key = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
     if (!sources.has(key)) sources.set(key, m); // the planner plans the first definition
   }
@@ -123,7 +128,7 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     );
   }
   const services = readServices(
-    oldManifests.filter((m) => m.object.kind === 'Service'),
+    oldManifests.filter((m) => isKind(m, 'Service')),
     defaultNamespace,
     () => {},
   );

@@ -3,7 +3,7 @@
  * KEDA ScaledObjects (which drive an HPA of their own).
  */
 import type { Manifest } from '../core/types.js';
-import { groupOf, isKind } from './kinds.js';
+import { groupOf, isKind } from '../k8s/kinds.js';
 import type { ObjectIndex } from './object-index.js';
 import { objAt } from '../core/values.js';
 

@@ -3,7 +3,7 @@
  * and the legacy extensions / networking.k8s.io/v1beta1 form (`serviceName`, `servicePort`).
  */
 import type { JsonPath, Manifest } from '../core/types.js';
-import { isKind } from './kinds.js';
+import { isKind } from '../k8s/kinds.js';
 import type { ObjectIndex } from './object-index.js';
 import { arrayAt, getIn, isObj, stringAt } from '../core/values.js';
 

@@ -3,7 +3,7 @@
  * cross-object rules look things up instead of scanning every object for every object.
  */
 import type { Manifest } from '../core/types.js';
-import { builtinGroup, groupOf, isClusterScoped, isKind, servesKind } from './kinds.js';
+import { builtinGroup, groupOf, isClusterScoped, isKind, servesKind } from '../k8s/kinds.js';
 import { LabelIndex } from './label-index.js';
 import type { Selector } from '../k8s/label-selector.js';
 import { podTemplateOf, type PodTemplate } from './workloads.js';

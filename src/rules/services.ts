@@ -1,7 +1,7 @@
 /** Service facts shared by the Service, Ingress, StatefulSet and probe rules. */
 import type { Manifest } from '../core/types.js';
 import { containersOf } from './containers.js';
-import { isKind } from './kinds.js';
+import { isKind } from '../k8s/kinds.js';
 import type { ObjectIndex } from './object-index.js';
 import { parseMapSelector, type Selector } from '../k8s/label-selector.js';
 import { arrayAt, getIn, isObj, type Obj } from '../core/values.js';

@@ -4,7 +4,7 @@
  * the rules that check pod specs one by one, OpenShift DeploymentConfigs).
  */
 import type { JsonPath, Manifest } from '../core/types.js';
-import { groupOf, isKind } from './kinds.js';
+import { groupOf, isKind } from '../k8s/kinds.js';
 import { LabelIndex } from './label-index.js';
 import type { ObjectIndex } from './object-index.js';
 import { parseLabelSelector, parseMapSelector, type Selector } from '../k8s/label-selector.js';

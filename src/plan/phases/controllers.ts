@@ -5,6 +5,7 @@
  */
 import type { Finding, JsonPath, Manifest } from '../../core/types.js';
 import { obj, str } from '../../core/values.js';
+import { isKind } from '../../k8s/kinds.js';
 import type { ClusterModel } from '../cluster.js';
 import type { ExpandContext, Expansion } from '../controllers/context.js';
 import { planCronJobs } from '../controllers/cronjob.js';
@@ -59,7 +60,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const names = new NameGenerator(input.seed);
   for (const p of cluster.pods) names.reserve(p.namespace, p.name);
   for (const m of sorted) {
-    if (m.object.kind !== 'Pod') continue;
+    if (!isKind(m, 'Pod')) continue;
     const given = str(obj(m.object.metadata).name);
     if (given) names.reserve(namespaceOf(m.object, defaultNamespace), given);
   }
@@ -95,6 +96,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const seen = new Set<string>();
   for (const m of sorted) {
     const kind = String(m.object.kind ?? '');
+    if (!isKind(m, kind)) continue; // a custom resource that shares a built-in kind's name
     const expand = WORKLOAD_KINDS.get(kind);
     if (!expand && kind !== 'CronJob') continue;
     const key = `${kind}/${namespaceOf(m.object, defaultNamespace)}/${nameOf(m)}`;
@@ -111,6 +113,6 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     const e = expand(ctx, m);
     if (e) expansions.push(e);
   }
-  for (const m of sorted) if (m.object.kind === 'CronJob') cronJobs.push(m);
+  for (const m of sorted) if (isKind(m, 'CronJob')) cronJobs.push(m);
   return { expansions, cronJobs: planCronJobs(cronJobs, input.nowMs, defaultNamespace, skip) };
 }

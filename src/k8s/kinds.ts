@@ -30,14 +30,35 @@ const BUILTIN_GROUPS: Readonly<Record<string, readonly string[]>> = {
   Ingress: ['networking.k8s.io', 'extensions'],
   NetworkPolicy: ['networking.k8s.io', 'extensions'],
   PodDisruptionBudget: ['policy'],
+  // Cluster-scoped objects the planner reads.
+  Namespace: [''],
+  Node: [''],
+  PersistentVolume: [''],
+  PriorityClass: ['scheduling.k8s.io'],
+  RuntimeClass: ['node.k8s.io'],
+  StorageClass: ['storage.k8s.io'],
+  IngressClass: ['networking.k8s.io'],
+  EndpointSlice: ['discovery.k8s.io'],
+  Endpoints: [''],
 };
 
 export type BuiltinKind = keyof typeof BUILTIN_GROUPS;
 
-/** True when `manifest` is the built-in `kind` (right kind, right API group). */
-export function isKind(manifest: Manifest, kind: string): boolean {
-  if (manifest.ref.kind !== kind) return false;
-  return servesKind(groupOf(manifest.ref.apiVersion), kind);
+/**
+ * True when `manifest` is the built-in `kind` (right kind, right API group, any served version). The one test the
+ * rules, the planner and the rollout simulator use, so a custom resource named like a built-in kind
+ * (`example.com/v1 Deployment`, Knative's `serving.knative.dev/v1 Service`) is never planned, routed or rolled out.
+ */
+export function isKind(manifest: Manifest, kind: BuiltinKind): boolean {
+  return isBuiltinObject(manifest.object, kind);
+}
+
+/** The same test on a raw object (`apiVersion` + `kind`), for objects that are not Manifests (cluster files). */
+export function isBuiltinObject(object: unknown, kind: BuiltinKind): boolean {
+  if (typeof object !== 'object' || object === null) return false;
+  const { apiVersion, kind: k } = object as { apiVersion?: unknown; kind?: unknown };
+  if (k !== kind) return false;
+  return (BUILTIN_GROUPS[kind] ?? []).includes(groupOf(typeof apiVersion === 'string' ? apiVersion : undefined));
 }
 
 /** The default group of a built-in kind (for references that name only a kind). */
