@@ -1,4 +1,4 @@
-import { parseIntOrPercent, scaled, show } from '../src/rules/best-practice/int-or-percent.js';
+import { formatIntOrPercent, readIntOrPercent, scaledValue } from '../src/k8s/intstr.js';
 import { replicaRange } from '../src/rules/best-practice/replicas.js';
 import { indexOf, objectLabel } from '../src/rules/format.js';
 import { isKind } from '../src/k8s/kinds.js';
@@ -97,22 +97,22 @@ const rule: Rule = {
     const pods = podsByLabel(index);
     for (const pdb of context.manifests) {
       if (!isKind(pdb, 'PodDisruptionBudget')) continue;
-      const maxUnavailable = parseIntOrPercent(getIn(pdb.object, ['spec', 'maxUnavailable']));
+      const maxUnavailable = readIntOrPercent(getIn(pdb.object, ['spec', 'maxUnavailable']));
       if (maxUnavailable && maxUnavailable.value === 0) {
         context.report({
           manifest: pdb,
           path: ['spec', 'maxUnavailable'],
-          message: `maxUnavailable: ${show(maxUnavailable)} allows no voluntary disruption: node drains and upgrades will block on the pods it selects`,
+          message: `maxUnavailable: ${formatIntOrPercent(maxUnavailable)} allows no voluntary disruption: node drains and upgrades will block on the pods it selects`,
         });
         continue;
       }
-      const minAvailable = parseIntOrPercent(getIn(pdb.object, ['spec', 'minAvailable']));
+      const minAvailable = readIntOrPercent(getIn(pdb.object, ['spec', 'minAvailable']));
       if (!minAvailable) continue;
       if (minAvailable.kind === 'percent' && minAvailable.value >= 100) {
         context.report({
           manifest: pdb,
           path: ['spec', 'minAvailable'],
-          message: `minAvailable: ${show(minAvailable)} allows no voluntary disruption: node drains and upgrades will block on the pods it selects`,
+          message: `minAvailable: ${formatIntOrPercent(minAvailable)} allows no voluntary disruption: node drains and upgrades will block on the pods it selects`,
         });
         continue;
       }
@@ -120,11 +120,11 @@ const rule: Rule = {
       for (const pod of pods.select(index.namespaceOf(pdb), selector)) {
         // Only replicated workloads have a replica range; Jobs and bare Pods are left out.
         const replicas = replicaRange(index, pod.manifest);
-        if (!replicas || replicas.min === 0 || scaled(minAvailable, replicas.min) < replicas.min) continue;
+        if (!replicas || replicas.min === 0 || scaledValue(minAvailable, replicas.min, true) < replicas.min) continue;
         context.report({
           manifest: pdb,
           path: ['spec', 'minAvailable'],
-          message: `minAvailable: ${show(minAvailable)} allows no voluntary disruption of ${objectLabel(pod.manifest)} (${replicas.source}): node drains and upgrades will block on its pods`,
+          message: `minAvailable: ${formatIntOrPercent(minAvailable)} allows no voluntary disruption of ${objectLabel(pod.manifest)} (${replicas.source}): node drains and upgrades will block on its pods`,
         });
       }
     }

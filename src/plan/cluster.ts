@@ -5,8 +5,8 @@
  */
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import { isKind } from '../k8s/kinds.js';
-import { defaultPodRequestsFromLimits, defaultPodSpec, namespaceOf } from './defaults.js';
-import { parseResource } from './quantity.js';
+import { defaultPodRequestsFromLimits, defaultPodSpec, namespaceOf } from '../k8s/defaults.js';
+import { parseResource } from '../k8s/quantity.js';
 import { parseTaints } from './scheduler/pod-info.js';
 import type { Resources, SchedNode } from './scheduler/types.js';
 import { arr, isObj, obj, objItems, str, sortedStringMap, type Obj } from '../core/values.js';

@@ -9,8 +9,8 @@ export { renderPlanText, type RenderOptions } from './render.js';
 export { planToJson } from './json.js';
 
 // Building blocks.
-export * as defaults from './defaults.js';
-export { parseQuantity, parseResource, milliValue, unitValue, formatResource, type Quantity } from './quantity.js';
+export * as defaults from '../k8s/defaults.js';
+export { parseQuantity, parseResource, milliValue, unitValue, formatResource, type Quantity } from '../k8s/quantity.js';
 export {
   computeHash,
   controllerRevisionHash,
@@ -20,7 +20,7 @@ export {
   ALPHANUMS,
   fnv32a,
   fnv32,
-} from './hash.js';
+} from '../k8s/pod-template-hash.js';
 export { newReplicaSetName, POD_TEMPLATE_HASH } from './controllers/deployment.js';
 export { statefulSetPodName, claimName } from './controllers/statefulset.js';
 export { daemonSetTolerations } from './controllers/daemonset.js';

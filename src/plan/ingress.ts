@@ -5,7 +5,7 @@
  * `kubernetes.io/ingress.class` annotation, else the IngressClass marked default in the inputs.
  */
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
-import { namespaceOf } from './defaults.js';
+import { namespaceOf } from '../k8s/defaults.js';
 import type { ServiceModel } from './services.js';
 import { isObj, obj, objItems, str, type Obj } from '../core/values.js';
 import { compareStrings } from '../core/compare.js';

@@ -14,7 +14,7 @@ import { isObj } from '../core/values.js';
 import { isKind } from '../k8s/kinds.js';
 import { clusterFromManifests, defaultCluster } from './cluster.js';
 import { utcIso } from './cron.js';
-import { namespaceOf } from './defaults.js';
+import { namespaceOf } from '../k8s/defaults.js';
 import { findingAt, unschedulableFindings } from './findings.js';
 import { readClusterScoped } from './phases/cluster-scoped.js';
 import { nameOf, runControllers } from './phases/controllers.js';

@@ -5,7 +5,7 @@
 import { compareStrings } from '../core/compare.js';
 import type { JsonPath, Manifest } from '../core/types.js';
 import type { Selector } from '../k8s/label-selector.js';
-import { defaultPodRequestsFromLimits } from './defaults.js';
+import { defaultPodRequestsFromLimits } from '../k8s/defaults.js';
 import type { SchedPod } from './scheduler/types.js';
 import { clone, obj, sortedStringMap, type Obj } from '../core/values.js';
 

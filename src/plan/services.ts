@@ -6,7 +6,7 @@
  * `<hostname>.<service>.<ns>.svc.cluster.local` for pods whose subdomain is the Service name.
  */
 import type { Finding, Manifest } from '../core/types.js';
-import { defaultService, namespaceOf } from './defaults.js';
+import { defaultService, namespaceOf } from '../k8s/defaults.js';
 import { selectorFromMap, type Selector } from '../k8s/label-selector.js';
 import { CLUSTER_DOMAIN } from './controllers/statefulset.js';
 import { isObj, nonNegInt, obj, objItems, str, sortedStringMap, type Obj } from '../core/values.js';

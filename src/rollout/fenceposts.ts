@@ -2,7 +2,7 @@
  * The Deployment arithmetic of `pkg/controller/deployment/util/deployment_util.go`:
  * ResolveFenceposts, MaxSurge, MaxUnavailable and NewRSNewReplicas.
  */
-import { scaledValue, type IntOrPercent } from './intstr.js';
+import { scaledValue, type IntOrPercent } from '../k8s/intstr.js';
 
 export interface Fenceposts {
   /** Pods allowed above `replicas` during a rolling update. */

@@ -2,8 +2,8 @@
 import { unlimitedCluster, type Cluster } from './cluster.js';
 import { DeploymentSim } from './deployment.js';
 import type { Rollout, WorkloadSim } from './model.js';
-import { defaultPodTemplate } from '../plan/defaults.js';
-import { computeHash, controllerRevisionHash, NameGenerator } from '../plan/hash.js';
+import { defaultPodTemplate } from '../k8s/defaults.js';
+import { computeHash, controllerRevisionHash, NameGenerator } from '../k8s/pod-template-hash.js';
 import { PodPool } from './pods.js';
 import { runSimulation } from './simulate.js';
 import { StatefulSetSim } from './statefulset.js';

@@ -7,7 +7,7 @@
 import type { Manifest } from '../core/types.js';
 import { isKind } from '../k8s/kinds.js';
 import { clusterFromManifests, defaultCluster } from '../plan/cluster.js';
-import { defaultPodRequestsFromLimits, defaultPodSpec, defaultPodTemplate, namespaceOf } from '../plan/defaults.js';
+import { defaultPodRequestsFromLimits, defaultPodSpec, defaultPodTemplate, namespaceOf } from '../k8s/defaults.js';
 import { compileLabelSelector } from '../k8s/label-selector.js';
 import { plan } from '../plan/planner.js';
 import { readServices } from '../plan/services.js';

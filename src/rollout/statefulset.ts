@@ -4,7 +4,7 @@
  * updateStatefulSetAfterInvariantEstablished). Deleted pods are gone at once (graceful termination is not modelled).
  */
 import type { PodRequest } from './cluster.js';
-import { scaledValue } from './intstr.js';
+import { scaledValue } from '../k8s/intstr.js';
 import type { Clock, Rollout, WorkloadSim } from './model.js';
 import type { PodPool, SimPod } from './pods.js';
 import type { StatefulSetSpec } from './workload.js';

@@ -5,7 +5,7 @@
  */
 import type { JsonPath } from '../core/types.js';
 import { isObj } from '../core/values.js';
-import { parseIntOrPercent, type IntOrPercent } from './intstr.js';
+import { parseIntOrPercent, type IntOrPercent } from '../k8s/intstr.js';
 
 /** More replicas than this are not simulated (the plan would be unreadable, and it bounds the work). */
 export const MAX_SIMULATED_REPLICAS = 2000;

@@ -7,7 +7,7 @@ import type { Finding, JsonPath, LocateTarget, Manifest } from '../core/types.js
 import type { SchemaError } from './collapse.js';
 import { typeList } from './collapse.js';
 import { formatPath, pointerToPath, valueAt } from './paths.js';
-import { QUANTITY_PATTERN, suggestQuantity } from './quantity.js';
+import { QUANTITY_PATTERN, suggestQuantity } from '../k8s/quantity.js';
 import { closestMatch } from './suggest.js';
 
 export interface ExplainContext {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/index.js';
-import { computeHash, controllerRevisionHash } from '../../src/plan/hash.js';
-import { defaultPodTemplate } from '../../src/plan/defaults.js';
+import { computeHash, controllerRevisionHash } from '../../src/k8s/pod-template-hash.js';
+import { defaultPodTemplate } from '../../src/k8s/defaults.js';
 import { at, get, manifests } from './helpers.js';
 
 const ALPHABET = '[bcdfghjklmnpqrstvwxz2456789]';

@@ -1,8 +1,8 @@
 /** Small builders for scheduler-level tests: nodes and pods from plain data. */
 import { loadText } from '../../src/load/index.js';
 import type { Manifest } from '../../src/core/types.js';
-import { defaultPodRequestsFromLimits, defaultPodSpec } from '../../src/plan/defaults.js';
-import { parseResource } from '../../src/plan/quantity.js';
+import { defaultPodRequestsFromLimits, defaultPodSpec } from '../../src/k8s/defaults.js';
+import { parseResource } from '../../src/k8s/quantity.js';
 import { buildSchedPod } from '../../src/plan/scheduler/pod-info.js';
 import type { SchedNode, SchedPod, Taint } from '../../src/plan/scheduler/types.js';
 import type { Selector } from '../../src/k8s/label-selector.js';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { slotCluster } from '../../src/rollout/cluster.js';
 import { resolveFenceposts, newRSNewReplicas } from '../../src/rollout/fenceposts.js';
-import { parseIntOrPercent, type IntOrPercent } from '../../src/rollout/intstr.js';
+import { parseIntOrPercent, type IntOrPercent } from '../../src/k8s/intstr.js';
 import { deployment, expectDeploymentInvariants, roll, steps } from './helpers.js';
 
 const v = (raw: unknown) => parseIntOrPercent(raw) as IntOrPercent;

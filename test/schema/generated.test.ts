@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KUBE_VERSION } from '../../src/schema/index.js';
-import { QUANTITY_PATTERN } from '../../src/schema/quantity.js';
+import { QUANTITY_PATTERN } from '../../src/k8s/quantity.js';
 
 const repository = path.resolve(import.meta.dirname, '../..');
 const schemaDir = `schemas/v${DEFAULT_KUBE_VERSION}`;

@@ -5,7 +5,7 @@ import { collapseErrors } from '../../src/schema/collapse.js';
 import { normalizeForValidation } from '../../src/schema/normalize.js';
 import { toJsonSchema } from '../../src/schema/openapi-schema.js';
 import { formatPath, pointerToPath } from '../../src/schema/paths.js';
-import { isQuantity, suggestQuantity } from '../../src/schema/quantity.js';
+import { isQuantity, suggestQuantity } from '../../src/k8s/quantity.js';
 import { closestMatch, editDistance } from '../../src/schema/suggest.js';
 
 describe('suggestions', () => {

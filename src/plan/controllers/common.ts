@@ -4,7 +4,7 @@
  * quantities and scheduling fields. Anything else is left to the linter.
  */
 import type { JsonPath, Manifest } from '../../core/types.js';
-import { defaultPodRequestsFromLimits, defaultPodTemplate, namespaceOf } from '../defaults.js';
+import { defaultPodRequestsFromLimits, defaultPodTemplate, namespaceOf } from '../../k8s/defaults.js';
 import { compileLabelSelector, type Selector } from '../../k8s/label-selector.js';
 import { podFromTemplate, type OwnerRef, type PlannedPod } from '../pod.js';
 import { buildSchedPod } from '../scheduler/pod-info.js';

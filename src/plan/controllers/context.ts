@@ -1,6 +1,6 @@
 /** What every controller gets: naming, ordering, priorities, the nodes, and a way to skip an invalid object. */
 import type { Finding, JsonPath, Manifest } from '../../core/types.js';
-import type { NameGenerator } from '../hash.js';
+import type { NameGenerator } from '../../k8s/pod-template-hash.js';
 import type { Selector } from '../../k8s/label-selector.js';
 import type { PlannedPod } from '../pod.js';
 import type { SchedNode } from '../scheduler/types.js';

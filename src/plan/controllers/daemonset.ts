@@ -6,8 +6,8 @@
  * of room. Labels: controller-revision-hash and pod-template-generation.
  */
 import type { Manifest } from '../../core/types.js';
-import { defaultDaemonSet } from '../defaults.js';
-import { controllerRevisionHash } from '../hash.js';
+import { defaultDaemonSet } from '../../k8s/defaults.js';
+import { controllerRevisionHash } from '../../k8s/pod-template-hash.js';
 import { compileNodeSelector } from '../node-selector.js';
 import { doNotScheduleTaint, firstUntoleratedTaint, parseTolerations } from '../scheduler/pod-info.js';
 import type { SchedNode, Toleration } from '../scheduler/types.js';

@@ -6,8 +6,8 @@
  * A paused Deployment runs only sync(), which creates no ReplicaSet.
  */
 import type { Manifest } from '../../core/types.js';
-import { defaultDeployment } from '../defaults.js';
-import { computeHash } from '../hash.js';
+import { defaultDeployment } from '../../k8s/defaults.js';
+import { computeHash } from '../../k8s/pod-template-hash.js';
 import { nonNegInt, obj, str, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod, replicasOf, selectorWith } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';

@@ -5,7 +5,7 @@
  * Labels batch.kubernetes.io/job-name and job-name are set; the controller-uid labels are left out (no UIDs offline).
  */
 import type { Manifest } from '../../core/types.js';
-import { defaultJob } from '../defaults.js';
+import { defaultJob } from '../../k8s/defaults.js';
 import { nonNegInt, obj, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';

@@ -3,7 +3,7 @@
  * not scheduled: the kubelet of that node admits it (or rejects it) directly.
  */
 import type { Manifest } from '../../core/types.js';
-import { namespaceOf } from '../defaults.js';
+import { namespaceOf } from '../../k8s/defaults.js';
 import { obj, str } from '../../core/values.js';
 import { checkTemplate, makePod } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';

@@ -4,7 +4,7 @@
  * defaults to the template labels.
  */
 import type { Manifest } from '../../core/types.js';
-import { defaultReplicaSet } from '../defaults.js';
+import { defaultReplicaSet } from '../../k8s/defaults.js';
 import { isObj, obj, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod, replicasOf } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';

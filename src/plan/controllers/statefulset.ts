@@ -7,8 +7,8 @@
  * sees) the pods in ordinal order; Parallel creates them together — for a plan the order is the same.
  */
 import type { Manifest } from '../../core/types.js';
-import { defaultStatefulSet } from '../defaults.js';
-import { controllerRevisionHash } from '../hash.js';
+import { defaultStatefulSet } from '../../k8s/defaults.js';
+import { controllerRevisionHash } from '../../k8s/pod-template-hash.js';
 import { arr, isObj, nonNegInt, obj, objItems, str, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod, replicasOf } from './common.js';
 import type { ExpandContext, Expansion, VolumeClaimReport } from './context.js';

@@ -15,8 +15,8 @@ import { expandJob } from '../controllers/job.js';
 import { expandPod } from '../controllers/pod.js';
 import { expandReplicaSet } from '../controllers/replicaset.js';
 import { expandStatefulSet } from '../controllers/statefulset.js';
-import { namespaceOf } from '../defaults.js';
-import { NameGenerator } from '../hash.js';
+import { namespaceOf } from '../../k8s/defaults.js';
+import { NameGenerator } from '../../k8s/pod-template-hash.js';
 import type { CronJobReport } from '../result.js';
 import type { ClusterScoped } from './cluster-scoped.js';
 

@@ -5,7 +5,7 @@ import type { Finding } from '../../core/types.js';
 import { describeCluster, type ClusterModel } from '../cluster.js';
 import type { Expansion } from '../controllers/context.js';
 import type { PlannedPod } from '../pod.js';
-import { formatResource } from '../quantity.js';
+import { formatResource } from '../../k8s/quantity.js';
 import type { CronJobReport, ExplainReport, NodeReport, PlanResult, PodReport } from '../result.js';
 import type { ClusterState } from '../scheduler/state.js';
 import type { ServiceModel } from '../services.js';

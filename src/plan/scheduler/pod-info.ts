@@ -12,7 +12,7 @@ import {
   type Selector,
 } from '../../k8s/label-selector.js';
 import { compileNodeSelector, compileNodeTerm } from '../node-selector.js';
-import { parseResource } from '../quantity.js';
+import { parseResource } from '../../k8s/quantity.js';
 import { arr, nonNegInt, obj, objItems, str, sortedStringMap, type Obj } from '../../core/values.js';
 import type { AffinityTerm, HostPort, Resources, SchedPod, SpreadConstraint, Taint, Toleration } from './types.js';
 

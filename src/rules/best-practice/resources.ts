@@ -10,6 +10,7 @@ import type { ObjectIndex } from '../object-index.js';
 import type { RuleContext } from '../types.js';
 import { arrayAt, getIn, isObj } from '../../core/values.js';
 import { podTemplatesOf } from '../workloads.js';
+import { isZeroQuantity } from '../../k8s/quantity.js';
 
 export type ResourceName = 'cpu' | 'memory';
 export type Requirement = 'requests' | 'limits';
@@ -50,14 +51,6 @@ export function missingRequirements(
 
 function isPresent(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
-}
-
-/** True for 0, "0", "0m", "0Mi", "0.0Gi" … (anything whose number part is zero). */
-export function isZeroQuantity(value: unknown): boolean {
-  if (typeof value === 'number') return value === 0;
-  if (typeof value !== 'string') return false;
-  const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))/.exec(value);
-  return match !== null && Number(match[1]) === 0;
 }
 
 /**

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatBytes,
-  formatCpu,
-  milliValue,
-  parseQuantity,
-  parseResource,
-  unitValue,
-} from '../../src/plan/quantity.js';
+import { formatBytes, formatCpu, milliValue, parseQuantity, parseResource, unitValue } from '../../src/k8s/quantity.js';
 
 const nano = (s: unknown) => parseQuantity(s)?.nano;
 
@@ -95,5 +88,28 @@ describe('quantity', () => {
     expect(formatBytes(209715200)).toBe('200Mi');
     expect(formatBytes(1_500_000_000)).toBe('1500M');
     expect(formatBytes(1234)).toBe('1234');
+  });
+});
+
+describe('one quantity module for schema, rules and planner', () => {
+  it('finds zero quantities by value, not by text', async () => {
+    const { isZeroQuantity } = await import('../../src/k8s/quantity.js');
+    expect(['0', '0m', '0Mi', '0.0Gi', 0, '0e3'].map(isZeroQuantity)).toEqual([true, true, true, true, true, true]);
+    expect(['1m', '0.001', 'abc', null, '', '0x'].map(isZeroQuantity)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('compares as Quantity.Cmp does: 1Gi > 1G, 500m = 0.5, 1k < 1Ki', async () => {
+    const { compareQuantities, parseQuantity } = await import('../../src/k8s/quantity.js');
+    const q = (s: string) => parseQuantity(s)!;
+    expect(compareQuantities(q('1Gi'), q('1G'))).toBe(1);
+    expect(compareQuantities(q('500m'), q('0.5'))).toBe(0);
+    expect(compareQuantities(q('1k'), q('1Ki'))).toBe(-1);
   });
 });

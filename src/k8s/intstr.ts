@@ -1,6 +1,6 @@
 /**
- * IntOrString values (`maxSurge: 1`, `maxUnavailable: "25%"`, `partition: 2`) resolved as Kubernetes does.
- * Mirrors apimachinery `intstr.GetScaledValueFromIntOrPercent`.
+ * IntOrString values (`maxSurge: 1`, `maxUnavailable: "25%"`, `minAvailable: 2`, `partition: 2`) resolved as Kubernetes does.
+ * Mirrors apimachinery `intstr.GetScaledValueFromIntOrPercent` (a string is valid only as "<int>%": "3" is rejected).
  */
 
 /** An IntOrString read from a manifest: an integer, or a whole-number percentage. */
@@ -37,4 +37,10 @@ export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): n
 
 export function formatIntOrPercent(v: IntOrPercent): string {
   return v.kind === 'int' ? String(v.value) : `${v.value}%`;
+}
+
+/** The value when Kubernetes accepts it, else undefined (for checks that leave invalid values to validation). */
+export function readIntOrPercent(raw: unknown): IntOrPercent | undefined {
+  const v = parseIntOrPercent(raw);
+  return 'error' in v ? undefined : v;
 }

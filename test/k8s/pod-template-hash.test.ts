@@ -8,7 +8,7 @@ import {
   NameGenerator,
   nameSuffix,
   safeEncodeString,
-} from '../../src/plan/hash.js';
+} from '../../src/k8s/pod-template-hash.js';
 
 describe('hash', () => {
   it('FNV-1a and FNV-1 match the published test vectors', () => {
