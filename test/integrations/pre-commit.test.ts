@@ -160,7 +160,7 @@ describe.skipIf(!PRE_COMMIT)(`pre-commit (${PRE_COMMIT ?? 'not installed'})`, ()
     expect(good.output).toMatch(/kubeplan check \(lint \+ plan\)\.*Passed/);
     expect(good.status).toBe(0);
     expect(good.committed).toBe(true);
-  });
+  }, 180_000); // the first commit installs the hook environment (npm install of the hook repository)
 
   it('blocks a broken manifest, naming file:line and the rule', () => {
     write(project, 'k8s/api.yaml', deployment('api', '"two"'));
