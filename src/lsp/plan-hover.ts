@@ -66,21 +66,22 @@ export function planHover(
   return null;
 }
 
-/** One plan per workspace revision (hovers come in bursts over unchanged text). */
-let cached: { key: string; revision: number; result: PlanResult | null } | undefined;
+/** One plan per workspace revision and folder (hovers come in bursts over unchanged text). */
+const cache = new WeakMap<Workspace, { key: string; revision: number; result: PlanResult | null }>();
 
 function planOf(file: string, workspace: Workspace): PlanResult | null {
   const folder = workspace.folderOf(file) ?? file;
+  const cached = cache.get(workspace);
   if (cached && cached.key === folder && cached.revision === workspace.revision) return cached.result;
-  let result: PlanResult | null = null;
+  let result: PlanResult | null;
   try {
     const manifests = workspace.folderManifests(file);
     const config = workspace.configFor(file);
     result = plan(manifests, { config, cwd: workspace.folderOf(file) ?? undefined }).plan ?? null;
   } catch {
-    result = null;
+    result = null; // a plan that cannot be made leaves the field documentation hover
   }
-  cached = { key: folder, revision: workspace.revision, result };
+  cache.set(workspace, { key: folder, revision: workspace.revision, result });
   return result;
 }
 
