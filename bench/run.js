@@ -204,6 +204,31 @@ if (!quick && existsSync(root)) {
 process.stderr.write('\n');
 
 // ---------------------------------------------------------------------------------------------------------------
+// The language server: didChange → publishDiagnostics (the 200 ms debounce included)
+
+const lspRows = [];
+{
+  const { lspLatency } = await import(pathToFileURL(path.join(HERE, 'lsp.js')).href);
+  const reps = quick ? 1 : 3;
+  // About 2,000 lines: 65 Deployment + Service pairs (31 lines each).
+  const twoThousand = apps(65);
+  lspRows.push([
+    'lsp: didChange → diagnostics, generated file',
+    `${twoThousand.split('\n').length} lines`,
+    (await lspLatency(DIST, twoThousand, reps)).toFixed(0),
+  ]);
+  const argo = path.resolve(HERE, '../../shared/corpus/real-world/argo-cd/manifests/install.yaml');
+  if (!quick && existsSync(argo)) {
+    const text = (await import('node:fs')).readFileSync(argo, 'utf8');
+    lspRows.push([
+      'lsp: didChange → diagnostics, argo-cd install.yaml',
+      mib(text.length),
+      (await lspLatency(DIST, text, reps)).toFixed(0),
+    ]);
+  } else if (!quick) lspRows.push(['lsp: argo-cd install.yaml', 'absent', '—']);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Output
 
 function table(headers, body, right) {
@@ -218,6 +243,7 @@ process.stdout.write(
   `kubeplan bench — node ${process.version}, ${os.cpus().length} × ${cpu}; median of ${quick ? 1 : 3} (1 for the largest inputs)\n\n`,
 );
 process.stdout.write(table(['case', 'size', 'objects', 'ms', 'µs/object'], rows, [2, 3, 4]) + '\n');
+process.stdout.write('\n' + table(['language server', 'size', 'ms (incl. 200 ms debounce)'], lspRows, [2]) + '\n');
 if (!planner) process.stdout.write('\nplan: the planner is not built yet (dist/src/plan/index.js)\n');
 if (corpusRows.length) {
   process.stdout.write(
