@@ -16,6 +16,10 @@ export interface NodeReport {
   pods: string[];
   /** Pods from the cluster snapshot running on the node, as namespace/name. */
   running: string[];
+  /** spec.taints, when there are any (the HTML report marks them; not part of the JSON). */
+  taints?: Array<{ key: string; value: string; effect: string }>;
+  /** true when spec.unschedulable: the node is cordoned (not part of the JSON). */
+  unschedulable?: boolean;
 }
 
 export interface PodReport {
@@ -28,6 +32,8 @@ export interface PodReport {
   priority: number;
   labels: Record<string, string>;
   dns?: string;
+  /** What the pod requests on its node (PodRequests), as quantities; absent when it was not read (not part of the JSON). */
+  requests?: Record<string, string>;
 }
 
 export interface CronJobReport {

@@ -30,6 +30,12 @@ function resourceKeys(keys: string[]): string[] {
   return [...first.filter((k) => unique.includes(k)), ...unique.filter((k) => !first.includes(k)).sort(compareStrings)];
 }
 
+function formatRequests(requests: Record<string, number>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of resourceKeys(Object.keys(requests))) out[k] = formatResource(k, requests[k] ?? 0);
+  return out;
+}
+
 export function buildReport(input: ReportInput): PlanResult {
   const { cluster, pods } = input;
   const nodes: NodeReport[] = input.state.nodes.map((n) => {
@@ -52,6 +58,10 @@ export function buildReport(input: ReportInput): PlanResult {
       requested,
       pods: planned,
       running,
+      ...(n.node.taints.length
+        ? { taints: n.node.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) }
+        : {}),
+      ...(n.node.unschedulable ? { unschedulable: true } : {}),
     };
   });
 
@@ -65,6 +75,7 @@ export function buildReport(input: ReportInput): PlanResult {
     priority: p.priority,
     labels: p.labels,
     ...(p.dns ? { dns: p.dns } : {}),
+    ...(p.sched ? { requests: formatRequests(p.sched.requests) } : {}),
   }));
   const scheduled = pods.filter((p) => p.node !== null).length;
   return {
