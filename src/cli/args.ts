@@ -230,7 +230,8 @@ Commands:
 Inputs: files, folders (recursive *.yaml, *.yml, *.json), globs (quoted), - for stdin.
 
 Flags:
-  -f, --format FORMAT         text, json, sarif (code scanning), github (annotations), markdown or junit;
+  -f, --format FORMAT         text, json, sarif (code scanning), github (annotations), markdown, junit
+                              or html (plan/check: a self-contained page);
                               default text
       --kube-version 1.N      target Kubernetes minor (default: newest supported)
       --strict                unknown kinds are errors instead of warnings

@@ -5,6 +5,7 @@
  * Adding a format (markdown, junit, …): write src/output/<format>.ts exporting a `Renderer`, add one entry below.
  */
 import { renderGithub } from './github.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -19,6 +20,7 @@ export const RENDERERS = {
   github: renderGithub,
   markdown: renderMarkdown,
   junit: renderJunit,
+  html: renderHtml,
 } satisfies Record<string, Renderer>;
 
 export type Format = keyof typeof RENDERERS;
@@ -28,5 +30,6 @@ export function render(format: Format, report: Parameters<Renderer>[0], options?
   return RENDERERS[format](report, options);
 }
 
-export { renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText };
+export { renderPlanHtml, type HtmlOptions } from './html.js';
+export { renderGithub, renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif, renderText };
 export { isPlanReport, type Renderer, type RenderOptions, type Report } from './report.js';
