@@ -85,7 +85,7 @@ export function controllerRevisionHash(template: unknown, collisionCount?: numbe
 
 /**
  * kubeplan's stand-in for the apiserver's random `generateName` suffix (5 chars from ALPHANUMS).
- * Derivation, documented in the README: h = FNV-1a32 of `${seed}\n${namespace}\n${prefix}\n${n}` where n counts the
+ * Derivation, documented in docs/planner.md (Determinism): h = FNV-1a32 of `${seed}\n${namespace}\n${prefix}\n${n}` where n counts the
  * names already generated for this namespace and prefix (0, 1, 2, …); the suffix is h written in base 27,
  * least significant digit first, 5 digits, each digit mapped through ALPHANUMS.
  */

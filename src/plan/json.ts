@@ -1,4 +1,4 @@
-/** planToJson: exactly the documented JSON, keys in a fixed order (see README-section.md). */
+/** planToJson: exactly the documented JSON, keys in a fixed order (docs/json-output.md, "The plan"). */
 import type { PlanResult } from './result.js';
 
 export function planToJson(r: PlanResult): object {

@@ -27,12 +27,12 @@ describe('built-in check catalog', () => {
   });
 });
 
-describe('README', () => {
-  it('has the built-in checks table that scripts/gen-readme.mjs generates (run `npm run compile && npm run readme`)', async () => {
-    const { renderChecksTable, replaceChecksTable } = await import('../../scripts/gen-readme.mjs');
-    const readme = readFileSync('README.md', 'utf8');
-    const expected = replaceChecksTable(readme, renderChecksTable(BUILTIN_CHECKS));
-    expect(expected, 'README.md needs <!-- checks:start --> / <!-- checks:end --> markers').toBeDefined();
-    expect(readme).toBe(expected);
+describe('docs/rules.md', () => {
+  it('has the built-in checks table that scripts/gen-rule-tables.mjs generates (run `npm run compile && npm run docs:tables`)', async () => {
+    const { renderChecksTable, replaceChecksTable, TABLES_FILE } = await import('../../scripts/gen-rule-tables.mjs');
+    const doc = readFileSync(TABLES_FILE, 'utf8');
+    const expected = replaceChecksTable(doc, renderChecksTable(BUILTIN_CHECKS));
+    expect(expected, `${TABLES_FILE} needs <!-- checks:start --> / <!-- checks:end --> markers`).toBeDefined();
+    expect(doc).toBe(expected);
   });
 });

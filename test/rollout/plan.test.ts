@@ -102,8 +102,8 @@ describe('rollouts', () => {
     expect(renderChangesText({ changes: [], rollouts: [] })).toBe('No changes.\n');
   });
 
-  it('matches the example in the README section', () => {
-    const readme = readFileSync(new URL('../../src/rollout/README-section.md', import.meta.url), 'utf8');
+  it('matches the example in docs/rollouts.md', () => {
+    const readme = readFileSync(new URL('../../docs/rollouts.md', import.meta.url), 'utf8');
     const example = readme.slice(readme.indexOf('Rollout of Deployment'), readme.indexOf('Peak 5 pods'));
     const text = renderChangesText(plan([deployment(4, 'api:1')], [deployment(4, 'api:2')]), { diffs: false });
     expect(text).toContain(example);

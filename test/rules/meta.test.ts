@@ -1,7 +1,7 @@
 /**
  * Completeness of every rule (ESLint's checkRuleFiles idea): each rules/<id>.ts is registered,
  * exports a rule whose id is its file name, carries its metadata and has a test file; and the
- * README rules table is what scripts/gen-readme.mjs generates. Each rule's examples (its page's failing and
+ * rules table in docs/rules.md is what scripts/gen-rule-tables.mjs generates. Each rule's examples (its page's failing and
  * passing manifests) are linted: the bad one must fire the rule, the good one must not.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint.js';
 import { allRules } from '../../src/rules/registry.js';
 import type { Rule } from '../../src/rules/types.js';
-import { renderRulesTable, replaceRulesTable } from '../../scripts/gen-readme.mjs';
+import { renderRulesTable, replaceRulesTable, TABLES_FILE } from '../../scripts/gen-rule-tables.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ruleFiles = readdirSync(path.join(root, 'rules'))
@@ -97,19 +97,27 @@ describe('the registry', () => {
   });
 });
 
-describe('README.md', () => {
-  it('has the rules table that scripts/gen-readme.mjs generates (run `npm run compile && npm run readme`)', () => {
-    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    const expected = replaceRulesTable(readme, renderRulesTable(allRules)) as string | undefined;
+describe('docs/rules.md', () => {
+  it('has the rules table that scripts/gen-rule-tables.mjs generates (run `npm run compile && npm run docs:tables`)', () => {
+    expect(TABLES_FILE).toBe('docs/rules.md');
+    const doc = readFileSync(path.join(root, TABLES_FILE), 'utf8');
+    const expected = replaceRulesTable(doc, renderRulesTable(allRules)) as string | undefined;
     expect(
       expected,
-      'README.md must keep the <!-- rules:start --> and <!-- rules:end --> markers around the rules table',
+      'docs/rules.md must keep the <!-- rules:start --> and <!-- rules:end --> markers around the rules table',
     ).toBeDefined();
-    expect(readme).toBe(expected);
+    expect(doc).toBe(expected);
+  });
+
+  it('links every rule id to its page, which exists', () => {
+    const doc = readFileSync(path.join(root, TABLES_FILE), 'utf8');
+    const links = [...doc.matchAll(/\(rules\/([a-z0-9-]+)\.md\)/g)].map((m) => m[1]!);
+    expect(links).toEqual([...allRules.map((r) => r.id)].sort());
+    for (const id of links) expect(existsSync(path.join(root, 'docs/rules', `${id}.md`)), id).toBe(true);
   });
 });
 
-describe('gen-readme', () => {
+describe('gen-rule-tables', () => {
   const rule = (id: string, extra: Partial<Rule> = {}) => ({
     id,
     severity: 'warning',
@@ -123,8 +131,8 @@ describe('gen-readme', () => {
       [
         '| id | severity | category | description | kube-linter | kube-score |',
         '|---|---|---|---|---|---|',
-        '| [`a`](rules/a.ts) | warning | consistency | x \\| y | `kl` | `ks` |',
-        '| [`b`](rules/b.ts) | warning | consistency | Rule b. |  |  |',
+        '| [`a`](rules/a.md) | warning | consistency | x \\| y | `kl` | `ks` |',
+        '| [`b`](rules/b.md) | warning | consistency | Rule b. |  |  |',
       ].join('\n'),
     );
   });
