@@ -172,6 +172,46 @@ if (planner) {
   }
 }
 
+{
+  // The largest workload a rollout is simulated for (2,000 replicas): 4,000 events with maxSurge 1 / maxUnavailable 0.
+  const rollingDeployment = (image) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: prod}
+spec:
+  replicas: 2000
+  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers:
+        - {name: api, image: '${image}', resources: {requests: {cpu: 1m, memory: 1Mi}}}
+`;
+  const before = loadText(rollingDeployment('api:1'), 'old.yaml').manifests;
+  const after = loadText(rollingDeployment('api:2'), 'new.yaml').manifests;
+  bench('rollout: 2,000 replicas, maxSurge 1 (the largest simulated)', '2000 pods', 4000, () =>
+    api.planChanges(before, after),
+  );
+}
+{
+  // Config files are input too: an alias bomb in .kubeplan.yaml and a 900-character glob.
+  const { parseConfigText, createPathFilter } = await import(pathToFileURL(path.join(DIST, 'config/index.js')).href);
+  const bomb = [
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+  ].join('\n');
+  bench('config: alias bomb in .kubeplan.yaml (rejected)', `${bomb.length} B`, 1, () =>
+    parseConfigText(bomb, '.kubeplan.yaml', { baseDir: '/r', knownRuleIds: [] }),
+  );
+  bench('config: 300 × `**/` include glob, 50-deep path', '901 B', 1, () =>
+    createPathFilter({ include: ['**/'.repeat(300) + 'x'], exclude: ['*(a|a)*'], baseDir: '/r', cwd: '/r' })(
+      `${'a/'.repeat(50)}x`,
+    ),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The corpus
 

@@ -98,14 +98,14 @@ describe('parseConfigText', () => {
     expect(parse(braces).config.exclude).toEqual([]);
   });
 
-  it('is quick on hostile input (alias bombs, pathological globs)', () => {
+  // Time is measured by `npm run bench`, not here: this checks that hostile input ends in a finding or an answer.
+  it('answers on hostile input (alias bombs, pathological globs)', () => {
     const bomb = [
       'a: &a [x, x, x, x, x, x, x, x, x]',
       'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
       'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
       'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
     ].join('\n');
-    const started = Date.now();
     expect(brief(bomb)[0]![3]).toMatch(/cannot read config file/);
     const filter = createPathFilter({
       include: ['**/'.repeat(300) + 'x'],
@@ -113,8 +113,10 @@ describe('parseConfigText', () => {
       baseDir: '/r',
       cwd: '/r',
     });
-    expect(filter(`${'a/'.repeat(50)}x`)).toBeTypeOf('boolean');
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Included: each `**` may match no folder, so 300 of them fit 50 folders; not excluded: extglobs are off
+    // (noext), so `*(a|a)*` is one path segment containing the literal text "(a|a)".
+    expect(filter(`${'a/'.repeat(50)}x`)).toBe(true);
+    expect(filter('a/b/y')).toBe(false);
   });
 });
 

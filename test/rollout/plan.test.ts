@@ -227,12 +227,10 @@ describe('hostile objects', () => {
 });
 
 describe('bounded work', () => {
-  it('simulates the largest allowed workload quickly', () => {
+  it('simulates the largest allowed workload to the end (its time is in npm run bench)', () => {
     const s = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } };
-    const started = Date.now();
     const r = plan([deployment(2000, 'api:1', s)], [deployment(2000, 'api:2', s)]);
     expect(r.rollouts[0]!.events).toHaveLength(4000); // new→k, old→2000−k for k = 1…2000, one wave each
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('stops simulating past the plan-wide pod budget, with a finding', () => {

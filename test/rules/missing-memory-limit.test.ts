@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/missing-memory-limit.js';
-import { runRule } from './helpers.js';
+import { runOnFiles, runRule } from './helpers.js';
 
 const brief = (text: string) => runRule(rule, text).map((f) => [f.ruleId, f.line, f.column, f.message]);
 
@@ -41,6 +41,11 @@ describe('missing-memory-limit', () => {
   it('ignores a LimitRange defaultRequest (it sets requests, not limits)', () => {
     const limitRange =
       'apiVersion: v1\nkind: LimitRange\nmetadata: {name: d}\nspec:\n  limits:\n    - type: Container\n      defaultRequest: {memory: 128Mi}\n---\n';
-    expect(brief(limitRange + statefulSet(''))).toHaveLength(1);
+    // The StatefulSet starts on line 9 (after the LimitRange's 8 lines): with no resources the finding is at the
+    // container, its `name:` key on the StatefulSet's line 9 (file line 17), column 11 (after `        - `).
+    expect(brief(limitRange + statefulSet(''))).toEqual([
+      ['missing-memory-limit', 17, 11, 'container "postgres" has no memory limit (resources.limits.memory)'],
+    ]);
+    expect(runOnFiles(rule, { 'db.yaml': limitRange + statefulSet('') })[0]?.severity).toBe('warning');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/missing-reference.js';
-import { runRule, yaml } from './helpers.js';
+import { runOnFiles, runRule, yaml } from './helpers.js';
 
 const deployment = yaml`
   apiVersion: apps/v1
@@ -118,11 +118,29 @@ describe('missing-reference', () => {
     ]);
   });
 
-  it('makes missing references errors with requireRefs', () => {
-    const findings = runRule(rule, deployment.replace('serviceAccountName: web', 'serviceAccountName: default'), {
-      requireRefs: true,
-    });
-    expect(findings).toHaveLength(7);
+  it('makes missing references errors with requireRefs (warnings without it)', () => {
+    // The ServiceAccount "default" always exists (the ServiceAccount controller creates it), so 7 findings remain.
+    const text = deployment.replace('serviceAccountName: web', 'serviceAccountName: default');
+    const missing: [string, number, number][] = [
+      ['Secret "registry"', 8, 33],
+      ['ConfigMap "web-config"', 10, 44],
+      ['Secret "web-certs"', 11, 46],
+      ['PersistentVolumeClaim "web-data"', 12, 59],
+      ['ConfigMap "extra"', 13, 66],
+      ['Secret "db"', 18, 68],
+      ['ConfigMap "web-env"', 21, 43],
+    ];
+    const expected = (severity: string) =>
+      missing.map(([what, line, column]) => ({
+        file: 'web.yaml',
+        ruleId: 'missing-reference',
+        severity,
+        line,
+        column,
+        message: `Deployment web: ${what} not found in namespace "shop"`,
+      }));
+    expect(runOnFiles(rule, { 'web.yaml': text }, { requireRefs: true })).toEqual(expected('error'));
+    expect(runOnFiles(rule, { 'web.yaml': text })).toEqual(expected('warning'));
   });
 
   it('knows the default ServiceAccount and the claims of StatefulSet volumeClaimTemplates', () => {
