@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
  * a higher one; directories that share a layer do not import each other unless the layer says `siblings: true`.
  * Paths are relative to the repository root; a directory means everything below it.
  */
-const LAYERS = [
+export const LAYERS = [
   { name: 'core', paths: ['src/core'] },
   // Kubernetes primitives (names, label selectors, API versions): used by rules, planner and rollout alike.
   { name: 'k8s', paths: ['src/k8s'] },

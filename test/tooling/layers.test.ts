@@ -1,6 +1,8 @@
 /** The layering written down in eslint.config.js: an import from a higher layer is an error, a lower one is fine. */
+import { readdirSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { LAYERS } from '../../eslint.config.js';
 
 const eslint = new ESLint();
 
@@ -47,5 +49,13 @@ describe('eslint.config.js layers', () => {
     expect(
       await layerErrors('src/api/layer-probe.ts', "export { RENDERERS } from '../output/index.js';\n"),
     ).toHaveLength(1);
+  });
+
+  it('places every directory and top-level module of src/ in a layer', () => {
+    const placed = new Set((LAYERS as { paths: string[] }[]).flatMap((layer) => layer.paths));
+    const entries = readdirSync('src', { withFileTypes: true })
+      .filter((e) => e.isDirectory() || e.name.endsWith('.ts'))
+      .map((e) => `src/${e.name}`);
+    expect(entries.filter((e) => !placed.has(e))).toEqual([]);
   });
 });
