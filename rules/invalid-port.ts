@@ -2,7 +2,7 @@
  * Ports the API server would reject: container and Service port numbers and names
  * (validateContainerPorts, ValidateService in pkg/apis/core/validation).
  */
-import { portName, portNumber } from '../src/k8s/names.js';
+import { dns1123Label, portName, portNumber } from '../src/k8s/names.js';
 import type { Manifest } from '../src/core/types.js';
 import { containersOf } from '../src/rules/containers.js';
 import type { Report, Rule } from '../src/rules/types.js';
@@ -19,8 +19,9 @@ const rule: Rule = {
   category: 'validation',
   description: 'Port number or name the API server would reject',
   rationale:
-    'Container and Service ports must be 1–65535 (hostPort 0–65535), port names must be IANA service names ' +
-    '(at most 15 lower-case letters, digits and single hyphens, with at least one letter) and unique, a Service with ' +
+    'Container and Service ports must be 1–65535 (hostPort 0–65535), container port names must be IANA service names ' +
+    '(at most 15 lower-case letters, digits and single hyphens, with at least one letter), Service port names DNS-1123 ' +
+    'labels (63 characters), each unique; a Service targetPort 0 or "" defaults to its port. A Service with ' +
     'several ports must name each of them, and a Service cannot list the same port and protocol twice. ' +
     'nodePort outside the default range 30000–32767 is rejected unless the cluster widened it.',
   references: [
@@ -101,9 +102,10 @@ function checkService(m: Manifest, report: (r: Report) => void) {
     if (!isObj(p)) return;
     const path = ['spec', 'ports', i];
     number(m, [...path, 'port'], p.port, 'Service port', false, report);
-    if (typeof p.targetPort === 'number')
+    // SetDefaults_Service sets targetPort 0 / "" to port before validation (k8s v1.36.0 pkg/apis/core/v1/defaults.go).
+    if (typeof p.targetPort === 'number' && p.targetPort !== 0)
       number(m, [...path, 'targetPort'], p.targetPort, 'Service targetPort', false, report);
-    else if (typeof p.targetPort === 'string')
+    else if (typeof p.targetPort === 'string' && p.targetPort !== '')
       name(m, [...path, 'targetPort'], p.targetPort, 'Service targetPort name', report);
     if (
       typeof p.nodePort === 'number' &&
@@ -119,7 +121,14 @@ function checkService(m: Manifest, report: (r: Report) => void) {
     }
     const portNameValue = typeof p.name === 'string' ? p.name : '';
     if (portNameValue !== '') {
-      name(m, [...path, 'name'], portNameValue, 'Service port name', report);
+      // validateServicePort: a Service port name is a DNS-1123 label (63 characters), not an IANA service name.
+      const errs = dns1123Label(portNameValue);
+      if (errs.length)
+        report({
+          manifest: m,
+          path: [...path, 'name'],
+          message: `Service port name ${JSON.stringify(portNameValue)}: ${errs.join('; ')}`,
+        });
       if (names.has(portNameValue))
         report({
           manifest: m,

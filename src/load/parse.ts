@@ -8,6 +8,7 @@ import {
   isAlias,
   isMap,
   isPair,
+  isScalar,
   isSeq,
   LineCounter,
   Parser,
@@ -465,6 +466,15 @@ function checkGraph(
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) anchors.set(anchor, node as Node);
     if (isPair(node)) {
+      // A field name that is template text (`"{{ .Values.key }}": x`) is an unrendered template, not data.
+      if (isScalar(node.key) && typeof node.key.value === 'string') {
+        const helm = HELM_SIGNATURE.exec(node.key.value);
+        if (helm) {
+          const start = rangeOf(node.key)[0];
+          const inSource = text.indexOf('{{', start);
+          return { problems, fatal: true, template: inSource >= 0 ? inSource : start };
+        }
+      }
       if (isMap(node.key) || isSeq(node.key)) {
         problems.push({
           ruleId: 'yaml/complex-key',
@@ -566,12 +576,16 @@ export function refOf(object: Record<string, unknown>): ObjectRef {
   return ref;
 }
 
-/** Offset of the first template marker in a document, or -1. */
+/**
+ * Offset of the first template marker in a document that YAML cannot read, or -1. In a document that parses, template
+ * text inside a string value is data (PrometheusRule descriptions, Alertmanager templates in a ConfigMap, `{{ define }}`
+ * blocks) and comments are comments: checkGraph() looks for templates in key or structural position instead.
+ */
 function findTemplate(docText: string, hasErrors: boolean): number {
+  if (!hasErrors) return -1;
   const helm = HELM_SIGNATURE.exec(docText);
   if (helm) return helm.index;
-  if (hasErrors) return docText.indexOf('{{');
-  return -1;
+  return docText.indexOf('{{');
 }
 
 /** Iterative (no recursion: the input is hostile) depth of nested collections, stopping once past `limit`. */

@@ -5,7 +5,8 @@
 import type { Manifest } from '../core/types.js';
 import { builtinGroup, groupOf, isClusterScoped, isKind, servesKind } from '../k8s/kinds.js';
 import { LabelIndex } from './label-index.js';
-import type { Selector } from '../k8s/label-selector.js';
+import { mayMeetRunTimeRequirement, RUN_TIME_LABEL_KEYS } from '../k8s/controller-labels.js';
+import { makeSelector, requirementMatches, type Selector } from '../k8s/label-selector.js';
 import { podTemplateOf, type PodTemplate } from './workloads.js';
 
 export class ObjectIndex {
@@ -63,9 +64,19 @@ export class ObjectIndex {
     return this.templates.inNamespace(namespace);
   }
 
-  /** The pod templates in `namespace` that `selector` matches, in input order. */
+  /**
+   * The pod templates in `namespace` whose pods `selector` matches, in input order. Requirements on labels that
+   * controllers add at run time (`statefulset.kubernetes.io/pod-name`, `pod-template-hash`, …) are met by the pods of
+   * a workload whose controller sets that label, as the planner's generated pods carry it (src/k8s/controller-labels.ts).
+   */
   selectTemplates(namespace: string, selector: Selector): PodTemplate[] {
-    return this.templates.select(namespace, selector);
+    if (selector.type !== 'requirements') return this.templates.select(namespace, selector);
+    const runTime = selector.requirements.filter((r) => RUN_TIME_LABEL_KEYS.has(r.key));
+    if (runTime.length === 0) return this.templates.select(namespace, selector);
+    const rest = makeSelector(selector.requirements.filter((r) => !RUN_TIME_LABEL_KEYS.has(r.key)));
+    return this.templates
+      .select(namespace, rest)
+      .filter((t) => runTime.every((r) => mayMeetRunTimeRequirement(t.kind, r) ?? requirementMatches(r, t.labels)));
   }
 
   /** The pod templates in `namespace` with a label of one of the `keys` (any value), in input order. */

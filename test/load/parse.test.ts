@@ -90,6 +90,27 @@ describe('loading YAML the way Kubernetes reads it', () => {
     expect(brief(text)).toEqual([]);
   });
 
+  it('Go-template text in string values of valid YAML is data: the document is checked, not skipped', () => {
+    // kube-prometheus PrometheusRule: Helm-looking `{{ with … }}`/`{{- end }}` inside an annotation string.
+    const rule =
+      'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: r}\nspec:\n  groups:\n  - name: g\n    rules:\n    - alert: A\n      annotations:\n        description: On {{ $labels.pvc }} {{ with $labels.cluster -}} on Cluster {{ . }} {{- end }} is full.\n';
+    expect(brief(rule)).toEqual([]);
+    expect(loadText(rule, 'm.yaml').manifests).toHaveLength(1);
+    // An Alertmanager template in a ConfigMap: `{{ define }}` in a block scalar; and template text in a comment.
+    const cm =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: t} # {{ .Values.name }}\ndata:\n  t.tmpl: |\n    {{ define "slack.title" }}{{ .Status }}{{ end }}\n    {{ template "x" . }}\n';
+    expect(brief(cm)).toEqual([]);
+    expect(loadText(cm, 'm.yaml').manifests).toHaveLength(1);
+  });
+
+  it('template text in key position of valid YAML is an unrendered template (the document is skipped and says so)', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: t}\ndata:\n  "{{ .Values.key }}": x\n';
+    expect(brief(text)).toEqual([['input/unrendered-template', 5, 4]]);
+    const r = loadText(text, 'm.yaml');
+    expect(r.manifests).toHaveLength(0);
+    expect(r.findings[0]!.message).toMatch(/this document is skipped/);
+  });
+
   it('rejects documents that are not mappings', () => {
     expect(brief('- a\n- b\n')).toEqual([['input/not-an-object', 1, 1]]);
     expect(brief('just a string\n')).toEqual([['input/not-an-object', 1, 1]]);

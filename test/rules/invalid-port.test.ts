@@ -73,4 +73,35 @@ describe('invalid-port', () => {
       [8, 19, 'error', 'Service targetPort name "web--http": must not contain consecutive hyphens'],
     ]);
   });
+
+  // validateServicePort (k8s v1.36.0 pkg/apis/core/validation/validation.go): a Service port name is IsDNS1123Label.
+  it('validates Service port names as DNS-1123 labels (63 characters), not IANA service names', () => {
+    expect(
+      brief(
+        service(
+          '    - name: tcp-prometheus-servicemonitor\n      port: 80\n    - name: http-exporter-port\n      port: 81\n    - name: admission-webhook\n      port: 443\n',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      brief(service(`    - name: ${'a'.repeat(64)}\n      port: 80\n    - name: Web_1\n      port: 81\n`)),
+    ).toEqual([
+      [7, 13, 'error', `Service port name "${'a'.repeat(64)}": must be no more than 63 characters`],
+      [
+        9,
+        13,
+        'error',
+        'Service port name "Web_1": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character',
+      ],
+    ]);
+  });
+
+  // SetDefaults_Service (k8s v1.36.0 pkg/apis/core/v1/defaults.go) sets targetPort 0 and "" to port before validation.
+  it('accepts targetPort 0 and "" (defaulted to port), still rejects an out-of-range targetPort', () => {
+    expect(brief(service('    - port: 80\n      targetPort: 0\n'))).toEqual([]);
+    expect(brief(service('    - port: 80\n      targetPort: ""\n'))).toEqual([]);
+    expect(brief(service('    - port: 80\n      targetPort: 70000\n'))).toEqual([
+      [8, 19, 'error', 'Service targetPort 70000: must be between 1 and 65535, inclusive'],
+    ]);
+  });
 });

@@ -68,4 +68,36 @@ describe('service-selects-no-pods', () => {
       'Service web: selector {app: web} matches no pods',
     ]);
   });
+
+  // Labels set by the StatefulSet controller (k8s v1.36.0 pkg/controller/statefulset/stateful_set_utils.go
+  // initIdentity/updateIdentity) and the Deployment controller (pod-template-hash, pkg/controller/deployment/sync.go).
+  const statefulSet = yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: redis-ha-server, namespace: shop}
+    spec:
+      serviceName: redis-ha
+      selector: {matchLabels: {app: redis-ha}}
+      template:
+        metadata: {labels: {app: redis-ha}}
+  `;
+
+  it('knows the labels controllers add at run time (argo-cd HA: a Service per StatefulSet pod)', () => {
+    const perPod = service('{app: redis-ha, statefulset.kubernetes.io/pod-name: redis-ha-server-0}');
+    expect(runRule(rule, `${statefulSet}---\n${perPod}`)).toEqual([]);
+    expect(
+      runRule(rule, `${statefulSet}---\n${service('{app: redis-ha, apps.kubernetes.io/pod-index: "1"}')}`),
+    ).toEqual([]);
+    expect(runRule(rule, `${deployment}---\n${service('{app: web, pod-template-hash: 5d8f7c9b4}')}`)).toEqual([]);
+  });
+
+  it("still reports a run-time label that the selected workload's controller does not set", () => {
+    // A Deployment's pods never get statefulset.kubernetes.io/pod-name.
+    const findings = runRule(
+      rule,
+      `${deployment}---\n${service('{app: web, statefulset.kubernetes.io/pod-name: web-0}')}`,
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/matches no pods/);
+  });
 });

@@ -6,6 +6,7 @@
  * of room. Labels: controller-revision-hash and pod-template-generation.
  */
 import type { Manifest } from '../../core/types.js';
+import { CONTROLLER_REVISION_HASH, POD_TEMPLATE_GENERATION } from '../../k8s/controller-labels.js';
 import { defaultDaemonSet } from '../../k8s/defaults.js';
 import { controllerRevisionHash } from '../../k8s/pod-template-hash.js';
 import { compileNodeSelector } from '../node-selector.js';
@@ -97,7 +98,7 @@ export function expandDaemonSet(ctx: ExpandContext, m: Manifest): Expansion | nu
       namespace: id.namespace,
       owner: { kind: 'DaemonSet', name: id.name },
       workload: { kind: 'DaemonSet', name: id.name },
-      extraLabels: { 'controller-revision-hash': hash, 'pod-template-generation': String(generation) },
+      extraLabels: { [CONTROLLER_REVISION_HASH]: hash, [POD_TEMPLATE_GENERATION]: String(generation) },
       ownerSelector: null,
       mutate: (spec) => {
         addTolerations(spec);

@@ -6,13 +6,14 @@
  * A paused Deployment runs only sync(), which creates no ReplicaSet.
  */
 import type { Manifest } from '../../core/types.js';
+import { POD_TEMPLATE_HASH } from '../../k8s/controller-labels.js';
 import { defaultDeployment } from '../../k8s/defaults.js';
 import { computeHash } from '../../k8s/pod-template-hash.js';
 import { nonNegInt, obj, str, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod, replicasOf, selectorWith } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';
 
-export const POD_TEMPLATE_HASH = 'pod-template-hash';
+export { POD_TEMPLATE_HASH };
 
 /** The new ReplicaSet a Deployment would create: name, hash and the labels its pods carry. */
 export function newReplicaSetName(

@@ -5,6 +5,7 @@
  * Labels batch.kubernetes.io/job-name and job-name are set; the controller-uid labels are left out (no UIDs offline).
  */
 import type { Manifest } from '../../core/types.js';
+import { JOB_COMPLETION_INDEX, JOB_NAME, LEGACY_JOB_NAME } from '../../k8s/controller-labels.js';
 import { defaultJob } from '../../k8s/defaults.js';
 import { nonNegInt, obj, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod } from './common.js';
@@ -52,13 +53,13 @@ export function expandJob(ctx: ExpandContext, m: Manifest, owner?: { kind: strin
   ];
   const pods = [];
   for (let i = 0; i < active; i++) {
-    const extraLabels: Record<string, string> = { 'batch.kubernetes.io/job-name': id.name, 'job-name': id.name };
+    const extraLabels: Record<string, string> = { [JOB_NAME]: id.name, [LEGACY_JOB_NAME]: id.name };
     const extraAnnotations: Record<string, string> = {};
     let prefix = `${id.name}-`;
     let hostname: string | undefined;
     if (indexed) {
-      extraLabels['batch.kubernetes.io/job-completion-index'] = String(i);
-      extraAnnotations['batch.kubernetes.io/job-completion-index'] = String(i);
+      extraLabels[JOB_COMPLETION_INDEX] = String(i);
+      extraAnnotations[JOB_COMPLETION_INDEX] = String(i);
       prefix = `${id.name}-${i}-`;
       hostname = `${id.name}-${i}`;
     }

@@ -7,6 +7,7 @@
  * sees) the pods in ordinal order; Parallel creates them together — for a plan the order is the same.
  */
 import type { Manifest } from '../../core/types.js';
+import { CONTROLLER_REVISION_HASH, POD_INDEX, STATEFULSET_POD_NAME } from '../../k8s/controller-labels.js';
 import { defaultStatefulSet } from '../../k8s/defaults.js';
 import { controllerRevisionHash } from '../../k8s/pod-template-hash.js';
 import { arr, isObj, nonNegInt, obj, objItems, str, type Obj } from '../../core/values.js';
@@ -117,9 +118,9 @@ export function expandStatefulSet(ctx: ExpandContext, m: Manifest): Expansion | 
         owner: { kind: 'StatefulSet', name: id.name },
         workload: { kind: 'StatefulSet', name: id.name },
         extraLabels: {
-          'apps.kubernetes.io/pod-index': String(ordinal),
-          'controller-revision-hash': revision,
-          'statefulset.kubernetes.io/pod-name': name,
+          [POD_INDEX]: String(ordinal),
+          [CONTROLLER_REVISION_HASH]: revision,
+          [STATEFULSET_POD_NAME]: name,
         },
         ownerSelector: checked.selector,
         hostname: name,
