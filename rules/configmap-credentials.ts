@@ -1,4 +1,4 @@
-import { containsPrivateKey, isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
+import { credentialIn } from '../src/rules/best-practice/credentials.js';
 import { isKind } from '../src/k8s/kinds.js';
 import type { Rule } from '../src/rules/types.js';
 import { objAt } from '../src/core/values.js';
@@ -50,9 +50,9 @@ const rule: Rule = {
       const data = objAt(manifest.object, ['data']);
       if (!data) continue;
       for (const [key, value] of Object.entries(data)) {
-        const privateKey = containsPrivateKey(value);
-        if (!privateKey && !(isCredentialName(key) && isCredentialLiteral(value))) continue;
-        const what = privateKey ? 'contains a PEM private key' : 'looks like a credential';
+        const found = credentialIn(key, value);
+        if (!found) continue;
+        const what = found === 'private-key' ? 'contains a PEM private key' : 'looks like a credential';
         context.report({
           manifest,
           path: ['data', key],

@@ -1,4 +1,4 @@
-import { isCredentialLiteral, isCredentialName } from '../src/rules/best-practice/credentials.js';
+import { credentialIn } from '../src/rules/best-practice/credentials.js';
 import { workloadContainersOf } from '../src/rules/containers.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj } from '../src/core/values.js';
@@ -15,8 +15,9 @@ const rule: Rule = {
     '',
     'Fix: store it in a Secret (or an external secret manager) and reference it with',
     '`valueFrom.secretKeyRef`, or mount the Secret as a file. Names are matched loosely (password, secret, token,',
-    'api key, private key, access key, credential), skipping names of locations or settings (`*_FILE`, `*_PATH`,',
-    '`*_URL`, `*_NAME`, …) and values that are paths, `$(VAR)` references or booleans.',
+    'api key, private key, access key, credential, `AZURE_*_KEY`, `*_KEY_CONTENT`), skipping names of locations or settings (`*_FILE`, `*_PATH`,',
+    '`*_URL`, `*_NAME`, …) and values that are paths, `$(VAR)` references or booleans. A PEM private key is reported',
+    'under any name.',
   ].join('\n'),
   kubeLinter: 'env-var-secret',
   polaris: 'sensitiveContainerEnvVar',
@@ -59,17 +60,14 @@ const rule: Rule = {
       const env = ref.container.env;
       if (!Array.isArray(env)) continue;
       env.forEach((entry, index) => {
-        if (
-          !isObj(entry) ||
-          typeof entry.name !== 'string' ||
-          !isCredentialName(entry.name) ||
-          !isCredentialLiteral(entry.value)
-        )
-          return;
+        if (!isObj(entry) || typeof entry.name !== 'string') return;
+        const found = credentialIn(entry.name, entry.value);
+        if (!found) return;
+        const what = found === 'private-key' ? 'a PEM private key' : 'a literal value that looks like a credential';
         context.report({
           manifest: ref.template.manifest,
           path: [...ref.path, 'env', index, 'value'],
-          message: `${ref.label} sets ${entry.name} to a literal value that looks like a credential; reference a Secret with valueFrom.secretKeyRef`,
+          message: `${ref.label} sets ${entry.name} to ${what}; reference a Secret with valueFrom.secretKeyRef`,
         });
       });
     }

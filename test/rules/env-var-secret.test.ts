@@ -36,4 +36,29 @@ describe('env-var-secret', () => {
     for (const name of ['SECRET_NAME', 'TOKEN_URL', 'PASSWORD_FILE', 'LOG_LEVEL', 'TOKEN_TTL'])
       expect(isCredentialName(name), name).toBe(false);
   });
+
+  it('reports PEM private keys under any name, whatever the number of dashes', () => {
+    const key = (dashes: string, kind: string) =>
+      pod(
+        `        - name: SIGNING_MATERIAL\n          value: "${dashes}BEGIN ${kind}PRIVATE KEY${dashes}\\nMIIEow\\n"\n`,
+      );
+    for (const [dashes, kind] of [
+      ['-----', 'RSA '],
+      ['-----', 'OPENSSH '],
+      ['-----', ''],
+      ['----', 'EC '],
+    ] as const)
+      expect(brief(key(dashes, kind)).map((f) => f[3])).toEqual([
+        'container "app" sets SIGNING_MATERIAL to a PEM private key; reference a Secret with valueFrom.secretKeyRef',
+      ]);
+    // A certificate is public: not reported.
+    expect(brief(pod('        - {name: CA_BUNDLE, value: "-----BEGIN CERTIFICATE-----\\nMIIB\\n"}\n'))).toEqual([]);
+  });
+
+  it('knows the Azure and OCI CLI credential variables', () => {
+    for (const name of ['AZURE_STORAGE_KEY', 'AZURE_CLIENT_KEY', 'OCI_CLI_KEY_CONTENT'])
+      expect(isCredentialName(name)).toBe(true);
+    expect(isCredentialName('AZURE_KEY_VAULT_NAME')).toBe(false);
+    expect(brief(pod('        - {name: AZURE_STORAGE_KEY, value: c29tZWtleQ==}\n'))).toHaveLength(1);
+  });
 });

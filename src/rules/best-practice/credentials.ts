@@ -1,6 +1,10 @@
-/** Heuristics for values that look like credentials written in plain text. */
+/**
+ * The one credential detector of the lint rules (env-var-secret, configmap-credentials): names that read like a
+ * credential with a literal value, and PEM private keys under any name.
+ */
 
-const CREDENTIAL_NAME = /password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential/i;
+const CREDENTIAL_NAME =
+  /password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|^azure_\w*_key$|key[_-]?content$/i;
 
 /** Names that mention a credential but hold something else: where it is, what it is called, how it behaves. */
 const NOT_A_CREDENTIAL =
@@ -19,7 +23,14 @@ export function isCredentialLiteral(value: unknown): value is string {
   return !/^(?:true|false|yes|no|on|off|0|1)$/i.test(text);
 }
 
-/** PEM private key material, whatever the key it is stored under. */
+/** PEM private key material (RSA, EC, OPENSSH, ENCRYPTED…; any run of 3+ dashes around it), under any name. */
 export function containsPrivateKey(value: unknown): boolean {
-  return typeof value === 'string' && /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(value);
+  return typeof value === 'string' && /-{3,} ?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY ?-{3,}/.test(value);
+}
+
+/** Why `value` stored under `name` is a credential in plain text, or undefined. */
+export function credentialIn(name: string, value: unknown): 'private-key' | 'credential' | undefined {
+  if (containsPrivateKey(value)) return 'private-key';
+  if (isCredentialName(name) && isCredentialLiteral(value)) return 'credential';
+  return undefined;
 }
