@@ -12,6 +12,7 @@ import {
   kindsIn,
   type CompiledValidator,
 } from './builtin.js';
+import { apiVersionStatus } from '../k8s/api-versions.js';
 import type { CrdRegistry } from './crds.js';
 import { toJsonSchema } from './openapi-schema.js';
 import { compileSchema } from './runtime-ajv.js';
@@ -136,7 +137,11 @@ export class SchemaResolver {
       };
     }
     const unknown = `no schema for ${apiVersion} ${kind}`;
-    const otherApiVersions = apiVersionsOf(kind);
+    // Suggest only versions the target Kubernetes serves (`v1 Deployment` → apps/v1, never extensions/v1beta1).
+    const known = apiVersionsOf(kind);
+    const served = known.filter((v) => apiVersionStatus(v, kind, this.options.kubeVersion).status !== 'removed');
+    const current = served.filter((v) => apiVersionStatus(v, kind, this.options.kubeVersion).status === 'ok');
+    const otherApiVersions = current.length > 0 ? current : served.length > 0 ? served : known;
     if (otherApiVersions.length > 0) {
       const meant = closestMatch(apiVersion, otherApiVersions) ?? otherApiVersions[otherApiVersions.length - 1]!;
       return { status: 'unknown', at: 'apiVersion', message: `${unknown}: did you mean apiVersion "${meant}"?` };

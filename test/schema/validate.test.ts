@@ -511,6 +511,18 @@ describe('schema/unknown-kind', () => {
       },
     ]);
   });
+
+  it('suggests the apiVersion the target Kubernetes serves, never a removed one', () => {
+    // extensions/v1beta1 Deployment, no longer served since 1.16, is closer in spelling to v1 than apps/v1 is.
+    const deployment = yaml('apiVersion: v1', 'kind: Deployment', 'metadata: {name: d}');
+    expect(brief(check(deployment)).map((f) => f.message)).toEqual([
+      'no schema for v1 Deployment: did you mean apiVersion "apps/v1"?',
+    ]);
+    const ingress = yaml('apiVersion: v1', 'kind: Ingress', 'metadata: {name: i}');
+    expect(brief(check(ingress)).map((f) => f.message)).toEqual([
+      'no schema for v1 Ingress: did you mean apiVersion "networking.k8s.io/v1"?',
+    ]);
+  });
 });
 
 describe('volume control', () => {
