@@ -156,11 +156,28 @@ export class DocumentSourceMap {
       }
       if (!next) return { node, keyNode, complete: false };
       // A pair with an empty value (`key:`) has no value node, or an empty null scalar: point at the key instead.
-      if (!next.value || isEmptyScalar(next.value)) return { node: next.key, keyNode: next.key, complete: false };
+      if (!next.value || isEmptyScalar(next.value)) {
+        // An empty sequence item (`- ` alone: null, which the API server decodes as "" or {}): its own `-` line.
+        if (next.key === null && next.value) {
+          const dash = this.itemIndicator(next.value);
+          if (dash !== undefined) return { node: dash, keyNode: null, complete: false };
+        }
+        return { node: next.key, keyNode: next.key, complete: false };
+      }
       node = next.value;
       keyNode = next.key;
     }
     return { node, keyNode, complete: true };
+  }
+
+  /** A stand-in node over the `-` of an empty block sequence item (the empty scalar's range is after it). */
+  private itemIndicator(empty: Node): Node | undefined {
+    const start = (empty as Ranged).range?.[0];
+    if (start === undefined) return undefined;
+    const lineStart = this.text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+    const dash = this.text.lastIndexOf('-', start);
+    if (dash < lineStart) return undefined;
+    return { range: [dash, dash + 1, dash + 1] } as unknown as Node;
   }
 
   private findPair(items: Pair[], key: string, depth: number): Pair | undefined {

@@ -27,8 +27,23 @@ interface Explanation {
 
 const MAX_ENUM_VALUES_SHOWN = 12;
 
+/**
+ * A null item in a list of scalars (`- ` alone under `capabilities.drop`): the API server's JSON decoder leaves the
+ * item at its zero value ("", 0, false) rather than rejecting it, so it is no type error.
+ */
+function nullScalarItem(error: SchemaError, path: JsonPath, data: unknown): boolean {
+  if (error.keyword !== 'type' || typeof path[path.length - 1] !== 'number') return false;
+  if (valueAt(data, path) !== null) return false;
+  return typeList(error.params.type).every(
+    (t) => t === 'string' || t === 'integer' || t === 'number' || t === 'boolean',
+  );
+}
+
 export function explainErrors(errors: readonly SchemaError[], context: ExplainContext): Finding[] {
-  return errors.map((error) => {
+  const kept = errors.filter(
+    (error) => !nullScalarItem(error, pointerToPath(error.instancePath, context.data), context.data),
+  );
+  return kept.map((error) => {
     const path = pointerToPath(error.instancePath, context.data);
     const explanation = explain(error, path, context);
     return {

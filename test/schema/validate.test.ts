@@ -525,6 +525,34 @@ describe('schema/unknown-kind', () => {
   });
 });
 
+describe('null list items', () => {
+  // The API server's JSON decoder (sigs.k8s.io/json, as encoding/json) leaves a null []string item at "": not rejected.
+  it('reads a null item in a list of strings as "" (no type error)', () => {
+    const text = deployment([
+      '  selector: {matchLabels: {app: web}}',
+      ...template([
+        '          securityContext:',
+        '            capabilities:',
+        '              drop:',
+        '                -',
+        '                - ALL',
+      ]),
+    ]);
+    expect(brief(check(text))).toEqual([]);
+  });
+
+  it("still rejects a null item where an object is required, at the item's own line", () => {
+    const text = deployment([
+      '  selector: {matchLabels: {app: web}}',
+      ...template(['          ports:', '            -', '            - containerPort: 80']),
+    ]);
+    const findings = brief(check(text));
+    expect(findings.length).toBeGreaterThan(0);
+    // Line 15 is the `-` of the empty item (deployment lines 1–5, selector 6, template 7–13, ports 14).
+    expect(findings.every((f) => f.line === 15)).toBe(true);
+  });
+});
+
 describe('volume control', () => {
   it('caps the findings of one object and says how many were left out', () => {
     const fields = Array.from({ length: 60 }, (_, i) => `  field${i}: ${i}`);
