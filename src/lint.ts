@@ -11,7 +11,7 @@ import { applySeverities, sortFindings } from './core/findings.js';
 import type { Finding, Manifest, Severity } from './core/types.js';
 import { attachFixes } from './fix/attach.js';
 import { apiVersionStatus } from './k8s/api-versions.js';
-import { loadInputs, loadText, type LoadLimits, type LoadResult } from './load/index.js';
+import { loadInputs, loadText, type LoadLimits, type LoadResult, type SkippedDocument } from './load/index.js';
 import { expandInputs } from './load/inputs.js';
 import { runRules } from './rules/engine.js';
 import { lintCouldFire, Suppressions } from './rules/suppress.js';
@@ -70,6 +70,8 @@ export interface LintResult {
   sources: Map<string, string>;
   /** Files read only as `context`: findings in them are left out (callers adding findings leave them out too). */
   contextFiles?: string[];
+  /** Documents of walked files that are not Kubernetes objects (neither apiVersion nor kind): not checked. */
+  skipped?: SkippedDocument[];
 }
 
 /** Lints files, folders, globs and `-` (stdin). */
@@ -202,6 +204,7 @@ export function checkLoadedWith(
     manifests: loaded.manifests,
     files: loaded.files,
     sources: loaded.sources,
+    ...(loaded.skipped ? { skipped: loaded.skipped } : {}),
   };
   return { result, suppressions };
 }

@@ -17,6 +17,54 @@ export interface LoadResult {
   files: string[];
   /** Decoded text of each file read (for code frames and suppression comments). */
   sources: Map<string, string>;
+  /**
+   * Documents of walked files with neither apiVersion nor kind: not Kubernetes objects (a docker-compose file, an
+   * OpenAPI spec), so not checked; counted in the summary. Absent when there are none.
+   */
+  skipped?: SkippedDocument[];
+}
+
+export interface SkippedDocument {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+const NOT_KUBERNETES = 'neither apiVersion nor kind: not a Kubernetes object';
+
+/** A document with neither key is someone else's YAML; one with either is a Kubernetes object missing the other. */
+function isKubernetesObject(m: Manifest): boolean {
+  // An item of a `kind: List` is one whatever it lacks (the List says so).
+  if (m.itemIndex !== undefined) return true;
+  return Object.hasOwn(m.object, 'apiVersion') || Object.hasOwn(m.object, 'kind');
+}
+
+/**
+ * Takes the non-Kubernetes documents out of `r`: skipped (and listed) when the file was found by a walk, a warning
+ * when it was named (someone asked for that file: silence would hide a mistake).
+ */
+function withoutNonKubernetes(r: LoadResult, walked: boolean): LoadResult {
+  if (r.manifests.every(isKubernetesObject)) return r;
+  const manifests: Manifest[] = [];
+  const findings = [...r.findings];
+  const skipped: SkippedDocument[] = [...(r.skipped ?? [])];
+  for (const m of r.manifests) {
+    if (isKubernetesObject(m)) {
+      manifests.push(m);
+      continue;
+    }
+    const at = m.locate([], 'value');
+    if (walked) skipped.push({ file: m.file, line: at.line, reason: NOT_KUBERNETES });
+    else
+      findings.push({
+        ruleId: 'input/not-kubernetes',
+        severity: 'warning',
+        message: `document has ${NOT_KUBERNETES}; not checked`,
+        file: m.file,
+        ...at,
+      });
+  }
+  return { ...r, manifests, findings, ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 /** Parses one in-memory text (an editor buffer, stdin, a test fixture). */
@@ -72,11 +120,14 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
   const findings: Finding[] = [];
   const files: string[] = [];
   const sources = new Map<string, string>();
-  const add = (r: LoadResult) => {
+  const skipped: SkippedDocument[] = [];
+  const add = (loaded: LoadResult, walked = false) => {
+    const r = withoutNonKubernetes(loaded, walked);
     for (const m of r.manifests) manifests.push(m);
     for (const f of r.findings) findings.push(f);
     for (const f of r.files) files.push(f);
     for (const [file, text] of r.sources) sources.set(file, text);
+    for (const s of r.skipped ?? []) skipped.push(s);
   };
 
   const paths = inputs.filter((i) => i !== '-');
@@ -98,7 +149,7 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
         add({ manifests: [], findings: [tooLarge(file, size, limits)], files: [file], sources: new Map() });
         continue;
       }
-      add(loadBytes(readFileSync(absolute), file, limits));
+      add(loadBytes(readFileSync(absolute), file, limits), expanded.walked.has(file));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
       findings.push({
@@ -113,7 +164,7 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
       });
     }
   }
-  return { manifests, findings, files, sources };
+  return { manifests, findings, files, sources, ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 function tooLarge(file: string, size: number, limits: LoadLimits): Finding {

@@ -10,7 +10,22 @@ import type { Finding } from '../core/types.js';
 import { compareStrings } from '../core/compare.js';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/**
+ * Not walked: dependencies, Git, and CI configuration (`.github/`: workflows are YAML, not Kubernetes objects).
+ * Named on the command line they are still read.
+ */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.github']);
+/**
+ * Files that a walk leaves out: YAML that is configuration of another tool, never a Kubernetes object —
+ * pre-commit's, a Helm chart's metadata and values, kustomize's kustomization (rendered by its tool, not applied).
+ */
+const NON_MANIFEST_FILE =
+  /^(?:\.pre-commit-config\.ya?ml|Chart\.ya?ml|values[^/]*\.ya?ml|kustomization\.ya?ml|Kustomization)$/;
+
+/** True for a file name a walk skips as another tool's configuration (see NON_MANIFEST_FILE). */
+export function isNonManifestFile(name: string): boolean {
+  return NON_MANIFEST_FILE.test(name);
+}
 const GLOB_CHARS = /[*?[\]{}!]/;
 /** Command-line globs are untrusted in CI too (a workflow may pass a PR's paths): bounded length and brace expansion. */
 export const MAX_INPUT_GLOB_LENGTH = 1024;
@@ -19,6 +34,8 @@ export const MAX_INPUT_GLOB_EXPANSIONS = 256;
 export interface ExpandedInputs {
   files: string[];
   findings: Finding[];
+  /** The files found by walking a folder or a glob (the others were named): their non-Kubernetes YAML is skipped. */
+  walked: Set<string>;
 }
 
 export interface ExpandOptions {
@@ -30,6 +47,7 @@ export interface ExpandOptions {
 export function expandInputs(inputs: string[], options: ExpandOptions = {}): ExpandedInputs {
   const cwd = options.cwd ?? process.cwd();
   const files = new Set<string>();
+  const named = new Set<string>();
   const findings: Finding[] = [];
   const problem = (file: string, ruleId: string, message: string, severity: Finding['severity'] = 'error') =>
     findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
@@ -46,6 +64,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
       walkDirectory(absolute, cwd, files, problem);
     } else if (stat?.isFile()) {
       files.add(display(absolute, cwd));
+      named.add(display(absolute, cwd));
     } else if (GLOB_CHARS.test(input)) {
       const compiled = compileInputGlob(input);
       if ('error' in compiled) {
@@ -62,7 +81,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
 
   const selected = options.filter ? [...files].filter(options.filter) : [...files];
   selected.sort(compareStrings);
-  return { files: selected, findings };
+  return { files: selected, findings, walked: new Set(selected.filter((f) => !named.has(f))) };
 }
 
 function walkDirectory(
@@ -124,7 +143,8 @@ function walkDirectory(
           }
           visited.add(real);
           stack.push(full);
-        } else if (target.isFile() && hasManifestExtension(entry.name)) files.add(display(full, cwd));
+        } else if (target.isFile() && hasManifestExtension(entry.name) && !isNonManifestFile(entry.name))
+          files.add(display(full, cwd));
         continue;
       }
       if (entry.isDirectory()) {
@@ -133,7 +153,7 @@ function walkDirectory(
         if (visited.has(real)) continue;
         visited.add(real);
         stack.push(full);
-      } else if (entry.isFile() && hasManifestExtension(entry.name)) {
+      } else if (entry.isFile() && hasManifestExtension(entry.name) && !isNonManifestFile(entry.name)) {
         files.add(display(full, cwd));
       }
     }

@@ -18,7 +18,8 @@ export function isPlanReport(report: Report): report is PlanRunResult {
   return 'plan' in report;
 }
 
-/** Files and objects read, for summaries. */
-export function counts(report: Report): { files: number; objects: number } {
-  return { files: report.files.length, objects: report.manifests.length };
+/** Files and objects read, and documents skipped as not Kubernetes objects, for summaries. */
+export function counts(report: Report): { files: number; objects: number; skipped?: number } {
+  const skipped = 'skipped' in report ? report.skipped?.length : undefined;
+  return { files: report.files.length, objects: report.manifests.length, ...(skipped ? { skipped } : {}) };
 }

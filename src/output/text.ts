@@ -19,7 +19,7 @@ const MAX_FRAME_WIDTH = 160;
 
 export function formatText(
   findings: Finding[],
-  summary: { files: number; objects: number },
+  summary: { files: number; objects: number; skipped?: number },
   options: TextOptions,
 ): string {
   const paint = (code: keyof typeof CODES, s: string) => (options.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
@@ -54,7 +54,9 @@ export function formatText(
   if (out.length > 0) out.push('');
   const total = c.error + c.warning + c.info;
   const tally = `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
-  const scope = `${summary.files} file${summary.files === 1 ? '' : 's'}, ${summary.objects} object${summary.objects === 1 ? '' : 's'}`;
+  const scope = `${summary.files} file${summary.files === 1 ? '' : 's'}, ${summary.objects} object${summary.objects === 1 ? '' : 's'}${
+    summary.skipped ? `, ${summary.skipped} non-Kubernetes document${summary.skipped === 1 ? '' : 's'} skipped` : ''
+  }`;
   out.push(
     total === 0
       ? paint('bold', `✔ no problems (${scope})`)

@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../src/load/index.js';
+import { lint } from '../../src/lint.js';
+import { renderText } from '../../src/output/text.js';
+
+/** A repository as people have it: manifests beside other tools' YAML and JSON. */
+const FILES: Record<string, string> = {
+  'k8s/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata: {a: "1"}\n',
+  // One of the two keys: a Kubernetes object with a mistake, still an error.
+  'k8s/half.yaml': 'kind: ConfigMap\nmetadata: {name: half}\n',
+  '.github/workflows/ci.yml':
+    'name: ci\non: [push]\njobs:\n  test: {runs-on: ubuntu-latest, steps: [{run: npm test}]}\n',
+  '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/kubeplan/kubeplan\n    rev: v1\n',
+  'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+  'chart/values.yaml': 'replicaCount: 2\nimage: {repository: nginx}\n',
+  'chart/values-prod.yaml': 'replicaCount: 5\n',
+  'overlay/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../k8s]\n',
+  'docker-compose.yml': 'services:\n  web: {image: nginx}\n---\nversion: "3"\n',
+  'openapi.yaml': 'openapi: 3.0.0\ninfo: {title: api, version: "1"}\npaths: {}\n',
+  'package.json': '{"name": "app", "version": "1.0.0"}\n',
+};
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-non-manifest-'));
+  for (const [file, text] of Object.entries(FILES)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('only Kubernetes documents, by default', () => {
+  it("a walked folder skips other tools' configuration files and lists the documents that are not objects", () => {
+    const r = loadInputs(['.'], { cwd: dir });
+    // .github/, .pre-commit-config.yaml, Chart.yaml, values*.yaml and kustomization.yaml are never read in a walk.
+    expect(r.files).toEqual(['docker-compose.yml', 'k8s/app.yaml', 'k8s/half.yaml', 'openapi.yaml', 'package.json']);
+    expect(r.manifests.map((m) => m.file)).toEqual(['k8s/app.yaml', 'k8s/half.yaml']);
+    expect(r.skipped).toEqual([
+      { file: 'docker-compose.yml', line: 1, reason: 'neither apiVersion nor kind: not a Kubernetes object' },
+      { file: 'docker-compose.yml', line: 4, reason: 'neither apiVersion nor kind: not a Kubernetes object' },
+      { file: 'openapi.yaml', line: 1, reason: 'neither apiVersion nor kind: not a Kubernetes object' },
+      { file: 'package.json', line: 1, reason: 'neither apiVersion nor kind: not a Kubernetes object' },
+    ]);
+  });
+
+  it('lint of the folder: no finding on non-Kubernetes YAML; a document with only kind is still an error', () => {
+    const r = lint(['.'], { cwd: dir });
+    const errors = r.findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.line, f.ruleId]);
+    expect(errors).toEqual([['k8s/half.yaml', 1, 'schema/required']]);
+    expect(r.findings.filter((f) => !f.file.startsWith('k8s/'))).toEqual([]);
+    // The summary counts what was not checked.
+    expect(renderText(r)).toMatch(/\(5 files, 2 objects, 4 non-Kubernetes documents skipped\)\n$/);
+  });
+
+  it('a glob is a walk too', () => {
+    const r = loadInputs(['**/*.yml'], { cwd: dir });
+    expect(r.files).toEqual(['docker-compose.yml']);
+    expect(r.manifests).toEqual([]);
+    expect(r.skipped).toHaveLength(2);
+  });
+
+  it('files named explicitly are read, and a document that is not an object is a warning, not silence', () => {
+    const r = loadInputs(['docker-compose.yml', 'chart/Chart.yaml', '.github/workflows/ci.yml'], { cwd: dir });
+    expect(r.skipped).toBeUndefined();
+    expect(r.manifests.map((m) => m.file)).toEqual(['chart/Chart.yaml']); // it has an apiVersion: read as an object
+    // Files are read in sorted order.
+    expect(r.findings.map((f) => [f.file, f.line, f.severity, f.ruleId, f.message])).toEqual([
+      [
+        '.github/workflows/ci.yml',
+        1,
+        'warning',
+        'input/not-kubernetes',
+        'document has neither apiVersion nor kind: not a Kubernetes object; not checked',
+      ],
+      [
+        'docker-compose.yml',
+        1,
+        'warning',
+        'input/not-kubernetes',
+        'document has neither apiVersion nor kind: not a Kubernetes object; not checked',
+      ],
+      [
+        'docker-compose.yml',
+        4,
+        'warning',
+        'input/not-kubernetes',
+        'document has neither apiVersion nor kind: not a Kubernetes object; not checked',
+      ],
+    ]);
+  });
+
+  it('items of a List are objects whatever they lack', () => {
+    writeFileSync(path.join(dir, 'k8s/list.yaml'), 'apiVersion: v1\nkind: List\nitems:\n  - metadata: {name: x}\n');
+    try {
+      const r = lint(['k8s/list.yaml'], { cwd: dir });
+      expect(r.findings.some((f) => f.ruleId === 'schema/required' && f.severity === 'error')).toBe(true);
+    } finally {
+      rmSync(path.join(dir, 'k8s/list.yaml'));
+    }
+  });
+});
