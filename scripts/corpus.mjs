@@ -2,7 +2,8 @@
 /**
  * `npm run corpus`: lints (and plans, once `kubeplan plan`/`check` exist) every manifest of the shared real-world corpus
  * (../shared/corpus, or $KUBEPLAN_CORPUS) and prints, per folder: files, documents, objects, findings by rule,
- * crashes (must be 0) and time; then how kubeplan agrees with kubeconform's own expectations (EXPECTED.md), and, per
+ * crashes (must be 0) and time; per install of real-world/: objects, findings by severity and error-level findings
+ * outside the security category (must be 0); then how kubeplan agrees with kubeconform's own expectations (EXPECTED.md), and, per
  * check, how its best-practice rules agree with kube-linter's and kube-score's own fixtures (scripts/peer-agreement.mjs).
  * Runs on plain node against dist/ (`npm run compile` first). Exit code 1 on a crash or a disagreement (with kube-linter
  * and kube-score: one not documented in peer-agreement.mjs's DISAGREEMENTS, or a documented one that agrees now).
@@ -35,6 +36,8 @@ const FILE_UNITS = new Set([
   'kube-linter-testdata',
   'kube-score-testdata',
 ]);
+/** Folders of installs (one subfolder each, applied as a whole: CRDs in setup/ beside their custom resources). */
+const INSTALL_UNITS = new Set(['real-world']);
 const MANIFEST = /\.(ya?ml|json)$/i;
 const EXPECTED = /^EXPECTED/;
 
@@ -43,6 +46,7 @@ const EXPECTED = /^EXPECTED/;
  * files (an application: a directory of manifests meant to be applied together).
  */
 export function unitsOf(root, folder) {
+  if (INSTALL_UNITS.has(folder)) return installsOf(root, folder);
   const perFile = FILE_UNITS.has(folder);
   const units = [];
   const stack = [folder];
@@ -61,6 +65,76 @@ export function unitsOf(root, folder) {
     else if (files.length > 0) units.push({ name: `${dir}/`, files });
   }
   return units.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Each subfolder of an install folder as one unit: every manifest under it, recursively, sorted. */
+function installsOf(root, folder) {
+  const units = [];
+  const installs = readdirSync(path.join(root, folder), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  for (const install of installs) {
+    const files = [];
+    const stack = [`${folder}/${install}`];
+    while (stack.length > 0) {
+      const dir = stack.pop();
+      for (const e of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+        const rel = `${dir}/${e.name}`;
+        if (e.isDirectory()) stack.push(rel);
+        else if (e.isFile() && MANIFEST.test(e.name) && !EXPECTED.test(e.name)) files.push(rel);
+      }
+    }
+    files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (files.length > 0) units.push({ name: `${folder}/${install}/`, files });
+  }
+  return units;
+}
+
+/**
+ * Per install of `real-world/`: objects, findings by severity, and the error-level findings outside the security
+ * category — findings the API server would not raise on an install people apply as it is (must be none).
+ * `allRules` gives each rule's category; the loader's and schema's own ids (input/, yaml/, schema/) are validation.
+ */
+export function realWorldInstalls(api, root, allRules) {
+  const folder = 'real-world';
+  if (!existsSync(path.join(root, folder))) return [];
+  const category = new Map(allRules.map((r) => [r.id, r.category]));
+  return installsOf(root, folder).map((unit) => {
+    const result = api.lint(unit.files, { cwd: root });
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of result.findings) counts[f.severity]++;
+    const falseErrors = result.findings.filter(
+      (f) => f.severity === 'error' && (category.get(f.ruleId) ?? 'validation') !== 'security',
+    );
+    return { name: unit.name, objects: result.manifests.length, counts, falseErrors, findings: result.findings };
+  });
+}
+
+/** The real-world table: install, objects, errors, warnings, infos, errors outside security (each one listed). */
+export function formatInstalls(installs) {
+  const rows = installs.map((i) => [
+    i.name,
+    i.objects,
+    i.counts.error,
+    i.counts.warning,
+    i.counts.info,
+    i.falseErrors.length,
+  ]);
+  const out = [
+    'real-world installs: error-level findings outside the security category must be 0',
+    table(['install', 'objects', 'errors', 'warnings', 'infos', 'errors outside security'], rows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+    ]),
+  ];
+  for (const i of installs)
+    for (const f of i.falseErrors) out.push(`  ✖ ${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`);
+  return out.join('\n');
 }
 
 /** The corpus folders, sorted (those with a README.md of their own only). */
@@ -449,6 +523,7 @@ export function formatReport(report, kubeconform, options = {}) {
       );
     }
   }
+  if (options.installs?.length) out.push('', formatInstalls(options.installs));
   if (options.peers && options.peers.peers.length > 0) out.push('', formatPeerAgreement(options.peers));
   for (const folder of options.list ?? []) {
     out.push('', `${folder}: every finding`);
@@ -482,11 +557,13 @@ async function main(argv) {
   const report = await analyzeCorpus(api, root);
   const kubeconform = existsSync(path.join(root, 'kubeconform-fixtures')) ? checkKubeconform(api, root) : [];
   const peers = peerAgreement({ loadText, runRules, DEFAULT_RULE_OPTIONS, allRules }, root);
-  process.stdout.write(formatReport(report, kubeconform, { list, peers }));
+  const installs = realWorldInstalls(api, root, allRules);
+  process.stdout.write(formatReport(report, kubeconform, { list, peers, installs }));
   const crashes = report.folders.reduce((n, f) => n + f.crashes.length, 0);
   const disagreements =
     kubeconform.filter((r) => !r.ok).length + peers.undocumented.length + peers.stale.length + peers.problems.length;
-  return crashes > 0 || disagreements > 0 ? 1 : 0;
+  const falseErrors = installs.reduce((n, i) => n + i.falseErrors.length, 0);
+  return crashes > 0 || disagreements > 0 || falseErrors > 0 ? 1 : 0;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
