@@ -127,6 +127,12 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
     category: 'input',
     description: 'A file has more documents than the limit; raise with --max-documents',
   },
+  {
+    id: 'input/not-kubernetes',
+    severity: 'warning',
+    category: 'input',
+    description: 'A named file holds a document with neither apiVersion nor kind (not checked; skipped in folder walks)',
+  },
   { id: 'input/unreadable', severity: 'error', category: 'input', description: 'A file or folder cannot be read' },
   {
     id: 'input/unrendered-template',
