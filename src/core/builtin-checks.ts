@@ -90,6 +90,12 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
     description: 'A document or List item is not a mapping',
   },
   { id: 'input/not-found', severity: 'error', category: 'input', description: 'An input path does not exist' },
+  {
+    id: 'input/not-kubernetes',
+    severity: 'warning',
+    category: 'input',
+    description: 'A named file holds a document with neither apiVersion nor kind (not checked; skipped in folder walks)',
+  },
   { id: 'input/parse', severity: 'error', category: 'input', description: 'The document cannot be read' },
   {
     id: 'input/symlink-loop',
@@ -126,12 +132,6 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
     severity: 'error',
     category: 'input',
     description: 'A file has more documents than the limit; raise with --max-documents',
-  },
-  {
-    id: 'input/not-kubernetes',
-    severity: 'warning',
-    category: 'input',
-    description: 'A named file holds a document with neither apiVersion nor kind (not checked; skipped in folder walks)',
   },
   { id: 'input/unreadable', severity: 'error', category: 'input', description: 'A file or folder cannot be read' },
   {
