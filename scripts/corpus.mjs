@@ -336,7 +336,6 @@ export const KUBECONFORM_EXPECTATIONS = [
     },
   },
   ...[
-    ['missing_kind.yaml', "missing 'kind' key"],
     ['missing_kind_value.yaml', "missing 'kind' key"],
     ['missing_apiversion.yaml', "missing 'apiVersion' key"],
     ['multi_invalid_resources.yaml', '5 documents of a bare kind: (inferred)'],
@@ -345,6 +344,16 @@ export const KUBECONFORM_EXPECTATIONS = [
     kubeconform: `invalid: ${what}`,
     check: (r) => (r.findings.some(isValidityError) ? undefined : 'no validity error'),
   })),
+  {
+    // `key: value` has neither apiVersion nor kind: not a Kubernetes object. Named on the command line it is reported
+    // (a warning, issue 10), not checked; in a walked folder it is skipped and counted.
+    files: ['missing_kind.yaml'],
+    kubeconform: "invalid: missing 'kind' key (kubeplan: not a Kubernetes object, reported as input/not-kubernetes)",
+    check: (r) =>
+      r.findings.some((f) => f.ruleId === 'input/not-kubernetes') && r.manifests.length === 0
+        ? undefined
+        : 'no input/not-kubernetes finding',
+  },
   {
     files: ['test_crd.yaml'],
     kubeconform: 'fails by default: no schema for the custom resource (passes with -ignore-missing-schemas)',
