@@ -94,7 +94,8 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
     id: 'input/not-kubernetes',
     severity: 'warning',
     category: 'input',
-    description: 'A named file holds a document with neither apiVersion nor kind (not checked; skipped in folder walks)',
+    description:
+      'A named file holds a document with neither apiVersion nor kind (not checked; skipped in folder walks)',
   },
   { id: 'input/parse', severity: 'error', category: 'input', description: 'The document cannot be read' },
   {

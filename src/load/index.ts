@@ -33,7 +33,7 @@ export interface SkippedDocument {
 const NOT_KUBERNETES = 'neither apiVersion nor kind: not a Kubernetes object';
 
 /** A document with neither key is someone else's YAML; one with either is a Kubernetes object missing the other. */
-function isKubernetesObject(m: Manifest): boolean {
+export function isKubernetesObject(m: Manifest): boolean {
   // An item of a `kind: List` is one whatever it lacks (the List says so).
   if (m.itemIndex !== undefined) return true;
   return Object.hasOwn(m.object, 'apiVersion') || Object.hasOwn(m.object, 'kind');

@@ -26,6 +26,12 @@ const NON_MANIFEST_FILE =
 export function isNonManifestFile(name: string): boolean {
   return NON_MANIFEST_FILE.test(name);
 }
+
+/** True for a path a walk never yields: inside a skipped folder (`.github/`…) or another tool's configuration file. */
+export function isNonManifestPath(file: string): boolean {
+  const parts = file.split(/[\\/]/);
+  return parts.slice(0, -1).some((p) => SKIPPED_DIRS.has(p)) || isNonManifestFile(parts[parts.length - 1] ?? '');
+}
 const GLOB_CHARS = /[*?[\]{}!]/;
 /** Command-line globs are untrusted in CI too (a workflow may pass a PR's paths): bounded length and brace expansion. */
 export const MAX_INPUT_GLOB_LENGTH = 1024;
