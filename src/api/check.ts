@@ -26,6 +26,8 @@ export interface PlanApiOptions extends LintOptions {
   now?: string;
   /** A pod name (or namespace/name): the plan reports each node's filter verdict and scores for it. */
   explain?: string;
+  /** Filter and score every node (percentageOfNodesToScore 100) instead of kube-scheduler's sampling from 100 nodes. */
+  scoreAllNodes?: boolean;
   /** Old manifests (files, folders, globs): the result has `changes` and rollout steps. */
   from?: string[];
   /** Old manifests = the same inputs at this git revision (needs a git repository at `cwd`). */
@@ -98,6 +100,7 @@ function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRu
     if (gitProblem) throw new OptionsError(`--base ${options.base}: ${gitProblem.message}`);
     const common = {
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
       ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
     };
     changes = diffManifests(oldLoad.manifests, linted.manifests, {
@@ -161,5 +164,6 @@ function plannerOptions(options: PlanApiOptions, cluster: LoadedCluster | undefi
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
     ...(options.explain !== undefined ? { explain: options.explain } : {}),
+    ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
   };
 }

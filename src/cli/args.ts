@@ -32,6 +32,7 @@ export interface CliOptions {
   seed?: string;
   now?: string;
   explain?: string;
+  scoreAllNodes?: boolean;
   from?: string[];
   base?: string;
   /** lint: write certain fixes to the files (`write`) or print them as a unified diff (`dry-run`). */
@@ -66,6 +67,7 @@ export const FLAGS = {
   seed: { type: 'string' },
   now: { type: 'string' },
   explain: { type: 'string' },
+  'score-all-nodes': { type: 'boolean' },
   from: { type: 'string', multiple: true },
   base: { type: 'string' },
   fix: { type: 'boolean' },
@@ -186,6 +188,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     ...(v.seed !== undefined ? { seed: v.seed } : {}),
     ...(v.now !== undefined ? { now: v.now } : {}),
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
+    ...(v['score-all-nodes'] ? { scoreAllNodes: true } : {}),
     ...(v.from !== undefined ? { from: v.from } : {}),
     ...(v.context !== undefined ? { context: v.context } : {}),
     ...(v.base !== undefined ? { base: v.base } : {}),
@@ -263,6 +266,8 @@ plan / check:
       --seed S                seed for generated pod-name suffixes (default "kubeplan")
       --now TIME              ISO time for CronJob schedules (default 2025-01-01T00:00:00Z)
       --explain POD           print each node's filter verdict and scores for POD
+      --score-all-nodes       filter and score every node (default: from 100 nodes, stop after
+                              numFeasibleNodesToFind feasible nodes, as kube-scheduler does)
       --from PATH             old manifests: show changes and rollout steps; repeatable
       --base REV              old manifests = the same paths at git revision REV
   -h, --help                  print this help

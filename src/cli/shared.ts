@@ -48,6 +48,7 @@ export function apiOptions(options: CliOptions, io: CliIO): PlanApiOptions {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.explain !== undefined ? { explain: options.explain } : {}),
+    ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
     ...(options.base !== undefined ? { base: options.base } : {}),

@@ -19,6 +19,7 @@ export function planToJson(r: PlanResult): object {
       now: r.settings.now,
       defaultNamespace: r.settings.defaultNamespace,
       tieBreak: r.settings.tieBreak,
+      nodeSampling: r.settings.nodeSampling,
     },
     pods: r.pods.map((p) => ({
       name: p.name,

@@ -22,6 +22,7 @@ import { resolveNetworking } from './phases/networking.js';
 import { buildReport } from './phases/report.js';
 import { queueAndSchedule } from './phases/schedule.js';
 import type { PlanResult } from './result.js';
+import { nodeSamplingSummary } from './scheduler/sampling.js';
 import { readServices } from './services.js';
 
 export { MAX_PLANNED_PODS } from './phases/controllers.js';
@@ -36,6 +37,8 @@ export interface PlanOptions {
   defaultNamespace?: string;
   /** A pod name (or namespace/name): report its per-node filter verdicts and per-plugin scores. */
   explain?: string;
+  /** Filter and score every node (percentageOfNodesToScore 100) instead of sampling from 100 nodes up. */
+  scoreAllNodes?: boolean;
 }
 
 export const DEFAULT_SEED = 'kubeplan';
@@ -110,7 +113,15 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   });
   const pods = expansions.flatMap((e) => e.pods);
   const services = readServices(byKind('Service'), defaultNamespace, skip);
-  const { state, explain } = queueAndSchedule({ cluster, scoped, services, pods, explain: options.explain });
+  const scoreAllNodes = options.scoreAllNodes === true;
+  const { state, explain } = queueAndSchedule({
+    cluster,
+    scoped,
+    services,
+    pods,
+    explain: options.explain,
+    scoreAllNodes,
+  });
   findings.push(...unschedulableFindings(pods));
   const ingresses = resolveNetworking({
     services,
@@ -129,7 +140,13 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     services,
     ingresses,
     cronJobs,
-    settings: { seed, now: utcIso(nowMs), defaultNamespace, tieBreak: TIE_BREAK },
+    settings: {
+      seed,
+      now: utcIso(nowMs),
+      defaultNamespace,
+      tieBreak: TIE_BREAK,
+      nodeSampling: nodeSamplingSummary(cluster.nodes.length, scoreAllNodes),
+    },
     findings,
     ...(explain ? { explain } : {}),
   });

@@ -34,6 +34,7 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
   out.push(bold('kubeplan plan'));
   out.push(`Cluster: ${safe(result.cluster.description)}`);
   out.push(dim(`Seed ${safe(result.settings.seed)} · now ${result.settings.now} · ties: ${result.settings.tieBreak}`));
+  out.push(dim(`Nodes evaluated per pod: ${result.settings.nodeSampling}`));
 
   if (result.workloads.length > 0) {
     out.push('', bold('Workloads'));

@@ -59,7 +59,14 @@ export interface ExplainReport {
 
 export interface PlanResult {
   cluster: { source: string; description: string; nodes: NodeReport[] };
-  settings: { seed: string; now: string; defaultNamespace: string; tieBreak: string };
+  settings: {
+    seed: string;
+    now: string;
+    defaultNamespace: string;
+    tieBreak: string;
+    /** How many nodes each pod's filtering evaluates (kube-scheduler's numFeasibleNodesToFind), in words. */
+    nodeSampling: string;
+  };
   pods: PodReport[];
   workloads: WorkloadReport[];
   volumeClaims: VolumeClaimReport[];

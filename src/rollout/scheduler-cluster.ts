@@ -74,6 +74,8 @@ export interface RolloutClusterOptions {
   cluster?: { manifests: Manifest[]; source: string };
   seed?: string;
   defaultNamespace?: string;
+  /** Evaluate every node instead of kube-scheduler's sampling (percentageOfNodesToScore 100). */
+  scoreAllNodes?: boolean;
 }
 
 /** Kinds whose old pods planChanges simulates itself (it places them while the rollouts run). */
@@ -107,6 +109,7 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
   const planned = plan(oldManifests, {
     ...(options.cluster ? { cluster: options.cluster } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
+    ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
     defaultNamespace,
   });
   const sources = new Map<string, Manifest>();
@@ -133,8 +136,15 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     () => {},
   );
   return schedulerCluster(
-    new Scheduler(state, {
-      services: services.flatMap((x) => (x.selector ? [{ namespace: x.report.namespace, selector: x.selector }] : [])),
-    }),
+    new Scheduler(
+      state,
+      {
+        services: services.flatMap((x) =>
+          x.selector ? [{ namespace: x.report.namespace, selector: x.selector }] : [],
+        ),
+      },
+      undefined,
+      { percentageOfNodesToScore: options.scoreAllNodes ? 100 : 0 },
+    ),
   );
 }

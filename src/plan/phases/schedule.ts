@@ -25,6 +25,8 @@ export interface ScheduleInput {
   services: ServiceModel[];
   pods: PlannedPod[];
   explain?: string;
+  /** percentageOfNodesToScore 100 instead of the adaptive default. */
+  scoreAllNodes?: boolean;
 }
 
 export interface ScheduleOutput {
@@ -39,7 +41,9 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
   const selectors = input.services.flatMap((s) =>
     s.selector ? [{ namespace: s.report.namespace, selector: s.selector }] : [],
   );
-  const scheduler = new Scheduler(state, { services: selectors });
+  const scheduler = new Scheduler(state, { services: selectors }, undefined, {
+    percentageOfNodesToScore: input.scoreAllNodes ? 100 : 0,
+  });
   for (const p of cluster.pods) {
     const priority = p.priority ?? (p.priorityClassName ? scoped.priorityValue(p.priorityClassName) : undefined) ?? 0;
     state.add(

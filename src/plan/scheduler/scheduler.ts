@@ -5,7 +5,8 @@
  *   that rejects it) → no node: PostFilter, FitError → one node: take it → prioritizeNodes (PreScore, Score,
  *   NormalizeScore, × weight, summed) → selectHost → Reserve → PreBind → bind.
  * Kubernetes breaks ties between top nodes at random (reservoir sampling); kubeplan takes the smallest node name.
- * Every node is evaluated (Kubernetes samples only a share of nodes above 100).
+ * From 100 nodes up the filters stop after numFeasibleNodesToFind feasible nodes, starting at a rotating
+ * nextStartNodeIndex (sampling.ts); `percentageOfNodesToScore: 100` (--score-all-nodes) evaluates every node.
  */
 import {
   isStatus,
@@ -19,6 +20,7 @@ import {
 } from './framework.js';
 import { fitErrorMessage, NO_NODES_AVAILABLE } from './message.js';
 import { DEFAULT_PROFILE, type Profile } from './profile.js';
+import { nodeTreeOrder, numFeasibleNodesToFind } from './sampling.js';
 import type { ClusterState, NodeState } from './state.js';
 import type { NodeExplain, SchedPod, ScheduleResult } from './types.js';
 
@@ -64,15 +66,30 @@ interface FitResult {
   note?: string;
 }
 
+export interface SchedulerOptions {
+  /**
+   * KubeSchedulerConfiguration.percentageOfNodesToScore: 0 (default) = adaptive, 100 = evaluate every node.
+   * Only matters from 100 nodes up.
+   */
+  percentageOfNodesToScore?: number;
+}
+
 export class Scheduler {
   private readonly points: ExtensionPoints;
+  /** The snapshot's node list (nodeTree order: zones interleaved); the sampled search walks it from nextStart. */
+  private readonly order: NodeState[];
+  private nextStartNodeIndex = 0;
+  private readonly percentage: number;
 
   constructor(
     readonly cluster: ClusterState,
     readonly env: SchedulerEnv = { services: [] },
     readonly profile: Profile = DEFAULT_PROFILE,
+    options: SchedulerOptions = {},
   ) {
     this.points = extensionPoints(profile);
+    this.order = nodeTreeOrder(cluster.nodes, (n) => n.node.labels);
+    this.percentage = options.percentageOfNodesToScore ?? 0;
   }
 
   /** Finds a node for the pod and (unless `bind: false`) binds it there. */
@@ -125,9 +142,13 @@ export class Scheduler {
         ...(explain ? { explain: { nodes: verdicts, note: 'only one feasible node: scoring skipped' } } : {}),
       };
     const { totals, detail } = this.prioritizeNodes(cycle, feasible, explain);
-    // selectHost: the highest total wins; ties go to the smallest node name (feasible is in name order).
+    // selectHost: the highest total wins; ties go to the smallest node name.
     let best = 0;
-    for (let i = 1; i < totals.length; i++) if ((totals[i] ?? 0) > (totals[best] ?? 0)) best = i;
+    for (let i = 1; i < totals.length; i++) {
+      const t = totals[i] ?? 0;
+      const b = totals[best] ?? 0;
+      if (t > b || (t === b && (feasible[i] ?? first).name < (feasible[best] ?? first).name)) best = i;
+    }
     if (detail) {
       const byName = new Map(feasible.map((n, i) => [n.name, i]));
       for (const v of verdicts) {
@@ -137,7 +158,10 @@ export class Scheduler {
         v.total = totals[i];
       }
     }
-    return { node: (feasible[best] ?? first).name, ...(explain ? { explain: { nodes: verdicts } } : {}) };
+    return {
+      node: (feasible[best] ?? first).name,
+      ...(explain ? { explain: { nodes: verdicts, ...(fit.note ? { note: fit.note } : {}) } } : {}),
+    };
   }
 
   private findNodesThatFitPod(cycle: Cycle, explain: boolean): FitResult {
@@ -178,29 +202,48 @@ export class Scheduler {
       }
     }
 
-    // Filter every node (framework.RunFilterPlugins: the first failing plugin decides).
-    const feasible: NodeState[] = [];
-    for (const node of nodes) {
-      let status: Status | null = null;
-      if (allowed !== null && !allowed.has(node.name)) {
-        status = unresolvable(
-          narrowedBy.join(','),
-          `node(s) didn't satisfy plugin(s) [${[...narrowedBy].sort().join(' ')}]`,
-        );
-      } else {
-        for (const plugin of this.points.filter) {
-          status = plugin.filter?.(cycle, node) ?? null;
-          if (status) break;
-        }
-      }
-      if (status) {
-        diagnosis.nodeToStatus.set(node.name, status);
-        diagnosis.unschedulablePlugins.add(status.plugin);
-      } else feasible.push(node);
-      if (explain)
-        verdicts.push({ node: node.name, failedPlugin: status?.plugin ?? null, reasons: status?.reasons ?? [] });
+    // findNodesThatPassFilters: the candidate nodes (those PreFilter left) in snapshot order, searched from
+    // nextStartNodeIndex until numFeasibleNodesToFind pass; the first failing Filter plugin decides a node.
+    const candidates = allowed === null ? this.order : this.order.filter((n) => allowed.has(n.name));
+    if (allowed !== null) {
+      const absent = unresolvable(
+        narrowedBy.join(','),
+        `node(s) didn't satisfy plugin(s) [${[...narrowedBy].sort().join(' ')}]`,
+      );
+      for (const node of nodes) if (!allowed.has(node.name)) this.reject(diagnosis, verdicts, explain, node, absent);
     }
-    return { feasible, diagnosis, verdicts };
+    const toFind = numFeasibleNodesToFind(candidates.length, this.percentage);
+    const feasible: NodeState[] = [];
+    let processed = 0;
+    for (let i = 0; i < candidates.length && feasible.length < toFind; i++) {
+      const node = candidates[(this.nextStartNodeIndex + i) % candidates.length]!;
+      processed++;
+      let status: Status | null = null;
+      for (const plugin of this.points.filter) {
+        status = plugin.filter?.(cycle, node) ?? null;
+        if (status) break;
+      }
+      if (status) this.reject(diagnosis, verdicts, explain, node, status);
+      else {
+        feasible.push(node);
+        if (explain) verdicts.push({ node: node.name, failedPlugin: null, reasons: [] });
+      }
+    }
+    // nextStartNodeIndex moves by the nodes this search processed, modulo all nodes (findNodesThatFitPod).
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
+    feasible.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (explain) verdicts.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+    const sampled = processed < candidates.length;
+    const note = sampled
+      ? `sampled: ${processed} of ${candidates.length} nodes filtered, stopping at ${toFind} feasible (numFeasibleNodesToFind)`
+      : undefined;
+    return { feasible, diagnosis, verdicts, ...(note ? { note } : {}) };
+  }
+
+  private reject(diagnosis: Diagnosis, verdicts: NodeExplain[], explain: boolean, node: NodeState, status: Status) {
+    diagnosis.nodeToStatus.set(node.name, status);
+    diagnosis.unschedulablePlugins.add(status.plugin);
+    if (explain) verdicts.push({ node: node.name, failedPlugin: status.plugin, reasons: status.reasons });
   }
 
   /** RunPostFilterPlugins: the first plugin that nominates a node wins. */
