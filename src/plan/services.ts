@@ -134,11 +134,35 @@ export function resolveEndpoints(services: ServiceModel[], pods: EndpointPod[], 
     list.push(p);
   }
   for (const list of byNamespace.values()) list.sort((a, b) => compareStrings(a.name, b.name));
+  // Pods by namespace and `key=value` label (each list in name order): a Service looks only at the pods carrying
+  // one of its selector's pairs (the rarest), not at every pod of its namespace.
+  const byLabel = new Map<string, Map<string, EndpointPod[]>>();
+  for (const [namespace, list] of byNamespace) {
+    const index = new Map<string, EndpointPod[]>();
+    byLabel.set(namespace, index);
+    for (const p of list)
+      for (const [k, v] of Object.entries(p.labels)) {
+        const pair = `${k}=${v}`;
+        const at = index.get(pair);
+        if (at) at.push(p);
+        else index.set(pair, [p]);
+      }
+  }
+  const candidates = (namespace: string, selectorMap: Record<string, string> | null): EndpointPod[] => {
+    const pairs = Object.entries(selectorMap ?? {});
+    if (pairs.length === 0) return byNamespace.get(namespace) ?? [];
+    let best: EndpointPod[] | undefined;
+    for (const [k, v] of pairs) {
+      const list = byLabel.get(namespace)?.get(`${k}=${v}`) ?? [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best ?? [];
+  };
   for (const s of services) {
     const selector = s.selector;
     if (!selector) continue; // no selector: endpoints are managed by hand (or ExternalName)
     const r = s.report;
-    const selected = (byNamespace.get(r.namespace) ?? []).filter((p) => selector.matches(p.labels));
+    const selected = candidates(r.namespace, r.selector).filter((p) => selector.matches(p.labels));
     for (const p of selected) {
       const dns =
         r.headless && p.hostname && p.subdomain === r.name

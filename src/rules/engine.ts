@@ -97,7 +97,8 @@ function trackReads(manifests: readonly Manifest[], onRead: (m: Manifest) => voi
   return new Proxy(manifests, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
-      if (typeof property === 'string' && /^\d+$/.test(property) && value !== undefined) onRead(value as Manifest);
+      // Elements are the only object-valued properties of the array (methods are functions): no regex per read.
+      if (typeof value === 'object' && value !== null && typeof property === 'string') onRead(value as Manifest);
       return value;
     },
     set: () => false,

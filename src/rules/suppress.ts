@@ -50,6 +50,9 @@ export interface HygieneOptions {
  */
 export class Suppressions {
   private readonly objects: ObjectSuppression[];
+  /** Indexes of `objects` by file and by object identity, so apply() looks only at the objects a finding can be about. */
+  private readonly objectsByFile = new Map<string, number[]>();
+  private readonly objectsByRef = new Map<string, number[]>();
   private readonly directives = new Map<string, Directive[]>();
   /** `file:line:idIndex` of directive ids that suppressed a finding (idIndex -1 = a bare directive). */
   private readonly used = new Set<string>();
@@ -59,11 +62,16 @@ export class Suppressions {
     manifests: Manifest[],
   ) {
     this.objects = objectSuppressions(manifests);
+    this.objects.forEach((o, i) => {
+      push(this.objectsByFile, o.file, i);
+      const key = refKey(o.ref);
+      if (key !== undefined) push(this.objectsByRef, key, i);
+    });
   }
 
   apply(findings: Finding[]): Finding[] {
     return findings.filter((f) => {
-      for (const o of this.objects) {
+      for (const o of this.candidates(f)) {
         const i = o.match(f);
         if (i >= 0) {
           o.used.add(i);
@@ -157,6 +165,16 @@ export class Suppressions {
     return out;
   }
 
+  /** The annotated objects a finding can be about (same file, or the same object), in input order. */
+  private candidates(f: Finding): ObjectSuppression[] {
+    if (this.objects.length === 0) return [];
+    const inFile = this.objectsByFile.get(f.file) ?? [];
+    const key = f.object ? refKey(f.object) : undefined;
+    const sameRef = key !== undefined ? (this.objectsByRef.get(key) ?? []) : [];
+    const at = sameRef.length === 0 ? inFile : [...new Set([...inFile, ...sameRef])].sort((a, b) => a - b);
+    return at.map((i) => this.objects[i]!);
+  }
+
   private directivesOf(file: string): Directive[] {
     let list = this.directives.get(file);
     if (!list) this.directives.set(file, (list = parseDirectives(this.sources.get(file) ?? '')));
@@ -209,6 +227,18 @@ function objectSuppressions(manifests: Manifest[]): ObjectSuppression[] {
     });
   }
   return out;
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A key equal for two refs exactly when sameObject() holds (undefined: the ref names no object). */
+function refKey(ref: ObjectRef): string | undefined {
+  if (ref.kind === undefined || ref.name === undefined) return undefined;
+  return JSON.stringify([ref.apiVersion ?? null, ref.kind, ref.namespace ?? null, ref.name]);
 }
 
 function sameObject(a: ObjectRef, b: ObjectRef): boolean {

@@ -49,6 +49,18 @@ export interface WorkloadOptions {
 
 /** The pod template of a workload, or undefined for any other object. */
 export function podTemplateOf(manifest: Manifest, options: WorkloadOptions = {}): PodTemplate | undefined {
+  // Every pod-spec rule asks for every object's template: computed once per object (and per openShift flag).
+  const cache = options.openShift ? templatesOpenShift : templates;
+  if (cache.has(manifest)) return cache.get(manifest);
+  const template = computeTemplate(manifest, options);
+  cache.set(manifest, template);
+  return template;
+}
+
+const templates = new WeakMap<Manifest, PodTemplate | undefined>();
+const templatesOpenShift = new WeakMap<Manifest, PodTemplate | undefined>();
+
+function computeTemplate(manifest: Manifest, options: WorkloadOptions): PodTemplate | undefined {
   const kind = manifest.ref.kind;
   if (kind === undefined) return undefined;
   if (kind === 'DeploymentConfig' && options.openShift) {

@@ -36,11 +36,22 @@ function formatRequests(requests: Record<string, number>): Record<string, string
   return out;
 }
 
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function buildReport(input: ReportInput): PlanResult {
   const { cluster, pods } = input;
+  // Pod names by node, in input order (one pass, not every pod per node).
+  const plannedOn = new Map<string, string[]>();
+  for (const p of pods) if (p.node !== null) pushTo(plannedOn, p.node, p.name);
+  const runningOn = new Map<string, string[]>();
+  for (const p of cluster.pods) pushTo(runningOn, p.nodeName, `${p.namespace}/${p.name}`);
   const nodes: NodeReport[] = input.state.nodes.map((n) => {
-    const planned = pods.filter((p) => p.node === n.name).map((p) => p.name);
-    const running = cluster.pods.filter((p) => p.nodeName === n.name).map((p) => `${p.namespace}/${p.name}`);
+    const planned = plannedOn.get(n.name) ?? [];
+    const running = runningOn.get(n.name) ?? [];
     const keys = resourceKeys([
       ...Object.keys(n.node.allocatable),
       ...Object.keys(n.requested).filter((k) => (n.requested[k] ?? 0) !== 0),
