@@ -39,6 +39,8 @@ export interface PlanOptions {
   explain?: string;
   /** Filter and score every node (percentageOfNodesToScore 100) instead of sampling from 100 nodes up. */
   scoreAllNodes?: boolean;
+  /** The plan-wide pod budget (default MAX_PLANNED_PODS, the Kubernetes scalability envelope). */
+  maxPods?: number;
 }
 
 export const DEFAULT_SEED = 'kubeplan';
@@ -110,6 +112,7 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     defaultNamespace,
     skip,
     findings,
+    ...(options.maxPods !== undefined ? { maxPods: options.maxPods } : {}),
   });
   const pods = expansions.flatMap((e) => e.pods);
   const services = readServices(byKind('Service'), defaultNamespace, skip);

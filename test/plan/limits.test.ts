@@ -33,6 +33,19 @@ describe('the plan-wide pod budget', () => {
     ]);
   });
 
+  it('is the Kubernetes scalability envelope (150,000 pods) by default, and maxPods sets it', () => {
+    expect(MAX_PLANNED_PODS).toBe(150_000);
+    const text = deployment('a', 2) + deployment('b', 2);
+    const full = plan(loadText(text, 'a.yaml').manifests, { maxPods: 4 });
+    expect(full.pods).toHaveLength(4);
+    expect(full.findings.filter((f) => f.ruleId === 'plan/skipped')).toEqual([]);
+    const cut = plan(loadText(text, 'a.yaml').manifests, { maxPods: 3 });
+    expect(cut.pods.map((p) => p.owner?.name.replace(/-[a-z0-9]+$/, ''))).toEqual(['a', 'a']);
+    expect(cut.findings.filter((f) => f.ruleId === 'plan/skipped').map((f) => f.message)).toEqual([
+      'Deployment b would create 2 pods; a plan creates at most 3 (2 already planned), so it is not planned',
+    ]);
+  });
+
   it('applies to Jobs (parallelism) too', () => {
     const job =
       'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  parallelism: 100000000\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: a:1}]\n';

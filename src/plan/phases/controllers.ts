@@ -20,8 +20,12 @@ import { NameGenerator } from '../../k8s/pod-template-hash.js';
 import type { CronJobReport } from '../result.js';
 import type { ClusterScoped } from './cluster-scoped.js';
 
-/** Pods one plan creates at most, all workloads together; workloads past it are skipped with a finding. */
-export const MAX_PLANNED_PODS = 20_000;
+/**
+ * Pods one plan creates at most by default, all workloads together; workloads past it are skipped with a finding.
+ * The Kubernetes scalability envelope (150,000 pods): the budget guards against `replicas: 2147483647`, it must not
+ * cut a real cluster. `PlanOptions.maxPods` raises (or lowers) it.
+ */
+export const MAX_PLANNED_PODS = 150_000;
 
 const WORKLOAD_KINDS: ReadonlyMap<string, (ctx: ExpandContext, m: Manifest) => Expansion | null> = new Map([
   ['Deployment', expandDeployment],
@@ -47,6 +51,8 @@ export interface ControllerInput {
   defaultNamespace: string;
   skip: (m: Manifest, path: JsonPath, message: string) => void;
   findings: Finding[];
+  /** The plan-wide pod budget (default MAX_PLANNED_PODS). */
+  maxPods?: number;
 }
 
 export interface ControllerOutput {
@@ -66,7 +72,8 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   }
 
   let order = 0;
-  let podBudget = MAX_PLANNED_PODS;
+  const maxPods = input.maxPods ?? MAX_PLANNED_PODS;
+  let podBudget = maxPods;
   const ctx: ExpandContext = {
     defaultNamespace,
     names,
@@ -80,11 +87,11 @@ export function runControllers(input: ControllerInput): ControllerOutput {
         podBudget -= count;
         return true;
       }
-      const planned = MAX_PLANNED_PODS - podBudget;
+      const planned = maxPods - podBudget;
       skip(
         m,
         path,
-        `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${MAX_PLANNED_PODS} (${planned} already planned), so it is not planned`,
+        `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${maxPods} (${planned} already planned), so it is not planned`,
       );
       return false;
     },
