@@ -51,7 +51,7 @@ export interface HygieneOptions {
 export class Suppressions {
   private readonly objects: ObjectSuppression[];
   /** Indexes of `objects` by file and by object identity, so apply() looks only at the objects a finding can be about. */
-  private readonly objectsByFile = new Map<string, number[]>();
+  private readonly objectsByLine = new Map<string, (number[] | undefined)[]>();
   private readonly objectsByRef = new Map<string, number[]>();
   private readonly directives = new Map<string, Directive[]>();
   /** `file:line:idIndex` of directive ids that suppressed a finding (idIndex -1 = a bare directive). */
@@ -63,7 +63,10 @@ export class Suppressions {
   ) {
     this.objects = objectSuppressions(manifests);
     this.objects.forEach((o, i) => {
-      push(this.objectsByFile, o.file, i);
+      // Every line of the object's source range points at it (linear in the annotated objects' size).
+      let lines = this.objectsByLine.get(o.file);
+      if (!lines) this.objectsByLine.set(o.file, (lines = []));
+      for (let line = o.span.line; line <= o.span.endLine; line++) (lines[line] ??= []).push(i);
       const key = refKey(o.ref);
       if (key !== undefined) push(this.objectsByRef, key, i);
     });
@@ -168,7 +171,7 @@ export class Suppressions {
   /** The annotated objects a finding can be about (same file, or the same object), in input order. */
   private candidates(f: Finding): ObjectSuppression[] {
     if (this.objects.length === 0) return [];
-    const inFile = this.objectsByFile.get(f.file) ?? [];
+    const inFile = this.objectsByLine.get(f.file)?.[f.line] ?? [];
     const key = f.object ? refKey(f.object) : undefined;
     const sameRef = key !== undefined ? (this.objectsByRef.get(key) ?? []) : [];
     const at = sameRef.length === 0 ? inFile : [...new Set([...inFile, ...sameRef])].sort((a, b) => a - b);
@@ -203,6 +206,8 @@ interface ObjectSuppression {
   file: string;
   range: SourceRange;
   ref: ObjectRef;
+  /** Lines of the whole object. */
+  span: { line: number; endLine: number };
 }
 
 function objectSuppressions(manifests: Manifest[]): ObjectSuppression[] {
@@ -224,6 +229,7 @@ function objectSuppressions(manifests: Manifest[]): ObjectSuppression[] {
       file: manifest.file,
       range: manifest.locate(['metadata', 'annotations', IGNORE_ANNOTATION], 'value'),
       ref: manifest.ref,
+      span: { line: range.line, endLine: range.endLine },
     });
   }
   return out;
