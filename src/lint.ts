@@ -60,6 +60,8 @@ export interface LintOptions {
    * pre-commit passes the changed files as inputs and the repository (`.`) as context.
    */
   context?: string[];
+  /** Environment in which kubectl/kustomize/helm are looked up on PATH to render folders (default: the process's). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface LintResult {
@@ -95,12 +97,13 @@ export function lintWith(
   const result = withFindings(checked, configFindings);
   // The files the inputs name (a file named both ways is reported); everything else was read as context.
   const cwd = effective.cwd ?? process.cwd();
-  const given = new Set(
-    expandInputs(
-      inputs.filter((i) => i !== '-'),
-      { cwd, ...pathFilter(effective, cwd) },
-    ).files,
+  const expanded = expandInputs(
+    inputs.filter((i) => i !== '-'),
+    { cwd, ...pathFilter(effective, cwd) },
   );
+  const given = new Set(expanded.files);
+  // Folders the inputs name that were read rendered (kustomizations, charts): the files their objects show as.
+  for (const r of loaded.rendered ?? []) if (expanded.rendered.includes(r.dir)) for (const f of r.files) given.add(f);
   if (inputs.includes('-')) given.add(effective.stdinFilename ?? '<stdin>');
   const contextFiles = loaded.files.filter((file) => !given.has(file));
   return {
@@ -146,6 +149,7 @@ export function loadForLint(inputs: string[], given: LintOptions = {}): LoadResu
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
+    ...(options.env !== undefined ? { env: options.env } : {}),
   });
 }
 

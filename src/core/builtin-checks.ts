@@ -97,7 +97,20 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
     description:
       'A named file holds a document with neither apiVersion nor kind (not checked; skipped in folder walks)',
   },
+  {
+    id: 'input/not-rendered',
+    severity: 'info',
+    category: 'input',
+    description:
+      'A kustomization or Helm chart folder cannot be rendered here (no kubectl/kustomize/helm on PATH); the command to render it',
+  },
   { id: 'input/parse', severity: 'error', category: 'input', description: 'The document cannot be read' },
+  {
+    id: 'input/render-failed',
+    severity: 'error',
+    category: 'input',
+    description: 'kustomize or helm cannot render a kustomization or chart folder',
+  },
   {
     id: 'input/symlink-loop',
     severity: 'warning',

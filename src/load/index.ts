@@ -6,6 +6,7 @@ import { decodeBytes } from './decode.js';
 import { expandInputs, type ExpandOptions } from './inputs.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { parseText } from './parse.js';
+import { includedKustomizations, renderFolder, renderKind, splitHelmStream } from './render.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 export { isPlainObject, refOf } from './parse.js';
@@ -22,6 +23,8 @@ export interface LoadResult {
    * OpenAPI spec), so not checked; counted in the summary. Absent when there are none.
    */
   skipped?: SkippedDocument[];
+  /** Folders read rendered (absolute) and the display files their objects were attributed to. */
+  rendered?: Array<{ dir: string; files: string[] }>;
 }
 
 export interface SkippedDocument {
@@ -111,6 +114,8 @@ export interface LoadInputsOptions extends ExpandOptions {
   stdin?: Uint8Array | string;
   /** Name shown for stdin findings (editors pass the buffer's path). */
   stdinFilename?: string;
+  /** Environment for finding kubectl/kustomize/helm on PATH (default: the process's). */
+  env?: Record<string, string | undefined>;
 }
 
 /** Reads every input: `-` is stdin; the rest are files, folders or globs. */
@@ -134,9 +139,16 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
   if (inputs.includes('-')) {
     const name = options.stdinFilename ?? '<stdin>';
     const content = options.stdin ?? '';
-    add(
-      typeof content === 'string' ? loadText(content, name, options.limits) : loadBytes(content, name, options.limits),
-    );
+    // `helm template … | kubeplan check -`: each document is shown as the template Helm names in `# Source:`.
+    const text = typeof content === 'string' ? content : undefined;
+    const helm = text === undefined ? helmStreamOf(content as Uint8Array) : splitHelmStream(text);
+    if (helm) for (const part of helm) add(loadText(part.text, part.file, options.limits));
+    else
+      add(
+        typeof content === 'string'
+          ? loadText(content, name, options.limits)
+          : loadBytes(content, name, options.limits),
+      );
   }
   const expanded = expandInputs(paths, options);
   for (const f of expanded.findings) findings.push(f);
@@ -164,7 +176,39 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
       });
     }
   }
-  return { manifests, findings, files, sources, ...(skipped.length > 0 ? { skipped } : {}) };
+  // Kustomizations and charts found: rendered, except kustomizations another one includes (rendered with it).
+  const included = new Set(
+    expanded.rendered.flatMap((dir) => (renderKind(dir) === 'kustomize' ? includedKustomizations(dir) : [])),
+  );
+  const rendered: Array<{ dir: string; files: string[] }> = [];
+  for (const dir of expanded.rendered) {
+    if (included.has(dir)) continue;
+    const kind = renderKind(dir)!;
+    const result = renderFolder(dir, kind, {
+      display: path.relative(cwd, dir) || '.',
+      cwd,
+      env: options.env ?? process.env,
+      maxBytes: limits.maxFileBytes,
+    });
+    for (const f of result.findings) findings.push(f);
+    for (const part of result.parts) add(loadText(part.text, part.file, options.limits));
+    rendered.push({ dir, files: result.parts.map((p) => p.file) });
+  }
+  return {
+    manifests,
+    findings,
+    files: [...new Set(files)],
+    sources,
+    ...(skipped.length > 0 ? { skipped } : {}),
+    ...(rendered.length ? { rendered } : {}),
+  };
+}
+
+/** A Helm-rendered stream on stdin as bytes (UTF-8 only: Helm writes UTF-8). */
+function helmStreamOf(bytes: Uint8Array) {
+  if (bytes.length === 0 || bytes.length > 64 * 1024 * 1024) return undefined;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.includes('\uFFFD') ? undefined : splitHelmStream(text);
 }
 
 function tooLarge(file: string, size: number, limits: LoadLimits): Finding {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { Finding } from '../core/types.js';
 import { compareStrings } from '../core/compare.js';
+import { renderKind } from './render.js';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /**
@@ -42,6 +43,8 @@ export interface ExpandedInputs {
   findings: Finding[];
   /** The files found by walking a folder or a glob (the others were named): their non-Kubernetes YAML is skipped. */
   walked: Set<string>;
+  /** Folders read rendered (a kustomization, a Helm chart: see render.ts), absolute, sorted; their files are not listed. */
+  rendered: string[];
 }
 
 export interface ExpandOptions {
@@ -54,6 +57,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
   const cwd = options.cwd ?? process.cwd();
   const files = new Set<string>();
   const named = new Set<string>();
+  const rendered = new Set<string>();
   const findings: Finding[] = [];
   const problem = (file: string, ruleId: string, message: string, severity: Finding['severity'] = 'error') =>
     findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
@@ -67,7 +71,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      walkDirectory(absolute, cwd, files, problem);
+      walkDirectory(absolute, cwd, files, problem, rendered);
     } else if (stat?.isFile()) {
       files.add(display(absolute, cwd));
       named.add(display(absolute, cwd));
@@ -87,7 +91,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
 
   const selected = options.filter ? [...files].filter(options.filter) : [...files];
   selected.sort(compareStrings);
-  return { files: selected, findings, walked: new Set(selected.filter((f) => !named.has(f))) };
+  return { files: selected, findings, walked: new Set(selected.filter((f) => !named.has(f))), rendered: [...rendered].sort(compareStrings) };
 }
 
 function walkDirectory(
@@ -95,12 +99,18 @@ function walkDirectory(
   cwd: string,
   files: Set<string>,
   problem: (file: string, ruleId: string, message: string, severity?: Finding['severity']) => void,
+  /** Collects folders read rendered (kustomizations, charts) instead of walking them; absent for glob walks. */
+  rendered?: Set<string>,
 ) {
   const rootReal = safeRealpath(root) ?? root;
   const visited = new Set<string>([rootReal]);
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;
+    if (rendered && renderKind(dir)) {
+      rendered.add(dir);
+      continue;
+    }
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
