@@ -91,7 +91,12 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
 
   const selected = options.filter ? [...files].filter(options.filter) : [...files];
   selected.sort(compareStrings);
-  return { files: selected, findings, walked: new Set(selected.filter((f) => !named.has(f))), rendered: [...rendered].sort(compareStrings) };
+  return {
+    files: selected,
+    findings,
+    walked: new Set(selected.filter((f) => !named.has(f))),
+    rendered: [...rendered].sort(compareStrings),
+  };
 }
 
 function walkDirectory(
