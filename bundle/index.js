@@ -24645,6 +24645,15 @@ var TEMPLATE_PATHS = {
 };
 var WORKLOAD_KINDS = Object.keys(TEMPLATE_PATHS);
 function podTemplateOf(manifest, options = {}) {
+  const cache3 = options.openShift ? templatesOpenShift : templates;
+  if (cache3.has(manifest)) return cache3.get(manifest);
+  const template = computeTemplate(manifest, options);
+  cache3.set(manifest, template);
+  return template;
+}
+var templates = /* @__PURE__ */ new WeakMap();
+var templatesOpenShift = /* @__PURE__ */ new WeakMap();
+function computeTemplate(manifest, options) {
   const kind = manifest.ref.kind;
   if (kind === void 0) return void 0;
   if (kind === "DeploymentConfig" && options.openShift) {
@@ -26782,9 +26791,9 @@ function selectedByServices(index) {
 function isHeadless(manifest) {
   return getIn(manifest.object, ["spec", "clusterIP"]) === "None";
 }
-function containerPortsOf(templates) {
+function containerPortsOf(templates2) {
   const out = [];
-  for (const template of templates) {
+  for (const template of templates2) {
     for (const { container, list, sidecar } of containersOf(template, ["containers", "initContainers"])) {
       if (list === "initContainers" && !sidecar) continue;
       for (const port of Array.isArray(container.ports) ? container.ports : []) {
@@ -28566,12 +28575,12 @@ function claimTemplateNames(set) {
 var missing_reference_default = rule33;
 
 // src/rules/matching.ts
-function closestTemplate(templates, selector) {
+function closestTemplate(templates2, selector) {
   if (selector.type !== "requirements") return void 0;
   let best;
   let bestScore = 0;
   let bestDistance = Infinity;
-  for (const template of templates) {
+  for (const template of templates2) {
     let score = 0;
     const differing = [];
     for (const r of selector.requirements) {
@@ -34606,7 +34615,7 @@ function trackReads(manifests, onRead) {
   return new Proxy(manifests, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
-      if (typeof property === "string" && /^\d+$/.test(property) && value !== void 0) onRead(value);
+      if (typeof value === "object" && value !== null && typeof property === "string") onRead(value);
       return value;
     },
     set: () => false
@@ -34624,15 +34633,25 @@ var Suppressions = class {
   constructor(sources, manifests) {
     this.sources = sources;
     this.objects = objectSuppressions(manifests);
+    this.objects.forEach((o, i) => {
+      let lines = this.objectsByLine.get(o.file);
+      if (!lines) this.objectsByLine.set(o.file, lines = []);
+      for (let line2 = o.span.line; line2 <= o.span.endLine; line2++) (lines[line2] ??= []).push(i);
+      const key2 = refKey(o.ref);
+      if (key2 !== void 0) push3(this.objectsByRef, key2, i);
+    });
   }
   sources;
   objects;
+  /** Indexes of `objects` by file and by object identity, so apply() looks only at the objects a finding can be about. */
+  objectsByLine = /* @__PURE__ */ new Map();
+  objectsByRef = /* @__PURE__ */ new Map();
   directives = /* @__PURE__ */ new Map();
   /** `file:line:idIndex` of directive ids that suppressed a finding (idIndex -1 = a bare directive). */
   used = /* @__PURE__ */ new Set();
   apply(findings) {
     return findings.filter((f) => {
-      for (const o of this.objects) {
+      for (const o of this.candidates(f)) {
         const i = o.match(f);
         if (i >= 0) {
           o.used.add(i);
@@ -34712,6 +34731,15 @@ var Suppressions = class {
     }
     return out;
   }
+  /** The annotated objects a finding can be about (same file, or the same object), in input order. */
+  candidates(f) {
+    if (this.objects.length === 0) return [];
+    const inFile = this.objectsByLine.get(f.file)?.[f.line] ?? [];
+    const key2 = f.object ? refKey(f.object) : void 0;
+    const sameRef = key2 !== void 0 ? this.objectsByRef.get(key2) ?? [] : [];
+    const at2 = sameRef.length === 0 ? inFile : [.../* @__PURE__ */ new Set([...inFile, ...sameRef])].sort((a, b) => a - b);
+    return at2.map((i) => this.objects[i]);
+  }
   directivesOf(file) {
     let list = this.directives.get(file);
     if (!list) this.directives.set(file, list = parseDirectives(this.sources.get(file) ?? ""));
@@ -34743,10 +34771,20 @@ function objectSuppressions(manifests) {
       used: /* @__PURE__ */ new Set(),
       file: manifest.file,
       range: manifest.locate(["metadata", "annotations", IGNORE_ANNOTATION], "value"),
-      ref: manifest.ref
+      ref: manifest.ref,
+      span: { line: range2.line, endLine: range2.endLine }
     });
   }
   return out;
+}
+function push3(map, key2, value) {
+  const list = map.get(key2);
+  if (list) list.push(value);
+  else map.set(key2, [value]);
+}
+function refKey(ref) {
+  if (ref.kind === void 0 || ref.name === void 0) return void 0;
+  return JSON.stringify([ref.apiVersion ?? null, ref.kind, ref.namespace ?? null, ref.name]);
 }
 function sameObject2(a, b) {
   return a.kind !== void 0 && a.name !== void 0 && a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
@@ -36956,7 +36994,7 @@ function expandStatefulSet(ctx, m) {
 }
 
 // src/plan/phases/controllers.ts
-var MAX_PLANNED_PODS = 2e4;
+var MAX_PLANNED_PODS = 15e4;
 var WORKLOAD_KINDS2 = /* @__PURE__ */ new Map([
   ["Deployment", expandDeployment],
   ["ReplicaSet", expandReplicaSet],
@@ -36979,7 +37017,8 @@ function runControllers(input) {
     if (given) names.reserve(namespaceOf(m.object, defaultNamespace), given);
   }
   let order = 0;
-  let podBudget = MAX_PLANNED_PODS;
+  const maxPods = input.maxPods ?? MAX_PLANNED_PODS;
+  let podBudget = maxPods;
   const ctx = {
     defaultNamespace,
     names,
@@ -36993,11 +37032,11 @@ function runControllers(input) {
         podBudget -= count;
         return true;
       }
-      const planned = MAX_PLANNED_PODS - podBudget;
+      const planned = maxPods - podBudget;
       skip(
         m,
         path15,
-        `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${MAX_PLANNED_PODS} (${planned} already planned), so it is not planned`
+        `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${maxPods} (${planned} already planned), so it is not planned`
       );
       return false;
     },
@@ -37185,11 +37224,33 @@ function resolveEndpoints(services, pods, findings) {
     list.push(p);
   }
   for (const list of byNamespace.values()) list.sort((a, b) => compareStrings(a.name, b.name));
+  const byLabel = /* @__PURE__ */ new Map();
+  for (const [namespace, list] of byNamespace) {
+    const index = /* @__PURE__ */ new Map();
+    byLabel.set(namespace, index);
+    for (const p of list)
+      for (const [k, v] of Object.entries(p.labels)) {
+        const pair = `${k}=${v}`;
+        const at2 = index.get(pair);
+        if (at2) at2.push(p);
+        else index.set(pair, [p]);
+      }
+  }
+  const candidates = (namespace, selectorMap) => {
+    const pairs = Object.entries(selectorMap ?? {});
+    if (pairs.length === 0) return byNamespace.get(namespace) ?? [];
+    let best;
+    for (const [k, v] of pairs) {
+      const list = byLabel.get(namespace)?.get(`${k}=${v}`) ?? [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best ?? [];
+  };
   for (const s of services) {
     const selector = s.selector;
     if (!selector) continue;
     const r = s.report;
-    const selected = (byNamespace.get(r.namespace) ?? []).filter((p) => selector.matches(p.labels));
+    const selected = candidates(r.namespace, r.selector).filter((p) => selector.matches(p.labels));
     for (const p of selected) {
       const dns = r.headless && p.hostname && p.subdomain === r.name ? `${p.hostname}.${r.name}.${r.namespace}.svc.${CLUSTER_DOMAIN}` : void 0;
       if (r.ports.length === 0) {
@@ -37264,11 +37325,20 @@ function formatRequests(requests) {
   for (const k of resourceKeys(Object.keys(requests))) out[k] = formatResource(k, requests[k] ?? 0);
   return out;
 }
+function pushTo(map, key2, value) {
+  const list = map.get(key2);
+  if (list) list.push(value);
+  else map.set(key2, [value]);
+}
 function buildReport(input) {
   const { cluster, pods } = input;
+  const plannedOn = /* @__PURE__ */ new Map();
+  for (const p of pods) if (p.node !== null) pushTo(plannedOn, p.node, p.name);
+  const runningOn = /* @__PURE__ */ new Map();
+  for (const p of cluster.pods) pushTo(runningOn, p.nodeName, `${p.namespace}/${p.name}`);
   const nodes = input.state.nodes.map((n) => {
-    const planned = pods.filter((p) => p.node === n.name).map((p) => p.name);
-    const running = cluster.pods.filter((p) => p.nodeName === n.name).map((p) => `${p.namespace}/${p.name}`);
+    const planned = plannedOn.get(n.name) ?? [];
+    const running = runningOn.get(n.name) ?? [];
     const keys = resourceKeys([
       ...Object.keys(n.node.allocatable),
       ...Object.keys(n.requested).filter((k) => (n.requested[k] ?? 0) !== 0)
@@ -37996,6 +38066,42 @@ var DEFAULT_PROFILE = {
   ]
 };
 
+// src/plan/scheduler/sampling.ts
+var MIN_FEASIBLE_NODES_TO_FIND = 100;
+var MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+function numFeasibleNodesToFind(numAllNodes, percentage = 0) {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let p = percentage;
+  if (p === 0) p = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, 50 - Math.trunc(numAllNodes / 125));
+  const n = Math.trunc(numAllNodes * p / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+function zoneKey(labels) {
+  const zone = labels["topology.kubernetes.io/zone"] ?? labels["failure-domain.beta.kubernetes.io/zone"] ?? "";
+  const region = labels["topology.kubernetes.io/region"] ?? labels["failure-domain.beta.kubernetes.io/region"] ?? "";
+  return region === "" && zone === "" ? "" : `${region}:\0:${zone}`;
+}
+function nodeTreeOrder(nodes, labelsOf) {
+  const zones = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const key2 = zoneKey(labelsOf(n));
+    let list = zones.get(key2);
+    if (!list) zones.set(key2, list = []);
+    list.push(n);
+  }
+  const out = [];
+  const lists = [...zones.values()];
+  for (let i = 0; out.length < nodes.length; i++) for (const list of lists) if (i < list.length) out.push(list[i]);
+  return out;
+}
+function nodeSamplingSummary(numNodes, scoreAllNodes) {
+  if (scoreAllNodes) return "all nodes (--score-all-nodes)";
+  const toFind = numFeasibleNodesToFind(numNodes);
+  if (toFind >= numNodes)
+    return `all ${numNodes} nodes (kube-scheduler samples only from ${MIN_FEASIBLE_NODES_TO_FIND} nodes up)`;
+  return `until ${toFind} of ${numNodes} nodes are feasible (numFeasibleNodesToFind; --score-all-nodes evaluates all)`;
+}
+
 // src/plan/scheduler/scheduler.ts
 function extensionPoints(profile) {
   const plugins = profile.plugins.map((e) => e.plugin);
@@ -38011,16 +38117,22 @@ function extensionPoints(profile) {
   };
 }
 var Scheduler = class {
-  constructor(cluster, env = { services: [] }, profile = DEFAULT_PROFILE) {
+  constructor(cluster, env = { services: [] }, profile = DEFAULT_PROFILE, options = {}) {
     this.cluster = cluster;
     this.env = env;
     this.profile = profile;
     this.points = extensionPoints(profile);
+    this.order = nodeTreeOrder(cluster.nodes, (n) => n.node.labels);
+    this.percentage = options.percentageOfNodesToScore ?? 0;
   }
   cluster;
   env;
   profile;
   points;
+  /** The snapshot's node list (nodeTree order: zones interleaved); the sampled search walks it from nextStart. */
+  order;
+  nextStartNodeIndex = 0;
+  percentage;
   /** Finds a node for the pod and (unless `bind: false`) binds it there. */
   schedule(pod, options = {}) {
     const explain2 = options.explain === true;
@@ -38069,7 +38181,11 @@ var Scheduler = class {
       };
     const { totals, detail } = this.prioritizeNodes(cycle, feasible, explain2);
     let best = 0;
-    for (let i = 1; i < totals.length; i++) if ((totals[i] ?? 0) > (totals[best] ?? 0)) best = i;
+    for (let i = 1; i < totals.length; i++) {
+      const t = totals[i] ?? 0;
+      const b = totals[best] ?? 0;
+      if (t > b || t === b && (feasible[i] ?? first).name < (feasible[best] ?? first).name) best = i;
+    }
     if (detail) {
       const byName = new Map(feasible.map((n, i) => [n.name, i]));
       for (const v of verdicts) {
@@ -38079,7 +38195,10 @@ var Scheduler = class {
         v.total = totals[i];
       }
     }
-    return { node: (feasible[best] ?? first).name, ...explain2 ? { explain: { nodes: verdicts } } : {} };
+    return {
+      node: (feasible[best] ?? first).name,
+      ...explain2 ? { explain: { nodes: verdicts, ...fit.note ? { note: fit.note } : {} } } : {}
+    };
   }
   findNodesThatFitPod(cycle, explain2) {
     const nodes = this.cluster.nodes;
@@ -38112,28 +38231,42 @@ var Scheduler = class {
         return { feasible: [], diagnosis, verdicts };
       }
     }
-    const feasible = [];
-    for (const node of nodes) {
-      let status = null;
-      if (allowed !== null && !allowed.has(node.name)) {
-        status = unresolvable(
-          narrowedBy.join(","),
-          `node(s) didn't satisfy plugin(s) [${[...narrowedBy].sort().join(" ")}]`
-        );
-      } else {
-        for (const plugin of this.points.filter) {
-          status = plugin.filter?.(cycle, node) ?? null;
-          if (status) break;
-        }
-      }
-      if (status) {
-        diagnosis.nodeToStatus.set(node.name, status);
-        diagnosis.unschedulablePlugins.add(status.plugin);
-      } else feasible.push(node);
-      if (explain2)
-        verdicts.push({ node: node.name, failedPlugin: status?.plugin ?? null, reasons: status?.reasons ?? [] });
+    const candidates = allowed === null ? this.order : this.order.filter((n) => allowed.has(n.name));
+    if (allowed !== null) {
+      const absent = unresolvable(
+        narrowedBy.join(","),
+        `node(s) didn't satisfy plugin(s) [${[...narrowedBy].sort().join(" ")}]`
+      );
+      for (const node of nodes) if (!allowed.has(node.name)) this.reject(diagnosis, verdicts, explain2, node, absent);
     }
-    return { feasible, diagnosis, verdicts };
+    const toFind = numFeasibleNodesToFind(candidates.length, this.percentage);
+    const feasible = [];
+    let processed = 0;
+    for (let i = 0; i < candidates.length && feasible.length < toFind; i++) {
+      const node = candidates[(this.nextStartNodeIndex + i) % candidates.length];
+      processed++;
+      let status = null;
+      for (const plugin of this.points.filter) {
+        status = plugin.filter?.(cycle, node) ?? null;
+        if (status) break;
+      }
+      if (status) this.reject(diagnosis, verdicts, explain2, node, status);
+      else {
+        feasible.push(node);
+        if (explain2) verdicts.push({ node: node.name, failedPlugin: null, reasons: [] });
+      }
+    }
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
+    feasible.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    if (explain2) verdicts.sort((a, b) => a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
+    const sampled = processed < candidates.length;
+    const note = sampled ? `sampled: ${processed} of ${candidates.length} nodes filtered, stopping at ${toFind} feasible (numFeasibleNodesToFind)` : void 0;
+    return { feasible, diagnosis, verdicts, ...note ? { note } : {} };
+  }
+  reject(diagnosis, verdicts, explain2, node, status) {
+    diagnosis.nodeToStatus.set(node.name, status);
+    diagnosis.unschedulablePlugins.add(status.plugin);
+    if (explain2) verdicts.push({ node: node.name, failedPlugin: status.plugin, reasons: status.reasons });
   }
   /** RunPostFilterPlugins: the first plugin that nominates a node wins. */
   runPostFilter(cycle, diagnosis) {
@@ -38370,7 +38503,9 @@ function queueAndSchedule(input) {
   const selectors = input.services.flatMap(
     (s) => s.selector ? [{ namespace: s.report.namespace, selector: s.selector }] : []
   );
-  const scheduler = new Scheduler(state, { services: selectors });
+  const scheduler = new Scheduler(state, { services: selectors }, void 0, {
+    percentageOfNodesToScore: input.scoreAllNodes ? 100 : 0
+  });
   for (const p of cluster.pods) {
     const priority = p.priority ?? (p.priorityClassName ? scoped.priorityValue(p.priorityClassName) : void 0) ?? 0;
     state.add(
@@ -38514,11 +38649,20 @@ function plan(manifests, options = {}) {
     nowMs,
     defaultNamespace,
     skip,
-    findings
+    findings,
+    ...options.maxPods !== void 0 ? { maxPods: options.maxPods } : {}
   });
   const pods = expansions.flatMap((e) => e.pods);
   const services = readServices(byKind("Service"), defaultNamespace, skip);
-  const { state, explain: explain2 } = queueAndSchedule({ cluster, scoped, services, pods, explain: options.explain });
+  const scoreAllNodes = options.scoreAllNodes === true;
+  const { state, explain: explain2 } = queueAndSchedule({
+    cluster,
+    scoped,
+    services,
+    pods,
+    explain: options.explain,
+    scoreAllNodes
+  });
   findings.push(...unschedulableFindings(pods));
   const ingresses = resolveNetworking({
     services,
@@ -38537,7 +38681,13 @@ function plan(manifests, options = {}) {
     services,
     ingresses,
     cronJobs,
-    settings: { seed, now: utcIso(nowMs), defaultNamespace, tieBreak: TIE_BREAK },
+    settings: {
+      seed,
+      now: utcIso(nowMs),
+      defaultNamespace,
+      tieBreak: TIE_BREAK,
+      nodeSampling: nodeSamplingSummary(cluster.nodes.length, scoreAllNodes)
+    },
     findings,
     ...explain2 ? { explain: explain2 } : {}
   });
@@ -38569,6 +38719,7 @@ function renderPlanText(result, options = {}) {
   out.push(bold("kubeplan plan"));
   out.push(`Cluster: ${safe(result.cluster.description)}`);
   out.push(dim(`Seed ${safe(result.settings.seed)} · now ${result.settings.now} · ties: ${result.settings.tieBreak}`));
+  out.push(dim(`Nodes evaluated per pod: ${result.settings.nodeSampling}`));
   if (result.workloads.length > 0) {
     out.push("", bold("Workloads"));
     for (const w of result.workloads) {
@@ -38722,7 +38873,8 @@ function planToJson(r) {
       seed: r.settings.seed,
       now: r.settings.now,
       defaultNamespace: r.settings.defaultNamespace,
-      tieBreak: r.settings.tieBreak
+      tieBreak: r.settings.tieBreak,
+      nodeSampling: r.settings.nodeSampling
     },
     pods: r.pods.map((p) => ({
       name: p.name,
@@ -40086,6 +40238,7 @@ function rolloutCluster(oldManifests, options = {}) {
   const planned = plan(oldManifests, {
     ...options.cluster ? { cluster: options.cluster } : {},
     ...options.seed ? { seed: options.seed } : {},
+    ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
     defaultNamespace
   });
   const sources = /* @__PURE__ */ new Map();
@@ -40113,9 +40266,16 @@ function rolloutCluster(oldManifests, options = {}) {
     }
   );
   return schedulerCluster(
-    new Scheduler(state, {
-      services: services.flatMap((x) => x.selector ? [{ namespace: x.report.namespace, selector: x.selector }] : [])
-    })
+    new Scheduler(
+      state,
+      {
+        services: services.flatMap(
+          (x) => x.selector ? [{ namespace: x.report.namespace, selector: x.selector }] : []
+        )
+      },
+      void 0,
+      { percentageOfNodesToScore: options.scoreAllNodes ? 100 : 0 }
+    )
   );
 }
 
@@ -40422,6 +40582,7 @@ function run3(inputs, given, withLint) {
     if (gitProblem) throw new OptionsError(`--base ${options.base}: ${gitProblem.message}`);
     const common2 = {
       ...options.seed !== void 0 ? { seed: options.seed } : {},
+      ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
       ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}
     };
     changes = planChanges(oldLoad.manifests, linted.manifests, {
@@ -40475,7 +40636,8 @@ function plannerOptions(options, cluster) {
     ...options.seed !== void 0 ? { seed: options.seed } : {},
     ...options.now !== void 0 ? { now: options.now } : {},
     ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {},
-    ...options.explain !== void 0 ? { explain: options.explain } : {}
+    ...options.explain !== void 0 ? { explain: options.explain } : {},
+    ...options.scoreAllNodes ? { scoreAllNodes: true } : {}
   };
 }
 
