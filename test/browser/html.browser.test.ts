@@ -49,7 +49,13 @@ function bigPlan(nodes: number): PlanResult {
         running: [],
       })),
     },
-    settings: { seed: 'kubeplan', now: '2025-01-01T00:00:00Z', defaultNamespace: 'default', tieBreak: 'first' },
+    settings: {
+      seed: 'kubeplan',
+      now: '2025-01-01T00:00:00Z',
+      defaultNamespace: 'default',
+      tieBreak: 'first',
+      nodeSampling: 'all nodes (--score-all-nodes)',
+    },
     pods: names.map((node, i) => ({
       name: `web-5d8f9c7b6-${i}`,
       namespace: 'prod',

@@ -233,7 +233,13 @@ function syntheticPlan(nodeCount: number, podsPerNode: number, name = (i: number
   }
   return {
     cluster: { source: 'cluster.yaml', description: `cluster.yaml: ${nodeCount} nodes`, nodes },
-    settings: { seed: 'kubeplan', now: '2025-01-01T00:00:00Z', defaultNamespace: 'default', tieBreak: 'first' },
+    settings: {
+      seed: 'kubeplan',
+      now: '2025-01-01T00:00:00Z',
+      defaultNamespace: 'default',
+      tieBreak: 'first',
+      nodeSampling: 'all nodes (--score-all-nodes)',
+    },
     pods,
     workloads: [],
     volumeClaims: [],
