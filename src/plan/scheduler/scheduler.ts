@@ -142,12 +142,12 @@ export class Scheduler {
         ...(explain ? { explain: { nodes: verdicts, note: 'only one feasible node: scoring skipped' } } : {}),
       };
     const { totals, detail } = this.prioritizeNodes(cycle, feasible, explain);
-    // selectHost: the highest total wins; ties go to the smallest node name.
+    // selectHost: the highest total wins; ties go to the smallest node name (index = position in name order).
     let best = 0;
     for (let i = 1; i < totals.length; i++) {
-      const t = totals[i] ?? 0;
-      const b = totals[best] ?? 0;
-      if (t > b || (t === b && (feasible[i] ?? first).name < (feasible[best] ?? first).name)) best = i;
+      const t = totals[i]!;
+      const b = totals[best]!;
+      if (t > b || (t === b && feasible[i]!.index < feasible[best]!.index)) best = i;
     }
     if (detail) {
       const byName = new Map(feasible.map((n, i) => [n.name, i]));
@@ -231,7 +231,14 @@ export class Scheduler {
     }
     // nextStartNodeIndex moves by the nodes this search processed, modulo all nodes (findNodesThatFitPod).
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
-    feasible.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Feasible nodes in name order (what plugins see in PreScore / NormalizeScore). The search visits them in
+    // nodeTree order, so sort by index: a typed-array sort, no comparator call per pair.
+    if (feasible.length > 1) {
+      const idx = new Int32Array(feasible.length);
+      for (let i = 0; i < feasible.length; i++) idx[i] = feasible[i]!.index;
+      idx.sort();
+      for (let i = 0; i < idx.length; i++) feasible[i] = nodes[idx[i]!]!;
+    }
     if (explain) verdicts.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
     const sampled = processed < candidates.length;
     const note = sampled
@@ -264,18 +271,22 @@ export class Scheduler {
     // RunPreScorePlugins: a plugin returning false (Skip) adds nothing for this pod.
     const skipped = new Set<Plugin>();
     for (const plugin of this.points.preScore) if (plugin.preScore?.(cycle, feasible) === false) skipped.add(plugin);
-    const totals = new Array<number>(feasible.length).fill(0);
+    const n = feasible.length;
+    const totals = new Array<number>(n).fill(0);
     const detail = explain ? feasible.map(() => ({}) as NonNullable<NodeExplain['scores']>) : null;
+    const scores = new Array<number>(n);
     for (const { plugin, weight } of this.points.score) {
       const active = !skipped.has(plugin);
-      const raw = feasible.map((n) => (active && plugin.score ? plugin.score(cycle, n) : 0));
-      const normalized = raw.slice();
-      if (active) plugin.normalizeScore?.(cycle, normalized, feasible);
-      for (let i = 0; i < feasible.length; i++) {
-        const weighted = (normalized[i] ?? 0) * weight;
-        totals[i] = (totals[i] ?? 0) + weighted;
+      if (!active && !detail) continue; // a skipped plugin adds 0
+      if (active) for (let i = 0; i < n; i++) scores[i] = plugin.score!(cycle, feasible[i]!);
+      else scores.fill(0);
+      const raw = detail ? scores.slice() : null;
+      if (active) plugin.normalizeScore?.(cycle, scores, feasible);
+      for (let i = 0; i < n; i++) {
+        const weighted = (scores[i] ?? 0) * weight;
+        totals[i] = totals[i]! + weighted;
         const d = detail?.[i];
-        if (d) d[plugin.name] = { raw: raw[i] ?? 0, normalized: normalized[i] ?? 0, weighted };
+        if (d) d[plugin.name] = { raw: raw![i] ?? 0, normalized: scores[i] ?? 0, weighted };
       }
     }
     return { totals, detail };

@@ -2,7 +2,19 @@
  * The mutable cluster the scheduler works on: per-node accounting (framework.NodeInfo: Requested,
  * NonZeroRequested, used host ports, pods) plus label indexes so "how many pods matching S are on each node"
  * costs the size of the smallest matching bucket, not the whole cluster. Pods can be added and removed,
- * which is what a rollout simulator needs.
+ * which is what a rollout simulator and preemption need.
+ *
+ * The API plugins read (stable; the scheduler's internals behind it may change):
+ *   NodeState (framework.NodeInfo): `node` (the parsed Node), `name`, `index` (position in name order),
+ *     `pods` (bound pods), `requested` (Σ PodRequests by resource name, `pods` excluded), `requestedCpu` /
+ *     `requestedMemory` (the same two as numbers), `nonZeroCpu` / `nonZeroMemory` (NonZeroRequested),
+ *     `allocatableCpu` / `allocatableMemory` / `allocatablePods` (status.allocatable as numbers, 0 when absent),
+ *     `ports` (host ports in use), `podsWithAffinity`.
+ *   ClusterState: `nodes` (name order), `node(name)`, `nodeOf(pod)`, `add(pod, nodeName)` / `remove(pod)` (the
+ *     only way to change a node's accounting: NodeInfo.AddPod / RemovePod — preemption removes victims and adds
+ *     them back), `candidates(namespace, selector)`, `countByNode(namespace, selector)` (incremental, see below),
+ *     `termGroupsMatching(pod)`.
+ * Never mutate a NodeState's fields directly: the incremental counts and indexes would drift.
  */
 import { compareStrings } from '../../core/compare.js';
 import type { Labels, Selector } from '../../k8s/label-selector.js';
@@ -27,13 +39,27 @@ export interface TermGroup {
 export class NodeState {
   readonly pods = new Set<SchedPod>();
   readonly requested: Resources = {};
+  /** requested.cpu / requested.memory as plain numbers: the hot filters and scores read these. */
+  requestedCpu = 0;
+  requestedMemory = 0;
   nonZeroCpu = 0;
   nonZeroMemory = 0;
+  readonly allocatableCpu: number;
+  readonly allocatableMemory: number;
+  readonly allocatablePods: number;
   readonly ports: HostPort[] = [];
   /** Pods on this node with inter-pod (anti-)affinity terms. */
   readonly podsWithAffinity = new Set<SchedPod>();
 
-  constructor(readonly node: SchedNode) {}
+  constructor(
+    readonly node: SchedNode,
+    /** Position in the cluster's name order (ClusterState.nodes[index] === this). */
+    readonly index = 0,
+  ) {
+    this.allocatableCpu = node.allocatable.cpu ?? 0;
+    this.allocatableMemory = node.allocatable.memory ?? 0;
+    this.allocatablePods = node.allocatable.pods ?? 0;
+  }
 
   get name(): string {
     return this.node.name;
@@ -59,7 +85,7 @@ export class ClusterState {
   readonly namespaceLabels: (ns: string) => Labels;
 
   constructor(nodes: SchedNode[], namespaceLabels?: (ns: string) => Labels) {
-    this.nodes = [...nodes].sort((a, b) => compareStrings(a.name, b.name)).map((n) => new NodeState(n));
+    this.nodes = [...nodes].sort((a, b) => compareStrings(a.name, b.name)).map((n, i) => new NodeState(n, i));
     for (const n of this.nodes) {
       this.byName.set(n.name, n);
       for (const image of n.node.images.keys())
@@ -91,6 +117,8 @@ export class ClusterState {
     this.placement.set(pod, node);
     node.pods.add(pod);
     for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) + v;
+    node.requestedCpu += pod.requests.cpu ?? 0;
+    node.requestedMemory += pod.requests.memory ?? 0;
     node.nonZeroCpu += pod.nonZeroCpu;
     node.nonZeroMemory += pod.nonZeroMemory;
     node.ports.push(...pod.hostPorts);
@@ -113,6 +141,8 @@ export class ClusterState {
     this.placement.delete(pod);
     node.pods.delete(pod);
     for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) - v;
+    node.requestedCpu -= pod.requests.cpu ?? 0;
+    node.requestedMemory -= pod.requests.memory ?? 0;
     node.nonZeroCpu -= pod.nonZeroCpu;
     node.nonZeroMemory -= pod.nonZeroMemory;
     for (const hp of pod.hostPorts) {

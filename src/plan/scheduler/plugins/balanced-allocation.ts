@@ -9,21 +9,14 @@ import type { NodeState } from '../state.js';
 import type { SchedPod } from '../types.js';
 
 export function balancedAllocationScore(pod: SchedPod, node: NodeState): number {
-  const alloc = node.node.allocatable;
-  const fractions: number[] = [];
-  for (const r of ['cpu', 'memory']) {
-    const capacity = alloc[r] ?? 0;
-    if (capacity === 0) continue;
-    const requested = (node.requested[r] ?? 0) + (pod.requests[r] ?? 0);
-    fractions.push(Math.min(1, requested / capacity));
-  }
+  // Fractions of cpu and memory (those the node offers); one resource alone has no spread.
+  const cpuCapacity = node.allocatableCpu;
+  const memCapacity = node.allocatableMemory;
   let std = 0;
-  const [a, b] = fractions;
-  if (fractions.length === 2 && a !== undefined && b !== undefined) {
+  if (cpuCapacity !== 0 && memCapacity !== 0) {
+    const a = Math.min(1, (node.requestedCpu + (pod.requests.cpu ?? 0)) / cpuCapacity);
+    const b = Math.min(1, (node.requestedMemory + (pod.requests.memory ?? 0)) / memCapacity);
     std = Math.abs((a - b) / 2);
-  } else if (fractions.length > 2) {
-    const mean = fractions.reduce((x, y) => x + y, 0) / fractions.length;
-    std = Math.sqrt(fractions.reduce((x, f) => x + (f - mean) * (f - mean), 0) / fractions.length);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }

@@ -31,21 +31,29 @@ function requestedResources(requests: Resources): string[] {
   return ordered;
 }
 
-/** fitsRequest: every resource the node is short of for these requests (empty = fits). */
+const FITS: readonly InsufficientResource[] = Object.freeze([]);
+
+/** fitsRequest: every resource the node is short of for these requests (empty = fits; the empty list is shared). */
 export function fitsRequest(requests: Resources, node: NodeState): InsufficientResource[] {
-  const short: InsufficientResource[] = [];
-  const allocatable = node.node.allocatable;
-  const maxPods = allocatable.pods ?? 0;
+  let short: InsufficientResource[] | null = null;
+  const maxPods = node.allocatablePods;
   if (node.pods.size + 1 > maxPods)
-    short.push({ resourceName: 'pods', reason: TOO_MANY_PODS, requested: 1, used: node.pods.size, capacity: maxPods });
+    (short ??= []).push({
+      resourceName: 'pods',
+      reason: TOO_MANY_PODS,
+      requested: 1,
+      used: node.pods.size,
+      capacity: maxPods,
+    });
+  const allocatable = node.node.allocatable;
   for (const r of requestedResources(requests)) {
     const requested = requests[r] ?? 0;
     const used = node.requested[r] ?? 0;
     const capacity = allocatable[r] ?? 0;
     if (requested > capacity - used)
-      short.push({ resourceName: r, reason: `Insufficient ${r}`, requested, used, capacity });
+      (short ??= []).push({ resourceName: r, reason: `Insufficient ${r}`, requested, used, capacity });
   }
-  return short;
+  return short ?? (FITS as InsufficientResource[]);
 }
 
 export function leastRequestedScore(requested: number, capacity: number): number {
@@ -54,16 +62,15 @@ export function leastRequestedScore(requested: number, capacity: number): number
 }
 
 export function leastAllocatedScore(pod: SchedPod, node: NodeState): number {
-  const alloc = node.node.allocatable;
-  const pairs: Array<[number, number]> = [
-    [node.nonZeroCpu + pod.nonZeroCpu, alloc.cpu ?? 0],
-    [node.nonZeroMemory + pod.nonZeroMemory, alloc.memory ?? 0],
-  ];
+  // Resources the node does not offer (allocatable 0) are not scored.
   let sum = 0;
   let weights = 0;
-  for (const [requested, capacity] of pairs) {
-    if (capacity === 0) continue; // resources the node does not offer are not scored
-    sum += leastRequestedScore(requested, capacity);
+  if (node.allocatableCpu !== 0) {
+    sum += leastRequestedScore(node.nonZeroCpu + pod.nonZeroCpu, node.allocatableCpu);
+    weights += 1;
+  }
+  if (node.allocatableMemory !== 0) {
+    sum += leastRequestedScore(node.nonZeroMemory + pod.nonZeroMemory, node.allocatableMemory);
     weights += 1;
   }
   return weights === 0 ? 0 : Math.floor(sum / weights);

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * The planner at the Kubernetes scalability envelope (issue 14 §3): `nodes` nodes × `deployments` Deployments of
+ * `replicas` replicas with requests, planned through plan(); prints time and peak RSS as one JSON line.
+ * Run in its own process so peak RSS is this case's:  node bench/envelope.js 5000 1500 100
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.resolve(HERE, '../dist/src');
+const [nodeCount = 5000, deployments = 1500, replicas = 100] = process.argv.slice(2).map(Number);
+const rollout = process.argv.includes('--rollout');
+
+const api = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
+const planner = await import(pathToFileURL(path.join(DIST, 'plan/index.js')).href);
+
+function nodeDoc(i) {
+  return `apiVersion: v1
+kind: Node
+metadata:
+  name: node-${String(i).padStart(5, '0')}
+  labels: {kubernetes.io/hostname: node-${i}, topology.kubernetes.io/zone: zone-${'abc'[i % 3]}}
+status:
+  allocatable: {cpu: "64", memory: 256Gi, pods: "110"}
+`;
+}
+function deployment(i, image = 'app:1') {
+  const name = `app-${i}`;
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: ns-${i % 20}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers:
+      - {name: app, image: '${image}', resources: {requests: {cpu: 100m, memory: 128Mi}}}
+`;
+}
+const nodesText = Array.from({ length: nodeCount }, (_, i) => nodeDoc(i)).join('---\n');
+const appsText = Array.from({ length: deployments }, (_, i) => deployment(i)).join('---\n');
+const cluster = { manifests: api.loadText(nodesText, 'nodes.yaml').manifests, source: 'nodes.yaml' };
+const manifests = api.loadText(appsText, 'apps.yaml').manifests;
+let peak = process.memoryUsage().rss;
+const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+timer.unref();
+const t0 = performance.now();
+const result = planner.plan(manifests, { cluster, maxPods: deployments * replicas + 1 });
+const planMs = performance.now() - t0;
+peak = Math.max(peak, process.memoryUsage().rss);
+const placed = result.pods.filter((p) => p.node !== null).length;
+const out = {
+  nodes: nodeCount,
+  pods: deployments * replicas,
+  placed,
+  planMs: Math.round(planMs),
+  peakRssMiB: Math.round(peak / 2 ** 20),
+};
+if (rollout) {
+  // A 10-replica rolling update of one Deployment on the same cluster.
+  const before = [...manifests];
+  const changedText = deployment(0, 'app:2').replace(`replicas: ${replicas}`, 'replicas: 10');
+  const beforeOne = api.loadText(deployment(0).replace(`replicas: ${replicas}`, 'replicas: 10'), 'old.yaml').manifests;
+  const afterOne = api.loadText(changedText, 'new.yaml').manifests;
+  const t1 = performance.now();
+  api.planChanges(beforeOne, afterOne, { cluster });
+  out.rolloutMs = Math.round(performance.now() - t1);
+  void before;
+}
+process.stdout.write(JSON.stringify(out) + '\n');
