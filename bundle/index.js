@@ -37574,36 +37574,41 @@ function requestedResources(requests) {
   }
   return ordered;
 }
+var FITS = Object.freeze([]);
 function fitsRequest(requests, node) {
-  const short = [];
-  const allocatable = node.node.allocatable;
-  const maxPods = allocatable.pods ?? 0;
+  let short = null;
+  const maxPods = node.allocatablePods;
   if (node.pods.size + 1 > maxPods)
-    short.push({ resourceName: "pods", reason: TOO_MANY_PODS, requested: 1, used: node.pods.size, capacity: maxPods });
+    (short ??= []).push({
+      resourceName: "pods",
+      reason: TOO_MANY_PODS,
+      requested: 1,
+      used: node.pods.size,
+      capacity: maxPods
+    });
+  const allocatable = node.node.allocatable;
   for (const r of requestedResources(requests)) {
     const requested = requests[r] ?? 0;
     const used = node.requested[r] ?? 0;
     const capacity = allocatable[r] ?? 0;
     if (requested > capacity - used)
-      short.push({ resourceName: r, reason: `Insufficient ${r}`, requested, used, capacity });
+      (short ??= []).push({ resourceName: r, reason: `Insufficient ${r}`, requested, used, capacity });
   }
-  return short;
+  return short ?? FITS;
 }
 function leastRequestedScore(requested, capacity) {
   if (capacity === 0 || requested > capacity) return 0;
   return Math.floor((capacity - requested) * MAX_NODE_SCORE / capacity);
 }
 function leastAllocatedScore(pod, node) {
-  const alloc = node.node.allocatable;
-  const pairs = [
-    [node.nonZeroCpu + pod.nonZeroCpu, alloc.cpu ?? 0],
-    [node.nonZeroMemory + pod.nonZeroMemory, alloc.memory ?? 0]
-  ];
   let sum2 = 0;
   let weights = 0;
-  for (const [requested, capacity] of pairs) {
-    if (capacity === 0) continue;
-    sum2 += leastRequestedScore(requested, capacity);
+  if (node.allocatableCpu !== 0) {
+    sum2 += leastRequestedScore(node.nonZeroCpu + pod.nonZeroCpu, node.allocatableCpu);
+    weights += 1;
+  }
+  if (node.allocatableMemory !== 0) {
+    sum2 += leastRequestedScore(node.nonZeroMemory + pod.nonZeroMemory, node.allocatableMemory);
     weights += 1;
   }
   return weights === 0 ? 0 : Math.floor(sum2 / weights);
@@ -37627,21 +37632,13 @@ var NodeResourcesFit = {
 
 // src/plan/scheduler/plugins/balanced-allocation.ts
 function balancedAllocationScore(pod, node) {
-  const alloc = node.node.allocatable;
-  const fractions = [];
-  for (const r of ["cpu", "memory"]) {
-    const capacity = alloc[r] ?? 0;
-    if (capacity === 0) continue;
-    const requested = (node.requested[r] ?? 0) + (pod.requests[r] ?? 0);
-    fractions.push(Math.min(1, requested / capacity));
-  }
+  const cpuCapacity = node.allocatableCpu;
+  const memCapacity = node.allocatableMemory;
   let std = 0;
-  const [a, b] = fractions;
-  if (fractions.length === 2 && a !== void 0 && b !== void 0) {
+  if (cpuCapacity !== 0 && memCapacity !== 0) {
+    const a = Math.min(1, (node.requestedCpu + (pod.requests.cpu ?? 0)) / cpuCapacity);
+    const b = Math.min(1, (node.requestedMemory + (pod.requests.memory ?? 0)) / memCapacity);
     std = Math.abs((a - b) / 2);
-  } else if (fractions.length > 2) {
-    const mean = fractions.reduce((x, y) => x + y, 0) / fractions.length;
-    std = Math.sqrt(fractions.reduce((x, f) => x + (f - mean) * (f - mean), 0) / fractions.length);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
@@ -38182,9 +38179,9 @@ var Scheduler = class {
     const { totals, detail } = this.prioritizeNodes(cycle, feasible, explain2);
     let best = 0;
     for (let i = 1; i < totals.length; i++) {
-      const t = totals[i] ?? 0;
-      const b = totals[best] ?? 0;
-      if (t > b || t === b && (feasible[i] ?? first).name < (feasible[best] ?? first).name) best = i;
+      const t = totals[i];
+      const b = totals[best];
+      if (t > b || t === b && feasible[i].index < feasible[best].index) best = i;
     }
     if (detail) {
       const byName = new Map(feasible.map((n, i) => [n.name, i]));
@@ -38257,7 +38254,12 @@ var Scheduler = class {
       }
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
-    feasible.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    if (feasible.length > 1) {
+      const idx = new Int32Array(feasible.length);
+      for (let i = 0; i < feasible.length; i++) idx[i] = feasible[i].index;
+      idx.sort();
+      for (let i = 0; i < idx.length; i++) feasible[i] = nodes[idx[i]];
+    }
     if (explain2) verdicts.sort((a, b) => a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
     const sampled = processed < candidates.length;
     const note = sampled ? `sampled: ${processed} of ${candidates.length} nodes filtered, stopping at ${toFind} feasible (numFeasibleNodesToFind)` : void 0;
@@ -38280,18 +38282,22 @@ var Scheduler = class {
   prioritizeNodes(cycle, feasible, explain2) {
     const skipped2 = /* @__PURE__ */ new Set();
     for (const plugin of this.points.preScore) if (plugin.preScore?.(cycle, feasible) === false) skipped2.add(plugin);
-    const totals = new Array(feasible.length).fill(0);
+    const n = feasible.length;
+    const totals = new Array(n).fill(0);
     const detail = explain2 ? feasible.map(() => ({})) : null;
+    const scores = new Array(n);
     for (const { plugin, weight } of this.points.score) {
       const active = !skipped2.has(plugin);
-      const raw = feasible.map((n) => active && plugin.score ? plugin.score(cycle, n) : 0);
-      const normalized = raw.slice();
-      if (active) plugin.normalizeScore?.(cycle, normalized, feasible);
-      for (let i = 0; i < feasible.length; i++) {
-        const weighted = (normalized[i] ?? 0) * weight;
-        totals[i] = (totals[i] ?? 0) + weighted;
+      if (!active && !detail) continue;
+      if (active) for (let i = 0; i < n; i++) scores[i] = plugin.score(cycle, feasible[i]);
+      else scores.fill(0);
+      const raw = detail ? scores.slice() : null;
+      if (active) plugin.normalizeScore?.(cycle, scores, feasible);
+      for (let i = 0; i < n; i++) {
+        const weighted = (scores[i] ?? 0) * weight;
+        totals[i] = totals[i] + weighted;
         const d = detail?.[i];
-        if (d) d[plugin.name] = { raw: raw[i] ?? 0, normalized: normalized[i] ?? 0, weighted };
+        if (d) d[plugin.name] = { raw: raw[i] ?? 0, normalized: scores[i] ?? 0, weighted };
       }
     }
     return { totals, detail };
@@ -38319,14 +38325,25 @@ var Scheduler = class {
 
 // src/plan/scheduler/state.ts
 var NodeState = class {
-  constructor(node) {
+  constructor(node, index = 0) {
     this.node = node;
+    this.index = index;
+    this.allocatableCpu = node.allocatable.cpu ?? 0;
+    this.allocatableMemory = node.allocatable.memory ?? 0;
+    this.allocatablePods = node.allocatable.pods ?? 0;
   }
   node;
+  index;
   pods = /* @__PURE__ */ new Set();
   requested = {};
+  /** requested.cpu / requested.memory as plain numbers: the hot filters and scores read these. */
+  requestedCpu = 0;
+  requestedMemory = 0;
   nonZeroCpu = 0;
   nonZeroMemory = 0;
+  allocatableCpu;
+  allocatableMemory;
+  allocatablePods;
   ports = [];
   /** Pods on this node with inter-pod (anti-)affinity terms. */
   podsWithAffinity = /* @__PURE__ */ new Set();
@@ -38351,7 +38368,7 @@ var ClusterState = class {
   /** Labels of namespaces (Namespace objects in the inputs, plus kubernetes.io/metadata.name). */
   namespaceLabels;
   constructor(nodes, namespaceLabels2) {
-    this.nodes = [...nodes].sort((a, b) => compareStrings(a.name, b.name)).map((n) => new NodeState(n));
+    this.nodes = [...nodes].sort((a, b) => compareStrings(a.name, b.name)).map((n, i) => new NodeState(n, i));
     for (const n of this.nodes) {
       this.byName.set(n.name, n);
       for (const image of n.node.images.keys())
@@ -38378,6 +38395,8 @@ var ClusterState = class {
     this.placement.set(pod, node);
     node.pods.add(pod);
     for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) + v;
+    node.requestedCpu += pod.requests.cpu ?? 0;
+    node.requestedMemory += pod.requests.memory ?? 0;
     node.nonZeroCpu += pod.nonZeroCpu;
     node.nonZeroMemory += pod.nonZeroMemory;
     node.ports.push(...pod.hostPorts);
@@ -38399,6 +38418,8 @@ var ClusterState = class {
     this.placement.delete(pod);
     node.pods.delete(pod);
     for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) - v;
+    node.requestedCpu -= pod.requests.cpu ?? 0;
+    node.requestedMemory -= pod.requests.memory ?? 0;
     node.nonZeroCpu -= pod.nonZeroCpu;
     node.nonZeroMemory -= pod.nonZeroMemory;
     for (const hp of pod.hostPorts) {
