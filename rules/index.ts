@@ -27,6 +27,7 @@ export { default as ingressTlsSecretMissing } from './ingress-tls-secret-missing
 export { default as invalidLabel } from './invalid-label.js';
 export { default as invalidName } from './invalid-name.js';
 export { default as invalidPort } from './invalid-port.js';
+export { default as invalidWorkloadSpec } from './invalid-workload-spec.js';
 export { default as latestTag } from './latest-tag.js';
 export { default as livenessEqualsReadiness } from './liveness-equals-readiness.js';
 export { default as missingCpuRequest } from './missing-cpu-request.js';
