@@ -15502,12 +15502,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule54) => shouldUseRule(schema, rule54));
+      return group.rules.some((rule55) => shouldUseRule(schema, rule55));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule54) {
+    function shouldUseRule(schema, rule55) {
       var _a2;
-      return schema[rule54.keyword] !== void 0 || ((_a2 = rule54.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule55.keyword] !== void 0 || ((_a2 = rule55.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -16559,9 +16559,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule54 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule54)) {
-            keywordCode(it, rule54.keyword, rule54.definition, group.type);
+        for (const rule55 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule55)) {
+            keywordCode(it, rule55.keyword, rule55.definition, group.type);
           }
         }
       });
@@ -16596,9 +16596,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule54 = rules[keyword];
-        if (typeof rule54 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule54)) {
-          const { type } = rule54.definition;
+        const rule55 = rules[keyword];
+        if (typeof rule55 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule55)) {
+          const { type } = rule55.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -18684,8 +18684,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule54 = this.RULES.all[keyword];
-        return typeof rule54 == "object" ? rule54.definition : !!rule54;
+        const rule55 = this.RULES.all[keyword];
+        return typeof rule55 == "object" ? rule55.definition : !!rule55;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -18693,7 +18693,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule54) => rule54.keyword === keyword);
+          const i = group.rules.findIndex((rule55) => rule55.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -18720,10 +18720,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key2 in rules) {
-            const rule54 = rules[key2];
-            if (typeof rule54 != "object")
+            const rule55 = rules[key2];
+            if (typeof rule55 != "object")
               continue;
-            const { $data } = rule54.definition;
+            const { $data } = rule55.definition;
             const schema = keywords[key2];
             if ($data && schema)
               keywords[key2] = schemaOrData(schema);
@@ -18887,7 +18887,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule54 = {
+      const rule55 = {
         keyword,
         definition: {
           ...definition,
@@ -18896,18 +18896,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule54, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule55, definition.before);
       else
-        ruleGroup.rules.push(rule54);
-      RULES.all[keyword] = rule54;
+        ruleGroup.rules.push(rule55);
+      RULES.all[keyword] = rule55;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule54, before) {
+    function addBeforeRule(ruleGroup, rule55, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule54);
+        ruleGroup.rules.splice(i, 0, rule55);
       } else {
-        ruleGroup.rules.push(rule54);
+        ruleGroup.rules.push(rule55);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -25112,6 +25112,7 @@ __export(rules_exports, {
   invalidLabel: () => invalid_label_default,
   invalidName: () => invalid_name_default,
   invalidPort: () => invalid_port_default,
+  invalidWorkloadSpec: () => invalid_workload_spec_default,
   latestTag: () => latest_tag_default,
   livenessEqualsReadiness: () => liveness_equals_readiness_default,
   missingCpuRequest: () => missing_cpu_request_default,
@@ -27583,10 +27584,10 @@ function readBackend(manifest, path15) {
 }
 function ingressPathsOf(manifest) {
   const out = [];
-  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule54, r) => {
-    if (!isObj(rule54)) return;
-    const host = typeof rule54.host === "string" && rule54.host !== "" ? rule54.host : "*";
-    arrayAt(rule54, ["http", "paths"]).forEach((entry, p) => {
+  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule55, r) => {
+    if (!isObj(rule55)) return;
+    const host = typeof rule55.host === "string" && rule55.host !== "" ? rule55.host : "*";
+    arrayAt(rule55, ["http", "paths"]).forEach((entry, p) => {
       if (!isObj(entry)) return;
       const base = ["spec", "rules", r, "http", "paths", p];
       const hasPath = typeof entry.path === "string" && entry.path !== "";
@@ -28592,8 +28593,541 @@ function name(m, path15, value, what, report) {
 }
 var invalid_port_default = rule24;
 
-// rules/latest-tag.ts
+// src/k8s/defaults.ts
+function imageTag(image) {
+  const at2 = image.indexOf("@");
+  const name2 = at2 >= 0 ? image.slice(0, at2) : image;
+  const colon = name2.lastIndexOf(":");
+  const tag = colon > name2.lastIndexOf("/") ? name2.slice(colon + 1) : "";
+  if (tag) return tag;
+  return at2 >= 0 ? "" : "latest";
+}
+function defaultPullPolicy(image) {
+  return typeof image === "string" && imageTag(image) === "latest" ? "Always" : "IfNotPresent";
+}
+function setIfMissing(o, key2, value) {
+  if (o[key2] === void 0 || o[key2] === null || o[key2] === "") o[key2] = value;
+}
+function defaultProbe(p) {
+  if (!isObj(p)) return;
+  setIfMissing(p, "timeoutSeconds", 1);
+  setIfMissing(p, "periodSeconds", 10);
+  setIfMissing(p, "successThreshold", 1);
+  setIfMissing(p, "failureThreshold", 3);
+  if (isObj(p.httpGet)) {
+    setIfMissing(p.httpGet, "path", "/");
+    setIfMissing(p.httpGet, "scheme", "HTTP");
+  }
+}
+function defaultContainer(c, hostNetwork) {
+  if (!isObj(c)) return;
+  if (c.imagePullPolicy === void 0 || c.imagePullPolicy === null || c.imagePullPolicy === "")
+    c.imagePullPolicy = defaultPullPolicy(c.image);
+  setIfMissing(c, "terminationMessagePath", "/dev/termination-log");
+  setIfMissing(c, "terminationMessagePolicy", "File");
+  if (Array.isArray(c.ports)) {
+    for (const port of c.ports) {
+      if (!isObj(port)) continue;
+      setIfMissing(port, "protocol", "TCP");
+      if (hostNetwork && (port.hostPort === void 0 || port.hostPort === null || port.hostPort === 0))
+        port.hostPort = port.containerPort;
+    }
+  }
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
+}
+function defaultPodSpec(spec) {
+  const s = clone(obj(spec));
+  setIfMissing(s, "restartPolicy", "Always");
+  setIfMissing(s, "dnsPolicy", "ClusterFirst");
+  setIfMissing(s, "schedulerName", "default-scheduler");
+  setIfMissing(s, "terminationGracePeriodSeconds", 30);
+  if (s.securityContext === void 0 || s.securityContext === null) s.securityContext = {};
+  if (s.enableServiceLinks === void 0 || s.enableServiceLinks === null) s.enableServiceLinks = true;
+  const hostNetwork = s.hostNetwork === true;
+  if (Array.isArray(s.containers)) for (const c of s.containers) defaultContainer(c, hostNetwork);
+  if (Array.isArray(s.initContainers)) for (const c of s.initContainers) defaultContainer(c, hostNetwork);
+  if (Array.isArray(s.volumes)) {
+    for (const v of s.volumes) {
+      if (!isObj(v)) continue;
+      const sources = Object.keys(v).filter((k) => k !== "name");
+      if (sources.length === 0) v.emptyDir = {};
+      for (const kind of ["configMap", "secret", "projected", "downwardAPI"]) {
+        const src = v[kind];
+        if (isObj(src)) setIfMissing(src, "defaultMode", 420);
+      }
+    }
+  }
+  return s;
+}
+function defaultPodTemplate(template) {
+  const t = clone(obj(template));
+  t.spec = defaultPodSpec(t.spec);
+  return t;
+}
+function defaultPodRequestsFromLimits(spec) {
+  for (const list of [spec.containers, spec.initContainers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (!isObj(c) || !isObj(c.resources) || !isObj(c.resources.limits)) continue;
+      const limits = c.resources.limits;
+      const requests = isObj(c.resources.requests) ? c.resources.requests : c.resources.requests = {};
+      if (!isObj(requests)) continue;
+      for (const key2 of Object.keys(limits)) if (requests[key2] === void 0) requests[key2] = limits[key2];
+    }
+  }
+}
+function specOf(o) {
+  if (!isObj(o.spec)) o.spec = {};
+  return o.spec;
+}
+function defaultDeployment(object) {
+  const d = clone(object);
+  const spec = specOf(d);
+  setIfMissing(spec, "replicas", 1);
+  if (!isObj(spec.strategy)) spec.strategy = {};
+  const strategy = spec.strategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "maxUnavailable", "25%");
+    setIfMissing(strategy.rollingUpdate, "maxSurge", "25%");
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  setIfMissing(spec, "progressDeadlineSeconds", 600);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return d;
+}
+function defaultReplicaSet(object) {
+  const r = clone(object);
+  const spec = specOf(r);
+  setIfMissing(spec, "replicas", 1);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return r;
+}
+function defaultStatefulSet(object) {
+  const s = clone(object);
+  const spec = specOf(s);
+  setIfMissing(spec, "replicas", 1);
+  setIfMissing(spec, "podManagementPolicy", "OrderedReady");
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  const strategy = spec.updateStrategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "partition", 0);
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  if (!isObj(spec.persistentVolumeClaimRetentionPolicy)) spec.persistentVolumeClaimRetentionPolicy = {};
+  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenDeleted", "Retain");
+  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenScaled", "Retain");
+  spec.template = defaultPodTemplate(spec.template);
+  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
+    if (isObj(claim) && isObj(claim.spec)) setIfMissing(claim.spec, "volumeMode", "Filesystem");
+  }
+  return s;
+}
+function defaultDaemonSet(object) {
+  const d = clone(object);
+  const spec = specOf(d);
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  const strategy = spec.updateStrategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "maxUnavailable", 1);
+    setIfMissing(strategy.rollingUpdate, "maxSurge", 0);
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return d;
+}
+function defaultJob(object) {
+  const j = clone(object);
+  const spec = specOf(j);
+  const noCompletions = spec.completions === void 0 || spec.completions === null;
+  const noParallelism = spec.parallelism === void 0 || spec.parallelism === null;
+  if (noCompletions && noParallelism) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  if (noParallelism) spec.parallelism = 1;
+  setIfMissing(spec, "backoffLimit", 6);
+  setIfMissing(spec, "completionMode", "NonIndexed");
+  setIfMissing(spec, "suspend", false);
+  setIfMissing(spec, "manualSelector", false);
+  spec.template = defaultPodTemplate(spec.template);
+  return j;
+}
+function defaultCronJob(object) {
+  const c = clone(object);
+  const spec = specOf(c);
+  setIfMissing(spec, "concurrencyPolicy", "Allow");
+  setIfMissing(spec, "suspend", false);
+  setIfMissing(spec, "successfulJobsHistoryLimit", 3);
+  setIfMissing(spec, "failedJobsHistoryLimit", 1);
+  return c;
+}
+function defaultService(object) {
+  const s = clone(object);
+  const spec = specOf(s);
+  setIfMissing(spec, "type", "ClusterIP");
+  setIfMissing(spec, "sessionAffinity", "None");
+  for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
+    if (!isObj(port)) continue;
+    setIfMissing(port, "protocol", "TCP");
+    if (port.targetPort === void 0 || port.targetPort === null || port.targetPort === 0 || port.targetPort === "")
+      port.targetPort = port.port;
+  }
+  return s;
+}
+function namespaceOf(object, defaultNamespace) {
+  const ns = obj(object.metadata).namespace;
+  return typeof ns === "string" && ns !== "" ? ns : defaultNamespace;
+}
+
+// src/k8s/versions.ts
+var DEFAULT_KUBE_VERSION = "1.36";
+var SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
+
+// src/k8s/feature-gates.ts
+var GATES = {
+  // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
+  SidecarContainers: [
+    { since: 28, enabled: false, stage: "Alpha" },
+    { since: 29, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
+  MaxUnavailableStatefulSet: [
+    { since: 24, enabled: false, stage: "Alpha" },
+    { since: 35, enabled: true, stage: "Beta" }
+  ],
+  // spec.resources on the pod (pod-level requests/limits).
+  PodLevelResources: [
+    { since: 32, enabled: false, stage: "Alpha" },
+    { since: 34, enabled: true, stage: "Beta" }
+  ],
+  MatchLabelKeysInPodTopologySpread: [
+    { since: 25, enabled: false, stage: "Alpha" },
+    { since: 27, enabled: true, stage: "Beta" }
+  ],
+  MatchLabelKeysInPodAffinity: [
+    { since: 29, enabled: false, stage: "Alpha" },
+    { since: 31, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  NodeInclusionPolicyInPodTopologySpread: [
+    { since: 25, enabled: false, stage: "Alpha" },
+    { since: 26, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
+  MinDomainsInPodTopologySpread: [
+    { since: 24, enabled: false, stage: "Alpha" },
+    { since: 25, enabled: false, stage: "Beta" },
+    { since: 27, enabled: true, stage: "Beta" },
+    { since: 30, enabled: true, stage: "GA" }
+  ]
+};
+function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
+  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
+  let current;
+  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
+  return current;
+}
+function featureEnabled(gate, kubeVersion2) {
+  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
+}
+var FEATURE_GATES = Object.keys(GATES);
+
+// src/k8s/field-errors.ts
+function fieldPath(path15) {
+  let out = "";
+  for (const seg of path15) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (typeof seg === "object") out += `[${seg.key}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out;
+}
+function jsonPath(path15) {
+  return path15.map((seg) => typeof seg === "object" ? seg.key : seg);
+}
+function formatValue(value) {
+  if (value === void 0 || value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+var fieldError = {
+  invalid: (path15, value, detail) => `${fieldPath(path15)}: Invalid value: ${formatValue(value)}: ${detail}`,
+  required: (path15, detail = "") => `${fieldPath(path15)}: Required value${detail ? `: ${detail}` : ""}`,
+  forbidden: (path15, detail) => `${fieldPath(path15)}: Forbidden: ${detail}`,
+  notSupported: (path15, value, supported) => `${fieldPath(path15)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+  duplicate: (path15, value) => `${fieldPath(path15)}: Duplicate value: ${formatValue(value)}`,
+  notFound: (path15, value) => `${fieldPath(path15)}: Not found: ${formatValue(value)}`
+};
+var NEGATIVE_MSG = "must be greater than or equal to 0";
+var PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+var PERCENT = /^[0-9]+%$/;
+function isValidPercent(value) {
+  return PERCENT.test(value);
+}
+function intOrPercentValue(value) {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return 0;
+  if (isValidPercent(value)) return Number(value.slice(0, -1));
+  return /^[+-]?[0-9]+$/.test(value) ? Number(value) : 0;
+}
+
+// rules/invalid-workload-spec.ts
 var rule25 = {
+  id: "invalid-workload-spec",
+  severity: "error",
+  category: "validation",
+  description: "Deployment, ReplicaSet, StatefulSet or DaemonSet spec the API server would reject",
+  rationale: [
+    "The API server validates an apps/v1 workload after filling in its defaults, and rejects it when:",
+    "",
+    "- a Deployment rolling update could make no progress (`maxSurge` and `maxUnavailable` both 0), a percentage is",
+    '  malformed (`"%"`, `"-5%"`, `"5"`) or negative, or `maxUnavailable` is over 100%;',
+    "- `rollingUpdate` is given with `type: Recreate` (Deployment) or `type: OnDelete` (StatefulSet);",
+    "- `progressDeadlineSeconds` is not greater than `minReadySeconds` (mind the default of 600 seconds);",
+    "- the pod template asks for a `restartPolicy` other than `Always`, or sets `activeDeadlineSeconds`: these",
+    "  controllers replace their pods forever and cannot run them to completion;",
+    "- a DaemonSet rolling update sets both or neither of `maxSurge` and `maxUnavailable` (the default",
+    "  `maxUnavailable` is 1, so `maxSurge` alone needs `maxUnavailable: 0`), or either is over 100%;",
+    "- a StatefulSet `maxUnavailable` is 0 or over 100% (validated only where the MaxUnavailableStatefulSet feature",
+    "  is on: beta and on from 1.35, see `--kube-version`), or its PVC retention policy is not `Retain`/`Delete`;",
+    "- a count (`replicas`, `minReadySeconds`, `revisionHistoryLimit`, `partition`, `ordinals.start`) is negative.",
+    "",
+    "Each finding quotes the API server's own message, so it reads like the `kubectl apply` error it predicts.",
+    "Only apps/v1 is checked: the removed beta versions had other defaults."
+  ].join("\n"),
+  references: [
+    "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#writing-a-deployment-spec",
+    "https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#update-strategies",
+    "https://kubernetes.io/docs/tasks/manage-daemon/update-daemon-set/"
+  ],
+  howToFix: 'Fix the field the finding names: give a rolling update room to move (`maxSurge: 1` or `maxUnavailable: 1`), write percentages as digits and `%` (`"25%"`), drop `rollingUpdate` under `Recreate`/`OnDelete`, keep `restartPolicy: Always` (use a Job for run-to-completion pods), and make `progressDeadlineSeconds` larger than `minReadySeconds`.',
+  examples: {
+    bad: [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  selector:",
+      "    matchLabels: {app: api}",
+      "  strategy:",
+      "    rollingUpdate:",
+      "      maxSurge: 0",
+      "      maxUnavailable: 0",
+      "  template:",
+      "    metadata:",
+      "      labels: {app: api}",
+      "    spec:",
+      "      containers:",
+      "        - name: api",
+      "          image: registry.example.com/shop/api:1.4.2",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  selector:",
+      "    matchLabels: {app: api}",
+      "  strategy:",
+      "    rollingUpdate:",
+      "      maxSurge: 1",
+      "      maxUnavailable: 0",
+      "  template:",
+      "    metadata:",
+      "      labels: {app: api}",
+      "    spec:",
+      "      containers:",
+      "        - name: api",
+      "          image: registry.example.com/shop/api:1.4.2",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    for (const m of context.manifests) {
+      if (m.ref.apiVersion !== "apps/v1" || !isObj(m.object.spec)) continue;
+      const emit = (path15, message) => context.report({
+        manifest: m,
+        path: jsonPath(path15),
+        message,
+        target: message.includes(": Forbidden: ") ? "key" : "value"
+      });
+      switch (m.ref.kind) {
+        case "Deployment":
+          checkDeployment(m, emit);
+          break;
+        case "ReplicaSet":
+          checkReplicaSet(m, emit);
+          break;
+        case "StatefulSet":
+          checkStatefulSet(m, emit, context.options.kubeVersion);
+          break;
+        case "DaemonSet":
+          checkDaemonSet(m, emit);
+          break;
+      }
+    }
+  }
+};
+function checkDeployment(m, emit) {
+  const spec = defaultDeployment(m.object).spec;
+  nonNegative(spec, ["spec"], ["replicas", "minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"], emit);
+  templateForReplicaSet(spec, emit);
+  const strategy = spec.strategy;
+  const strategyPath = ["spec", "strategy"];
+  if (strategy.type === "Recreate" && isObj(strategy.rollingUpdate)) {
+    emit(
+      [...strategyPath, "rollingUpdate"],
+      fieldError.forbidden(
+        [...strategyPath, "rollingUpdate"],
+        "may not be specified when strategy `type` is 'Recreate'"
+      )
+    );
+  } else if (strategy.type === "RollingUpdate" && isObj(strategy.rollingUpdate)) {
+    const ru = strategy.rollingUpdate;
+    const ruPath = [...strategyPath, "rollingUpdate"];
+    const maxUnavailable = intOrString(m, [...ruPath, "maxUnavailable"], ru.maxUnavailable);
+    const maxSurge = intOrString(m, [...ruPath, "maxSurge"], ru.maxSurge);
+    positiveIntOrPercent([...ruPath, "maxUnavailable"], maxUnavailable, emit);
+    positiveIntOrPercent([...ruPath, "maxSurge"], maxSurge, emit);
+    if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0)
+      emit(
+        [...ruPath, "maxUnavailable"],
+        fieldError.invalid([...ruPath, "maxUnavailable"], maxUnavailable, "may not be 0 when `maxSurge` is 0")
+      );
+    notMoreThan100Percent([...ruPath, "maxUnavailable"], maxUnavailable, emit);
+  }
+  const deadline = spec.progressDeadlineSeconds;
+  const minReady = spec.minReadySeconds;
+  if (typeof deadline === "number" && typeof minReady === "number" && deadline <= minReady)
+    emit(
+      ["spec", "progressDeadlineSeconds"],
+      fieldError.invalid(["spec", "progressDeadlineSeconds"], deadline, "must be greater than minReadySeconds")
+    );
+}
+function checkReplicaSet(m, emit) {
+  const spec = defaultReplicaSet(m.object).spec;
+  nonNegative(spec, ["spec"], ["replicas", "minReadySeconds"], emit);
+  templateForReplicaSet(spec, emit);
+}
+function templateForReplicaSet(spec, emit) {
+  restartAlwaysNoDeadline(spec, "ReplicaSet", emit);
+}
+function restartAlwaysNoDeadline(spec, kindWord, emit) {
+  const podSpec = getIn(spec, ["template", "spec"]);
+  if (!isObj(podSpec)) return;
+  const path15 = ["spec", "template", "spec"];
+  if (typeof podSpec.restartPolicy === "string" && podSpec.restartPolicy !== "Always")
+    emit(
+      [...path15, "restartPolicy"],
+      fieldError.notSupported([...path15, "restartPolicy"], podSpec.restartPolicy, ["Always"])
+    );
+  if (podSpec.activeDeadlineSeconds !== void 0 && podSpec.activeDeadlineSeconds !== null)
+    emit(
+      [...path15, "activeDeadlineSeconds"],
+      fieldError.forbidden([...path15, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
+    );
+}
+function checkStatefulSet(m, emit, kubeVersion2) {
+  const spec = defaultStatefulSet(m.object).spec;
+  nonNegative(spec, ["spec"], ["replicas", "minReadySeconds", "revisionHistoryLimit"], emit);
+  const start = getIn(spec, ["ordinals", "start"]);
+  if (typeof start === "number" && start < 0)
+    emit(["spec", "ordinals", "start"], fieldError.invalid(["spec", "ordinals", "start"], start, NEGATIVE_MSG));
+  const strategy = spec.updateStrategy;
+  const ruPath = ["spec", "updateStrategy", "rollingUpdate"];
+  if (strategy.type === "OnDelete" && isObj(strategy.rollingUpdate)) {
+    emit(ruPath, fieldError.invalid(ruPath, strategy.rollingUpdate, "only allowed for updateStrategy 'RollingUpdate'"));
+  } else if (strategy.type === "RollingUpdate" && isObj(strategy.rollingUpdate)) {
+    const ru = strategy.rollingUpdate;
+    nonNegative(ru, ruPath, ["partition"], emit);
+    if (featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) && ru.maxUnavailable != null) {
+      const path15 = [...ruPath, "maxUnavailable"];
+      const value = ru.maxUnavailable;
+      positiveIntOrPercent(path15, value, emit);
+      if (intOrPercentValue(value) === 0) emit(path15, fieldError.invalid(path15, value, "cannot be 0"));
+      notMoreThan100Percent(path15, value, emit);
+    }
+  }
+  const retention = spec.persistentVolumeClaimRetentionPolicy;
+  if (isObj(retention)) {
+    for (const key2 of ["whenDeleted", "whenScaled"]) {
+      const value = retention[key2];
+      const path15 = ["spec", "persistentVolumeClaimRetentionPolicy", key2];
+      if (typeof value === "string" && value !== "Retain" && value !== "Delete")
+        emit(path15, fieldError.notSupported(path15, value, ["Retain", "Delete"]));
+    }
+  }
+  restartAlwaysNoDeadline(spec, "StatefulSet", emit);
+}
+function checkDaemonSet(m, emit) {
+  const spec = defaultDaemonSet(m.object).spec;
+  nonNegative(spec, ["spec"], ["minReadySeconds", "templateGeneration", "revisionHistoryLimit"], emit);
+  restartAlwaysNoDeadline(spec, "DaemonSet", emit);
+  const strategy = spec.updateStrategy;
+  if (strategy.type !== "RollingUpdate" || !isObj(strategy.rollingUpdate)) return;
+  const ru = strategy.rollingUpdate;
+  const ruPath = ["spec", "updateStrategy", "rollingUpdate"];
+  const maxUnavailable = intOrString(m, [...ruPath, "maxUnavailable"], ru.maxUnavailable);
+  const maxSurge = intOrString(m, [...ruPath, "maxSurge"], ru.maxSurge);
+  positiveIntOrPercent([...ruPath, "maxUnavailable"], maxUnavailable, emit);
+  positiveIntOrPercent([...ruPath, "maxSurge"], maxSurge, emit);
+  notMoreThan100Percent([...ruPath, "maxUnavailable"], maxUnavailable, emit);
+  notMoreThan100Percent([...ruPath, "maxSurge"], maxSurge, emit);
+  const hasUnavailable = intOrPercentValue(maxUnavailable) !== 0;
+  const hasSurge = intOrPercentValue(maxSurge) !== 0;
+  if (hasUnavailable && hasSurge)
+    emit(
+      [...ruPath, "maxSurge"],
+      fieldError.invalid([...ruPath, "maxSurge"], maxSurge, "may not be set when maxUnavailable is non-zero")
+    );
+  else if (!hasUnavailable && !hasSurge)
+    emit(
+      [...ruPath, "maxUnavailable"],
+      fieldError.required([...ruPath, "maxUnavailable"], "cannot be 0 when maxSurge is 0")
+    );
+}
+function intOrString(m, path15, defaulted) {
+  return getIn(m.object, jsonPath(path15)) === "" ? "" : defaulted;
+}
+function positiveIntOrPercent(path15, value, emit) {
+  if (typeof value === "string") {
+    if (!isValidPercent(value)) emit(path15, fieldError.invalid(path15, value, PERCENT_MSG));
+  } else if (typeof value === "number" && value < 0) {
+    emit(path15, fieldError.invalid(path15, value, NEGATIVE_MSG));
+  }
+}
+function notMoreThan100Percent(path15, value, emit) {
+  if (typeof value === "string" && isValidPercent(value) && Number(value.slice(0, -1)) > 100)
+    emit(path15, fieldError.invalid(path15, value, "must not be greater than 100%"));
+}
+function nonNegative(o, base, keys, emit) {
+  for (const key2 of keys) {
+    const value = o[key2];
+    if (typeof value === "number" && value < 0)
+      emit([...base, key2], fieldError.invalid([...base, key2], value, NEGATIVE_MSG));
+  }
+}
+var invalid_workload_spec_default = rule25;
+
+// rules/latest-tag.ts
+var rule26 = {
   id: "latest-tag",
   severity: "warning",
   category: "reliability",
@@ -28651,7 +29185,7 @@ var rule25 = {
     }
   }
 };
-var latest_tag_default = rule25;
+var latest_tag_default = rule26;
 
 // src/rules/best-practice/probes.ts
 var HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"];
@@ -28674,7 +29208,7 @@ function canonical(value) {
 }
 
 // rules/liveness-equals-readiness.ts
-var rule26 = {
+var rule27 = {
   id: "liveness-equals-readiness",
   severity: "warning",
   category: "reliability",
@@ -28743,7 +29277,7 @@ var rule26 = {
     }
   }
 };
-var liveness_equals_readiness_default = rule26;
+var liveness_equals_readiness_default = rule27;
 
 // src/k8s/quantity.ts
 var NANO = 1000000000n;
@@ -28913,7 +29447,7 @@ function reportMissing(context, items, message) {
 }
 
 // rules/missing-cpu-request.ts
-var rule27 = {
+var rule28 = {
   id: "missing-cpu-request",
   severity: "warning",
   category: "efficiency",
@@ -28967,10 +29501,10 @@ var rule27 = {
     );
   }
 };
-var missing_cpu_request_default = rule27;
+var missing_cpu_request_default = rule28;
 
 // rules/missing-liveness-probe.ts
-var rule28 = {
+var rule29 = {
   id: "missing-liveness-probe",
   severity: "info",
   category: "reliability",
@@ -29030,10 +29564,10 @@ var rule28 = {
     }
   }
 };
-var missing_liveness_probe_default = rule28;
+var missing_liveness_probe_default = rule29;
 
 // rules/missing-memory-limit.ts
-var rule29 = {
+var rule30 = {
   id: "missing-memory-limit",
   severity: "warning",
   category: "reliability",
@@ -29084,10 +29618,10 @@ var rule29 = {
     );
   }
 };
-var missing_memory_limit_default = rule29;
+var missing_memory_limit_default = rule30;
 
 // rules/missing-memory-request.ts
-var rule30 = {
+var rule31 = {
   id: "missing-memory-request",
   severity: "warning",
   category: "efficiency",
@@ -29139,10 +29673,10 @@ var rule30 = {
     );
   }
 };
-var missing_memory_request_default = rule30;
+var missing_memory_request_default = rule31;
 
 // rules/missing-readiness-probe.ts
-var rule31 = {
+var rule32 = {
   id: "missing-readiness-probe",
   severity: "warning",
   category: "reliability",
@@ -29215,7 +29749,7 @@ var rule31 = {
     }
   }
 };
-var missing_readiness_probe_default = rule31;
+var missing_readiness_probe_default = rule32;
 
 // src/rules/pod-refs.ts
 function podReferencesOf(template) {
@@ -29351,7 +29885,7 @@ function distance(a, b, limit = Infinity) {
 }
 
 // rules/missing-reference-key.ts
-var rule32 = {
+var rule33 = {
   id: "missing-reference-key",
   severity: "error",
   category: "consistency",
@@ -29451,11 +29985,11 @@ var rule32 = {
     }
   }
 };
-var missing_reference_key_default = rule32;
+var missing_reference_key_default = rule33;
 
 // rules/missing-reference.ts
 var MAX_EXPANDED_REPLICAS = 1e3;
-var rule33 = {
+var rule34 = {
   id: "missing-reference",
   severity: "warning",
   category: "consistency",
@@ -29572,7 +30106,7 @@ function claimTemplateNames(set) {
     (t) => isObj(t) && isObj(t.metadata) && typeof t.metadata.name === "string" ? [t.metadata.name] : []
   );
 }
-var missing_reference_default = rule33;
+var missing_reference_default = rule34;
 
 // src/rules/matching.ts
 function closestTemplate(templates2, selector) {
@@ -29622,7 +30156,7 @@ function closeCandidates(index, namespace, selector) {
 }
 
 // rules/networkpolicy-selects-nothing.ts
-var rule34 = {
+var rule35 = {
   id: "networkpolicy-selects-nothing",
   severity: "warning",
   category: "consistency",
@@ -29713,11 +30247,11 @@ var rule34 = {
     }
   }
 };
-var networkpolicy_selects_nothing_default = rule34;
+var networkpolicy_selects_nothing_default = rule35;
 
 // rules/overlapping-selectors.ts
 var CLAIMABLE = /* @__PURE__ */ new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController"]);
-var rule35 = {
+var rule36 = {
   id: "overlapping-selectors",
   severity: "warning",
   category: "consistency",
@@ -29844,7 +30378,7 @@ function ownedBy(child, parent) {
   const owners = isObj(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
   return owners.some((o) => isObj(o) && o.kind === parent.ref.kind && o.name === parent.ref.name);
 }
-var overlapping_selectors_default = rule35;
+var overlapping_selectors_default = rule36;
 
 // src/k8s/intstr.ts
 function parseIntOrPercent(raw) {
@@ -29912,7 +30446,7 @@ function pdbSelector(pdb) {
 }
 
 // rules/pdb-allows-no-disruption.ts
-var rule36 = {
+var rule37 = {
   id: "pdb-allows-no-disruption",
   severity: "warning",
   category: "reliability",
@@ -30034,10 +30568,10 @@ var rule36 = {
     }
   }
 };
-var pdb_allows_no_disruption_default = rule36;
+var pdb_allows_no_disruption_default = rule37;
 
 // rules/pdb-selects-nothing.ts
-var rule37 = {
+var rule38 = {
   id: "pdb-selects-nothing",
   severity: "warning",
   category: "consistency",
@@ -30140,10 +30674,10 @@ var rule37 = {
     }
   }
 };
-var pdb_selects_nothing_default = rule37;
+var pdb_selects_nothing_default = rule38;
 
 // rules/pdb-unhealthy-eviction-policy.ts
-var rule38 = {
+var rule39 = {
   id: "pdb-unhealthy-eviction-policy",
   severity: "info",
   category: "reliability",
@@ -30238,10 +30772,10 @@ var rule38 = {
     }
   }
 };
-var pdb_unhealthy_eviction_policy_default = rule38;
+var pdb_unhealthy_eviction_policy_default = rule39;
 
 // rules/privileged-container.ts
-var rule39 = {
+var rule40 = {
   id: "privileged-container",
   severity: "error",
   category: "security",
@@ -30300,10 +30834,10 @@ var rule39 = {
     }
   }
 };
-var privileged_container_default = rule39;
+var privileged_container_default = rule40;
 
 // rules/read-only-root-filesystem.ts
-var rule40 = {
+var rule41 = {
   id: "read-only-root-filesystem",
   severity: "warning",
   category: "security",
@@ -30366,10 +30900,10 @@ var rule40 = {
     }
   }
 };
-var read_only_root_filesystem_default = rule40;
+var read_only_root_filesystem_default = rule41;
 
 // rules/removed-api-version.ts
-var rule41 = {
+var rule42 = {
   id: "removed-api-version",
   severity: "error",
   category: "deprecation",
@@ -30428,7 +30962,7 @@ var rule41 = {
     reportApiVersionState(context, "removed");
   }
 };
-var removed_api_version_default = rule41;
+var removed_api_version_default = rule42;
 
 // src/rules/best-practice/spreading.ts
 function spreadTerms(pod, namespace) {
@@ -30471,7 +31005,7 @@ function hasTopologyKey(term) {
 }
 
 // rules/replicas-not-spread.ts
-var rule42 = {
+var rule43 = {
   id: "replicas-not-spread",
   severity: "info",
   category: "reliability",
@@ -30567,10 +31101,10 @@ var rule42 = {
     }
   }
 };
-var replicas_not_spread_default = rule42;
+var replicas_not_spread_default = rule43;
 
 // rules/run-as-non-root.ts
-var rule43 = {
+var rule44 = {
   id: "run-as-non-root",
   severity: "warning",
   category: "security",
@@ -30653,10 +31187,10 @@ var rule43 = {
     }
   }
 };
-var run_as_non_root_default = rule43;
+var run_as_non_root_default = rule44;
 
 // rules/run-as-root.ts
-var rule44 = {
+var rule45 = {
   id: "run-as-root",
   severity: "error",
   category: "security",
@@ -30718,10 +31252,10 @@ var rule44 = {
     }
   }
 };
-var run_as_root_default = rule44;
+var run_as_root_default = rule45;
 
 // rules/sensitive-host-mount.ts
-var rule45 = {
+var rule46 = {
   id: "sensitive-host-mount",
   severity: "error",
   category: "security",
@@ -30791,10 +31325,10 @@ var rule45 = {
     }
   }
 };
-var sensitive_host_mount_default = rule45;
+var sensitive_host_mount_default = rule46;
 
 // rules/service-selects-no-pods.ts
-var rule46 = {
+var rule47 = {
   id: "service-selects-no-pods",
   severity: "warning",
   category: "consistency",
@@ -30886,10 +31420,10 @@ var rule46 = {
     }
   }
 };
-var service_selects_no_pods_default = rule46;
+var service_selects_no_pods_default = rule47;
 
 // rules/service-target-port-name.ts
-var rule47 = {
+var rule48 = {
   id: "service-target-port-name",
   severity: "error",
   category: "consistency",
@@ -30990,10 +31524,10 @@ var rule47 = {
     }
   }
 };
-var service_target_port_name_default = rule47;
+var service_target_port_name_default = rule48;
 
 // rules/service-target-port-number.ts
-var rule48 = {
+var rule49 = {
   id: "service-target-port-number",
   severity: "warning",
   category: "consistency",
@@ -31098,10 +31632,10 @@ var rule48 = {
     }
   }
 };
-var service_target_port_number_default = rule48;
+var service_target_port_number_default = rule49;
 
 // rules/ssh-port.ts
-var rule49 = {
+var rule50 = {
   id: "ssh-port",
   severity: "info",
   category: "security",
@@ -31159,10 +31693,10 @@ var rule49 = {
     }
   }
 };
-var ssh_port_default = rule49;
+var ssh_port_default = rule50;
 
 // rules/statefulset-service-not-headless.ts
-var rule50 = {
+var rule51 = {
   id: "statefulset-service-not-headless",
   severity: "error",
   category: "consistency",
@@ -31281,7 +31815,7 @@ var rule50 = {
     }
   }
 };
-var statefulset_service_not_headless_default = rule50;
+var statefulset_service_not_headless_default = rule51;
 
 // rules/unsafe-sysctls.ts
 var SAFE_SYSCTLS = {
@@ -31296,7 +31830,7 @@ var SAFE_SYSCTLS = {
   "net.ipv4.tcp_keepalive_intvl": 29,
   "net.ipv4.tcp_keepalive_probes": 29
 };
-var rule51 = {
+var rule52 = {
   id: "unsafe-sysctls",
   severity: "warning",
   category: "security",
@@ -31365,10 +31899,10 @@ var rule51 = {
     }
   }
 };
-var unsafe_sysctls_default = rule51;
+var unsafe_sysctls_default = rule52;
 
 // rules/volume-mount-undefined.ts
-var rule52 = {
+var rule53 = {
   id: "volume-mount-undefined",
   severity: "error",
   category: "consistency",
@@ -31446,10 +31980,10 @@ function claimTemplateNames2(object) {
     )
   );
 }
-var volume_mount_undefined_default = rule52;
+var volume_mount_undefined_default = rule53;
 
 // rules/workload-selector-mismatch.ts
-var rule53 = {
+var rule54 = {
   id: "workload-selector-mismatch",
   severity: "error",
   category: "consistency",
@@ -31539,7 +32073,7 @@ var rule53 = {
     }
   }
 };
-var workload_selector_mismatch_default = rule53;
+var workload_selector_mismatch_default = rule54;
 
 // src/rules/registry.ts
 var allRules = Object.freeze(
@@ -31927,10 +32461,6 @@ function isFile2(file) {
     return false;
   }
 }
-
-// src/k8s/versions.ts
-var DEFAULT_KUBE_VERSION = "1.36";
-var SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
 
 // src/schema/builtin.ts
 import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
@@ -33540,12 +34070,12 @@ function explain(error, path15, context) {
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(p.additionalProperty);
-      const fieldPath = [...path15, field];
+      const fieldPath2 = [...path15, field];
       const meant = error.meant ?? closestMatch2(field, context.allowedFields(path15));
       return {
         ruleId: "schema/unknown-field",
-        message: `${formatPath(fieldPath)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
-        path: fieldPath,
+        message: `${formatPath(fieldPath2)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
+        path: fieldPath2,
         target: "key"
       };
     }
@@ -33708,19 +34238,19 @@ function explain(error, path15, context) {
   }
 }
 function required(field, parent, context) {
-  const fieldPath = [...parent, field];
+  const fieldPath2 = [...parent, field];
   const original = valueAt(context.manifest.object, parent);
   if (original !== null && typeof original === "object" && Object.hasOwn(original, field)) {
     return {
       ruleId: "schema/required",
-      message: `${formatPath(fieldPath)}: required field has no value`,
-      path: fieldPath,
+      message: `${formatPath(fieldPath2)}: required field has no value`,
+      path: fieldPath2,
       target: "key"
     };
   }
   return {
     ruleId: "schema/required",
-    message: `${formatPath(fieldPath)}: required field missing`,
+    message: `${formatPath(fieldPath2)}: required field missing`,
     path: parent,
     target: "key"
   };
@@ -34353,9 +34883,9 @@ var ingress = {
     }
     const rules = pairOf(spec, "rules")?.value;
     if ((0, import_yaml7.isSeq)(rules)) {
-      for (const rule54 of rules.items) {
-        if (!(0, import_yaml7.isMap)(rule54)) continue;
-        const http = mapValue(pairOf(rule54, "http"));
+      for (const rule55 of rules.items) {
+        if (!(0, import_yaml7.isMap)(rule55)) continue;
+        const http = mapValue(pairOf(rule55, "http"));
         const paths = http && pairOf(http, "paths")?.value;
         if (!(0, import_yaml7.isSeq)(paths)) continue;
         for (const item of paths.items) {
@@ -34737,14 +35267,14 @@ function runRules(manifests, options) {
   const { severities, rules = allRules, ...ruleOptions } = options;
   const index = new ObjectIndex(manifests, ruleOptions.defaultNamespace);
   const findings = [];
-  for (const rule54 of rules) {
-    const override = severities?.[rule54.id];
+  for (const rule55 of rules) {
+    const override = severities?.[rule55.id];
     if (override === "off") continue;
-    for (const finding5 of runRule(rule54, manifests, ruleOptions, index, override)) findings.push(finding5);
+    for (const finding5 of runRule(rule55, manifests, ruleOptions, index, override)) findings.push(finding5);
   }
   return findings;
 }
-function runRule(rule54, manifests, options, index, override) {
+function runRule(rule55, manifests, options, index, override) {
   const findings = [];
   let current;
   const context = {
@@ -34752,34 +35282,34 @@ function runRule(rule54, manifests, options, index, override) {
     options,
     index,
     namespaceOf: (m) => index.namespaceOf(m),
-    report: (report) => findings.push(toFinding(rule54, report, override))
+    report: (report) => findings.push(toFinding(rule55, report, override))
   };
   try {
-    rule54.check(context);
+    rule55.check(context);
   } catch (err) {
-    findings.push(crashFinding(rule54, current ?? manifests[0], err));
+    findings.push(crashFinding(rule55, current ?? manifests[0], err));
   }
   return findings;
 }
-function toFinding(rule54, report, override) {
+function toFinding(rule55, report, override) {
   const { manifest } = report;
   return {
-    ruleId: rule54.id,
-    severity: override ?? report.severity ?? rule54.severity,
+    ruleId: rule55.id,
+    severity: override ?? report.severity ?? rule55.severity,
     message: report.message,
     file: manifest.file,
     ...manifest.locate(report.path, report.target),
     object: manifest.ref
   };
 }
-function crashFinding(rule54, manifest, err) {
+function crashFinding(rule55, manifest, err) {
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   const where = manifest ? ` while checking ${objectLabel(manifest)}` : "";
   const start = manifest?.locate([]) ?? { line: 1, column: 1 };
   return {
     ruleId: RULE_CRASH,
     severity: "error",
-    message: `rule ${rule54.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
+    message: `rule ${rule55.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
     file: manifest?.file ?? "",
     line: start.line,
     column: start.column,
@@ -35125,203 +35655,6 @@ function withoutLegacyUnknownKinds(findings, kubeVersion2) {
     if (f.ruleId !== "schema/unknown-kind" || !f.object?.apiVersion || !f.object.kind) return true;
     return apiVersionStatus(f.object.apiVersion, f.object.kind, kubeVersion2).status === "ok";
   });
-}
-
-// src/k8s/defaults.ts
-function imageTag(image) {
-  const at2 = image.indexOf("@");
-  const name2 = at2 >= 0 ? image.slice(0, at2) : image;
-  const colon = name2.lastIndexOf(":");
-  const tag = colon > name2.lastIndexOf("/") ? name2.slice(colon + 1) : "";
-  if (tag) return tag;
-  return at2 >= 0 ? "" : "latest";
-}
-function defaultPullPolicy(image) {
-  return typeof image === "string" && imageTag(image) === "latest" ? "Always" : "IfNotPresent";
-}
-function setIfMissing(o, key2, value) {
-  if (o[key2] === void 0 || o[key2] === null || o[key2] === "") o[key2] = value;
-}
-function defaultProbe(p) {
-  if (!isObj(p)) return;
-  setIfMissing(p, "timeoutSeconds", 1);
-  setIfMissing(p, "periodSeconds", 10);
-  setIfMissing(p, "successThreshold", 1);
-  setIfMissing(p, "failureThreshold", 3);
-  if (isObj(p.httpGet)) {
-    setIfMissing(p.httpGet, "path", "/");
-    setIfMissing(p.httpGet, "scheme", "HTTP");
-  }
-}
-function defaultContainer(c, hostNetwork) {
-  if (!isObj(c)) return;
-  if (c.imagePullPolicy === void 0 || c.imagePullPolicy === null || c.imagePullPolicy === "")
-    c.imagePullPolicy = defaultPullPolicy(c.image);
-  setIfMissing(c, "terminationMessagePath", "/dev/termination-log");
-  setIfMissing(c, "terminationMessagePolicy", "File");
-  if (Array.isArray(c.ports)) {
-    for (const port of c.ports) {
-      if (!isObj(port)) continue;
-      setIfMissing(port, "protocol", "TCP");
-      if (hostNetwork && (port.hostPort === void 0 || port.hostPort === null || port.hostPort === 0))
-        port.hostPort = port.containerPort;
-    }
-  }
-  defaultProbe(c.livenessProbe);
-  defaultProbe(c.readinessProbe);
-  defaultProbe(c.startupProbe);
-}
-function defaultPodSpec(spec) {
-  const s = clone(obj(spec));
-  setIfMissing(s, "restartPolicy", "Always");
-  setIfMissing(s, "dnsPolicy", "ClusterFirst");
-  setIfMissing(s, "schedulerName", "default-scheduler");
-  setIfMissing(s, "terminationGracePeriodSeconds", 30);
-  if (s.securityContext === void 0 || s.securityContext === null) s.securityContext = {};
-  if (s.enableServiceLinks === void 0 || s.enableServiceLinks === null) s.enableServiceLinks = true;
-  const hostNetwork = s.hostNetwork === true;
-  if (Array.isArray(s.containers)) for (const c of s.containers) defaultContainer(c, hostNetwork);
-  if (Array.isArray(s.initContainers)) for (const c of s.initContainers) defaultContainer(c, hostNetwork);
-  if (Array.isArray(s.volumes)) {
-    for (const v of s.volumes) {
-      if (!isObj(v)) continue;
-      const sources = Object.keys(v).filter((k) => k !== "name");
-      if (sources.length === 0) v.emptyDir = {};
-      for (const kind of ["configMap", "secret", "projected", "downwardAPI"]) {
-        const src = v[kind];
-        if (isObj(src)) setIfMissing(src, "defaultMode", 420);
-      }
-    }
-  }
-  return s;
-}
-function defaultPodTemplate(template) {
-  const t = clone(obj(template));
-  t.spec = defaultPodSpec(t.spec);
-  return t;
-}
-function defaultPodRequestsFromLimits(spec) {
-  for (const list of [spec.containers, spec.initContainers]) {
-    if (!Array.isArray(list)) continue;
-    for (const c of list) {
-      if (!isObj(c) || !isObj(c.resources) || !isObj(c.resources.limits)) continue;
-      const limits = c.resources.limits;
-      const requests = isObj(c.resources.requests) ? c.resources.requests : c.resources.requests = {};
-      if (!isObj(requests)) continue;
-      for (const key2 of Object.keys(limits)) if (requests[key2] === void 0) requests[key2] = limits[key2];
-    }
-  }
-}
-function specOf(o) {
-  if (!isObj(o.spec)) o.spec = {};
-  return o.spec;
-}
-function defaultDeployment(object) {
-  const d = clone(object);
-  const spec = specOf(d);
-  setIfMissing(spec, "replicas", 1);
-  if (!isObj(spec.strategy)) spec.strategy = {};
-  const strategy = spec.strategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "maxUnavailable", "25%");
-    setIfMissing(strategy.rollingUpdate, "maxSurge", "25%");
-  }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  setIfMissing(spec, "progressDeadlineSeconds", 600);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return d;
-}
-function defaultReplicaSet(object) {
-  const r = clone(object);
-  const spec = specOf(r);
-  setIfMissing(spec, "replicas", 1);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return r;
-}
-function defaultStatefulSet(object) {
-  const s = clone(object);
-  const spec = specOf(s);
-  setIfMissing(spec, "replicas", 1);
-  setIfMissing(spec, "podManagementPolicy", "OrderedReady");
-  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
-  const strategy = spec.updateStrategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "partition", 0);
-  }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  if (!isObj(spec.persistentVolumeClaimRetentionPolicy)) spec.persistentVolumeClaimRetentionPolicy = {};
-  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenDeleted", "Retain");
-  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenScaled", "Retain");
-  spec.template = defaultPodTemplate(spec.template);
-  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
-    if (isObj(claim) && isObj(claim.spec)) setIfMissing(claim.spec, "volumeMode", "Filesystem");
-  }
-  return s;
-}
-function defaultDaemonSet(object) {
-  const d = clone(object);
-  const spec = specOf(d);
-  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
-  const strategy = spec.updateStrategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "maxUnavailable", 1);
-    setIfMissing(strategy.rollingUpdate, "maxSurge", 0);
-  }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return d;
-}
-function defaultJob(object) {
-  const j = clone(object);
-  const spec = specOf(j);
-  const noCompletions = spec.completions === void 0 || spec.completions === null;
-  const noParallelism = spec.parallelism === void 0 || spec.parallelism === null;
-  if (noCompletions && noParallelism) {
-    spec.completions = 1;
-    spec.parallelism = 1;
-  }
-  if (noParallelism) spec.parallelism = 1;
-  setIfMissing(spec, "backoffLimit", 6);
-  setIfMissing(spec, "completionMode", "NonIndexed");
-  setIfMissing(spec, "suspend", false);
-  setIfMissing(spec, "manualSelector", false);
-  spec.template = defaultPodTemplate(spec.template);
-  return j;
-}
-function defaultCronJob(object) {
-  const c = clone(object);
-  const spec = specOf(c);
-  setIfMissing(spec, "concurrencyPolicy", "Allow");
-  setIfMissing(spec, "suspend", false);
-  setIfMissing(spec, "successfulJobsHistoryLimit", 3);
-  setIfMissing(spec, "failedJobsHistoryLimit", 1);
-  return c;
-}
-function defaultService(object) {
-  const s = clone(object);
-  const spec = specOf(s);
-  setIfMissing(spec, "type", "ClusterIP");
-  setIfMissing(spec, "sessionAffinity", "None");
-  for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
-    if (!isObj(port)) continue;
-    setIfMissing(port, "protocol", "TCP");
-    if (port.targetPort === void 0 || port.targetPort === null || port.targetPort === 0 || port.targetPort === "")
-      port.targetPort = port.port;
-  }
-  return s;
-}
-function namespaceOf(object, defaultNamespace) {
-  const ns = obj(object.metadata).namespace;
-  return typeof ns === "string" && ns !== "" ? ns : defaultNamespace;
 }
 
 // src/plan/node-selector.ts
@@ -37136,9 +37469,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
         "DefaultBackend",
         readBackend2(defaultBackend, ["spec", isObj(spec.defaultBackend) ? "defaultBackend" : "backend"])
       );
-    for (const { item: rule54, index: ri } of objItems(spec.rules)) {
-      const host = str(rule54.host) || "*";
-      for (const { item: p, index: pi } of objItems(obj(rule54.http).paths)) {
+    for (const { item: rule55, index: ri } of objItems(spec.rules)) {
+      const host = str(rule55.host) || "*";
+      for (const { item: p, index: pi } of objItems(obj(rule55.http).paths)) {
         const path15 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
         route(host, path15, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));

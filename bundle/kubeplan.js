@@ -8831,9 +8831,9 @@ var init_ingress = __esm({
         }
         const rules = pairOf(spec, "rules")?.value;
         if ((0, import_yaml5.isSeq)(rules)) {
-          for (const rule54 of rules.items) {
-            if (!(0, import_yaml5.isMap)(rule54)) continue;
-            const http = mapValue(pairOf(rule54, "http"));
+          for (const rule55 of rules.items) {
+            if (!(0, import_yaml5.isMap)(rule55)) continue;
+            const http = mapValue(pairOf(rule55, "http"));
             const paths = http && pairOf(http, "paths")?.value;
             if (!(0, import_yaml5.isSeq)(paths)) continue;
             for (const item of paths.items) {
@@ -22331,10 +22331,10 @@ function readBackend(manifest, path18) {
 }
 function ingressPathsOf(manifest) {
   const out = [];
-  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule54, r) => {
-    if (!isObj(rule54)) return;
-    const host = typeof rule54.host === "string" && rule54.host !== "" ? rule54.host : "*";
-    arrayAt(rule54, ["http", "paths"]).forEach((entry, p) => {
+  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule55, r) => {
+    if (!isObj(rule55)) return;
+    const host = typeof rule55.host === "string" && rule55.host !== "" ? rule55.host : "*";
+    arrayAt(rule55, ["http", "paths"]).forEach((entry, p) => {
       if (!isObj(entry)) return;
       const base = ["spec", "rules", r, "http", "paths", p];
       const hasPath = typeof entry.path === "string" && entry.path !== "";
@@ -23422,14 +23422,583 @@ var init_invalid_port = __esm({
   }
 });
 
+// src/k8s/defaults.ts
+function imageTag(image) {
+  const at2 = image.indexOf("@");
+  const name2 = at2 >= 0 ? image.slice(0, at2) : image;
+  const colon = name2.lastIndexOf(":");
+  const tag = colon > name2.lastIndexOf("/") ? name2.slice(colon + 1) : "";
+  if (tag) return tag;
+  return at2 >= 0 ? "" : "latest";
+}
+function defaultPullPolicy(image) {
+  return typeof image === "string" && imageTag(image) === "latest" ? "Always" : "IfNotPresent";
+}
+function setIfMissing(o, key2, value) {
+  if (o[key2] === void 0 || o[key2] === null || o[key2] === "") o[key2] = value;
+}
+function defaultProbe(p) {
+  if (!isObj(p)) return;
+  setIfMissing(p, "timeoutSeconds", 1);
+  setIfMissing(p, "periodSeconds", 10);
+  setIfMissing(p, "successThreshold", 1);
+  setIfMissing(p, "failureThreshold", 3);
+  if (isObj(p.httpGet)) {
+    setIfMissing(p.httpGet, "path", "/");
+    setIfMissing(p.httpGet, "scheme", "HTTP");
+  }
+}
+function defaultContainer(c, hostNetwork) {
+  if (!isObj(c)) return;
+  if (c.imagePullPolicy === void 0 || c.imagePullPolicy === null || c.imagePullPolicy === "")
+    c.imagePullPolicy = defaultPullPolicy(c.image);
+  setIfMissing(c, "terminationMessagePath", "/dev/termination-log");
+  setIfMissing(c, "terminationMessagePolicy", "File");
+  if (Array.isArray(c.ports)) {
+    for (const port of c.ports) {
+      if (!isObj(port)) continue;
+      setIfMissing(port, "protocol", "TCP");
+      if (hostNetwork && (port.hostPort === void 0 || port.hostPort === null || port.hostPort === 0))
+        port.hostPort = port.containerPort;
+    }
+  }
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
+}
+function defaultPodSpec(spec) {
+  const s = clone(obj(spec));
+  setIfMissing(s, "restartPolicy", "Always");
+  setIfMissing(s, "dnsPolicy", "ClusterFirst");
+  setIfMissing(s, "schedulerName", "default-scheduler");
+  setIfMissing(s, "terminationGracePeriodSeconds", 30);
+  if (s.securityContext === void 0 || s.securityContext === null) s.securityContext = {};
+  if (s.enableServiceLinks === void 0 || s.enableServiceLinks === null) s.enableServiceLinks = true;
+  const hostNetwork = s.hostNetwork === true;
+  if (Array.isArray(s.containers)) for (const c of s.containers) defaultContainer(c, hostNetwork);
+  if (Array.isArray(s.initContainers)) for (const c of s.initContainers) defaultContainer(c, hostNetwork);
+  if (Array.isArray(s.volumes)) {
+    for (const v of s.volumes) {
+      if (!isObj(v)) continue;
+      const sources = Object.keys(v).filter((k) => k !== "name");
+      if (sources.length === 0) v.emptyDir = {};
+      for (const kind of ["configMap", "secret", "projected", "downwardAPI"]) {
+        const src = v[kind];
+        if (isObj(src)) setIfMissing(src, "defaultMode", 420);
+      }
+    }
+  }
+  return s;
+}
+function defaultPodTemplate(template) {
+  const t = clone(obj(template));
+  t.spec = defaultPodSpec(t.spec);
+  return t;
+}
+function defaultPodRequestsFromLimits(spec) {
+  for (const list of [spec.containers, spec.initContainers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (!isObj(c) || !isObj(c.resources) || !isObj(c.resources.limits)) continue;
+      const limits = c.resources.limits;
+      const requests = isObj(c.resources.requests) ? c.resources.requests : c.resources.requests = {};
+      if (!isObj(requests)) continue;
+      for (const key2 of Object.keys(limits)) if (requests[key2] === void 0) requests[key2] = limits[key2];
+    }
+  }
+}
+function specOf(o) {
+  if (!isObj(o.spec)) o.spec = {};
+  return o.spec;
+}
+function defaultDeployment(object) {
+  const d = clone(object);
+  const spec = specOf(d);
+  setIfMissing(spec, "replicas", 1);
+  if (!isObj(spec.strategy)) spec.strategy = {};
+  const strategy = spec.strategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "maxUnavailable", "25%");
+    setIfMissing(strategy.rollingUpdate, "maxSurge", "25%");
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  setIfMissing(spec, "progressDeadlineSeconds", 600);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return d;
+}
+function defaultReplicaSet(object) {
+  const r = clone(object);
+  const spec = specOf(r);
+  setIfMissing(spec, "replicas", 1);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return r;
+}
+function defaultStatefulSet(object) {
+  const s = clone(object);
+  const spec = specOf(s);
+  setIfMissing(spec, "replicas", 1);
+  setIfMissing(spec, "podManagementPolicy", "OrderedReady");
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  const strategy = spec.updateStrategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "partition", 0);
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  if (!isObj(spec.persistentVolumeClaimRetentionPolicy)) spec.persistentVolumeClaimRetentionPolicy = {};
+  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenDeleted", "Retain");
+  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenScaled", "Retain");
+  spec.template = defaultPodTemplate(spec.template);
+  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
+    if (isObj(claim) && isObj(claim.spec)) setIfMissing(claim.spec, "volumeMode", "Filesystem");
+  }
+  return s;
+}
+function defaultDaemonSet(object) {
+  const d = clone(object);
+  const spec = specOf(d);
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  const strategy = spec.updateStrategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "maxUnavailable", 1);
+    setIfMissing(strategy.rollingUpdate, "maxSurge", 0);
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return d;
+}
+function defaultJob(object) {
+  const j = clone(object);
+  const spec = specOf(j);
+  const noCompletions = spec.completions === void 0 || spec.completions === null;
+  const noParallelism = spec.parallelism === void 0 || spec.parallelism === null;
+  if (noCompletions && noParallelism) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  if (noParallelism) spec.parallelism = 1;
+  setIfMissing(spec, "backoffLimit", 6);
+  setIfMissing(spec, "completionMode", "NonIndexed");
+  setIfMissing(spec, "suspend", false);
+  setIfMissing(spec, "manualSelector", false);
+  spec.template = defaultPodTemplate(spec.template);
+  return j;
+}
+function defaultCronJob(object) {
+  const c = clone(object);
+  const spec = specOf(c);
+  setIfMissing(spec, "concurrencyPolicy", "Allow");
+  setIfMissing(spec, "suspend", false);
+  setIfMissing(spec, "successfulJobsHistoryLimit", 3);
+  setIfMissing(spec, "failedJobsHistoryLimit", 1);
+  return c;
+}
+function defaultService(object) {
+  const s = clone(object);
+  const spec = specOf(s);
+  setIfMissing(spec, "type", "ClusterIP");
+  setIfMissing(spec, "sessionAffinity", "None");
+  for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
+    if (!isObj(port)) continue;
+    setIfMissing(port, "protocol", "TCP");
+    if (port.targetPort === void 0 || port.targetPort === null || port.targetPort === 0 || port.targetPort === "")
+      port.targetPort = port.port;
+  }
+  return s;
+}
+function namespaceOf(object, defaultNamespace) {
+  const ns = obj(object.metadata).namespace;
+  return typeof ns === "string" && ns !== "" ? ns : defaultNamespace;
+}
+var init_defaults = __esm({
+  "src/k8s/defaults.ts"() {
+    "use strict";
+    init_values();
+  }
+});
+
+// src/k8s/versions.ts
+var DEFAULT_KUBE_VERSION, SUPPORTED_KUBE_VERSIONS;
+var init_versions = __esm({
+  "src/k8s/versions.ts"() {
+    "use strict";
+    DEFAULT_KUBE_VERSION = "1.36";
+    SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
+  }
+});
+
+// src/k8s/feature-gates.ts
+function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
+  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
+  let current;
+  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
+  return current;
+}
+function featureEnabled(gate, kubeVersion2) {
+  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
+}
+var GATES, FEATURE_GATES;
+var init_feature_gates = __esm({
+  "src/k8s/feature-gates.ts"() {
+    "use strict";
+    init_api_versions();
+    init_versions();
+    GATES = {
+      // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
+      SidecarContainers: [
+        { since: 28, enabled: false, stage: "Alpha" },
+        { since: 29, enabled: true, stage: "Beta" },
+        { since: 33, enabled: true, stage: "GA" }
+      ],
+      // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
+      MaxUnavailableStatefulSet: [
+        { since: 24, enabled: false, stage: "Alpha" },
+        { since: 35, enabled: true, stage: "Beta" }
+      ],
+      // spec.resources on the pod (pod-level requests/limits).
+      PodLevelResources: [
+        { since: 32, enabled: false, stage: "Alpha" },
+        { since: 34, enabled: true, stage: "Beta" }
+      ],
+      MatchLabelKeysInPodTopologySpread: [
+        { since: 25, enabled: false, stage: "Alpha" },
+        { since: 27, enabled: true, stage: "Beta" }
+      ],
+      MatchLabelKeysInPodAffinity: [
+        { since: 29, enabled: false, stage: "Alpha" },
+        { since: 31, enabled: true, stage: "Beta" },
+        { since: 33, enabled: true, stage: "GA" }
+      ],
+      NodeInclusionPolicyInPodTopologySpread: [
+        { since: 25, enabled: false, stage: "Alpha" },
+        { since: 26, enabled: true, stage: "Beta" },
+        { since: 33, enabled: true, stage: "GA" }
+      ],
+      // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
+      MinDomainsInPodTopologySpread: [
+        { since: 24, enabled: false, stage: "Alpha" },
+        { since: 25, enabled: false, stage: "Beta" },
+        { since: 27, enabled: true, stage: "Beta" },
+        { since: 30, enabled: true, stage: "GA" }
+      ]
+    };
+    FEATURE_GATES = Object.keys(GATES);
+  }
+});
+
+// src/k8s/field-errors.ts
+function fieldPath(path18) {
+  let out = "";
+  for (const seg of path18) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (typeof seg === "object") out += `[${seg.key}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out;
+}
+function jsonPath(path18) {
+  return path18.map((seg) => typeof seg === "object" ? seg.key : seg);
+}
+function formatValue(value) {
+  if (value === void 0 || value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+function isValidPercent(value) {
+  return PERCENT.test(value);
+}
+function intOrPercentValue(value) {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return 0;
+  if (isValidPercent(value)) return Number(value.slice(0, -1));
+  return /^[+-]?[0-9]+$/.test(value) ? Number(value) : 0;
+}
+var fieldError, NEGATIVE_MSG, PERCENT_MSG, PERCENT;
+var init_field_errors = __esm({
+  "src/k8s/field-errors.ts"() {
+    "use strict";
+    fieldError = {
+      invalid: (path18, value, detail) => `${fieldPath(path18)}: Invalid value: ${formatValue(value)}: ${detail}`,
+      required: (path18, detail = "") => `${fieldPath(path18)}: Required value${detail ? `: ${detail}` : ""}`,
+      forbidden: (path18, detail) => `${fieldPath(path18)}: Forbidden: ${detail}`,
+      notSupported: (path18, value, supported) => `${fieldPath(path18)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+      duplicate: (path18, value) => `${fieldPath(path18)}: Duplicate value: ${formatValue(value)}`,
+      notFound: (path18, value) => `${fieldPath(path18)}: Not found: ${formatValue(value)}`
+    };
+    NEGATIVE_MSG = "must be greater than or equal to 0";
+    PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+    PERCENT = /^[0-9]+%$/;
+  }
+});
+
+// rules/invalid-workload-spec.ts
+function checkDeployment(m, emit) {
+  const spec = defaultDeployment(m.object).spec;
+  nonNegative(spec, ["spec"], ["replicas", "minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"], emit);
+  templateForReplicaSet(spec, emit);
+  const strategy = spec.strategy;
+  const strategyPath = ["spec", "strategy"];
+  if (strategy.type === "Recreate" && isObj(strategy.rollingUpdate)) {
+    emit(
+      [...strategyPath, "rollingUpdate"],
+      fieldError.forbidden(
+        [...strategyPath, "rollingUpdate"],
+        "may not be specified when strategy `type` is 'Recreate'"
+      )
+    );
+  } else if (strategy.type === "RollingUpdate" && isObj(strategy.rollingUpdate)) {
+    const ru = strategy.rollingUpdate;
+    const ruPath = [...strategyPath, "rollingUpdate"];
+    const maxUnavailable = intOrString(m, [...ruPath, "maxUnavailable"], ru.maxUnavailable);
+    const maxSurge = intOrString(m, [...ruPath, "maxSurge"], ru.maxSurge);
+    positiveIntOrPercent([...ruPath, "maxUnavailable"], maxUnavailable, emit);
+    positiveIntOrPercent([...ruPath, "maxSurge"], maxSurge, emit);
+    if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0)
+      emit(
+        [...ruPath, "maxUnavailable"],
+        fieldError.invalid([...ruPath, "maxUnavailable"], maxUnavailable, "may not be 0 when `maxSurge` is 0")
+      );
+    notMoreThan100Percent([...ruPath, "maxUnavailable"], maxUnavailable, emit);
+  }
+  const deadline = spec.progressDeadlineSeconds;
+  const minReady = spec.minReadySeconds;
+  if (typeof deadline === "number" && typeof minReady === "number" && deadline <= minReady)
+    emit(
+      ["spec", "progressDeadlineSeconds"],
+      fieldError.invalid(["spec", "progressDeadlineSeconds"], deadline, "must be greater than minReadySeconds")
+    );
+}
+function checkReplicaSet(m, emit) {
+  const spec = defaultReplicaSet(m.object).spec;
+  nonNegative(spec, ["spec"], ["replicas", "minReadySeconds"], emit);
+  templateForReplicaSet(spec, emit);
+}
+function templateForReplicaSet(spec, emit) {
+  restartAlwaysNoDeadline(spec, "ReplicaSet", emit);
+}
+function restartAlwaysNoDeadline(spec, kindWord, emit) {
+  const podSpec = getIn(spec, ["template", "spec"]);
+  if (!isObj(podSpec)) return;
+  const path18 = ["spec", "template", "spec"];
+  if (typeof podSpec.restartPolicy === "string" && podSpec.restartPolicy !== "Always")
+    emit(
+      [...path18, "restartPolicy"],
+      fieldError.notSupported([...path18, "restartPolicy"], podSpec.restartPolicy, ["Always"])
+    );
+  if (podSpec.activeDeadlineSeconds !== void 0 && podSpec.activeDeadlineSeconds !== null)
+    emit(
+      [...path18, "activeDeadlineSeconds"],
+      fieldError.forbidden([...path18, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
+    );
+}
+function checkStatefulSet(m, emit, kubeVersion2) {
+  const spec = defaultStatefulSet(m.object).spec;
+  nonNegative(spec, ["spec"], ["replicas", "minReadySeconds", "revisionHistoryLimit"], emit);
+  const start = getIn(spec, ["ordinals", "start"]);
+  if (typeof start === "number" && start < 0)
+    emit(["spec", "ordinals", "start"], fieldError.invalid(["spec", "ordinals", "start"], start, NEGATIVE_MSG));
+  const strategy = spec.updateStrategy;
+  const ruPath = ["spec", "updateStrategy", "rollingUpdate"];
+  if (strategy.type === "OnDelete" && isObj(strategy.rollingUpdate)) {
+    emit(ruPath, fieldError.invalid(ruPath, strategy.rollingUpdate, "only allowed for updateStrategy 'RollingUpdate'"));
+  } else if (strategy.type === "RollingUpdate" && isObj(strategy.rollingUpdate)) {
+    const ru = strategy.rollingUpdate;
+    nonNegative(ru, ruPath, ["partition"], emit);
+    if (featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) && ru.maxUnavailable != null) {
+      const path18 = [...ruPath, "maxUnavailable"];
+      const value = ru.maxUnavailable;
+      positiveIntOrPercent(path18, value, emit);
+      if (intOrPercentValue(value) === 0) emit(path18, fieldError.invalid(path18, value, "cannot be 0"));
+      notMoreThan100Percent(path18, value, emit);
+    }
+  }
+  const retention = spec.persistentVolumeClaimRetentionPolicy;
+  if (isObj(retention)) {
+    for (const key2 of ["whenDeleted", "whenScaled"]) {
+      const value = retention[key2];
+      const path18 = ["spec", "persistentVolumeClaimRetentionPolicy", key2];
+      if (typeof value === "string" && value !== "Retain" && value !== "Delete")
+        emit(path18, fieldError.notSupported(path18, value, ["Retain", "Delete"]));
+    }
+  }
+  restartAlwaysNoDeadline(spec, "StatefulSet", emit);
+}
+function checkDaemonSet(m, emit) {
+  const spec = defaultDaemonSet(m.object).spec;
+  nonNegative(spec, ["spec"], ["minReadySeconds", "templateGeneration", "revisionHistoryLimit"], emit);
+  restartAlwaysNoDeadline(spec, "DaemonSet", emit);
+  const strategy = spec.updateStrategy;
+  if (strategy.type !== "RollingUpdate" || !isObj(strategy.rollingUpdate)) return;
+  const ru = strategy.rollingUpdate;
+  const ruPath = ["spec", "updateStrategy", "rollingUpdate"];
+  const maxUnavailable = intOrString(m, [...ruPath, "maxUnavailable"], ru.maxUnavailable);
+  const maxSurge = intOrString(m, [...ruPath, "maxSurge"], ru.maxSurge);
+  positiveIntOrPercent([...ruPath, "maxUnavailable"], maxUnavailable, emit);
+  positiveIntOrPercent([...ruPath, "maxSurge"], maxSurge, emit);
+  notMoreThan100Percent([...ruPath, "maxUnavailable"], maxUnavailable, emit);
+  notMoreThan100Percent([...ruPath, "maxSurge"], maxSurge, emit);
+  const hasUnavailable = intOrPercentValue(maxUnavailable) !== 0;
+  const hasSurge = intOrPercentValue(maxSurge) !== 0;
+  if (hasUnavailable && hasSurge)
+    emit(
+      [...ruPath, "maxSurge"],
+      fieldError.invalid([...ruPath, "maxSurge"], maxSurge, "may not be set when maxUnavailable is non-zero")
+    );
+  else if (!hasUnavailable && !hasSurge)
+    emit(
+      [...ruPath, "maxUnavailable"],
+      fieldError.required([...ruPath, "maxUnavailable"], "cannot be 0 when maxSurge is 0")
+    );
+}
+function intOrString(m, path18, defaulted) {
+  return getIn(m.object, jsonPath(path18)) === "" ? "" : defaulted;
+}
+function positiveIntOrPercent(path18, value, emit) {
+  if (typeof value === "string") {
+    if (!isValidPercent(value)) emit(path18, fieldError.invalid(path18, value, PERCENT_MSG));
+  } else if (typeof value === "number" && value < 0) {
+    emit(path18, fieldError.invalid(path18, value, NEGATIVE_MSG));
+  }
+}
+function notMoreThan100Percent(path18, value, emit) {
+  if (typeof value === "string" && isValidPercent(value) && Number(value.slice(0, -1)) > 100)
+    emit(path18, fieldError.invalid(path18, value, "must not be greater than 100%"));
+}
+function nonNegative(o, base, keys, emit) {
+  for (const key2 of keys) {
+    const value = o[key2];
+    if (typeof value === "number" && value < 0)
+      emit([...base, key2], fieldError.invalid([...base, key2], value, NEGATIVE_MSG));
+  }
+}
+var rule25, invalid_workload_spec_default;
+var init_invalid_workload_spec = __esm({
+  "rules/invalid-workload-spec.ts"() {
+    "use strict";
+    init_defaults();
+    init_feature_gates();
+    init_field_errors();
+    init_values();
+    rule25 = {
+      id: "invalid-workload-spec",
+      severity: "error",
+      category: "validation",
+      description: "Deployment, ReplicaSet, StatefulSet or DaemonSet spec the API server would reject",
+      rationale: [
+        "The API server validates an apps/v1 workload after filling in its defaults, and rejects it when:",
+        "",
+        "- a Deployment rolling update could make no progress (`maxSurge` and `maxUnavailable` both 0), a percentage is",
+        '  malformed (`"%"`, `"-5%"`, `"5"`) or negative, or `maxUnavailable` is over 100%;',
+        "- `rollingUpdate` is given with `type: Recreate` (Deployment) or `type: OnDelete` (StatefulSet);",
+        "- `progressDeadlineSeconds` is not greater than `minReadySeconds` (mind the default of 600 seconds);",
+        "- the pod template asks for a `restartPolicy` other than `Always`, or sets `activeDeadlineSeconds`: these",
+        "  controllers replace their pods forever and cannot run them to completion;",
+        "- a DaemonSet rolling update sets both or neither of `maxSurge` and `maxUnavailable` (the default",
+        "  `maxUnavailable` is 1, so `maxSurge` alone needs `maxUnavailable: 0`), or either is over 100%;",
+        "- a StatefulSet `maxUnavailable` is 0 or over 100% (validated only where the MaxUnavailableStatefulSet feature",
+        "  is on: beta and on from 1.35, see `--kube-version`), or its PVC retention policy is not `Retain`/`Delete`;",
+        "- a count (`replicas`, `minReadySeconds`, `revisionHistoryLimit`, `partition`, `ordinals.start`) is negative.",
+        "",
+        "Each finding quotes the API server's own message, so it reads like the `kubectl apply` error it predicts.",
+        "Only apps/v1 is checked: the removed beta versions had other defaults."
+      ].join("\n"),
+      references: [
+        "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#writing-a-deployment-spec",
+        "https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#update-strategies",
+        "https://kubernetes.io/docs/tasks/manage-daemon/update-daemon-set/"
+      ],
+      howToFix: 'Fix the field the finding names: give a rolling update room to move (`maxSurge: 1` or `maxUnavailable: 1`), write percentages as digits and `%` (`"25%"`), drop `rollingUpdate` under `Recreate`/`OnDelete`, keep `restartPolicy: Always` (use a Job for run-to-completion pods), and make `progressDeadlineSeconds` larger than `minReadySeconds`.',
+      examples: {
+        bad: [
+          "apiVersion: apps/v1",
+          "kind: Deployment",
+          "metadata:",
+          "  name: api",
+          "spec:",
+          "  selector:",
+          "    matchLabels: {app: api}",
+          "  strategy:",
+          "    rollingUpdate:",
+          "      maxSurge: 0",
+          "      maxUnavailable: 0",
+          "  template:",
+          "    metadata:",
+          "      labels: {app: api}",
+          "    spec:",
+          "      containers:",
+          "        - name: api",
+          "          image: registry.example.com/shop/api:1.4.2",
+          ""
+        ].join("\n"),
+        good: [
+          "apiVersion: apps/v1",
+          "kind: Deployment",
+          "metadata:",
+          "  name: api",
+          "spec:",
+          "  selector:",
+          "    matchLabels: {app: api}",
+          "  strategy:",
+          "    rollingUpdate:",
+          "      maxSurge: 1",
+          "      maxUnavailable: 0",
+          "  template:",
+          "    metadata:",
+          "      labels: {app: api}",
+          "    spec:",
+          "      containers:",
+          "        - name: api",
+          "          image: registry.example.com/shop/api:1.4.2",
+          ""
+        ].join("\n")
+      },
+      check(context) {
+        for (const m of context.manifests) {
+          if (m.ref.apiVersion !== "apps/v1" || !isObj(m.object.spec)) continue;
+          const emit = (path18, message) => context.report({
+            manifest: m,
+            path: jsonPath(path18),
+            message,
+            target: message.includes(": Forbidden: ") ? "key" : "value"
+          });
+          switch (m.ref.kind) {
+            case "Deployment":
+              checkDeployment(m, emit);
+              break;
+            case "ReplicaSet":
+              checkReplicaSet(m, emit);
+              break;
+            case "StatefulSet":
+              checkStatefulSet(m, emit, context.options.kubeVersion);
+              break;
+            case "DaemonSet":
+              checkDaemonSet(m, emit);
+              break;
+          }
+        }
+      }
+    };
+    invalid_workload_spec_default = rule25;
+  }
+});
+
 // rules/latest-tag.ts
-var rule25, latest_tag_default;
+var rule26, latest_tag_default;
 var init_latest_tag = __esm({
   "rules/latest-tag.ts"() {
     "use strict";
     init_image();
     init_containers();
-    rule25 = {
+    rule26 = {
       id: "latest-tag",
       severity: "warning",
       category: "reliability",
@@ -23487,7 +24056,7 @@ var init_latest_tag = __esm({
         }
       }
     };
-    latest_tag_default = rule25;
+    latest_tag_default = rule26;
   }
 });
 
@@ -23519,13 +24088,13 @@ var init_probes = __esm({
 });
 
 // rules/liveness-equals-readiness.ts
-var rule26, liveness_equals_readiness_default;
+var rule27, liveness_equals_readiness_default;
 var init_liveness_equals_readiness = __esm({
   "rules/liveness-equals-readiness.ts"() {
     "use strict";
     init_probes();
     init_containers();
-    rule26 = {
+    rule27 = {
       id: "liveness-equals-readiness",
       severity: "warning",
       category: "reliability",
@@ -23594,7 +24163,7 @@ var init_liveness_equals_readiness = __esm({
         }
       }
     };
-    liveness_equals_readiness_default = rule26;
+    liveness_equals_readiness_default = rule27;
   }
 });
 
@@ -23782,12 +24351,12 @@ var init_resources = __esm({
 });
 
 // rules/missing-cpu-request.ts
-var rule27, missing_cpu_request_default;
+var rule28, missing_cpu_request_default;
 var init_missing_cpu_request = __esm({
   "rules/missing-cpu-request.ts"() {
     "use strict";
     init_resources();
-    rule27 = {
+    rule28 = {
       id: "missing-cpu-request",
       severity: "warning",
       category: "efficiency",
@@ -23841,19 +24410,19 @@ var init_missing_cpu_request = __esm({
         );
       }
     };
-    missing_cpu_request_default = rule27;
+    missing_cpu_request_default = rule28;
   }
 });
 
 // rules/missing-liveness-probe.ts
-var rule28, missing_liveness_probe_default;
+var rule29, missing_liveness_probe_default;
 var init_missing_liveness_probe = __esm({
   "rules/missing-liveness-probe.ts"() {
     "use strict";
     init_probes();
     init_containers();
     init_workloads2();
-    rule28 = {
+    rule29 = {
       id: "missing-liveness-probe",
       severity: "info",
       category: "reliability",
@@ -23913,17 +24482,17 @@ var init_missing_liveness_probe = __esm({
         }
       }
     };
-    missing_liveness_probe_default = rule28;
+    missing_liveness_probe_default = rule29;
   }
 });
 
 // rules/missing-memory-limit.ts
-var rule29, missing_memory_limit_default;
+var rule30, missing_memory_limit_default;
 var init_missing_memory_limit = __esm({
   "rules/missing-memory-limit.ts"() {
     "use strict";
     init_resources();
-    rule29 = {
+    rule30 = {
       id: "missing-memory-limit",
       severity: "warning",
       category: "reliability",
@@ -23974,17 +24543,17 @@ var init_missing_memory_limit = __esm({
         );
       }
     };
-    missing_memory_limit_default = rule29;
+    missing_memory_limit_default = rule30;
   }
 });
 
 // rules/missing-memory-request.ts
-var rule30, missing_memory_request_default;
+var rule31, missing_memory_request_default;
 var init_missing_memory_request = __esm({
   "rules/missing-memory-request.ts"() {
     "use strict";
     init_resources();
-    rule30 = {
+    rule31 = {
       id: "missing-memory-request",
       severity: "warning",
       category: "efficiency",
@@ -24036,12 +24605,12 @@ var init_missing_memory_request = __esm({
         );
       }
     };
-    missing_memory_request_default = rule30;
+    missing_memory_request_default = rule31;
   }
 });
 
 // rules/missing-readiness-probe.ts
-var rule31, missing_readiness_probe_default;
+var rule32, missing_readiness_probe_default;
 var init_missing_readiness_probe = __esm({
   "rules/missing-readiness-probe.ts"() {
     "use strict";
@@ -24050,7 +24619,7 @@ var init_missing_readiness_probe = __esm({
     init_format();
     init_services();
     init_workloads2();
-    rule31 = {
+    rule32 = {
       id: "missing-readiness-probe",
       severity: "warning",
       category: "reliability",
@@ -24123,7 +24692,7 @@ var init_missing_readiness_probe = __esm({
         }
       }
     };
-    missing_readiness_probe_default = rule31;
+    missing_readiness_probe_default = rule32;
   }
 });
 
@@ -24248,7 +24817,7 @@ var init_suggest2 = __esm({
 });
 
 // rules/missing-reference-key.ts
-var rule32, missing_reference_key_default;
+var rule33, missing_reference_key_default;
 var init_missing_reference_key = __esm({
   "rules/missing-reference-key.ts"() {
     "use strict";
@@ -24256,7 +24825,7 @@ var init_missing_reference_key = __esm({
     init_pod_refs();
     init_suggest2();
     init_workloads2();
-    rule32 = {
+    rule33 = {
       id: "missing-reference-key",
       severity: "error",
       category: "consistency",
@@ -24356,7 +24925,7 @@ var init_missing_reference_key = __esm({
         }
       }
     };
-    missing_reference_key_default = rule32;
+    missing_reference_key_default = rule33;
   }
 });
 
@@ -24396,7 +24965,7 @@ function claimTemplateNames(set) {
     (t) => isObj(t) && isObj(t.metadata) && typeof t.metadata.name === "string" ? [t.metadata.name] : []
   );
 }
-var MAX_EXPANDED_REPLICAS, rule33, missing_reference_default;
+var MAX_EXPANDED_REPLICAS, rule34, missing_reference_default;
 var init_missing_reference = __esm({
   "rules/missing-reference.ts"() {
     "use strict";
@@ -24405,7 +24974,7 @@ var init_missing_reference = __esm({
     init_values();
     init_workloads2();
     MAX_EXPANDED_REPLICAS = 1e3;
-    rule33 = {
+    rule34 = {
       id: "missing-reference",
       severity: "warning",
       category: "consistency",
@@ -24487,7 +25056,7 @@ var init_missing_reference = __esm({
         }
       }
     };
-    missing_reference_default = rule33;
+    missing_reference_default = rule34;
   }
 });
 
@@ -24547,7 +25116,7 @@ var init_matching = __esm({
 });
 
 // rules/networkpolicy-selects-nothing.ts
-var rule34, networkpolicy_selects_nothing_default;
+var rule35, networkpolicy_selects_nothing_default;
 var init_networkpolicy_selects_nothing = __esm({
   "rules/networkpolicy-selects-nothing.ts"() {
     "use strict";
@@ -24556,7 +25125,7 @@ var init_networkpolicy_selects_nothing = __esm({
     init_matching();
     init_label_selector();
     init_values();
-    rule34 = {
+    rule35 = {
       id: "networkpolicy-selects-nothing",
       severity: "warning",
       category: "consistency",
@@ -24647,7 +25216,7 @@ var init_networkpolicy_selects_nothing = __esm({
         }
       }
     };
-    networkpolicy_selects_nothing_default = rule34;
+    networkpolicy_selects_nothing_default = rule35;
   }
 });
 
@@ -24663,7 +25232,7 @@ function ownedBy(child, parent) {
   const owners = isObj(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
   return owners.some((o) => isObj(o) && o.kind === parent.ref.kind && o.name === parent.ref.name);
 }
-var CLAIMABLE, rule35, overlapping_selectors_default;
+var CLAIMABLE, rule36, overlapping_selectors_default;
 var init_overlapping_selectors = __esm({
   "rules/overlapping-selectors.ts"() {
     "use strict";
@@ -24672,7 +25241,7 @@ var init_overlapping_selectors = __esm({
     init_values();
     init_workloads2();
     CLAIMABLE = /* @__PURE__ */ new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController"]);
-    rule35 = {
+    rule36 = {
       id: "overlapping-selectors",
       severity: "warning",
       category: "consistency",
@@ -24788,7 +25357,7 @@ var init_overlapping_selectors = __esm({
         }
       }
     };
-    overlapping_selectors_default = rule35;
+    overlapping_selectors_default = rule36;
   }
 });
 
@@ -24878,7 +25447,7 @@ var init_pdb = __esm({
 });
 
 // rules/pdb-allows-no-disruption.ts
-var rule36, pdb_allows_no_disruption_default;
+var rule37, pdb_allows_no_disruption_default;
 var init_pdb_allows_no_disruption = __esm({
   "rules/pdb-allows-no-disruption.ts"() {
     "use strict";
@@ -24889,7 +25458,7 @@ var init_pdb_allows_no_disruption = __esm({
     init_pdb();
     init_values();
     init_workloads2();
-    rule36 = {
+    rule37 = {
       id: "pdb-allows-no-disruption",
       severity: "warning",
       category: "reliability",
@@ -25011,12 +25580,12 @@ var init_pdb_allows_no_disruption = __esm({
         }
       }
     };
-    pdb_allows_no_disruption_default = rule36;
+    pdb_allows_no_disruption_default = rule37;
   }
 });
 
 // rules/pdb-selects-nothing.ts
-var rule37, pdb_selects_nothing_default;
+var rule38, pdb_selects_nothing_default;
 var init_pdb_selects_nothing = __esm({
   "rules/pdb-selects-nothing.ts"() {
     "use strict";
@@ -25024,7 +25593,7 @@ var init_pdb_selects_nothing = __esm({
     init_kinds();
     init_matching();
     init_pdb();
-    rule37 = {
+    rule38 = {
       id: "pdb-selects-nothing",
       severity: "warning",
       category: "consistency",
@@ -25127,19 +25696,19 @@ var init_pdb_selects_nothing = __esm({
         }
       }
     };
-    pdb_selects_nothing_default = rule37;
+    pdb_selects_nothing_default = rule38;
   }
 });
 
 // rules/pdb-unhealthy-eviction-policy.ts
-var rule38, pdb_unhealthy_eviction_policy_default;
+var rule39, pdb_unhealthy_eviction_policy_default;
 var init_pdb_unhealthy_eviction_policy = __esm({
   "rules/pdb-unhealthy-eviction-policy.ts"() {
     "use strict";
     init_api_versions();
     init_kinds();
     init_values();
-    rule38 = {
+    rule39 = {
       id: "pdb-unhealthy-eviction-policy",
       severity: "info",
       category: "reliability",
@@ -25234,18 +25803,18 @@ var init_pdb_unhealthy_eviction_policy = __esm({
         }
       }
     };
-    pdb_unhealthy_eviction_policy_default = rule38;
+    pdb_unhealthy_eviction_policy_default = rule39;
   }
 });
 
 // rules/privileged-container.ts
-var rule39, privileged_container_default;
+var rule40, privileged_container_default;
 var init_privileged_container = __esm({
   "rules/privileged-container.ts"() {
     "use strict";
     init_security_context();
     init_containers();
-    rule39 = {
+    rule40 = {
       id: "privileged-container",
       severity: "error",
       category: "security",
@@ -25304,18 +25873,18 @@ var init_privileged_container = __esm({
         }
       }
     };
-    privileged_container_default = rule39;
+    privileged_container_default = rule40;
   }
 });
 
 // rules/read-only-root-filesystem.ts
-var rule40, read_only_root_filesystem_default;
+var rule41, read_only_root_filesystem_default;
 var init_read_only_root_filesystem = __esm({
   "rules/read-only-root-filesystem.ts"() {
     "use strict";
     init_security_context();
     init_containers();
-    rule40 = {
+    rule41 = {
       id: "read-only-root-filesystem",
       severity: "warning",
       category: "security",
@@ -25378,17 +25947,17 @@ var init_read_only_root_filesystem = __esm({
         }
       }
     };
-    read_only_root_filesystem_default = rule40;
+    read_only_root_filesystem_default = rule41;
   }
 });
 
 // rules/removed-api-version.ts
-var rule41, removed_api_version_default;
+var rule42, removed_api_version_default;
 var init_removed_api_version2 = __esm({
   "rules/removed-api-version.ts"() {
     "use strict";
     init_api_versions2();
-    rule41 = {
+    rule42 = {
       id: "removed-api-version",
       severity: "error",
       category: "deprecation",
@@ -25447,7 +26016,7 @@ var init_removed_api_version2 = __esm({
         reportApiVersionState(context, "removed");
       }
     };
-    removed_api_version_default = rule41;
+    removed_api_version_default = rule42;
   }
 });
 
@@ -25500,7 +26069,7 @@ var init_spreading = __esm({
 });
 
 // rules/replicas-not-spread.ts
-var rule42, replicas_not_spread_default;
+var rule43, replicas_not_spread_default;
 var init_replicas_not_spread = __esm({
   "rules/replicas-not-spread.ts"() {
     "use strict";
@@ -25509,7 +26078,7 @@ var init_replicas_not_spread = __esm({
     init_format();
     init_label_selector();
     init_workloads2();
-    rule42 = {
+    rule43 = {
       id: "replicas-not-spread",
       severity: "info",
       category: "reliability",
@@ -25605,18 +26174,18 @@ var init_replicas_not_spread = __esm({
         }
       }
     };
-    replicas_not_spread_default = rule42;
+    replicas_not_spread_default = rule43;
   }
 });
 
 // rules/run-as-non-root.ts
-var rule43, run_as_non_root_default;
+var rule44, run_as_non_root_default;
 var init_run_as_non_root = __esm({
   "rules/run-as-non-root.ts"() {
     "use strict";
     init_security_context();
     init_containers();
-    rule43 = {
+    rule44 = {
       id: "run-as-non-root",
       severity: "warning",
       category: "security",
@@ -25699,18 +26268,18 @@ var init_run_as_non_root = __esm({
         }
       }
     };
-    run_as_non_root_default = rule43;
+    run_as_non_root_default = rule44;
   }
 });
 
 // rules/run-as-root.ts
-var rule44, run_as_root_default;
+var rule45, run_as_root_default;
 var init_run_as_root = __esm({
   "rules/run-as-root.ts"() {
     "use strict";
     init_security_context();
     init_containers();
-    rule44 = {
+    rule45 = {
       id: "run-as-root",
       severity: "error",
       category: "security",
@@ -25772,18 +26341,18 @@ var init_run_as_root = __esm({
         }
       }
     };
-    run_as_root_default = rule44;
+    run_as_root_default = rule45;
   }
 });
 
 // rules/sensitive-host-mount.ts
-var rule45, sensitive_host_mount_default;
+var rule46, sensitive_host_mount_default;
 var init_sensitive_host_mount = __esm({
   "rules/sensitive-host-mount.ts"() {
     "use strict";
     init_host_paths();
     init_workloads2();
-    rule45 = {
+    rule46 = {
       id: "sensitive-host-mount",
       severity: "error",
       category: "security",
@@ -25853,19 +26422,19 @@ var init_sensitive_host_mount = __esm({
         }
       }
     };
-    sensitive_host_mount_default = rule45;
+    sensitive_host_mount_default = rule46;
   }
 });
 
 // rules/service-selects-no-pods.ts
-var rule46, service_selects_no_pods_default;
+var rule47, service_selects_no_pods_default;
 var init_service_selects_no_pods = __esm({
   "rules/service-selects-no-pods.ts"() {
     "use strict";
     init_format();
     init_matching();
     init_services();
-    rule46 = {
+    rule47 = {
       id: "service-selects-no-pods",
       severity: "warning",
       category: "consistency",
@@ -25957,18 +26526,18 @@ var init_service_selects_no_pods = __esm({
         }
       }
     };
-    service_selects_no_pods_default = rule46;
+    service_selects_no_pods_default = rule47;
   }
 });
 
 // rules/service-target-port-name.ts
-var rule47, service_target_port_name_default;
+var rule48, service_target_port_name_default;
 var init_service_target_port_name = __esm({
   "rules/service-target-port-name.ts"() {
     "use strict";
     init_format();
     init_services();
-    rule47 = {
+    rule48 = {
       id: "service-target-port-name",
       severity: "error",
       category: "consistency",
@@ -26069,18 +26638,18 @@ var init_service_target_port_name = __esm({
         }
       }
     };
-    service_target_port_name_default = rule47;
+    service_target_port_name_default = rule48;
   }
 });
 
 // rules/service-target-port-number.ts
-var rule48, service_target_port_number_default;
+var rule49, service_target_port_number_default;
 var init_service_target_port_number = __esm({
   "rules/service-target-port-number.ts"() {
     "use strict";
     init_format();
     init_services();
-    rule48 = {
+    rule49 = {
       id: "service-target-port-number",
       severity: "warning",
       category: "consistency",
@@ -26185,18 +26754,18 @@ var init_service_target_port_number = __esm({
         }
       }
     };
-    service_target_port_number_default = rule48;
+    service_target_port_number_default = rule49;
   }
 });
 
 // rules/ssh-port.ts
-var rule49, ssh_port_default;
+var rule50, ssh_port_default;
 var init_ssh_port = __esm({
   "rules/ssh-port.ts"() {
     "use strict";
     init_containers();
     init_values();
-    rule49 = {
+    rule50 = {
       id: "ssh-port",
       severity: "info",
       category: "security",
@@ -26254,12 +26823,12 @@ var init_ssh_port = __esm({
         }
       }
     };
-    ssh_port_default = rule49;
+    ssh_port_default = rule50;
   }
 });
 
 // rules/statefulset-service-not-headless.ts
-var rule50, statefulset_service_not_headless_default;
+var rule51, statefulset_service_not_headless_default;
 var init_statefulset_service_not_headless = __esm({
   "rules/statefulset-service-not-headless.ts"() {
     "use strict";
@@ -26267,7 +26836,7 @@ var init_statefulset_service_not_headless = __esm({
     init_kinds();
     init_services();
     init_values();
-    rule50 = {
+    rule51 = {
       id: "statefulset-service-not-headless",
       severity: "error",
       category: "consistency",
@@ -26386,12 +26955,12 @@ var init_statefulset_service_not_headless = __esm({
         }
       }
     };
-    statefulset_service_not_headless_default = rule50;
+    statefulset_service_not_headless_default = rule51;
   }
 });
 
 // rules/unsafe-sysctls.ts
-var SAFE_SYSCTLS, rule51, unsafe_sysctls_default;
+var SAFE_SYSCTLS, rule52, unsafe_sysctls_default;
 var init_unsafe_sysctls = __esm({
   "rules/unsafe-sysctls.ts"() {
     "use strict";
@@ -26410,7 +26979,7 @@ var init_unsafe_sysctls = __esm({
       "net.ipv4.tcp_keepalive_intvl": 29,
       "net.ipv4.tcp_keepalive_probes": 29
     };
-    rule51 = {
+    rule52 = {
       id: "unsafe-sysctls",
       severity: "warning",
       category: "security",
@@ -26479,7 +27048,7 @@ var init_unsafe_sysctls = __esm({
         }
       }
     };
-    unsafe_sysctls_default = rule51;
+    unsafe_sysctls_default = rule52;
   }
 });
 
@@ -26491,7 +27060,7 @@ function claimTemplateNames2(object) {
     )
   );
 }
-var rule52, volume_mount_undefined_default;
+var rule53, volume_mount_undefined_default;
 var init_volume_mount_undefined = __esm({
   "rules/volume-mount-undefined.ts"() {
     "use strict";
@@ -26499,7 +27068,7 @@ var init_volume_mount_undefined = __esm({
     init_format();
     init_values();
     init_workloads2();
-    rule52 = {
+    rule53 = {
       id: "volume-mount-undefined",
       severity: "error",
       category: "consistency",
@@ -26570,19 +27139,19 @@ var init_volume_mount_undefined = __esm({
         }
       }
     };
-    volume_mount_undefined_default = rule52;
+    volume_mount_undefined_default = rule53;
   }
 });
 
 // rules/workload-selector-mismatch.ts
-var rule53, workload_selector_mismatch_default;
+var rule54, workload_selector_mismatch_default;
 var init_workload_selector_mismatch = __esm({
   "rules/workload-selector-mismatch.ts"() {
     "use strict";
     init_format();
     init_label_selector();
     init_workloads2();
-    rule53 = {
+    rule54 = {
       id: "workload-selector-mismatch",
       severity: "error",
       category: "consistency",
@@ -26672,7 +27241,7 @@ var init_workload_selector_mismatch = __esm({
         }
       }
     };
-    workload_selector_mismatch_default = rule53;
+    workload_selector_mismatch_default = rule54;
   }
 });
 
@@ -26703,6 +27272,7 @@ __export(rules_exports, {
   invalidLabel: () => invalid_label_default,
   invalidName: () => invalid_name_default,
   invalidPort: () => invalid_port_default,
+  invalidWorkloadSpec: () => invalid_workload_spec_default,
   latestTag: () => latest_tag_default,
   livenessEqualsReadiness: () => liveness_equals_readiness_default,
   missingCpuRequest: () => missing_cpu_request_default,
@@ -26760,6 +27330,7 @@ var init_rules = __esm({
     init_invalid_label();
     init_invalid_name();
     init_invalid_port();
+    init_invalid_workload_spec();
     init_latest_tag();
     init_liveness_equals_readiness();
     init_missing_cpu_request();
@@ -26802,16 +27373,6 @@ var init_registry = __esm({
       Object.values(rules_exports).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     );
     ruleIds = Object.freeze(allRules.map((r) => r.id));
-  }
-});
-
-// src/k8s/versions.ts
-var DEFAULT_KUBE_VERSION, SUPPORTED_KUBE_VERSIONS;
-var init_versions = __esm({
-  "src/k8s/versions.ts"() {
-    "use strict";
-    DEFAULT_KUBE_VERSION = "1.36";
-    SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
   }
 });
 
@@ -28419,12 +28980,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule54) => shouldUseRule(schema, rule54));
+      return group.rules.some((rule55) => shouldUseRule(schema, rule55));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule54) {
+    function shouldUseRule(schema, rule55) {
       var _a2;
-      return schema[rule54.keyword] !== void 0 || ((_a2 = rule54.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule55.keyword] !== void 0 || ((_a2 = rule55.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -29476,9 +30037,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule54 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule54)) {
-            keywordCode(it, rule54.keyword, rule54.definition, group.type);
+        for (const rule55 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule55)) {
+            keywordCode(it, rule55.keyword, rule55.definition, group.type);
           }
         }
       });
@@ -29513,9 +30074,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule54 = rules[keyword];
-        if (typeof rule54 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule54)) {
-          const { type } = rule54.definition;
+        const rule55 = rules[keyword];
+        if (typeof rule55 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule55)) {
+          const { type } = rule55.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -31601,8 +32162,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule54 = this.RULES.all[keyword];
-        return typeof rule54 == "object" ? rule54.definition : !!rule54;
+        const rule55 = this.RULES.all[keyword];
+        return typeof rule55 == "object" ? rule55.definition : !!rule55;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -31610,7 +32171,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule54) => rule54.keyword === keyword);
+          const i = group.rules.findIndex((rule55) => rule55.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -31637,10 +32198,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key2 in rules) {
-            const rule54 = rules[key2];
-            if (typeof rule54 != "object")
+            const rule55 = rules[key2];
+            if (typeof rule55 != "object")
               continue;
-            const { $data } = rule54.definition;
+            const { $data } = rule55.definition;
             const schema = keywords[key2];
             if ($data && schema)
               keywords[key2] = schemaOrData(schema);
@@ -31804,7 +32365,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule54 = {
+      const rule55 = {
         keyword,
         definition: {
           ...definition,
@@ -31813,18 +32374,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule54, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule55, definition.before);
       else
-        ruleGroup.rules.push(rule54);
-      RULES.all[keyword] = rule54;
+        ruleGroup.rules.push(rule55);
+      RULES.all[keyword] = rule55;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule54, before) {
+    function addBeforeRule(ruleGroup, rule55, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule54);
+        ruleGroup.rules.splice(i, 0, rule55);
       } else {
-        ruleGroup.rules.push(rule54);
+        ruleGroup.rules.push(rule55);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -34625,12 +35186,12 @@ function explain(error, path18, context) {
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(p.additionalProperty);
-      const fieldPath = [...path18, field];
+      const fieldPath2 = [...path18, field];
       const meant = error.meant ?? closestMatch(field, context.allowedFields(path18));
       return {
         ruleId: "schema/unknown-field",
-        message: `${formatPath(fieldPath)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
-        path: fieldPath,
+        message: `${formatPath(fieldPath2)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
+        path: fieldPath2,
         target: "key"
       };
     }
@@ -34793,19 +35354,19 @@ function explain(error, path18, context) {
   }
 }
 function required(field, parent, context) {
-  const fieldPath = [...parent, field];
+  const fieldPath2 = [...parent, field];
   const original = valueAt(context.manifest.object, parent);
   if (original !== null && typeof original === "object" && Object.hasOwn(original, field)) {
     return {
       ruleId: "schema/required",
-      message: `${formatPath(fieldPath)}: required field has no value`,
-      path: fieldPath,
+      message: `${formatPath(fieldPath2)}: required field has no value`,
+      path: fieldPath2,
       target: "key"
     };
   }
   return {
     ruleId: "schema/required",
-    message: `${formatPath(fieldPath)}: required field missing`,
+    message: `${formatPath(fieldPath2)}: required field missing`,
     path: parent,
     target: "key"
   };
@@ -35906,14 +36467,14 @@ function runRules(manifests, options) {
   const { severities, rules = allRules, ...ruleOptions } = options;
   const index = new ObjectIndex(manifests, ruleOptions.defaultNamespace);
   const findings = [];
-  for (const rule54 of rules) {
-    const override = severities?.[rule54.id];
+  for (const rule55 of rules) {
+    const override = severities?.[rule55.id];
     if (override === "off") continue;
-    for (const finding5 of runRule(rule54, manifests, ruleOptions, index, override)) findings.push(finding5);
+    for (const finding5 of runRule(rule55, manifests, ruleOptions, index, override)) findings.push(finding5);
   }
   return findings;
 }
-function runRule(rule54, manifests, options, index, override) {
+function runRule(rule55, manifests, options, index, override) {
   const findings = [];
   let current;
   const context = {
@@ -35921,34 +36482,34 @@ function runRule(rule54, manifests, options, index, override) {
     options,
     index,
     namespaceOf: (m) => index.namespaceOf(m),
-    report: (report) => findings.push(toFinding(rule54, report, override))
+    report: (report) => findings.push(toFinding(rule55, report, override))
   };
   try {
-    rule54.check(context);
+    rule55.check(context);
   } catch (err) {
-    findings.push(crashFinding(rule54, current ?? manifests[0], err));
+    findings.push(crashFinding(rule55, current ?? manifests[0], err));
   }
   return findings;
 }
-function toFinding(rule54, report, override) {
+function toFinding(rule55, report, override) {
   const { manifest } = report;
   return {
-    ruleId: rule54.id,
-    severity: override ?? report.severity ?? rule54.severity,
+    ruleId: rule55.id,
+    severity: override ?? report.severity ?? rule55.severity,
     message: report.message,
     file: manifest.file,
     ...manifest.locate(report.path, report.target),
     object: manifest.ref
   };
 }
-function crashFinding(rule54, manifest, err) {
+function crashFinding(rule55, manifest, err) {
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   const where = manifest ? ` while checking ${objectLabel(manifest)}` : "";
   const start = manifest?.locate([]) ?? { line: 1, column: 1 };
   return {
     ruleId: RULE_CRASH,
     severity: "error",
-    message: `rule ${rule54.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
+    message: `rule ${rule55.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
     file: manifest?.file ?? "",
     line: start.line,
     column: start.column,
@@ -36331,209 +36892,6 @@ var init_lint = __esm({
     init_suppress();
     init_schema();
     init_schema();
-  }
-});
-
-// src/k8s/defaults.ts
-function imageTag(image) {
-  const at2 = image.indexOf("@");
-  const name2 = at2 >= 0 ? image.slice(0, at2) : image;
-  const colon = name2.lastIndexOf(":");
-  const tag = colon > name2.lastIndexOf("/") ? name2.slice(colon + 1) : "";
-  if (tag) return tag;
-  return at2 >= 0 ? "" : "latest";
-}
-function defaultPullPolicy(image) {
-  return typeof image === "string" && imageTag(image) === "latest" ? "Always" : "IfNotPresent";
-}
-function setIfMissing(o, key2, value) {
-  if (o[key2] === void 0 || o[key2] === null || o[key2] === "") o[key2] = value;
-}
-function defaultProbe(p) {
-  if (!isObj(p)) return;
-  setIfMissing(p, "timeoutSeconds", 1);
-  setIfMissing(p, "periodSeconds", 10);
-  setIfMissing(p, "successThreshold", 1);
-  setIfMissing(p, "failureThreshold", 3);
-  if (isObj(p.httpGet)) {
-    setIfMissing(p.httpGet, "path", "/");
-    setIfMissing(p.httpGet, "scheme", "HTTP");
-  }
-}
-function defaultContainer(c, hostNetwork) {
-  if (!isObj(c)) return;
-  if (c.imagePullPolicy === void 0 || c.imagePullPolicy === null || c.imagePullPolicy === "")
-    c.imagePullPolicy = defaultPullPolicy(c.image);
-  setIfMissing(c, "terminationMessagePath", "/dev/termination-log");
-  setIfMissing(c, "terminationMessagePolicy", "File");
-  if (Array.isArray(c.ports)) {
-    for (const port of c.ports) {
-      if (!isObj(port)) continue;
-      setIfMissing(port, "protocol", "TCP");
-      if (hostNetwork && (port.hostPort === void 0 || port.hostPort === null || port.hostPort === 0))
-        port.hostPort = port.containerPort;
-    }
-  }
-  defaultProbe(c.livenessProbe);
-  defaultProbe(c.readinessProbe);
-  defaultProbe(c.startupProbe);
-}
-function defaultPodSpec(spec) {
-  const s = clone(obj(spec));
-  setIfMissing(s, "restartPolicy", "Always");
-  setIfMissing(s, "dnsPolicy", "ClusterFirst");
-  setIfMissing(s, "schedulerName", "default-scheduler");
-  setIfMissing(s, "terminationGracePeriodSeconds", 30);
-  if (s.securityContext === void 0 || s.securityContext === null) s.securityContext = {};
-  if (s.enableServiceLinks === void 0 || s.enableServiceLinks === null) s.enableServiceLinks = true;
-  const hostNetwork = s.hostNetwork === true;
-  if (Array.isArray(s.containers)) for (const c of s.containers) defaultContainer(c, hostNetwork);
-  if (Array.isArray(s.initContainers)) for (const c of s.initContainers) defaultContainer(c, hostNetwork);
-  if (Array.isArray(s.volumes)) {
-    for (const v of s.volumes) {
-      if (!isObj(v)) continue;
-      const sources = Object.keys(v).filter((k) => k !== "name");
-      if (sources.length === 0) v.emptyDir = {};
-      for (const kind of ["configMap", "secret", "projected", "downwardAPI"]) {
-        const src = v[kind];
-        if (isObj(src)) setIfMissing(src, "defaultMode", 420);
-      }
-    }
-  }
-  return s;
-}
-function defaultPodTemplate(template) {
-  const t = clone(obj(template));
-  t.spec = defaultPodSpec(t.spec);
-  return t;
-}
-function defaultPodRequestsFromLimits(spec) {
-  for (const list of [spec.containers, spec.initContainers]) {
-    if (!Array.isArray(list)) continue;
-    for (const c of list) {
-      if (!isObj(c) || !isObj(c.resources) || !isObj(c.resources.limits)) continue;
-      const limits = c.resources.limits;
-      const requests = isObj(c.resources.requests) ? c.resources.requests : c.resources.requests = {};
-      if (!isObj(requests)) continue;
-      for (const key2 of Object.keys(limits)) if (requests[key2] === void 0) requests[key2] = limits[key2];
-    }
-  }
-}
-function specOf(o) {
-  if (!isObj(o.spec)) o.spec = {};
-  return o.spec;
-}
-function defaultDeployment(object) {
-  const d = clone(object);
-  const spec = specOf(d);
-  setIfMissing(spec, "replicas", 1);
-  if (!isObj(spec.strategy)) spec.strategy = {};
-  const strategy = spec.strategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "maxUnavailable", "25%");
-    setIfMissing(strategy.rollingUpdate, "maxSurge", "25%");
-  }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  setIfMissing(spec, "progressDeadlineSeconds", 600);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return d;
-}
-function defaultReplicaSet(object) {
-  const r = clone(object);
-  const spec = specOf(r);
-  setIfMissing(spec, "replicas", 1);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return r;
-}
-function defaultStatefulSet(object) {
-  const s = clone(object);
-  const spec = specOf(s);
-  setIfMissing(spec, "replicas", 1);
-  setIfMissing(spec, "podManagementPolicy", "OrderedReady");
-  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
-  const strategy = spec.updateStrategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "partition", 0);
-  }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  if (!isObj(spec.persistentVolumeClaimRetentionPolicy)) spec.persistentVolumeClaimRetentionPolicy = {};
-  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenDeleted", "Retain");
-  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenScaled", "Retain");
-  spec.template = defaultPodTemplate(spec.template);
-  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
-    if (isObj(claim) && isObj(claim.spec)) setIfMissing(claim.spec, "volumeMode", "Filesystem");
-  }
-  return s;
-}
-function defaultDaemonSet(object) {
-  const d = clone(object);
-  const spec = specOf(d);
-  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
-  const strategy = spec.updateStrategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "maxUnavailable", 1);
-    setIfMissing(strategy.rollingUpdate, "maxSurge", 0);
-  }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return d;
-}
-function defaultJob(object) {
-  const j = clone(object);
-  const spec = specOf(j);
-  const noCompletions = spec.completions === void 0 || spec.completions === null;
-  const noParallelism = spec.parallelism === void 0 || spec.parallelism === null;
-  if (noCompletions && noParallelism) {
-    spec.completions = 1;
-    spec.parallelism = 1;
-  }
-  if (noParallelism) spec.parallelism = 1;
-  setIfMissing(spec, "backoffLimit", 6);
-  setIfMissing(spec, "completionMode", "NonIndexed");
-  setIfMissing(spec, "suspend", false);
-  setIfMissing(spec, "manualSelector", false);
-  spec.template = defaultPodTemplate(spec.template);
-  return j;
-}
-function defaultCronJob(object) {
-  const c = clone(object);
-  const spec = specOf(c);
-  setIfMissing(spec, "concurrencyPolicy", "Allow");
-  setIfMissing(spec, "suspend", false);
-  setIfMissing(spec, "successfulJobsHistoryLimit", 3);
-  setIfMissing(spec, "failedJobsHistoryLimit", 1);
-  return c;
-}
-function defaultService(object) {
-  const s = clone(object);
-  const spec = specOf(s);
-  setIfMissing(spec, "type", "ClusterIP");
-  setIfMissing(spec, "sessionAffinity", "None");
-  for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
-    if (!isObj(port)) continue;
-    setIfMissing(port, "protocol", "TCP");
-    if (port.targetPort === void 0 || port.targetPort === null || port.targetPort === 0 || port.targetPort === "")
-      port.targetPort = port.port;
-  }
-  return s;
-}
-function namespaceOf(object, defaultNamespace) {
-  const ns = obj(object.metadata).namespace;
-  return typeof ns === "string" && ns !== "" ? ns : defaultNamespace;
-}
-var init_defaults = __esm({
-  "src/k8s/defaults.ts"() {
-    "use strict";
-    init_values();
   }
 });
 
@@ -38506,9 +38864,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
         "DefaultBackend",
         readBackend2(defaultBackend, ["spec", isObj(spec.defaultBackend) ? "defaultBackend" : "backend"])
       );
-    for (const { item: rule54, index: ri } of objItems(spec.rules)) {
-      const host = str(rule54.host) || "*";
-      for (const { item: p, index: pi } of objItems(obj(rule54.http).paths)) {
+    for (const { item: rule55, index: ri } of objItems(spec.rules)) {
+      const host = str(rule55.host) || "*";
+      for (const { item: p, index: pi } of objItems(obj(rule55.http).paths)) {
         const path18 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
         route(host, path18, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
@@ -42469,49 +42827,49 @@ function ruleDocUrl(id) {
 }
 var GENERATED = (source) => `<!-- Generated from ${source} by scripts/gen-rule-docs.mjs (npm run docs:rules); do not edit. -->`;
 function rulePageText(id) {
-  const rule54 = allRules.find((r) => r.id === id);
+  const rule55 = allRules.find((r) => r.id === id);
   const check2 = BUILTIN_CHECKS.find((c) => c.id === id);
-  const page2 = rule54 ? renderRulePage(rule54) : check2 ? renderCheckPage(check2) : void 0;
+  const page2 = rule55 ? renderRulePage(rule55) : check2 ? renderCheckPage(check2) : void 0;
   return page2?.replace(/^<!--[^\n]*-->\n\n/, "");
 }
-function renderRulePage(rule54) {
-  const { why, fix: fix2, notes } = splitRationale(rule54.rationale);
-  const howToFix = rule54.howToFix ?? fix2;
+function renderRulePage(rule55) {
+  const { why, fix: fix2, notes } = splitRationale(rule55.rationale);
+  const howToFix = rule55.howToFix ?? fix2;
   const lines = [
-    GENERATED(`rules/${rule54.id}.ts`),
+    GENERATED(`rules/${rule55.id}.ts`),
     "",
-    `# ${rule54.id}`,
+    `# ${rule55.id}`,
     "",
-    rule54.description,
+    rule55.description,
     "",
     "| | |",
     "|---|---|",
-    `| Default severity | ${rule54.severity} |`,
-    `| Category | ${rule54.category} |`,
-    `| Fixed by \`--fix\` | ${FIXERS[rule54.id] ? "yes" : "no"} |`,
-    `| kube-linter | ${code(rule54.kubeLinter)} |`,
-    `| kube-score | ${code(rule54.kubeScore)} |`,
-    `| Polaris | ${code(rule54.polaris)} |`,
+    `| Default severity | ${rule55.severity} |`,
+    `| Category | ${rule55.category} |`,
+    `| Fixed by \`--fix\` | ${FIXERS[rule55.id] ? "yes" : "no"} |`,
+    `| kube-linter | ${code(rule55.kubeLinter)} |`,
+    `| kube-score | ${code(rule55.kubeScore)} |`,
+    `| Polaris | ${code(rule55.polaris)} |`,
     "",
     "## Why",
     "",
     ...paragraphs(why)
   ];
   if (notes.length > 0) lines.push("What is checked, in detail:", "", ...paragraphs(notes));
-  if (rule54.references?.length) {
+  if (rule55.references?.length) {
     lines.push("Kubernetes documentation:", "");
-    for (const url of rule54.references) lines.push(`- <${url}>`);
+    for (const url of rule55.references) lines.push(`- <${url}>`);
     lines.push("");
   }
-  if (rule54.examples) {
-    lines.push("## Examples", "", "Reported:", "", "```yaml", ...rule54.examples.bad.trimEnd().split("\n"), "```", "");
-    lines.push("Not reported:", "", "```yaml", ...rule54.examples.good.trimEnd().split("\n"), "```", "");
+  if (rule55.examples) {
+    lines.push("## Examples", "", "Reported:", "", "```yaml", ...rule55.examples.bad.trimEnd().split("\n"), "```", "");
+    lines.push("Not reported:", "", "```yaml", ...rule55.examples.good.trimEnd().split("\n"), "```", "");
   }
   lines.push("## How to fix", "");
   if (howToFix) lines.push(...paragraphs([howToFix]));
-  lines.push(...fixSection(rule54.id));
-  lines.push(...configureSection(rule54.id));
-  lines.push(`Source: [\`rules/${rule54.id}.ts\`](../../rules/${rule54.id}.ts)`, "");
+  lines.push(...fixSection(rule55.id));
+  lines.push(...configureSection(rule55.id));
+  lines.push(`Source: [\`rules/${rule55.id}.ts\`](../../rules/${rule55.id}.ts)`, "");
   return lines.join("\n");
 }
 function renderCheckPage(check2) {
@@ -42892,9 +43250,9 @@ function ingressLines(result, namespace, name2, manifest, pathItem) {
   let routes = ingress2.routes;
   if (pathItem) {
     const rules = manifest.object.spec?.rules;
-    const rule54 = rules?.[pathItem[2]];
-    const host = typeof rule54?.host === "string" && rule54.host !== "" ? rule54.host : "*";
-    const p = rule54?.http?.paths?.[pathItem[5]];
+    const rule55 = rules?.[pathItem[2]];
+    const host = typeof rule55?.host === "string" && rule55.host !== "" ? rule55.host : "*";
+    const p = rule55?.http?.paths?.[pathItem[5]];
     const path18 = typeof p?.path === "string" ? p.path : "/";
     routes = routes.filter((r) => r.host === host && r.path === path18);
   }
