@@ -102,6 +102,18 @@ export function nameSuffix(seed: string, namespace: string, prefix: string, n: n
 /** names.SimpleNameGenerator: the base is cut to 58 characters so the name stays within 63. */
 export const MAX_GENERATED_BASE = 58;
 
+/**
+ * The Job controller's generateName for an Indexed Job's pod (kubernetes v1.36 pkg/controller/job/indexed_job_utils.go
+ * podGenerateNameWithIndex): `<job>-<index>-`, and when that is longer than 58 characters the Job name is cut so
+ * that `-<index>-` survives (the apiserver would otherwise cut the index off).
+ */
+export function podGenerateNameWithIndex(jobName: string, index: number): string {
+  const appendIndex = `-${index}-`;
+  const prefix = jobName + appendIndex;
+  if (prefix.length <= MAX_GENERATED_BASE) return prefix;
+  return prefix.slice(0, MAX_GENERATED_BASE - appendIndex.length) + appendIndex;
+}
+
 /** Generates unique `generateName` names per namespace, deterministically from the seed. */
 export class NameGenerator {
   private readonly counters = new Map<string, number>();

@@ -261,6 +261,32 @@ ${spec}
     r.pods.forEach((p, i) => expect(p.name).toMatch(new RegExp(`^etl-${i}-${ALPHABET}{5}$`)));
   });
 
+  it('indexed Jobs with long names keep the index in the pod name (podGenerateNameWithIndex, v1.36)', () => {
+    // kubernetes v1.36 pkg/controller/job/indexed_job_utils.go podGenerateNameWithIndex: "<job>-<i>-" is 60 + 3 = 63
+    // characters, over names.MaxGeneratedNameLength (63 − 5 = 58), so the Job name is cut to 58 − 3 = 55 characters
+    // and "-7-" appended; the apiserver adds 5 random characters → 63. Cutting "<job>-7-" at 58 would lose the index.
+    const long = 'a'.repeat(60);
+    const r = plan(
+      manifests(
+        job('  completionMode: Indexed\n  completions: 8\n  parallelism: 8').replace('name: etl', `name: ${long}`),
+      ),
+    );
+    const seventh = r.pods.find((p) => p.labels['batch.kubernetes.io/job-completion-index'] === '7');
+    expect(seventh?.name).toMatch(new RegExp(`^${'a'.repeat(55)}-7-${ALPHABET}{5}$`));
+    expect(seventh?.name).toHaveLength(63);
+    // 12 indexes: "-11-" is 4 characters, so 54 characters of the name remain.
+    const r12 = plan(
+      manifests(
+        job('  completionMode: Indexed\n  completions: 12\n  parallelism: 12').replace('name: etl', `name: ${long}`),
+      ),
+    );
+    const eleventh = r12.pods.find((p) => p.labels['batch.kubernetes.io/job-completion-index'] === '11');
+    expect(eleventh?.name).toMatch(new RegExp(`^${'a'.repeat(54)}-11-${ALPHABET}{5}$`));
+    // A short name is not cut: "etl-2-" + 5 characters.
+    const short = plan(manifests(job('  completionMode: Indexed\n  completions: 3\n  parallelism: 3')));
+    expect(short.pods[2]?.name).toMatch(new RegExp(`^etl-2-${ALPHABET}{5}$`));
+  });
+
   it('a Job without restartPolicy Never/OnFailure is skipped', () => {
     const r = plan(manifests(job('  parallelism: 1').replace('      restartPolicy: Never\n', '')));
     expect(r.pods).toHaveLength(0);

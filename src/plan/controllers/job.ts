@@ -1,12 +1,13 @@
 /**
  * Job controller (pkg/controller/job): at the start min(parallelism, completions) pods are active (parallelism
  * alone for work-queue Jobs, none when suspended). NonIndexed pods are `<job>-<5 chars>`; Indexed pods are
- * `<job>-<index>-<5 chars>` with the completion index as label and annotation and hostname `<job>-<index>`.
+ * `<job>-<index>-<5 chars>` (the Job name cut first when long, podGenerateNameWithIndex) with the completion index as label and annotation and hostname `<job>-<index>`.
  * Labels batch.kubernetes.io/job-name and job-name are set; the controller-uid labels are left out (no UIDs offline).
  */
 import type { Manifest } from '../../core/types.js';
 import { JOB_COMPLETION_INDEX, JOB_NAME, LEGACY_JOB_NAME } from '../../k8s/controller-labels.js';
 import { defaultJob } from '../../k8s/defaults.js';
+import { podGenerateNameWithIndex } from '../../k8s/pod-template-hash.js';
 import { nonNegInt, obj, type Obj } from '../../core/values.js';
 import { checkTemplate, identity, makePod } from './common.js';
 import type { ExpandContext, Expansion } from './context.js';
@@ -60,7 +61,7 @@ export function expandJob(ctx: ExpandContext, m: Manifest, owner?: { kind: strin
     if (indexed) {
       extraLabels[JOB_COMPLETION_INDEX] = String(i);
       extraAnnotations[JOB_COMPLETION_INDEX] = String(i);
-      prefix = `${id.name}-${i}-`;
+      prefix = podGenerateNameWithIndex(id.name, i);
       hostname = `${id.name}-${i}`;
     }
     pods.push(
