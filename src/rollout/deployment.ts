@@ -272,14 +272,17 @@ export class DeploymentSim implements WorkloadSim {
     return true;
   }
 
-  /** manageReplicas: create missing pods (scheduled at once) or delete surplus ones in ActivePodsWithRanks order. */
+  /**
+   * manageReplicas: create missing pods (scheduled at once) or delete surplus ones in ActivePodsWithRanks order,
+   * ranked against the pods of every ReplicaSet of the Deployment (getIndirectlyRelatedPods).
+   */
   private manage(rs: ReplicaSet, settled = false): void {
     while (rs.pods.length < rs.replicas) {
       const name = this.naming.podName(this.d.namespace, rs.name);
       rs.pods.push(this.pool.create(this.request(rs, name), settled));
     }
     if (rs.pods.length > rs.replicas) {
-      const doomed = new Set(podsToDelete(rs.pods, rs.pods.length - rs.replicas));
+      const doomed = new Set(podsToDelete(rs.pods, rs.pods.length - rs.replicas, this.pods()));
       rs.pods = rs.pods.filter((p) => !doomed.has(p));
       for (const pod of doomed) this.pool.delete(pod);
     }

@@ -9,6 +9,8 @@ export interface SimPod {
   /** Creation order across the whole simulation (older pods have smaller numbers). */
   born: number;
   ready: boolean;
+  /** The readiness wave that made the pod Ready (0: Ready before the change); meaningful once `ready`. */
+  readyAt: number;
   /** Why the scheduler could not place the pod yet; null once it is bound. */
   pending: string | null;
   node?: string;
@@ -22,12 +24,14 @@ export class PodPool {
   private readonly waiting = new Set<SimPod>();
   /** Pods not Ready yet (Pending or waiting for the next wave). */
   private readonly notReady = new Set<SimPod>();
+  /** Readiness waves run so far (SimPod.readyAt). */
+  private waves = 0;
 
   constructor(private readonly cluster: Cluster) {}
 
   /** Creates a pod and tries to schedule it (`ready` is set for pods that exist before the rollout). */
   create(request: PodRequest, ready = false): SimPod {
-    const pod: SimPod = { name: request.name, born: this.seq++, ready: false, pending: null, request };
+    const pod: SimPod = { name: request.name, born: this.seq++, ready: false, readyAt: 0, pending: null, request };
     this.live.add(pod);
     this.bind(pod);
     pod.ready = ready && pod.pending === null;
@@ -38,9 +42,11 @@ export class PodPool {
   /** The readiness wave: every bound pod that is not Ready becomes Ready. Returns how many did. */
   makeReady(): number {
     let n = 0;
+    this.waves++;
     for (const pod of this.notReady) {
       if (pod.pending !== null) continue;
       pod.ready = true;
+      pod.readyAt = this.waves;
       this.notReady.delete(pod);
       n++;
     }
@@ -98,29 +104,70 @@ export class PodPool {
 }
 
 /**
- * `controller.ActivePodsWithRanks` order, for choosing which pods a scale-down deletes: unscheduled first,
- * then not Ready, then the newest; ties by name, descending (our stand-in for the UID tie-break).
+ * `controller.ActivePodsWithRanks` (kubernetes v1.36 pkg/controller/controller_utils.go, Less), the order a
+ * ReplicaSet's scale-down deletes pods in (replica_set.go getPodsToDelete), criterion by criterion:
+ *   1. unassigned before assigned (no spec.nodeName: our Pending pods);
+ *   2. phase Pending < Unknown < Running — implied here: unassigned pods are the only Pending ones that rule 1
+ *      has not separated, and a bound pod that is not Ready is ordered by rule 3 just the same;
+ *   3. not Ready before Ready;
+ *   4. lower `controller.kubernetes.io/pod-deletion-cost` first — every pod of one ReplicaSet carries its
+ *      template's annotation, so within the ReplicaSet being scaled it never differs;
+ *   5. higher rank first: getPodsRankedByRelatedPodsOnSameNode counts the active pods of the same owner (every
+ *      ReplicaSet of the Deployment, getIndirectlyRelatedPods) on the pod's node — doubled-up pods go first;
+ *   6. both Ready: the one Ready more recently first;
+ *   7. more container restarts first — nothing restarts in a plan;
+ *   8. the newer pod first.
+ * LogarithmicScaleDown buckets 6 and 8 by powers of two of their age and breaks bucket ties by the random UID;
+ * a plan has no wall-clock ages, so the exact order (readiness wave, creation order) stands in, and the pod name,
+ * descending, for the UID.
  */
-export function deletionOrder(a: SimPod, b: SimPod): number {
-  const unassigned = Number(b.pending !== null) - Number(a.pending !== null);
-  if (unassigned) return unassigned;
-  const notReady = Number(a.ready) - Number(b.ready);
-  if (notReady) return notReady;
-  return b.born - a.born || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+export interface RankedPod {
+  pod: SimPod;
+  /** Active related pods on the same node (getPodsRankedByRelatedPodsOnSameNode). */
+  rank: number;
 }
 
-/** The `count` pods a scale-down deletes first (a partial selection: usually one or two out of many). */
-export function podsToDelete(pods: readonly SimPod[], count: number): SimPod[] {
+export function deletionOrder(a: RankedPod, b: RankedPod): number {
+  const pa = a.pod;
+  const pb = b.pod;
+  const unassigned = Number(pb.pending !== null) - Number(pa.pending !== null);
+  if (unassigned) return unassigned;
+  const notReady = Number(pa.ready) - Number(pb.ready);
+  if (notReady) return notReady;
+  if (a.rank !== b.rank) return b.rank - a.rank;
+  if (pa.ready && pb.ready && pa.readyAt !== pb.readyAt) return pb.readyAt - pa.readyAt;
+  return pb.born - pa.born || (pa.name < pb.name ? 1 : pa.name > pb.name ? -1 : 0);
+}
+
+/** The node a rank is counted on: unassigned pods share the empty node name, as `pod.Spec.NodeName` does upstream. */
+function rankKey(pod: SimPod): string {
+  return pod.pending !== null ? '' : `node:${pod.node ?? ''}`;
+}
+
+/**
+ * The `count` pods a scale-down deletes first (getPodsToDelete): `pods` are the ReplicaSet's, `related` every
+ * active pod of the same owner (the ranks count them). All pods go when count reaches their number.
+ */
+export function podsToDelete(pods: readonly SimPod[], count: number, related: readonly SimPod[] = pods): SimPod[] {
   if (count <= 0) return [];
-  if (count * 4 >= pods.length) return [...pods].sort(deletionOrder).slice(0, count);
-  const chosen = new Set<SimPod>();
+  if (count >= pods.length) return [...pods];
+  const onNode = new Map<string, number>();
+  for (const p of related) onNode.set(rankKey(p), (onNode.get(rankKey(p)) ?? 0) + 1);
+  const ranked = pods.map((pod) => ({ pod, rank: onNode.get(rankKey(pod)) ?? 0 }));
+  if (count * 4 >= pods.length)
+    return ranked
+      .sort(deletionOrder)
+      .slice(0, count)
+      .map((r) => r.pod);
+  // A partial selection: usually one or two pods out of many.
+  const chosen = new Set<RankedPod>();
   for (let i = 0; i < count; i++) {
-    let best: SimPod | undefined;
-    for (const p of pods) if (!chosen.has(p) && (best === undefined || deletionOrder(p, best) < 0)) best = p;
-    if (best === undefined) break; // fewer pods than count: all are chosen
+    let best: RankedPod | undefined;
+    for (const r of ranked) if (!chosen.has(r) && (best === undefined || deletionOrder(r, best) < 0)) best = r;
+    if (best === undefined) break;
     chosen.add(best);
   }
-  return [...chosen];
+  return [...chosen].map((r) => r.pod);
 }
 
 /** Pods that are Ready (available) and pods still Pending, counted without allocating. */
