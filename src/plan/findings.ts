@@ -56,7 +56,7 @@ export function unschedulableFindings(pods: PlannedPod[]): Finding[] {
     totals.set(key, (totals.get(key) ?? 0) + 1);
   }
   for (const p of pods) {
-    if (p.node !== null || !p.reason) continue;
+    if (p.node !== null || !p.reason || p.notCreated) continue;
     const key = `${p.workload.kind}/${p.namespace}/${p.workload.name}\u0000${p.reason}`;
     let g = groups.get(key);
     if (!g)

@@ -32,6 +32,13 @@ export interface PlannedPod {
   hostname?: string;
   subdomain?: string;
   dns?: string;
+  /**
+   * StatefulSet OrderedReady: the pod of the previous ordinal, which must be Running and Ready before this one is
+   * created. When it stays Pending (or was not created itself) this pod is not created (`notCreated`).
+   */
+  waitsFor?: string;
+  /** The controller did not create the pod (OrderedReady waiting for an earlier ordinal); `reason` says why. */
+  notCreated?: boolean;
   /** Where the pod's spec sits in its manifest (for findings). */
   manifest: Manifest;
   specPath: JsonPath;

@@ -45,7 +45,11 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
       const podLines = (names: string[], indent: string) => {
         const rows = names.map((name) => {
           const p = podNode.get(`${w.namespace}/${name}`);
-          const where = p?.node ? green(safe(p.node)) : red('Pending (unschedulable)');
+          const where = p?.node
+            ? green(safe(p.node))
+            : p?.notCreated
+              ? dim('not created')
+              : red('Pending (unschedulable)');
           return [safe(name), where, p?.dns ? safe(p.dns) : ''];
         });
         out.push(...table(rows, indent));
@@ -74,10 +78,15 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
   else out.push(...table([header, ...rows]));
   out.push(dim('  (requested/allocatable)'));
 
-  const pending = result.pods.filter((p) => p.node === null);
+  const pending = result.pods.filter((p) => p.node === null && !p.notCreated);
   if (pending.length > 0) {
     out.push('', bold(red('Unschedulable')));
     for (const p of pending) out.push(`  ${safe(p.namespace)}/${safe(p.name)}: ${safe(p.reason ?? 'not scheduled')}`);
+  }
+  const held = result.pods.filter((p) => p.notCreated);
+  if (held.length > 0) {
+    out.push('', bold('Not created'));
+    for (const p of held) out.push(`  ${safe(p.namespace)}/${safe(p.name)}: ${safe(p.reason ?? 'not created')}`);
   }
 
   if (result.volumeClaims.length > 0) {
@@ -182,7 +191,7 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
   const s = result.summary;
   out.push(
     '',
-    `Summary: ${s.pods} pod${s.pods === 1 ? '' : 's'}, ${s.scheduled} scheduled, ${s.unschedulable === 0 ? '0 unschedulable' : red(`${s.unschedulable} unschedulable`)}`,
+    `Summary: ${s.pods} pod${s.pods === 1 ? '' : 's'}, ${s.scheduled} scheduled, ${s.unschedulable === 0 ? '0 unschedulable' : red(`${s.unschedulable} unschedulable`)}${s.notCreated ? `, ${s.notCreated} not created` : ''}`,
   );
   return `${out.join('\n')}\n`;
 }

@@ -29,6 +29,8 @@ export interface PodReport {
   workload: { kind: string; name: string };
   node: string | null;
   reason?: string;
+  /** The controller has not created the pod yet (StatefulSet OrderedReady waiting for an earlier ordinal). */
+  notCreated?: boolean;
   priority: number;
   labels: Record<string, string>;
   dns?: string;
@@ -73,7 +75,8 @@ export interface PlanResult {
   services: ServiceReport[];
   ingresses: IngressReport[];
   cronJobs: CronJobReport[];
-  summary: { pods: number; scheduled: number; unschedulable: number };
+  /** `unschedulable` counts pods the scheduler left Pending; `notCreated` (when any) pods a controller holds back. */
+  summary: { pods: number; scheduled: number; unschedulable: number; notCreated?: number };
   findings: Finding[];
   explain?: ExplainReport;
 }

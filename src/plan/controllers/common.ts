@@ -200,6 +200,8 @@ export interface MakePod {
   hostname?: string;
   subdomain?: string;
   dns?: string;
+  /** OrderedReady: the previous ordinal's pod (PlannedPod.waitsFor). */
+  waitsFor?: string;
 }
 
 export function makePod(ctx: ExpandContext, a: MakePod): PlannedPod {
@@ -224,6 +226,7 @@ export function makePod(ctx: ExpandContext, a: MakePod): PlannedPod {
     ...(a.hostname !== undefined ? { hostname: a.hostname } : {}),
     ...(a.subdomain !== undefined ? { subdomain: a.subdomain } : {}),
     ...(a.dns !== undefined ? { dns: a.dns } : {}),
+    ...(a.waitsFor !== undefined ? { waitsFor: a.waitsFor } : {}),
     manifest: a.m,
     specPath: a.specPath,
     ownerSelector: a.ownerSelector,

@@ -3,8 +3,11 @@
  * spec.ordinals.start … start+replicas−1, each with hostname = pod name and subdomain = spec.serviceName
  * (DNS `<pod>.<service>.<ns>.svc.cluster.local`), labels controller-revision-hash (`<set>-<revision hash>`),
  * statefulset.kubernetes.io/pod-name and apps.kubernetes.io/pod-index, and one PVC per volumeClaimTemplate named
- * `<claim>-<set>-<ordinal>` mounted in place of the template's volume. OrderedReady creates (and the scheduler
- * sees) the pods in ordinal order; Parallel creates them together — for a plan the order is the same.
+ * `<claim>-<set>-<ordinal>` mounted in place of the template's volume. OrderedReady creates the pods in ordinal
+ * order, each only once the previous one is Running and Ready (kubernetes v1.36
+ * pkg/controller/statefulset/stateful_set_control.go, processReplica: a pod that is not Running and Ready stops
+ * the monotonic loop), so each pod here `waitsFor` the previous ordinal and is not created when that one stays
+ * Pending; Parallel creates them all at once.
  */
 import type { Manifest } from '../../core/types.js';
 import { CONTROLLER_REVISION_HASH, POD_INDEX, STATEFULSET_POD_NAME } from '../../k8s/controller-labels.js';
@@ -123,6 +126,7 @@ export function expandStatefulSet(ctx: ExpandContext, m: Manifest): Expansion | 
           [STATEFULSET_POD_NAME]: name,
         },
         ownerSelector: checked.selector,
+        ...(policy === 'OrderedReady' && ordinal > start ? { waitsFor: statefulSetPodName(id.name, ordinal - 1) } : {}),
         hostname: name,
         ...(serviceName
           ? { subdomain: serviceName, dns: `${name}.${serviceName}.${id.namespace}.svc.${CLUSTER_DOMAIN}` }

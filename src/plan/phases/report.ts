@@ -83,12 +83,14 @@ export function buildReport(input: ReportInput): PlanResult {
     workload: p.workload,
     node: p.node,
     ...(p.node === null && p.reason ? { reason: p.reason } : {}),
+    ...(p.notCreated ? { notCreated: true } : {}),
     priority: p.priority,
     labels: p.labels,
     ...(p.dns ? { dns: p.dns } : {}),
     ...(p.sched ? { requests: formatRequests(p.sched.requests) } : {}),
   }));
   const scheduled = pods.filter((p) => p.node !== null).length;
+  const notCreated = pods.filter((p) => p.notCreated).length;
   return {
     cluster: { source: cluster.source, description: describeCluster(cluster), nodes },
     settings: input.settings,
@@ -98,7 +100,12 @@ export function buildReport(input: ReportInput): PlanResult {
     services: input.services.map((s) => s.report),
     ingresses: input.ingresses,
     cronJobs: input.cronJobs,
-    summary: { pods: pods.length, scheduled, unschedulable: pods.length - scheduled },
+    summary: {
+      pods: pods.length,
+      scheduled,
+      unschedulable: pods.length - scheduled - notCreated,
+      ...(notCreated > 0 ? { notCreated } : {}),
+    },
     findings: sortFindings(input.findings),
     ...(input.explain ? { explain: input.explain } : {}),
   };

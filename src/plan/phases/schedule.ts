@@ -66,7 +66,15 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
   queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);
 
   let explain: ExplainReport | undefined;
+  /** namespace/name of pods left without a node: an OrderedReady successor is then not created. */
+  const notRunning = new Set<string>();
   for (const { p, sched } of queued) {
+    if (p.waitsFor !== undefined && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
+      p.notCreated = true;
+      p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
+      notRunning.add(`${p.namespace}/${p.name}`);
+      continue;
+    }
     const wantExplain =
       input.explain !== undefined &&
       explain === undefined &&
@@ -75,6 +83,7 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
       const r = admitDirect(state, sched, sched.nodeName);
       p.node = r.node;
       if (r.reason) p.reason = r.reason;
+      if (p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
       if (wantExplain)
         explain = {
           pod: p.name,
@@ -90,6 +99,7 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
     const r = scheduler.schedule(sched, { explain: wantExplain });
     p.node = r.node;
     if (r.reason) p.reason = r.reason;
+    if (p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
     const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
     if (short !== undefined) p.shortResource = short;
     if (wantExplain)
