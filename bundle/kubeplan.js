@@ -37727,7 +37727,7 @@ function unschedulableFindings(pods) {
     totals.set(key2, (totals.get(key2) ?? 0) + 1);
   }
   for (const p of pods) {
-    if (p.node !== null || !p.reason) continue;
+    if (p.node !== null || !p.reason || p.notCreated) continue;
     const key2 = `${p.workload.kind}/${p.namespace}/${p.workload.name}\0${p.reason}`;
     let g = groups.get(key2);
     if (!g)
@@ -37938,6 +37938,12 @@ ${n}`);
     h = Math.floor(h / 27);
   }
   return out;
+}
+function podGenerateNameWithIndex(jobName, index) {
+  const appendIndex = `-${index}-`;
+  const prefix = jobName + appendIndex;
+  if (prefix.length <= MAX_GENERATED_BASE) return prefix;
+  return prefix.slice(0, MAX_GENERATED_BASE - appendIndex.length) + appendIndex;
 }
 var ALPHANUMS, encoder, MAX_GENERATED_BASE, NameGenerator;
 var init_pod_template_hash = __esm({
@@ -38154,6 +38160,7 @@ function makePod(ctx, a) {
     ...a.hostname !== void 0 ? { hostname: a.hostname } : {},
     ...a.subdomain !== void 0 ? { subdomain: a.subdomain } : {},
     ...a.dns !== void 0 ? { dns: a.dns } : {},
+    ...a.waitsFor !== void 0 ? { waitsFor: a.waitsFor } : {},
     manifest: a.m,
     specPath: a.specPath,
     ownerSelector: a.ownerSelector,
@@ -38416,7 +38423,7 @@ function expandJob(ctx, m, owner) {
     if (indexed) {
       extraLabels[JOB_COMPLETION_INDEX] = String(i);
       extraAnnotations[JOB_COMPLETION_INDEX] = String(i);
-      prefix = `${id.name}-${i}-`;
+      prefix = podGenerateNameWithIndex(id.name, i);
       hostname = `${id.name}-${i}`;
     }
     pods.push(
@@ -38454,6 +38461,7 @@ var init_job = __esm({
     "use strict";
     init_controller_labels();
     init_defaults();
+    init_pod_template_hash();
     init_values();
     init_common();
   }
@@ -38661,6 +38669,7 @@ function expandStatefulSet(ctx, m) {
           [STATEFULSET_POD_NAME]: name2
         },
         ownerSelector: checked.selector,
+        ...policy === "OrderedReady" && ordinal > start ? { waitsFor: statefulSetPodName(id.name, ordinal - 1) } : {},
         hostname: name2,
         ...serviceName ? { subdomain: serviceName, dns: `${name2}.${serviceName}.${id.namespace}.svc.${CLUSTER_DOMAIN}` } : {},
         mutate: (podSpec) => {
@@ -39118,12 +39127,14 @@ function buildReport(input) {
     workload: p.workload,
     node: p.node,
     ...p.node === null && p.reason ? { reason: p.reason } : {},
+    ...p.notCreated ? { notCreated: true } : {},
     priority: p.priority,
     labels: p.labels,
     ...p.dns ? { dns: p.dns } : {},
     ...p.sched ? { requests: formatRequests(p.sched.requests) } : {}
   }));
   const scheduled = pods.filter((p) => p.node !== null).length;
+  const notCreated = pods.filter((p) => p.notCreated).length;
   return {
     cluster: { source: cluster.source, description: describeCluster(cluster), nodes },
     settings: input.settings,
@@ -39133,7 +39144,12 @@ function buildReport(input) {
     services: input.services.map((s) => s.report),
     ingresses: input.ingresses,
     cronJobs: input.cronJobs,
-    summary: { pods: pods.length, scheduled, unschedulable: pods.length - scheduled },
+    summary: {
+      pods: pods.length,
+      scheduled,
+      unschedulable: pods.length - scheduled - notCreated,
+      ...notCreated > 0 ? { notCreated } : {}
+    },
     findings: sortFindings(input.findings),
     ...input.explain ? { explain: input.explain } : {}
   };
@@ -40462,12 +40478,20 @@ function queueAndSchedule(input) {
   });
   queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);
   let explain2;
+  const notRunning = /* @__PURE__ */ new Set();
   for (const { p, sched } of queued) {
+    if (p.waitsFor !== void 0 && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
+      p.notCreated = true;
+      p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
+      notRunning.add(`${p.namespace}/${p.name}`);
+      continue;
+    }
     const wantExplain = input.explain !== void 0 && explain2 === void 0 && (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
     if (sched.nodeName !== null) {
       const r2 = admitDirect(state, sched, sched.nodeName);
       p.node = r2.node;
       if (r2.reason) p.reason = r2.reason;
+      if (p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
       if (wantExplain)
         explain2 = {
           pod: p.name,
@@ -40483,6 +40507,7 @@ function queueAndSchedule(input) {
     const r = scheduler.schedule(sched, { explain: wantExplain });
     p.node = r.node;
     if (r.reason) p.reason = r.reason;
+    if (p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
     const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
     if (short !== void 0) p.shortResource = short;
     if (wantExplain)
@@ -40703,7 +40728,7 @@ function renderPlanText(result, options = {}) {
       const podLines = (names, indent) => {
         const rows2 = names.map((name2) => {
           const p = podNode.get(`${w.namespace}/${name2}`);
-          const where = p?.node ? green(safe(p.node)) : red("Pending (unschedulable)");
+          const where = p?.node ? green(safe(p.node)) : p?.notCreated ? dim("not created") : red("Pending (unschedulable)");
           return [safe(name2), where, p?.dns ? safe(p.dns) : ""];
         });
         out.push(...table(rows2, indent));
@@ -40730,10 +40755,15 @@ function renderPlanText(result, options = {}) {
   if (rows.length === 0) out.push("  (no nodes)");
   else out.push(...table([header, ...rows]));
   out.push(dim("  (requested/allocatable)"));
-  const pending = result.pods.filter((p) => p.node === null);
+  const pending = result.pods.filter((p) => p.node === null && !p.notCreated);
   if (pending.length > 0) {
     out.push("", bold(red("Unschedulable")));
     for (const p of pending) out.push(`  ${safe(p.namespace)}/${safe(p.name)}: ${safe(p.reason ?? "not scheduled")}`);
+  }
+  const held = result.pods.filter((p) => p.notCreated);
+  if (held.length > 0) {
+    out.push("", bold("Not created"));
+    for (const p of held) out.push(`  ${safe(p.namespace)}/${safe(p.name)}: ${safe(p.reason ?? "not created")}`);
   }
   if (result.volumeClaims.length > 0) {
     out.push("", bold("Volume claims"));
@@ -40823,7 +40853,7 @@ function renderPlanText(result, options = {}) {
   const s = result.summary;
   out.push(
     "",
-    `Summary: ${s.pods} pod${s.pods === 1 ? "" : "s"}, ${s.scheduled} scheduled, ${s.unschedulable === 0 ? "0 unschedulable" : red(`${s.unschedulable} unschedulable`)}`
+    `Summary: ${s.pods} pod${s.pods === 1 ? "" : "s"}, ${s.scheduled} scheduled, ${s.unschedulable === 0 ? "0 unschedulable" : red(`${s.unschedulable} unschedulable`)}${s.notCreated ? `, ${s.notCreated} not created` : ""}`
   );
   return `${out.join("\n")}
 `;
@@ -41611,23 +41641,35 @@ var init_fenceposts = __esm({
 
 // src/rollout/pods.ts
 function deletionOrder(a, b) {
-  const unassigned = Number(b.pending !== null) - Number(a.pending !== null);
+  const pa = a.pod;
+  const pb = b.pod;
+  const unassigned = Number(pb.pending !== null) - Number(pa.pending !== null);
   if (unassigned) return unassigned;
-  const notReady = Number(a.ready) - Number(b.ready);
+  const notReady = Number(pa.ready) - Number(pb.ready);
   if (notReady) return notReady;
-  return b.born - a.born || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+  if (a.rank !== b.rank) return b.rank - a.rank;
+  if (pa.ready && pb.ready && pa.readyAt !== pb.readyAt) return pb.readyAt - pa.readyAt;
+  return pb.born - pa.born || (pa.name < pb.name ? 1 : pa.name > pb.name ? -1 : 0);
 }
-function podsToDelete(pods, count) {
+function rankKey(pod) {
+  return pod.pending !== null ? "" : `node:${pod.node ?? ""}`;
+}
+function podsToDelete(pods, count, related2 = pods) {
   if (count <= 0) return [];
-  if (count * 4 >= pods.length) return [...pods].sort(deletionOrder).slice(0, count);
+  if (count >= pods.length) return [...pods];
+  const onNode = /* @__PURE__ */ new Map();
+  for (const p of related2) onNode.set(rankKey(p), (onNode.get(rankKey(p)) ?? 0) + 1);
+  const ranked2 = pods.map((pod) => ({ pod, rank: onNode.get(rankKey(pod)) ?? 0 }));
+  if (count * 4 >= pods.length)
+    return ranked2.sort(deletionOrder).slice(0, count).map((r) => r.pod);
   const chosen = /* @__PURE__ */ new Set();
   for (let i = 0; i < count; i++) {
     let best;
-    for (const p of pods) if (!chosen.has(p) && (best === void 0 || deletionOrder(p, best) < 0)) best = p;
+    for (const r of ranked2) if (!chosen.has(r) && (best === void 0 || deletionOrder(r, best) < 0)) best = r;
     if (best === void 0) break;
     chosen.add(best);
   }
-  return [...chosen];
+  return [...chosen].map((r) => r.pod);
 }
 function countPods(pods) {
   let ready = 0;
@@ -41652,9 +41694,11 @@ var init_pods = __esm({
       waiting = /* @__PURE__ */ new Set();
       /** Pods not Ready yet (Pending or waiting for the next wave). */
       notReady = /* @__PURE__ */ new Set();
+      /** Readiness waves run so far (SimPod.readyAt). */
+      waves = 0;
       /** Creates a pod and tries to schedule it (`ready` is set for pods that exist before the rollout). */
       create(request, ready = false) {
-        const pod = { name: request.name, born: this.seq++, ready: false, pending: null, request };
+        const pod = { name: request.name, born: this.seq++, ready: false, readyAt: 0, pending: null, request };
         this.live.add(pod);
         this.bind(pod);
         pod.ready = ready && pod.pending === null;
@@ -41664,9 +41708,11 @@ var init_pods = __esm({
       /** The readiness wave: every bound pod that is not Ready becomes Ready. Returns how many did. */
       makeReady() {
         let n = 0;
+        this.waves++;
         for (const pod of this.notReady) {
           if (pod.pending !== null) continue;
           pod.ready = true;
+          pod.readyAt = this.waves;
           this.notReady.delete(pod);
           n++;
         }
@@ -41932,14 +41978,17 @@ var init_deployment2 = __esm({
         this.record(rs, `Scaled ${op} replica set ${rs.name} to ${n}`);
         return true;
       }
-      /** manageReplicas: create missing pods (scheduled at once) or delete surplus ones in ActivePodsWithRanks order. */
+      /**
+       * manageReplicas: create missing pods (scheduled at once) or delete surplus ones in ActivePodsWithRanks order,
+       * ranked against the pods of every ReplicaSet of the Deployment (getIndirectlyRelatedPods).
+       */
       manage(rs, settled = false) {
         while (rs.pods.length < rs.replicas) {
           const name2 = this.naming.podName(this.d.namespace, rs.name);
           rs.pods.push(this.pool.create(this.request(rs, name2), settled));
         }
         if (rs.pods.length > rs.replicas) {
-          const doomed = new Set(podsToDelete(rs.pods, rs.pods.length - rs.replicas));
+          const doomed = new Set(podsToDelete(rs.pods, rs.pods.length - rs.replicas, this.pods()));
           rs.pods = rs.pods.filter((p) => !doomed.has(p));
           for (const pod of doomed) this.pool.delete(pod);
         }
