@@ -54,6 +54,8 @@ const GATES = {
     { since: 27, enabled: true, stage: 'Beta' },
     { since: 30, enabled: true, stage: 'GA' },
   ],
+  // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
+  HPAScaleToZero: [{ since: 16, enabled: false, stage: 'Alpha' }],
 } satisfies Record<string, readonly VersionedSpec[]>;
 
 export type FeatureGate = keyof typeof GATES;

@@ -82,3 +82,15 @@ export const MAX_INT32 = 2147483647;
 export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
+
+/**
+ * ValidatePositiveIntOrPercent + IsNotMoreThan100Percent (pkg/apis/apps/validation), as PodDisruptionBudget
+ * minAvailable / maxUnavailable use them: an int ≥ 0, or a percent string of at most 100%. Returns the details
+ * (empty when valid); values of other types are left to schema validation.
+ */
+export function intOrPercentProblems(value: unknown): string[] {
+  if (typeof value === 'number') return Number.isInteger(value) && value < 0 ? [NEGATIVE_MSG] : [];
+  if (typeof value !== 'string') return [];
+  if (!isValidPercent(value)) return [PERCENT_MSG];
+  return Number(value.slice(0, -1)) > 100 ? ['must not be greater than 100%'] : [];
+}
