@@ -29,6 +29,7 @@ export { default as invalidLabel } from './invalid-label.js';
 export { default as invalidName } from './invalid-name.js';
 export { default as invalidPdbSpec } from './invalid-pdb-spec.js';
 export { default as invalidPort } from './invalid-port.js';
+export { default as invalidServiceSpec } from './invalid-service-spec.js';
 export { default as invalidWorkloadSpec } from './invalid-workload-spec.js';
 export { default as latestTag } from './latest-tag.js';
 export { default as livenessEqualsReadiness } from './liveness-equals-readiness.js';
