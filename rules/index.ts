@@ -25,6 +25,7 @@ export { default as ingressMissingServicePort } from './ingress-missing-service-
 export { default as ingressMissingService } from './ingress-missing-service.js';
 export { default as ingressTlsSecretMissing } from './ingress-tls-secret-missing.js';
 export { default as invalidHpaSpec } from './invalid-hpa-spec.js';
+export { default as invalidIngressSpec } from './invalid-ingress-spec.js';
 export { default as invalidLabel } from './invalid-label.js';
 export { default as invalidName } from './invalid-name.js';
 export { default as invalidPdbSpec } from './invalid-pdb-spec.js';
