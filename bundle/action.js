@@ -14041,8 +14041,8 @@ var require_build = __commonJS({
         return RE2JS.compile(pattern);
       }
       const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
-      return (strings, ...tagValues) => {
-        const pattern = String.raw(strings, ...tagValues);
+      return (strings2, ...tagValues) => {
+        const pattern = String.raw(strings2, ...tagValues);
         return RE2JS.compile(pattern, flags);
       };
     }
@@ -15502,12 +15502,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule55) => shouldUseRule(schema, rule55));
+      return group.rules.some((rule59) => shouldUseRule(schema, rule59));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule55) {
+    function shouldUseRule(schema, rule59) {
       var _a2;
-      return schema[rule55.keyword] !== void 0 || ((_a2 = rule55.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule59.keyword] !== void 0 || ((_a2 = rule59.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -16559,9 +16559,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule55 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule55)) {
-            keywordCode(it, rule55.keyword, rule55.definition, group.type);
+        for (const rule59 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule59)) {
+            keywordCode(it, rule59.keyword, rule59.definition, group.type);
           }
         }
       });
@@ -16596,9 +16596,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule55 = rules[keyword];
-        if (typeof rule55 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule55)) {
-          const { type } = rule55.definition;
+        const rule59 = rules[keyword];
+        if (typeof rule59 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule59)) {
+          const { type } = rule59.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -17255,28 +17255,28 @@ var require_utils = __commonJS({
       for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
       return compressIPv6ZeroRun(expanded);
     }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input2 = bracketed ? host.slice(1, -1) : host;
+    function normalizeIPv6(host2) {
+      const bracketed = host2[0] === "[" && host2[host2.length - 1] === "]";
+      const hasBracket = host2[0] === "[" || host2[host2.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host: host2, isIPV6: false, error: true };
+      let input2 = bracketed ? host2.slice(1, -1) : host2;
       if (bracketed && isIPvFuture(input2)) {
         input2 = input2.toLowerCase();
         return { host: `[${input2}]`, escapedHost: input2, isIPV6: false, isIPVFuture: true };
       }
       if (findToken(input2, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
+        return { host: host2, isIPV6: false, error: bracketed };
       }
       let zoneIdentifier = "";
       const zoneSeparator = input2.indexOf("%");
       if (zoneSeparator !== -1) {
         const separatorLength = input2.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
         zoneIdentifier = input2.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
+        if (!isZoneIdentifier(zoneIdentifier)) return { host: host2, isIPV6: false, error: true };
         input2 = input2.slice(0, zoneSeparator);
       }
       const address = normalizeIPv6Address(input2);
-      if (address === void 0) return { host, isIPV6: false, error: true };
+      if (address === void 0) return { host: host2, isIPV6: false, error: true };
       return {
         host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
         escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
@@ -17399,10 +17399,10 @@ var require_utils = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
+    function reescapeHostDelimiters(host2, isIP) {
       const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+      return host2.replace(re, (ch) => HOST_DELIMS[ch]);
     }
     function normalizePercentEncoding(input2, decodeUnreserved = false) {
       if (input2.indexOf("%") === -1) {
@@ -17618,20 +17618,20 @@ var require_utils = __commonJS({
         uriTokens.push("@");
       }
       if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
+        let host2 = component.host;
+        if (!isIPv4(host2)) {
+          let ipV6res = normalizeIPv6(host2);
           if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
+            host2 = normalizePercentEncoding(host2, true);
+            ipV6res = normalizeIPv6(host2);
           }
           if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
+            host2 = `[${ipV6res.escapedHost}]`;
           } else {
-            host = reescapeHostDelimiters(host, false);
+            host2 = reescapeHostDelimiters(host2, false);
           }
         }
-        uriTokens.push(host);
+        uriTokens.push(host2);
       }
       if (typeof component.port === "number" || typeof component.port === "string") {
         const port = String(component.port);
@@ -18090,12 +18090,12 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
+    function isIPLiteral(host2) {
+      return host2[0] === "[" && host2[host2.length - 1] === "]";
     }
     function hasMalformedComponentPercentEncoding(matches2) {
-      const host = matches2[4];
-      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
+      const host2 = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host2 !== void 0 && !isIPLiteral(host2) && hasMalformedPercentEncoding(host2) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -18233,11 +18233,11 @@ var require_fast_uri = __commonJS({
           malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          let host2 = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
           if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
+            host2 = normalizePercentEncoding(host2.toLowerCase());
           }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host2, isIP) : host2;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -18684,8 +18684,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule55 = this.RULES.all[keyword];
-        return typeof rule55 == "object" ? rule55.definition : !!rule55;
+        const rule59 = this.RULES.all[keyword];
+        return typeof rule59 == "object" ? rule59.definition : !!rule59;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -18693,7 +18693,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule55) => rule55.keyword === keyword);
+          const i = group.rules.findIndex((rule59) => rule59.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -18720,10 +18720,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key2 in rules) {
-            const rule55 = rules[key2];
-            if (typeof rule55 != "object")
+            const rule59 = rules[key2];
+            if (typeof rule59 != "object")
               continue;
-            const { $data } = rule55.definition;
+            const { $data } = rule59.definition;
             const schema = keywords[key2];
             if ($data && schema)
               keywords[key2] = schemaOrData(schema);
@@ -18887,7 +18887,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule55 = {
+      const rule59 = {
         keyword,
         definition: {
           ...definition,
@@ -18896,18 +18896,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule55, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule59, definition.before);
       else
-        ruleGroup.rules.push(rule55);
-      RULES.all[keyword] = rule55;
+        ruleGroup.rules.push(rule59);
+      RULES.all[keyword] = rule59;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule55, before) {
+    function addBeforeRule(ruleGroup, rule59, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule55);
+        ruleGroup.rules.splice(i, 0, rule59);
       } else {
-        ruleGroup.rules.push(rule55);
+        ruleGroup.rules.push(rule59);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -25109,9 +25109,13 @@ __export(rules_exports, {
   ingressMissingService: () => ingress_missing_service_default,
   ingressMissingServicePort: () => ingress_missing_service_port_default,
   ingressTlsSecretMissing: () => ingress_tls_secret_missing_default,
+  invalidHpaSpec: () => invalid_hpa_spec_default,
+  invalidIngressSpec: () => invalid_ingress_spec_default,
   invalidLabel: () => invalid_label_default,
   invalidName: () => invalid_name_default,
+  invalidPdbSpec: () => invalid_pdb_spec_default,
   invalidPort: () => invalid_port_default,
+  invalidServiceSpec: () => invalid_service_spec_default,
   invalidWorkloadSpec: () => invalid_workload_spec_default,
   latestTag: () => latest_tag_default,
   livenessEqualsReadiness: () => liveness_equals_readiness_default,
@@ -27536,8 +27540,8 @@ var image_pull_policy_default = rule17;
 function ingressBackendsOf(manifest) {
   const out = [];
   const add = (path15) => {
-    const backend = readBackend(manifest, path15);
-    if (backend) out.push(backend);
+    const backend2 = readBackend(manifest, path15);
+    if (backend2) out.push(backend2);
   };
   add(["spec", "defaultBackend"]);
   add(["spec", "backend"]);
@@ -27548,51 +27552,51 @@ function* ingressServiceBackends(manifests, index) {
   for (const ingress2 of manifests) {
     if (!isKind(ingress2, "Ingress")) continue;
     const namespace = index.namespaceOf(ingress2);
-    for (const backend of ingressBackendsOf(ingress2)) yield { ingress: ingress2, namespace, backend };
+    for (const backend2 of ingressBackendsOf(ingress2)) yield { ingress: ingress2, namespace, backend: backend2 };
   }
 }
 function readBackend(manifest, path15) {
-  const backend = getIn(manifest.object, path15);
-  if (!isObj(backend)) return void 0;
-  if (isObj(backend.service)) {
-    const service = stringAt(backend.service, ["name"]);
+  const backend2 = getIn(manifest.object, path15);
+  if (!isObj(backend2)) return void 0;
+  if (isObj(backend2.service)) {
+    const service = stringAt(backend2.service, ["name"]);
     if (service === void 0) return void 0;
     const servicePath = [...path15, "service", "name"];
-    const port = backend.service.port;
+    const port = backend2.service.port;
     if (isObj(port) && typeof port.number === "number")
       return { service, servicePath, port: { number: port.number }, portPath: [...path15, "service", "port", "number"] };
     if (isObj(port) && typeof port.name === "string")
       return { service, servicePath, port: { name: port.name }, portPath: [...path15, "service", "port", "name"] };
     return { service, servicePath };
   }
-  if (typeof backend.serviceName === "string") {
+  if (typeof backend2.serviceName === "string") {
     const servicePath = [...path15, "serviceName"];
     const portPath = [...path15, "servicePort"];
-    const port = backend.servicePort;
+    const port = backend2.servicePort;
     if (typeof port === "number")
-      return { service: backend.serviceName, servicePath, port: { number: port }, portPath };
+      return { service: backend2.serviceName, servicePath, port: { number: port }, portPath };
     if (typeof port === "string")
       return {
-        service: backend.serviceName,
+        service: backend2.serviceName,
         servicePath,
         port: /^\d+$/.test(port) ? { number: Number(port) } : { name: port },
         portPath
       };
-    return { service: backend.serviceName, servicePath };
+    return { service: backend2.serviceName, servicePath };
   }
   return void 0;
 }
 function ingressPathsOf(manifest) {
   const out = [];
-  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule55, r) => {
-    if (!isObj(rule55)) return;
-    const host = typeof rule55.host === "string" && rule55.host !== "" ? rule55.host : "*";
-    arrayAt(rule55, ["http", "paths"]).forEach((entry, p) => {
+  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule59, r) => {
+    if (!isObj(rule59)) return;
+    const host2 = typeof rule59.host === "string" && rule59.host !== "" ? rule59.host : "*";
+    arrayAt(rule59, ["http", "paths"]).forEach((entry, p) => {
       if (!isObj(entry)) return;
       const base = ["spec", "rules", r, "http", "paths", p];
       const hasPath = typeof entry.path === "string" && entry.path !== "";
       out.push({
-        host,
+        host: host2,
         path: hasPath ? entry.path : "/",
         pathPath: hasPath ? [...base, "path"] : base,
         backendPath: [...base, "backend"]
@@ -27897,19 +27901,19 @@ var rule19 = {
   },
   check(context) {
     const index = indexOf(context);
-    for (const { ingress: ingress2, namespace, backend } of ingressServiceBackends(context.manifests, index)) {
-      const service = index.find("Service", namespace, backend.service);
-      if (!service || !backend.port || !backend.portPath) continue;
+    for (const { ingress: ingress2, namespace, backend: backend2 } of ingressServiceBackends(context.manifests, index)) {
+      const service = index.find("Service", namespace, backend2.service);
+      if (!service || !backend2.port || !backend2.portPath) continue;
       const ports = servicePortsOf(service).map((p) => p.port);
-      const wanted = backend.port;
+      const wanted = backend2.port;
       const found = "number" in wanted ? ports.some((p) => p.port === wanted.number) : ports.some((p) => p.name === wanted.name);
       if (found) continue;
       const exposed = ports.map((p) => typeof p.name === "string" ? `${p.name}/${String(p.port)}` : String(p.port)).join(", ") || "none";
       const asked = "number" in wanted ? `port ${wanted.number}` : `port "${wanted.name}"`;
       context.report({
         manifest: ingress2,
-        path: backend.portPath,
-        message: `${objectLabel(ingress2)}: Service "${backend.service}" has no ${asked} (it exposes: ${exposed})`
+        path: backend2.portPath,
+        message: `${objectLabel(ingress2)}: Service "${backend2.service}" has no ${asked} (it exposes: ${exposed})`
       });
     }
   }
@@ -27984,12 +27988,12 @@ var rule20 = {
   },
   check(context) {
     const index = indexOf(context);
-    for (const { ingress: ingress2, namespace, backend } of ingressServiceBackends(context.manifests, index)) {
-      if (index.find("Service", namespace, backend.service)) continue;
+    for (const { ingress: ingress2, namespace, backend: backend2 } of ingressServiceBackends(context.manifests, index)) {
+      if (index.find("Service", namespace, backend2.service)) continue;
       context.report({
         manifest: ingress2,
-        path: backend.servicePath,
-        message: `${objectLabel(ingress2)}: backend Service "${backend.service}" not found in namespace "${namespace}"`
+        path: backend2.servicePath,
+        message: `${objectLabel(ingress2)}: backend Service "${backend2.service}" not found in namespace "${namespace}"`
       });
     }
   }
@@ -28107,6 +28111,109 @@ var rule21 = {
 };
 var ingress_tls_secret_missing_default = rule21;
 
+// src/k8s/versions.ts
+var DEFAULT_KUBE_VERSION = "1.36";
+var SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
+
+// src/k8s/feature-gates.ts
+var GATES = {
+  // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
+  SidecarContainers: [
+    { since: 28, enabled: false, stage: "Alpha" },
+    { since: 29, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
+  MaxUnavailableStatefulSet: [
+    { since: 24, enabled: false, stage: "Alpha" },
+    { since: 35, enabled: true, stage: "Beta" }
+  ],
+  // spec.resources on the pod (pod-level requests/limits).
+  PodLevelResources: [
+    { since: 32, enabled: false, stage: "Alpha" },
+    { since: 34, enabled: true, stage: "Beta" }
+  ],
+  MatchLabelKeysInPodTopologySpread: [
+    { since: 25, enabled: false, stage: "Alpha" },
+    { since: 27, enabled: true, stage: "Beta" }
+  ],
+  MatchLabelKeysInPodAffinity: [
+    { since: 29, enabled: false, stage: "Alpha" },
+    { since: 31, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  NodeInclusionPolicyInPodTopologySpread: [
+    { since: 25, enabled: false, stage: "Alpha" },
+    { since: 26, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
+  MinDomainsInPodTopologySpread: [
+    { since: 24, enabled: false, stage: "Alpha" },
+    { since: 25, enabled: false, stage: "Beta" },
+    { since: 27, enabled: true, stage: "Beta" },
+    { since: 30, enabled: true, stage: "GA" }
+  ],
+  // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
+  HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }]
+};
+function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
+  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
+  let current;
+  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
+  return current;
+}
+function featureEnabled(gate, kubeVersion2) {
+  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
+}
+var FEATURE_GATES = Object.keys(GATES);
+
+// src/k8s/field-errors.ts
+function fieldPath(path15) {
+  let out = "";
+  for (const seg of path15) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (typeof seg === "object") out += `[${seg.key}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out;
+}
+function jsonPath(path15) {
+  return path15.map((seg) => typeof seg === "object" ? seg.key : seg);
+}
+function formatValue(value) {
+  if (value === void 0 || value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+var fieldError = {
+  invalid: (path15, value, detail) => `${fieldPath(path15)}: Invalid value: ${formatValue(value)}: ${detail}`,
+  required: (path15, detail = "") => `${fieldPath(path15)}: Required value${detail ? `: ${detail}` : ""}`,
+  forbidden: (path15, detail) => `${fieldPath(path15)}: Forbidden: ${detail}`,
+  notSupported: (path15, value, supported) => `${fieldPath(path15)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+  duplicate: (path15, value) => `${fieldPath(path15)}: Duplicate value: ${formatValue(value)}`,
+  notFound: (path15, value) => `${fieldPath(path15)}: Not found: ${formatValue(value)}`
+};
+var NEGATIVE_MSG = "must be greater than or equal to 0";
+var PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+var PERCENT = /^[0-9]+%$/;
+function isValidPercent(value) {
+  return PERCENT.test(value);
+}
+function intOrPercentValue(value) {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return 0;
+  if (isValidPercent(value)) return Number(value.slice(0, -1));
+  return /^[+-]?[0-9]+$/.test(value) ? Number(value) : 0;
+}
+function intOrPercentProblems(value) {
+  if (typeof value === "number") return Number.isInteger(value) && value < 0 ? [NEGATIVE_MSG] : [];
+  if (typeof value !== "string") return [];
+  if (!isValidPercent(value)) return [PERCENT_MSG];
+  return Number(value.slice(0, -1)) > 100 ? ["must not be greater than 100%"] : [];
+}
+
 // src/k8s/names.ts
 var DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -28199,9 +28306,751 @@ function portNumber(value, { allowZero = false } = {}) {
   return [];
 }
 
+// src/k8s/quantity.ts
+var NANO = 1000000000n;
+var MAX_UNITS = (1n << 63n) - 1n;
+var MAX_INPUT = 64;
+var BINARY = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+var DECIMAL = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+function parseQuantity(input2) {
+  let text;
+  if (typeof input2 === "number") {
+    if (!Number.isFinite(input2)) return null;
+    text = String(input2);
+  } else if (typeof input2 === "string") {
+    text = input2;
+  } else {
+    return null;
+  }
+  if (text.length === 0 || text.length > MAX_INPUT) return null;
+  const match2 = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(text);
+  if (!match2) return null;
+  const [, sign = "", whole = "", fraction = "", suffix = ""] = match2;
+  if (whole.length === 0 && fraction.length === 0) return null;
+  let base;
+  let exponent;
+  const binary = BINARY[suffix];
+  const decimal = DECIMAL[suffix];
+  if (binary !== void 0) {
+    base = 2;
+    exponent = binary;
+  } else if (decimal !== void 0) {
+    base = 10;
+    exponent = decimal;
+  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
+    base = 10;
+    exponent = Number(suffix.slice(1));
+    if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 1e3) return null;
+  } else {
+    return null;
+  }
+  let numerator = BigInt((whole || "0") + fraction);
+  let denominator = 10n ** BigInt(fraction.length);
+  if (base === 2) numerator <<= BigInt(exponent);
+  else if (exponent >= 0) numerator *= 10n ** BigInt(exponent);
+  else denominator *= 10n ** BigInt(-exponent);
+  const scaled = numerator * NANO;
+  let nano = scaled / denominator;
+  if (nano * denominator !== scaled) nano += 1n;
+  if (nano > MAX_UNITS * NANO) nano = MAX_UNITS * NANO;
+  return { nano: sign === "-" ? -nano : nano };
+}
+function milliValue(q) {
+  return Number(roundAway(q.nano, 1000000n));
+}
+function unitValue(q) {
+  return Number(roundAway(q.nano, NANO));
+}
+function resourceValue(resource, q) {
+  return resource === "cpu" ? milliValue(q) : unitValue(q);
+}
+function parseResource(resource, input2) {
+  const q = parseQuantity(input2);
+  return q === null ? null : resourceValue(resource, q);
+}
+function roundAway(nano, unit) {
+  const negative = nano < 0n;
+  const abs = negative ? -nano : nano;
+  let v = abs / unit;
+  if (v * unit !== abs) v += 1n;
+  return negative ? -v : v;
+}
+function formatCpu(milli) {
+  return milli % 1e3 === 0 ? String(milli / 1e3) : `${milli}m`;
+}
+function formatBytes(bytes) {
+  if (bytes === 0) return "0";
+  const binary = [
+    ["Ei", 2 ** 60],
+    ["Pi", 2 ** 50],
+    ["Ti", 2 ** 40],
+    ["Gi", 2 ** 30],
+    ["Mi", 2 ** 20],
+    ["Ki", 2 ** 10]
+  ];
+  for (const [suffix, size] of binary)
+    if (bytes % size === 0 && Math.abs(bytes) >= size) return `${bytes / size}${suffix}`;
+  const decimal = [
+    ["E", 1e18],
+    ["P", 1e15],
+    ["T", 1e12],
+    ["G", 1e9],
+    ["M", 1e6],
+    ["k", 1e3]
+  ];
+  for (const [suffix, size] of decimal)
+    if (bytes % size === 0 && Math.abs(bytes) >= size) return `${bytes / size}${suffix}`;
+  return String(bytes);
+}
+function formatResource(resource, value) {
+  if (resource === "cpu") return formatCpu(value);
+  if (resource === "pods" || !isByteResource(resource)) return String(value);
+  return formatBytes(value);
+}
+function isByteResource(resource) {
+  return resource === "memory" || resource === "ephemeral-storage" || resource.startsWith("hugepages-") || resource === "storage";
+}
+var QUANTITY_PATTERN = "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$";
+var QUANTITY = new RegExp(QUANTITY_PATTERN);
+var isQuantity = (text) => QUANTITY.test(text);
+function suggestQuantity(text) {
+  const match2 = /^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*([A-Za-z]*)\s*$/.exec(text);
+  if (!match2) return void 0;
+  const [, number2, suffix] = match2;
+  const candidates = [];
+  if (/^[kmgtpe]i$/i.test(suffix)) candidates.push(`${number2}${suffix[0].toUpperCase()}i`);
+  else if (/^[kmgtpe]i?b$/i.test(suffix)) candidates.push(`${number2}${suffix[0].toUpperCase()}i`);
+  else if (suffix === "K") candidates.push(`${number2}k`);
+  else if (/^(cpu|cores?)$/i.test(suffix)) candidates.push(number2);
+  else candidates.push(`${number2}${suffix}`);
+  return candidates.find((c) => c !== text && isQuantity(c));
+}
+function isZeroQuantity(value) {
+  return parseQuantity(value)?.nano === 0n;
+}
+
+// rules/invalid-hpa-spec.ts
+var MAX_PERIOD_SECONDS = 1800;
+var MAX_STABILIZATION_WINDOW_SECONDS = 3600;
+var METRIC_SOURCE_TYPES = ["ContainerResource", "External", "Object", "Pods", "Resource"];
+var SOURCE_FIELDS = ["object", "external", "pods", "resource", "containerResource"];
+var FIELD_OF_TYPE = {
+  Object: "object",
+  External: "external",
+  Pods: "pods",
+  Resource: "resource",
+  ContainerResource: "containerResource"
+};
+var rule22 = {
+  id: "invalid-hpa-spec",
+  severity: "error",
+  category: "validation",
+  description: "HorizontalPodAutoscaler spec the API server would reject",
+  rationale: [
+    "The API server rejects a HorizontalPodAutoscaler whose `maxReplicas` is below 1 or below `minReplicas`",
+    "(which defaults to 1), whose `minReplicas` is 0 while the HPAScaleToZero feature gate is off (the default),",
+    "whose scale target has no kind or name, whose metrics name a source type other than the one they fill in,",
+    "set both or neither of a target value and utilization, or target a value that is not positive, and whose",
+    "`behavior` has no policy, a policy value or period that is not positive, a period above 1800 s or a",
+    "stabilization window outside 0–3600 s. `kubectl apply` fails and the workload is not autoscaled."
+  ].join("\n"),
+  howToFix: "Set `maxReplicas` ≥ `minReplicas` ≥ 1, and give each metric exactly the source its `type` names with one positive target.",
+  references: [
+    "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/",
+    "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/horizontal-pod-autoscaler-v2/"
+  ],
+  examples: {
+    bad: [
+      "apiVersion: autoscaling/v2",
+      "kind: HorizontalPodAutoscaler",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  scaleTargetRef:",
+      "    apiVersion: apps/v1",
+      "    kind: Deployment",
+      "    name: api",
+      "  minReplicas: 5",
+      "  maxReplicas: 3",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: autoscaling/v2",
+      "kind: HorizontalPodAutoscaler",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  scaleTargetRef:",
+      "    apiVersion: apps/v1",
+      "    kind: Deployment",
+      "    name: api",
+      "  minReplicas: 3",
+      "  maxReplicas: 5",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    const lowerBound = featureEnabled("HPAScaleToZero", context.options.kubeVersion) ? 0 : 1;
+    for (const m of context.manifests) {
+      if (m.ref.kind !== "HorizontalPodAutoscaler" || groupOf(m.ref.apiVersion) !== "autoscaling") continue;
+      const spec = m.object.spec;
+      if (!isObj(spec)) continue;
+      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      checkSpec(m, spec, lowerBound, emit);
+    }
+  }
+};
+function isSet(value) {
+  return value !== void 0 && value !== null;
+}
+function checkSpec(m, spec, lowerBound, emit) {
+  const SPEC = "validateHorizontalPodAutoscalerSpec";
+  const min = isSet(spec.minReplicas) ? spec.minReplicas : 1;
+  if (typeof spec.minReplicas === "number" && spec.minReplicas < lowerBound)
+    emit(
+      ["spec", "minReplicas"],
+      fieldError.invalid(["spec", "minReplicas"], spec.minReplicas, `must be greater than or equal to ${lowerBound}`),
+      SPEC
+    );
+  if (typeof spec.maxReplicas === "number") {
+    if (spec.maxReplicas < 1)
+      emit(
+        ["spec", "maxReplicas"],
+        fieldError.invalid(["spec", "maxReplicas"], spec.maxReplicas, "must be greater than 0"),
+        SPEC
+      );
+    if (typeof min === "number" && spec.maxReplicas < min)
+      emit(
+        ["spec", "maxReplicas"],
+        fieldError.invalid(["spec", "maxReplicas"], spec.maxReplicas, "must be greater than or equal to `minReplicas`"),
+        SPEC
+      );
+  }
+  if (isObj(spec.scaleTargetRef)) crossVersionRef(spec.scaleTargetRef, ["spec", "scaleTargetRef"], emit);
+  const v1 = m.ref.apiVersion === "autoscaling/v1";
+  const metricTypes = [];
+  if (v1) {
+    const target = spec.targetCPUUtilizationPercentage;
+    if (typeof target === "number" && target < 1)
+      emit(
+        ["spec", "targetCPUUtilizationPercentage"],
+        fieldError.invalid(["spec", "targetCPUUtilizationPercentage"], target, "must be greater than 0"),
+        "validateMetricTarget"
+      );
+    metricTypes.push("Resource");
+  } else if (Array.isArray(spec.metrics) && spec.metrics.length > 0) {
+    spec.metrics.forEach((metric, i) => {
+      if (!isObj(metric)) return;
+      metricTypes.push(metric.type);
+      metricSpec(metric, ["spec", "metrics", i], emit);
+    });
+  } else {
+    metricTypes.push("Resource");
+  }
+  if (lowerBound === 0 && min === 0 && !metricTypes.some((t) => t === "Object" || t === "External"))
+    emit(
+      Array.isArray(spec.metrics) ? ["spec", "metrics"] : ["spec", "minReplicas"],
+      fieldError.forbidden(
+        ["spec", "metrics"],
+        "must specify at least one Object or External metric to support scaling to zero replicas"
+      ),
+      "validateMetrics"
+    );
+  if (!v1 && isObj(spec.behavior)) {
+    for (const direction of ["scaleUp", "scaleDown"]) {
+      const rules = spec.behavior[direction];
+      if (isObj(rules)) scalingRules(rules, ["spec", "behavior", direction], emit);
+    }
+  }
+}
+function crossVersionRef(ref, path15, emit) {
+  for (const key2 of ["kind", "name"]) {
+    const value = ref[key2];
+    if (typeof value !== "string") continue;
+    if (value === "") emit([...path15, key2], fieldError.required([...path15, key2]), "ValidateCrossVersionObjectReference");
+    else
+      for (const msg of pathSegmentName(value))
+        emit([...path15, key2], fieldError.invalid([...path15, key2], value, msg), "ValidateCrossVersionObjectReference");
+  }
+}
+function metricSpec(metric, path15, emit) {
+  const FN = "validateMetricSpec";
+  const type = metric.type;
+  if (type === "")
+    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric source type"), FN);
+  else if (typeof type === "string" && !METRIC_SOURCE_TYPES.includes(type))
+    emit([...path15, "type"], fieldError.notSupported([...path15, "type"], type, METRIC_SOURCE_TYPES), FN);
+  const present = SOURCE_FIELDS.filter((f) => isSet(metric[f]));
+  const first = present[0];
+  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path15, first], emit);
+  const expected = typeof type === "string" ? FIELD_OF_TYPE[type] : void 0;
+  if (expected && !isSet(metric[expected]))
+    emit(path15, fieldError.required([...path15, expected], "must populate information for the given metric source"), FN);
+  if (present.length !== 1) {
+    for (const f of present)
+      if (f !== expected)
+        emit([...path15, f], fieldError.forbidden([...path15, f], "must populate the given metric source only"), FN, "key");
+  }
+}
+function metricSource(kind, src, path15, emit) {
+  const target = isObj(src.target) ? src.target : void 0;
+  const tPath = [...path15, "target"];
+  const has = (key2) => target !== void 0 && isSet(target[key2]);
+  if (kind === "object" || kind === "external" || kind === "pods") {
+    if (isObj(src.metric)) metricIdentifier(src.metric, [...path15, "metric"], emit);
+  }
+  if (kind === "object" && isObj(src.describedObject))
+    crossVersionRef(src.describedObject, [...path15, "describedObject"], emit);
+  if (kind === "resource" || kind === "containerResource") {
+    const fn = kind === "resource" ? "validateResourceSource" : "validateContainerResourceSource";
+    if (src.name === "")
+      emit([...path15, "name"], fieldError.required([...path15, "name"], "must specify a resource name"), fn);
+    if (kind === "containerResource" && typeof src.container === "string") {
+      if (src.container === "")
+        emit([...path15, "container"], fieldError.required([...path15, "container"], "must specify a container"), fn);
+      else
+        for (const msg of dns1123Label(src.container))
+          emit([...path15, "container"], fieldError.invalid([...path15, "container"], src.container, msg), fn);
+    }
+  }
+  if (!target) return;
+  metricTarget(target, tPath, emit);
+  switch (kind) {
+    case "object":
+      if (!has("value") && !has("averageValue"))
+        emit(
+          tPath,
+          fieldError.required([...tPath, "averageValue"], "must set either a target value or averageValue"),
+          "validateObjectSource"
+        );
+      break;
+    case "external":
+      if (!has("value") && !has("averageValue"))
+        emit(
+          tPath,
+          fieldError.required(
+            [...tPath, "averageValue"],
+            "must set either a target value for metric or a per-pod target"
+          ),
+          "validateExternalSource"
+        );
+      if (has("value") && has("averageValue"))
+        emit(
+          [...tPath, "value"],
+          fieldError.forbidden([...tPath, "value"], "may not set both a target value for metric and a per-pod target"),
+          "validateExternalSource",
+          "key"
+        );
+      break;
+    case "pods":
+      if (!has("averageValue"))
+        emit(
+          tPath,
+          fieldError.required([...tPath, "averageValue"], "must specify a positive target averageValue"),
+          "validatePodsSource"
+        );
+      break;
+    default: {
+      const fn = kind === "resource" ? "validateResourceSource" : "validateContainerResourceSource";
+      if (!has("averageUtilization") && !has("averageValue"))
+        emit(
+          tPath,
+          fieldError.required(
+            [...tPath, "averageUtilization"],
+            "must set either a target raw value or a target utilization"
+          ),
+          fn
+        );
+      if (has("averageUtilization") && has("averageValue"))
+        emit(
+          [...tPath, "averageValue"],
+          fieldError.forbidden(
+            [...tPath, "averageValue"],
+            "may not set both a target raw value and a target utilization"
+          ),
+          fn,
+          "key"
+        );
+    }
+  }
+}
+function metricTarget(target, path15, emit) {
+  const FN = "validateMetricTarget";
+  const type = target.type;
+  if (type === "")
+    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric target type"), FN);
+  if (typeof type === "string" && !["Utilization", "Value", "AverageValue"].includes(type))
+    emit(
+      [...path15, "type"],
+      fieldError.invalid([...path15, "type"], type, "must be either Utilization, Value, or AverageValue"),
+      FN
+    );
+  for (const key2 of ["value", "averageValue"]) {
+    const q = parseQuantity(target[key2]);
+    if (q && q.nano <= 0n)
+      emit([...path15, key2], fieldError.invalid([...path15, key2], target[key2], "must be positive"), FN);
+  }
+  const util = target.averageUtilization;
+  if (typeof util === "number" && util < 1)
+    emit(
+      [...path15, "averageUtilization"],
+      fieldError.invalid([...path15, "averageUtilization"], util, "must be greater than 0"),
+      FN
+    );
+}
+function metricIdentifier(id, path15, emit) {
+  const name2 = id.name;
+  if (typeof name2 !== "string") return;
+  if (name2 === "")
+    emit(
+      [...path15, "name"],
+      fieldError.required([...path15, "name"], "must specify a metric name"),
+      "validateMetricIdentifier"
+    );
+  else
+    for (const msg of pathSegmentName(name2))
+      emit([...path15, "name"], fieldError.invalid([...path15, "name"], name2, msg), "validateMetricIdentifier");
+}
+function scalingRules(rules, path15, emit) {
+  const FN = "validateScalingRules";
+  const window = rules.stabilizationWindowSeconds;
+  if (typeof window === "number") {
+    const wPath = [...path15, "stabilizationWindowSeconds"];
+    if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN);
+    if (window > MAX_STABILIZATION_WINDOW_SECONDS)
+      emit(
+        wPath,
+        fieldError.invalid(wPath, window, `must be less than or equal to ${MAX_STABILIZATION_WINDOW_SECONDS}`),
+        FN
+      );
+  }
+  const select = rules.selectPolicy;
+  if (typeof select === "string" && !["Disabled", "Max", "Min"].includes(select))
+    emit(
+      [...path15, "selectPolicy"],
+      fieldError.notSupported([...path15, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
+      FN
+    );
+  const policies = rules.policies;
+  if (Array.isArray(policies) && policies.length === 0)
+    emit([...path15, "policies"], fieldError.required([...path15, "policies"], "must specify at least one Policy"), FN);
+  if (!Array.isArray(policies)) return;
+  policies.forEach((policy, i) => {
+    if (!isObj(policy)) return;
+    const p = [...path15, "policies", i];
+    const P = "validateScalingPolicy";
+    if (typeof policy.type === "string" && policy.type !== "Pods" && policy.type !== "Percent")
+      emit([...p, "type"], fieldError.notSupported([...p, "type"], policy.type, ["Percent", "Pods"]), P);
+    if (typeof policy.value === "number" && policy.value <= 0)
+      emit([...p, "value"], fieldError.invalid([...p, "value"], policy.value, "must be greater than zero"), P);
+    const period = policy.periodSeconds;
+    if (typeof period === "number") {
+      if (period <= 0)
+        emit(
+          [...p, "periodSeconds"],
+          fieldError.invalid([...p, "periodSeconds"], period, "must be greater than zero"),
+          P
+        );
+      if (period > MAX_PERIOD_SECONDS)
+        emit(
+          [...p, "periodSeconds"],
+          fieldError.invalid([...p, "periodSeconds"], period, `must be less than or equal to ${MAX_PERIOD_SECONDS}`),
+          P
+        );
+    }
+  });
+}
+var invalid_hpa_spec_default = rule22;
+
+// src/k8s/ip.ts
+function parseIPv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  const bytes = [];
+  for (const p of parts) {
+    if (!/^[0-9]{1,3}$/.test(p)) return void 0;
+    const n = Number(p);
+    if (n > 255) return void 0;
+    bytes.push(n);
+  }
+  return bytes;
+}
+function parseIPv6(text) {
+  if (text.includes("%")) return void 0;
+  const halves = text.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (s) => {
+    if (s === "") return [];
+    const out = [];
+    const parts = s.split(":");
+    for (const [i, p] of parts.entries()) {
+      if (i === parts.length - 1 && p.includes(".")) {
+        const v4 = parseIPv4(p);
+        if (!v4) return void 0;
+        out.push(v4[0] << 8 | v4[1], v4[2] << 8 | v4[3]);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(p)) out.push(parseInt(p, 16));
+      else return void 0;
+    }
+    return out;
+  };
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  if (!head || !tail) return void 0;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return void 0;
+  const words = [...head, ...Array(halves.length === 2 ? missing : 0).fill(0), ...tail];
+  return words.flatMap((w) => [w >> 8, w & 255]);
+}
+function parseIP(text) {
+  if (text.includes(":")) {
+    const bytes2 = parseIPv6(text);
+    return bytes2 ? { family: 6, bytes: bytes2 } : void 0;
+  }
+  const bytes = parseIPv4(text);
+  return bytes ? { family: 4, bytes } : void 0;
+}
+function isValidCIDR(text) {
+  const slash = text.indexOf("/");
+  if (slash < 0) return false;
+  const ip = parseIP(text.slice(0, slash));
+  const prefix = text.slice(slash + 1);
+  if (!ip || !/^[0-9]{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (ip.family === 4 ? 32 : 128);
+}
+var INVALID_IP = "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)";
+var INVALID_CIDR = "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)";
+function specialIPProblems(text, ip) {
+  const b = ip.bytes;
+  const v4 = ip.family === 4 ? b : b.slice(0, 10).every((x) => x === 0) && b[10] === 255 && b[11] === 255 ? b.slice(12) : void 0;
+  const problems = [];
+  if (b.every((x) => x === 0)) problems.push(`may not be unspecified (${text})`);
+  if (v4 && v4[0] === 127 || ip.family === 6 && !v4 && b.slice(0, 15).every((x) => x === 0) && b[15] === 1)
+    problems.push("may not be in the loopback range (127.0.0.0/8, ::1/128)");
+  if (v4 && v4[0] === 169 && v4[1] === 254 || !v4 && b[0] === 254 && (b[1] & 192) === 128)
+    problems.push("may not be in the link-local range (169.254.0.0/16, fe80::/10)");
+  if (v4 && v4[0] === 224 && v4[1] === 0 && v4[2] === 0 || !v4 && b[0] === 255 && (b[1] & 15) === 2)
+    problems.push("may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)");
+  return problems;
+}
+
+// rules/invalid-ingress-spec.ts
+var PATH_TYPES = ["Exact", "ImplementationSpecific", "Prefix"];
+var INVALID_SEQUENCES = ["//", "/./", "/../", "%2f", "%2F"];
+var INVALID_SUFFIXES = ["/..", "/."];
+var WILDCARD_DNS1123 = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
+var rule23 = {
+  id: "invalid-ingress-spec",
+  severity: "error",
+  category: "validation",
+  description: "Ingress spec the API server would reject",
+  rationale: [
+    "The API server rejects an Ingress with neither `rules` nor `defaultBackend`; a rule host that is an IP address,",
+    "not a DNS name, or a wildcard other than a leading `*.`; an `Exact` or `Prefix` path that is not absolute or",
+    "contains `//`, `/./`, `/../` or `%2F` or ends in `/.` or `/..`; an `ImplementationSpecific` path that is not",
+    "empty or absolute; a backend with both or neither of `service` and `resource`, or with both or neither of a",
+    "port name and number; and a Service name that is not a DNS-1035 label. `kubectl apply` fails and the routes",
+    "are not published."
+  ].join("\n"),
+  howToFix: "Start every path with `/`, use DNS host names (`*.example.com` for wildcards), and give each backend one Service with one port.",
+  references: [
+    "https://kubernetes.io/docs/concepts/services-networking/ingress/#path-types",
+    "https://kubernetes.io/docs/reference/kubernetes-api/service-resources/ingress-v1/"
+  ],
+  examples: {
+    bad: [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata:",
+      "  name: shop",
+      "spec:",
+      "  rules:",
+      "    - host: shop.example.com",
+      "      http:",
+      "        paths:",
+      "          - path: api",
+      "            pathType: Prefix",
+      "            backend:",
+      "              service:",
+      "                name: api",
+      "                port:",
+      "                  number: 80",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata:",
+      "  name: shop",
+      "spec:",
+      "  rules:",
+      "    - host: shop.example.com",
+      "      http:",
+      "        paths:",
+      "          - path: /api",
+      "            pathType: Prefix",
+      "            backend:",
+      "              service:",
+      "                name: api",
+      "                port:",
+      "                  number: 80",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    for (const m of context.manifests) {
+      if (m.ref.kind !== "Ingress" || m.ref.apiVersion !== "networking.k8s.io/v1" || !isObj(m.object.spec)) continue;
+      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      checkSpec2(m.object.spec, emit);
+    }
+  }
+};
+function checkSpec2(spec, emit) {
+  const rules = Array.isArray(spec.rules) ? spec.rules : [];
+  if (rules.length === 0 && !isObj(spec.defaultBackend))
+    emit(
+      ["spec"],
+      fieldError.invalid(["spec"], rules, "either `defaultBackend` or `rules` must be specified"),
+      "ValidateIngressSpec",
+      "key"
+    );
+  if (isObj(spec.defaultBackend)) backend(spec.defaultBackend, ["spec", "defaultBackend"], emit);
+  rules.forEach((r, i) => {
+    if (!isObj(r)) return;
+    const path15 = ["spec", "rules", i];
+    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path15, "host"], "validateIngressRules", emit);
+    if (!isObj(r.http)) return;
+    const paths = r.http.paths;
+    if (Array.isArray(paths) && paths.length === 0)
+      emit(
+        [...path15, "http", "paths"],
+        fieldError.required([...path15, "http", "paths"]),
+        "validateHTTPIngressRuleValue",
+        "key"
+      );
+    if (!Array.isArray(paths)) return;
+    paths.forEach((p, j) => {
+      if (isObj(p)) httpPath(p, [...path15, "http", "paths", j], emit);
+    });
+  });
+  if (Array.isArray(spec.tls))
+    spec.tls.forEach((t, i) => {
+      if (!isObj(t) || !Array.isArray(t.hosts)) return;
+      t.hosts.forEach((h, j) => {
+        if (typeof h === "string") tlsHost(h, ["spec", "tls", i, "hosts", j], emit);
+      });
+    });
+  if (typeof spec.ingressClassName === "string")
+    for (const msg of dns1123Subdomain(spec.ingressClassName))
+      emit(
+        ["spec", "ingressClassName"],
+        fieldError.invalid(["spec", "ingressClassName"], spec.ingressClassName, msg),
+        "ValidateIngressSpec"
+      );
+}
+function host(value, path15, fn, emit) {
+  if (parseIP(value)) emit(path15, fieldError.invalid(path15, value, "must be a DNS name, not an IP address"), fn);
+  if (value.includes("*")) {
+    if (!isWildcardSubdomain(value)) emit(path15, fieldError.invalid(path15, value, WILDCARD_DNS1123), fn);
+  } else for (const msg of dns1123Subdomain(value)) emit(path15, fieldError.invalid(path15, value, msg), fn);
+}
+function tlsHost(value, path15, emit) {
+  if (value.includes("*")) {
+    if (!isWildcardSubdomain(value))
+      emit(path15, fieldError.invalid(path15, value, WILDCARD_DNS1123), "validateIngressTLS");
+  } else
+    for (const msg of dns1123Subdomain(value)) emit(path15, fieldError.invalid(path15, value, msg), "validateIngressTLS");
+}
+function isWildcardSubdomain(value) {
+  return value.length <= 253 && value.startsWith("*.") && dns1123Subdomain(value.slice(2)).length === 0;
+}
+function httpPath(p, path15, emit) {
+  const FN = "validateHTTPIngressPath";
+  const type = p.pathType;
+  const text = typeof p.path === "string" ? p.path : "";
+  const pathAt = [...path15, "path"];
+  const at2 = p.path === void 0 ? path15 : pathAt;
+  if (type === "Exact" || type === "Prefix") {
+    if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN);
+    if (text !== "") {
+      for (const seq of INVALID_SEQUENCES)
+        if (text.includes(seq)) emit(at2, fieldError.invalid(pathAt, text, `must not contain '${seq}'`), FN);
+      for (const suffix of INVALID_SUFFIXES)
+        if (text.endsWith(suffix)) emit(at2, fieldError.invalid(pathAt, text, `cannot end with '${suffix}'`), FN);
+    }
+  } else if (type === "ImplementationSpecific") {
+    if (text !== "" && !text.startsWith("/"))
+      emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN);
+  } else if (typeof type !== "string" || !PATH_TYPES.includes(type)) {
+    if (type === void 0 || type === null) return;
+  }
+  if (isObj(p.backend)) backend(p.backend, [...path15, "backend"], emit);
+}
+function backend(b, path15, emit) {
+  const FN = "validateIngressBackend";
+  const hasResource = isObj(b.resource);
+  const hasService = isObj(b.service);
+  if (hasResource && hasService) {
+    emit(path15, fieldError.invalid(path15, "", "cannot set both resource and service backends"), FN, "key");
+    return;
+  }
+  if (hasResource) {
+    const ref = b.resource;
+    for (const key2 of ["kind", "name"]) {
+      const value = ref[key2];
+      const at2 = [...path15, "resource", key2];
+      if (value === "") emit(at2, fieldError.required(at2), FN);
+      else if (typeof value === "string")
+        for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN);
+    }
+    if (typeof ref.apiGroup === "string" && ref.apiGroup !== "")
+      for (const msg of dns1123Subdomain(ref.apiGroup))
+        emit(
+          [...path15, "resource", "apiGroup"],
+          fieldError.invalid([...path15, "resource", "apiGroup"], ref.apiGroup, msg),
+          FN
+        );
+    return;
+  }
+  if (!hasService) {
+    emit(path15, fieldError.invalid(path15, "", "resource or service backend is required"), FN, "key");
+    return;
+  }
+  const service = b.service;
+  const name2 = service.name;
+  const namePath = [...path15, "service", "name"];
+  if (name2 === "") emit(namePath, fieldError.required(namePath), FN);
+  else if (typeof name2 === "string")
+    for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN);
+  const port = isObj(service.port) ? service.port : {};
+  const portName_ = typeof port.name === "string" ? port.name : "";
+  const portNum = typeof port.number === "number" ? port.number : 0;
+  if (portName_ !== "" && portNum !== 0) {
+    emit(
+      [...path15, "service", "port"],
+      fieldError.invalid(path15, "", "cannot set both port name & port number"),
+      FN,
+      "key"
+    );
+  } else if (portName_ !== "") {
+    const at2 = [...path15, "service", "port", "name"];
+    for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN);
+  } else if (portNum !== 0) {
+    const at2 = [...path15, "service", "port", "number"];
+    for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN);
+  } else {
+    emit(
+      isObj(service.port) ? [...path15, "service", "port"] : [...path15, "service"],
+      fieldError.required(path15, "port name or number is required"),
+      FN,
+      "key"
+    );
+  }
+}
+var invalid_ingress_spec_default = rule23;
+
 // rules/invalid-label.ts
 var ANNOTATIONS_MAX_BYTES = 256 * 1024;
-var rule22 = {
+var rule24 = {
   id: "invalid-label",
   severity: "error",
   category: "validation",
@@ -28313,7 +29162,7 @@ function truncate(s) {
 function isMap3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var invalid_label_default = rule22;
+var invalid_label_default = rule24;
 
 // rules/invalid-name.ts
 var DNS_LABEL_KINDS = /* @__PURE__ */ new Set(["Namespace"]);
@@ -28358,7 +29207,7 @@ function checkFor(kind) {
   if (SUBDOMAIN_KINDS.has(kind)) return dns1123Subdomain;
   return void 0;
 }
-var rule23 = {
+var rule25 = {
   id: "invalid-name",
   severity: "error",
   category: "validation",
@@ -28453,12 +29302,82 @@ function checkName(m, kind, meta, report) {
       message: `${kind} name ${JSON.stringify(name2)}: ${errs.join("; ")}`
     });
 }
-var invalid_name_default = rule23;
+var invalid_name_default = rule25;
+
+// rules/invalid-pdb-spec.ts
+var UPSTREAM = "ValidatePodDisruptionBudgetSpec";
+var rule26 = {
+  id: "invalid-pdb-spec",
+  severity: "error",
+  category: "validation",
+  description: "PodDisruptionBudget spec the API server would reject",
+  rationale: [
+    "The API server rejects a PodDisruptionBudget that sets both `minAvailable` and `maxUnavailable`, a negative",
+    'count, a percentage that is not digits followed by `%` (`"-5%"`, `"%"`, `"5"`), or a percentage above 100%.',
+    "`kubectl apply` fails, and the workload goes without the budget it was meant to have."
+  ].join("\n"),
+  howToFix: "Keep one of `minAvailable` and `maxUnavailable`, as a non-negative integer or a percentage from `0%` to `100%`.",
+  references: ["https://kubernetes.io/docs/tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget"],
+  examples: {
+    bad: [
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  minAvailable: 1",
+      "  maxUnavailable: 1",
+      "  selector:",
+      "    matchLabels:",
+      "      app: api",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  maxUnavailable: 1",
+      "  selector:",
+      "    matchLabels:",
+      "      app: api",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    for (const m of context.manifests) {
+      if (m.ref.kind !== "PodDisruptionBudget" || groupOf(m.ref.apiVersion) !== "policy") continue;
+      const spec = m.object.spec;
+      if (!isObj(spec)) continue;
+      const set = (v) => v !== void 0 && v !== null;
+      if (set(spec.minAvailable) && set(spec.maxUnavailable)) {
+        context.report({
+          manifest: m,
+          path: ["spec", "maxUnavailable"],
+          target: "key",
+          // field.Invalid(spec, spec, …) prints the whole spec as the value; the detail is what matters.
+          message: `spec: minAvailable and maxUnavailable cannot be both set (${UPSTREAM})`
+        });
+      }
+      for (const key2 of ["minAvailable", "maxUnavailable"]) {
+        const path15 = ["spec", key2];
+        for (const detail of intOrPercentProblems(spec[key2]))
+          context.report({
+            manifest: m,
+            path: path15,
+            message: `${fieldError.invalid(path15, spec[key2], detail)} (${UPSTREAM})`
+          });
+      }
+    }
+  }
+};
+var invalid_pdb_spec_default = rule26;
 
 // rules/invalid-port.ts
 var NODE_PORT_MIN = 3e4;
 var NODE_PORT_MAX = 32767;
-var rule24 = {
+var rule27 = {
   id: "invalid-port",
   severity: "error",
   category: "validation",
@@ -28591,7 +29510,7 @@ function name(m, path15, value, what, report) {
   const errs = portName(value);
   if (errs.length) report({ manifest: m, path: path15, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
-var invalid_port_default = rule24;
+var invalid_port_default = rule27;
 
 // src/k8s/defaults.ts
 function imageTag(image) {
@@ -28790,103 +29709,285 @@ function namespaceOf(object, defaultNamespace) {
   return typeof ns === "string" && ns !== "" ? ns : defaultNamespace;
 }
 
-// src/k8s/versions.ts
-var DEFAULT_KUBE_VERSION = "1.36";
-var SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
-
-// src/k8s/feature-gates.ts
-var GATES = {
-  // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
-  SidecarContainers: [
-    { since: 28, enabled: false, stage: "Alpha" },
-    { since: 29, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
+// rules/invalid-service-spec.ts
+var MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
+var LB_ONLY = "may only be used when `type` is 'LoadBalancer'";
+var rule28 = {
+  id: "invalid-service-spec",
+  severity: "error",
+  category: "validation",
+  description: "Service spec the API server would reject",
+  rationale: [
+    "The API server rejects a Service whose fields contradict its `type`: an ExternalName Service without a valid",
+    "`externalName` or with a `clusterIP`, IP families or an IP family policy; a headless (`clusterIP: None`) NodePort",
+    "or LoadBalancer Service; a `nodePort` on a ClusterIP Service; `loadBalancerSourceRanges`, `loadBalancerClass` or",
+    "`allocateLoadBalancerNodePorts` on anything but a LoadBalancer; `externalTrafficPolicy` on a Service that is not",
+    "reachable from outside the cluster; a `healthCheckNodePort` without LoadBalancer and `externalTrafficPolicy:",
+    "Local`; `sessionAffinityConfig` without ClientIP affinity. It also rejects a Service without ports (unless",
+    "headless or ExternalName), malformed cluster and external IPs, CIDRs and `appProtocol` values, and two ports",
+    "with the same node port and protocol. `kubectl apply` fails and nothing routes to the pods."
+  ].join("\n"),
+  howToFix: "Remove the fields that do not apply to the Service `type`, or change the `type` to the one they need.",
+  references: [
+    "https://kubernetes.io/docs/concepts/services-networking/service/",
+    "https://kubernetes.io/docs/reference/kubernetes-api/service-resources/service-v1/"
   ],
-  // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
-  MaxUnavailableStatefulSet: [
-    { since: 24, enabled: false, stage: "Alpha" },
-    { since: 35, enabled: true, stage: "Beta" }
-  ],
-  // spec.resources on the pod (pod-level requests/limits).
-  PodLevelResources: [
-    { since: 32, enabled: false, stage: "Alpha" },
-    { since: 34, enabled: true, stage: "Beta" }
-  ],
-  MatchLabelKeysInPodTopologySpread: [
-    { since: 25, enabled: false, stage: "Alpha" },
-    { since: 27, enabled: true, stage: "Beta" }
-  ],
-  MatchLabelKeysInPodAffinity: [
-    { since: 29, enabled: false, stage: "Alpha" },
-    { since: 31, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
-  ],
-  NodeInclusionPolicyInPodTopologySpread: [
-    { since: 25, enabled: false, stage: "Alpha" },
-    { since: 26, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
-  ],
-  // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
-  MinDomainsInPodTopologySpread: [
-    { since: 24, enabled: false, stage: "Alpha" },
-    { since: 25, enabled: false, stage: "Beta" },
-    { since: 27, enabled: true, stage: "Beta" },
-    { since: 30, enabled: true, stage: "GA" }
-  ]
-};
-function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
-  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
-  let current;
-  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
-  return current;
-}
-function featureEnabled(gate, kubeVersion2) {
-  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
-}
-var FEATURE_GATES = Object.keys(GATES);
-
-// src/k8s/field-errors.ts
-function fieldPath(path15) {
-  let out = "";
-  for (const seg of path15) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else if (typeof seg === "object") out += `[${seg.key}]`;
-    else out += out === "" ? seg : `.${seg}`;
+  examples: {
+    bad: [
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  selector:",
+      "    app: api",
+      "  ports:",
+      "    - port: 80",
+      "      nodePort: 30080",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  type: NodePort",
+      "  selector:",
+      "    app: api",
+      "  ports:",
+      "    - port: 80",
+      "      nodePort: 30080",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    for (const m of context.manifests) {
+      if (m.ref.kind !== "Service" || m.ref.apiVersion !== "v1" || !isObj(m.object.spec)) continue;
+      const emit = (path15, message, upstream, target) => context.report({
+        manifest: m,
+        path: located(m, path15),
+        message: `${message} (${upstream})`,
+        ...target ? { target } : {}
+      });
+      checkService2(m, emit);
+    }
   }
-  return out;
-}
-function jsonPath(path15) {
-  return path15.map((seg) => typeof seg === "object" ? seg.key : seg);
-}
-function formatValue(value) {
-  if (value === void 0 || value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value) ?? String(value);
-}
-var fieldError = {
-  invalid: (path15, value, detail) => `${fieldPath(path15)}: Invalid value: ${formatValue(value)}: ${detail}`,
-  required: (path15, detail = "") => `${fieldPath(path15)}: Required value${detail ? `: ${detail}` : ""}`,
-  forbidden: (path15, detail) => `${fieldPath(path15)}: Forbidden: ${detail}`,
-  notSupported: (path15, value, supported) => `${fieldPath(path15)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
-  duplicate: (path15, value) => `${fieldPath(path15)}: Duplicate value: ${formatValue(value)}`,
-  notFound: (path15, value) => `${fieldPath(path15)}: Not found: ${formatValue(value)}`
 };
-var NEGATIVE_MSG = "must be greater than or equal to 0";
-var PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
-var PERCENT = /^[0-9]+%$/;
-function isValidPercent(value) {
-  return PERCENT.test(value);
+function located(m, path15) {
+  for (let n = path15.length; n > 0; n--) if (getIn(m.object, path15.slice(0, n)) !== void 0) return path15.slice(0, n);
+  return [];
 }
-function intOrPercentValue(value) {
-  if (typeof value === "number") return value;
-  if (typeof value !== "string") return 0;
-  if (isValidPercent(value)) return Number(value.slice(0, -1));
-  return /^[+-]?[0-9]+$/.test(value) ? Number(value) : 0;
+function strings(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
+function checkService2(m, emit) {
+  const FN = "validateService";
+  const spec = defaultService(m.object).spec;
+  const type = spec.type;
+  const clusterIP = typeof spec.clusterIP === "string" ? spec.clusterIP : "";
+  let clusterIPs = strings(spec.clusterIPs);
+  if (clusterIP !== "" && clusterIPs.length === 0) clusterIPs = [clusterIP];
+  const clusterIPPath = Array.isArray(spec.clusterIPs) ? ["spec", "clusterIPs"] : ["spec", "clusterIP"];
+  const headless = clusterIPs.length === 1 && clusterIPs[0] === "None";
+  const ports = Array.isArray(spec.ports) ? spec.ports : [];
+  if (ports.length === 0 && !headless && type !== "ExternalName")
+    emit(["spec", "ports"], fieldError.required(["spec", "ports"]), FN, "key");
+  if ((type === "LoadBalancer" || type === "NodePort") && headless)
+    emit(
+      clusterIPPath,
+      fieldError.invalid(["spec", "clusterIPs", 0], "None", `may not be set to 'None' for ${type} services`),
+      FN
+    );
+  if (type === "ExternalName") {
+    if (clusterIPs.length > 0)
+      emit(
+        clusterIPPath,
+        fieldError.forbidden(["spec", "clusterIPs"], "may not be set for ExternalName services"),
+        FN,
+        "key"
+      );
+    if (strings(spec.ipFamilies).length > 0)
+      emit(
+        ["spec", "ipFamilies"],
+        fieldError.forbidden(["spec", "ipFamilies"], "may not be set for ExternalName services"),
+        FN,
+        "key"
+      );
+    if (typeof spec.ipFamilyPolicy === "string")
+      emit(
+        ["spec", "ipFamilyPolicy"],
+        fieldError.forbidden(["spec", "ipFamilyPolicy"], "may not be set for ExternalName services"),
+        FN,
+        "key"
+      );
+    const externalName = typeof spec.externalName === "string" ? spec.externalName : "";
+    const cname = externalName.endsWith(".") ? externalName.slice(0, -1) : externalName;
+    if (cname === "") emit(["spec", "externalName"], fieldError.required(["spec", "externalName"]), FN);
+    else
+      for (const msg of dns1123Subdomain(cname))
+        emit(["spec", "externalName"], fieldError.invalid(["spec", "externalName"], cname, msg), FN);
+  } else {
+    clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit);
+  }
+  ports.forEach((p, i) => {
+    if (!isObj(p) || typeof p.appProtocol !== "string") return;
+    const path15 = ["spec", "ports", i, "appProtocol"];
+    for (const msg of qualifiedName(p.appProtocol))
+      emit(path15, fieldError.invalid(path15, p.appProtocol, msg), "validateServicePort");
+  });
+  if (spec.sessionAffinity === "None" && isObj(spec.sessionAffinityConfig))
+    emit(
+      ["spec", "sessionAffinityConfig"],
+      fieldError.forbidden(["spec", "sessionAffinityConfig"], "must not be set when session affinity is None"),
+      FN,
+      "key"
+    );
+  if (spec.sessionAffinity === "ClientIP") {
+    const path15 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
+    const timeout = getIn(spec, path15.slice(1));
+    if (typeof timeout === "number" && (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS))
+      emit(
+        path15,
+        fieldError.invalid(path15, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
+        "validateClientIPAffinityConfig"
+      );
+  }
+  strings(spec.externalIPs).forEach((ip, i) => {
+    const path15 = ["spec", "externalIPs", i];
+    const parsed = parseIP(ip);
+    if (!parsed) emit(path15, fieldError.invalid(path15, ip, INVALID_IP), FN);
+    else for (const msg of specialIPProblems(ip, parsed)) emit(path15, fieldError.invalid(path15, ip, msg), FN);
+  });
+  if (type === "ClusterIP")
+    ports.forEach((p, i) => {
+      if (isObj(p) && typeof p.nodePort === "number" && p.nodePort !== 0)
+        emit(
+          ["spec", "ports", i, "nodePort"],
+          fieldError.forbidden(["spec", "ports", i, "nodePort"], "may not be used when `type` is 'ClusterIP'"),
+          FN,
+          "key"
+        );
+    });
+  const nodePorts = /* @__PURE__ */ new Set();
+  ports.forEach((p, i) => {
+    if (!isObj(p) || typeof p.nodePort !== "number" || p.nodePort === 0) return;
+    const key2 = `${String(p.protocol)}/${p.nodePort}`;
+    if (nodePorts.has(key2))
+      emit(["spec", "ports", i, "nodePort"], fieldError.duplicate(["spec", "ports", i, "nodePort"], p.nodePort), FN);
+    nodePorts.add(key2);
+  });
+  const ranges = strings(spec.loadBalancerSourceRanges);
+  if (ranges.length > 0) {
+    if (type !== "LoadBalancer")
+      emit(
+        ["spec", "loadBalancerSourceRanges"],
+        fieldError.forbidden(["spec", "LoadBalancerSourceRanges"], LB_ONLY),
+        FN,
+        "key"
+      );
+    ranges.forEach((value, i) => {
+      if (!isValidCIDR(value.trim()))
+        emit(
+          ["spec", "loadBalancerSourceRanges", i],
+          fieldError.invalid(["spec", "LoadBalancerSourceRanges", i], value.trim(), INVALID_CIDR),
+          FN
+        );
+    });
+  }
+  if (isSet2(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer")
+    emit(
+      ["spec", "allocateLoadBalancerNodePorts"],
+      fieldError.forbidden(["spec", "allocateLoadBalancerNodePorts"], LB_ONLY),
+      FN,
+      "key"
+    );
+  if (typeof spec.loadBalancerClass === "string") {
+    const path15 = ["spec", "loadBalancerClass"];
+    if (type !== "LoadBalancer")
+      emit(path15, fieldError.forbidden(path15, LB_ONLY), "validateLoadBalancerClassField", "key");
+    else
+      for (const msg of qualifiedName(spec.loadBalancerClass))
+        emit(path15, fieldError.invalid(path15, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
+  }
+  const ETP = "validateServiceExternalTrafficPolicy";
+  const externallyAccessible = type === "LoadBalancer" || type === "NodePort" || type === "ClusterIP" && strings(spec.externalIPs).length > 0;
+  if (!externallyAccessible && typeof spec.externalTrafficPolicy === "string" && spec.externalTrafficPolicy !== "")
+    emit(
+      ["spec", "externalTrafficPolicy"],
+      fieldError.invalid(
+        ["spec", "externalTrafficPolicy"],
+        spec.externalTrafficPolicy,
+        "may only be set for externally-accessible services"
+      ),
+      ETP
+    );
+  if (typeof spec.healthCheckNodePort === "number" && spec.healthCheckNodePort !== 0) {
+    const path15 = ["spec", "healthCheckNodePort"];
+    if (type !== "LoadBalancer" || spec.externalTrafficPolicy !== "Local")
+      emit(
+        path15,
+        fieldError.invalid(
+          path15,
+          spec.healthCheckNodePort,
+          "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"
+        ),
+        ETP
+      );
+  }
+}
+function isSet2(value) {
+  return value !== void 0 && value !== null;
+}
+function clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit) {
+  const FN = "ValidateServiceClusterIPsRelatedFields";
+  const given = strings(spec.clusterIPs);
+  if (clusterIP !== "" && given.length > 0 && given[0] !== clusterIP)
+    emit(
+      ["spec", "clusterIPs"],
+      fieldError.invalid(["spec", "clusterIPs"], given, "first value must match `clusterIP`"),
+      FN
+    );
+  const families = strings(spec.ipFamilies);
+  const seen = /* @__PURE__ */ new Set();
+  families.forEach((f, i) => {
+    if (seen.has(f)) emit(["spec", "ipFamilies", i], fieldError.duplicate(["spec", "ipFamilies", i], f), FN);
+    seen.add(f);
+  });
+  let badIP = false;
+  clusterIPs.forEach((ip, i) => {
+    if (i === 0 && ip === "None") {
+      if (clusterIPs.length > 1) {
+        badIP = true;
+        emit(
+          clusterIPPath,
+          fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "'None' must be the first and only value"),
+          FN
+        );
+      }
+      return;
+    }
+    if (!parseIP(ip)) {
+      badIP = true;
+      const at2 = clusterIPPath[1] === "clusterIPs" ? [...clusterIPPath, i] : clusterIPPath;
+      emit(at2, fieldError.invalid(["spec", "clusterIPs", i], ip, INVALID_IP), FN);
+    }
+  });
+  if (clusterIPs.length > 2)
+    emit(clusterIPPath, fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "may only hold up to 2 values"), FN);
+  if (badIP || clusterIPs.length < 2) return;
+  const v6 = clusterIPs.filter((ip) => parseIP(ip)?.family === 6).length;
+  if (v6 === 0 || v6 === clusterIPs.length)
+    emit(
+      clusterIPPath,
+      fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "may specify no more than one IP for each IP family"),
+      FN
+    );
+}
+var invalid_service_spec_default = rule28;
 
 // rules/invalid-workload-spec.ts
-var rule25 = {
+var rule29 = {
   id: "invalid-workload-spec",
   severity: "error",
   category: "validation",
@@ -29124,10 +30225,10 @@ function nonNegative(o, base, keys, emit) {
       emit([...base, key2], fieldError.invalid([...base, key2], value, NEGATIVE_MSG));
   }
 }
-var invalid_workload_spec_default = rule25;
+var invalid_workload_spec_default = rule29;
 
 // rules/latest-tag.ts
-var rule26 = {
+var rule30 = {
   id: "latest-tag",
   severity: "warning",
   category: "reliability",
@@ -29185,7 +30286,7 @@ var rule26 = {
     }
   }
 };
-var latest_tag_default = rule26;
+var latest_tag_default = rule30;
 
 // src/rules/best-practice/probes.ts
 var HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"];
@@ -29208,7 +30309,7 @@ function canonical(value) {
 }
 
 // rules/liveness-equals-readiness.ts
-var rule27 = {
+var rule31 = {
   id: "liveness-equals-readiness",
   severity: "warning",
   category: "reliability",
@@ -29277,130 +30378,7 @@ var rule27 = {
     }
   }
 };
-var liveness_equals_readiness_default = rule27;
-
-// src/k8s/quantity.ts
-var NANO = 1000000000n;
-var MAX_UNITS = (1n << 63n) - 1n;
-var MAX_INPUT = 64;
-var BINARY = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-var DECIMAL = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-function parseQuantity(input2) {
-  let text;
-  if (typeof input2 === "number") {
-    if (!Number.isFinite(input2)) return null;
-    text = String(input2);
-  } else if (typeof input2 === "string") {
-    text = input2;
-  } else {
-    return null;
-  }
-  if (text.length === 0 || text.length > MAX_INPUT) return null;
-  const match2 = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(text);
-  if (!match2) return null;
-  const [, sign = "", whole = "", fraction = "", suffix = ""] = match2;
-  if (whole.length === 0 && fraction.length === 0) return null;
-  let base;
-  let exponent;
-  const binary = BINARY[suffix];
-  const decimal = DECIMAL[suffix];
-  if (binary !== void 0) {
-    base = 2;
-    exponent = binary;
-  } else if (decimal !== void 0) {
-    base = 10;
-    exponent = decimal;
-  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
-    base = 10;
-    exponent = Number(suffix.slice(1));
-    if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 1e3) return null;
-  } else {
-    return null;
-  }
-  let numerator = BigInt((whole || "0") + fraction);
-  let denominator = 10n ** BigInt(fraction.length);
-  if (base === 2) numerator <<= BigInt(exponent);
-  else if (exponent >= 0) numerator *= 10n ** BigInt(exponent);
-  else denominator *= 10n ** BigInt(-exponent);
-  const scaled = numerator * NANO;
-  let nano = scaled / denominator;
-  if (nano * denominator !== scaled) nano += 1n;
-  if (nano > MAX_UNITS * NANO) nano = MAX_UNITS * NANO;
-  return { nano: sign === "-" ? -nano : nano };
-}
-function milliValue(q) {
-  return Number(roundAway(q.nano, 1000000n));
-}
-function unitValue(q) {
-  return Number(roundAway(q.nano, NANO));
-}
-function resourceValue(resource, q) {
-  return resource === "cpu" ? milliValue(q) : unitValue(q);
-}
-function parseResource(resource, input2) {
-  const q = parseQuantity(input2);
-  return q === null ? null : resourceValue(resource, q);
-}
-function roundAway(nano, unit) {
-  const negative = nano < 0n;
-  const abs = negative ? -nano : nano;
-  let v = abs / unit;
-  if (v * unit !== abs) v += 1n;
-  return negative ? -v : v;
-}
-function formatCpu(milli) {
-  return milli % 1e3 === 0 ? String(milli / 1e3) : `${milli}m`;
-}
-function formatBytes(bytes) {
-  if (bytes === 0) return "0";
-  const binary = [
-    ["Ei", 2 ** 60],
-    ["Pi", 2 ** 50],
-    ["Ti", 2 ** 40],
-    ["Gi", 2 ** 30],
-    ["Mi", 2 ** 20],
-    ["Ki", 2 ** 10]
-  ];
-  for (const [suffix, size] of binary)
-    if (bytes % size === 0 && Math.abs(bytes) >= size) return `${bytes / size}${suffix}`;
-  const decimal = [
-    ["E", 1e18],
-    ["P", 1e15],
-    ["T", 1e12],
-    ["G", 1e9],
-    ["M", 1e6],
-    ["k", 1e3]
-  ];
-  for (const [suffix, size] of decimal)
-    if (bytes % size === 0 && Math.abs(bytes) >= size) return `${bytes / size}${suffix}`;
-  return String(bytes);
-}
-function formatResource(resource, value) {
-  if (resource === "cpu") return formatCpu(value);
-  if (resource === "pods" || !isByteResource(resource)) return String(value);
-  return formatBytes(value);
-}
-function isByteResource(resource) {
-  return resource === "memory" || resource === "ephemeral-storage" || resource.startsWith("hugepages-") || resource === "storage";
-}
-var QUANTITY_PATTERN = "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$";
-var QUANTITY = new RegExp(QUANTITY_PATTERN);
-var isQuantity = (text) => QUANTITY.test(text);
-function suggestQuantity(text) {
-  const match2 = /^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*([A-Za-z]*)\s*$/.exec(text);
-  if (!match2) return void 0;
-  const [, number2, suffix] = match2;
-  const candidates = [];
-  if (/^[kmgtpe]i$/i.test(suffix)) candidates.push(`${number2}${suffix[0].toUpperCase()}i`);
-  else if (/^[kmgtpe]i?b$/i.test(suffix)) candidates.push(`${number2}${suffix[0].toUpperCase()}i`);
-  else if (suffix === "K") candidates.push(`${number2}k`);
-  else if (/^(cpu|cores?)$/i.test(suffix)) candidates.push(number2);
-  else candidates.push(`${number2}${suffix}`);
-  return candidates.find((c) => c !== text && isQuantity(c));
-}
-function isZeroQuantity(value) {
-  return parseQuantity(value)?.nano === 0n;
-}
+var liveness_equals_readiness_default = rule31;
 
 // src/rules/best-practice/resources.ts
 function missingRequirements(context, requirement, resource) {
@@ -29447,7 +30425,7 @@ function reportMissing(context, items, message) {
 }
 
 // rules/missing-cpu-request.ts
-var rule28 = {
+var rule32 = {
   id: "missing-cpu-request",
   severity: "warning",
   category: "efficiency",
@@ -29501,10 +30479,10 @@ var rule28 = {
     );
   }
 };
-var missing_cpu_request_default = rule28;
+var missing_cpu_request_default = rule32;
 
 // rules/missing-liveness-probe.ts
-var rule29 = {
+var rule33 = {
   id: "missing-liveness-probe",
   severity: "info",
   category: "reliability",
@@ -29564,10 +30542,10 @@ var rule29 = {
     }
   }
 };
-var missing_liveness_probe_default = rule29;
+var missing_liveness_probe_default = rule33;
 
 // rules/missing-memory-limit.ts
-var rule30 = {
+var rule34 = {
   id: "missing-memory-limit",
   severity: "warning",
   category: "reliability",
@@ -29618,10 +30596,10 @@ var rule30 = {
     );
   }
 };
-var missing_memory_limit_default = rule30;
+var missing_memory_limit_default = rule34;
 
 // rules/missing-memory-request.ts
-var rule31 = {
+var rule35 = {
   id: "missing-memory-request",
   severity: "warning",
   category: "efficiency",
@@ -29673,10 +30651,10 @@ var rule31 = {
     );
   }
 };
-var missing_memory_request_default = rule31;
+var missing_memory_request_default = rule35;
 
 // rules/missing-readiness-probe.ts
-var rule32 = {
+var rule36 = {
   id: "missing-readiness-probe",
   severity: "warning",
   category: "reliability",
@@ -29749,7 +30727,7 @@ var rule32 = {
     }
   }
 };
-var missing_readiness_probe_default = rule32;
+var missing_readiness_probe_default = rule36;
 
 // src/rules/pod-refs.ts
 function podReferencesOf(template) {
@@ -29885,7 +30863,7 @@ function distance(a, b, limit = Infinity) {
 }
 
 // rules/missing-reference-key.ts
-var rule33 = {
+var rule37 = {
   id: "missing-reference-key",
   severity: "error",
   category: "consistency",
@@ -29985,11 +30963,11 @@ var rule33 = {
     }
   }
 };
-var missing_reference_key_default = rule33;
+var missing_reference_key_default = rule37;
 
 // rules/missing-reference.ts
 var MAX_EXPANDED_REPLICAS = 1e3;
-var rule34 = {
+var rule38 = {
   id: "missing-reference",
   severity: "warning",
   category: "consistency",
@@ -30106,7 +31084,7 @@ function claimTemplateNames(set) {
     (t) => isObj(t) && isObj(t.metadata) && typeof t.metadata.name === "string" ? [t.metadata.name] : []
   );
 }
-var missing_reference_default = rule34;
+var missing_reference_default = rule38;
 
 // src/rules/matching.ts
 function closestTemplate(templates2, selector) {
@@ -30156,7 +31134,7 @@ function closeCandidates(index, namespace, selector) {
 }
 
 // rules/networkpolicy-selects-nothing.ts
-var rule35 = {
+var rule39 = {
   id: "networkpolicy-selects-nothing",
   severity: "warning",
   category: "consistency",
@@ -30247,11 +31225,11 @@ var rule35 = {
     }
   }
 };
-var networkpolicy_selects_nothing_default = rule35;
+var networkpolicy_selects_nothing_default = rule39;
 
 // rules/overlapping-selectors.ts
 var CLAIMABLE = /* @__PURE__ */ new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController"]);
-var rule36 = {
+var rule40 = {
   id: "overlapping-selectors",
   severity: "warning",
   category: "consistency",
@@ -30378,7 +31356,7 @@ function ownedBy(child, parent) {
   const owners = isObj(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
   return owners.some((o) => isObj(o) && o.kind === parent.ref.kind && o.name === parent.ref.name);
 }
-var overlapping_selectors_default = rule36;
+var overlapping_selectors_default = rule40;
 
 // src/k8s/intstr.ts
 function parseIntOrPercent(raw) {
@@ -30446,7 +31424,7 @@ function pdbSelector(pdb) {
 }
 
 // rules/pdb-allows-no-disruption.ts
-var rule37 = {
+var rule41 = {
   id: "pdb-allows-no-disruption",
   severity: "warning",
   category: "reliability",
@@ -30568,10 +31546,10 @@ var rule37 = {
     }
   }
 };
-var pdb_allows_no_disruption_default = rule37;
+var pdb_allows_no_disruption_default = rule41;
 
 // rules/pdb-selects-nothing.ts
-var rule38 = {
+var rule42 = {
   id: "pdb-selects-nothing",
   severity: "warning",
   category: "consistency",
@@ -30674,10 +31652,10 @@ var rule38 = {
     }
   }
 };
-var pdb_selects_nothing_default = rule38;
+var pdb_selects_nothing_default = rule42;
 
 // rules/pdb-unhealthy-eviction-policy.ts
-var rule39 = {
+var rule43 = {
   id: "pdb-unhealthy-eviction-policy",
   severity: "info",
   category: "reliability",
@@ -30772,10 +31750,10 @@ var rule39 = {
     }
   }
 };
-var pdb_unhealthy_eviction_policy_default = rule39;
+var pdb_unhealthy_eviction_policy_default = rule43;
 
 // rules/privileged-container.ts
-var rule40 = {
+var rule44 = {
   id: "privileged-container",
   severity: "error",
   category: "security",
@@ -30834,10 +31812,10 @@ var rule40 = {
     }
   }
 };
-var privileged_container_default = rule40;
+var privileged_container_default = rule44;
 
 // rules/read-only-root-filesystem.ts
-var rule41 = {
+var rule45 = {
   id: "read-only-root-filesystem",
   severity: "warning",
   category: "security",
@@ -30900,10 +31878,10 @@ var rule41 = {
     }
   }
 };
-var read_only_root_filesystem_default = rule41;
+var read_only_root_filesystem_default = rule45;
 
 // rules/removed-api-version.ts
-var rule42 = {
+var rule46 = {
   id: "removed-api-version",
   severity: "error",
   category: "deprecation",
@@ -30962,7 +31940,7 @@ var rule42 = {
     reportApiVersionState(context, "removed");
   }
 };
-var removed_api_version_default = rule42;
+var removed_api_version_default = rule46;
 
 // src/rules/best-practice/spreading.ts
 function spreadTerms(pod, namespace) {
@@ -31005,7 +31983,7 @@ function hasTopologyKey(term) {
 }
 
 // rules/replicas-not-spread.ts
-var rule43 = {
+var rule47 = {
   id: "replicas-not-spread",
   severity: "info",
   category: "reliability",
@@ -31101,10 +32079,10 @@ var rule43 = {
     }
   }
 };
-var replicas_not_spread_default = rule43;
+var replicas_not_spread_default = rule47;
 
 // rules/run-as-non-root.ts
-var rule44 = {
+var rule48 = {
   id: "run-as-non-root",
   severity: "warning",
   category: "security",
@@ -31187,10 +32165,10 @@ var rule44 = {
     }
   }
 };
-var run_as_non_root_default = rule44;
+var run_as_non_root_default = rule48;
 
 // rules/run-as-root.ts
-var rule45 = {
+var rule49 = {
   id: "run-as-root",
   severity: "error",
   category: "security",
@@ -31252,10 +32230,10 @@ var rule45 = {
     }
   }
 };
-var run_as_root_default = rule45;
+var run_as_root_default = rule49;
 
 // rules/sensitive-host-mount.ts
-var rule46 = {
+var rule50 = {
   id: "sensitive-host-mount",
   severity: "error",
   category: "security",
@@ -31325,10 +32303,10 @@ var rule46 = {
     }
   }
 };
-var sensitive_host_mount_default = rule46;
+var sensitive_host_mount_default = rule50;
 
 // rules/service-selects-no-pods.ts
-var rule47 = {
+var rule51 = {
   id: "service-selects-no-pods",
   severity: "warning",
   category: "consistency",
@@ -31420,10 +32398,10 @@ var rule47 = {
     }
   }
 };
-var service_selects_no_pods_default = rule47;
+var service_selects_no_pods_default = rule51;
 
 // rules/service-target-port-name.ts
-var rule48 = {
+var rule52 = {
   id: "service-target-port-name",
   severity: "error",
   category: "consistency",
@@ -31524,10 +32502,10 @@ var rule48 = {
     }
   }
 };
-var service_target_port_name_default = rule48;
+var service_target_port_name_default = rule52;
 
 // rules/service-target-port-number.ts
-var rule49 = {
+var rule53 = {
   id: "service-target-port-number",
   severity: "warning",
   category: "consistency",
@@ -31632,10 +32610,10 @@ var rule49 = {
     }
   }
 };
-var service_target_port_number_default = rule49;
+var service_target_port_number_default = rule53;
 
 // rules/ssh-port.ts
-var rule50 = {
+var rule54 = {
   id: "ssh-port",
   severity: "info",
   category: "security",
@@ -31693,10 +32671,10 @@ var rule50 = {
     }
   }
 };
-var ssh_port_default = rule50;
+var ssh_port_default = rule54;
 
 // rules/statefulset-service-not-headless.ts
-var rule51 = {
+var rule55 = {
   id: "statefulset-service-not-headless",
   severity: "error",
   category: "consistency",
@@ -31815,7 +32793,7 @@ var rule51 = {
     }
   }
 };
-var statefulset_service_not_headless_default = rule51;
+var statefulset_service_not_headless_default = rule55;
 
 // rules/unsafe-sysctls.ts
 var SAFE_SYSCTLS = {
@@ -31830,7 +32808,7 @@ var SAFE_SYSCTLS = {
   "net.ipv4.tcp_keepalive_intvl": 29,
   "net.ipv4.tcp_keepalive_probes": 29
 };
-var rule52 = {
+var rule56 = {
   id: "unsafe-sysctls",
   severity: "warning",
   category: "security",
@@ -31899,10 +32877,10 @@ var rule52 = {
     }
   }
 };
-var unsafe_sysctls_default = rule52;
+var unsafe_sysctls_default = rule56;
 
 // rules/volume-mount-undefined.ts
-var rule53 = {
+var rule57 = {
   id: "volume-mount-undefined",
   severity: "error",
   category: "consistency",
@@ -31980,10 +32958,10 @@ function claimTemplateNames2(object) {
     )
   );
 }
-var volume_mount_undefined_default = rule53;
+var volume_mount_undefined_default = rule57;
 
 // rules/workload-selector-mismatch.ts
-var rule54 = {
+var rule58 = {
   id: "workload-selector-mismatch",
   severity: "error",
   category: "consistency",
@@ -32073,7 +33051,7 @@ var rule54 = {
     }
   }
 };
-var workload_selector_mismatch_default = rule54;
+var workload_selector_mismatch_default = rule58;
 
 // src/rules/registry.ts
 var allRules = Object.freeze(
@@ -34875,17 +35853,17 @@ var ingress = {
       for (const e of Array.isArray(more) ? more : [more]) edits.push(e);
       return true;
     };
-    const backend = pairOf(spec, "backend");
-    if (backend) {
+    const backend2 = pairOf(spec, "backend");
+    if (backend2) {
       if (pairOf(spec, "defaultBackend")) return void 0;
-      if (!add(replaceScalar(source, backend.key, base, "defaultBackend"))) return void 0;
-      if (!add(convertBackend(source, base, backend, step))) return void 0;
+      if (!add(replaceScalar(source, backend2.key, base, "defaultBackend"))) return void 0;
+      if (!add(convertBackend(source, base, backend2, step))) return void 0;
     }
     const rules = pairOf(spec, "rules")?.value;
     if ((0, import_yaml7.isSeq)(rules)) {
-      for (const rule55 of rules.items) {
-        if (!(0, import_yaml7.isMap)(rule55)) continue;
-        const http = mapValue(pairOf(rule55, "http"));
+      for (const rule59 of rules.items) {
+        if (!(0, import_yaml7.isMap)(rule59)) continue;
+        const http = mapValue(pairOf(rule59, "http"));
         const paths = http && pairOf(http, "paths")?.value;
         if (!(0, import_yaml7.isSeq)(paths)) continue;
         for (const item of paths.items) {
@@ -35267,14 +36245,14 @@ function runRules(manifests, options) {
   const { severities, rules = allRules, ...ruleOptions } = options;
   const index = new ObjectIndex(manifests, ruleOptions.defaultNamespace);
   const findings = [];
-  for (const rule55 of rules) {
-    const override = severities?.[rule55.id];
+  for (const rule59 of rules) {
+    const override = severities?.[rule59.id];
     if (override === "off") continue;
-    for (const finding5 of runRule(rule55, manifests, ruleOptions, index, override)) findings.push(finding5);
+    for (const finding5 of runRule(rule59, manifests, ruleOptions, index, override)) findings.push(finding5);
   }
   return findings;
 }
-function runRule(rule55, manifests, options, index, override) {
+function runRule(rule59, manifests, options, index, override) {
   const findings = [];
   let current;
   const context = {
@@ -35282,34 +36260,34 @@ function runRule(rule55, manifests, options, index, override) {
     options,
     index,
     namespaceOf: (m) => index.namespaceOf(m),
-    report: (report) => findings.push(toFinding(rule55, report, override))
+    report: (report) => findings.push(toFinding(rule59, report, override))
   };
   try {
-    rule55.check(context);
+    rule59.check(context);
   } catch (err) {
-    findings.push(crashFinding(rule55, current ?? manifests[0], err));
+    findings.push(crashFinding(rule59, current ?? manifests[0], err));
   }
   return findings;
 }
-function toFinding(rule55, report, override) {
+function toFinding(rule59, report, override) {
   const { manifest } = report;
   return {
-    ruleId: rule55.id,
-    severity: override ?? report.severity ?? rule55.severity,
+    ruleId: rule59.id,
+    severity: override ?? report.severity ?? rule59.severity,
     message: report.message,
     file: manifest.file,
     ...manifest.locate(report.path, report.target),
     object: manifest.ref
   };
 }
-function crashFinding(rule55, manifest, err) {
+function crashFinding(rule59, manifest, err) {
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   const where = manifest ? ` while checking ${objectLabel(manifest)}` : "";
   const start = manifest?.locate([]) ?? { line: 1, column: 1 };
   return {
     ruleId: RULE_CRASH,
     severity: "error",
-    message: `rule ${rule55.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
+    message: `rule ${rule59.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
     file: manifest?.file ?? "",
     line: start.line,
     column: start.column,
@@ -37442,13 +38420,13 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     if (ingressClass2 && ingressClasses.length > 0 && !known.has(ingressClass2) && ingressClass2 !== annotated)
       ingressClass2 = `${ingressClass2} (no IngressClass object in the inputs)`;
     const report = { namespace, name: name2, ingressClass: ingressClass2, routes: [] };
-    const route = (host, path15, pathType, b) => {
-      const r = { host, path: path15, pathType, service: b.service, port: b.port, pods: [] };
+    const route = (host2, path15, pathType, b) => {
+      const r = { host: host2, path: path15, pathType, service: b.service, port: b.port, pods: [] };
       report.routes.push(r);
       const fail2 = (message) => findings.push({
         ruleId: "plan/ingress-no-backend",
         severity: "error",
-        message: `Ingress ${name2}: ${host}${path15 === "*" ? "" : path15} ${message}`,
+        message: `Ingress ${name2}: ${host2}${path15 === "*" ? "" : path15} ${message}`,
         file: m.file,
         ...m.locate(b.path, "value"),
         object: m.ref
@@ -37477,12 +38455,12 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
         "DefaultBackend",
         readBackend2(defaultBackend, ["spec", isObj(spec.defaultBackend) ? "defaultBackend" : "backend"])
       );
-    for (const { item: rule55, index: ri } of objItems(spec.rules)) {
-      const host = str(rule55.host) || "*";
-      for (const { item: p, index: pi } of objItems(obj(rule55.http).paths)) {
+    for (const { item: rule59, index: ri } of objItems(spec.rules)) {
+      const host2 = str(rule59.host) || "*";
+      for (const { item: p, index: pi } of objItems(obj(rule59.http).paths)) {
         const path15 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
-        route(host, path15, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
+        route(host2, path15, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
       }
     }
     out.push(report);
@@ -39181,9 +40159,9 @@ function renderPlanText(result, options = {}) {
       out.push(`  ${safe(i.namespace)}/${safe(i.name)}${i.ingressClass ? `  class ${safe(i.ingressClass)}` : ""}`);
       for (const r of i.routes) {
         const where = r.pathType === "DefaultBackend" ? "* (default backend)" : `${safe(r.host)}${safe(r.path)} (${safe(r.pathType)})`;
-        const backend = r.service ? `${safe(r.service)}:${r.port === null ? "?" : safe(String(r.port))}` : "(resource backend)";
+        const backend2 = r.service ? `${safe(r.service)}:${r.port === null ? "?" : safe(String(r.port))}` : "(resource backend)";
         const pods = r.pods.length ? r.pods.map(safe).join(", ") : r.service ? red("no pods") : "";
-        out.push(`    ${where} → ${backend}${pods ? ` → ${pods}` : ""}`);
+        out.push(`    ${where} → ${backend2}${pods ? ` → ${pods}` : ""}`);
       }
     }
   }
