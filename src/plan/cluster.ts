@@ -34,6 +34,8 @@ export interface ClusterModel {
   findings: Finding[];
   /** Node name → the manifest it came from (for findings). */
   nodeManifests: Map<string, Manifest>;
+  /** StorageClasses, PersistentVolumes and PersistentVolumeClaims in the snapshot (the volume plugins read them). */
+  storage?: Manifest[];
 }
 
 /** The default cluster: worker-1..3 in zone-a..c, 4 CPU, 16Gi memory, 110 pods each, linux/amd64. */
@@ -144,7 +146,7 @@ export function nodeFromManifest(m: Manifest): { node?: SchedNode; findings: Fin
   };
 }
 
-/** Reads the --cluster file's objects: Nodes (required) and running Pods (optional). Other kinds are ignored. */
+/** Reads the --cluster file's objects: Nodes (required), running Pods, and StorageClasses / PVs / PVCs (optional). */
 export function clusterFromManifests(manifests: Manifest[], source: string): ClusterModel {
   const model: ClusterModel = { source, nodes: [], pods: [], findings: [], nodeManifests: new Map() };
   const podManifests: Manifest[] = [];
@@ -163,6 +165,8 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
       model.nodeManifests.set(node.name, m);
     } else if (isKind(m, 'Pod')) {
       podManifests.push(m);
+    } else if (['StorageClass', 'PersistentVolume', 'PersistentVolumeClaim'].some((k) => isKind(m, k))) {
+      (model.storage ??= []).push(m);
     }
   }
   model.nodes.sort((a, b) => compareStrings(a.name, b.name));

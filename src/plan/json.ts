@@ -49,6 +49,7 @@ export function planToJson(r: PlanResult): object {
       storageClassName: c.storageClassName,
       storage: c.storage,
       accessModes: [...c.accessModes],
+      ...(c.binding ? { binding: { ...c.binding } } : {}),
     })),
     services: r.services.map((s) => ({
       namespace: s.namespace,

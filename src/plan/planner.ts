@@ -24,6 +24,7 @@ import { queueAndSchedule } from './phases/schedule.js';
 import type { PlanResult } from './result.js';
 import { nodeSamplingSummary } from './scheduler/sampling.js';
 import { readServices } from './services.js';
+import { setUpVolumes } from './volumes.js';
 
 export { MAX_PLANNED_PODS } from './phases/controllers.js';
 
@@ -117,7 +118,15 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   const pods = expansions.flatMap((e) => e.pods);
   const services = readServices(byKind('Service'), defaultNamespace, skip);
   const scoreAllNodes = options.scoreAllNodes === true;
+  const volumes = setUpVolumes({
+    inputs: [...byKind('StorageClass'), ...byKind('PersistentVolume'), ...byKind('PersistentVolumeClaim')],
+    cluster: cluster.storage ?? [],
+    templateClaims: expansions.flatMap((e) => e.claims),
+    pods,
+    defaultNamespace,
+  });
   const { state, explain } = queueAndSchedule({
+    volumes,
     cluster,
     scoped,
     services,
@@ -136,6 +145,7 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     findings,
   });
   return buildReport({
+    volumes,
     cluster,
     state,
     pods,

@@ -98,6 +98,7 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
           safe(v.storage ?? '-'),
           safe(v.storageClassName ?? '(default class)'),
           `${v.owner.kind} ${safe(v.owner.name)}`,
+          v.binding ? safe(bindingText(v.binding)) : '',
         ]),
       ),
     );
@@ -194,4 +195,12 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
     `Summary: ${s.pods} pod${s.pods === 1 ? '' : 's'}, ${s.scheduled} scheduled, ${s.unschedulable === 0 ? '0 unschedulable' : red(`${s.unschedulable} unschedulable`)}${s.notCreated ? `, ${s.notCreated} not created` : ''}`,
   );
   return `${out.join('\n')}\n`;
+}
+
+/** One line for a claim's binding decision in the Volume claims table. */
+function bindingText(b: NonNullable<PlanResult['volumeClaims'][number]['binding']>): string {
+  const where = [b.node ? `node ${b.node}` : '', b.zone ? `zone ${b.zone}` : ''].filter(Boolean).join(', ');
+  if (b.state === 'bound') return `bound to ${b.volume ?? '?'}${where ? ` (${where})` : ''}`;
+  if (b.state === 'provisioned') return `provisioned${where ? ` (${where})` : ''}`;
+  return `${b.state}: ${b.note}`;
 }

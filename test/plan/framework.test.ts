@@ -11,8 +11,8 @@ const profile = (...plugins: Profile['plugins']): Profile => ({ schedulerName: '
 describe('scheduler framework: the default profile', () => {
   it('lists kube-scheduler’s default plugins in order with their weights', () => {
     // kubernetes v1.30 pkg/scheduler/apis/config/v1/default_plugins.go getDefaultPlugins (MultiPoint), minus the
-    // plugins kubeplan does not model (PrioritySort is the planner's queue order; volume plugins,
-    // DefaultPreemption, DefaultBinder).
+    // plugins kubeplan does not model (PrioritySort is the planner's queue order; VolumeRestrictions,
+    // NodeVolumeLimits, DefaultPreemption, DefaultBinder). VolumeBinding and VolumeZone have no Score by default.
     expect(DEFAULT_PROFILE.plugins.map((e) => [e.plugin.name, e.weight ?? null])).toEqual([
       ['SchedulingGates', null],
       ['NodeUnschedulable', null],
@@ -21,6 +21,8 @@ describe('scheduler framework: the default profile', () => {
       ['NodeAffinity', 2],
       ['NodePorts', null],
       ['NodeResourcesFit', 1],
+      ['VolumeBinding', null],
+      ['VolumeZone', null],
       ['PodTopologySpread', 2],
       ['InterPodAffinity', 2],
       ['NodeResourcesBalancedAllocation', 1],

@@ -4,6 +4,7 @@ import type { NameGenerator } from '../../k8s/pod-template-hash.js';
 import type { Selector } from '../../k8s/label-selector.js';
 import type { PlannedPod } from '../pod.js';
 import type { SchedNode } from '../scheduler/types.js';
+import type { ClaimDecision } from '../scheduler/volume-state.js';
 
 export interface WorkloadReport {
   kind: string;
@@ -25,6 +26,8 @@ export interface VolumeClaimReport {
   storageClassName: string | null;
   storage: string | null;
   accessModes: string[];
+  /** What the volume binding decided (VolumeBinding plugin / PV controller), when the plan could tell. */
+  binding?: ClaimDecision;
 }
 
 export interface Expansion {

@@ -9,6 +9,7 @@ import { formatResource } from '../../k8s/quantity.js';
 import type { CronJobReport, ExplainReport, NodeReport, PlanResult, PodReport } from '../result.js';
 import type { ClusterState } from '../scheduler/state.js';
 import type { ServiceModel } from '../services.js';
+import type { VolumeSetup } from '../volumes.js';
 
 export interface ReportInput {
   cluster: ClusterModel;
@@ -21,6 +22,7 @@ export interface ReportInput {
   settings: PlanResult['settings'];
   findings: Finding[];
   explain?: ExplainReport;
+  volumes?: VolumeSetup;
 }
 
 /** cpu, memory, ephemeral-storage, pods first, then the rest by name. */
@@ -96,7 +98,10 @@ export function buildReport(input: ReportInput): PlanResult {
     settings: input.settings,
     pods: podReports,
     workloads: input.expansions.map((e) => e.report),
-    volumeClaims: input.expansions.flatMap((e) => e.claims),
+    volumeClaims: [...input.expansions.flatMap((e) => e.claims), ...(input.volumes?.standalone ?? [])].map((c) => {
+      const binding = input.volumes?.state.decision(c.namespace, c.name);
+      return binding && binding.state !== 'unknown' ? { ...c, binding } : c; // unknown: nothing was decided
+    }),
     services: input.services.map((s) => s.report),
     ingresses: input.ingresses,
     cronJobs: input.cronJobs,

@@ -18,6 +18,7 @@ import { ClusterState } from '../scheduler/state.js';
 import type { SchedPod } from '../scheduler/types.js';
 import type { ClusterScoped } from './cluster-scoped.js';
 import type { ServiceModel } from '../services.js';
+import type { VolumeSetup } from '../volumes.js';
 
 export interface ScheduleInput {
   cluster: ClusterModel;
@@ -27,6 +28,8 @@ export interface ScheduleInput {
   explain?: string;
   /** percentageOfNodesToScore 100 instead of the adaptive default. */
   scoreAllNodes?: boolean;
+  /** Claims, volumes and classes for VolumeBinding / VolumeZone. */
+  volumes?: VolumeSetup;
 }
 
 export interface ScheduleOutput {
@@ -41,7 +44,9 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
   const selectors = input.services.flatMap((s) =>
     s.selector ? [{ namespace: s.report.namespace, selector: s.selector }] : [],
   );
-  const scheduler = new Scheduler(state, { services: selectors }, undefined, {
+  const volumes = input.volumes;
+  const env = { services: selectors, ...(volumes ? { volumes: volumes.state } : {}) };
+  const scheduler = new Scheduler(state, env, undefined, {
     percentageOfNodesToScore: input.scoreAllNodes ? 100 : 0,
   });
   for (const p of cluster.pods) {
@@ -61,6 +66,7 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
       ownerSelector: p.ownerSelector,
     }).pod;
     p.sched = sched;
+    volumes?.state.registerPod(sched, volumes.podClaims.get(p) ?? []);
     return { p, sched };
   });
   queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);

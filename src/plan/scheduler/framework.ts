@@ -11,12 +11,15 @@
 import type { Labels, Selector } from '../../k8s/label-selector.js';
 import type { ClusterState, NodeState } from './state.js';
 import type { SchedPod } from './types.js';
+import type { VolumeState } from './volume-state.js';
 
 export const MAX_NODE_SCORE = 100;
 
 export interface SchedulerEnv {
   /** Services in the inputs: their selectors feed the default topology spreading (helper.DefaultSelector). */
   services: Array<{ namespace: string; selector: Selector }>;
+  /** Claims, volumes and classes for VolumeBinding / VolumeZone; absent → those plugins do nothing. */
+  volumes?: VolumeState;
 }
 
 const servicesByNamespace = new WeakMap<SchedulerEnv, Map<string, Selector[]>>();

@@ -19,6 +19,8 @@ import { NodeUnschedulable } from './plugins/node-unschedulable.js';
 import { PodTopologySpread } from './plugins/pod-topology-spread.js';
 import { SchedulingGates } from './plugins/scheduling-gates.js';
 import { TaintToleration } from './plugins/taint-toleration.js';
+import { VolumeBinding } from './plugins/volume-binding.js';
+import { VolumeZone } from './plugins/volume-zone.js';
 
 export interface ProfileEntry {
   plugin: Plugin;
@@ -42,8 +44,9 @@ export const DEFAULT_PROFILE: Profile = {
     { plugin: NodeAffinity, weight: 2 },
     { plugin: NodePorts },
     { plugin: NodeResourcesFit, weight: 1 },
-    // VolumeRestrictions, NodeVolumeLimits (and the in-tree EBSLimits, GCEPDLimits, AzureDiskLimits),
-    // VolumeBinding, VolumeZone: not modelled yet.
+    // VolumeRestrictions, NodeVolumeLimits (and the in-tree EBSLimits, GCEPDLimits, AzureDiskLimits): not modelled yet.
+    { plugin: VolumeBinding },
+    { plugin: VolumeZone },
     { plugin: PodTopologySpread, weight: 2 },
     { plugin: InterPodAffinity, weight: 2 },
     // DefaultPreemption (PostFilter): not modelled yet.
