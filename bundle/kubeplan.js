@@ -34,9 +34,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key2 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key2) && key2 !== except)
-        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
+    for (let key3 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key3) && key3 !== except)
+        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
   }
   return to;
 };
@@ -384,11 +384,11 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path18) {
-      const ctrl = callVisitor(key2, node, visitor, path18);
+    function visit_(key3, node, visitor, path18) {
+      const ctrl = callVisitor(key3, node, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visit_(key2, ctrl, visitor, path18);
+        replaceNode(key3, path18, ctrl);
+        return visit_(key3, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
@@ -432,11 +432,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path18) {
-      const ctrl = await callVisitor(key2, node, visitor, path18);
+    async function visitAsync_(key3, node, visitor, path18) {
+      const ctrl = await callVisitor(key3, node, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path18);
+        replaceNode(key3, path18, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
@@ -486,27 +486,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path18) {
+    function callVisitor(key3, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path18);
+        return visitor(key3, node, path18);
       if (identity2.isMap(node))
-        return visitor.Map?.(key2, node, path18);
+        return visitor.Map?.(key3, node, path18);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key2, node, path18);
+        return visitor.Seq?.(key3, node, path18);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key2, node, path18);
+        return visitor.Pair?.(key3, node, path18);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key2, node, path18);
+        return visitor.Scalar?.(key3, node, path18);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key2, node, path18);
+        return visitor.Alias?.(key3, node, path18);
       return void 0;
     }
-    function replaceNode(key2, path18, node) {
+    function replaceNode(key3, path18, node) {
       const parent = path18[path18.length - 1];
       if (identity2.isCollection(parent)) {
-        parent.items[key2] = node;
+        parent.items[key3] = node;
       } else if (identity2.isPair(parent)) {
-        if (key2 === "key")
+        if (key3 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -767,7 +767,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key2, val) {
+    function applyReviver(reviver, obj2, key3, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -807,7 +807,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key2, val);
+      return reviver.call(obj2, key3, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -1170,14 +1170,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key2, ...rest] = path18;
-          const node = this.get(key2, true);
+          const [key3, ...rest] = path18;
+          const node = this.get(key3, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -1185,14 +1185,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path18) {
-        const [key2, ...rest] = path18;
+        const [key3, ...rest] = path18;
         if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
+          return this.delete(key3);
+        const node = this.get(key3, true);
         if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -1200,8 +1200,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path18, keepScalar) {
-        const [key2, ...rest] = path18;
-        const node = this.get(key2, true);
+        const [key3, ...rest] = path18;
+        const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
@@ -1219,10 +1219,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path18) {
-        const [key2, ...rest] = path18;
+        const [key3, ...rest] = path18;
         if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
+          return this.has(key3);
+        const node = this.get(key3, true);
         return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -1230,17 +1230,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path18, value) {
-        const [key2, ...rest] = path18;
+        const [key3, ...rest] = path18;
         if (rest.length === 0) {
-          this.set(key2, value);
+          this.set(key3, value);
         } else {
-          const node = this.get(key2, true);
+          const node = this.get(key3, true);
           if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
     };
@@ -1818,19 +1818,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep: indentStep2, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key2) && key2.comment || null;
+      let keyComment = identity2.isNode(key3) && key3.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key2) || !identity2.isNode(key2) && typeof key2 === "object") {
+        if (identity2.isCollection(key3) || !identity2.isNode(key3) && typeof key3 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key3) || (identity2.isScalar(key3) ? key3.type === Scalar.Scalar.BLOCK_FOLDED || key3.type === Scalar.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1838,7 +1838,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify2.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1982,7 +1982,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge.identify(key3) || identity2.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -1999,14 +1999,14 @@ var require_merge = __commonJS({
       if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value2] of srcMap) {
+      for (const [key3, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
+          if (!map.has(key3))
+            map.set(key3, value2);
         } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+          map.add(key3);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
+          Object.defineProperty(map, key3, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -2034,19 +2034,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity2.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
+    function addPairToJSMap(ctx, map, { key: key3, value }) {
+      if (identity2.isNode(key3) && key3.addToJSMap)
+        key3.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key3))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key2, "", ctx);
+        const jsKey = toJS.toJS(key3, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const stringKey = stringifyKey(key3, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -2061,19 +2061,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key2, jsKey, ctx) {
+    function stringifyKey(key3, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key2) && ctx?.doc) {
+      if (identity2.isNode(key3) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
+        const strKey = key3.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -2097,24 +2097,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity2 = require_identity();
-    function createPair(key2, value, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
+    function createPair(key3, value, ctx) {
+      const k = createNode.createNode(key3, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value = null) {
+      constructor(key3, value = null) {
         Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
-        this.key = key2;
+        this.key = key3;
         this.value = value;
       }
       clone(schema) {
-        let { key: key2, value } = this;
-        if (identity2.isNode(key2))
-          key2 = key2.clone(schema);
+        let { key: key3, value } = this;
+        if (identity2.isNode(key3))
+          key3 = key3.clone(schema);
         if (identity2.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key2, value);
+        return new _Pair(key3, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2290,11 +2290,11 @@ var require_YAMLMap = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key2) {
-      const k = identity2.isScalar(key2) ? key2.value : key2;
+    function findPair(items, key3) {
+      const k = identity2.isScalar(key3) ? key3.value : key3;
       for (const it of items) {
         if (identity2.isPair(it)) {
-          if (it.key === key2 || it.key === k)
+          if (it.key === key3 || it.key === k)
             return it;
           if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2317,20 +2317,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key2, value) => {
+        const add = (key3, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key2, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            value = replacer.call(obj2, key3, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key3))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map.items.push(Pair.createPair(key3, value, ctx));
         };
         if (obj2 instanceof Map) {
-          for (const [key2, value] of obj2)
-            add(key2, value);
+          for (const [key3, value] of obj2)
+            add(key3, value);
         } else if (obj2 && typeof obj2 === "object") {
-          for (const key2 of Object.keys(obj2))
-            add(key2, obj2[key2]);
+          for (const key3 of Object.keys(obj2))
+            add(key3, obj2[key3]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2370,23 +2370,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key2) {
-        const it = findPair(this.items, key2);
+      delete(key3) {
+        const it = findPair(this.items, key3);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
+      get(key3, keepScalar) {
+        const it = findPair(this.items, key3);
         const node = it?.value;
         return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key2) {
-        return !!findPair(this.items, key2);
+      has(key3) {
+        return !!findPair(this.items, key3);
       }
-      set(key2, value) {
-        this.add(new Pair.Pair(key2, value), true);
+      set(key3, value) {
+        this.add(new Pair.Pair(key3, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2475,15 +2475,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        const idx = asItemIndex(key2);
+      delete(key3) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
+      get(key3, keepScalar) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2495,8 +2495,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key2) {
-        const idx = asItemIndex(key2);
+      has(key3) {
+        const idx = asItemIndex(key3);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2506,10 +2506,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value) {
-        const idx = asItemIndex(key2);
+      set(key3, value) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
+          throw new Error(`Expected a valid index, not ${key3}.`);
         const prev = this.items[idx];
         if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -2543,8 +2543,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key2 = obj2 instanceof Set ? it : String(i++);
-              it = replacer.call(obj2, key2, it);
+              const key3 = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key3, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2552,8 +2552,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key2) {
-      let idx = identity2.isScalar(key2) ? key2.value : key2;
+    function asItemIndex(key3) {
+      let idx = identity2.isScalar(key3) ? key3.value : key3;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2967,25 +2967,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key2, value;
+          let key3, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key2 = it[0];
+              key3 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key2 = keys[0];
-              value = it[key2];
+              key3 = keys[0];
+              value = it[key3];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it;
+            key3 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs2.items.push(Pair.createPair(key3, value, ctx));
         }
       return pairs2;
     }
@@ -3032,16 +3032,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value;
+          let key3, value;
           if (identity2.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key2, ctx);
+            key3 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key3, ctx);
           } else {
-            key2 = toJS.toJS(pair, "", ctx);
+            key3 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map.has(key3))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map.set(key3, value);
         }
         return map;
       }
@@ -3062,12 +3062,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity2.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+        for (const { key: key3 } of pairs$1.items) {
+          if (identity2.isScalar(key3)) {
+            if (seenKeys.includes(key3.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
             } else {
-              seenKeys.push(key2.value);
+              seenKeys.push(key3.value);
             }
           }
         }
@@ -3252,14 +3252,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key2) {
+      add(key3) {
         let pair;
-        if (identity2.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
+        if (identity2.isPair(key3))
+          pair = key3;
+        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
+          pair = new Pair.Pair(key3.key, null);
         else
-          pair = new Pair.Pair(key2, null);
+          pair = new Pair.Pair(key3, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -3268,18 +3268,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key2, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key2);
+      get(key3, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key3);
         return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value) {
+      set(key3, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key2);
+        const prev = YAMLMap.findPair(this.items, key3);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key2));
+          this.items.push(new Pair.Pair(key3));
         }
       }
       toJSON(_, ctx) {
@@ -3526,7 +3526,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3542,7 +3542,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3806,8 +3806,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value, options = {}) {
-        const k = this.createNode(key2, null, options);
+      createPair(key3, value, options = {}) {
+        const k = this.createNode(key3, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3815,8 +3815,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      delete(key3) {
+        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
       }
       /**
        * Removes a value from the document.
@@ -3836,8 +3836,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key2, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      get(key3, keepScalar) {
+        return identity2.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3852,8 +3852,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key2) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key2) : false;
+      has(key3) {
+        return identity2.isCollection(this.contents) ? this.contents.has(key3) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3867,11 +3867,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value) {
+      set(key3, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key3], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value);
+          this.contents.set(key3, value);
         }
       }
       /**
@@ -4179,24 +4179,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key2) {
-      if (!key2)
+    function containsNewline(key3) {
+      if (!key3)
         return null;
-      switch (key2.type) {
+      switch (key3.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
+          if (key3.source.includes("\n"))
             return true;
-          if (key2.end) {
-            for (const st of key2.end)
+          if (key3.end) {
+            for (const st of key3.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key2.items) {
+          for (const it of key3.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -4270,10 +4270,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep2, value } = collItem;
+        const { start, key: key3, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep2?.[0],
+          next: key3 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4281,10 +4281,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
+          if (key3) {
+            if (key3.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
+            else if ("indent" in key3 && key3.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
@@ -4297,17 +4297,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
+            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4317,7 +4317,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
+          startOnNewline: !key3 || key3.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4481,11 +4481,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep2, value } = collItem;
+        const { start, key: key3, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep2?.[0],
+          next: key3 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4506,9 +4506,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap11 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap11 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
-              key2,
+              key3,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4555,8 +4555,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key2))
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
@@ -5706,9 +5706,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
+        for (const key3 of Object.keys(token))
+          if (key3 !== "type" && key3 !== "offset")
+            delete token[key3];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -5756,9 +5756,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
+          for (const key3 of Object.keys(token))
+            if (key3 !== "type" && key3 !== "offset")
+              delete token[key3];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5813,12 +5813,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep2, value }) {
+    function stringifyItem({ start, key: key3, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
+      if (key3)
+        res += stringifyToken(key3);
       if (sep2)
         for (const st of sep2)
           res += st.source;
@@ -7150,7 +7150,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
+                  const key3 = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
                   delete it.key;
@@ -7159,7 +7159,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep2 }]
+                    items: [{ start: start2, key: key3, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7823,17 +7823,17 @@ var init_source_map = __esm({
             let found = false;
             for (const pair of node.items) {
               if (!(0, import_yaml.isPair)(pair)) continue;
-              const key2 = pair.key;
+              const key3 = pair.key;
               const value = pair.value;
-              const keyRange = key2?.range;
-              const onKey = within(key2);
+              const keyRange = key3?.range;
+              const onKey = within(key3);
               const onColon = !onKey && char === ":" && !!keyRange && keyRange[1] <= rel && rel - keyRange[1] < 256 && /^[ \t]*$/.test(this.text.slice(keyRange[1], rel));
               const onValue = !onKey && !onColon && within(value);
               if (!onKey && !onColon && !onValue) continue;
-              const name2 = (0, import_yaml.isScalar)(key2) ? typeof key2.value === "symbol" ? key2.source : String(key2.value) : void 0;
+              const name2 = (0, import_yaml.isScalar)(key3) ? typeof key3.value === "symbol" ? key3.source : String(key3.value) : void 0;
               if (name2 === void 0) return void 0;
               found = true;
-              if (name2 === "<<" && (0, import_yaml.isScalar)(key2) && (typeof key2.value === "symbol" || key2.type === "PLAIN")) {
+              if (name2 === "<<" && (0, import_yaml.isScalar)(key3) && (typeof key3.value === "symbol" || key3.type === "PLAIN")) {
                 if (onKey || onColon || (0, import_yaml.isAlias)(value) || (0, import_yaml.isScalar)(value)) return { path: path18, onKey: false };
                 if ((0, import_yaml.isSeq)(value)) {
                   const item = value.items.find(within);
@@ -7909,19 +7909,19 @@ var init_source_map = __esm({
         if (dash < lineStart) return void 0;
         return { range: [dash, dash + 1, dash + 1] };
       }
-      findPair(items, key2, depth) {
+      findPair(items, key3, depth) {
         let merged;
         for (const pair of items) {
           if (!(0, import_yaml.isPair)(pair)) continue;
           const k = pair.key;
           const name2 = (0, import_yaml.isScalar)(k) ? typeof k.value === "symbol" ? k.source : String(k.value) : void 0;
-          if (name2 === key2) return pair;
+          if (name2 === key3) return pair;
           if (name2 === "<<" && depth < 8 && !merged) {
             const sources = this.deref(pair.value);
             const maps = (0, import_yaml.isSeq)(sources) ? sources.items.map((i) => this.deref(i)) : [sources];
             for (const m of maps) {
               if (m && (0, import_yaml.isMap)(m)) {
-                merged = this.findPair(m.items, key2, depth + 1);
+                merged = this.findPair(m.items, key3, depth + 1);
                 if (merged) break;
               }
             }
@@ -8047,12 +8047,12 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       }
       if (reported++ >= MAX_SYNTAX_FINDINGS_PER_DOCUMENT) continue;
       if (duplicate) {
-        const key2 = keyAt(chunk, error.pos[0]);
+        const key3 = keyAt(chunk, error.pos[0]);
         at2(
           "yaml/duplicate-key",
           "error",
-          `duplicate key: ${clip(JSON.stringify(key2))} is already defined in this mapping (the API server rejects duplicate fields)`,
-          sourceMap.toRange(error.pos[0], error.pos[0] + key2.length)
+          `duplicate key: ${clip(JSON.stringify(key3))} is already defined in this mapping (the API server rejects duplicate fields)`,
+          sourceMap.toRange(error.pos[0], error.pos[0] + key3.length)
         );
         continue;
       }
@@ -8449,8 +8449,8 @@ var init_parse = __esm({
 });
 
 // src/fix/source.ts
-function keyName(key2) {
-  return typeof key2.value === "symbol" ? String(key2.source) : String(key2.value);
+function keyName(key3) {
+  return typeof key3.value === "symbol" ? String(key3.source) : String(key3.value);
 }
 function span(node, base) {
   const r = node?.range;
@@ -8628,21 +8628,21 @@ function indentStep(source, parentIndent, childIndent) {
 function renderBlock(block, indent, step, eol) {
   const lines = [];
   const walk = (entries, depth) => {
-    for (const [key2, value] of entries) {
+    for (const [key3, value] of entries) {
       const pad = " ".repeat(indent + depth * step);
       if (Array.isArray(value)) {
-        lines.push(`${pad}${key2}:`);
+        lines.push(`${pad}${key3}:`);
         walk(value, depth + 1);
-      } else lines.push(`${pad}${key2}: ${typeof value === "string" ? value : value.literal}`);
+      } else lines.push(`${pad}${key3}: ${typeof value === "string" ? value : value.literal}`);
     }
   };
   walk(block, 0);
   return lines.join(eol).slice(indent);
 }
 function renderFlow(block, json) {
-  const key2 = (k) => json ? JSON.stringify(k) : k;
+  const key3 = (k) => json ? JSON.stringify(k) : k;
   const leaf = (v) => typeof v === "string" ? v : json ? JSON.stringify(v.literal) : v.literal;
-  return `{${block.map(([k, v]) => `${key2(k)}: ${Array.isArray(v) ? renderFlow(v, json) : leaf(v)}`).join(", ")}}`;
+  return `{${block.map(([k, v]) => `${key3(k)}: ${Array.isArray(v) ? renderFlow(v, json) : leaf(v)}`).join(", ")}}`;
 }
 function jsonStyle(map) {
   const first = map.items[0];
@@ -8682,18 +8682,18 @@ function insertAfter(source, map, after, base, block, step) {
   return source.edit(end, end, `${source.eol}${" ".repeat(indent)}${renderBlock(block, indent, step, source.eol)}`);
 }
 function removePair(source, pair, base) {
-  const key2 = span(pair.key, base);
+  const key3 = span(pair.key, base);
   const value = span(pair.value, base);
-  if (!key2 || !value || !(0, import_yaml4.isScalar)(pair.value) || /[\r\n]/.test(source.text.slice(key2[0], value[1]))) return void 0;
-  const lineStart = source.lineStart(key2[0]);
-  if (source.text.slice(lineStart, key2[0]).trim() !== "") return void 0;
+  if (!key3 || !value || !(0, import_yaml4.isScalar)(pair.value) || /[\r\n]/.test(source.text.slice(key3[0], value[1]))) return void 0;
+  const lineStart = source.lineStart(key3[0]);
+  if (source.text.slice(lineStart, key3[0]).trim() !== "") return void 0;
   const lineEnd = source.lineEnd(value[1]);
   const rest = source.text.slice(value[1], lineEnd);
   if (rest.trim() === "") {
     const next = source.text.startsWith("\r\n", lineEnd) ? lineEnd + 2 : source.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
     return source.edit(lineStart, next, "");
   }
-  return source.edit(key2[0], value[1] + (rest.length - rest.trimStart().length), "");
+  return source.edit(key3[0], value[1] + (rest.length - rest.trimStart().length), "");
 }
 function mapValue(pair) {
   return pair && (0, import_yaml4.isMap)(pair.value) ? pair.value : void 0;
@@ -11076,7 +11076,7 @@ function renderChart(dir, options) {
 function includedKustomizations(dir) {
   try {
     const spec = (0, import_yaml7.parseAllDocuments)(readFileSync(path2.join(dir, kustomizationFile(dir)), "utf8"))[0]?.toJS() ?? {};
-    return ["resources", "bases", "components"].flatMap((key2) => Array.isArray(spec[key2]) ? spec[key2] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path2.resolve(dir, entry));
+    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path2.resolve(dir, entry));
   } catch {
     return [];
   }
@@ -11115,8 +11115,8 @@ function kustomizeOrigins(dir, display2) {
     } catch {
       return;
     }
-    for (const key2 of ["resources", "bases", "components"]) {
-      const list = spec[key2];
+    for (const key3 of ["resources", "bases", "components"]) {
+      const list = spec[key3];
       if (!Array.isArray(list)) continue;
       for (const entry of list) {
         if (typeof entry !== "string" || /:\/\/|^github\.com\//.test(entry)) continue;
@@ -11629,10 +11629,10 @@ var init_workloads = __esm({
         const matchLabels = [];
         const json = jsonStyle(spec);
         for (const pair of labels.items) {
-          const key2 = json && (0, import_yaml8.isScalar)(pair.key) ? keyName(pair.key) : scalarSource(source, pair.key, base);
+          const key3 = json && (0, import_yaml8.isScalar)(pair.key) ? keyName(pair.key) : scalarSource(source, pair.key, base);
           const value = (0, import_yaml8.isScalar)(pair.value) ? scalarSource(source, pair.value, base) : void 0;
-          if (key2 === void 0 || value === void 0) return void 0;
-          matchLabels.push([key2, value]);
+          if (key3 === void 0 || value === void 0) return void 0;
+          matchLabels.push([key3, value]);
         }
         const step = indentStep(source, keyIndent(source, object, base), keyIndent(source, spec, base));
         const edit = insertBefore(source, spec, templatePair, base, [["selector", [["matchLabels", matchLabels]]]], step);
@@ -12798,13 +12798,13 @@ var require_build = __commonJS({
         this.initializer = initializer;
         this.cache = /* @__PURE__ */ new Map();
       }
-      has(key2) {
-        return Object.hasOwn(this.initializer, key2);
+      has(key3) {
+        return Object.hasOwn(this.initializer, key3);
       }
-      get(key2) {
-        if (this.cache.has(key2)) return this.cache.get(key2);
-        const val = this.has(key2) ? this.initializer[key2]() : null;
-        this.cache.set(key2, val);
+      get(key3) {
+        if (this.cache.has(key3)) return this.cache.get(key3);
+        const val = this.has(key3) ? this.initializer[key3]() : null;
+        this.cache.set(key3, val);
         return val;
       }
     };
@@ -15918,11 +15918,11 @@ var require_build = __commonJS({
         for (const word of words) {
           let node = 0;
           for (let i = 0; i < word.length; i++) {
-            const key2 = node * alphabetSize + word[i];
-            let child = edges.get(key2);
+            const key3 = node * alphabetSize + word[i];
+            let child = edges.get(key3);
             if (child === void 0) {
               child = parent.length;
-              edges.set(key2, child);
+              edges.set(key3, child);
               parent.push(node);
               unit.push(word[i]);
               depth.push(depth[node] + 1);
@@ -19406,9 +19406,9 @@ var init_schema_walk = __esm({
         if (!ref.startsWith("#")) return void 0;
         let node = this.document;
         for (const raw of ref.slice(1).split("/").slice(1)) {
-          const key2 = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+          const key3 = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
           if (!isObject(node)) return void 0;
-          node = node[key2];
+          node = node[key3];
         }
         return node;
       }
@@ -19675,17 +19675,17 @@ function stringAt(root, path18) {
 function scalarStringMap(value) {
   const out = {};
   if (!isObj(value)) return out;
-  for (const [key2, v] of Object.entries(value)) {
-    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[key2] = String(v);
+  for (const [key3, v] of Object.entries(value)) {
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[key3] = String(v);
   }
   return out;
 }
 function sortedStringMap(value) {
   const out = {};
   if (!isObj(value)) return out;
-  for (const key2 of Object.keys(value).sort()) {
-    const v = value[key2];
-    if (typeof v === "string") out[key2] = v;
+  for (const key3 of Object.keys(value).sort()) {
+    const v = value[key3];
+    if (typeof v === "string") out[key3] = v;
   }
   return out;
 }
@@ -19697,7 +19697,7 @@ function clone(value) {
   if (Array.isArray(value)) return value.map(clone);
   if (isObj(value)) {
     const out = {};
-    for (const key2 of Object.keys(value)) out[key2] = clone(value[key2]);
+    for (const key3 of Object.keys(value)) out[key3] = clone(value[key3]);
     return out;
   }
   return value;
@@ -19913,7 +19913,7 @@ function requirementText(r) {
   }
 }
 function selectorFromMap(map) {
-  return makeSelector(Object.keys(map).map((key2) => ({ key: key2, operator: "In", values: [map[key2]] })));
+  return makeSelector(Object.keys(map).map((key3) => ({ key: key3, operator: "In", values: [map[key3]] })));
 }
 function parseLabelSelector(raw) {
   if (raw === void 0 || raw === null) return NOTHING;
@@ -19922,10 +19922,10 @@ function parseLabelSelector(raw) {
   const matchLabels = raw.matchLabels;
   if (matchLabels !== void 0 && matchLabels !== null) {
     if (!isObj(matchLabels)) return invalid("matchLabels must be a mapping", ["matchLabels"]);
-    for (const [key2, value] of Object.entries(matchLabels)) {
+    for (const [key3, value] of Object.entries(matchLabels)) {
       const text = scalarText2(value);
-      if (text === void 0) return invalid(`matchLabels value of "${key2}" must be a string`, ["matchLabels", key2]);
-      requirements.push({ key: key2, operator: "In", values: [text], path: ["matchLabels", key2] });
+      if (text === void 0) return invalid(`matchLabels value of "${key3}" must be a string`, ["matchLabels", key3]);
+      requirements.push({ key: key3, operator: "In", values: [text], path: ["matchLabels", key3] });
     }
   }
   const expressions = raw.matchExpressions;
@@ -19942,34 +19942,34 @@ function parseLabelSelector(raw) {
 }
 function parseExpression(expression, path18) {
   if (!isObj(expression)) return { reason: "a matchExpressions entry must be a mapping" };
-  const { key: key2, operator } = expression;
-  if (typeof key2 !== "string" || key2 === "") return { reason: "a matchExpressions entry needs a key" };
+  const { key: key3, operator } = expression;
+  if (typeof key3 !== "string" || key3 === "") return { reason: "a matchExpressions entry needs a key" };
   if (!OPERATORS.includes(operator)) {
     return { reason: `${JSON.stringify(operator ?? null)} is not a valid operator (In, NotIn, Exists, DoesNotExist)` };
   }
   const op = operator;
   const rawValues = expression.values ?? [];
-  if (!Array.isArray(rawValues)) return { reason: `values of "${key2}" must be a list` };
+  if (!Array.isArray(rawValues)) return { reason: `values of "${key3}" must be a list` };
   const values = [];
   for (const v of rawValues) {
     const text = scalarText2(v);
-    if (text === void 0) return { reason: `values of "${key2}" must be strings` };
+    if (text === void 0) return { reason: `values of "${key3}" must be strings` };
     values.push(text);
   }
   if ((op === "In" || op === "NotIn") && values.length === 0)
-    return { reason: `operator ${op} on "${key2}" needs at least one value` };
+    return { reason: `operator ${op} on "${key3}" needs at least one value` };
   if ((op === "Exists" || op === "DoesNotExist") && values.length > 0)
-    return { reason: `operator ${op} on "${key2}" takes no values` };
-  return { key: key2, operator: op, values, path: path18 };
+    return { reason: `operator ${op} on "${key3}" takes no values` };
+  return { key: key3, operator: op, values, path: path18 };
 }
 function parseMapSelector(raw) {
   if (raw === void 0 || raw === null) return NOTHING;
   if (!isObj(raw)) return invalid("a selector must be a mapping", []);
   const requirements = [];
-  for (const [key2, value] of Object.entries(raw)) {
+  for (const [key3, value] of Object.entries(raw)) {
     const text = scalarText2(value);
-    if (text === void 0) return invalid(`selector value of "${key2}" must be a string`, [key2]);
-    requirements.push({ key: key2, operator: "In", values: [text], path: [key2] });
+    if (text === void 0) return invalid(`selector value of "${key3}" must be a string`, [key3]);
+    requirements.push({ key: key3, operator: "In", values: [text], path: [key3] });
   }
   return requirements.length === 0 ? NOTHING : makeSelector(requirements);
 }
@@ -19984,10 +19984,10 @@ function compileLabelSelector(value) {
   const matchLabels = value.matchLabels;
   if (matchLabels !== void 0 && matchLabels !== null) {
     if (!isObj(matchLabels)) return { ok: false, error: "matchLabels is not a mapping" };
-    for (const key2 of Object.keys(matchLabels)) {
-      const v = matchLabels[key2];
-      if (typeof v !== "string") return { ok: false, error: `matchLabels.${key2} is not a string` };
-      requirements.push({ key: key2, operator: "In", values: [v] });
+    for (const key3 of Object.keys(matchLabels)) {
+      const v = matchLabels[key3];
+      if (typeof v !== "string") return { ok: false, error: `matchLabels.${key3} is not a string` };
+      requirements.push({ key: key3, operator: "In", values: [v] });
     }
   }
   const expressions = value.matchExpressions;
@@ -20003,10 +20003,10 @@ function compileLabelSelector(value) {
 }
 function compileRequirement(e, operators) {
   if (!isObj(e)) return "not a mapping";
-  const key2 = str(e.key);
+  const key3 = str(e.key);
   const operator = str(e.operator);
   const allowed = [...operators];
-  if (!key2) return "key is missing";
+  if (!key3) return "key is missing";
   if (!operator || !allowed.includes(operator))
     return `operator ${JSON.stringify(e.operator ?? null)} is not one of ${allowed.join(", ")}`;
   const rawValues = e.values === void 0 || e.values === null ? [] : e.values;
@@ -20017,7 +20017,7 @@ function compileRequirement(e, operators) {
     return `values must be non-empty for ${operator}`;
   if ((operator === "Exists" || operator === "DoesNotExist") && values.length > 0)
     return `values must be empty for ${operator}`;
-  return { key: key2, operator, values };
+  return { key: key3, operator, values };
 }
 function requirementMatches(requirement, labels) {
   const has = Object.prototype.hasOwnProperty.call(labels, requirement.key);
@@ -20086,18 +20086,18 @@ var init_label_selector = __esm({
 });
 
 // src/rules/label-index.ts
-function labelKey(key2, value) {
-  return `${key2}\0${value}`;
+function labelKey(key3, value) {
+  return `${key3}\0${value}`;
 }
-function inner(outer, key2) {
-  let map = outer.get(key2);
-  if (!map) outer.set(key2, map = /* @__PURE__ */ new Map());
+function inner(outer, key3) {
+  let map = outer.get(key3);
+  if (!map) outer.set(key3, map = /* @__PURE__ */ new Map());
   return map;
 }
-function push(map, key2, value) {
-  const list = map.get(key2);
+function push(map, key3, value) {
+  const list = map.get(key3);
   if (list) list.push(value);
-  else map.set(key2, [value]);
+  else map.set(key3, [value]);
 }
 var LabelIndex;
 var init_label_index = __esm({
@@ -20117,9 +20117,9 @@ var init_label_index = __esm({
         entries.push(entry);
         const byLabel = inner(this.byLabel, namespace);
         const byKey = inner(this.byKey, namespace);
-        for (const [key2, value] of Object.entries(labels)) {
-          push(byLabel, labelKey(key2, value), entry);
-          push(byKey, key2, entry);
+        for (const [key3, value] of Object.entries(labels)) {
+          push(byLabel, labelKey(key3, value), entry);
+          push(byKey, key3, entry);
         }
       }
       /** Every item of `namespace`, in input order. */
@@ -20142,15 +20142,15 @@ var init_label_index = __esm({
       withAnyKey(namespace, keys) {
         const byKey = this.byKey.get(namespace);
         const found = /* @__PURE__ */ new Set();
-        for (const key2 of new Set(keys)) for (const entry of byKey?.get(key2) ?? []) found.add(entry);
+        for (const key3 of new Set(keys)) for (const entry of byKey?.get(key3) ?? []) found.add(entry);
         return [...found].sort((a, b) => a.position - b.position).map((e) => e.item);
       }
       /** Entries whose label `key` has one of `values`, in input order, each once. */
-      carrying(namespace, key2, values) {
+      carrying(namespace, key3, values) {
         const byLabel = this.byLabel.get(namespace);
         const distinct = [...new Set(values)];
-        if (distinct.length === 1) return byLabel?.get(labelKey(key2, distinct[0])) ?? [];
-        return distinct.flatMap((v) => byLabel?.get(labelKey(key2, v)) ?? []).sort((a, b) => a.position - b.position);
+        if (distinct.length === 1) return byLabel?.get(labelKey(key3, distinct[0])) ?? [];
+        return distinct.flatMap((v) => byLabel?.get(labelKey(key3, v)) ?? []).sort((a, b) => a.position - b.position);
       }
     };
   }
@@ -20482,14 +20482,14 @@ var init_configmap_credentials = __esm({
           if (!isKind(manifest, "ConfigMap")) continue;
           const data = objAt(manifest.object, ["data"]);
           if (!data) continue;
-          for (const [key2, value] of Object.entries(data)) {
-            const found = credentialIn(key2, value);
+          for (const [key3, value] of Object.entries(data)) {
+            const found = credentialIn(key3, value);
             if (!found) continue;
             const what = found === "private-key" ? "contains a PEM private key" : "looks like a credential";
             context.report({
               manifest,
-              path: ["data", key2],
-              message: `ConfigMap key "${key2}" ${what}; move it to a Secret`
+              path: ["data", key3],
+              message: `ConfigMap key "${key3}" ${what}; move it to a Secret`
             });
           }
         }
@@ -21397,10 +21397,10 @@ var init_duplicate_object = __esm({
         for (const manifest of context.manifests) {
           const { kind, name: name2 } = manifest.ref;
           if (kind === void 0 || name2 === void 0) continue;
-          const key2 = [groupOf(manifest.ref.apiVersion), kind, index.namespaceOf(manifest), name2].join("\0");
-          const earlier = first.get(key2);
+          const key3 = [groupOf(manifest.ref.apiVersion), kind, index.namespaceOf(manifest), name2].join("\0");
+          const earlier = first.get(key3);
           if (!earlier) {
-            first.set(key2, manifest);
+            first.set(key3, manifest);
             continue;
           }
           context.report({
@@ -21960,8 +21960,8 @@ function autoscalerTargets(index) {
       const kind = ref.kind ?? "Deployment";
       const name2 = ref.name;
       if (typeof kind !== "string" || typeof name2 !== "string" && name2 !== void 0) return;
-      const key2 = scaledObjectKey(index.namespaceOf(manifest), kind, name2);
-      if (!byName.has(key2)) byName.set(key2, { manifest, position });
+      const key3 = scaledObjectKey(index.namespaceOf(manifest), kind, name2);
+      if (!byName.has(key3)) byName.set(key3, { manifest, position });
     }
   });
   return { byTarget, byName };
@@ -22504,10 +22504,10 @@ var init_ingress_duplicate_path = __esm({
         for (const manifest of context.manifests) {
           if (!isKind(manifest, "Ingress")) continue;
           for (const entry of ingressPathsOf(manifest)) {
-            const key2 = [ingressClassOf(manifest), entry.host, entry.path].join("\0");
-            const first = seen.get(key2);
+            const key3 = [ingressClassOf(manifest), entry.host, entry.path].join("\0");
+            const first = seen.get(key3);
             if (!first) {
-              seen.set(key2, { manifest, path: entry.pathPath });
+              seen.set(key3, { manifest, path: entry.pathPath });
               continue;
             }
             const where = first.manifest === manifest ? `line ${first.manifest.locate(first.path).line}` : `${objectLabel(first.manifest)} (${sourceOf(first.manifest, first.path)})`;
@@ -23321,13 +23321,13 @@ function checkSpec(m, spec, lowerBound, emit) {
   }
 }
 function crossVersionRef(ref, path18, emit) {
-  for (const key2 of ["kind", "name"]) {
-    const value = ref[key2];
+  for (const key3 of ["kind", "name"]) {
+    const value = ref[key3];
     if (typeof value !== "string") continue;
-    if (value === "") emit([...path18, key2], fieldError.required([...path18, key2]), "ValidateCrossVersionObjectReference");
+    if (value === "") emit([...path18, key3], fieldError.required([...path18, key3]), "ValidateCrossVersionObjectReference");
     else
       for (const msg of pathSegmentName(value))
-        emit([...path18, key2], fieldError.invalid([...path18, key2], value, msg), "ValidateCrossVersionObjectReference");
+        emit([...path18, key3], fieldError.invalid([...path18, key3], value, msg), "ValidateCrossVersionObjectReference");
   }
 }
 function metricSpec(metric, path18, emit) {
@@ -23352,7 +23352,7 @@ function metricSpec(metric, path18, emit) {
 function metricSource(kind, src, path18, emit) {
   const target = isObj(src.target) ? src.target : void 0;
   const tPath = [...path18, "target"];
-  const has = (key2) => target !== void 0 && isSet(target[key2]);
+  const has = (key3) => target !== void 0 && isSet(target[key3]);
   if (kind === "object" || kind === "external" || kind === "pods") {
     if (isObj(src.metric)) metricIdentifier(src.metric, [...path18, "metric"], emit);
   }
@@ -23442,10 +23442,10 @@ function metricTarget(target, path18, emit) {
       fieldError.invalid([...path18, "type"], type, "must be either Utilization, Value, or AverageValue"),
       FN
     );
-  for (const key2 of ["value", "averageValue"]) {
-    const q = parseQuantity(target[key2]);
+  for (const key3 of ["value", "averageValue"]) {
+    const q = parseQuantity(target[key3]);
     if (q && q.nano <= 0n)
-      emit([...path18, key2], fieldError.invalid([...path18, key2], target[key2], "must be positive"), FN);
+      emit([...path18, key3], fieldError.invalid([...path18, key3], target[key3], "must be positive"), FN);
   }
   const util = target.averageUtilization;
   if (typeof util === "number" && util < 1)
@@ -23770,9 +23770,9 @@ function backend(b, path18, emit) {
   }
   if (hasResource) {
     const ref = b.resource;
-    for (const key2 of ["kind", "name"]) {
-      const value = ref[key2];
-      const at2 = [...path18, "resource", key2];
+    for (const key3 of ["kind", "name"]) {
+      const value = ref[key3];
+      const at2 = [...path18, "resource", key3];
       if (value === "") emit(at2, fieldError.required(at2), FN);
       else if (typeof value === "string")
         for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN);
@@ -23914,15 +23914,15 @@ function labelMaps(root, kind) {
       continue;
     }
     if (!isMap9(value)) continue;
-    for (const [key2, child] of Object.entries(value)) {
-      const childPath = [...path18, key2];
+    for (const [key3, child] of Object.entries(value)) {
+      const childPath = [...path18, key3];
       const parent = path18[path18.length - 1];
-      if (parent === "metadata" && key2 === "labels") out.push({ path: childPath, kind: "labels" });
-      else if (parent === "metadata" && key2 === "annotations") out.push({ path: childPath, kind: "annotations" });
-      else if (key2 === "matchLabels" || key2 === "nodeSelector") out.push({ path: childPath, kind: "labels" });
-      else if (kind === "Service" && path18.length === 1 && path18[0] === "spec" && key2 === "selector")
+      if (parent === "metadata" && key3 === "labels") out.push({ path: childPath, kind: "labels" });
+      else if (parent === "metadata" && key3 === "annotations") out.push({ path: childPath, kind: "annotations" });
+      else if (key3 === "matchLabels" || key3 === "nodeSelector") out.push({ path: childPath, kind: "labels" });
+      else if (kind === "Service" && path18.length === 1 && path18[0] === "spec" && key3 === "selector")
         out.push({ path: childPath, kind: "labels" });
-      else if (key2 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path18.length === 0 && key2 !== "metadata")
+      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path18.length === 0 && key3 !== "metadata")
         continue;
       else stack.push({ value: child, path: childPath });
     }
@@ -23935,24 +23935,24 @@ function checkMap(m, path18, kind, report) {
   if (!isMap9(value)) return;
   const what = path18[path18.length - 1] === "annotations" ? "annotation" : path18[path18.length - 1] === "labels" ? "label" : "selector";
   let total = 0;
-  for (const [key2, v] of Object.entries(value)) {
-    const keyErrs = qualifiedName(key2);
+  for (const [key3, v] of Object.entries(value)) {
+    const keyErrs = qualifiedName(key3);
     if (keyErrs.length)
       report({
         manifest: m,
-        path: [...path18, key2],
+        path: [...path18, key3],
         target: "key",
-        message: `${what} key ${JSON.stringify(key2)}: ${keyErrs.join("; ")}`
+        message: `${what} key ${JSON.stringify(key3)}: ${keyErrs.join("; ")}`
       });
     if (typeof v !== "string") continue;
-    total += key2.length + v.length;
+    total += key3.length + v.length;
     if (kind === "labels") {
       const valueErrs = labelValue(v);
       if (valueErrs.length)
         report({
           manifest: m,
-          path: [...path18, key2],
-          message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key2)}: ${valueErrs.join("; ")}`
+          path: [...path18, key3],
+          message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key3)}: ${valueErrs.join("; ")}`
         });
     }
   }
@@ -24236,13 +24236,13 @@ var init_invalid_pdb_spec = __esm({
               message: `spec: minAvailable and maxUnavailable cannot be both set (${UPSTREAM})`
             });
           }
-          for (const key2 of ["minAvailable", "maxUnavailable"]) {
-            const path18 = ["spec", key2];
-            for (const detail of intOrPercentProblems(spec[key2]))
+          for (const key3 of ["minAvailable", "maxUnavailable"]) {
+            const path18 = ["spec", key3];
+            for (const detail of intOrPercentProblems(spec[key3]))
               context.report({
                 manifest: m,
                 path: path18,
-                message: `${fieldError.invalid(path18, spec[key2], detail)} (${UPSTREAM})`
+                message: `${fieldError.invalid(path18, spec[key3], detail)} (${UPSTREAM})`
               });
           }
         }
@@ -24299,9 +24299,9 @@ function checkService(m, report) {
       });
     }
     if (typeof p.port === "number") {
-      const key2 = `${p.port}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`;
-      if (seen.has(key2)) report({ manifest: m, path: [...path18, "port"], message: `duplicate Service port ${key2}` });
-      seen.add(key2);
+      const key3 = `${p.port}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`;
+      if (seen.has(key3)) report({ manifest: m, path: [...path18, "port"], message: `duplicate Service port ${key3}` });
+      seen.add(key3);
     }
   });
 }
@@ -24412,8 +24412,8 @@ function imageTag(image) {
 function defaultPullPolicy(image) {
   return typeof image === "string" && imageTag(image) === "latest" ? "Always" : "IfNotPresent";
 }
-function setIfMissing(o, key2, value) {
-  if (o[key2] === void 0 || o[key2] === null || o[key2] === "") o[key2] = value;
+function setIfMissing(o, key3, value) {
+  if (o[key3] === void 0 || o[key3] === null || o[key3] === "") o[key3] = value;
 }
 function defaultProbe(p) {
   if (!isObj(p)) return;
@@ -24481,7 +24481,7 @@ function defaultPodRequestsFromLimits(spec) {
       const limits = c.resources.limits;
       const requests = isObj(c.resources.requests) ? c.resources.requests : c.resources.requests = {};
       if (!isObj(requests)) continue;
-      for (const key2 of Object.keys(limits)) if (requests[key2] === void 0) requests[key2] = limits[key2];
+      for (const key3 of Object.keys(limits)) if (requests[key3] === void 0) requests[key3] = limits[key3];
     }
   }
 }
@@ -24702,10 +24702,10 @@ function checkService2(m, emit) {
   const nodePorts = /* @__PURE__ */ new Set();
   ports.forEach((p, i) => {
     if (!isObj(p) || typeof p.nodePort !== "number" || p.nodePort === 0) return;
-    const key2 = `${String(p.protocol)}/${p.nodePort}`;
-    if (nodePorts.has(key2))
+    const key3 = `${String(p.protocol)}/${p.nodePort}`;
+    if (nodePorts.has(key3))
       emit(["spec", "ports", i, "nodePort"], fieldError.duplicate(["spec", "ports", i, "nodePort"], p.nodePort), FN);
-    nodePorts.add(key2);
+    nodePorts.add(key3);
   });
   const ranges = strings(spec.loadBalancerSourceRanges);
   if (ranges.length > 0) {
@@ -24974,9 +24974,9 @@ function checkStatefulSet(m, emit, kubeVersion2) {
   }
   const retention = spec.persistentVolumeClaimRetentionPolicy;
   if (isObj(retention)) {
-    for (const key2 of ["whenDeleted", "whenScaled"]) {
-      const value = retention[key2];
-      const path18 = ["spec", "persistentVolumeClaimRetentionPolicy", key2];
+    for (const key3 of ["whenDeleted", "whenScaled"]) {
+      const value = retention[key3];
+      const path18 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
       if (typeof value === "string" && value !== "Retain" && value !== "Delete")
         emit(path18, fieldError.notSupported(path18, value, ["Retain", "Delete"]));
     }
@@ -25025,10 +25025,10 @@ function notMoreThan100Percent(path18, value, emit) {
     emit(path18, fieldError.invalid(path18, value, "must not be greater than 100%"));
 }
 function nonNegative(o, base, keys, emit) {
-  for (const key2 of keys) {
-    const value = o[key2];
+  for (const key3 of keys) {
+    const value = o[key3];
     if (typeof value === "number" && value < 0)
-      emit([...base, key2], fieldError.invalid([...base, key2], value, NEGATIVE_MSG));
+      emit([...base, key3], fieldError.invalid([...base, key3], value, NEGATIVE_MSG));
   }
 }
 var rule29, invalid_workload_spec_default;
@@ -25973,8 +25973,8 @@ function statefulSetClaims(index) {
     const count = Math.min(typeof replicas === "number" ? replicas : 1, MAX_EXPANDED_REPLICAS);
     if (Number.isNaN(count)) continue;
     for (const template of claimTemplateNames(set)) {
-      const key2 = claimKey(index.namespaceOf(set), `${template}-${set.ref.name}-`);
-      out.set(key2, Math.max(out.get(key2) ?? -Infinity, count));
+      const key3 = claimKey(index.namespaceOf(set), `${template}-${set.ref.name}-`);
+      out.set(key3, Math.max(out.get(key3) ?? -Infinity, count));
     }
   }
   return out;
@@ -28460,8 +28460,8 @@ var init_crds = __esm({
             crd,
             schemaPath: ownSchema !== void 0 || !v1beta1 ? ["spec", "versions", index, "schema", "openAPIV3Schema"] : ["spec", "validation", "openAPIV3Schema"]
           });
-          const key2 = `${group}/${kind}`;
-          this.versionsOfGroupKind.set(key2, [...this.versionsOfGroupKind.get(key2) ?? [], version2.name]);
+          const key3 = `${group}/${kind}`;
+          this.versionsOfGroupKind.set(key3, [...this.versionsOfGroupKind.get(key3) ?? [], version2.name]);
         });
       }
     };
@@ -28538,8 +28538,8 @@ function openApiBounds(out) {
 }
 function mapValues(map, f) {
   const out = {};
-  for (const [key2, value] of Object.entries(map))
-    Object.defineProperty(out, key2, { value: f(value), enumerable: true, writable: true, configurable: true });
+  for (const [key3, value] of Object.entries(map))
+    Object.defineProperty(out, key3, { value: f(value), enumerable: true, writable: true, configurable: true });
   return out;
 }
 var SCHEMA_VALUED, SCHEMA_MAPS, SCHEMA_LISTS, DROPPED2, isObject2, preservesUnknown, MAX_DEPTH, isTypeOnly;
@@ -28705,15 +28705,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key2) {
-      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
+    function getProperty(key3) {
+      return typeof key3 == "string" && exports.IDENTIFIER.test(key3) ? new _Code(`.${key3}`) : _`[${key3}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key2) {
-      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
-        return new _Code(`${key2}`);
+    function getEsmExportName(key3) {
+      if (typeof key3 == "string" && exports.IDENTIFIER.test(key3)) {
+        return new _Code(`${key3}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key3}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -29340,11 +29340,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code2 = ["{"];
-        for (const [key2, value] of keyValues) {
+        for (const [key3, value] of keyValues) {
           if (code2.length > 1)
             code2.push(",");
-          code2.push(key2);
-          if (key2 !== value || this.opts.es5) {
+          code2.push(key3);
+          if (key3 !== value || this.opts.es5) {
             code2.push(":");
             (0, code_1.addCodeArg)(code2, value);
           }
@@ -29619,17 +29619,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key2 in schema) {
-        if (!rules[key2])
-          checkStrictMode(it, `unknown keyword: "${key2}"`);
+      for (const key3 in schema) {
+        if (!rules[key3])
+          checkStrictMode(it, `unknown keyword: "${key3}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (rules[key2])
+      for (const key3 in schema)
+        if (rules[key3])
           return true;
       return false;
     }
@@ -29637,8 +29637,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (key2 !== "$ref" && RULES.all[key2])
+      for (const key3 in schema)
+        if (key3 !== "$ref" && RULES.all[key3])
           return true;
       return false;
     }
@@ -30216,8 +30216,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key2 in properties) {
-          assignDefault(it, key2, properties[key2].default);
+        for (const key3 in properties) {
+          assignDefault(it, key3, properties[key3].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -30601,8 +30601,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key2 = keys[i];
-          if (!equal(a[key2], b[key2])) return false;
+          var key3 = keys[i];
+          if (!equal(a[key3], b[key3])) return false;
         }
         return true;
       }
@@ -30674,20 +30674,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key2 in schema) {
-          var sch = schema[key2];
+        for (var key3 in schema) {
+          var sch = schema[key3];
           if (Array.isArray(sch)) {
-            if (key2 in traverse.arrayKeywords) {
+            if (key3 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key3 + "/" + i, rootSchema, jsonPtr, key3, schema, i);
             }
-          } else if (key2 in traverse.propsKeywords) {
+          } else if (key3 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key3 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key3, schema, prop);
             }
-          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
+          } else if (key3 in traverse.keywords || opts.allKeys && !(key3 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key3, rootSchema, jsonPtr, key3, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -30744,10 +30744,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key2 in schema) {
-        if (REF_KEYWORDS.has(key2))
+      for (const key3 in schema) {
+        if (REF_KEYWORDS.has(key3))
           return true;
-        const sch = schema[key2];
+        const sch = schema[key3];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -30757,14 +30757,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count = 0;
-      for (const key2 in schema) {
-        if (key2 === "$ref")
+      for (const key3 in schema) {
+        if (key3 === "$ref")
           return Infinity;
         count++;
-        if (SIMPLE_INLINED.has(key2))
+        if (SIMPLE_INLINED.has(key3))
           continue;
-        if (typeof schema[key2] == "object") {
-          (0, util_1.eachItem)(schema[key2], (sch) => count += countKeys(sch));
+        if (typeof schema[key3] == "object") {
+          (0, util_1.eachItem)(schema[key3], (sch) => count += countKeys(sch));
         }
         if (count === Infinity)
           return Infinity;
@@ -30953,8 +30953,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (self.RULES.all[key2])
+      for (const key3 in schema)
+        if (self.RULES.all[key3])
           return true;
       return false;
     }
@@ -33049,7 +33049,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key3, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -33063,15 +33063,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key2 = (0, resolve_1.normalizeId)(key2 || id);
-        this._checkUnique(key2);
-        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
+        key3 = (0, resolve_1.normalizeId)(key3 || id);
+        this._checkUnique(key3);
+        this.schemas[key3] = this._addSchema(schema, _meta, key3, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key2, true, _validateSchema);
+      addMetaSchema(schema, key3, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key3, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -33227,14 +33227,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key2 in rules) {
-            const rule59 = rules[key2];
+          for (const key3 in rules) {
+            const rule59 = rules[key3];
             if (typeof rule59 != "object")
               continue;
             const { $data } = rule59.definition;
-            const schema = keywords[key2];
+            const schema = keywords[key3];
             if ($data && schema)
-              keywords[key2] = schemaOrData(schema);
+              keywords[key3] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -33307,10 +33307,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key2 in checkOpts) {
-        const opt = key2;
+      for (const key3 in checkOpts) {
+        const opt = key3;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key3}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef2) {
@@ -33324,8 +33324,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key2 in optsSchemas)
-          this.addSchema(optsSchemas[key2], key2);
+        for (const key3 in optsSchemas)
+          this.addSchema(optsSchemas[key3], key3);
     }
     function addInitialFormats() {
       for (const name2 in this.opts.formats) {
@@ -34373,11 +34373,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key2 in schema) {
-        if (key2 === "__proto__")
+      for (const key3 in schema) {
+        if (key3 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
-        deps[key2] = schema[key2];
+        const deps = Array.isArray(schema[key3]) ? propertyDeps : schemaDeps;
+        deps[key3] = schema[key3];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -34454,13 +34454,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key2) => {
-          cxt.setParams({ propertyName: key2 });
+        gen.forIn("key", data, (key3) => {
+          cxt.setParams({ propertyName: key3 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key2,
+            data: key3,
             dataTypes: ["string"],
-            propertyName: key2,
+            propertyName: key3,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -34509,38 +34509,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key2) => {
+          gen.forIn("key", data, (key3) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key2);
+              additionalPropertyCode(key3);
             else
-              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
+              gen.if(isAdditional(key3), () => additionalPropertyCode(key3));
           });
         }
-        function isAdditional(key2) {
+        function isAdditional(key3) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key3);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key3} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key3})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key2) {
-          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
+        function deleteAdditional(key3) {
+          gen.code((0, codegen_1._)`delete ${data}[${key3}]`);
         }
-        function additionalPropertyCode(key2) {
+        function additionalPropertyCode(key3) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key2);
+            deleteAdditional(key3);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key2 });
+            cxt.setParams({ additionalProperty: key3 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -34549,22 +34549,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key2, valid, false);
+              applyAdditionalSchema(key3, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key2);
+                deleteAdditional(key3);
               });
             } else {
-              applyAdditionalSchema(key2, valid);
+              applyAdditionalSchema(key3, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key2, valid, errors) {
+        function applyAdditionalSchema(key3, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key2,
+            dataProp: key3,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -34689,19 +34689,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key2) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
+          gen.forIn("key", data, (key3) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key3})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key2,
+                  dataProp: key3,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key3}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -35794,13 +35794,13 @@ var require_dist2 = __commonJS({
 // src/schema/runtime-ajv.ts
 function compileSchema(schema) {
   const { createHash: createHash3 } = __require("node:crypto");
-  const key2 = createHash3("sha256").update(JSON.stringify(schema)).digest("hex");
-  const cached2 = cache2.get(key2);
+  const key3 = createHash3("sha256").update(JSON.stringify(schema)).digest("hex");
+  const cached2 = cache2.get(key3);
   if (cached2) return cached2;
   const ajv = newAjv();
   const validate = ajv.compile(schema);
   if (cache2.size >= CACHE_LIMIT) cache2.delete(cache2.keys().next().value);
-  cache2.set(key2, validate);
+  cache2.set(key3, validate);
   return validate;
 }
 function newAjv() {
@@ -35903,11 +35903,11 @@ var init_resolve = __esm({
       /** Problems with schemas themselves (a CRD's openAPIV3Schema, a --schema-dir file), reported once. */
       schemaFindings = [];
       resolve(apiVersion, kind, manifest) {
-        const key2 = `${apiVersion}\0${kind}`;
-        let resolution = this.cache.get(key2);
+        const key3 = `${apiVersion}\0${kind}`;
+        let resolution = this.cache.get(key3);
         if (!resolution) {
           resolution = this.find(apiVersion, kind, manifest);
-          this.cache.set(key2, resolution);
+          this.cache.set(key3, resolution);
         }
         return resolution;
       }
@@ -36105,9 +36105,9 @@ function pairMisspeltRequiredFields(list) {
 function dedupe(list) {
   const seen = /* @__PURE__ */ new Set();
   return list.filter((e) => {
-    const key2 = `${e.instancePath}\0${e.keyword}\0${JSON.stringify(e.params)}`;
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = `${e.instancePath}\0${e.keyword}\0${JSON.stringify(e.params)}`;
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -36506,11 +36506,11 @@ function normalize(value, path18, manifest) {
     let copy;
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) {
-      const key2 = keys[i];
-      const item = value[key2];
+      const key3 = keys[i];
+      const item = value[key3];
       let next = void 0;
       if (item !== null) {
-        path18.push(key2);
+        path18.push(key3);
         next = normalize(item, path18, manifest);
         path18.pop();
         if (next === item && copy === void 0) continue;
@@ -36519,14 +36519,14 @@ function normalize(value, path18, manifest) {
         copy = {};
         for (let j = 0; j < i; j++) define(copy, keys[j], value[keys[j]]);
       }
-      if (item !== null) define(copy, key2, next);
+      if (item !== null) define(copy, key3, next);
     }
     return copy ?? value;
   }
   return value;
 }
-function define(target, key2, value) {
-  Object.defineProperty(target, key2, { value, enumerable: true, writable: true, configurable: true });
+function define(target, key3, value) {
+  Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
 }
 function dateText(date, path18, manifest) {
   const source = manifest.scalarSource(path18);
@@ -37109,13 +37109,13 @@ function describeError(error) {
   const where = path18.length === 0 ? "the configuration" : displayPath(path18);
   switch (error.keyword) {
     case "additionalProperties": {
-      const key2 = String(error.params.additionalProperty);
-      const suggestion = path18.length === 0 ? closestMatch2(key2, TOP_LEVEL_KEYS) : void 0;
+      const key3 = String(error.params.additionalProperty);
+      const suggestion = path18.length === 0 ? closestMatch2(key3, TOP_LEVEL_KEYS) : void 0;
       const known = path18.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
       return {
-        path: [...path18, key2],
+        path: [...path18, key3],
         target: "key",
-        message: `unknown key "${key2}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}`
+        message: `unknown key "${key3}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}`
       };
     }
     case "enum":
@@ -37157,9 +37157,9 @@ function article(type) {
 function dedupe3(problems) {
   const seen = /* @__PURE__ */ new Set();
   return problems.filter((p) => {
-    const key2 = `${JSON.stringify(p.path)}\0${p.message}`;
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = `${JSON.stringify(p.path)}\0${p.message}`;
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -37605,10 +37605,10 @@ function objectSuppressions(manifests) {
   }
   return out;
 }
-function push3(map, key2, value) {
-  const list = map.get(key2);
+function push3(map, key3, value) {
+  const list = map.get(key3);
   if (list) list.push(value);
-  else map.set(key2, [value]);
+  else map.set(key3, [value]);
 }
 function refKey(ref) {
   if (ref.kind === void 0 || ref.name === void 0) return void 0;
@@ -37690,8 +37690,8 @@ var init_suppress = __esm({
           let lines = this.objectsByLine.get(o.file);
           if (!lines) this.objectsByLine.set(o.file, lines = []);
           for (let line2 = o.span.line; line2 <= o.span.endLine; line2++) (lines[line2] ??= []).push(i);
-          const key2 = refKey(o.ref);
-          if (key2 !== void 0) push3(this.objectsByRef, key2, i);
+          const key3 = refKey(o.ref);
+          if (key3 !== void 0) push3(this.objectsByRef, key3, i);
         });
       }
       sources;
@@ -37788,8 +37788,8 @@ var init_suppress = __esm({
       candidates(f) {
         if (this.objects.length === 0) return [];
         const inFile = this.objectsByLine.get(f.file)?.[f.line] ?? [];
-        const key2 = f.object ? refKey(f.object) : void 0;
-        const sameRef = key2 !== void 0 ? this.objectsByRef.get(key2) ?? [] : [];
+        const key3 = f.object ? refKey(f.object) : void 0;
+        const sameRef = key3 !== void 0 ? this.objectsByRef.get(key3) ?? [] : [];
         const at2 = sameRef.length === 0 ? inFile : [.../* @__PURE__ */ new Set([...inFile, ...sameRef])].sort((a, b) => a - b);
         return at2.map((i) => this.objects[i]);
       }
@@ -38010,16 +38010,16 @@ function maxInto(target, source) {
 function containerRequests(c, path18, problems) {
   const out = {};
   const requests = obj(obj(c.resources).requests);
-  for (const key2 of Object.keys(requests).sort()) {
-    const v = parseResource(key2, requests[key2]);
+  for (const key3 of Object.keys(requests).sort()) {
+    const v = parseResource(key3, requests[key3]);
     if (v === null || v < 0) {
       problems.push({
-        path: [...path18, "resources", "requests", key2],
-        message: `invalid quantity ${JSON.stringify(requests[key2])} for ${key2}`
+        path: [...path18, "resources", "requests", key3],
+        message: `invalid quantity ${JSON.stringify(requests[key3])} for ${key3}`
       });
       continue;
     }
-    out[key2] = v;
+    out[key3] = v;
   }
   return out;
 }
@@ -38050,25 +38050,25 @@ function podRequests(spec, nonMissing, problems = []) {
   }
   maxInto(reqs, initMax);
   const podLevel = obj(obj(spec.resources).requests);
-  for (const key2 of ["cpu", "memory"]) {
-    if (podLevel[key2] === void 0) continue;
-    const v = parseResource(key2, podLevel[key2]);
+  for (const key3 of ["cpu", "memory"]) {
+    if (podLevel[key3] === void 0) continue;
+    const v = parseResource(key3, podLevel[key3]);
     if (v === null || v < 0)
       problems.push({
-        path: ["resources", "requests", key2],
-        message: `invalid quantity ${JSON.stringify(podLevel[key2])} for ${key2}`
+        path: ["resources", "requests", key3],
+        message: `invalid quantity ${JSON.stringify(podLevel[key3])} for ${key3}`
       });
-    else reqs[key2] = v;
+    else reqs[key3] = v;
   }
   const overhead = obj(spec.overhead);
-  for (const key2 of Object.keys(overhead).sort()) {
-    const v = parseResource(key2, overhead[key2]);
+  for (const key3 of Object.keys(overhead).sort()) {
+    const v = parseResource(key3, overhead[key3]);
     if (v === null || v < 0)
       problems.push({
-        path: ["overhead", key2],
-        message: `invalid quantity ${JSON.stringify(overhead[key2])} for ${key2}`
+        path: ["overhead", key3],
+        message: `invalid quantity ${JSON.stringify(overhead[key3])} for ${key3}`
       });
-    else reqs[key2] = (reqs[key2] ?? 0) + v;
+    else reqs[key3] = (reqs[key3] ?? 0) + v;
   }
   return reqs;
 }
@@ -38150,14 +38150,14 @@ function parseAffinityTerms(value, ownNamespace, weighted, path18, labels, probl
 }
 function withLabelKeys(selector, matchKeys, mismatchKeys, labels) {
   const extra = [];
-  const valueOf = (key2) => typeof key2 === "string" && key2 in labels ? labels[key2] : void 0;
-  for (const key2 of arr(matchKeys)) {
-    const value = valueOf(key2);
-    if (typeof key2 === "string" && value !== void 0) extra.push({ key: key2, operator: "In", values: [value] });
+  const valueOf = (key3) => typeof key3 === "string" && key3 in labels ? labels[key3] : void 0;
+  for (const key3 of arr(matchKeys)) {
+    const value = valueOf(key3);
+    if (typeof key3 === "string" && value !== void 0) extra.push({ key: key3, operator: "In", values: [value] });
   }
-  for (const key2 of arr(mismatchKeys)) {
-    const value = valueOf(key2);
-    if (typeof key2 === "string" && value !== void 0) extra.push({ key: key2, operator: "NotIn", values: [value] });
+  for (const key3 of arr(mismatchKeys)) {
+    const value = valueOf(key3);
+    if (typeof key3 === "string" && value !== void 0) extra.push({ key: key3, operator: "NotIn", values: [value] });
   }
   return extra.length === 0 ? selector : makeSelector([...selector.requirements, ...extra]);
 }
@@ -38390,19 +38390,19 @@ function nodeFromManifest(m) {
     };
   }
   const allocatable = {};
-  for (const key2 of Object.keys(status.allocatable).sort()) {
-    const v = parseResource(key2, status.allocatable[key2]);
+  for (const key3 of Object.keys(status.allocatable).sort()) {
+    const v = parseResource(key3, status.allocatable[key3]);
     if (v === null || v < 0) {
       findings.push(
         finding3(
           m,
-          ["status", "allocatable", key2],
-          `node ${name2}: status.allocatable.${key2} ${JSON.stringify(status.allocatable[key2])} is not a valid quantity; the node is left out of the cluster`
+          ["status", "allocatable", key3],
+          `node ${name2}: status.allocatable.${key3} ${JSON.stringify(status.allocatable[key3])} is not a valid quantity; the node is left out of the cluster`
         )
       );
       continue;
     }
-    allocatable[key2] = v;
+    allocatable[key3] = v;
   }
   if (findings.length > 0) return { findings };
   if (allocatable.pods === void 0) {
@@ -38452,6 +38452,8 @@ function clusterFromManifests(manifests, source) {
       model.nodeManifests.set(node.name, m);
     } else if (isKind(m, "Pod")) {
       podManifests.push(m);
+    } else if (["StorageClass", "PersistentVolume", "PersistentVolumeClaim"].some((k) => isKind(m, k))) {
+      (model.storage ??= []).push(m);
     }
   }
   model.nodes.sort((a, b) => compareStrings(a.name, b.name));
@@ -38753,16 +38755,16 @@ function unschedulableFindings(pods) {
   const groups = /* @__PURE__ */ new Map();
   const totals = /* @__PURE__ */ new Map();
   for (const p of pods) {
-    const key2 = `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
-    totals.set(key2, (totals.get(key2) ?? 0) + 1);
+    const key3 = `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
+    totals.set(key3, (totals.get(key3) ?? 0) + 1);
   }
   for (const p of pods) {
     if (p.node !== null || !p.reason || p.notCreated) continue;
-    const key2 = `${p.workload.kind}/${p.namespace}/${p.workload.name}\0${p.reason}`;
-    let g = groups.get(key2);
+    const key3 = `${p.workload.kind}/${p.namespace}/${p.workload.name}\0${p.reason}`;
+    let g = groups.get(key3);
     if (!g)
       groups.set(
-        key2,
+        key3,
         g = { first: p, pods: [], total: totals.get(`${p.workload.kind}/${p.namespace}/${p.workload.name}`) ?? 1 }
       );
     g.pods.push(p);
@@ -38995,12 +38997,12 @@ var init_pod_template_hash = __esm({
       }
       generate(namespace, prefix) {
         const base = prefix.length > MAX_GENERATED_BASE ? prefix.slice(0, MAX_GENERATED_BASE) : prefix;
-        const key2 = `${namespace}/${base}`;
-        let n = this.counters.get(key2) ?? 0;
+        const key3 = `${namespace}/${base}`;
+        let n = this.counters.get(key3) ?? 0;
         for (; ; ) {
           const name2 = base + nameSuffix(this.seed, namespace, base, n++);
           if (!this.taken.has(`${namespace}/${name2}`)) {
-            this.counters.set(key2, n);
+            this.counters.set(key3, n);
             this.taken.add(`${namespace}/${name2}`);
             return name2;
           }
@@ -39202,7 +39204,7 @@ function selectorWith(selector, extra) {
   const compiled = compileLabelSelector({
     matchExpressions: [
       ...selector.requirements.map((r) => ({ key: r.key, operator: r.operator, values: r.values })),
-      ...Object.entries(extra).map(([key2, v]) => ({ key: key2, operator: "In", values: [v] }))
+      ...Object.entries(extra).map(([key3, v]) => ({ key: key3, operator: "In", values: [v] }))
     ]
   });
   return compiled.ok ? compiled.selector : selector;
@@ -39787,8 +39789,8 @@ function runControllers(input) {
     if (!isKind(m, kind)) continue;
     const expand2 = WORKLOAD_KINDS2.get(kind);
     if (!expand2 && kind !== "CronJob") continue;
-    const key2 = `${kind}/${namespaceOf(m.object, defaultNamespace)}/${nameOf(m)}`;
-    if (nameOf(m) && seen.has(key2) && kind !== "Pod") {
+    const key3 = `${kind}/${namespaceOf(m.object, defaultNamespace)}/${nameOf(m)}`;
+    if (nameOf(m) && seen.has(key3) && kind !== "Pod") {
       skip(
         m,
         ["metadata", "name"],
@@ -39796,7 +39798,7 @@ function runControllers(input) {
       );
       continue;
     }
-    seen.add(key2);
+    seen.add(key3);
     if (!expand2) continue;
     const e = expand2(ctx, m);
     if (e) expansions.push(e);
@@ -40115,10 +40117,10 @@ function formatRequests(requests) {
   for (const k of resourceKeys(Object.keys(requests))) out[k] = formatResource(k, requests[k] ?? 0);
   return out;
 }
-function pushTo(map, key2, value) {
-  const list = map.get(key2);
+function pushTo(map, key3, value) {
+  const list = map.get(key3);
   if (list) list.push(value);
-  else map.set(key2, [value]);
+  else map.set(key3, [value]);
 }
 function buildReport(input) {
   const { cluster, pods } = input;
@@ -40170,7 +40172,10 @@ function buildReport(input) {
     settings: input.settings,
     pods: podReports,
     workloads: input.expansions.map((e) => e.report),
-    volumeClaims: input.expansions.flatMap((e) => e.claims),
+    volumeClaims: [...input.expansions.flatMap((e) => e.claims), ...input.volumes?.standalone ?? []].map((c) => {
+      const binding = input.volumes?.state.decision(c.namespace, c.name);
+      return binding && binding.state !== "unknown" ? { ...c, binding } : c;
+    }),
     services: input.services.map((s) => s.report),
     ingresses: input.ingresses,
     cronJobs: input.cronJobs,
@@ -40244,11 +40249,11 @@ var init_framework = __esm({
     servicesByNamespace = /* @__PURE__ */ new WeakMap();
     CycleState = class {
       data = /* @__PURE__ */ new Map();
-      read(key2) {
-        return this.data.get(key2);
+      read(key3) {
+        return this.data.get(key3);
       }
-      write(key2, value) {
-        this.data.set(key2, value);
+      write(key3, value) {
+        this.data.set(key3, value);
       }
     };
   }
@@ -40546,19 +40551,19 @@ var init_affinity_terms = __esm({
 });
 
 // src/plan/scheduler/plugins/inter-pod-affinity.ts
-function addValue(counts2, key2, value, delta) {
-  let m = counts2.get(key2);
-  if (!m) counts2.set(key2, m = /* @__PURE__ */ new Map());
+function addValue(counts2, key3, value, delta) {
+  let m = counts2.get(key3);
+  if (!m) counts2.set(key3, m = /* @__PURE__ */ new Map());
   m.set(value, (m.get(value) ?? 0) + delta);
 }
-function addLabel(counts2, labels, key2, delta) {
-  const value = labels[key2];
-  if (value !== void 0 && Object.prototype.hasOwnProperty.call(labels, key2)) addValue(counts2, key2, value, delta);
+function addLabel(counts2, labels, key3, delta) {
+  const value = labels[key3];
+  if (value !== void 0 && Object.prototype.hasOwnProperty.call(labels, key3)) addValue(counts2, key3, value, delta);
 }
-function countAt(counts2, labels, key2) {
-  const value = labels[key2];
-  if (value === void 0 || !Object.prototype.hasOwnProperty.call(labels, key2)) return void 0;
-  return counts2.get(key2)?.get(value) ?? 0;
+function countAt(counts2, labels, key3) {
+  const value = labels[key3];
+  if (value === void 0 || !Object.prototype.hasOwnProperty.call(labels, key3)) return void 0;
+  return counts2.get(key3)?.get(value) ?? 0;
 }
 var NAME4, ERR_REASON_AFFINITY, ERR_REASON_ANTI_AFFINITY, ERR_REASON_EXISTING_ANTI_AFFINITY, HARD_POD_AFFINITY_WEIGHT, PRE_FILTER, PRE_SCORE, InterPodAffinity;
 var init_inter_pod_affinity = __esm({
@@ -40617,8 +40622,8 @@ var init_inter_pod_affinity = __esm({
           if ((countAt(state.antiAffinity, labels, t.topologyKey) ?? 0) > 0)
             return unschedulable(NAME4, ERR_REASON_ANTI_AFFINITY);
         }
-        for (const key2 of state.existingAntiAffinity.keys()) {
-          if ((countAt(state.existingAntiAffinity, labels, key2) ?? 0) > 0)
+        for (const key3 of state.existingAntiAffinity.keys()) {
+          if ((countAt(state.existingAntiAffinity, labels, key3) ?? 0) > 0)
             return unschedulable(NAME4, ERR_REASON_EXISTING_ANTI_AFFINITY);
         }
         return null;
@@ -40649,7 +40654,7 @@ var init_inter_pod_affinity = __esm({
         const scores = cycle.state.read(PRE_SCORE);
         if (!scores) return 0;
         let total = 0;
-        for (const key2 of scores.keys()) total += countAt(scores, node.node.labels, key2) ?? 0;
+        for (const key3 of scores.keys()) total += countAt(scores, node.node.labels, key3) ?? 0;
         return total;
       },
       normalizeScore(_cycle, scores) {
@@ -40714,7 +40719,7 @@ function defaultSelector(cycle) {
     if (selector.requirements.length === 0 || !selector.matches(pod.labels)) continue;
     for (const [k, v] of selector.equalities) merged.set(k, v);
   }
-  const requirements = [...merged].map(([key2, v]) => ({ key: key2, operator: "In", values: [v] }));
+  const requirements = [...merged].map(([key3, v]) => ({ key: key3, operator: "In", values: [v] }));
   if (pod.ownerSelector) requirements.push(...pod.ownerSelector.requirements);
   return requirements.length === 0 ? null : makeSelector(requirements);
 }
@@ -40739,9 +40744,9 @@ function hasAllTopologyKeys(node, constraints) {
 }
 function countsFor(cycle, selector) {
   if (!selector) return /* @__PURE__ */ new Map();
-  const key2 = stateKey(`spread-counts:${selector.text}`);
-  let counts2 = cycle.state.read(key2);
-  if (!counts2) cycle.state.write(key2, counts2 = cycle.cluster.countByNode(cycle.pod.namespace, selector));
+  const key3 = stateKey(`spread-counts:${selector.text}`);
+  let counts2 = cycle.state.read(key3);
+  if (!counts2) cycle.state.write(key3, counts2 = cycle.cluster.countByNode(cycle.pod.namespace, selector));
   return counts2;
 }
 var LABEL_HOSTNAME, LABEL_ZONE, SYSTEM_DEFAULT_CONSTRAINTS;
@@ -40958,6 +40963,401 @@ var init_taint_toleration = __esm({
   }
 });
 
+// src/k8s/storage.ts
+function isDefaultClass(metadata) {
+  const annotations = obj(obj(metadata).annotations);
+  return DEFAULT_CLASS_ANNOTATIONS.some((a) => annotations[a] === "true");
+}
+function claimClassName(claim) {
+  const beta = obj(obj(claim.metadata).annotations)[BETA_CLAIM_CLASS];
+  if (typeof beta === "string") return beta;
+  const name2 = obj(claim.spec).storageClassName;
+  return typeof name2 === "string" ? name2 : void 0;
+}
+function volumeClassName(pv) {
+  const beta = obj(obj(pv.metadata).annotations)["volume.beta.kubernetes.io/storage-class"];
+  if (typeof beta === "string") return beta;
+  return str(obj(pv.spec).storageClassName) ?? "";
+}
+function pickDefaultClass(classes) {
+  const defaults2 = classes.filter((c) => c.isDefault);
+  defaults2.sort((a, b) => compareStrings(b.created ?? "", a.created ?? "") || compareStrings(a.name, b.name));
+  return defaults2[0]?.name;
+}
+function readAllowedTopologies(value) {
+  const terms = [];
+  for (const t of arr(value)) {
+    if (!isObj(t)) continue;
+    const term = [];
+    for (const e of arr(t.matchLabelExpressions)) {
+      const key3 = str(obj(e).key);
+      const values = arr(obj(e).values).filter((v) => typeof v === "string");
+      if (key3) term.push({ key: key3, values });
+    }
+    terms.push(term);
+  }
+  return terms;
+}
+function matchTopologyTerms(terms, labels) {
+  if (terms.length === 0) return true;
+  return terms.some(
+    (term) => term.length > 0 && term.every((e) => Object.prototype.hasOwnProperty.call(labels, e.key) && e.values.includes(labels[e.key]))
+  );
+}
+function gaTopologyLabel(key3) {
+  if (key3 === "failure-domain.beta.kubernetes.io/zone") return "topology.kubernetes.io/zone";
+  if (key3 === "failure-domain.beta.kubernetes.io/region") return "topology.kubernetes.io/region";
+  return key3;
+}
+function zoneLabelValues(value) {
+  return new Set(value.split("__").filter((z) => z !== ""));
+}
+function accessModesSatisfied(claimModes, volumeModes) {
+  return claimModes.every((m) => volumeModes.includes(m));
+}
+function stringList(value) {
+  return arr(value).filter((v) => typeof v === "string");
+}
+var DEFAULT_CLASS_ANNOTATIONS, BETA_CLAIM_CLASS, NO_PROVISIONER, VOLUME_TOPOLOGY_LABELS;
+var init_storage = __esm({
+  "src/k8s/storage.ts"() {
+    "use strict";
+    init_compare();
+    init_values();
+    DEFAULT_CLASS_ANNOTATIONS = [
+      "storageclass.kubernetes.io/is-default-class",
+      "storageclass.beta.kubernetes.io/is-default-class"
+    ];
+    BETA_CLAIM_CLASS = "volume.beta.kubernetes.io/storage-class";
+    NO_PROVISIONER = "kubernetes.io/no-provisioner";
+    VOLUME_TOPOLOGY_LABELS = [
+      "failure-domain.beta.kubernetes.io/zone",
+      "failure-domain.beta.kubernetes.io/region",
+      "topology.kubernetes.io/zone",
+      "topology.kubernetes.io/region"
+    ];
+  }
+});
+
+// src/plan/scheduler/volume-state.ts
+function volumeZone(v) {
+  return v.labels[ZONE_LABEL] ?? v.labels["failure-domain.beta.kubernetes.io/zone"] ?? null;
+}
+function pinnedZones(terms) {
+  const zones = /* @__PURE__ */ new Set();
+  for (const t of terms) for (const e of t) if (e.key === ZONE_LABEL) for (const v of e.values) zones.add(v);
+  return [...zones].sort();
+}
+var ZONE_LABEL, ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT, ERR_UNBOUND_IMMEDIATE, ERR_REASON_ZONE_CONFLICT, key2, VolumeState;
+var init_volume_state = __esm({
+  "src/plan/scheduler/volume-state.ts"() {
+    "use strict";
+    init_storage();
+    ZONE_LABEL = "topology.kubernetes.io/zone";
+    ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
+    ERR_REASON_NODE_CONFLICT = "node(s) had volume node affinity conflict";
+    ERR_UNBOUND_IMMEDIATE = "pod has unbound immediate PersistentVolumeClaims";
+    ERR_REASON_ZONE_CONFLICT = "node(s) had no available volume zone";
+    key2 = (namespace, name2) => `${namespace}/${name2}`;
+    VolumeState = class {
+      classes = /* @__PURE__ */ new Map();
+      volumes = /* @__PURE__ */ new Map();
+      claims = /* @__PURE__ */ new Map();
+      podClaims = /* @__PURE__ */ new WeakMap();
+      decisions = /* @__PURE__ */ new Map();
+      constructor(input) {
+        for (const c of input.classes) this.classes.set(c.name, c);
+        for (const v of input.volumes) this.volumes.set(v.name, v);
+        for (const c of input.claims)
+          if (!this.claims.has(key2(c.namespace, c.name))) this.claims.set(key2(c.namespace, c.name), c);
+        for (const c of this.claims.values()) this.decideBeforeScheduling(c);
+      }
+      /** The pod's claims (spec.volumes persistentVolumeClaim / ephemeral), as namespace/name keys. */
+      registerPod(pod, claimNames) {
+        if (claimNames.length > 0)
+          this.podClaims.set(
+            pod,
+            claimNames.map((n) => key2(pod.namespace, n))
+          );
+      }
+      decision(namespace, name2) {
+        return this.decisions.get(key2(namespace, name2));
+      }
+      // --- before scheduling: what exists, and the PV controller's Immediate binding ------------------------------
+      /**
+       * A claim already bound keeps its volume. An unbound claim of an Immediate class is bound by the PV
+       * controller before any pod is scheduled (pv_controller.go syncUnboundClaim): the smallest Available volume
+       * that fits, else a new one from the provisioner — somewhere in allowedTopologies, which the provisioner
+       * chooses; the plan keeps the pod within them. WaitForFirstConsumer claims wait for the scheduler.
+       */
+      decideBeforeScheduling(c) {
+        const k = key2(c.namespace, c.name);
+        const unknown = (note) => {
+          this.decisions.set(k, { state: "unknown", bindingMode: null, volume: null, node: null, zone: null, note });
+        };
+        if (c.volumeName !== null) {
+          const v = this.volumes.get(c.volumeName);
+          this.decisions.set(k, {
+            state: "bound",
+            bindingMode: null,
+            volume: c.volumeName,
+            node: null,
+            zone: v ? volumeZone(v) : null,
+            note: v ? "already bound" : `already bound to ${c.volumeName}, which is not in the inputs or the cluster file`
+          });
+          return;
+        }
+        if (c.className === null)
+          return unknown("no storageClassName and no default StorageClass in the inputs or the cluster file");
+        const cls = c.className === "" ? void 0 : this.classes.get(c.className);
+        if (c.className !== "" && !cls)
+          return unknown(`StorageClass ${c.className} is not in the inputs or the cluster file`);
+        const mode = cls?.bindingMode ?? "Immediate";
+        if (mode === "WaitForFirstConsumer") {
+          this.decisions.set(k, {
+            state: "pending",
+            bindingMode: mode,
+            volume: null,
+            node: null,
+            zone: null,
+            note: "WaitForFirstConsumer: bound when its first pod is scheduled"
+          });
+          return;
+        }
+        const match2 = this.findMatchingVolume(c, null, /* @__PURE__ */ new Set());
+        if (match2) {
+          match2.claim = k;
+          this.decisions.set(k, {
+            state: "bound",
+            bindingMode: mode,
+            volume: match2.name,
+            node: null,
+            zone: volumeZone(match2),
+            note: "Immediate: bound by the PV controller before scheduling"
+          });
+          return;
+        }
+        if (!cls) return unknown("no storageClassName and no matching PersistentVolume in the cluster file");
+        if (cls.provisioner === NO_PROVISIONER) {
+          this.decisions.set(k, {
+            state: "pending",
+            bindingMode: mode,
+            volume: null,
+            node: null,
+            zone: null,
+            note: `no Available PersistentVolume matches and StorageClass ${cls.name} does not provision (${NO_PROVISIONER})`
+          });
+          return;
+        }
+        const zones = pinnedZones(cls.allowedTopologies);
+        const provisioned = {
+          name: `(provisioned for ${k})`,
+          className: cls.name,
+          capacity: null,
+          accessModes: c.accessModes,
+          affinity: cls.allowedTopologies.length > 0 ? (n) => matchTopologyTerms(cls.allowedTopologies, n.labels) : null,
+          labels: {},
+          claim: k
+        };
+        this.volumes.set(provisioned.name, provisioned);
+        c.volumeName = provisioned.name;
+        this.decisions.set(k, {
+          state: "provisioned",
+          bindingMode: mode,
+          volume: null,
+          node: null,
+          zone: zones.length === 1 ? zones[0] : null,
+          note: cls.allowedTopologies.length === 0 ? "Immediate: provisioned before scheduling, where the provisioner chooses (no allowedTopologies)" : `Immediate: provisioned before scheduling within allowedTopologies${zones.length > 1 ? ` (one of ${zones.join(", ")}, the provisioner chooses)` : ""}`
+        });
+      }
+      /**
+       * FindMatchingVolume, reduced: an Available volume of the claim's class, reserved for nobody else, with room
+       * for the request and the access modes, usable from `node` (when given); the smallest fits best, then name.
+       */
+      findMatchingVolume(c, node, taken) {
+        const k = key2(c.namespace, c.name);
+        let best;
+        for (const v of this.volumes.values()) {
+          if (taken.has(v) || v.claim !== null && v.claim !== k) continue;
+          if (v.className !== (c.className ?? "")) continue;
+          if (c.request !== null && v.capacity !== null && v.capacity < c.request) continue;
+          if (!accessModesSatisfied(c.accessModes, v.accessModes)) continue;
+          if (node && v.affinity && !v.affinity(node)) continue;
+          if (!best || (v.capacity ?? Infinity) < (best.capacity ?? Infinity) || (v.capacity ?? Infinity) === (best.capacity ?? Infinity) && v.name < best.name)
+            best = v;
+        }
+        return best;
+      }
+      // --- the scheduling cycle -----------------------------------------------------------------------------------
+      /** The pod's claims that the planner knows (unknown ones constrain nothing). */
+      known(pod) {
+        const keys = this.podClaims.get(pod);
+        if (!keys) return [];
+        const out = [];
+        for (const k of keys) {
+          const c = this.claims.get(k);
+          if (c && this.decisions.get(k)?.state !== "unknown") out.push(c);
+        }
+        return out;
+      }
+      hasClaims(pod) {
+        return this.known(pod).length > 0;
+      }
+      /** PreFilter: an unbound claim of an Immediate class (nothing to bind it to) rejects the pod outright. */
+      unboundImmediate(pod) {
+        return this.known(pod).some((c) => c.volumeName === null && this.modeOf(c) === "Immediate");
+      }
+      /**
+       * FindPodVolumes for one node: bound claims need their volume's node affinity to match (else NodeConflict);
+       * WaitForFirstConsumer claims need an Available volume usable from the node, or a provisioner whose
+       * allowedTopologies include the node (else BindConflict). Returns the reasons, in the binder's order.
+       */
+      findPodVolumes(pod, node) {
+        let boundOk = true;
+        let unboundOk = true;
+        const taken = /* @__PURE__ */ new Set();
+        for (const c of this.known(pod)) {
+          if (c.volumeName !== null) {
+            const v = this.volumes.get(c.volumeName);
+            if (v?.affinity && !v.affinity(node)) boundOk = false;
+            continue;
+          }
+          if (this.modeOf(c) !== "WaitForFirstConsumer") continue;
+          const match2 = this.findMatchingVolume(c, node, taken);
+          if (match2) {
+            taken.add(match2);
+            continue;
+          }
+          const cls = c.className ? this.classes.get(c.className) : void 0;
+          if (!cls || cls.provisioner === NO_PROVISIONER || !matchTopologyTerms(cls.allowedTopologies, node.labels))
+            unboundOk = false;
+        }
+        const reasons = [];
+        if (!boundOk) reasons.push(ERR_REASON_NODE_CONFLICT);
+        if (!unboundOk) reasons.push(ERR_REASON_BIND_CONFLICT);
+        return reasons;
+      }
+      /**
+       * Reserve (AssumePodVolumes): the matched volumes are bound to their claims, the others provisioned for the
+       * node — in its zone, so pods that use the claim later follow it (a CSI volume's topology is the node's).
+       */
+      assume(pod, node) {
+        const taken = /* @__PURE__ */ new Set();
+        for (const c of this.known(pod)) {
+          if (c.volumeName !== null || this.modeOf(c) !== "WaitForFirstConsumer") continue;
+          const k = key2(c.namespace, c.name);
+          const match2 = this.findMatchingVolume(c, node, taken);
+          const zone = node.labels[ZONE_LABEL] ?? null;
+          if (match2) {
+            taken.add(match2);
+            match2.claim = k;
+            c.volumeName = match2.name;
+            this.decisions.set(k, {
+              state: "bound",
+              bindingMode: "WaitForFirstConsumer",
+              volume: match2.name,
+              node: node.name,
+              zone: volumeZone(match2) ?? zone,
+              note: `WaitForFirstConsumer: bound to an Available PersistentVolume when pod ${pod.name} was scheduled`
+            });
+            continue;
+          }
+          const provisioned = {
+            name: `(provisioned for ${k})`,
+            className: c.className ?? "",
+            capacity: null,
+            accessModes: c.accessModes,
+            affinity: zone === null ? null : (n) => n.labels[ZONE_LABEL] === zone,
+            labels: {},
+            claim: k
+          };
+          this.volumes.set(provisioned.name, provisioned);
+          c.volumeName = provisioned.name;
+          this.decisions.set(k, {
+            state: "provisioned",
+            bindingMode: "WaitForFirstConsumer",
+            volume: null,
+            node: node.name,
+            zone,
+            note: `WaitForFirstConsumer: provisioned for node ${node.name} when pod ${pod.name} was scheduled`
+          });
+        }
+      }
+      /**
+       * VolumeZone's Filter: a node carrying any zone/region label must match the zone/region labels of every
+       * bound volume of the pod (a value may list several zones joined by "__"). Unbound claims are VolumeBinding's.
+       */
+      zoneConflict(pod, node) {
+        if (!VOLUME_TOPOLOGY_LABELS.some((l) => Object.prototype.hasOwnProperty.call(node.labels, l))) return false;
+        for (const c of this.known(pod)) {
+          const v = c.volumeName === null ? void 0 : this.volumes.get(c.volumeName);
+          if (!v) continue;
+          for (const label of VOLUME_TOPOLOGY_LABELS) {
+            const value = v.labels[label];
+            if (value === void 0 || !Object.prototype.hasOwnProperty.call(v.labels, label)) continue;
+            const nodeValue = Object.prototype.hasOwnProperty.call(node.labels, label) ? node.labels[label] : node.labels[gaTopologyLabel(label)];
+            if (nodeValue === void 0 || !zoneLabelValues(value).has(nodeValue)) return true;
+          }
+        }
+        return false;
+      }
+      modeOf(c) {
+        if (!c.className) return "Immediate";
+        return this.classes.get(c.className)?.bindingMode ?? "Immediate";
+      }
+    };
+  }
+});
+
+// src/plan/scheduler/plugins/volume-binding.ts
+var NAME10, VolumeBinding;
+var init_volume_binding = __esm({
+  "src/plan/scheduler/plugins/volume-binding.ts"() {
+    "use strict";
+    init_framework();
+    init_volume_state();
+    NAME10 = "VolumeBinding";
+    VolumeBinding = {
+      name: NAME10,
+      preFilter(cycle) {
+        const volumes = cycle.env.volumes;
+        if (!volumes || !volumes.hasClaims(cycle.pod)) return null;
+        if (volumes.unboundImmediate(cycle.pod)) return unresolvable(NAME10, ERR_UNBOUND_IMMEDIATE);
+        return null;
+      },
+      filter(cycle, node) {
+        const volumes = cycle.env.volumes;
+        if (!volumes || !volumes.hasClaims(cycle.pod)) return null;
+        const reasons = volumes.findPodVolumes(cycle.pod, node.node);
+        return reasons.length > 0 ? unresolvable(NAME10, ...reasons) : null;
+      },
+      reserve(cycle, node) {
+        cycle.env.volumes?.assume(cycle.pod, node.node);
+        return null;
+      }
+    };
+  }
+});
+
+// src/plan/scheduler/plugins/volume-zone.ts
+var NAME11, VolumeZone;
+var init_volume_zone = __esm({
+  "src/plan/scheduler/plugins/volume-zone.ts"() {
+    "use strict";
+    init_framework();
+    init_volume_state();
+    NAME11 = "VolumeZone";
+    VolumeZone = {
+      name: NAME11,
+      filter(cycle, node) {
+        const volumes = cycle.env.volumes;
+        if (!volumes || !volumes.zoneConflict(cycle.pod, node.node)) return null;
+        return unresolvable(NAME11, ERR_REASON_ZONE_CONFLICT);
+      }
+    };
+  }
+});
+
 // src/plan/scheduler/profile.ts
 var DEFAULT_PROFILE;
 var init_profile = __esm({
@@ -40974,6 +41374,8 @@ var init_profile = __esm({
     init_pod_topology_spread();
     init_scheduling_gates();
     init_taint_toleration();
+    init_volume_binding();
+    init_volume_zone();
     DEFAULT_PROFILE = {
       schedulerName: "default-scheduler",
       plugins: [
@@ -40985,8 +41387,9 @@ var init_profile = __esm({
         { plugin: NodeAffinity, weight: 2 },
         { plugin: NodePorts },
         { plugin: NodeResourcesFit, weight: 1 },
-        // VolumeRestrictions, NodeVolumeLimits (and the in-tree EBSLimits, GCEPDLimits, AzureDiskLimits),
-        // VolumeBinding, VolumeZone: not modelled yet.
+        // VolumeRestrictions, NodeVolumeLimits (and the in-tree EBSLimits, GCEPDLimits, AzureDiskLimits): not modelled yet.
+        { plugin: VolumeBinding },
+        { plugin: VolumeZone },
         { plugin: PodTopologySpread, weight: 2 },
         { plugin: InterPodAffinity, weight: 2 },
         // DefaultPreemption (PostFilter): not modelled yet.
@@ -41014,9 +41417,9 @@ function zoneKey(labels) {
 function nodeTreeOrder(nodes, labelsOf) {
   const zones = /* @__PURE__ */ new Map();
   for (const n of nodes) {
-    const key2 = zoneKey(labelsOf(n));
-    let list = zones.get(key2);
-    if (!list) zones.set(key2, list = []);
+    const key3 = zoneKey(labelsOf(n));
+    let list = zones.get(key3);
+    if (!list) zones.set(key3, list = []);
     list.push(n);
   }
   const out = [];
@@ -41275,9 +41678,9 @@ var init_scheduler = __esm({
 });
 
 // src/plan/scheduler/state.ts
-function bucket(map, key2) {
-  let b = map.get(key2);
-  if (!b) map.set(key2, b = /* @__PURE__ */ new Set());
+function bucket(map, key3) {
+  let b = map.get(key3);
+  if (!b) map.set(key3, b = /* @__PURE__ */ new Set());
   return b;
 }
 var NodeState, SEP, ClusterState;
@@ -41423,18 +41826,18 @@ var init_state = __esm({
           for (const term of terms) {
             const value = node.node.labels[term.topologyKey];
             if (value === void 0 || !Object.prototype.hasOwnProperty.call(node.node.labels, term.topologyKey)) continue;
-            const key2 = [
+            const key3 = [
               kind,
               term.topologyKey,
               term.selector.text,
               [...term.namespaces].sort().join(","),
               term.namespaceSelector?.text ?? "-"
             ].join(SEP);
-            let group = this.termGroups.get(key2);
+            let group = this.termGroups.get(key3);
             if (!group) {
               if (sign < 0) continue;
               group = { kind, term, byValue: /* @__PURE__ */ new Map(), members: 0 };
-              this.termGroups.set(key2, group);
+              this.termGroups.set(key3, group);
               const eq = term.selector.equalities[0];
               bucket(this.termIndex, eq ? eq[0] + SEP + eq[1] : "").add(group);
             }
@@ -41444,7 +41847,7 @@ var init_state = __esm({
             else group.byValue.set(value, next);
             group.members += sign;
             if (group.members <= 0) {
-              this.termGroups.delete(key2);
+              this.termGroups.delete(key3);
               const eq = term.selector.equalities[0];
               this.termIndex.get(eq ? eq[0] + SEP + eq[1] : "")?.delete(group);
             }
@@ -41484,7 +41887,9 @@ function queueAndSchedule(input) {
   const selectors = input.services.flatMap(
     (s) => s.selector ? [{ namespace: s.report.namespace, selector: s.selector }] : []
   );
-  const scheduler = new Scheduler(state, { services: selectors }, void 0, {
+  const volumes = input.volumes;
+  const env = { services: selectors, ...volumes ? { volumes: volumes.state } : {} };
+  const scheduler = new Scheduler(state, env, void 0, {
     percentageOfNodesToScore: input.scoreAllNodes ? 100 : 0
   });
   for (const p of cluster.pods) {
@@ -41504,6 +41909,7 @@ function queueAndSchedule(input) {
       ownerSelector: p.ownerSelector
     }).pod;
     p.sched = sched;
+    volumes?.state.registerPod(sched, volumes.podClaims.get(p) ?? []);
     return { p, sched };
   });
   queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);
@@ -41601,16 +42007,158 @@ var init_schedule = __esm({
   }
 });
 
+// src/plan/volumes.ts
+function podClaimNames(podName, spec) {
+  const names = [];
+  for (const v of arr(obj(spec).volumes)) {
+    if (!isObj(v)) continue;
+    const claim = str(obj(v.persistentVolumeClaim).claimName);
+    if (claim) names.push(claim);
+    else if (isObj(v.ephemeral) && typeof v.name === "string") names.push(`${podName}-${v.name}`);
+  }
+  return names;
+}
+function setUpVolumes(input) {
+  const byName = /* @__PURE__ */ new Map();
+  const fromInputs = /* @__PURE__ */ new Set();
+  const keyOf = (m) => {
+    const kind = String(m.object.kind);
+    const name2 = str(obj(m.object.metadata).name);
+    if (!name2) return void 0;
+    const ns = kind === "PersistentVolumeClaim" ? namespaceOf(m.object, input.defaultNamespace) : "";
+    return `${kind}/${ns}/${name2}`;
+  };
+  for (const m of input.inputs) {
+    const k = keyOf(m);
+    if (!k || fromInputs.has(k)) continue;
+    fromInputs.add(k);
+    byName.set(k, m);
+  }
+  for (const m of input.cluster) {
+    const k = keyOf(m);
+    if (k) byName.set(k, m);
+  }
+  const of = (kind) => [...byName.entries()].filter(([k]) => k.startsWith(`${kind}/`)).map(([, m]) => m);
+  const classes = [];
+  const defaults2 = [];
+  for (const m of of("StorageClass")) {
+    const meta = obj(m.object.metadata);
+    const name2 = str(meta.name);
+    classes.push({
+      name: name2,
+      provisioner: str(m.object.provisioner) ?? "",
+      bindingMode: m.object.volumeBindingMode === "WaitForFirstConsumer" ? "WaitForFirstConsumer" : "Immediate",
+      allowedTopologies: readAllowedTopologies(m.object.allowedTopologies)
+    });
+    defaults2.push({ name: name2, isDefault: isDefaultClass(meta), created: str(meta.creationTimestamp) });
+  }
+  const defaultClass = pickDefaultClass(defaults2);
+  const resolveClass = (name2) => name2 === void 0 ? defaultClass ?? null : name2;
+  const volumes = [];
+  for (const m of of("PersistentVolume")) {
+    const meta = obj(m.object.metadata);
+    const spec = obj(m.object.spec);
+    const phase = str(obj(m.object.status).phase);
+    if (phase === "Released" || phase === "Failed") continue;
+    const required2 = obj(spec.nodeAffinity).required;
+    const compiled = required2 === void 0 ? null : compileNodeSelector(required2);
+    const claimRef = obj(spec.claimRef);
+    const claimName2 = str(claimRef.name);
+    volumes.push({
+      name: str(meta.name),
+      className: volumeClassName(m.object),
+      capacity: storageBytes(obj(spec.capacity).storage),
+      accessModes: stringList(spec.accessModes),
+      affinity: compiled?.ok ? (n) => compiled.selector.matches(n) : null,
+      labels: Object.fromEntries(
+        Object.entries(obj(meta.labels)).filter((e) => typeof e[1] === "string")
+      ),
+      claim: claimName2 ? `${str(claimRef.namespace) ?? input.defaultNamespace}/${claimName2}` : null
+    });
+  }
+  const claims = [];
+  const standalone = [];
+  for (const m of of("PersistentVolumeClaim")) {
+    const meta = obj(m.object.metadata);
+    const spec = obj(m.object.spec);
+    const namespace = namespaceOf(m.object, input.defaultNamespace);
+    const name2 = str(meta.name);
+    const request = obj(obj(spec.resources).requests).storage;
+    claims.push({
+      namespace,
+      name: name2,
+      className: resolveClass(claimClassName(m.object)),
+      request: storageBytes(request),
+      accessModes: stringList(spec.accessModes),
+      volumeName: str(spec.volumeName) || null
+    });
+    if (fromInputs.has(`PersistentVolumeClaim/${namespace}/${name2}`))
+      standalone.push({
+        name: name2,
+        namespace,
+        owner: { kind: "PersistentVolumeClaim", name: name2 },
+        storageClassName: claimClassName(m.object) ?? null,
+        storage: typeof request === "string" || typeof request === "number" ? String(request) : null,
+        accessModes: stringList(spec.accessModes)
+      });
+  }
+  for (const t of input.templateClaims) {
+    claims.push({
+      namespace: t.namespace,
+      name: t.name,
+      className: resolveClass(t.storageClassName ?? void 0),
+      request: storageBytes(t.storage),
+      accessModes: [...t.accessModes],
+      volumeName: null
+    });
+  }
+  const podClaims = /* @__PURE__ */ new Map();
+  for (const p of input.pods) {
+    const names = podClaimNames(p.name, p.spec);
+    if (names.length > 0) podClaims.set(p, names);
+    for (const v of arr(p.spec.volumes)) {
+      if (!isObj(v) || !isObj(v.ephemeral) || typeof v.name !== "string") continue;
+      const template = obj(v.ephemeral.volumeClaimTemplate);
+      const spec = obj(template.spec);
+      claims.push({
+        namespace: p.namespace,
+        name: `${p.name}-${v.name}`,
+        className: resolveClass(claimClassName(template)),
+        request: storageBytes(obj(obj(spec.resources).requests).storage),
+        accessModes: stringList(spec.accessModes),
+        volumeName: null
+      });
+    }
+  }
+  return { state: new VolumeState({ classes, volumes, claims }), standalone, podClaims };
+}
+var storageBytes;
+var init_volumes = __esm({
+  "src/plan/volumes.ts"() {
+    "use strict";
+    init_values();
+    init_defaults();
+    init_quantity();
+    init_storage();
+    init_node_selector();
+    init_volume_state();
+    storageBytes = (value) => {
+      const n = parseResource("storage", value);
+      return n === null ? null : n;
+    };
+  }
+});
+
 // src/plan/planner.ts
 function canonicalOrder(defaultNamespace) {
-  const key2 = (m) => [
+  const key3 = (m) => [
     namespaceOf(m.object, defaultNamespace),
     nameOf(m),
     String(m.object.kind ?? "")
   ];
   return (a, b) => {
-    const [na, ma, ka] = key2(a);
-    const [nb, mb, kb] = key2(b);
+    const [na, ma, ka] = key3(a);
+    const [nb, mb, kb] = key3(b);
     return compareStrings(na, nb) || compareStrings(ma, mb) || compareStrings(ka, kb) || compareStrings(a.file, b.file) || a.docIndex - b.docIndex || (a.itemIndex ?? -1) - (b.itemIndex ?? -1);
   };
 }
@@ -41655,7 +42203,15 @@ function plan(manifests, options = {}) {
   const pods = expansions.flatMap((e) => e.pods);
   const services = readServices(byKind("Service"), defaultNamespace, skip);
   const scoreAllNodes = options.scoreAllNodes === true;
+  const volumes = setUpVolumes({
+    inputs: [...byKind("StorageClass"), ...byKind("PersistentVolume"), ...byKind("PersistentVolumeClaim")],
+    cluster: cluster.storage ?? [],
+    templateClaims: expansions.flatMap((e) => e.claims),
+    pods,
+    defaultNamespace
+  });
   const { state, explain: explain2 } = queueAndSchedule({
+    volumes,
     cluster,
     scoped,
     services,
@@ -41674,6 +42230,7 @@ function plan(manifests, options = {}) {
     findings
   });
   return buildReport({
+    volumes,
     cluster,
     state,
     pods,
@@ -41710,6 +42267,7 @@ var init_planner = __esm({
     init_schedule();
     init_sampling();
     init_services2();
+    init_volumes();
     init_controllers();
     DEFAULT_SEED = "kubeplan";
     DEFAULT_NOW = "2025-01-01T00:00:00Z";
@@ -41803,7 +42361,8 @@ function renderPlanText(result, options = {}) {
           `${safe(v.namespace)}/${safe(v.name)}`,
           safe(v.storage ?? "-"),
           safe(v.storageClassName ?? "(default class)"),
-          `${v.owner.kind} ${safe(v.owner.name)}`
+          `${v.owner.kind} ${safe(v.owner.name)}`,
+          v.binding ? safe(bindingText(v.binding)) : ""
         ])
       )
     );
@@ -41888,6 +42447,12 @@ function renderPlanText(result, options = {}) {
   return `${out.join("\n")}
 `;
 }
+function bindingText(b) {
+  const where = [b.node ? `node ${b.node}` : "", b.zone ? `zone ${b.zone}` : ""].filter(Boolean).join(", ");
+  if (b.state === "bound") return `bound to ${b.volume ?? "?"}${where ? ` (${where})` : ""}`;
+  if (b.state === "provisioned") return `provisioned${where ? ` (${where})` : ""}`;
+  return `${b.state}: ${b.note}`;
+}
 var safe;
 var init_render2 = __esm({
   "src/plan/render.ts"() {
@@ -41945,7 +42510,8 @@ function planToJson(r) {
       owner: { kind: c.owner.kind, name: c.owner.name },
       storageClassName: c.storageClassName,
       storage: c.storage,
-      accessModes: [...c.accessModes]
+      accessModes: [...c.accessModes],
+      ...c.binding ? { binding: { ...c.binding } } : {}
     })),
     services: r.services.map((s) => ({
       namespace: s.namespace,
@@ -42511,8 +43077,8 @@ function sortKeys2(value, depth) {
   for (const k of keys) out[k] = sortKeys2(obj2[k], depth + 1);
   return out;
 }
-function rank(key2) {
-  const i = TOP_ORDER.indexOf(key2);
+function rank(key3) {
+  const i = TOP_ORDER.indexOf(key3);
   return i < 0 ? TOP_ORDER.length : i;
 }
 function normalizedYaml(object) {
@@ -42549,8 +43115,8 @@ function pairObjects(oldManifests, newManifests, defaultNamespace) {
         continue;
       }
       const namespace = isClusterScoped(kind) ? void 0 : m.ref.namespace || defaultNamespace;
-      const key2 = `${kind}\0${namespace ?? ""}\0${name2}`;
-      if (seen.has(key2)) {
+      const key3 = `${kind}\0${namespace ?? ""}\0${name2}`;
+      if (seen.has(key3)) {
         const where = namespace ? `${namespace}/${name2}` : name2;
         findings.push(
           finding4(
@@ -42562,10 +43128,10 @@ function pairObjects(oldManifests, newManifests, defaultNamespace) {
           )
         );
       }
-      seen.add(key2);
-      const pair = pairs.get(key2) ?? { kind, ...namespace === void 0 ? {} : { namespace }, name: name2 };
+      seen.add(key3);
+      const pair = pairs.get(key3) ?? { kind, ...namespace === void 0 ? {} : { namespace }, name: name2 };
       pair[side] = m;
-      pairs.set(key2, pair);
+      pairs.set(key3, pair);
     }
   };
   index(oldManifests, "old");
@@ -43357,9 +43923,9 @@ function schedulerCluster(scheduler) {
   const bound2 = /* @__PURE__ */ new Map();
   const built = /* @__PURE__ */ new Map();
   const defaulted = /* @__PURE__ */ new WeakMap();
-  const key2 = (namespace, name2) => `${namespace}/${name2}`;
+  const key3 = (namespace, name2) => `${namespace}/${name2}`;
   const toSchedPod = (req) => {
-    const k = key2(req.namespace, req.name);
+    const k = key3(req.namespace, req.name);
     let pod = built.get(k);
     if (pod) return pod;
     let template = defaulted.get(req.template);
@@ -43382,12 +43948,12 @@ function schedulerCluster(scheduler) {
       const pod = toSchedPod(req);
       const result = scheduler.schedule(pod);
       if (result.node === null) return { placed: false, reason: result.reason ?? "the scheduler found no node" };
-      built.delete(key2(req.namespace, req.name));
-      bound2.set(key2(req.namespace, req.name), pod);
+      built.delete(key3(req.namespace, req.name));
+      bound2.set(key3(req.namespace, req.name), pod);
       return { placed: true, node: result.node };
     },
     remove(namespace, name2) {
-      const k = key2(namespace, name2);
+      const k = key3(namespace, name2);
       const pod = bound2.get(k);
       built.delete(k);
       if (!pod) return;
@@ -43422,8 +43988,8 @@ function rolloutCluster(oldManifests, options = {}) {
   const sources = /* @__PURE__ */ new Map();
   for (const m of oldManifests) {
     if (!SOURCE_KINDS.some((k) => isKind(m, k))) continue;
-    const key2 = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
-    if (!sources.has(key2)) sources.set(key2, m);
+    const key3 = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
+    if (!sources.has(key3)) sources.set(key3, m);
   }
   for (const p of planned.pods) {
     if (p.node === null || SIMULATED_KINDS.has(p.workload.kind) || !state.node(p.node)) continue;
@@ -44830,10 +45396,10 @@ function jsonForScript(value) {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
 }
-function hue(key2) {
+function hue(key3) {
   let h = 2166136261;
-  for (let i = 0; i < key2.length; i++) {
-    h ^= key2.charCodeAt(i);
+  for (let i = 0; i < key3.length; i++) {
+    h ^= key3.charCodeAt(i);
     h = Math.imul(h, 16777619) >>> 0;
   }
   return h % 360;
@@ -44954,11 +45520,11 @@ function renderNodes(plan3) {
   for (const p of plan3.pods) {
     if (p.node === null) continue;
     const owner = p.owner && p.name.startsWith(p.owner.name) ? p.owner.name : "";
-    const key2 = `${p.namespace}/${owner}\0${workloadKey(p)}`;
-    let o = ownerIndex.get(key2);
+    const key3 = `${p.namespace}/${owner}\0${workloadKey(p)}`;
+    let o = ownerIndex.get(key3);
     if (o === void 0) {
       o = heat.owners.length;
-      ownerIndex.set(key2, o);
+      ownerIndex.set(key3, o);
       heat.owners.push([`${p.namespace}/${owner}`, hue(workloadKey(p))]);
     }
     podIndex.set(p, heat.pods.length);
@@ -45249,8 +45815,8 @@ function renderJson(report) {
     return JSON.stringify({ findings: lintJson.findings, findingsSummary: lintJson.summary }, null, 2) + "\n";
   }
   const planJson = {};
-  for (const [key2, value] of Object.entries(planToJson(report.plan)))
-    planJson[key2 === "summary" ? "podsSummary" : key2] = value;
+  for (const [key3, value] of Object.entries(planToJson(report.plan)))
+    planJson[key3 === "summary" ? "podsSummary" : key3] = value;
   const json = {
     ...planJson,
     ...report.changes ? { changes: report.changes.changes, rollouts: report.changes.rollouts } : {},
@@ -45393,8 +45959,8 @@ function location(f, linkBase) {
 function ranked(findings) {
   const groups = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const key2 = `${f.ruleId}\0${f.severity}`;
-    groups.set(key2, [...groups.get(key2) ?? [], f]);
+    const key3 = `${f.ruleId}\0${f.severity}`;
+    groups.set(key3, [...groups.get(key3) ?? [], f]);
   }
   const byRule = [...groups.values()].map((list) => ({ id: list[0].ruleId, severity: list[0].severity, findings: list })).sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.findings.length - a.findings.length || compareStrings(a.id, b.id)
@@ -45482,8 +46048,8 @@ function planSection(w, plan3) {
       const perNode = /* @__PURE__ */ new Map();
       for (const pod of wl.pods) {
         const node = nodeOf.get(`${wl.namespace}/${pod}`) ?? null;
-        const key2 = node ?? "unschedulable";
-        perNode.set(key2, (perNode.get(key2) ?? 0) + 1);
+        const key3 = node ?? "unschedulable";
+        perNode.set(key3, (perNode.get(key3) ?? 0) + 1);
       }
       const where = [...perNode].map(([node, n]) => `${escapeMarkdown2(node)} ×${n}`).join(", ");
       w.line(`| ${escapeMarkdown2(`${wl.kind} ${wl.namespace}/${wl.name}`)} | ${wl.replicas} | ${where || "—"} |`);
@@ -45627,10 +46193,10 @@ function fingerprintsOf(findings) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((f) => {
     const o = f.object ?? {};
-    const key2 = [f.ruleId, f.file, o.kind ?? "", o.namespace ?? "", o.name ?? "", f.message].join("\0");
-    const n = (seen.get(key2) ?? 0) + 1;
-    seen.set(key2, n);
-    return createHash2("sha256").update(`${key2}\0${n}`).digest("hex").slice(0, 32);
+    const key3 = [f.ruleId, f.file, o.kind ?? "", o.namespace ?? "", o.name ?? "", f.message].join("\0");
+    const n = (seen.get(key3) ?? 0) + 1;
+    seen.set(key3, n);
+    return createHash2("sha256").update(`${key3}\0${n}`).digest("hex").slice(0, 32);
   });
 }
 function encodeUri(file) {
