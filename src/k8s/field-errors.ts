@@ -45,6 +45,8 @@ export const fieldError = {
     `${fieldPath(path)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`,
   duplicate: (path: readonly FieldSegment[], value: unknown): string =>
     `${fieldPath(path)}: Duplicate value: ${formatValue(value)}`,
+  tooMany: (path: readonly FieldSegment[], actual: number, max: number): string =>
+    `${fieldPath(path)}: Too many: ${actual}: must have at most ${max} items`,
   notFound: (path: readonly FieldSegment[], value: unknown): string =>
     `${fieldPath(path)}: Not found: ${formatValue(value)}`,
 };

@@ -27,7 +27,7 @@ export { daemonSetTolerations } from './controllers/daemonset.js';
 export { podFromTemplate, type PlannedPod } from './pod.js';
 export { compileLabelSelector, selectorFromMap, type Selector } from '../k8s/label-selector.js';
 export { defaultCluster, clusterFromManifests, type ClusterModel } from './cluster.js';
-export { parseCron, nextRuns } from './cron.js';
+export { parseCron, nextRuns } from '../k8s/cron.js';
 
 // The scheduler: a mutable ClusterState and Scheduler.schedule(pod) → { node | null, reason }.
 export { Scheduler, type ScheduleOptions } from './scheduler/scheduler.js';

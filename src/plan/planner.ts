@@ -13,7 +13,7 @@ import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import { isObj } from '../core/values.js';
 import { isKind } from '../k8s/kinds.js';
 import { clusterFromManifests, defaultCluster } from './cluster.js';
-import { utcIso } from './cron.js';
+import { utcIso } from '../k8s/cron.js';
 import { namespaceOf } from '../k8s/defaults.js';
 import { findingAt, unschedulableFindings } from './findings.js';
 import { readClusterScoped } from './phases/cluster-scoped.js';

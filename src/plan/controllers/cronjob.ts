@@ -4,7 +4,7 @@
  */
 import type { JsonPath, Manifest } from '../../core/types.js';
 import { obj, str, type Obj } from '../../core/values.js';
-import { isValidTimeZone, localIso, nextRuns, parseCron, utcIso } from '../cron.js';
+import { isValidTimeZone, localIso, nextRuns, parseCron, utcIso } from '../../k8s/cron.js';
 import { defaultCronJob, namespaceOf } from '../../k8s/defaults.js';
 import type { CronJobReport } from '../result.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localIso, nextRuns, parseCron, utcIso } from '../../src/plan/cron.js';
+import { localIso, nextRuns, parseCron, utcIso } from '../../src/k8s/cron.js';
 
 const runs = (schedule: string, from: string, tz?: string, n = 3) => {
   const spec = parseCron(schedule);

@@ -49,87 +49,130 @@ const FIELDS: FieldDef[] = [
   { name: 'day of week', min: 0, max: 6, names: DAYS, nameBase: 0 },
 ];
 
-function parseValue(text: string, def: FieldDef): number | string {
-  const lower = text.toLowerCase();
-  if (def.names) {
-    const i = def.names.indexOf(lower);
-    if (i >= 0) return i + (def.nameBase ?? 0);
-  }
-  if (!/^[0-9]+$/.test(text)) return `${def.name}: cannot parse ${JSON.stringify(text)}`;
-  return Number(text);
+/** mustParseInt: strconv.Atoi, then no negatives. */
+function mustParseInt(text: string): number | string {
+  if (!/^[+-]?[0-9]+$/.test(text))
+    return `failed to parse int from ${text}: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`;
+  const n = Number(text);
+  if (n < 0) return `negative number (${n}) not allowed: ${text}`;
+  return n;
 }
 
+/** parseIntOrName: a month or weekday name (any case), else an integer. */
+function parseValue(text: string, def: FieldDef): number | string {
+  if (def.names) {
+    const i = def.names.indexOf(text.toLowerCase());
+    if (i >= 0) return i + (def.nameBase ?? 0);
+  }
+  return mustParseInt(text);
+}
+
+/** getField / getRange of robfig/cron v3, with its error messages (the API server prints them). */
 function parseField(text: string, def: FieldDef): { values: Set<number>; star: boolean } | string {
   const values = new Set<number>();
   let star = false;
-  for (const part of text.split(',')) {
-    const [range = '', stepText, extra] = part.split('/');
-    if (extra !== undefined) return `${def.name}: too many slashes in ${JSON.stringify(part)}`;
+  for (const expr of text.split(',').filter((part) => part !== '')) {
+    const rangeAndStep = expr.split('/');
+    const lowAndHigh = (rangeAndStep[0] ?? '').split('-');
     let start: number;
     let end: number;
     let isStar = false;
-    if (range === '*' || range === '?') {
+    if (lowAndHigh[0] === '*' || lowAndHigh[0] === '?') {
       start = def.min;
       end = def.max;
       isStar = true;
     } else {
-      const [low = '', high, more] = range.split('-');
-      if (more !== undefined) return `${def.name}: too many hyphens in ${JSON.stringify(range)}`;
-      const a = parseValue(low, def);
+      const a = parseValue(lowAndHigh[0] ?? '', def);
       if (typeof a === 'string') return a;
       start = a;
-      if (high !== undefined) {
-        const b = parseValue(high, def);
+      if (lowAndHigh.length === 1) end = a;
+      else if (lowAndHigh.length === 2) {
+        const b = parseValue(lowAndHigh[1] ?? '', def);
         if (typeof b === 'string') return b;
         end = b;
-      } else {
-        end = stepText !== undefined ? def.max : a; // "n/step" means n-max/step
-      }
+      } else return `too many hyphens: ${expr}`;
     }
     let step = 1;
-    if (stepText !== undefined) {
-      if (!/^[0-9]+$/.test(stepText) || Number(stepText) === 0)
-        return `${def.name}: step must be a positive integer in ${JSON.stringify(part)}`;
-      step = Number(stepText);
-    }
-    if (start < def.min) return `${def.name}: beginning of range (${start}) below minimum (${def.min})`;
-    if (end > def.max) return `${def.name}: end of range (${end}) above maximum (${def.max})`;
-    if (start > end) return `${def.name}: beginning of range (${start}) beyond end of range (${end})`;
+    if (rangeAndStep.length === 2) {
+      const n = mustParseInt(rangeAndStep[1] ?? '');
+      if (typeof n === 'string') return n;
+      step = n;
+      if (lowAndHigh.length === 1) end = def.max; // "N/step" means "N-max/step"
+    } else if (rangeAndStep.length > 2) return `too many slashes: ${expr}`;
+    if (start < def.min) return `beginning of range (${start}) below minimum (${def.min}): ${expr}`;
+    if (end > def.max) return `end of range (${end}) above maximum (${def.max}): ${expr}`;
+    if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
+    if (step === 0) return `step of range should be a positive number: ${expr}`;
     for (let v = start; v <= end; v += step) values.add(v);
-    if (isStar && step === 1) star = true;
+    if (isStar && step <= 1) star = true;
   }
   return { values, star };
 }
 
-/** Parses a CronJob schedule; returns an error message in robfig's spirit when it is invalid. */
-export function parseCron(schedule: string): CronSpec | string {
-  let text = schedule.trim();
-  if (/^(CRON_)?TZ=/.test(text)) return 'TZ and CRON_TZ are not allowed in spec.schedule; use spec.timeZone';
+type Parsed = { spec: CronSpec } | { every: true } | { error: string };
+
+/** Go's time.ParseDuration syntax: signed sequence of decimal numbers with units, or "0". */
+const GO_DURATION = /^[-+]?(0|([0-9]*(\.[0-9]*)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
+
+/** cron.ParseStandard (robfig/cron v3): TZ= / CRON_TZ= prefix, descriptors, then exactly 5 fields. */
+function parse(schedule: string): Parsed {
+  if (schedule === '') return { error: 'empty spec string' };
+  let text = schedule;
+  if (/^(CRON_)?TZ=/.test(text)) {
+    const space = text.indexOf(' ');
+    text = space < 0 ? '' : text.slice(space).trim();
+  }
   if (text.startsWith('@')) {
-    if (text.startsWith('@every')) return '@every schedules are not planned by kubeplan';
-    const expanded = DESCRIPTORS[text.toLowerCase()];
-    if (!expanded) return `unrecognized descriptor: ${text}`;
+    if (text.startsWith('@every ')) {
+      const duration = text.slice('@every '.length);
+      if (!GO_DURATION.test(duration) || duration === '' || /^[-+]?\.?$/.test(duration))
+        return { error: `failed to parse duration ${text}: time: invalid duration ${JSON.stringify(duration)}` };
+      return { every: true };
+    }
+    const expanded = DESCRIPTORS[text];
+    if (!expanded) return { error: `unrecognized descriptor: ${text}` };
     text = expanded;
   }
   const parts = text.split(/\s+/).filter(Boolean);
-  if (parts.length !== 5) return `expected exactly 5 fields, found ${parts.length}: ${JSON.stringify(schedule)}`;
+  if (parts.length !== 5) return { error: `expected exactly 5 fields, found ${parts.length}: [${parts.join(' ')}]` };
   const fields: Array<{ values: Set<number>; star: boolean }> = [];
   for (const [i, def] of FIELDS.entries()) {
     const field = parseField(parts[i] ?? '', def);
-    if (typeof field === 'string') return field;
+    if (typeof field === 'string') return { error: field };
     fields.push(field);
   }
-  const [minute, hour, dom, month, dow] = fields;
-  if (!minute || !hour || !dom || !month || !dow) return `expected exactly 5 fields: ${JSON.stringify(schedule)}`;
+  const [minute, hour, dom, month, dow] = fields as [
+    (typeof fields)[0],
+    (typeof fields)[0],
+    (typeof fields)[0],
+    (typeof fields)[0],
+    (typeof fields)[0],
+  ];
   return {
-    minute: minute.values,
-    hour: hour.values,
-    dom: dom.values,
-    month: month.values,
-    dow: dow.values,
-    domStar: dom.star,
-    dowStar: dow.star,
+    spec: {
+      minute: minute.values,
+      hour: hour.values,
+      dom: dom.values,
+      month: month.values,
+      dow: dow.values,
+      domStar: dom.star,
+      dowStar: dow.star,
+    },
   };
+}
+
+/** Parses a CronJob schedule for planning; returns why it cannot be planned (robfig's error, TZ, @every). */
+export function parseCron(schedule: string): CronSpec | string {
+  if (/^(CRON_)?TZ=/.test(schedule.trim())) return 'TZ and CRON_TZ are not allowed in spec.schedule; use spec.timeZone';
+  const parsed = parse(schedule.trim());
+  if ('every' in parsed) return '@every schedules are not planned by kubeplan';
+  return 'error' in parsed ? parsed.error : parsed.spec;
+}
+
+/** cron.ParseStandard's error for a schedule, as the API server reports it; undefined when robfig accepts it. */
+export function cronScheduleError(schedule: string): string | undefined {
+  const parsed = parse(schedule);
+  return 'error' in parsed ? parsed.error : undefined;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
