@@ -2385,9 +2385,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2427,8 +2427,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2867,8 +2867,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3070,23 +3070,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -7270,7 +7270,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7311,7 +7311,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
@@ -15502,12 +15502,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule59) => shouldUseRule(schema, rule59));
+      return group.rules.some((rule61) => shouldUseRule(schema, rule61));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule59) {
+    function shouldUseRule(schema, rule61) {
       var _a2;
-      return schema[rule59.keyword] !== void 0 || ((_a2 = rule59.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule61.keyword] !== void 0 || ((_a2 = rule61.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -16559,9 +16559,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule59 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule59)) {
-            keywordCode(it, rule59.keyword, rule59.definition, group.type);
+        for (const rule61 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule61)) {
+            keywordCode(it, rule61.keyword, rule61.definition, group.type);
           }
         }
       });
@@ -16596,9 +16596,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule59 = rules[keyword];
-        if (typeof rule59 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule59)) {
-          const { type } = rule59.definition;
+        const rule61 = rules[keyword];
+        if (typeof rule61 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule61)) {
+          const { type } = rule61.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -17899,7 +17899,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
@@ -17942,8 +17942,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative = parse(serialize(relative, options), options);
+        base = parse2(serialize(base, options), options);
+        relative = parse2(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -18261,7 +18261,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -18298,7 +18298,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -18684,8 +18684,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule59 = this.RULES.all[keyword];
-        return typeof rule59 == "object" ? rule59.definition : !!rule59;
+        const rule61 = this.RULES.all[keyword];
+        return typeof rule61 == "object" ? rule61.definition : !!rule61;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -18693,7 +18693,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule59) => rule59.keyword === keyword);
+          const i = group.rules.findIndex((rule61) => rule61.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -18720,10 +18720,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key3 in rules) {
-            const rule59 = rules[key3];
-            if (typeof rule59 != "object")
+            const rule61 = rules[key3];
+            if (typeof rule61 != "object")
               continue;
-            const { $data } = rule59.definition;
+            const { $data } = rule61.definition;
             const schema = keywords[key3];
             if ($data && schema)
               keywords[key3] = schemaOrData(schema);
@@ -18887,7 +18887,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule59 = {
+      const rule61 = {
         keyword,
         definition: {
           ...definition,
@@ -18896,18 +18896,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule59, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule61, definition.before);
       else
-        ruleGroup.rules.push(rule59);
-      RULES.all[keyword] = rule59;
+        ruleGroup.rules.push(rule61);
+      RULES.all[keyword] = rule61;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule59, before) {
+    function addBeforeRule(ruleGroup, rule61, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule59);
+        ruleGroup.rules.splice(i, 0, rule61);
       } else {
-        ruleGroup.rules.push(rule59);
+        ruleGroup.rules.push(rule61);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -25109,8 +25109,10 @@ __export(rules_exports, {
   ingressMissingService: () => ingress_missing_service_default,
   ingressMissingServicePort: () => ingress_missing_service_port_default,
   ingressTlsSecretMissing: () => ingress_tls_secret_missing_default,
+  invalidCronjobSpec: () => invalid_cronjob_spec_default,
   invalidHpaSpec: () => invalid_hpa_spec_default,
   invalidIngressSpec: () => invalid_ingress_spec_default,
+  invalidJobSpec: () => invalid_job_spec_default,
   invalidLabel: () => invalid_label_default,
   invalidName: () => invalid_name_default,
   invalidPdbSpec: () => invalid_pdb_spec_default,
@@ -27588,10 +27590,10 @@ function readBackend(manifest, path15) {
 }
 function ingressPathsOf(manifest) {
   const out = [];
-  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule59, r) => {
-    if (!isObj(rule59)) return;
-    const host2 = typeof rule59.host === "string" && rule59.host !== "" ? rule59.host : "*";
-    arrayAt(rule59, ["http", "paths"]).forEach((entry, p) => {
+  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule61, r) => {
+    if (!isObj(rule61)) return;
+    const host2 = typeof rule61.host === "string" && rule61.host !== "" ? rule61.host : "*";
+    arrayAt(rule61, ["http", "paths"]).forEach((entry, p) => {
       if (!isObj(entry)) return;
       const base = ["spec", "rules", r, "http", "paths", p];
       const hasPath = typeof entry.path === "string" && entry.path !== "";
@@ -28111,62 +28113,217 @@ var rule21 = {
 };
 var ingress_tls_secret_missing_default = rule21;
 
-// src/k8s/versions.ts
-var DEFAULT_KUBE_VERSION = "1.36";
-var SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
-
-// src/k8s/feature-gates.ts
-var GATES = {
-  // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
-  SidecarContainers: [
-    { since: 28, enabled: false, stage: "Alpha" },
-    { since: 29, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
-  ],
-  // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
-  MaxUnavailableStatefulSet: [
-    { since: 24, enabled: false, stage: "Alpha" },
-    { since: 35, enabled: true, stage: "Beta" }
-  ],
-  // spec.resources on the pod (pod-level requests/limits).
-  PodLevelResources: [
-    { since: 32, enabled: false, stage: "Alpha" },
-    { since: 34, enabled: true, stage: "Beta" }
-  ],
-  MatchLabelKeysInPodTopologySpread: [
-    { since: 25, enabled: false, stage: "Alpha" },
-    { since: 27, enabled: true, stage: "Beta" }
-  ],
-  MatchLabelKeysInPodAffinity: [
-    { since: 29, enabled: false, stage: "Alpha" },
-    { since: 31, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
-  ],
-  NodeInclusionPolicyInPodTopologySpread: [
-    { since: 25, enabled: false, stage: "Alpha" },
-    { since: 26, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
-  ],
-  // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
-  MinDomainsInPodTopologySpread: [
-    { since: 24, enabled: false, stage: "Alpha" },
-    { since: 25, enabled: false, stage: "Beta" },
-    { since: 27, enabled: true, stage: "Beta" },
-    { since: 30, enabled: true, stage: "GA" }
-  ],
-  // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
-  HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }]
+// src/k8s/cron.ts
+var DESCRIPTORS = {
+  "@yearly": "0 0 1 1 *",
+  "@annually": "0 0 1 1 *",
+  "@monthly": "0 0 1 * *",
+  "@weekly": "0 0 * * 0",
+  "@daily": "0 0 * * *",
+  "@midnight": "0 0 * * *",
+  "@hourly": "0 * * * *"
 };
-function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
-  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
-  let current;
-  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
-  return current;
+var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+var DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+var FIELDS = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12, names: MONTHS, nameBase: 1 },
+  { name: "day of week", min: 0, max: 6, names: DAYS, nameBase: 0 }
+];
+function mustParseInt(text) {
+  if (!/^[+-]?[0-9]+$/.test(text))
+    return `failed to parse int from ${text}: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`;
+  const n = Number(text);
+  if (n < 0) return `negative number (${n}) not allowed: ${text}`;
+  return n;
 }
-function featureEnabled(gate, kubeVersion2) {
-  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
+function parseValue(text, def) {
+  if (def.names) {
+    const i = def.names.indexOf(text.toLowerCase());
+    if (i >= 0) return i + (def.nameBase ?? 0);
+  }
+  return mustParseInt(text);
 }
-var FEATURE_GATES = Object.keys(GATES);
+function parseField(text, def) {
+  const values = /* @__PURE__ */ new Set();
+  let star3 = false;
+  for (const expr of text.split(",").filter((part) => part !== "")) {
+    const rangeAndStep = expr.split("/");
+    const lowAndHigh = (rangeAndStep[0] ?? "").split("-");
+    let start;
+    let end;
+    let isStar = false;
+    if (lowAndHigh[0] === "*" || lowAndHigh[0] === "?") {
+      start = def.min;
+      end = def.max;
+      isStar = true;
+    } else {
+      const a = parseValue(lowAndHigh[0] ?? "", def);
+      if (typeof a === "string") return a;
+      start = a;
+      if (lowAndHigh.length === 1) end = a;
+      else if (lowAndHigh.length === 2) {
+        const b = parseValue(lowAndHigh[1] ?? "", def);
+        if (typeof b === "string") return b;
+        end = b;
+      } else return `too many hyphens: ${expr}`;
+    }
+    let step = 1;
+    if (rangeAndStep.length === 2) {
+      const n = mustParseInt(rangeAndStep[1] ?? "");
+      if (typeof n === "string") return n;
+      step = n;
+      if (lowAndHigh.length === 1) end = def.max;
+    } else if (rangeAndStep.length > 2) return `too many slashes: ${expr}`;
+    if (start < def.min) return `beginning of range (${start}) below minimum (${def.min}): ${expr}`;
+    if (end > def.max) return `end of range (${end}) above maximum (${def.max}): ${expr}`;
+    if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
+    if (step === 0) return `step of range should be a positive number: ${expr}`;
+    for (let v = start; v <= end; v += step) values.add(v);
+    if (isStar && step <= 1) star3 = true;
+  }
+  return { values, star: star3 };
+}
+var GO_DURATION = /^[-+]?(0|([0-9]*(\.[0-9]*)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
+function parse(schedule) {
+  if (schedule === "") return { error: "empty spec string" };
+  let text = schedule;
+  if (/^(CRON_)?TZ=/.test(text)) {
+    const space = text.indexOf(" ");
+    text = space < 0 ? "" : text.slice(space).trim();
+  }
+  if (text.startsWith("@")) {
+    if (text.startsWith("@every ")) {
+      const duration = text.slice("@every ".length);
+      if (!GO_DURATION.test(duration) || duration === "" || /^[-+]?\.?$/.test(duration))
+        return { error: `failed to parse duration ${text}: time: invalid duration ${JSON.stringify(duration)}` };
+      return { every: true };
+    }
+    const expanded = DESCRIPTORS[text];
+    if (!expanded) return { error: `unrecognized descriptor: ${text}` };
+    text = expanded;
+  }
+  const parts = text.split(/\s+/).filter(Boolean);
+  if (parts.length !== 5) return { error: `expected exactly 5 fields, found ${parts.length}: [${parts.join(" ")}]` };
+  const fields = [];
+  for (const [i, def] of FIELDS.entries()) {
+    const field = parseField(parts[i] ?? "", def);
+    if (typeof field === "string") return { error: field };
+    fields.push(field);
+  }
+  const [minute, hour, dom, month, dow] = fields;
+  return {
+    spec: {
+      minute: minute.values,
+      hour: hour.values,
+      dom: dom.values,
+      month: month.values,
+      dow: dow.values,
+      domStar: dom.star,
+      dowStar: dow.star
+    }
+  };
+}
+function parseCron(schedule) {
+  if (/^(CRON_)?TZ=/.test(schedule.trim())) return "TZ and CRON_TZ are not allowed in spec.schedule; use spec.timeZone";
+  const parsed = parse(schedule.trim());
+  if ("every" in parsed) return "@every schedules are not planned by kubeplan";
+  return "error" in parsed ? parsed.error : parsed.spec;
+}
+function cronScheduleError(schedule) {
+  const parsed = parse(schedule);
+  return "error" in parsed ? parsed.error : void 0;
+}
+var formatters = /* @__PURE__ */ new Map();
+function isValidTimeZone(tz) {
+  if (tz === "" || tz.toLowerCase() === "local") return false;
+  try {
+    formatterFor(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function formatterFor(tz) {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric"
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+var offsetCache = /* @__PURE__ */ new Map();
+function zoneOffset(tz, ms) {
+  if (!tz || tz === "UTC" || tz === "Etc/UTC") return 0;
+  const bucket2 = `${tz}@${Math.floor(ms / 9e5)}`;
+  const cached2 = offsetCache.get(bucket2);
+  if (cached2 !== void 0) return cached2;
+  const parts = {};
+  for (const p of formatterFor(tz).formatToParts(new Date(ms)))
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  const at2 = (type) => parts[type] ?? 0;
+  const wall = Date.UTC(at2("year"), at2("month") - 1, at2("day"), at2("hour"), at2("minute"), at2("second"));
+  const offset = wall - Math.floor(ms / 1e3) * 1e3;
+  if (offsetCache.size > 1e5) offsetCache.clear();
+  offsetCache.set(bucket2, offset);
+  return offset;
+}
+function dayMatches(spec, day, weekday) {
+  const domMatch = spec.dom.has(day);
+  const dowMatch = spec.dow.has(weekday);
+  return spec.domStar || spec.dowStar ? domMatch && dowMatch : domMatch || dowMatch;
+}
+var MINUTE = 6e4;
+function nextRuns(spec, fromMs, count, tz) {
+  const out = [];
+  let t = Math.floor(fromMs / MINUTE) * MINUTE + MINUTE;
+  const limit = fromMs + 5 * 366 * 24 * 60 * MINUTE;
+  while (out.length < count && t <= limit) {
+    const local = new Date(t + zoneOffset(tz, t));
+    const h = local.getUTCHours();
+    const m = local.getUTCMinutes();
+    if (!spec.month.has(local.getUTCMonth() + 1) || !dayMatches(spec, local.getUTCDate(), local.getUTCDay())) {
+      const toMidnight = (24 * 60 - (h * 60 + m)) * MINUTE;
+      t += toMidnight > 60 * MINUTE ? toMidnight - 60 * MINUTE : toMidnight;
+      continue;
+    }
+    if (!spec.hour.has(h)) {
+      t += (60 - m) * MINUTE;
+      continue;
+    }
+    if (!spec.minute.has(m)) {
+      let next = m + 1;
+      while (next < 60 && !spec.minute.has(next)) next++;
+      t += (next - m) * MINUTE;
+      continue;
+    }
+    out.push(t);
+    t += MINUTE;
+  }
+  return out;
+}
+function localIso(ms, tz) {
+  const offset = zoneOffset(tz, ms);
+  const wall = new Date(ms + offset).toISOString().slice(0, 19);
+  if (offset === 0) return `${wall}Z`;
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset) / MINUTE;
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+function utcIso(ms) {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
 
 // src/k8s/field-errors.ts
 function fieldPath(path15) {
@@ -28193,6 +28350,7 @@ var fieldError = {
   forbidden: (path15, detail) => `${fieldPath(path15)}: Forbidden: ${detail}`,
   notSupported: (path15, value, supported) => `${fieldPath(path15)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
   duplicate: (path15, value) => `${fieldPath(path15)}: Duplicate value: ${formatValue(value)}`,
+  tooMany: (path15, actual, max) => `${fieldPath(path15)}: Too many: ${actual}: must have at most ${max} items`,
   notFound: (path15, value) => `${fieldPath(path15)}: Not found: ${formatValue(value)}`
 };
 var NEGATIVE_MSG = "must be greater than or equal to 0";
@@ -28305,6 +28463,511 @@ function portNumber(value, { allowZero = false } = {}) {
   if (!Number.isInteger(value) || value < min || value > 65535) return [`must be between ${min} and 65535, inclusive`];
   return [];
 }
+
+// src/rules/job-spec.ts
+var FN = "validateJobSpec";
+var MAX_PARALLELISM_INDEXED = 1e5;
+var MAX_FAILED_INDEXES = 1e5;
+var COMPLETIONS_SOFT_LIMIT = 1e5;
+var PARALLELISM_LIMIT_HIGH_COMPLETIONS = 1e4;
+var MAX_FAILED_INDEXES_HIGH_COMPLETIONS = 1e4;
+var MAX_POD_FAILURE_POLICY_RULES = 20;
+var MAX_ON_EXIT_CODES_VALUES = 255;
+var MAX_ON_POD_CONDITIONS = 20;
+var MAX_SUCCESS_POLICY_RULES = 20;
+var num = (v) => typeof v === "number" ? v : void 0;
+var isSet = (v) => v !== void 0 && v !== null;
+function validateJobSpec(spec, path15, emit) {
+  const at2 = (...rest) => [...path15, ...rest];
+  for (const key3 of [
+    "parallelism",
+    "completions",
+    "activeDeadlineSeconds",
+    "backoffLimit",
+    "ttlSecondsAfterFinished",
+    "backoffLimitPerIndex",
+    "maxFailedIndexes"
+  ]) {
+    const v = num(spec[key3]);
+    if (v !== void 0 && v < 0) emit(at2(key3), fieldError.invalid(at2(key3), v, NEGATIVE_MSG), FN);
+  }
+  const parallelism = num(spec.parallelism);
+  const completions = num(spec.completions);
+  const maxFailed = num(spec.maxFailedIndexes);
+  const perIndex = isSet(spec.backoffLimitPerIndex);
+  if (isSet(spec.maxFailedIndexes) && !perIndex)
+    emit(
+      at2("maxFailedIndexes"),
+      fieldError.required(at2("backoffLimitPerIndex"), "when maxFailedIndexes is specified"),
+      FN,
+      "key"
+    );
+  const indexed = spec.completionMode === "Indexed";
+  if (indexed) {
+    if (!isSet(spec.completions))
+      emit(at2("completionMode"), fieldError.required(at2("completions"), "when completion mode is Indexed"), FN);
+    if (parallelism !== void 0 && parallelism > MAX_PARALLELISM_INDEXED)
+      emit(
+        at2("parallelism"),
+        fieldError.invalid(
+          at2("parallelism"),
+          parallelism,
+          `must be less than or equal to ${MAX_PARALLELISM_INDEXED} when completion mode is Indexed`
+        ),
+        FN
+      );
+    if (completions !== void 0 && maxFailed !== void 0 && maxFailed > completions)
+      emit(
+        at2("maxFailedIndexes"),
+        fieldError.invalid(at2("maxFailedIndexes"), maxFailed, "must be less than or equal to completions"),
+        FN
+      );
+    if (maxFailed !== void 0 && maxFailed > MAX_FAILED_INDEXES)
+      emit(
+        at2("maxFailedIndexes"),
+        fieldError.invalid(at2("maxFailedIndexes"), maxFailed, `must be less than or equal to ${MAX_FAILED_INDEXES}`),
+        FN
+      );
+    if (completions !== void 0 && completions > COMPLETIONS_SOFT_LIMIT && perIndex) {
+      const high = `when completions are above ${COMPLETIONS_SOFT_LIMIT} and used with backoff limit per index`;
+      if (maxFailed === void 0 && !isSet(spec.maxFailedIndexes))
+        emit(
+          at2("completions"),
+          fieldError.required(
+            at2("maxFailedIndexes"),
+            `must be specified when completions is above ${COMPLETIONS_SOFT_LIMIT}`
+          ),
+          FN
+        );
+      if (parallelism !== void 0 && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS)
+        emit(
+          at2("parallelism"),
+          fieldError.invalid(
+            at2("parallelism"),
+            parallelism,
+            `must be less than or equal to ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} ${high}`
+          ),
+          FN
+        );
+      if (maxFailed !== void 0 && maxFailed > MAX_FAILED_INDEXES_HIGH_COMPLETIONS)
+        emit(
+          at2("maxFailedIndexes"),
+          fieldError.invalid(
+            at2("maxFailedIndexes"),
+            maxFailed,
+            `must be less than or equal to ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} ${high}`
+          ),
+          FN
+        );
+    }
+  } else if (spec.completionMode === void 0 || spec.completionMode === null || spec.completionMode === "NonIndexed") {
+    for (const key3 of ["backoffLimitPerIndex", "maxFailedIndexes"])
+      if (isSet(spec[key3]))
+        emit(at2(key3), fieldError.invalid(at2(key3), spec[key3], "requires indexed completion mode"), FN);
+  }
+  const template = isObj(spec.template) ? spec.template : {};
+  const podSpec = isObj(template.spec) ? template.spec : {};
+  const pfp = isObj(spec.podFailurePolicy) ? spec.podFailurePolicy : void 0;
+  if (pfp) podFailurePolicy(spec, pfp, podSpec, at2("podFailurePolicy"), emit);
+  if (isObj(spec.successPolicy)) {
+    if (!indexed)
+      emit(
+        at2("successPolicy"),
+        fieldError.invalid(at2("successPolicy"), spec.successPolicy, "requires indexed completion mode"),
+        FN,
+        "key"
+      );
+    else successPolicy(spec.successPolicy, completions, at2("successPolicy"), emit);
+  }
+  if (pfp && typeof spec.podReplacementPolicy === "string" && spec.podReplacementPolicy !== "Failed")
+    emit(
+      at2("podReplacementPolicy"),
+      fieldError.notSupported(at2("podReplacementPolicy"), spec.podReplacementPolicy, ["Failed"]),
+      "validatePodReplacementPolicy"
+    );
+  const restartPath = at2("template", "spec", "restartPolicy");
+  const restart = podSpec.restartPolicy;
+  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path15;
+  if (restart === void 0 || restart === null || restart === "" || restart === "Always")
+    emit(
+      located2,
+      fieldError.required(restartPath, 'valid values: "OnFailure", "Never"'),
+      FN,
+      isSet(restart) ? "value" : "key"
+    );
+  else if (restart === "OnFailure" && pfp)
+    emit(
+      restartPath,
+      fieldError.invalid(restartPath, restart, 'only "Never" is supported when podFailurePolicy is specified'),
+      FN
+    );
+}
+function podFailurePolicy(spec, pfp, podSpec, path15, emit) {
+  const F = "validatePodFailurePolicy";
+  const rules = Array.isArray(pfp.rules) ? pfp.rules : [];
+  if (rules.length > MAX_POD_FAILURE_POLICY_RULES)
+    emit(
+      [...path15, "rules"],
+      fieldError.tooMany([...path15, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
+      F,
+      "key"
+    );
+  const containerNames = /* @__PURE__ */ new Set();
+  for (const list of [podSpec.containers, podSpec.initContainers])
+    if (Array.isArray(list)) {
+      for (const c of list) if (isObj(c) && typeof c.name === "string") containerNames.add(c.name);
+    }
+  rules.forEach((rule61, i) => {
+    if (!isObj(rule61)) return;
+    const r = [...path15, "rules", i];
+    const R = "validatePodFailurePolicyRule";
+    if (rule61.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
+      emit(
+        [...r, "action"],
+        fieldError.invalid([...r, "action"], "FailIndex", "requires the backoffLimitPerIndex to be set"),
+        R
+      );
+    const onExit = isObj(rule61.onExitCodes) ? rule61.onExitCodes : void 0;
+    const onConds = Array.isArray(rule61.onPodConditions) ? rule61.onPodConditions : [];
+    if (onExit) onExitCodes(onExit, [...r, "onExitCodes"], containerNames, emit);
+    if (onConds.length > 0) onPodConditions(onConds, [...r, "onPodConditions"], emit);
+    if (onExit && onConds.length > 0)
+      emit(
+        r,
+        `${fieldPath(r)}: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported`,
+        R,
+        "key"
+      );
+    if (!onExit && onConds.length === 0)
+      emit(
+        r,
+        `${fieldPath(r)}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required`,
+        R,
+        "key"
+      );
+  });
+}
+function onExitCodes(req, path15, containers, emit) {
+  const F = "validatePodFailurePolicyRuleOnExitCodes";
+  if (typeof req.containerName === "string" && !containers.has(req.containerName))
+    emit(
+      [...path15, "containerName"],
+      fieldError.invalid(
+        [...path15, "containerName"],
+        req.containerName,
+        "must be one of the container or initContainer names in the pod template"
+      ),
+      F
+    );
+  const values = Array.isArray(req.values) ? req.values : void 0;
+  const vPath = [...path15, "values"];
+  if (!values) return;
+  if (values.length === 0) emit(vPath, fieldError.invalid(vPath, [], "at least one value is required"), F);
+  else if (values.length > MAX_ON_EXIT_CODES_VALUES)
+    emit(vPath, fieldError.tooMany(vPath, values.length, MAX_ON_EXIT_CODES_VALUES), F, "key");
+  const seen = /* @__PURE__ */ new Set();
+  let ordered = true;
+  values.forEach((v, j) => {
+    if (typeof v !== "number") return;
+    if (req.operator === "In" && v === 0)
+      emit([...vPath, j], fieldError.invalid([...vPath, j], 0, "must not be 0 for the In operator"), F);
+    if (seen.has(v)) emit([...vPath, j], fieldError.duplicate([...vPath, j], v), F);
+    seen.add(v);
+    const prev = values[j - 1];
+    if (j > 0 && typeof prev === "number" && prev > v) ordered = false;
+  });
+  if (!ordered) emit(vPath, fieldError.invalid(vPath, values, "must be ordered"), F);
+}
+function onPodConditions(patterns, path15, emit) {
+  const F = "validatePodFailurePolicyRuleOnPodConditions";
+  if (patterns.length > MAX_ON_POD_CONDITIONS)
+    emit(path15, fieldError.tooMany(path15, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
+  patterns.forEach((p, j) => {
+    if (!isObj(p)) return;
+    const at2 = [...path15, j];
+    if (typeof p.type === "string")
+      for (const msg of qualifiedName(p.type))
+        emit([...at2, "type"], fieldError.invalid([...at2, "type"], p.type, msg), F);
+    if (p.status === "")
+      emit([...at2, "status"], fieldError.required([...at2, "status"], 'valid values: ["False" "True" "Unknown"]'), F);
+    else if (typeof p.status === "string" && !["False", "True", "Unknown"].includes(p.status))
+      emit([...at2, "status"], fieldError.notSupported([...at2, "status"], p.status, ["False", "True", "Unknown"]), F);
+  });
+}
+function successPolicy(policy, completions, path15, emit) {
+  const F = "validateSuccessPolicy";
+  const rules = Array.isArray(policy.rules) ? policy.rules : [];
+  if (rules.length === 0)
+    emit(
+      path15,
+      fieldError.required(
+        [...path15, "rules"],
+        "at least one rules must be specified when the successPolicy is specified"
+      ),
+      F,
+      "key"
+    );
+  if (rules.length > MAX_SUCCESS_POLICY_RULES)
+    emit([...path15, "rules"], fieldError.tooMany([...path15, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
+  rules.forEach((rule61, i) => {
+    if (!isObj(rule61)) return;
+    const r = [...path15, "rules", i];
+    const R = "validateSuccessPolicyRule";
+    if (!isSet(rule61.succeededCount) && !isSet(rule61.succeededIndexes))
+      emit(r, fieldError.required(r, "at least one of succeededCount or succeededIndexes must be specified"), R, "key");
+    let total;
+    if (typeof rule61.succeededIndexes === "string" && completions !== void 0) {
+      const parsed = indexesFormat(rule61.succeededIndexes, completions);
+      if (typeof parsed === "string")
+        emit(
+          [...r, "succeededIndexes"],
+          fieldError.invalid(
+            [...r, "succeededIndexes"],
+            rule61.succeededIndexes,
+            `error parsing succeededIndexes: ${parsed}`
+          ),
+          R
+        );
+      else total = parsed;
+    }
+    const count = num(rule61.succeededCount);
+    if (count === void 0) return;
+    const c = [...r, "succeededCount"];
+    if (count < 0) emit(c, fieldError.invalid(c, count, NEGATIVE_MSG), R);
+    if (completions !== void 0 && count > completions)
+      emit(
+        c,
+        fieldError.invalid(
+          c,
+          count,
+          `must be less than or equal to ${completions} (the number of specified completions)`
+        ),
+        R
+      );
+    if (total !== void 0 && count > total)
+      emit(
+        c,
+        fieldError.invalid(
+          c,
+          count,
+          `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`
+        ),
+        R
+      );
+  });
+}
+function indexesFormat(text, completions) {
+  if (text === "") return 0;
+  let last;
+  let total = 0;
+  for (const interval of text.split(",")) {
+    const limits = interval.split("-");
+    if (limits.length > 2)
+      return `the fragment ${JSON.stringify(interval)} violates the requirement that an index interval can have at most two parts separated by '-'`;
+    const parts = [];
+    for (const l of limits) {
+      if (!/^[+-]?[0-9]+$/.test(l)) return `cannot convert string to integer for index: ${JSON.stringify(l)}`;
+      const n = Number(l);
+      if (n >= completions) return `too large index: ${JSON.stringify(l)}`;
+      parts.push(n);
+    }
+    const x = parts[0];
+    const y = parts[1] ?? x;
+    if (parts.length === 2 && x >= y) return `non-increasing order, previous: ${x}, current: ${y}`;
+    if (last !== void 0 && last >= x) return `non-increasing order, previous: ${last}, current: ${x}`;
+    total += y - x + 1;
+    last = y;
+  }
+  return total;
+}
+
+// rules/invalid-cronjob-spec.ts
+var TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+var MAX_NAME = 52;
+var rule22 = {
+  id: "invalid-cronjob-spec",
+  severity: "error",
+  category: "validation",
+  description: "CronJob spec the API server would reject",
+  rationale: [
+    "The API server rejects a CronJob whose `schedule` robfig/cron cannot parse (`*/0 * * * *`, six fields,",
+    "`60 * * * *`, an unknown `@descriptor`) or names a time zone with `TZ=`/`CRON_TZ=` instead of `timeZone`; a",
+    "`timeZone` that is empty, `Local` or unknown; negative `startingDeadlineSeconds` or history limits; a name",
+    "longer than 52 characters (its Jobs get an 11-character suffix); and a `jobTemplate` that the Job rules reject",
+    "(a pod template without `restartPolicy: Never` or `OnFailure`, negative counts, …) or that sets a `selector`",
+    "or `manualSelector: true`. `kubectl apply` fails and nothing is scheduled."
+  ].join("\n"),
+  howToFix: "Use five cron fields with positive steps (`*/5 * * * *`), put the zone in `timeZone`, and set `restartPolicy: Never` (or `OnFailure`) in the job template.",
+  references: [
+    "https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#schedule-syntax",
+    "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/cron-job-v1/"
+  ],
+  examples: {
+    bad: [
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      "metadata:",
+      "  name: report",
+      "spec:",
+      '  schedule: "*/0 * * * *"',
+      "  jobTemplate:",
+      "    spec:",
+      "      template:",
+      "        spec:",
+      "          restartPolicy: OnFailure",
+      "          containers:",
+      "            - name: report",
+      "              image: registry.example.com/shop/report:1.4.2",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      "metadata:",
+      "  name: report",
+      "spec:",
+      '  schedule: "*/10 * * * *"',
+      "  timeZone: Europe/Berlin",
+      "  jobTemplate:",
+      "    spec:",
+      "      template:",
+      "        spec:",
+      "          restartPolicy: OnFailure",
+      "          containers:",
+      "            - name: report",
+      "              image: registry.example.com/shop/report:1.4.2",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    for (const m of context.manifests) {
+      if (m.ref.kind !== "CronJob" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
+      const spec = m.object.spec;
+      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const schedulePath = ["spec", "schedule"];
+      if (spec.schedule === "") emit(schedulePath, fieldError.required(schedulePath), "validateCronJobSpec");
+      else if (typeof spec.schedule === "string") {
+        const error = cronScheduleError(spec.schedule);
+        if (error) emit(schedulePath, fieldError.invalid(schedulePath, spec.schedule, error), "validateScheduleFormat");
+        if (spec.schedule.includes("TZ"))
+          emit(
+            schedulePath,
+            fieldError.invalid(
+              schedulePath,
+              spec.schedule,
+              "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"
+            ),
+            "validateScheduleFormat"
+          );
+      }
+      if (typeof spec.timeZone === "string") {
+        const problem = timeZoneProblem(spec.timeZone);
+        if (problem)
+          emit(
+            ["spec", "timeZone"],
+            fieldError.invalid(["spec", "timeZone"], spec.timeZone, problem),
+            "validateTimeZone"
+          );
+      }
+      for (const key3 of ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"]) {
+        const v = spec[key3];
+        if (typeof v === "number" && v < 0)
+          emit(["spec", key3], fieldError.invalid(["spec", key3], v, NEGATIVE_MSG), "validateCronJobSpec");
+      }
+      const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : void 0;
+      if (jobSpec) {
+        const path15 = ["spec", "jobTemplate", "spec"];
+        validateJobSpec(jobSpec, path15, emit);
+        if (isObj(jobSpec.selector))
+          emit(
+            [...path15, "selector"],
+            fieldError.invalid([...path15, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
+            "ValidateJobTemplateSpec",
+            "key"
+          );
+        if (jobSpec.manualSelector === true)
+          emit(
+            [...path15, "manualSelector"],
+            fieldError.notSupported([...path15, "manualSelector"], true, ["nil", "false"]),
+            "ValidateJobTemplateSpec"
+          );
+      }
+      const name2 = m.ref.name;
+      if (name2 && name2.length > MAX_NAME)
+        emit(
+          ["metadata", "name"],
+          fieldError.invalid(["metadata", "name"], name2, `must be no more than ${MAX_NAME} characters`),
+          "ValidateCronJobCreate"
+        );
+    }
+  }
+};
+function timeZoneProblem(tz) {
+  if (tz === "") return "timeZone must be nil or non-empty string";
+  for (const part of tz.split("/"))
+    if (part === "." || part === ".." || part.startsWith("-") || !TZ_PART.test(part)) return `unknown time zone ${tz}`;
+  if (tz.toLowerCase() === "local")
+    return "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones";
+  return isValidTimeZone(tz) ? void 0 : `unknown time zone ${tz}`;
+}
+var invalid_cronjob_spec_default = rule22;
+
+// src/k8s/versions.ts
+var DEFAULT_KUBE_VERSION = "1.36";
+var SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
+
+// src/k8s/feature-gates.ts
+var GATES = {
+  // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
+  SidecarContainers: [
+    { since: 28, enabled: false, stage: "Alpha" },
+    { since: 29, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
+  MaxUnavailableStatefulSet: [
+    { since: 24, enabled: false, stage: "Alpha" },
+    { since: 35, enabled: true, stage: "Beta" }
+  ],
+  // spec.resources on the pod (pod-level requests/limits).
+  PodLevelResources: [
+    { since: 32, enabled: false, stage: "Alpha" },
+    { since: 34, enabled: true, stage: "Beta" }
+  ],
+  MatchLabelKeysInPodTopologySpread: [
+    { since: 25, enabled: false, stage: "Alpha" },
+    { since: 27, enabled: true, stage: "Beta" }
+  ],
+  MatchLabelKeysInPodAffinity: [
+    { since: 29, enabled: false, stage: "Alpha" },
+    { since: 31, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  NodeInclusionPolicyInPodTopologySpread: [
+    { since: 25, enabled: false, stage: "Alpha" },
+    { since: 26, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
+  MinDomainsInPodTopologySpread: [
+    { since: 24, enabled: false, stage: "Alpha" },
+    { since: 25, enabled: false, stage: "Beta" },
+    { since: 27, enabled: true, stage: "Beta" },
+    { since: 30, enabled: true, stage: "GA" }
+  ],
+  // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
+  HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }]
+};
+function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
+  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
+  let current;
+  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
+  return current;
+}
+function featureEnabled(gate, kubeVersion2) {
+  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
+}
+var FEATURE_GATES = Object.keys(GATES);
 
 // src/k8s/quantity.ts
 var NANO = 1000000000n;
@@ -28441,7 +29104,7 @@ var FIELD_OF_TYPE = {
   Resource: "resource",
   ContainerResource: "containerResource"
 };
-var rule22 = {
+var rule23 = {
   id: "invalid-hpa-spec",
   severity: "error",
   category: "validation",
@@ -28500,12 +29163,12 @@ var rule22 = {
     }
   }
 };
-function isSet(value) {
+function isSet2(value) {
   return value !== void 0 && value !== null;
 }
 function checkSpec(m, spec, lowerBound, emit) {
   const SPEC = "validateHorizontalPodAutoscalerSpec";
-  const min = isSet(spec.minReplicas) ? spec.minReplicas : 1;
+  const min = isSet2(spec.minReplicas) ? spec.minReplicas : 1;
   if (typeof spec.minReplicas === "number" && spec.minReplicas < lowerBound)
     emit(
       ["spec", "minReplicas"],
@@ -28574,28 +29237,28 @@ function crossVersionRef(ref, path15, emit) {
   }
 }
 function metricSpec(metric, path15, emit) {
-  const FN = "validateMetricSpec";
+  const FN2 = "validateMetricSpec";
   const type = metric.type;
   if (type === "")
-    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric source type"), FN);
+    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric source type"), FN2);
   else if (typeof type === "string" && !METRIC_SOURCE_TYPES.includes(type))
-    emit([...path15, "type"], fieldError.notSupported([...path15, "type"], type, METRIC_SOURCE_TYPES), FN);
-  const present = SOURCE_FIELDS.filter((f) => isSet(metric[f]));
+    emit([...path15, "type"], fieldError.notSupported([...path15, "type"], type, METRIC_SOURCE_TYPES), FN2);
+  const present = SOURCE_FIELDS.filter((f) => isSet2(metric[f]));
   const first = present[0];
   if (first && isObj(metric[first])) metricSource(first, metric[first], [...path15, first], emit);
   const expected = typeof type === "string" ? FIELD_OF_TYPE[type] : void 0;
-  if (expected && !isSet(metric[expected]))
-    emit(path15, fieldError.required([...path15, expected], "must populate information for the given metric source"), FN);
+  if (expected && !isSet2(metric[expected]))
+    emit(path15, fieldError.required([...path15, expected], "must populate information for the given metric source"), FN2);
   if (present.length !== 1) {
     for (const f of present)
       if (f !== expected)
-        emit([...path15, f], fieldError.forbidden([...path15, f], "must populate the given metric source only"), FN, "key");
+        emit([...path15, f], fieldError.forbidden([...path15, f], "must populate the given metric source only"), FN2, "key");
   }
 }
 function metricSource(kind, src, path15, emit) {
   const target = isObj(src.target) ? src.target : void 0;
   const tPath = [...path15, "target"];
-  const has = (key3) => target !== void 0 && isSet(target[key3]);
+  const has = (key3) => target !== void 0 && isSet2(target[key3]);
   if (kind === "object" || kind === "external" || kind === "pods") {
     if (isObj(src.metric)) metricIdentifier(src.metric, [...path15, "metric"], emit);
   }
@@ -28675,27 +29338,27 @@ function metricSource(kind, src, path15, emit) {
   }
 }
 function metricTarget(target, path15, emit) {
-  const FN = "validateMetricTarget";
+  const FN2 = "validateMetricTarget";
   const type = target.type;
   if (type === "")
-    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric target type"), FN);
+    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric target type"), FN2);
   if (typeof type === "string" && !["Utilization", "Value", "AverageValue"].includes(type))
     emit(
       [...path15, "type"],
       fieldError.invalid([...path15, "type"], type, "must be either Utilization, Value, or AverageValue"),
-      FN
+      FN2
     );
   for (const key3 of ["value", "averageValue"]) {
     const q = parseQuantity(target[key3]);
     if (q && q.nano <= 0n)
-      emit([...path15, key3], fieldError.invalid([...path15, key3], target[key3], "must be positive"), FN);
+      emit([...path15, key3], fieldError.invalid([...path15, key3], target[key3], "must be positive"), FN2);
   }
   const util = target.averageUtilization;
   if (typeof util === "number" && util < 1)
     emit(
       [...path15, "averageUtilization"],
       fieldError.invalid([...path15, "averageUtilization"], util, "must be greater than 0"),
-      FN
+      FN2
     );
 }
 function metricIdentifier(id, path15, emit) {
@@ -28712,16 +29375,16 @@ function metricIdentifier(id, path15, emit) {
       emit([...path15, "name"], fieldError.invalid([...path15, "name"], name2, msg), "validateMetricIdentifier");
 }
 function scalingRules(rules, path15, emit) {
-  const FN = "validateScalingRules";
+  const FN2 = "validateScalingRules";
   const window = rules.stabilizationWindowSeconds;
   if (typeof window === "number") {
     const wPath = [...path15, "stabilizationWindowSeconds"];
-    if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN);
+    if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN2);
     if (window > MAX_STABILIZATION_WINDOW_SECONDS)
       emit(
         wPath,
         fieldError.invalid(wPath, window, `must be less than or equal to ${MAX_STABILIZATION_WINDOW_SECONDS}`),
-        FN
+        FN2
       );
   }
   const select = rules.selectPolicy;
@@ -28729,11 +29392,11 @@ function scalingRules(rules, path15, emit) {
     emit(
       [...path15, "selectPolicy"],
       fieldError.notSupported([...path15, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
-      FN
+      FN2
     );
   const policies = rules.policies;
   if (Array.isArray(policies) && policies.length === 0)
-    emit([...path15, "policies"], fieldError.required([...path15, "policies"], "must specify at least one Policy"), FN);
+    emit([...path15, "policies"], fieldError.required([...path15, "policies"], "must specify at least one Policy"), FN2);
   if (!Array.isArray(policies)) return;
   policies.forEach((policy, i) => {
     if (!isObj(policy)) return;
@@ -28760,7 +29423,7 @@ function scalingRules(rules, path15, emit) {
     }
   });
 }
-var invalid_hpa_spec_default = rule22;
+var invalid_hpa_spec_default = rule23;
 
 // src/k8s/ip.ts
 function parseIPv4(text) {
@@ -28838,7 +29501,7 @@ var PATH_TYPES = ["Exact", "ImplementationSpecific", "Prefix"];
 var INVALID_SEQUENCES = ["//", "/./", "/../", "%2f", "%2F"];
 var INVALID_SUFFIXES = ["/..", "/."];
 var WILDCARD_DNS1123 = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
-var rule23 = {
+var rule24 = {
   id: "invalid-ingress-spec",
   severity: "error",
   category: "validation",
@@ -28964,33 +29627,33 @@ function isWildcardSubdomain(value) {
   return value.length <= 253 && value.startsWith("*.") && dns1123Subdomain(value.slice(2)).length === 0;
 }
 function httpPath(p, path15, emit) {
-  const FN = "validateHTTPIngressPath";
+  const FN2 = "validateHTTPIngressPath";
   const type = p.pathType;
   const text = typeof p.path === "string" ? p.path : "";
   const pathAt = [...path15, "path"];
   const at2 = p.path === void 0 ? path15 : pathAt;
   if (type === "Exact" || type === "Prefix") {
-    if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN);
+    if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
     if (text !== "") {
       for (const seq of INVALID_SEQUENCES)
-        if (text.includes(seq)) emit(at2, fieldError.invalid(pathAt, text, `must not contain '${seq}'`), FN);
+        if (text.includes(seq)) emit(at2, fieldError.invalid(pathAt, text, `must not contain '${seq}'`), FN2);
       for (const suffix of INVALID_SUFFIXES)
-        if (text.endsWith(suffix)) emit(at2, fieldError.invalid(pathAt, text, `cannot end with '${suffix}'`), FN);
+        if (text.endsWith(suffix)) emit(at2, fieldError.invalid(pathAt, text, `cannot end with '${suffix}'`), FN2);
     }
   } else if (type === "ImplementationSpecific") {
     if (text !== "" && !text.startsWith("/"))
-      emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN);
+      emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
   } else if (typeof type !== "string" || !PATH_TYPES.includes(type)) {
     if (type === void 0 || type === null) return;
   }
   if (isObj(p.backend)) backend(p.backend, [...path15, "backend"], emit);
 }
 function backend(b, path15, emit) {
-  const FN = "validateIngressBackend";
+  const FN2 = "validateIngressBackend";
   const hasResource = isObj(b.resource);
   const hasService = isObj(b.service);
   if (hasResource && hasService) {
-    emit(path15, fieldError.invalid(path15, "", "cannot set both resource and service backends"), FN, "key");
+    emit(path15, fieldError.invalid(path15, "", "cannot set both resource and service backends"), FN2, "key");
     return;
   }
   if (hasResource) {
@@ -28998,29 +29661,29 @@ function backend(b, path15, emit) {
     for (const key3 of ["kind", "name"]) {
       const value = ref[key3];
       const at2 = [...path15, "resource", key3];
-      if (value === "") emit(at2, fieldError.required(at2), FN);
+      if (value === "") emit(at2, fieldError.required(at2), FN2);
       else if (typeof value === "string")
-        for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN);
+        for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN2);
     }
     if (typeof ref.apiGroup === "string" && ref.apiGroup !== "")
       for (const msg of dns1123Subdomain(ref.apiGroup))
         emit(
           [...path15, "resource", "apiGroup"],
           fieldError.invalid([...path15, "resource", "apiGroup"], ref.apiGroup, msg),
-          FN
+          FN2
         );
     return;
   }
   if (!hasService) {
-    emit(path15, fieldError.invalid(path15, "", "resource or service backend is required"), FN, "key");
+    emit(path15, fieldError.invalid(path15, "", "resource or service backend is required"), FN2, "key");
     return;
   }
   const service = b.service;
   const name2 = service.name;
   const namePath = [...path15, "service", "name"];
-  if (name2 === "") emit(namePath, fieldError.required(namePath), FN);
+  if (name2 === "") emit(namePath, fieldError.required(namePath), FN2);
   else if (typeof name2 === "string")
-    for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN);
+    for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN2);
   const port = isObj(service.port) ? service.port : {};
   const portName_ = typeof port.name === "string" ? port.name : "";
   const portNum = typeof port.number === "number" ? port.number : 0;
@@ -29028,29 +29691,110 @@ function backend(b, path15, emit) {
     emit(
       [...path15, "service", "port"],
       fieldError.invalid(path15, "", "cannot set both port name & port number"),
-      FN,
+      FN2,
       "key"
     );
   } else if (portName_ !== "") {
     const at2 = [...path15, "service", "port", "name"];
-    for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN);
+    for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN2);
   } else if (portNum !== 0) {
     const at2 = [...path15, "service", "port", "number"];
-    for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN);
+    for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN2);
   } else {
     emit(
       isObj(service.port) ? [...path15, "service", "port"] : [...path15, "service"],
       fieldError.required(path15, "port name or number is required"),
-      FN,
+      FN2,
       "key"
     );
   }
 }
-var invalid_ingress_spec_default = rule23;
+var invalid_ingress_spec_default = rule24;
+
+// rules/invalid-job-spec.ts
+var rule25 = {
+  id: "invalid-job-spec",
+  severity: "error",
+  category: "validation",
+  description: "Job spec the API server would reject",
+  rationale: [
+    "The API server rejects a Job whose pod template has no `restartPolicy` (it defaults to `Always`, which a Job",
+    "may not use) or uses `Always`; negative `parallelism`, `completions`, `backoffLimit`, `activeDeadlineSeconds` or",
+    "`ttlSecondsAfterFinished`; an Indexed Job without `completions`, or whose last pod name would not be a DNS label;",
+    "`backoffLimitPerIndex`, `maxFailedIndexes` or a `successPolicy` without Indexed completion; a `podFailurePolicy`",
+    "with `restartPolicy: OnFailure`, a `podReplacementPolicy` other than Failed, rules with both or neither of",
+    "`onExitCodes` and `onPodConditions`, exit codes that are unordered, repeated or 0 with `In`, or unknown",
+    "containers; and a `selector` without `manualSelector: true`. `kubectl apply` fails and the Job never runs."
+  ].join("\n"),
+  howToFix: "Set `restartPolicy: Never` (or `OnFailure`) in the pod template and keep the counts non-negative.",
+  references: [
+    "https://kubernetes.io/docs/concepts/workloads/controllers/job/",
+    "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/"
+  ],
+  examples: {
+    bad: [
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata:",
+      "  name: migrate",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers:",
+      "        - name: migrate",
+      "          image: registry.example.com/shop/migrate:1.4.2",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata:",
+      "  name: migrate",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      restartPolicy: Never",
+      "      containers:",
+      "        - name: migrate",
+      "          image: registry.example.com/shop/migrate:1.4.2",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    for (const m of context.manifests) {
+      if (m.ref.kind !== "Job" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
+      const spec = m.object.spec;
+      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      validateJobSpec(spec, ["spec"], emit);
+      if (isObj(spec.selector) && spec.manualSelector !== true)
+        emit(
+          ["spec", "selector"],
+          fieldError.invalid(["spec", "selector"], spec.selector, "`selector` not auto-generated"),
+          "validateGeneratedSelector",
+          "key"
+        );
+      const name2 = m.ref.name;
+      if (spec.completionMode === "Indexed" && typeof spec.completions === "number" && spec.completions > 0 && name2) {
+        const hostname = `${name2}-${spec.completions - 1}`;
+        if (dns1123Label(hostname).length > 0)
+          emit(
+            ["metadata", "name"],
+            fieldError.invalid(
+              ["metadata", "name"],
+              name2,
+              `will not able to create pod with invalid DNS label: ${hostname}`
+            ),
+            "ValidateJob"
+          );
+      }
+    }
+  }
+};
+var invalid_job_spec_default = rule25;
 
 // rules/invalid-label.ts
 var ANNOTATIONS_MAX_BYTES = 256 * 1024;
-var rule24 = {
+var rule26 = {
   id: "invalid-label",
   severity: "error",
   category: "validation",
@@ -29162,7 +29906,7 @@ function truncate(s) {
 function isMap3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var invalid_label_default = rule24;
+var invalid_label_default = rule26;
 
 // rules/invalid-name.ts
 var DNS_LABEL_KINDS = /* @__PURE__ */ new Set(["Namespace"]);
@@ -29207,7 +29951,7 @@ function checkFor(kind) {
   if (SUBDOMAIN_KINDS.has(kind)) return dns1123Subdomain;
   return void 0;
 }
-var rule25 = {
+var rule27 = {
   id: "invalid-name",
   severity: "error",
   category: "validation",
@@ -29302,11 +30046,11 @@ function checkName(m, kind, meta, report) {
       message: `${kind} name ${JSON.stringify(name2)}: ${errs.join("; ")}`
     });
 }
-var invalid_name_default = rule25;
+var invalid_name_default = rule27;
 
 // rules/invalid-pdb-spec.ts
 var UPSTREAM = "ValidatePodDisruptionBudgetSpec";
-var rule26 = {
+var rule28 = {
   id: "invalid-pdb-spec",
   severity: "error",
   category: "validation",
@@ -29372,12 +30116,12 @@ var rule26 = {
     }
   }
 };
-var invalid_pdb_spec_default = rule26;
+var invalid_pdb_spec_default = rule28;
 
 // rules/invalid-port.ts
 var NODE_PORT_MIN = 3e4;
 var NODE_PORT_MAX = 32767;
-var rule27 = {
+var rule29 = {
   id: "invalid-port",
   severity: "error",
   category: "validation",
@@ -29510,7 +30254,7 @@ function name(m, path15, value, what, report) {
   const errs = portName(value);
   if (errs.length) report({ manifest: m, path: path15, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
-var invalid_port_default = rule27;
+var invalid_port_default = rule29;
 
 // src/k8s/defaults.ts
 function imageTag(image) {
@@ -29712,7 +30456,7 @@ function namespaceOf(object, defaultNamespace) {
 // rules/invalid-service-spec.ts
 var MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
 var LB_ONLY = "may only be used when `type` is 'LoadBalancer'";
-var rule28 = {
+var rule30 = {
   id: "invalid-service-spec",
   severity: "error",
   category: "validation",
@@ -29782,7 +30526,7 @@ function strings(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 function checkService2(m, emit) {
-  const FN = "validateService";
+  const FN2 = "validateService";
   const spec = defaultService(m.object).spec;
   const type = spec.type;
   const clusterIP = typeof spec.clusterIP === "string" ? spec.clusterIP : "";
@@ -29792,41 +30536,41 @@ function checkService2(m, emit) {
   const headless = clusterIPs.length === 1 && clusterIPs[0] === "None";
   const ports = Array.isArray(spec.ports) ? spec.ports : [];
   if (ports.length === 0 && !headless && type !== "ExternalName")
-    emit(["spec", "ports"], fieldError.required(["spec", "ports"]), FN, "key");
+    emit(["spec", "ports"], fieldError.required(["spec", "ports"]), FN2, "key");
   if ((type === "LoadBalancer" || type === "NodePort") && headless)
     emit(
       clusterIPPath,
       fieldError.invalid(["spec", "clusterIPs", 0], "None", `may not be set to 'None' for ${type} services`),
-      FN
+      FN2
     );
   if (type === "ExternalName") {
     if (clusterIPs.length > 0)
       emit(
         clusterIPPath,
         fieldError.forbidden(["spec", "clusterIPs"], "may not be set for ExternalName services"),
-        FN,
+        FN2,
         "key"
       );
     if (strings(spec.ipFamilies).length > 0)
       emit(
         ["spec", "ipFamilies"],
         fieldError.forbidden(["spec", "ipFamilies"], "may not be set for ExternalName services"),
-        FN,
+        FN2,
         "key"
       );
     if (typeof spec.ipFamilyPolicy === "string")
       emit(
         ["spec", "ipFamilyPolicy"],
         fieldError.forbidden(["spec", "ipFamilyPolicy"], "may not be set for ExternalName services"),
-        FN,
+        FN2,
         "key"
       );
     const externalName = typeof spec.externalName === "string" ? spec.externalName : "";
     const cname = externalName.endsWith(".") ? externalName.slice(0, -1) : externalName;
-    if (cname === "") emit(["spec", "externalName"], fieldError.required(["spec", "externalName"]), FN);
+    if (cname === "") emit(["spec", "externalName"], fieldError.required(["spec", "externalName"]), FN2);
     else
       for (const msg of dns1123Subdomain(cname))
-        emit(["spec", "externalName"], fieldError.invalid(["spec", "externalName"], cname, msg), FN);
+        emit(["spec", "externalName"], fieldError.invalid(["spec", "externalName"], cname, msg), FN2);
   } else {
     clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit);
   }
@@ -29840,7 +30584,7 @@ function checkService2(m, emit) {
     emit(
       ["spec", "sessionAffinityConfig"],
       fieldError.forbidden(["spec", "sessionAffinityConfig"], "must not be set when session affinity is None"),
-      FN,
+      FN2,
       "key"
     );
   if (spec.sessionAffinity === "ClientIP") {
@@ -29856,8 +30600,8 @@ function checkService2(m, emit) {
   strings(spec.externalIPs).forEach((ip, i) => {
     const path15 = ["spec", "externalIPs", i];
     const parsed = parseIP(ip);
-    if (!parsed) emit(path15, fieldError.invalid(path15, ip, INVALID_IP), FN);
-    else for (const msg of specialIPProblems(ip, parsed)) emit(path15, fieldError.invalid(path15, ip, msg), FN);
+    if (!parsed) emit(path15, fieldError.invalid(path15, ip, INVALID_IP), FN2);
+    else for (const msg of specialIPProblems(ip, parsed)) emit(path15, fieldError.invalid(path15, ip, msg), FN2);
   });
   if (type === "ClusterIP")
     ports.forEach((p, i) => {
@@ -29865,7 +30609,7 @@ function checkService2(m, emit) {
         emit(
           ["spec", "ports", i, "nodePort"],
           fieldError.forbidden(["spec", "ports", i, "nodePort"], "may not be used when `type` is 'ClusterIP'"),
-          FN,
+          FN2,
           "key"
         );
     });
@@ -29874,7 +30618,7 @@ function checkService2(m, emit) {
     if (!isObj(p) || typeof p.nodePort !== "number" || p.nodePort === 0) return;
     const key3 = `${String(p.protocol)}/${p.nodePort}`;
     if (nodePorts.has(key3))
-      emit(["spec", "ports", i, "nodePort"], fieldError.duplicate(["spec", "ports", i, "nodePort"], p.nodePort), FN);
+      emit(["spec", "ports", i, "nodePort"], fieldError.duplicate(["spec", "ports", i, "nodePort"], p.nodePort), FN2);
     nodePorts.add(key3);
   });
   const ranges = strings(spec.loadBalancerSourceRanges);
@@ -29883,7 +30627,7 @@ function checkService2(m, emit) {
       emit(
         ["spec", "loadBalancerSourceRanges"],
         fieldError.forbidden(["spec", "LoadBalancerSourceRanges"], LB_ONLY),
-        FN,
+        FN2,
         "key"
       );
     ranges.forEach((value, i) => {
@@ -29891,15 +30635,15 @@ function checkService2(m, emit) {
         emit(
           ["spec", "loadBalancerSourceRanges", i],
           fieldError.invalid(["spec", "LoadBalancerSourceRanges", i], value.trim(), INVALID_CIDR),
-          FN
+          FN2
         );
     });
   }
-  if (isSet2(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer")
+  if (isSet3(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer")
     emit(
       ["spec", "allocateLoadBalancerNodePorts"],
       fieldError.forbidden(["spec", "allocateLoadBalancerNodePorts"], LB_ONLY),
-      FN,
+      FN2,
       "key"
     );
   if (typeof spec.loadBalancerClass === "string") {
@@ -29936,22 +30680,22 @@ function checkService2(m, emit) {
       );
   }
 }
-function isSet2(value) {
+function isSet3(value) {
   return value !== void 0 && value !== null;
 }
 function clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit) {
-  const FN = "ValidateServiceClusterIPsRelatedFields";
+  const FN2 = "ValidateServiceClusterIPsRelatedFields";
   const given = strings(spec.clusterIPs);
   if (clusterIP !== "" && given.length > 0 && given[0] !== clusterIP)
     emit(
       ["spec", "clusterIPs"],
       fieldError.invalid(["spec", "clusterIPs"], given, "first value must match `clusterIP`"),
-      FN
+      FN2
     );
   const families = strings(spec.ipFamilies);
   const seen = /* @__PURE__ */ new Set();
   families.forEach((f, i) => {
-    if (seen.has(f)) emit(["spec", "ipFamilies", i], fieldError.duplicate(["spec", "ipFamilies", i], f), FN);
+    if (seen.has(f)) emit(["spec", "ipFamilies", i], fieldError.duplicate(["spec", "ipFamilies", i], f), FN2);
     seen.add(f);
   });
   let badIP = false;
@@ -29962,7 +30706,7 @@ function clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit) {
         emit(
           clusterIPPath,
           fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "'None' must be the first and only value"),
-          FN
+          FN2
         );
       }
       return;
@@ -29970,24 +30714,24 @@ function clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit) {
     if (!parseIP(ip)) {
       badIP = true;
       const at2 = clusterIPPath[1] === "clusterIPs" ? [...clusterIPPath, i] : clusterIPPath;
-      emit(at2, fieldError.invalid(["spec", "clusterIPs", i], ip, INVALID_IP), FN);
+      emit(at2, fieldError.invalid(["spec", "clusterIPs", i], ip, INVALID_IP), FN2);
     }
   });
   if (clusterIPs.length > 2)
-    emit(clusterIPPath, fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "may only hold up to 2 values"), FN);
+    emit(clusterIPPath, fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "may only hold up to 2 values"), FN2);
   if (badIP || clusterIPs.length < 2) return;
   const v6 = clusterIPs.filter((ip) => parseIP(ip)?.family === 6).length;
   if (v6 === 0 || v6 === clusterIPs.length)
     emit(
       clusterIPPath,
       fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "may specify no more than one IP for each IP family"),
-      FN
+      FN2
     );
 }
-var invalid_service_spec_default = rule28;
+var invalid_service_spec_default = rule30;
 
 // rules/invalid-workload-spec.ts
-var rule29 = {
+var rule31 = {
   id: "invalid-workload-spec",
   severity: "error",
   category: "validation",
@@ -30225,10 +30969,10 @@ function nonNegative(o, base, keys, emit) {
       emit([...base, key3], fieldError.invalid([...base, key3], value, NEGATIVE_MSG));
   }
 }
-var invalid_workload_spec_default = rule29;
+var invalid_workload_spec_default = rule31;
 
 // rules/latest-tag.ts
-var rule30 = {
+var rule32 = {
   id: "latest-tag",
   severity: "warning",
   category: "reliability",
@@ -30286,7 +31030,7 @@ var rule30 = {
     }
   }
 };
-var latest_tag_default = rule30;
+var latest_tag_default = rule32;
 
 // src/rules/best-practice/probes.ts
 var HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"];
@@ -30309,7 +31053,7 @@ function canonical(value) {
 }
 
 // rules/liveness-equals-readiness.ts
-var rule31 = {
+var rule33 = {
   id: "liveness-equals-readiness",
   severity: "warning",
   category: "reliability",
@@ -30378,7 +31122,7 @@ var rule31 = {
     }
   }
 };
-var liveness_equals_readiness_default = rule31;
+var liveness_equals_readiness_default = rule33;
 
 // src/rules/best-practice/resources.ts
 function missingRequirements(context, requirement, resource) {
@@ -30425,7 +31169,7 @@ function reportMissing(context, items, message) {
 }
 
 // rules/missing-cpu-request.ts
-var rule32 = {
+var rule34 = {
   id: "missing-cpu-request",
   severity: "warning",
   category: "efficiency",
@@ -30479,10 +31223,10 @@ var rule32 = {
     );
   }
 };
-var missing_cpu_request_default = rule32;
+var missing_cpu_request_default = rule34;
 
 // rules/missing-liveness-probe.ts
-var rule33 = {
+var rule35 = {
   id: "missing-liveness-probe",
   severity: "info",
   category: "reliability",
@@ -30542,10 +31286,10 @@ var rule33 = {
     }
   }
 };
-var missing_liveness_probe_default = rule33;
+var missing_liveness_probe_default = rule35;
 
 // rules/missing-memory-limit.ts
-var rule34 = {
+var rule36 = {
   id: "missing-memory-limit",
   severity: "warning",
   category: "reliability",
@@ -30596,10 +31340,10 @@ var rule34 = {
     );
   }
 };
-var missing_memory_limit_default = rule34;
+var missing_memory_limit_default = rule36;
 
 // rules/missing-memory-request.ts
-var rule35 = {
+var rule37 = {
   id: "missing-memory-request",
   severity: "warning",
   category: "efficiency",
@@ -30651,10 +31395,10 @@ var rule35 = {
     );
   }
 };
-var missing_memory_request_default = rule35;
+var missing_memory_request_default = rule37;
 
 // rules/missing-readiness-probe.ts
-var rule36 = {
+var rule38 = {
   id: "missing-readiness-probe",
   severity: "warning",
   category: "reliability",
@@ -30727,7 +31471,7 @@ var rule36 = {
     }
   }
 };
-var missing_readiness_probe_default = rule36;
+var missing_readiness_probe_default = rule38;
 
 // src/rules/pod-refs.ts
 function podReferencesOf(template) {
@@ -30863,7 +31607,7 @@ function distance(a, b, limit = Infinity) {
 }
 
 // rules/missing-reference-key.ts
-var rule37 = {
+var rule39 = {
   id: "missing-reference-key",
   severity: "error",
   category: "consistency",
@@ -30963,11 +31707,11 @@ var rule37 = {
     }
   }
 };
-var missing_reference_key_default = rule37;
+var missing_reference_key_default = rule39;
 
 // rules/missing-reference.ts
 var MAX_EXPANDED_REPLICAS = 1e3;
-var rule38 = {
+var rule40 = {
   id: "missing-reference",
   severity: "warning",
   category: "consistency",
@@ -31084,7 +31828,7 @@ function claimTemplateNames(set) {
     (t) => isObj(t) && isObj(t.metadata) && typeof t.metadata.name === "string" ? [t.metadata.name] : []
   );
 }
-var missing_reference_default = rule38;
+var missing_reference_default = rule40;
 
 // src/rules/matching.ts
 function closestTemplate(templates2, selector) {
@@ -31134,7 +31878,7 @@ function closeCandidates(index, namespace, selector) {
 }
 
 // rules/networkpolicy-selects-nothing.ts
-var rule39 = {
+var rule41 = {
   id: "networkpolicy-selects-nothing",
   severity: "warning",
   category: "consistency",
@@ -31225,11 +31969,11 @@ var rule39 = {
     }
   }
 };
-var networkpolicy_selects_nothing_default = rule39;
+var networkpolicy_selects_nothing_default = rule41;
 
 // rules/overlapping-selectors.ts
 var CLAIMABLE = /* @__PURE__ */ new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController"]);
-var rule40 = {
+var rule42 = {
   id: "overlapping-selectors",
   severity: "warning",
   category: "consistency",
@@ -31356,7 +32100,7 @@ function ownedBy(child, parent) {
   const owners = isObj(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
   return owners.some((o) => isObj(o) && o.kind === parent.ref.kind && o.name === parent.ref.name);
 }
-var overlapping_selectors_default = rule40;
+var overlapping_selectors_default = rule42;
 
 // src/k8s/intstr.ts
 function parseIntOrPercent(raw) {
@@ -31424,7 +32168,7 @@ function pdbSelector(pdb) {
 }
 
 // rules/pdb-allows-no-disruption.ts
-var rule41 = {
+var rule43 = {
   id: "pdb-allows-no-disruption",
   severity: "warning",
   category: "reliability",
@@ -31546,10 +32290,10 @@ var rule41 = {
     }
   }
 };
-var pdb_allows_no_disruption_default = rule41;
+var pdb_allows_no_disruption_default = rule43;
 
 // rules/pdb-selects-nothing.ts
-var rule42 = {
+var rule44 = {
   id: "pdb-selects-nothing",
   severity: "warning",
   category: "consistency",
@@ -31652,10 +32396,10 @@ var rule42 = {
     }
   }
 };
-var pdb_selects_nothing_default = rule42;
+var pdb_selects_nothing_default = rule44;
 
 // rules/pdb-unhealthy-eviction-policy.ts
-var rule43 = {
+var rule45 = {
   id: "pdb-unhealthy-eviction-policy",
   severity: "info",
   category: "reliability",
@@ -31750,10 +32494,10 @@ var rule43 = {
     }
   }
 };
-var pdb_unhealthy_eviction_policy_default = rule43;
+var pdb_unhealthy_eviction_policy_default = rule45;
 
 // rules/privileged-container.ts
-var rule44 = {
+var rule46 = {
   id: "privileged-container",
   severity: "error",
   category: "security",
@@ -31812,10 +32556,10 @@ var rule44 = {
     }
   }
 };
-var privileged_container_default = rule44;
+var privileged_container_default = rule46;
 
 // rules/read-only-root-filesystem.ts
-var rule45 = {
+var rule47 = {
   id: "read-only-root-filesystem",
   severity: "warning",
   category: "security",
@@ -31878,10 +32622,10 @@ var rule45 = {
     }
   }
 };
-var read_only_root_filesystem_default = rule45;
+var read_only_root_filesystem_default = rule47;
 
 // rules/removed-api-version.ts
-var rule46 = {
+var rule48 = {
   id: "removed-api-version",
   severity: "error",
   category: "deprecation",
@@ -31940,7 +32684,7 @@ var rule46 = {
     reportApiVersionState(context, "removed");
   }
 };
-var removed_api_version_default = rule46;
+var removed_api_version_default = rule48;
 
 // src/rules/best-practice/spreading.ts
 function spreadTerms(pod, namespace) {
@@ -31983,7 +32727,7 @@ function hasTopologyKey(term) {
 }
 
 // rules/replicas-not-spread.ts
-var rule47 = {
+var rule49 = {
   id: "replicas-not-spread",
   severity: "info",
   category: "reliability",
@@ -32079,10 +32823,10 @@ var rule47 = {
     }
   }
 };
-var replicas_not_spread_default = rule47;
+var replicas_not_spread_default = rule49;
 
 // rules/run-as-non-root.ts
-var rule48 = {
+var rule50 = {
   id: "run-as-non-root",
   severity: "warning",
   category: "security",
@@ -32165,10 +32909,10 @@ var rule48 = {
     }
   }
 };
-var run_as_non_root_default = rule48;
+var run_as_non_root_default = rule50;
 
 // rules/run-as-root.ts
-var rule49 = {
+var rule51 = {
   id: "run-as-root",
   severity: "error",
   category: "security",
@@ -32230,10 +32974,10 @@ var rule49 = {
     }
   }
 };
-var run_as_root_default = rule49;
+var run_as_root_default = rule51;
 
 // rules/sensitive-host-mount.ts
-var rule50 = {
+var rule52 = {
   id: "sensitive-host-mount",
   severity: "error",
   category: "security",
@@ -32303,10 +33047,10 @@ var rule50 = {
     }
   }
 };
-var sensitive_host_mount_default = rule50;
+var sensitive_host_mount_default = rule52;
 
 // rules/service-selects-no-pods.ts
-var rule51 = {
+var rule53 = {
   id: "service-selects-no-pods",
   severity: "warning",
   category: "consistency",
@@ -32398,10 +33142,10 @@ var rule51 = {
     }
   }
 };
-var service_selects_no_pods_default = rule51;
+var service_selects_no_pods_default = rule53;
 
 // rules/service-target-port-name.ts
-var rule52 = {
+var rule54 = {
   id: "service-target-port-name",
   severity: "error",
   category: "consistency",
@@ -32502,10 +33246,10 @@ var rule52 = {
     }
   }
 };
-var service_target_port_name_default = rule52;
+var service_target_port_name_default = rule54;
 
 // rules/service-target-port-number.ts
-var rule53 = {
+var rule55 = {
   id: "service-target-port-number",
   severity: "warning",
   category: "consistency",
@@ -32610,10 +33354,10 @@ var rule53 = {
     }
   }
 };
-var service_target_port_number_default = rule53;
+var service_target_port_number_default = rule55;
 
 // rules/ssh-port.ts
-var rule54 = {
+var rule56 = {
   id: "ssh-port",
   severity: "info",
   category: "security",
@@ -32671,10 +33415,10 @@ var rule54 = {
     }
   }
 };
-var ssh_port_default = rule54;
+var ssh_port_default = rule56;
 
 // rules/statefulset-service-not-headless.ts
-var rule55 = {
+var rule57 = {
   id: "statefulset-service-not-headless",
   severity: "error",
   category: "consistency",
@@ -32793,7 +33537,7 @@ var rule55 = {
     }
   }
 };
-var statefulset_service_not_headless_default = rule55;
+var statefulset_service_not_headless_default = rule57;
 
 // rules/unsafe-sysctls.ts
 var SAFE_SYSCTLS = {
@@ -32808,7 +33552,7 @@ var SAFE_SYSCTLS = {
   "net.ipv4.tcp_keepalive_intvl": 29,
   "net.ipv4.tcp_keepalive_probes": 29
 };
-var rule56 = {
+var rule58 = {
   id: "unsafe-sysctls",
   severity: "warning",
   category: "security",
@@ -32877,10 +33621,10 @@ var rule56 = {
     }
   }
 };
-var unsafe_sysctls_default = rule56;
+var unsafe_sysctls_default = rule58;
 
 // rules/volume-mount-undefined.ts
-var rule57 = {
+var rule59 = {
   id: "volume-mount-undefined",
   severity: "error",
   category: "consistency",
@@ -32958,10 +33702,10 @@ function claimTemplateNames2(object) {
     )
   );
 }
-var volume_mount_undefined_default = rule57;
+var volume_mount_undefined_default = rule59;
 
 // rules/workload-selector-mismatch.ts
-var rule58 = {
+var rule60 = {
   id: "workload-selector-mismatch",
   severity: "error",
   category: "consistency",
@@ -33051,7 +33795,7 @@ var rule58 = {
     }
   }
 };
-var workload_selector_mismatch_default = rule58;
+var workload_selector_mismatch_default = rule60;
 
 // src/rules/registry.ts
 var allRules = Object.freeze(
@@ -35861,9 +36605,9 @@ var ingress = {
     }
     const rules = pairOf(spec, "rules")?.value;
     if ((0, import_yaml7.isSeq)(rules)) {
-      for (const rule59 of rules.items) {
-        if (!(0, import_yaml7.isMap)(rule59)) continue;
-        const http = mapValue(pairOf(rule59, "http"));
+      for (const rule61 of rules.items) {
+        if (!(0, import_yaml7.isMap)(rule61)) continue;
+        const http = mapValue(pairOf(rule61, "http"));
         const paths = http && pairOf(http, "paths")?.value;
         if (!(0, import_yaml7.isSeq)(paths)) continue;
         for (const item of paths.items) {
@@ -36245,14 +36989,14 @@ function runRules(manifests, options) {
   const { severities, rules = allRules, ...ruleOptions } = options;
   const index = new ObjectIndex(manifests, ruleOptions.defaultNamespace);
   const findings = [];
-  for (const rule59 of rules) {
-    const override = severities?.[rule59.id];
+  for (const rule61 of rules) {
+    const override = severities?.[rule61.id];
     if (override === "off") continue;
-    for (const finding5 of runRule(rule59, manifests, ruleOptions, index, override)) findings.push(finding5);
+    for (const finding5 of runRule(rule61, manifests, ruleOptions, index, override)) findings.push(finding5);
   }
   return findings;
 }
-function runRule(rule59, manifests, options, index, override) {
+function runRule(rule61, manifests, options, index, override) {
   const findings = [];
   let current;
   const context = {
@@ -36260,34 +37004,34 @@ function runRule(rule59, manifests, options, index, override) {
     options,
     index,
     namespaceOf: (m) => index.namespaceOf(m),
-    report: (report) => findings.push(toFinding(rule59, report, override))
+    report: (report) => findings.push(toFinding(rule61, report, override))
   };
   try {
-    rule59.check(context);
+    rule61.check(context);
   } catch (err) {
-    findings.push(crashFinding(rule59, current ?? manifests[0], err));
+    findings.push(crashFinding(rule61, current ?? manifests[0], err));
   }
   return findings;
 }
-function toFinding(rule59, report, override) {
+function toFinding(rule61, report, override) {
   const { manifest } = report;
   return {
-    ruleId: rule59.id,
-    severity: override ?? report.severity ?? rule59.severity,
+    ruleId: rule61.id,
+    severity: override ?? report.severity ?? rule61.severity,
     message: report.message,
     file: manifest.file,
     ...manifest.locate(report.path, report.target),
     object: manifest.ref
   };
 }
-function crashFinding(rule59, manifest, err) {
+function crashFinding(rule61, manifest, err) {
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   const where = manifest ? ` while checking ${objectLabel(manifest)}` : "";
   const start = manifest?.locate([]) ?? { line: 1, column: 1 };
   return {
     ruleId: RULE_CRASH,
     severity: "error",
-    message: `rule ${rule59.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
+    message: `rule ${rule61.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
     file: manifest?.file ?? "",
     line: start.line,
     column: start.column,
@@ -37204,193 +37948,6 @@ function describeCluster(model) {
   if (model.source === DEFAULT_CLUSTER_SOURCE)
     return "built-in default: 3 nodes worker-1..3, zones zone-a..c, 4 CPU / 16Gi / 110 pods each";
   return `${model.source}: ${model.nodes.length} node${model.nodes.length === 1 ? "" : "s"}${model.pods.length ? `, ${model.pods.length} running pod${model.pods.length === 1 ? "" : "s"}` : ""}`;
-}
-
-// src/plan/cron.ts
-var DESCRIPTORS = {
-  "@yearly": "0 0 1 1 *",
-  "@annually": "0 0 1 1 *",
-  "@monthly": "0 0 1 * *",
-  "@weekly": "0 0 * * 0",
-  "@daily": "0 0 * * *",
-  "@midnight": "0 0 * * *",
-  "@hourly": "0 * * * *"
-};
-var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-var DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-var FIELDS = [
-  { name: "minute", min: 0, max: 59 },
-  { name: "hour", min: 0, max: 23 },
-  { name: "day of month", min: 1, max: 31 },
-  { name: "month", min: 1, max: 12, names: MONTHS, nameBase: 1 },
-  { name: "day of week", min: 0, max: 6, names: DAYS, nameBase: 0 }
-];
-function parseValue(text, def) {
-  const lower = text.toLowerCase();
-  if (def.names) {
-    const i = def.names.indexOf(lower);
-    if (i >= 0) return i + (def.nameBase ?? 0);
-  }
-  if (!/^[0-9]+$/.test(text)) return `${def.name}: cannot parse ${JSON.stringify(text)}`;
-  return Number(text);
-}
-function parseField(text, def) {
-  const values = /* @__PURE__ */ new Set();
-  let star3 = false;
-  for (const part of text.split(",")) {
-    const [range2 = "", stepText, extra] = part.split("/");
-    if (extra !== void 0) return `${def.name}: too many slashes in ${JSON.stringify(part)}`;
-    let start;
-    let end;
-    let isStar = false;
-    if (range2 === "*" || range2 === "?") {
-      start = def.min;
-      end = def.max;
-      isStar = true;
-    } else {
-      const [low = "", high, more] = range2.split("-");
-      if (more !== void 0) return `${def.name}: too many hyphens in ${JSON.stringify(range2)}`;
-      const a = parseValue(low, def);
-      if (typeof a === "string") return a;
-      start = a;
-      if (high !== void 0) {
-        const b = parseValue(high, def);
-        if (typeof b === "string") return b;
-        end = b;
-      } else {
-        end = stepText !== void 0 ? def.max : a;
-      }
-    }
-    let step = 1;
-    if (stepText !== void 0) {
-      if (!/^[0-9]+$/.test(stepText) || Number(stepText) === 0)
-        return `${def.name}: step must be a positive integer in ${JSON.stringify(part)}`;
-      step = Number(stepText);
-    }
-    if (start < def.min) return `${def.name}: beginning of range (${start}) below minimum (${def.min})`;
-    if (end > def.max) return `${def.name}: end of range (${end}) above maximum (${def.max})`;
-    if (start > end) return `${def.name}: beginning of range (${start}) beyond end of range (${end})`;
-    for (let v = start; v <= end; v += step) values.add(v);
-    if (isStar && step === 1) star3 = true;
-  }
-  return { values, star: star3 };
-}
-function parseCron(schedule) {
-  let text = schedule.trim();
-  if (/^(CRON_)?TZ=/.test(text)) return "TZ and CRON_TZ are not allowed in spec.schedule; use spec.timeZone";
-  if (text.startsWith("@")) {
-    if (text.startsWith("@every")) return "@every schedules are not planned by kubeplan";
-    const expanded = DESCRIPTORS[text.toLowerCase()];
-    if (!expanded) return `unrecognized descriptor: ${text}`;
-    text = expanded;
-  }
-  const parts = text.split(/\s+/).filter(Boolean);
-  if (parts.length !== 5) return `expected exactly 5 fields, found ${parts.length}: ${JSON.stringify(schedule)}`;
-  const fields = [];
-  for (const [i, def] of FIELDS.entries()) {
-    const field = parseField(parts[i] ?? "", def);
-    if (typeof field === "string") return field;
-    fields.push(field);
-  }
-  const [minute, hour, dom, month, dow] = fields;
-  if (!minute || !hour || !dom || !month || !dow) return `expected exactly 5 fields: ${JSON.stringify(schedule)}`;
-  return {
-    minute: minute.values,
-    hour: hour.values,
-    dom: dom.values,
-    month: month.values,
-    dow: dow.values,
-    domStar: dom.star,
-    dowStar: dow.star
-  };
-}
-var formatters = /* @__PURE__ */ new Map();
-function isValidTimeZone(tz) {
-  if (tz === "" || tz.toLowerCase() === "local") return false;
-  try {
-    formatterFor(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function formatterFor(tz) {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric"
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-var offsetCache = /* @__PURE__ */ new Map();
-function zoneOffset(tz, ms) {
-  if (!tz || tz === "UTC" || tz === "Etc/UTC") return 0;
-  const bucket2 = `${tz}@${Math.floor(ms / 9e5)}`;
-  const cached2 = offsetCache.get(bucket2);
-  if (cached2 !== void 0) return cached2;
-  const parts = {};
-  for (const p of formatterFor(tz).formatToParts(new Date(ms)))
-    if (p.type !== "literal") parts[p.type] = Number(p.value);
-  const at2 = (type) => parts[type] ?? 0;
-  const wall = Date.UTC(at2("year"), at2("month") - 1, at2("day"), at2("hour"), at2("minute"), at2("second"));
-  const offset = wall - Math.floor(ms / 1e3) * 1e3;
-  if (offsetCache.size > 1e5) offsetCache.clear();
-  offsetCache.set(bucket2, offset);
-  return offset;
-}
-function dayMatches(spec, day, weekday) {
-  const domMatch = spec.dom.has(day);
-  const dowMatch = spec.dow.has(weekday);
-  return spec.domStar || spec.dowStar ? domMatch && dowMatch : domMatch || dowMatch;
-}
-var MINUTE = 6e4;
-function nextRuns(spec, fromMs, count, tz) {
-  const out = [];
-  let t = Math.floor(fromMs / MINUTE) * MINUTE + MINUTE;
-  const limit = fromMs + 5 * 366 * 24 * 60 * MINUTE;
-  while (out.length < count && t <= limit) {
-    const local = new Date(t + zoneOffset(tz, t));
-    const h = local.getUTCHours();
-    const m = local.getUTCMinutes();
-    if (!spec.month.has(local.getUTCMonth() + 1) || !dayMatches(spec, local.getUTCDate(), local.getUTCDay())) {
-      const toMidnight = (24 * 60 - (h * 60 + m)) * MINUTE;
-      t += toMidnight > 60 * MINUTE ? toMidnight - 60 * MINUTE : toMidnight;
-      continue;
-    }
-    if (!spec.hour.has(h)) {
-      t += (60 - m) * MINUTE;
-      continue;
-    }
-    if (!spec.minute.has(m)) {
-      let next = m + 1;
-      while (next < 60 && !spec.minute.has(next)) next++;
-      t += (next - m) * MINUTE;
-      continue;
-    }
-    out.push(t);
-    t += MINUTE;
-  }
-  return out;
-}
-function localIso(ms, tz) {
-  const offset = zoneOffset(tz, ms);
-  const wall = new Date(ms + offset).toISOString().slice(0, 19);
-  if (offset === 0) return `${wall}Z`;
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset) / MINUTE;
-  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
-function utcIso(ms) {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 // src/plan/findings.ts
@@ -38457,9 +39014,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
         "DefaultBackend",
         readBackend2(defaultBackend, ["spec", isObj(spec.defaultBackend) ? "defaultBackend" : "backend"])
       );
-    for (const { item: rule59, index: ri } of objItems(spec.rules)) {
-      const host2 = str(rule59.host) || "*";
-      for (const { item: p, index: pi } of objItems(obj(rule59.http).paths)) {
+    for (const { item: rule61, index: ri } of objItems(spec.rules)) {
+      const host2 = str(rule61.host) || "*";
+      for (const { item: p, index: pi } of objItems(obj(rule61.http).paths)) {
         const path15 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
         route(host2, path15, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));

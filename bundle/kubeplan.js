@@ -2652,9 +2652,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2694,8 +2694,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3134,8 +3134,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3337,23 +3337,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -7537,7 +7537,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7578,7 +7578,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
@@ -8831,9 +8831,9 @@ var init_ingress = __esm({
         }
         const rules = pairOf(spec, "rules")?.value;
         if ((0, import_yaml5.isSeq)(rules)) {
-          for (const rule59 of rules.items) {
-            if (!(0, import_yaml5.isMap)(rule59)) continue;
-            const http = mapValue(pairOf(rule59, "http"));
+          for (const rule61 of rules.items) {
+            if (!(0, import_yaml5.isMap)(rule61)) continue;
+            const http = mapValue(pairOf(rule61, "http"));
             const paths = http && pairOf(http, "paths")?.value;
             if (!(0, import_yaml5.isSeq)(paths)) continue;
             for (const item of paths.items) {
@@ -22331,10 +22331,10 @@ function readBackend(manifest, path18) {
 }
 function ingressPathsOf(manifest) {
   const out = [];
-  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule59, r) => {
-    if (!isObj(rule59)) return;
-    const host2 = typeof rule59.host === "string" && rule59.host !== "" ? rule59.host : "*";
-    arrayAt(rule59, ["http", "paths"]).forEach((entry, p) => {
+  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule61, r) => {
+    if (!isObj(rule61)) return;
+    const host2 = typeof rule61.host === "string" && rule61.host !== "" ? rule61.host : "*";
+    arrayAt(rule61, ["http", "paths"]).forEach((entry, p) => {
       if (!isObj(entry)) return;
       const base = ["spec", "rules", r, "http", "paths", p];
       const hasPath = typeof entry.path === "string" && entry.path !== "";
@@ -22906,74 +22906,221 @@ var init_ingress_tls_secret_missing = __esm({
   }
 });
 
-// src/k8s/versions.ts
-var DEFAULT_KUBE_VERSION, SUPPORTED_KUBE_VERSIONS;
-var init_versions = __esm({
-  "src/k8s/versions.ts"() {
-    "use strict";
-    DEFAULT_KUBE_VERSION = "1.36";
-    SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
+// src/k8s/cron.ts
+function mustParseInt(text) {
+  if (!/^[+-]?[0-9]+$/.test(text))
+    return `failed to parse int from ${text}: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`;
+  const n = Number(text);
+  if (n < 0) return `negative number (${n}) not allowed: ${text}`;
+  return n;
+}
+function parseValue(text, def) {
+  if (def.names) {
+    const i = def.names.indexOf(text.toLowerCase());
+    if (i >= 0) return i + (def.nameBase ?? 0);
   }
-});
-
-// src/k8s/feature-gates.ts
-function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
-  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
-  let current;
-  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
-  return current;
+  return mustParseInt(text);
 }
-function featureEnabled(gate, kubeVersion2) {
-  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
+function parseField(text, def) {
+  const values = /* @__PURE__ */ new Set();
+  let star3 = false;
+  for (const expr of text.split(",").filter((part) => part !== "")) {
+    const rangeAndStep = expr.split("/");
+    const lowAndHigh = (rangeAndStep[0] ?? "").split("-");
+    let start;
+    let end;
+    let isStar = false;
+    if (lowAndHigh[0] === "*" || lowAndHigh[0] === "?") {
+      start = def.min;
+      end = def.max;
+      isStar = true;
+    } else {
+      const a = parseValue(lowAndHigh[0] ?? "", def);
+      if (typeof a === "string") return a;
+      start = a;
+      if (lowAndHigh.length === 1) end = a;
+      else if (lowAndHigh.length === 2) {
+        const b = parseValue(lowAndHigh[1] ?? "", def);
+        if (typeof b === "string") return b;
+        end = b;
+      } else return `too many hyphens: ${expr}`;
+    }
+    let step = 1;
+    if (rangeAndStep.length === 2) {
+      const n = mustParseInt(rangeAndStep[1] ?? "");
+      if (typeof n === "string") return n;
+      step = n;
+      if (lowAndHigh.length === 1) end = def.max;
+    } else if (rangeAndStep.length > 2) return `too many slashes: ${expr}`;
+    if (start < def.min) return `beginning of range (${start}) below minimum (${def.min}): ${expr}`;
+    if (end > def.max) return `end of range (${end}) above maximum (${def.max}): ${expr}`;
+    if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
+    if (step === 0) return `step of range should be a positive number: ${expr}`;
+    for (let v = start; v <= end; v += step) values.add(v);
+    if (isStar && step <= 1) star3 = true;
+  }
+  return { values, star: star3 };
 }
-var GATES, FEATURE_GATES;
-var init_feature_gates = __esm({
-  "src/k8s/feature-gates.ts"() {
+function parse(schedule) {
+  if (schedule === "") return { error: "empty spec string" };
+  let text = schedule;
+  if (/^(CRON_)?TZ=/.test(text)) {
+    const space = text.indexOf(" ");
+    text = space < 0 ? "" : text.slice(space).trim();
+  }
+  if (text.startsWith("@")) {
+    if (text.startsWith("@every ")) {
+      const duration = text.slice("@every ".length);
+      if (!GO_DURATION.test(duration) || duration === "" || /^[-+]?\.?$/.test(duration))
+        return { error: `failed to parse duration ${text}: time: invalid duration ${JSON.stringify(duration)}` };
+      return { every: true };
+    }
+    const expanded = DESCRIPTORS[text];
+    if (!expanded) return { error: `unrecognized descriptor: ${text}` };
+    text = expanded;
+  }
+  const parts = text.split(/\s+/).filter(Boolean);
+  if (parts.length !== 5) return { error: `expected exactly 5 fields, found ${parts.length}: [${parts.join(" ")}]` };
+  const fields = [];
+  for (const [i, def] of FIELDS.entries()) {
+    const field = parseField(parts[i] ?? "", def);
+    if (typeof field === "string") return { error: field };
+    fields.push(field);
+  }
+  const [minute, hour, dom, month, dow] = fields;
+  return {
+    spec: {
+      minute: minute.values,
+      hour: hour.values,
+      dom: dom.values,
+      month: month.values,
+      dow: dow.values,
+      domStar: dom.star,
+      dowStar: dow.star
+    }
+  };
+}
+function parseCron(schedule) {
+  if (/^(CRON_)?TZ=/.test(schedule.trim())) return "TZ and CRON_TZ are not allowed in spec.schedule; use spec.timeZone";
+  const parsed = parse(schedule.trim());
+  if ("every" in parsed) return "@every schedules are not planned by kubeplan";
+  return "error" in parsed ? parsed.error : parsed.spec;
+}
+function cronScheduleError(schedule) {
+  const parsed = parse(schedule);
+  return "error" in parsed ? parsed.error : void 0;
+}
+function isValidTimeZone(tz) {
+  if (tz === "" || tz.toLowerCase() === "local") return false;
+  try {
+    formatterFor(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function formatterFor(tz) {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric"
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+function zoneOffset(tz, ms) {
+  if (!tz || tz === "UTC" || tz === "Etc/UTC") return 0;
+  const bucket2 = `${tz}@${Math.floor(ms / 9e5)}`;
+  const cached2 = offsetCache.get(bucket2);
+  if (cached2 !== void 0) return cached2;
+  const parts = {};
+  for (const p of formatterFor(tz).formatToParts(new Date(ms)))
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  const at2 = (type) => parts[type] ?? 0;
+  const wall = Date.UTC(at2("year"), at2("month") - 1, at2("day"), at2("hour"), at2("minute"), at2("second"));
+  const offset = wall - Math.floor(ms / 1e3) * 1e3;
+  if (offsetCache.size > 1e5) offsetCache.clear();
+  offsetCache.set(bucket2, offset);
+  return offset;
+}
+function dayMatches(spec, day, weekday) {
+  const domMatch = spec.dom.has(day);
+  const dowMatch = spec.dow.has(weekday);
+  return spec.domStar || spec.dowStar ? domMatch && dowMatch : domMatch || dowMatch;
+}
+function nextRuns(spec, fromMs, count, tz) {
+  const out = [];
+  let t = Math.floor(fromMs / MINUTE) * MINUTE + MINUTE;
+  const limit = fromMs + 5 * 366 * 24 * 60 * MINUTE;
+  while (out.length < count && t <= limit) {
+    const local = new Date(t + zoneOffset(tz, t));
+    const h = local.getUTCHours();
+    const m = local.getUTCMinutes();
+    if (!spec.month.has(local.getUTCMonth() + 1) || !dayMatches(spec, local.getUTCDate(), local.getUTCDay())) {
+      const toMidnight = (24 * 60 - (h * 60 + m)) * MINUTE;
+      t += toMidnight > 60 * MINUTE ? toMidnight - 60 * MINUTE : toMidnight;
+      continue;
+    }
+    if (!spec.hour.has(h)) {
+      t += (60 - m) * MINUTE;
+      continue;
+    }
+    if (!spec.minute.has(m)) {
+      let next = m + 1;
+      while (next < 60 && !spec.minute.has(next)) next++;
+      t += (next - m) * MINUTE;
+      continue;
+    }
+    out.push(t);
+    t += MINUTE;
+  }
+  return out;
+}
+function localIso(ms, tz) {
+  const offset = zoneOffset(tz, ms);
+  const wall = new Date(ms + offset).toISOString().slice(0, 19);
+  if (offset === 0) return `${wall}Z`;
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset) / MINUTE;
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+function utcIso(ms) {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+var DESCRIPTORS, MONTHS, DAYS, FIELDS, GO_DURATION, formatters, offsetCache, MINUTE;
+var init_cron = __esm({
+  "src/k8s/cron.ts"() {
     "use strict";
-    init_api_versions();
-    init_versions();
-    GATES = {
-      // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
-      SidecarContainers: [
-        { since: 28, enabled: false, stage: "Alpha" },
-        { since: 29, enabled: true, stage: "Beta" },
-        { since: 33, enabled: true, stage: "GA" }
-      ],
-      // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
-      MaxUnavailableStatefulSet: [
-        { since: 24, enabled: false, stage: "Alpha" },
-        { since: 35, enabled: true, stage: "Beta" }
-      ],
-      // spec.resources on the pod (pod-level requests/limits).
-      PodLevelResources: [
-        { since: 32, enabled: false, stage: "Alpha" },
-        { since: 34, enabled: true, stage: "Beta" }
-      ],
-      MatchLabelKeysInPodTopologySpread: [
-        { since: 25, enabled: false, stage: "Alpha" },
-        { since: 27, enabled: true, stage: "Beta" }
-      ],
-      MatchLabelKeysInPodAffinity: [
-        { since: 29, enabled: false, stage: "Alpha" },
-        { since: 31, enabled: true, stage: "Beta" },
-        { since: 33, enabled: true, stage: "GA" }
-      ],
-      NodeInclusionPolicyInPodTopologySpread: [
-        { since: 25, enabled: false, stage: "Alpha" },
-        { since: 26, enabled: true, stage: "Beta" },
-        { since: 33, enabled: true, stage: "GA" }
-      ],
-      // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
-      MinDomainsInPodTopologySpread: [
-        { since: 24, enabled: false, stage: "Alpha" },
-        { since: 25, enabled: false, stage: "Beta" },
-        { since: 27, enabled: true, stage: "Beta" },
-        { since: 30, enabled: true, stage: "GA" }
-      ],
-      // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
-      HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }]
+    DESCRIPTORS = {
+      "@yearly": "0 0 1 1 *",
+      "@annually": "0 0 1 1 *",
+      "@monthly": "0 0 1 * *",
+      "@weekly": "0 0 * * 0",
+      "@daily": "0 0 * * *",
+      "@midnight": "0 0 * * *",
+      "@hourly": "0 * * * *"
     };
-    FEATURE_GATES = Object.keys(GATES);
+    MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    FIELDS = [
+      { name: "minute", min: 0, max: 59 },
+      { name: "hour", min: 0, max: 23 },
+      { name: "day of month", min: 1, max: 31 },
+      { name: "month", min: 1, max: 12, names: MONTHS, nameBase: 1 },
+      { name: "day of week", min: 0, max: 6, names: DAYS, nameBase: 0 }
+    ];
+    GO_DURATION = /^[-+]?(0|([0-9]*(\.[0-9]*)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
+    formatters = /* @__PURE__ */ new Map();
+    offsetCache = /* @__PURE__ */ new Map();
+    MINUTE = 6e4;
   }
 });
 
@@ -23021,6 +23168,7 @@ var init_field_errors = __esm({
       forbidden: (path18, detail) => `${fieldPath(path18)}: Forbidden: ${detail}`,
       notSupported: (path18, value, supported) => `${fieldPath(path18)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
       duplicate: (path18, value) => `${fieldPath(path18)}: Duplicate value: ${formatValue(value)}`,
+      tooMany: (path18, actual, max) => `${fieldPath(path18)}: Too many: ${actual}: must have at most ${max} items`,
       notFound: (path18, value) => `${fieldPath(path18)}: Not found: ${formatValue(value)}`
     };
     NEGATIVE_MSG = "must be greater than or equal to 0";
@@ -23124,6 +23272,545 @@ var init_names = __esm({
     IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
     DNS1123_LABEL_MAX = 63;
     DNS1123_SUBDOMAIN_MAX = 253;
+  }
+});
+
+// src/rules/job-spec.ts
+function validateJobSpec(spec, path18, emit) {
+  const at2 = (...rest) => [...path18, ...rest];
+  for (const key3 of [
+    "parallelism",
+    "completions",
+    "activeDeadlineSeconds",
+    "backoffLimit",
+    "ttlSecondsAfterFinished",
+    "backoffLimitPerIndex",
+    "maxFailedIndexes"
+  ]) {
+    const v = num(spec[key3]);
+    if (v !== void 0 && v < 0) emit(at2(key3), fieldError.invalid(at2(key3), v, NEGATIVE_MSG), FN);
+  }
+  const parallelism = num(spec.parallelism);
+  const completions = num(spec.completions);
+  const maxFailed = num(spec.maxFailedIndexes);
+  const perIndex = isSet(spec.backoffLimitPerIndex);
+  if (isSet(spec.maxFailedIndexes) && !perIndex)
+    emit(
+      at2("maxFailedIndexes"),
+      fieldError.required(at2("backoffLimitPerIndex"), "when maxFailedIndexes is specified"),
+      FN,
+      "key"
+    );
+  const indexed = spec.completionMode === "Indexed";
+  if (indexed) {
+    if (!isSet(spec.completions))
+      emit(at2("completionMode"), fieldError.required(at2("completions"), "when completion mode is Indexed"), FN);
+    if (parallelism !== void 0 && parallelism > MAX_PARALLELISM_INDEXED)
+      emit(
+        at2("parallelism"),
+        fieldError.invalid(
+          at2("parallelism"),
+          parallelism,
+          `must be less than or equal to ${MAX_PARALLELISM_INDEXED} when completion mode is Indexed`
+        ),
+        FN
+      );
+    if (completions !== void 0 && maxFailed !== void 0 && maxFailed > completions)
+      emit(
+        at2("maxFailedIndexes"),
+        fieldError.invalid(at2("maxFailedIndexes"), maxFailed, "must be less than or equal to completions"),
+        FN
+      );
+    if (maxFailed !== void 0 && maxFailed > MAX_FAILED_INDEXES)
+      emit(
+        at2("maxFailedIndexes"),
+        fieldError.invalid(at2("maxFailedIndexes"), maxFailed, `must be less than or equal to ${MAX_FAILED_INDEXES}`),
+        FN
+      );
+    if (completions !== void 0 && completions > COMPLETIONS_SOFT_LIMIT && perIndex) {
+      const high = `when completions are above ${COMPLETIONS_SOFT_LIMIT} and used with backoff limit per index`;
+      if (maxFailed === void 0 && !isSet(spec.maxFailedIndexes))
+        emit(
+          at2("completions"),
+          fieldError.required(
+            at2("maxFailedIndexes"),
+            `must be specified when completions is above ${COMPLETIONS_SOFT_LIMIT}`
+          ),
+          FN
+        );
+      if (parallelism !== void 0 && parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS)
+        emit(
+          at2("parallelism"),
+          fieldError.invalid(
+            at2("parallelism"),
+            parallelism,
+            `must be less than or equal to ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} ${high}`
+          ),
+          FN
+        );
+      if (maxFailed !== void 0 && maxFailed > MAX_FAILED_INDEXES_HIGH_COMPLETIONS)
+        emit(
+          at2("maxFailedIndexes"),
+          fieldError.invalid(
+            at2("maxFailedIndexes"),
+            maxFailed,
+            `must be less than or equal to ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} ${high}`
+          ),
+          FN
+        );
+    }
+  } else if (spec.completionMode === void 0 || spec.completionMode === null || spec.completionMode === "NonIndexed") {
+    for (const key3 of ["backoffLimitPerIndex", "maxFailedIndexes"])
+      if (isSet(spec[key3]))
+        emit(at2(key3), fieldError.invalid(at2(key3), spec[key3], "requires indexed completion mode"), FN);
+  }
+  const template = isObj(spec.template) ? spec.template : {};
+  const podSpec = isObj(template.spec) ? template.spec : {};
+  const pfp = isObj(spec.podFailurePolicy) ? spec.podFailurePolicy : void 0;
+  if (pfp) podFailurePolicy(spec, pfp, podSpec, at2("podFailurePolicy"), emit);
+  if (isObj(spec.successPolicy)) {
+    if (!indexed)
+      emit(
+        at2("successPolicy"),
+        fieldError.invalid(at2("successPolicy"), spec.successPolicy, "requires indexed completion mode"),
+        FN,
+        "key"
+      );
+    else successPolicy(spec.successPolicy, completions, at2("successPolicy"), emit);
+  }
+  if (pfp && typeof spec.podReplacementPolicy === "string" && spec.podReplacementPolicy !== "Failed")
+    emit(
+      at2("podReplacementPolicy"),
+      fieldError.notSupported(at2("podReplacementPolicy"), spec.podReplacementPolicy, ["Failed"]),
+      "validatePodReplacementPolicy"
+    );
+  const restartPath = at2("template", "spec", "restartPolicy");
+  const restart = podSpec.restartPolicy;
+  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path18;
+  if (restart === void 0 || restart === null || restart === "" || restart === "Always")
+    emit(
+      located2,
+      fieldError.required(restartPath, 'valid values: "OnFailure", "Never"'),
+      FN,
+      isSet(restart) ? "value" : "key"
+    );
+  else if (restart === "OnFailure" && pfp)
+    emit(
+      restartPath,
+      fieldError.invalid(restartPath, restart, 'only "Never" is supported when podFailurePolicy is specified'),
+      FN
+    );
+}
+function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
+  const F = "validatePodFailurePolicy";
+  const rules = Array.isArray(pfp.rules) ? pfp.rules : [];
+  if (rules.length > MAX_POD_FAILURE_POLICY_RULES)
+    emit(
+      [...path18, "rules"],
+      fieldError.tooMany([...path18, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
+      F,
+      "key"
+    );
+  const containerNames = /* @__PURE__ */ new Set();
+  for (const list of [podSpec.containers, podSpec.initContainers])
+    if (Array.isArray(list)) {
+      for (const c of list) if (isObj(c) && typeof c.name === "string") containerNames.add(c.name);
+    }
+  rules.forEach((rule61, i) => {
+    if (!isObj(rule61)) return;
+    const r = [...path18, "rules", i];
+    const R = "validatePodFailurePolicyRule";
+    if (rule61.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
+      emit(
+        [...r, "action"],
+        fieldError.invalid([...r, "action"], "FailIndex", "requires the backoffLimitPerIndex to be set"),
+        R
+      );
+    const onExit = isObj(rule61.onExitCodes) ? rule61.onExitCodes : void 0;
+    const onConds = Array.isArray(rule61.onPodConditions) ? rule61.onPodConditions : [];
+    if (onExit) onExitCodes(onExit, [...r, "onExitCodes"], containerNames, emit);
+    if (onConds.length > 0) onPodConditions(onConds, [...r, "onPodConditions"], emit);
+    if (onExit && onConds.length > 0)
+      emit(
+        r,
+        `${fieldPath(r)}: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported`,
+        R,
+        "key"
+      );
+    if (!onExit && onConds.length === 0)
+      emit(
+        r,
+        `${fieldPath(r)}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required`,
+        R,
+        "key"
+      );
+  });
+}
+function onExitCodes(req, path18, containers, emit) {
+  const F = "validatePodFailurePolicyRuleOnExitCodes";
+  if (typeof req.containerName === "string" && !containers.has(req.containerName))
+    emit(
+      [...path18, "containerName"],
+      fieldError.invalid(
+        [...path18, "containerName"],
+        req.containerName,
+        "must be one of the container or initContainer names in the pod template"
+      ),
+      F
+    );
+  const values = Array.isArray(req.values) ? req.values : void 0;
+  const vPath = [...path18, "values"];
+  if (!values) return;
+  if (values.length === 0) emit(vPath, fieldError.invalid(vPath, [], "at least one value is required"), F);
+  else if (values.length > MAX_ON_EXIT_CODES_VALUES)
+    emit(vPath, fieldError.tooMany(vPath, values.length, MAX_ON_EXIT_CODES_VALUES), F, "key");
+  const seen = /* @__PURE__ */ new Set();
+  let ordered = true;
+  values.forEach((v, j) => {
+    if (typeof v !== "number") return;
+    if (req.operator === "In" && v === 0)
+      emit([...vPath, j], fieldError.invalid([...vPath, j], 0, "must not be 0 for the In operator"), F);
+    if (seen.has(v)) emit([...vPath, j], fieldError.duplicate([...vPath, j], v), F);
+    seen.add(v);
+    const prev = values[j - 1];
+    if (j > 0 && typeof prev === "number" && prev > v) ordered = false;
+  });
+  if (!ordered) emit(vPath, fieldError.invalid(vPath, values, "must be ordered"), F);
+}
+function onPodConditions(patterns, path18, emit) {
+  const F = "validatePodFailurePolicyRuleOnPodConditions";
+  if (patterns.length > MAX_ON_POD_CONDITIONS)
+    emit(path18, fieldError.tooMany(path18, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
+  patterns.forEach((p, j) => {
+    if (!isObj(p)) return;
+    const at2 = [...path18, j];
+    if (typeof p.type === "string")
+      for (const msg of qualifiedName(p.type))
+        emit([...at2, "type"], fieldError.invalid([...at2, "type"], p.type, msg), F);
+    if (p.status === "")
+      emit([...at2, "status"], fieldError.required([...at2, "status"], 'valid values: ["False" "True" "Unknown"]'), F);
+    else if (typeof p.status === "string" && !["False", "True", "Unknown"].includes(p.status))
+      emit([...at2, "status"], fieldError.notSupported([...at2, "status"], p.status, ["False", "True", "Unknown"]), F);
+  });
+}
+function successPolicy(policy, completions, path18, emit) {
+  const F = "validateSuccessPolicy";
+  const rules = Array.isArray(policy.rules) ? policy.rules : [];
+  if (rules.length === 0)
+    emit(
+      path18,
+      fieldError.required(
+        [...path18, "rules"],
+        "at least one rules must be specified when the successPolicy is specified"
+      ),
+      F,
+      "key"
+    );
+  if (rules.length > MAX_SUCCESS_POLICY_RULES)
+    emit([...path18, "rules"], fieldError.tooMany([...path18, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
+  rules.forEach((rule61, i) => {
+    if (!isObj(rule61)) return;
+    const r = [...path18, "rules", i];
+    const R = "validateSuccessPolicyRule";
+    if (!isSet(rule61.succeededCount) && !isSet(rule61.succeededIndexes))
+      emit(r, fieldError.required(r, "at least one of succeededCount or succeededIndexes must be specified"), R, "key");
+    let total;
+    if (typeof rule61.succeededIndexes === "string" && completions !== void 0) {
+      const parsed = indexesFormat(rule61.succeededIndexes, completions);
+      if (typeof parsed === "string")
+        emit(
+          [...r, "succeededIndexes"],
+          fieldError.invalid(
+            [...r, "succeededIndexes"],
+            rule61.succeededIndexes,
+            `error parsing succeededIndexes: ${parsed}`
+          ),
+          R
+        );
+      else total = parsed;
+    }
+    const count = num(rule61.succeededCount);
+    if (count === void 0) return;
+    const c = [...r, "succeededCount"];
+    if (count < 0) emit(c, fieldError.invalid(c, count, NEGATIVE_MSG), R);
+    if (completions !== void 0 && count > completions)
+      emit(
+        c,
+        fieldError.invalid(
+          c,
+          count,
+          `must be less than or equal to ${completions} (the number of specified completions)`
+        ),
+        R
+      );
+    if (total !== void 0 && count > total)
+      emit(
+        c,
+        fieldError.invalid(
+          c,
+          count,
+          `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`
+        ),
+        R
+      );
+  });
+}
+function indexesFormat(text, completions) {
+  if (text === "") return 0;
+  let last;
+  let total = 0;
+  for (const interval of text.split(",")) {
+    const limits = interval.split("-");
+    if (limits.length > 2)
+      return `the fragment ${JSON.stringify(interval)} violates the requirement that an index interval can have at most two parts separated by '-'`;
+    const parts = [];
+    for (const l of limits) {
+      if (!/^[+-]?[0-9]+$/.test(l)) return `cannot convert string to integer for index: ${JSON.stringify(l)}`;
+      const n = Number(l);
+      if (n >= completions) return `too large index: ${JSON.stringify(l)}`;
+      parts.push(n);
+    }
+    const x = parts[0];
+    const y = parts[1] ?? x;
+    if (parts.length === 2 && x >= y) return `non-increasing order, previous: ${x}, current: ${y}`;
+    if (last !== void 0 && last >= x) return `non-increasing order, previous: ${last}, current: ${x}`;
+    total += y - x + 1;
+    last = y;
+  }
+  return total;
+}
+var FN, MAX_PARALLELISM_INDEXED, MAX_FAILED_INDEXES, COMPLETIONS_SOFT_LIMIT, PARALLELISM_LIMIT_HIGH_COMPLETIONS, MAX_FAILED_INDEXES_HIGH_COMPLETIONS, MAX_POD_FAILURE_POLICY_RULES, MAX_ON_EXIT_CODES_VALUES, MAX_ON_POD_CONDITIONS, MAX_SUCCESS_POLICY_RULES, num, isSet;
+var init_job_spec = __esm({
+  "src/rules/job-spec.ts"() {
+    "use strict";
+    init_field_errors();
+    init_names();
+    init_values();
+    FN = "validateJobSpec";
+    MAX_PARALLELISM_INDEXED = 1e5;
+    MAX_FAILED_INDEXES = 1e5;
+    COMPLETIONS_SOFT_LIMIT = 1e5;
+    PARALLELISM_LIMIT_HIGH_COMPLETIONS = 1e4;
+    MAX_FAILED_INDEXES_HIGH_COMPLETIONS = 1e4;
+    MAX_POD_FAILURE_POLICY_RULES = 20;
+    MAX_ON_EXIT_CODES_VALUES = 255;
+    MAX_ON_POD_CONDITIONS = 20;
+    MAX_SUCCESS_POLICY_RULES = 20;
+    num = (v) => typeof v === "number" ? v : void 0;
+    isSet = (v) => v !== void 0 && v !== null;
+  }
+});
+
+// rules/invalid-cronjob-spec.ts
+function timeZoneProblem(tz) {
+  if (tz === "") return "timeZone must be nil or non-empty string";
+  for (const part of tz.split("/"))
+    if (part === "." || part === ".." || part.startsWith("-") || !TZ_PART.test(part)) return `unknown time zone ${tz}`;
+  if (tz.toLowerCase() === "local")
+    return "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones";
+  return isValidTimeZone(tz) ? void 0 : `unknown time zone ${tz}`;
+}
+var TZ_PART, MAX_NAME, rule22, invalid_cronjob_spec_default;
+var init_invalid_cronjob_spec = __esm({
+  "rules/invalid-cronjob-spec.ts"() {
+    "use strict";
+    init_cron();
+    init_field_errors();
+    init_kinds();
+    init_job_spec();
+    init_values();
+    TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+    MAX_NAME = 52;
+    rule22 = {
+      id: "invalid-cronjob-spec",
+      severity: "error",
+      category: "validation",
+      description: "CronJob spec the API server would reject",
+      rationale: [
+        "The API server rejects a CronJob whose `schedule` robfig/cron cannot parse (`*/0 * * * *`, six fields,",
+        "`60 * * * *`, an unknown `@descriptor`) or names a time zone with `TZ=`/`CRON_TZ=` instead of `timeZone`; a",
+        "`timeZone` that is empty, `Local` or unknown; negative `startingDeadlineSeconds` or history limits; a name",
+        "longer than 52 characters (its Jobs get an 11-character suffix); and a `jobTemplate` that the Job rules reject",
+        "(a pod template without `restartPolicy: Never` or `OnFailure`, negative counts, …) or that sets a `selector`",
+        "or `manualSelector: true`. `kubectl apply` fails and nothing is scheduled."
+      ].join("\n"),
+      howToFix: "Use five cron fields with positive steps (`*/5 * * * *`), put the zone in `timeZone`, and set `restartPolicy: Never` (or `OnFailure`) in the job template.",
+      references: [
+        "https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#schedule-syntax",
+        "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/cron-job-v1/"
+      ],
+      examples: {
+        bad: [
+          "apiVersion: batch/v1",
+          "kind: CronJob",
+          "metadata:",
+          "  name: report",
+          "spec:",
+          '  schedule: "*/0 * * * *"',
+          "  jobTemplate:",
+          "    spec:",
+          "      template:",
+          "        spec:",
+          "          restartPolicy: OnFailure",
+          "          containers:",
+          "            - name: report",
+          "              image: registry.example.com/shop/report:1.4.2",
+          ""
+        ].join("\n"),
+        good: [
+          "apiVersion: batch/v1",
+          "kind: CronJob",
+          "metadata:",
+          "  name: report",
+          "spec:",
+          '  schedule: "*/10 * * * *"',
+          "  timeZone: Europe/Berlin",
+          "  jobTemplate:",
+          "    spec:",
+          "      template:",
+          "        spec:",
+          "          restartPolicy: OnFailure",
+          "          containers:",
+          "            - name: report",
+          "              image: registry.example.com/shop/report:1.4.2",
+          ""
+        ].join("\n")
+      },
+      check(context) {
+        for (const m of context.manifests) {
+          if (m.ref.kind !== "CronJob" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
+          const spec = m.object.spec;
+          const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const schedulePath = ["spec", "schedule"];
+          if (spec.schedule === "") emit(schedulePath, fieldError.required(schedulePath), "validateCronJobSpec");
+          else if (typeof spec.schedule === "string") {
+            const error = cronScheduleError(spec.schedule);
+            if (error) emit(schedulePath, fieldError.invalid(schedulePath, spec.schedule, error), "validateScheduleFormat");
+            if (spec.schedule.includes("TZ"))
+              emit(
+                schedulePath,
+                fieldError.invalid(
+                  schedulePath,
+                  spec.schedule,
+                  "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"
+                ),
+                "validateScheduleFormat"
+              );
+          }
+          if (typeof spec.timeZone === "string") {
+            const problem = timeZoneProblem(spec.timeZone);
+            if (problem)
+              emit(
+                ["spec", "timeZone"],
+                fieldError.invalid(["spec", "timeZone"], spec.timeZone, problem),
+                "validateTimeZone"
+              );
+          }
+          for (const key3 of ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"]) {
+            const v = spec[key3];
+            if (typeof v === "number" && v < 0)
+              emit(["spec", key3], fieldError.invalid(["spec", key3], v, NEGATIVE_MSG), "validateCronJobSpec");
+          }
+          const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : void 0;
+          if (jobSpec) {
+            const path18 = ["spec", "jobTemplate", "spec"];
+            validateJobSpec(jobSpec, path18, emit);
+            if (isObj(jobSpec.selector))
+              emit(
+                [...path18, "selector"],
+                fieldError.invalid([...path18, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
+                "ValidateJobTemplateSpec",
+                "key"
+              );
+            if (jobSpec.manualSelector === true)
+              emit(
+                [...path18, "manualSelector"],
+                fieldError.notSupported([...path18, "manualSelector"], true, ["nil", "false"]),
+                "ValidateJobTemplateSpec"
+              );
+          }
+          const name2 = m.ref.name;
+          if (name2 && name2.length > MAX_NAME)
+            emit(
+              ["metadata", "name"],
+              fieldError.invalid(["metadata", "name"], name2, `must be no more than ${MAX_NAME} characters`),
+              "ValidateCronJobCreate"
+            );
+        }
+      }
+    };
+    invalid_cronjob_spec_default = rule22;
+  }
+});
+
+// src/k8s/versions.ts
+var DEFAULT_KUBE_VERSION, SUPPORTED_KUBE_VERSIONS;
+var init_versions = __esm({
+  "src/k8s/versions.ts"() {
+    "use strict";
+    DEFAULT_KUBE_VERSION = "1.36";
+    SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
+  }
+});
+
+// src/k8s/feature-gates.ts
+function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
+  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
+  let current;
+  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
+  return current;
+}
+function featureEnabled(gate, kubeVersion2) {
+  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
+}
+var GATES, FEATURE_GATES;
+var init_feature_gates = __esm({
+  "src/k8s/feature-gates.ts"() {
+    "use strict";
+    init_api_versions();
+    init_versions();
+    GATES = {
+      // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
+      SidecarContainers: [
+        { since: 28, enabled: false, stage: "Alpha" },
+        { since: 29, enabled: true, stage: "Beta" },
+        { since: 33, enabled: true, stage: "GA" }
+      ],
+      // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
+      MaxUnavailableStatefulSet: [
+        { since: 24, enabled: false, stage: "Alpha" },
+        { since: 35, enabled: true, stage: "Beta" }
+      ],
+      // spec.resources on the pod (pod-level requests/limits).
+      PodLevelResources: [
+        { since: 32, enabled: false, stage: "Alpha" },
+        { since: 34, enabled: true, stage: "Beta" }
+      ],
+      MatchLabelKeysInPodTopologySpread: [
+        { since: 25, enabled: false, stage: "Alpha" },
+        { since: 27, enabled: true, stage: "Beta" }
+      ],
+      MatchLabelKeysInPodAffinity: [
+        { since: 29, enabled: false, stage: "Alpha" },
+        { since: 31, enabled: true, stage: "Beta" },
+        { since: 33, enabled: true, stage: "GA" }
+      ],
+      NodeInclusionPolicyInPodTopologySpread: [
+        { since: 25, enabled: false, stage: "Alpha" },
+        { since: 26, enabled: true, stage: "Beta" },
+        { since: 33, enabled: true, stage: "GA" }
+      ],
+      // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
+      MinDomainsInPodTopologySpread: [
+        { since: 24, enabled: false, stage: "Alpha" },
+        { since: 25, enabled: false, stage: "Beta" },
+        { since: 27, enabled: true, stage: "Beta" },
+        { since: 30, enabled: true, stage: "GA" }
+      ],
+      // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
+      HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }]
+    };
+    FEATURE_GATES = Object.keys(GATES);
   }
 });
 
@@ -23257,12 +23944,12 @@ var init_quantity = __esm({
 });
 
 // rules/invalid-hpa-spec.ts
-function isSet(value) {
+function isSet2(value) {
   return value !== void 0 && value !== null;
 }
 function checkSpec(m, spec, lowerBound, emit) {
   const SPEC = "validateHorizontalPodAutoscalerSpec";
-  const min = isSet(spec.minReplicas) ? spec.minReplicas : 1;
+  const min = isSet2(spec.minReplicas) ? spec.minReplicas : 1;
   if (typeof spec.minReplicas === "number" && spec.minReplicas < lowerBound)
     emit(
       ["spec", "minReplicas"],
@@ -23331,28 +24018,28 @@ function crossVersionRef(ref, path18, emit) {
   }
 }
 function metricSpec(metric, path18, emit) {
-  const FN = "validateMetricSpec";
+  const FN2 = "validateMetricSpec";
   const type = metric.type;
   if (type === "")
-    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric source type"), FN);
+    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric source type"), FN2);
   else if (typeof type === "string" && !METRIC_SOURCE_TYPES.includes(type))
-    emit([...path18, "type"], fieldError.notSupported([...path18, "type"], type, METRIC_SOURCE_TYPES), FN);
-  const present = SOURCE_FIELDS.filter((f) => isSet(metric[f]));
+    emit([...path18, "type"], fieldError.notSupported([...path18, "type"], type, METRIC_SOURCE_TYPES), FN2);
+  const present = SOURCE_FIELDS.filter((f) => isSet2(metric[f]));
   const first = present[0];
   if (first && isObj(metric[first])) metricSource(first, metric[first], [...path18, first], emit);
   const expected = typeof type === "string" ? FIELD_OF_TYPE[type] : void 0;
-  if (expected && !isSet(metric[expected]))
-    emit(path18, fieldError.required([...path18, expected], "must populate information for the given metric source"), FN);
+  if (expected && !isSet2(metric[expected]))
+    emit(path18, fieldError.required([...path18, expected], "must populate information for the given metric source"), FN2);
   if (present.length !== 1) {
     for (const f of present)
       if (f !== expected)
-        emit([...path18, f], fieldError.forbidden([...path18, f], "must populate the given metric source only"), FN, "key");
+        emit([...path18, f], fieldError.forbidden([...path18, f], "must populate the given metric source only"), FN2, "key");
   }
 }
 function metricSource(kind, src, path18, emit) {
   const target = isObj(src.target) ? src.target : void 0;
   const tPath = [...path18, "target"];
-  const has = (key3) => target !== void 0 && isSet(target[key3]);
+  const has = (key3) => target !== void 0 && isSet2(target[key3]);
   if (kind === "object" || kind === "external" || kind === "pods") {
     if (isObj(src.metric)) metricIdentifier(src.metric, [...path18, "metric"], emit);
   }
@@ -23432,27 +24119,27 @@ function metricSource(kind, src, path18, emit) {
   }
 }
 function metricTarget(target, path18, emit) {
-  const FN = "validateMetricTarget";
+  const FN2 = "validateMetricTarget";
   const type = target.type;
   if (type === "")
-    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric target type"), FN);
+    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric target type"), FN2);
   if (typeof type === "string" && !["Utilization", "Value", "AverageValue"].includes(type))
     emit(
       [...path18, "type"],
       fieldError.invalid([...path18, "type"], type, "must be either Utilization, Value, or AverageValue"),
-      FN
+      FN2
     );
   for (const key3 of ["value", "averageValue"]) {
     const q = parseQuantity(target[key3]);
     if (q && q.nano <= 0n)
-      emit([...path18, key3], fieldError.invalid([...path18, key3], target[key3], "must be positive"), FN);
+      emit([...path18, key3], fieldError.invalid([...path18, key3], target[key3], "must be positive"), FN2);
   }
   const util = target.averageUtilization;
   if (typeof util === "number" && util < 1)
     emit(
       [...path18, "averageUtilization"],
       fieldError.invalid([...path18, "averageUtilization"], util, "must be greater than 0"),
-      FN
+      FN2
     );
 }
 function metricIdentifier(id, path18, emit) {
@@ -23469,16 +24156,16 @@ function metricIdentifier(id, path18, emit) {
       emit([...path18, "name"], fieldError.invalid([...path18, "name"], name2, msg), "validateMetricIdentifier");
 }
 function scalingRules(rules, path18, emit) {
-  const FN = "validateScalingRules";
+  const FN2 = "validateScalingRules";
   const window = rules.stabilizationWindowSeconds;
   if (typeof window === "number") {
     const wPath = [...path18, "stabilizationWindowSeconds"];
-    if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN);
+    if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN2);
     if (window > MAX_STABILIZATION_WINDOW_SECONDS)
       emit(
         wPath,
         fieldError.invalid(wPath, window, `must be less than or equal to ${MAX_STABILIZATION_WINDOW_SECONDS}`),
-        FN
+        FN2
       );
   }
   const select = rules.selectPolicy;
@@ -23486,11 +24173,11 @@ function scalingRules(rules, path18, emit) {
     emit(
       [...path18, "selectPolicy"],
       fieldError.notSupported([...path18, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
-      FN
+      FN2
     );
   const policies = rules.policies;
   if (Array.isArray(policies) && policies.length === 0)
-    emit([...path18, "policies"], fieldError.required([...path18, "policies"], "must specify at least one Policy"), FN);
+    emit([...path18, "policies"], fieldError.required([...path18, "policies"], "must specify at least one Policy"), FN2);
   if (!Array.isArray(policies)) return;
   policies.forEach((policy, i) => {
     if (!isObj(policy)) return;
@@ -23517,7 +24204,7 @@ function scalingRules(rules, path18, emit) {
     }
   });
 }
-var MAX_PERIOD_SECONDS, MAX_STABILIZATION_WINDOW_SECONDS, METRIC_SOURCE_TYPES, SOURCE_FIELDS, FIELD_OF_TYPE, rule22, invalid_hpa_spec_default;
+var MAX_PERIOD_SECONDS, MAX_STABILIZATION_WINDOW_SECONDS, METRIC_SOURCE_TYPES, SOURCE_FIELDS, FIELD_OF_TYPE, rule23, invalid_hpa_spec_default;
 var init_invalid_hpa_spec = __esm({
   "rules/invalid-hpa-spec.ts"() {
     "use strict";
@@ -23538,7 +24225,7 @@ var init_invalid_hpa_spec = __esm({
       Resource: "resource",
       ContainerResource: "containerResource"
     };
-    rule22 = {
+    rule23 = {
       id: "invalid-hpa-spec",
       severity: "error",
       category: "validation",
@@ -23597,7 +24284,7 @@ var init_invalid_hpa_spec = __esm({
         }
       }
     };
-    invalid_hpa_spec_default = rule22;
+    invalid_hpa_spec_default = rule23;
   }
 });
 
@@ -23739,33 +24426,33 @@ function isWildcardSubdomain(value) {
   return value.length <= 253 && value.startsWith("*.") && dns1123Subdomain(value.slice(2)).length === 0;
 }
 function httpPath(p, path18, emit) {
-  const FN = "validateHTTPIngressPath";
+  const FN2 = "validateHTTPIngressPath";
   const type = p.pathType;
   const text = typeof p.path === "string" ? p.path : "";
   const pathAt = [...path18, "path"];
   const at2 = p.path === void 0 ? path18 : pathAt;
   if (type === "Exact" || type === "Prefix") {
-    if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN);
+    if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
     if (text !== "") {
       for (const seq of INVALID_SEQUENCES)
-        if (text.includes(seq)) emit(at2, fieldError.invalid(pathAt, text, `must not contain '${seq}'`), FN);
+        if (text.includes(seq)) emit(at2, fieldError.invalid(pathAt, text, `must not contain '${seq}'`), FN2);
       for (const suffix of INVALID_SUFFIXES)
-        if (text.endsWith(suffix)) emit(at2, fieldError.invalid(pathAt, text, `cannot end with '${suffix}'`), FN);
+        if (text.endsWith(suffix)) emit(at2, fieldError.invalid(pathAt, text, `cannot end with '${suffix}'`), FN2);
     }
   } else if (type === "ImplementationSpecific") {
     if (text !== "" && !text.startsWith("/"))
-      emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN);
+      emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
   } else if (typeof type !== "string" || !PATH_TYPES.includes(type)) {
     if (type === void 0 || type === null) return;
   }
   if (isObj(p.backend)) backend(p.backend, [...path18, "backend"], emit);
 }
 function backend(b, path18, emit) {
-  const FN = "validateIngressBackend";
+  const FN2 = "validateIngressBackend";
   const hasResource = isObj(b.resource);
   const hasService = isObj(b.service);
   if (hasResource && hasService) {
-    emit(path18, fieldError.invalid(path18, "", "cannot set both resource and service backends"), FN, "key");
+    emit(path18, fieldError.invalid(path18, "", "cannot set both resource and service backends"), FN2, "key");
     return;
   }
   if (hasResource) {
@@ -23773,29 +24460,29 @@ function backend(b, path18, emit) {
     for (const key3 of ["kind", "name"]) {
       const value = ref[key3];
       const at2 = [...path18, "resource", key3];
-      if (value === "") emit(at2, fieldError.required(at2), FN);
+      if (value === "") emit(at2, fieldError.required(at2), FN2);
       else if (typeof value === "string")
-        for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN);
+        for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN2);
     }
     if (typeof ref.apiGroup === "string" && ref.apiGroup !== "")
       for (const msg of dns1123Subdomain(ref.apiGroup))
         emit(
           [...path18, "resource", "apiGroup"],
           fieldError.invalid([...path18, "resource", "apiGroup"], ref.apiGroup, msg),
-          FN
+          FN2
         );
     return;
   }
   if (!hasService) {
-    emit(path18, fieldError.invalid(path18, "", "resource or service backend is required"), FN, "key");
+    emit(path18, fieldError.invalid(path18, "", "resource or service backend is required"), FN2, "key");
     return;
   }
   const service = b.service;
   const name2 = service.name;
   const namePath = [...path18, "service", "name"];
-  if (name2 === "") emit(namePath, fieldError.required(namePath), FN);
+  if (name2 === "") emit(namePath, fieldError.required(namePath), FN2);
   else if (typeof name2 === "string")
-    for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN);
+    for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN2);
   const port = isObj(service.port) ? service.port : {};
   const portName_ = typeof port.name === "string" ? port.name : "";
   const portNum = typeof port.number === "number" ? port.number : 0;
@@ -23803,25 +24490,25 @@ function backend(b, path18, emit) {
     emit(
       [...path18, "service", "port"],
       fieldError.invalid(path18, "", "cannot set both port name & port number"),
-      FN,
+      FN2,
       "key"
     );
   } else if (portName_ !== "") {
     const at2 = [...path18, "service", "port", "name"];
-    for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN);
+    for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN2);
   } else if (portNum !== 0) {
     const at2 = [...path18, "service", "port", "number"];
-    for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN);
+    for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN2);
   } else {
     emit(
       isObj(service.port) ? [...path18, "service", "port"] : [...path18, "service"],
       fieldError.required(path18, "port name or number is required"),
-      FN,
+      FN2,
       "key"
     );
   }
 }
-var PATH_TYPES, INVALID_SEQUENCES, INVALID_SUFFIXES, WILDCARD_DNS1123, rule23, invalid_ingress_spec_default;
+var PATH_TYPES, INVALID_SEQUENCES, INVALID_SUFFIXES, WILDCARD_DNS1123, rule24, invalid_ingress_spec_default;
 var init_invalid_ingress_spec = __esm({
   "rules/invalid-ingress-spec.ts"() {
     "use strict";
@@ -23833,7 +24520,7 @@ var init_invalid_ingress_spec = __esm({
     INVALID_SEQUENCES = ["//", "/./", "/../", "%2f", "%2F"];
     INVALID_SUFFIXES = ["/..", "/."];
     WILDCARD_DNS1123 = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
-    rule23 = {
+    rule24 = {
       id: "invalid-ingress-spec",
       severity: "error",
       category: "validation",
@@ -23899,7 +24586,99 @@ var init_invalid_ingress_spec = __esm({
         }
       }
     };
-    invalid_ingress_spec_default = rule23;
+    invalid_ingress_spec_default = rule24;
+  }
+});
+
+// rules/invalid-job-spec.ts
+var rule25, invalid_job_spec_default;
+var init_invalid_job_spec = __esm({
+  "rules/invalid-job-spec.ts"() {
+    "use strict";
+    init_field_errors();
+    init_kinds();
+    init_names();
+    init_job_spec();
+    init_values();
+    rule25 = {
+      id: "invalid-job-spec",
+      severity: "error",
+      category: "validation",
+      description: "Job spec the API server would reject",
+      rationale: [
+        "The API server rejects a Job whose pod template has no `restartPolicy` (it defaults to `Always`, which a Job",
+        "may not use) or uses `Always`; negative `parallelism`, `completions`, `backoffLimit`, `activeDeadlineSeconds` or",
+        "`ttlSecondsAfterFinished`; an Indexed Job without `completions`, or whose last pod name would not be a DNS label;",
+        "`backoffLimitPerIndex`, `maxFailedIndexes` or a `successPolicy` without Indexed completion; a `podFailurePolicy`",
+        "with `restartPolicy: OnFailure`, a `podReplacementPolicy` other than Failed, rules with both or neither of",
+        "`onExitCodes` and `onPodConditions`, exit codes that are unordered, repeated or 0 with `In`, or unknown",
+        "containers; and a `selector` without `manualSelector: true`. `kubectl apply` fails and the Job never runs."
+      ].join("\n"),
+      howToFix: "Set `restartPolicy: Never` (or `OnFailure`) in the pod template and keep the counts non-negative.",
+      references: [
+        "https://kubernetes.io/docs/concepts/workloads/controllers/job/",
+        "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/"
+      ],
+      examples: {
+        bad: [
+          "apiVersion: batch/v1",
+          "kind: Job",
+          "metadata:",
+          "  name: migrate",
+          "spec:",
+          "  template:",
+          "    spec:",
+          "      containers:",
+          "        - name: migrate",
+          "          image: registry.example.com/shop/migrate:1.4.2",
+          ""
+        ].join("\n"),
+        good: [
+          "apiVersion: batch/v1",
+          "kind: Job",
+          "metadata:",
+          "  name: migrate",
+          "spec:",
+          "  template:",
+          "    spec:",
+          "      restartPolicy: Never",
+          "      containers:",
+          "        - name: migrate",
+          "          image: registry.example.com/shop/migrate:1.4.2",
+          ""
+        ].join("\n")
+      },
+      check(context) {
+        for (const m of context.manifests) {
+          if (m.ref.kind !== "Job" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
+          const spec = m.object.spec;
+          const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          validateJobSpec(spec, ["spec"], emit);
+          if (isObj(spec.selector) && spec.manualSelector !== true)
+            emit(
+              ["spec", "selector"],
+              fieldError.invalid(["spec", "selector"], spec.selector, "`selector` not auto-generated"),
+              "validateGeneratedSelector",
+              "key"
+            );
+          const name2 = m.ref.name;
+          if (spec.completionMode === "Indexed" && typeof spec.completions === "number" && spec.completions > 0 && name2) {
+            const hostname = `${name2}-${spec.completions - 1}`;
+            if (dns1123Label(hostname).length > 0)
+              emit(
+                ["metadata", "name"],
+                fieldError.invalid(
+                  ["metadata", "name"],
+                  name2,
+                  `will not able to create pod with invalid DNS label: ${hostname}`
+                ),
+                "ValidateJob"
+              );
+          }
+        }
+      }
+    };
+    invalid_job_spec_default = rule25;
   }
 });
 
@@ -23971,13 +24750,13 @@ function truncate(s) {
 function isMap9(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var ANNOTATIONS_MAX_BYTES, rule24, invalid_label_default;
+var ANNOTATIONS_MAX_BYTES, rule26, invalid_label_default;
 var init_invalid_label = __esm({
   "rules/invalid-label.ts"() {
     "use strict";
     init_names();
     ANNOTATIONS_MAX_BYTES = 256 * 1024;
-    rule24 = {
+    rule26 = {
       id: "invalid-label",
       severity: "error",
       category: "validation",
@@ -24022,7 +24801,7 @@ var init_invalid_label = __esm({
         }
       }
     };
-    invalid_label_default = rule24;
+    invalid_label_default = rule26;
   }
 });
 
@@ -24066,7 +24845,7 @@ function checkName(m, kind, meta, report) {
       message: `${kind} name ${JSON.stringify(name2)}: ${errs.join("; ")}`
     });
 }
-var DNS_LABEL_KINDS, DNS1035_KINDS, PATH_SEGMENT_KINDS, SUBDOMAIN_KINDS, CRONJOB_NAME_MAX, JOB_NAME_MAX, rule25, invalid_name_default;
+var DNS_LABEL_KINDS, DNS1035_KINDS, PATH_SEGMENT_KINDS, SUBDOMAIN_KINDS, CRONJOB_NAME_MAX, JOB_NAME_MAX, rule27, invalid_name_default;
 var init_invalid_name = __esm({
   "rules/invalid-name.ts"() {
     "use strict";
@@ -24106,7 +24885,7 @@ var init_invalid_name = __esm({
     ]);
     CRONJOB_NAME_MAX = 52;
     JOB_NAME_MAX = 63;
-    rule25 = {
+    rule27 = {
       id: "invalid-name",
       severity: "error",
       category: "validation",
@@ -24169,12 +24948,12 @@ var init_invalid_name = __esm({
         }
       }
     };
-    invalid_name_default = rule25;
+    invalid_name_default = rule27;
   }
 });
 
 // rules/invalid-pdb-spec.ts
-var UPSTREAM, rule26, invalid_pdb_spec_default;
+var UPSTREAM, rule28, invalid_pdb_spec_default;
 var init_invalid_pdb_spec = __esm({
   "rules/invalid-pdb-spec.ts"() {
     "use strict";
@@ -24182,7 +24961,7 @@ var init_invalid_pdb_spec = __esm({
     init_kinds();
     init_values();
     UPSTREAM = "ValidatePodDisruptionBudgetSpec";
-    rule26 = {
+    rule28 = {
       id: "invalid-pdb-spec",
       severity: "error",
       category: "validation",
@@ -24248,7 +25027,7 @@ var init_invalid_pdb_spec = __esm({
         }
       }
     };
-    invalid_pdb_spec_default = rule26;
+    invalid_pdb_spec_default = rule28;
   }
 });
 
@@ -24314,7 +25093,7 @@ function name(m, path18, value, what, report) {
   const errs = portName(value);
   if (errs.length) report({ manifest: m, path: path18, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
-var NODE_PORT_MIN, NODE_PORT_MAX, rule27, invalid_port_default;
+var NODE_PORT_MIN, NODE_PORT_MAX, rule29, invalid_port_default;
 var init_invalid_port = __esm({
   "rules/invalid-port.ts"() {
     "use strict";
@@ -24324,7 +25103,7 @@ var init_invalid_port = __esm({
     init_workloads2();
     NODE_PORT_MIN = 3e4;
     NODE_PORT_MAX = 32767;
-    rule27 = {
+    rule29 = {
       id: "invalid-port",
       severity: "error",
       category: "validation",
@@ -24396,7 +25175,7 @@ var init_invalid_port = __esm({
         }
       }
     };
-    invalid_port_default = rule27;
+    invalid_port_default = rule29;
   }
 });
 
@@ -24612,7 +25391,7 @@ function strings(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 function checkService2(m, emit) {
-  const FN = "validateService";
+  const FN2 = "validateService";
   const spec = defaultService(m.object).spec;
   const type = spec.type;
   const clusterIP = typeof spec.clusterIP === "string" ? spec.clusterIP : "";
@@ -24622,41 +25401,41 @@ function checkService2(m, emit) {
   const headless = clusterIPs.length === 1 && clusterIPs[0] === "None";
   const ports = Array.isArray(spec.ports) ? spec.ports : [];
   if (ports.length === 0 && !headless && type !== "ExternalName")
-    emit(["spec", "ports"], fieldError.required(["spec", "ports"]), FN, "key");
+    emit(["spec", "ports"], fieldError.required(["spec", "ports"]), FN2, "key");
   if ((type === "LoadBalancer" || type === "NodePort") && headless)
     emit(
       clusterIPPath,
       fieldError.invalid(["spec", "clusterIPs", 0], "None", `may not be set to 'None' for ${type} services`),
-      FN
+      FN2
     );
   if (type === "ExternalName") {
     if (clusterIPs.length > 0)
       emit(
         clusterIPPath,
         fieldError.forbidden(["spec", "clusterIPs"], "may not be set for ExternalName services"),
-        FN,
+        FN2,
         "key"
       );
     if (strings(spec.ipFamilies).length > 0)
       emit(
         ["spec", "ipFamilies"],
         fieldError.forbidden(["spec", "ipFamilies"], "may not be set for ExternalName services"),
-        FN,
+        FN2,
         "key"
       );
     if (typeof spec.ipFamilyPolicy === "string")
       emit(
         ["spec", "ipFamilyPolicy"],
         fieldError.forbidden(["spec", "ipFamilyPolicy"], "may not be set for ExternalName services"),
-        FN,
+        FN2,
         "key"
       );
     const externalName = typeof spec.externalName === "string" ? spec.externalName : "";
     const cname = externalName.endsWith(".") ? externalName.slice(0, -1) : externalName;
-    if (cname === "") emit(["spec", "externalName"], fieldError.required(["spec", "externalName"]), FN);
+    if (cname === "") emit(["spec", "externalName"], fieldError.required(["spec", "externalName"]), FN2);
     else
       for (const msg of dns1123Subdomain(cname))
-        emit(["spec", "externalName"], fieldError.invalid(["spec", "externalName"], cname, msg), FN);
+        emit(["spec", "externalName"], fieldError.invalid(["spec", "externalName"], cname, msg), FN2);
   } else {
     clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit);
   }
@@ -24670,7 +25449,7 @@ function checkService2(m, emit) {
     emit(
       ["spec", "sessionAffinityConfig"],
       fieldError.forbidden(["spec", "sessionAffinityConfig"], "must not be set when session affinity is None"),
-      FN,
+      FN2,
       "key"
     );
   if (spec.sessionAffinity === "ClientIP") {
@@ -24686,8 +25465,8 @@ function checkService2(m, emit) {
   strings(spec.externalIPs).forEach((ip, i) => {
     const path18 = ["spec", "externalIPs", i];
     const parsed = parseIP(ip);
-    if (!parsed) emit(path18, fieldError.invalid(path18, ip, INVALID_IP), FN);
-    else for (const msg of specialIPProblems(ip, parsed)) emit(path18, fieldError.invalid(path18, ip, msg), FN);
+    if (!parsed) emit(path18, fieldError.invalid(path18, ip, INVALID_IP), FN2);
+    else for (const msg of specialIPProblems(ip, parsed)) emit(path18, fieldError.invalid(path18, ip, msg), FN2);
   });
   if (type === "ClusterIP")
     ports.forEach((p, i) => {
@@ -24695,7 +25474,7 @@ function checkService2(m, emit) {
         emit(
           ["spec", "ports", i, "nodePort"],
           fieldError.forbidden(["spec", "ports", i, "nodePort"], "may not be used when `type` is 'ClusterIP'"),
-          FN,
+          FN2,
           "key"
         );
     });
@@ -24704,7 +25483,7 @@ function checkService2(m, emit) {
     if (!isObj(p) || typeof p.nodePort !== "number" || p.nodePort === 0) return;
     const key3 = `${String(p.protocol)}/${p.nodePort}`;
     if (nodePorts.has(key3))
-      emit(["spec", "ports", i, "nodePort"], fieldError.duplicate(["spec", "ports", i, "nodePort"], p.nodePort), FN);
+      emit(["spec", "ports", i, "nodePort"], fieldError.duplicate(["spec", "ports", i, "nodePort"], p.nodePort), FN2);
     nodePorts.add(key3);
   });
   const ranges = strings(spec.loadBalancerSourceRanges);
@@ -24713,7 +25492,7 @@ function checkService2(m, emit) {
       emit(
         ["spec", "loadBalancerSourceRanges"],
         fieldError.forbidden(["spec", "LoadBalancerSourceRanges"], LB_ONLY),
-        FN,
+        FN2,
         "key"
       );
     ranges.forEach((value, i) => {
@@ -24721,15 +25500,15 @@ function checkService2(m, emit) {
         emit(
           ["spec", "loadBalancerSourceRanges", i],
           fieldError.invalid(["spec", "LoadBalancerSourceRanges", i], value.trim(), INVALID_CIDR),
-          FN
+          FN2
         );
     });
   }
-  if (isSet2(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer")
+  if (isSet3(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer")
     emit(
       ["spec", "allocateLoadBalancerNodePorts"],
       fieldError.forbidden(["spec", "allocateLoadBalancerNodePorts"], LB_ONLY),
-      FN,
+      FN2,
       "key"
     );
   if (typeof spec.loadBalancerClass === "string") {
@@ -24766,22 +25545,22 @@ function checkService2(m, emit) {
       );
   }
 }
-function isSet2(value) {
+function isSet3(value) {
   return value !== void 0 && value !== null;
 }
 function clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit) {
-  const FN = "ValidateServiceClusterIPsRelatedFields";
+  const FN2 = "ValidateServiceClusterIPsRelatedFields";
   const given = strings(spec.clusterIPs);
   if (clusterIP !== "" && given.length > 0 && given[0] !== clusterIP)
     emit(
       ["spec", "clusterIPs"],
       fieldError.invalid(["spec", "clusterIPs"], given, "first value must match `clusterIP`"),
-      FN
+      FN2
     );
   const families = strings(spec.ipFamilies);
   const seen = /* @__PURE__ */ new Set();
   families.forEach((f, i) => {
-    if (seen.has(f)) emit(["spec", "ipFamilies", i], fieldError.duplicate(["spec", "ipFamilies", i], f), FN);
+    if (seen.has(f)) emit(["spec", "ipFamilies", i], fieldError.duplicate(["spec", "ipFamilies", i], f), FN2);
     seen.add(f);
   });
   let badIP = false;
@@ -24792,7 +25571,7 @@ function clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit) {
         emit(
           clusterIPPath,
           fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "'None' must be the first and only value"),
-          FN
+          FN2
         );
       }
       return;
@@ -24800,21 +25579,21 @@ function clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit) {
     if (!parseIP(ip)) {
       badIP = true;
       const at2 = clusterIPPath[1] === "clusterIPs" ? [...clusterIPPath, i] : clusterIPPath;
-      emit(at2, fieldError.invalid(["spec", "clusterIPs", i], ip, INVALID_IP), FN);
+      emit(at2, fieldError.invalid(["spec", "clusterIPs", i], ip, INVALID_IP), FN2);
     }
   });
   if (clusterIPs.length > 2)
-    emit(clusterIPPath, fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "may only hold up to 2 values"), FN);
+    emit(clusterIPPath, fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "may only hold up to 2 values"), FN2);
   if (badIP || clusterIPs.length < 2) return;
   const v6 = clusterIPs.filter((ip) => parseIP(ip)?.family === 6).length;
   if (v6 === 0 || v6 === clusterIPs.length)
     emit(
       clusterIPPath,
       fieldError.invalid(["spec", "clusterIPs"], clusterIPs, "may specify no more than one IP for each IP family"),
-      FN
+      FN2
     );
 }
-var MAX_CLIENT_IP_AFFINITY_SECONDS, LB_ONLY, rule28, invalid_service_spec_default;
+var MAX_CLIENT_IP_AFFINITY_SECONDS, LB_ONLY, rule30, invalid_service_spec_default;
 var init_invalid_service_spec = __esm({
   "rules/invalid-service-spec.ts"() {
     "use strict";
@@ -24825,7 +25604,7 @@ var init_invalid_service_spec = __esm({
     init_values();
     MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
     LB_ONLY = "may only be used when `type` is 'LoadBalancer'";
-    rule28 = {
+    rule30 = {
       id: "invalid-service-spec",
       severity: "error",
       category: "validation",
@@ -24887,7 +25666,7 @@ var init_invalid_service_spec = __esm({
         }
       }
     };
-    invalid_service_spec_default = rule28;
+    invalid_service_spec_default = rule30;
   }
 });
 
@@ -25031,7 +25810,7 @@ function nonNegative(o, base, keys, emit) {
       emit([...base, key3], fieldError.invalid([...base, key3], value, NEGATIVE_MSG));
   }
 }
-var rule29, invalid_workload_spec_default;
+var rule31, invalid_workload_spec_default;
 var init_invalid_workload_spec = __esm({
   "rules/invalid-workload-spec.ts"() {
     "use strict";
@@ -25039,7 +25818,7 @@ var init_invalid_workload_spec = __esm({
     init_feature_gates();
     init_field_errors();
     init_values();
-    rule29 = {
+    rule31 = {
       id: "invalid-workload-spec",
       severity: "error",
       category: "validation",
@@ -25138,18 +25917,18 @@ var init_invalid_workload_spec = __esm({
         }
       }
     };
-    invalid_workload_spec_default = rule29;
+    invalid_workload_spec_default = rule31;
   }
 });
 
 // rules/latest-tag.ts
-var rule30, latest_tag_default;
+var rule32, latest_tag_default;
 var init_latest_tag = __esm({
   "rules/latest-tag.ts"() {
     "use strict";
     init_image();
     init_containers();
-    rule30 = {
+    rule32 = {
       id: "latest-tag",
       severity: "warning",
       category: "reliability",
@@ -25207,7 +25986,7 @@ var init_latest_tag = __esm({
         }
       }
     };
-    latest_tag_default = rule30;
+    latest_tag_default = rule32;
   }
 });
 
@@ -25239,13 +26018,13 @@ var init_probes = __esm({
 });
 
 // rules/liveness-equals-readiness.ts
-var rule31, liveness_equals_readiness_default;
+var rule33, liveness_equals_readiness_default;
 var init_liveness_equals_readiness = __esm({
   "rules/liveness-equals-readiness.ts"() {
     "use strict";
     init_probes();
     init_containers();
-    rule31 = {
+    rule33 = {
       id: "liveness-equals-readiness",
       severity: "warning",
       category: "reliability",
@@ -25314,7 +26093,7 @@ var init_liveness_equals_readiness = __esm({
         }
       }
     };
-    liveness_equals_readiness_default = rule31;
+    liveness_equals_readiness_default = rule33;
   }
 });
 
@@ -25373,12 +26152,12 @@ var init_resources = __esm({
 });
 
 // rules/missing-cpu-request.ts
-var rule32, missing_cpu_request_default;
+var rule34, missing_cpu_request_default;
 var init_missing_cpu_request = __esm({
   "rules/missing-cpu-request.ts"() {
     "use strict";
     init_resources();
-    rule32 = {
+    rule34 = {
       id: "missing-cpu-request",
       severity: "warning",
       category: "efficiency",
@@ -25432,19 +26211,19 @@ var init_missing_cpu_request = __esm({
         );
       }
     };
-    missing_cpu_request_default = rule32;
+    missing_cpu_request_default = rule34;
   }
 });
 
 // rules/missing-liveness-probe.ts
-var rule33, missing_liveness_probe_default;
+var rule35, missing_liveness_probe_default;
 var init_missing_liveness_probe = __esm({
   "rules/missing-liveness-probe.ts"() {
     "use strict";
     init_probes();
     init_containers();
     init_workloads2();
-    rule33 = {
+    rule35 = {
       id: "missing-liveness-probe",
       severity: "info",
       category: "reliability",
@@ -25504,17 +26283,17 @@ var init_missing_liveness_probe = __esm({
         }
       }
     };
-    missing_liveness_probe_default = rule33;
+    missing_liveness_probe_default = rule35;
   }
 });
 
 // rules/missing-memory-limit.ts
-var rule34, missing_memory_limit_default;
+var rule36, missing_memory_limit_default;
 var init_missing_memory_limit = __esm({
   "rules/missing-memory-limit.ts"() {
     "use strict";
     init_resources();
-    rule34 = {
+    rule36 = {
       id: "missing-memory-limit",
       severity: "warning",
       category: "reliability",
@@ -25565,17 +26344,17 @@ var init_missing_memory_limit = __esm({
         );
       }
     };
-    missing_memory_limit_default = rule34;
+    missing_memory_limit_default = rule36;
   }
 });
 
 // rules/missing-memory-request.ts
-var rule35, missing_memory_request_default;
+var rule37, missing_memory_request_default;
 var init_missing_memory_request = __esm({
   "rules/missing-memory-request.ts"() {
     "use strict";
     init_resources();
-    rule35 = {
+    rule37 = {
       id: "missing-memory-request",
       severity: "warning",
       category: "efficiency",
@@ -25627,12 +26406,12 @@ var init_missing_memory_request = __esm({
         );
       }
     };
-    missing_memory_request_default = rule35;
+    missing_memory_request_default = rule37;
   }
 });
 
 // rules/missing-readiness-probe.ts
-var rule36, missing_readiness_probe_default;
+var rule38, missing_readiness_probe_default;
 var init_missing_readiness_probe = __esm({
   "rules/missing-readiness-probe.ts"() {
     "use strict";
@@ -25641,7 +26420,7 @@ var init_missing_readiness_probe = __esm({
     init_format();
     init_services();
     init_workloads2();
-    rule36 = {
+    rule38 = {
       id: "missing-readiness-probe",
       severity: "warning",
       category: "reliability",
@@ -25714,7 +26493,7 @@ var init_missing_readiness_probe = __esm({
         }
       }
     };
-    missing_readiness_probe_default = rule36;
+    missing_readiness_probe_default = rule38;
   }
 });
 
@@ -25839,7 +26618,7 @@ var init_suggest2 = __esm({
 });
 
 // rules/missing-reference-key.ts
-var rule37, missing_reference_key_default;
+var rule39, missing_reference_key_default;
 var init_missing_reference_key = __esm({
   "rules/missing-reference-key.ts"() {
     "use strict";
@@ -25847,7 +26626,7 @@ var init_missing_reference_key = __esm({
     init_pod_refs();
     init_suggest2();
     init_workloads2();
-    rule37 = {
+    rule39 = {
       id: "missing-reference-key",
       severity: "error",
       category: "consistency",
@@ -25947,7 +26726,7 @@ var init_missing_reference_key = __esm({
         }
       }
     };
-    missing_reference_key_default = rule37;
+    missing_reference_key_default = rule39;
   }
 });
 
@@ -25987,7 +26766,7 @@ function claimTemplateNames(set) {
     (t) => isObj(t) && isObj(t.metadata) && typeof t.metadata.name === "string" ? [t.metadata.name] : []
   );
 }
-var MAX_EXPANDED_REPLICAS, rule38, missing_reference_default;
+var MAX_EXPANDED_REPLICAS, rule40, missing_reference_default;
 var init_missing_reference = __esm({
   "rules/missing-reference.ts"() {
     "use strict";
@@ -25996,7 +26775,7 @@ var init_missing_reference = __esm({
     init_values();
     init_workloads2();
     MAX_EXPANDED_REPLICAS = 1e3;
-    rule38 = {
+    rule40 = {
       id: "missing-reference",
       severity: "warning",
       category: "consistency",
@@ -26078,7 +26857,7 @@ var init_missing_reference = __esm({
         }
       }
     };
-    missing_reference_default = rule38;
+    missing_reference_default = rule40;
   }
 });
 
@@ -26138,7 +26917,7 @@ var init_matching = __esm({
 });
 
 // rules/networkpolicy-selects-nothing.ts
-var rule39, networkpolicy_selects_nothing_default;
+var rule41, networkpolicy_selects_nothing_default;
 var init_networkpolicy_selects_nothing = __esm({
   "rules/networkpolicy-selects-nothing.ts"() {
     "use strict";
@@ -26147,7 +26926,7 @@ var init_networkpolicy_selects_nothing = __esm({
     init_matching();
     init_label_selector();
     init_values();
-    rule39 = {
+    rule41 = {
       id: "networkpolicy-selects-nothing",
       severity: "warning",
       category: "consistency",
@@ -26238,7 +27017,7 @@ var init_networkpolicy_selects_nothing = __esm({
         }
       }
     };
-    networkpolicy_selects_nothing_default = rule39;
+    networkpolicy_selects_nothing_default = rule41;
   }
 });
 
@@ -26254,7 +27033,7 @@ function ownedBy(child, parent) {
   const owners = isObj(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
   return owners.some((o) => isObj(o) && o.kind === parent.ref.kind && o.name === parent.ref.name);
 }
-var CLAIMABLE, rule40, overlapping_selectors_default;
+var CLAIMABLE, rule42, overlapping_selectors_default;
 var init_overlapping_selectors = __esm({
   "rules/overlapping-selectors.ts"() {
     "use strict";
@@ -26263,7 +27042,7 @@ var init_overlapping_selectors = __esm({
     init_values();
     init_workloads2();
     CLAIMABLE = /* @__PURE__ */ new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController"]);
-    rule40 = {
+    rule42 = {
       id: "overlapping-selectors",
       severity: "warning",
       category: "consistency",
@@ -26379,7 +27158,7 @@ var init_overlapping_selectors = __esm({
         }
       }
     };
-    overlapping_selectors_default = rule40;
+    overlapping_selectors_default = rule42;
   }
 });
 
@@ -26469,7 +27248,7 @@ var init_pdb = __esm({
 });
 
 // rules/pdb-allows-no-disruption.ts
-var rule41, pdb_allows_no_disruption_default;
+var rule43, pdb_allows_no_disruption_default;
 var init_pdb_allows_no_disruption = __esm({
   "rules/pdb-allows-no-disruption.ts"() {
     "use strict";
@@ -26480,7 +27259,7 @@ var init_pdb_allows_no_disruption = __esm({
     init_pdb();
     init_values();
     init_workloads2();
-    rule41 = {
+    rule43 = {
       id: "pdb-allows-no-disruption",
       severity: "warning",
       category: "reliability",
@@ -26602,12 +27381,12 @@ var init_pdb_allows_no_disruption = __esm({
         }
       }
     };
-    pdb_allows_no_disruption_default = rule41;
+    pdb_allows_no_disruption_default = rule43;
   }
 });
 
 // rules/pdb-selects-nothing.ts
-var rule42, pdb_selects_nothing_default;
+var rule44, pdb_selects_nothing_default;
 var init_pdb_selects_nothing = __esm({
   "rules/pdb-selects-nothing.ts"() {
     "use strict";
@@ -26615,7 +27394,7 @@ var init_pdb_selects_nothing = __esm({
     init_kinds();
     init_matching();
     init_pdb();
-    rule42 = {
+    rule44 = {
       id: "pdb-selects-nothing",
       severity: "warning",
       category: "consistency",
@@ -26718,19 +27497,19 @@ var init_pdb_selects_nothing = __esm({
         }
       }
     };
-    pdb_selects_nothing_default = rule42;
+    pdb_selects_nothing_default = rule44;
   }
 });
 
 // rules/pdb-unhealthy-eviction-policy.ts
-var rule43, pdb_unhealthy_eviction_policy_default;
+var rule45, pdb_unhealthy_eviction_policy_default;
 var init_pdb_unhealthy_eviction_policy = __esm({
   "rules/pdb-unhealthy-eviction-policy.ts"() {
     "use strict";
     init_api_versions();
     init_kinds();
     init_values();
-    rule43 = {
+    rule45 = {
       id: "pdb-unhealthy-eviction-policy",
       severity: "info",
       category: "reliability",
@@ -26825,18 +27604,18 @@ var init_pdb_unhealthy_eviction_policy = __esm({
         }
       }
     };
-    pdb_unhealthy_eviction_policy_default = rule43;
+    pdb_unhealthy_eviction_policy_default = rule45;
   }
 });
 
 // rules/privileged-container.ts
-var rule44, privileged_container_default;
+var rule46, privileged_container_default;
 var init_privileged_container = __esm({
   "rules/privileged-container.ts"() {
     "use strict";
     init_security_context();
     init_containers();
-    rule44 = {
+    rule46 = {
       id: "privileged-container",
       severity: "error",
       category: "security",
@@ -26895,18 +27674,18 @@ var init_privileged_container = __esm({
         }
       }
     };
-    privileged_container_default = rule44;
+    privileged_container_default = rule46;
   }
 });
 
 // rules/read-only-root-filesystem.ts
-var rule45, read_only_root_filesystem_default;
+var rule47, read_only_root_filesystem_default;
 var init_read_only_root_filesystem = __esm({
   "rules/read-only-root-filesystem.ts"() {
     "use strict";
     init_security_context();
     init_containers();
-    rule45 = {
+    rule47 = {
       id: "read-only-root-filesystem",
       severity: "warning",
       category: "security",
@@ -26969,17 +27748,17 @@ var init_read_only_root_filesystem = __esm({
         }
       }
     };
-    read_only_root_filesystem_default = rule45;
+    read_only_root_filesystem_default = rule47;
   }
 });
 
 // rules/removed-api-version.ts
-var rule46, removed_api_version_default;
+var rule48, removed_api_version_default;
 var init_removed_api_version2 = __esm({
   "rules/removed-api-version.ts"() {
     "use strict";
     init_api_versions2();
-    rule46 = {
+    rule48 = {
       id: "removed-api-version",
       severity: "error",
       category: "deprecation",
@@ -27038,7 +27817,7 @@ var init_removed_api_version2 = __esm({
         reportApiVersionState(context, "removed");
       }
     };
-    removed_api_version_default = rule46;
+    removed_api_version_default = rule48;
   }
 });
 
@@ -27091,7 +27870,7 @@ var init_spreading = __esm({
 });
 
 // rules/replicas-not-spread.ts
-var rule47, replicas_not_spread_default;
+var rule49, replicas_not_spread_default;
 var init_replicas_not_spread = __esm({
   "rules/replicas-not-spread.ts"() {
     "use strict";
@@ -27100,7 +27879,7 @@ var init_replicas_not_spread = __esm({
     init_format();
     init_label_selector();
     init_workloads2();
-    rule47 = {
+    rule49 = {
       id: "replicas-not-spread",
       severity: "info",
       category: "reliability",
@@ -27196,18 +27975,18 @@ var init_replicas_not_spread = __esm({
         }
       }
     };
-    replicas_not_spread_default = rule47;
+    replicas_not_spread_default = rule49;
   }
 });
 
 // rules/run-as-non-root.ts
-var rule48, run_as_non_root_default;
+var rule50, run_as_non_root_default;
 var init_run_as_non_root = __esm({
   "rules/run-as-non-root.ts"() {
     "use strict";
     init_security_context();
     init_containers();
-    rule48 = {
+    rule50 = {
       id: "run-as-non-root",
       severity: "warning",
       category: "security",
@@ -27290,18 +28069,18 @@ var init_run_as_non_root = __esm({
         }
       }
     };
-    run_as_non_root_default = rule48;
+    run_as_non_root_default = rule50;
   }
 });
 
 // rules/run-as-root.ts
-var rule49, run_as_root_default;
+var rule51, run_as_root_default;
 var init_run_as_root = __esm({
   "rules/run-as-root.ts"() {
     "use strict";
     init_security_context();
     init_containers();
-    rule49 = {
+    rule51 = {
       id: "run-as-root",
       severity: "error",
       category: "security",
@@ -27363,18 +28142,18 @@ var init_run_as_root = __esm({
         }
       }
     };
-    run_as_root_default = rule49;
+    run_as_root_default = rule51;
   }
 });
 
 // rules/sensitive-host-mount.ts
-var rule50, sensitive_host_mount_default;
+var rule52, sensitive_host_mount_default;
 var init_sensitive_host_mount = __esm({
   "rules/sensitive-host-mount.ts"() {
     "use strict";
     init_host_paths();
     init_workloads2();
-    rule50 = {
+    rule52 = {
       id: "sensitive-host-mount",
       severity: "error",
       category: "security",
@@ -27444,19 +28223,19 @@ var init_sensitive_host_mount = __esm({
         }
       }
     };
-    sensitive_host_mount_default = rule50;
+    sensitive_host_mount_default = rule52;
   }
 });
 
 // rules/service-selects-no-pods.ts
-var rule51, service_selects_no_pods_default;
+var rule53, service_selects_no_pods_default;
 var init_service_selects_no_pods = __esm({
   "rules/service-selects-no-pods.ts"() {
     "use strict";
     init_format();
     init_matching();
     init_services();
-    rule51 = {
+    rule53 = {
       id: "service-selects-no-pods",
       severity: "warning",
       category: "consistency",
@@ -27548,18 +28327,18 @@ var init_service_selects_no_pods = __esm({
         }
       }
     };
-    service_selects_no_pods_default = rule51;
+    service_selects_no_pods_default = rule53;
   }
 });
 
 // rules/service-target-port-name.ts
-var rule52, service_target_port_name_default;
+var rule54, service_target_port_name_default;
 var init_service_target_port_name = __esm({
   "rules/service-target-port-name.ts"() {
     "use strict";
     init_format();
     init_services();
-    rule52 = {
+    rule54 = {
       id: "service-target-port-name",
       severity: "error",
       category: "consistency",
@@ -27660,18 +28439,18 @@ var init_service_target_port_name = __esm({
         }
       }
     };
-    service_target_port_name_default = rule52;
+    service_target_port_name_default = rule54;
   }
 });
 
 // rules/service-target-port-number.ts
-var rule53, service_target_port_number_default;
+var rule55, service_target_port_number_default;
 var init_service_target_port_number = __esm({
   "rules/service-target-port-number.ts"() {
     "use strict";
     init_format();
     init_services();
-    rule53 = {
+    rule55 = {
       id: "service-target-port-number",
       severity: "warning",
       category: "consistency",
@@ -27776,18 +28555,18 @@ var init_service_target_port_number = __esm({
         }
       }
     };
-    service_target_port_number_default = rule53;
+    service_target_port_number_default = rule55;
   }
 });
 
 // rules/ssh-port.ts
-var rule54, ssh_port_default;
+var rule56, ssh_port_default;
 var init_ssh_port = __esm({
   "rules/ssh-port.ts"() {
     "use strict";
     init_containers();
     init_values();
-    rule54 = {
+    rule56 = {
       id: "ssh-port",
       severity: "info",
       category: "security",
@@ -27845,12 +28624,12 @@ var init_ssh_port = __esm({
         }
       }
     };
-    ssh_port_default = rule54;
+    ssh_port_default = rule56;
   }
 });
 
 // rules/statefulset-service-not-headless.ts
-var rule55, statefulset_service_not_headless_default;
+var rule57, statefulset_service_not_headless_default;
 var init_statefulset_service_not_headless = __esm({
   "rules/statefulset-service-not-headless.ts"() {
     "use strict";
@@ -27858,7 +28637,7 @@ var init_statefulset_service_not_headless = __esm({
     init_kinds();
     init_services();
     init_values();
-    rule55 = {
+    rule57 = {
       id: "statefulset-service-not-headless",
       severity: "error",
       category: "consistency",
@@ -27977,12 +28756,12 @@ var init_statefulset_service_not_headless = __esm({
         }
       }
     };
-    statefulset_service_not_headless_default = rule55;
+    statefulset_service_not_headless_default = rule57;
   }
 });
 
 // rules/unsafe-sysctls.ts
-var SAFE_SYSCTLS, rule56, unsafe_sysctls_default;
+var SAFE_SYSCTLS, rule58, unsafe_sysctls_default;
 var init_unsafe_sysctls = __esm({
   "rules/unsafe-sysctls.ts"() {
     "use strict";
@@ -28001,7 +28780,7 @@ var init_unsafe_sysctls = __esm({
       "net.ipv4.tcp_keepalive_intvl": 29,
       "net.ipv4.tcp_keepalive_probes": 29
     };
-    rule56 = {
+    rule58 = {
       id: "unsafe-sysctls",
       severity: "warning",
       category: "security",
@@ -28070,7 +28849,7 @@ var init_unsafe_sysctls = __esm({
         }
       }
     };
-    unsafe_sysctls_default = rule56;
+    unsafe_sysctls_default = rule58;
   }
 });
 
@@ -28082,7 +28861,7 @@ function claimTemplateNames2(object) {
     )
   );
 }
-var rule57, volume_mount_undefined_default;
+var rule59, volume_mount_undefined_default;
 var init_volume_mount_undefined = __esm({
   "rules/volume-mount-undefined.ts"() {
     "use strict";
@@ -28090,7 +28869,7 @@ var init_volume_mount_undefined = __esm({
     init_format();
     init_values();
     init_workloads2();
-    rule57 = {
+    rule59 = {
       id: "volume-mount-undefined",
       severity: "error",
       category: "consistency",
@@ -28161,19 +28940,19 @@ var init_volume_mount_undefined = __esm({
         }
       }
     };
-    volume_mount_undefined_default = rule57;
+    volume_mount_undefined_default = rule59;
   }
 });
 
 // rules/workload-selector-mismatch.ts
-var rule58, workload_selector_mismatch_default;
+var rule60, workload_selector_mismatch_default;
 var init_workload_selector_mismatch = __esm({
   "rules/workload-selector-mismatch.ts"() {
     "use strict";
     init_format();
     init_label_selector();
     init_workloads2();
-    rule58 = {
+    rule60 = {
       id: "workload-selector-mismatch",
       severity: "error",
       category: "consistency",
@@ -28263,7 +29042,7 @@ var init_workload_selector_mismatch = __esm({
         }
       }
     };
-    workload_selector_mismatch_default = rule58;
+    workload_selector_mismatch_default = rule60;
   }
 });
 
@@ -28291,8 +29070,10 @@ __export(rules_exports, {
   ingressMissingService: () => ingress_missing_service_default,
   ingressMissingServicePort: () => ingress_missing_service_port_default,
   ingressTlsSecretMissing: () => ingress_tls_secret_missing_default,
+  invalidCronjobSpec: () => invalid_cronjob_spec_default,
   invalidHpaSpec: () => invalid_hpa_spec_default,
   invalidIngressSpec: () => invalid_ingress_spec_default,
+  invalidJobSpec: () => invalid_job_spec_default,
   invalidLabel: () => invalid_label_default,
   invalidName: () => invalid_name_default,
   invalidPdbSpec: () => invalid_pdb_spec_default,
@@ -28353,8 +29134,10 @@ var init_rules = __esm({
     init_ingress_missing_service_port();
     init_ingress_missing_service();
     init_ingress_tls_secret_missing();
+    init_invalid_cronjob_spec();
     init_invalid_hpa_spec();
     init_invalid_ingress_spec();
+    init_invalid_job_spec();
     init_invalid_label();
     init_invalid_name();
     init_invalid_pdb_spec();
@@ -30010,12 +30793,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule59) => shouldUseRule(schema, rule59));
+      return group.rules.some((rule61) => shouldUseRule(schema, rule61));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule59) {
+    function shouldUseRule(schema, rule61) {
       var _a2;
-      return schema[rule59.keyword] !== void 0 || ((_a2 = rule59.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule61.keyword] !== void 0 || ((_a2 = rule61.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -31067,9 +31850,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule59 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule59)) {
-            keywordCode(it, rule59.keyword, rule59.definition, group.type);
+        for (const rule61 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule61)) {
+            keywordCode(it, rule61.keyword, rule61.definition, group.type);
           }
         }
       });
@@ -31104,9 +31887,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule59 = rules[keyword];
-        if (typeof rule59 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule59)) {
-          const { type } = rule59.definition;
+        const rule61 = rules[keyword];
+        if (typeof rule61 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule61)) {
+          const { type } = rule61.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -32407,7 +33190,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
@@ -32450,8 +33233,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative = parse(serialize(relative, options), options);
+        base = parse2(serialize(base, options), options);
+        relative = parse2(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -32769,7 +33552,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -32806,7 +33589,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -33192,8 +33975,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule59 = this.RULES.all[keyword];
-        return typeof rule59 == "object" ? rule59.definition : !!rule59;
+        const rule61 = this.RULES.all[keyword];
+        return typeof rule61 == "object" ? rule61.definition : !!rule61;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -33201,7 +33984,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule59) => rule59.keyword === keyword);
+          const i = group.rules.findIndex((rule61) => rule61.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -33228,10 +34011,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key3 in rules) {
-            const rule59 = rules[key3];
-            if (typeof rule59 != "object")
+            const rule61 = rules[key3];
+            if (typeof rule61 != "object")
               continue;
-            const { $data } = rule59.definition;
+            const { $data } = rule61.definition;
             const schema = keywords[key3];
             if ($data && schema)
               keywords[key3] = schemaOrData(schema);
@@ -33395,7 +34178,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule59 = {
+      const rule61 = {
         keyword,
         definition: {
           ...definition,
@@ -33404,18 +34187,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule59, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule61, definition.before);
       else
-        ruleGroup.rules.push(rule59);
-      RULES.all[keyword] = rule59;
+        ruleGroup.rules.push(rule61);
+      RULES.all[keyword] = rule61;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule59, before) {
+    function addBeforeRule(ruleGroup, rule61, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule59);
+        ruleGroup.rules.splice(i, 0, rule61);
       } else {
-        ruleGroup.rules.push(rule59);
+        ruleGroup.rules.push(rule61);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -37497,14 +38280,14 @@ function runRules(manifests, options) {
   const { severities, rules = allRules, ...ruleOptions } = options;
   const index = new ObjectIndex(manifests, ruleOptions.defaultNamespace);
   const findings = [];
-  for (const rule59 of rules) {
-    const override = severities?.[rule59.id];
+  for (const rule61 of rules) {
+    const override = severities?.[rule61.id];
     if (override === "off") continue;
-    for (const finding5 of runRule(rule59, manifests, ruleOptions, index, override)) findings.push(finding5);
+    for (const finding5 of runRule(rule61, manifests, ruleOptions, index, override)) findings.push(finding5);
   }
   return findings;
 }
-function runRule(rule59, manifests, options, index, override) {
+function runRule(rule61, manifests, options, index, override) {
   const findings = [];
   let current;
   const context = {
@@ -37512,34 +38295,34 @@ function runRule(rule59, manifests, options, index, override) {
     options,
     index,
     namespaceOf: (m) => index.namespaceOf(m),
-    report: (report) => findings.push(toFinding(rule59, report, override))
+    report: (report) => findings.push(toFinding(rule61, report, override))
   };
   try {
-    rule59.check(context);
+    rule61.check(context);
   } catch (err) {
-    findings.push(crashFinding(rule59, current ?? manifests[0], err));
+    findings.push(crashFinding(rule61, current ?? manifests[0], err));
   }
   return findings;
 }
-function toFinding(rule59, report, override) {
+function toFinding(rule61, report, override) {
   const { manifest } = report;
   return {
-    ruleId: rule59.id,
-    severity: override ?? report.severity ?? rule59.severity,
+    ruleId: rule61.id,
+    severity: override ?? report.severity ?? rule61.severity,
     message: report.message,
     file: manifest.file,
     ...manifest.locate(report.path, report.target),
     object: manifest.ref
   };
 }
-function crashFinding(rule59, manifest, err) {
+function crashFinding(rule61, manifest, err) {
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   const where = manifest ? ` while checking ${objectLabel(manifest)}` : "";
   const start = manifest?.locate([]) ?? { line: 1, column: 1 };
   return {
     ruleId: RULE_CRASH,
     severity: "error",
-    message: `rule ${rule59.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
+    message: `rule ${rule61.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
     file: manifest?.file ?? "",
     line: start.line,
     column: start.column,
@@ -38523,199 +39306,6 @@ var init_cluster = __esm({
     init_values();
     init_compare();
     DEFAULT_CLUSTER_SOURCE = "built-in default cluster";
-  }
-});
-
-// src/plan/cron.ts
-function parseValue(text, def) {
-  const lower = text.toLowerCase();
-  if (def.names) {
-    const i = def.names.indexOf(lower);
-    if (i >= 0) return i + (def.nameBase ?? 0);
-  }
-  if (!/^[0-9]+$/.test(text)) return `${def.name}: cannot parse ${JSON.stringify(text)}`;
-  return Number(text);
-}
-function parseField(text, def) {
-  const values = /* @__PURE__ */ new Set();
-  let star3 = false;
-  for (const part of text.split(",")) {
-    const [range2 = "", stepText, extra] = part.split("/");
-    if (extra !== void 0) return `${def.name}: too many slashes in ${JSON.stringify(part)}`;
-    let start;
-    let end;
-    let isStar = false;
-    if (range2 === "*" || range2 === "?") {
-      start = def.min;
-      end = def.max;
-      isStar = true;
-    } else {
-      const [low = "", high, more] = range2.split("-");
-      if (more !== void 0) return `${def.name}: too many hyphens in ${JSON.stringify(range2)}`;
-      const a = parseValue(low, def);
-      if (typeof a === "string") return a;
-      start = a;
-      if (high !== void 0) {
-        const b = parseValue(high, def);
-        if (typeof b === "string") return b;
-        end = b;
-      } else {
-        end = stepText !== void 0 ? def.max : a;
-      }
-    }
-    let step = 1;
-    if (stepText !== void 0) {
-      if (!/^[0-9]+$/.test(stepText) || Number(stepText) === 0)
-        return `${def.name}: step must be a positive integer in ${JSON.stringify(part)}`;
-      step = Number(stepText);
-    }
-    if (start < def.min) return `${def.name}: beginning of range (${start}) below minimum (${def.min})`;
-    if (end > def.max) return `${def.name}: end of range (${end}) above maximum (${def.max})`;
-    if (start > end) return `${def.name}: beginning of range (${start}) beyond end of range (${end})`;
-    for (let v = start; v <= end; v += step) values.add(v);
-    if (isStar && step === 1) star3 = true;
-  }
-  return { values, star: star3 };
-}
-function parseCron(schedule) {
-  let text = schedule.trim();
-  if (/^(CRON_)?TZ=/.test(text)) return "TZ and CRON_TZ are not allowed in spec.schedule; use spec.timeZone";
-  if (text.startsWith("@")) {
-    if (text.startsWith("@every")) return "@every schedules are not planned by kubeplan";
-    const expanded = DESCRIPTORS[text.toLowerCase()];
-    if (!expanded) return `unrecognized descriptor: ${text}`;
-    text = expanded;
-  }
-  const parts = text.split(/\s+/).filter(Boolean);
-  if (parts.length !== 5) return `expected exactly 5 fields, found ${parts.length}: ${JSON.stringify(schedule)}`;
-  const fields = [];
-  for (const [i, def] of FIELDS.entries()) {
-    const field = parseField(parts[i] ?? "", def);
-    if (typeof field === "string") return field;
-    fields.push(field);
-  }
-  const [minute, hour, dom, month, dow] = fields;
-  if (!minute || !hour || !dom || !month || !dow) return `expected exactly 5 fields: ${JSON.stringify(schedule)}`;
-  return {
-    minute: minute.values,
-    hour: hour.values,
-    dom: dom.values,
-    month: month.values,
-    dow: dow.values,
-    domStar: dom.star,
-    dowStar: dow.star
-  };
-}
-function isValidTimeZone(tz) {
-  if (tz === "" || tz.toLowerCase() === "local") return false;
-  try {
-    formatterFor(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function formatterFor(tz) {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric"
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-function zoneOffset(tz, ms) {
-  if (!tz || tz === "UTC" || tz === "Etc/UTC") return 0;
-  const bucket2 = `${tz}@${Math.floor(ms / 9e5)}`;
-  const cached2 = offsetCache.get(bucket2);
-  if (cached2 !== void 0) return cached2;
-  const parts = {};
-  for (const p of formatterFor(tz).formatToParts(new Date(ms)))
-    if (p.type !== "literal") parts[p.type] = Number(p.value);
-  const at2 = (type) => parts[type] ?? 0;
-  const wall = Date.UTC(at2("year"), at2("month") - 1, at2("day"), at2("hour"), at2("minute"), at2("second"));
-  const offset = wall - Math.floor(ms / 1e3) * 1e3;
-  if (offsetCache.size > 1e5) offsetCache.clear();
-  offsetCache.set(bucket2, offset);
-  return offset;
-}
-function dayMatches(spec, day, weekday) {
-  const domMatch = spec.dom.has(day);
-  const dowMatch = spec.dow.has(weekday);
-  return spec.domStar || spec.dowStar ? domMatch && dowMatch : domMatch || dowMatch;
-}
-function nextRuns(spec, fromMs, count, tz) {
-  const out = [];
-  let t = Math.floor(fromMs / MINUTE) * MINUTE + MINUTE;
-  const limit = fromMs + 5 * 366 * 24 * 60 * MINUTE;
-  while (out.length < count && t <= limit) {
-    const local = new Date(t + zoneOffset(tz, t));
-    const h = local.getUTCHours();
-    const m = local.getUTCMinutes();
-    if (!spec.month.has(local.getUTCMonth() + 1) || !dayMatches(spec, local.getUTCDate(), local.getUTCDay())) {
-      const toMidnight = (24 * 60 - (h * 60 + m)) * MINUTE;
-      t += toMidnight > 60 * MINUTE ? toMidnight - 60 * MINUTE : toMidnight;
-      continue;
-    }
-    if (!spec.hour.has(h)) {
-      t += (60 - m) * MINUTE;
-      continue;
-    }
-    if (!spec.minute.has(m)) {
-      let next = m + 1;
-      while (next < 60 && !spec.minute.has(next)) next++;
-      t += (next - m) * MINUTE;
-      continue;
-    }
-    out.push(t);
-    t += MINUTE;
-  }
-  return out;
-}
-function localIso(ms, tz) {
-  const offset = zoneOffset(tz, ms);
-  const wall = new Date(ms + offset).toISOString().slice(0, 19);
-  if (offset === 0) return `${wall}Z`;
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset) / MINUTE;
-  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
-function utcIso(ms) {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-var DESCRIPTORS, MONTHS, DAYS, FIELDS, formatters, offsetCache, MINUTE;
-var init_cron = __esm({
-  "src/plan/cron.ts"() {
-    "use strict";
-    DESCRIPTORS = {
-      "@yearly": "0 0 1 1 *",
-      "@annually": "0 0 1 1 *",
-      "@monthly": "0 0 1 * *",
-      "@weekly": "0 0 * * 0",
-      "@daily": "0 0 * * *",
-      "@midnight": "0 0 * * *",
-      "@hourly": "0 * * * *"
-    };
-    MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-    FIELDS = [
-      { name: "minute", min: 0, max: 59 },
-      { name: "hour", min: 0, max: 23 },
-      { name: "day of month", min: 1, max: 31 },
-      { name: "month", min: 1, max: 12, names: MONTHS, nameBase: 1 },
-      { name: "day of week", min: 0, max: 6, names: DAYS, nameBase: 0 }
-    ];
-    formatters = /* @__PURE__ */ new Map();
-    offsetCache = /* @__PURE__ */ new Map();
-    MINUTE = 6e4;
   }
 });
 
@@ -39905,9 +40495,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
         "DefaultBackend",
         readBackend2(defaultBackend, ["spec", isObj(spec.defaultBackend) ? "defaultBackend" : "backend"])
       );
-    for (const { item: rule59, index: ri } of objItems(spec.rules)) {
-      const host2 = str(rule59.host) || "*";
-      for (const { item: p, index: pi } of objItems(obj(rule59.http).paths)) {
+    for (const { item: rule61, index: ri } of objItems(spec.rules)) {
+      const host2 = str(rule61.host) || "*";
+      for (const { item: p, index: pi } of objItems(obj(rule61.http).paths)) {
         const path18 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
         route(host2, path18, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
@@ -44472,49 +45062,49 @@ function ruleDocUrl(id) {
 }
 var GENERATED = (source) => `<!-- Generated from ${source} by scripts/gen-rule-docs.mjs (npm run docs:rules); do not edit. -->`;
 function rulePageText(id) {
-  const rule59 = allRules.find((r) => r.id === id);
+  const rule61 = allRules.find((r) => r.id === id);
   const check2 = BUILTIN_CHECKS.find((c) => c.id === id);
-  const page2 = rule59 ? renderRulePage(rule59) : check2 ? renderCheckPage(check2) : void 0;
+  const page2 = rule61 ? renderRulePage(rule61) : check2 ? renderCheckPage(check2) : void 0;
   return page2?.replace(/^<!--[^\n]*-->\n\n/, "");
 }
-function renderRulePage(rule59) {
-  const { why, fix: fix2, notes } = splitRationale(rule59.rationale);
-  const howToFix = rule59.howToFix ?? fix2;
+function renderRulePage(rule61) {
+  const { why, fix: fix2, notes } = splitRationale(rule61.rationale);
+  const howToFix = rule61.howToFix ?? fix2;
   const lines = [
-    GENERATED(`rules/${rule59.id}.ts`),
+    GENERATED(`rules/${rule61.id}.ts`),
     "",
-    `# ${rule59.id}`,
+    `# ${rule61.id}`,
     "",
-    rule59.description,
+    rule61.description,
     "",
     "| | |",
     "|---|---|",
-    `| Default severity | ${rule59.severity} |`,
-    `| Category | ${rule59.category} |`,
-    `| Fixed by \`--fix\` | ${FIXERS[rule59.id] ? "yes" : "no"} |`,
-    `| kube-linter | ${code(rule59.kubeLinter)} |`,
-    `| kube-score | ${code(rule59.kubeScore)} |`,
-    `| Polaris | ${code(rule59.polaris)} |`,
+    `| Default severity | ${rule61.severity} |`,
+    `| Category | ${rule61.category} |`,
+    `| Fixed by \`--fix\` | ${FIXERS[rule61.id] ? "yes" : "no"} |`,
+    `| kube-linter | ${code(rule61.kubeLinter)} |`,
+    `| kube-score | ${code(rule61.kubeScore)} |`,
+    `| Polaris | ${code(rule61.polaris)} |`,
     "",
     "## Why",
     "",
     ...paragraphs(why)
   ];
   if (notes.length > 0) lines.push("What is checked, in detail:", "", ...paragraphs(notes));
-  if (rule59.references?.length) {
+  if (rule61.references?.length) {
     lines.push("Kubernetes documentation:", "");
-    for (const url of rule59.references) lines.push(`- <${url}>`);
+    for (const url of rule61.references) lines.push(`- <${url}>`);
     lines.push("");
   }
-  if (rule59.examples) {
-    lines.push("## Examples", "", "Reported:", "", "```yaml", ...rule59.examples.bad.trimEnd().split("\n"), "```", "");
-    lines.push("Not reported:", "", "```yaml", ...rule59.examples.good.trimEnd().split("\n"), "```", "");
+  if (rule61.examples) {
+    lines.push("## Examples", "", "Reported:", "", "```yaml", ...rule61.examples.bad.trimEnd().split("\n"), "```", "");
+    lines.push("Not reported:", "", "```yaml", ...rule61.examples.good.trimEnd().split("\n"), "```", "");
   }
   lines.push("## How to fix", "");
   if (howToFix) lines.push(...paragraphs([howToFix]));
-  lines.push(...fixSection(rule59.id));
-  lines.push(...configureSection(rule59.id));
-  lines.push(`Source: [\`rules/${rule59.id}.ts\`](../../rules/${rule59.id}.ts)`, "");
+  lines.push(...fixSection(rule61.id));
+  lines.push(...configureSection(rule61.id));
+  lines.push(`Source: [\`rules/${rule61.id}.ts\`](../../rules/${rule61.id}.ts)`, "");
   return lines.join("\n");
 }
 function renderCheckPage(check2) {
@@ -44895,9 +45485,9 @@ function ingressLines(result, namespace, name2, manifest, pathItem) {
   let routes = ingress2.routes;
   if (pathItem) {
     const rules = manifest.object.spec?.rules;
-    const rule59 = rules?.[pathItem[2]];
-    const host2 = typeof rule59?.host === "string" && rule59.host !== "" ? rule59.host : "*";
-    const p = rule59?.http?.paths?.[pathItem[5]];
+    const rule61 = rules?.[pathItem[2]];
+    const host2 = typeof rule61?.host === "string" && rule61.host !== "" ? rule61.host : "*";
+    const p = rule61?.http?.paths?.[pathItem[5]];
     const path18 = typeof p?.path === "string" ? p.path : "/";
     routes = routes.filter((r) => r.host === host2 && r.path === path18);
   }
