@@ -4,6 +4,7 @@
  * separately), so nothing here throws and every reader states the type it wants.
  */
 import type { JsonPath } from './types.js';
+import { dict } from './dict.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -81,7 +82,7 @@ export function stringAt(root: unknown, path: JsonPath): string | undefined {
  * making every selector rule fire a second time.
  */
 export function scalarStringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   if (!isObj(value)) return out;
   for (const [key, v] of Object.entries(value)) {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = String(v);
@@ -94,7 +95,7 @@ export function scalarStringMap(value: unknown): Record<string, string> {
  * sorted, entries whose value is not a string dropped.
  */
 export function sortedStringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   if (!isObj(value)) return out;
   for (const key of Object.keys(value).sort()) {
     const v = value[key];

@@ -2,6 +2,7 @@
  * Which object is which: built-in kinds are recognised by kind *and* API group, so a
  * Knative `serving.knative.dev/v1 Service` or an Argo `Rollout` is never mistaken for a core one.
  */
+import { own } from '../core/dict.js';
 import type { Manifest } from '../core/types.js';
 
 /** API group of an apiVersion: "apps/v1" → "apps", "v1" → "" (the core group). */
@@ -58,17 +59,17 @@ export function isBuiltinObject(object: unknown, kind: BuiltinKind): boolean {
   if (typeof object !== 'object' || object === null) return false;
   const { apiVersion, kind: k } = object as { apiVersion?: unknown; kind?: unknown };
   if (k !== kind) return false;
-  return (BUILTIN_GROUPS[kind] ?? []).includes(groupOf(typeof apiVersion === 'string' ? apiVersion : undefined));
+  return (own(BUILTIN_GROUPS, kind) ?? []).includes(groupOf(typeof apiVersion === 'string' ? apiVersion : undefined));
 }
 
 /** The default group of a built-in kind (for references that name only a kind). */
 export function builtinGroup(kind: string): string | undefined {
-  return BUILTIN_GROUPS[kind]?.[0];
+  return own(BUILTIN_GROUPS, kind)?.[0];
 }
 
 /** True when `group` serves the built-in `kind` (any group for kinds this table does not know). */
 export function servesKind(group: string, kind: string): boolean {
-  const groups = BUILTIN_GROUPS[kind];
+  const groups = own(BUILTIN_GROUPS, kind);
   return groups === undefined || groups.includes(group);
 }
 

@@ -23,6 +23,7 @@
  */
 import type { JsonPath } from '../core/types.js';
 import { isObj, obj, str, type Obj } from '../core/values.js';
+import { dict } from '../core/dict.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -316,7 +317,7 @@ export function describeLabels(labels: Labels, limit = 8): string {
 
 /** Namespace label set as the API server maintains it (`kubernetes.io/metadata.name` is always present). */
 export function namespaceLabels(name: string, declared?: Obj): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   for (const [k, v] of Object.entries(obj(declared))) if (typeof v === 'string') out[k] = v;
   out['kubernetes.io/metadata.name'] = name;
   return out;

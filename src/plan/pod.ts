@@ -8,6 +8,7 @@ import type { Selector } from '../k8s/label-selector.js';
 import { defaultPodRequestsFromLimits } from '../k8s/defaults.js';
 import type { SchedPod } from './scheduler/types.js';
 import { clone, obj, sortedStringMap, type Obj } from '../core/values.js';
+import { dict } from '../core/dict.js';
 
 export interface OwnerRef {
   kind: string;
@@ -76,7 +77,7 @@ export function podFromTemplate(input: PodFromTemplate): {
 }
 
 export function sortKeys(map: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   for (const [k, v] of Object.entries(map).sort(([a], [b]) => compareStrings(a, b))) out[k] = v;
   return out;
 }

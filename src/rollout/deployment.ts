@@ -9,6 +9,7 @@ import { newRSNewReplicas, resolveFenceposts, type Fenceposts } from './fencepos
 import type { Clock, Rollout, RolloutEvent, WorkloadSim } from './model.js';
 import { countPods, podsToDelete, type PodPool, type SimPod } from './pods.js';
 import type { DeploymentSpec } from './workload.js';
+import { dict } from '../core/dict.js';
 
 /** Names, hashes and labels come from outside (the planner's naming when available). */
 export interface DeploymentNaming {
@@ -290,7 +291,7 @@ export class DeploymentSim implements WorkloadSim {
 
   private request(rs: ReplicaSet, name: string): PodRequest {
     const meta = rs.template.metadata;
-    const labels: Record<string, string> = {};
+    const labels = dict<string>();
     if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
       const l = (meta as Record<string, unknown>).labels;
       if (l && typeof l === 'object' && !Array.isArray(l))

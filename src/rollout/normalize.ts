@@ -3,6 +3,7 @@
  * re-serialised), keys in a stable order (apiVersion, kind, metadata, spec first; every other mapping sorted).
  */
 import { stringify } from 'yaml';
+import { dict } from '../core/dict.js';
 
 const TOP_ORDER = ['apiVersion', 'kind', 'metadata', 'spec'];
 
@@ -12,7 +13,7 @@ function sortKeys(value: unknown, depth: number): unknown {
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (depth === 0) keys.sort((a, b) => rank(a) - rank(b));
-  const out: Record<string, unknown> = {};
+  const out = dict<unknown>();
   for (const k of keys) out[k] = sortKeys(obj[k], depth + 1);
   return out;
 }

@@ -8,6 +8,7 @@ import { scaledValue } from '../k8s/intstr.js';
 import type { Clock, Rollout, WorkloadSim } from './model.js';
 import type { PodPool, SimPod } from './pods.js';
 import type { StatefulSetSpec } from './workload.js';
+import { dict } from '../core/dict.js';
 
 export interface StatefulSetNaming {
   /** ControllerRevision name for a template (`<set>-<hash>`). */
@@ -204,7 +205,7 @@ export class StatefulSetSim implements WorkloadSim {
   }
 
   private request(name: string, ordinal: number, revision: string, template: Record<string, unknown>): PodRequest {
-    const labels: Record<string, string> = {};
+    const labels = dict<string>();
     const meta = template.metadata;
     if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
       const l = (meta as Record<string, unknown>).labels;

@@ -185,6 +185,20 @@ export const GARBAGE = [
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+/** Names a plain `{}` answers from Object.prototype: as kinds, names, label keys, they must read as ordinary strings. */
+export const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
+/** GitHub workflow commands (current `::` syntax and the v1 `##[` one): values that must never reach a job log raw. */
+export const WORKFLOW_COMMANDS = [
+  '::error::x',
+  '::error file=a,line=1::forged',
+  '::warning title=t::x',
+  '::stop-commands::tok',
+  '::add-mask::x',
+  '##[warning]x',
+  '##[error]x',
+  'a\n::error::x',
+];
+
 /** Values to put where another value was. */
 const replacement: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(
@@ -207,6 +221,7 @@ const replacement: fc.Arbitrary<Json> = fc.oneof(
     [null],
     { '': null },
   ),
+  fc.constantFrom<Json>(...PROTOTYPE_NAMES, ...WORKFLOW_COMMANDS),
   fc.string({ maxLength: 12 }),
   fc.integer(),
   fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
@@ -230,7 +245,18 @@ const objectMutation: fc.Arbitrary<ObjectMutation> = fc.oneof(
   fc.record({
     op: fc.constant('insert' as const),
     at: fc.nat(),
-    key: fc.constantFrom('kind', 'apiVersion', 'metadata', 'spec', 'replicas', 'x', '', 'name', 'labels'),
+    key: fc.constantFrom(
+      'kind',
+      'apiVersion',
+      'metadata',
+      'spec',
+      'replicas',
+      'x',
+      '',
+      'name',
+      'labels',
+      ...PROTOTYPE_NAMES,
+    ),
     value: replacement,
   }),
 );
@@ -268,6 +294,11 @@ function containers(root: Json): Array<{ parent: Json[] | { [k: string]: Json };
   return out;
 }
 
+/** `parent[key] = value` as an own property, even for `__proto__`. */
+function put(parent: { [k: string]: Json }, key: string, value: Json): void {
+  Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function applyObjectMutation(doc: Json, m: ObjectMutation): Json {
   const places = containers(doc);
   if (places.length === 0) return m.op === 'retype' ? m.value : doc;
@@ -276,14 +307,18 @@ function applyObjectMutation(doc: Json, m: ObjectMutation): Json {
     const i = key as number;
     if (m.op === 'delete') parent.splice(i, 1);
     else if (m.op === 'retype') parent[i] = m.value;
-    else if (m.op === 'insert') parent.splice(i, 0, { [m.key]: m.value });
-    else parent[i] = typeof parent[i] === 'string' ? `${parent[i]}${m.suffix}` : parent[i]!;
+    else if (m.op === 'insert') {
+      const inserted: { [k: string]: Json } = {};
+      put(inserted, m.key, m.value);
+      parent.splice(i, 0, inserted);
+    } else parent[i] = typeof parent[i] === 'string' ? `${parent[i]}${m.suffix}` : parent[i]!;
     return doc;
   }
   const k = key as string;
   if (m.op === 'delete') delete parent[k];
   else if (m.op === 'retype') parent[k] = m.value;
-  else if (m.op === 'insert') parent[m.key] = m.value;
+  else if (m.op === 'insert')
+    put(parent, m.key, m.value); // `__proto__` too, as an own key (as yaml reads it)
   else {
     const v = parent[k]!;
     delete parent[k];

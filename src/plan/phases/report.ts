@@ -10,6 +10,7 @@ import type { CronJobReport, ExplainReport, NodeReport, PlanResult, PodReport } 
 import type { ClusterState } from '../scheduler/state.js';
 import type { ServiceModel } from '../services.js';
 import type { VolumeSetup } from '../volumes.js';
+import { dict } from '../../core/dict.js';
 
 export interface ReportInput {
   cluster: ClusterModel;
@@ -33,7 +34,7 @@ function resourceKeys(keys: string[]): string[] {
 }
 
 function formatRequests(requests: Record<string, number>): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   for (const k of resourceKeys(Object.keys(requests))) out[k] = formatResource(k, requests[k] ?? 0);
   return out;
 }
@@ -58,8 +59,8 @@ export function buildReport(input: ReportInput): PlanResult {
       ...Object.keys(n.node.allocatable),
       ...Object.keys(n.requested).filter((k) => (n.requested[k] ?? 0) !== 0),
     ]);
-    const allocatable: Record<string, string> = {};
-    const requested: Record<string, string> = {};
+    const allocatable = dict<string>();
+    const requested = dict<string>();
     for (const k of keys) {
       allocatable[k] = formatResource(k, n.node.allocatable[k] ?? 0);
       requested[k] = k === 'pods' ? String(n.pods.size) : formatResource(k, n.requested[k] ?? 0);
