@@ -218,6 +218,12 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
     description: 'A value has the wrong format (quantity, pattern, range)',
   },
   { id: 'schema/invalid', severity: 'error', category: 'schema', description: 'The object does not match its schema' },
+  {
+    id: 'schema/not-validated',
+    severity: 'warning',
+    category: 'schema',
+    description: 'An object whose CRD or --schema-dir schema cannot be used is not validated (the reason is given)',
+  },
   { id: 'schema/required', severity: 'error', category: 'schema', description: 'A required field is missing' },
   {
     id: 'schema/too-many-errors',

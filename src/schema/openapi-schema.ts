@@ -27,10 +27,25 @@ export interface ConvertOptions {
   crdRoot?: boolean;
 }
 
-/** Subschema keywords whose values are schemas / maps of schemas / lists of schemas. */
-const SCHEMA_VALUED = ['additionalProperties', 'additionalItems', 'not', 'items'];
-const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'];
-const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
+/**
+ * Subschema keywords whose values are schemas / maps of schemas / lists of schemas: every place a JSON Schema
+ * validator (any draft) reads a schema, so that no subschema escapes the conversion and its checks below.
+ */
+const SCHEMA_VALUED = [
+  'additionalProperties',
+  'additionalItems',
+  'not',
+  'items',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+];
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies', 'dependentSchemas'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 /** OpenAPI-only annotations that ajv would not understand (or would misread). */
 const DROPPED = new Set([
   'nullable',
@@ -44,10 +59,34 @@ const DROPPED = new Set([
   'id',
   '$schema',
   'default',
+  // Identifiers and dialect switches: a schema from the inputs is compiled as one self-contained document,
+  // always as the same dialect, so these can only redirect `$ref`s or change how ajv reads the rest.
+  '$id',
+  '$anchor',
+  '$dynamicAnchor',
+  '$recursiveAnchor',
+  '$vocabulary',
+  '$comment',
 ]);
 
-export function toJsonSchema(schema: unknown, options: ConvertOptions): JsonSchema {
-  const converted = convert(schema, options, 0);
+/**
+ * Keywords that change how validation runs rather than what it checks. `$async: true` makes ajv's validator
+ * return a promise (the object would pass unchecked and the rejection kill the process): removed, with a note.
+ */
+const MODE_KEYWORDS = new Set(['$async']);
+/** References: only to a JSON pointer inside the same document (`#/…`); anything else makes the schema unusable. */
+const REFERENCES = ['$ref', '$dynamicRef', '$recursiveRef'];
+
+/** Something in an untrusted schema that was removed (`fatal: false`) or that stops it being used (`fatal: true`). */
+export interface SchemaProblem {
+  /** Path of the offending keyword inside the schema. */
+  path: Array<string | number>;
+  message: string;
+  fatal: boolean;
+}
+
+export function toJsonSchema(schema: unknown, options: ConvertOptions, problems: SchemaProblem[] = []): JsonSchema {
+  const converted = convert(schema, options, 0, [], problems);
   if (options.crdRoot && isObject(converted)) {
     const properties = isObject(converted.properties) ? converted.properties : {};
     converted.properties = {
@@ -70,20 +109,45 @@ const preservesUnknown = (schema: unknown) =>
 
 const MAX_DEPTH = 64;
 
-function convert(schema: unknown, options: ConvertOptions, depth: number): JsonSchema {
+function convert(
+  schema: unknown,
+  options: ConvertOptions,
+  depth: number,
+  at: Array<string | number>,
+  problems: SchemaProblem[],
+): JsonSchema {
   if (typeof schema === 'boolean') return schema;
   if (!isObject(schema) || depth > MAX_DEPTH) return {};
   const out: SchemaObject = {};
+  const sub = (value: unknown, ...path: Array<string | number>) =>
+    convert(value, options, depth + 1, [...at, ...path], problems);
   for (const [keyword, value] of Object.entries(schema)) {
     if (DROPPED.has(keyword) || keyword.startsWith('x-')) continue;
+    if (MODE_KEYWORDS.has(keyword)) {
+      problems.push({
+        path: [...at, keyword],
+        message: `${keyword} is ignored: a schema from the inputs cannot change how validation runs`,
+        fatal: false,
+      });
+      continue;
+    }
+    if (REFERENCES.includes(keyword)) {
+      if (keyword === '$ref' && typeof value === 'string' && (value === '#' || value.startsWith('#/')))
+        out[keyword] = value;
+      else
+        problems.push({
+          path: [...at, keyword],
+          message: `${keyword} ${clipped(value)} refers outside this schema (only "#/…" references within it are followed)`,
+          fatal: true,
+        });
+      continue;
+    }
     if (SCHEMA_VALUED.includes(keyword))
-      out[keyword] = Array.isArray(value)
-        ? value.map((v) => convert(v, options, depth + 1))
-        : convert(value, options, depth + 1);
+      out[keyword] = Array.isArray(value) ? value.map((v, i) => sub(v, keyword, i)) : sub(value, keyword);
     else if (SCHEMA_MAPS.includes(keyword) && isObject(value))
-      out[keyword] = mapValues(value, (v) => (Array.isArray(v) ? v : convert(v, options, depth + 1)));
+      out[keyword] = mapValues(value, (v, name) => (Array.isArray(v) ? v : sub(v, keyword, name)));
     else if (SCHEMA_LISTS.includes(keyword) && Array.isArray(value))
-      out[keyword] = value.map((v) => convert(v, options, depth + 1));
+      out[keyword] = value.map((v, i) => sub(v, keyword, i));
     else out[keyword] = value;
   }
   openApiBounds(out);
@@ -131,9 +195,14 @@ function openApiBounds(out: SchemaObject): void {
 
 const isTypeOnly = (s: unknown) => isObject(s) && Object.keys(s).every((k) => k === 'type');
 
-function mapValues(map: SchemaObject, f: (value: unknown) => unknown): SchemaObject {
+function mapValues(map: SchemaObject, f: (value: unknown, key: string) => unknown): SchemaObject {
   const out: SchemaObject = {};
   for (const [key, value] of Object.entries(map))
-    Object.defineProperty(out, key, { value: f(value), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, { value: f(value, key), enumerable: true, writable: true, configurable: true });
   return out;
+}
+
+function clipped(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

@@ -14,7 +14,7 @@ import {
 } from './builtin.js';
 import { apiVersionStatus } from '../k8s/api-versions.js';
 import type { CrdRegistry } from './crds.js';
-import { toJsonSchema } from './openapi-schema.js';
+import { toJsonSchema, type SchemaProblem } from './openapi-schema.js';
 import { compileSchema } from './runtime-ajv.js';
 import { findUserSchema } from './schema-dir.js';
 import { SchemaWalker, type JsonSchema } from './schema-walk.js';
@@ -29,8 +29,10 @@ export type Resolution =
       /** Custom resources get their metadata checked against the built-in ObjectMeta. */
       customResource: boolean;
     }
-  /** Known, but there is nothing to validate against (a CRD version without a schema, or a schema that failed to compile). */
+  /** Known, but there is nothing to validate against (a CRD version without a schema). */
   | { status: 'skip' }
+  /** Known, but its schema cannot be used (cannot be read or compiled): each object gets a "not validated" finding. */
+  | { status: 'unvalidated'; reason: string }
   | { status: 'unknown'; message: string; at: 'apiVersion' | 'kind' };
 
 export interface ResolveOptions {
@@ -87,10 +89,24 @@ export class SchemaResolver {
         [],
         `cannot use the --schema-dir schema for ${kind} (${apiVersion}): ${describe(err)}`,
       );
-      return { status: 'skip' };
+      return { status: 'unvalidated', reason: `its --schema-dir schema cannot be read (${describe(err)})` };
     }
     if (!found) return undefined;
-    const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? 'declared' : 'none' });
+    const problems: SchemaProblem[] = [];
+    const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? 'declared' : 'none' }, problems);
+    const where = (path: JsonPath) => (path.length === 0 ? '' : ` (at ${path.join('.')})`);
+    for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
+      this.reportSchemaProblem(
+        manifest,
+        [],
+        `--schema-dir schema ${found.file}${where(problem.path)}: ${problem.message}`,
+      );
+    const fatal = problems.find((p) => p.fatal);
+    if (fatal)
+      return {
+        status: 'unvalidated',
+        reason: `its --schema-dir schema ${found.file} cannot be used: ${fatal.message}`,
+      };
     return this.compiled(schema, false, (reason) =>
       this.reportSchemaProblem(manifest, [], `cannot use the --schema-dir schema ${found.file}: ${reason}`),
     );
@@ -107,7 +123,20 @@ export class SchemaResolver {
       };
     }
     if (entry.schema === undefined) return { status: 'skip' };
-    const schema = toJsonSchema(entry.schema, { closeObjects: entry.structural ? 'all' : 'none', crdRoot: true });
+    const problems: SchemaProblem[] = [];
+    const schema = toJsonSchema(
+      entry.schema,
+      { closeObjects: entry.structural ? 'all' : 'none', crdRoot: true },
+      problems,
+    );
+    for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
+      this.reportSchemaProblem(entry.crd, [...entry.schemaPath, ...problem.path], problem.message);
+    const fatal = problems.find((p) => p.fatal);
+    if (fatal)
+      return {
+        status: 'unvalidated',
+        reason: `the schema of ${kind} ${entry.version} in its CustomResourceDefinition (${entry.crd.file}) cannot be used: ${fatal.message}`,
+      };
     return this.compiled(schema, true, (reason) =>
       this.reportSchemaProblem(
         entry.crd,
@@ -123,7 +152,7 @@ export class SchemaResolver {
       return { status: 'validate', validate, walker: () => new SchemaWalker(schema, schema), customResource };
     } catch (err) {
       onError(describe(err));
-      return { status: 'skip' };
+      return { status: 'unvalidated', reason: `its schema cannot be compiled (${clip(describe(err))})` };
     }
   }
 
@@ -168,3 +197,7 @@ export class SchemaResolver {
 }
 
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
+/** Findings about one schema's own problems, at most (the first ones say what is wrong). */
+const MAX_SCHEMA_PROBLEMS = 10;

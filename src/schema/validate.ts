@@ -20,6 +20,10 @@ export function validateManifest(manifest: Manifest, resolver: SchemaResolver, s
 
   const resolution = resolver.resolve(apiVersion, kind, manifest);
   if (resolution.status === 'skip') return [];
+  if (resolution.status === 'unvalidated')
+    return [
+      finding(manifest, 'schema/not-validated', 'warning', `not validated: ${resolution.reason}`, ['kind'], 'value'),
+    ];
   if (resolution.status === 'unknown') {
     return [
       finding(
@@ -36,7 +40,22 @@ export function validateManifest(manifest: Manifest, resolver: SchemaResolver, s
   const data = normalizeForValidation(manifest);
   const errors: ErrorObject[] = [];
   try {
-    if (!resolution.validate(data)) errors.push(...(resolution.validate.errors ?? []));
+    const valid: unknown = resolution.validate(data);
+    if (typeof valid !== 'boolean') {
+      // Never reached (mode keywords are removed from untrusted schemas): a promise here would be a silent pass.
+      Promise.resolve(valid).catch(() => undefined);
+      return [
+        finding(
+          manifest,
+          'schema/not-validated',
+          'warning',
+          'not validated: its schema did not run synchronously',
+          ['kind'],
+          'value',
+        ),
+      ];
+    }
+    if (!valid) errors.push(...(resolution.validate.errors ?? []));
     if (resolution.customResource && isRecord(data.metadata)) {
       const meta = objectMetaValidator();
       if (!meta(data.metadata, { instancePath: '/metadata' })) errors.push(...(meta.errors ?? []));

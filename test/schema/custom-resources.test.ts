@@ -158,7 +158,7 @@ describe('custom resources validated against their CRD from the inputs', () => {
     ]);
   });
 
-  it('a CRD schema that cannot be compiled is reported once, at the schema, and its resources are skipped', () => {
+  it('a CRD schema that cannot be compiled is reported once, at the schema, and each resource says it is not validated', () => {
     const text = yaml(
       'apiVersion: apiextensions.k8s.io/v1',
       'kind: CustomResourceDefinition',
@@ -185,9 +185,11 @@ describe('custom resources validated against their CRD from the inputs', () => {
     );
     const findings = check(text, { strict: true });
     expect(findings.map((f) => [f.ruleId, f.severity, f.line, f.column])).toEqual([
+      ['schema/not-validated', 'warning', 16, 7],
+      ['schema/not-validated', 'warning', 21, 7],
       ['schema/bad-schema', 'warning', 13, 9],
     ]);
-    expect(findings[0]!.message).toMatch(
+    expect(findings[2]!.message).toMatch(
       /^the schema of Gadget v1 cannot be used to validate its custom resources: .*(regular expression|regexp)/i,
     );
   });

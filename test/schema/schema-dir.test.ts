@@ -95,8 +95,14 @@ describe('--schema-dir', () => {
     const findings = check(yaml('apiVersion: example.com/v1', 'kind: Broken', 'metadata: {name: b}'), {
       schemaDirs: [dir],
     });
-    expect(findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['schema/bad-schema', 'warning', 1]]);
-    expect(findings[0]!.message).toContain('broken-example-v1.json: not valid JSON');
+    expect(findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([
+      ['schema/not-validated', 'warning', 2],
+      ['schema/bad-schema', 'warning', 1],
+    ]);
+    expect(findings[1]!.message).toContain('broken-example-v1.json: not valid JSON');
+    expect(findings[0]!.message).toMatch(
+      /^not validated: its --schema-dir schema cannot be read \(.*broken-example-v1\.json: not valid JSON/,
+    );
   });
 
   it('only plain names become file names', () => {
