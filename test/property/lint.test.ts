@@ -149,7 +149,8 @@ describe('determinism across runs and input order', () => {
           const backward = lint([...files].reverse(), { cwd: dir });
           const folder = lint(['.'], { cwd: dir });
           expect(backward.findings).toEqual(forward.findings);
-          expect(folder.findings).toEqual(forward.findings);
+          // A folder walk skips documents that are not Kubernetes objects (listed with --verbose); a named file warns.
+          expect(folder.findings).toEqual(forward.findings.filter((f) => f.ruleId !== 'input/not-kubernetes'));
           const a = await runCli([command, ...files, '--format', 'json'], { cwd: dir });
           const b = await runCli([command, ...[...files].reverse(), '--format', 'json'], { cwd: dir });
           expect(b.stdout).toBe(a.stdout);
