@@ -25043,6 +25043,12 @@ var BUILTIN_CHECKS = [
     description: "A value has the wrong format (quantity, pattern, range)"
   },
   { id: "schema/invalid", severity: "error", category: "schema", description: "The object does not match its schema" },
+  {
+    id: "schema/not-validated",
+    severity: "warning",
+    category: "schema",
+    description: "An object whose CRD or --schema-dir schema cannot be used is not validated (the reason is given)"
+  },
   { id: "schema/required", severity: "error", category: "schema", description: "A required field is missing" },
   {
     id: "schema/too-many-errors",
@@ -25150,6 +25156,14 @@ __export(rules_exports, {
   workloadSelectorMismatch: () => workload_selector_mismatch_default
 });
 
+// src/core/dict.ts
+function own(table2, key3) {
+  return Object.hasOwn(table2, key3) ? table2[key3] : void 0;
+}
+function dict() {
+  return /* @__PURE__ */ Object.create(null);
+}
+
 // src/core/values.ts
 function isObj(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -25194,7 +25208,7 @@ function stringAt(root, path15) {
   return typeof value === "string" ? value : void 0;
 }
 function scalarStringMap(value) {
-  const out = {};
+  const out = dict();
   if (!isObj(value)) return out;
   for (const [key3, v] of Object.entries(value)) {
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[key3] = String(v);
@@ -25202,7 +25216,7 @@ function scalarStringMap(value) {
   return out;
 }
 function sortedStringMap(value) {
-  const out = {};
+  const out = dict();
   if (!isObj(value)) return out;
   for (const key3 of Object.keys(value).sort()) {
     const v = value[key3];
@@ -25226,9 +25240,9 @@ function clone(value) {
 
 // src/rules/best-practice/security-context.ts
 function effectiveSetting(ref, field) {
-  const own = getIn(ref.container, ["securityContext", field]);
-  if (own !== void 0 && own !== null)
-    return { value: own, path: [...ref.path, "securityContext", field], level: "container" };
+  const own2 = getIn(ref.container, ["securityContext", field]);
+  if (own2 !== void 0 && own2 !== null)
+    return { value: own2, path: [...ref.path, "securityContext", field], level: "container" };
   const pod = getIn(ref.template.spec, ["securityContext", field]);
   if (pod !== void 0 && pod !== null)
     return { value: pod, path: [...ref.template.specPath, "securityContext", field], level: "pod" };
@@ -25325,13 +25339,13 @@ function isBuiltinObject(object, kind) {
   if (typeof object !== "object" || object === null) return false;
   const { apiVersion, kind: k } = object;
   if (k !== kind) return false;
-  return (BUILTIN_GROUPS[kind] ?? []).includes(groupOf(typeof apiVersion === "string" ? apiVersion : void 0));
+  return (own(BUILTIN_GROUPS, kind) ?? []).includes(groupOf(typeof apiVersion === "string" ? apiVersion : void 0));
 }
 function builtinGroup(kind) {
-  return BUILTIN_GROUPS[kind]?.[0];
+  return own(BUILTIN_GROUPS, kind)?.[0];
 }
 function servesKind(group, kind) {
-  const groups = BUILTIN_GROUPS[kind];
+  const groups = own(BUILTIN_GROUPS, kind);
   return groups === void 0 || groups.includes(group);
 }
 var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
@@ -25569,7 +25583,7 @@ function describeLabels(labels, limit = 8) {
   return `{${shown.join(", ")}}`;
 }
 function namespaceLabels(name2, declared) {
-  const out = {};
+  const out = dict();
   for (const [k, v] of Object.entries(obj(declared))) if (typeof v === "string") out[k] = v;
   out["kubernetes.io/metadata.name"] = name2;
   return out;
@@ -31132,10 +31146,10 @@ function missingRequirements(context, requirement, resource) {
     const namespaceDefaults = defaults2.get(context.namespaceOf(pod.manifest));
     if (namespaceDefaults?.has(`${requirement}.${resource}`)) continue;
     for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-      const own = getIn(ref.container, ["resources", requirement, resource]);
+      const own2 = getIn(ref.container, ["resources", requirement, resource]);
       const ownPath = [...ref.path, "resources", requirement, resource];
-      if (isPresent(own)) {
-        if (isZeroQuantity(own)) out.push({ ref, path: ownPath, problem: "zero" });
+      if (isPresent(own2)) {
+        if (isZeroQuantity(own2)) out.push({ ref, path: ownPath, problem: "zero" });
         continue;
       }
       if (requirement === "requests" && isPresent(getIn(ref.container, ["resources", "limits", resource]))) continue;
@@ -35280,9 +35294,21 @@ function record(value) {
 }
 
 // src/schema/openapi-schema.ts
-var SCHEMA_VALUED = ["additionalProperties", "additionalItems", "not", "items"];
-var SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "$defs", "dependencies"];
-var SCHEMA_LISTS = ["allOf", "anyOf", "oneOf"];
+var SCHEMA_VALUED = [
+  "additionalProperties",
+  "additionalItems",
+  "not",
+  "items",
+  "contains",
+  "propertyNames",
+  "if",
+  "then",
+  "else",
+  "unevaluatedItems",
+  "unevaluatedProperties"
+];
+var SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "$defs", "dependencies", "dependentSchemas"];
+var SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 var DROPPED2 = /* @__PURE__ */ new Set([
   "nullable",
   "example",
@@ -35294,10 +35320,20 @@ var DROPPED2 = /* @__PURE__ */ new Set([
   "deprecated",
   "id",
   "$schema",
-  "default"
+  "default",
+  // Identifiers and dialect switches: a schema from the inputs is compiled as one self-contained document,
+  // always as the same dialect, so these can only redirect `$ref`s or change how ajv reads the rest.
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+  "$vocabulary",
+  "$comment"
 ]);
-function toJsonSchema(schema, options) {
-  const converted = convert(schema, options, 0);
+var MODE_KEYWORDS = /* @__PURE__ */ new Set(["$async"]);
+var REFERENCES = ["$ref", "$dynamicRef", "$recursiveRef"];
+function toJsonSchema(schema, options, problems = []) {
+  const converted = convert(schema, options, 0, [], problems);
   if (options.crdRoot && isObject2(converted)) {
     const properties = isObject2(converted.properties) ? converted.properties : {};
     converted.properties = {
@@ -35315,18 +35351,38 @@ function toJsonSchema(schema, options) {
 var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var preservesUnknown = (schema) => isObject2(schema) && schema["x-kubernetes-preserve-unknown-fields"] === true;
 var MAX_DEPTH = 64;
-function convert(schema, options, depth) {
+function convert(schema, options, depth, at2, problems) {
   if (typeof schema === "boolean") return schema;
   if (!isObject2(schema) || depth > MAX_DEPTH) return {};
   const out = {};
+  const sub = (value, ...path15) => convert(value, options, depth + 1, [...at2, ...path15], problems);
   for (const [keyword, value] of Object.entries(schema)) {
     if (DROPPED2.has(keyword) || keyword.startsWith("x-")) continue;
+    if (MODE_KEYWORDS.has(keyword)) {
+      problems.push({
+        path: [...at2, keyword],
+        message: `${keyword} is ignored: a schema from the inputs cannot change how validation runs`,
+        fatal: false
+      });
+      continue;
+    }
+    if (REFERENCES.includes(keyword)) {
+      if (keyword === "$ref" && typeof value === "string" && (value === "#" || value.startsWith("#/")))
+        out[keyword] = value;
+      else
+        problems.push({
+          path: [...at2, keyword],
+          message: `${keyword} ${clipped(value)} refers outside this schema (only "#/…" references within it are followed)`,
+          fatal: true
+        });
+      continue;
+    }
     if (SCHEMA_VALUED.includes(keyword))
-      out[keyword] = Array.isArray(value) ? value.map((v) => convert(v, options, depth + 1)) : convert(value, options, depth + 1);
+      out[keyword] = Array.isArray(value) ? value.map((v, i) => sub(v, keyword, i)) : sub(value, keyword);
     else if (SCHEMA_MAPS.includes(keyword) && isObject2(value))
-      out[keyword] = mapValues(value, (v) => Array.isArray(v) ? v : convert(v, options, depth + 1));
+      out[keyword] = mapValues(value, (v, name2) => Array.isArray(v) ? v : sub(v, keyword, name2));
     else if (SCHEMA_LISTS.includes(keyword) && Array.isArray(value))
-      out[keyword] = value.map((v) => convert(v, options, depth + 1));
+      out[keyword] = value.map((v, i) => sub(v, keyword, i));
     else out[keyword] = value;
   }
   openApiBounds(out);
@@ -35370,8 +35426,12 @@ var isTypeOnly = (s) => isObject2(s) && Object.keys(s).every((k) => k === "type"
 function mapValues(map, f) {
   const out = {};
   for (const [key3, value] of Object.entries(map))
-    Object.defineProperty(out, key3, { value: f(value), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key3, { value: f(value, key3), enumerable: true, writable: true, configurable: true });
   return out;
+}
+function clipped(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 // src/schema/runtime-ajv.ts
@@ -35528,10 +35588,24 @@ var SchemaResolver = class {
         [],
         `cannot use the --schema-dir schema for ${kind} (${apiVersion}): ${describe3(err)}`
       );
-      return { status: "skip" };
+      return { status: "unvalidated", reason: `its --schema-dir schema cannot be read (${describe3(err)})` };
     }
     if (!found) return void 0;
-    const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" });
+    const problems = [];
+    const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" }, problems);
+    const where = (path15) => path15.length === 0 ? "" : ` (at ${path15.join(".")})`;
+    for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
+      this.reportSchemaProblem(
+        manifest,
+        [],
+        `--schema-dir schema ${found.file}${where(problem.path)}: ${problem.message}`
+      );
+    const fatal = problems.find((p) => p.fatal);
+    if (fatal)
+      return {
+        status: "unvalidated",
+        reason: `its --schema-dir schema ${found.file} cannot be used: ${fatal.message}`
+      };
     return this.compiled(
       schema,
       false,
@@ -35549,7 +35623,20 @@ var SchemaResolver = class {
       };
     }
     if (entry.schema === void 0) return { status: "skip" };
-    const schema = toJsonSchema(entry.schema, { closeObjects: entry.structural ? "all" : "none", crdRoot: true });
+    const problems = [];
+    const schema = toJsonSchema(
+      entry.schema,
+      { closeObjects: entry.structural ? "all" : "none", crdRoot: true },
+      problems
+    );
+    for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
+      this.reportSchemaProblem(entry.crd, [...entry.schemaPath, ...problem.path], problem.message);
+    const fatal = problems.find((p) => p.fatal);
+    if (fatal)
+      return {
+        status: "unvalidated",
+        reason: `the schema of ${kind} ${entry.version} in its CustomResourceDefinition (${entry.crd.file}) cannot be used: ${fatal.message}`
+      };
     return this.compiled(
       schema,
       true,
@@ -35566,7 +35653,7 @@ var SchemaResolver = class {
       return { status: "validate", validate, walker: () => new SchemaWalker(schema, schema), customResource };
     } catch (err) {
       onError(describe3(err));
-      return { status: "skip" };
+      return { status: "unvalidated", reason: `its schema cannot be compiled (${clip3(describe3(err))})` };
     }
   }
   unknown(apiVersion, kind) {
@@ -35607,6 +35694,8 @@ var SchemaResolver = class {
   }
 };
 var describe3 = (err) => err instanceof Error ? err.message : String(err);
+var clip3 = (text) => text.length > 200 ? `${text.slice(0, 200)}…` : text;
+var MAX_SCHEMA_PROBLEMS = 10;
 
 // src/schema/collapse.ts
 var VALUE_KEYWORDS = /* @__PURE__ */ new Set([
@@ -36109,6 +36198,10 @@ function validateManifest(manifest, resolver, strict) {
   const kind = manifest.object.kind;
   const resolution = resolver.resolve(apiVersion, kind, manifest);
   if (resolution.status === "skip") return [];
+  if (resolution.status === "unvalidated")
+    return [
+      finding2(manifest, "schema/not-validated", "warning", `not validated: ${resolution.reason}`, ["kind"], "value")
+    ];
   if (resolution.status === "unknown") {
     return [
       finding2(
@@ -36124,7 +36217,21 @@ function validateManifest(manifest, resolver, strict) {
   const data = normalizeForValidation(manifest);
   const errors = [];
   try {
-    if (!resolution.validate(data)) errors.push(...resolution.validate.errors ?? []);
+    const valid = resolution.validate(data);
+    if (typeof valid !== "boolean") {
+      Promise.resolve(valid).catch(() => void 0);
+      return [
+        finding2(
+          manifest,
+          "schema/not-validated",
+          "warning",
+          "not validated: its schema did not run synchronously",
+          ["kind"],
+          "value"
+        )
+      ];
+    }
+    if (!valid) errors.push(...resolution.validate.errors ?? []);
     if (resolution.customResource && isRecord(data.metadata)) {
       const meta = objectMetaValidator();
       if (!meta(data.metadata, { instancePath: "/metadata" })) errors.push(...meta.errors ?? []);
@@ -38225,7 +38332,7 @@ function podFromTemplate(input2) {
   return { labels: sortKeys(labels), annotations: sortKeys(annotations), spec };
 }
 function sortKeys(map) {
-  const out = {};
+  const out = dict();
   for (const [k, v] of Object.entries(map).sort(([a], [b]) => compareStrings(a, b))) out[k] = v;
   return out;
 }
@@ -39196,7 +39303,7 @@ function resourceKeys(keys) {
   return [...first.filter((k) => unique.includes(k)), ...unique.filter((k) => !first.includes(k)).sort(compareStrings)];
 }
 function formatRequests(requests) {
-  const out = {};
+  const out = dict();
   for (const k of resourceKeys(Object.keys(requests))) out[k] = formatResource(k, requests[k] ?? 0);
   return out;
 }
@@ -39218,8 +39325,8 @@ function buildReport(input2) {
       ...Object.keys(n.node.allocatable),
       ...Object.keys(n.requested).filter((k) => (n.requested[k] ?? 0) !== 0)
     ]);
-    const allocatable = {};
-    const requested = {};
+    const allocatable = dict();
+    const requested = dict();
     for (const k of keys) {
       allocatable[k] = formatResource(k, n.node.allocatable[k] ?? 0);
       requested[k] = k === "pods" ? String(n.pods.size) : formatResource(k, n.requested[k] ?? 0);
@@ -39739,8 +39846,8 @@ function defaultSelector(cycle) {
   return requirements.length === 0 ? null : makeSelector(requirements);
 }
 function constraintsFor(cycle, action) {
-  const own = cycle.pod.spreadConstraints;
-  if (own.length > 0) return { constraints: own.filter((c) => c.whenUnsatisfiable === action), systemDefaulted: false };
+  const own2 = cycle.pod.spreadConstraints;
+  if (own2.length > 0) return { constraints: own2.filter((c) => c.whenUnsatisfiable === action), systemDefaulted: false };
   const defaults2 = SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === action);
   if (defaults2.length === 0) return { constraints: [], systemDefaulted: true };
   const selector = defaultSelector(cycle);
@@ -41733,7 +41840,7 @@ function sortKeys2(value, depth) {
   const obj2 = value;
   const keys = Object.keys(obj2).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
   if (depth === 0) keys.sort((a, b) => rank(a) - rank(b));
-  const out = {};
+  const out = dict();
   for (const k of keys) out[k] = sortKeys2(obj2[k], depth + 1);
   return out;
 }
@@ -42207,7 +42314,7 @@ var DeploymentSim = class {
   }
   request(rs, name2) {
     const meta = rs.template.metadata;
-    const labels = {};
+    const labels = dict();
     if (meta && typeof meta === "object" && !Array.isArray(meta)) {
       const l = meta.labels;
       if (l && typeof l === "object" && !Array.isArray(l)) {
@@ -42435,7 +42542,7 @@ var StatefulSetSim = class {
     this.record("delete", r, message);
   }
   request(name2, ordinal, revision, template) {
-    const labels = {};
+    const labels = dict();
     const meta = template.metadata;
     if (meta && typeof meta === "object" && !Array.isArray(meta)) {
       const l = meta.labels;

@@ -258,6 +258,12 @@ var init_builtin_checks = __esm({
         description: "A value has the wrong format (quantity, pattern, range)"
       },
       { id: "schema/invalid", severity: "error", category: "schema", description: "The object does not match its schema" },
+      {
+        id: "schema/not-validated",
+        severity: "warning",
+        category: "schema",
+        description: "An object whose CRD or --schema-dir schema cannot be used is not validated (the reason is given)"
+      },
       { id: "schema/required", severity: "error", category: "schema", description: "A required field is missing" },
       {
         id: "schema/too-many-errors",
@@ -19629,6 +19635,19 @@ var init_fixers = __esm({
   }
 });
 
+// src/core/dict.ts
+function own(table2, key3) {
+  return Object.hasOwn(table2, key3) ? table2[key3] : void 0;
+}
+function dict() {
+  return /* @__PURE__ */ Object.create(null);
+}
+var init_dict = __esm({
+  "src/core/dict.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/values.ts
 function isObj(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -19673,7 +19692,7 @@ function stringAt(root, path18) {
   return typeof value === "string" ? value : void 0;
 }
 function scalarStringMap(value) {
-  const out = {};
+  const out = dict();
   if (!isObj(value)) return out;
   for (const [key3, v] of Object.entries(value)) {
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[key3] = String(v);
@@ -19681,7 +19700,7 @@ function scalarStringMap(value) {
   return out;
 }
 function sortedStringMap(value) {
-  const out = {};
+  const out = dict();
   if (!isObj(value)) return out;
   for (const key3 of Object.keys(value).sort()) {
     const v = value[key3];
@@ -19705,14 +19724,15 @@ function clone(value) {
 var init_values = __esm({
   "src/core/values.ts"() {
     "use strict";
+    init_dict();
   }
 });
 
 // src/rules/best-practice/security-context.ts
 function effectiveSetting(ref, field) {
-  const own = getIn(ref.container, ["securityContext", field]);
-  if (own !== void 0 && own !== null)
-    return { value: own, path: [...ref.path, "securityContext", field], level: "container" };
+  const own2 = getIn(ref.container, ["securityContext", field]);
+  if (own2 !== void 0 && own2 !== null)
+    return { value: own2, path: [...ref.path, "securityContext", field], level: "container" };
   const pod = getIn(ref.template.spec, ["securityContext", field]);
   if (pod !== void 0 && pod !== null)
     return { value: pod, path: [...ref.template.specPath, "securityContext", field], level: "pod" };
@@ -19793,13 +19813,13 @@ function isBuiltinObject(object, kind) {
   if (typeof object !== "object" || object === null) return false;
   const { apiVersion, kind: k } = object;
   if (k !== kind) return false;
-  return (BUILTIN_GROUPS[kind] ?? []).includes(groupOf(typeof apiVersion === "string" ? apiVersion : void 0));
+  return (own(BUILTIN_GROUPS, kind) ?? []).includes(groupOf(typeof apiVersion === "string" ? apiVersion : void 0));
 }
 function builtinGroup(kind) {
-  return BUILTIN_GROUPS[kind]?.[0];
+  return own(BUILTIN_GROUPS, kind)?.[0];
 }
 function servesKind(group, kind) {
-  const groups = BUILTIN_GROUPS[kind];
+  const groups = own(BUILTIN_GROUPS, kind);
   return groups === void 0 || groups.includes(group);
 }
 function isClusterScoped(kind) {
@@ -19809,6 +19829,7 @@ var BUILTIN_GROUPS, CLUSTER_SCOPED;
 var init_kinds = __esm({
   "src/k8s/kinds.ts"() {
     "use strict";
+    init_dict();
     BUILTIN_GROUPS = {
       ConfigMap: [""],
       Pod: [""],
@@ -20070,7 +20091,7 @@ function describeLabels(labels, limit = 8) {
   return `{${shown.join(", ")}}`;
 }
 function namespaceLabels(name2, declared) {
-  const out = {};
+  const out = dict();
   for (const [k, v] of Object.entries(obj(declared))) if (typeof v === "string") out[k] = v;
   out["kubernetes.io/metadata.name"] = name2;
   return out;
@@ -20080,6 +20101,7 @@ var init_label_selector = __esm({
   "src/k8s/label-selector.ts"() {
     "use strict";
     init_values();
+    init_dict();
     OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
     NOTHING = withBehaviour({ type: "nothing" }, [], "<none>", () => false);
   }
@@ -26105,10 +26127,10 @@ function missingRequirements(context, requirement, resource) {
     const namespaceDefaults = defaults2.get(context.namespaceOf(pod.manifest));
     if (namespaceDefaults?.has(`${requirement}.${resource}`)) continue;
     for (const ref of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
-      const own = getIn(ref.container, ["resources", requirement, resource]);
+      const own2 = getIn(ref.container, ["resources", requirement, resource]);
       const ownPath = [...ref.path, "resources", requirement, resource];
-      if (isPresent(own)) {
-        if (isZeroQuantity(own)) out.push({ ref, path: ownPath, problem: "zero" });
+      if (isPresent(own2)) {
+        if (isZeroQuantity(own2)) out.push({ ref, path: ownPath, problem: "zero" });
         continue;
       }
       if (requirement === "requests" && isPresent(getIn(ref.container, ["resources", "limits", resource]))) continue;
@@ -29252,8 +29274,8 @@ var init_crds = __esm({
 });
 
 // src/schema/openapi-schema.ts
-function toJsonSchema(schema, options) {
-  const converted = convert(schema, options, 0);
+function toJsonSchema(schema, options, problems = []) {
+  const converted = convert(schema, options, 0, [], problems);
   if (options.crdRoot && isObject2(converted)) {
     const properties = isObject2(converted.properties) ? converted.properties : {};
     converted.properties = {
@@ -29268,18 +29290,38 @@ function toJsonSchema(schema, options) {
   }
   return converted;
 }
-function convert(schema, options, depth) {
+function convert(schema, options, depth, at2, problems) {
   if (typeof schema === "boolean") return schema;
   if (!isObject2(schema) || depth > MAX_DEPTH) return {};
   const out = {};
+  const sub = (value, ...path18) => convert(value, options, depth + 1, [...at2, ...path18], problems);
   for (const [keyword, value] of Object.entries(schema)) {
     if (DROPPED2.has(keyword) || keyword.startsWith("x-")) continue;
+    if (MODE_KEYWORDS.has(keyword)) {
+      problems.push({
+        path: [...at2, keyword],
+        message: `${keyword} is ignored: a schema from the inputs cannot change how validation runs`,
+        fatal: false
+      });
+      continue;
+    }
+    if (REFERENCES.includes(keyword)) {
+      if (keyword === "$ref" && typeof value === "string" && (value === "#" || value.startsWith("#/")))
+        out[keyword] = value;
+      else
+        problems.push({
+          path: [...at2, keyword],
+          message: `${keyword} ${clipped(value)} refers outside this schema (only "#/…" references within it are followed)`,
+          fatal: true
+        });
+      continue;
+    }
     if (SCHEMA_VALUED.includes(keyword))
-      out[keyword] = Array.isArray(value) ? value.map((v) => convert(v, options, depth + 1)) : convert(value, options, depth + 1);
+      out[keyword] = Array.isArray(value) ? value.map((v, i) => sub(v, keyword, i)) : sub(value, keyword);
     else if (SCHEMA_MAPS.includes(keyword) && isObject2(value))
-      out[keyword] = mapValues(value, (v) => Array.isArray(v) ? v : convert(v, options, depth + 1));
+      out[keyword] = mapValues(value, (v, name2) => Array.isArray(v) ? v : sub(v, keyword, name2));
     else if (SCHEMA_LISTS.includes(keyword) && Array.isArray(value))
-      out[keyword] = value.map((v) => convert(v, options, depth + 1));
+      out[keyword] = value.map((v, i) => sub(v, keyword, i));
     else out[keyword] = value;
   }
   openApiBounds(out);
@@ -29322,16 +29364,32 @@ function openApiBounds(out) {
 function mapValues(map, f) {
   const out = {};
   for (const [key3, value] of Object.entries(map))
-    Object.defineProperty(out, key3, { value: f(value), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key3, { value: f(value, key3), enumerable: true, writable: true, configurable: true });
   return out;
 }
-var SCHEMA_VALUED, SCHEMA_MAPS, SCHEMA_LISTS, DROPPED2, isObject2, preservesUnknown, MAX_DEPTH, isTypeOnly;
+function clipped(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+var SCHEMA_VALUED, SCHEMA_MAPS, SCHEMA_LISTS, DROPPED2, MODE_KEYWORDS, REFERENCES, isObject2, preservesUnknown, MAX_DEPTH, isTypeOnly;
 var init_openapi_schema = __esm({
   "src/schema/openapi-schema.ts"() {
     "use strict";
-    SCHEMA_VALUED = ["additionalProperties", "additionalItems", "not", "items"];
-    SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "$defs", "dependencies"];
-    SCHEMA_LISTS = ["allOf", "anyOf", "oneOf"];
+    SCHEMA_VALUED = [
+      "additionalProperties",
+      "additionalItems",
+      "not",
+      "items",
+      "contains",
+      "propertyNames",
+      "if",
+      "then",
+      "else",
+      "unevaluatedItems",
+      "unevaluatedProperties"
+    ];
+    SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "$defs", "dependencies", "dependentSchemas"];
+    SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
     DROPPED2 = /* @__PURE__ */ new Set([
       "nullable",
       "example",
@@ -29343,8 +29401,18 @@ var init_openapi_schema = __esm({
       "deprecated",
       "id",
       "$schema",
-      "default"
+      "default",
+      // Identifiers and dialect switches: a schema from the inputs is compiled as one self-contained document,
+      // always as the same dialect, so these can only redirect `$ref`s or change how ajv reads the rest.
+      "$id",
+      "$anchor",
+      "$dynamicAnchor",
+      "$recursiveAnchor",
+      "$vocabulary",
+      "$comment"
     ]);
+    MODE_KEYWORDS = /* @__PURE__ */ new Set(["$async"]);
+    REFERENCES = ["$ref", "$dynamicRef", "$recursiveRef"];
     isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     preservesUnknown = (schema) => isObject2(schema) && schema["x-kubernetes-preserve-unknown-fields"] === true;
     MAX_DEPTH = 64;
@@ -36664,7 +36732,7 @@ var init_schema_dir = __esm({
 });
 
 // src/schema/resolve.ts
-var SchemaResolver, describe2;
+var SchemaResolver, describe2, clip3, MAX_SCHEMA_PROBLEMS;
 var init_resolve = __esm({
   "src/schema/resolve.ts"() {
     "use strict";
@@ -36721,10 +36789,24 @@ var init_resolve = __esm({
             [],
             `cannot use the --schema-dir schema for ${kind} (${apiVersion}): ${describe2(err)}`
           );
-          return { status: "skip" };
+          return { status: "unvalidated", reason: `its --schema-dir schema cannot be read (${describe2(err)})` };
         }
         if (!found) return void 0;
-        const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" });
+        const problems = [];
+        const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" }, problems);
+        const where = (path18) => path18.length === 0 ? "" : ` (at ${path18.join(".")})`;
+        for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
+          this.reportSchemaProblem(
+            manifest,
+            [],
+            `--schema-dir schema ${found.file}${where(problem.path)}: ${problem.message}`
+          );
+        const fatal = problems.find((p) => p.fatal);
+        if (fatal)
+          return {
+            status: "unvalidated",
+            reason: `its --schema-dir schema ${found.file} cannot be used: ${fatal.message}`
+          };
         return this.compiled(
           schema,
           false,
@@ -36742,7 +36824,20 @@ var init_resolve = __esm({
           };
         }
         if (entry.schema === void 0) return { status: "skip" };
-        const schema = toJsonSchema(entry.schema, { closeObjects: entry.structural ? "all" : "none", crdRoot: true });
+        const problems = [];
+        const schema = toJsonSchema(
+          entry.schema,
+          { closeObjects: entry.structural ? "all" : "none", crdRoot: true },
+          problems
+        );
+        for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
+          this.reportSchemaProblem(entry.crd, [...entry.schemaPath, ...problem.path], problem.message);
+        const fatal = problems.find((p) => p.fatal);
+        if (fatal)
+          return {
+            status: "unvalidated",
+            reason: `the schema of ${kind} ${entry.version} in its CustomResourceDefinition (${entry.crd.file}) cannot be used: ${fatal.message}`
+          };
         return this.compiled(
           schema,
           true,
@@ -36759,7 +36854,7 @@ var init_resolve = __esm({
           return { status: "validate", validate, walker: () => new SchemaWalker(schema, schema), customResource };
         } catch (err) {
           onError(describe2(err));
-          return { status: "skip" };
+          return { status: "unvalidated", reason: `its schema cannot be compiled (${clip3(describe2(err))})` };
         }
       }
       unknown(apiVersion, kind) {
@@ -36800,6 +36895,8 @@ var init_resolve = __esm({
       }
     };
     describe2 = (err) => err instanceof Error ? err.message : String(err);
+    clip3 = (text) => text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    MAX_SCHEMA_PROBLEMS = 10;
   }
 });
 
@@ -37332,6 +37429,10 @@ function validateManifest(manifest, resolver, strict) {
   const kind = manifest.object.kind;
   const resolution = resolver.resolve(apiVersion, kind, manifest);
   if (resolution.status === "skip") return [];
+  if (resolution.status === "unvalidated")
+    return [
+      finding2(manifest, "schema/not-validated", "warning", `not validated: ${resolution.reason}`, ["kind"], "value")
+    ];
   if (resolution.status === "unknown") {
     return [
       finding2(
@@ -37347,7 +37448,21 @@ function validateManifest(manifest, resolver, strict) {
   const data = normalizeForValidation(manifest);
   const errors = [];
   try {
-    if (!resolution.validate(data)) errors.push(...resolution.validate.errors ?? []);
+    const valid = resolution.validate(data);
+    if (typeof valid !== "boolean") {
+      Promise.resolve(valid).catch(() => void 0);
+      return [
+        finding2(
+          manifest,
+          "schema/not-validated",
+          "warning",
+          "not validated: its schema did not run synchronously",
+          ["kind"],
+          "value"
+        )
+      ];
+    }
+    if (!valid) errors.push(...resolution.validate.errors ?? []);
     if (resolution.customResource && isRecord(data.metadata)) {
       const meta = objectMetaValidator();
       if (!meta(data.metadata, { instancePath: "/metadata" })) errors.push(...meta.errors ?? []);
@@ -39612,7 +39727,7 @@ function podFromTemplate(input) {
   return { labels: sortKeys(labels), annotations: sortKeys(annotations), spec };
 }
 function sortKeys(map) {
-  const out = {};
+  const out = dict();
   for (const [k, v] of Object.entries(map).sort(([a], [b]) => compareStrings(a, b))) out[k] = v;
   return out;
 }
@@ -39622,6 +39737,7 @@ var init_pod = __esm({
     init_compare();
     init_defaults();
     init_values();
+    init_dict();
   }
 });
 
@@ -40703,7 +40819,7 @@ function resourceKeys(keys) {
   return [...first.filter((k) => unique.includes(k)), ...unique.filter((k) => !first.includes(k)).sort(compareStrings)];
 }
 function formatRequests(requests) {
-  const out = {};
+  const out = dict();
   for (const k of resourceKeys(Object.keys(requests))) out[k] = formatResource(k, requests[k] ?? 0);
   return out;
 }
@@ -40725,8 +40841,8 @@ function buildReport(input) {
       ...Object.keys(n.node.allocatable),
       ...Object.keys(n.requested).filter((k) => (n.requested[k] ?? 0) !== 0)
     ]);
-    const allocatable = {};
-    const requested = {};
+    const allocatable = dict();
+    const requested = dict();
     for (const k of keys) {
       allocatable[k] = formatResource(k, n.node.allocatable[k] ?? 0);
       requested[k] = k === "pods" ? String(n.pods.size) : formatResource(k, n.requested[k] ?? 0);
@@ -40786,6 +40902,7 @@ var init_report = __esm({
     init_findings();
     init_cluster();
     init_quantity();
+    init_dict();
   }
 });
 
@@ -41314,8 +41431,8 @@ function defaultSelector(cycle) {
   return requirements.length === 0 ? null : makeSelector(requirements);
 }
 function constraintsFor(cycle, action) {
-  const own = cycle.pod.spreadConstraints;
-  if (own.length > 0) return { constraints: own.filter((c) => c.whenUnsatisfiable === action), systemDefaulted: false };
+  const own2 = cycle.pod.spreadConstraints;
+  if (own2.length > 0) return { constraints: own2.filter((c) => c.whenUnsatisfiable === action), systemDefaulted: false };
   const defaults2 = SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === action);
   if (defaults2.length === 0) return { constraints: [], systemDefaulted: true };
   const selector = defaultSelector(cycle);
@@ -43663,7 +43780,7 @@ function sortKeys2(value, depth) {
   const obj2 = value;
   const keys = Object.keys(obj2).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
   if (depth === 0) keys.sort((a, b) => rank(a) - rank(b));
-  const out = {};
+  const out = dict();
   for (const k of keys) out[k] = sortKeys2(obj2[k], depth + 1);
   return out;
 }
@@ -43680,6 +43797,7 @@ var init_normalize2 = __esm({
   "src/rollout/normalize.ts"() {
     "use strict";
     import_yaml13 = __toESM(require_dist(), 1);
+    init_dict();
     TOP_ORDER = ["apiVersion", "kind", "metadata", "spec"];
   }
 });
@@ -43963,6 +44081,7 @@ var init_deployment2 = __esm({
     init_values();
     init_fenceposts();
     init_pods();
+    init_dict();
     DeploymentSim = class {
       constructor(old, next, pool, clock, naming) {
         this.pool = pool;
@@ -44181,7 +44300,7 @@ var init_deployment2 = __esm({
       }
       request(rs, name2) {
         const meta = rs.template.metadata;
-        const labels = {};
+        const labels = dict();
         if (meta && typeof meta === "object" && !Array.isArray(meta)) {
           const l = meta.labels;
           if (l && typeof l === "object" && !Array.isArray(l)) {
@@ -44270,6 +44389,7 @@ var init_statefulset2 = __esm({
   "src/rollout/statefulset.ts"() {
     "use strict";
     init_intstr();
+    init_dict();
     StatefulSetSim = class {
       constructor(old, next, pool, clock, naming) {
         this.pool = pool;
@@ -44419,7 +44539,7 @@ var init_statefulset2 = __esm({
         this.record("delete", r, message);
       }
       request(name2, ordinal, revision, template) {
-        const labels = {};
+        const labels = dict();
         const meta = template.metadata;
         if (meta && typeof meta === "object" && !Array.isArray(meta)) {
           const l = meta.labels;
