@@ -5,7 +5,7 @@
 import { makeSelector, type Requirement, type Selector } from '../../k8s/label-selector.js';
 import { doNotScheduleTaint, firstUntoleratedTaint } from './pod-info.js';
 import { matchesRequiredNodeAffinity } from './plugins/node-affinity.js';
-import { serviceSelectors, stateKey, type Cycle } from './framework.js';
+import { serviceSelectors, type Cycle } from './framework.js';
 import type { NodeState } from './state.js';
 import type { SpreadConstraint } from './types.js';
 
@@ -68,19 +68,4 @@ export function nodeIncluded(cycle: Cycle, c: SpreadConstraint, node: NodeState)
   if (c.honorNodeTaints && firstUntoleratedTaint(node.node.taints, cycle.pod.tolerations, doNotScheduleTaint))
     return false;
   return true;
-}
-
-/** nodeLabelsMatchSpreadConstraints: the node has every constraint's topology key. */
-export function hasAllTopologyKeys(node: NodeState, constraints: SpreadConstraint[]): boolean {
-  for (const c of constraints) if (!Object.prototype.hasOwnProperty.call(node.node.labels, c.topologyKey)) return false;
-  return true;
-}
-
-/** countPodsMatchSelector per node, memoised per cycle by selector text (the default constraints share one selector). */
-export function countsFor(cycle: Cycle, selector: Selector | null): Map<NodeState, number> {
-  if (!selector) return new Map();
-  const key = stateKey<Map<NodeState, number>>(`spread-counts:${selector.text}`);
-  let counts = cycle.state.read(key);
-  if (!counts) cycle.state.write(key, (counts = cycle.cluster.countByNode(cycle.pod.namespace, selector)));
-  return counts;
 }

@@ -20,6 +20,8 @@ import { compareStrings } from '../../core/compare.js';
 import type { Labels, Selector } from '../../k8s/label-selector.js';
 import { hasPodAffinity } from './pod-info.js';
 import { termMatches } from './pod-info.js';
+import { doNotScheduleTaint } from './pod-info.js';
+import { buildTopology, PodCounts, type Topology } from './pod-counts.js';
 import type { AffinityTerm, HostPort, Resources, SchedNode, SchedPod } from './types.js';
 
 export type TermKind = 'requiredAffinity' | 'requiredAntiAffinity' | 'preferredAffinity' | 'preferredAntiAffinity';
@@ -81,6 +83,11 @@ export class ClusterState {
   private readonly termGroups = new Map<string, TermGroup>();
   /** Term groups by one equality requirement of their selector (`key\0value`); '' holds groups without one. */
   private readonly termIndex = new Map<string, Set<TermGroup>>();
+  private readonly topologies = new Map<string, Topology>();
+  private readonly counts = new Map<string, PodCounts>();
+  /** PodCounts by one equality requirement of their selector (`key\0value`); '' holds those without one. */
+  private readonly countsIndex = new Map<string, PodCounts[]>();
+  private taintedCache: boolean | undefined;
   /** Labels of namespaces (Namespace objects in the inputs, plus kubernetes.io/metadata.name). */
   readonly namespaceLabels: (ns: string) => Labels;
 
@@ -132,6 +139,7 @@ export class ClusterState {
       bucket(this.byLabel, pod.namespace + SEP + k + SEP + v).add(pod);
       bucket(this.byLabelAllNs, k + SEP + v).add(pod);
     }
+    this.updateCounts(pod, node, 1);
   }
 
   /** Unbinds a pod (deleted, or evicted by a rollout). */
@@ -156,6 +164,56 @@ export class ClusterState {
       this.byLabel.get(pod.namespace + SEP + k + SEP + v)?.delete(pod);
       this.byLabelAllNs.get(k + SEP + v)?.delete(pod);
     }
+    this.updateCounts(pod, node, -1);
+  }
+
+  /** The topology domains of a node label key (built once; nodes do not change). */
+  topology(key: string): Topology {
+    let t = this.topologies.get(key);
+    if (!t) {
+      t = buildTopology(
+        key,
+        this.nodes.map((n) => n.node.labels),
+      );
+      this.topologies.set(key, t);
+    }
+    return t;
+  }
+
+  /** Does any node carry a NoSchedule / NoExecute taint? (nodeTaintsPolicy: Honor can only exclude those.) */
+  get anyDoNotScheduleTaint(): boolean {
+    this.taintedCache ??= this.nodes.some((n) => n.node.taints.some(doNotScheduleTaint));
+    return this.taintedCache;
+  }
+
+  /**
+   * Bound pods of `namespace` (null: every namespace) matching `selector`, per node and per topology domain,
+   * kept current from now on (registered on first use; the same selector text shares one PodCounts).
+   */
+  podCounts(namespace: string | null, selector: Selector): PodCounts {
+    const key = (namespace === null ? '*' : 'ns:' + namespace) + SEP + selector.text;
+    let c = this.counts.get(key);
+    if (c) return c;
+    c = new PodCounts(namespace, selector, this.nodes.length);
+    this.counts.set(key, c);
+    // A selector that selects nothing never changes: no need to look at pods.
+    if (selector.type === 'nothing' || selector.type === 'invalid') return c;
+    for (const p of this.candidates(namespace, selector)) if (c.matches(p)) c.update(this.placement.get(p)!.index, 1);
+    const eq = selector.equalities[0];
+    const slot = eq ? eq[0] + SEP + eq[1] : '';
+    let list = this.countsIndex.get(slot);
+    if (!list) this.countsIndex.set(slot, (list = []));
+    list.push(c);
+    return c;
+  }
+
+  private updateCounts(pod: SchedPod, node: NodeState, delta: number): void {
+    if (this.countsIndex.size === 0) return;
+    const visit = (list: PodCounts[] | undefined) => {
+      if (list) for (const c of list) if (c.matches(pod)) c.update(node.index, delta);
+    };
+    visit(this.countsIndex.get(''));
+    for (const [k, v] of Object.entries(pod.labels)) visit(this.countsIndex.get(k + SEP + v));
   }
 
   /**
