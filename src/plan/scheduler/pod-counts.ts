@@ -16,6 +16,8 @@ import type { Labels, Selector } from '../../k8s/label-selector.js';
 export interface Topology {
   readonly key: string;
   readonly values: readonly string[];
+  /** Domain value → position in `values`. */
+  readonly idOf: ReadonlyMap<string, number>;
   readonly domainOf: Int32Array;
   /** Every node carries the key. */
   readonly everyNode: boolean;
@@ -40,7 +42,7 @@ export function buildTopology(key: string, nodeLabels: readonly Labels[]): Topol
     }
     domainOf[i] = id;
   });
-  return { key, values, domainOf, everyNode };
+  return { key, values, idOf: ids, domainOf, everyNode };
 }
 
 /**

@@ -11,10 +11,11 @@
  * preferred (anti-)affinity terms matching the incoming pod. Normalised min–max to 0..100; skipped when no term
  * applies.
  */
-import type { Labels } from '../../../k8s/label-selector.js';
 import { podsMatchingTerm } from '../affinity-terms.js';
-import { MAX_NODE_SCORE, stateKey, unresolvable, unschedulable, type Plugin } from '../framework.js';
+import { MAX_NODE_SCORE, stateKey, unresolvable, unschedulable, type Cycle, type Plugin } from '../framework.js';
 import { termMatches } from '../pod-info.js';
+import type { Topology } from '../pod-counts.js';
+import type { ClusterState, NodeState } from '../state.js';
 import type { AffinityTerm } from '../types.js';
 
 export const NAME = 'InterPodAffinity';
@@ -23,8 +24,68 @@ export const ERR_REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity 
 export const ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
 export const HARD_POD_AFFINITY_WEIGHT = 1;
 
-/** topologyKey → topology value → count (topologyToMatchedTermCount). */
-type TopologyCounts = Map<string, Map<string, number>>;
+/**
+ * topologyToMatchedTermCount: per topology key (in first-added order), a value per domain of that key. A key is
+ * present once some matching pod sat on a node carrying it (what upstream's map has), even if its sums cancel.
+ * Counts of pods matching a term come from the cluster's incremental PodCounts (per namespace and selector,
+ * summed over the term's namespaces) instead of a walk over the matching pods; terms with a namespaceSelector
+ * and multi-term required affinity (a pod must match every term) still walk the pods.
+ */
+class TopologyCounts {
+  readonly keys: Array<{ topology: Topology; values: Float64Array }> = [];
+  private readonly byKey = new Map<string, Float64Array>();
+
+  constructor(private readonly cluster: ClusterState) {}
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  private values(key: string): Float64Array {
+    let v = this.byKey.get(key);
+    if (!v) {
+      const topology = this.cluster.topology(key);
+      v = new Float64Array(topology.values.length);
+      this.byKey.set(key, v);
+      this.keys.push({ topology, values: v });
+    }
+    return v;
+  }
+
+  /** Adds delta to the node's domain for `key`, when the node has that label. */
+  addNode(node: NodeState, key: string, delta: number): void {
+    const d = this.cluster.topology(key).domainOf[node.index]!;
+    if (d < 0) return;
+    const v = this.values(key);
+    v[d] = v[d]! + delta;
+  }
+
+  /** Adds delta to the domain named `value` of `key`. */
+  addValue(key: string, value: string, delta: number): void {
+    const d = this.cluster.topology(key).idOf.get(value);
+    if (d === undefined) return;
+    const v = this.values(key);
+    v[d] = v[d]! + delta;
+  }
+
+  /** Adds factor × per-domain counts (nothing, and no key, when every count is 0). */
+  addDomains(key: string, counts: Int32Array, factor: number): void {
+    let v: Float64Array | undefined;
+    for (let d = 0; d < counts.length; d++) {
+      const c = counts[d]!;
+      if (c === 0) continue;
+      v ??= this.values(key);
+      v[d] = v[d]! + factor * c;
+    }
+  }
+
+  /** The count for the node's domain of `key`; undefined when the node lacks the label. */
+  at(node: NodeState, key: string): number | undefined {
+    const d = this.cluster.topology(key).domainOf[node.index]!;
+    if (d < 0) return undefined;
+    return this.byKey.get(key)?.[d] ?? 0;
+  }
+}
 
 interface FilterState {
   affinity: TopologyCounts;
@@ -35,48 +96,46 @@ interface FilterState {
 const PRE_FILTER = stateKey<FilterState>(`PreFilter${NAME}`);
 const PRE_SCORE = stateKey<TopologyCounts>(`PreScore${NAME}`);
 
-function addValue(counts: TopologyCounts, key: string, value: string, delta: number): void {
-  let m = counts.get(key);
-  if (!m) counts.set(key, (m = new Map()));
-  m.set(value, (m.get(value) ?? 0) + delta);
-}
-
-/** Adds delta to the node's domain for `key`, when the node has that label. */
-function addLabel(counts: TopologyCounts, labels: Labels, key: string, delta: number): void {
-  const value = labels[key];
-  if (value !== undefined && Object.prototype.hasOwnProperty.call(labels, key)) addValue(counts, key, value, delta);
-}
-
-/** The count for the node's domain of `key`; undefined when the node lacks the label. */
-function countAt(counts: TopologyCounts, labels: Labels, key: string): number | undefined {
-  const value = labels[key];
-  if (value === undefined || !Object.prototype.hasOwnProperty.call(labels, key)) return undefined;
-  return counts.get(key)?.get(value) ?? 0;
+/** factor × the pods matching `term`, per domain of its topology key, into `counts`. */
+function addTermMatches(cycle: Cycle, counts: TopologyCounts, term: AffinityTerm, factor: number): void {
+  const cluster = cycle.cluster;
+  if (term.namespaceSelector === null) {
+    const topology = cluster.topology(term.topologyKey);
+    for (const ns of [...term.namespaces].sort())
+      counts.addDomains(term.topologyKey, cluster.podCounts(ns, term.selector).byDomain(topology), factor);
+    return;
+  }
+  for (const existing of podsMatchingTerm(cluster, term)) {
+    const node = cluster.nodeOf(existing);
+    if (node) counts.addNode(node, term.topologyKey, factor);
+  }
 }
 
 export const InterPodAffinity: Plugin = {
   name: NAME,
   preFilter(cycle) {
     const { pod, cluster } = cycle;
-    const state: FilterState = { affinity: new Map(), antiAffinity: new Map(), existingAntiAffinity: new Map() };
+    const state: FilterState = {
+      affinity: new TopologyCounts(cluster),
+      antiAffinity: new TopologyCounts(cluster),
+      existingAntiAffinity: new TopologyCounts(cluster),
+    };
     // getTPMapMatchingExistingAntiAffinity, over merged terms of the bound pods
     for (const g of cluster.termGroupsMatching(pod)) {
       if (g.kind !== 'requiredAntiAffinity') continue;
-      for (const [value, count] of g.byValue) addValue(state.existingAntiAffinity, g.term.topologyKey, value, count);
+      for (const [value, count] of g.byValue) state.existingAntiAffinity.addValue(g.term.topologyKey, value, count);
     }
     // getTPMapMatchingIncomingAffinityAntiAffinity: a pod counts for affinity only if it matches all terms.
     const [firstAffinity] = pod.requiredAffinity;
-    if (firstAffinity) {
+    if (firstAffinity && pod.requiredAffinity.length === 1) addTermMatches(cycle, state.affinity, firstAffinity, 1);
+    else if (firstAffinity) {
       for (const existing of podsMatchingTerm(cluster, firstAffinity)) {
         if (!pod.requiredAffinity.every((t) => termMatches(t, existing, cluster.namespaceLabels))) continue;
-        const labels = cluster.nodeOf(existing)?.node.labels ?? {};
-        for (const t of pod.requiredAffinity) addLabel(state.affinity, labels, t.topologyKey, 1);
+        const node = cluster.nodeOf(existing);
+        if (node) for (const t of pod.requiredAffinity) state.affinity.addNode(node, t.topologyKey, 1);
       }
     }
-    for (const t of pod.requiredAntiAffinity) {
-      for (const existing of podsMatchingTerm(cluster, t))
-        addLabel(state.antiAffinity, cluster.nodeOf(existing)?.node.labels ?? {}, t.topologyKey, 1);
-    }
+    for (const t of pod.requiredAntiAffinity) addTermMatches(cycle, state.antiAffinity, t, 1);
     cycle.state.write(PRE_FILTER, state);
     return null;
   },
@@ -84,11 +143,10 @@ export const InterPodAffinity: Plugin = {
     const state = cycle.state.read(PRE_FILTER);
     if (!state) return null;
     const { pod, cluster } = cycle;
-    const labels = node.node.labels;
     // satisfyPodAffinity
     let podsExist = true;
     for (const t of pod.requiredAffinity) {
-      const count = countAt(state.affinity, labels, t.topologyKey);
+      const count = state.affinity.at(node, t.topologyKey);
       if (count === undefined) return unresolvable(NAME, ERR_REASON_AFFINITY);
       if (count <= 0) podsExist = false;
     }
@@ -99,29 +157,20 @@ export const InterPodAffinity: Plugin = {
     }
     // satisfyPodAntiAffinity
     for (const t of pod.requiredAntiAffinity) {
-      if ((countAt(state.antiAffinity, labels, t.topologyKey) ?? 0) > 0)
-        return unschedulable(NAME, ERR_REASON_ANTI_AFFINITY);
+      if ((state.antiAffinity.at(node, t.topologyKey) ?? 0) > 0) return unschedulable(NAME, ERR_REASON_ANTI_AFFINITY);
     }
     // satisfyExistingPodsAntiAffinity
-    for (const key of state.existingAntiAffinity.keys()) {
-      if ((countAt(state.existingAntiAffinity, labels, key) ?? 0) > 0)
-        return unschedulable(NAME, ERR_REASON_EXISTING_ANTI_AFFINITY);
+    for (const { topology, values } of state.existingAntiAffinity.keys) {
+      const d = topology.domainOf[node.index]!;
+      if (d >= 0 && values[d]! > 0) return unschedulable(NAME, ERR_REASON_EXISTING_ANTI_AFFINITY);
     }
     return null;
   },
   preScore(cycle) {
     const { pod, cluster } = cycle;
-    const scores: TopologyCounts = new Map();
-    const incoming = (terms: AffinityTerm[], sign: number) => {
-      for (const t of terms) {
-        for (const existing of podsMatchingTerm(cluster, t)) {
-          const node = cluster.nodeOf(existing);
-          if (node) addLabel(scores, node.node.labels, t.topologyKey, sign * t.weight);
-        }
-      }
-    };
-    incoming(pod.preferredAffinity, 1);
-    incoming(pod.preferredAntiAffinity, -1);
+    const scores = new TopologyCounts(cluster);
+    for (const t of pod.preferredAffinity) addTermMatches(cycle, scores, t, t.weight);
+    for (const t of pod.preferredAntiAffinity) addTermMatches(cycle, scores, t, -t.weight);
     // Existing pods' terms selecting the incoming pod (merged per distinct term; byValue already sums weights).
     for (const g of cluster.termGroupsMatching(pod)) {
       const factor =
@@ -133,7 +182,7 @@ export const InterPodAffinity: Plugin = {
               ? -1
               : 0;
       if (factor === 0) continue;
-      for (const [value, sum] of g.byValue) addValue(scores, g.term.topologyKey, value, factor * sum);
+      for (const [value, sum] of g.byValue) scores.addValue(g.term.topologyKey, value, factor * sum);
     }
     if (scores.size === 0) return false;
     cycle.state.write(PRE_SCORE, scores);
@@ -143,7 +192,10 @@ export const InterPodAffinity: Plugin = {
     const scores = cycle.state.read(PRE_SCORE);
     if (!scores) return 0;
     let total = 0;
-    for (const key of scores.keys()) total += countAt(scores, node.node.labels, key) ?? 0;
+    for (const { topology, values } of scores.keys) {
+      const d = topology.domainOf[node.index]!;
+      if (d >= 0) total += values[d]!;
+    }
     return total;
   },
   normalizeScore(_cycle, scores) {
