@@ -60,7 +60,15 @@ export interface PodFromTemplate {
   /** Labels the controller adds on top of the template's (pod-template-hash, controller-revision-hash, …). */
   extraLabels?: Record<string, string>;
   extraAnnotations?: Record<string, string>;
+  /**
+   * Return the same spec object for every pod of this template (replicas of a ReplicaSet, Job pods) instead of a
+   * copy each: 150,000 pods then cost one spec per workload. Only for callers that never change the spec.
+   */
+  sharedSpec?: boolean;
 }
+
+/** Defaulted specs shared by the pods of one template (podFromTemplate with sharedSpec). */
+const sharedSpecs = new WeakMap<Obj, Obj>();
 
 /** controller.GetPodFromTemplate + SetDefaults_Pod: labels, annotations and a defaulted spec for one new pod. */
 export function podFromTemplate(input: PodFromTemplate): {
@@ -71,8 +79,12 @@ export function podFromTemplate(input: PodFromTemplate): {
   const meta = obj(input.template.metadata);
   const labels = { ...sortedStringMap(meta.labels), ...(input.extraLabels ?? {}) };
   const annotations = { ...sortedStringMap(meta.annotations), ...(input.extraAnnotations ?? {}) };
-  const spec = clone(obj(input.template.spec));
-  defaultPodRequestsFromLimits(spec);
+  let spec = input.sharedSpec ? sharedSpecs.get(input.template) : undefined;
+  if (!spec) {
+    spec = clone(obj(input.template.spec));
+    defaultPodRequestsFromLimits(spec);
+    if (input.sharedSpec) sharedSpecs.set(input.template, spec);
+  }
   return { labels: sortKeys(labels), annotations: sortKeys(annotations), spec };
 }
 

@@ -211,6 +211,7 @@ export function makePod(ctx: ExpandContext, a: MakePod): PlannedPod {
     namespace: a.namespace,
     extraLabels: a.extraLabels,
     extraAnnotations: a.extraAnnotations,
+    sharedSpec: a.mutate === undefined, // one spec object per template unless this controller edits it
   });
   a.mutate?.(spec);
   return {

@@ -295,8 +295,34 @@ function hostPortsOf(spec: Obj): HostPort[] {
   return out;
 }
 
-/** Builds the scheduling view of a pod. Problems are returned; the pod is still usable (bad parts are left out). */
+/**
+ * What buildSchedPod derives from (spec, namespace, labels): replicas share one spec object (podFromTemplate
+ * with sharedSpec), so their requests, tolerations, compiled selectors and terms are built once and shared.
+ */
+const built = new WeakMap<Obj, Map<string, { pod: SchedPod; problems: PodProblem[] }>>();
+
+/**
+ * Builds the scheduling view of a pod. Problems are returned; the pod is still usable (bad parts are left out).
+ * The parsed parts (requests, terms, …) are shared between pods with the same spec object, namespace and labels:
+ * treat them as read-only.
+ */
 export function buildSchedPod(input: PodInput): { pod: SchedPod; problems: PodProblem[] } {
+  let bySpec = built.get(input.spec);
+  if (!bySpec) built.set(input.spec, (bySpec = new Map()));
+  const key = input.namespace + '\u0000' + JSON.stringify(input.labels);
+  let template = bySpec.get(key);
+  if (!template) bySpec.set(key, (template = buildUncached(input)));
+  const pod: SchedPod = {
+    ...template.pod,
+    name: input.name,
+    labels: input.labels,
+    priority: input.priority ?? 0,
+    ownerSelector: input.ownerSelector ?? null,
+  };
+  return { pod, problems: template.problems };
+}
+
+function buildUncached(input: PodInput): { pod: SchedPod; problems: PodProblem[] } {
   const problems: PodProblem[] = [];
   const spec = input.spec;
   const requests = podRequests(spec, null, problems);

@@ -244,13 +244,7 @@ export class ClusterState {
       for (const term of terms) {
         const value = node.node.labels[term.topologyKey];
         if (value === undefined || !Object.prototype.hasOwnProperty.call(node.node.labels, term.topologyKey)) continue;
-        const key = [
-          kind,
-          term.topologyKey,
-          term.selector.text,
-          [...term.namespaces].sort().join(','),
-          term.namespaceSelector?.text ?? '-',
-        ].join(SEP);
+        const key = kind + SEP + termKey(term);
         let group = this.termGroups.get(key);
         if (!group) {
           if (sign < 0) continue;
@@ -294,6 +288,23 @@ export class ClusterState {
     }
     return counts;
   }
+}
+
+/** Replicas share their terms (buildSchedPod), so a term's group key is built once. */
+const termKeys = new WeakMap<AffinityTerm, string>();
+
+function termKey(term: AffinityTerm): string {
+  let key = termKeys.get(term);
+  if (key === undefined) {
+    key = [
+      term.topologyKey,
+      term.selector.text,
+      [...term.namespaces].sort().join(','),
+      term.namespaceSelector?.text ?? '-',
+    ].join(SEP);
+    termKeys.set(term, key);
+  }
+  return key;
 }
 
 function bucket<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
