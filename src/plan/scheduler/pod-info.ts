@@ -319,7 +319,19 @@ export function buildSchedPod(input: PodInput): { pod: SchedPod; problems: PodPr
     priority: input.priority ?? 0,
     ownerSelector: input.ownerSelector ?? null,
   };
+  equivalence.set(pod, template);
   return { pod, problems: template.problems };
+}
+
+/** Pods built from the same (spec, namespace, labels): the same object. */
+const equivalence = new WeakMap<SchedPod, object>();
+
+/**
+ * What makes two pods interchangeable for the scheduler: built from one (spec, namespace, labels), with the same
+ * priority and owner selector. Only the name differs, and no plugin reads it.
+ */
+export function equivalenceClass(pod: SchedPod): object | undefined {
+  return equivalence.get(pod);
 }
 
 function buildUncached(input: PodInput): { pod: SchedPod; problems: PodProblem[] } {

@@ -20,6 +20,7 @@ import {
 } from './framework.js';
 import { fitErrorMessage, NO_NODES_AVAILABLE } from './message.js';
 import { DEFAULT_PROFILE, type Profile } from './profile.js';
+import { equivalenceClass } from './pod-info.js';
 import { nodeTreeOrder, numFeasibleNodesToFind } from './sampling.js';
 import type { ClusterState, NodeState } from './state.js';
 import type { NodeExplain, SchedPod, ScheduleResult } from './types.js';
@@ -79,6 +80,15 @@ export class Scheduler {
   /** The snapshot's node list (nodeTree order: zones interleaved); the sampled search walks it from nextStart. */
   private readonly order: NodeState[];
   private nextStartNodeIndex = 0;
+  /** The last pod that found no node (see schedule). */
+  private lastFailure: {
+    eq: object;
+    priority: number;
+    ownerSelector: SchedPod['ownerSelector'];
+    generation: number;
+    advance: number;
+    result: ScheduleResult;
+  } | null = null;
   private readonly percentage: number;
 
   constructor(
@@ -98,8 +108,45 @@ export class Scheduler {
     const gate = this.runPreEnqueue(pod);
     if (gate) return { node: null, reason: gate.reasons.join(', ') };
     if (this.cluster.nodes.length === 0) return { node: null, reason: NO_NODES_AVAILABLE };
+    // A replica identical to the last pod that found no node, on an unchanged cluster, finds none either: the
+    // replicas of a Deployment that does not fit fail once, not once per replica. (The search still advances.)
+    const eq = equivalenceClass(pod);
+    const last = this.lastFailure;
+    if (
+      !explain &&
+      eq !== undefined &&
+      last !== null &&
+      last.eq === eq &&
+      last.priority === pod.priority &&
+      last.ownerSelector === pod.ownerSelector &&
+      last.generation === this.cluster.generation
+    ) {
+      this.nextStartNodeIndex = (this.nextStartNodeIndex + last.advance) % this.cluster.nodes.length;
+      return last.result;
+    }
+    const generation = this.cluster.generation;
+    const start = this.nextStartNodeIndex;
     const cycle = newCycle(pod, this.cluster, this.env);
     const result = this.schedulePod(cycle, explain);
+    this.lastFailure = null;
+    if (result.node === null && result.nominatedNode === undefined && eq !== undefined) {
+      // Only a failure that changed nothing (no PostFilter eviction) can stand for the next replica.
+      if (this.cluster.generation === generation)
+        this.lastFailure = {
+          eq,
+          priority: pod.priority,
+          ownerSelector: pod.ownerSelector,
+          generation,
+          advance: (this.nextStartNodeIndex - start + this.cluster.nodes.length) % this.cluster.nodes.length,
+          result: explain
+            ? {
+                node: null,
+                ...(result.reason ? { reason: result.reason } : {}),
+                ...(result.diagnosis ? { diagnosis: result.diagnosis } : {}),
+              }
+            : result,
+        };
+    }
     if (result.node === null || options.bind === false) return result;
     const node = this.cluster.node(result.node);
     const failed = node ? this.reserveAndPreBind(cycle, node) : null;

@@ -78,13 +78,17 @@ export class ClusterState {
   private readonly byLabel = new Map<string, Set<SchedPod>>();
   private readonly byLabelAllNs = new Map<string, Set<SchedPod>>();
   readonly all = new Set<SchedPod>();
+  /** Bumped by every add and remove: equal generations mean an unchanged cluster. */
+  generation = 0;
   /** ImageLocality: on how many nodes each image name is present. */
   readonly imageNodeCount = new Map<string, number>();
   private readonly termGroups = new Map<string, TermGroup>();
+  private readonly groupOfTerm = new WeakMap<AffinityTerm, TermGroup>();
   /** Term groups by one equality requirement of their selector (`key\0value`); '' holds groups without one. */
   private readonly termIndex = new Map<string, Set<TermGroup>>();
   private readonly topologies = new Map<string, Topology>();
   private readonly counts = new Map<string, PodCounts>();
+  private readonly countsBySelector = new WeakMap<Selector, Map<string | null, PodCounts>>();
   /** PodCounts by one equality requirement of their selector (`key\0value`); '' holds those without one. */
   private readonly countsIndex = new Map<string, PodCounts[]>();
   private taintedCache: boolean | undefined;
@@ -121,6 +125,7 @@ export class ClusterState {
     const node = this.byName.get(nodeName);
     if (!node) throw new Error(`unknown node ${nodeName}`);
     if (this.placement.has(pod)) this.remove(pod);
+    this.generation++;
     this.placement.set(pod, node);
     node.pods.add(pod);
     for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) + v;
@@ -146,6 +151,7 @@ export class ClusterState {
   remove(pod: SchedPod): void {
     const node = this.placement.get(pod);
     if (!node) return;
+    this.generation++;
     this.placement.delete(pod);
     node.pods.delete(pod);
     for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) - v;
@@ -191,11 +197,20 @@ export class ClusterState {
    * kept current from now on (registered on first use; the same selector text shares one PodCounts).
    */
   podCounts(namespace: string | null, selector: Selector): PodCounts {
-    const key = (namespace === null ? '*' : 'ns:' + namespace) + SEP + selector.text;
-    let c = this.counts.get(key);
+    // Replicas share their selector objects: look those up by identity before building the text key.
+    let bySelector = this.countsBySelector.get(selector);
+    if (!bySelector) this.countsBySelector.set(selector, (bySelector = new Map()));
+    let c = bySelector.get(namespace);
     if (c) return c;
+    const key = (namespace === null ? '*' : 'ns:' + namespace) + SEP + selector.text;
+    c = this.counts.get(key);
+    if (c) {
+      bySelector.set(namespace, c);
+      return c;
+    }
     c = new PodCounts(namespace, selector, this.nodes.length);
     this.counts.set(key, c);
+    bySelector.set(namespace, c);
     // A selector that selects nothing never changes: no need to look at pods.
     if (selector.type === 'nothing' || selector.type === 'invalid') return c;
     for (const p of this.candidates(namespace, selector)) if (c.matches(p)) c.update(this.placement.get(p)!.index, 1);
@@ -244,14 +259,20 @@ export class ClusterState {
       for (const term of terms) {
         const value = node.node.labels[term.topologyKey];
         if (value === undefined || !Object.prototype.hasOwnProperty.call(node.node.labels, term.topologyKey)) continue;
-        const key = kind + SEP + termKey(term);
-        let group = this.termGroups.get(key);
-        if (!group) {
-          if (sign < 0) continue;
-          group = { kind, term, byValue: new Map(), members: 0 };
-          this.termGroups.set(key, group);
-          const eq = term.selector.equalities[0];
-          bucket(this.termIndex, eq ? eq[0] + SEP + eq[1] : '').add(group);
+        // Replicas share term objects: the group found last time is still it while it has members.
+        let group = this.groupOfTerm.get(term);
+        let key: string | undefined;
+        if (!group || group.members <= 0) {
+          key = kind + SEP + termKey(term);
+          group = this.termGroups.get(key);
+          if (!group) {
+            if (sign < 0) continue;
+            group = { kind, term, byValue: new Map(), members: 0 };
+            this.termGroups.set(key, group);
+            const eq = term.selector.equalities[0];
+            bucket(this.termIndex, eq ? eq[0] + SEP + eq[1] : '').add(group);
+          }
+          this.groupOfTerm.set(term, group);
         }
         const delta = sign * (kind.startsWith('preferred') ? term.weight : 1);
         const next = (group.byValue.get(value) ?? 0) + delta;
@@ -259,7 +280,7 @@ export class ClusterState {
         else group.byValue.set(value, next);
         group.members += sign;
         if (group.members <= 0) {
-          this.termGroups.delete(key);
+          this.termGroups.delete(key ?? kind + SEP + termKey(term));
           const eq = term.selector.equalities[0];
           this.termIndex.get(eq ? eq[0] + SEP + eq[1] : '')?.delete(group);
         }

@@ -41,6 +41,18 @@ class TopologyCounts {
     return this.keys.length;
   }
 
+  private flatCache: { domainOfs: Int32Array[]; sums: Float64Array[] } | null = null;
+
+  /** The keys as two parallel arrays (Score reads them once per node); built after the last add. */
+  flat(): { domainOfs: Int32Array[]; sums: Float64Array[] } {
+    if (!this.flatCache || this.flatCache.sums.length !== this.keys.length)
+      this.flatCache = {
+        domainOfs: this.keys.map((k) => k.topology.domainOf),
+        sums: this.keys.map((k) => k.values),
+      };
+    return this.flatCache;
+  }
+
   private values(key: string): Float64Array {
     let v = this.byKey.get(key);
     if (!v) {
@@ -191,10 +203,12 @@ export const InterPodAffinity: Plugin = {
   score(cycle, node) {
     const scores = cycle.state.read(PRE_SCORE);
     if (!scores) return 0;
+    const { domainOfs, sums } = scores.flat();
+    const index = node.index;
     let total = 0;
-    for (const { topology, values } of scores.keys) {
-      const d = topology.domainOf[node.index]!;
-      if (d >= 0) total += values[d]!;
+    for (let k = 0; k < domainOfs.length; k++) {
+      const d = domainOfs[k]![index]!;
+      if (d >= 0) total += sums[k]![d]!;
     }
     return total;
   },
