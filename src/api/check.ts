@@ -28,6 +28,10 @@ export interface PlanApiOptions extends LintOptions {
   explain?: string;
   /** Filter and score every node (percentageOfNodesToScore 100) instead of kube-scheduler's sampling from 100 nodes. */
   scoreAllNodes?: boolean;
+  /** The plan-wide pod budget (default 150,000, the Kubernetes scalability envelope). */
+  maxPods?: number;
+  /** The scheduling-work budget in node × term evaluations (default 10^9; see docs/usage.md). */
+  maxSchedulingWork?: number;
   /** Old manifests (files, folders, globs): the result has `changes` and rollout steps. */
   from?: string[];
   /** Old manifests = the same inputs at this git revision (needs a git repository at `cwd`). */
@@ -165,5 +169,7 @@ function plannerOptions(options: PlanApiOptions, cluster: LoadedCluster | undefi
     ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
     ...(options.explain !== undefined ? { explain: options.explain } : {}),
     ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
+    ...(options.maxPods !== undefined ? { maxPods: options.maxPods } : {}),
+    ...(options.maxSchedulingWork !== undefined ? { maxSchedulingWork: options.maxSchedulingWork } : {}),
   };
 }

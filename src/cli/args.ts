@@ -33,6 +33,8 @@ export interface CliOptions {
   now?: string;
   explain?: string;
   scoreAllNodes?: boolean;
+  maxPods?: number;
+  maxSchedulingWork?: number;
   from?: string[];
   base?: string;
   /** lint: write certain fixes to the files (`write`) or print them as a unified diff (`dry-run`). */
@@ -68,6 +70,8 @@ export const FLAGS = {
   now: { type: 'string' },
   explain: { type: 'string' },
   'score-all-nodes': { type: 'boolean' },
+  'max-pods': { type: 'string' },
+  'max-scheduling-work': { type: 'string' },
   from: { type: 'string', multiple: true },
   base: { type: 'string' },
   fix: { type: 'boolean' },
@@ -128,7 +132,14 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
 
   const numbers: Record<string, number | undefined> = {};
-  for (const flag of ['max-warnings', 'max-documents', 'max-aliases', 'max-depth'] as const) {
+  for (const flag of [
+    'max-warnings',
+    'max-documents',
+    'max-aliases',
+    'max-depth',
+    'max-pods',
+    'max-scheduling-work',
+  ] as const) {
     const raw = v[flag];
     if (raw === undefined) continue;
     if (!/^\d+$/.test(raw))
@@ -189,6 +200,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     ...(v.now !== undefined ? { now: v.now } : {}),
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
     ...(v['score-all-nodes'] ? { scoreAllNodes: true } : {}),
+    ...(numbers['max-pods'] !== undefined ? { maxPods: numbers['max-pods'] } : {}),
+    ...(numbers['max-scheduling-work'] !== undefined ? { maxSchedulingWork: numbers['max-scheduling-work'] } : {}),
     ...(v.from !== undefined ? { from: v.from } : {}),
     ...(v.context !== undefined ? { context: v.context } : {}),
     ...(v.base !== undefined ? { base: v.base } : {}),
@@ -268,6 +281,8 @@ plan / check:
       --explain POD           print each node's filter verdict and scores for POD
       --score-all-nodes       filter and score every node (default: from 100 nodes, stop after
                               numFeasibleNodesToFind feasible nodes, as kube-scheduler does)
+      --max-pods N            most pods one plan creates (default 150000, the scalability envelope)
+      --max-scheduling-work N scheduling-work budget in node × term evaluations (default 1000000000)
       --from PATH             old manifests: show changes and rollout steps; repeatable
       --base REV              old manifests = the same paths at git revision REV
   -h, --help                  print this help

@@ -49,6 +49,8 @@ export function apiOptions(options: CliOptions, io: CliIO): PlanApiOptions {
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.explain !== undefined ? { explain: options.explain } : {}),
     ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
+    ...(options.maxPods !== undefined ? { maxPods: options.maxPods } : {}),
+    ...(options.maxSchedulingWork !== undefined ? { maxSchedulingWork: options.maxSchedulingWork } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
     ...(options.base !== undefined ? { base: options.base } : {}),

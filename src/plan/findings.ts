@@ -56,7 +56,7 @@ export function unschedulableFindings(pods: PlannedPod[]): Finding[] {
     totals.set(key, (totals.get(key) ?? 0) + 1);
   }
   for (const p of pods) {
-    if (p.node !== null || !p.reason || p.notCreated) continue;
+    if (p.node !== null || !p.reason || p.notCreated || p.overWorkBudget) continue;
     const key = `${p.workload.kind}/${p.namespace}/${p.workload.name}\u0000${p.reason}`;
     let g = groups.get(key);
     if (!g)
@@ -82,6 +82,34 @@ export function unschedulableFindings(pods: PlannedPod[]): Finding[] {
         p.manifest,
         pathForReason(p.manifest, p.specPath, p.reason ?? '', p.shortResource),
         `${who} cannot be scheduled: ${p.reason}`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** One `plan/skipped` warning per workload whose pods were left unscheduled by the scheduling-work budget. */
+export function workBudgetFindings(pods: PlannedPod[], budget: number): Finding[] {
+  const groups = new Map<string, { first: PlannedPod; left: number; total: number }>();
+  for (const p of pods) {
+    const key = `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { first: p, left: 0, total: 0 }));
+    g.total++;
+    if (p.overWorkBudget) g.left++;
+  }
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    if (g.left === 0) continue;
+    const m = g.first.manifest;
+    const replicas = isObj(m.object.spec) && m.object.spec.replicas !== undefined;
+    out.push(
+      findingAt(
+        'plan/skipped',
+        'warning',
+        m,
+        replicas ? ['spec', 'replicas'] : g.first.specPath,
+        `${g.left} of ${g.total} pods of ${g.first.workload.kind} ${g.first.workload.name} were not scheduled: the plan spent its scheduling-work budget (${budget} node × term evaluations: pods × nodes evaluated × (1 + affinity terms and spread constraints)); raise it with --max-scheduling-work`,
       ),
     );
   }

@@ -3,7 +3,15 @@
  * with the given manifests on a given (or the default) cluster. Pure: no I/O, no clock, no randomness.
  * Reusable pieces for the rollout simulator are exported below.
  */
-export { plan, DEFAULT_NOW, DEFAULT_SEED, MAX_PLANNED_PODS, TIE_BREAK, type PlanOptions } from './planner.js';
+export {
+  plan,
+  DEFAULT_NOW,
+  DEFAULT_SEED,
+  MAX_PLANNED_PODS,
+  MAX_SCHEDULING_WORK,
+  TIE_BREAK,
+  type PlanOptions,
+} from './planner.js';
 export type { PlanResult, NodeReport, PodReport, CronJobReport, ExplainReport } from './result.js';
 export { renderPlanText, type RenderOptions } from './render.js';
 export { planToJson } from './json.js';

@@ -15,18 +15,19 @@ import { isKind } from '../k8s/kinds.js';
 import { clusterFromManifests, defaultCluster } from './cluster.js';
 import { utcIso } from '../k8s/cron.js';
 import { namespaceOf } from '../k8s/defaults.js';
-import { findingAt, unschedulableFindings } from './findings.js';
+import { findingAt, unschedulableFindings, workBudgetFindings } from './findings.js';
 import { readClusterScoped } from './phases/cluster-scoped.js';
 import { nameOf, runControllers } from './phases/controllers.js';
 import { resolveNetworking } from './phases/networking.js';
 import { buildReport } from './phases/report.js';
-import { queueAndSchedule } from './phases/schedule.js';
+import { MAX_SCHEDULING_WORK, queueAndSchedule } from './phases/schedule.js';
 import type { PlanResult } from './result.js';
 import { nodeSamplingSummary } from './scheduler/sampling.js';
 import { readServices } from './services.js';
 import { setUpVolumes } from './volumes.js';
 
 export { MAX_PLANNED_PODS } from './phases/controllers.js';
+export { MAX_SCHEDULING_WORK } from './phases/schedule.js';
 
 export interface PlanOptions {
   /** Nodes (+ running Pods with spec.nodeName) from --cluster; absent → the built-in default cluster. */
@@ -42,6 +43,8 @@ export interface PlanOptions {
   scoreAllNodes?: boolean;
   /** The plan-wide pod budget (default MAX_PLANNED_PODS, the Kubernetes scalability envelope). */
   maxPods?: number;
+  /** The scheduling-work budget in node × term evaluations (default MAX_SCHEDULING_WORK). */
+  maxSchedulingWork?: number;
 }
 
 export const DEFAULT_SEED = 'kubeplan';
@@ -133,8 +136,10 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     pods,
     explain: options.explain,
     scoreAllNodes,
+    ...(options.maxSchedulingWork !== undefined ? { maxSchedulingWork: options.maxSchedulingWork } : {}),
   });
   findings.push(...unschedulableFindings(pods));
+  findings.push(...workBudgetFindings(pods, options.maxSchedulingWork ?? MAX_SCHEDULING_WORK));
   const ingresses = resolveNetworking({
     services,
     pods,

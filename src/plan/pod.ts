@@ -50,6 +50,8 @@ export interface PlannedPod {
   reason?: string;
   /** The first resource the FailedScheduling message names as insufficient (the finding points at its request). */
   shortResource?: string;
+  /** Not scheduled: the plan's scheduling-work budget was spent before its turn (a plan/skipped finding says so). */
+  overWorkBudget?: boolean;
 }
 
 export interface PodFromTemplate {
