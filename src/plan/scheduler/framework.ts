@@ -114,6 +114,8 @@ export function newCycle(pod: SchedPod, cluster: ClusterState, env: SchedulerEnv
 export interface PreFilterResult {
   /** Only these nodes can fit (framework.PreFilterResult.NodeNames). */
   nodeNames?: Set<string>;
+  /** framework.Skip: the plugin's Filter would pass every node for this pod, so it is not run. */
+  skip?: boolean;
 }
 
 /** framework.Diagnosis: why no node fits, handed to PostFilter and turned into the FitError message. */

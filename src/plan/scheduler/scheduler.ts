@@ -223,6 +223,7 @@ export class Scheduler {
     // RunPreFilterPlugins: a rejection ends the cycle; NodeNames results are intersected.
     let allowed: Set<string> | null = null;
     const narrowedBy: string[] = [];
+    let skipped: Set<Plugin> | null = null;
     for (const plugin of this.points.preFilter) {
       const r = plugin.preFilter?.(cycle);
       if (!r) continue;
@@ -231,6 +232,7 @@ export class Scheduler {
         diagnosis.unschedulablePlugins.add(r.plugin);
         return { feasible: [], diagnosis, verdicts, note: `PreFilter ${plugin.name}: ${r.reasons.join(', ')}` };
       }
+      if (r.skip) (skipped ??= new Set()).add(plugin);
       if (!r.nodeNames) continue;
       narrowedBy.push(plugin.name);
       const names: Set<string> = r.nodeNames;
@@ -259,6 +261,7 @@ export class Scheduler {
       );
       for (const node of nodes) if (!allowed.has(node.name)) this.reject(diagnosis, verdicts, explain, node, absent);
     }
+    const filters = skipped ? this.points.filter.filter((p) => !skipped.has(p)) : this.points.filter;
     const toFind = numFeasibleNodesToFind(candidates.length, this.percentage);
     const feasible: NodeState[] = [];
     let processed = 0;
@@ -266,7 +269,7 @@ export class Scheduler {
       const node = candidates[(this.nextStartNodeIndex + i) % candidates.length]!;
       processed++;
       let status: Status | null = null;
-      for (const plugin of this.points.filter) {
+      for (const plugin of filters) {
         status = plugin.filter?.(cycle, node) ?? null;
         if (status) break;
       }

@@ -11,6 +11,10 @@ const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
 export const ImageLocality: Plugin = {
   name: 'ImageLocality',
+  preScore(cycle) {
+    // No node lists images: every score is 0 (the sum clamps to the minimum threshold), so Score need not run.
+    return cycle.cluster.imageNodeCount.size > 0;
+  },
   score(cycle, node) {
     const total = cycle.cluster.nodes.length;
     let sum = 0;

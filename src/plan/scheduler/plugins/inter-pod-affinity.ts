@@ -149,7 +149,12 @@ export const InterPodAffinity: Plugin = {
     }
     for (const t of pod.requiredAntiAffinity) addTermMatches(cycle, state.antiAffinity, t, 1);
     cycle.state.write(PRE_FILTER, state);
-    return null;
+    // Nothing to satisfy and no existing pod's anti-affinity to respect: Skip (filtering.go PreFilter).
+    const nothing =
+      pod.requiredAffinity.length === 0 &&
+      pod.requiredAntiAffinity.length === 0 &&
+      state.existingAntiAffinity.size === 0;
+    return nothing ? { skip: true } : null;
   },
   filter(cycle, node) {
     const state = cycle.state.read(PRE_FILTER);

@@ -40,7 +40,8 @@ export const NodeAffinity: Plugin = {
   name: NAME,
   preFilter(cycle) {
     const terms = cycle.pod.requiredNodeAffinity?.terms;
-    if (!terms) return null;
+    // Neither nodeSelector nor required node affinity: every node matches (PreFilter returns Skip).
+    if (!terms) return Object.keys(cycle.pod.nodeSelector).length === 0 ? { skip: true } : null;
     let names: Set<string> | null = null;
     for (const term of terms) {
       let termNames: Set<string> | null = null;

@@ -10,6 +10,9 @@ export const ERR_REASON_PORTS = "node(s) didn't have free ports for the requeste
 
 export const NodePorts: Plugin = {
   name: NAME,
+  preFilter(cycle) {
+    return cycle.pod.hostPorts.length === 0 ? { skip: true } : null; // no host ports: Skip
+  },
   filter(cycle, node) {
     const wanted = cycle.pod.hostPorts;
     if (wanted.length === 0 || node.ports.length === 0) return null;

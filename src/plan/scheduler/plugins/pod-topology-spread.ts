@@ -115,7 +115,7 @@ export const PodTopologySpread: Plugin = {
       return { constraint, topology, matchNum, minMatch, self };
     });
     cycle.state.write(PRE_FILTER, state);
-    return null;
+    return state.length === 0 ? { skip: true } : null; // no DoNotSchedule constraint: Skip
   },
   filter(cycle, node) {
     const state = cycle.state.read(PRE_FILTER);
