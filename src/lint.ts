@@ -81,19 +81,23 @@ export function lint(inputs: string[], options: LintOptions = {}): LintResult {
   return lintWith(inputs, options, false).result;
 }
 
-/** lint, with the suppressions for a later pass (see checkLoadedWith). */
+/**
+ * lint, with the suppressions for a later pass (see checkLoadedWith). `checks: false` only loads and reads the
+ * suppressions (no schemas, no rules): what `plan` needs, since it reports only loader and config findings.
+ */
 export function lintWith(
   inputs: string[],
   options: LintOptions,
   deferUnused: boolean,
+  checks = true,
 ): { result: LintResult; suppressions: Suppressions } {
   const { options: effective, configFindings } = resolveOptions(options);
   if (!effective.context?.length) {
-    const { result, suppressions } = checkLoadedWith(loadForLint(inputs, effective), effective, deferUnused);
+    const { result, suppressions } = checkLoadedWith(loadForLint(inputs, effective), effective, deferUnused, checks);
     return { result: withFindings(result, configFindings), suppressions };
   }
   const loaded = loadForLint([...inputs, ...effective.context], effective);
-  const { result: checked, suppressions } = checkLoadedWith(loaded, effective, deferUnused);
+  const { result: checked, suppressions } = checkLoadedWith(loaded, effective, deferUnused, checks);
   const result = withFindings(checked, configFindings);
   // The files the inputs name (a file named both ways is reported); everything else was read as context.
   const cwd = effective.cwd ?? process.cwd();
@@ -176,24 +180,12 @@ export function checkLoadedWith(
   loaded: LoadResult,
   given: LintOptions,
   deferUnused: boolean,
+  checks = true,
 ): { result: LintResult; suppressions: Suppressions } {
   const options = resolveOptions(given).options;
   const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const findings: Finding[] = [...loaded.findings];
-  const schemaFindings = validateManifests(loaded.manifests, {
-    // Schemas are those of the newest supported release; apiVersion availability follows kubeVersion.
-    kubeVersion: DEFAULT_KUBE_VERSION,
-    strict: options.strict ?? false,
-    schemaDirs: options.schemaDirs ?? [],
-  });
-  for (const f of withoutLegacyUnknownKinds(schemaFindings, kubeVersion)) findings.push(f);
-  const ruleFindings = runRules(loaded.manifests, {
-    kubeVersion,
-    defaultNamespace: options.defaultNamespace ?? 'default',
-    requireRefs: options.requireRefs ?? false,
-    ...(options.severities ? { severities: options.severities } : {}),
-  });
-  for (const f of ruleFindings) findings.push(f);
+  if (checks) addCheckFindings(loaded, options, kubeVersion, findings);
   const suppressions = new Suppressions(loaded.sources, loaded.manifests);
   const kept = applySeverities(suppressions.apply(findings), options.severities);
   // Findings about suppressions can themselves be suppressed (`# kubeplan-disable directive/unused`).
@@ -211,6 +203,24 @@ export function checkLoadedWith(
     ...(loaded.skipped ? { skipped: loaded.skipped } : {}),
   };
   return { result, suppressions };
+}
+
+/** Schema validation and the rules: everything `lint` adds to what loading the files found. */
+function addCheckFindings(loaded: LoadResult, options: LintOptions, kubeVersion: string, findings: Finding[]): void {
+  const schemaFindings = validateManifests(loaded.manifests, {
+    // Schemas are those of the newest supported release; apiVersion availability follows kubeVersion.
+    kubeVersion: DEFAULT_KUBE_VERSION,
+    strict: options.strict ?? false,
+    schemaDirs: options.schemaDirs ?? [],
+  });
+  for (const f of withoutLegacyUnknownKinds(schemaFindings, kubeVersion)) findings.push(f);
+  const ruleFindings = runRules(loaded.manifests, {
+    kubeVersion,
+    defaultNamespace: options.defaultNamespace ?? 'default',
+    requireRefs: options.requireRefs ?? false,
+    ...(options.severities ? { severities: options.severities } : {}),
+  });
+  for (const f of ruleFindings) findings.push(f);
 }
 
 /**

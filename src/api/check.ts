@@ -77,7 +77,8 @@ function planManifests(manifests: Manifest[], given: PlanApiOptions): PlanRunRes
 
 function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRunResult {
   const { options, configFindings } = resolveOptions(given);
-  const { result: linted, suppressions } = lintWith(inputs, options, true);
+  // `plan` needs the objects and the suppressions, not the lint: schemas and rules run only for `check`.
+  const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);
   const all = sortFindings([...configFindings, ...linted.findings]);
   // `plan` reports what stops it from reading the inputs; `check` reports every lint finding.
   const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
