@@ -10,7 +10,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(HERE, '../dist/src');
 const [nodeCount = 5000, deployments = 1500, replicas = 100] = process.argv.slice(2).map(Number);
-const rollout = process.argv.includes('--rollout');
 
 const api = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
 const planner = await import(pathToFileURL(path.join(DIST, 'plan/index.js')).href);
@@ -59,15 +58,4 @@ const out = {
   planMs: Math.round(planMs),
   peakRssMiB: Math.round(peak / 2 ** 20),
 };
-if (rollout) {
-  // A 10-replica rolling update of one Deployment on the same cluster.
-  const before = [...manifests];
-  const changedText = deployment(0, 'app:2').replace(`replicas: ${replicas}`, 'replicas: 10');
-  const beforeOne = api.loadText(deployment(0).replace(`replicas: ${replicas}`, 'replicas: 10'), 'old.yaml').manifests;
-  const afterOne = api.loadText(changedText, 'new.yaml').manifests;
-  const t1 = performance.now();
-  api.planChanges(beforeOne, afterOne, { cluster });
-  out.rolloutMs = Math.round(performance.now() - t1);
-  void before;
-}
 process.stdout.write(JSON.stringify(out) + '\n');

@@ -213,6 +213,69 @@ spec:
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Start-up and the planner at the envelope: separate processes (start-up is a process's life; peak RSS is per case)
+
+const { spawnSync } = await import('node:child_process');
+const { mkdtempSync, writeFileSync } = await import('node:fs');
+const CLI = path.resolve(HERE, '../bundle/kubeplan.js');
+const startRows = [];
+{
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kubeplan-bench-'));
+  const one = path.join(dir, 'one.yaml');
+  writeFileSync(one, app(0));
+  const runs = quick ? 5 : 21;
+  const cases = [
+    ['bare `node -e 0`', ['-e', '0']],
+    ['`kubeplan lint one.yaml` (bundle)', [CLI, 'lint', one]],
+    ['`kubeplan plan one.yaml` (bundle)', [CLI, 'plan', one]],
+  ];
+  const times = cases.map(() => []);
+  // Interleaved, so a change in the machine's load hits every case alike.
+  for (let i = 0; i < runs; i++)
+    cases.forEach(([, args], c) => {
+      const t0 = performance.now();
+      spawnSync(process.execPath, args, { stdio: 'ignore' });
+      times[c].push(performance.now() - t0);
+    });
+  const pick = (a, q) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(q * a.length))];
+  const bare = pick(times[0], 0.5);
+  cases.forEach(([name], c) => {
+    const med = pick(times[c], 0.5);
+    const p95 = pick(times[c], 0.95);
+    startRows.push([
+      name,
+      med.toFixed(0),
+      p95.toFixed(0),
+      (med / bare).toFixed(2) + '×',
+      (p95 / pick(times[0], 0.95)).toFixed(2) + '×',
+    ]);
+  });
+}
+const envelopeRows = [];
+for (const [nodes, deployments, replicas] of quick
+  ? [[500, 150, 100]]
+  : [
+      [500, 150, 100],
+      [5000, 1500, 100],
+    ]) {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(HERE, 'envelope.js'), String(nodes), String(deployments), String(replicas)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const line = (r.stdout ?? '').trim().split('\n').pop();
+  try {
+    const m = JSON.parse(line);
+    envelopeRows.push([`${m.nodes} nodes × ${m.pods} pods`, m.placed, m.planMs, m.peakRssMiB]);
+  } catch {
+    envelopeRows.push([`${nodes} nodes × ${deployments * replicas} pods`, 'failed', '—', '—']);
+  }
+  process.stderr.write('.');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The corpus
 
 const corpus = await import(pathToFileURL(path.resolve(HERE, '../scripts/corpus.mjs')).href);
@@ -284,6 +347,14 @@ process.stdout.write(
 );
 process.stdout.write(table(['case', 'size', 'objects', 'ms', 'µs/object'], rows, [2, 3, 4]) + '\n');
 process.stdout.write('\n' + table(['language server', 'size', 'ms (incl. 200 ms debounce)'], lspRows, [2]) + '\n');
+process.stdout.write(
+  '\n' + table(['start-up', 'median ms', 'p95 ms', 'median ÷ bare', 'p95 ÷ bare'], startRows, [1, 2, 3, 4]) + '\n',
+);
+process.stdout.write(
+  '\n' +
+    table(['planner at the envelope (plan(), own process)', 'placed', 'ms', 'peak RSS MiB'], envelopeRows, [1, 2, 3]) +
+    '\n',
+);
 if (!planner) process.stdout.write('\nplan: the planner is not built yet (dist/src/plan/index.js)\n');
 if (corpusRows.length) {
   process.stdout.write(
