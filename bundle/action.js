@@ -37387,14 +37387,14 @@ function idMatches(pattern, ruleId) {
 function lint(inputs, options = {}) {
   return lintWith(inputs, options, false).result;
 }
-function lintWith(inputs, options, deferUnused) {
+function lintWith(inputs, options, deferUnused, checks = true) {
   const { options: effective, configFindings } = resolveOptions(options);
   if (!effective.context?.length) {
-    const { result: result2, suppressions: suppressions2 } = checkLoadedWith(loadForLint(inputs, effective), effective, deferUnused);
+    const { result: result2, suppressions: suppressions2 } = checkLoadedWith(loadForLint(inputs, effective), effective, deferUnused, checks);
     return { result: withFindings(result2, configFindings), suppressions: suppressions2 };
   }
   const loaded2 = loadForLint([...inputs, ...effective.context], effective);
-  const { result: checked, suppressions } = checkLoadedWith(loaded2, effective, deferUnused);
+  const { result: checked, suppressions } = checkLoadedWith(loaded2, effective, deferUnused, checks);
   const result = withFindings(checked, configFindings);
   const cwd = effective.cwd ?? process.cwd();
   const expanded = expandInputs(
@@ -37444,24 +37444,11 @@ function loadForLint(inputs, given = {}) {
 function withFindings(result, extra) {
   return extra.length === 0 ? result : { ...result, findings: sortFindings([...extra, ...result.findings]) };
 }
-function checkLoadedWith(loaded2, given, deferUnused) {
+function checkLoadedWith(loaded2, given, deferUnused, checks = true) {
   const options = resolveOptions(given).options;
   const kubeVersion2 = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const findings = [...loaded2.findings];
-  const schemaFindings = validateManifests(loaded2.manifests, {
-    // Schemas are those of the newest supported release; apiVersion availability follows kubeVersion.
-    kubeVersion: DEFAULT_KUBE_VERSION,
-    strict: options.strict ?? false,
-    schemaDirs: options.schemaDirs ?? []
-  });
-  for (const f of withoutLegacyUnknownKinds(schemaFindings, kubeVersion2)) findings.push(f);
-  const ruleFindings = runRules(loaded2.manifests, {
-    kubeVersion: kubeVersion2,
-    defaultNamespace: options.defaultNamespace ?? "default",
-    requireRefs: options.requireRefs ?? false,
-    ...options.severities ? { severities: options.severities } : {}
-  });
-  for (const f of ruleFindings) findings.push(f);
+  if (checks) addCheckFindings(loaded2, options, kubeVersion2, findings);
   const suppressions = new Suppressions(loaded2.sources, loaded2.manifests);
   const kept = applySeverities(suppressions.apply(findings), options.severities);
   const hygiene = suppressions.report({
@@ -37478,6 +37465,22 @@ function checkLoadedWith(loaded2, given, deferUnused) {
     ...loaded2.skipped ? { skipped: loaded2.skipped } : {}
   };
   return { result, suppressions };
+}
+function addCheckFindings(loaded2, options, kubeVersion2, findings) {
+  const schemaFindings = validateManifests(loaded2.manifests, {
+    // Schemas are those of the newest supported release; apiVersion availability follows kubeVersion.
+    kubeVersion: DEFAULT_KUBE_VERSION,
+    strict: options.strict ?? false,
+    schemaDirs: options.schemaDirs ?? []
+  });
+  for (const f of withoutLegacyUnknownKinds(schemaFindings, kubeVersion2)) findings.push(f);
+  const ruleFindings = runRules(loaded2.manifests, {
+    kubeVersion: kubeVersion2,
+    defaultNamespace: options.defaultNamespace ?? "default",
+    requireRefs: options.requireRefs ?? false,
+    ...options.severities ? { severities: options.severities } : {}
+  });
+  for (const f of ruleFindings) findings.push(f);
 }
 function withoutLegacyUnknownKinds(findings, kubeVersion2) {
   return findings.filter((f) => {
@@ -37777,7 +37780,28 @@ function hostPortsOf(spec) {
   }
   return out;
 }
+var built = /* @__PURE__ */ new WeakMap();
 function buildSchedPod(input2) {
+  let bySpec = built.get(input2.spec);
+  if (!bySpec) built.set(input2.spec, bySpec = /* @__PURE__ */ new Map());
+  const key3 = input2.namespace + "\0" + JSON.stringify(input2.labels);
+  let template = bySpec.get(key3);
+  if (!template) bySpec.set(key3, template = buildUncached(input2));
+  const pod = {
+    ...template.pod,
+    name: input2.name,
+    labels: input2.labels,
+    priority: input2.priority ?? 0,
+    ownerSelector: input2.ownerSelector ?? null
+  };
+  equivalence.set(pod, template);
+  return { pod, problems: template.problems };
+}
+var equivalence = /* @__PURE__ */ new WeakMap();
+function equivalenceClass(pod) {
+  return equivalence.get(pod);
+}
+function buildUncached(input2) {
   const problems = [];
   const spec = input2.spec;
   const requests = podRequests(spec, null, problems);
@@ -38097,7 +38121,7 @@ function unschedulableFindings(pods) {
     totals.set(key3, (totals.get(key3) ?? 0) + 1);
   }
   for (const p of pods) {
-    if (p.node !== null || !p.reason || p.notCreated) continue;
+    if (p.node !== null || !p.reason || p.notCreated || p.overWorkBudget) continue;
     const key3 = `${p.workload.kind}/${p.namespace}/${p.workload.name}\0${p.reason}`;
     let g = groups.get(key3);
     if (!g)
@@ -38118,6 +38142,32 @@ function unschedulableFindings(pods) {
         p.manifest,
         pathForReason(p.manifest, p.specPath, p.reason ?? "", p.shortResource),
         `${who} cannot be scheduled: ${p.reason}`
+      )
+    );
+  }
+  return out;
+}
+function workBudgetFindings(pods, budget) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const p of pods) {
+    const key3 = `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
+    let g = groups.get(key3);
+    if (!g) groups.set(key3, g = { first: p, left: 0, total: 0 });
+    g.total++;
+    if (p.overWorkBudget) g.left++;
+  }
+  const out = [];
+  for (const g of groups.values()) {
+    if (g.left === 0) continue;
+    const m = g.first.manifest;
+    const replicas = isObj(m.object.spec) && m.object.spec.replicas !== void 0;
+    out.push(
+      findingAt(
+        "plan/skipped",
+        "warning",
+        m,
+        replicas ? ["spec", "replicas"] : g.first.specPath,
+        `${g.left} of ${g.total} pods of ${g.first.workload.kind} ${g.first.workload.name} were not scheduled: the plan spent its scheduling-work budget (${budget} node × term evaluations: pods × nodes evaluated × (1 + affinity terms and spread constraints)); raise it with --max-scheduling-work`
       )
     );
   }
@@ -38323,12 +38373,17 @@ var NameGenerator = class {
 };
 
 // src/plan/pod.ts
+var sharedSpecs = /* @__PURE__ */ new WeakMap();
 function podFromTemplate(input2) {
   const meta = obj(input2.template.metadata);
   const labels = { ...sortedStringMap(meta.labels), ...input2.extraLabels ?? {} };
   const annotations = { ...sortedStringMap(meta.annotations), ...input2.extraAnnotations ?? {} };
-  const spec = clone(obj(input2.template.spec));
-  defaultPodRequestsFromLimits(spec);
+  let spec = input2.sharedSpec ? sharedSpecs.get(input2.template) : void 0;
+  if (!spec) {
+    spec = clone(obj(input2.template.spec));
+    defaultPodRequestsFromLimits(spec);
+    if (input2.sharedSpec) sharedSpecs.set(input2.template, spec);
+  }
   return { labels: sortKeys(labels), annotations: sortKeys(annotations), spec };
 }
 function sortKeys(map) {
@@ -38478,7 +38533,9 @@ function makePod(ctx, a) {
     name: a.name,
     namespace: a.namespace,
     extraLabels: a.extraLabels,
-    extraAnnotations: a.extraAnnotations
+    extraAnnotations: a.extraAnnotations,
+    sharedSpec: a.mutate === void 0
+    // one spec object per template unless this controller edits it
   });
   a.mutate?.(spec);
   return {
@@ -39501,7 +39558,7 @@ var NodeAffinity = {
   name: NAME,
   preFilter(cycle) {
     const terms = cycle.pod.requiredNodeAffinity?.terms;
-    if (!terms) return null;
+    if (!terms) return Object.keys(cycle.pod.nodeSelector).length === 0 ? { skip: true } : null;
     let names = null;
     for (const term of terms) {
       let termNames = null;
@@ -39539,6 +39596,9 @@ var NAME2 = "NodePorts";
 var ERR_REASON_PORTS = "node(s) didn't have free ports for the requested pod ports";
 var NodePorts = {
   name: NAME2,
+  preFilter(cycle) {
+    return cycle.pod.hostPorts.length === 0 ? { skip: true } : null;
+  },
   filter(cycle, node) {
     const wanted = cycle.pod.hostPorts;
     if (wanted.length === 0 || node.ports.length === 0) return null;
@@ -39622,6 +39682,42 @@ var NodeResourcesFit = {
   }
 };
 
+// src/plan/scheduler/sampling.ts
+var MIN_FEASIBLE_NODES_TO_FIND = 100;
+var MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+function numFeasibleNodesToFind(numAllNodes, percentage = 0) {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let p = percentage;
+  if (p === 0) p = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, 50 - Math.trunc(numAllNodes / 125));
+  const n = Math.trunc(numAllNodes * p / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+function zoneKey(labels) {
+  const zone = labels["topology.kubernetes.io/zone"] ?? labels["failure-domain.beta.kubernetes.io/zone"] ?? "";
+  const region = labels["topology.kubernetes.io/region"] ?? labels["failure-domain.beta.kubernetes.io/region"] ?? "";
+  return region === "" && zone === "" ? "" : `${region}:\0:${zone}`;
+}
+function nodeTreeOrder(nodes, labelsOf) {
+  const zones = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const key3 = zoneKey(labelsOf(n));
+    let list = zones.get(key3);
+    if (!list) zones.set(key3, list = []);
+    list.push(n);
+  }
+  const out = [];
+  const lists = [...zones.values()];
+  for (let i = 0; out.length < nodes.length; i++) for (const list of lists) if (i < list.length) out.push(list[i]);
+  return out;
+}
+function nodeSamplingSummary(numNodes, scoreAllNodes) {
+  if (scoreAllNodes) return "all nodes (--score-all-nodes)";
+  const toFind = numFeasibleNodesToFind(numNodes);
+  if (toFind >= numNodes)
+    return `all ${numNodes} nodes (kube-scheduler samples only from ${MIN_FEASIBLE_NODES_TO_FIND} nodes up)`;
+  return `until ${toFind} of ${numNodes} nodes are feasible (numFeasibleNodesToFind; --score-all-nodes evaluates all)`;
+}
+
 // src/plan/scheduler/plugins/balanced-allocation.ts
 function balancedAllocationScore(pod, node) {
   const cpuCapacity = node.allocatableCpu;
@@ -39650,6 +39746,9 @@ var MIN_THRESHOLD = 23 * MB;
 var MAX_CONTAINER_THRESHOLD = 1e3 * MB;
 var ImageLocality = {
   name: "ImageLocality",
+  preScore(cycle) {
+    return cycle.cluster.imageNodeCount.size > 0;
+  },
   score(cycle, node) {
     const total = cycle.cluster.nodes.length;
     let sum2 = 0;
@@ -39682,54 +39781,116 @@ var ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
 var ERR_REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
 var ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
 var HARD_POD_AFFINITY_WEIGHT = 1;
+var TopologyCounts = class {
+  constructor(cluster) {
+    this.cluster = cluster;
+  }
+  cluster;
+  keys = [];
+  byKey = /* @__PURE__ */ new Map();
+  get size() {
+    return this.keys.length;
+  }
+  flatCache = null;
+  /** The keys as two parallel arrays (Score reads them once per node); built after the last add. */
+  flat() {
+    if (!this.flatCache || this.flatCache.sums.length !== this.keys.length)
+      this.flatCache = {
+        domainOfs: this.keys.map((k) => k.topology.domainOf),
+        sums: this.keys.map((k) => k.values)
+      };
+    return this.flatCache;
+  }
+  values(key3) {
+    let v = this.byKey.get(key3);
+    if (!v) {
+      const topology = this.cluster.topology(key3);
+      v = new Float64Array(topology.values.length);
+      this.byKey.set(key3, v);
+      this.keys.push({ topology, values: v });
+    }
+    return v;
+  }
+  /** Adds delta to the node's domain for `key`, when the node has that label. */
+  addNode(node, key3, delta) {
+    const d = this.cluster.topology(key3).domainOf[node.index];
+    if (d < 0) return;
+    const v = this.values(key3);
+    v[d] = v[d] + delta;
+  }
+  /** Adds delta to the domain named `value` of `key`. */
+  addValue(key3, value, delta) {
+    const d = this.cluster.topology(key3).idOf.get(value);
+    if (d === void 0) return;
+    const v = this.values(key3);
+    v[d] = v[d] + delta;
+  }
+  /** Adds factor × per-domain counts (nothing, and no key, when every count is 0). */
+  addDomains(key3, counts2, factor) {
+    let v;
+    for (let d = 0; d < counts2.length; d++) {
+      const c = counts2[d];
+      if (c === 0) continue;
+      v ??= this.values(key3);
+      v[d] = v[d] + factor * c;
+    }
+  }
+  /** The count for the node's domain of `key`; undefined when the node lacks the label. */
+  at(node, key3) {
+    const d = this.cluster.topology(key3).domainOf[node.index];
+    if (d < 0) return void 0;
+    return this.byKey.get(key3)?.[d] ?? 0;
+  }
+};
 var PRE_FILTER = stateKey(`PreFilter${NAME4}`);
 var PRE_SCORE = stateKey(`PreScore${NAME4}`);
-function addValue(counts2, key3, value, delta) {
-  let m = counts2.get(key3);
-  if (!m) counts2.set(key3, m = /* @__PURE__ */ new Map());
-  m.set(value, (m.get(value) ?? 0) + delta);
-}
-function addLabel(counts2, labels, key3, delta) {
-  const value = labels[key3];
-  if (value !== void 0 && Object.prototype.hasOwnProperty.call(labels, key3)) addValue(counts2, key3, value, delta);
-}
-function countAt(counts2, labels, key3) {
-  const value = labels[key3];
-  if (value === void 0 || !Object.prototype.hasOwnProperty.call(labels, key3)) return void 0;
-  return counts2.get(key3)?.get(value) ?? 0;
+function addTermMatches(cycle, counts2, term, factor) {
+  const cluster = cycle.cluster;
+  if (term.namespaceSelector === null) {
+    const topology = cluster.topology(term.topologyKey);
+    for (const ns of [...term.namespaces].sort())
+      counts2.addDomains(term.topologyKey, cluster.podCounts(ns, term.selector).byDomain(topology), factor);
+    return;
+  }
+  for (const existing of podsMatchingTerm(cluster, term)) {
+    const node = cluster.nodeOf(existing);
+    if (node) counts2.addNode(node, term.topologyKey, factor);
+  }
 }
 var InterPodAffinity = {
   name: NAME4,
   preFilter(cycle) {
     const { pod, cluster } = cycle;
-    const state = { affinity: /* @__PURE__ */ new Map(), antiAffinity: /* @__PURE__ */ new Map(), existingAntiAffinity: /* @__PURE__ */ new Map() };
+    const state = {
+      affinity: new TopologyCounts(cluster),
+      antiAffinity: new TopologyCounts(cluster),
+      existingAntiAffinity: new TopologyCounts(cluster)
+    };
     for (const g of cluster.termGroupsMatching(pod)) {
       if (g.kind !== "requiredAntiAffinity") continue;
-      for (const [value, count] of g.byValue) addValue(state.existingAntiAffinity, g.term.topologyKey, value, count);
+      for (const [value, count] of g.byValue) state.existingAntiAffinity.addValue(g.term.topologyKey, value, count);
     }
     const [firstAffinity] = pod.requiredAffinity;
-    if (firstAffinity) {
+    if (firstAffinity && pod.requiredAffinity.length === 1) addTermMatches(cycle, state.affinity, firstAffinity, 1);
+    else if (firstAffinity) {
       for (const existing of podsMatchingTerm(cluster, firstAffinity)) {
         if (!pod.requiredAffinity.every((t) => termMatches(t, existing, cluster.namespaceLabels))) continue;
-        const labels = cluster.nodeOf(existing)?.node.labels ?? {};
-        for (const t of pod.requiredAffinity) addLabel(state.affinity, labels, t.topologyKey, 1);
+        const node = cluster.nodeOf(existing);
+        if (node) for (const t of pod.requiredAffinity) state.affinity.addNode(node, t.topologyKey, 1);
       }
     }
-    for (const t of pod.requiredAntiAffinity) {
-      for (const existing of podsMatchingTerm(cluster, t))
-        addLabel(state.antiAffinity, cluster.nodeOf(existing)?.node.labels ?? {}, t.topologyKey, 1);
-    }
+    for (const t of pod.requiredAntiAffinity) addTermMatches(cycle, state.antiAffinity, t, 1);
     cycle.state.write(PRE_FILTER, state);
-    return null;
+    const nothing = pod.requiredAffinity.length === 0 && pod.requiredAntiAffinity.length === 0 && state.existingAntiAffinity.size === 0;
+    return nothing ? { skip: true } : null;
   },
   filter(cycle, node) {
     const state = cycle.state.read(PRE_FILTER);
     if (!state) return null;
     const { pod, cluster } = cycle;
-    const labels = node.node.labels;
     let podsExist = true;
     for (const t of pod.requiredAffinity) {
-      const count = countAt(state.affinity, labels, t.topologyKey);
+      const count = state.affinity.at(node, t.topologyKey);
       if (count === void 0) return unresolvable(NAME4, ERR_REASON_AFFINITY);
       if (count <= 0) podsExist = false;
     }
@@ -39738,32 +39899,23 @@ var InterPodAffinity = {
       if (!selfAffine) return unresolvable(NAME4, ERR_REASON_AFFINITY);
     }
     for (const t of pod.requiredAntiAffinity) {
-      if ((countAt(state.antiAffinity, labels, t.topologyKey) ?? 0) > 0)
-        return unschedulable(NAME4, ERR_REASON_ANTI_AFFINITY);
+      if ((state.antiAffinity.at(node, t.topologyKey) ?? 0) > 0) return unschedulable(NAME4, ERR_REASON_ANTI_AFFINITY);
     }
-    for (const key3 of state.existingAntiAffinity.keys()) {
-      if ((countAt(state.existingAntiAffinity, labels, key3) ?? 0) > 0)
-        return unschedulable(NAME4, ERR_REASON_EXISTING_ANTI_AFFINITY);
+    for (const { topology, values } of state.existingAntiAffinity.keys) {
+      const d = topology.domainOf[node.index];
+      if (d >= 0 && values[d] > 0) return unschedulable(NAME4, ERR_REASON_EXISTING_ANTI_AFFINITY);
     }
     return null;
   },
   preScore(cycle) {
     const { pod, cluster } = cycle;
-    const scores = /* @__PURE__ */ new Map();
-    const incoming = (terms, sign) => {
-      for (const t of terms) {
-        for (const existing of podsMatchingTerm(cluster, t)) {
-          const node = cluster.nodeOf(existing);
-          if (node) addLabel(scores, node.node.labels, t.topologyKey, sign * t.weight);
-        }
-      }
-    };
-    incoming(pod.preferredAffinity, 1);
-    incoming(pod.preferredAntiAffinity, -1);
+    const scores = new TopologyCounts(cluster);
+    for (const t of pod.preferredAffinity) addTermMatches(cycle, scores, t, t.weight);
+    for (const t of pod.preferredAntiAffinity) addTermMatches(cycle, scores, t, -t.weight);
     for (const g of cluster.termGroupsMatching(pod)) {
       const factor = g.kind === "requiredAffinity" ? HARD_POD_AFFINITY_WEIGHT : g.kind === "preferredAffinity" ? 1 : g.kind === "preferredAntiAffinity" ? -1 : 0;
       if (factor === 0) continue;
-      for (const [value, sum2] of g.byValue) addValue(scores, g.term.topologyKey, value, factor * sum2);
+      for (const [value, sum2] of g.byValue) scores.addValue(g.term.topologyKey, value, factor * sum2);
     }
     if (scores.size === 0) return false;
     cycle.state.write(PRE_SCORE, scores);
@@ -39772,8 +39924,13 @@ var InterPodAffinity = {
   score(cycle, node) {
     const scores = cycle.state.read(PRE_SCORE);
     if (!scores) return 0;
+    const { domainOfs, sums } = scores.flat();
+    const index = node.index;
     let total = 0;
-    for (const key3 of scores.keys()) total += countAt(scores, node.node.labels, key3) ?? 0;
+    for (let k = 0; k < domainOfs.length; k++) {
+      const d = domainOfs[k][index];
+      if (d >= 0) total += sums[k][d];
+    }
     return total;
   },
   normalizeScore(_cycle, scores) {
@@ -39860,17 +40017,6 @@ function nodeIncluded(cycle, c, node) {
     return false;
   return true;
 }
-function hasAllTopologyKeys(node, constraints) {
-  for (const c of constraints) if (!Object.prototype.hasOwnProperty.call(node.node.labels, c.topologyKey)) return false;
-  return true;
-}
-function countsFor(cycle, selector) {
-  if (!selector) return /* @__PURE__ */ new Map();
-  const key3 = stateKey(`spread-counts:${selector.text}`);
-  let counts2 = cycle.state.read(key3);
-  if (!counts2) cycle.state.write(key3, counts2 = cycle.cluster.countByNode(cycle.pod.namespace, selector));
-  return counts2;
-}
 
 // src/plan/scheduler/plugins/pod-topology-spread.ts
 var NAME7 = "PodTopologySpread";
@@ -39878,113 +40024,159 @@ var ERR_REASON_CONSTRAINTS = "node(s) didn't match pod topology spread constrain
 var ERR_REASON_MISSING_LABEL = `${ERR_REASON_CONSTRAINTS} (missing required label)`;
 var PRE_FILTER2 = stateKey(`PreFilter${NAME7}`);
 var PRE_SCORE2 = stateKey(`PreScore${NAME7}`);
+function everyNodeIncluded(cycle, c) {
+  const pod = cycle.pod;
+  const anyNode = pod.requiredNodeAffinity === null && Object.keys(pod.nodeSelector).length === 0;
+  return (!c.honorNodeAffinity || anyNode) && (!c.honorNodeTaints || !cycle.cluster.anyDoNotScheduleTaint);
+}
+function countsOf(cycle, c) {
+  return c.selector ? cycle.cluster.podCounts(cycle.pod.namespace, c.selector) : null;
+}
+function hasAllKeys(topologies, index) {
+  for (const t of topologies) if (t.domainOf[index] < 0) return false;
+  return true;
+}
 var PodTopologySpread = {
   name: NAME7,
   preFilter(cycle) {
     const { constraints } = constraintsFor(cycle, "DoNotSchedule");
-    const state = constraints.map((constraint) => ({
-      constraint,
-      matchNum: /* @__PURE__ */ new Map(),
-      minMatch: 0
-    }));
-    if (state.length > 0) {
-      const counts2 = constraints.map((c) => countsFor(cycle, c.selector));
-      for (const node of cycle.cluster.nodes) {
-        if (!hasAllTopologyKeys(node, constraints)) continue;
-        state.forEach((s, i) => {
-          if (!nodeIncluded(cycle, s.constraint, node)) return;
-          const value = node.node.labels[s.constraint.topologyKey] ?? "";
-          s.matchNum.set(value, (s.matchNum.get(value) ?? 0) + (counts2[i]?.get(node) ?? 0));
-        });
+    const { cluster, pod } = cycle;
+    const topologies = constraints.map((c) => cluster.topology(c.topologyKey));
+    const everyNodeHasKeys = topologies.every((t) => t.everyNode);
+    const state = constraints.map((constraint, i) => {
+      const topology = topologies[i];
+      const counts2 = countsOf(cycle, constraint);
+      const domains = topology.values.length;
+      let matchNum;
+      let eligible = null;
+      if (everyNodeHasKeys && everyNodeIncluded(cycle, constraint)) {
+        matchNum = counts2 ? counts2.byDomain(topology).slice() : new Int32Array(domains);
+      } else {
+        matchNum = new Int32Array(domains);
+        eligible = new Uint8Array(domains);
+        for (const node of cluster.nodes) {
+          if (!hasAllKeys(topologies, node.index) || !nodeIncluded(cycle, constraint, node)) continue;
+          const d = topology.domainOf[node.index];
+          eligible[d] = 1;
+          if (counts2) matchNum[d] = matchNum[d] + counts2.byNode[node.index];
+        }
       }
-      for (const s of state) {
-        if (s.matchNum.size < s.constraint.minDomains) continue;
-        let min = Number.MAX_SAFE_INTEGER;
-        for (const v of s.matchNum.values()) if (v < min) min = v;
-        s.minMatch = min;
+      let eligibleDomains = domains;
+      if (eligible) eligibleDomains = eligible.reduce((n, e) => n + e, 0);
+      let minMatch = 0;
+      if (eligibleDomains >= constraint.minDomains) {
+        minMatch = Number.MAX_SAFE_INTEGER;
+        for (let d = 0; d < domains; d++)
+          if ((!eligible || eligible[d]) && matchNum[d] < minMatch) minMatch = matchNum[d];
       }
-    }
+      const self = constraint.selector && constraint.selector.matches(pod.labels) ? 1 : 0;
+      return { constraint, topology, matchNum, minMatch, self };
+    });
     cycle.state.write(PRE_FILTER2, state);
-    return null;
+    return state.length === 0 ? { skip: true } : null;
   },
   filter(cycle, node) {
     const state = cycle.state.read(PRE_FILTER2);
     if (!state || state.length === 0) return null;
-    const labels = node.node.labels;
-    for (const { constraint: c, matchNum, minMatch } of state) {
-      const value = labels[c.topologyKey];
-      if (value === void 0 || !Object.prototype.hasOwnProperty.call(labels, c.topologyKey))
-        return unresolvable(NAME7, ERR_REASON_MISSING_LABEL);
-      const self = c.selector && c.selector.matches(cycle.pod.labels) ? 1 : 0;
-      const skew = (matchNum.get(value) ?? 0) + self - minMatch;
-      if (skew > c.maxSkew) return unschedulable(NAME7, ERR_REASON_CONSTRAINTS);
+    for (const s of state) {
+      const d = s.topology.domainOf[node.index];
+      if (d < 0) return unresolvable(NAME7, ERR_REASON_MISSING_LABEL);
+      const skew = s.matchNum[d] + s.self - s.minMatch;
+      if (skew > s.constraint.maxSkew) return unschedulable(NAME7, ERR_REASON_CONSTRAINTS);
     }
     return null;
   },
   preScore(cycle, feasible) {
     const { constraints, systemDefaulted } = constraintsFor(cycle, "ScheduleAnyway");
     if (constraints.length === 0 || feasible.length === 0) return false;
+    const cluster = cycle.cluster;
     const requireAll = cycle.pod.spreadConstraints.length > 0 || !systemDefaulted;
-    const ignored = /* @__PURE__ */ new Set();
-    const state = constraints.map((constraint) => ({
-      constraint,
-      pairCounts: /* @__PURE__ */ new Map(),
-      hostCounts: countsFor(cycle, constraint.selector),
-      weight: 0
-    }));
-    for (const node of feasible) {
-      if (requireAll && !hasAllTopologyKeys(node, constraints)) {
-        ignored.add(node);
-        continue;
-      }
-      for (const s of state) {
-        if (s.constraint.topologyKey === LABEL_HOSTNAME) continue;
-        const value = node.node.labels[s.constraint.topologyKey] ?? "";
-        if (!s.pairCounts.has(value)) s.pairCounts.set(value, 0);
+    const topologies = constraints.map((c) => cluster.topology(c.topologyKey));
+    let ignored = null;
+    let ignoredCount = 0;
+    if (requireAll) {
+      for (const node of feasible) {
+        if (hasAllKeys(topologies, node.index)) continue;
+        (ignored ??= new Uint8Array(cluster.nodes.length))[node.index] = 1;
+        ignoredCount++;
       }
     }
-    for (const s of state) {
-      const c = s.constraint;
-      const domains = c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : s.pairCounts.size;
+    const state = constraints.map((constraint, i) => {
+      const topology = topologies[i];
+      const counts2 = countsOf(cycle, constraint);
+      const hostname = constraint.topologyKey === LABEL_HOSTNAME;
+      const s = {
+        constraint,
+        topology,
+        hostname,
+        byNode: counts2 ? counts2.byNode : null,
+        pairCounts: new Float64Array(0),
+        weight: 0
+      };
+      if (hostname) {
+        s.weight = Math.log(feasible.length - ignoredCount + 2);
+        return s;
+      }
+      const values = topology.values;
+      let missing = values.indexOf("");
+      if (missing < 0) missing = values.length;
+      const present = new Uint8Array(values.length + 1);
+      let domains = 0;
+      for (const node of feasible) {
+        if (ignored && ignored[node.index]) continue;
+        let d = topology.domainOf[node.index];
+        if (d < 0) d = missing;
+        if (!present[d]) {
+          present[d] = 1;
+          domains++;
+        }
+      }
       s.weight = Math.log(domains + 2);
-      if (c.topologyKey === LABEL_HOSTNAME) continue;
-      for (const [node, count] of s.hostCounts) {
-        if (requireAll && !hasAllTopologyKeys(node, constraints)) continue;
-        if (!nodeIncluded(cycle, c, node)) continue;
-        const value = node.node.labels[c.topologyKey] ?? "";
-        const current = s.pairCounts.get(value);
-        if (current !== void 0) s.pairCounts.set(value, current + count);
+      const pairCounts = s.pairCounts = new Float64Array(values.length + 1);
+      if (!counts2) return s;
+      if ((!requireAll || topologies.every((t) => t.everyNode)) && topology.everyNode && everyNodeIncluded(cycle, constraint)) {
+        const byDomain = counts2.byDomain(topology);
+        for (let d = 0; d < values.length; d++) if (present[d]) pairCounts[d] = byDomain[d];
+        return s;
       }
-    }
+      for (const node of cluster.nodes) {
+        const count = counts2.byNode[node.index];
+        if (count === 0) continue;
+        if (requireAll && !hasAllKeys(topologies, node.index)) continue;
+        if (!nodeIncluded(cycle, constraint, node)) continue;
+        let d = topology.domainOf[node.index];
+        if (d < 0) d = missing;
+        if (present[d]) pairCounts[d] = pairCounts[d] + count;
+      }
+      return s;
+    });
     cycle.state.write(PRE_SCORE2, { constraints: state, ignored });
     return true;
   },
   score(cycle, node) {
     const state = cycle.state.read(PRE_SCORE2);
-    if (!state || state.ignored.has(node)) return 0;
+    if (!state || state.ignored?.[node.index]) return 0;
     let score = 0;
-    const labels = node.node.labels;
     for (const s of state.constraints) {
-      const c = s.constraint;
-      const value = labels[c.topologyKey];
-      if (value === void 0 || !Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
-      const count = c.topologyKey === LABEL_HOSTNAME ? s.hostCounts.get(node) ?? 0 : s.pairCounts.get(value) ?? 0;
-      score += count * s.weight + (c.maxSkew - 1);
+      const d = s.topology.domainOf[node.index];
+      if (d < 0) continue;
+      const count = s.hostname ? s.byNode?.[node.index] ?? 0 : s.pairCounts[d];
+      score += count * s.weight + (s.constraint.maxSkew - 1);
     }
     return Math.round(score);
   },
   normalizeScore(cycle, scores, nodes) {
-    const ignored = cycle.state.read(PRE_SCORE2)?.ignored ?? /* @__PURE__ */ new Set();
+    const ignored = cycle.state.read(PRE_SCORE2)?.ignored ?? null;
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
     nodes.forEach((n, i) => {
       const s = scores[i] ?? 0;
-      if (ignored.has(n)) return;
+      if (ignored?.[n.index]) return;
       if (s < min) min = s;
       if (s > max) max = s;
     });
     nodes.forEach((n, i) => {
-      if (ignored.has(n)) scores[i] = 0;
+      if (ignored?.[n.index]) scores[i] = 0;
       else if (max === 0) scores[i] = MAX_NODE_SCORE;
       else scores[i] = Math.floor(MAX_NODE_SCORE * (max + min - (scores[i] ?? 0)) / max);
     });
@@ -40420,42 +40612,6 @@ var DEFAULT_PROFILE = {
   ]
 };
 
-// src/plan/scheduler/sampling.ts
-var MIN_FEASIBLE_NODES_TO_FIND = 100;
-var MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
-function numFeasibleNodesToFind(numAllNodes, percentage = 0) {
-  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
-  let p = percentage;
-  if (p === 0) p = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, 50 - Math.trunc(numAllNodes / 125));
-  const n = Math.trunc(numAllNodes * p / 100);
-  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
-}
-function zoneKey(labels) {
-  const zone = labels["topology.kubernetes.io/zone"] ?? labels["failure-domain.beta.kubernetes.io/zone"] ?? "";
-  const region = labels["topology.kubernetes.io/region"] ?? labels["failure-domain.beta.kubernetes.io/region"] ?? "";
-  return region === "" && zone === "" ? "" : `${region}:\0:${zone}`;
-}
-function nodeTreeOrder(nodes, labelsOf) {
-  const zones = /* @__PURE__ */ new Map();
-  for (const n of nodes) {
-    const key3 = zoneKey(labelsOf(n));
-    let list = zones.get(key3);
-    if (!list) zones.set(key3, list = []);
-    list.push(n);
-  }
-  const out = [];
-  const lists = [...zones.values()];
-  for (let i = 0; out.length < nodes.length; i++) for (const list of lists) if (i < list.length) out.push(list[i]);
-  return out;
-}
-function nodeSamplingSummary(numNodes, scoreAllNodes) {
-  if (scoreAllNodes) return "all nodes (--score-all-nodes)";
-  const toFind = numFeasibleNodesToFind(numNodes);
-  if (toFind >= numNodes)
-    return `all ${numNodes} nodes (kube-scheduler samples only from ${MIN_FEASIBLE_NODES_TO_FIND} nodes up)`;
-  return `until ${toFind} of ${numNodes} nodes are feasible (numFeasibleNodesToFind; --score-all-nodes evaluates all)`;
-}
-
 // src/plan/scheduler/scheduler.ts
 function extensionPoints(profile) {
   const plugins = profile.plugins.map((e) => e.plugin);
@@ -40486,6 +40642,8 @@ var Scheduler = class {
   /** The snapshot's node list (nodeTree order: zones interleaved); the sampled search walks it from nextStart. */
   order;
   nextStartNodeIndex = 0;
+  /** The last pod that found no node (see schedule). */
+  lastFailure = null;
   percentage;
   /** Finds a node for the pod and (unless `bind: false`) binds it there. */
   schedule(pod, options = {}) {
@@ -40493,8 +40651,32 @@ var Scheduler = class {
     const gate = this.runPreEnqueue(pod);
     if (gate) return { node: null, reason: gate.reasons.join(", ") };
     if (this.cluster.nodes.length === 0) return { node: null, reason: NO_NODES_AVAILABLE };
+    const eq = equivalenceClass(pod);
+    const last = this.lastFailure;
+    if (!explain2 && eq !== void 0 && last !== null && last.eq === eq && last.priority === pod.priority && last.ownerSelector === pod.ownerSelector && last.generation === this.cluster.generation) {
+      this.nextStartNodeIndex = (this.nextStartNodeIndex + last.advance) % this.cluster.nodes.length;
+      return last.result;
+    }
+    const generation = this.cluster.generation;
+    const start = this.nextStartNodeIndex;
     const cycle = newCycle(pod, this.cluster, this.env);
     const result = this.schedulePod(cycle, explain2);
+    this.lastFailure = null;
+    if (result.node === null && result.nominatedNode === void 0 && eq !== void 0) {
+      if (this.cluster.generation === generation)
+        this.lastFailure = {
+          eq,
+          priority: pod.priority,
+          ownerSelector: pod.ownerSelector,
+          generation,
+          advance: (this.nextStartNodeIndex - start + this.cluster.nodes.length) % this.cluster.nodes.length,
+          result: explain2 ? {
+            node: null,
+            ...result.reason ? { reason: result.reason } : {},
+            ...result.diagnosis ? { diagnosis: result.diagnosis } : {}
+          } : result
+        };
+    }
     if (result.node === null || options.bind === false) return result;
     const node = this.cluster.node(result.node);
     const failed = node ? this.reserveAndPreBind(cycle, node) : null;
@@ -40564,6 +40746,7 @@ var Scheduler = class {
     const verdicts = [];
     let allowed = null;
     const narrowedBy = [];
+    let skipped2 = null;
     for (const plugin of this.points.preFilter) {
       const r = plugin.preFilter?.(cycle);
       if (!r) continue;
@@ -40572,6 +40755,7 @@ var Scheduler = class {
         diagnosis.unschedulablePlugins.add(r.plugin);
         return { feasible: [], diagnosis, verdicts, note: `PreFilter ${plugin.name}: ${r.reasons.join(", ")}` };
       }
+      if (r.skip) (skipped2 ??= /* @__PURE__ */ new Set()).add(plugin);
       if (!r.nodeNames) continue;
       narrowedBy.push(plugin.name);
       const names = r.nodeNames;
@@ -40593,6 +40777,7 @@ var Scheduler = class {
       );
       for (const node of nodes) if (!allowed.has(node.name)) this.reject(diagnosis, verdicts, explain2, node, absent);
     }
+    const filters = skipped2 ? this.points.filter.filter((p) => !skipped2.has(p)) : this.points.filter;
     const toFind = numFeasibleNodesToFind(candidates.length, this.percentage);
     const feasible = [];
     let processed = 0;
@@ -40600,7 +40785,7 @@ var Scheduler = class {
       const node = candidates[(this.nextStartNodeIndex + i) % candidates.length];
       processed++;
       let status = null;
-      for (const plugin of this.points.filter) {
+      for (const plugin of filters) {
         status = plugin.filter?.(cycle, node) ?? null;
         if (status) break;
       }
@@ -40680,6 +40865,66 @@ var Scheduler = class {
   }
 };
 
+// src/plan/scheduler/pod-counts.ts
+function buildTopology(key3, nodeLabels) {
+  const ids = /* @__PURE__ */ new Map();
+  const values = [];
+  const domainOf = new Int32Array(nodeLabels.length);
+  let everyNode = true;
+  nodeLabels.forEach((labels, i) => {
+    if (!Object.prototype.hasOwnProperty.call(labels, key3)) {
+      domainOf[i] = -1;
+      everyNode = false;
+      return;
+    }
+    const value = labels[key3];
+    let id = ids.get(value);
+    if (id === void 0) {
+      ids.set(value, id = values.length);
+      values.push(value);
+    }
+    domainOf[i] = id;
+  });
+  return { key: key3, values, idOf: ids, domainOf, everyNode };
+}
+var PodCounts = class {
+  constructor(namespace, selector, nodeCount) {
+    this.namespace = namespace;
+    this.selector = selector;
+    this.byNode = new Int32Array(nodeCount);
+  }
+  namespace;
+  selector;
+  /** Matching pods per node (by NodeState.index). */
+  byNode;
+  total = 0;
+  domains = [];
+  /** Does a pod count here? */
+  matches(pod) {
+    return (this.namespace === null || pod.namespace === this.namespace) && this.selector.matches(pod.labels);
+  }
+  /** Matching pods per domain of `topology` (nodes without the label count nowhere). */
+  byDomain(topology) {
+    for (const d of this.domains) if (d.topology === topology) return d.counts;
+    const counts2 = new Int32Array(topology.values.length);
+    for (let i = 0; i < this.byNode.length; i++) {
+      const d = topology.domainOf[i];
+      if (d >= 0) counts2[d] = counts2[d] + this.byNode[i];
+    }
+    this.domains.push({ topology, counts: counts2 });
+    return counts2;
+  }
+  /** A matching pod was bound to (delta 1) or removed from (delta -1) the node at `nodeIndex`. */
+  update(nodeIndex, delta) {
+    this.byNode[nodeIndex] = this.byNode[nodeIndex] + delta;
+    this.total += delta;
+    for (const { topology, counts: counts2 } of this.domains) {
+      const d = topology.domainOf[nodeIndex];
+      if (d >= 0) counts2[d] = counts2[d] + delta;
+    }
+  }
+};
+
 // src/plan/scheduler/state.ts
 var NodeState = class {
   constructor(node, index = 0) {
@@ -40717,11 +40962,20 @@ var ClusterState = class {
   byLabel = /* @__PURE__ */ new Map();
   byLabelAllNs = /* @__PURE__ */ new Map();
   all = /* @__PURE__ */ new Set();
+  /** Bumped by every add and remove: equal generations mean an unchanged cluster. */
+  generation = 0;
   /** ImageLocality: on how many nodes each image name is present. */
   imageNodeCount = /* @__PURE__ */ new Map();
   termGroups = /* @__PURE__ */ new Map();
+  groupOfTerm = /* @__PURE__ */ new WeakMap();
   /** Term groups by one equality requirement of their selector (`key\0value`); '' holds groups without one. */
   termIndex = /* @__PURE__ */ new Map();
+  topologies = /* @__PURE__ */ new Map();
+  counts = /* @__PURE__ */ new Map();
+  countsBySelector = /* @__PURE__ */ new WeakMap();
+  /** PodCounts by one equality requirement of their selector (`key\0value`); '' holds those without one. */
+  countsIndex = /* @__PURE__ */ new Map();
+  taintedCache;
   /** Labels of namespaces (Namespace objects in the inputs, plus kubernetes.io/metadata.name). */
   namespaceLabels;
   constructor(nodes, namespaceLabels2) {
@@ -40749,6 +41003,7 @@ var ClusterState = class {
     const node = this.byName.get(nodeName);
     if (!node) throw new Error(`unknown node ${nodeName}`);
     if (this.placement.has(pod)) this.remove(pod);
+    this.generation++;
     this.placement.set(pod, node);
     node.pods.add(pod);
     for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) + v;
@@ -40767,11 +41022,13 @@ var ClusterState = class {
       bucket(this.byLabel, pod.namespace + SEP + k + SEP + v).add(pod);
       bucket(this.byLabelAllNs, k + SEP + v).add(pod);
     }
+    this.updateCounts(pod, node, 1);
   }
   /** Unbinds a pod (deleted, or evicted by a rollout). */
   remove(pod) {
     const node = this.placement.get(pod);
     if (!node) return;
+    this.generation++;
     this.placement.delete(pod);
     node.pods.delete(pod);
     for (const [k, v] of Object.entries(pod.requests)) node.requested[k] = (node.requested[k] ?? 0) - v;
@@ -40790,6 +41047,61 @@ var ClusterState = class {
       this.byLabel.get(pod.namespace + SEP + k + SEP + v)?.delete(pod);
       this.byLabelAllNs.get(k + SEP + v)?.delete(pod);
     }
+    this.updateCounts(pod, node, -1);
+  }
+  /** The topology domains of a node label key (built once; nodes do not change). */
+  topology(key3) {
+    let t = this.topologies.get(key3);
+    if (!t) {
+      t = buildTopology(
+        key3,
+        this.nodes.map((n) => n.node.labels)
+      );
+      this.topologies.set(key3, t);
+    }
+    return t;
+  }
+  /** Does any node carry a NoSchedule / NoExecute taint? (nodeTaintsPolicy: Honor can only exclude those.) */
+  get anyDoNotScheduleTaint() {
+    this.taintedCache ??= this.nodes.some((n) => n.node.taints.some(doNotScheduleTaint));
+    return this.taintedCache;
+  }
+  /**
+   * Bound pods of `namespace` (null: every namespace) matching `selector`, per node and per topology domain,
+   * kept current from now on (registered on first use; the same selector text shares one PodCounts).
+   */
+  podCounts(namespace, selector) {
+    let bySelector = this.countsBySelector.get(selector);
+    if (!bySelector) this.countsBySelector.set(selector, bySelector = /* @__PURE__ */ new Map());
+    let c = bySelector.get(namespace);
+    if (c) return c;
+    const key3 = (namespace === null ? "*" : "ns:" + namespace) + SEP + selector.text;
+    c = this.counts.get(key3);
+    if (c) {
+      bySelector.set(namespace, c);
+      return c;
+    }
+    c = new PodCounts(namespace, selector, this.nodes.length);
+    this.counts.set(key3, c);
+    bySelector.set(namespace, c);
+    if (selector.type === "nothing" || selector.type === "invalid") return c;
+    for (const p of this.candidates(namespace, selector)) if (c.matches(p)) c.update(this.placement.get(p).index, 1);
+    const eq = selector.equalities[0];
+    const slot = eq ? eq[0] + SEP + eq[1] : "";
+    let list = this.countsIndex.get(slot);
+    if (!list) this.countsIndex.set(slot, list = []);
+    list.push(c);
+    return c;
+  }
+  updateCounts(pod, node, delta) {
+    if (this.countsIndex.size === 0) return;
+    const visit2 = (list) => {
+      if (list) {
+        for (const c of list) if (c.matches(pod)) c.update(node.index, delta);
+      }
+    };
+    visit2(this.countsIndex.get(""));
+    for (const [k, v] of Object.entries(pod.labels)) visit2(this.countsIndex.get(k + SEP + v));
   }
   /**
    * Bound pods that may match `selector` in `namespace` (null: every namespace): the smallest index bucket of one
@@ -40817,20 +41129,19 @@ var ClusterState = class {
       for (const term of terms) {
         const value = node.node.labels[term.topologyKey];
         if (value === void 0 || !Object.prototype.hasOwnProperty.call(node.node.labels, term.topologyKey)) continue;
-        const key3 = [
-          kind,
-          term.topologyKey,
-          term.selector.text,
-          [...term.namespaces].sort().join(","),
-          term.namespaceSelector?.text ?? "-"
-        ].join(SEP);
-        let group = this.termGroups.get(key3);
-        if (!group) {
-          if (sign < 0) continue;
-          group = { kind, term, byValue: /* @__PURE__ */ new Map(), members: 0 };
-          this.termGroups.set(key3, group);
-          const eq = term.selector.equalities[0];
-          bucket(this.termIndex, eq ? eq[0] + SEP + eq[1] : "").add(group);
+        let group = this.groupOfTerm.get(term);
+        let key3;
+        if (!group || group.members <= 0) {
+          key3 = kind + SEP + termKey(term);
+          group = this.termGroups.get(key3);
+          if (!group) {
+            if (sign < 0) continue;
+            group = { kind, term, byValue: /* @__PURE__ */ new Map(), members: 0 };
+            this.termGroups.set(key3, group);
+            const eq = term.selector.equalities[0];
+            bucket(this.termIndex, eq ? eq[0] + SEP + eq[1] : "").add(group);
+          }
+          this.groupOfTerm.set(term, group);
         }
         const delta = sign * (kind.startsWith("preferred") ? term.weight : 1);
         const next = (group.byValue.get(value) ?? 0) + delta;
@@ -40838,7 +41149,7 @@ var ClusterState = class {
         else group.byValue.set(value, next);
         group.members += sign;
         if (group.members <= 0) {
-          this.termGroups.delete(key3);
+          this.termGroups.delete(key3 ?? kind + SEP + termKey(term));
           const eq = term.selector.equalities[0];
           this.termIndex.get(eq ? eq[0] + SEP + eq[1] : "")?.delete(group);
         }
@@ -40868,6 +41179,20 @@ var ClusterState = class {
     return counts2;
   }
 };
+var termKeys = /* @__PURE__ */ new WeakMap();
+function termKey(term) {
+  let key3 = termKeys.get(term);
+  if (key3 === void 0) {
+    key3 = [
+      term.topologyKey,
+      term.selector.text,
+      [...term.namespaces].sort().join(","),
+      term.namespaceSelector?.text ?? "-"
+    ].join(SEP);
+    termKeys.set(term, key3);
+  }
+  return key3;
+}
 function bucket(map, key3) {
   let b = map.get(key3);
   if (!b) map.set(key3, b = /* @__PURE__ */ new Set());
@@ -40875,6 +41200,10 @@ function bucket(map, key3) {
 }
 
 // src/plan/phases/schedule.ts
+var MAX_SCHEDULING_WORK = 1e9;
+function schedulingTerms(pod) {
+  return pod.requiredAffinity.length + pod.requiredAntiAffinity.length + pod.preferredAffinity.length + pod.preferredAntiAffinity.length + pod.spreadConstraints.length;
+}
 function queueAndSchedule(input2) {
   const { cluster, scoped, pods } = input2;
   const state = new ClusterState(cluster.nodes, scoped.namespaceLabels);
@@ -40907,12 +41236,27 @@ function queueAndSchedule(input2) {
     return { p, sched };
   });
   queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);
+  const budget = input2.maxSchedulingWork ?? MAX_SCHEDULING_WORK;
+  const nodesEvaluated = input2.scoreAllNodes ? cluster.nodes.length : numFeasibleNodesToFind(cluster.nodes.length);
+  let work = 0;
+  let overBudget = false;
   let explain2;
   const notRunning = /* @__PURE__ */ new Set();
   for (const { p, sched } of queued) {
     if (p.waitsFor !== void 0 && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
       p.notCreated = true;
       p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
+      notRunning.add(`${p.namespace}/${p.name}`);
+      continue;
+    }
+    if (sched.nodeName === null && !overBudget) {
+      work += nodesEvaluated * (1 + schedulingTerms(sched));
+      overBudget = work > budget;
+    }
+    if (sched.nodeName === null && overBudget) {
+      p.node = null;
+      p.overWorkBudget = true;
+      p.reason = "not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)";
       notRunning.add(`${p.namespace}/${p.name}`);
       continue;
     }
@@ -41189,9 +41533,11 @@ function plan(manifests, options = {}) {
     services,
     pods,
     explain: options.explain,
-    scoreAllNodes
+    scoreAllNodes,
+    ...options.maxSchedulingWork !== void 0 ? { maxSchedulingWork: options.maxSchedulingWork } : {}
   });
   findings.push(...unschedulableFindings(pods));
+  findings.push(...workBudgetFindings(pods, options.maxSchedulingWork ?? MAX_SCHEDULING_WORK));
   const ingresses = resolveNetworking({
     services,
     pods,
@@ -42621,12 +42967,12 @@ function simulateRollouts(changes, options = {}) {
 var SOURCE_KINDS = ["Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job"];
 function schedulerCluster(scheduler) {
   const bound2 = /* @__PURE__ */ new Map();
-  const built = /* @__PURE__ */ new Map();
+  const built2 = /* @__PURE__ */ new Map();
   const defaulted = /* @__PURE__ */ new WeakMap();
   const key3 = (namespace, name2) => `${namespace}/${name2}`;
   const toSchedPod = (req) => {
     const k = key3(req.namespace, req.name);
-    let pod = built.get(k);
+    let pod = built2.get(k);
     if (pod) return pod;
     let template = defaulted.get(req.template);
     if (!template) defaulted.set(req.template, template = defaultPodTemplate(req.template));
@@ -42640,7 +42986,7 @@ function schedulerCluster(scheduler) {
       spec,
       ownerSelector: owner?.ok ? owner.selector : null
     }).pod;
-    built.set(k, pod);
+    built2.set(k, pod);
     return pod;
   };
   return {
@@ -42648,14 +42994,14 @@ function schedulerCluster(scheduler) {
       const pod = toSchedPod(req);
       const result = scheduler.schedule(pod);
       if (result.node === null) return { placed: false, reason: result.reason ?? "the scheduler found no node" };
-      built.delete(key3(req.namespace, req.name));
+      built2.delete(key3(req.namespace, req.name));
       bound2.set(key3(req.namespace, req.name), pod);
       return { placed: true, node: result.node };
     },
     remove(namespace, name2) {
       const k = key3(namespace, name2);
       const pod = bound2.get(k);
-      built.delete(k);
+      built2.delete(k);
       if (!pod) return;
       bound2.delete(k);
       scheduler.remove(pod);
@@ -43005,7 +43351,7 @@ function planManifests(manifests, given) {
 }
 function run3(inputs, given, withLint) {
   const { options, configFindings } = resolveOptions(given);
-  const { result: linted, suppressions } = lintWith(inputs, options, true);
+  const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);
   const all = sortFindings([...configFindings, ...linted.findings]);
   const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
   const cluster = loadCluster(options);
@@ -43082,7 +43428,9 @@ function plannerOptions(options, cluster) {
     ...options.now !== void 0 ? { now: options.now } : {},
     ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {},
     ...options.explain !== void 0 ? { explain: options.explain } : {},
-    ...options.scoreAllNodes ? { scoreAllNodes: true } : {}
+    ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
+    ...options.maxPods !== void 0 ? { maxPods: options.maxPods } : {},
+    ...options.maxSchedulingWork !== void 0 ? { maxSchedulingWork: options.maxSchedulingWork } : {}
   };
 }
 
