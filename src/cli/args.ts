@@ -24,7 +24,13 @@ export interface CliOptions {
   maxWarnings?: number;
   stdinFilename?: string;
   color?: boolean;
-  limits: { maxFileBytes?: number; maxDocuments?: number; maxAliasCount?: number; maxDepth?: number };
+  limits: {
+    maxFileBytes?: number;
+    maxDocuments?: number;
+    maxAliasCount?: number;
+    maxDepth?: number;
+    maxAliasBytes?: number;
+  };
   include: string[];
   exclude: string[];
   context?: string[];
@@ -61,6 +67,7 @@ export const FLAGS = {
   'max-file-size': { type: 'string' },
   'max-documents': { type: 'string' },
   'max-aliases': { type: 'string' },
+  'max-alias-size': { type: 'string' },
   'max-depth': { type: 'string' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
@@ -155,6 +162,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         error: `--max-file-size expects a size like 10MB, 512KiB or 1048576 (got ${JSON.stringify(v['max-file-size'])})`,
       };
   }
+  const maxAliasBytes = v['max-alias-size'] === undefined ? undefined : parseSize(v['max-alias-size']);
+  if (v['max-alias-size'] !== undefined && maxAliasBytes === undefined)
+    return {
+      ok: false,
+      error: `--max-alias-size expects a size like 1MiB, 512KiB or 1048576 (got ${JSON.stringify(v['max-alias-size'])})`,
+    };
   if (v.now !== undefined && Number.isNaN(Date.parse(v.now)))
     return { ok: false, error: `--now expects an ISO 8601 time (got ${JSON.stringify(v.now)})` };
   if (v['kube-version'] !== undefined && !/^v?1\.\d{1,2}$/.test(v['kube-version'])) {
@@ -186,6 +199,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       ...(numbers['max-documents'] !== undefined ? { maxDocuments: numbers['max-documents'] } : {}),
       ...(numbers['max-aliases'] !== undefined ? { maxAliasCount: numbers['max-aliases'] } : {}),
       ...(numbers['max-depth'] !== undefined ? { maxDepth: numbers['max-depth'] } : {}),
+      ...(maxAliasBytes !== undefined ? { maxAliasBytes } : {}),
     },
     include: v.include ?? [],
     exclude: v.exclude ?? [],
@@ -270,6 +284,7 @@ Flags:
       --max-file-size SIZE    largest file read (default 10MiB)
       --max-documents N       most documents per file (default 20000)
       --max-aliases N         YAML alias-expansion budget (default 100)
+      --max-alias-size SIZE   most content YAML aliases may add to a document (default 1MiB)
       --max-depth N           deepest nesting accepted (default 200)
 lint:
       --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left

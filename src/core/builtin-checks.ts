@@ -60,7 +60,8 @@ export const BUILTIN_CHECKS: readonly BuiltinCheck[] = [
     id: 'input/alias-limit',
     severity: 'error',
     category: 'input',
-    description: 'Too many YAML alias expansions ("billion laughs"); raise with --max-aliases',
+    description:
+      'Too many YAML alias expansions, or too much content added by them ("billion laughs"); raise with --max-aliases, --max-alias-size',
   },
   {
     id: 'input/bad-glob',

@@ -8,6 +8,11 @@ export interface LoadLimits {
   maxAliasCount: number;
   /** Deepest nesting of mappings/sequences accepted in a document. */
   maxDepth: number;
+  /**
+   * Most content aliases may add to a document, in bytes of the expanded text (scalars' characters, plus one per
+   * node): the count budget above bounds nested "billion laughs", this one a few aliases of one huge anchor.
+   */
+  maxAliasBytes: number;
 }
 
 export const DEFAULT_LIMITS: LoadLimits = {
@@ -15,4 +20,6 @@ export const DEFAULT_LIMITS: LoadLimits = {
   maxDocuments: 20_000,
   maxAliasCount: 100,
   maxDepth: 200,
+  // 1 MiB of expanded content costs about as much to check as a 1 MiB manifest (~5 s, ~300 MB in 2026).
+  maxAliasBytes: 1024 * 1024,
 };
