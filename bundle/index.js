@@ -21336,7 +21336,7 @@ var BUILTIN_CHECKS = [
     id: "input/alias-limit",
     severity: "error",
     category: "input",
-    description: 'Too many YAML alias expansions ("billion laughs"); raise with --max-aliases'
+    description: 'Too many YAML alias expansions, or too much content added by them ("billion laughs"); raise with --max-aliases, --max-alias-size'
   },
   {
     id: "input/bad-glob",
@@ -35466,7 +35466,9 @@ var DEFAULT_LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
   maxDocuments: 2e4,
   maxAliasCount: 100,
-  maxDepth: 200
+  maxDepth: 200,
+  // 1 MiB of expanded content costs about as much to check as a 1 MiB manifest (~5 s, ~300 MB in 2026).
+  maxAliasBytes: 1024 * 1024
 };
 
 // src/load/scalars.ts
@@ -35571,7 +35573,7 @@ var MAX_SYNTAX_FINDINGS_PER_DOCUMENT = 10;
 var YAML_OPTIONS = {
   version: "1.1",
   merge: true,
-  uniqueKeys: true,
+  uniqueKeys: false,
   keepSourceTokens: false,
   logLevel: "error",
   customTags: kubernetesTags
@@ -35661,7 +35663,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     let fatal = false;
     let reported = 0;
     let exhausted = false;
-    for (const error of doc.errors) {
+    for (const error of withDuplicateKeys(doc)) {
       const duplicate = error.code === "DUPLICATE_KEY";
       if (!duplicate) fatal = true;
       if (error.code === "RESOURCE_EXHAUSTION") {
@@ -35720,15 +35722,26 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     for (const problem of graph.problems)
       at2(problem.ruleId, "error", problem.message, sourceMap.toRange(problem.range[0], problem.range[1]));
     if (graph.fatal) return;
+    const overBudget = aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes);
+    if (overBudget) {
+      const [start, end] = overBudget.range;
+      at2(
+        "input/alias-limit",
+        "error",
+        `aliases expand this document by more than ${formatBytes2(limits.maxAliasBytes)} (${clip3(`*${overBudget.alias.source}`)} here brings it to ${formatBytes2(overBudget.total)}); not checked (raise with --max-alias-size)`,
+        sourceMap.toRange(start, end)
+      );
+      return;
+    }
     let value;
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (err) {
-      const overBudget = /excessive alias count|alias resolution is disabled/i.test(describe2(err));
+      const overBudget2 = /excessive alias count|alias resolution is disabled/i.test(describe2(err));
       at2(
-        overBudget ? "input/alias-limit" : "input/parse",
+        overBudget2 ? "input/alias-limit" : "input/parse",
         "error",
-        overBudget ? `too many alias expansions (more than ${limits.maxAliasCount}: a "billion laughs" document?); not checked (raise with --max-aliases)` : `cannot read document: ${clip3(describe2(err))}`,
+        overBudget2 ? `too many alias expansions (more than ${limits.maxAliasCount}: a "billion laughs" document?); not checked (raise with --max-aliases)` : `cannot read document: ${clip3(describe2(err))}`,
         pointAt(base + documentStart(doc))
       );
       return;
@@ -35871,6 +35884,44 @@ function cstTooDeep(token, limit) {
   }
   return -1;
 }
+function withDuplicateKeys(doc) {
+  const duplicates = duplicateKeys(doc.contents);
+  if (duplicates.length === 0) return doc.errors;
+  const merged = [];
+  let d = 0;
+  for (const error of doc.errors) {
+    while (d < duplicates.length && duplicates[d] < error.pos[0]) merged.push(duplicateAt(duplicates[d++]));
+    merged.push(error);
+  }
+  while (d < duplicates.length) merged.push(duplicateAt(duplicates[d++]));
+  return merged;
+}
+var duplicateAt = (offset) => ({
+  code: "DUPLICATE_KEY",
+  pos: [offset, offset],
+  message: "Map keys must be unique"
+});
+function duplicateKeys(root) {
+  const out = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if ((0, import_yaml4.isSeq)(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if ((0, import_yaml4.isMap)(node)) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of node.items) {
+        const key3 = pair.key;
+        if ((0, import_yaml4.isScalar)(key3) && !Number.isNaN(key3.value)) {
+          if (seen.has(key3.value)) out.push(key3.range?.[0] ?? 0);
+          else seen.add(key3.value);
+        }
+        stack.push(key3, pair.value);
+      }
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
 function documentStart(doc) {
   return doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
 }
@@ -35944,6 +35995,46 @@ function checkGraph(doc, aliases, text) {
     }
   }
   return { problems, fatal };
+}
+function aliasOverBudget(root, aliases, budget) {
+  const size = /* @__PURE__ */ new Map();
+  let added = 0;
+  const stack = [{ node: root, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop();
+    if (node === null || node === void 0) continue;
+    if ((0, import_yaml4.isAlias)(node)) {
+      const target = aliases.get(node);
+      const expanded = target ? size.get(target) ?? 0 : 0;
+      size.set(node, expanded);
+      added += expanded;
+      if (added > budget) {
+        const r = node.range;
+        return { alias: node, range: r ? [r[0], r[1]] : [0, 0], total: added };
+      }
+      continue;
+    }
+    if ((0, import_yaml4.isScalar)(node)) {
+      const v = node.value;
+      size.set(node, 1 + (typeof v === "string" ? v.length : 8));
+      continue;
+    }
+    const children = (0, import_yaml4.isPair)(node) ? [node.key, node.value] : (0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node) ? node.items : [];
+    if (!exit) {
+      stack.push({ node, exit: true });
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
+      continue;
+    }
+    let total = 1;
+    for (const child of children) total += size.get(child) ?? 0;
+    size.set(node, total);
+  }
+  return void 0;
+}
+function formatBytes2(bytes) {
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(2)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
 }
 function valueHeight(root, limit) {
   if (typeof root !== "object" || root === null) return 0;

@@ -102,7 +102,7 @@ var init_builtin_checks = __esm({
         id: "input/alias-limit",
         severity: "error",
         category: "input",
-        description: 'Too many YAML alias expansions ("billion laughs"); raise with --max-aliases'
+        description: 'Too many YAML alias expansions, or too much content added by them ("billion laughs"); raise with --max-aliases, --max-alias-size'
       },
       {
         id: "input/bad-glob",
@@ -7652,7 +7652,9 @@ var init_limits = __esm({
       maxFileBytes: 10 * 1024 * 1024,
       maxDocuments: 2e4,
       maxAliasCount: 100,
-      maxDepth: 200
+      maxDepth: 200,
+      // 1 MiB of expanded content costs about as much to check as a 1 MiB manifest (~5 s, ~300 MB in 2026).
+      maxAliasBytes: 1024 * 1024
     };
   }
 });
@@ -8037,7 +8039,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     let fatal = false;
     let reported = 0;
     let exhausted = false;
-    for (const error of doc.errors) {
+    for (const error of withDuplicateKeys(doc)) {
       const duplicate = error.code === "DUPLICATE_KEY";
       if (!duplicate) fatal = true;
       if (error.code === "RESOURCE_EXHAUSTION") {
@@ -8096,15 +8098,26 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     for (const problem of graph.problems)
       at2(problem.ruleId, "error", problem.message, sourceMap.toRange(problem.range[0], problem.range[1]));
     if (graph.fatal) return;
+    const overBudget = aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes);
+    if (overBudget) {
+      const [start, end] = overBudget.range;
+      at2(
+        "input/alias-limit",
+        "error",
+        `aliases expand this document by more than ${formatBytes(limits.maxAliasBytes)} (${clip(`*${overBudget.alias.source}`)} here brings it to ${formatBytes(overBudget.total)}); not checked (raise with --max-alias-size)`,
+        sourceMap.toRange(start, end)
+      );
+      return;
+    }
     let value;
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (err) {
-      const overBudget = /excessive alias count|alias resolution is disabled/i.test(describe(err));
+      const overBudget2 = /excessive alias count|alias resolution is disabled/i.test(describe(err));
       at2(
-        overBudget ? "input/alias-limit" : "input/parse",
+        overBudget2 ? "input/alias-limit" : "input/parse",
         "error",
-        overBudget ? `too many alias expansions (more than ${limits.maxAliasCount}: a "billion laughs" document?); not checked (raise with --max-aliases)` : `cannot read document: ${clip(describe(err))}`,
+        overBudget2 ? `too many alias expansions (more than ${limits.maxAliasCount}: a "billion laughs" document?); not checked (raise with --max-aliases)` : `cannot read document: ${clip(describe(err))}`,
         pointAt(base + documentStart(doc))
       );
       return;
@@ -8246,6 +8259,39 @@ function cstTooDeep(token, limit) {
   }
   return -1;
 }
+function withDuplicateKeys(doc) {
+  const duplicates = duplicateKeys(doc.contents);
+  if (duplicates.length === 0) return doc.errors;
+  const merged = [];
+  let d = 0;
+  for (const error of doc.errors) {
+    while (d < duplicates.length && duplicates[d] < error.pos[0]) merged.push(duplicateAt(duplicates[d++]));
+    merged.push(error);
+  }
+  while (d < duplicates.length) merged.push(duplicateAt(duplicates[d++]));
+  return merged;
+}
+function duplicateKeys(root) {
+  const out = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if ((0, import_yaml2.isSeq)(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if ((0, import_yaml2.isMap)(node)) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of node.items) {
+        const key3 = pair.key;
+        if ((0, import_yaml2.isScalar)(key3) && !Number.isNaN(key3.value)) {
+          if (seen.has(key3.value)) out.push(key3.range?.[0] ?? 0);
+          else seen.add(key3.value);
+        }
+        stack.push(key3, pair.value);
+      }
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
 function documentStart(doc) {
   return doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
 }
@@ -8319,6 +8365,46 @@ function checkGraph(doc, aliases, text) {
     }
   }
   return { problems, fatal };
+}
+function aliasOverBudget(root, aliases, budget) {
+  const size = /* @__PURE__ */ new Map();
+  let added = 0;
+  const stack = [{ node: root, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop();
+    if (node === null || node === void 0) continue;
+    if ((0, import_yaml2.isAlias)(node)) {
+      const target = aliases.get(node);
+      const expanded = target ? size.get(target) ?? 0 : 0;
+      size.set(node, expanded);
+      added += expanded;
+      if (added > budget) {
+        const r = node.range;
+        return { alias: node, range: r ? [r[0], r[1]] : [0, 0], total: added };
+      }
+      continue;
+    }
+    if ((0, import_yaml2.isScalar)(node)) {
+      const v = node.value;
+      size.set(node, 1 + (typeof v === "string" ? v.length : 8));
+      continue;
+    }
+    const children = (0, import_yaml2.isPair)(node) ? [node.key, node.value] : (0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node) ? node.items : [];
+    if (!exit) {
+      stack.push({ node, exit: true });
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
+      continue;
+    }
+    let total = 1;
+    for (const child of children) total += size.get(child) ?? 0;
+    size.set(node, total);
+  }
+  return void 0;
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(2)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
 }
 function valueHeight(root, limit) {
   if (typeof root !== "object" || root === null) return 0;
@@ -8431,7 +8517,7 @@ function clip(message) {
 function describe(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_yaml2, HELM_SIGNATURE, MAX_SYNTAX_FINDINGS_PER_DOCUMENT, YAML_OPTIONS, MAX_MESSAGE, SEPARATOR;
+var import_yaml2, HELM_SIGNATURE, MAX_SYNTAX_FINDINGS_PER_DOCUMENT, YAML_OPTIONS, MAX_MESSAGE, SEPARATOR, duplicateAt;
 var init_parse = __esm({
   "src/load/parse.ts"() {
     "use strict";
@@ -8444,13 +8530,18 @@ var init_parse = __esm({
     YAML_OPTIONS = {
       version: "1.1",
       merge: true,
-      uniqueKeys: true,
+      uniqueKeys: false,
       keepSourceTokens: false,
       logLevel: "error",
       customTags: kubernetesTags
     };
     MAX_MESSAGE = 200;
     SEPARATOR = /^---[ \t]*(?:#[^\n]*)?\r?$/gm;
+    duplicateAt = (offset) => ({
+      code: "DUPLICATE_KEY",
+      pos: [offset, offset],
+      message: "Map keys must be unique"
+    });
   }
 });
 
@@ -23903,7 +23994,7 @@ function roundAway(nano, unit) {
 function formatCpu(milli) {
   return milli % 1e3 === 0 ? String(milli / 1e3) : `${milli}m`;
 }
-function formatBytes(bytes) {
+function formatBytes2(bytes) {
   if (bytes === 0) return "0";
   const binary = [
     ["Ei", 2 ** 60],
@@ -23930,7 +24021,7 @@ function formatBytes(bytes) {
 function formatResource(resource, value) {
   if (resource === "cpu") return formatCpu(value);
   if (resource === "pods" || !isByteResource(resource)) return String(value);
-  return formatBytes(value);
+  return formatBytes2(value);
 }
 function isByteResource(resource) {
   return resource === "memory" || resource === "ephemeral-storage" || resource.startsWith("hugepages-") || resource === "storage";
@@ -47396,6 +47487,7 @@ var FLAGS = {
   "max-file-size": { type: "string" },
   "max-documents": { type: "string" },
   "max-aliases": { type: "string" },
+  "max-alias-size": { type: "string" },
   "max-depth": { type: "string" },
   include: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
@@ -47482,6 +47574,12 @@ function parseCommandLine(argv) {
         error: `--max-file-size expects a size like 10MB, 512KiB or 1048576 (got ${JSON.stringify(v["max-file-size"])})`
       };
   }
+  const maxAliasBytes = v["max-alias-size"] === void 0 ? void 0 : parseSize(v["max-alias-size"]);
+  if (v["max-alias-size"] !== void 0 && maxAliasBytes === void 0)
+    return {
+      ok: false,
+      error: `--max-alias-size expects a size like 1MiB, 512KiB or 1048576 (got ${JSON.stringify(v["max-alias-size"])})`
+    };
   if (v.now !== void 0 && Number.isNaN(Date.parse(v.now)))
     return { ok: false, error: `--now expects an ISO 8601 time (got ${JSON.stringify(v.now)})` };
   if (v["kube-version"] !== void 0 && !/^v?1\.\d{1,2}$/.test(v["kube-version"])) {
@@ -47510,7 +47608,8 @@ function parseCommandLine(argv) {
       ...maxFileBytes !== void 0 ? { maxFileBytes } : {},
       ...numbers["max-documents"] !== void 0 ? { maxDocuments: numbers["max-documents"] } : {},
       ...numbers["max-aliases"] !== void 0 ? { maxAliasCount: numbers["max-aliases"] } : {},
-      ...numbers["max-depth"] !== void 0 ? { maxDepth: numbers["max-depth"] } : {}
+      ...numbers["max-depth"] !== void 0 ? { maxDepth: numbers["max-depth"] } : {},
+      ...maxAliasBytes !== void 0 ? { maxAliasBytes } : {}
     },
     include: v.include ?? [],
     exclude: v.exclude ?? [],
@@ -47592,6 +47691,7 @@ Flags:
       --max-file-size SIZE    largest file read (default 10MiB)
       --max-documents N       most documents per file (default 20000)
       --max-aliases N         YAML alias-expansion budget (default 100)
+      --max-alias-size SIZE   most content YAML aliases may add to a document (default 1MiB)
       --max-depth N           deepest nesting accepted (default 200)
 lint:
       --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left
