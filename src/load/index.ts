@@ -1,11 +1,11 @@
 /** Reading inputs: texts, files, folders, globs and stdin → Manifests + findings. */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding, Manifest } from '../core/types.js';
 import { decodeBytes } from './decode.js';
 import { expandInputs, type ExpandOptions } from './inputs.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { parseText } from './parse.js';
+import { readRegularFile } from '../core/safe-read.js';
 import { includedKustomizations, renderFolder, renderKind, splitHelmStream } from './render.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
@@ -154,27 +154,22 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
   for (const f of expanded.findings) findings.push(f);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const file of expanded.files) {
-    const absolute = path.resolve(cwd, file);
-    try {
-      const size = statSync(absolute).size;
-      if (size > limits.maxFileBytes) {
-        add({ manifests: [], findings: [tooLarge(file, size, limits)], files: [file], sources: new Map() });
-        continue;
-      }
-      add(loadBytes(readFileSync(absolute), file, limits), expanded.walked.has(file));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    // The walk already refused symlinks leaving the tree; the read still takes regular files only, capped.
+    const read = readRegularFile(path.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
+    if (read.ok) add(loadBytes(read.bytes, file, limits), expanded.walked.has(file));
+    else if (read.reason === 'too-large')
+      add({ manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: new Map() });
+    else
       findings.push({
         ruleId: 'input/unreadable',
         severity: 'error',
-        message: `cannot read file: ${code}`,
+        message: read.message,
         file,
         line: 1,
         column: 1,
         endLine: 1,
         endColumn: 1,
       });
-    }
   }
   // Kustomizations and charts found: rendered, except kustomizations another one includes (rendered with it).
   const included = new Set(

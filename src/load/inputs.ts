@@ -9,6 +9,7 @@ import { Minimatch } from 'minimatch';
 import type { Finding } from '../core/types.js';
 import { compareStrings } from '../core/compare.js';
 import { renderKind } from './render.js';
+import { isInside } from '../core/safe-read.js';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /**
@@ -62,6 +63,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
   const problem = (file: string, ruleId: string, message: string, severity: Finding['severity'] = 'error') =>
     findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
 
+  const cwdReal = safeRealpath(cwd) ?? path.resolve(cwd);
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     let stat;
@@ -69,6 +71,17 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
       stat = statSync(absolute);
     } catch {
       stat = undefined;
+    }
+    // A path written inside the working directory that leads out of it through a symbolic link (a committed
+    // `k8s -> /`, `x.yaml -> /etc/passwd`) is not followed; a path written outside it is the caller's choice.
+    if (stat && isInside(absolute, path.resolve(cwd)) && !isInside(safeRealpath(absolute) ?? absolute, cwdReal)) {
+      problem(
+        clip(input),
+        'input/symlink-outside',
+        'symbolic link leads outside the working directory (not followed)',
+        'warning',
+      );
+      continue;
     }
     if (stat?.isDirectory()) {
       walkDirectory(absolute, cwd, files, problem, rendered);
@@ -84,6 +97,12 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): Exp
       const matched = expandGlob(input, compiled.matcher, cwd, problem);
       if (matched.length === 0) problem(clip(input), 'input/no-match', `no files match ${JSON.stringify(clip(input))}`);
       for (const f of matched) files.add(f);
+    } else if (stat) {
+      problem(clip(input), 'input/unreadable', 'not a regular file (a device, FIFO or socket); not read');
+    } else if (input.includes('\uFFFD')) {
+      // A name given with bytes that are not UTF-8 arrives decoded with U+FFFD: find it in its folder to show them.
+      if (reportUndecodableNames(path.dirname(absolute), cwd, problem, path.basename(absolute)) === 0)
+        problem(clip(input), 'input/not-found', `no such file or directory: ${clip(input)}`);
     } else {
       problem(clip(input), 'input/not-found', `no such file or directory: ${clip(input)}`);
     }
@@ -127,7 +146,9 @@ function walkDirectory(
       );
       continue;
     }
+    if (entries.some((e) => e.name.includes('\uFFFD'))) reportUndecodableNames(dir, cwd, problem);
     for (const entry of entries) {
+      if (entry.name.includes('\uFFFD')) continue; // not the file's real name: reported above
       const full = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         const real = safeRealpath(full);
@@ -186,7 +207,7 @@ function walkDirectory(
  * times is 65,536 patterns and half a minute of work otherwise. minimatch's own limits (64 KiB patterns, globstar and
  * extglob recursion) stay in force.
  */
-function compileInputGlob(pattern: string): { matcher: Minimatch } | { error: string } {
+export function compileInputGlob(pattern: string): { matcher: Minimatch } | { error: string } {
   if (pattern.length > MAX_INPUT_GLOB_LENGTH) return { error: `longer than ${MAX_INPUT_GLOB_LENGTH} characters` };
   try {
     const matcher = new Minimatch(pattern, {
@@ -202,6 +223,43 @@ function compileInputGlob(pattern: string): { matcher: Minimatch } | { error: st
   }
 }
 
+/**
+ * Names that are not UTF-8 (Linux allows any bytes): Node decodes them with U+FFFD, so the file cannot be opened by
+ * that name. Each is reported with its bytes escaped (`\xff`) instead of vanishing as "no such file".
+ */
+function reportUndecodableNames(
+  dir: string,
+  cwd: string,
+  problem: (file: string, ruleId: string, message: string, severity?: Finding['severity']) => void,
+  /** Only the name that decodes to this (a name given on the command line); else every manifest-like name. */
+  decoded?: string,
+): number {
+  let raw: Buffer[];
+  try {
+    raw = readdirSync(dir, { encoding: 'buffer' });
+  } catch {
+    return 0;
+  }
+  let reported = 0;
+  for (const name of raw) {
+    if (Buffer.from(name.toString('utf8'), 'utf8').equals(name)) continue;
+    if (decoded !== undefined ? name.toString('utf8') !== decoded : !hasManifestExtension(name.toString('latin1')))
+      continue;
+    const shown = display(path.join(dir, escapeBytes(name)), cwd);
+    problem(shown, 'input/unreadable', `file name is not valid UTF-8 (bytes shown escaped): ${shown}; not read`);
+    reported++;
+  }
+  return reported;
+}
+
+/** Printable ASCII as is, every other byte as `\xNN`. */
+export function escapeBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes)
+    out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+  return out;
+}
+
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
@@ -211,7 +269,7 @@ function expandGlob(
   pattern: string,
   matcher: Minimatch,
   cwd: string,
-  problem: (file: string, ruleId: string, message: string) => void,
+  problem: (file: string, ruleId: string, message: string, severity?: Finding['severity']) => void,
 ): string[] {
   const parts = pattern.split('/');
   const literal: string[] = [];
@@ -225,6 +283,15 @@ function expandGlob(
   try {
     if (!statSync(base).isDirectory()) return [];
   } catch {
+    return [];
+  }
+  if (isInside(base, path.resolve(cwd)) && !isInside(safeRealpath(base) ?? base, safeRealpath(cwd) ?? cwd)) {
+    problem(
+      display(base, cwd),
+      'input/symlink-outside',
+      'symbolic link leads outside the working directory (not followed)',
+      'warning',
+    );
     return [];
   }
   walkDirectory(base, cwd, found, problem);
@@ -259,11 +326,6 @@ function symlinkError(p: string): string | undefined {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code;
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Paths are shown relative to cwd with forward slashes, so output is the same on every machine. */

@@ -13,10 +13,14 @@
  * rendered document; else to the kustomization or Chart.yaml.
  */
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../core/safe-read.js';
 import { parseAllDocuments } from 'yaml';
 import type { Finding } from '../core/types.js';
+
+/** A kustomization file or a resource it lists, read to name objects' origins: as large as a manifest may be. */
+const MAX_KUSTOMIZE_FILE_BYTES = 10 * 1024 * 1024;
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 export const CHART_FILE = 'Chart.yaml';
@@ -132,7 +136,7 @@ export function renderKustomization(dir: string, options: RenderOptions): Render
         finding(kfile, 'input/render-failed', 'error', `kustomize cannot render this folder: ${rendered.error}`),
       ],
     };
-  const origins = kustomizeOrigins(dir, options.display);
+  const origins = kustomizeOrigins(dir, options.display, options.cwd);
   return { parts: splitByOrigin(rendered.out ?? '', (kind, name) => origins(kind, name) ?? kfile), findings: [] };
 }
 
@@ -173,7 +177,7 @@ export function renderChart(dir: string, options: RenderOptions): RenderResult {
 /** Folders (absolute) a kustomization includes as resources, bases or components: rendered with it, not alone. */
 export function includedKustomizations(dir: string): string[] {
   try {
-    const spec = (parseAllDocuments(readFileSync(path.join(dir, kustomizationFile(dir)), 'utf8'))[0]?.toJS() ??
+    const spec = (parseAllDocuments(readInside(path.join(dir, kustomizationFile(dir)), dir))[0]?.toJS() ??
       {}) as Record<string, unknown>;
     return ['resources', 'bases', 'components']
       .flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]) : []))
@@ -220,7 +224,12 @@ function splitByOrigin(text: string, origin: (kind: string, name: string) => str
  * Where a kustomization's objects come from: the resource files it (and the kustomizations it includes) lists,
  * read as data. An object is matched by kind and by name — equal, or with namePrefix/nameSuffix around it.
  */
-function kustomizeOrigins(dir: string, display: string): (kind: string, name: string) => string | undefined {
+function kustomizeOrigins(
+  dir: string,
+  display: string,
+  /** Resource files are read only inside this folder (the working directory): see readInside. */
+  root: string,
+): (kind: string, name: string) => string | undefined {
   const defined: Array<{ kind: string; name: string; file: string }> = [];
   const seen = new Set<string>();
   const visit = (kdir: string) => {
@@ -228,8 +237,10 @@ function kustomizeOrigins(dir: string, display: string): (kind: string, name: st
     seen.add(kdir);
     let spec: Record<string, unknown>;
     try {
-      spec = (parseAllDocuments(readFileSync(path.join(kdir, kustomizationFile(kdir)), 'utf8'))[0]?.toJS() ??
-        {}) as Record<string, unknown>;
+      spec = (parseAllDocuments(readInside(path.join(kdir, kustomizationFile(kdir)), root))[0]?.toJS() ?? {}) as Record<
+        string,
+        unknown
+      >;
     } catch {
       return;
     }
@@ -250,7 +261,7 @@ function kustomizeOrigins(dir: string, display: string): (kind: string, name: st
   };
   const readObjects = (file: string) => {
     try {
-      for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
+      for (const doc of parseAllDocuments(readInside(file, root))) {
         const obj = doc.toJS() as { kind?: unknown; metadata?: { name?: unknown } } | null;
         if (obj && typeof obj.kind === 'string' && typeof obj.metadata?.name === 'string')
           defined.push({
@@ -271,4 +282,14 @@ function kustomizeOrigins(dir: string, display: string): (kind: string, name: st
     const affixed = sameKind.filter((d) => name.startsWith(d.name) || name.endsWith(d.name));
     return exact.length === 0 && affixed.length === 1 ? affixed[0]!.file : undefined;
   };
+}
+
+/**
+ * A kustomization's own files, read as data: regular files inside `root` only (a resource `/dev/zero` or a symlink to
+ * /etc/passwd is not read), capped; throws otherwise, as a missing file did (the callers skip it).
+ */
+function readInside(file: string, root: string): string {
+  const read = readRegularFile(file, { root, maxBytes: MAX_KUSTOMIZE_FILE_BYTES });
+  if (!read.ok) throw new Error(read.message);
+  return read.bytes.toString('utf8');
 }

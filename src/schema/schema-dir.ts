@@ -7,8 +7,8 @@
  *   {group}/{kind}_{version}.json                 CRDs catalog tree: monitoring.coreos.com/prometheusrule_v1.json
  * Names are lower-case. A file is read and compiled only when a manifest of its kind is present.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../core/safe-read.js';
 
 const MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
 
@@ -48,11 +48,17 @@ export function findUserSchema(dirs: readonly string[], apiVersion: string, kind
   for (const dir of dirs) {
     for (const name of candidateFileNames(apiVersion, kind)) {
       const file = path.join(dir, name);
-      if (!existsSync(file)) continue;
-      if (statSync(file).size > MAX_SCHEMA_BYTES)
-        throw new Error(`${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB`);
+      // A schema folder may come from a committed .kubeplan.yaml: no symlink out of it, regular files only, capped.
+      const read = readRegularFile(file, { root: dir, rootName: dir, maxBytes: MAX_SCHEMA_BYTES });
+      if (!read.ok && read.reason === 'not-found') continue;
+      if (!read.ok)
+        throw new Error(
+          read.reason === 'too-large'
+            ? `${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB`
+            : `${file}: ${read.message}`,
+        );
       try {
-        return { file, schema: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+        return { file, schema: JSON.parse(read.bytes.toString('utf8')) as unknown };
       } catch (err) {
         throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, {
           cause: err,
