@@ -74,11 +74,20 @@ export interface LintResult {
   contextFiles?: string[];
   /** Documents of walked files that are not Kubernetes objects (neither apiVersion nor kind): not checked. */
   skipped?: SkippedDocument[];
+  /** The config file that applied (display path), named in the text report's first line. */
+  configFile?: string;
 }
 
 /** Lints files, folders, globs and `-` (stdin). */
 export function lint(inputs: string[], options: LintOptions = {}): LintResult {
-  return lintWith(inputs, options, false).result;
+  return withConfigFile(lintWith(inputs, options, false).result, options);
+}
+
+/** Names the config file that applied (an invalid one applied nothing: not named). */
+export function withConfigFile<T extends LintResult>(result: T, options: LintOptions): T {
+  const loaded = options.config;
+  if (!loaded?.file || loaded.findings.some((f) => f.severity === 'error')) return result;
+  return { ...result, configFile: loaded.file };
 }
 
 /**

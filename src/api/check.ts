@@ -6,7 +6,7 @@
 import { applySeverities, sortFindings } from '../core/findings.js';
 import type { Finding, Manifest } from '../core/types.js';
 import { loadRevisionInputs } from '../git/index.js';
-import { lintWith, withoutContext, type LintOptions, type LintResult } from '../lint.js';
+import { lintWith, withConfigFile, withoutContext, type LintOptions, type LintResult } from '../lint.js';
 import { loadInputs, type LoadResult } from '../load/index.js';
 import { plan as runPlanner, type PlanOptions, type PlanResult } from '../plan/index.js';
 import { planChanges as diffManifests, rolloutCluster, type ChangesResult } from '../rollout/index.js';
@@ -76,6 +76,10 @@ function planManifests(manifests: Manifest[], given: PlanApiOptions): PlanRunRes
 }
 
 function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRunResult {
+  return withConfigFile(runWith(inputs, given, withLint), given);
+}
+
+function runWith(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRunResult {
   const { options, configFindings } = resolveOptions(given);
   // `plan` needs the objects and the suppressions, not the lint: schemas and rules run only for `check`.
   const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);

@@ -33,7 +33,7 @@ export function loadConfigFor(target: string, options: LoadConfigForOptions = {}
   if (options.configPath !== undefined) return loadConfig({ cwd, configPath: options.configPath });
   const found = findConfigFile(dir);
   if (!found) return { config: emptyConfig(), findings: [], baseDir: cwd };
-  return loadConfig({ cwd, configPath: found });
+  return loadConfig({ cwd, configPath: found, discovered: true });
 }
 
 function isDirectory(p: string): boolean {

@@ -1,5 +1,7 @@
 /** What the CLI commands share: flags → API options, exit codes, colour. */
 import { loadConfigFor } from '../api/config.js';
+import { OptionsError } from '../api/errors.js';
+import { configProblem } from '../config/index.js';
 import type { PlanApiOptions } from '../api/check.js';
 import { countFindings } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
@@ -28,6 +30,9 @@ export function apiOptions(options: CliOptions, io: CliIO): PlanApiOptions {
     cwd: io.cwd,
     ...(options.config !== undefined ? { configPath: options.config } : {}),
   });
+  // An invalid config is not applied, and the run does not go on without it: exit 2 with its problems.
+  const problem = configProblem(config);
+  if (problem) throw new OptionsError(problem);
   return {
     config,
     cwd: io.cwd,

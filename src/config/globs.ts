@@ -20,8 +20,22 @@ export const GLOB_OPTIONS: MinimatchOptions = {
   braceExpandMax: MAX_GLOB_EXPANSIONS + 1,
 };
 
+type Compiled = { matcher: Minimatch } | { error: string };
+/** Each pattern is compiled once (validation, then the filter use it): bounded, a config holds at most 512. */
+const compiledCache = new Map<string, Compiled>();
+
 /** Compiles a pattern, or explains why it is refused. */
-export function compileGlob(pattern: string): { matcher: Minimatch } | { error: string } {
+export function compileGlob(pattern: string): Compiled {
+  let compiled = compiledCache.get(pattern);
+  if (!compiled) {
+    if (compiledCache.size >= 4096) compiledCache.clear();
+    compiled = compileUncached(pattern);
+    compiledCache.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+function compileUncached(pattern: string): Compiled {
   if (pattern.length > MAX_GLOB_LENGTH) return { error: `pattern is longer than ${MAX_GLOB_LENGTH} characters` };
   let normalized = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
   // `dir/` means everything below dir, as in .gitignore.

@@ -3,20 +3,21 @@
  * given with `--config FILE`. Every problem becomes a finding in the config file (`config/invalid`,
  * `config/not-found`) instead of an exception; the valid parts still apply.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { BUILTIN_CHECKS } from '../core/builtin-checks.js';
 import type { Finding, Severity, SourceRange } from '../core/types.js';
 import { display } from '../load/inputs.js';
+import { readRegularFile } from '../core/safe-read.js';
 import { DocumentSourceMap } from '../load/source-map.js';
 import { ruleIds } from '../rules/registry.js';
 import { isObj } from '../core/values.js';
-import { findConfigFile } from './find.js';
+import { findConfigFile, findRepositoryRoot } from './find.js';
 import { compileGlob } from './globs.js';
 import { CONFIG_INVALID, validateConfig } from './validate.js';
 
-export { CONFIG_NAMES, findConfigFile } from './find.js';
+export { CONFIG_NAMES, findConfigFile, findRepositoryRoot } from './find.js';
 export { compileGlob, createPathFilter, GLOB_OPTIONS, MAX_GLOB_EXPANSIONS, MAX_GLOB_LENGTH } from './globs.js';
 export { CONFIG_INVALID, CONFIG_SCHEMA } from './validate.js';
 
@@ -46,6 +47,8 @@ export interface LoadConfigOptions {
   cwd: string;
   /** `--config FILE` (relative to cwd). */
   configPath?: string;
+  /** `configPath` was found by the upward search (repository content), not named by the user: see loadConfig. */
+  discovered?: boolean;
   /** Ids accepted under `rules:` (default: every registered rule and built-in check). */
   knownRuleIds?: readonly string[];
 }
@@ -73,7 +76,7 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
   let absolute: string | undefined;
   if (options.configPath !== undefined) {
     absolute = path.resolve(cwd, options.configPath);
-    if (!isFile(absolute)) {
+    if (!options.discovered && !isFile(absolute)) {
       return {
         config: emptyConfig(),
         baseDir: cwd,
@@ -86,35 +89,34 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
   }
   const file = display(absolute, cwd);
   const baseDir = path.dirname(absolute);
-  let text: string;
-  try {
-    if (statSync(absolute).size > MAX_CONFIG_BYTES) {
-      return {
-        config: emptyConfig(),
-        file,
-        baseDir,
-        findings: [
-          fileFinding(CONFIG_INVALID, file, `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read`),
-        ],
-      };
-    }
-    text = readFileSync(absolute, 'utf8');
-  } catch (err) {
+  // The config is repository content: a symlink out of the repository (or of its own folder outside one) is not
+  // followed, only a regular file is read, and at most MAX_CONFIG_BYTES of it.
+  const root = findRepositoryRoot(baseDir) ?? baseDir;
+  const read = readRegularFile(absolute, {
+    maxBytes: MAX_CONFIG_BYTES,
+    ...(options.configPath === undefined || options.discovered ? { root, rootName: 'the repository' } : {}),
+  });
+  if (!read.ok) {
+    const message =
+      read.reason === 'too-large'
+        ? `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read`
+        : read.reason === 'not-found'
+          ? `config file not found: ${file}`
+          : `config file not read: ${read.message}`;
     return {
       config: emptyConfig(),
       file,
       baseDir,
-      findings: [
-        fileFinding(
-          CONFIG_INVALID,
-          file,
-          `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-        ),
-      ],
+      findings: [fileFinding(read.reason === 'not-found' ? CONFIG_NOT_FOUND : CONFIG_INVALID, file, message)],
     };
   }
+  const text = read.bytes.toString('utf8');
   return {
-    ...parseConfigText(text, file, { baseDir, knownRuleIds: options.knownRuleIds ?? knownCheckIds() }),
+    ...parseConfigText(text, file, {
+      baseDir,
+      repositoryRoot: root,
+      knownRuleIds: options.knownRuleIds ?? knownCheckIds(),
+    }),
     file,
     baseDir,
   };
@@ -124,7 +126,12 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
 export function parseConfigText(
   text: string,
   file: string,
-  options: { baseDir: string; knownRuleIds?: readonly string[] },
+  options: {
+    baseDir: string;
+    knownRuleIds?: readonly string[];
+    /** schemaDirs must stay inside this folder (the repository holding the config); default: no check. */
+    repositoryRoot?: string;
+  },
 ): { config: KubeplanConfig; findings: Finding[] } {
   const findings: Finding[] = [];
   const at = (range: SourceRange, message: string) =>
@@ -151,7 +158,14 @@ export function parseConfigText(
     return { config: emptyConfig(), findings };
   }
   const known = options.knownRuleIds ?? knownCheckIds();
-  for (const problem of validateConfig(value, known)) at(map.locate(problem.path, problem.target), problem.message);
+  const problems = validateConfig(value, known, {
+    baseDir: options.baseDir,
+    ...(options.repositoryRoot !== undefined ? { repositoryRoot: options.repositoryRoot } : {}),
+  });
+  for (const problem of problems) at(map.locate(problem.path, problem.target), problem.message);
+  // An invalid config is not applied at all (the CLI and the Action stop with exit 2): applying "the valid parts"
+  // let a config with 2,000 patterns past its own limits run for minutes, and hides what the author meant.
+  if (problems.length > 0) return { config: emptyConfig(), findings };
   return { config: sanitize(value, options.baseDir, new Set(known)), findings };
 }
 
@@ -189,6 +203,18 @@ function sanitize(value: Record<string, unknown>, baseDir: string, known: Readon
   if (typeof value.requireRefs === 'boolean') config.requireRefs = value.requireRefs;
   if (typeof value.strict === 'boolean') config.strict = value.strict;
   return config;
+}
+
+/**
+ * Why a loaded config cannot be used (its error findings as `file:line:col message` lines, at most 20), or undefined
+ * when it is fine. The CLI and the Action stop with exit 2 on it; the library returns the findings instead.
+ */
+export function configProblem(loaded: LoadConfigResult): string | undefined {
+  const errors = loaded.findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return undefined;
+  const lines = errors.slice(0, 20).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.message} (${f.ruleId})`);
+  if (errors.length > 20) lines.push(`  … and ${errors.length - 20} more`);
+  return `config file ${loaded.file ?? ''} is invalid and was not applied:\n${lines.join('\n')}`;
 }
 
 function fileFinding(ruleId: string, file: string, message: string): Finding {

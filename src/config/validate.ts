@@ -10,7 +10,11 @@ import { packageFile } from '../core/package-root.js';
 import type { JsonPath, LocateTarget } from '../core/types.js';
 import { closestMatch } from '../rules/suggest.js';
 import { isObj } from '../core/values.js';
+import path from 'node:path';
+import { isInside, realpathOr } from '../core/safe-read.js';
 import { compileGlob } from './globs.js';
+
+const MAX_PATTERNS = (schema.properties.include as { maxItems: number }).maxItems;
 
 export const CONFIG_INVALID = 'config/invalid';
 
@@ -44,7 +48,16 @@ export interface ConfigProblem {
   message: string;
 }
 
-export function validateConfig(value: Record<string, unknown>, knownRuleIds: readonly string[]): ConfigProblem[] {
+/** All include and exclude patterns together, after brace expansion: the work per file is bounded by this. */
+export const MAX_CONFIG_GLOB_ALTERNATIVES = 1024;
+/** All include and exclude patterns together, in characters. */
+export const MAX_CONFIG_GLOB_CHARS = 64 * 1024;
+
+export function validateConfig(
+  value: Record<string, unknown>,
+  knownRuleIds: readonly string[],
+  options: { baseDir?: string; repositoryRoot?: string } = {},
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const checked = validateSchema(value);
   if (!checked.ok) {
@@ -62,17 +75,47 @@ export function validateConfig(value: Record<string, unknown>, knownRuleIds: rea
       });
     }
   }
+  let alternatives = 0;
+  let chars = 0;
   for (const field of ['include', 'exclude'] as const) {
     const patterns = value[field];
-    if (!Array.isArray(patterns)) continue;
-    patterns.forEach((pattern, i) => {
-      if (typeof pattern !== 'string' || pattern.length === 0 || pattern.length > 1024) return; // the schema said so
+    // Over the schema's maxItems: reported by the schema already; compiling thousands of patterns is the attack.
+    if (!Array.isArray(patterns) || patterns.length > MAX_PATTERNS) continue;
+    for (const [i, pattern] of patterns.entries()) {
+      if (typeof pattern !== 'string' || pattern.length === 0 || pattern.length > 1024) continue; // the schema said so
+      chars += pattern.length;
       const compiled = compileGlob(pattern);
-      if ('error' in compiled)
+      if ('error' in compiled) {
         problems.push({
           path: [field, i],
           target: 'value',
           message: `${field}[${i}]: invalid glob: ${compiled.error}`,
+        });
+        continue;
+      }
+      alternatives += compiled.matcher.set.length;
+      if (alternatives > MAX_CONFIG_GLOB_ALTERNATIVES || chars > MAX_CONFIG_GLOB_CHARS) {
+        problems.push({
+          path: [field, i],
+          target: 'value',
+          message: `include and exclude together are over ${MAX_CONFIG_GLOB_CHARS / 1024} KiB or ${MAX_CONFIG_GLOB_ALTERNATIVES} patterns after brace expansion (from ${field}[${i}] on)`,
+        });
+        return dedupe(problems);
+      }
+    }
+  }
+  if (options.repositoryRoot !== undefined && Array.isArray(value.schemaDirs)) {
+    const root = options.repositoryRoot;
+    const rootReal = realpathOr(root);
+    value.schemaDirs.forEach((dir, i) => {
+      if (typeof dir !== 'string' || dir === '') return;
+      const absolute = path.resolve(options.baseDir ?? root, dir);
+      // A committed config names folders of the repository; `--schema-dir` on the command line may name any folder.
+      if (!isInside(absolute, root) || !isInside(realpathOr(absolute), rootReal))
+        problems.push({
+          path: ['schemaDirs', i],
+          target: 'value',
+          message: `schemaDirs[${i}] leads outside the repository (${JSON.stringify(dir)}); use --schema-dir for a folder elsewhere`,
         });
     });
   }

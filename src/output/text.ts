@@ -83,6 +83,12 @@ function codeFrame(lines: string[], f: Finding, paint: (code: keyof typeof CODES
 /** The text renderer: findings grouped by file; for plan/check, the plan and changes too (check: findings first). */
 export function renderText(report: Report, options: RenderOptions = {}): string {
   const color = options.color ?? false;
+  // The config that applied is named first: a setting from it (exclude, rules: off) must never act unseen.
+  const header = report.configFile ? `config: ${escapeControl(report.configFile)}\n` : '';
+  return header + renderBody(report, color);
+}
+
+function renderBody(report: Report, color: boolean): string {
   const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
   if (!isPlanReport(report)) return findings;
   let plan = renderPlanText(report.plan, { color });

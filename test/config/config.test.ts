@@ -150,7 +150,8 @@ describe('loadConfig', () => {
 
   it('finds the nearest config file walking up from cwd', () => {
     const result = loadConfig({ cwd: path.join(root, 'a', 'b', 'c') });
-    expect(result.config.namespace).toBe('from-b');
+    // b's config is the nearest; it has an unknown rule, so none of it applies (not even its namespace).
+    expect(result.config.namespace).toBeUndefined();
     expect(result.file).toBe(path.join(root, 'a', 'b', '.kubeplan.yaml').split(path.sep).join('/'));
     expect(result.baseDir).toBe(path.join(root, 'a', 'b'));
     expect(result.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([
@@ -188,9 +189,14 @@ describe('loadConfig', () => {
       'rules:\n  duplicate-object: warning\n  input/empty: off\n  overlaping-selectors: off\n',
     );
     const result = loadConfig({ cwd: root });
-    expect(result.config.rules).toEqual({ 'duplicate-object': 'warning', 'input/empty': 'off' });
+    expect(result.config.rules).toEqual({}); // invalid: not applied
     expect(result.findings.map((f) => f.message)).toEqual([
       'unknown rule "overlaping-selectors" (did you mean "overlapping-selectors"?)',
     ]);
+    writeFileSync(path.join(root, '.kubeplan.yaml'), 'rules:\n  duplicate-object: warning\n  input/empty: off\n');
+    expect(loadConfig({ cwd: root })).toMatchObject({
+      config: { rules: { 'duplicate-object': 'warning', 'input/empty': 'off' } },
+      findings: [],
+    });
   });
 });

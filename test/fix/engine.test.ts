@@ -139,12 +139,14 @@ describe('fix() over files', () => {
     expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toBe(`${cron}# edited meanwhile\n`);
   });
 
-  it('applies a loaded config like lint does: its rule settings, and its own findings among what is left', () => {
+  it('applies a loaded config like lint does: its rule settings; an invalid one applies nothing, its findings shown', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-fix-'));
     writeFileSync(path.join(dir, 'a.yaml'), cron);
+    writeFileSync(path.join(dir, '.kubeplan.yaml'), 'rules:\n  removed-api-version: off\n');
+    expect(fix(['a.yaml'], { cwd: dir, config: loadConfigFor(dir) }).files).toEqual([]);
     writeFileSync(path.join(dir, '.kubeplan.yaml'), 'rules:\n  removed-api-version: off\ncolour: blue\n');
     const run = fix(['a.yaml'], { cwd: dir, config: loadConfigFor(dir) });
-    expect(run.files).toEqual([]);
+    expect(run.files.map((f) => f.file)).toEqual(['a.yaml']);
     expect(run.result.findings.map((f) => f.ruleId)).toContain('config/invalid');
   });
 

@@ -111,7 +111,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'deployment.yaml'), deployment('web'));
   writeFileSync(path.join(dir, 'service.yaml'), service);
   // The config turns latest-tag into an error and one rule off: the editor must show what the CLI shows.
-  writeFileSync(path.join(dir, '.kubeplan.yaml'), 'rules:\n  latest-tag: error\n  missing-probes: off\n');
+  writeFileSync(path.join(dir, '.kubeplan.yaml'), 'rules:\n  latest-tag: error\n  replicas-not-spread: off\n');
   child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/bin.ts'), 'lsp'], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -164,7 +164,7 @@ describe('kubeplan lsp over stdio', () => {
     expect(latest.severity).toBe(1);
     expect(latest.range.start.line).toBe(16);
     expect(latest.codeDescription?.href).toMatch(/docs\/rules\/latest-tag\.md$/);
-    expect(diagnostics.map((d) => d.code)).not.toContain('missing-probes');
+    expect(diagnostics.map((d) => d.code)).not.toContain('replicas-not-spread');
   });
 
   it('leaves a GitHub workflow file alone (no apiVersion/kind errors)', async () => {
@@ -229,7 +229,7 @@ describe('kubeplan lsp over stdio', () => {
 
   it('reloads .kubeplan.yaml when the client reports it changed', async () => {
     const from = count('deployment.yaml');
-    writeFileSync(path.join(dir, '.kubeplan.yaml'), 'rules:\n  latest-tag: off\n  missing-probes: off\n');
+    writeFileSync(path.join(dir, '.kubeplan.yaml'), 'rules:\n  latest-tag: off\n  replicas-not-spread: off\n');
     await connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: uri('.kubeplan.yaml'), type: 2 }],
     });
