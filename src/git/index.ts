@@ -8,11 +8,11 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
 import type { Finding } from '../core/types.js';
 import { decodeBytes } from '../load/decode.js';
 import { loadText, DEFAULT_LIMITS, type LoadLimits, type LoadResult } from '../load/index.js';
-import { MANIFEST_EXTENSIONS } from '../load/inputs.js';
+import { compileInputGlob, MANIFEST_EXTENSIONS } from '../load/inputs.js';
 
 export interface RevisionText {
   /** `<revision>:<path relative to cwd>`, as git itself names a file at a revision. */
@@ -87,6 +87,17 @@ export function readRevisionInputs(
   const selected = new Map<string, TreeEntry>();
   for (const input of paths.filter((p) => p !== '-')) {
     const glob = GLOB_CHARS.test(input);
+    // The same gate as the working tree's globs (bounded length and brace expansion), compiled once per input.
+    let matcher: Minimatch | undefined;
+    if (glob) {
+      const compiled = compileInputGlob(input);
+      if ('error' in compiled) {
+        const shown = input.length > 200 ? `${input.slice(0, 200)}…` : input;
+        problem(shown, 'input/bad-glob', `glob ${JSON.stringify(shown)} refused: ${compiled.error}`);
+        continue;
+      }
+      matcher = compiled.matcher;
+    }
     const literal = glob ? literalPrefix(input) : input;
     const relToTop = toRepoPath(literal, cwd, prefix);
     if (relToTop === null) {
@@ -114,7 +125,8 @@ export function readRevisionInputs(
           !MANIFEST_EXTENSIONS.some((ext) => entry.path.toLowerCase().endsWith(ext))
         )
           continue;
-        if (glob && !safeMatch(path.isAbsolute(input) ? path.join(realpathSync(cwd), shown) : shown, input)) continue;
+        if (matcher && !safeMatch(matcher, path.isAbsolute(input) ? path.join(realpathSync(cwd), shown) : shown))
+          continue;
       }
       if (entry.type !== 'blob') continue; // submodules
       if (entry.mode === '120000') {
@@ -241,9 +253,9 @@ function literalPrefix(pattern: string): string {
   return literal.join('/') || '.';
 }
 
-function safeMatch(file: string, pattern: string): boolean {
+function safeMatch(matcher: Minimatch, file: string): boolean {
   try {
-    return minimatch(file, pattern, { dot: false, optimizationLevel: 2 });
+    return matcher.match(file);
   } catch {
     return false;
   }
