@@ -106,6 +106,14 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const v = parsed.values;
   const positionals = [...parsed.positionals];
+  // After `--` (the end of options; pre-commit's hooks put it before the file names) every argument is a path, and
+  // `-` too is a file named "-" there, not stdin: a staged file named `-` must not make the hook wait on stdin.
+  const end = argv.indexOf('--');
+  if (end >= 0) {
+    const afterEnd = argv.length - end - 1;
+    for (let i = positionals.length - afterEnd; i < positionals.length; i++)
+      if (i >= 0 && positionals[i] === '-') positionals[i] = './-';
+  }
   let command: Command;
   if (v.help) command = 'help';
   else if (v.version) command = 'version';

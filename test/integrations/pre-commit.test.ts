@@ -205,4 +205,21 @@ describe.skipIf(!PRE_COMMIT)(`pre-commit (${PRE_COMMIT ?? 'not installed'})`, ()
     expect(good.stdout).toMatch(/kubeplan lint\.*Passed/);
     expect(good.status).toBe(0);
   });
+
+  it('a staged file named like a flag is a file: `--exclude=*.yaml` does not turn the hook into a pass', () => {
+    // Issue 16 item 14: without the hooks' `--`, this name reached kubeplan as --exclude and nothing was checked.
+    const config = `repos:\n  - repo: ${pkg.dir}\n    rev: ${pkg.commit}\n    hooks:\n      - id: kubeplan-lint-system\n`;
+    write(project, '.pre-commit-config.yaml', config);
+    // With a good file beside it, the flag-named one excluded every file: "✔ no problems (0 files)", Passed.
+    write(project, '--exclude=*.yaml', deployment('flag', '"two"'));
+    write(project, 'k8s/beside.yaml', deployment('beside', '1'));
+    git(project, 'add', '--', '.pre-commit-config.yaml', '--exclude=*.yaml', 'k8s/beside.yaml');
+    const forged = commit(project, 'flag-named file', ['.pre-commit-config.yaml'], shims);
+    expect(forged.output).toMatch(/kubeplan lint\.*Failed/);
+    expect(forged.output).toContain('--exclude=*.yaml:6:13 error');
+    expect(forged.committed).toBe(false);
+    git(project, 'reset', '-q', 'HEAD', '--', '--exclude=*.yaml', 'k8s/beside.yaml');
+    rmSync(path.join(project, '--exclude=*.yaml'));
+    rmSync(path.join(project, 'k8s/beside.yaml'));
+  });
 });
