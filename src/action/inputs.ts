@@ -3,6 +3,8 @@
  * underscores, hyphens kept). Defaults here equal action.yml's (a test keeps them equal), so the entry behaves the
  * same when run by hand.
  */
+import path from 'node:path';
+
 export type Command = 'check' | 'lint' | 'plan';
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -72,8 +74,7 @@ export function readInputs(env: Record<string, string | undefined>): { inputs: A
   const kubeVersion = optional('kube-version');
   return {
     inputs: {
-      // Paths: whitespace- or newline-separated (a YAML block scalar lists one per line); never shell-expanded.
-      paths: input(env, 'paths').split(/\s+/).filter(Boolean),
+      paths: splitPaths(input(env, 'paths')),
       command: command as Command,
       ...(base ? { base } : {}),
       ...(cluster ? { cluster } : {}),
@@ -86,4 +87,33 @@ export function readInputs(env: Record<string, string | undefined>): { inputs: A
       onlyChanged: onlyChanged as boolean,
     },
   };
+}
+
+/**
+ * The `paths` input, read as data (never by a shell: no word splitting into flags, no glob expansion by bash): one
+ * path per line when it has several lines (a YAML block scalar; a path may then hold spaces), else separated by
+ * whitespace. Each is a path or a glob that kubeplan itself expands, inside the workspace (see outsideWorkspace).
+ */
+export function splitPaths(value: string): string[] {
+  const lines = value.includes('\n') ? value.split(/\r?\n/) : value.split(/\s+/);
+  return lines.map((l) => l.trim()).filter(Boolean);
+}
+
+/**
+ * Why a path-like input (a path, a glob, the cluster, config or SARIF file) is refused, or undefined: it must stay
+ * inside the workspace, written as it is (kubeplan follows no symbolic link out of it either). The workflow may take
+ * these from the pull request; a path outside, `/etc/passwd` or `../../x`, would read or write the runner's files.
+ */
+export function outsideWorkspace(name: string, value: string, workspace: string): string | undefined {
+  // A glob reaches no further than its literal folder: `k8s/**/*.yaml` stays in k8s/, `../*` leaves.
+  const literal: string[] = [];
+  for (const part of value.split(/[\\/]/)) {
+    if (/[*?[\]{}()!+@|]/.test(part)) break;
+    literal.push(part);
+  }
+  const joined = literal.join('/');
+  const resolved = path.resolve(workspace, joined === '' && /^[\\/]/.test(value) ? '/' : joined || '.');
+  const rel = path.relative(workspace, resolved);
+  if (rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))) return undefined;
+  return `input ${name}: ${JSON.stringify(value)} is outside the workspace; only paths inside it are read or written`;
 }

@@ -2,21 +2,24 @@
  * The GitHub Action: one run of the library API gives the annotations, the SARIF file, the job summary and the
  * outputs. Everything it needs comes in through `env` (INPUT_*, GITHUB_*), so tests run it as the runner does.
  */
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { check, plan, type PlanApiOptions } from '../api/check.js';
 import { loadConfigFor } from '../api/config.js';
 import { OptionsError } from '../api/errors.js';
+import { configProblem } from '../config/index.js';
 import { version } from '../api/version.js';
 import { countFindings } from '../core/findings.js';
 import { lint } from '../lint.js';
+import { escapeData } from '../output/github.js';
 import { markdownReport } from '../output/markdown.js';
 import { isPlanReport, type Report } from '../output/report.js';
 import { renderSarif } from '../output/sarif.js';
 import { renderText } from '../output/text.js';
 import { annotationCommand, MAX_ANNOTATIONS, selectAnnotations } from './annotations.js';
 import { runContext } from './event.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { outsideWorkspace, readInputs, type ActionInputs } from './inputs.js';
 
 export interface ActionIO {
   stdout: (text: string) => void;
@@ -26,13 +29,24 @@ export interface ActionIO {
 export function runAction(env: Record<string, string | undefined>, io: ActionIO): number {
   const read = readInputs(env);
   if ('error' in read) {
-    io.stdout(`::error title=kubeplan::${read.error}\n`);
+    io.stdout(`::error title=kubeplan::${escapeData(read.error)}\n`);
     return 2;
   }
   const inputs = read.inputs;
   const workspace = path.resolve(io.cwd, env.GITHUB_WORKSPACE ?? '.');
+  const outside = [
+    ...inputs.paths.map((p) => outsideWorkspace('paths', p, workspace)),
+    ...(['cluster', 'config', 'sarifFile'] as const).map((key) => {
+      const value = inputs[key];
+      return value ? outsideWorkspace(key === 'sarifFile' ? 'sarif-file' : key, value, workspace) : undefined;
+    }),
+  ].find((problem) => problem !== undefined);
+  if (outside) {
+    io.stdout(`::error title=kubeplan::${escapeData(outside)}\n`);
+    return 2;
+  }
   const context = runContext(env, workspace);
-  if (context.problem) io.stdout(`::warning title=kubeplan::${context.problem}\n`);
+  if (context.problem) io.stdout(`::warning title=kubeplan::${escapeData(context.problem)}\n`);
 
   let report: Report;
   const notes: string[] = [];
@@ -40,16 +54,22 @@ export function runAction(env: Record<string, string | undefined>, io: ActionIO)
     report = runApi(inputs, workspace, inputs.base ?? (context.changed ? context.baseSha : undefined));
   } catch (err) {
     if (!(err instanceof OptionsError)) throw err;
-    io.stdout(`::error title=kubeplan::${err.message.replace(/\r?\n/g, ' ')}\n`);
+    io.stdout(`::error title=kubeplan::${escapeData(err.message)}\n`);
     return 2;
   }
 
   const counts = countFindings(report.findings);
   const unschedulable = isPlanReport(report) ? report.plan.summary.unschedulable : 0;
 
-  // The job log has everything, in the terminal report's words.
+  // The job log has everything, in the terminal report's words. The report quotes the pull request (file names,
+  // namespaces, source lines), so the runner must not read any of it as a workflow command (`::error …`, `##[…]`):
+  // command processing stops for the report and resumes only with a token the pull request cannot know.
+  const token = randomBytes(16).toString('hex');
+  const text = renderText(report);
   io.stdout('::group::kubeplan report\n');
-  io.stdout(renderText(report));
+  io.stdout(`::stop-commands::${token}\n`);
+  io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  io.stdout(`::${token}::\n`);
   io.stdout('::endgroup::\n');
 
   if (inputs.annotations) {
@@ -103,9 +123,12 @@ export function runAction(env: Record<string, string | undefined>, io: ActionIO)
 }
 
 function runApi(inputs: ActionInputs, workspace: string, base: string | undefined): Report {
+  const config = loadConfigFor(workspace, { cwd: workspace, ...(inputs.config ? { configPath: inputs.config } : {}) });
+  const problem = configProblem(config);
+  if (problem) throw new OptionsError(problem);
   const options: PlanApiOptions = {
     cwd: workspace,
-    config: loadConfigFor(workspace, { cwd: workspace, ...(inputs.config ? { configPath: inputs.config } : {}) }),
+    config,
     ...(inputs.kubeVersion ? { kubeVersion: inputs.kubeVersion } : {}),
     ...(inputs.cluster ? { cluster: inputs.cluster } : {}),
   };

@@ -242,3 +242,92 @@ describe('the Action, other inputs', () => {
     expect(run.summary.split('\n')[2]).toBe('✅ **No errors**');
   });
 });
+
+/**
+ * What the runner does with the log: workflow commands are lines starting with `::`, and v1 commands `##[…]` anywhere
+ * in a line; after `::stop-commands::<token>` nothing is a command until `::<token>::`.
+ */
+function commandsSeenByRunner(stdout: string): string[] {
+  const seen: string[] = [];
+  let stopToken: string | undefined;
+  for (const line of stdout.split('\n')) {
+    if (stopToken !== undefined) {
+      if (line === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) stopToken = stop[1];
+    else if (line.startsWith('::') || line.includes('##[')) seen.push(line);
+  }
+  return seen;
+}
+
+describe('the Action, hostile pull request content (issue 16 items 12, 13)', () => {
+  const FORGED = 'title=Forged::forged by the pull request';
+  beforeAll(() => {
+    // Each vector reaches the text report: a file name, a namespace (quoted in its finding), a code-frame source line.
+    write(`forged/::error ${FORGED}.yaml`, deployment('by-name', 'nginx:1.27').replace('replicas: 3', 'replicas: "x"'));
+    write(
+      'forged/namespace.yaml',
+      deployment('by-namespace', 'nginx:1.27').replace(
+        '  name: by-namespace',
+        `  name: by-namespace\n  namespace: "::error ${FORGED}"`,
+      ),
+    );
+    write(
+      'forged/frame.yaml',
+      deployment('by-frame', 'nginx:1.27').replace(
+        'replicas: 3',
+        `replicas: "x" # ::warning ${FORGED} ##[error]v1 ${FORGED}`,
+      ),
+    );
+  });
+
+  it('the report is in the log, but nothing from the pull request is a workflow command', () => {
+    const run = runAction({ paths: 'forged/', command: 'lint', 'sarif-file': 'false', summary: 'false' }, false);
+    expect(run.status).toBe(1);
+    // The report names all three vectors (so they were in the log)…
+    expect(run.stdout).toContain(`forged/::error ${FORGED}.yaml`);
+    expect(run.stdout).toContain(`::error ${FORGED}`);
+    expect(run.stdout).toContain(`# ::warning ${FORGED} ##[error]v1`);
+    // …and what the runner reads as commands is kubeplan's own: annotations with escaped data, group markers.
+    const commands = commandsSeenByRunner(run.stdout);
+    expect(commands.filter((c) => !/^::(group::|endgroup::$|(error|warning) file=)/.test(c))).toEqual([]);
+    // Annotations' properties are kubeplan's (the file name's `::` and `,` escaped inside its value).
+    for (const c of commands.filter((c) => /^::(error|warning) /.test(c))) {
+      const props = /^::\w+ ([^:]*)::/.exec(c)![1]!.split(',');
+      expect(props.map((p) => p.slice(0, p.indexOf('=')))).toEqual(
+        expect.arrayContaining(['file', 'line', 'endLine', 'title']),
+      );
+      expect(props.every((p) => /^(file|line|endLine|col|endColumn|title)=/.test(p))).toBe(true);
+      expect(props.find((p) => p.startsWith('title='))).toMatch(/^title=kubeplan /);
+    }
+    expect(commands.filter((c) => c.includes('##['))).toEqual([]);
+    // A token the pull request cannot know: a new one each run.
+    const token = (out: string) => /^::stop-commands::(.+)$/m.exec(out)![1];
+    const again = runAction({ paths: 'forged/', command: 'lint', 'sarif-file': 'false', summary: 'false' }, false);
+    expect(token(again.stdout)).toMatch(/^[0-9a-f]{32}$/);
+    expect(token(again.stdout)).not.toBe(token(run.stdout));
+  });
+
+  it('paths are data: a path that looks like a flag is a path, and paths outside the workspace are refused', () => {
+    // Word-split by a shell, `k8s/web.yaml --cluster /etc/passwd` would read /etc/passwd as the cluster.
+    const flag = runAction({ paths: 'k8s/web.yaml\n--cluster /etc/passwd', command: 'lint', summary: 'false' }, false);
+    expect(flag.stdout).toContain('--cluster /etc/passwd');
+    expect(flag.stdout).toMatch(/no such file or directory: --cluster \/etc\/passwd/);
+    expect(flag.status).toBe(1);
+    for (const [inputs, shown] of [
+      [{ paths: '/etc/passwd' }, 'input paths: "/etc/passwd"'],
+      [{ paths: 'k8s/\n../../*' }, 'input paths: "../../*"'],
+      [{ paths: '/*' }, 'input paths: "/*"'],
+      [{ cluster: '../nodes.yaml' }, 'input cluster: "../nodes.yaml"'],
+      [{ 'sarif-file': '/tmp/x.sarif' }, 'input sarif-file: "/tmp/x.sarif"'],
+    ] as const) {
+      const run = runAction({ command: 'lint', summary: 'false', ...inputs }, false);
+      expect(run.status).toBe(2);
+      expect(run.annotations).toEqual([
+        `::error title=kubeplan::${shown} is outside the workspace; only paths inside it are read or written`,
+      ]);
+    }
+  });
+});
