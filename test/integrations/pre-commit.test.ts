@@ -114,10 +114,11 @@ beforeAll(() => {
   execFileSync('pre-commit', ['install'], { cwd: project, env: env(), stdio: 'pipe' });
 }, 120_000);
 
+// Removing pre-commit's hook environment (an npm install) outlasts the default 10 s hook timeout on a loaded machine.
 afterAll(() => {
   if (timings.length > 0) console.info(`pre-commit commits (the first installs the hook): ${timings.join('; ')}`);
   for (const dir of [project, home, shims, pkg?.dir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe.skipIf(!PRE_COMMIT)(`pre-commit (${PRE_COMMIT ?? 'not installed'})`, () => {
   it('the documented config names hooks that .pre-commit-hooks.yaml defines', () => {
