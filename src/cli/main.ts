@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OptionsError } from '../api/errors.js';
+import { escapeTerminal } from '../core/escape.js';
 import { version } from '../api/version.js';
 import { lint } from '../lint.js';
 import { render, type Report } from '../output/index.js';
@@ -25,7 +26,9 @@ import {
 
 export { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIO } from './shared.js';
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], given: CliIO): Promise<number> {
+  // Every message on stderr may quote an argument or a file name: no raw control characters reach the terminal.
+  const io: CliIO = { ...given, stderr: (text) => given.stderr(escapeTerminal(text)) };
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
     io.stderr(`kubeplan: ${parsed.error}\nRun \`kubeplan --help\` for usage.\n`);

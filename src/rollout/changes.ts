@@ -5,6 +5,7 @@
  * from extensions/v1beta1 to apps/v1 is one changed object, as it is to the API server.
  */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { escapeControl } from '../core/escape.js';
 import type { Finding, Manifest } from '../core/types.js';
 import { isClusterScoped } from '../k8s/kinds.js';
 import { normalizedYaml } from './normalize.js';
@@ -96,7 +97,10 @@ export function diffPair(pair: ObjectPair): Change | null {
   };
 }
 
-export function unifiedDiff(oldName: string, newName: string, oldText: string, newText: string): string {
+export function unifiedDiff(rawOld: string, rawNew: string, oldText: string, newText: string): string {
+  // The header names files from the pull request: a newline in a name must not start a line of its own.
+  const oldName = escapeControl(rawOld);
+  const newName = escapeControl(rawNew);
   const patch = createTwoFilesPatch(oldName, newName, oldText, newText, undefined, undefined, {
     headerOptions: FILE_HEADERS_ONLY,
     maxEditLength: MAX_EDIT_LENGTH,
