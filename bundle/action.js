@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path15) {
-      const ctrl = callVisitor(key3, node, visitor, path15);
+    function visit_(key3, node, visitor, path18) {
+      const ctrl = callVisitor(key3, node, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path15, ctrl);
-        return visit_(key3, ctrl, visitor, path15);
+        replaceNode(key3, path18, ctrl);
+        return visit_(key3, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path15) {
-      const ctrl = await callVisitor(key3, node, visitor, path15);
+    async function visitAsync_(key3, node, visitor, path18) {
+      const ctrl = await callVisitor(key3, node, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path15, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path15);
+        replaceNode(key3, path18, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path15) {
+    function callVisitor(key3, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path15);
+        return visitor(key3, node, path18);
       if (identity2.isMap(node))
-        return visitor.Map?.(key3, node, path15);
+        return visitor.Map?.(key3, node, path18);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key3, node, path15);
+        return visitor.Seq?.(key3, node, path18);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key3, node, path15);
+        return visitor.Pair?.(key3, node, path18);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key3, node, path15);
+        return visitor.Scalar?.(key3, node, path18);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key3, node, path15);
+        return visitor.Alias?.(key3, node, path18);
       return void 0;
     }
-    function replaceNode(key3, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key3, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key3] = node;
       } else if (identity2.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key3, ...rest] = path15;
+          const [key3, ...rest] = path18;
           const node = this.get(key3, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key3, ...rest] = path15;
+      deleteIn(path18) {
+        const [key3, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key3);
         const node = this.get(key3, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key3, ...rest] = path15;
+      getIn(path18, keepScalar) {
+        const [key3, ...rest] = path18;
         const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key3, ...rest] = path15;
+      hasIn(path18) {
+        const [key3, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key3);
         const node = this.get(key3, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key3, ...rest] = path15;
+      setIn(path18, value) {
+        const [key3, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14438,11 +14438,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -14459,10 +14459,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -14523,8 +14523,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -14553,12 +14553,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -14611,12 +14611,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -14639,10 +14639,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -14678,10 +14678,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -14723,11 +14723,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2, _b;
-        super.optimizeNames(names, constants2);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -15028,7 +15028,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -15043,14 +15043,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -17290,8 +17290,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input2 = path15;
+    function removeDotSegments(path18) {
+      let input2 = path18;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -17365,11 +17365,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path18) {
+      if (path18 === "" || path18[0] === "/") {
+        return removeDotSegments(path18);
       }
-      const segments = path15.split("/");
+      const segments = path18.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -17732,8 +17732,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -21284,8 +21284,9 @@ var require_dist2 = __commonJS({
 });
 
 // src/action/run.ts
+import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path14 from "node:path";
+import path17 from "node:path";
 
 // src/core/compare.ts
 function compareStrings(a, b) {
@@ -21321,8 +21322,45 @@ function applySeverities(findings, severities) {
 
 // src/git/index.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { realpathSync as realpathSync2 } from "node:fs";
+import { realpathSync as realpathSync3 } from "node:fs";
+import path6 from "node:path";
+
+// src/load/decode.ts
+function decodeBytes(bytes) {
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return decodeWith("utf-16le", bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return decodeWith("utf-16be", bytes.subarray(2));
+  const body = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
+  if (body.includes(0)) {
+    return { ok: false, ruleId: "input/binary", message: "file contains NUL bytes: binary data, not YAML or JSON" };
+  }
+  return decodeWith("utf-8", body);
+}
+function decodeWith(encoding, bytes) {
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    if (text.includes("\0")) {
+      return {
+        ok: false,
+        ruleId: "input/binary",
+        message: "file contains NUL characters: binary data, not YAML or JSON"
+      };
+    }
+    return { ok: true, text };
+  } catch {
+    return {
+      ok: false,
+      ruleId: "input/encoding",
+      message: `file is not valid ${encoding.toUpperCase()} text (binary data?); Kubernetes manifests must be UTF-8`
+    };
+  }
+}
+
+// src/load/index.ts
 import path5 from "node:path";
+
+// src/load/inputs.ts
+import { readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import path4 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str2) => {
@@ -23288,68 +23326,104 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape2;
 minimatch.unescape = unescape;
 
-// src/load/decode.ts
-function decodeBytes(bytes) {
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return decodeWith("utf-16le", bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return decodeWith("utf-16be", bytes.subarray(2));
-  const body = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
-  if (body.includes(0)) {
-    return { ok: false, ruleId: "input/binary", message: "file contains NUL bytes: binary data, not YAML or JSON" };
-  }
-  return decodeWith("utf-8", body);
-}
-function decodeWith(encoding, bytes) {
+// src/load/render.ts
+import { execFileSync } from "node:child_process";
+import { accessSync, constants as constants2, existsSync, statSync } from "node:fs";
+import path3 from "node:path";
+
+// src/core/safe-read.ts
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+import path2 from "node:path";
+var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+function readRegularFile(file, options) {
+  let real;
   try {
-    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    if (text.includes("\0")) {
+    real = realpathSync(file);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return { ok: false, reason: "not-found", message: "no such file" };
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${code ?? String(err)}` };
+  }
+  if (options.root !== void 0) {
+    const root = realpathOr(options.root);
+    if (!isInside(real, root))
       return {
         ok: false,
-        ruleId: "input/binary",
-        message: "file contains NUL characters: binary data, not YAML or JSON"
+        reason: "symlink-outside",
+        message: `symbolic link leads outside ${options.rootName ?? options.root} (not followed)`
       };
+  }
+  let fd;
+  try {
+    fd = openSync(real, OPEN_FLAGS);
+  } catch (err) {
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${codeOf(err)}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile())
+      return {
+        ok: false,
+        reason: "not-regular",
+        message: "not a regular file (a device, FIFO, socket or folder); not read"
+      };
+    if (stat.size > options.maxBytes)
+      return { ok: false, reason: "too-large", message: "file is over the size limit", size: stat.size };
+    const chunk = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+    const chunks = [];
+    let total = 0;
+    while (total <= options.maxBytes) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, options.maxBytes + 1 - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      total += n;
     }
-    return { ok: true, text };
-  } catch {
-    return {
-      ok: false,
-      ruleId: "input/encoding",
-      message: `file is not valid ${encoding.toUpperCase()} text (binary data?); Kubernetes manifests must be UTF-8`
-    };
+    if (total > options.maxBytes)
+      return { ok: false, reason: "too-large", message: "file is over the size limit", size: total };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+  } catch (err) {
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${codeOf(err)}` };
+  } finally {
+    closeSync(fd);
   }
 }
-
-// src/load/index.ts
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path4 from "node:path";
-
-// src/load/inputs.ts
-import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import path3 from "node:path";
+function isInside(child, parent) {
+  const rel = path2.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
+}
+function realpathOr(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path2.resolve(p);
+  }
+}
+function codeOf(err) {
+  return err.code ?? String(err);
+}
 
 // src/load/render.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { execFileSync } from "node:child_process";
-import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
-import path2 from "node:path";
+var MAX_KUSTOMIZE_FILE_BYTES = 10 * 1024 * 1024;
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var CHART_FILE = "Chart.yaml";
 var RENDER_TIMEOUT_MS = 6e4;
 function renderKind(dir) {
-  if (KUSTOMIZATION_FILES.some((f) => existsSync(path2.join(dir, f)))) return "kustomize";
-  if (existsSync(path2.join(dir, CHART_FILE))) return "helm";
+  if (KUSTOMIZATION_FILES.some((f) => existsSync(path3.join(dir, f)))) return "kustomize";
+  if (existsSync(path3.join(dir, CHART_FILE))) return "helm";
   return void 0;
 }
 function finding(file, ruleId, severity, message) {
   return { ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 function findTool(name2, env, tree) {
-  for (const entry of (env.PATH ?? "").split(path2.delimiter)) {
-    if (!path2.isAbsolute(entry)) continue;
-    const resolved = path2.resolve(entry);
-    if (resolved === tree || resolved.startsWith(tree + path2.sep)) continue;
-    const candidate = path2.join(resolved, name2);
+  for (const entry of (env.PATH ?? "").split(path3.delimiter)) {
+    if (!path3.isAbsolute(entry)) continue;
+    const resolved = path3.resolve(entry);
+    if (resolved === tree || resolved.startsWith(tree + path3.sep)) continue;
+    const candidate = path3.join(resolved, name2);
     try {
-      accessSync(candidate, constants.X_OK);
+      accessSync(candidate, constants2.X_OK);
       if (statSync(candidate).isFile()) return candidate;
     } catch {
     }
@@ -23377,10 +23451,10 @@ function run(tool, args, options) {
   }
 }
 function kustomizationFile(dir) {
-  return KUSTOMIZATION_FILES.find((f) => existsSync(path2.join(dir, f))) ?? KUSTOMIZATION_FILES[0];
+  return KUSTOMIZATION_FILES.find((f) => existsSync(path3.join(dir, f))) ?? KUSTOMIZATION_FILES[0];
 }
 function renderKustomization(dir, options) {
-  const kfile = path2.join(options.display, kustomizationFile(dir)).split(path2.sep).join("/");
+  const kfile = path3.join(options.display, kustomizationFile(dir)).split(path3.sep).join("/");
   const kubectl = findTool("kubectl", options.env, options.cwd);
   const kustomize = kubectl ? void 0 : findTool("kustomize", options.env, options.cwd);
   const safety = ["--enable-alpha-plugins=false", "--enable-helm=false", "--network=false"];
@@ -23404,11 +23478,11 @@ function renderKustomization(dir, options) {
         finding(kfile, "input/render-failed", "error", `kustomize cannot render this folder: ${rendered.error}`)
       ]
     };
-  const origins = kustomizeOrigins(dir, options.display);
+  const origins = kustomizeOrigins(dir, options.display, options.cwd);
   return { parts: splitByOrigin(rendered.out ?? "", (kind, name2) => origins(kind, name2) ?? kfile), findings: [] };
 }
 function renderChart(dir, options) {
-  const chartFile = path2.join(options.display, CHART_FILE).split(path2.sep).join("/");
+  const chartFile = path3.join(options.display, CHART_FILE).split(path3.sep).join("/");
   const helm = findTool("helm", options.env, options.cwd);
   if (!helm)
     return {
@@ -23434,15 +23508,15 @@ function renderChart(dir, options) {
   return {
     parts: parts.map((p) => ({
       ...p,
-      file: p.file.replace(/^[^/]+\//, `${options.display.split(path2.sep).join("/")}/`)
+      file: p.file.replace(/^[^/]+\//, `${options.display.split(path3.sep).join("/")}/`)
     })),
     findings: []
   };
 }
 function includedKustomizations(dir) {
   try {
-    const spec = (0, import_yaml.parseAllDocuments)(readFileSync(path2.join(dir, kustomizationFile(dir)), "utf8"))[0]?.toJS() ?? {};
-    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path2.resolve(dir, entry));
+    const spec = (0, import_yaml.parseAllDocuments)(readInside(path3.join(dir, kustomizationFile(dir)), dir))[0]?.toJS() ?? {};
+    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path3.resolve(dir, entry));
   } catch {
     return [];
   }
@@ -23469,7 +23543,7 @@ function splitByOrigin(text, origin) {
   }
   return [...groups].map(([file, docs]) => ({ file, text: docs.join("---\n") }));
 }
-function kustomizeOrigins(dir, display2) {
+function kustomizeOrigins(dir, display2, root) {
   const defined = [];
   const seen = /* @__PURE__ */ new Set();
   const visit2 = (kdir) => {
@@ -23477,7 +23551,7 @@ function kustomizeOrigins(dir, display2) {
     seen.add(kdir);
     let spec;
     try {
-      spec = (0, import_yaml.parseAllDocuments)(readFileSync(path2.join(kdir, kustomizationFile(kdir)), "utf8"))[0]?.toJS() ?? {};
+      spec = (0, import_yaml.parseAllDocuments)(readInside(path3.join(kdir, kustomizationFile(kdir)), root))[0]?.toJS() ?? {};
     } catch {
       return;
     }
@@ -23486,7 +23560,7 @@ function kustomizeOrigins(dir, display2) {
       if (!Array.isArray(list)) continue;
       for (const entry of list) {
         if (typeof entry !== "string" || /:\/\/|^github\.com\//.test(entry)) continue;
-        const target = path2.resolve(kdir, entry);
+        const target = path3.resolve(kdir, entry);
         try {
           if (statSync(target).isDirectory()) visit2(target);
           else readObjects(target);
@@ -23497,13 +23571,13 @@ function kustomizeOrigins(dir, display2) {
   };
   const readObjects = (file) => {
     try {
-      for (const doc of (0, import_yaml.parseAllDocuments)(readFileSync(file, "utf8"))) {
+      for (const doc of (0, import_yaml.parseAllDocuments)(readInside(file, root))) {
         const obj2 = doc.toJS();
         if (obj2 && typeof obj2.kind === "string" && typeof obj2.metadata?.name === "string")
           defined.push({
             kind: obj2.kind,
             name: obj2.metadata.name,
-            file: path2.join(display2, path2.relative(dir, file)).split(path2.sep).join("/")
+            file: path3.join(display2, path3.relative(dir, file)).split(path3.sep).join("/")
           });
       }
     } catch {
@@ -23517,6 +23591,11 @@ function kustomizeOrigins(dir, display2) {
     const affixed = sameKind.filter((d) => name2.startsWith(d.name) || name2.endsWith(d.name));
     return exact.length === 0 && affixed.length === 1 ? affixed[0].file : void 0;
   };
+}
+function readInside(file, root) {
+  const read = readRegularFile(file, { root, maxBytes: MAX_KUSTOMIZE_FILE_BYTES });
+  if (!read.ok) throw new Error(read.message);
+  return read.bytes.toString("utf8");
 }
 
 // src/load/inputs.ts
@@ -23536,13 +23615,23 @@ function expandInputs(inputs, options = {}) {
   const rendered = /* @__PURE__ */ new Set();
   const findings = [];
   const problem = (file, ruleId, message, severity = "error") => findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+  const cwdReal = safeRealpath(cwd) ?? path4.resolve(cwd);
   for (const input2 of inputs) {
-    const absolute = path3.resolve(cwd, input2);
+    const absolute = path4.resolve(cwd, input2);
     let stat;
     try {
       stat = statSync2(absolute);
     } catch {
       stat = void 0;
+    }
+    if (stat && isInside(absolute, path4.resolve(cwd)) && !isInside(safeRealpath(absolute) ?? absolute, cwdReal)) {
+      problem(
+        clip(input2),
+        "input/symlink-outside",
+        "symbolic link leads outside the working directory (not followed)",
+        "warning"
+      );
+      continue;
     }
     if (stat?.isDirectory()) {
       walkDirectory(absolute, cwd, files, problem, rendered);
@@ -23558,6 +23647,11 @@ function expandInputs(inputs, options = {}) {
       const matched = expandGlob(input2, compiled.matcher, cwd, problem);
       if (matched.length === 0) problem(clip(input2), "input/no-match", `no files match ${JSON.stringify(clip(input2))}`);
       for (const f of matched) files.add(f);
+    } else if (stat) {
+      problem(clip(input2), "input/unreadable", "not a regular file (a device, FIFO or socket); not read");
+    } else if (input2.includes("�")) {
+      if (reportUndecodableNames(path4.dirname(absolute), cwd, problem, path4.basename(absolute)) === 0)
+        problem(clip(input2), "input/not-found", `no such file or directory: ${clip(input2)}`);
     } else {
       problem(clip(input2), "input/not-found", `no such file or directory: ${clip(input2)}`);
     }
@@ -23592,8 +23686,10 @@ function walkDirectory(root, cwd, files, problem, rendered) {
       );
       continue;
     }
+    if (entries.some((e) => e.name.includes("�"))) reportUndecodableNames(dir, cwd, problem);
     for (const entry of entries) {
-      const full = path3.join(dir, entry.name);
+      if (entry.name.includes("�")) continue;
+      const full = path4.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         const real = safeRealpath(full);
         if (!real) {
@@ -23660,6 +23756,30 @@ function compileInputGlob(pattern) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
 }
+function reportUndecodableNames(dir, cwd, problem, decoded) {
+  let raw;
+  try {
+    raw = readdirSync(dir, { encoding: "buffer" });
+  } catch {
+    return 0;
+  }
+  let reported = 0;
+  for (const name2 of raw) {
+    if (Buffer.from(name2.toString("utf8"), "utf8").equals(name2)) continue;
+    if (decoded !== void 0 ? name2.toString("utf8") !== decoded : !hasManifestExtension(name2.toString("latin1")))
+      continue;
+    const shown = display(path4.join(dir, escapeBytes(name2)), cwd);
+    problem(shown, "input/unreadable", `file name is not valid UTF-8 (bytes shown escaped): ${shown}; not read`);
+    reported++;
+  }
+  return reported;
+}
+function escapeBytes(bytes) {
+  let out = "";
+  for (const b of bytes)
+    out += b >= 32 && b < 127 && b !== 92 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
+  return out;
+}
 function clip(text) {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
@@ -23670,17 +23790,26 @@ function expandGlob(pattern, matcher, cwd, problem) {
     if (GLOB_CHARS.test(part) || /[()|+@]/.test(part)) break;
     literal.push(part);
   }
-  const base = path3.resolve(cwd, literal.join("/") || ".");
+  const base = path4.resolve(cwd, literal.join("/") || ".");
   const found = /* @__PURE__ */ new Set();
   try {
     if (!statSync2(base).isDirectory()) return [];
   } catch {
     return [];
   }
+  if (isInside(base, path4.resolve(cwd)) && !isInside(safeRealpath(base) ?? base, safeRealpath(cwd) ?? cwd)) {
+    problem(
+      display(base, cwd),
+      "input/symlink-outside",
+      "symbolic link leads outside the working directory (not followed)",
+      "warning"
+    );
+    return [];
+  }
   walkDirectory(base, cwd, found, problem);
-  const absolutePattern = path3.isAbsolute(pattern);
+  const absolutePattern = path4.isAbsolute(pattern);
   return [...found].filter((f) => {
-    const candidate = absolutePattern ? path3.resolve(cwd, f) : f;
+    const candidate = absolutePattern ? path4.resolve(cwd, f) : f;
     try {
       return matcher.match(candidate);
     } catch {
@@ -23694,27 +23823,23 @@ function hasManifestExtension(name2) {
 }
 function safeRealpath(p) {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
     return void 0;
   }
 }
 function symlinkError(p) {
   try {
-    realpathSync(p);
+    realpathSync2(p);
     return void 0;
   } catch (err) {
     return err.code;
   }
 }
-function isInside(child, parent) {
-  const rel = path3.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
-}
 function display(absolute, cwd) {
-  const rel = path3.relative(cwd, absolute);
-  const shown = rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : absolute;
-  return shown.split(path3.sep).join("/");
+  const rel = path4.relative(cwd, absolute);
+  const shown = rel && !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel : absolute;
+  return shown.split(path4.sep).join("/");
 }
 
 // src/load/limits.ts
@@ -23848,15 +23973,15 @@ var DocumentSourceMap = class {
     const start = this.doc.range?.[0] ?? 0;
     return this.toRange(start, start);
   }
-  locate(path15, target = "value") {
-    const { node, keyNode } = this.walk(path15);
+  locate(path18, target = "value") {
+    const { node, keyNode } = this.walk(path18);
     const chosen = target === "key" && keyNode ? keyNode : node ?? keyNode;
     const r = chosen?.range;
     if (r) return this.toRange(r[0], r[1]);
     return this.documentRange();
   }
-  scalarSource(path15) {
-    const { node, complete } = this.walk(path15);
+  scalarSource(path18) {
+    const { node, complete } = this.walk(path18);
     if (!complete || !node || !(0, import_yaml2.isScalar)(node) || !node.range) return void 0;
     return { text: this.text.slice(node.range[0], node.range[1]), plain: node.type === "PLAIN" };
   }
@@ -23880,9 +24005,9 @@ var DocumentSourceMap = class {
     if (/\s/.test(char)) return void 0;
     let node = this.doc.contents;
     if (!within(node)) return void 0;
-    const path15 = [];
+    const path18 = [];
     const inComment = () => /(?:^|[ \t])#/.test(this.text.slice(this.text.lastIndexOf("\n", rel) + 1, rel));
-    const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path15, onKey: false } : void 0;
+    const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path18, onKey: false } : void 0;
     for (; ; ) {
       if ((0, import_yaml2.isMap)(node)) {
         let next;
@@ -23900,16 +24025,16 @@ var DocumentSourceMap = class {
           if (name2 === void 0) return void 0;
           found = true;
           if (name2 === "<<" && (0, import_yaml2.isScalar)(key3) && (typeof key3.value === "symbol" || key3.type === "PLAIN")) {
-            if (onKey || onColon || (0, import_yaml2.isAlias)(value) || (0, import_yaml2.isScalar)(value)) return { path: path15, onKey: false };
+            if (onKey || onColon || (0, import_yaml2.isAlias)(value) || (0, import_yaml2.isScalar)(value)) return { path: path18, onKey: false };
             if ((0, import_yaml2.isSeq)(value)) {
               const item = value.items.find(within);
-              if (!(0, import_yaml2.isMap)(item)) return { path: path15, onKey: false };
+              if (!(0, import_yaml2.isMap)(item)) return { path: path18, onKey: false };
               next = item;
             } else next = value;
             break;
           }
-          path15.push(name2);
-          if (onKey || onColon) return { path: path15, onKey: true };
+          path18.push(name2);
+          if (onKey || onColon) return { path: path18, onKey: true };
           next = value;
           break;
         }
@@ -23926,24 +24051,24 @@ var DocumentSourceMap = class {
             return !!r && r[0] > rel && r[0] - rel < 4096 && /^[ \t\r\n]*$/.test(this.text.slice(rel + 1, r[0]));
           });
           if (index >= 0) {
-            path15.push(index);
-            return { path: path15, onKey: false };
+            path18.push(index);
+            return { path: path18, onKey: false };
           }
         }
         if (index < 0) return ownIndicator();
-        path15.push(index);
+        path18.push(index);
         node = items[index];
         continue;
       }
       if ((0, import_yaml2.isPair)(node)) return void 0;
-      return { path: path15, onKey: false };
+      return { path: path18, onKey: false };
     }
   }
   /** Follows `path` as far as it exists; returns the deepest node reached and the key node of its pair. */
-  walk(path15) {
+  walk(path18) {
     let node = this.deref(this.doc.contents);
     let keyNode = null;
-    for (const segment of path15) {
+    for (const segment of path18) {
       if (!node) return { node, keyNode, complete: false };
       let next;
       if ((0, import_yaml2.isMap)(node)) {
@@ -24521,8 +24646,8 @@ function makeManifest(file, docIndex, object, sourceMap, basePath, offsetOf2, it
     object,
     ref: refOf(object),
     basePath,
-    locate: (path15, target) => sourceMap.locate([...basePath, ...path15], target),
-    scalarSource: (path15) => sourceMap.scalarSource([...basePath, ...path15]),
+    locate: (path18, target) => sourceMap.locate([...basePath, ...path18], target),
+    scalarSource: (path18) => sourceMap.scalarSource([...basePath, ...path18]),
     pathAt: (line, column) => {
       const offset = offsetOf2(line, column);
       const hit = offset === void 0 ? void 0 : sourceMap.pathAt(offset);
@@ -24688,27 +24813,21 @@ function loadInputs(inputs, options = {}) {
   for (const f of expanded.findings) findings.push(f);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const file of expanded.files) {
-    const absolute = path4.resolve(cwd, file);
-    try {
-      const size = statSync3(absolute).size;
-      if (size > limits.maxFileBytes) {
-        add({ manifests: [], findings: [tooLarge(file, size, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
-        continue;
-      }
-      add(loadBytes(readFileSync2(absolute), file, limits), expanded.walked.has(file));
-    } catch (err) {
-      const code = err.code ?? String(err);
+    const read = readRegularFile(path5.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
+    if (read.ok) add(loadBytes(read.bytes, file, limits), expanded.walked.has(file));
+    else if (read.reason === "too-large")
+      add({ manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
+    else
       findings.push({
         ruleId: "input/unreadable",
         severity: "error",
-        message: `cannot read file: ${code}`,
+        message: read.message,
         file,
         line: 1,
         column: 1,
         endLine: 1,
         endColumn: 1
       });
-    }
   }
   const included = new Set(
     expanded.rendered.flatMap((dir) => renderKind(dir) === "kustomize" ? includedKustomizations(dir) : [])
@@ -24718,7 +24837,7 @@ function loadInputs(inputs, options = {}) {
     if (included.has(dir)) continue;
     const kind = renderKind(dir);
     const result = renderFolder(dir, kind, {
-      display: path4.relative(cwd, dir) || ".",
+      display: path5.relative(cwd, dir) || ".",
       cwd,
       env: options.env ?? process.env,
       maxBytes: limits.maxFileBytes
@@ -24789,6 +24908,16 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
   const selected = /* @__PURE__ */ new Map();
   for (const input2 of paths.filter((p) => p !== "-")) {
     const glob = GLOB_CHARS2.test(input2);
+    let matcher;
+    if (glob) {
+      const compiled = compileInputGlob(input2);
+      if ("error" in compiled) {
+        const shown = input2.length > 200 ? `${input2.slice(0, 200)}…` : input2;
+        problem(shown, "input/bad-glob", `glob ${JSON.stringify(shown)} refused: ${compiled.error}`);
+        continue;
+      }
+      matcher = compiled.matcher;
+    }
     const literal = glob ? literalPrefix(input2) : input2;
     const relToTop = toRepoPath(literal, cwd, prefix);
     if (relToTop === null) {
@@ -24807,13 +24936,14 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
       continue;
     }
     for (const entry of entries) {
-      const shown = path5.posix.relative(prefix, entry.path);
+      const shown = path6.posix.relative(prefix, entry.path);
       const explicitFile = !glob && entry.path === relToTop;
       if (!explicitFile) {
         const dirs = entry.path.split("/").slice(0, -1);
         if (dirs.some((d) => SKIPPED_DIRS2.has(d)) || !MANIFEST_EXTENSIONS.some((ext2) => entry.path.toLowerCase().endsWith(ext2)))
           continue;
-        if (glob && !safeMatch(path5.isAbsolute(input2) ? path5.join(realpathSync2(cwd), shown) : shown, input2)) continue;
+        if (matcher && !safeMatch(matcher, path6.isAbsolute(input2) ? path6.join(realpathSync3(cwd), shown) : shown))
+          continue;
       }
       if (entry.type !== "blob") continue;
       if (entry.mode === "120000") {
@@ -24898,9 +25028,9 @@ function run2(git, args, cwd, maxBuffer) {
   }
 }
 function toRepoPath(input2, cwd, prefix) {
-  const fromCwd = path5.isAbsolute(input2) ? path5.relative(realpathSync2(cwd), input2) : input2;
-  const rel = path5.posix.normalize(path5.posix.join(prefix, fromCwd.split(path5.sep).join("/")));
-  if (rel === ".." || rel.startsWith("../") || path5.posix.isAbsolute(rel)) return null;
+  const fromCwd = path6.isAbsolute(input2) ? path6.relative(realpathSync3(cwd), input2) : input2;
+  const rel = path6.posix.normalize(path6.posix.join(prefix, fromCwd.split(path6.sep).join("/")));
+  if (rel === ".." || rel.startsWith("../") || path6.posix.isAbsolute(rel)) return null;
   return rel === "." ? "" : rel.replace(/\/$/, "");
 }
 function literalPrefix(pattern) {
@@ -24911,9 +25041,9 @@ function literalPrefix(pattern) {
   }
   return literal.join("/") || ".";
 }
-function safeMatch(file, pattern) {
+function safeMatch(matcher, file) {
   try {
-    return minimatch(file, pattern, { dot: false, optimizationLevel: 2 });
+    return matcher.match(file);
   } catch {
     return false;
   }
@@ -24926,8 +25056,8 @@ function mib(n) {
 }
 
 // src/api/config.ts
-import { statSync as statSync7 } from "node:fs";
-import path13 from "node:path";
+import { statSync as statSync4 } from "node:fs";
+import path15 from "node:path";
 
 // src/core/builtin-checks.ts
 var BUILTIN_CHECKS = [
@@ -25179,8 +25309,8 @@ var BUILTIN_CHECKS = [
 
 // src/config/index.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
-import path9 from "node:path";
+import { statSync as statSync3 } from "node:fs";
+import path11 from "node:path";
 
 // rules/index.ts
 var rules_exports = {};
@@ -25278,24 +25408,24 @@ function objItems(value) {
   });
   return out;
 }
-function getIn(root, path15) {
+function getIn(root, path18) {
   let node = root;
-  for (const step of path15) {
+  for (const step of path18) {
     if (typeof step === "number" ? !Array.isArray(node) : !isObj(node)) return void 0;
     node = node[step];
   }
   return node;
 }
-function objAt(root, path15) {
-  const value = getIn(root, path15);
+function objAt(root, path18) {
+  const value = getIn(root, path18);
   return isObj(value) ? value : void 0;
 }
-function arrayAt(root, path15) {
-  const value = getIn(root, path15);
+function arrayAt(root, path18) {
+  const value = getIn(root, path18);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path15) {
-  const value = getIn(root, path15);
+function stringAt(root, path18) {
+  const value = getIn(root, path18);
   return typeof value === "string" ? value : void 0;
 }
 function scalarStringMap(value) {
@@ -25479,8 +25609,8 @@ function withBehaviour(shape, requirements, text, match2) {
   return Object.defineProperties(shape, hidden);
 }
 var NOTHING = withBehaviour({ type: "nothing" }, [], "<none>", () => false);
-function invalid(reason, path15) {
-  return withBehaviour({ type: "invalid", reason, path: path15 }, [], "<invalid>", () => false);
+function invalid(reason, path18) {
+  return withBehaviour({ type: "invalid", reason, path: path18 }, [], "<invalid>", () => false);
 }
 function makeSelector(requirements) {
   if (requirements.length === 0) return withBehaviour({ type: "everything" }, [], "", () => true);
@@ -25536,15 +25666,15 @@ function parseLabelSelector(raw) {
   if (expressions !== void 0 && expressions !== null) {
     if (!Array.isArray(expressions)) return invalid("matchExpressions must be a list", ["matchExpressions"]);
     for (const [index, expression] of expressions.entries()) {
-      const path15 = ["matchExpressions", index];
-      const parsed = parseExpression(expression, path15);
-      if ("reason" in parsed) return invalid(parsed.reason, path15);
+      const path18 = ["matchExpressions", index];
+      const parsed = parseExpression(expression, path18);
+      if ("reason" in parsed) return invalid(parsed.reason, path18);
       requirements.push(parsed);
     }
   }
   return makeSelector(requirements);
 }
-function parseExpression(expression, path15) {
+function parseExpression(expression, path18) {
   if (!isObj(expression)) return { reason: "a matchExpressions entry must be a mapping" };
   const { key: key3, operator } = expression;
   if (typeof key3 !== "string" || key3 === "") return { reason: "a matchExpressions entry needs a key" };
@@ -25564,7 +25694,7 @@ function parseExpression(expression, path15) {
     return { reason: `operator ${op} on "${key3}" needs at least one value` };
   if ((op === "Exists" || op === "DoesNotExist") && values.length > 0)
     return { reason: `operator ${op} on "${key3}" takes no values` };
-  return { key: key3, operator: op, values, path: path15 };
+  return { key: key3, operator: op, values, path: path18 };
 }
 function parseMapSelector(raw) {
   if (raw === void 0 || raw === null) return NOTHING;
@@ -25797,8 +25927,8 @@ function templateAt(manifest, kind, templatePath) {
 var LEGACY_DEFAULTED = /* @__PURE__ */ new Set(["extensions/v1beta1", "apps/v1beta1"]);
 function controllerSelectorOf(manifest) {
   const kind = manifest.ref.kind;
-  const path15 = ["spec", "selector"];
-  const raw = getIn(manifest.object, path15);
+  const path18 = ["spec", "selector"];
+  const raw = getIn(manifest.object, path18);
   const present = raw !== void 0 && raw !== null;
   switch (kind) {
     case "Deployment":
@@ -25809,24 +25939,24 @@ function controllerSelectorOf(manifest) {
       if (!present && LEGACY_DEFAULTED.has(manifest.ref.apiVersion ?? "")) {
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path15,
+          path: path18,
           present
         };
       }
-      return { selector: parseLabelSelector(raw), path: path15, present };
+      return { selector: parseLabelSelector(raw), path: path18, present };
     case "Job":
       if (!isKind(manifest, kind) || getIn(manifest.object, ["spec", "manualSelector"]) !== true) return void 0;
-      return { selector: parseLabelSelector(raw), path: path15, present };
+      return { selector: parseLabelSelector(raw), path: path18, present };
     case "ReplicationController": {
       if (!isKind(manifest, kind)) return void 0;
       const empty = !present || isObj(raw) && Object.keys(raw).length === 0;
       if (empty)
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path15,
+          path: path18,
           present: false
         };
-      return { selector: parseMapSelector(raw), path: path15, present };
+      return { selector: parseMapSelector(raw), path: path18, present };
     }
     default:
       return void 0;
@@ -26797,8 +26927,8 @@ function indexFor(manifests, defaultNamespace) {
 function objectLabel(manifest) {
   return `${manifest.ref.kind ?? "object"} ${manifest.ref.name ?? "(unnamed)"}`;
 }
-function sourceOf(manifest, path15 = ["metadata", "name"]) {
-  return `${manifest.file}:${manifest.locate(path15).line}`;
+function sourceOf(manifest, path18 = ["metadata", "name"]) {
+  return `${manifest.file}:${manifest.locate(path18).line}`;
 }
 function indexOf(context) {
   return context.index ?? indexFor(context.manifests, context.options.defaultNamespace);
@@ -27154,8 +27284,8 @@ function mountsOf(pod, volume) {
   }
   return out;
 }
-function normaliseHostPath(path15) {
-  const collapsed = path15.trim().replace(/\/+/g, "/");
+function normaliseHostPath(path18) {
+  const collapsed = path18.trim().replace(/\/+/g, "/");
   return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
 }
 var RUNTIME_SOCKETS = ["docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock", "podman.sock"];
@@ -27185,8 +27315,8 @@ var SENSITIVE_TREES = {
   "/var/lib/etcd": "etcd data (every Secret of the cluster)"
 };
 var ORDINARY = /* @__PURE__ */ new Set(["/dev/log"]);
-function sensitiveHostPath(path15) {
-  const normalised = normaliseHostPath(path15);
+function sensitiveHostPath(path18) {
+  const normalised = normaliseHostPath(path18);
   if (ORDINARY.has(normalised)) return void 0;
   if (RUNTIME_SOCKETS.some((socket) => normalised === `/${socket}` || normalised.endsWith(`/${socket}`))) {
     return "the container runtime socket (full control of every container on the node)";
@@ -27623,18 +27753,18 @@ var rule17 = {
     for (const ref of workloadContainersOf(context.manifests)) {
       const { image, imagePullPolicy: policy } = ref.container;
       if (typeof policy !== "string") continue;
-      const path15 = [...ref.path, "imagePullPolicy"];
+      const path18 = [...ref.path, "imagePullPolicy"];
       const shown = typeof image === "string" ? `"${image}"` : "its image";
       if (policy === "Never") {
         context.report({
           manifest: ref.template.manifest,
-          path: path15,
+          path: path18,
           message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}`
         });
       } else if (policy === "IfNotPresent" && typeof image === "string" && image.trim() !== "" && isLatest(parseImage(image.trim()))) {
         context.report({
           manifest: ref.template.manifest,
-          path: path15,
+          path: path18,
           message: `${ref.label} pulls mutable image ${shown} with imagePullPolicy IfNotPresent: nodes keep whichever build they pulled first; pin the image or use Always`
         });
       }
@@ -27646,8 +27776,8 @@ var image_pull_policy_default = rule17;
 // src/rules/ingresses.ts
 function ingressBackendsOf(manifest) {
   const out = [];
-  const add = (path15) => {
-    const backend2 = readBackend(manifest, path15);
+  const add = (path18) => {
+    const backend2 = readBackend(manifest, path18);
     if (backend2) out.push(backend2);
   };
   add(["spec", "defaultBackend"]);
@@ -27662,23 +27792,23 @@ function* ingressServiceBackends(manifests, index) {
     for (const backend2 of ingressBackendsOf(ingress2)) yield { ingress: ingress2, namespace, backend: backend2 };
   }
 }
-function readBackend(manifest, path15) {
-  const backend2 = getIn(manifest.object, path15);
+function readBackend(manifest, path18) {
+  const backend2 = getIn(manifest.object, path18);
   if (!isObj(backend2)) return void 0;
   if (isObj(backend2.service)) {
     const service = stringAt(backend2.service, ["name"]);
     if (service === void 0) return void 0;
-    const servicePath = [...path15, "service", "name"];
+    const servicePath = [...path18, "service", "name"];
     const port = backend2.service.port;
     if (isObj(port) && typeof port.number === "number")
-      return { service, servicePath, port: { number: port.number }, portPath: [...path15, "service", "port", "number"] };
+      return { service, servicePath, port: { number: port.number }, portPath: [...path18, "service", "port", "number"] };
     if (isObj(port) && typeof port.name === "string")
-      return { service, servicePath, port: { name: port.name }, portPath: [...path15, "service", "port", "name"] };
+      return { service, servicePath, port: { name: port.name }, portPath: [...path18, "service", "port", "name"] };
     return { service, servicePath };
   }
   if (typeof backend2.serviceName === "string") {
-    const servicePath = [...path15, "serviceName"];
-    const portPath = [...path15, "servicePort"];
+    const servicePath = [...path18, "serviceName"];
+    const portPath = [...path18, "servicePort"];
     const port = backend2.servicePort;
     if (typeof port === "number")
       return { service: backend2.serviceName, servicePath, port: { number: port }, portPath };
@@ -28431,17 +28561,17 @@ function utcIso(ms) {
 }
 
 // src/k8s/field-errors.ts
-function fieldPath(path15) {
+function fieldPath(path18) {
   let out = "";
-  for (const seg of path15) {
+  for (const seg of path18) {
     if (typeof seg === "number") out += `[${seg}]`;
     else if (typeof seg === "object") out += `[${seg.key}]`;
     else out += out === "" ? seg : `.${seg}`;
   }
   return out;
 }
-function jsonPath(path15) {
-  return path15.map((seg) => typeof seg === "object" ? seg.key : seg);
+function jsonPath(path18) {
+  return path18.map((seg) => typeof seg === "object" ? seg.key : seg);
 }
 function formatValue(value) {
   if (value === void 0 || value === null) return "null";
@@ -28450,13 +28580,13 @@ function formatValue(value) {
   return JSON.stringify(value) ?? String(value);
 }
 var fieldError = {
-  invalid: (path15, value, detail) => `${fieldPath(path15)}: Invalid value: ${formatValue(value)}: ${detail}`,
-  required: (path15, detail = "") => `${fieldPath(path15)}: Required value${detail ? `: ${detail}` : ""}`,
-  forbidden: (path15, detail) => `${fieldPath(path15)}: Forbidden: ${detail}`,
-  notSupported: (path15, value, supported) => `${fieldPath(path15)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
-  duplicate: (path15, value) => `${fieldPath(path15)}: Duplicate value: ${formatValue(value)}`,
-  tooMany: (path15, actual, max) => `${fieldPath(path15)}: Too many: ${actual}: must have at most ${max} items`,
-  notFound: (path15, value) => `${fieldPath(path15)}: Not found: ${formatValue(value)}`
+  invalid: (path18, value, detail) => `${fieldPath(path18)}: Invalid value: ${formatValue(value)}: ${detail}`,
+  required: (path18, detail = "") => `${fieldPath(path18)}: Required value${detail ? `: ${detail}` : ""}`,
+  forbidden: (path18, detail) => `${fieldPath(path18)}: Forbidden: ${detail}`,
+  notSupported: (path18, value, supported) => `${fieldPath(path18)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+  duplicate: (path18, value) => `${fieldPath(path18)}: Duplicate value: ${formatValue(value)}`,
+  tooMany: (path18, actual, max) => `${fieldPath(path18)}: Too many: ${actual}: must have at most ${max} items`,
+  notFound: (path18, value) => `${fieldPath(path18)}: Not found: ${formatValue(value)}`
 };
 var NEGATIVE_MSG = "must be greater than or equal to 0";
 var PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
@@ -28582,8 +28712,8 @@ var MAX_ON_POD_CONDITIONS = 20;
 var MAX_SUCCESS_POLICY_RULES = 20;
 var num = (v) => typeof v === "number" ? v : void 0;
 var isSet = (v) => v !== void 0 && v !== null;
-function validateJobSpec(spec, path15, emit) {
-  const at2 = (...rest) => [...path15, ...rest];
+function validateJobSpec(spec, path18, emit) {
+  const at2 = (...rest) => [...path18, ...rest];
   for (const key3 of [
     "parallelism",
     "completions",
@@ -28692,7 +28822,7 @@ function validateJobSpec(spec, path15, emit) {
     );
   const restartPath = at2("template", "spec", "restartPolicy");
   const restart = podSpec.restartPolicy;
-  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path15;
+  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path18;
   if (restart === void 0 || restart === null || restart === "" || restart === "Always")
     emit(
       located2,
@@ -28707,13 +28837,13 @@ function validateJobSpec(spec, path15, emit) {
       FN
     );
 }
-function podFailurePolicy(spec, pfp, podSpec, path15, emit) {
+function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
   const F = "validatePodFailurePolicy";
   const rules = Array.isArray(pfp.rules) ? pfp.rules : [];
   if (rules.length > MAX_POD_FAILURE_POLICY_RULES)
     emit(
-      [...path15, "rules"],
-      fieldError.tooMany([...path15, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
+      [...path18, "rules"],
+      fieldError.tooMany([...path18, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
       F,
       "key"
     );
@@ -28724,7 +28854,7 @@ function podFailurePolicy(spec, pfp, podSpec, path15, emit) {
     }
   rules.forEach((rule61, i) => {
     if (!isObj(rule61)) return;
-    const r = [...path15, "rules", i];
+    const r = [...path18, "rules", i];
     const R = "validatePodFailurePolicyRule";
     if (rule61.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
       emit(
@@ -28752,20 +28882,20 @@ function podFailurePolicy(spec, pfp, podSpec, path15, emit) {
       );
   });
 }
-function onExitCodes(req, path15, containers, emit) {
+function onExitCodes(req, path18, containers, emit) {
   const F = "validatePodFailurePolicyRuleOnExitCodes";
   if (typeof req.containerName === "string" && !containers.has(req.containerName))
     emit(
-      [...path15, "containerName"],
+      [...path18, "containerName"],
       fieldError.invalid(
-        [...path15, "containerName"],
+        [...path18, "containerName"],
         req.containerName,
         "must be one of the container or initContainer names in the pod template"
       ),
       F
     );
   const values = Array.isArray(req.values) ? req.values : void 0;
-  const vPath = [...path15, "values"];
+  const vPath = [...path18, "values"];
   if (!values) return;
   if (values.length === 0) emit(vPath, fieldError.invalid(vPath, [], "at least one value is required"), F);
   else if (values.length > MAX_ON_EXIT_CODES_VALUES)
@@ -28783,13 +28913,13 @@ function onExitCodes(req, path15, containers, emit) {
   });
   if (!ordered) emit(vPath, fieldError.invalid(vPath, values, "must be ordered"), F);
 }
-function onPodConditions(patterns, path15, emit) {
+function onPodConditions(patterns, path18, emit) {
   const F = "validatePodFailurePolicyRuleOnPodConditions";
   if (patterns.length > MAX_ON_POD_CONDITIONS)
-    emit(path15, fieldError.tooMany(path15, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
+    emit(path18, fieldError.tooMany(path18, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
   patterns.forEach((p, j) => {
     if (!isObj(p)) return;
-    const at2 = [...path15, j];
+    const at2 = [...path18, j];
     if (typeof p.type === "string")
       for (const msg of qualifiedName(p.type))
         emit([...at2, "type"], fieldError.invalid([...at2, "type"], p.type, msg), F);
@@ -28799,24 +28929,24 @@ function onPodConditions(patterns, path15, emit) {
       emit([...at2, "status"], fieldError.notSupported([...at2, "status"], p.status, ["False", "True", "Unknown"]), F);
   });
 }
-function successPolicy(policy, completions, path15, emit) {
+function successPolicy(policy, completions, path18, emit) {
   const F = "validateSuccessPolicy";
   const rules = Array.isArray(policy.rules) ? policy.rules : [];
   if (rules.length === 0)
     emit(
-      path15,
+      path18,
       fieldError.required(
-        [...path15, "rules"],
+        [...path18, "rules"],
         "at least one rules must be specified when the successPolicy is specified"
       ),
       F,
       "key"
     );
   if (rules.length > MAX_SUCCESS_POLICY_RULES)
-    emit([...path15, "rules"], fieldError.tooMany([...path15, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
+    emit([...path18, "rules"], fieldError.tooMany([...path18, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
   rules.forEach((rule61, i) => {
     if (!isObj(rule61)) return;
-    const r = [...path15, "rules", i];
+    const r = [...path18, "rules", i];
     const R = "validateSuccessPolicyRule";
     if (!isSet(rule61.succeededCount) && !isSet(rule61.succeededIndexes))
       emit(r, fieldError.required(r, "at least one of succeededCount or succeededIndexes must be specified"), R, "key");
@@ -28948,7 +29078,7 @@ var rule22 = {
     for (const m of context.manifests) {
       if (m.ref.kind !== "CronJob" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
       const spec = m.object.spec;
-      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
       const schedulePath = ["spec", "schedule"];
       if (spec.schedule === "") emit(schedulePath, fieldError.required(schedulePath), "validateCronJobSpec");
       else if (typeof spec.schedule === "string") {
@@ -28981,19 +29111,19 @@ var rule22 = {
       }
       const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : void 0;
       if (jobSpec) {
-        const path15 = ["spec", "jobTemplate", "spec"];
-        validateJobSpec(jobSpec, path15, emit);
+        const path18 = ["spec", "jobTemplate", "spec"];
+        validateJobSpec(jobSpec, path18, emit);
         if (isObj(jobSpec.selector))
           emit(
-            [...path15, "selector"],
-            fieldError.invalid([...path15, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
+            [...path18, "selector"],
+            fieldError.invalid([...path18, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
             "ValidateJobTemplateSpec",
             "key"
           );
         if (jobSpec.manualSelector === true)
           emit(
-            [...path15, "manualSelector"],
-            fieldError.notSupported([...path15, "manualSelector"], true, ["nil", "false"]),
+            [...path18, "manualSelector"],
+            fieldError.notSupported([...path18, "manualSelector"], true, ["nil", "false"]),
             "ValidateJobTemplateSpec"
           );
       }
@@ -29263,7 +29393,7 @@ var rule23 = {
       if (m.ref.kind !== "HorizontalPodAutoscaler" || groupOf(m.ref.apiVersion) !== "autoscaling") continue;
       const spec = m.object.spec;
       if (!isObj(spec)) continue;
-      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
       checkSpec(m, spec, lowerBound, emit);
     }
   }
@@ -29331,54 +29461,54 @@ function checkSpec(m, spec, lowerBound, emit) {
     }
   }
 }
-function crossVersionRef(ref, path15, emit) {
+function crossVersionRef(ref, path18, emit) {
   for (const key3 of ["kind", "name"]) {
     const value = ref[key3];
     if (typeof value !== "string") continue;
-    if (value === "") emit([...path15, key3], fieldError.required([...path15, key3]), "ValidateCrossVersionObjectReference");
+    if (value === "") emit([...path18, key3], fieldError.required([...path18, key3]), "ValidateCrossVersionObjectReference");
     else
       for (const msg of pathSegmentName(value))
-        emit([...path15, key3], fieldError.invalid([...path15, key3], value, msg), "ValidateCrossVersionObjectReference");
+        emit([...path18, key3], fieldError.invalid([...path18, key3], value, msg), "ValidateCrossVersionObjectReference");
   }
 }
-function metricSpec(metric, path15, emit) {
+function metricSpec(metric, path18, emit) {
   const FN2 = "validateMetricSpec";
   const type = metric.type;
   if (type === "")
-    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric source type"), FN2);
+    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric source type"), FN2);
   else if (typeof type === "string" && !METRIC_SOURCE_TYPES.includes(type))
-    emit([...path15, "type"], fieldError.notSupported([...path15, "type"], type, METRIC_SOURCE_TYPES), FN2);
+    emit([...path18, "type"], fieldError.notSupported([...path18, "type"], type, METRIC_SOURCE_TYPES), FN2);
   const present = SOURCE_FIELDS.filter((f) => isSet2(metric[f]));
   const first = present[0];
-  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path15, first], emit);
+  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path18, first], emit);
   const expected = typeof type === "string" ? FIELD_OF_TYPE[type] : void 0;
   if (expected && !isSet2(metric[expected]))
-    emit(path15, fieldError.required([...path15, expected], "must populate information for the given metric source"), FN2);
+    emit(path18, fieldError.required([...path18, expected], "must populate information for the given metric source"), FN2);
   if (present.length !== 1) {
     for (const f of present)
       if (f !== expected)
-        emit([...path15, f], fieldError.forbidden([...path15, f], "must populate the given metric source only"), FN2, "key");
+        emit([...path18, f], fieldError.forbidden([...path18, f], "must populate the given metric source only"), FN2, "key");
   }
 }
-function metricSource(kind, src, path15, emit) {
+function metricSource(kind, src, path18, emit) {
   const target = isObj(src.target) ? src.target : void 0;
-  const tPath = [...path15, "target"];
+  const tPath = [...path18, "target"];
   const has = (key3) => target !== void 0 && isSet2(target[key3]);
   if (kind === "object" || kind === "external" || kind === "pods") {
-    if (isObj(src.metric)) metricIdentifier(src.metric, [...path15, "metric"], emit);
+    if (isObj(src.metric)) metricIdentifier(src.metric, [...path18, "metric"], emit);
   }
   if (kind === "object" && isObj(src.describedObject))
-    crossVersionRef(src.describedObject, [...path15, "describedObject"], emit);
+    crossVersionRef(src.describedObject, [...path18, "describedObject"], emit);
   if (kind === "resource" || kind === "containerResource") {
     const fn = kind === "resource" ? "validateResourceSource" : "validateContainerResourceSource";
     if (src.name === "")
-      emit([...path15, "name"], fieldError.required([...path15, "name"], "must specify a resource name"), fn);
+      emit([...path18, "name"], fieldError.required([...path18, "name"], "must specify a resource name"), fn);
     if (kind === "containerResource" && typeof src.container === "string") {
       if (src.container === "")
-        emit([...path15, "container"], fieldError.required([...path15, "container"], "must specify a container"), fn);
+        emit([...path18, "container"], fieldError.required([...path18, "container"], "must specify a container"), fn);
       else
         for (const msg of dns1123Label(src.container))
-          emit([...path15, "container"], fieldError.invalid([...path15, "container"], src.container, msg), fn);
+          emit([...path18, "container"], fieldError.invalid([...path18, "container"], src.container, msg), fn);
     }
   }
   if (!target) return;
@@ -29442,48 +29572,48 @@ function metricSource(kind, src, path15, emit) {
     }
   }
 }
-function metricTarget(target, path15, emit) {
+function metricTarget(target, path18, emit) {
   const FN2 = "validateMetricTarget";
   const type = target.type;
   if (type === "")
-    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric target type"), FN2);
+    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric target type"), FN2);
   if (typeof type === "string" && !["Utilization", "Value", "AverageValue"].includes(type))
     emit(
-      [...path15, "type"],
-      fieldError.invalid([...path15, "type"], type, "must be either Utilization, Value, or AverageValue"),
+      [...path18, "type"],
+      fieldError.invalid([...path18, "type"], type, "must be either Utilization, Value, or AverageValue"),
       FN2
     );
   for (const key3 of ["value", "averageValue"]) {
     const q = parseQuantity(target[key3]);
     if (q && q.nano <= 0n)
-      emit([...path15, key3], fieldError.invalid([...path15, key3], target[key3], "must be positive"), FN2);
+      emit([...path18, key3], fieldError.invalid([...path18, key3], target[key3], "must be positive"), FN2);
   }
   const util = target.averageUtilization;
   if (typeof util === "number" && util < 1)
     emit(
-      [...path15, "averageUtilization"],
-      fieldError.invalid([...path15, "averageUtilization"], util, "must be greater than 0"),
+      [...path18, "averageUtilization"],
+      fieldError.invalid([...path18, "averageUtilization"], util, "must be greater than 0"),
       FN2
     );
 }
-function metricIdentifier(id, path15, emit) {
+function metricIdentifier(id, path18, emit) {
   const name2 = id.name;
   if (typeof name2 !== "string") return;
   if (name2 === "")
     emit(
-      [...path15, "name"],
-      fieldError.required([...path15, "name"], "must specify a metric name"),
+      [...path18, "name"],
+      fieldError.required([...path18, "name"], "must specify a metric name"),
       "validateMetricIdentifier"
     );
   else
     for (const msg of pathSegmentName(name2))
-      emit([...path15, "name"], fieldError.invalid([...path15, "name"], name2, msg), "validateMetricIdentifier");
+      emit([...path18, "name"], fieldError.invalid([...path18, "name"], name2, msg), "validateMetricIdentifier");
 }
-function scalingRules(rules, path15, emit) {
+function scalingRules(rules, path18, emit) {
   const FN2 = "validateScalingRules";
   const window = rules.stabilizationWindowSeconds;
   if (typeof window === "number") {
-    const wPath = [...path15, "stabilizationWindowSeconds"];
+    const wPath = [...path18, "stabilizationWindowSeconds"];
     if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN2);
     if (window > MAX_STABILIZATION_WINDOW_SECONDS)
       emit(
@@ -29495,17 +29625,17 @@ function scalingRules(rules, path15, emit) {
   const select = rules.selectPolicy;
   if (typeof select === "string" && !["Disabled", "Max", "Min"].includes(select))
     emit(
-      [...path15, "selectPolicy"],
-      fieldError.notSupported([...path15, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
+      [...path18, "selectPolicy"],
+      fieldError.notSupported([...path18, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
       FN2
     );
   const policies = rules.policies;
   if (Array.isArray(policies) && policies.length === 0)
-    emit([...path15, "policies"], fieldError.required([...path15, "policies"], "must specify at least one Policy"), FN2);
+    emit([...path18, "policies"], fieldError.required([...path18, "policies"], "must specify at least one Policy"), FN2);
   if (!Array.isArray(policies)) return;
   policies.forEach((policy, i) => {
     if (!isObj(policy)) return;
-    const p = [...path15, "policies", i];
+    const p = [...path18, "policies", i];
     const P = "validateScalingPolicy";
     if (typeof policy.type === "string" && policy.type !== "Pods" && policy.type !== "Percent")
       emit([...p, "type"], fieldError.notSupported([...p, "type"], policy.type, ["Percent", "Pods"]), P);
@@ -29667,7 +29797,7 @@ var rule24 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Ingress" || m.ref.apiVersion !== "networking.k8s.io/v1" || !isObj(m.object.spec)) continue;
-      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
       checkSpec2(m.object.spec, emit);
     }
   }
@@ -29684,20 +29814,20 @@ function checkSpec2(spec, emit) {
   if (isObj(spec.defaultBackend)) backend(spec.defaultBackend, ["spec", "defaultBackend"], emit);
   rules.forEach((r, i) => {
     if (!isObj(r)) return;
-    const path15 = ["spec", "rules", i];
-    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path15, "host"], "validateIngressRules", emit);
+    const path18 = ["spec", "rules", i];
+    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path18, "host"], "validateIngressRules", emit);
     if (!isObj(r.http)) return;
     const paths = r.http.paths;
     if (Array.isArray(paths) && paths.length === 0)
       emit(
-        [...path15, "http", "paths"],
-        fieldError.required([...path15, "http", "paths"]),
+        [...path18, "http", "paths"],
+        fieldError.required([...path18, "http", "paths"]),
         "validateHTTPIngressRuleValue",
         "key"
       );
     if (!Array.isArray(paths)) return;
     paths.forEach((p, j) => {
-      if (isObj(p)) httpPath(p, [...path15, "http", "paths", j], emit);
+      if (isObj(p)) httpPath(p, [...path18, "http", "paths", j], emit);
     });
   });
   if (Array.isArray(spec.tls))
@@ -29715,28 +29845,28 @@ function checkSpec2(spec, emit) {
         "ValidateIngressSpec"
       );
 }
-function host(value, path15, fn, emit) {
-  if (parseIP(value)) emit(path15, fieldError.invalid(path15, value, "must be a DNS name, not an IP address"), fn);
+function host(value, path18, fn, emit) {
+  if (parseIP(value)) emit(path18, fieldError.invalid(path18, value, "must be a DNS name, not an IP address"), fn);
   if (value.includes("*")) {
-    if (!isWildcardSubdomain(value)) emit(path15, fieldError.invalid(path15, value, WILDCARD_DNS1123), fn);
-  } else for (const msg of dns1123Subdomain(value)) emit(path15, fieldError.invalid(path15, value, msg), fn);
+    if (!isWildcardSubdomain(value)) emit(path18, fieldError.invalid(path18, value, WILDCARD_DNS1123), fn);
+  } else for (const msg of dns1123Subdomain(value)) emit(path18, fieldError.invalid(path18, value, msg), fn);
 }
-function tlsHost(value, path15, emit) {
+function tlsHost(value, path18, emit) {
   if (value.includes("*")) {
     if (!isWildcardSubdomain(value))
-      emit(path15, fieldError.invalid(path15, value, WILDCARD_DNS1123), "validateIngressTLS");
+      emit(path18, fieldError.invalid(path18, value, WILDCARD_DNS1123), "validateIngressTLS");
   } else
-    for (const msg of dns1123Subdomain(value)) emit(path15, fieldError.invalid(path15, value, msg), "validateIngressTLS");
+    for (const msg of dns1123Subdomain(value)) emit(path18, fieldError.invalid(path18, value, msg), "validateIngressTLS");
 }
 function isWildcardSubdomain(value) {
   return value.length <= 253 && value.startsWith("*.") && dns1123Subdomain(value.slice(2)).length === 0;
 }
-function httpPath(p, path15, emit) {
+function httpPath(p, path18, emit) {
   const FN2 = "validateHTTPIngressPath";
   const type = p.pathType;
   const text = typeof p.path === "string" ? p.path : "";
-  const pathAt = [...path15, "path"];
-  const at2 = p.path === void 0 ? path15 : pathAt;
+  const pathAt = [...path18, "path"];
+  const at2 = p.path === void 0 ? path18 : pathAt;
   if (type === "Exact" || type === "Prefix") {
     if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
     if (text !== "") {
@@ -29751,21 +29881,21 @@ function httpPath(p, path15, emit) {
   } else if (typeof type !== "string" || !PATH_TYPES.includes(type)) {
     if (type === void 0 || type === null) return;
   }
-  if (isObj(p.backend)) backend(p.backend, [...path15, "backend"], emit);
+  if (isObj(p.backend)) backend(p.backend, [...path18, "backend"], emit);
 }
-function backend(b, path15, emit) {
+function backend(b, path18, emit) {
   const FN2 = "validateIngressBackend";
   const hasResource = isObj(b.resource);
   const hasService = isObj(b.service);
   if (hasResource && hasService) {
-    emit(path15, fieldError.invalid(path15, "", "cannot set both resource and service backends"), FN2, "key");
+    emit(path18, fieldError.invalid(path18, "", "cannot set both resource and service backends"), FN2, "key");
     return;
   }
   if (hasResource) {
     const ref = b.resource;
     for (const key3 of ["kind", "name"]) {
       const value = ref[key3];
-      const at2 = [...path15, "resource", key3];
+      const at2 = [...path18, "resource", key3];
       if (value === "") emit(at2, fieldError.required(at2), FN2);
       else if (typeof value === "string")
         for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN2);
@@ -29773,19 +29903,19 @@ function backend(b, path15, emit) {
     if (typeof ref.apiGroup === "string" && ref.apiGroup !== "")
       for (const msg of dns1123Subdomain(ref.apiGroup))
         emit(
-          [...path15, "resource", "apiGroup"],
-          fieldError.invalid([...path15, "resource", "apiGroup"], ref.apiGroup, msg),
+          [...path18, "resource", "apiGroup"],
+          fieldError.invalid([...path18, "resource", "apiGroup"], ref.apiGroup, msg),
           FN2
         );
     return;
   }
   if (!hasService) {
-    emit(path15, fieldError.invalid(path15, "", "resource or service backend is required"), FN2, "key");
+    emit(path18, fieldError.invalid(path18, "", "resource or service backend is required"), FN2, "key");
     return;
   }
   const service = b.service;
   const name2 = service.name;
-  const namePath = [...path15, "service", "name"];
+  const namePath = [...path18, "service", "name"];
   if (name2 === "") emit(namePath, fieldError.required(namePath), FN2);
   else if (typeof name2 === "string")
     for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN2);
@@ -29794,21 +29924,21 @@ function backend(b, path15, emit) {
   const portNum = typeof port.number === "number" ? port.number : 0;
   if (portName_ !== "" && portNum !== 0) {
     emit(
-      [...path15, "service", "port"],
-      fieldError.invalid(path15, "", "cannot set both port name & port number"),
+      [...path18, "service", "port"],
+      fieldError.invalid(path18, "", "cannot set both port name & port number"),
       FN2,
       "key"
     );
   } else if (portName_ !== "") {
-    const at2 = [...path15, "service", "port", "name"];
+    const at2 = [...path18, "service", "port", "name"];
     for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN2);
   } else if (portNum !== 0) {
-    const at2 = [...path15, "service", "port", "number"];
+    const at2 = [...path18, "service", "port", "number"];
     for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN2);
   } else {
     emit(
-      isObj(service.port) ? [...path15, "service", "port"] : [...path15, "service"],
-      fieldError.required(path15, "port name or number is required"),
+      isObj(service.port) ? [...path18, "service", "port"] : [...path18, "service"],
+      fieldError.required(path18, "port name or number is required"),
       FN2,
       "key"
     );
@@ -29869,7 +29999,7 @@ var rule25 = {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Job" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
       const spec = m.object.spec;
-      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
       validateJobSpec(spec, ["spec"], emit);
       if (isObj(spec.selector) && spec.manualSelector !== true)
         emit(
@@ -29940,7 +30070,7 @@ var rule26 = {
   },
   check(context) {
     for (const m of context.manifests) {
-      for (const { path: path15, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path15, kind, context.report);
+      for (const { path: path18, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path18, kind, context.report);
     }
   }
 };
@@ -29948,39 +30078,39 @@ function labelMaps(root, kind) {
   const out = [];
   const stack = [{ value: root, path: [] }];
   while (stack.length > 0) {
-    const { value, path: path15 } = stack.pop();
+    const { value, path: path18 } = stack.pop();
     if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: [...path15, i] }));
+      value.forEach((v, i) => stack.push({ value: v, path: [...path18, i] }));
       continue;
     }
     if (!isMap3(value)) continue;
     for (const [key3, child] of Object.entries(value)) {
-      const childPath = [...path15, key3];
-      const parent = path15[path15.length - 1];
+      const childPath = [...path18, key3];
+      const parent = path18[path18.length - 1];
       if (parent === "metadata" && key3 === "labels") out.push({ path: childPath, kind: "labels" });
       else if (parent === "metadata" && key3 === "annotations") out.push({ path: childPath, kind: "annotations" });
       else if (key3 === "matchLabels" || key3 === "nodeSelector") out.push({ path: childPath, kind: "labels" });
-      else if (kind === "Service" && path15.length === 1 && path15[0] === "spec" && key3 === "selector")
+      else if (kind === "Service" && path18.length === 1 && path18[0] === "spec" && key3 === "selector")
         out.push({ path: childPath, kind: "labels" });
-      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path15.length === 0 && key3 !== "metadata")
+      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path18.length === 0 && key3 !== "metadata")
         continue;
       else stack.push({ value: child, path: childPath });
     }
   }
   return out.sort((a, b) => a.path.join("\0") < b.path.join("\0") ? -1 : 1);
 }
-function checkMap(m, path15, kind, report) {
+function checkMap(m, path18, kind, report) {
   let value = m.object;
-  for (const p of path15) value = value[p];
+  for (const p of path18) value = value[p];
   if (!isMap3(value)) return;
-  const what = path15[path15.length - 1] === "annotations" ? "annotation" : path15[path15.length - 1] === "labels" ? "label" : "selector";
+  const what = path18[path18.length - 1] === "annotations" ? "annotation" : path18[path18.length - 1] === "labels" ? "label" : "selector";
   let total = 0;
   for (const [key3, v] of Object.entries(value)) {
     const keyErrs = qualifiedName(key3);
     if (keyErrs.length)
       report({
         manifest: m,
-        path: [...path15, key3],
+        path: [...path18, key3],
         target: "key",
         message: `${what} key ${JSON.stringify(key3)}: ${keyErrs.join("; ")}`
       });
@@ -29991,7 +30121,7 @@ function checkMap(m, path15, kind, report) {
       if (valueErrs.length)
         report({
           manifest: m,
-          path: [...path15, key3],
+          path: [...path18, key3],
           message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key3)}: ${valueErrs.join("; ")}`
         });
     }
@@ -29999,7 +30129,7 @@ function checkMap(m, path15, kind, report) {
   if (kind === "annotations" && total > ANNOTATIONS_MAX_BYTES) {
     report({
       manifest: m,
-      path: path15,
+      path: path18,
       target: "key",
       message: `annotations total ${total} bytes, over the API server's limit of ${ANNOTATIONS_MAX_BYTES}`
     });
@@ -30210,12 +30340,12 @@ var rule28 = {
         });
       }
       for (const key3 of ["minAvailable", "maxUnavailable"]) {
-        const path15 = ["spec", key3];
+        const path18 = ["spec", key3];
         for (const detail of intOrPercentProblems(spec[key3]))
           context.report({
             manifest: m,
-            path: path15,
-            message: `${fieldError.invalid(path15, spec[key3], detail)} (${UPSTREAM})`
+            path: path18,
+            message: `${fieldError.invalid(path18, spec[key3], detail)} (${UPSTREAM})`
           });
       }
     }
@@ -30277,16 +30407,16 @@ var rule29 = {
           const names = /* @__PURE__ */ new Set();
           ports.forEach((p, i) => {
             if (!isObj(p)) return;
-            const path15 = [...c.path, "ports", i];
-            number(m, [...path15, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
+            const path18 = [...c.path, "ports", i];
+            number(m, [...path18, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
             if (p.hostPort !== void 0)
-              number(m, [...path15, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
+              number(m, [...path18, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
             if (typeof p.name === "string") {
-              name(m, [...path15, "name"], p.name, `${c.label} port name`, context.report);
+              name(m, [...path18, "name"], p.name, `${c.label} port name`, context.report);
               if (names.has(p.name))
                 context.report({
                   manifest: m,
-                  path: [...path15, "name"],
+                  path: [...path18, "name"],
                   message: `${c.label}: duplicate port name ${JSON.stringify(p.name)}`
                 });
               names.add(p.name);
@@ -30306,16 +30436,16 @@ function checkService(m, report) {
   const seen = /* @__PURE__ */ new Set();
   ports.forEach((p, i) => {
     if (!isObj(p)) return;
-    const path15 = ["spec", "ports", i];
-    number(m, [...path15, "port"], p.port, "Service port", false, report);
+    const path18 = ["spec", "ports", i];
+    number(m, [...path18, "port"], p.port, "Service port", false, report);
     if (typeof p.targetPort === "number" && p.targetPort !== 0)
-      number(m, [...path15, "targetPort"], p.targetPort, "Service targetPort", false, report);
+      number(m, [...path18, "targetPort"], p.targetPort, "Service targetPort", false, report);
     else if (typeof p.targetPort === "string" && p.targetPort !== "")
-      name(m, [...path15, "targetPort"], p.targetPort, "Service targetPort name", report);
+      name(m, [...path18, "targetPort"], p.targetPort, "Service targetPort name", report);
     if (typeof p.nodePort === "number" && p.nodePort !== 0 && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) {
       report({
         manifest: m,
-        path: [...path15, "nodePort"],
+        path: [...path18, "nodePort"],
         message: `nodePort ${p.nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
         severity: "warning"
       });
@@ -30326,38 +30456,38 @@ function checkService(m, report) {
       if (errs.length)
         report({
           manifest: m,
-          path: [...path15, "name"],
+          path: [...path18, "name"],
           message: `Service port name ${JSON.stringify(portNameValue)}: ${errs.join("; ")}`
         });
       if (names.has(portNameValue))
         report({
           manifest: m,
-          path: [...path15, "name"],
+          path: [...path18, "name"],
           message: `duplicate Service port name ${JSON.stringify(portNameValue)}`
         });
       names.add(portNameValue);
     } else if (ports.length > 1) {
       report({
         manifest: m,
-        path: path15,
+        path: path18,
         message: `Service port #${i + 1}: a name is required when a Service has more than one port`
       });
     }
     if (typeof p.port === "number") {
       const key3 = `${p.port}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`;
-      if (seen.has(key3)) report({ manifest: m, path: [...path15, "port"], message: `duplicate Service port ${key3}` });
+      if (seen.has(key3)) report({ manifest: m, path: [...path18, "port"], message: `duplicate Service port ${key3}` });
       seen.add(key3);
     }
   });
 }
-function number(m, path15, value, what, allowZero, report) {
+function number(m, path18, value, what, allowZero, report) {
   if (typeof value !== "number") return;
   const errs = portNumber(value, { allowZero });
-  if (errs.length) report({ manifest: m, path: path15, message: `${what} ${value}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path18, message: `${what} ${value}: ${errs.join("; ")}` });
 }
-function name(m, path15, value, what, report) {
+function name(m, path18, value, what, report) {
   const errs = portName(value);
-  if (errs.length) report({ manifest: m, path: path15, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path18, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
 var invalid_port_default = rule29;
 
@@ -30613,9 +30743,9 @@ var rule30 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Service" || m.ref.apiVersion !== "v1" || !isObj(m.object.spec)) continue;
-      const emit = (path15, message, upstream, target) => context.report({
+      const emit = (path18, message, upstream, target) => context.report({
         manifest: m,
-        path: located(m, path15),
+        path: located(m, path18),
         message: `${message} (${upstream})`,
         ...target ? { target } : {}
       });
@@ -30623,8 +30753,8 @@ var rule30 = {
     }
   }
 };
-function located(m, path15) {
-  for (let n = path15.length; n > 0; n--) if (getIn(m.object, path15.slice(0, n)) !== void 0) return path15.slice(0, n);
+function located(m, path18) {
+  for (let n = path18.length; n > 0; n--) if (getIn(m.object, path18.slice(0, n)) !== void 0) return path18.slice(0, n);
   return [];
 }
 function strings(value) {
@@ -30681,9 +30811,9 @@ function checkService2(m, emit) {
   }
   ports.forEach((p, i) => {
     if (!isObj(p) || typeof p.appProtocol !== "string") return;
-    const path15 = ["spec", "ports", i, "appProtocol"];
+    const path18 = ["spec", "ports", i, "appProtocol"];
     for (const msg of qualifiedName(p.appProtocol))
-      emit(path15, fieldError.invalid(path15, p.appProtocol, msg), "validateServicePort");
+      emit(path18, fieldError.invalid(path18, p.appProtocol, msg), "validateServicePort");
   });
   if (spec.sessionAffinity === "None" && isObj(spec.sessionAffinityConfig))
     emit(
@@ -30693,20 +30823,20 @@ function checkService2(m, emit) {
       "key"
     );
   if (spec.sessionAffinity === "ClientIP") {
-    const path15 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
-    const timeout = getIn(spec, path15.slice(1));
+    const path18 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
+    const timeout = getIn(spec, path18.slice(1));
     if (typeof timeout === "number" && (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS))
       emit(
-        path15,
-        fieldError.invalid(path15, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
+        path18,
+        fieldError.invalid(path18, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
         "validateClientIPAffinityConfig"
       );
   }
   strings(spec.externalIPs).forEach((ip, i) => {
-    const path15 = ["spec", "externalIPs", i];
+    const path18 = ["spec", "externalIPs", i];
     const parsed = parseIP(ip);
-    if (!parsed) emit(path15, fieldError.invalid(path15, ip, INVALID_IP), FN2);
-    else for (const msg of specialIPProblems(ip, parsed)) emit(path15, fieldError.invalid(path15, ip, msg), FN2);
+    if (!parsed) emit(path18, fieldError.invalid(path18, ip, INVALID_IP), FN2);
+    else for (const msg of specialIPProblems(ip, parsed)) emit(path18, fieldError.invalid(path18, ip, msg), FN2);
   });
   if (type === "ClusterIP")
     ports.forEach((p, i) => {
@@ -30752,12 +30882,12 @@ function checkService2(m, emit) {
       "key"
     );
   if (typeof spec.loadBalancerClass === "string") {
-    const path15 = ["spec", "loadBalancerClass"];
+    const path18 = ["spec", "loadBalancerClass"];
     if (type !== "LoadBalancer")
-      emit(path15, fieldError.forbidden(path15, LB_ONLY), "validateLoadBalancerClassField", "key");
+      emit(path18, fieldError.forbidden(path18, LB_ONLY), "validateLoadBalancerClassField", "key");
     else
       for (const msg of qualifiedName(spec.loadBalancerClass))
-        emit(path15, fieldError.invalid(path15, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
+        emit(path18, fieldError.invalid(path18, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
   }
   const ETP = "validateServiceExternalTrafficPolicy";
   const externallyAccessible = type === "LoadBalancer" || type === "NodePort" || type === "ClusterIP" && strings(spec.externalIPs).length > 0;
@@ -30772,12 +30902,12 @@ function checkService2(m, emit) {
       ETP
     );
   if (typeof spec.healthCheckNodePort === "number" && spec.healthCheckNodePort !== 0) {
-    const path15 = ["spec", "healthCheckNodePort"];
+    const path18 = ["spec", "healthCheckNodePort"];
     if (type !== "LoadBalancer" || spec.externalTrafficPolicy !== "Local")
       emit(
-        path15,
+        path18,
         fieldError.invalid(
-          path15,
+          path18,
           spec.healthCheckNodePort,
           "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"
         ),
@@ -30912,9 +31042,9 @@ var rule31 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.apiVersion !== "apps/v1" || !isObj(m.object.spec)) continue;
-      const emit = (path15, message) => context.report({
+      const emit = (path18, message) => context.report({
         manifest: m,
-        path: jsonPath(path15),
+        path: jsonPath(path18),
         message,
         target: message.includes(": Forbidden: ") ? "key" : "value"
       });
@@ -30982,16 +31112,16 @@ function templateForReplicaSet(spec, emit) {
 function restartAlwaysNoDeadline(spec, kindWord, emit) {
   const podSpec = getIn(spec, ["template", "spec"]);
   if (!isObj(podSpec)) return;
-  const path15 = ["spec", "template", "spec"];
+  const path18 = ["spec", "template", "spec"];
   if (typeof podSpec.restartPolicy === "string" && podSpec.restartPolicy !== "Always")
     emit(
-      [...path15, "restartPolicy"],
-      fieldError.notSupported([...path15, "restartPolicy"], podSpec.restartPolicy, ["Always"])
+      [...path18, "restartPolicy"],
+      fieldError.notSupported([...path18, "restartPolicy"], podSpec.restartPolicy, ["Always"])
     );
   if (podSpec.activeDeadlineSeconds !== void 0 && podSpec.activeDeadlineSeconds !== null)
     emit(
-      [...path15, "activeDeadlineSeconds"],
-      fieldError.forbidden([...path15, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
+      [...path18, "activeDeadlineSeconds"],
+      fieldError.forbidden([...path18, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
     );
 }
 function checkStatefulSet(m, emit, kubeVersion2) {
@@ -31008,20 +31138,20 @@ function checkStatefulSet(m, emit, kubeVersion2) {
     const ru = strategy.rollingUpdate;
     nonNegative(ru, ruPath, ["partition"], emit);
     if (featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) && ru.maxUnavailable != null) {
-      const path15 = [...ruPath, "maxUnavailable"];
+      const path18 = [...ruPath, "maxUnavailable"];
       const value = ru.maxUnavailable;
-      positiveIntOrPercent(path15, value, emit);
-      if (intOrPercentValue(value) === 0) emit(path15, fieldError.invalid(path15, value, "cannot be 0"));
-      notMoreThan100Percent(path15, value, emit);
+      positiveIntOrPercent(path18, value, emit);
+      if (intOrPercentValue(value) === 0) emit(path18, fieldError.invalid(path18, value, "cannot be 0"));
+      notMoreThan100Percent(path18, value, emit);
     }
   }
   const retention = spec.persistentVolumeClaimRetentionPolicy;
   if (isObj(retention)) {
     for (const key3 of ["whenDeleted", "whenScaled"]) {
       const value = retention[key3];
-      const path15 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
+      const path18 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
       if (typeof value === "string" && value !== "Retain" && value !== "Delete")
-        emit(path15, fieldError.notSupported(path15, value, ["Retain", "Delete"]));
+        emit(path18, fieldError.notSupported(path18, value, ["Retain", "Delete"]));
     }
   }
   restartAlwaysNoDeadline(spec, "StatefulSet", emit);
@@ -31053,19 +31183,19 @@ function checkDaemonSet(m, emit) {
       fieldError.required([...ruPath, "maxUnavailable"], "cannot be 0 when maxSurge is 0")
     );
 }
-function intOrString(m, path15, defaulted) {
-  return getIn(m.object, jsonPath(path15)) === "" ? "" : defaulted;
+function intOrString(m, path18, defaulted) {
+  return getIn(m.object, jsonPath(path18)) === "" ? "" : defaulted;
 }
-function positiveIntOrPercent(path15, value, emit) {
+function positiveIntOrPercent(path18, value, emit) {
   if (typeof value === "string") {
-    if (!isValidPercent(value)) emit(path15, fieldError.invalid(path15, value, PERCENT_MSG));
+    if (!isValidPercent(value)) emit(path18, fieldError.invalid(path18, value, PERCENT_MSG));
   } else if (typeof value === "number" && value < 0) {
-    emit(path15, fieldError.invalid(path15, value, NEGATIVE_MSG));
+    emit(path18, fieldError.invalid(path18, value, NEGATIVE_MSG));
   }
 }
-function notMoreThan100Percent(path15, value, emit) {
+function notMoreThan100Percent(path18, value, emit) {
   if (typeof value === "string" && isValidPercent(value) && Number(value.slice(0, -1)) > 100)
-    emit(path15, fieldError.invalid(path15, value, "must not be greater than 100%"));
+    emit(path18, fieldError.invalid(path18, value, "must not be greater than 100%"));
 }
 function nonNegative(o, base, keys, emit) {
   for (const key3 of keys) {
@@ -31619,42 +31749,42 @@ function podReferencesOf(template) {
       objectSource(out, source.secret, "Secret", "name", at2("volumes", v, "projected", "sources", s, "secret"));
     });
   });
-  for (const { container, path: path15 } of containersOf(template)) {
+  for (const { container, path: path18 } of containersOf(template)) {
     arrayAt(container, ["env"]).forEach((env, e) => {
       const valueFrom = getIn(env, ["valueFrom"]);
       if (!isObj(valueFrom)) return;
-      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path15, "env", e, "valueFrom", "configMapKeyRef"]);
-      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path15, "env", e, "valueFrom", "secretKeyRef"]);
+      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path18, "env", e, "valueFrom", "configMapKeyRef"]);
+      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path18, "env", e, "valueFrom", "secretKeyRef"]);
     });
     arrayAt(container, ["envFrom"]).forEach((source, s) => {
       if (!isObj(source)) return;
-      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path15, "envFrom", s, "configMapRef"]);
-      objectSource(out, source.secretRef, "Secret", "name", [...path15, "envFrom", s, "secretRef"]);
+      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path18, "envFrom", s, "configMapRef"]);
+      objectSource(out, source.secretRef, "Secret", "name", [...path18, "envFrom", s, "secretRef"]);
     });
   }
   return out;
 }
-function objectSource(out, source, kind, nameField, path15) {
+function objectSource(out, source, kind, nameField, path18) {
   if (!isObj(source) || typeof source[nameField] !== "string") return;
   const name2 = source[nameField];
   const optional = source.optional === true;
-  out.push({ kind, name: name2, path: [...path15, nameField], optional });
+  out.push({ kind, name: name2, path: [...path18, nameField], optional });
   arrayAt(source, ["items"]).forEach((item, i) => {
     if (isObj(item) && typeof item.key === "string")
       out.push({
         kind,
         name: name2,
-        path: [...path15, nameField],
+        path: [...path18, nameField],
         optional,
         key: item.key,
-        keyPath: [...path15, "items", i, "key"]
+        keyPath: [...path18, "items", i, "key"]
       });
   });
 }
-function keyRef(out, ref, kind, path15) {
+function keyRef(out, ref, kind, path18) {
   if (!isObj(ref) || typeof ref.name !== "string") return;
-  const r = { kind, name: ref.name, path: [...path15, "name"], optional: ref.optional === true };
-  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path15, "key"] });
+  const r = { kind, name: ref.name, path: [...path18, "name"], optional: ref.optional === true };
+  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path18, "key"] });
   out.push(r);
 }
 function providedKeys(object, kind) {
@@ -33783,7 +33913,7 @@ var rule59 = {
         arrayAt(template.spec, ["volumes"]).flatMap((v) => isObj(v) && typeof v.name === "string" ? [v.name] : [])
       );
       const claims = template.kind === "StatefulSet" ? claimTemplateNames2(manifest.object) : /* @__PURE__ */ new Set();
-      for (const { container, path: path15, label } of containersOf(template)) {
+      for (const { container, path: path18, label } of containersOf(template)) {
         for (const field of ["volumeMounts", "volumeDevices"]) {
           arrayAt(container, [field]).forEach((mount, i) => {
             if (!isObj(mount) || typeof mount.name !== "string") return;
@@ -33791,7 +33921,7 @@ var rule59 = {
             const where = template.kind === "StatefulSet" ? "neither a volume nor a volumeClaimTemplate" : "not a volume of the pod";
             context.report({
               manifest,
-              path: [...path15, field, i, "name"],
+              path: [...path18, field, i, "name"],
               message: `${objectLabel(manifest)}: ${label} mounts "${mount.name}", which is ${where}`
             });
           });
@@ -33909,31 +34039,50 @@ var allRules = Object.freeze(
 var ruleIds = Object.freeze(allRules.map((r) => r.id));
 
 // src/config/find.ts
-import { statSync as statSync4 } from "node:fs";
-import path6 from "node:path";
+import { lstatSync } from "node:fs";
+import path7 from "node:path";
 var CONFIG_NAMES = [".kubeplan.yaml", ".kubeplan.yml"];
 function findConfigFile(cwd) {
-  let dir = path6.resolve(cwd);
+  let dir = path7.resolve(cwd);
   for (; ; ) {
     for (const name2 of CONFIG_NAMES) {
-      const candidate = path6.join(dir, name2);
-      if (isFile(candidate)) return candidate;
+      const candidate = path7.join(dir, name2);
+      if (exists2(candidate)) return candidate;
     }
-    const parent = path6.dirname(dir);
+    if (isRepositoryRoot(dir)) return void 0;
+    const parent = path7.dirname(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
-function isFile(file) {
+function findRepositoryRoot(dir) {
+  let current = path7.resolve(dir);
+  for (; ; ) {
+    if (isRepositoryRoot(current)) return current;
+    const parent = path7.dirname(current);
+    if (parent === current) return void 0;
+    current = parent;
+  }
+}
+function isRepositoryRoot(dir) {
   try {
-    return statSync4(file).isFile();
+    lstatSync(path7.join(dir, ".git"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function exists2(file) {
+  try {
+    lstatSync(file);
+    return true;
   } catch {
     return false;
   }
 }
 
 // src/config/globs.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var MAX_GLOB_LENGTH = 1024;
 var MAX_GLOB_EXPANSIONS = 256;
 var GLOB_OPTIONS = {
@@ -33945,7 +34094,17 @@ var GLOB_OPTIONS = {
   // Cap expansion while it happens: `{a,b}` twenty times would otherwise expand to a million patterns first.
   braceExpandMax: MAX_GLOB_EXPANSIONS + 1
 };
+var compiledCache = /* @__PURE__ */ new Map();
 function compileGlob(pattern) {
+  let compiled = compiledCache.get(pattern);
+  if (!compiled) {
+    if (compiledCache.size >= 4096) compiledCache.clear();
+    compiled = compileUncached(pattern);
+    compiledCache.set(pattern, compiled);
+  }
+  return compiled;
+}
+function compileUncached(pattern) {
   if (pattern.length > MAX_GLOB_LENGTH) return { error: `pattern is longer than ${MAX_GLOB_LENGTH} characters` };
   let normalized = pattern.replace(/\\/g, "/").replace(/^\.\//, "");
   if (normalized.endsWith("/")) normalized += "**";
@@ -33966,7 +34125,7 @@ function createPathFilter(options) {
   const include = compile(options.include);
   const exclude = compile(options.exclude);
   return (file) => {
-    const relative = path7.relative(options.baseDir, path7.resolve(options.cwd, file)).split(path7.sep).join("/");
+    const relative = path8.relative(options.baseDir, path8.resolve(options.cwd, file)).split(path8.sep).join("/");
     if (include.length > 0 && !include.some((m) => m.match(relative))) return false;
     return !exclude.some((m) => m.match(relative));
   };
@@ -34044,20 +34203,22 @@ var kubeplan_config_schema_default = {
 
 // src/core/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 import { fileURLToPath } from "node:url";
-var HERE = path8.dirname(fileURLToPath(import.meta.url));
+var HERE = path9.dirname(fileURLToPath(import.meta.url));
 function packageFile(relative) {
   let dir = HERE;
   for (let i = 0; i < 6; i++) {
-    const candidate = path8.join(dir, relative);
+    const candidate = path9.join(dir, relative);
     if (existsSync2(candidate)) return candidate;
-    dir = path8.dirname(dir);
+    dir = path9.dirname(dir);
   }
   throw new Error(`kubeplan: cannot find ${relative} (is the package installed completely?)`);
 }
 
 // src/config/validate.ts
+import path10 from "node:path";
+var MAX_PATTERNS = kubeplan_config_schema_default.properties.include.maxItems;
 var CONFIG_INVALID = "config/invalid";
 var CONFIG_SCHEMA = kubeplan_config_schema_default;
 var precompiled;
@@ -34073,7 +34234,9 @@ var PATTERN_HINTS = {
   kubeVersion: 'must be a Kubernetes version like "1.34"',
   namespace: 'must be a namespace name (lowercase letters, digits and "-", starting and ending with a letter or digit)'
 };
-function validateConfig(value, knownRuleIds) {
+var MAX_CONFIG_GLOB_ALTERNATIVES = 1024;
+var MAX_CONFIG_GLOB_CHARS = 64 * 1024;
+function validateConfig(value, knownRuleIds, options = {}) {
   const problems = [];
   const checked = validateSchema(value);
   if (!checked.ok) {
@@ -34091,49 +34254,77 @@ function validateConfig(value, knownRuleIds) {
       });
     }
   }
+  let alternatives = 0;
+  let chars = 0;
   for (const field of ["include", "exclude"]) {
     const patterns = value[field];
-    if (!Array.isArray(patterns)) continue;
-    patterns.forEach((pattern, i) => {
-      if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > 1024) return;
+    if (!Array.isArray(patterns) || patterns.length > MAX_PATTERNS) continue;
+    for (const [i, pattern] of patterns.entries()) {
+      if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > 1024) continue;
+      chars += pattern.length;
       const compiled = compileGlob(pattern);
-      if ("error" in compiled)
+      if ("error" in compiled) {
         problems.push({
           path: [field, i],
           target: "value",
           message: `${field}[${i}]: invalid glob: ${compiled.error}`
+        });
+        continue;
+      }
+      alternatives += compiled.matcher.set.length;
+      if (alternatives > MAX_CONFIG_GLOB_ALTERNATIVES || chars > MAX_CONFIG_GLOB_CHARS) {
+        problems.push({
+          path: [field, i],
+          target: "value",
+          message: `include and exclude together are over ${MAX_CONFIG_GLOB_CHARS / 1024} KiB or ${MAX_CONFIG_GLOB_ALTERNATIVES} patterns after brace expansion (from ${field}[${i}] on)`
+        });
+        return dedupe2(problems);
+      }
+    }
+  }
+  if (options.repositoryRoot !== void 0 && Array.isArray(value.schemaDirs)) {
+    const root = options.repositoryRoot;
+    const rootReal = realpathOr(root);
+    value.schemaDirs.forEach((dir, i) => {
+      if (typeof dir !== "string" || dir === "") return;
+      const absolute = path10.resolve(options.baseDir ?? root, dir);
+      if (!isInside(absolute, root) || !isInside(realpathOr(absolute), rootReal))
+        problems.push({
+          path: ["schemaDirs", i],
+          target: "value",
+          message: `schemaDirs[${i}] leads outside the repository (${JSON.stringify(dir)}); use --schema-dir for a folder elsewhere`
         });
     });
   }
   return dedupe2(problems);
 }
 function describeError(error) {
-  const path15 = pointerToPath(error.instancePath);
-  const where = path15.length === 0 ? "the configuration" : displayPath(path15);
+  const path18 = pointerToPath(error.instancePath);
+  const where = path18.length === 0 ? "the configuration" : displayPath(path18);
   switch (error.keyword) {
     case "additionalProperties": {
       const key3 = String(error.params.additionalProperty);
-      const suggestion = path15.length === 0 ? closestMatch(key3, TOP_LEVEL_KEYS) : void 0;
-      const known = path15.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
+      const suggestion = path18.length === 0 ? closestMatch(key3, TOP_LEVEL_KEYS) : void 0;
+      const known = path18.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
       return {
-        path: [...path15, key3],
+        path: [...path18, key3],
         target: "key",
         message: `unknown key "${key3}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}`
       };
     }
     case "enum":
       return {
-        path: path15,
+        path: path18,
         target: "value",
         message: `${where} must be one of ${(error.params.allowedValues ?? []).join(", ")}`
       };
     case "type":
-      return { path: path15, target: "value", message: `${where} must be ${article(error.params.type)}` };
+      return { path: path18, target: "value", message: `${where} must be ${article(error.params.type)}` };
     case "pattern":
-      return { path: path15, target: "value", message: `${where} ${PATTERN_HINTS[String(path15[0])] ?? error.message}` };
+      return { path: path18, target: "value", message: `${where} ${PATTERN_HINTS[String(path18[0])] ?? error.message}` };
     default:
       return {
-        path: path15,
+        path: path18,
         target: error.keyword === "propertyNames" ? "key" : "value",
         message: `${where} ${error.message ?? "is invalid"}`
       };
@@ -34143,8 +34334,8 @@ function pointerToPath(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s);
 }
-function displayPath(path15) {
-  return path15.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+function displayPath(path18) {
+  return path18.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
 }
 function article(type) {
   const words = {
@@ -34178,11 +34369,11 @@ function emptyConfig() {
   return { rules: {}, include: [], exclude: [], schemaDirs: [] };
 }
 function loadConfig(options) {
-  const cwd = path9.resolve(options.cwd);
+  const cwd = path11.resolve(options.cwd);
   let absolute;
   if (options.configPath !== void 0) {
-    absolute = path9.resolve(cwd, options.configPath);
-    if (!isFile2(absolute)) {
+    absolute = path11.resolve(cwd, options.configPath);
+    if (!options.discovered && !isFile(absolute)) {
       return {
         config: emptyConfig(),
         baseDir: cwd,
@@ -34194,36 +34385,28 @@ function loadConfig(options) {
     if (!absolute) return { config: emptyConfig(), findings: [], baseDir: cwd };
   }
   const file = display(absolute, cwd);
-  const baseDir = path9.dirname(absolute);
-  let text;
-  try {
-    if (statSync5(absolute).size > MAX_CONFIG_BYTES) {
-      return {
-        config: emptyConfig(),
-        file,
-        baseDir,
-        findings: [
-          fileFinding(CONFIG_INVALID, file, `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read`)
-        ]
-      };
-    }
-    text = readFileSync3(absolute, "utf8");
-  } catch (err) {
+  const baseDir = path11.dirname(absolute);
+  const root = findRepositoryRoot(baseDir) ?? baseDir;
+  const read = readRegularFile(absolute, {
+    maxBytes: MAX_CONFIG_BYTES,
+    ...options.configPath === void 0 || options.discovered ? { root, rootName: "the repository" } : {}
+  });
+  if (!read.ok) {
+    const message = read.reason === "too-large" ? `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read` : read.reason === "not-found" ? `config file not found: ${file}` : `config file not read: ${read.message}`;
     return {
       config: emptyConfig(),
       file,
       baseDir,
-      findings: [
-        fileFinding(
-          CONFIG_INVALID,
-          file,
-          `cannot read config file: ${err.code ?? String(err)}`
-        )
-      ]
+      findings: [fileFinding(read.reason === "not-found" ? CONFIG_NOT_FOUND : CONFIG_INVALID, file, message)]
     };
   }
+  const text = read.bytes.toString("utf8");
   return {
-    ...parseConfigText(text, file, { baseDir, knownRuleIds: options.knownRuleIds ?? knownCheckIds() }),
+    ...parseConfigText(text, file, {
+      baseDir,
+      repositoryRoot: root,
+      knownRuleIds: options.knownRuleIds ?? knownCheckIds()
+    }),
     file,
     baseDir
   };
@@ -34252,7 +34435,12 @@ function parseConfigText(text, file, options) {
     return { config: emptyConfig(), findings };
   }
   const known = options.knownRuleIds ?? knownCheckIds();
-  for (const problem of validateConfig(value, known)) at2(map.locate(problem.path, problem.target), problem.message);
+  const problems = validateConfig(value, known, {
+    baseDir: options.baseDir,
+    ...options.repositoryRoot !== void 0 ? { repositoryRoot: options.repositoryRoot } : {}
+  });
+  for (const problem of problems) at2(map.locate(problem.path, problem.target), problem.message);
+  if (problems.length > 0) return { config: emptyConfig(), findings };
   return { config: sanitize(value, options.baseDir, new Set(known)), findings };
 }
 var SEVERITIES = /* @__PURE__ */ new Set(["off", "info", "warning", "error"]);
@@ -34272,31 +34460,39 @@ function sanitize(value, baseDir, known) {
   if (typeof value.namespace === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value.namespace) && value.namespace.length <= 63)
     config.namespace = value.namespace;
   if (Array.isArray(value.schemaDirs)) {
-    config.schemaDirs = value.schemaDirs.filter((d) => typeof d === "string" && d !== "").map((d) => path9.resolve(baseDir, d));
+    config.schemaDirs = value.schemaDirs.filter((d) => typeof d === "string" && d !== "").map((d) => path11.resolve(baseDir, d));
   }
   if (typeof value.requireRefs === "boolean") config.requireRefs = value.requireRefs;
   if (typeof value.strict === "boolean") config.strict = value.strict;
   return config;
 }
+function configProblem(loaded2) {
+  const errors = loaded2.findings.filter((f) => f.severity === "error");
+  if (errors.length === 0) return void 0;
+  const lines = errors.slice(0, 20).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.message} (${f.ruleId})`);
+  if (errors.length > 20) lines.push(`  … and ${errors.length - 20} more`);
+  return `config file ${loaded2.file ?? ""} is invalid and was not applied:
+${lines.join("\n")}`;
+}
 function fileFinding(ruleId, file, message) {
   return { ruleId, severity: "error", message, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function isFile2(file) {
+function isFile(file) {
   try {
-    return statSync5(file).isFile();
+    return statSync3(file).isFile();
   } catch {
     return false;
   }
 }
 
 // src/schema/builtin.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import path13 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/schema/generated/validators.js
 import { createRequire as createRequire2 } from "node:module";
-import path10 from "node:path";
+import path12 from "node:path";
 var require2 = createRequire2(import.meta.url);
 var kubeVersion = "1.36";
 var kinds = {
@@ -35170,7 +35366,7 @@ function load(chunk, exportName) {
   let module = loaded.get(chunk);
   if (!module) {
     chunkDir ??= findChunkDir();
-    module = require2(path10.join(chunkDir, `${chunk}.cjs`));
+    module = require2(path12.join(chunkDir, `${chunk}.cjs`));
     loaded.set(chunk, module);
   }
   return module[exportName];
@@ -35212,10 +35408,10 @@ var SchemaWalker = class {
   document;
   root;
   /** The (unresolved) schema that applies at `path`, or undefined when the path leaves the schema. */
-  at(path15, data) {
+  at(path18, data) {
     let schema = this.root;
     let node = data;
-    for (const segment of path15) {
+    for (const segment of path18) {
       if (schema === void 0) return void 0;
       schema = this.child(schema, segment, node);
       node = node !== null && typeof node === "object" ? node[segment] : void 0;
@@ -35223,8 +35419,8 @@ var SchemaWalker = class {
     return schema;
   }
   /** The field names a mapping at `path` may have (empty when it takes any keys). */
-  propertyNames(path15, data) {
-    const schema = this.at(path15, data);
+  propertyNames(path18, data) {
+    const schema = this.at(path18, data);
     if (schema === void 0) return [];
     const names = /* @__PURE__ */ new Set();
     for (const view of this.views(schema, void 0))
@@ -35232,8 +35428,8 @@ var SchemaWalker = class {
     return [...names];
   }
   /** The documentation of the field at `path`: its own description, else its type's. */
-  description(path15) {
-    const schema = this.at(path15);
+  description(path18) {
+    const schema = this.at(path18);
     if (!isObject(schema)) return void 0;
     if (typeof schema.description === "string") return schema.description;
     for (const view of this.views(schema, void 0)) if (typeof view.description === "string") return view.description;
@@ -35312,18 +35508,18 @@ function kindsIn(apiVersion) {
 }
 var definitionsDocument;
 function builtinWalker(definition) {
-  definitionsDocument ??= JSON.parse(readFileSync4(definitionsFile(), "utf8"));
+  definitionsDocument ??= JSON.parse(readFileSync(definitionsFile(), "utf8"));
   const definitions = definitionsDocument.definitions ?? {};
   const root = definitions[definition];
   return root === void 0 ? void 0 : new SchemaWalker(definitionsDocument, root);
 }
 function definitionsFile() {
-  const relative = path11.join("schemas", `v${kubeVersion}`, "_definitions.json");
-  let dir = path11.dirname(fileURLToPath2(import.meta.url));
+  const relative = path13.join("schemas", `v${kubeVersion}`, "_definitions.json");
+  let dir = path13.dirname(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const candidate = path11.join(dir, relative);
+    const candidate = path13.join(dir, relative);
     if (existsSync3(candidate)) return candidate;
-    dir = path11.dirname(dir);
+    dir = path13.dirname(dir);
   }
   throw new Error(`kubeplan: cannot find ${relative} (is the package installed completely?)`);
 }
@@ -35446,7 +35642,7 @@ function convert(schema, options, depth, at2, problems) {
   if (typeof schema === "boolean") return schema;
   if (!isObject2(schema) || depth > MAX_DEPTH) return {};
   const out = {};
-  const sub = (value, ...path15) => convert(value, options, depth + 1, [...at2, ...path15], problems);
+  const sub = (value, ...path18) => convert(value, options, depth + 1, [...at2, ...path18], problems);
   for (const [keyword, value] of Object.entries(schema)) {
     if (DROPPED2.has(keyword) || keyword.startsWith("x-")) continue;
     if (MODE_KEYWORDS.has(keyword)) {
@@ -35561,8 +35757,7 @@ function newAjv() {
 }
 
 // src/schema/schema-dir.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync6 } from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 var MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
 var SAFE_GROUP = /^[a-z0-9][a-z0-9.-]{0,252}$/;
 var SAFE_NAME = /^[A-Za-z0-9]{1,253}$/;
@@ -35577,7 +35772,7 @@ function candidateFileNames(apiVersion, kind) {
     names.push(
       `${k}-${group.split(".")[0]}-${version2}.json`,
       `${k}-${group}-${version2}.json`,
-      path12.join(group, `${k}_${version2}.json`)
+      path14.join(group, `${k}_${version2}.json`)
     );
   names.push(`${k}_${version2}.json`);
   return [...new Set(names.map((n) => n.toLowerCase()))];
@@ -35585,12 +35780,15 @@ function candidateFileNames(apiVersion, kind) {
 function findUserSchema(dirs, apiVersion, kind) {
   for (const dir of dirs) {
     for (const name2 of candidateFileNames(apiVersion, kind)) {
-      const file = path12.join(dir, name2);
-      if (!existsSync4(file)) continue;
-      if (statSync6(file).size > MAX_SCHEMA_BYTES)
-        throw new Error(`${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB`);
+      const file = path14.join(dir, name2);
+      const read = readRegularFile(file, { root: dir, rootName: dir, maxBytes: MAX_SCHEMA_BYTES });
+      if (!read.ok && read.reason === "not-found") continue;
+      if (!read.ok)
+        throw new Error(
+          read.reason === "too-large" ? `${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB` : `${file}: ${read.message}`
+        );
       try {
-        return { file, schema: JSON.parse(readFileSync5(file, "utf8")) };
+        return { file, schema: JSON.parse(read.bytes.toString("utf8")) };
       } catch (err) {
         throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, {
           cause: err
@@ -35684,7 +35882,7 @@ var SchemaResolver = class {
     if (!found) return void 0;
     const problems = [];
     const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" }, problems);
-    const where = (path15) => path15.length === 0 ? "" : ` (at ${path15.join(".")})`;
+    const where = (path18) => path18.length === 0 ? "" : ` (at ${path18.join(".")})`;
     for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
       this.reportSchemaProblem(
         manifest,
@@ -35773,13 +35971,13 @@ var SchemaResolver = class {
       message: `${unknown}: not a Kubernetes ${this.options.kubeVersion} kind; add its CustomResourceDefinition to the inputs or a schema with --schema-dir`
     };
   }
-  reportSchemaProblem(manifest, path15, message) {
+  reportSchemaProblem(manifest, path18, message) {
     this.schemaFindings.push({
       ruleId: "schema/bad-schema",
       severity: "warning",
       message,
       file: manifest.file,
-      ...manifest.locate(path15, "key"),
+      ...manifest.locate(path18, "key"),
       object: manifest.ref
     });
   }
@@ -35865,7 +36063,7 @@ function dropNoiseNextToTypeErrors(list) {
   return list.filter((e) => {
     if (e.keyword === "type") return true;
     if (VALUE_KEYWORDS.has(e.keyword) && wrongType2.has(e.instancePath)) return false;
-    for (const path15 of wrongType2) if (e.instancePath.startsWith(`${path15}/`)) return false;
+    for (const path18 of wrongType2) if (e.instancePath.startsWith(`${path18}/`)) return false;
     return true;
   });
 }
@@ -35901,34 +36099,34 @@ function dedupe3(list) {
 // src/schema/paths.ts
 function pointerToPath2(pointer, data) {
   if (pointer === "") return [];
-  const path15 = [];
+  const path18 = [];
   let node = data;
   for (const raw of pointer.slice(1).split("/")) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(segment)) {
       const index = Number(segment);
-      path15.push(index);
+      path18.push(index);
       node = node[index];
     } else {
-      path15.push(segment);
+      path18.push(segment);
       node = node !== null && typeof node === "object" ? node[segment] : void 0;
     }
   }
-  return path15;
+  return path18;
 }
 var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatPath(path15) {
+function formatPath(path18) {
   let text = "";
-  for (const segment of path15) {
+  for (const segment of path18) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text === "" ? "(object)" : text;
 }
-function valueAt(data, path15) {
+function valueAt(data, path18) {
   let node = data;
-  for (const segment of path15) {
+  for (const segment of path18) {
     if (node === null || typeof node !== "object") return void 0;
     node = node[segment];
   }
@@ -35937,9 +36135,9 @@ function valueAt(data, path15) {
 
 // src/schema/explain.ts
 var MAX_ENUM_VALUES_SHOWN = 12;
-function nullScalarItem(error, path15, data) {
-  if (error.keyword !== "type" || typeof path15[path15.length - 1] !== "number") return false;
-  if (valueAt(data, path15) !== null) return false;
+function nullScalarItem(error, path18, data) {
+  if (error.keyword !== "type" || typeof path18[path18.length - 1] !== "number") return false;
+  if (valueAt(data, path18) !== null) return false;
   return typeList(error.params.type).every(
     (t) => t === "string" || t === "integer" || t === "number" || t === "boolean"
   );
@@ -35949,8 +36147,8 @@ function explainErrors(errors, context) {
     (error) => !nullScalarItem(error, pointerToPath2(error.instancePath, context.data), context.data)
   );
   return kept.map((error) => {
-    const path15 = pointerToPath2(error.instancePath, context.data);
-    const explanation = explain(error, path15, context);
+    const path18 = pointerToPath2(error.instancePath, context.data);
+    const explanation = explain(error, path18, context);
     return {
       ruleId: explanation.ruleId,
       severity: "error",
@@ -35961,19 +36159,19 @@ function explainErrors(errors, context) {
     };
   });
 }
-function locate(manifest, path15, target) {
-  if (path15.length === 0 && target === "key") return manifest.locate(["kind"], "key");
-  return manifest.locate(path15, target);
+function locate(manifest, path18, target) {
+  if (path18.length === 0 && target === "key") return manifest.locate(["kind"], "key");
+  return manifest.locate(path18, target);
 }
-function explain(error, path15, context) {
-  const value = valueAt(context.data, path15);
-  const at2 = formatPath(path15);
+function explain(error, path18, context) {
+  const value = valueAt(context.data, path18);
+  const at2 = formatPath(path18);
   const p = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(p.additionalProperty);
-      const fieldPath2 = [...path15, field];
-      const meant = error.meant ?? closestMatch2(field, context.allowedFields(path15));
+      const fieldPath2 = [...path18, field];
+      const meant = error.meant ?? closestMatch2(field, context.allowedFields(path18));
       return {
         ruleId: "schema/unknown-field",
         message: `${formatPath(fieldPath2)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
@@ -35982,17 +36180,17 @@ function explain(error, path15, context) {
       };
     }
     case "required":
-      return required(String(p.missingProperty), path15, context);
+      return required(String(p.missingProperty), path18, context);
     case "dependencies":
     case "dependentRequired":
       return {
         ruleId: "schema/required",
-        message: `${formatPath([...path15, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
-        path: [...path15, String(p.property)],
+        message: `${formatPath([...path18, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
+        path: [...path18, String(p.property)],
         target: "key"
       };
     case "type":
-      return wrongType(typeList(p.type), value, path15, context);
+      return wrongType(typeList(p.type), value, path18, context);
     case "enum": {
       const allowed = p.allowedValues ?? [];
       const shown = allowed.slice(0, MAX_ENUM_VALUES_SHOWN).map((v) => JSON.stringify(v)).join(", ");
@@ -36004,7 +36202,7 @@ function explain(error, path15, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be one of ${shown}${more} (got ${JSON.stringify(value)})${meant ? `; did you mean "${meant}"?` : ""}`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     }
@@ -36012,21 +36210,21 @@ function explain(error, path15, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be ${JSON.stringify(p.allowedValue)} (got ${JSON.stringify(value)})`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "format":
       return {
         ruleId: "schema/format",
-        message: `${at2}: ${formatProblem(String(p.format), value, path15)}`,
-        path: path15,
+        message: `${at2}: ${formatProblem(String(p.format), value, path18)}`,
+        path: path18,
         target: "value"
       };
     case "pattern":
       return {
         ruleId: "schema/format",
         message: `${at2}: ${patternProblem(String(p.pattern), value)}`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "minimum":
@@ -36036,105 +36234,105 @@ function explain(error, path15, context) {
       return {
         ruleId: "schema/format",
         message: `${at2}: must be ${String(p.comparison)} ${String(p.limit)} (got ${JSON.stringify(value)})`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "multipleOf":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be a multiple of ${String(p.multipleOf)} (got ${JSON.stringify(value)})`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "minLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at least ${String(p.limit)} characters long`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "maxLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at most ${String(p.limit)} characters long`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "minItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "item")}`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "maxItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "item")}`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "minProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "field")}`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "maxProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "field")}`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "uniqueItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: items [${String(p.j)}] and [${String(p.i)}] are identical; items must be unique`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "oneOf":
       return {
         ruleId: "schema/invalid",
         message: Array.isArray(p.passingSchemas) ? `${at2}: matches more than one of the allowed forms; it must match exactly one` : `${at2}: does not match any of the allowed forms`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "anyOf":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not match any of the allowed forms`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "not":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: matches a form that is not allowed here`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     case "false schema":
       return {
         ruleId: "schema/unknown-field",
         message: `${at2}: not allowed here`,
-        path: path15,
-        target: path15.length > 0 && typeof path15[path15.length - 1] === "string" ? "key" : "value"
+        path: path18,
+        target: path18.length > 0 && typeof path18[path18.length - 1] === "string" ? "key" : "value"
       };
     case "propertyNames":
       return {
         ruleId: "schema/invalid",
-        message: `${formatPath([...path15, String(p.propertyName)])}: this key is not allowed`,
-        path: [...path15, String(p.propertyName)],
+        message: `${formatPath([...path18, String(p.propertyName)])}: this key is not allowed`,
+        path: [...path18, String(p.propertyName)],
         target: "key"
       };
     default:
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not satisfy the schema (${error.keyword})`,
-        path: path15,
+        path: path18,
         target: "value"
       };
   }
@@ -36157,15 +36355,15 @@ function required(field, parent, context) {
     target: "key"
   };
 }
-function wrongType(expected, value, path15, context) {
-  const at2 = formatPath(path15);
+function wrongType(expected, value, path18, context) {
+  const at2 = formatPath(path18);
   if (expected.length === 1 && expected[0] === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    const source = context.manifest.scalarSource(path15);
+    const source = context.manifest.scalarSource(path18);
     if (source?.plain) {
       return {
         ruleId: "schema/yaml11-scalar",
         message: `${at2}: ${shorten(source.text)} is read by Kubernetes as ${readAs(value, source.text)}, but a string is expected; quote it: ${JSON.stringify(shorten(source.text))}`,
-        path: path15,
+        path: path18,
         target: "value"
       };
     }
@@ -36173,7 +36371,7 @@ function wrongType(expected, value, path15, context) {
   return {
     ruleId: "schema/type",
     message: `${at2}: expected ${expected.join(" or ")}, got ${describeValue(value)}`,
-    path: path15,
+    path: path18,
     target: "value"
   };
 }
@@ -36201,14 +36399,14 @@ var INT_RANGES = {
   int32: "-2147483648 to 2147483647",
   int64: "-9223372036854775808 to 9223372036854775807"
 };
-function formatProblem(format, value, path15) {
+function formatProblem(format, value, path18) {
   const shown = JSON.stringify(value);
   switch (format) {
     case "int32":
     case "int64":
       return `${shown} is out of range for ${format} (${INT_RANGES[format]})`;
     case "byte": {
-      const inSecretData = path15.length === 2 && path15[0] === "data";
+      const inSecretData = path18.length === 2 && path18[0] === "data";
       return `${shown.length > 40 ? "value" : shown} is not valid base64${inSecretData ? " (Secret data must be base64-encoded; put plain text under stringData)" : ""}`;
     }
     case "date-time":
@@ -36234,16 +36432,16 @@ function normalizeForValidation(manifest) {
   return normalize(manifest.object, [], manifest);
 }
 var MAX_DEPTH2 = 512;
-function normalize(value, path15, manifest) {
-  if (value instanceof Date) return dateText(value, path15, manifest);
-  if (path15.length > MAX_DEPTH2) return value;
+function normalize(value, path18, manifest) {
+  if (value instanceof Date) return dateText(value, path18, manifest);
+  if (path18.length > MAX_DEPTH2) return value;
   if (Array.isArray(value)) {
     let copy;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      path15.push(index);
-      const next = normalize(item, path15, manifest);
-      path15.pop();
+      path18.push(index);
+      const next = normalize(item, path18, manifest);
+      path18.pop();
       if (next !== item) (copy ??= [...value])[index] = next;
     }
     return copy ?? value;
@@ -36256,9 +36454,9 @@ function normalize(value, path15, manifest) {
       const item = value[key3];
       let next = void 0;
       if (item !== null) {
-        path15.push(key3);
-        next = normalize(item, path15, manifest);
-        path15.pop();
+        path18.push(key3);
+        next = normalize(item, path18, manifest);
+        path18.pop();
         if (next === item && copy === void 0) continue;
       }
       if (copy === void 0) {
@@ -36274,8 +36472,8 @@ function normalize(value, path15, manifest) {
 function define(target, key3, value) {
   Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
 }
-function dateText(date, path15, manifest) {
-  const source = manifest.scalarSource(path15);
+function dateText(date, path18, manifest) {
+  const source = manifest.scalarSource(path18);
   if (source?.plain) return source.text;
   return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
 }
@@ -36342,13 +36540,13 @@ function validateManifest(manifest, resolver, strict) {
   if (errors.length === 0) return [];
   let walker;
   let metaWalker;
-  const allowedFields = (path15) => {
-    if (resolution.customResource && path15[0] === "metadata") {
+  const allowedFields = (path18) => {
+    if (resolution.customResource && path18[0] === "metadata") {
       metaWalker ??= builtinWalker("meta.v1.ObjectMeta");
-      return metaWalker?.propertyNames(path15.slice(1), data.metadata) ?? [];
+      return metaWalker?.propertyNames(path18.slice(1), data.metadata) ?? [];
     }
     walker ??= resolution.walker();
-    return walker?.propertyNames(path15, data) ?? [];
+    return walker?.propertyNames(path18, data) ?? [];
   };
   const findings = explainErrors(collapseErrors(errors), { manifest, data, allowedFields }).sort(byPosition);
   if (findings.length <= MAX_FINDINGS_PER_OBJECT) return findings;
@@ -36393,8 +36591,8 @@ function checkTypeMeta(manifest) {
   }
   return findings;
 }
-function finding2(manifest, ruleId, severity, message, path15, target) {
-  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path15, target), object: manifest.ref };
+function finding2(manifest, ruleId, severity, message, path18, target) {
+  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path18, target), object: manifest.ref };
 }
 function byPosition(a, b) {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
@@ -36453,17 +36651,17 @@ function didYouMean2(word, candidates) {
 
 // src/api/config.ts
 function loadConfigFor(target, options = {}) {
-  const absolute = path13.resolve(options.cwd ?? ".", target);
-  const dir = isDirectory(absolute) ? absolute : path13.dirname(absolute);
-  const cwd = options.cwd !== void 0 ? path13.resolve(options.cwd) : dir;
+  const absolute = path15.resolve(options.cwd ?? ".", target);
+  const dir = isDirectory(absolute) ? absolute : path15.dirname(absolute);
+  const cwd = options.cwd !== void 0 ? path15.resolve(options.cwd) : dir;
   if (options.configPath !== void 0) return loadConfig({ cwd, configPath: options.configPath });
   const found = findConfigFile(dir);
   if (!found) return { config: emptyConfig(), findings: [], baseDir: cwd };
-  return loadConfig({ cwd, configPath: found });
+  return loadConfig({ cwd, configPath: found, discovered: true });
 }
 function isDirectory(p) {
   try {
-    return statSync7(p).isDirectory();
+    return statSync4(p).isDirectory();
   } catch {
     return false;
   }
@@ -36810,10 +37008,10 @@ var ingress = {
         if (!(0, import_yaml7.isSeq)(paths)) continue;
         for (const item of paths.items) {
           if (!(0, import_yaml7.isMap)(item)) return void 0;
-          const path15 = item;
-          const pathBackend = pairOf(path15, "backend");
+          const path18 = item;
+          const pathBackend = pairOf(path18, "backend");
           if (pathBackend && !add(convertBackend(source, base, pathBackend, step))) return void 0;
-          if (!pairOf(path15, "pathType") && !add(addPathType(source, base, path15, step))) return void 0;
+          if (!pairOf(path18, "pathType") && !add(addPathType(source, base, path18, step))) return void 0;
         }
       }
     }
@@ -36888,8 +37086,8 @@ function convertBackend(source, base, pair, step) {
 }
 function addPathType(source, base, item, step) {
   const block = [["pathType", { literal: "ImplementationSpecific" }]];
-  const path15 = pairOf(item, "path");
-  const after = path15 && (0, import_yaml7.isScalar)(path15.value) ? insertAfter(source, item, path15, base, block, step) : void 0;
+  const path18 = pairOf(item, "path");
+  const after = path18 && (0, import_yaml7.isScalar)(path18.value) ? insertAfter(source, item, path18, base, block, step) : void 0;
   if (after) return after;
   const first = item.items[0];
   return first ? insertBefore(source, item, first, base, block, step) : void 0;
@@ -37476,7 +37674,12 @@ function idMatches(pattern, ruleId) {
 
 // src/lint.ts
 function lint(inputs, options = {}) {
-  return lintWith(inputs, options, false).result;
+  return withConfigFile(lintWith(inputs, options, false).result, options);
+}
+function withConfigFile(result, options) {
+  const loaded2 = options.config;
+  if (!loaded2?.file || loaded2.findings.some((f) => f.severity === "error")) return result;
+  return { ...result, configFile: loaded2.file };
 }
 function lintWith(inputs, options, deferUnused, checks = true) {
   const { options: effective, configFindings } = resolveOptions(options);
@@ -37656,14 +37859,14 @@ function addTo(target, source) {
 function maxInto(target, source) {
   for (const [k, v] of Object.entries(source)) if (v > (target[k] ?? 0)) target[k] = v;
 }
-function containerRequests(c, path15, problems) {
+function containerRequests(c, path18, problems) {
   const out = {};
   const requests = obj(obj(c.resources).requests);
   for (const key3 of Object.keys(requests).sort()) {
     const v = parseResource(key3, requests[key3]);
     if (v === null || v < 0) {
       problems.push({
-        path: [...path15, "resources", "requests", key3],
+        path: [...path18, "resources", "requests", key3],
         message: `invalid quantity ${JSON.stringify(requests[key3])} for ${key3}`
       });
       continue;
@@ -37760,12 +37963,12 @@ var doNotScheduleTaint = (t) => t.effect === "NoSchedule" || t.effect === "NoExe
 function normalizedImageName(name2) {
   return name2.lastIndexOf(":") <= name2.lastIndexOf("/") ? `${name2}:latest` : name2;
 }
-function parseAffinityTerms(value, ownNamespace, weighted, path15, labels, problems) {
+function parseAffinityTerms(value, ownNamespace, weighted, path18, labels, problems) {
   const terms = [];
   for (const { item, index } of objItems(value)) {
     const term = weighted ? obj(item.podAffinityTerm) : item;
     const weight = weighted ? nonNegInt(item.weight) ?? 0 : 0;
-    const where = weighted ? [...path15, index, "podAffinityTerm"] : [...path15, index];
+    const where = weighted ? [...path18, index, "podAffinityTerm"] : [...path18, index];
     const topologyKey = str(term.topologyKey);
     if (!topologyKey) {
       problems.push({ path: [...where, "topologyKey"], message: "topologyKey is required" });
@@ -38015,13 +38218,13 @@ function defaultCluster() {
   });
   return { source: DEFAULT_CLUSTER_SOURCE, nodes, pods: [], findings: [], nodeManifests: /* @__PURE__ */ new Map() };
 }
-function finding3(manifest, path15, message, severity = "error", target = "value") {
+function finding3(manifest, path18, message, severity = "error", target = "value") {
   return {
     ruleId: "plan/cluster",
     severity,
     message,
     file: manifest.file,
-    ...manifest.locate(path15, target),
+    ...manifest.locate(path18, target),
     object: manifest.ref
   };
 }
@@ -38173,8 +38376,8 @@ function describeCluster(model) {
 }
 
 // src/plan/findings.ts
-function findingAt(ruleId, severity, m, path15, message, target = "key") {
-  return { ruleId, severity, message, file: m.file, ...m.locate(path15, target), object: m.ref };
+function findingAt(ruleId, severity, m, path18, message, target = "key") {
+  return { ruleId, severity, message, file: m.file, ...m.locate(path18, target), object: m.ref };
 }
 function pathForReason(m, specPath, reason, resource) {
   let spec = m.object;
@@ -38496,59 +38699,59 @@ function identity(ctx, m) {
   }
   return { name: name2, namespace: namespaceOf(m.object, ctx.defaultNamespace) };
 }
-function replicasOf(ctx, m, value, path15) {
+function replicasOf(ctx, m, value, path18) {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0)
-    return ctx.claimPods(m, path15, value) ? value : null;
+    return ctx.claimPods(m, path18, value) ? value : null;
   ctx.skip(
     m,
-    path15,
-    `${path15.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
+    path18,
+    `${path18.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
   );
   return null;
 }
-function checkTemplate(ctx, m, path15, raw, id, options = {}) {
+function checkTemplate(ctx, m, path18, raw, id, options = {}) {
   const what = `${String(m.object.kind)} ${id.name}`;
   if (!isObj(raw)) {
-    ctx.skip(m, path15.slice(0, -1), `${what} has no pod template (${path15.join(".")}); it is not planned`);
+    ctx.skip(m, path18.slice(0, -1), `${what} has no pod template (${path18.join(".")}); it is not planned`);
     return null;
   }
   const rawSpec = raw.spec;
   if (!isObj(rawSpec)) {
-    ctx.skip(m, path15, `${what}: ${[...path15, "spec"].join(".")} is missing; it is not planned`);
+    ctx.skip(m, path18, `${what}: ${[...path18, "spec"].join(".")} is missing; it is not planned`);
     return null;
   }
   if (!Array.isArray(rawSpec.containers) || rawSpec.containers.length === 0) {
-    ctx.skip(m, [...path15, "spec"], `${what}: the pod template has no containers; it is not planned`);
+    ctx.skip(m, [...path18, "spec"], `${what}: the pod template has no containers; it is not planned`);
     return null;
   }
   for (const list of ["initContainers", "containers"]) {
     const items = rawSpec[list];
     if (items === void 0 || items === null) continue;
     if (!Array.isArray(items)) {
-      ctx.skip(m, [...path15, "spec", list], `${what}: ${list} is not a list; it is not planned`);
+      ctx.skip(m, [...path18, "spec", list], `${what}: ${list} is not a list; it is not planned`);
       return null;
     }
     for (const [i, c] of items.entries()) {
       if (!isObj(c) || typeof c.name !== "string" || c.name === "") {
-        ctx.skip(m, [...path15, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
+        ctx.skip(m, [...path18, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
         return null;
       }
       if (typeof c.image !== "string" || c.image === "") {
-        ctx.skip(m, [...path15, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
+        ctx.skip(m, [...path18, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
         return null;
       }
     }
   }
   const meta = raw.metadata;
   if (meta !== void 0 && meta !== null && !isObj(meta)) {
-    ctx.skip(m, [...path15, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
+    ctx.skip(m, [...path18, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
     return null;
   }
   const [badLabel] = nonStringEntries(obj(meta).labels);
   if (badLabel !== void 0) {
     ctx.skip(
       m,
-      [...path15, "metadata", "labels", badLabel],
+      [...path18, "metadata", "labels", badLabel],
       `${what}: label ${badLabel} must be a string (quote it); it is not planned`
     );
     return null;
@@ -38556,7 +38759,7 @@ function checkTemplate(ctx, m, path15, raw, id, options = {}) {
   if (options.jobRestartPolicy && rawSpec.restartPolicy !== "Never" && rawSpec.restartPolicy !== "OnFailure") {
     ctx.skip(
       m,
-      [...path15, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
+      [...path18, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
       `${what}: a Job's pod template needs restartPolicy Never or OnFailure; it is not planned`
     );
     return null;
@@ -38613,7 +38816,7 @@ function checkTemplate(ctx, m, path15, raw, id, options = {}) {
   const { problems } = buildSchedPod({ name: id.name, namespace: id.namespace, labels, spec: trialSpec });
   const [p] = problems;
   if (p) {
-    ctx.skip(m, [...path15, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
+    ctx.skip(m, [...path18, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
     return null;
   }
   return { template, priority: priorityValue, selector, notes };
@@ -39157,7 +39360,7 @@ function runControllers(input2) {
     priorityOf: scoped.priorityOf,
     overheadOf: scoped.overheadOf,
     skip,
-    claimPods: (m, path15, count) => {
+    claimPods: (m, path18, count) => {
       if (count <= podBudget) {
         podBudget -= count;
         return true;
@@ -39165,7 +39368,7 @@ function runControllers(input2) {
       const planned = maxPods - podBudget;
       skip(
         m,
-        path15,
+        path18,
         `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${maxPods} (${planned} already planned), so it is not planned`
       );
       return false;
@@ -39199,25 +39402,25 @@ function runControllers(input2) {
 }
 
 // src/plan/ingress.ts
-function readBackend2(b, path15) {
+function readBackend2(b, path18) {
   if (isObj(b.service)) {
     const port = obj(b.service.port);
     const value = typeof port.number === "number" ? port.number : str(port.name) ?? null;
-    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path15, "service", "name"] };
+    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path18, "service", "name"] };
   }
   if (b.serviceName !== void 0) {
     const sp = b.servicePort;
     const value = typeof sp === "number" ? sp : typeof sp === "string" ? /^[0-9]+$/.test(sp) ? Number(sp) : sp : null;
-    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path15, "serviceName"] };
+    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path18, "serviceName"] };
   }
   if (isObj(b.resource))
     return {
       service: null,
       port: null,
       resource: `${str(b.resource.kind) ?? "?"}/${str(b.resource.name) ?? "?"}`,
-      path: [...path15, "resource"]
+      path: [...path18, "resource"]
     };
-  return { service: null, port: null, resource: null, path: path15 };
+  return { service: null, port: null, resource: null, path: path18 };
 }
 function planIngresses(manifests, ingressClasses, services, defaultNamespace, findings) {
   const defaultClass = ingressClasses.filter((c) => obj(obj(c.object.metadata).annotations)["ingressclass.kubernetes.io/is-default-class"] === "true").map((c) => str(obj(c.object.metadata).name)).filter((n) => !!n).sort(compareStrings)[0];
@@ -39234,13 +39437,13 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     if (ingressClass2 && ingressClasses.length > 0 && !known.has(ingressClass2) && ingressClass2 !== annotated)
       ingressClass2 = `${ingressClass2} (no IngressClass object in the inputs)`;
     const report = { namespace, name: name2, ingressClass: ingressClass2, routes: [] };
-    const route = (host2, path15, pathType, b) => {
-      const r = { host: host2, path: path15, pathType, service: b.service, port: b.port, pods: [] };
+    const route = (host2, path18, pathType, b) => {
+      const r = { host: host2, path: path18, pathType, service: b.service, port: b.port, pods: [] };
       report.routes.push(r);
       const fail2 = (message) => findings.push({
         ruleId: "plan/ingress-no-backend",
         severity: "error",
-        message: `Ingress ${name2}: ${host2}${path15 === "*" ? "" : path15} ${message}`,
+        message: `Ingress ${name2}: ${host2}${path18 === "*" ? "" : path18} ${message}`,
         file: m.file,
         ...m.locate(b.path, "value"),
         object: m.ref
@@ -39272,9 +39475,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     for (const { item: rule61, index: ri } of objItems(spec.rules)) {
       const host2 = str(rule61.host) || "*";
       for (const { item: p, index: pi } of objItems(obj(rule61.http).paths)) {
-        const path15 = str(p.path) ?? "/";
+        const path18 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
-        route(host2, path15, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
+        route(host2, path18, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
       }
     }
     out.push(report);
@@ -41590,7 +41793,7 @@ function plan(manifests, options = {}) {
   const defaultNamespace = options.defaultNamespace || "default";
   const findings = [];
   const nowMs = readNow(options.now, findings);
-  const skip = (m, path15, message) => findings.push(findingAt("plan/skipped", "warning", m, path15, message));
+  const skip = (m, path18, message) => findings.push(findingAt("plan/skipped", "warning", m, path18, message));
   const cluster = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
   findings.push(...cluster.findings);
   const sorted = manifests.filter((m) => isObj(m.object)).sort(canonicalOrder(defaultNamespace));
@@ -41933,16 +42136,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path15, added, removed, oldPosInc, options) {
-    const last = path15.lastComponent;
+  addToPath(path18, added, removed, oldPosInc, options) {
+    const last = path18.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path15.oldPos + oldPosInc,
+        oldPos: path18.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path15.oldPos + oldPosInc,
+        oldPos: path18.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -42350,7 +42553,9 @@ function diffPair(pair) {
     diff: unifiedDiff(oldName, newName, oldText, newText)
   };
 }
-function unifiedDiff(oldName, newName, oldText, newText) {
+function unifiedDiff(rawOld, rawNew, oldText, newText) {
+  const oldName = escapeControl(rawOld);
+  const newName = escapeControl(rawNew);
   const patch = createTwoFilesPatch(oldName, newName, oldText, newText, void 0, void 0, {
     headerOptions: FILE_HEADERS_ONLY,
     maxEditLength: MAX_EDIT_LENGTH
@@ -42377,13 +42582,13 @@ function comparePairs(a, b) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function finding4(m, path15, ruleId, severity, message) {
+function finding4(m, path18, ruleId, severity, message) {
   return {
     ruleId,
     severity,
     message,
     file: m.file,
-    ...m.locate(path15, "key"),
+    ...m.locate(path18, "key"),
     ...m.ref.kind ? { object: { ...m.ref } } : {}
   };
 }
@@ -43170,39 +43375,39 @@ var Invalid = class extends Error {
   }
   problem;
 };
-function at(obj2, path15) {
+function at(obj2, path18) {
   let cur = obj2;
-  for (let i = 0; i < path15.length; i++) {
+  for (let i = 0; i < path18.length; i++) {
     if (cur === null || cur === void 0) return void 0;
     if (!isObj(cur))
-      throw new Invalid({ path: path15.slice(0, i), message: `${path15.slice(0, i).join(".")} must be a mapping` });
-    cur = cur[path15[i]];
+      throw new Invalid({ path: path18.slice(0, i), message: `${path18.slice(0, i).join(".")} must be a mapping` });
+    cur = cur[path18[i]];
   }
   return cur === null ? void 0 : cur;
 }
-function fail(path15, message) {
-  throw new Invalid({ path: path15, message: `${path15.join(".")} ${message}` });
+function fail(path18, message) {
+  throw new Invalid({ path: path18, message: `${path18.join(".")} ${message}` });
 }
-function int(obj2, path15, fallback) {
-  const v = at(obj2, path15);
+function int(obj2, path18, fallback) {
+  const v = at(obj2, path18);
   if (v === void 0) return fallback;
   if (typeof v !== "number" || !Number.isSafeInteger(v))
-    fail(path15, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
-  if (v < 0) fail(path15, `must not be negative, got ${v}`);
+    fail(path18, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
+  if (v < 0) fail(path18, `must not be negative, got ${v}`);
   return v;
 }
-function oneOf(obj2, path15, allowed, fallback) {
-  const v = at(obj2, path15);
+function oneOf(obj2, path18, allowed, fallback) {
+  const v = at(obj2, path18);
   if (v === void 0) return fallback;
   if (typeof v !== "string" || !allowed.includes(v))
-    fail(path15, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
+    fail(path18, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
   return v;
 }
-function intOrPercent(obj2, path15, fallback) {
-  const v = at(obj2, path15);
+function intOrPercent(obj2, path18, fallback) {
+  const v = at(obj2, path18);
   if (v === void 0) return fallback;
   const parsed = parseIntOrPercent(v);
-  if ("error" in parsed) fail(path15, parsed.error);
+  if ("error" in parsed) fail(path18, parsed.error);
   return parsed;
 }
 function common(obj2, defaultNamespace) {
@@ -43410,13 +43615,13 @@ function readSide(m, defaultNamespace, findings) {
   findings.push(skipped(m, read.problem.path, read.problem.message));
   return null;
 }
-function skipped(m, path15, why) {
+function skipped(m, path18, why) {
   return {
     ruleId: "rollout/skipped",
     severity: "warning",
     message: `no rollout plan for ${m.ref.kind} ${m.ref.name ?? ""}: ${why}`.replace(/ {2}/g, " "),
     file: m.file,
-    ...m.locate(path15, "value"),
+    ...m.locate(path18, "value"),
     object: { ...m.ref }
   };
 }
@@ -43441,6 +43646,9 @@ function planManifests(manifests, given) {
   return { kind: "plan", findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
 }
 function run3(inputs, given, withLint) {
+  return withConfigFile(runWith(inputs, given, withLint), given);
+}
+function runWith(inputs, given, withLint) {
   const { options, configFindings } = resolveOptions(given);
   const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);
   const all = sortFindings([...configFindings, ...linted.findings]);
@@ -43526,18 +43734,26 @@ function plannerOptions(options, cluster) {
 }
 
 // src/api/version.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var cached;
 function version() {
   if (cached !== void 0) return cached;
   for (const rel of ["../../../package.json", "../../package.json", "../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync6(new URL(rel, import.meta.url), "utf8"));
+      const pkg = JSON.parse(readFileSync2(new URL(rel, import.meta.url), "utf8"));
       if (pkg.name === "kubeplan" && typeof pkg.version === "string") return cached = pkg.version;
     } catch {
     }
   }
   return cached = "unknown";
+}
+
+// src/output/github.ts
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/\u001b/g, "\\u001b");
+}
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // src/docs/rule-pages.ts
@@ -43928,19 +44144,16 @@ function codeFrame(lines, f, paint) {
 }
 function renderText(report, options = {}) {
   const color = options.color ?? false;
+  const header = report.configFile ? `config: ${escapeControl(report.configFile)}
+` : "";
+  return header + renderBody(report, color);
+}
+function renderBody(report, color) {
   const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
   if (!isPlanReport(report)) return findings;
   let plan3 = renderPlanText(report.plan, { color });
   if (report.changes) plan3 += "\n" + renderChangesText(report.changes);
   return report.kind === "check" ? findings + "\n" + plan3 : plan3 + "\n" + findings;
-}
-
-// src/output/github.ts
-function escapeData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/\u001b/g, "\\u001b");
-}
-function escapeProperty(s) {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // src/action/annotations.ts
@@ -43977,11 +44190,11 @@ function annotationCommand(f) {
 
 // src/action/event.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 function readEvent(file) {
   if (!file) return {};
   try {
-    return JSON.parse(readFileSync7(file, "utf8"));
+    return JSON.parse(readFileSync3(file, "utf8"));
   } catch {
     return {};
   }
@@ -44014,6 +44227,7 @@ function runContext(env, workspace) {
 }
 
 // src/action/inputs.ts
+import path16 from "node:path";
 var DEFAULTS = {
   paths: ".",
   command: "check",
@@ -44056,8 +44270,7 @@ function readInputs(env) {
   const kubeVersion2 = optional("kube-version");
   return {
     inputs: {
-      // Paths: whitespace- or newline-separated (a YAML block scalar lists one per line); never shell-expanded.
-      paths: input(env, "paths").split(/\s+/).filter(Boolean),
+      paths: splitPaths(input(env, "paths")),
       command,
       ...base ? { base } : {},
       ...cluster ? { cluster } : {},
@@ -44071,19 +44284,47 @@ function readInputs(env) {
     }
   };
 }
+function splitPaths(value) {
+  const lines = value.includes("\n") ? value.split(/\r?\n/) : value.split(/\s+/);
+  return lines.map((l) => l.trim()).filter(Boolean);
+}
+function outsideWorkspace(name2, value, workspace) {
+  const literal = [];
+  for (const part of value.split(/[\\/]/)) {
+    if (/[*?[\]{}()!+@|]/.test(part)) break;
+    literal.push(part);
+  }
+  const joined = literal.join("/");
+  const resolved = path16.resolve(workspace, joined === "" && /^[\\/]/.test(value) ? "/" : joined || ".");
+  const rel = path16.relative(workspace, resolved);
+  if (rel === "" || rel !== ".." && !rel.startsWith(`..${path16.sep}`) && !path16.isAbsolute(rel)) return void 0;
+  return `input ${name2}: ${JSON.stringify(value)} is outside the workspace; only paths inside it are read or written`;
+}
 
 // src/action/run.ts
 function runAction(env, io) {
   const read = readInputs(env);
   if ("error" in read) {
-    io.stdout(`::error title=kubeplan::${read.error}
+    io.stdout(`::error title=kubeplan::${escapeData(read.error)}
 `);
     return 2;
   }
   const inputs = read.inputs;
-  const workspace = path14.resolve(io.cwd, env.GITHUB_WORKSPACE ?? ".");
+  const workspace = path17.resolve(io.cwd, env.GITHUB_WORKSPACE ?? ".");
+  const outside = [
+    ...inputs.paths.map((p) => outsideWorkspace("paths", p, workspace)),
+    ...["cluster", "config", "sarifFile"].map((key3) => {
+      const value = inputs[key3];
+      return value ? outsideWorkspace(key3 === "sarifFile" ? "sarif-file" : key3, value, workspace) : void 0;
+    })
+  ].find((problem) => problem !== void 0);
+  if (outside) {
+    io.stdout(`::error title=kubeplan::${escapeData(outside)}
+`);
+    return 2;
+  }
   const context = runContext(env, workspace);
-  if (context.problem) io.stdout(`::warning title=kubeplan::${context.problem}
+  if (context.problem) io.stdout(`::warning title=kubeplan::${escapeData(context.problem)}
 `);
   let report;
   const notes = [];
@@ -44091,14 +44332,21 @@ function runAction(env, io) {
     report = runApi(inputs, workspace, inputs.base ?? (context.changed ? context.baseSha : void 0));
   } catch (err) {
     if (!(err instanceof OptionsError)) throw err;
-    io.stdout(`::error title=kubeplan::${err.message.replace(/\r?\n/g, " ")}
+    io.stdout(`::error title=kubeplan::${escapeData(err.message)}
 `);
     return 2;
   }
   const counts2 = countFindings(report.findings);
   const unschedulable2 = isPlanReport(report) ? report.plan.summary.unschedulable : 0;
+  const token = randomBytes(16).toString("hex");
+  const text = renderText(report);
   io.stdout("::group::kubeplan report\n");
-  io.stdout(renderText(report));
+  io.stdout(`::stop-commands::${token}
+`);
+  io.stdout(text.endsWith("\n") ? text : `${text}
+`);
+  io.stdout(`::${token}::
+`);
   io.stdout("::endgroup::\n");
   if (inputs.annotations) {
     const chosen = selectAnnotations(report.findings, {
@@ -44115,8 +44363,8 @@ function runAction(env, io) {
   }
   let sarifPath = "";
   if (inputs.sarifFile) {
-    sarifPath = path14.resolve(workspace, inputs.sarifFile);
-    mkdirSync(path14.dirname(sarifPath), { recursive: true });
+    sarifPath = path17.resolve(workspace, inputs.sarifFile);
+    mkdirSync(path17.dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, renderSarif(report, { toolVersion: version() }));
   }
   if (inputs.summary && env.GITHUB_STEP_SUMMARY) {
@@ -44131,7 +44379,7 @@ function runAction(env, io) {
       errors: String(counts2.error),
       warnings: String(counts2.warning),
       unschedulable: String(unschedulable2),
-      "sarif-file": inputs.sarifFile ? path14.relative(workspace, sarifPath) : ""
+      "sarif-file": inputs.sarifFile ? path17.relative(workspace, sarifPath) : ""
     };
     appendFileSync(
       env.GITHUB_OUTPUT,
@@ -44145,9 +44393,12 @@ function runAction(env, io) {
   return 0;
 }
 function runApi(inputs, workspace, base) {
+  const config = loadConfigFor(workspace, { cwd: workspace, ...inputs.config ? { configPath: inputs.config } : {} });
+  const problem = configProblem(config);
+  if (problem) throw new OptionsError(problem);
   const options = {
     cwd: workspace,
-    config: loadConfigFor(workspace, { cwd: workspace, ...inputs.config ? { configPath: inputs.config } : {} }),
+    config,
     ...inputs.kubeVersion ? { kubeVersion: inputs.kubeVersion } : {},
     ...inputs.cluster ? { cluster: inputs.cluster } : {}
   };

@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path15) {
-      const ctrl = callVisitor(key3, node, visitor, path15);
+    function visit_(key3, node, visitor, path17) {
+      const ctrl = callVisitor(key3, node, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path15, ctrl);
-        return visit_(key3, ctrl, visitor, path15);
+        replaceNode(key3, path17, ctrl);
+        return visit_(key3, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path15) {
-      const ctrl = await callVisitor(key3, node, visitor, path15);
+    async function visitAsync_(key3, node, visitor, path17) {
+      const ctrl = await callVisitor(key3, node, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path15, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path15);
+        replaceNode(key3, path17, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path15) {
+    function callVisitor(key3, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path15);
+        return visitor(key3, node, path17);
       if (identity2.isMap(node))
-        return visitor.Map?.(key3, node, path15);
+        return visitor.Map?.(key3, node, path17);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key3, node, path15);
+        return visitor.Seq?.(key3, node, path17);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key3, node, path15);
+        return visitor.Pair?.(key3, node, path17);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key3, node, path15);
+        return visitor.Scalar?.(key3, node, path17);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key3, node, path15);
+        return visitor.Alias?.(key3, node, path17);
       return void 0;
     }
-    function replaceNode(key3, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key3, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key3] = node;
       } else if (identity2.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key3, ...rest] = path15;
+          const [key3, ...rest] = path17;
           const node = this.get(key3, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key3, ...rest] = path15;
+      deleteIn(path17) {
+        const [key3, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key3);
         const node = this.get(key3, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key3, ...rest] = path15;
+      getIn(path17, keepScalar) {
+        const [key3, ...rest] = path17;
         const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key3, ...rest] = path15;
+      hasIn(path17) {
+        const [key3, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key3);
         const node = this.get(key3, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key3, ...rest] = path15;
+      setIn(path17, value) {
+        const [key3, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14438,11 +14438,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -14459,10 +14459,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -14523,8 +14523,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -14553,12 +14553,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -14611,12 +14611,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -14639,10 +14639,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -14678,10 +14678,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -14723,11 +14723,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2, _b;
-        super.optimizeNames(names, constants2);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -15028,7 +15028,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -15043,14 +15043,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -17290,8 +17290,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -17365,11 +17365,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path15.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -17732,8 +17732,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -21284,8 +21284,8 @@ var require_dist2 = __commonJS({
 });
 
 // src/api/config.ts
-import { statSync as statSync6 } from "node:fs";
-import path11 from "node:path";
+import { statSync as statSync4 } from "node:fs";
+import path13 from "node:path";
 
 // src/core/builtin-checks.ts
 var BUILTIN_CHECKS = [
@@ -21537,12 +21537,12 @@ var BUILTIN_CHECKS = [
 
 // src/config/index.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
-import path7 from "node:path";
+import { statSync as statSync3 } from "node:fs";
+import path9 from "node:path";
 
 // src/load/inputs.ts
-import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import path3 from "node:path";
+import { readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import path4 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str2) => {
@@ -23514,29 +23514,103 @@ function compareStrings(a, b) {
 }
 
 // src/load/render.ts
-var import_yaml = __toESM(require_dist(), 1);
 import { execFileSync } from "node:child_process";
-import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
+import { accessSync, constants as constants2, existsSync, statSync } from "node:fs";
+import path3 from "node:path";
+
+// src/core/safe-read.ts
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import path2 from "node:path";
+var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+function readRegularFile(file, options) {
+  let real;
+  try {
+    real = realpathSync(file);
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "ENOENT") return { ok: false, reason: "not-found", message: "no such file" };
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${code2 ?? String(err)}` };
+  }
+  if (options.root !== void 0) {
+    const root = realpathOr(options.root);
+    if (!isInside(real, root))
+      return {
+        ok: false,
+        reason: "symlink-outside",
+        message: `symbolic link leads outside ${options.rootName ?? options.root} (not followed)`
+      };
+  }
+  let fd;
+  try {
+    fd = openSync(real, OPEN_FLAGS);
+  } catch (err) {
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${codeOf(err)}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile())
+      return {
+        ok: false,
+        reason: "not-regular",
+        message: "not a regular file (a device, FIFO, socket or folder); not read"
+      };
+    if (stat.size > options.maxBytes)
+      return { ok: false, reason: "too-large", message: "file is over the size limit", size: stat.size };
+    const chunk = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+    const chunks = [];
+    let total = 0;
+    while (total <= options.maxBytes) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, options.maxBytes + 1 - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      total += n;
+    }
+    if (total > options.maxBytes)
+      return { ok: false, reason: "too-large", message: "file is over the size limit", size: total };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+  } catch (err) {
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${codeOf(err)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+function isInside(child, parent) {
+  const rel = path2.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
+}
+function realpathOr(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path2.resolve(p);
+  }
+}
+function codeOf(err) {
+  return err.code ?? String(err);
+}
+
+// src/load/render.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_KUSTOMIZE_FILE_BYTES = 10 * 1024 * 1024;
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var CHART_FILE = "Chart.yaml";
 var RENDER_TIMEOUT_MS = 6e4;
 function renderKind(dir) {
-  if (KUSTOMIZATION_FILES.some((f) => existsSync(path2.join(dir, f)))) return "kustomize";
-  if (existsSync(path2.join(dir, CHART_FILE))) return "helm";
+  if (KUSTOMIZATION_FILES.some((f) => existsSync(path3.join(dir, f)))) return "kustomize";
+  if (existsSync(path3.join(dir, CHART_FILE))) return "helm";
   return void 0;
 }
 function finding(file, ruleId, severity, message) {
   return { ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 function findTool(name2, env, tree) {
-  for (const entry of (env.PATH ?? "").split(path2.delimiter)) {
-    if (!path2.isAbsolute(entry)) continue;
-    const resolved = path2.resolve(entry);
-    if (resolved === tree || resolved.startsWith(tree + path2.sep)) continue;
-    const candidate = path2.join(resolved, name2);
+  for (const entry of (env.PATH ?? "").split(path3.delimiter)) {
+    if (!path3.isAbsolute(entry)) continue;
+    const resolved = path3.resolve(entry);
+    if (resolved === tree || resolved.startsWith(tree + path3.sep)) continue;
+    const candidate = path3.join(resolved, name2);
     try {
-      accessSync(candidate, constants.X_OK);
+      accessSync(candidate, constants2.X_OK);
       if (statSync(candidate).isFile()) return candidate;
     } catch {
     }
@@ -23564,10 +23638,10 @@ function run(tool, args, options) {
   }
 }
 function kustomizationFile(dir) {
-  return KUSTOMIZATION_FILES.find((f) => existsSync(path2.join(dir, f))) ?? KUSTOMIZATION_FILES[0];
+  return KUSTOMIZATION_FILES.find((f) => existsSync(path3.join(dir, f))) ?? KUSTOMIZATION_FILES[0];
 }
 function renderKustomization(dir, options) {
-  const kfile = path2.join(options.display, kustomizationFile(dir)).split(path2.sep).join("/");
+  const kfile = path3.join(options.display, kustomizationFile(dir)).split(path3.sep).join("/");
   const kubectl = findTool("kubectl", options.env, options.cwd);
   const kustomize = kubectl ? void 0 : findTool("kustomize", options.env, options.cwd);
   const safety = ["--enable-alpha-plugins=false", "--enable-helm=false", "--network=false"];
@@ -23591,11 +23665,11 @@ function renderKustomization(dir, options) {
         finding(kfile, "input/render-failed", "error", `kustomize cannot render this folder: ${rendered.error}`)
       ]
     };
-  const origins = kustomizeOrigins(dir, options.display);
+  const origins = kustomizeOrigins(dir, options.display, options.cwd);
   return { parts: splitByOrigin(rendered.out ?? "", (kind, name2) => origins(kind, name2) ?? kfile), findings: [] };
 }
 function renderChart(dir, options) {
-  const chartFile = path2.join(options.display, CHART_FILE).split(path2.sep).join("/");
+  const chartFile = path3.join(options.display, CHART_FILE).split(path3.sep).join("/");
   const helm = findTool("helm", options.env, options.cwd);
   if (!helm)
     return {
@@ -23621,15 +23695,15 @@ function renderChart(dir, options) {
   return {
     parts: parts.map((p) => ({
       ...p,
-      file: p.file.replace(/^[^/]+\//, `${options.display.split(path2.sep).join("/")}/`)
+      file: p.file.replace(/^[^/]+\//, `${options.display.split(path3.sep).join("/")}/`)
     })),
     findings: []
   };
 }
 function includedKustomizations(dir) {
   try {
-    const spec = (0, import_yaml.parseAllDocuments)(readFileSync(path2.join(dir, kustomizationFile(dir)), "utf8"))[0]?.toJS() ?? {};
-    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path2.resolve(dir, entry));
+    const spec = (0, import_yaml.parseAllDocuments)(readInside(path3.join(dir, kustomizationFile(dir)), dir))[0]?.toJS() ?? {};
+    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path3.resolve(dir, entry));
   } catch {
     return [];
   }
@@ -23656,7 +23730,7 @@ function splitByOrigin(text, origin) {
   }
   return [...groups].map(([file, docs]) => ({ file, text: docs.join("---\n") }));
 }
-function kustomizeOrigins(dir, display2) {
+function kustomizeOrigins(dir, display2, root) {
   const defined = [];
   const seen = /* @__PURE__ */ new Set();
   const visit2 = (kdir) => {
@@ -23664,7 +23738,7 @@ function kustomizeOrigins(dir, display2) {
     seen.add(kdir);
     let spec;
     try {
-      spec = (0, import_yaml.parseAllDocuments)(readFileSync(path2.join(kdir, kustomizationFile(kdir)), "utf8"))[0]?.toJS() ?? {};
+      spec = (0, import_yaml.parseAllDocuments)(readInside(path3.join(kdir, kustomizationFile(kdir)), root))[0]?.toJS() ?? {};
     } catch {
       return;
     }
@@ -23673,7 +23747,7 @@ function kustomizeOrigins(dir, display2) {
       if (!Array.isArray(list)) continue;
       for (const entry of list) {
         if (typeof entry !== "string" || /:\/\/|^github\.com\//.test(entry)) continue;
-        const target = path2.resolve(kdir, entry);
+        const target = path3.resolve(kdir, entry);
         try {
           if (statSync(target).isDirectory()) visit2(target);
           else readObjects(target);
@@ -23684,13 +23758,13 @@ function kustomizeOrigins(dir, display2) {
   };
   const readObjects = (file) => {
     try {
-      for (const doc of (0, import_yaml.parseAllDocuments)(readFileSync(file, "utf8"))) {
+      for (const doc of (0, import_yaml.parseAllDocuments)(readInside(file, root))) {
         const obj2 = doc.toJS();
         if (obj2 && typeof obj2.kind === "string" && typeof obj2.metadata?.name === "string")
           defined.push({
             kind: obj2.kind,
             name: obj2.metadata.name,
-            file: path2.join(display2, path2.relative(dir, file)).split(path2.sep).join("/")
+            file: path3.join(display2, path3.relative(dir, file)).split(path3.sep).join("/")
           });
       }
     } catch {
@@ -23704,6 +23778,11 @@ function kustomizeOrigins(dir, display2) {
     const affixed = sameKind.filter((d) => name2.startsWith(d.name) || name2.endsWith(d.name));
     return exact.length === 0 && affixed.length === 1 ? affixed[0].file : void 0;
   };
+}
+function readInside(file, root) {
+  const read = readRegularFile(file, { root, maxBytes: MAX_KUSTOMIZE_FILE_BYTES });
+  if (!read.ok) throw new Error(read.message);
+  return read.bytes.toString("utf8");
 }
 
 // src/load/inputs.ts
@@ -23723,13 +23802,23 @@ function expandInputs(inputs, options = {}) {
   const rendered = /* @__PURE__ */ new Set();
   const findings = [];
   const problem = (file, ruleId, message, severity = "error") => findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+  const cwdReal = safeRealpath(cwd) ?? path4.resolve(cwd);
   for (const input of inputs) {
-    const absolute = path3.resolve(cwd, input);
+    const absolute = path4.resolve(cwd, input);
     let stat;
     try {
       stat = statSync2(absolute);
     } catch {
       stat = void 0;
+    }
+    if (stat && isInside(absolute, path4.resolve(cwd)) && !isInside(safeRealpath(absolute) ?? absolute, cwdReal)) {
+      problem(
+        clip(input),
+        "input/symlink-outside",
+        "symbolic link leads outside the working directory (not followed)",
+        "warning"
+      );
+      continue;
     }
     if (stat?.isDirectory()) {
       walkDirectory(absolute, cwd, files, problem, rendered);
@@ -23745,6 +23834,11 @@ function expandInputs(inputs, options = {}) {
       const matched = expandGlob(input, compiled.matcher, cwd, problem);
       if (matched.length === 0) problem(clip(input), "input/no-match", `no files match ${JSON.stringify(clip(input))}`);
       for (const f of matched) files.add(f);
+    } else if (stat) {
+      problem(clip(input), "input/unreadable", "not a regular file (a device, FIFO or socket); not read");
+    } else if (input.includes("�")) {
+      if (reportUndecodableNames(path4.dirname(absolute), cwd, problem, path4.basename(absolute)) === 0)
+        problem(clip(input), "input/not-found", `no such file or directory: ${clip(input)}`);
     } else {
       problem(clip(input), "input/not-found", `no such file or directory: ${clip(input)}`);
     }
@@ -23779,8 +23873,10 @@ function walkDirectory(root, cwd, files, problem, rendered) {
       );
       continue;
     }
+    if (entries.some((e) => e.name.includes("�"))) reportUndecodableNames(dir, cwd, problem);
     for (const entry of entries) {
-      const full = path3.join(dir, entry.name);
+      if (entry.name.includes("�")) continue;
+      const full = path4.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         const real = safeRealpath(full);
         if (!real) {
@@ -23847,6 +23943,30 @@ function compileInputGlob(pattern) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
 }
+function reportUndecodableNames(dir, cwd, problem, decoded) {
+  let raw;
+  try {
+    raw = readdirSync(dir, { encoding: "buffer" });
+  } catch {
+    return 0;
+  }
+  let reported = 0;
+  for (const name2 of raw) {
+    if (Buffer.from(name2.toString("utf8"), "utf8").equals(name2)) continue;
+    if (decoded !== void 0 ? name2.toString("utf8") !== decoded : !hasManifestExtension(name2.toString("latin1")))
+      continue;
+    const shown = display(path4.join(dir, escapeBytes(name2)), cwd);
+    problem(shown, "input/unreadable", `file name is not valid UTF-8 (bytes shown escaped): ${shown}; not read`);
+    reported++;
+  }
+  return reported;
+}
+function escapeBytes(bytes) {
+  let out = "";
+  for (const b of bytes)
+    out += b >= 32 && b < 127 && b !== 92 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
+  return out;
+}
 function clip(text) {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
@@ -23857,17 +23977,26 @@ function expandGlob(pattern, matcher, cwd, problem) {
     if (GLOB_CHARS.test(part) || /[()|+@]/.test(part)) break;
     literal.push(part);
   }
-  const base = path3.resolve(cwd, literal.join("/") || ".");
+  const base = path4.resolve(cwd, literal.join("/") || ".");
   const found = /* @__PURE__ */ new Set();
   try {
     if (!statSync2(base).isDirectory()) return [];
   } catch {
     return [];
   }
+  if (isInside(base, path4.resolve(cwd)) && !isInside(safeRealpath(base) ?? base, safeRealpath(cwd) ?? cwd)) {
+    problem(
+      display(base, cwd),
+      "input/symlink-outside",
+      "symbolic link leads outside the working directory (not followed)",
+      "warning"
+    );
+    return [];
+  }
   walkDirectory(base, cwd, found, problem);
-  const absolutePattern = path3.isAbsolute(pattern);
+  const absolutePattern = path4.isAbsolute(pattern);
   return [...found].filter((f) => {
-    const candidate = absolutePattern ? path3.resolve(cwd, f) : f;
+    const candidate = absolutePattern ? path4.resolve(cwd, f) : f;
     try {
       return matcher.match(candidate);
     } catch {
@@ -23881,27 +24010,23 @@ function hasManifestExtension(name2) {
 }
 function safeRealpath(p) {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
     return void 0;
   }
 }
 function symlinkError(p) {
   try {
-    realpathSync(p);
+    realpathSync2(p);
     return void 0;
   } catch (err) {
     return err.code;
   }
 }
-function isInside(child, parent) {
-  const rel = path3.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
-}
 function display(absolute, cwd) {
-  const rel = path3.relative(cwd, absolute);
-  const shown = rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : absolute;
-  return shown.split(path3.sep).join("/");
+  const rel = path4.relative(cwd, absolute);
+  const shown = rel && !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel : absolute;
+  return shown.split(path4.sep).join("/");
 }
 
 // src/load/source-map.ts
@@ -23926,15 +24051,15 @@ var DocumentSourceMap = class {
     const start = this.doc.range?.[0] ?? 0;
     return this.toRange(start, start);
   }
-  locate(path15, target = "value") {
-    const { node, keyNode } = this.walk(path15);
+  locate(path17, target = "value") {
+    const { node, keyNode } = this.walk(path17);
     const chosen = target === "key" && keyNode ? keyNode : node ?? keyNode;
     const r = chosen?.range;
     if (r) return this.toRange(r[0], r[1]);
     return this.documentRange();
   }
-  scalarSource(path15) {
-    const { node, complete } = this.walk(path15);
+  scalarSource(path17) {
+    const { node, complete } = this.walk(path17);
     if (!complete || !node || !(0, import_yaml2.isScalar)(node) || !node.range) return void 0;
     return { text: this.text.slice(node.range[0], node.range[1]), plain: node.type === "PLAIN" };
   }
@@ -23958,9 +24083,9 @@ var DocumentSourceMap = class {
     if (/\s/.test(char)) return void 0;
     let node = this.doc.contents;
     if (!within(node)) return void 0;
-    const path15 = [];
+    const path17 = [];
     const inComment = () => /(?:^|[ \t])#/.test(this.text.slice(this.text.lastIndexOf("\n", rel) + 1, rel));
-    const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path15, onKey: false } : void 0;
+    const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path17, onKey: false } : void 0;
     for (; ; ) {
       if ((0, import_yaml2.isMap)(node)) {
         let next;
@@ -23978,16 +24103,16 @@ var DocumentSourceMap = class {
           if (name2 === void 0) return void 0;
           found = true;
           if (name2 === "<<" && (0, import_yaml2.isScalar)(key3) && (typeof key3.value === "symbol" || key3.type === "PLAIN")) {
-            if (onKey || onColon || (0, import_yaml2.isAlias)(value) || (0, import_yaml2.isScalar)(value)) return { path: path15, onKey: false };
+            if (onKey || onColon || (0, import_yaml2.isAlias)(value) || (0, import_yaml2.isScalar)(value)) return { path: path17, onKey: false };
             if ((0, import_yaml2.isSeq)(value)) {
               const item = value.items.find(within);
-              if (!(0, import_yaml2.isMap)(item)) return { path: path15, onKey: false };
+              if (!(0, import_yaml2.isMap)(item)) return { path: path17, onKey: false };
               next = item;
             } else next = value;
             break;
           }
-          path15.push(name2);
-          if (onKey || onColon) return { path: path15, onKey: true };
+          path17.push(name2);
+          if (onKey || onColon) return { path: path17, onKey: true };
           next = value;
           break;
         }
@@ -24004,24 +24129,24 @@ var DocumentSourceMap = class {
             return !!r && r[0] > rel && r[0] - rel < 4096 && /^[ \t\r\n]*$/.test(this.text.slice(rel + 1, r[0]));
           });
           if (index >= 0) {
-            path15.push(index);
-            return { path: path15, onKey: false };
+            path17.push(index);
+            return { path: path17, onKey: false };
           }
         }
         if (index < 0) return ownIndicator();
-        path15.push(index);
+        path17.push(index);
         node = items[index];
         continue;
       }
       if ((0, import_yaml2.isPair)(node)) return void 0;
-      return { path: path15, onKey: false };
+      return { path: path17, onKey: false };
     }
   }
   /** Follows `path` as far as it exists; returns the deepest node reached and the key node of its pair. */
-  walk(path15) {
+  walk(path17) {
     let node = this.deref(this.doc.contents);
     let keyNode = null;
-    for (const segment of path15) {
+    for (const segment of path17) {
       if (!node) return { node, keyNode, complete: false };
       let next;
       if ((0, import_yaml2.isMap)(node)) {
@@ -24187,24 +24312,24 @@ function objItems(value) {
   });
   return out;
 }
-function getIn(root, path15) {
+function getIn(root, path17) {
   let node = root;
-  for (const step of path15) {
+  for (const step of path17) {
     if (typeof step === "number" ? !Array.isArray(node) : !isObj(node)) return void 0;
     node = node[step];
   }
   return node;
 }
-function objAt(root, path15) {
-  const value = getIn(root, path15);
+function objAt(root, path17) {
+  const value = getIn(root, path17);
   return isObj(value) ? value : void 0;
 }
-function arrayAt(root, path15) {
-  const value = getIn(root, path15);
+function arrayAt(root, path17) {
+  const value = getIn(root, path17);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path15) {
-  const value = getIn(root, path15);
+function stringAt(root, path17) {
+  const value = getIn(root, path17);
   return typeof value === "string" ? value : void 0;
 }
 function scalarStringMap(value) {
@@ -24388,8 +24513,8 @@ function withBehaviour(shape, requirements, text, match2) {
   return Object.defineProperties(shape, hidden);
 }
 var NOTHING = withBehaviour({ type: "nothing" }, [], "<none>", () => false);
-function invalid(reason, path15) {
-  return withBehaviour({ type: "invalid", reason, path: path15 }, [], "<invalid>", () => false);
+function invalid(reason, path17) {
+  return withBehaviour({ type: "invalid", reason, path: path17 }, [], "<invalid>", () => false);
 }
 function makeSelector(requirements) {
   if (requirements.length === 0) return withBehaviour({ type: "everything" }, [], "", () => true);
@@ -24445,15 +24570,15 @@ function parseLabelSelector(raw) {
   if (expressions !== void 0 && expressions !== null) {
     if (!Array.isArray(expressions)) return invalid("matchExpressions must be a list", ["matchExpressions"]);
     for (const [index, expression] of expressions.entries()) {
-      const path15 = ["matchExpressions", index];
-      const parsed = parseExpression(expression, path15);
-      if ("reason" in parsed) return invalid(parsed.reason, path15);
+      const path17 = ["matchExpressions", index];
+      const parsed = parseExpression(expression, path17);
+      if ("reason" in parsed) return invalid(parsed.reason, path17);
       requirements.push(parsed);
     }
   }
   return makeSelector(requirements);
 }
-function parseExpression(expression, path15) {
+function parseExpression(expression, path17) {
   if (!isObj(expression)) return { reason: "a matchExpressions entry must be a mapping" };
   const { key: key3, operator } = expression;
   if (typeof key3 !== "string" || key3 === "") return { reason: "a matchExpressions entry needs a key" };
@@ -24473,7 +24598,7 @@ function parseExpression(expression, path15) {
     return { reason: `operator ${op} on "${key3}" needs at least one value` };
   if ((op === "Exists" || op === "DoesNotExist") && values.length > 0)
     return { reason: `operator ${op} on "${key3}" takes no values` };
-  return { key: key3, operator: op, values, path: path15 };
+  return { key: key3, operator: op, values, path: path17 };
 }
 function parseMapSelector(raw) {
   if (raw === void 0 || raw === null) return NOTHING;
@@ -24706,8 +24831,8 @@ function templateAt(manifest, kind, templatePath) {
 var LEGACY_DEFAULTED = /* @__PURE__ */ new Set(["extensions/v1beta1", "apps/v1beta1"]);
 function controllerSelectorOf(manifest) {
   const kind = manifest.ref.kind;
-  const path15 = ["spec", "selector"];
-  const raw = getIn(manifest.object, path15);
+  const path17 = ["spec", "selector"];
+  const raw = getIn(manifest.object, path17);
   const present = raw !== void 0 && raw !== null;
   switch (kind) {
     case "Deployment":
@@ -24718,24 +24843,24 @@ function controllerSelectorOf(manifest) {
       if (!present && LEGACY_DEFAULTED.has(manifest.ref.apiVersion ?? "")) {
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path15,
+          path: path17,
           present
         };
       }
-      return { selector: parseLabelSelector(raw), path: path15, present };
+      return { selector: parseLabelSelector(raw), path: path17, present };
     case "Job":
       if (!isKind(manifest, kind) || getIn(manifest.object, ["spec", "manualSelector"]) !== true) return void 0;
-      return { selector: parseLabelSelector(raw), path: path15, present };
+      return { selector: parseLabelSelector(raw), path: path17, present };
     case "ReplicationController": {
       if (!isKind(manifest, kind)) return void 0;
       const empty = !present || isObj(raw) && Object.keys(raw).length === 0;
       if (empty)
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path15,
+          path: path17,
           present: false
         };
-      return { selector: parseMapSelector(raw), path: path15, present };
+      return { selector: parseMapSelector(raw), path: path17, present };
     }
     default:
       return void 0;
@@ -25706,8 +25831,8 @@ function indexFor(manifests, defaultNamespace) {
 function objectLabel(manifest) {
   return `${manifest.ref.kind ?? "object"} ${manifest.ref.name ?? "(unnamed)"}`;
 }
-function sourceOf(manifest, path15 = ["metadata", "name"]) {
-  return `${manifest.file}:${manifest.locate(path15).line}`;
+function sourceOf(manifest, path17 = ["metadata", "name"]) {
+  return `${manifest.file}:${manifest.locate(path17).line}`;
 }
 function indexOf(context) {
   return context.index ?? indexFor(context.manifests, context.options.defaultNamespace);
@@ -26063,8 +26188,8 @@ function mountsOf(pod, volume) {
   }
   return out;
 }
-function normaliseHostPath(path15) {
-  const collapsed = path15.trim().replace(/\/+/g, "/");
+function normaliseHostPath(path17) {
+  const collapsed = path17.trim().replace(/\/+/g, "/");
   return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
 }
 var RUNTIME_SOCKETS = ["docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock", "podman.sock"];
@@ -26094,8 +26219,8 @@ var SENSITIVE_TREES = {
   "/var/lib/etcd": "etcd data (every Secret of the cluster)"
 };
 var ORDINARY = /* @__PURE__ */ new Set(["/dev/log"]);
-function sensitiveHostPath(path15) {
-  const normalised = normaliseHostPath(path15);
+function sensitiveHostPath(path17) {
+  const normalised = normaliseHostPath(path17);
   if (ORDINARY.has(normalised)) return void 0;
   if (RUNTIME_SOCKETS.some((socket) => normalised === `/${socket}` || normalised.endsWith(`/${socket}`))) {
     return "the container runtime socket (full control of every container on the node)";
@@ -26532,18 +26657,18 @@ var rule17 = {
     for (const ref of workloadContainersOf(context.manifests)) {
       const { image, imagePullPolicy: policy } = ref.container;
       if (typeof policy !== "string") continue;
-      const path15 = [...ref.path, "imagePullPolicy"];
+      const path17 = [...ref.path, "imagePullPolicy"];
       const shown = typeof image === "string" ? `"${image}"` : "its image";
       if (policy === "Never") {
         context.report({
           manifest: ref.template.manifest,
-          path: path15,
+          path: path17,
           message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}`
         });
       } else if (policy === "IfNotPresent" && typeof image === "string" && image.trim() !== "" && isLatest(parseImage(image.trim()))) {
         context.report({
           manifest: ref.template.manifest,
-          path: path15,
+          path: path17,
           message: `${ref.label} pulls mutable image ${shown} with imagePullPolicy IfNotPresent: nodes keep whichever build they pulled first; pin the image or use Always`
         });
       }
@@ -26555,8 +26680,8 @@ var image_pull_policy_default = rule17;
 // src/rules/ingresses.ts
 function ingressBackendsOf(manifest) {
   const out = [];
-  const add = (path15) => {
-    const backend2 = readBackend(manifest, path15);
+  const add = (path17) => {
+    const backend2 = readBackend(manifest, path17);
     if (backend2) out.push(backend2);
   };
   add(["spec", "defaultBackend"]);
@@ -26571,23 +26696,23 @@ function* ingressServiceBackends(manifests, index) {
     for (const backend2 of ingressBackendsOf(ingress2)) yield { ingress: ingress2, namespace, backend: backend2 };
   }
 }
-function readBackend(manifest, path15) {
-  const backend2 = getIn(manifest.object, path15);
+function readBackend(manifest, path17) {
+  const backend2 = getIn(manifest.object, path17);
   if (!isObj(backend2)) return void 0;
   if (isObj(backend2.service)) {
     const service = stringAt(backend2.service, ["name"]);
     if (service === void 0) return void 0;
-    const servicePath = [...path15, "service", "name"];
+    const servicePath = [...path17, "service", "name"];
     const port = backend2.service.port;
     if (isObj(port) && typeof port.number === "number")
-      return { service, servicePath, port: { number: port.number }, portPath: [...path15, "service", "port", "number"] };
+      return { service, servicePath, port: { number: port.number }, portPath: [...path17, "service", "port", "number"] };
     if (isObj(port) && typeof port.name === "string")
-      return { service, servicePath, port: { name: port.name }, portPath: [...path15, "service", "port", "name"] };
+      return { service, servicePath, port: { name: port.name }, portPath: [...path17, "service", "port", "name"] };
     return { service, servicePath };
   }
   if (typeof backend2.serviceName === "string") {
-    const servicePath = [...path15, "serviceName"];
-    const portPath = [...path15, "servicePort"];
+    const servicePath = [...path17, "serviceName"];
+    const portPath = [...path17, "servicePort"];
     const port = backend2.servicePort;
     if (typeof port === "number")
       return { service: backend2.serviceName, servicePath, port: { number: port }, portPath };
@@ -27340,17 +27465,17 @@ function utcIso(ms) {
 }
 
 // src/k8s/field-errors.ts
-function fieldPath(path15) {
+function fieldPath(path17) {
   let out = "";
-  for (const seg of path15) {
+  for (const seg of path17) {
     if (typeof seg === "number") out += `[${seg}]`;
     else if (typeof seg === "object") out += `[${seg.key}]`;
     else out += out === "" ? seg : `.${seg}`;
   }
   return out;
 }
-function jsonPath(path15) {
-  return path15.map((seg) => typeof seg === "object" ? seg.key : seg);
+function jsonPath(path17) {
+  return path17.map((seg) => typeof seg === "object" ? seg.key : seg);
 }
 function formatValue(value) {
   if (value === void 0 || value === null) return "null";
@@ -27359,13 +27484,13 @@ function formatValue(value) {
   return JSON.stringify(value) ?? String(value);
 }
 var fieldError = {
-  invalid: (path15, value, detail) => `${fieldPath(path15)}: Invalid value: ${formatValue(value)}: ${detail}`,
-  required: (path15, detail = "") => `${fieldPath(path15)}: Required value${detail ? `: ${detail}` : ""}`,
-  forbidden: (path15, detail) => `${fieldPath(path15)}: Forbidden: ${detail}`,
-  notSupported: (path15, value, supported) => `${fieldPath(path15)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
-  duplicate: (path15, value) => `${fieldPath(path15)}: Duplicate value: ${formatValue(value)}`,
-  tooMany: (path15, actual, max) => `${fieldPath(path15)}: Too many: ${actual}: must have at most ${max} items`,
-  notFound: (path15, value) => `${fieldPath(path15)}: Not found: ${formatValue(value)}`
+  invalid: (path17, value, detail) => `${fieldPath(path17)}: Invalid value: ${formatValue(value)}: ${detail}`,
+  required: (path17, detail = "") => `${fieldPath(path17)}: Required value${detail ? `: ${detail}` : ""}`,
+  forbidden: (path17, detail) => `${fieldPath(path17)}: Forbidden: ${detail}`,
+  notSupported: (path17, value, supported) => `${fieldPath(path17)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+  duplicate: (path17, value) => `${fieldPath(path17)}: Duplicate value: ${formatValue(value)}`,
+  tooMany: (path17, actual, max) => `${fieldPath(path17)}: Too many: ${actual}: must have at most ${max} items`,
+  notFound: (path17, value) => `${fieldPath(path17)}: Not found: ${formatValue(value)}`
 };
 var NEGATIVE_MSG = "must be greater than or equal to 0";
 var PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
@@ -27491,8 +27616,8 @@ var MAX_ON_POD_CONDITIONS = 20;
 var MAX_SUCCESS_POLICY_RULES = 20;
 var num = (v) => typeof v === "number" ? v : void 0;
 var isSet = (v) => v !== void 0 && v !== null;
-function validateJobSpec(spec, path15, emit) {
-  const at2 = (...rest) => [...path15, ...rest];
+function validateJobSpec(spec, path17, emit) {
+  const at2 = (...rest) => [...path17, ...rest];
   for (const key3 of [
     "parallelism",
     "completions",
@@ -27601,7 +27726,7 @@ function validateJobSpec(spec, path15, emit) {
     );
   const restartPath = at2("template", "spec", "restartPolicy");
   const restart = podSpec.restartPolicy;
-  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path15;
+  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path17;
   if (restart === void 0 || restart === null || restart === "" || restart === "Always")
     emit(
       located2,
@@ -27616,13 +27741,13 @@ function validateJobSpec(spec, path15, emit) {
       FN
     );
 }
-function podFailurePolicy(spec, pfp, podSpec, path15, emit) {
+function podFailurePolicy(spec, pfp, podSpec, path17, emit) {
   const F = "validatePodFailurePolicy";
   const rules = Array.isArray(pfp.rules) ? pfp.rules : [];
   if (rules.length > MAX_POD_FAILURE_POLICY_RULES)
     emit(
-      [...path15, "rules"],
-      fieldError.tooMany([...path15, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
+      [...path17, "rules"],
+      fieldError.tooMany([...path17, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
       F,
       "key"
     );
@@ -27633,7 +27758,7 @@ function podFailurePolicy(spec, pfp, podSpec, path15, emit) {
     }
   rules.forEach((rule61, i) => {
     if (!isObj(rule61)) return;
-    const r = [...path15, "rules", i];
+    const r = [...path17, "rules", i];
     const R = "validatePodFailurePolicyRule";
     if (rule61.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
       emit(
@@ -27661,20 +27786,20 @@ function podFailurePolicy(spec, pfp, podSpec, path15, emit) {
       );
   });
 }
-function onExitCodes(req, path15, containers, emit) {
+function onExitCodes(req, path17, containers, emit) {
   const F = "validatePodFailurePolicyRuleOnExitCodes";
   if (typeof req.containerName === "string" && !containers.has(req.containerName))
     emit(
-      [...path15, "containerName"],
+      [...path17, "containerName"],
       fieldError.invalid(
-        [...path15, "containerName"],
+        [...path17, "containerName"],
         req.containerName,
         "must be one of the container or initContainer names in the pod template"
       ),
       F
     );
   const values = Array.isArray(req.values) ? req.values : void 0;
-  const vPath = [...path15, "values"];
+  const vPath = [...path17, "values"];
   if (!values) return;
   if (values.length === 0) emit(vPath, fieldError.invalid(vPath, [], "at least one value is required"), F);
   else if (values.length > MAX_ON_EXIT_CODES_VALUES)
@@ -27692,13 +27817,13 @@ function onExitCodes(req, path15, containers, emit) {
   });
   if (!ordered) emit(vPath, fieldError.invalid(vPath, values, "must be ordered"), F);
 }
-function onPodConditions(patterns, path15, emit) {
+function onPodConditions(patterns, path17, emit) {
   const F = "validatePodFailurePolicyRuleOnPodConditions";
   if (patterns.length > MAX_ON_POD_CONDITIONS)
-    emit(path15, fieldError.tooMany(path15, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
+    emit(path17, fieldError.tooMany(path17, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
   patterns.forEach((p, j) => {
     if (!isObj(p)) return;
-    const at2 = [...path15, j];
+    const at2 = [...path17, j];
     if (typeof p.type === "string")
       for (const msg of qualifiedName(p.type))
         emit([...at2, "type"], fieldError.invalid([...at2, "type"], p.type, msg), F);
@@ -27708,24 +27833,24 @@ function onPodConditions(patterns, path15, emit) {
       emit([...at2, "status"], fieldError.notSupported([...at2, "status"], p.status, ["False", "True", "Unknown"]), F);
   });
 }
-function successPolicy(policy, completions, path15, emit) {
+function successPolicy(policy, completions, path17, emit) {
   const F = "validateSuccessPolicy";
   const rules = Array.isArray(policy.rules) ? policy.rules : [];
   if (rules.length === 0)
     emit(
-      path15,
+      path17,
       fieldError.required(
-        [...path15, "rules"],
+        [...path17, "rules"],
         "at least one rules must be specified when the successPolicy is specified"
       ),
       F,
       "key"
     );
   if (rules.length > MAX_SUCCESS_POLICY_RULES)
-    emit([...path15, "rules"], fieldError.tooMany([...path15, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
+    emit([...path17, "rules"], fieldError.tooMany([...path17, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
   rules.forEach((rule61, i) => {
     if (!isObj(rule61)) return;
-    const r = [...path15, "rules", i];
+    const r = [...path17, "rules", i];
     const R = "validateSuccessPolicyRule";
     if (!isSet(rule61.succeededCount) && !isSet(rule61.succeededIndexes))
       emit(r, fieldError.required(r, "at least one of succeededCount or succeededIndexes must be specified"), R, "key");
@@ -27857,7 +27982,7 @@ var rule22 = {
     for (const m of context.manifests) {
       if (m.ref.kind !== "CronJob" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
       const spec = m.object.spec;
-      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path17, message, upstream, target) => context.report({ manifest: m, path: path17, message: `${message} (${upstream})`, ...target ? { target } : {} });
       const schedulePath = ["spec", "schedule"];
       if (spec.schedule === "") emit(schedulePath, fieldError.required(schedulePath), "validateCronJobSpec");
       else if (typeof spec.schedule === "string") {
@@ -27890,19 +28015,19 @@ var rule22 = {
       }
       const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : void 0;
       if (jobSpec) {
-        const path15 = ["spec", "jobTemplate", "spec"];
-        validateJobSpec(jobSpec, path15, emit);
+        const path17 = ["spec", "jobTemplate", "spec"];
+        validateJobSpec(jobSpec, path17, emit);
         if (isObj(jobSpec.selector))
           emit(
-            [...path15, "selector"],
-            fieldError.invalid([...path15, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
+            [...path17, "selector"],
+            fieldError.invalid([...path17, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
             "ValidateJobTemplateSpec",
             "key"
           );
         if (jobSpec.manualSelector === true)
           emit(
-            [...path15, "manualSelector"],
-            fieldError.notSupported([...path15, "manualSelector"], true, ["nil", "false"]),
+            [...path17, "manualSelector"],
+            fieldError.notSupported([...path17, "manualSelector"], true, ["nil", "false"]),
             "ValidateJobTemplateSpec"
           );
       }
@@ -28172,7 +28297,7 @@ var rule23 = {
       if (m.ref.kind !== "HorizontalPodAutoscaler" || groupOf(m.ref.apiVersion) !== "autoscaling") continue;
       const spec = m.object.spec;
       if (!isObj(spec)) continue;
-      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path17, message, upstream, target) => context.report({ manifest: m, path: path17, message: `${message} (${upstream})`, ...target ? { target } : {} });
       checkSpec(m, spec, lowerBound, emit);
     }
   }
@@ -28240,54 +28365,54 @@ function checkSpec(m, spec, lowerBound, emit) {
     }
   }
 }
-function crossVersionRef(ref, path15, emit) {
+function crossVersionRef(ref, path17, emit) {
   for (const key3 of ["kind", "name"]) {
     const value = ref[key3];
     if (typeof value !== "string") continue;
-    if (value === "") emit([...path15, key3], fieldError.required([...path15, key3]), "ValidateCrossVersionObjectReference");
+    if (value === "") emit([...path17, key3], fieldError.required([...path17, key3]), "ValidateCrossVersionObjectReference");
     else
       for (const msg of pathSegmentName(value))
-        emit([...path15, key3], fieldError.invalid([...path15, key3], value, msg), "ValidateCrossVersionObjectReference");
+        emit([...path17, key3], fieldError.invalid([...path17, key3], value, msg), "ValidateCrossVersionObjectReference");
   }
 }
-function metricSpec(metric, path15, emit) {
+function metricSpec(metric, path17, emit) {
   const FN2 = "validateMetricSpec";
   const type = metric.type;
   if (type === "")
-    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric source type"), FN2);
+    emit([...path17, "type"], fieldError.required([...path17, "type"], "must specify a metric source type"), FN2);
   else if (typeof type === "string" && !METRIC_SOURCE_TYPES.includes(type))
-    emit([...path15, "type"], fieldError.notSupported([...path15, "type"], type, METRIC_SOURCE_TYPES), FN2);
+    emit([...path17, "type"], fieldError.notSupported([...path17, "type"], type, METRIC_SOURCE_TYPES), FN2);
   const present = SOURCE_FIELDS.filter((f) => isSet2(metric[f]));
   const first = present[0];
-  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path15, first], emit);
+  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path17, first], emit);
   const expected = typeof type === "string" ? FIELD_OF_TYPE[type] : void 0;
   if (expected && !isSet2(metric[expected]))
-    emit(path15, fieldError.required([...path15, expected], "must populate information for the given metric source"), FN2);
+    emit(path17, fieldError.required([...path17, expected], "must populate information for the given metric source"), FN2);
   if (present.length !== 1) {
     for (const f of present)
       if (f !== expected)
-        emit([...path15, f], fieldError.forbidden([...path15, f], "must populate the given metric source only"), FN2, "key");
+        emit([...path17, f], fieldError.forbidden([...path17, f], "must populate the given metric source only"), FN2, "key");
   }
 }
-function metricSource(kind, src, path15, emit) {
+function metricSource(kind, src, path17, emit) {
   const target = isObj(src.target) ? src.target : void 0;
-  const tPath = [...path15, "target"];
+  const tPath = [...path17, "target"];
   const has = (key3) => target !== void 0 && isSet2(target[key3]);
   if (kind === "object" || kind === "external" || kind === "pods") {
-    if (isObj(src.metric)) metricIdentifier(src.metric, [...path15, "metric"], emit);
+    if (isObj(src.metric)) metricIdentifier(src.metric, [...path17, "metric"], emit);
   }
   if (kind === "object" && isObj(src.describedObject))
-    crossVersionRef(src.describedObject, [...path15, "describedObject"], emit);
+    crossVersionRef(src.describedObject, [...path17, "describedObject"], emit);
   if (kind === "resource" || kind === "containerResource") {
     const fn = kind === "resource" ? "validateResourceSource" : "validateContainerResourceSource";
     if (src.name === "")
-      emit([...path15, "name"], fieldError.required([...path15, "name"], "must specify a resource name"), fn);
+      emit([...path17, "name"], fieldError.required([...path17, "name"], "must specify a resource name"), fn);
     if (kind === "containerResource" && typeof src.container === "string") {
       if (src.container === "")
-        emit([...path15, "container"], fieldError.required([...path15, "container"], "must specify a container"), fn);
+        emit([...path17, "container"], fieldError.required([...path17, "container"], "must specify a container"), fn);
       else
         for (const msg of dns1123Label(src.container))
-          emit([...path15, "container"], fieldError.invalid([...path15, "container"], src.container, msg), fn);
+          emit([...path17, "container"], fieldError.invalid([...path17, "container"], src.container, msg), fn);
     }
   }
   if (!target) return;
@@ -28351,48 +28476,48 @@ function metricSource(kind, src, path15, emit) {
     }
   }
 }
-function metricTarget(target, path15, emit) {
+function metricTarget(target, path17, emit) {
   const FN2 = "validateMetricTarget";
   const type = target.type;
   if (type === "")
-    emit([...path15, "type"], fieldError.required([...path15, "type"], "must specify a metric target type"), FN2);
+    emit([...path17, "type"], fieldError.required([...path17, "type"], "must specify a metric target type"), FN2);
   if (typeof type === "string" && !["Utilization", "Value", "AverageValue"].includes(type))
     emit(
-      [...path15, "type"],
-      fieldError.invalid([...path15, "type"], type, "must be either Utilization, Value, or AverageValue"),
+      [...path17, "type"],
+      fieldError.invalid([...path17, "type"], type, "must be either Utilization, Value, or AverageValue"),
       FN2
     );
   for (const key3 of ["value", "averageValue"]) {
     const q = parseQuantity(target[key3]);
     if (q && q.nano <= 0n)
-      emit([...path15, key3], fieldError.invalid([...path15, key3], target[key3], "must be positive"), FN2);
+      emit([...path17, key3], fieldError.invalid([...path17, key3], target[key3], "must be positive"), FN2);
   }
   const util = target.averageUtilization;
   if (typeof util === "number" && util < 1)
     emit(
-      [...path15, "averageUtilization"],
-      fieldError.invalid([...path15, "averageUtilization"], util, "must be greater than 0"),
+      [...path17, "averageUtilization"],
+      fieldError.invalid([...path17, "averageUtilization"], util, "must be greater than 0"),
       FN2
     );
 }
-function metricIdentifier(id, path15, emit) {
+function metricIdentifier(id, path17, emit) {
   const name2 = id.name;
   if (typeof name2 !== "string") return;
   if (name2 === "")
     emit(
-      [...path15, "name"],
-      fieldError.required([...path15, "name"], "must specify a metric name"),
+      [...path17, "name"],
+      fieldError.required([...path17, "name"], "must specify a metric name"),
       "validateMetricIdentifier"
     );
   else
     for (const msg of pathSegmentName(name2))
-      emit([...path15, "name"], fieldError.invalid([...path15, "name"], name2, msg), "validateMetricIdentifier");
+      emit([...path17, "name"], fieldError.invalid([...path17, "name"], name2, msg), "validateMetricIdentifier");
 }
-function scalingRules(rules, path15, emit) {
+function scalingRules(rules, path17, emit) {
   const FN2 = "validateScalingRules";
   const window = rules.stabilizationWindowSeconds;
   if (typeof window === "number") {
-    const wPath = [...path15, "stabilizationWindowSeconds"];
+    const wPath = [...path17, "stabilizationWindowSeconds"];
     if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN2);
     if (window > MAX_STABILIZATION_WINDOW_SECONDS)
       emit(
@@ -28404,17 +28529,17 @@ function scalingRules(rules, path15, emit) {
   const select = rules.selectPolicy;
   if (typeof select === "string" && !["Disabled", "Max", "Min"].includes(select))
     emit(
-      [...path15, "selectPolicy"],
-      fieldError.notSupported([...path15, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
+      [...path17, "selectPolicy"],
+      fieldError.notSupported([...path17, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
       FN2
     );
   const policies = rules.policies;
   if (Array.isArray(policies) && policies.length === 0)
-    emit([...path15, "policies"], fieldError.required([...path15, "policies"], "must specify at least one Policy"), FN2);
+    emit([...path17, "policies"], fieldError.required([...path17, "policies"], "must specify at least one Policy"), FN2);
   if (!Array.isArray(policies)) return;
   policies.forEach((policy, i) => {
     if (!isObj(policy)) return;
-    const p = [...path15, "policies", i];
+    const p = [...path17, "policies", i];
     const P = "validateScalingPolicy";
     if (typeof policy.type === "string" && policy.type !== "Pods" && policy.type !== "Percent")
       emit([...p, "type"], fieldError.notSupported([...p, "type"], policy.type, ["Percent", "Pods"]), P);
@@ -28576,7 +28701,7 @@ var rule24 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Ingress" || m.ref.apiVersion !== "networking.k8s.io/v1" || !isObj(m.object.spec)) continue;
-      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path17, message, upstream, target) => context.report({ manifest: m, path: path17, message: `${message} (${upstream})`, ...target ? { target } : {} });
       checkSpec2(m.object.spec, emit);
     }
   }
@@ -28593,20 +28718,20 @@ function checkSpec2(spec, emit) {
   if (isObj(spec.defaultBackend)) backend(spec.defaultBackend, ["spec", "defaultBackend"], emit);
   rules.forEach((r, i) => {
     if (!isObj(r)) return;
-    const path15 = ["spec", "rules", i];
-    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path15, "host"], "validateIngressRules", emit);
+    const path17 = ["spec", "rules", i];
+    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path17, "host"], "validateIngressRules", emit);
     if (!isObj(r.http)) return;
     const paths = r.http.paths;
     if (Array.isArray(paths) && paths.length === 0)
       emit(
-        [...path15, "http", "paths"],
-        fieldError.required([...path15, "http", "paths"]),
+        [...path17, "http", "paths"],
+        fieldError.required([...path17, "http", "paths"]),
         "validateHTTPIngressRuleValue",
         "key"
       );
     if (!Array.isArray(paths)) return;
     paths.forEach((p, j) => {
-      if (isObj(p)) httpPath(p, [...path15, "http", "paths", j], emit);
+      if (isObj(p)) httpPath(p, [...path17, "http", "paths", j], emit);
     });
   });
   if (Array.isArray(spec.tls))
@@ -28624,28 +28749,28 @@ function checkSpec2(spec, emit) {
         "ValidateIngressSpec"
       );
 }
-function host(value, path15, fn, emit) {
-  if (parseIP(value)) emit(path15, fieldError.invalid(path15, value, "must be a DNS name, not an IP address"), fn);
+function host(value, path17, fn, emit) {
+  if (parseIP(value)) emit(path17, fieldError.invalid(path17, value, "must be a DNS name, not an IP address"), fn);
   if (value.includes("*")) {
-    if (!isWildcardSubdomain(value)) emit(path15, fieldError.invalid(path15, value, WILDCARD_DNS1123), fn);
-  } else for (const msg of dns1123Subdomain(value)) emit(path15, fieldError.invalid(path15, value, msg), fn);
+    if (!isWildcardSubdomain(value)) emit(path17, fieldError.invalid(path17, value, WILDCARD_DNS1123), fn);
+  } else for (const msg of dns1123Subdomain(value)) emit(path17, fieldError.invalid(path17, value, msg), fn);
 }
-function tlsHost(value, path15, emit) {
+function tlsHost(value, path17, emit) {
   if (value.includes("*")) {
     if (!isWildcardSubdomain(value))
-      emit(path15, fieldError.invalid(path15, value, WILDCARD_DNS1123), "validateIngressTLS");
+      emit(path17, fieldError.invalid(path17, value, WILDCARD_DNS1123), "validateIngressTLS");
   } else
-    for (const msg of dns1123Subdomain(value)) emit(path15, fieldError.invalid(path15, value, msg), "validateIngressTLS");
+    for (const msg of dns1123Subdomain(value)) emit(path17, fieldError.invalid(path17, value, msg), "validateIngressTLS");
 }
 function isWildcardSubdomain(value) {
   return value.length <= 253 && value.startsWith("*.") && dns1123Subdomain(value.slice(2)).length === 0;
 }
-function httpPath(p, path15, emit) {
+function httpPath(p, path17, emit) {
   const FN2 = "validateHTTPIngressPath";
   const type = p.pathType;
   const text = typeof p.path === "string" ? p.path : "";
-  const pathAt = [...path15, "path"];
-  const at2 = p.path === void 0 ? path15 : pathAt;
+  const pathAt = [...path17, "path"];
+  const at2 = p.path === void 0 ? path17 : pathAt;
   if (type === "Exact" || type === "Prefix") {
     if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
     if (text !== "") {
@@ -28660,21 +28785,21 @@ function httpPath(p, path15, emit) {
   } else if (typeof type !== "string" || !PATH_TYPES.includes(type)) {
     if (type === void 0 || type === null) return;
   }
-  if (isObj(p.backend)) backend(p.backend, [...path15, "backend"], emit);
+  if (isObj(p.backend)) backend(p.backend, [...path17, "backend"], emit);
 }
-function backend(b, path15, emit) {
+function backend(b, path17, emit) {
   const FN2 = "validateIngressBackend";
   const hasResource = isObj(b.resource);
   const hasService = isObj(b.service);
   if (hasResource && hasService) {
-    emit(path15, fieldError.invalid(path15, "", "cannot set both resource and service backends"), FN2, "key");
+    emit(path17, fieldError.invalid(path17, "", "cannot set both resource and service backends"), FN2, "key");
     return;
   }
   if (hasResource) {
     const ref = b.resource;
     for (const key3 of ["kind", "name"]) {
       const value = ref[key3];
-      const at2 = [...path15, "resource", key3];
+      const at2 = [...path17, "resource", key3];
       if (value === "") emit(at2, fieldError.required(at2), FN2);
       else if (typeof value === "string")
         for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN2);
@@ -28682,19 +28807,19 @@ function backend(b, path15, emit) {
     if (typeof ref.apiGroup === "string" && ref.apiGroup !== "")
       for (const msg of dns1123Subdomain(ref.apiGroup))
         emit(
-          [...path15, "resource", "apiGroup"],
-          fieldError.invalid([...path15, "resource", "apiGroup"], ref.apiGroup, msg),
+          [...path17, "resource", "apiGroup"],
+          fieldError.invalid([...path17, "resource", "apiGroup"], ref.apiGroup, msg),
           FN2
         );
     return;
   }
   if (!hasService) {
-    emit(path15, fieldError.invalid(path15, "", "resource or service backend is required"), FN2, "key");
+    emit(path17, fieldError.invalid(path17, "", "resource or service backend is required"), FN2, "key");
     return;
   }
   const service = b.service;
   const name2 = service.name;
-  const namePath = [...path15, "service", "name"];
+  const namePath = [...path17, "service", "name"];
   if (name2 === "") emit(namePath, fieldError.required(namePath), FN2);
   else if (typeof name2 === "string")
     for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN2);
@@ -28703,21 +28828,21 @@ function backend(b, path15, emit) {
   const portNum = typeof port.number === "number" ? port.number : 0;
   if (portName_ !== "" && portNum !== 0) {
     emit(
-      [...path15, "service", "port"],
-      fieldError.invalid(path15, "", "cannot set both port name & port number"),
+      [...path17, "service", "port"],
+      fieldError.invalid(path17, "", "cannot set both port name & port number"),
       FN2,
       "key"
     );
   } else if (portName_ !== "") {
-    const at2 = [...path15, "service", "port", "name"];
+    const at2 = [...path17, "service", "port", "name"];
     for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN2);
   } else if (portNum !== 0) {
-    const at2 = [...path15, "service", "port", "number"];
+    const at2 = [...path17, "service", "port", "number"];
     for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN2);
   } else {
     emit(
-      isObj(service.port) ? [...path15, "service", "port"] : [...path15, "service"],
-      fieldError.required(path15, "port name or number is required"),
+      isObj(service.port) ? [...path17, "service", "port"] : [...path17, "service"],
+      fieldError.required(path17, "port name or number is required"),
       FN2,
       "key"
     );
@@ -28778,7 +28903,7 @@ var rule25 = {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Job" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
       const spec = m.object.spec;
-      const emit = (path15, message, upstream, target) => context.report({ manifest: m, path: path15, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path17, message, upstream, target) => context.report({ manifest: m, path: path17, message: `${message} (${upstream})`, ...target ? { target } : {} });
       validateJobSpec(spec, ["spec"], emit);
       if (isObj(spec.selector) && spec.manualSelector !== true)
         emit(
@@ -28849,7 +28974,7 @@ var rule26 = {
   },
   check(context) {
     for (const m of context.manifests) {
-      for (const { path: path15, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path15, kind, context.report);
+      for (const { path: path17, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path17, kind, context.report);
     }
   }
 };
@@ -28857,39 +28982,39 @@ function labelMaps(root, kind) {
   const out = [];
   const stack = [{ value: root, path: [] }];
   while (stack.length > 0) {
-    const { value, path: path15 } = stack.pop();
+    const { value, path: path17 } = stack.pop();
     if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: [...path15, i] }));
+      value.forEach((v, i) => stack.push({ value: v, path: [...path17, i] }));
       continue;
     }
     if (!isMap2(value)) continue;
     for (const [key3, child] of Object.entries(value)) {
-      const childPath = [...path15, key3];
-      const parent = path15[path15.length - 1];
+      const childPath = [...path17, key3];
+      const parent = path17[path17.length - 1];
       if (parent === "metadata" && key3 === "labels") out.push({ path: childPath, kind: "labels" });
       else if (parent === "metadata" && key3 === "annotations") out.push({ path: childPath, kind: "annotations" });
       else if (key3 === "matchLabels" || key3 === "nodeSelector") out.push({ path: childPath, kind: "labels" });
-      else if (kind === "Service" && path15.length === 1 && path15[0] === "spec" && key3 === "selector")
+      else if (kind === "Service" && path17.length === 1 && path17[0] === "spec" && key3 === "selector")
         out.push({ path: childPath, kind: "labels" });
-      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path15.length === 0 && key3 !== "metadata")
+      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path17.length === 0 && key3 !== "metadata")
         continue;
       else stack.push({ value: child, path: childPath });
     }
   }
   return out.sort((a, b) => a.path.join("\0") < b.path.join("\0") ? -1 : 1);
 }
-function checkMap(m, path15, kind, report) {
+function checkMap(m, path17, kind, report) {
   let value = m.object;
-  for (const p of path15) value = value[p];
+  for (const p of path17) value = value[p];
   if (!isMap2(value)) return;
-  const what = path15[path15.length - 1] === "annotations" ? "annotation" : path15[path15.length - 1] === "labels" ? "label" : "selector";
+  const what = path17[path17.length - 1] === "annotations" ? "annotation" : path17[path17.length - 1] === "labels" ? "label" : "selector";
   let total = 0;
   for (const [key3, v] of Object.entries(value)) {
     const keyErrs = qualifiedName(key3);
     if (keyErrs.length)
       report({
         manifest: m,
-        path: [...path15, key3],
+        path: [...path17, key3],
         target: "key",
         message: `${what} key ${JSON.stringify(key3)}: ${keyErrs.join("; ")}`
       });
@@ -28900,7 +29025,7 @@ function checkMap(m, path15, kind, report) {
       if (valueErrs.length)
         report({
           manifest: m,
-          path: [...path15, key3],
+          path: [...path17, key3],
           message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key3)}: ${valueErrs.join("; ")}`
         });
     }
@@ -28908,7 +29033,7 @@ function checkMap(m, path15, kind, report) {
   if (kind === "annotations" && total > ANNOTATIONS_MAX_BYTES) {
     report({
       manifest: m,
-      path: path15,
+      path: path17,
       target: "key",
       message: `annotations total ${total} bytes, over the API server's limit of ${ANNOTATIONS_MAX_BYTES}`
     });
@@ -29119,12 +29244,12 @@ var rule28 = {
         });
       }
       for (const key3 of ["minAvailable", "maxUnavailable"]) {
-        const path15 = ["spec", key3];
+        const path17 = ["spec", key3];
         for (const detail of intOrPercentProblems(spec[key3]))
           context.report({
             manifest: m,
-            path: path15,
-            message: `${fieldError.invalid(path15, spec[key3], detail)} (${UPSTREAM})`
+            path: path17,
+            message: `${fieldError.invalid(path17, spec[key3], detail)} (${UPSTREAM})`
           });
       }
     }
@@ -29186,16 +29311,16 @@ var rule29 = {
           const names = /* @__PURE__ */ new Set();
           ports.forEach((p, i) => {
             if (!isObj(p)) return;
-            const path15 = [...c.path, "ports", i];
-            number(m, [...path15, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
+            const path17 = [...c.path, "ports", i];
+            number(m, [...path17, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
             if (p.hostPort !== void 0)
-              number(m, [...path15, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
+              number(m, [...path17, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
             if (typeof p.name === "string") {
-              name(m, [...path15, "name"], p.name, `${c.label} port name`, context.report);
+              name(m, [...path17, "name"], p.name, `${c.label} port name`, context.report);
               if (names.has(p.name))
                 context.report({
                   manifest: m,
-                  path: [...path15, "name"],
+                  path: [...path17, "name"],
                   message: `${c.label}: duplicate port name ${JSON.stringify(p.name)}`
                 });
               names.add(p.name);
@@ -29215,16 +29340,16 @@ function checkService(m, report) {
   const seen = /* @__PURE__ */ new Set();
   ports.forEach((p, i) => {
     if (!isObj(p)) return;
-    const path15 = ["spec", "ports", i];
-    number(m, [...path15, "port"], p.port, "Service port", false, report);
+    const path17 = ["spec", "ports", i];
+    number(m, [...path17, "port"], p.port, "Service port", false, report);
     if (typeof p.targetPort === "number" && p.targetPort !== 0)
-      number(m, [...path15, "targetPort"], p.targetPort, "Service targetPort", false, report);
+      number(m, [...path17, "targetPort"], p.targetPort, "Service targetPort", false, report);
     else if (typeof p.targetPort === "string" && p.targetPort !== "")
-      name(m, [...path15, "targetPort"], p.targetPort, "Service targetPort name", report);
+      name(m, [...path17, "targetPort"], p.targetPort, "Service targetPort name", report);
     if (typeof p.nodePort === "number" && p.nodePort !== 0 && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) {
       report({
         manifest: m,
-        path: [...path15, "nodePort"],
+        path: [...path17, "nodePort"],
         message: `nodePort ${p.nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
         severity: "warning"
       });
@@ -29235,38 +29360,38 @@ function checkService(m, report) {
       if (errs.length)
         report({
           manifest: m,
-          path: [...path15, "name"],
+          path: [...path17, "name"],
           message: `Service port name ${JSON.stringify(portNameValue)}: ${errs.join("; ")}`
         });
       if (names.has(portNameValue))
         report({
           manifest: m,
-          path: [...path15, "name"],
+          path: [...path17, "name"],
           message: `duplicate Service port name ${JSON.stringify(portNameValue)}`
         });
       names.add(portNameValue);
     } else if (ports.length > 1) {
       report({
         manifest: m,
-        path: path15,
+        path: path17,
         message: `Service port #${i + 1}: a name is required when a Service has more than one port`
       });
     }
     if (typeof p.port === "number") {
       const key3 = `${p.port}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`;
-      if (seen.has(key3)) report({ manifest: m, path: [...path15, "port"], message: `duplicate Service port ${key3}` });
+      if (seen.has(key3)) report({ manifest: m, path: [...path17, "port"], message: `duplicate Service port ${key3}` });
       seen.add(key3);
     }
   });
 }
-function number(m, path15, value, what, allowZero, report) {
+function number(m, path17, value, what, allowZero, report) {
   if (typeof value !== "number") return;
   const errs = portNumber(value, { allowZero });
-  if (errs.length) report({ manifest: m, path: path15, message: `${what} ${value}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path17, message: `${what} ${value}: ${errs.join("; ")}` });
 }
-function name(m, path15, value, what, report) {
+function name(m, path17, value, what, report) {
   const errs = portName(value);
-  if (errs.length) report({ manifest: m, path: path15, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path17, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
 var invalid_port_default = rule29;
 
@@ -29522,9 +29647,9 @@ var rule30 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Service" || m.ref.apiVersion !== "v1" || !isObj(m.object.spec)) continue;
-      const emit = (path15, message, upstream, target) => context.report({
+      const emit = (path17, message, upstream, target) => context.report({
         manifest: m,
-        path: located(m, path15),
+        path: located(m, path17),
         message: `${message} (${upstream})`,
         ...target ? { target } : {}
       });
@@ -29532,8 +29657,8 @@ var rule30 = {
     }
   }
 };
-function located(m, path15) {
-  for (let n = path15.length; n > 0; n--) if (getIn(m.object, path15.slice(0, n)) !== void 0) return path15.slice(0, n);
+function located(m, path17) {
+  for (let n = path17.length; n > 0; n--) if (getIn(m.object, path17.slice(0, n)) !== void 0) return path17.slice(0, n);
   return [];
 }
 function strings(value) {
@@ -29590,9 +29715,9 @@ function checkService2(m, emit) {
   }
   ports.forEach((p, i) => {
     if (!isObj(p) || typeof p.appProtocol !== "string") return;
-    const path15 = ["spec", "ports", i, "appProtocol"];
+    const path17 = ["spec", "ports", i, "appProtocol"];
     for (const msg of qualifiedName(p.appProtocol))
-      emit(path15, fieldError.invalid(path15, p.appProtocol, msg), "validateServicePort");
+      emit(path17, fieldError.invalid(path17, p.appProtocol, msg), "validateServicePort");
   });
   if (spec.sessionAffinity === "None" && isObj(spec.sessionAffinityConfig))
     emit(
@@ -29602,20 +29727,20 @@ function checkService2(m, emit) {
       "key"
     );
   if (spec.sessionAffinity === "ClientIP") {
-    const path15 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
-    const timeout = getIn(spec, path15.slice(1));
+    const path17 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
+    const timeout = getIn(spec, path17.slice(1));
     if (typeof timeout === "number" && (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS))
       emit(
-        path15,
-        fieldError.invalid(path15, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
+        path17,
+        fieldError.invalid(path17, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
         "validateClientIPAffinityConfig"
       );
   }
   strings(spec.externalIPs).forEach((ip, i) => {
-    const path15 = ["spec", "externalIPs", i];
+    const path17 = ["spec", "externalIPs", i];
     const parsed = parseIP(ip);
-    if (!parsed) emit(path15, fieldError.invalid(path15, ip, INVALID_IP), FN2);
-    else for (const msg of specialIPProblems(ip, parsed)) emit(path15, fieldError.invalid(path15, ip, msg), FN2);
+    if (!parsed) emit(path17, fieldError.invalid(path17, ip, INVALID_IP), FN2);
+    else for (const msg of specialIPProblems(ip, parsed)) emit(path17, fieldError.invalid(path17, ip, msg), FN2);
   });
   if (type === "ClusterIP")
     ports.forEach((p, i) => {
@@ -29661,12 +29786,12 @@ function checkService2(m, emit) {
       "key"
     );
   if (typeof spec.loadBalancerClass === "string") {
-    const path15 = ["spec", "loadBalancerClass"];
+    const path17 = ["spec", "loadBalancerClass"];
     if (type !== "LoadBalancer")
-      emit(path15, fieldError.forbidden(path15, LB_ONLY), "validateLoadBalancerClassField", "key");
+      emit(path17, fieldError.forbidden(path17, LB_ONLY), "validateLoadBalancerClassField", "key");
     else
       for (const msg of qualifiedName(spec.loadBalancerClass))
-        emit(path15, fieldError.invalid(path15, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
+        emit(path17, fieldError.invalid(path17, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
   }
   const ETP = "validateServiceExternalTrafficPolicy";
   const externallyAccessible = type === "LoadBalancer" || type === "NodePort" || type === "ClusterIP" && strings(spec.externalIPs).length > 0;
@@ -29681,12 +29806,12 @@ function checkService2(m, emit) {
       ETP
     );
   if (typeof spec.healthCheckNodePort === "number" && spec.healthCheckNodePort !== 0) {
-    const path15 = ["spec", "healthCheckNodePort"];
+    const path17 = ["spec", "healthCheckNodePort"];
     if (type !== "LoadBalancer" || spec.externalTrafficPolicy !== "Local")
       emit(
-        path15,
+        path17,
         fieldError.invalid(
-          path15,
+          path17,
           spec.healthCheckNodePort,
           "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"
         ),
@@ -29821,9 +29946,9 @@ var rule31 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.apiVersion !== "apps/v1" || !isObj(m.object.spec)) continue;
-      const emit = (path15, message) => context.report({
+      const emit = (path17, message) => context.report({
         manifest: m,
-        path: jsonPath(path15),
+        path: jsonPath(path17),
         message,
         target: message.includes(": Forbidden: ") ? "key" : "value"
       });
@@ -29891,16 +30016,16 @@ function templateForReplicaSet(spec, emit) {
 function restartAlwaysNoDeadline(spec, kindWord, emit) {
   const podSpec = getIn(spec, ["template", "spec"]);
   if (!isObj(podSpec)) return;
-  const path15 = ["spec", "template", "spec"];
+  const path17 = ["spec", "template", "spec"];
   if (typeof podSpec.restartPolicy === "string" && podSpec.restartPolicy !== "Always")
     emit(
-      [...path15, "restartPolicy"],
-      fieldError.notSupported([...path15, "restartPolicy"], podSpec.restartPolicy, ["Always"])
+      [...path17, "restartPolicy"],
+      fieldError.notSupported([...path17, "restartPolicy"], podSpec.restartPolicy, ["Always"])
     );
   if (podSpec.activeDeadlineSeconds !== void 0 && podSpec.activeDeadlineSeconds !== null)
     emit(
-      [...path15, "activeDeadlineSeconds"],
-      fieldError.forbidden([...path15, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
+      [...path17, "activeDeadlineSeconds"],
+      fieldError.forbidden([...path17, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
     );
 }
 function checkStatefulSet(m, emit, kubeVersion2) {
@@ -29917,20 +30042,20 @@ function checkStatefulSet(m, emit, kubeVersion2) {
     const ru = strategy.rollingUpdate;
     nonNegative(ru, ruPath, ["partition"], emit);
     if (featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) && ru.maxUnavailable != null) {
-      const path15 = [...ruPath, "maxUnavailable"];
+      const path17 = [...ruPath, "maxUnavailable"];
       const value = ru.maxUnavailable;
-      positiveIntOrPercent(path15, value, emit);
-      if (intOrPercentValue(value) === 0) emit(path15, fieldError.invalid(path15, value, "cannot be 0"));
-      notMoreThan100Percent(path15, value, emit);
+      positiveIntOrPercent(path17, value, emit);
+      if (intOrPercentValue(value) === 0) emit(path17, fieldError.invalid(path17, value, "cannot be 0"));
+      notMoreThan100Percent(path17, value, emit);
     }
   }
   const retention = spec.persistentVolumeClaimRetentionPolicy;
   if (isObj(retention)) {
     for (const key3 of ["whenDeleted", "whenScaled"]) {
       const value = retention[key3];
-      const path15 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
+      const path17 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
       if (typeof value === "string" && value !== "Retain" && value !== "Delete")
-        emit(path15, fieldError.notSupported(path15, value, ["Retain", "Delete"]));
+        emit(path17, fieldError.notSupported(path17, value, ["Retain", "Delete"]));
     }
   }
   restartAlwaysNoDeadline(spec, "StatefulSet", emit);
@@ -29962,19 +30087,19 @@ function checkDaemonSet(m, emit) {
       fieldError.required([...ruPath, "maxUnavailable"], "cannot be 0 when maxSurge is 0")
     );
 }
-function intOrString(m, path15, defaulted) {
-  return getIn(m.object, jsonPath(path15)) === "" ? "" : defaulted;
+function intOrString(m, path17, defaulted) {
+  return getIn(m.object, jsonPath(path17)) === "" ? "" : defaulted;
 }
-function positiveIntOrPercent(path15, value, emit) {
+function positiveIntOrPercent(path17, value, emit) {
   if (typeof value === "string") {
-    if (!isValidPercent(value)) emit(path15, fieldError.invalid(path15, value, PERCENT_MSG));
+    if (!isValidPercent(value)) emit(path17, fieldError.invalid(path17, value, PERCENT_MSG));
   } else if (typeof value === "number" && value < 0) {
-    emit(path15, fieldError.invalid(path15, value, NEGATIVE_MSG));
+    emit(path17, fieldError.invalid(path17, value, NEGATIVE_MSG));
   }
 }
-function notMoreThan100Percent(path15, value, emit) {
+function notMoreThan100Percent(path17, value, emit) {
   if (typeof value === "string" && isValidPercent(value) && Number(value.slice(0, -1)) > 100)
-    emit(path15, fieldError.invalid(path15, value, "must not be greater than 100%"));
+    emit(path17, fieldError.invalid(path17, value, "must not be greater than 100%"));
 }
 function nonNegative(o, base, keys, emit) {
   for (const key3 of keys) {
@@ -30528,42 +30653,42 @@ function podReferencesOf(template) {
       objectSource(out, source.secret, "Secret", "name", at2("volumes", v, "projected", "sources", s, "secret"));
     });
   });
-  for (const { container, path: path15 } of containersOf(template)) {
+  for (const { container, path: path17 } of containersOf(template)) {
     arrayAt(container, ["env"]).forEach((env, e) => {
       const valueFrom = getIn(env, ["valueFrom"]);
       if (!isObj(valueFrom)) return;
-      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path15, "env", e, "valueFrom", "configMapKeyRef"]);
-      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path15, "env", e, "valueFrom", "secretKeyRef"]);
+      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path17, "env", e, "valueFrom", "configMapKeyRef"]);
+      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path17, "env", e, "valueFrom", "secretKeyRef"]);
     });
     arrayAt(container, ["envFrom"]).forEach((source, s) => {
       if (!isObj(source)) return;
-      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path15, "envFrom", s, "configMapRef"]);
-      objectSource(out, source.secretRef, "Secret", "name", [...path15, "envFrom", s, "secretRef"]);
+      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path17, "envFrom", s, "configMapRef"]);
+      objectSource(out, source.secretRef, "Secret", "name", [...path17, "envFrom", s, "secretRef"]);
     });
   }
   return out;
 }
-function objectSource(out, source, kind, nameField, path15) {
+function objectSource(out, source, kind, nameField, path17) {
   if (!isObj(source) || typeof source[nameField] !== "string") return;
   const name2 = source[nameField];
   const optional = source.optional === true;
-  out.push({ kind, name: name2, path: [...path15, nameField], optional });
+  out.push({ kind, name: name2, path: [...path17, nameField], optional });
   arrayAt(source, ["items"]).forEach((item, i) => {
     if (isObj(item) && typeof item.key === "string")
       out.push({
         kind,
         name: name2,
-        path: [...path15, nameField],
+        path: [...path17, nameField],
         optional,
         key: item.key,
-        keyPath: [...path15, "items", i, "key"]
+        keyPath: [...path17, "items", i, "key"]
       });
   });
 }
-function keyRef(out, ref, kind, path15) {
+function keyRef(out, ref, kind, path17) {
   if (!isObj(ref) || typeof ref.name !== "string") return;
-  const r = { kind, name: ref.name, path: [...path15, "name"], optional: ref.optional === true };
-  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path15, "key"] });
+  const r = { kind, name: ref.name, path: [...path17, "name"], optional: ref.optional === true };
+  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path17, "key"] });
   out.push(r);
 }
 function providedKeys(object, kind) {
@@ -32692,7 +32817,7 @@ var rule59 = {
         arrayAt(template.spec, ["volumes"]).flatMap((v) => isObj(v) && typeof v.name === "string" ? [v.name] : [])
       );
       const claims = template.kind === "StatefulSet" ? claimTemplateNames2(manifest.object) : /* @__PURE__ */ new Set();
-      for (const { container, path: path15, label } of containersOf(template)) {
+      for (const { container, path: path17, label } of containersOf(template)) {
         for (const field of ["volumeMounts", "volumeDevices"]) {
           arrayAt(container, [field]).forEach((mount, i) => {
             if (!isObj(mount) || typeof mount.name !== "string") return;
@@ -32700,7 +32825,7 @@ var rule59 = {
             const where = template.kind === "StatefulSet" ? "neither a volume nor a volumeClaimTemplate" : "not a volume of the pod";
             context.report({
               manifest,
-              path: [...path15, field, i, "name"],
+              path: [...path17, field, i, "name"],
               message: `${objectLabel(manifest)}: ${label} mounts "${mount.name}", which is ${where}`
             });
           });
@@ -32818,31 +32943,50 @@ var allRules = Object.freeze(
 var ruleIds = Object.freeze(allRules.map((r) => r.id));
 
 // src/config/find.ts
-import { statSync as statSync3 } from "node:fs";
-import path4 from "node:path";
+import { lstatSync } from "node:fs";
+import path5 from "node:path";
 var CONFIG_NAMES = [".kubeplan.yaml", ".kubeplan.yml"];
 function findConfigFile(cwd) {
-  let dir = path4.resolve(cwd);
+  let dir = path5.resolve(cwd);
   for (; ; ) {
     for (const name2 of CONFIG_NAMES) {
-      const candidate = path4.join(dir, name2);
-      if (isFile(candidate)) return candidate;
+      const candidate = path5.join(dir, name2);
+      if (exists2(candidate)) return candidate;
     }
-    const parent = path4.dirname(dir);
+    if (isRepositoryRoot(dir)) return void 0;
+    const parent = path5.dirname(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
-function isFile(file) {
+function findRepositoryRoot(dir) {
+  let current = path5.resolve(dir);
+  for (; ; ) {
+    if (isRepositoryRoot(current)) return current;
+    const parent = path5.dirname(current);
+    if (parent === current) return void 0;
+    current = parent;
+  }
+}
+function isRepositoryRoot(dir) {
   try {
-    return statSync3(file).isFile();
+    lstatSync(path5.join(dir, ".git"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function exists2(file) {
+  try {
+    lstatSync(file);
+    return true;
   } catch {
     return false;
   }
 }
 
 // src/config/globs.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var MAX_GLOB_LENGTH = 1024;
 var MAX_GLOB_EXPANSIONS = 256;
 var GLOB_OPTIONS = {
@@ -32854,7 +32998,17 @@ var GLOB_OPTIONS = {
   // Cap expansion while it happens: `{a,b}` twenty times would otherwise expand to a million patterns first.
   braceExpandMax: MAX_GLOB_EXPANSIONS + 1
 };
+var compiledCache = /* @__PURE__ */ new Map();
 function compileGlob(pattern) {
+  let compiled = compiledCache.get(pattern);
+  if (!compiled) {
+    if (compiledCache.size >= 4096) compiledCache.clear();
+    compiled = compileUncached(pattern);
+    compiledCache.set(pattern, compiled);
+  }
+  return compiled;
+}
+function compileUncached(pattern) {
   if (pattern.length > MAX_GLOB_LENGTH) return { error: `pattern is longer than ${MAX_GLOB_LENGTH} characters` };
   let normalized = pattern.replace(/\\/g, "/").replace(/^\.\//, "");
   if (normalized.endsWith("/")) normalized += "**";
@@ -32875,7 +33029,7 @@ function createPathFilter(options) {
   const include = compile(options.include);
   const exclude = compile(options.exclude);
   return (file) => {
-    const relative = path5.relative(options.baseDir, path5.resolve(options.cwd, file)).split(path5.sep).join("/");
+    const relative = path6.relative(options.baseDir, path6.resolve(options.cwd, file)).split(path6.sep).join("/");
     if (include.length > 0 && !include.some((m) => m.match(relative))) return false;
     return !exclude.some((m) => m.match(relative));
   };
@@ -32953,20 +33107,22 @@ var kubeplan_config_schema_default = {
 
 // src/core/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 import { fileURLToPath } from "node:url";
-var HERE = path6.dirname(fileURLToPath(import.meta.url));
+var HERE = path7.dirname(fileURLToPath(import.meta.url));
 function packageFile(relative) {
   let dir = HERE;
   for (let i = 0; i < 6; i++) {
-    const candidate = path6.join(dir, relative);
+    const candidate = path7.join(dir, relative);
     if (existsSync2(candidate)) return candidate;
-    dir = path6.dirname(dir);
+    dir = path7.dirname(dir);
   }
   throw new Error(`kubeplan: cannot find ${relative} (is the package installed completely?)`);
 }
 
 // src/config/validate.ts
+import path8 from "node:path";
+var MAX_PATTERNS = kubeplan_config_schema_default.properties.include.maxItems;
 var CONFIG_INVALID = "config/invalid";
 var CONFIG_SCHEMA = kubeplan_config_schema_default;
 var precompiled;
@@ -32982,7 +33138,9 @@ var PATTERN_HINTS = {
   kubeVersion: 'must be a Kubernetes version like "1.34"',
   namespace: 'must be a namespace name (lowercase letters, digits and "-", starting and ending with a letter or digit)'
 };
-function validateConfig(value, knownRuleIds) {
+var MAX_CONFIG_GLOB_ALTERNATIVES = 1024;
+var MAX_CONFIG_GLOB_CHARS = 64 * 1024;
+function validateConfig(value, knownRuleIds, options = {}) {
   const problems = [];
   const checked = validateSchema(value);
   if (!checked.ok) {
@@ -33000,49 +33158,77 @@ function validateConfig(value, knownRuleIds) {
       });
     }
   }
+  let alternatives = 0;
+  let chars = 0;
   for (const field of ["include", "exclude"]) {
     const patterns = value[field];
-    if (!Array.isArray(patterns)) continue;
-    patterns.forEach((pattern, i) => {
-      if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > 1024) return;
+    if (!Array.isArray(patterns) || patterns.length > MAX_PATTERNS) continue;
+    for (const [i, pattern] of patterns.entries()) {
+      if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > 1024) continue;
+      chars += pattern.length;
       const compiled = compileGlob(pattern);
-      if ("error" in compiled)
+      if ("error" in compiled) {
         problems.push({
           path: [field, i],
           target: "value",
           message: `${field}[${i}]: invalid glob: ${compiled.error}`
+        });
+        continue;
+      }
+      alternatives += compiled.matcher.set.length;
+      if (alternatives > MAX_CONFIG_GLOB_ALTERNATIVES || chars > MAX_CONFIG_GLOB_CHARS) {
+        problems.push({
+          path: [field, i],
+          target: "value",
+          message: `include and exclude together are over ${MAX_CONFIG_GLOB_CHARS / 1024} KiB or ${MAX_CONFIG_GLOB_ALTERNATIVES} patterns after brace expansion (from ${field}[${i}] on)`
+        });
+        return dedupe(problems);
+      }
+    }
+  }
+  if (options.repositoryRoot !== void 0 && Array.isArray(value.schemaDirs)) {
+    const root = options.repositoryRoot;
+    const rootReal = realpathOr(root);
+    value.schemaDirs.forEach((dir, i) => {
+      if (typeof dir !== "string" || dir === "") return;
+      const absolute = path8.resolve(options.baseDir ?? root, dir);
+      if (!isInside(absolute, root) || !isInside(realpathOr(absolute), rootReal))
+        problems.push({
+          path: ["schemaDirs", i],
+          target: "value",
+          message: `schemaDirs[${i}] leads outside the repository (${JSON.stringify(dir)}); use --schema-dir for a folder elsewhere`
         });
     });
   }
   return dedupe(problems);
 }
 function describeError(error) {
-  const path15 = pointerToPath(error.instancePath);
-  const where = path15.length === 0 ? "the configuration" : displayPath(path15);
+  const path17 = pointerToPath(error.instancePath);
+  const where = path17.length === 0 ? "the configuration" : displayPath(path17);
   switch (error.keyword) {
     case "additionalProperties": {
       const key3 = String(error.params.additionalProperty);
-      const suggestion = path15.length === 0 ? closestMatch(key3, TOP_LEVEL_KEYS) : void 0;
-      const known = path15.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
+      const suggestion = path17.length === 0 ? closestMatch(key3, TOP_LEVEL_KEYS) : void 0;
+      const known = path17.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
       return {
-        path: [...path15, key3],
+        path: [...path17, key3],
         target: "key",
         message: `unknown key "${key3}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}`
       };
     }
     case "enum":
       return {
-        path: path15,
+        path: path17,
         target: "value",
         message: `${where} must be one of ${(error.params.allowedValues ?? []).join(", ")}`
       };
     case "type":
-      return { path: path15, target: "value", message: `${where} must be ${article(error.params.type)}` };
+      return { path: path17, target: "value", message: `${where} must be ${article(error.params.type)}` };
     case "pattern":
-      return { path: path15, target: "value", message: `${where} ${PATTERN_HINTS[String(path15[0])] ?? error.message}` };
+      return { path: path17, target: "value", message: `${where} ${PATTERN_HINTS[String(path17[0])] ?? error.message}` };
     default:
       return {
-        path: path15,
+        path: path17,
         target: error.keyword === "propertyNames" ? "key" : "value",
         message: `${where} ${error.message ?? "is invalid"}`
       };
@@ -33052,8 +33238,8 @@ function pointerToPath(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s);
 }
-function displayPath(path15) {
-  return path15.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+function displayPath(path17) {
+  return path17.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
 }
 function article(type) {
   const words = {
@@ -33087,11 +33273,11 @@ function emptyConfig() {
   return { rules: {}, include: [], exclude: [], schemaDirs: [] };
 }
 function loadConfig(options) {
-  const cwd = path7.resolve(options.cwd);
+  const cwd = path9.resolve(options.cwd);
   let absolute;
   if (options.configPath !== void 0) {
-    absolute = path7.resolve(cwd, options.configPath);
-    if (!isFile2(absolute)) {
+    absolute = path9.resolve(cwd, options.configPath);
+    if (!options.discovered && !isFile(absolute)) {
       return {
         config: emptyConfig(),
         baseDir: cwd,
@@ -33103,36 +33289,28 @@ function loadConfig(options) {
     if (!absolute) return { config: emptyConfig(), findings: [], baseDir: cwd };
   }
   const file = display(absolute, cwd);
-  const baseDir = path7.dirname(absolute);
-  let text;
-  try {
-    if (statSync4(absolute).size > MAX_CONFIG_BYTES) {
-      return {
-        config: emptyConfig(),
-        file,
-        baseDir,
-        findings: [
-          fileFinding(CONFIG_INVALID, file, `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read`)
-        ]
-      };
-    }
-    text = readFileSync2(absolute, "utf8");
-  } catch (err) {
+  const baseDir = path9.dirname(absolute);
+  const root = findRepositoryRoot(baseDir) ?? baseDir;
+  const read = readRegularFile(absolute, {
+    maxBytes: MAX_CONFIG_BYTES,
+    ...options.configPath === void 0 || options.discovered ? { root, rootName: "the repository" } : {}
+  });
+  if (!read.ok) {
+    const message = read.reason === "too-large" ? `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read` : read.reason === "not-found" ? `config file not found: ${file}` : `config file not read: ${read.message}`;
     return {
       config: emptyConfig(),
       file,
       baseDir,
-      findings: [
-        fileFinding(
-          CONFIG_INVALID,
-          file,
-          `cannot read config file: ${err.code ?? String(err)}`
-        )
-      ]
+      findings: [fileFinding(read.reason === "not-found" ? CONFIG_NOT_FOUND : CONFIG_INVALID, file, message)]
     };
   }
+  const text = read.bytes.toString("utf8");
   return {
-    ...parseConfigText(text, file, { baseDir, knownRuleIds: options.knownRuleIds ?? knownCheckIds() }),
+    ...parseConfigText(text, file, {
+      baseDir,
+      repositoryRoot: root,
+      knownRuleIds: options.knownRuleIds ?? knownCheckIds()
+    }),
     file,
     baseDir
   };
@@ -33161,7 +33339,12 @@ function parseConfigText(text, file, options) {
     return { config: emptyConfig(), findings };
   }
   const known = options.knownRuleIds ?? knownCheckIds();
-  for (const problem of validateConfig(value, known)) at2(map.locate(problem.path, problem.target), problem.message);
+  const problems = validateConfig(value, known, {
+    baseDir: options.baseDir,
+    ...options.repositoryRoot !== void 0 ? { repositoryRoot: options.repositoryRoot } : {}
+  });
+  for (const problem of problems) at2(map.locate(problem.path, problem.target), problem.message);
+  if (problems.length > 0) return { config: emptyConfig(), findings };
   return { config: sanitize(value, options.baseDir, new Set(known)), findings };
 }
 var SEVERITIES = /* @__PURE__ */ new Set(["off", "info", "warning", "error"]);
@@ -33181,7 +33364,7 @@ function sanitize(value, baseDir, known) {
   if (typeof value.namespace === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value.namespace) && value.namespace.length <= 63)
     config.namespace = value.namespace;
   if (Array.isArray(value.schemaDirs)) {
-    config.schemaDirs = value.schemaDirs.filter((d) => typeof d === "string" && d !== "").map((d) => path7.resolve(baseDir, d));
+    config.schemaDirs = value.schemaDirs.filter((d) => typeof d === "string" && d !== "").map((d) => path9.resolve(baseDir, d));
   }
   if (typeof value.requireRefs === "boolean") config.requireRefs = value.requireRefs;
   if (typeof value.strict === "boolean") config.strict = value.strict;
@@ -33190,22 +33373,22 @@ function sanitize(value, baseDir, known) {
 function fileFinding(ruleId, file, message) {
   return { ruleId, severity: "error", message, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function isFile2(file) {
+function isFile(file) {
   try {
-    return statSync4(file).isFile();
+    return statSync3(file).isFile();
   } catch {
     return false;
   }
 }
 
 // src/schema/builtin.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import path11 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/schema/generated/validators.js
 import { createRequire as createRequire2 } from "node:module";
-import path8 from "node:path";
+import path10 from "node:path";
 var require2 = createRequire2(import.meta.url);
 var kubeVersion = "1.36";
 var kinds = {
@@ -34079,7 +34262,7 @@ function load(chunk, exportName) {
   let module = loaded.get(chunk);
   if (!module) {
     chunkDir ??= findChunkDir();
-    module = require2(path8.join(chunkDir, `${chunk}.cjs`));
+    module = require2(path10.join(chunkDir, `${chunk}.cjs`));
     loaded.set(chunk, module);
   }
   return module[exportName];
@@ -34121,10 +34304,10 @@ var SchemaWalker = class {
   document;
   root;
   /** The (unresolved) schema that applies at `path`, or undefined when the path leaves the schema. */
-  at(path15, data) {
+  at(path17, data) {
     let schema = this.root;
     let node = data;
-    for (const segment of path15) {
+    for (const segment of path17) {
       if (schema === void 0) return void 0;
       schema = this.child(schema, segment, node);
       node = node !== null && typeof node === "object" ? node[segment] : void 0;
@@ -34132,8 +34315,8 @@ var SchemaWalker = class {
     return schema;
   }
   /** The field names a mapping at `path` may have (empty when it takes any keys). */
-  propertyNames(path15, data) {
-    const schema = this.at(path15, data);
+  propertyNames(path17, data) {
+    const schema = this.at(path17, data);
     if (schema === void 0) return [];
     const names = /* @__PURE__ */ new Set();
     for (const view of this.views(schema, void 0))
@@ -34141,8 +34324,8 @@ var SchemaWalker = class {
     return [...names];
   }
   /** The documentation of the field at `path`: its own description, else its type's. */
-  description(path15) {
-    const schema = this.at(path15);
+  description(path17) {
+    const schema = this.at(path17);
     if (!isObject(schema)) return void 0;
     if (typeof schema.description === "string") return schema.description;
     for (const view of this.views(schema, void 0)) if (typeof view.description === "string") return view.description;
@@ -34221,18 +34404,18 @@ function kindsIn(apiVersion) {
 }
 var definitionsDocument;
 function builtinWalker(definition) {
-  definitionsDocument ??= JSON.parse(readFileSync3(definitionsFile(), "utf8"));
+  definitionsDocument ??= JSON.parse(readFileSync(definitionsFile(), "utf8"));
   const definitions = definitionsDocument.definitions ?? {};
   const root = definitions[definition];
   return root === void 0 ? void 0 : new SchemaWalker(definitionsDocument, root);
 }
 function definitionsFile() {
-  const relative = path9.join("schemas", `v${kubeVersion}`, "_definitions.json");
-  let dir = path9.dirname(fileURLToPath2(import.meta.url));
+  const relative = path11.join("schemas", `v${kubeVersion}`, "_definitions.json");
+  let dir = path11.dirname(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const candidate = path9.join(dir, relative);
+    const candidate = path11.join(dir, relative);
     if (existsSync3(candidate)) return candidate;
-    dir = path9.dirname(dir);
+    dir = path11.dirname(dir);
   }
   throw new Error(`kubeplan: cannot find ${relative} (is the package installed completely?)`);
 }
@@ -34355,7 +34538,7 @@ function convert(schema, options, depth, at2, problems) {
   if (typeof schema === "boolean") return schema;
   if (!isObject2(schema) || depth > MAX_DEPTH) return {};
   const out = {};
-  const sub = (value, ...path15) => convert(value, options, depth + 1, [...at2, ...path15], problems);
+  const sub = (value, ...path17) => convert(value, options, depth + 1, [...at2, ...path17], problems);
   for (const [keyword, value] of Object.entries(schema)) {
     if (DROPPED.has(keyword) || keyword.startsWith("x-")) continue;
     if (MODE_KEYWORDS.has(keyword)) {
@@ -34470,8 +34653,7 @@ function newAjv() {
 }
 
 // src/schema/schema-dir.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync5 } from "node:fs";
-import path10 from "node:path";
+import path12 from "node:path";
 var MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
 var SAFE_GROUP = /^[a-z0-9][a-z0-9.-]{0,252}$/;
 var SAFE_NAME = /^[A-Za-z0-9]{1,253}$/;
@@ -34486,7 +34668,7 @@ function candidateFileNames(apiVersion, kind) {
     names.push(
       `${k}-${group.split(".")[0]}-${version2}.json`,
       `${k}-${group}-${version2}.json`,
-      path10.join(group, `${k}_${version2}.json`)
+      path12.join(group, `${k}_${version2}.json`)
     );
   names.push(`${k}_${version2}.json`);
   return [...new Set(names.map((n) => n.toLowerCase()))];
@@ -34494,12 +34676,15 @@ function candidateFileNames(apiVersion, kind) {
 function findUserSchema(dirs, apiVersion, kind) {
   for (const dir of dirs) {
     for (const name2 of candidateFileNames(apiVersion, kind)) {
-      const file = path10.join(dir, name2);
-      if (!existsSync4(file)) continue;
-      if (statSync5(file).size > MAX_SCHEMA_BYTES)
-        throw new Error(`${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB`);
+      const file = path12.join(dir, name2);
+      const read = readRegularFile(file, { root: dir, rootName: dir, maxBytes: MAX_SCHEMA_BYTES });
+      if (!read.ok && read.reason === "not-found") continue;
+      if (!read.ok)
+        throw new Error(
+          read.reason === "too-large" ? `${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB` : `${file}: ${read.message}`
+        );
       try {
-        return { file, schema: JSON.parse(readFileSync4(file, "utf8")) };
+        return { file, schema: JSON.parse(read.bytes.toString("utf8")) };
       } catch (err) {
         throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, {
           cause: err
@@ -34593,7 +34778,7 @@ var SchemaResolver = class {
     if (!found) return void 0;
     const problems = [];
     const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" }, problems);
-    const where = (path15) => path15.length === 0 ? "" : ` (at ${path15.join(".")})`;
+    const where = (path17) => path17.length === 0 ? "" : ` (at ${path17.join(".")})`;
     for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
       this.reportSchemaProblem(
         manifest,
@@ -34682,13 +34867,13 @@ var SchemaResolver = class {
       message: `${unknown}: not a Kubernetes ${this.options.kubeVersion} kind; add its CustomResourceDefinition to the inputs or a schema with --schema-dir`
     };
   }
-  reportSchemaProblem(manifest, path15, message) {
+  reportSchemaProblem(manifest, path17, message) {
     this.schemaFindings.push({
       ruleId: "schema/bad-schema",
       severity: "warning",
       message,
       file: manifest.file,
-      ...manifest.locate(path15, "key"),
+      ...manifest.locate(path17, "key"),
       object: manifest.ref
     });
   }
@@ -34774,7 +34959,7 @@ function dropNoiseNextToTypeErrors(list) {
   return list.filter((e) => {
     if (e.keyword === "type") return true;
     if (VALUE_KEYWORDS.has(e.keyword) && wrongType2.has(e.instancePath)) return false;
-    for (const path15 of wrongType2) if (e.instancePath.startsWith(`${path15}/`)) return false;
+    for (const path17 of wrongType2) if (e.instancePath.startsWith(`${path17}/`)) return false;
     return true;
   });
 }
@@ -34810,34 +34995,34 @@ function dedupe2(list) {
 // src/schema/paths.ts
 function pointerToPath2(pointer, data) {
   if (pointer === "") return [];
-  const path15 = [];
+  const path17 = [];
   let node = data;
   for (const raw of pointer.slice(1).split("/")) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(segment)) {
       const index = Number(segment);
-      path15.push(index);
+      path17.push(index);
       node = node[index];
     } else {
-      path15.push(segment);
+      path17.push(segment);
       node = node !== null && typeof node === "object" ? node[segment] : void 0;
     }
   }
-  return path15;
+  return path17;
 }
 var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatPath(path15) {
+function formatPath(path17) {
   let text = "";
-  for (const segment of path15) {
+  for (const segment of path17) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text === "" ? "(object)" : text;
 }
-function valueAt(data, path15) {
+function valueAt(data, path17) {
   let node = data;
-  for (const segment of path15) {
+  for (const segment of path17) {
     if (node === null || typeof node !== "object") return void 0;
     node = node[segment];
   }
@@ -34846,9 +35031,9 @@ function valueAt(data, path15) {
 
 // src/schema/explain.ts
 var MAX_ENUM_VALUES_SHOWN = 12;
-function nullScalarItem(error, path15, data) {
-  if (error.keyword !== "type" || typeof path15[path15.length - 1] !== "number") return false;
-  if (valueAt(data, path15) !== null) return false;
+function nullScalarItem(error, path17, data) {
+  if (error.keyword !== "type" || typeof path17[path17.length - 1] !== "number") return false;
+  if (valueAt(data, path17) !== null) return false;
   return typeList(error.params.type).every(
     (t) => t === "string" || t === "integer" || t === "number" || t === "boolean"
   );
@@ -34858,8 +35043,8 @@ function explainErrors(errors, context) {
     (error) => !nullScalarItem(error, pointerToPath2(error.instancePath, context.data), context.data)
   );
   return kept.map((error) => {
-    const path15 = pointerToPath2(error.instancePath, context.data);
-    const explanation = explain(error, path15, context);
+    const path17 = pointerToPath2(error.instancePath, context.data);
+    const explanation = explain(error, path17, context);
     return {
       ruleId: explanation.ruleId,
       severity: "error",
@@ -34870,19 +35055,19 @@ function explainErrors(errors, context) {
     };
   });
 }
-function locate(manifest, path15, target) {
-  if (path15.length === 0 && target === "key") return manifest.locate(["kind"], "key");
-  return manifest.locate(path15, target);
+function locate(manifest, path17, target) {
+  if (path17.length === 0 && target === "key") return manifest.locate(["kind"], "key");
+  return manifest.locate(path17, target);
 }
-function explain(error, path15, context) {
-  const value = valueAt(context.data, path15);
-  const at2 = formatPath(path15);
+function explain(error, path17, context) {
+  const value = valueAt(context.data, path17);
+  const at2 = formatPath(path17);
   const p = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(p.additionalProperty);
-      const fieldPath2 = [...path15, field];
-      const meant = error.meant ?? closestMatch2(field, context.allowedFields(path15));
+      const fieldPath2 = [...path17, field];
+      const meant = error.meant ?? closestMatch2(field, context.allowedFields(path17));
       return {
         ruleId: "schema/unknown-field",
         message: `${formatPath(fieldPath2)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
@@ -34891,17 +35076,17 @@ function explain(error, path15, context) {
       };
     }
     case "required":
-      return required(String(p.missingProperty), path15, context);
+      return required(String(p.missingProperty), path17, context);
     case "dependencies":
     case "dependentRequired":
       return {
         ruleId: "schema/required",
-        message: `${formatPath([...path15, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
-        path: [...path15, String(p.property)],
+        message: `${formatPath([...path17, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
+        path: [...path17, String(p.property)],
         target: "key"
       };
     case "type":
-      return wrongType(typeList(p.type), value, path15, context);
+      return wrongType(typeList(p.type), value, path17, context);
     case "enum": {
       const allowed = p.allowedValues ?? [];
       const shown = allowed.slice(0, MAX_ENUM_VALUES_SHOWN).map((v) => JSON.stringify(v)).join(", ");
@@ -34913,7 +35098,7 @@ function explain(error, path15, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be one of ${shown}${more} (got ${JSON.stringify(value)})${meant ? `; did you mean "${meant}"?` : ""}`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     }
@@ -34921,21 +35106,21 @@ function explain(error, path15, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be ${JSON.stringify(p.allowedValue)} (got ${JSON.stringify(value)})`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "format":
       return {
         ruleId: "schema/format",
-        message: `${at2}: ${formatProblem(String(p.format), value, path15)}`,
-        path: path15,
+        message: `${at2}: ${formatProblem(String(p.format), value, path17)}`,
+        path: path17,
         target: "value"
       };
     case "pattern":
       return {
         ruleId: "schema/format",
         message: `${at2}: ${patternProblem(String(p.pattern), value)}`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "minimum":
@@ -34945,105 +35130,105 @@ function explain(error, path15, context) {
       return {
         ruleId: "schema/format",
         message: `${at2}: must be ${String(p.comparison)} ${String(p.limit)} (got ${JSON.stringify(value)})`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "multipleOf":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be a multiple of ${String(p.multipleOf)} (got ${JSON.stringify(value)})`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "minLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at least ${String(p.limit)} characters long`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "maxLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at most ${String(p.limit)} characters long`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "minItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "item")}`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "maxItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "item")}`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "minProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "field")}`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "maxProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "field")}`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "uniqueItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: items [${String(p.j)}] and [${String(p.i)}] are identical; items must be unique`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "oneOf":
       return {
         ruleId: "schema/invalid",
         message: Array.isArray(p.passingSchemas) ? `${at2}: matches more than one of the allowed forms; it must match exactly one` : `${at2}: does not match any of the allowed forms`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "anyOf":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not match any of the allowed forms`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "not":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: matches a form that is not allowed here`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     case "false schema":
       return {
         ruleId: "schema/unknown-field",
         message: `${at2}: not allowed here`,
-        path: path15,
-        target: path15.length > 0 && typeof path15[path15.length - 1] === "string" ? "key" : "value"
+        path: path17,
+        target: path17.length > 0 && typeof path17[path17.length - 1] === "string" ? "key" : "value"
       };
     case "propertyNames":
       return {
         ruleId: "schema/invalid",
-        message: `${formatPath([...path15, String(p.propertyName)])}: this key is not allowed`,
-        path: [...path15, String(p.propertyName)],
+        message: `${formatPath([...path17, String(p.propertyName)])}: this key is not allowed`,
+        path: [...path17, String(p.propertyName)],
         target: "key"
       };
     default:
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not satisfy the schema (${error.keyword})`,
-        path: path15,
+        path: path17,
         target: "value"
       };
   }
@@ -35066,15 +35251,15 @@ function required(field, parent, context) {
     target: "key"
   };
 }
-function wrongType(expected, value, path15, context) {
-  const at2 = formatPath(path15);
+function wrongType(expected, value, path17, context) {
+  const at2 = formatPath(path17);
   if (expected.length === 1 && expected[0] === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    const source = context.manifest.scalarSource(path15);
+    const source = context.manifest.scalarSource(path17);
     if (source?.plain) {
       return {
         ruleId: "schema/yaml11-scalar",
         message: `${at2}: ${shorten(source.text)} is read by Kubernetes as ${readAs(value, source.text)}, but a string is expected; quote it: ${JSON.stringify(shorten(source.text))}`,
-        path: path15,
+        path: path17,
         target: "value"
       };
     }
@@ -35082,7 +35267,7 @@ function wrongType(expected, value, path15, context) {
   return {
     ruleId: "schema/type",
     message: `${at2}: expected ${expected.join(" or ")}, got ${describeValue(value)}`,
-    path: path15,
+    path: path17,
     target: "value"
   };
 }
@@ -35110,14 +35295,14 @@ var INT_RANGES = {
   int32: "-2147483648 to 2147483647",
   int64: "-9223372036854775808 to 9223372036854775807"
 };
-function formatProblem(format, value, path15) {
+function formatProblem(format, value, path17) {
   const shown = JSON.stringify(value);
   switch (format) {
     case "int32":
     case "int64":
       return `${shown} is out of range for ${format} (${INT_RANGES[format]})`;
     case "byte": {
-      const inSecretData = path15.length === 2 && path15[0] === "data";
+      const inSecretData = path17.length === 2 && path17[0] === "data";
       return `${shown.length > 40 ? "value" : shown} is not valid base64${inSecretData ? " (Secret data must be base64-encoded; put plain text under stringData)" : ""}`;
     }
     case "date-time":
@@ -35143,16 +35328,16 @@ function normalizeForValidation(manifest) {
   return normalize(manifest.object, [], manifest);
 }
 var MAX_DEPTH2 = 512;
-function normalize(value, path15, manifest) {
-  if (value instanceof Date) return dateText(value, path15, manifest);
-  if (path15.length > MAX_DEPTH2) return value;
+function normalize(value, path17, manifest) {
+  if (value instanceof Date) return dateText(value, path17, manifest);
+  if (path17.length > MAX_DEPTH2) return value;
   if (Array.isArray(value)) {
     let copy;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      path15.push(index);
-      const next = normalize(item, path15, manifest);
-      path15.pop();
+      path17.push(index);
+      const next = normalize(item, path17, manifest);
+      path17.pop();
       if (next !== item) (copy ??= [...value])[index] = next;
     }
     return copy ?? value;
@@ -35165,9 +35350,9 @@ function normalize(value, path15, manifest) {
       const item = value[key3];
       let next = void 0;
       if (item !== null) {
-        path15.push(key3);
-        next = normalize(item, path15, manifest);
-        path15.pop();
+        path17.push(key3);
+        next = normalize(item, path17, manifest);
+        path17.pop();
         if (next === item && copy === void 0) continue;
       }
       if (copy === void 0) {
@@ -35183,8 +35368,8 @@ function normalize(value, path15, manifest) {
 function define(target, key3, value) {
   Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
 }
-function dateText(date, path15, manifest) {
-  const source = manifest.scalarSource(path15);
+function dateText(date, path17, manifest) {
+  const source = manifest.scalarSource(path17);
   if (source?.plain) return source.text;
   return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
 }
@@ -35251,13 +35436,13 @@ function validateManifest(manifest, resolver, strict) {
   if (errors.length === 0) return [];
   let walker;
   let metaWalker;
-  const allowedFields = (path15) => {
-    if (resolution.customResource && path15[0] === "metadata") {
+  const allowedFields = (path17) => {
+    if (resolution.customResource && path17[0] === "metadata") {
       metaWalker ??= builtinWalker("meta.v1.ObjectMeta");
-      return metaWalker?.propertyNames(path15.slice(1), data.metadata) ?? [];
+      return metaWalker?.propertyNames(path17.slice(1), data.metadata) ?? [];
     }
     walker ??= resolution.walker();
-    return walker?.propertyNames(path15, data) ?? [];
+    return walker?.propertyNames(path17, data) ?? [];
   };
   const findings = explainErrors(collapseErrors(errors), { manifest, data, allowedFields }).sort(byPosition);
   if (findings.length <= MAX_FINDINGS_PER_OBJECT) return findings;
@@ -35302,8 +35487,8 @@ function checkTypeMeta(manifest) {
   }
   return findings;
 }
-function finding2(manifest, ruleId, severity, message, path15, target) {
-  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path15, target), object: manifest.ref };
+function finding2(manifest, ruleId, severity, message, path17, target) {
+  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path17, target), object: manifest.ref };
 }
 function byPosition(a, b) {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
@@ -35362,17 +35547,17 @@ function didYouMean2(word, candidates) {
 
 // src/api/config.ts
 function loadConfigFor(target, options = {}) {
-  const absolute = path11.resolve(options.cwd ?? ".", target);
-  const dir = isDirectory(absolute) ? absolute : path11.dirname(absolute);
-  const cwd = options.cwd !== void 0 ? path11.resolve(options.cwd) : dir;
+  const absolute = path13.resolve(options.cwd ?? ".", target);
+  const dir = isDirectory(absolute) ? absolute : path13.dirname(absolute);
+  const cwd = options.cwd !== void 0 ? path13.resolve(options.cwd) : dir;
   if (options.configPath !== void 0) return loadConfig({ cwd, configPath: options.configPath });
   const found = findConfigFile(dir);
   if (!found) return { config: emptyConfig(), findings: [], baseDir: cwd };
-  return loadConfig({ cwd, configPath: found });
+  return loadConfig({ cwd, configPath: found, discovered: true });
 }
 function isDirectory(p) {
   try {
-    return statSync6(p).isDirectory();
+    return statSync4(p).isDirectory();
   } catch {
     return false;
   }
@@ -36075,8 +36260,8 @@ function makeManifest(file, docIndex, object, sourceMap, basePath, offsetOf2, it
     object,
     ref: refOf(object),
     basePath,
-    locate: (path15, target) => sourceMap.locate([...basePath, ...path15], target),
-    scalarSource: (path15) => sourceMap.scalarSource([...basePath, ...path15]),
+    locate: (path17, target) => sourceMap.locate([...basePath, ...path17], target),
+    scalarSource: (path17) => sourceMap.scalarSource([...basePath, ...path17]),
     pathAt: (line2, column) => {
       const offset = offsetOf2(line2, column);
       const hit = offset === void 0 ? void 0 : sourceMap.pathAt(offset);
@@ -36438,10 +36623,10 @@ var ingress = {
         if (!(0, import_yaml7.isSeq)(paths)) continue;
         for (const item of paths.items) {
           if (!(0, import_yaml7.isMap)(item)) return void 0;
-          const path15 = item;
-          const pathBackend = pairOf(path15, "backend");
+          const path17 = item;
+          const pathBackend = pairOf(path17, "backend");
           if (pathBackend && !add(convertBackend(source, base, pathBackend, step))) return void 0;
-          if (!pairOf(path15, "pathType") && !add(addPathType(source, base, path15, step))) return void 0;
+          if (!pairOf(path17, "pathType") && !add(addPathType(source, base, path17, step))) return void 0;
         }
       }
     }
@@ -36516,8 +36701,8 @@ function convertBackend(source, base, pair, step) {
 }
 function addPathType(source, base, item, step) {
   const block = [["pathType", { literal: "ImplementationSpecific" }]];
-  const path15 = pairOf(item, "path");
-  const after = path15 && (0, import_yaml7.isScalar)(path15.value) ? insertAfter(source, item, path15, base, block, step) : void 0;
+  const path17 = pairOf(item, "path");
+  const after = path17 && (0, import_yaml7.isScalar)(path17.value) ? insertAfter(source, item, path17, base, block, step) : void 0;
   if (after) return after;
   const first = item.items[0];
   return first ? insertBefore(source, item, first, base, block, step) : void 0;
@@ -36583,8 +36768,7 @@ function resourceTarget(source, base, resource, step) {
 }
 
 // src/load/index.ts
-import { readFileSync as readFileSync5, statSync as statSync7 } from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/load/decode.ts
 function decodeBytes(bytes) {
@@ -36710,27 +36894,21 @@ function loadInputs(inputs, options = {}) {
   for (const f of expanded.findings) findings.push(f);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const file of expanded.files) {
-    const absolute = path12.resolve(cwd, file);
-    try {
-      const size = statSync7(absolute).size;
-      if (size > limits.maxFileBytes) {
-        add({ manifests: [], findings: [tooLarge(file, size, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
-        continue;
-      }
-      add(loadBytes(readFileSync5(absolute), file, limits), expanded.walked.has(file));
-    } catch (err) {
-      const code2 = err.code ?? String(err);
+    const read = readRegularFile(path14.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
+    if (read.ok) add(loadBytes(read.bytes, file, limits), expanded.walked.has(file));
+    else if (read.reason === "too-large")
+      add({ manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
+    else
       findings.push({
         ruleId: "input/unreadable",
         severity: "error",
-        message: `cannot read file: ${code2}`,
+        message: read.message,
         file,
         line: 1,
         column: 1,
         endLine: 1,
         endColumn: 1
       });
-    }
   }
   const included = new Set(
     expanded.rendered.flatMap((dir) => renderKind(dir) === "kustomize" ? includedKustomizations(dir) : [])
@@ -36740,7 +36918,7 @@ function loadInputs(inputs, options = {}) {
     if (included.has(dir)) continue;
     const kind = renderKind(dir);
     const result = renderFolder(dir, kind, {
-      display: path12.relative(cwd, dir) || ".",
+      display: path14.relative(cwd, dir) || ".",
       cwd,
       env: options.env ?? process.env,
       maxBytes: limits.maxFileBytes
@@ -37299,7 +37477,12 @@ function idMatches(pattern, ruleId) {
 
 // src/lint.ts
 function lint(inputs, options = {}) {
-  return lintWith(inputs, options, false).result;
+  return withConfigFile(lintWith(inputs, options, false).result, options);
+}
+function withConfigFile(result, options) {
+  const loaded2 = options.config;
+  if (!loaded2?.file || loaded2.findings.some((f) => f.severity === "error")) return result;
+  return { ...result, configFile: loaded2.file };
 }
 function lintWith(inputs, options, deferUnused, checks = true) {
   const { options: effective, configFindings } = resolveOptions(options);
@@ -37412,8 +37595,8 @@ function withoutLegacyUnknownKinds(findings, kubeVersion2) {
 
 // src/git/index.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { realpathSync as realpathSync2 } from "node:fs";
-import path13 from "node:path";
+import { realpathSync as realpathSync3 } from "node:fs";
+import path15 from "node:path";
 var GLOB_CHARS2 = /[*?[\]{}!]/;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var LIST_BUFFER = 256 * 1024 * 1024;
@@ -37447,6 +37630,16 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
   const selected = /* @__PURE__ */ new Map();
   for (const input of paths.filter((p) => p !== "-")) {
     const glob = GLOB_CHARS2.test(input);
+    let matcher;
+    if (glob) {
+      const compiled = compileInputGlob(input);
+      if ("error" in compiled) {
+        const shown = input.length > 200 ? `${input.slice(0, 200)}…` : input;
+        problem(shown, "input/bad-glob", `glob ${JSON.stringify(shown)} refused: ${compiled.error}`);
+        continue;
+      }
+      matcher = compiled.matcher;
+    }
     const literal = glob ? literalPrefix(input) : input;
     const relToTop = toRepoPath(literal, cwd, prefix);
     if (relToTop === null) {
@@ -37465,13 +37658,14 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
       continue;
     }
     for (const entry of entries) {
-      const shown = path13.posix.relative(prefix, entry.path);
+      const shown = path15.posix.relative(prefix, entry.path);
       const explicitFile = !glob && entry.path === relToTop;
       if (!explicitFile) {
         const dirs = entry.path.split("/").slice(0, -1);
         if (dirs.some((d) => SKIPPED_DIRS2.has(d)) || !MANIFEST_EXTENSIONS.some((ext2) => entry.path.toLowerCase().endsWith(ext2)))
           continue;
-        if (glob && !safeMatch(path13.isAbsolute(input) ? path13.join(realpathSync2(cwd), shown) : shown, input)) continue;
+        if (matcher && !safeMatch(matcher, path15.isAbsolute(input) ? path15.join(realpathSync3(cwd), shown) : shown))
+          continue;
       }
       if (entry.type !== "blob") continue;
       if (entry.mode === "120000") {
@@ -37556,9 +37750,9 @@ function run2(git, args, cwd, maxBuffer) {
   }
 }
 function toRepoPath(input, cwd, prefix) {
-  const fromCwd = path13.isAbsolute(input) ? path13.relative(realpathSync2(cwd), input) : input;
-  const rel = path13.posix.normalize(path13.posix.join(prefix, fromCwd.split(path13.sep).join("/")));
-  if (rel === ".." || rel.startsWith("../") || path13.posix.isAbsolute(rel)) return null;
+  const fromCwd = path15.isAbsolute(input) ? path15.relative(realpathSync3(cwd), input) : input;
+  const rel = path15.posix.normalize(path15.posix.join(prefix, fromCwd.split(path15.sep).join("/")));
+  if (rel === ".." || rel.startsWith("../") || path15.posix.isAbsolute(rel)) return null;
   return rel === "." ? "" : rel.replace(/\/$/, "");
 }
 function literalPrefix(pattern) {
@@ -37569,9 +37763,9 @@ function literalPrefix(pattern) {
   }
   return literal.join("/") || ".";
 }
-function safeMatch(file, pattern) {
+function safeMatch(matcher, file) {
   try {
-    return minimatch(file, pattern, { dot: false, optimizationLevel: 2 });
+    return matcher.match(file);
   } catch {
     return false;
   }
@@ -37659,14 +37853,14 @@ function addTo(target, source) {
 function maxInto(target, source) {
   for (const [k, v] of Object.entries(source)) if (v > (target[k] ?? 0)) target[k] = v;
 }
-function containerRequests(c, path15, problems) {
+function containerRequests(c, path17, problems) {
   const out = {};
   const requests = obj(obj(c.resources).requests);
   for (const key3 of Object.keys(requests).sort()) {
     const v = parseResource(key3, requests[key3]);
     if (v === null || v < 0) {
       problems.push({
-        path: [...path15, "resources", "requests", key3],
+        path: [...path17, "resources", "requests", key3],
         message: `invalid quantity ${JSON.stringify(requests[key3])} for ${key3}`
       });
       continue;
@@ -37763,12 +37957,12 @@ var doNotScheduleTaint = (t) => t.effect === "NoSchedule" || t.effect === "NoExe
 function normalizedImageName(name2) {
   return name2.lastIndexOf(":") <= name2.lastIndexOf("/") ? `${name2}:latest` : name2;
 }
-function parseAffinityTerms(value, ownNamespace, weighted, path15, labels, problems) {
+function parseAffinityTerms(value, ownNamespace, weighted, path17, labels, problems) {
   const terms = [];
   for (const { item, index } of objItems(value)) {
     const term = weighted ? obj(item.podAffinityTerm) : item;
     const weight = weighted ? nonNegInt(item.weight) ?? 0 : 0;
-    const where = weighted ? [...path15, index, "podAffinityTerm"] : [...path15, index];
+    const where = weighted ? [...path17, index, "podAffinityTerm"] : [...path17, index];
     const topologyKey = str(term.topologyKey);
     if (!topologyKey) {
       problems.push({ path: [...where, "topologyKey"], message: "topologyKey is required" });
@@ -38018,13 +38212,13 @@ function defaultCluster() {
   });
   return { source: DEFAULT_CLUSTER_SOURCE, nodes, pods: [], findings: [], nodeManifests: /* @__PURE__ */ new Map() };
 }
-function finding3(manifest, path15, message, severity = "error", target = "value") {
+function finding3(manifest, path17, message, severity = "error", target = "value") {
   return {
     ruleId: "plan/cluster",
     severity,
     message,
     file: manifest.file,
-    ...manifest.locate(path15, target),
+    ...manifest.locate(path17, target),
     object: manifest.ref
   };
 }
@@ -38176,8 +38370,8 @@ function describeCluster(model) {
 }
 
 // src/plan/findings.ts
-function findingAt(ruleId, severity, m, path15, message, target = "key") {
-  return { ruleId, severity, message, file: m.file, ...m.locate(path15, target), object: m.ref };
+function findingAt(ruleId, severity, m, path17, message, target = "key") {
+  return { ruleId, severity, message, file: m.file, ...m.locate(path17, target), object: m.ref };
 }
 function pathForReason(m, specPath, reason, resource) {
   let spec = m.object;
@@ -38499,59 +38693,59 @@ function identity(ctx, m) {
   }
   return { name: name2, namespace: namespaceOf(m.object, ctx.defaultNamespace) };
 }
-function replicasOf(ctx, m, value, path15) {
+function replicasOf(ctx, m, value, path17) {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0)
-    return ctx.claimPods(m, path15, value) ? value : null;
+    return ctx.claimPods(m, path17, value) ? value : null;
   ctx.skip(
     m,
-    path15,
-    `${path15.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
+    path17,
+    `${path17.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
   );
   return null;
 }
-function checkTemplate(ctx, m, path15, raw, id, options = {}) {
+function checkTemplate(ctx, m, path17, raw, id, options = {}) {
   const what = `${String(m.object.kind)} ${id.name}`;
   if (!isObj(raw)) {
-    ctx.skip(m, path15.slice(0, -1), `${what} has no pod template (${path15.join(".")}); it is not planned`);
+    ctx.skip(m, path17.slice(0, -1), `${what} has no pod template (${path17.join(".")}); it is not planned`);
     return null;
   }
   const rawSpec = raw.spec;
   if (!isObj(rawSpec)) {
-    ctx.skip(m, path15, `${what}: ${[...path15, "spec"].join(".")} is missing; it is not planned`);
+    ctx.skip(m, path17, `${what}: ${[...path17, "spec"].join(".")} is missing; it is not planned`);
     return null;
   }
   if (!Array.isArray(rawSpec.containers) || rawSpec.containers.length === 0) {
-    ctx.skip(m, [...path15, "spec"], `${what}: the pod template has no containers; it is not planned`);
+    ctx.skip(m, [...path17, "spec"], `${what}: the pod template has no containers; it is not planned`);
     return null;
   }
   for (const list of ["initContainers", "containers"]) {
     const items = rawSpec[list];
     if (items === void 0 || items === null) continue;
     if (!Array.isArray(items)) {
-      ctx.skip(m, [...path15, "spec", list], `${what}: ${list} is not a list; it is not planned`);
+      ctx.skip(m, [...path17, "spec", list], `${what}: ${list} is not a list; it is not planned`);
       return null;
     }
     for (const [i, c] of items.entries()) {
       if (!isObj(c) || typeof c.name !== "string" || c.name === "") {
-        ctx.skip(m, [...path15, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
+        ctx.skip(m, [...path17, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
         return null;
       }
       if (typeof c.image !== "string" || c.image === "") {
-        ctx.skip(m, [...path15, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
+        ctx.skip(m, [...path17, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
         return null;
       }
     }
   }
   const meta = raw.metadata;
   if (meta !== void 0 && meta !== null && !isObj(meta)) {
-    ctx.skip(m, [...path15, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
+    ctx.skip(m, [...path17, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
     return null;
   }
   const [badLabel] = nonStringEntries(obj(meta).labels);
   if (badLabel !== void 0) {
     ctx.skip(
       m,
-      [...path15, "metadata", "labels", badLabel],
+      [...path17, "metadata", "labels", badLabel],
       `${what}: label ${badLabel} must be a string (quote it); it is not planned`
     );
     return null;
@@ -38559,7 +38753,7 @@ function checkTemplate(ctx, m, path15, raw, id, options = {}) {
   if (options.jobRestartPolicy && rawSpec.restartPolicy !== "Never" && rawSpec.restartPolicy !== "OnFailure") {
     ctx.skip(
       m,
-      [...path15, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
+      [...path17, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
       `${what}: a Job's pod template needs restartPolicy Never or OnFailure; it is not planned`
     );
     return null;
@@ -38616,7 +38810,7 @@ function checkTemplate(ctx, m, path15, raw, id, options = {}) {
   const { problems } = buildSchedPod({ name: id.name, namespace: id.namespace, labels, spec: trialSpec });
   const [p] = problems;
   if (p) {
-    ctx.skip(m, [...path15, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
+    ctx.skip(m, [...path17, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
     return null;
   }
   return { template, priority: priorityValue, selector, notes };
@@ -39160,7 +39354,7 @@ function runControllers(input) {
     priorityOf: scoped.priorityOf,
     overheadOf: scoped.overheadOf,
     skip,
-    claimPods: (m, path15, count) => {
+    claimPods: (m, path17, count) => {
       if (count <= podBudget) {
         podBudget -= count;
         return true;
@@ -39168,7 +39362,7 @@ function runControllers(input) {
       const planned = maxPods - podBudget;
       skip(
         m,
-        path15,
+        path17,
         `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${maxPods} (${planned} already planned), so it is not planned`
       );
       return false;
@@ -39202,25 +39396,25 @@ function runControllers(input) {
 }
 
 // src/plan/ingress.ts
-function readBackend2(b, path15) {
+function readBackend2(b, path17) {
   if (isObj(b.service)) {
     const port = obj(b.service.port);
     const value = typeof port.number === "number" ? port.number : str(port.name) ?? null;
-    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path15, "service", "name"] };
+    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path17, "service", "name"] };
   }
   if (b.serviceName !== void 0) {
     const sp = b.servicePort;
     const value = typeof sp === "number" ? sp : typeof sp === "string" ? /^[0-9]+$/.test(sp) ? Number(sp) : sp : null;
-    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path15, "serviceName"] };
+    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path17, "serviceName"] };
   }
   if (isObj(b.resource))
     return {
       service: null,
       port: null,
       resource: `${str(b.resource.kind) ?? "?"}/${str(b.resource.name) ?? "?"}`,
-      path: [...path15, "resource"]
+      path: [...path17, "resource"]
     };
-  return { service: null, port: null, resource: null, path: path15 };
+  return { service: null, port: null, resource: null, path: path17 };
 }
 function planIngresses(manifests, ingressClasses, services, defaultNamespace, findings) {
   const defaultClass = ingressClasses.filter((c) => obj(obj(c.object.metadata).annotations)["ingressclass.kubernetes.io/is-default-class"] === "true").map((c) => str(obj(c.object.metadata).name)).filter((n) => !!n).sort(compareStrings)[0];
@@ -39237,13 +39431,13 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     if (ingressClass2 && ingressClasses.length > 0 && !known.has(ingressClass2) && ingressClass2 !== annotated)
       ingressClass2 = `${ingressClass2} (no IngressClass object in the inputs)`;
     const report = { namespace, name: name2, ingressClass: ingressClass2, routes: [] };
-    const route = (host2, path15, pathType, b) => {
-      const r = { host: host2, path: path15, pathType, service: b.service, port: b.port, pods: [] };
+    const route = (host2, path17, pathType, b) => {
+      const r = { host: host2, path: path17, pathType, service: b.service, port: b.port, pods: [] };
       report.routes.push(r);
       const fail2 = (message) => findings.push({
         ruleId: "plan/ingress-no-backend",
         severity: "error",
-        message: `Ingress ${name2}: ${host2}${path15 === "*" ? "" : path15} ${message}`,
+        message: `Ingress ${name2}: ${host2}${path17 === "*" ? "" : path17} ${message}`,
         file: m.file,
         ...m.locate(b.path, "value"),
         object: m.ref
@@ -39275,9 +39469,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     for (const { item: rule61, index: ri } of objItems(spec.rules)) {
       const host2 = str(rule61.host) || "*";
       for (const { item: p, index: pi } of objItems(obj(rule61.http).paths)) {
-        const path15 = str(p.path) ?? "/";
+        const path17 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
-        route(host2, path15, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
+        route(host2, path17, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
       }
     }
     out.push(report);
@@ -41593,7 +41787,7 @@ function plan(manifests, options = {}) {
   const defaultNamespace = options.defaultNamespace || "default";
   const findings = [];
   const nowMs = readNow(options.now, findings);
-  const skip = (m, path15, message) => findings.push(findingAt("plan/skipped", "warning", m, path15, message));
+  const skip = (m, path17, message) => findings.push(findingAt("plan/skipped", "warning", m, path17, message));
   const cluster = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
   findings.push(...cluster.findings);
   const sorted = manifests.filter((m) => isObj(m.object)).sort(canonicalOrder(defaultNamespace));
@@ -42052,16 +42246,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path15, added, removed, oldPosInc, options) {
-    const last = path15.lastComponent;
+  addToPath(path17, added, removed, oldPosInc, options) {
+    const last = path17.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path15.oldPos + oldPosInc,
+        oldPos: path17.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path15.oldPos + oldPosInc,
+        oldPos: path17.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -42469,7 +42663,9 @@ function diffPair(pair) {
     diff: unifiedDiff(oldName, newName, oldText, newText)
   };
 }
-function unifiedDiff(oldName, newName, oldText, newText) {
+function unifiedDiff(rawOld, rawNew, oldText, newText) {
+  const oldName = escapeControl(rawOld);
+  const newName = escapeControl(rawNew);
   const patch = createTwoFilesPatch(oldName, newName, oldText, newText, void 0, void 0, {
     headerOptions: FILE_HEADERS_ONLY,
     maxEditLength: MAX_EDIT_LENGTH
@@ -42496,13 +42692,13 @@ function comparePairs(a, b) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function finding4(m, path15, ruleId, severity, message) {
+function finding4(m, path17, ruleId, severity, message) {
   return {
     ruleId,
     severity,
     message,
     file: m.file,
-    ...m.locate(path15, "key"),
+    ...m.locate(path17, "key"),
     ...m.ref.kind ? { object: { ...m.ref } } : {}
   };
 }
@@ -43289,39 +43485,39 @@ var Invalid = class extends Error {
   }
   problem;
 };
-function at(obj2, path15) {
+function at(obj2, path17) {
   let cur = obj2;
-  for (let i = 0; i < path15.length; i++) {
+  for (let i = 0; i < path17.length; i++) {
     if (cur === null || cur === void 0) return void 0;
     if (!isObj(cur))
-      throw new Invalid({ path: path15.slice(0, i), message: `${path15.slice(0, i).join(".")} must be a mapping` });
-    cur = cur[path15[i]];
+      throw new Invalid({ path: path17.slice(0, i), message: `${path17.slice(0, i).join(".")} must be a mapping` });
+    cur = cur[path17[i]];
   }
   return cur === null ? void 0 : cur;
 }
-function fail(path15, message) {
-  throw new Invalid({ path: path15, message: `${path15.join(".")} ${message}` });
+function fail(path17, message) {
+  throw new Invalid({ path: path17, message: `${path17.join(".")} ${message}` });
 }
-function int(obj2, path15, fallback) {
-  const v = at(obj2, path15);
+function int(obj2, path17, fallback) {
+  const v = at(obj2, path17);
   if (v === void 0) return fallback;
   if (typeof v !== "number" || !Number.isSafeInteger(v))
-    fail(path15, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
-  if (v < 0) fail(path15, `must not be negative, got ${v}`);
+    fail(path17, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
+  if (v < 0) fail(path17, `must not be negative, got ${v}`);
   return v;
 }
-function oneOf(obj2, path15, allowed, fallback) {
-  const v = at(obj2, path15);
+function oneOf(obj2, path17, allowed, fallback) {
+  const v = at(obj2, path17);
   if (v === void 0) return fallback;
   if (typeof v !== "string" || !allowed.includes(v))
-    fail(path15, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
+    fail(path17, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
   return v;
 }
-function intOrPercent(obj2, path15, fallback) {
-  const v = at(obj2, path15);
+function intOrPercent(obj2, path17, fallback) {
+  const v = at(obj2, path17);
   if (v === void 0) return fallback;
   const parsed = parseIntOrPercent(v);
-  if ("error" in parsed) fail(path15, parsed.error);
+  if ("error" in parsed) fail(path17, parsed.error);
   return parsed;
 }
 function common(obj2, defaultNamespace) {
@@ -43529,13 +43725,13 @@ function readSide(m, defaultNamespace, findings) {
   findings.push(skipped(m, read.problem.path, read.problem.message));
   return null;
 }
-function skipped(m, path15, why) {
+function skipped(m, path17, why) {
   return {
     ruleId: "rollout/skipped",
     severity: "warning",
     message: `no rollout plan for ${m.ref.kind} ${m.ref.name ?? ""}: ${why}`.replace(/ {2}/g, " "),
     file: m.file,
-    ...m.locate(path15, "value"),
+    ...m.locate(path17, "value"),
     object: { ...m.ref }
   };
 }
@@ -43560,6 +43756,9 @@ function planManifests(manifests, given) {
   return { kind: "plan", findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
 }
 function run3(inputs, given, withLint) {
+  return withConfigFile(runWith(inputs, given, withLint), given);
+}
+function runWith(inputs, given, withLint) {
   const { options, configFindings } = resolveOptions(given);
   const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);
   const all = sortFindings([...configFindings, ...linted.findings]);
@@ -43645,13 +43844,13 @@ function plannerOptions(options, cluster) {
 }
 
 // src/api/version.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var cached;
 function version() {
   if (cached !== void 0) return cached;
   for (const rel of ["../../../package.json", "../../package.json", "../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync6(new URL(rel, import.meta.url), "utf8"));
+      const pkg = JSON.parse(readFileSync2(new URL(rel, import.meta.url), "utf8"));
       if (pkg.name === "kubeplan" && typeof pkg.version === "string") return cached = pkg.version;
     } catch {
     }
@@ -44692,6 +44891,11 @@ function codeFrame(lines, f, paint) {
 }
 function renderText(report, options = {}) {
   const color = options.color ?? false;
+  const header = report.configFile ? `config: ${escapeControl(report.configFile)}
+` : "";
+  return header + renderBody(report, color);
+}
+function renderBody(report, color) {
   const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
   if (!isPlanReport(report)) return findings;
   let plan3 = renderPlanText(report.plan, { color });
@@ -44731,8 +44935,8 @@ function applyFixes(text, fixes) {
 }
 
 // src/fix/run.ts
-import { readFileSync as readFileSync7, writeFileSync } from "node:fs";
-import path14 from "node:path";
+import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
+import path16 from "node:path";
 var DEFAULT_MAX_PASSES = 10;
 function fix(inputs, given = {}) {
   const { options, configFindings } = resolveOptions(given);
@@ -44817,10 +45021,10 @@ function writeFixedFiles(files, cwd = process.cwd()) {
   const skipped2 = [];
   for (const f of files) {
     if (f.stdin) continue;
-    const absolute = path14.resolve(cwd, f.file);
+    const absolute = path16.resolve(cwd, f.file);
     let bytes;
     try {
-      bytes = readFileSync7(absolute);
+      bytes = readFileSync3(absolute);
     } catch (err) {
       skipped2.push({
         file: f.file,

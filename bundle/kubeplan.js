@@ -390,17 +390,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path18) {
-      const ctrl = callVisitor(key3, node, visitor, path18);
+    function visit_(key3, node, visitor, path20) {
+      const ctrl = callVisitor(key3, node, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path18, ctrl);
-        return visit_(key3, ctrl, visitor, path18);
+        replaceNode(key3, path20, ctrl);
+        return visit_(key3, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -411,13 +411,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -438,17 +438,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path18) {
-      const ctrl = await callVisitor(key3, node, visitor, path18);
+    async function visitAsync_(key3, node, visitor, path20) {
+      const ctrl = await callVisitor(key3, node, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path18, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path18);
+        replaceNode(key3, path20, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -459,13 +459,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -492,23 +492,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path18) {
+    function callVisitor(key3, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path18);
+        return visitor(key3, node, path20);
       if (identity2.isMap(node))
-        return visitor.Map?.(key3, node, path18);
+        return visitor.Map?.(key3, node, path20);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key3, node, path18);
+        return visitor.Seq?.(key3, node, path20);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key3, node, path18);
+        return visitor.Pair?.(key3, node, path20);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key3, node, path18);
+        return visitor.Scalar?.(key3, node, path20);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key3, node, path18);
+        return visitor.Alias?.(key3, node, path20);
       return void 0;
     }
-    function replaceNode(key3, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key3, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key3] = node;
       } else if (identity2.isPair(parent)) {
@@ -1120,10 +1120,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1142,7 +1142,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1172,11 +1172,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key3, ...rest] = path18;
+          const [key3, ...rest] = path20;
           const node = this.get(key3, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -1190,8 +1190,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key3, ...rest] = path18;
+      deleteIn(path20) {
+        const [key3, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key3);
         const node = this.get(key3, true);
@@ -1205,8 +1205,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key3, ...rest] = path18;
+      getIn(path20, keepScalar) {
+        const [key3, ...rest] = path20;
         const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -1224,8 +1224,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key3, ...rest] = path18;
+      hasIn(path20) {
+        const [key3, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key3);
         const node = this.get(key3, true);
@@ -1235,8 +1235,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key3, ...rest] = path18;
+      setIn(path20, value) {
+        const [key3, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -3751,9 +3751,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3828,14 +3828,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3850,10 +3850,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3864,10 +3864,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3884,13 +3884,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -5851,9 +5851,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5862,23 +5862,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5889,10 +5889,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7790,15 +7790,15 @@ var init_source_map = __esm({
         const start = this.doc.range?.[0] ?? 0;
         return this.toRange(start, start);
       }
-      locate(path18, target = "value") {
-        const { node, keyNode } = this.walk(path18);
+      locate(path20, target = "value") {
+        const { node, keyNode } = this.walk(path20);
         const chosen = target === "key" && keyNode ? keyNode : node ?? keyNode;
         const r = chosen?.range;
         if (r) return this.toRange(r[0], r[1]);
         return this.documentRange();
       }
-      scalarSource(path18) {
-        const { node, complete } = this.walk(path18);
+      scalarSource(path20) {
+        const { node, complete } = this.walk(path20);
         if (!complete || !node || !(0, import_yaml.isScalar)(node) || !node.range) return void 0;
         return { text: this.text.slice(node.range[0], node.range[1]), plain: node.type === "PLAIN" };
       }
@@ -7822,9 +7822,9 @@ var init_source_map = __esm({
         if (/\s/.test(char)) return void 0;
         let node = this.doc.contents;
         if (!within(node)) return void 0;
-        const path18 = [];
+        const path20 = [];
         const inComment = () => /(?:^|[ \t])#/.test(this.text.slice(this.text.lastIndexOf("\n", rel) + 1, rel));
-        const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path18, onKey: false } : void 0;
+        const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path20, onKey: false } : void 0;
         for (; ; ) {
           if ((0, import_yaml.isMap)(node)) {
             let next;
@@ -7842,16 +7842,16 @@ var init_source_map = __esm({
               if (name2 === void 0) return void 0;
               found = true;
               if (name2 === "<<" && (0, import_yaml.isScalar)(key3) && (typeof key3.value === "symbol" || key3.type === "PLAIN")) {
-                if (onKey || onColon || (0, import_yaml.isAlias)(value) || (0, import_yaml.isScalar)(value)) return { path: path18, onKey: false };
+                if (onKey || onColon || (0, import_yaml.isAlias)(value) || (0, import_yaml.isScalar)(value)) return { path: path20, onKey: false };
                 if ((0, import_yaml.isSeq)(value)) {
                   const item = value.items.find(within);
-                  if (!(0, import_yaml.isMap)(item)) return { path: path18, onKey: false };
+                  if (!(0, import_yaml.isMap)(item)) return { path: path20, onKey: false };
                   next = item;
                 } else next = value;
                 break;
               }
-              path18.push(name2);
-              if (onKey || onColon) return { path: path18, onKey: true };
+              path20.push(name2);
+              if (onKey || onColon) return { path: path20, onKey: true };
               next = value;
               break;
             }
@@ -7868,24 +7868,24 @@ var init_source_map = __esm({
                 return !!r && r[0] > rel && r[0] - rel < 4096 && /^[ \t\r\n]*$/.test(this.text.slice(rel + 1, r[0]));
               });
               if (index >= 0) {
-                path18.push(index);
-                return { path: path18, onKey: false };
+                path20.push(index);
+                return { path: path20, onKey: false };
               }
             }
             if (index < 0) return ownIndicator();
-            path18.push(index);
+            path20.push(index);
             node = items[index];
             continue;
           }
           if ((0, import_yaml.isPair)(node)) return void 0;
-          return { path: path18, onKey: false };
+          return { path: path20, onKey: false };
         }
       }
       /** Follows `path` as far as it exists; returns the deepest node reached and the key node of its pair. */
-      walk(path18) {
+      walk(path20) {
         let node = this.deref(this.doc.contents);
         let keyNode = null;
-        for (const segment of path18) {
+        for (const segment of path20) {
           if (!node) return { node, keyNode, complete: false };
           let next;
           if ((0, import_yaml.isMap)(node)) {
@@ -8445,8 +8445,8 @@ function makeManifest(file, docIndex, object, sourceMap, basePath, offsetOf2, it
     object,
     ref: refOf(object),
     basePath,
-    locate: (path18, target) => sourceMap.locate([...basePath, ...path18], target),
-    scalarSource: (path18) => sourceMap.scalarSource([...basePath, ...path18]),
+    locate: (path20, target) => sourceMap.locate([...basePath, ...path20], target),
+    scalarSource: (path20) => sourceMap.scalarSource([...basePath, ...path20]),
     pathAt: (line2, column) => {
       const offset = offsetOf2(line2, column);
       const hit = offset === void 0 ? void 0 : sourceMap.pathAt(offset);
@@ -8887,8 +8887,8 @@ function convertBackend(source, base, pair, step) {
 }
 function addPathType(source, base, item, step) {
   const block = [["pathType", { literal: "ImplementationSpecific" }]];
-  const path18 = pairOf(item, "path");
-  const after = path18 && (0, import_yaml5.isScalar)(path18.value) ? insertAfter(source, item, path18, base, block, step) : void 0;
+  const path20 = pairOf(item, "path");
+  const after = path20 && (0, import_yaml5.isScalar)(path20.value) ? insertAfter(source, item, path20, base, block, step) : void 0;
   if (after) return after;
   const first = item.items[0];
   return first ? insertBefore(source, item, first, base, block, step) : void 0;
@@ -8935,10 +8935,10 @@ var init_ingress = __esm({
             if (!(0, import_yaml5.isSeq)(paths)) continue;
             for (const item of paths.items) {
               if (!(0, import_yaml5.isMap)(item)) return void 0;
-              const path18 = item;
-              const pathBackend = pairOf(path18, "backend");
+              const path20 = item;
+              const pathBackend = pairOf(path20, "backend");
               if (pathBackend && !add(convertBackend(source, base, pathBackend, step))) return void 0;
-              if (!pairOf(path18, "pathType") && !add(addPathType(source, base, path18, step))) return void 0;
+              if (!pairOf(path20, "pathType") && !add(addPathType(source, base, path20, step))) return void 0;
             }
           }
         }
@@ -11061,26 +11061,103 @@ var init_esm3 = __esm({
   }
 });
 
+// src/core/safe-read.ts
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+import path2 from "node:path";
+function readRegularFile(file, options) {
+  let real;
+  try {
+    real = realpathSync(file);
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "ENOENT") return { ok: false, reason: "not-found", message: "no such file" };
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${code2 ?? String(err)}` };
+  }
+  if (options.root !== void 0) {
+    const root = realpathOr(options.root);
+    if (!isInside(real, root))
+      return {
+        ok: false,
+        reason: "symlink-outside",
+        message: `symbolic link leads outside ${options.rootName ?? options.root} (not followed)`
+      };
+  }
+  let fd;
+  try {
+    fd = openSync(real, OPEN_FLAGS);
+  } catch (err) {
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${codeOf(err)}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile())
+      return {
+        ok: false,
+        reason: "not-regular",
+        message: "not a regular file (a device, FIFO, socket or folder); not read"
+      };
+    if (stat.size > options.maxBytes)
+      return { ok: false, reason: "too-large", message: "file is over the size limit", size: stat.size };
+    const chunk = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+    const chunks = [];
+    let total = 0;
+    while (total <= options.maxBytes) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, options.maxBytes + 1 - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      total += n;
+    }
+    if (total > options.maxBytes)
+      return { ok: false, reason: "too-large", message: "file is over the size limit", size: total };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+  } catch (err) {
+    return { ok: false, reason: "unreadable", message: `cannot read file: ${codeOf(err)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+function isInside(child, parent) {
+  const rel = path2.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
+}
+function realpathOr(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path2.resolve(p);
+  }
+}
+function codeOf(err) {
+  return err.code ?? String(err);
+}
+var OPEN_FLAGS;
+var init_safe_read = __esm({
+  "src/core/safe-read.ts"() {
+    "use strict";
+    OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+  }
+});
+
 // src/load/render.ts
 import { execFileSync } from "node:child_process";
-import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
-import path2 from "node:path";
+import { accessSync, constants as constants2, existsSync, statSync } from "node:fs";
+import path3 from "node:path";
 function renderKind(dir) {
-  if (KUSTOMIZATION_FILES.some((f) => existsSync(path2.join(dir, f)))) return "kustomize";
-  if (existsSync(path2.join(dir, CHART_FILE))) return "helm";
+  if (KUSTOMIZATION_FILES.some((f) => existsSync(path3.join(dir, f)))) return "kustomize";
+  if (existsSync(path3.join(dir, CHART_FILE))) return "helm";
   return void 0;
 }
 function finding(file, ruleId, severity, message) {
   return { ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 function findTool(name2, env, tree) {
-  for (const entry of (env.PATH ?? "").split(path2.delimiter)) {
-    if (!path2.isAbsolute(entry)) continue;
-    const resolved = path2.resolve(entry);
-    if (resolved === tree || resolved.startsWith(tree + path2.sep)) continue;
-    const candidate = path2.join(resolved, name2);
+  for (const entry of (env.PATH ?? "").split(path3.delimiter)) {
+    if (!path3.isAbsolute(entry)) continue;
+    const resolved = path3.resolve(entry);
+    if (resolved === tree || resolved.startsWith(tree + path3.sep)) continue;
+    const candidate = path3.join(resolved, name2);
     try {
-      accessSync(candidate, constants.X_OK);
+      accessSync(candidate, constants2.X_OK);
       if (statSync(candidate).isFile()) return candidate;
     } catch {
     }
@@ -11108,10 +11185,10 @@ function run(tool, args, options) {
   }
 }
 function kustomizationFile(dir) {
-  return KUSTOMIZATION_FILES.find((f) => existsSync(path2.join(dir, f))) ?? KUSTOMIZATION_FILES[0];
+  return KUSTOMIZATION_FILES.find((f) => existsSync(path3.join(dir, f))) ?? KUSTOMIZATION_FILES[0];
 }
 function renderKustomization(dir, options) {
-  const kfile = path2.join(options.display, kustomizationFile(dir)).split(path2.sep).join("/");
+  const kfile = path3.join(options.display, kustomizationFile(dir)).split(path3.sep).join("/");
   const kubectl = findTool("kubectl", options.env, options.cwd);
   const kustomize = kubectl ? void 0 : findTool("kustomize", options.env, options.cwd);
   const safety = ["--enable-alpha-plugins=false", "--enable-helm=false", "--network=false"];
@@ -11135,11 +11212,11 @@ function renderKustomization(dir, options) {
         finding(kfile, "input/render-failed", "error", `kustomize cannot render this folder: ${rendered.error}`)
       ]
     };
-  const origins = kustomizeOrigins(dir, options.display);
+  const origins = kustomizeOrigins(dir, options.display, options.cwd);
   return { parts: splitByOrigin(rendered.out ?? "", (kind, name2) => origins(kind, name2) ?? kfile), findings: [] };
 }
 function renderChart(dir, options) {
-  const chartFile = path2.join(options.display, CHART_FILE).split(path2.sep).join("/");
+  const chartFile = path3.join(options.display, CHART_FILE).split(path3.sep).join("/");
   const helm = findTool("helm", options.env, options.cwd);
   if (!helm)
     return {
@@ -11165,15 +11242,15 @@ function renderChart(dir, options) {
   return {
     parts: parts.map((p) => ({
       ...p,
-      file: p.file.replace(/^[^/]+\//, `${options.display.split(path2.sep).join("/")}/`)
+      file: p.file.replace(/^[^/]+\//, `${options.display.split(path3.sep).join("/")}/`)
     })),
     findings: []
   };
 }
 function includedKustomizations(dir) {
   try {
-    const spec = (0, import_yaml7.parseAllDocuments)(readFileSync(path2.join(dir, kustomizationFile(dir)), "utf8"))[0]?.toJS() ?? {};
-    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path2.resolve(dir, entry));
+    const spec = (0, import_yaml7.parseAllDocuments)(readInside(path3.join(dir, kustomizationFile(dir)), dir))[0]?.toJS() ?? {};
+    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path3.resolve(dir, entry));
   } catch {
     return [];
   }
@@ -11200,7 +11277,7 @@ function splitByOrigin(text, origin) {
   }
   return [...groups].map(([file, docs]) => ({ file, text: docs.join("---\n") }));
 }
-function kustomizeOrigins(dir, display2) {
+function kustomizeOrigins(dir, display2, root) {
   const defined = [];
   const seen = /* @__PURE__ */ new Set();
   const visit2 = (kdir) => {
@@ -11208,7 +11285,7 @@ function kustomizeOrigins(dir, display2) {
     seen.add(kdir);
     let spec;
     try {
-      spec = (0, import_yaml7.parseAllDocuments)(readFileSync(path2.join(kdir, kustomizationFile(kdir)), "utf8"))[0]?.toJS() ?? {};
+      spec = (0, import_yaml7.parseAllDocuments)(readInside(path3.join(kdir, kustomizationFile(kdir)), root))[0]?.toJS() ?? {};
     } catch {
       return;
     }
@@ -11217,7 +11294,7 @@ function kustomizeOrigins(dir, display2) {
       if (!Array.isArray(list)) continue;
       for (const entry of list) {
         if (typeof entry !== "string" || /:\/\/|^github\.com\//.test(entry)) continue;
-        const target = path2.resolve(kdir, entry);
+        const target = path3.resolve(kdir, entry);
         try {
           if (statSync(target).isDirectory()) visit2(target);
           else readObjects(target);
@@ -11228,13 +11305,13 @@ function kustomizeOrigins(dir, display2) {
   };
   const readObjects = (file) => {
     try {
-      for (const doc of (0, import_yaml7.parseAllDocuments)(readFileSync(file, "utf8"))) {
+      for (const doc of (0, import_yaml7.parseAllDocuments)(readInside(file, root))) {
         const obj2 = doc.toJS();
         if (obj2 && typeof obj2.kind === "string" && typeof obj2.metadata?.name === "string")
           defined.push({
             kind: obj2.kind,
             name: obj2.metadata.name,
-            file: path2.join(display2, path2.relative(dir, file)).split(path2.sep).join("/")
+            file: path3.join(display2, path3.relative(dir, file)).split(path3.sep).join("/")
           });
       }
     } catch {
@@ -11249,11 +11326,18 @@ function kustomizeOrigins(dir, display2) {
     return exact.length === 0 && affixed.length === 1 ? affixed[0].file : void 0;
   };
 }
-var import_yaml7, KUSTOMIZATION_FILES, CHART_FILE, RENDER_TIMEOUT_MS;
+function readInside(file, root) {
+  const read = readRegularFile(file, { root, maxBytes: MAX_KUSTOMIZE_FILE_BYTES });
+  if (!read.ok) throw new Error(read.message);
+  return read.bytes.toString("utf8");
+}
+var import_yaml7, MAX_KUSTOMIZE_FILE_BYTES, KUSTOMIZATION_FILES, CHART_FILE, RENDER_TIMEOUT_MS;
 var init_render = __esm({
   "src/load/render.ts"() {
     "use strict";
+    init_safe_read();
     import_yaml7 = __toESM(require_dist(), 1);
+    MAX_KUSTOMIZE_FILE_BYTES = 10 * 1024 * 1024;
     KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     CHART_FILE = "Chart.yaml";
     RENDER_TIMEOUT_MS = 6e4;
@@ -11261,8 +11345,8 @@ var init_render = __esm({
 });
 
 // src/load/inputs.ts
-import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import path3 from "node:path";
+import { readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import path4 from "node:path";
 function isNonManifestFile(name2) {
   return NON_MANIFEST_FILE.test(name2);
 }
@@ -11277,13 +11361,23 @@ function expandInputs(inputs, options = {}) {
   const rendered = /* @__PURE__ */ new Set();
   const findings = [];
   const problem = (file, ruleId, message, severity = "error") => findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+  const cwdReal = safeRealpath(cwd) ?? path4.resolve(cwd);
   for (const input of inputs) {
-    const absolute = path3.resolve(cwd, input);
+    const absolute = path4.resolve(cwd, input);
     let stat;
     try {
       stat = statSync2(absolute);
     } catch {
       stat = void 0;
+    }
+    if (stat && isInside(absolute, path4.resolve(cwd)) && !isInside(safeRealpath(absolute) ?? absolute, cwdReal)) {
+      problem(
+        clip2(input),
+        "input/symlink-outside",
+        "symbolic link leads outside the working directory (not followed)",
+        "warning"
+      );
+      continue;
     }
     if (stat?.isDirectory()) {
       walkDirectory(absolute, cwd, files, problem, rendered);
@@ -11299,6 +11393,11 @@ function expandInputs(inputs, options = {}) {
       const matched = expandGlob(input, compiled.matcher, cwd, problem);
       if (matched.length === 0) problem(clip2(input), "input/no-match", `no files match ${JSON.stringify(clip2(input))}`);
       for (const f of matched) files.add(f);
+    } else if (stat) {
+      problem(clip2(input), "input/unreadable", "not a regular file (a device, FIFO or socket); not read");
+    } else if (input.includes("�")) {
+      if (reportUndecodableNames(path4.dirname(absolute), cwd, problem, path4.basename(absolute)) === 0)
+        problem(clip2(input), "input/not-found", `no such file or directory: ${clip2(input)}`);
     } else {
       problem(clip2(input), "input/not-found", `no such file or directory: ${clip2(input)}`);
     }
@@ -11333,8 +11432,10 @@ function walkDirectory(root, cwd, files, problem, rendered) {
       );
       continue;
     }
+    if (entries.some((e) => e.name.includes("�"))) reportUndecodableNames(dir, cwd, problem);
     for (const entry of entries) {
-      const full = path3.join(dir, entry.name);
+      if (entry.name.includes("�")) continue;
+      const full = path4.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         const real = safeRealpath(full);
         if (!real) {
@@ -11401,6 +11502,30 @@ function compileInputGlob(pattern) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
 }
+function reportUndecodableNames(dir, cwd, problem, decoded) {
+  let raw;
+  try {
+    raw = readdirSync(dir, { encoding: "buffer" });
+  } catch {
+    return 0;
+  }
+  let reported = 0;
+  for (const name2 of raw) {
+    if (Buffer.from(name2.toString("utf8"), "utf8").equals(name2)) continue;
+    if (decoded !== void 0 ? name2.toString("utf8") !== decoded : !hasManifestExtension(name2.toString("latin1")))
+      continue;
+    const shown = display(path4.join(dir, escapeBytes(name2)), cwd);
+    problem(shown, "input/unreadable", `file name is not valid UTF-8 (bytes shown escaped): ${shown}; not read`);
+    reported++;
+  }
+  return reported;
+}
+function escapeBytes(bytes) {
+  let out = "";
+  for (const b of bytes)
+    out += b >= 32 && b < 127 && b !== 92 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
+  return out;
+}
 function clip2(text) {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
@@ -11411,17 +11536,26 @@ function expandGlob(pattern, matcher, cwd, problem) {
     if (GLOB_CHARS.test(part) || /[()|+@]/.test(part)) break;
     literal.push(part);
   }
-  const base = path3.resolve(cwd, literal.join("/") || ".");
+  const base = path4.resolve(cwd, literal.join("/") || ".");
   const found = /* @__PURE__ */ new Set();
   try {
     if (!statSync2(base).isDirectory()) return [];
   } catch {
     return [];
   }
+  if (isInside(base, path4.resolve(cwd)) && !isInside(safeRealpath(base) ?? base, safeRealpath(cwd) ?? cwd)) {
+    problem(
+      display(base, cwd),
+      "input/symlink-outside",
+      "symbolic link leads outside the working directory (not followed)",
+      "warning"
+    );
+    return [];
+  }
   walkDirectory(base, cwd, found, problem);
-  const absolutePattern = path3.isAbsolute(pattern);
+  const absolutePattern = path4.isAbsolute(pattern);
   return [...found].filter((f) => {
-    const candidate = absolutePattern ? path3.resolve(cwd, f) : f;
+    const candidate = absolutePattern ? path4.resolve(cwd, f) : f;
     try {
       return matcher.match(candidate);
     } catch {
@@ -11435,27 +11569,23 @@ function hasManifestExtension(name2) {
 }
 function safeRealpath(p) {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
     return void 0;
   }
 }
 function symlinkError(p) {
   try {
-    realpathSync(p);
+    realpathSync2(p);
     return void 0;
   } catch (err) {
     return err.code;
   }
 }
-function isInside(child, parent) {
-  const rel = path3.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
-}
 function display(absolute, cwd) {
-  const rel = path3.relative(cwd, absolute);
-  const shown = rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : absolute;
-  return shown.split(path3.sep).join("/");
+  const rel = path4.relative(cwd, absolute);
+  const shown = rel && !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel : absolute;
+  return shown.split(path4.sep).join("/");
 }
 var MANIFEST_EXTENSIONS, SKIPPED_DIRS, NON_MANIFEST_FILE, GLOB_CHARS, MAX_INPUT_GLOB_LENGTH, MAX_INPUT_GLOB_EXPANSIONS;
 var init_inputs = __esm({
@@ -11464,6 +11594,7 @@ var init_inputs = __esm({
     init_esm3();
     init_compare();
     init_render();
+    init_safe_read();
     MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
     SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".github"]);
     NON_MANIFEST_FILE = /^(?:\.pre-commit-config\.ya?ml|Chart\.ya?ml|values[^/]*\.ya?ml|kustomization\.ya?ml|Kustomization)$/;
@@ -11474,8 +11605,7 @@ var init_inputs = __esm({
 });
 
 // src/load/index.ts
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function isKubernetesObject(m) {
   if (m.itemIndex !== void 0) return true;
   return Object.hasOwn(m.object, "apiVersion") || Object.hasOwn(m.object, "kind");
@@ -11568,27 +11698,21 @@ function loadInputs(inputs, options = {}) {
   for (const f of expanded.findings) findings.push(f);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const file of expanded.files) {
-    const absolute = path4.resolve(cwd, file);
-    try {
-      const size = statSync3(absolute).size;
-      if (size > limits.maxFileBytes) {
-        add({ manifests: [], findings: [tooLarge(file, size, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
-        continue;
-      }
-      add(loadBytes(readFileSync2(absolute), file, limits), expanded.walked.has(file));
-    } catch (err) {
-      const code2 = err.code ?? String(err);
+    const read = readRegularFile(path5.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
+    if (read.ok) add(loadBytes(read.bytes, file, limits), expanded.walked.has(file));
+    else if (read.reason === "too-large")
+      add({ manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
+    else
       findings.push({
         ruleId: "input/unreadable",
         severity: "error",
-        message: `cannot read file: ${code2}`,
+        message: read.message,
         file,
         line: 1,
         column: 1,
         endLine: 1,
         endColumn: 1
       });
-    }
   }
   const included = new Set(
     expanded.rendered.flatMap((dir) => renderKind(dir) === "kustomize" ? includedKustomizations(dir) : [])
@@ -11598,7 +11722,7 @@ function loadInputs(inputs, options = {}) {
     if (included.has(dir)) continue;
     const kind = renderKind(dir);
     const result = renderFolder(dir, kind, {
-      display: path4.relative(cwd, dir) || ".",
+      display: path5.relative(cwd, dir) || ".",
       cwd,
       env: options.env ?? process.env,
       maxBytes: limits.maxFileBytes
@@ -11642,6 +11766,7 @@ var init_load = __esm({
     init_inputs();
     init_limits();
     init_parse();
+    init_safe_read();
     init_render();
     init_limits();
     init_parse();
@@ -11783,14 +11908,14 @@ var init_removed_api_version = __esm({
 
 // src/core/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 function packageFile(relative) {
   let dir = HERE;
   for (let i = 0; i < 6; i++) {
-    const candidate = path5.join(dir, relative);
+    const candidate = path6.join(dir, relative);
     if (existsSync2(candidate)) return candidate;
-    dir = path5.dirname(dir);
+    dir = path6.dirname(dir);
   }
   throw new Error(`kubeplan: cannot find ${relative} (is the package installed completely?)`);
 }
@@ -11798,13 +11923,13 @@ var HERE;
 var init_package_root = __esm({
   "src/core/package-root.ts"() {
     "use strict";
-    HERE = path5.dirname(fileURLToPath(import.meta.url));
+    HERE = path6.dirname(fileURLToPath(import.meta.url));
   }
 });
 
 // src/schema/generated/validators.js
 import { createRequire } from "node:module";
-import path6 from "node:path";
+import path7 from "node:path";
 function findChunkDir() {
   return packageFile(`schemas/v${kubeVersion}/validators`);
 }
@@ -11812,7 +11937,7 @@ function load(chunk, exportName) {
   let module2 = loaded.get(chunk);
   if (!module2) {
     chunkDir ??= findChunkDir();
-    module2 = require2(path6.join(chunkDir, `${chunk}.cjs`));
+    module2 = require2(path7.join(chunkDir, `${chunk}.cjs`));
     loaded.set(chunk, module2);
   }
   return module2[exportName];
@@ -19432,10 +19557,10 @@ var init_schema_walk = __esm({
       document;
       root;
       /** The (unresolved) schema that applies at `path`, or undefined when the path leaves the schema. */
-      at(path18, data) {
+      at(path20, data) {
         let schema = this.root;
         let node = data;
-        for (const segment of path18) {
+        for (const segment of path20) {
           if (schema === void 0) return void 0;
           schema = this.child(schema, segment, node);
           node = node !== null && typeof node === "object" ? node[segment] : void 0;
@@ -19443,8 +19568,8 @@ var init_schema_walk = __esm({
         return schema;
       }
       /** The field names a mapping at `path` may have (empty when it takes any keys). */
-      propertyNames(path18, data) {
-        const schema = this.at(path18, data);
+      propertyNames(path20, data) {
+        const schema = this.at(path20, data);
         if (schema === void 0) return [];
         const names = /* @__PURE__ */ new Set();
         for (const view of this.views(schema, void 0))
@@ -19452,8 +19577,8 @@ var init_schema_walk = __esm({
         return [...names];
       }
       /** The documentation of the field at `path`: its own description, else its type's. */
-      description(path18) {
-        const schema = this.at(path18);
+      description(path20) {
+        const schema = this.at(path20);
         if (!isObject(schema)) return void 0;
         if (typeof schema.description === "string") return schema.description;
         for (const view of this.views(schema, void 0)) if (typeof view.description === "string") return view.description;
@@ -19514,8 +19639,8 @@ var init_schema_walk = __esm({
 });
 
 // src/schema/builtin.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import path7 from "node:path";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import path8 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function builtinKind(apiVersion, kind) {
   return Object.hasOwn(kinds, apiVersion) && Object.hasOwn(kinds[apiVersion], kind) ? kinds[apiVersion][kind] : void 0;
@@ -19530,18 +19655,18 @@ function kindsIn(apiVersion) {
   return Object.hasOwn(kinds, apiVersion) ? Object.keys(kinds[apiVersion]) : [];
 }
 function builtinWalker(definition) {
-  definitionsDocument ??= JSON.parse(readFileSync3(definitionsFile(), "utf8"));
+  definitionsDocument ??= JSON.parse(readFileSync(definitionsFile(), "utf8"));
   const definitions = definitionsDocument.definitions ?? {};
   const root = definitions[definition];
   return root === void 0 ? void 0 : new SchemaWalker(definitionsDocument, root);
 }
 function definitionsFile() {
-  const relative = path7.join("schemas", `v${kubeVersion}`, "_definitions.json");
-  let dir = path7.dirname(fileURLToPath2(import.meta.url));
+  const relative = path8.join("schemas", `v${kubeVersion}`, "_definitions.json");
+  let dir = path8.dirname(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const candidate = path7.join(dir, relative);
+    const candidate = path8.join(dir, relative);
     if (existsSync3(candidate)) return candidate;
-    dir = path7.dirname(dir);
+    dir = path8.dirname(dir);
   }
   throw new Error(`kubeplan: cannot find ${relative} (is the package installed completely?)`);
 }
@@ -19762,24 +19887,24 @@ function objItems(value) {
   });
   return out;
 }
-function getIn(root, path18) {
+function getIn(root, path20) {
   let node = root;
-  for (const step of path18) {
+  for (const step of path20) {
     if (typeof step === "number" ? !Array.isArray(node) : !isObj(node)) return void 0;
     node = node[step];
   }
   return node;
 }
-function objAt(root, path18) {
-  const value = getIn(root, path18);
+function objAt(root, path20) {
+  const value = getIn(root, path20);
   return isObj(value) ? value : void 0;
 }
-function arrayAt(root, path18) {
-  const value = getIn(root, path18);
+function arrayAt(root, path20) {
+  const value = getIn(root, path20);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path18) {
-  const value = getIn(root, path18);
+function stringAt(root, path20) {
+  const value = getIn(root, path20);
   return typeof value === "string" ? value : void 0;
 }
 function scalarStringMap(value) {
@@ -19987,8 +20112,8 @@ function withBehaviour(shape, requirements, text, match2) {
   if (!("requirements" in shape)) hidden.requirements = { value: requirements };
   return Object.defineProperties(shape, hidden);
 }
-function invalid(reason, path18) {
-  return withBehaviour({ type: "invalid", reason, path: path18 }, [], "<invalid>", () => false);
+function invalid(reason, path20) {
+  return withBehaviour({ type: "invalid", reason, path: path20 }, [], "<invalid>", () => false);
 }
 function makeSelector(requirements) {
   if (requirements.length === 0) return withBehaviour({ type: "everything" }, [], "", () => true);
@@ -20044,15 +20169,15 @@ function parseLabelSelector(raw) {
   if (expressions !== void 0 && expressions !== null) {
     if (!Array.isArray(expressions)) return invalid("matchExpressions must be a list", ["matchExpressions"]);
     for (const [index, expression] of expressions.entries()) {
-      const path18 = ["matchExpressions", index];
-      const parsed = parseExpression(expression, path18);
-      if ("reason" in parsed) return invalid(parsed.reason, path18);
+      const path20 = ["matchExpressions", index];
+      const parsed = parseExpression(expression, path20);
+      if ("reason" in parsed) return invalid(parsed.reason, path20);
       requirements.push(parsed);
     }
   }
   return makeSelector(requirements);
 }
-function parseExpression(expression, path18) {
+function parseExpression(expression, path20) {
   if (!isObj(expression)) return { reason: "a matchExpressions entry must be a mapping" };
   const { key: key3, operator } = expression;
   if (typeof key3 !== "string" || key3 === "") return { reason: "a matchExpressions entry needs a key" };
@@ -20072,7 +20197,7 @@ function parseExpression(expression, path18) {
     return { reason: `operator ${op} on "${key3}" needs at least one value` };
   if ((op === "Exists" || op === "DoesNotExist") && values.length > 0)
     return { reason: `operator ${op} on "${key3}" takes no values` };
-  return { key: key3, operator: op, values, path: path18 };
+  return { key: key3, operator: op, values, path: path20 };
 }
 function parseMapSelector(raw) {
   if (raw === void 0 || raw === null) return NOTHING;
@@ -20308,8 +20433,8 @@ function templateAt(manifest, kind, templatePath) {
 }
 function controllerSelectorOf(manifest) {
   const kind = manifest.ref.kind;
-  const path18 = ["spec", "selector"];
-  const raw = getIn(manifest.object, path18);
+  const path20 = ["spec", "selector"];
+  const raw = getIn(manifest.object, path20);
   const present = raw !== void 0 && raw !== null;
   switch (kind) {
     case "Deployment":
@@ -20320,24 +20445,24 @@ function controllerSelectorOf(manifest) {
       if (!present && LEGACY_DEFAULTED.has(manifest.ref.apiVersion ?? "")) {
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path18,
+          path: path20,
           present
         };
       }
-      return { selector: parseLabelSelector(raw), path: path18, present };
+      return { selector: parseLabelSelector(raw), path: path20, present };
     case "Job":
       if (!isKind(manifest, kind) || getIn(manifest.object, ["spec", "manualSelector"]) !== true) return void 0;
-      return { selector: parseLabelSelector(raw), path: path18, present };
+      return { selector: parseLabelSelector(raw), path: path20, present };
     case "ReplicationController": {
       if (!isKind(manifest, kind)) return void 0;
       const empty = !present || isObj(raw) && Object.keys(raw).length === 0;
       if (empty)
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path18,
+          path: path20,
           present: false
         };
-      return { selector: parseMapSelector(raw), path: path18, present };
+      return { selector: parseMapSelector(raw), path: path20, present };
     }
     default:
       return void 0;
@@ -21433,8 +21558,8 @@ var init_object_index = __esm({
 function objectLabel(manifest) {
   return `${manifest.ref.kind ?? "object"} ${manifest.ref.name ?? "(unnamed)"}`;
 }
-function sourceOf(manifest, path18 = ["metadata", "name"]) {
-  return `${manifest.file}:${manifest.locate(path18).line}`;
+function sourceOf(manifest, path20 = ["metadata", "name"]) {
+  return `${manifest.file}:${manifest.locate(path20).line}`;
 }
 function indexOf(context) {
   return context.index ?? indexFor(context.manifests, context.options.defaultNamespace);
@@ -21841,12 +21966,12 @@ function mountsOf(pod, volume) {
   }
   return out;
 }
-function normaliseHostPath(path18) {
-  const collapsed = path18.trim().replace(/\/+/g, "/");
+function normaliseHostPath(path20) {
+  const collapsed = path20.trim().replace(/\/+/g, "/");
   return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
 }
-function sensitiveHostPath(path18) {
-  const normalised = normaliseHostPath(path18);
+function sensitiveHostPath(path20) {
+  const normalised = normaliseHostPath(path20);
   if (ORDINARY.has(normalised)) return void 0;
   if (RUNTIME_SOCKETS.some((socket) => normalised === `/${socket}` || normalised.endsWith(`/${socket}`))) {
     return "the container runtime socket (full control of every container on the node)";
@@ -22370,18 +22495,18 @@ var init_image_pull_policy = __esm({
         for (const ref of workloadContainersOf(context.manifests)) {
           const { image, imagePullPolicy: policy } = ref.container;
           if (typeof policy !== "string") continue;
-          const path18 = [...ref.path, "imagePullPolicy"];
+          const path20 = [...ref.path, "imagePullPolicy"];
           const shown = typeof image === "string" ? `"${image}"` : "its image";
           if (policy === "Never") {
             context.report({
               manifest: ref.template.manifest,
-              path: path18,
+              path: path20,
               message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}`
             });
           } else if (policy === "IfNotPresent" && typeof image === "string" && image.trim() !== "" && isLatest(parseImage(image.trim()))) {
             context.report({
               manifest: ref.template.manifest,
-              path: path18,
+              path: path20,
               message: `${ref.label} pulls mutable image ${shown} with imagePullPolicy IfNotPresent: nodes keep whichever build they pulled first; pin the image or use Always`
             });
           }
@@ -22395,8 +22520,8 @@ var init_image_pull_policy = __esm({
 // src/rules/ingresses.ts
 function ingressBackendsOf(manifest) {
   const out = [];
-  const add = (path18) => {
-    const backend2 = readBackend(manifest, path18);
+  const add = (path20) => {
+    const backend2 = readBackend(manifest, path20);
     if (backend2) out.push(backend2);
   };
   add(["spec", "defaultBackend"]);
@@ -22411,23 +22536,23 @@ function* ingressServiceBackends(manifests, index) {
     for (const backend2 of ingressBackendsOf(ingress2)) yield { ingress: ingress2, namespace, backend: backend2 };
   }
 }
-function readBackend(manifest, path18) {
-  const backend2 = getIn(manifest.object, path18);
+function readBackend(manifest, path20) {
+  const backend2 = getIn(manifest.object, path20);
   if (!isObj(backend2)) return void 0;
   if (isObj(backend2.service)) {
     const service = stringAt(backend2.service, ["name"]);
     if (service === void 0) return void 0;
-    const servicePath = [...path18, "service", "name"];
+    const servicePath = [...path20, "service", "name"];
     const port = backend2.service.port;
     if (isObj(port) && typeof port.number === "number")
-      return { service, servicePath, port: { number: port.number }, portPath: [...path18, "service", "port", "number"] };
+      return { service, servicePath, port: { number: port.number }, portPath: [...path20, "service", "port", "number"] };
     if (isObj(port) && typeof port.name === "string")
-      return { service, servicePath, port: { name: port.name }, portPath: [...path18, "service", "port", "name"] };
+      return { service, servicePath, port: { name: port.name }, portPath: [...path20, "service", "port", "name"] };
     return { service, servicePath };
   }
   if (typeof backend2.serviceName === "string") {
-    const servicePath = [...path18, "serviceName"];
-    const portPath = [...path18, "servicePort"];
+    const servicePath = [...path20, "serviceName"];
+    const portPath = [...path20, "servicePort"];
     const port = backend2.servicePort;
     if (typeof port === "number")
       return { service: backend2.serviceName, servicePath, port: { number: port }, portPath };
@@ -23238,17 +23363,17 @@ var init_cron = __esm({
 });
 
 // src/k8s/field-errors.ts
-function fieldPath(path18) {
+function fieldPath(path20) {
   let out = "";
-  for (const seg of path18) {
+  for (const seg of path20) {
     if (typeof seg === "number") out += `[${seg}]`;
     else if (typeof seg === "object") out += `[${seg.key}]`;
     else out += out === "" ? seg : `.${seg}`;
   }
   return out;
 }
-function jsonPath(path18) {
-  return path18.map((seg) => typeof seg === "object" ? seg.key : seg);
+function jsonPath(path20) {
+  return path20.map((seg) => typeof seg === "object" ? seg.key : seg);
 }
 function formatValue(value) {
   if (value === void 0 || value === null) return "null";
@@ -23276,13 +23401,13 @@ var init_field_errors = __esm({
   "src/k8s/field-errors.ts"() {
     "use strict";
     fieldError = {
-      invalid: (path18, value, detail) => `${fieldPath(path18)}: Invalid value: ${formatValue(value)}: ${detail}`,
-      required: (path18, detail = "") => `${fieldPath(path18)}: Required value${detail ? `: ${detail}` : ""}`,
-      forbidden: (path18, detail) => `${fieldPath(path18)}: Forbidden: ${detail}`,
-      notSupported: (path18, value, supported) => `${fieldPath(path18)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
-      duplicate: (path18, value) => `${fieldPath(path18)}: Duplicate value: ${formatValue(value)}`,
-      tooMany: (path18, actual, max) => `${fieldPath(path18)}: Too many: ${actual}: must have at most ${max} items`,
-      notFound: (path18, value) => `${fieldPath(path18)}: Not found: ${formatValue(value)}`
+      invalid: (path20, value, detail) => `${fieldPath(path20)}: Invalid value: ${formatValue(value)}: ${detail}`,
+      required: (path20, detail = "") => `${fieldPath(path20)}: Required value${detail ? `: ${detail}` : ""}`,
+      forbidden: (path20, detail) => `${fieldPath(path20)}: Forbidden: ${detail}`,
+      notSupported: (path20, value, supported) => `${fieldPath(path20)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+      duplicate: (path20, value) => `${fieldPath(path20)}: Duplicate value: ${formatValue(value)}`,
+      tooMany: (path20, actual, max) => `${fieldPath(path20)}: Too many: ${actual}: must have at most ${max} items`,
+      notFound: (path20, value) => `${fieldPath(path20)}: Not found: ${formatValue(value)}`
     };
     NEGATIVE_MSG = "must be greater than or equal to 0";
     PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
@@ -23389,8 +23514,8 @@ var init_names = __esm({
 });
 
 // src/rules/job-spec.ts
-function validateJobSpec(spec, path18, emit) {
-  const at2 = (...rest) => [...path18, ...rest];
+function validateJobSpec(spec, path20, emit) {
+  const at2 = (...rest) => [...path20, ...rest];
   for (const key3 of [
     "parallelism",
     "completions",
@@ -23499,7 +23624,7 @@ function validateJobSpec(spec, path18, emit) {
     );
   const restartPath = at2("template", "spec", "restartPolicy");
   const restart = podSpec.restartPolicy;
-  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path18;
+  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path20;
   if (restart === void 0 || restart === null || restart === "" || restart === "Always")
     emit(
       located2,
@@ -23514,13 +23639,13 @@ function validateJobSpec(spec, path18, emit) {
       FN
     );
 }
-function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
+function podFailurePolicy(spec, pfp, podSpec, path20, emit) {
   const F = "validatePodFailurePolicy";
   const rules = Array.isArray(pfp.rules) ? pfp.rules : [];
   if (rules.length > MAX_POD_FAILURE_POLICY_RULES)
     emit(
-      [...path18, "rules"],
-      fieldError.tooMany([...path18, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
+      [...path20, "rules"],
+      fieldError.tooMany([...path20, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
       F,
       "key"
     );
@@ -23531,7 +23656,7 @@ function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
     }
   rules.forEach((rule61, i) => {
     if (!isObj(rule61)) return;
-    const r = [...path18, "rules", i];
+    const r = [...path20, "rules", i];
     const R = "validatePodFailurePolicyRule";
     if (rule61.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
       emit(
@@ -23559,20 +23684,20 @@ function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
       );
   });
 }
-function onExitCodes(req, path18, containers, emit) {
+function onExitCodes(req, path20, containers, emit) {
   const F = "validatePodFailurePolicyRuleOnExitCodes";
   if (typeof req.containerName === "string" && !containers.has(req.containerName))
     emit(
-      [...path18, "containerName"],
+      [...path20, "containerName"],
       fieldError.invalid(
-        [...path18, "containerName"],
+        [...path20, "containerName"],
         req.containerName,
         "must be one of the container or initContainer names in the pod template"
       ),
       F
     );
   const values = Array.isArray(req.values) ? req.values : void 0;
-  const vPath = [...path18, "values"];
+  const vPath = [...path20, "values"];
   if (!values) return;
   if (values.length === 0) emit(vPath, fieldError.invalid(vPath, [], "at least one value is required"), F);
   else if (values.length > MAX_ON_EXIT_CODES_VALUES)
@@ -23590,13 +23715,13 @@ function onExitCodes(req, path18, containers, emit) {
   });
   if (!ordered) emit(vPath, fieldError.invalid(vPath, values, "must be ordered"), F);
 }
-function onPodConditions(patterns, path18, emit) {
+function onPodConditions(patterns, path20, emit) {
   const F = "validatePodFailurePolicyRuleOnPodConditions";
   if (patterns.length > MAX_ON_POD_CONDITIONS)
-    emit(path18, fieldError.tooMany(path18, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
+    emit(path20, fieldError.tooMany(path20, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
   patterns.forEach((p, j) => {
     if (!isObj(p)) return;
-    const at2 = [...path18, j];
+    const at2 = [...path20, j];
     if (typeof p.type === "string")
       for (const msg of qualifiedName(p.type))
         emit([...at2, "type"], fieldError.invalid([...at2, "type"], p.type, msg), F);
@@ -23606,24 +23731,24 @@ function onPodConditions(patterns, path18, emit) {
       emit([...at2, "status"], fieldError.notSupported([...at2, "status"], p.status, ["False", "True", "Unknown"]), F);
   });
 }
-function successPolicy(policy, completions, path18, emit) {
+function successPolicy(policy, completions, path20, emit) {
   const F = "validateSuccessPolicy";
   const rules = Array.isArray(policy.rules) ? policy.rules : [];
   if (rules.length === 0)
     emit(
-      path18,
+      path20,
       fieldError.required(
-        [...path18, "rules"],
+        [...path20, "rules"],
         "at least one rules must be specified when the successPolicy is specified"
       ),
       F,
       "key"
     );
   if (rules.length > MAX_SUCCESS_POLICY_RULES)
-    emit([...path18, "rules"], fieldError.tooMany([...path18, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
+    emit([...path20, "rules"], fieldError.tooMany([...path20, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
   rules.forEach((rule61, i) => {
     if (!isObj(rule61)) return;
-    const r = [...path18, "rules", i];
+    const r = [...path20, "rules", i];
     const R = "validateSuccessPolicyRule";
     if (!isSet(rule61.succeededCount) && !isSet(rule61.succeededIndexes))
       emit(r, fieldError.required(r, "at least one of succeededCount or succeededIndexes must be specified"), R, "key");
@@ -23793,7 +23918,7 @@ var init_invalid_cronjob_spec = __esm({
         for (const m of context.manifests) {
           if (m.ref.kind !== "CronJob" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
           const spec = m.object.spec;
-          const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const emit = (path20, message, upstream, target) => context.report({ manifest: m, path: path20, message: `${message} (${upstream})`, ...target ? { target } : {} });
           const schedulePath = ["spec", "schedule"];
           if (spec.schedule === "") emit(schedulePath, fieldError.required(schedulePath), "validateCronJobSpec");
           else if (typeof spec.schedule === "string") {
@@ -23826,19 +23951,19 @@ var init_invalid_cronjob_spec = __esm({
           }
           const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : void 0;
           if (jobSpec) {
-            const path18 = ["spec", "jobTemplate", "spec"];
-            validateJobSpec(jobSpec, path18, emit);
+            const path20 = ["spec", "jobTemplate", "spec"];
+            validateJobSpec(jobSpec, path20, emit);
             if (isObj(jobSpec.selector))
               emit(
-                [...path18, "selector"],
-                fieldError.invalid([...path18, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
+                [...path20, "selector"],
+                fieldError.invalid([...path20, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
                 "ValidateJobTemplateSpec",
                 "key"
               );
             if (jobSpec.manualSelector === true)
               emit(
-                [...path18, "manualSelector"],
-                fieldError.notSupported([...path18, "manualSelector"], true, ["nil", "false"]),
+                [...path20, "manualSelector"],
+                fieldError.notSupported([...path20, "manualSelector"], true, ["nil", "false"]),
                 "ValidateJobTemplateSpec"
               );
           }
@@ -24120,54 +24245,54 @@ function checkSpec(m, spec, lowerBound, emit) {
     }
   }
 }
-function crossVersionRef(ref, path18, emit) {
+function crossVersionRef(ref, path20, emit) {
   for (const key3 of ["kind", "name"]) {
     const value = ref[key3];
     if (typeof value !== "string") continue;
-    if (value === "") emit([...path18, key3], fieldError.required([...path18, key3]), "ValidateCrossVersionObjectReference");
+    if (value === "") emit([...path20, key3], fieldError.required([...path20, key3]), "ValidateCrossVersionObjectReference");
     else
       for (const msg of pathSegmentName(value))
-        emit([...path18, key3], fieldError.invalid([...path18, key3], value, msg), "ValidateCrossVersionObjectReference");
+        emit([...path20, key3], fieldError.invalid([...path20, key3], value, msg), "ValidateCrossVersionObjectReference");
   }
 }
-function metricSpec(metric, path18, emit) {
+function metricSpec(metric, path20, emit) {
   const FN2 = "validateMetricSpec";
   const type = metric.type;
   if (type === "")
-    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric source type"), FN2);
+    emit([...path20, "type"], fieldError.required([...path20, "type"], "must specify a metric source type"), FN2);
   else if (typeof type === "string" && !METRIC_SOURCE_TYPES.includes(type))
-    emit([...path18, "type"], fieldError.notSupported([...path18, "type"], type, METRIC_SOURCE_TYPES), FN2);
+    emit([...path20, "type"], fieldError.notSupported([...path20, "type"], type, METRIC_SOURCE_TYPES), FN2);
   const present = SOURCE_FIELDS.filter((f) => isSet2(metric[f]));
   const first = present[0];
-  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path18, first], emit);
+  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path20, first], emit);
   const expected = typeof type === "string" ? FIELD_OF_TYPE[type] : void 0;
   if (expected && !isSet2(metric[expected]))
-    emit(path18, fieldError.required([...path18, expected], "must populate information for the given metric source"), FN2);
+    emit(path20, fieldError.required([...path20, expected], "must populate information for the given metric source"), FN2);
   if (present.length !== 1) {
     for (const f of present)
       if (f !== expected)
-        emit([...path18, f], fieldError.forbidden([...path18, f], "must populate the given metric source only"), FN2, "key");
+        emit([...path20, f], fieldError.forbidden([...path20, f], "must populate the given metric source only"), FN2, "key");
   }
 }
-function metricSource(kind, src, path18, emit) {
+function metricSource(kind, src, path20, emit) {
   const target = isObj(src.target) ? src.target : void 0;
-  const tPath = [...path18, "target"];
+  const tPath = [...path20, "target"];
   const has = (key3) => target !== void 0 && isSet2(target[key3]);
   if (kind === "object" || kind === "external" || kind === "pods") {
-    if (isObj(src.metric)) metricIdentifier(src.metric, [...path18, "metric"], emit);
+    if (isObj(src.metric)) metricIdentifier(src.metric, [...path20, "metric"], emit);
   }
   if (kind === "object" && isObj(src.describedObject))
-    crossVersionRef(src.describedObject, [...path18, "describedObject"], emit);
+    crossVersionRef(src.describedObject, [...path20, "describedObject"], emit);
   if (kind === "resource" || kind === "containerResource") {
     const fn = kind === "resource" ? "validateResourceSource" : "validateContainerResourceSource";
     if (src.name === "")
-      emit([...path18, "name"], fieldError.required([...path18, "name"], "must specify a resource name"), fn);
+      emit([...path20, "name"], fieldError.required([...path20, "name"], "must specify a resource name"), fn);
     if (kind === "containerResource" && typeof src.container === "string") {
       if (src.container === "")
-        emit([...path18, "container"], fieldError.required([...path18, "container"], "must specify a container"), fn);
+        emit([...path20, "container"], fieldError.required([...path20, "container"], "must specify a container"), fn);
       else
         for (const msg of dns1123Label(src.container))
-          emit([...path18, "container"], fieldError.invalid([...path18, "container"], src.container, msg), fn);
+          emit([...path20, "container"], fieldError.invalid([...path20, "container"], src.container, msg), fn);
     }
   }
   if (!target) return;
@@ -24231,48 +24356,48 @@ function metricSource(kind, src, path18, emit) {
     }
   }
 }
-function metricTarget(target, path18, emit) {
+function metricTarget(target, path20, emit) {
   const FN2 = "validateMetricTarget";
   const type = target.type;
   if (type === "")
-    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric target type"), FN2);
+    emit([...path20, "type"], fieldError.required([...path20, "type"], "must specify a metric target type"), FN2);
   if (typeof type === "string" && !["Utilization", "Value", "AverageValue"].includes(type))
     emit(
-      [...path18, "type"],
-      fieldError.invalid([...path18, "type"], type, "must be either Utilization, Value, or AverageValue"),
+      [...path20, "type"],
+      fieldError.invalid([...path20, "type"], type, "must be either Utilization, Value, or AverageValue"),
       FN2
     );
   for (const key3 of ["value", "averageValue"]) {
     const q = parseQuantity(target[key3]);
     if (q && q.nano <= 0n)
-      emit([...path18, key3], fieldError.invalid([...path18, key3], target[key3], "must be positive"), FN2);
+      emit([...path20, key3], fieldError.invalid([...path20, key3], target[key3], "must be positive"), FN2);
   }
   const util = target.averageUtilization;
   if (typeof util === "number" && util < 1)
     emit(
-      [...path18, "averageUtilization"],
-      fieldError.invalid([...path18, "averageUtilization"], util, "must be greater than 0"),
+      [...path20, "averageUtilization"],
+      fieldError.invalid([...path20, "averageUtilization"], util, "must be greater than 0"),
       FN2
     );
 }
-function metricIdentifier(id, path18, emit) {
+function metricIdentifier(id, path20, emit) {
   const name2 = id.name;
   if (typeof name2 !== "string") return;
   if (name2 === "")
     emit(
-      [...path18, "name"],
-      fieldError.required([...path18, "name"], "must specify a metric name"),
+      [...path20, "name"],
+      fieldError.required([...path20, "name"], "must specify a metric name"),
       "validateMetricIdentifier"
     );
   else
     for (const msg of pathSegmentName(name2))
-      emit([...path18, "name"], fieldError.invalid([...path18, "name"], name2, msg), "validateMetricIdentifier");
+      emit([...path20, "name"], fieldError.invalid([...path20, "name"], name2, msg), "validateMetricIdentifier");
 }
-function scalingRules(rules, path18, emit) {
+function scalingRules(rules, path20, emit) {
   const FN2 = "validateScalingRules";
   const window = rules.stabilizationWindowSeconds;
   if (typeof window === "number") {
-    const wPath = [...path18, "stabilizationWindowSeconds"];
+    const wPath = [...path20, "stabilizationWindowSeconds"];
     if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN2);
     if (window > MAX_STABILIZATION_WINDOW_SECONDS)
       emit(
@@ -24284,17 +24409,17 @@ function scalingRules(rules, path18, emit) {
   const select = rules.selectPolicy;
   if (typeof select === "string" && !["Disabled", "Max", "Min"].includes(select))
     emit(
-      [...path18, "selectPolicy"],
-      fieldError.notSupported([...path18, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
+      [...path20, "selectPolicy"],
+      fieldError.notSupported([...path20, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
       FN2
     );
   const policies = rules.policies;
   if (Array.isArray(policies) && policies.length === 0)
-    emit([...path18, "policies"], fieldError.required([...path18, "policies"], "must specify at least one Policy"), FN2);
+    emit([...path20, "policies"], fieldError.required([...path20, "policies"], "must specify at least one Policy"), FN2);
   if (!Array.isArray(policies)) return;
   policies.forEach((policy, i) => {
     if (!isObj(policy)) return;
-    const p = [...path18, "policies", i];
+    const p = [...path20, "policies", i];
     const P = "validateScalingPolicy";
     if (typeof policy.type === "string" && policy.type !== "Pods" && policy.type !== "Percent")
       emit([...p, "type"], fieldError.notSupported([...p, "type"], policy.type, ["Percent", "Pods"]), P);
@@ -24392,7 +24517,7 @@ var init_invalid_hpa_spec = __esm({
           if (m.ref.kind !== "HorizontalPodAutoscaler" || groupOf(m.ref.apiVersion) !== "autoscaling") continue;
           const spec = m.object.spec;
           if (!isObj(spec)) continue;
-          const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const emit = (path20, message, upstream, target) => context.report({ manifest: m, path: path20, message: `${message} (${upstream})`, ...target ? { target } : {} });
           checkSpec(m, spec, lowerBound, emit);
         }
       }
@@ -24491,20 +24616,20 @@ function checkSpec2(spec, emit) {
   if (isObj(spec.defaultBackend)) backend(spec.defaultBackend, ["spec", "defaultBackend"], emit);
   rules.forEach((r, i) => {
     if (!isObj(r)) return;
-    const path18 = ["spec", "rules", i];
-    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path18, "host"], "validateIngressRules", emit);
+    const path20 = ["spec", "rules", i];
+    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path20, "host"], "validateIngressRules", emit);
     if (!isObj(r.http)) return;
     const paths = r.http.paths;
     if (Array.isArray(paths) && paths.length === 0)
       emit(
-        [...path18, "http", "paths"],
-        fieldError.required([...path18, "http", "paths"]),
+        [...path20, "http", "paths"],
+        fieldError.required([...path20, "http", "paths"]),
         "validateHTTPIngressRuleValue",
         "key"
       );
     if (!Array.isArray(paths)) return;
     paths.forEach((p, j) => {
-      if (isObj(p)) httpPath(p, [...path18, "http", "paths", j], emit);
+      if (isObj(p)) httpPath(p, [...path20, "http", "paths", j], emit);
     });
   });
   if (Array.isArray(spec.tls))
@@ -24522,28 +24647,28 @@ function checkSpec2(spec, emit) {
         "ValidateIngressSpec"
       );
 }
-function host(value, path18, fn, emit) {
-  if (parseIP(value)) emit(path18, fieldError.invalid(path18, value, "must be a DNS name, not an IP address"), fn);
+function host(value, path20, fn, emit) {
+  if (parseIP(value)) emit(path20, fieldError.invalid(path20, value, "must be a DNS name, not an IP address"), fn);
   if (value.includes("*")) {
-    if (!isWildcardSubdomain(value)) emit(path18, fieldError.invalid(path18, value, WILDCARD_DNS1123), fn);
-  } else for (const msg of dns1123Subdomain(value)) emit(path18, fieldError.invalid(path18, value, msg), fn);
+    if (!isWildcardSubdomain(value)) emit(path20, fieldError.invalid(path20, value, WILDCARD_DNS1123), fn);
+  } else for (const msg of dns1123Subdomain(value)) emit(path20, fieldError.invalid(path20, value, msg), fn);
 }
-function tlsHost(value, path18, emit) {
+function tlsHost(value, path20, emit) {
   if (value.includes("*")) {
     if (!isWildcardSubdomain(value))
-      emit(path18, fieldError.invalid(path18, value, WILDCARD_DNS1123), "validateIngressTLS");
+      emit(path20, fieldError.invalid(path20, value, WILDCARD_DNS1123), "validateIngressTLS");
   } else
-    for (const msg of dns1123Subdomain(value)) emit(path18, fieldError.invalid(path18, value, msg), "validateIngressTLS");
+    for (const msg of dns1123Subdomain(value)) emit(path20, fieldError.invalid(path20, value, msg), "validateIngressTLS");
 }
 function isWildcardSubdomain(value) {
   return value.length <= 253 && value.startsWith("*.") && dns1123Subdomain(value.slice(2)).length === 0;
 }
-function httpPath(p, path18, emit) {
+function httpPath(p, path20, emit) {
   const FN2 = "validateHTTPIngressPath";
   const type = p.pathType;
   const text = typeof p.path === "string" ? p.path : "";
-  const pathAt = [...path18, "path"];
-  const at2 = p.path === void 0 ? path18 : pathAt;
+  const pathAt = [...path20, "path"];
+  const at2 = p.path === void 0 ? path20 : pathAt;
   if (type === "Exact" || type === "Prefix") {
     if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
     if (text !== "") {
@@ -24558,21 +24683,21 @@ function httpPath(p, path18, emit) {
   } else if (typeof type !== "string" || !PATH_TYPES.includes(type)) {
     if (type === void 0 || type === null) return;
   }
-  if (isObj(p.backend)) backend(p.backend, [...path18, "backend"], emit);
+  if (isObj(p.backend)) backend(p.backend, [...path20, "backend"], emit);
 }
-function backend(b, path18, emit) {
+function backend(b, path20, emit) {
   const FN2 = "validateIngressBackend";
   const hasResource = isObj(b.resource);
   const hasService = isObj(b.service);
   if (hasResource && hasService) {
-    emit(path18, fieldError.invalid(path18, "", "cannot set both resource and service backends"), FN2, "key");
+    emit(path20, fieldError.invalid(path20, "", "cannot set both resource and service backends"), FN2, "key");
     return;
   }
   if (hasResource) {
     const ref = b.resource;
     for (const key3 of ["kind", "name"]) {
       const value = ref[key3];
-      const at2 = [...path18, "resource", key3];
+      const at2 = [...path20, "resource", key3];
       if (value === "") emit(at2, fieldError.required(at2), FN2);
       else if (typeof value === "string")
         for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN2);
@@ -24580,19 +24705,19 @@ function backend(b, path18, emit) {
     if (typeof ref.apiGroup === "string" && ref.apiGroup !== "")
       for (const msg of dns1123Subdomain(ref.apiGroup))
         emit(
-          [...path18, "resource", "apiGroup"],
-          fieldError.invalid([...path18, "resource", "apiGroup"], ref.apiGroup, msg),
+          [...path20, "resource", "apiGroup"],
+          fieldError.invalid([...path20, "resource", "apiGroup"], ref.apiGroup, msg),
           FN2
         );
     return;
   }
   if (!hasService) {
-    emit(path18, fieldError.invalid(path18, "", "resource or service backend is required"), FN2, "key");
+    emit(path20, fieldError.invalid(path20, "", "resource or service backend is required"), FN2, "key");
     return;
   }
   const service = b.service;
   const name2 = service.name;
-  const namePath = [...path18, "service", "name"];
+  const namePath = [...path20, "service", "name"];
   if (name2 === "") emit(namePath, fieldError.required(namePath), FN2);
   else if (typeof name2 === "string")
     for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN2);
@@ -24601,21 +24726,21 @@ function backend(b, path18, emit) {
   const portNum = typeof port.number === "number" ? port.number : 0;
   if (portName_ !== "" && portNum !== 0) {
     emit(
-      [...path18, "service", "port"],
-      fieldError.invalid(path18, "", "cannot set both port name & port number"),
+      [...path20, "service", "port"],
+      fieldError.invalid(path20, "", "cannot set both port name & port number"),
       FN2,
       "key"
     );
   } else if (portName_ !== "") {
-    const at2 = [...path18, "service", "port", "name"];
+    const at2 = [...path20, "service", "port", "name"];
     for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN2);
   } else if (portNum !== 0) {
-    const at2 = [...path18, "service", "port", "number"];
+    const at2 = [...path20, "service", "port", "number"];
     for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN2);
   } else {
     emit(
-      isObj(service.port) ? [...path18, "service", "port"] : [...path18, "service"],
-      fieldError.required(path18, "port name or number is required"),
+      isObj(service.port) ? [...path20, "service", "port"] : [...path20, "service"],
+      fieldError.required(path20, "port name or number is required"),
       FN2,
       "key"
     );
@@ -24694,7 +24819,7 @@ var init_invalid_ingress_spec = __esm({
       check(context) {
         for (const m of context.manifests) {
           if (m.ref.kind !== "Ingress" || m.ref.apiVersion !== "networking.k8s.io/v1" || !isObj(m.object.spec)) continue;
-          const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const emit = (path20, message, upstream, target) => context.report({ manifest: m, path: path20, message: `${message} (${upstream})`, ...target ? { target } : {} });
           checkSpec2(m.object.spec, emit);
         }
       }
@@ -24765,7 +24890,7 @@ var init_invalid_job_spec = __esm({
         for (const m of context.manifests) {
           if (m.ref.kind !== "Job" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
           const spec = m.object.spec;
-          const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const emit = (path20, message, upstream, target) => context.report({ manifest: m, path: path20, message: `${message} (${upstream})`, ...target ? { target } : {} });
           validateJobSpec(spec, ["spec"], emit);
           if (isObj(spec.selector) && spec.manualSelector !== true)
             emit(
@@ -24800,39 +24925,39 @@ function labelMaps(root, kind) {
   const out = [];
   const stack = [{ value: root, path: [] }];
   while (stack.length > 0) {
-    const { value, path: path18 } = stack.pop();
+    const { value, path: path20 } = stack.pop();
     if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: [...path18, i] }));
+      value.forEach((v, i) => stack.push({ value: v, path: [...path20, i] }));
       continue;
     }
     if (!isMap9(value)) continue;
     for (const [key3, child] of Object.entries(value)) {
-      const childPath = [...path18, key3];
-      const parent = path18[path18.length - 1];
+      const childPath = [...path20, key3];
+      const parent = path20[path20.length - 1];
       if (parent === "metadata" && key3 === "labels") out.push({ path: childPath, kind: "labels" });
       else if (parent === "metadata" && key3 === "annotations") out.push({ path: childPath, kind: "annotations" });
       else if (key3 === "matchLabels" || key3 === "nodeSelector") out.push({ path: childPath, kind: "labels" });
-      else if (kind === "Service" && path18.length === 1 && path18[0] === "spec" && key3 === "selector")
+      else if (kind === "Service" && path20.length === 1 && path20[0] === "spec" && key3 === "selector")
         out.push({ path: childPath, kind: "labels" });
-      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path18.length === 0 && key3 !== "metadata")
+      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path20.length === 0 && key3 !== "metadata")
         continue;
       else stack.push({ value: child, path: childPath });
     }
   }
   return out.sort((a, b) => a.path.join("\0") < b.path.join("\0") ? -1 : 1);
 }
-function checkMap(m, path18, kind, report) {
+function checkMap(m, path20, kind, report) {
   let value = m.object;
-  for (const p of path18) value = value[p];
+  for (const p of path20) value = value[p];
   if (!isMap9(value)) return;
-  const what = path18[path18.length - 1] === "annotations" ? "annotation" : path18[path18.length - 1] === "labels" ? "label" : "selector";
+  const what = path20[path20.length - 1] === "annotations" ? "annotation" : path20[path20.length - 1] === "labels" ? "label" : "selector";
   let total = 0;
   for (const [key3, v] of Object.entries(value)) {
     const keyErrs = qualifiedName(key3);
     if (keyErrs.length)
       report({
         manifest: m,
-        path: [...path18, key3],
+        path: [...path20, key3],
         target: "key",
         message: `${what} key ${JSON.stringify(key3)}: ${keyErrs.join("; ")}`
       });
@@ -24843,7 +24968,7 @@ function checkMap(m, path18, kind, report) {
       if (valueErrs.length)
         report({
           manifest: m,
-          path: [...path18, key3],
+          path: [...path20, key3],
           message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key3)}: ${valueErrs.join("; ")}`
         });
     }
@@ -24851,7 +24976,7 @@ function checkMap(m, path18, kind, report) {
   if (kind === "annotations" && total > ANNOTATIONS_MAX_BYTES) {
     report({
       manifest: m,
-      path: path18,
+      path: path20,
       target: "key",
       message: `annotations total ${total} bytes, over the API server's limit of ${ANNOTATIONS_MAX_BYTES}`
     });
@@ -24910,7 +25035,7 @@ var init_invalid_label = __esm({
       },
       check(context) {
         for (const m of context.manifests) {
-          for (const { path: path18, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path18, kind, context.report);
+          for (const { path: path20, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path20, kind, context.report);
         }
       }
     };
@@ -25129,12 +25254,12 @@ var init_invalid_pdb_spec = __esm({
             });
           }
           for (const key3 of ["minAvailable", "maxUnavailable"]) {
-            const path18 = ["spec", key3];
+            const path20 = ["spec", key3];
             for (const detail of intOrPercentProblems(spec[key3]))
               context.report({
                 manifest: m,
-                path: path18,
-                message: `${fieldError.invalid(path18, spec[key3], detail)} (${UPSTREAM})`
+                path: path20,
+                message: `${fieldError.invalid(path20, spec[key3], detail)} (${UPSTREAM})`
               });
           }
         }
@@ -25153,16 +25278,16 @@ function checkService(m, report) {
   const seen = /* @__PURE__ */ new Set();
   ports.forEach((p, i) => {
     if (!isObj(p)) return;
-    const path18 = ["spec", "ports", i];
-    number(m, [...path18, "port"], p.port, "Service port", false, report);
+    const path20 = ["spec", "ports", i];
+    number(m, [...path20, "port"], p.port, "Service port", false, report);
     if (typeof p.targetPort === "number" && p.targetPort !== 0)
-      number(m, [...path18, "targetPort"], p.targetPort, "Service targetPort", false, report);
+      number(m, [...path20, "targetPort"], p.targetPort, "Service targetPort", false, report);
     else if (typeof p.targetPort === "string" && p.targetPort !== "")
-      name(m, [...path18, "targetPort"], p.targetPort, "Service targetPort name", report);
+      name(m, [...path20, "targetPort"], p.targetPort, "Service targetPort name", report);
     if (typeof p.nodePort === "number" && p.nodePort !== 0 && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) {
       report({
         manifest: m,
-        path: [...path18, "nodePort"],
+        path: [...path20, "nodePort"],
         message: `nodePort ${p.nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
         severity: "warning"
       });
@@ -25173,38 +25298,38 @@ function checkService(m, report) {
       if (errs.length)
         report({
           manifest: m,
-          path: [...path18, "name"],
+          path: [...path20, "name"],
           message: `Service port name ${JSON.stringify(portNameValue)}: ${errs.join("; ")}`
         });
       if (names.has(portNameValue))
         report({
           manifest: m,
-          path: [...path18, "name"],
+          path: [...path20, "name"],
           message: `duplicate Service port name ${JSON.stringify(portNameValue)}`
         });
       names.add(portNameValue);
     } else if (ports.length > 1) {
       report({
         manifest: m,
-        path: path18,
+        path: path20,
         message: `Service port #${i + 1}: a name is required when a Service has more than one port`
       });
     }
     if (typeof p.port === "number") {
       const key3 = `${p.port}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`;
-      if (seen.has(key3)) report({ manifest: m, path: [...path18, "port"], message: `duplicate Service port ${key3}` });
+      if (seen.has(key3)) report({ manifest: m, path: [...path20, "port"], message: `duplicate Service port ${key3}` });
       seen.add(key3);
     }
   });
 }
-function number(m, path18, value, what, allowZero, report) {
+function number(m, path20, value, what, allowZero, report) {
   if (typeof value !== "number") return;
   const errs = portNumber(value, { allowZero });
-  if (errs.length) report({ manifest: m, path: path18, message: `${what} ${value}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path20, message: `${what} ${value}: ${errs.join("; ")}` });
 }
-function name(m, path18, value, what, report) {
+function name(m, path20, value, what, report) {
   const errs = portName(value);
-  if (errs.length) report({ manifest: m, path: path18, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path20, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
 var NODE_PORT_MIN, NODE_PORT_MAX, rule29, invalid_port_default;
 var init_invalid_port = __esm({
@@ -25267,16 +25392,16 @@ var init_invalid_port = __esm({
               const names = /* @__PURE__ */ new Set();
               ports.forEach((p, i) => {
                 if (!isObj(p)) return;
-                const path18 = [...c.path, "ports", i];
-                number(m, [...path18, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
+                const path20 = [...c.path, "ports", i];
+                number(m, [...path20, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
                 if (p.hostPort !== void 0)
-                  number(m, [...path18, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
+                  number(m, [...path20, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
                 if (typeof p.name === "string") {
-                  name(m, [...path18, "name"], p.name, `${c.label} port name`, context.report);
+                  name(m, [...path20, "name"], p.name, `${c.label} port name`, context.report);
                   if (names.has(p.name))
                     context.report({
                       manifest: m,
-                      path: [...path18, "name"],
+                      path: [...path20, "name"],
                       message: `${c.label}: duplicate port name ${JSON.stringify(p.name)}`
                     });
                   names.add(p.name);
@@ -25496,8 +25621,8 @@ var init_defaults = __esm({
 });
 
 // rules/invalid-service-spec.ts
-function located(m, path18) {
-  for (let n = path18.length; n > 0; n--) if (getIn(m.object, path18.slice(0, n)) !== void 0) return path18.slice(0, n);
+function located(m, path20) {
+  for (let n = path20.length; n > 0; n--) if (getIn(m.object, path20.slice(0, n)) !== void 0) return path20.slice(0, n);
   return [];
 }
 function strings(value) {
@@ -25554,9 +25679,9 @@ function checkService2(m, emit) {
   }
   ports.forEach((p, i) => {
     if (!isObj(p) || typeof p.appProtocol !== "string") return;
-    const path18 = ["spec", "ports", i, "appProtocol"];
+    const path20 = ["spec", "ports", i, "appProtocol"];
     for (const msg of qualifiedName(p.appProtocol))
-      emit(path18, fieldError.invalid(path18, p.appProtocol, msg), "validateServicePort");
+      emit(path20, fieldError.invalid(path20, p.appProtocol, msg), "validateServicePort");
   });
   if (spec.sessionAffinity === "None" && isObj(spec.sessionAffinityConfig))
     emit(
@@ -25566,20 +25691,20 @@ function checkService2(m, emit) {
       "key"
     );
   if (spec.sessionAffinity === "ClientIP") {
-    const path18 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
-    const timeout = getIn(spec, path18.slice(1));
+    const path20 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
+    const timeout = getIn(spec, path20.slice(1));
     if (typeof timeout === "number" && (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS))
       emit(
-        path18,
-        fieldError.invalid(path18, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
+        path20,
+        fieldError.invalid(path20, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
         "validateClientIPAffinityConfig"
       );
   }
   strings(spec.externalIPs).forEach((ip, i) => {
-    const path18 = ["spec", "externalIPs", i];
+    const path20 = ["spec", "externalIPs", i];
     const parsed = parseIP(ip);
-    if (!parsed) emit(path18, fieldError.invalid(path18, ip, INVALID_IP), FN2);
-    else for (const msg of specialIPProblems(ip, parsed)) emit(path18, fieldError.invalid(path18, ip, msg), FN2);
+    if (!parsed) emit(path20, fieldError.invalid(path20, ip, INVALID_IP), FN2);
+    else for (const msg of specialIPProblems(ip, parsed)) emit(path20, fieldError.invalid(path20, ip, msg), FN2);
   });
   if (type === "ClusterIP")
     ports.forEach((p, i) => {
@@ -25625,12 +25750,12 @@ function checkService2(m, emit) {
       "key"
     );
   if (typeof spec.loadBalancerClass === "string") {
-    const path18 = ["spec", "loadBalancerClass"];
+    const path20 = ["spec", "loadBalancerClass"];
     if (type !== "LoadBalancer")
-      emit(path18, fieldError.forbidden(path18, LB_ONLY), "validateLoadBalancerClassField", "key");
+      emit(path20, fieldError.forbidden(path20, LB_ONLY), "validateLoadBalancerClassField", "key");
     else
       for (const msg of qualifiedName(spec.loadBalancerClass))
-        emit(path18, fieldError.invalid(path18, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
+        emit(path20, fieldError.invalid(path20, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
   }
   const ETP = "validateServiceExternalTrafficPolicy";
   const externallyAccessible = type === "LoadBalancer" || type === "NodePort" || type === "ClusterIP" && strings(spec.externalIPs).length > 0;
@@ -25645,12 +25770,12 @@ function checkService2(m, emit) {
       ETP
     );
   if (typeof spec.healthCheckNodePort === "number" && spec.healthCheckNodePort !== 0) {
-    const path18 = ["spec", "healthCheckNodePort"];
+    const path20 = ["spec", "healthCheckNodePort"];
     if (type !== "LoadBalancer" || spec.externalTrafficPolicy !== "Local")
       emit(
-        path18,
+        path20,
         fieldError.invalid(
-          path18,
+          path20,
           spec.healthCheckNodePort,
           "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"
         ),
@@ -25769,9 +25894,9 @@ var init_invalid_service_spec = __esm({
       check(context) {
         for (const m of context.manifests) {
           if (m.ref.kind !== "Service" || m.ref.apiVersion !== "v1" || !isObj(m.object.spec)) continue;
-          const emit = (path18, message, upstream, target) => context.report({
+          const emit = (path20, message, upstream, target) => context.report({
             manifest: m,
-            path: located(m, path18),
+            path: located(m, path20),
             message: `${message} (${upstream})`,
             ...target ? { target } : {}
           });
@@ -25831,16 +25956,16 @@ function templateForReplicaSet(spec, emit) {
 function restartAlwaysNoDeadline(spec, kindWord, emit) {
   const podSpec = getIn(spec, ["template", "spec"]);
   if (!isObj(podSpec)) return;
-  const path18 = ["spec", "template", "spec"];
+  const path20 = ["spec", "template", "spec"];
   if (typeof podSpec.restartPolicy === "string" && podSpec.restartPolicy !== "Always")
     emit(
-      [...path18, "restartPolicy"],
-      fieldError.notSupported([...path18, "restartPolicy"], podSpec.restartPolicy, ["Always"])
+      [...path20, "restartPolicy"],
+      fieldError.notSupported([...path20, "restartPolicy"], podSpec.restartPolicy, ["Always"])
     );
   if (podSpec.activeDeadlineSeconds !== void 0 && podSpec.activeDeadlineSeconds !== null)
     emit(
-      [...path18, "activeDeadlineSeconds"],
-      fieldError.forbidden([...path18, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
+      [...path20, "activeDeadlineSeconds"],
+      fieldError.forbidden([...path20, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
     );
 }
 function checkStatefulSet(m, emit, kubeVersion2) {
@@ -25857,20 +25982,20 @@ function checkStatefulSet(m, emit, kubeVersion2) {
     const ru = strategy.rollingUpdate;
     nonNegative(ru, ruPath, ["partition"], emit);
     if (featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) && ru.maxUnavailable != null) {
-      const path18 = [...ruPath, "maxUnavailable"];
+      const path20 = [...ruPath, "maxUnavailable"];
       const value = ru.maxUnavailable;
-      positiveIntOrPercent(path18, value, emit);
-      if (intOrPercentValue(value) === 0) emit(path18, fieldError.invalid(path18, value, "cannot be 0"));
-      notMoreThan100Percent(path18, value, emit);
+      positiveIntOrPercent(path20, value, emit);
+      if (intOrPercentValue(value) === 0) emit(path20, fieldError.invalid(path20, value, "cannot be 0"));
+      notMoreThan100Percent(path20, value, emit);
     }
   }
   const retention = spec.persistentVolumeClaimRetentionPolicy;
   if (isObj(retention)) {
     for (const key3 of ["whenDeleted", "whenScaled"]) {
       const value = retention[key3];
-      const path18 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
+      const path20 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
       if (typeof value === "string" && value !== "Retain" && value !== "Delete")
-        emit(path18, fieldError.notSupported(path18, value, ["Retain", "Delete"]));
+        emit(path20, fieldError.notSupported(path20, value, ["Retain", "Delete"]));
     }
   }
   restartAlwaysNoDeadline(spec, "StatefulSet", emit);
@@ -25902,19 +26027,19 @@ function checkDaemonSet(m, emit) {
       fieldError.required([...ruPath, "maxUnavailable"], "cannot be 0 when maxSurge is 0")
     );
 }
-function intOrString(m, path18, defaulted) {
-  return getIn(m.object, jsonPath(path18)) === "" ? "" : defaulted;
+function intOrString(m, path20, defaulted) {
+  return getIn(m.object, jsonPath(path20)) === "" ? "" : defaulted;
 }
-function positiveIntOrPercent(path18, value, emit) {
+function positiveIntOrPercent(path20, value, emit) {
   if (typeof value === "string") {
-    if (!isValidPercent(value)) emit(path18, fieldError.invalid(path18, value, PERCENT_MSG));
+    if (!isValidPercent(value)) emit(path20, fieldError.invalid(path20, value, PERCENT_MSG));
   } else if (typeof value === "number" && value < 0) {
-    emit(path18, fieldError.invalid(path18, value, NEGATIVE_MSG));
+    emit(path20, fieldError.invalid(path20, value, NEGATIVE_MSG));
   }
 }
-function notMoreThan100Percent(path18, value, emit) {
+function notMoreThan100Percent(path20, value, emit) {
   if (typeof value === "string" && isValidPercent(value) && Number(value.slice(0, -1)) > 100)
-    emit(path18, fieldError.invalid(path18, value, "must not be greater than 100%"));
+    emit(path20, fieldError.invalid(path20, value, "must not be greater than 100%"));
 }
 function nonNegative(o, base, keys, emit) {
   for (const key3 of keys) {
@@ -26007,9 +26132,9 @@ var init_invalid_workload_spec = __esm({
       check(context) {
         for (const m of context.manifests) {
           if (m.ref.apiVersion !== "apps/v1" || !isObj(m.object.spec)) continue;
-          const emit = (path18, message) => context.report({
+          const emit = (path20, message) => context.report({
             manifest: m,
-            path: jsonPath(path18),
+            path: jsonPath(path20),
             message,
             target: message.includes(": Forbidden: ") ? "key" : "value"
           });
@@ -26651,42 +26776,42 @@ function podReferencesOf(template) {
       objectSource(out, source.secret, "Secret", "name", at2("volumes", v, "projected", "sources", s, "secret"));
     });
   });
-  for (const { container, path: path18 } of containersOf(template)) {
+  for (const { container, path: path20 } of containersOf(template)) {
     arrayAt(container, ["env"]).forEach((env, e) => {
       const valueFrom = getIn(env, ["valueFrom"]);
       if (!isObj(valueFrom)) return;
-      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path18, "env", e, "valueFrom", "configMapKeyRef"]);
-      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path18, "env", e, "valueFrom", "secretKeyRef"]);
+      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path20, "env", e, "valueFrom", "configMapKeyRef"]);
+      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path20, "env", e, "valueFrom", "secretKeyRef"]);
     });
     arrayAt(container, ["envFrom"]).forEach((source, s) => {
       if (!isObj(source)) return;
-      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path18, "envFrom", s, "configMapRef"]);
-      objectSource(out, source.secretRef, "Secret", "name", [...path18, "envFrom", s, "secretRef"]);
+      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path20, "envFrom", s, "configMapRef"]);
+      objectSource(out, source.secretRef, "Secret", "name", [...path20, "envFrom", s, "secretRef"]);
     });
   }
   return out;
 }
-function objectSource(out, source, kind, nameField, path18) {
+function objectSource(out, source, kind, nameField, path20) {
   if (!isObj(source) || typeof source[nameField] !== "string") return;
   const name2 = source[nameField];
   const optional = source.optional === true;
-  out.push({ kind, name: name2, path: [...path18, nameField], optional });
+  out.push({ kind, name: name2, path: [...path20, nameField], optional });
   arrayAt(source, ["items"]).forEach((item, i) => {
     if (isObj(item) && typeof item.key === "string")
       out.push({
         kind,
         name: name2,
-        path: [...path18, nameField],
+        path: [...path20, nameField],
         optional,
         key: item.key,
-        keyPath: [...path18, "items", i, "key"]
+        keyPath: [...path20, "items", i, "key"]
       });
   });
 }
-function keyRef(out, ref, kind, path18) {
+function keyRef(out, ref, kind, path20) {
   if (!isObj(ref) || typeof ref.name !== "string") return;
-  const r = { kind, name: ref.name, path: [...path18, "name"], optional: ref.optional === true };
-  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path18, "key"] });
+  const r = { kind, name: ref.name, path: [...path20, "name"], optional: ref.optional === true };
+  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path20, "key"] });
   out.push(r);
 }
 function providedKeys(object, kind) {
@@ -29036,7 +29161,7 @@ var init_volume_mount_undefined = __esm({
             arrayAt(template.spec, ["volumes"]).flatMap((v) => isObj(v) && typeof v.name === "string" ? [v.name] : [])
           );
           const claims = template.kind === "StatefulSet" ? claimTemplateNames2(manifest.object) : /* @__PURE__ */ new Set();
-          for (const { container, path: path18, label } of containersOf(template)) {
+          for (const { container, path: path20, label } of containersOf(template)) {
             for (const field of ["volumeMounts", "volumeDevices"]) {
               arrayAt(container, [field]).forEach((mount, i) => {
                 if (!isObj(mount) || typeof mount.name !== "string") return;
@@ -29044,7 +29169,7 @@ var init_volume_mount_undefined = __esm({
                 const where = template.kind === "StatefulSet" ? "neither a volume nor a volumeClaimTemplate" : "not a volume of the pod";
                 context.report({
                   manifest,
-                  path: [...path18, field, i, "name"],
+                  path: [...path20, field, i, "name"],
                   message: `${objectLabel(manifest)}: ${label} mounts "${mount.name}", which is ${where}`
                 });
               });
@@ -29385,7 +29510,7 @@ function convert(schema, options, depth, at2, problems) {
   if (typeof schema === "boolean") return schema;
   if (!isObject2(schema) || depth > MAX_DEPTH) return {};
   const out = {};
-  const sub = (value, ...path18) => convert(value, options, depth + 1, [...at2, ...path18], problems);
+  const sub = (value, ...path20) => convert(value, options, depth + 1, [...at2, ...path20], problems);
   for (const [keyword, value] of Object.entries(schema)) {
     if (DROPPED2.has(keyword) || keyword.startsWith("x-")) continue;
     if (MODE_KEYWORDS.has(keyword)) {
@@ -29888,11 +30013,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -29909,10 +30034,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -29973,8 +30098,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -30003,12 +30128,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -30061,12 +30186,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -30089,10 +30214,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -30128,10 +30253,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -30173,11 +30298,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2, _b;
-        super.optimizeNames(names, constants2);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -30478,7 +30603,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -30493,14 +30618,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -32740,8 +32865,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path18) {
-      let input = path18;
+    function removeDotSegments(path20) {
+      let input = path20;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -32815,11 +32940,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path18) {
-      if (path18 === "" || path18[0] === "/") {
-        return removeDotSegments(path18);
+    function removeDotSegmentsRelative(path20) {
+      if (path20 === "" || path20[0] === "/") {
+        return removeDotSegments(path20);
       }
-      const segments = path18.split("/");
+      const segments = path20.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -33182,8 +33307,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
+        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36776,8 +36901,7 @@ var init_runtime_ajv = __esm({
 });
 
 // src/schema/schema-dir.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function candidateFileNames(apiVersion, kind) {
   const [group, version2] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
   if (apiVersion.split("/").length > 2 || !SAFE_NAME.test(kind) || !SAFE_NAME.test(version2 ?? "") || group !== "" && (!SAFE_GROUP.test(group) || group.includes("..")))
@@ -36789,7 +36913,7 @@ function candidateFileNames(apiVersion, kind) {
     names.push(
       `${k}-${group.split(".")[0]}-${version2}.json`,
       `${k}-${group}-${version2}.json`,
-      path8.join(group, `${k}_${version2}.json`)
+      path9.join(group, `${k}_${version2}.json`)
     );
   names.push(`${k}_${version2}.json`);
   return [...new Set(names.map((n) => n.toLowerCase()))];
@@ -36797,12 +36921,15 @@ function candidateFileNames(apiVersion, kind) {
 function findUserSchema(dirs, apiVersion, kind) {
   for (const dir of dirs) {
     for (const name2 of candidateFileNames(apiVersion, kind)) {
-      const file = path8.join(dir, name2);
-      if (!existsSync4(file)) continue;
-      if (statSync4(file).size > MAX_SCHEMA_BYTES)
-        throw new Error(`${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB`);
+      const file = path9.join(dir, name2);
+      const read = readRegularFile(file, { root: dir, rootName: dir, maxBytes: MAX_SCHEMA_BYTES });
+      if (!read.ok && read.reason === "not-found") continue;
+      if (!read.ok)
+        throw new Error(
+          read.reason === "too-large" ? `${file}: schema file is larger than ${MAX_SCHEMA_BYTES / 1024 / 1024} MB` : `${file}: ${read.message}`
+        );
       try {
-        return { file, schema: JSON.parse(readFileSync4(file, "utf8")) };
+        return { file, schema: JSON.parse(read.bytes.toString("utf8")) };
       } catch (err) {
         throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, {
           cause: err
@@ -36816,6 +36943,7 @@ var MAX_SCHEMA_BYTES, SAFE_GROUP, SAFE_NAME;
 var init_schema_dir = __esm({
   "src/schema/schema-dir.ts"() {
     "use strict";
+    init_safe_read();
     MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
     SAFE_GROUP = /^[a-z0-9][a-z0-9.-]{0,252}$/;
     SAFE_NAME = /^[A-Za-z0-9]{1,253}$/;
@@ -36885,7 +37013,7 @@ var init_resolve = __esm({
         if (!found) return void 0;
         const problems = [];
         const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" }, problems);
-        const where = (path18) => path18.length === 0 ? "" : ` (at ${path18.join(".")})`;
+        const where = (path20) => path20.length === 0 ? "" : ` (at ${path20.join(".")})`;
         for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
           this.reportSchemaProblem(
             manifest,
@@ -36974,13 +37102,13 @@ var init_resolve = __esm({
           message: `${unknown}: not a Kubernetes ${this.options.kubeVersion} kind; add its CustomResourceDefinition to the inputs or a schema with --schema-dir`
         };
       }
-      reportSchemaProblem(manifest, path18, message) {
+      reportSchemaProblem(manifest, path20, message) {
         this.schemaFindings.push({
           ruleId: "schema/bad-schema",
           severity: "warning",
           message,
           file: manifest.file,
-          ...manifest.locate(path18, "key"),
+          ...manifest.locate(path20, "key"),
           object: manifest.ref
         });
       }
@@ -37050,7 +37178,7 @@ function dropNoiseNextToTypeErrors(list) {
   return list.filter((e) => {
     if (e.keyword === "type") return true;
     if (VALUE_KEYWORDS.has(e.keyword) && wrongType2.has(e.instancePath)) return false;
-    for (const path18 of wrongType2) if (e.instancePath.startsWith(`${path18}/`)) return false;
+    for (const path20 of wrongType2) if (e.instancePath.startsWith(`${path20}/`)) return false;
     return true;
   });
 }
@@ -37111,33 +37239,33 @@ var init_collapse = __esm({
 // src/schema/paths.ts
 function pointerToPath(pointer, data) {
   if (pointer === "") return [];
-  const path18 = [];
+  const path20 = [];
   let node = data;
   for (const raw of pointer.slice(1).split("/")) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(segment)) {
       const index = Number(segment);
-      path18.push(index);
+      path20.push(index);
       node = node[index];
     } else {
-      path18.push(segment);
+      path20.push(segment);
       node = node !== null && typeof node === "object" ? node[segment] : void 0;
     }
   }
-  return path18;
+  return path20;
 }
-function formatPath(path18) {
+function formatPath(path20) {
   let text = "";
-  for (const segment of path18) {
+  for (const segment of path20) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text === "" ? "(object)" : text;
 }
-function valueAt(data, path18) {
+function valueAt(data, path20) {
   let node = data;
-  for (const segment of path18) {
+  for (const segment of path20) {
     if (node === null || typeof node !== "object") return void 0;
     node = node[segment];
   }
@@ -37152,9 +37280,9 @@ var init_paths = __esm({
 });
 
 // src/schema/explain.ts
-function nullScalarItem(error, path18, data) {
-  if (error.keyword !== "type" || typeof path18[path18.length - 1] !== "number") return false;
-  if (valueAt(data, path18) !== null) return false;
+function nullScalarItem(error, path20, data) {
+  if (error.keyword !== "type" || typeof path20[path20.length - 1] !== "number") return false;
+  if (valueAt(data, path20) !== null) return false;
   return typeList(error.params.type).every(
     (t) => t === "string" || t === "integer" || t === "number" || t === "boolean"
   );
@@ -37164,8 +37292,8 @@ function explainErrors(errors, context) {
     (error) => !nullScalarItem(error, pointerToPath(error.instancePath, context.data), context.data)
   );
   return kept.map((error) => {
-    const path18 = pointerToPath(error.instancePath, context.data);
-    const explanation = explain(error, path18, context);
+    const path20 = pointerToPath(error.instancePath, context.data);
+    const explanation = explain(error, path20, context);
     return {
       ruleId: explanation.ruleId,
       severity: "error",
@@ -37176,19 +37304,19 @@ function explainErrors(errors, context) {
     };
   });
 }
-function locate(manifest, path18, target) {
-  if (path18.length === 0 && target === "key") return manifest.locate(["kind"], "key");
-  return manifest.locate(path18, target);
+function locate(manifest, path20, target) {
+  if (path20.length === 0 && target === "key") return manifest.locate(["kind"], "key");
+  return manifest.locate(path20, target);
 }
-function explain(error, path18, context) {
-  const value = valueAt(context.data, path18);
-  const at2 = formatPath(path18);
+function explain(error, path20, context) {
+  const value = valueAt(context.data, path20);
+  const at2 = formatPath(path20);
   const p = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(p.additionalProperty);
-      const fieldPath2 = [...path18, field];
-      const meant = error.meant ?? closestMatch(field, context.allowedFields(path18));
+      const fieldPath2 = [...path20, field];
+      const meant = error.meant ?? closestMatch(field, context.allowedFields(path20));
       return {
         ruleId: "schema/unknown-field",
         message: `${formatPath(fieldPath2)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
@@ -37197,17 +37325,17 @@ function explain(error, path18, context) {
       };
     }
     case "required":
-      return required(String(p.missingProperty), path18, context);
+      return required(String(p.missingProperty), path20, context);
     case "dependencies":
     case "dependentRequired":
       return {
         ruleId: "schema/required",
-        message: `${formatPath([...path18, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
-        path: [...path18, String(p.property)],
+        message: `${formatPath([...path20, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
+        path: [...path20, String(p.property)],
         target: "key"
       };
     case "type":
-      return wrongType(typeList(p.type), value, path18, context);
+      return wrongType(typeList(p.type), value, path20, context);
     case "enum": {
       const allowed = p.allowedValues ?? [];
       const shown = allowed.slice(0, MAX_ENUM_VALUES_SHOWN).map((v) => JSON.stringify(v)).join(", ");
@@ -37219,7 +37347,7 @@ function explain(error, path18, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be one of ${shown}${more} (got ${JSON.stringify(value)})${meant ? `; did you mean "${meant}"?` : ""}`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     }
@@ -37227,21 +37355,21 @@ function explain(error, path18, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be ${JSON.stringify(p.allowedValue)} (got ${JSON.stringify(value)})`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "format":
       return {
         ruleId: "schema/format",
-        message: `${at2}: ${formatProblem(String(p.format), value, path18)}`,
-        path: path18,
+        message: `${at2}: ${formatProblem(String(p.format), value, path20)}`,
+        path: path20,
         target: "value"
       };
     case "pattern":
       return {
         ruleId: "schema/format",
         message: `${at2}: ${patternProblem(String(p.pattern), value)}`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "minimum":
@@ -37251,105 +37379,105 @@ function explain(error, path18, context) {
       return {
         ruleId: "schema/format",
         message: `${at2}: must be ${String(p.comparison)} ${String(p.limit)} (got ${JSON.stringify(value)})`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "multipleOf":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be a multiple of ${String(p.multipleOf)} (got ${JSON.stringify(value)})`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "minLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at least ${String(p.limit)} characters long`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "maxLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at most ${String(p.limit)} characters long`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "minItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "item")}`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "maxItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "item")}`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "minProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "field")}`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "maxProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "field")}`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "uniqueItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: items [${String(p.j)}] and [${String(p.i)}] are identical; items must be unique`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "oneOf":
       return {
         ruleId: "schema/invalid",
         message: Array.isArray(p.passingSchemas) ? `${at2}: matches more than one of the allowed forms; it must match exactly one` : `${at2}: does not match any of the allowed forms`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "anyOf":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not match any of the allowed forms`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "not":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: matches a form that is not allowed here`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     case "false schema":
       return {
         ruleId: "schema/unknown-field",
         message: `${at2}: not allowed here`,
-        path: path18,
-        target: path18.length > 0 && typeof path18[path18.length - 1] === "string" ? "key" : "value"
+        path: path20,
+        target: path20.length > 0 && typeof path20[path20.length - 1] === "string" ? "key" : "value"
       };
     case "propertyNames":
       return {
         ruleId: "schema/invalid",
-        message: `${formatPath([...path18, String(p.propertyName)])}: this key is not allowed`,
-        path: [...path18, String(p.propertyName)],
+        message: `${formatPath([...path20, String(p.propertyName)])}: this key is not allowed`,
+        path: [...path20, String(p.propertyName)],
         target: "key"
       };
     default:
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not satisfy the schema (${error.keyword})`,
-        path: path18,
+        path: path20,
         target: "value"
       };
   }
@@ -37372,15 +37500,15 @@ function required(field, parent, context) {
     target: "key"
   };
 }
-function wrongType(expected, value, path18, context) {
-  const at2 = formatPath(path18);
+function wrongType(expected, value, path20, context) {
+  const at2 = formatPath(path20);
   if (expected.length === 1 && expected[0] === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    const source = context.manifest.scalarSource(path18);
+    const source = context.manifest.scalarSource(path20);
     if (source?.plain) {
       return {
         ruleId: "schema/yaml11-scalar",
         message: `${at2}: ${shorten(source.text)} is read by Kubernetes as ${readAs(value, source.text)}, but a string is expected; quote it: ${JSON.stringify(shorten(source.text))}`,
-        path: path18,
+        path: path20,
         target: "value"
       };
     }
@@ -37388,7 +37516,7 @@ function wrongType(expected, value, path18, context) {
   return {
     ruleId: "schema/type",
     message: `${at2}: expected ${expected.join(" or ")}, got ${describeValue(value)}`,
-    path: path18,
+    path: path20,
     target: "value"
   };
 }
@@ -37412,14 +37540,14 @@ function describeValue(value) {
       return "object";
   }
 }
-function formatProblem(format, value, path18) {
+function formatProblem(format, value, path20) {
   const shown = JSON.stringify(value);
   switch (format) {
     case "int32":
     case "int64":
       return `${shown} is out of range for ${format} (${INT_RANGES[format]})`;
     case "byte": {
-      const inSecretData = path18.length === 2 && path18[0] === "data";
+      const inSecretData = path20.length === 2 && path20[0] === "data";
       return `${shown.length > 40 ? "value" : shown} is not valid base64${inSecretData ? " (Secret data must be base64-encoded; put plain text under stringData)" : ""}`;
     }
     case "date-time":
@@ -37459,16 +37587,16 @@ var init_explain = __esm({
 function normalizeForValidation(manifest) {
   return normalize(manifest.object, [], manifest);
 }
-function normalize(value, path18, manifest) {
-  if (value instanceof Date) return dateText(value, path18, manifest);
-  if (path18.length > MAX_DEPTH2) return value;
+function normalize(value, path20, manifest) {
+  if (value instanceof Date) return dateText(value, path20, manifest);
+  if (path20.length > MAX_DEPTH2) return value;
   if (Array.isArray(value)) {
     let copy;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      path18.push(index);
-      const next = normalize(item, path18, manifest);
-      path18.pop();
+      path20.push(index);
+      const next = normalize(item, path20, manifest);
+      path20.pop();
       if (next !== item) (copy ??= [...value])[index] = next;
     }
     return copy ?? value;
@@ -37481,9 +37609,9 @@ function normalize(value, path18, manifest) {
       const item = value[key3];
       let next = void 0;
       if (item !== null) {
-        path18.push(key3);
-        next = normalize(item, path18, manifest);
-        path18.pop();
+        path20.push(key3);
+        next = normalize(item, path20, manifest);
+        path20.pop();
         if (next === item && copy === void 0) continue;
       }
       if (copy === void 0) {
@@ -37499,8 +37627,8 @@ function normalize(value, path18, manifest) {
 function define(target, key3, value) {
   Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
 }
-function dateText(date, path18, manifest) {
-  const source = manifest.scalarSource(path18);
+function dateText(date, path20, manifest) {
+  const source = manifest.scalarSource(path20);
   if (source?.plain) return source.text;
   return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
 }
@@ -37573,13 +37701,13 @@ function validateManifest(manifest, resolver, strict) {
   if (errors.length === 0) return [];
   let walker;
   let metaWalker;
-  const allowedFields = (path18) => {
-    if (resolution.customResource && path18[0] === "metadata") {
+  const allowedFields = (path20) => {
+    if (resolution.customResource && path20[0] === "metadata") {
       metaWalker ??= builtinWalker("meta.v1.ObjectMeta");
-      return metaWalker?.propertyNames(path18.slice(1), data.metadata) ?? [];
+      return metaWalker?.propertyNames(path20.slice(1), data.metadata) ?? [];
     }
     walker ??= resolution.walker();
-    return walker?.propertyNames(path18, data) ?? [];
+    return walker?.propertyNames(path20, data) ?? [];
   };
   const findings = explainErrors(collapseErrors(errors), { manifest, data, allowedFields }).sort(byPosition);
   if (findings.length <= MAX_FINDINGS_PER_OBJECT) return findings;
@@ -37624,8 +37752,8 @@ function checkTypeMeta(manifest) {
   }
   return findings;
 }
-function finding2(manifest, ruleId, severity, message, path18, target) {
-  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path18, target), object: manifest.ref };
+function finding2(manifest, ruleId, severity, message, path20, target) {
+  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path20, target), object: manifest.ref };
 }
 function byPosition(a, b) {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
@@ -37658,10 +37786,10 @@ function validateManifests(manifests, options) {
   for (const f of resolver.schemaFindings) findings.push(f);
   return findings;
 }
-function fieldDoc(apiVersion, kind, path18) {
+function fieldDoc(apiVersion, kind, path20) {
   const builtin = builtinKind(apiVersion, kind);
   if (!builtin) return void 0;
-  return builtinWalker(builtin.definition)?.description(path18);
+  return builtinWalker(builtin.definition)?.description(path20);
 }
 function supportedKubeVersion(version2) {
   const match2 = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version2.trim());
@@ -37720,8 +37848,8 @@ var init_findings = __esm({
 
 // src/git/index.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { realpathSync as realpathSync2 } from "node:fs";
-import path9 from "node:path";
+import { realpathSync as realpathSync3 } from "node:fs";
+import path10 from "node:path";
 function readRevisionInputs(paths, revision, cwd, options = {}) {
   const findings = [];
   const problem = (file, ruleId, message, severity = "error") => findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
@@ -37750,6 +37878,16 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
   const selected = /* @__PURE__ */ new Map();
   for (const input of paths.filter((p) => p !== "-")) {
     const glob = GLOB_CHARS2.test(input);
+    let matcher;
+    if (glob) {
+      const compiled = compileInputGlob(input);
+      if ("error" in compiled) {
+        const shown = input.length > 200 ? `${input.slice(0, 200)}…` : input;
+        problem(shown, "input/bad-glob", `glob ${JSON.stringify(shown)} refused: ${compiled.error}`);
+        continue;
+      }
+      matcher = compiled.matcher;
+    }
     const literal = glob ? literalPrefix(input) : input;
     const relToTop = toRepoPath(literal, cwd, prefix);
     if (relToTop === null) {
@@ -37768,13 +37906,14 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
       continue;
     }
     for (const entry of entries) {
-      const shown = path9.posix.relative(prefix, entry.path);
+      const shown = path10.posix.relative(prefix, entry.path);
       const explicitFile = !glob && entry.path === relToTop;
       if (!explicitFile) {
         const dirs = entry.path.split("/").slice(0, -1);
         if (dirs.some((d) => SKIPPED_DIRS2.has(d)) || !MANIFEST_EXTENSIONS.some((ext2) => entry.path.toLowerCase().endsWith(ext2)))
           continue;
-        if (glob && !safeMatch(path9.isAbsolute(input) ? path9.join(realpathSync2(cwd), shown) : shown, input)) continue;
+        if (matcher && !safeMatch(matcher, path10.isAbsolute(input) ? path10.join(realpathSync3(cwd), shown) : shown))
+          continue;
       }
       if (entry.type !== "blob") continue;
       if (entry.mode === "120000") {
@@ -37859,9 +37998,9 @@ function run2(git, args, cwd, maxBuffer) {
   }
 }
 function toRepoPath(input, cwd, prefix) {
-  const fromCwd = path9.isAbsolute(input) ? path9.relative(realpathSync2(cwd), input) : input;
-  const rel = path9.posix.normalize(path9.posix.join(prefix, fromCwd.split(path9.sep).join("/")));
-  if (rel === ".." || rel.startsWith("../") || path9.posix.isAbsolute(rel)) return null;
+  const fromCwd = path10.isAbsolute(input) ? path10.relative(realpathSync3(cwd), input) : input;
+  const rel = path10.posix.normalize(path10.posix.join(prefix, fromCwd.split(path10.sep).join("/")));
+  if (rel === ".." || rel.startsWith("../") || path10.posix.isAbsolute(rel)) return null;
   return rel === "." ? "" : rel.replace(/\/$/, "");
 }
 function literalPrefix(pattern) {
@@ -37872,9 +38011,9 @@ function literalPrefix(pattern) {
   }
   return literal.join("/") || ".";
 }
-function safeMatch(file, pattern) {
+function safeMatch(matcher, file) {
   try {
-    return minimatch(file, pattern, { dot: false, optimizationLevel: 2 });
+    return matcher.match(file);
   } catch {
     return false;
   }
@@ -37889,7 +38028,6 @@ var GLOB_CHARS2, SKIPPED_DIRS2, LIST_BUFFER, GitError;
 var init_git = __esm({
   "src/git/index.ts"() {
     "use strict";
-    init_esm3();
     init_decode();
     init_load();
     init_inputs();
@@ -37902,23 +38040,42 @@ var init_git = __esm({
 });
 
 // src/config/find.ts
-import { statSync as statSync5 } from "node:fs";
-import path10 from "node:path";
+import { lstatSync } from "node:fs";
+import path11 from "node:path";
 function findConfigFile(cwd) {
-  let dir = path10.resolve(cwd);
+  let dir = path11.resolve(cwd);
   for (; ; ) {
     for (const name2 of CONFIG_NAMES) {
-      const candidate = path10.join(dir, name2);
-      if (isFile(candidate)) return candidate;
+      const candidate = path11.join(dir, name2);
+      if (exists2(candidate)) return candidate;
     }
-    const parent = path10.dirname(dir);
+    if (isRepositoryRoot(dir)) return void 0;
+    const parent = path11.dirname(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
-function isFile(file) {
+function findRepositoryRoot(dir) {
+  let current = path11.resolve(dir);
+  for (; ; ) {
+    if (isRepositoryRoot(current)) return current;
+    const parent = path11.dirname(current);
+    if (parent === current) return void 0;
+    current = parent;
+  }
+}
+function isRepositoryRoot(dir) {
   try {
-    return statSync5(file).isFile();
+    lstatSync(path11.join(dir, ".git"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function exists2(file) {
+  try {
+    lstatSync(file);
+    return true;
   } catch {
     return false;
   }
@@ -37932,8 +38089,17 @@ var init_find = __esm({
 });
 
 // src/config/globs.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function compileGlob(pattern) {
+  let compiled = compiledCache.get(pattern);
+  if (!compiled) {
+    if (compiledCache.size >= 4096) compiledCache.clear();
+    compiled = compileUncached(pattern);
+    compiledCache.set(pattern, compiled);
+  }
+  return compiled;
+}
+function compileUncached(pattern) {
   if (pattern.length > MAX_GLOB_LENGTH) return { error: `pattern is longer than ${MAX_GLOB_LENGTH} characters` };
   let normalized = pattern.replace(/\\/g, "/").replace(/^\.\//, "");
   if (normalized.endsWith("/")) normalized += "**";
@@ -37954,12 +38120,12 @@ function createPathFilter(options) {
   const include = compile(options.include);
   const exclude = compile(options.exclude);
   return (file) => {
-    const relative = path11.relative(options.baseDir, path11.resolve(options.cwd, file)).split(path11.sep).join("/");
+    const relative = path12.relative(options.baseDir, path12.resolve(options.cwd, file)).split(path12.sep).join("/");
     if (include.length > 0 && !include.some((m) => m.match(relative))) return false;
     return !exclude.some((m) => m.match(relative));
   };
 }
-var MAX_GLOB_LENGTH, MAX_GLOB_EXPANSIONS, GLOB_OPTIONS;
+var MAX_GLOB_LENGTH, MAX_GLOB_EXPANSIONS, GLOB_OPTIONS, compiledCache;
 var init_globs = __esm({
   "src/config/globs.ts"() {
     "use strict";
@@ -37975,6 +38141,7 @@ var init_globs = __esm({
       // Cap expansion while it happens: `{a,b}` twenty times would otherwise expand to a million patterns first.
       braceExpandMax: MAX_GLOB_EXPANSIONS + 1
     };
+    compiledCache = /* @__PURE__ */ new Map();
   }
 });
 
@@ -38052,6 +38219,7 @@ var init_kubeplan_config_schema = __esm({
 
 // src/config/validate.ts
 import { createRequire as createRequire2 } from "node:module";
+import path13 from "node:path";
 function validateSchema(value) {
   precompiled ??= createRequire2(import.meta.url)(
     packageFile("schemas/kubeplan-config.validator.cjs")
@@ -38059,7 +38227,7 @@ function validateSchema(value) {
   const ok = precompiled(value);
   return { ok, errors: precompiled.errors ?? [] };
 }
-function validateConfig(value, knownRuleIds) {
+function validateConfig(value, knownRuleIds, options = {}) {
   const problems = [];
   const checked = validateSchema(value);
   if (!checked.ok) {
@@ -38077,49 +38245,77 @@ function validateConfig(value, knownRuleIds) {
       });
     }
   }
+  let alternatives = 0;
+  let chars = 0;
   for (const field of ["include", "exclude"]) {
     const patterns = value[field];
-    if (!Array.isArray(patterns)) continue;
-    patterns.forEach((pattern, i) => {
-      if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > 1024) return;
+    if (!Array.isArray(patterns) || patterns.length > MAX_PATTERNS) continue;
+    for (const [i, pattern] of patterns.entries()) {
+      if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > 1024) continue;
+      chars += pattern.length;
       const compiled = compileGlob(pattern);
-      if ("error" in compiled)
+      if ("error" in compiled) {
         problems.push({
           path: [field, i],
           target: "value",
           message: `${field}[${i}]: invalid glob: ${compiled.error}`
+        });
+        continue;
+      }
+      alternatives += compiled.matcher.set.length;
+      if (alternatives > MAX_CONFIG_GLOB_ALTERNATIVES || chars > MAX_CONFIG_GLOB_CHARS) {
+        problems.push({
+          path: [field, i],
+          target: "value",
+          message: `include and exclude together are over ${MAX_CONFIG_GLOB_CHARS / 1024} KiB or ${MAX_CONFIG_GLOB_ALTERNATIVES} patterns after brace expansion (from ${field}[${i}] on)`
+        });
+        return dedupe3(problems);
+      }
+    }
+  }
+  if (options.repositoryRoot !== void 0 && Array.isArray(value.schemaDirs)) {
+    const root = options.repositoryRoot;
+    const rootReal = realpathOr(root);
+    value.schemaDirs.forEach((dir, i) => {
+      if (typeof dir !== "string" || dir === "") return;
+      const absolute = path13.resolve(options.baseDir ?? root, dir);
+      if (!isInside(absolute, root) || !isInside(realpathOr(absolute), rootReal))
+        problems.push({
+          path: ["schemaDirs", i],
+          target: "value",
+          message: `schemaDirs[${i}] leads outside the repository (${JSON.stringify(dir)}); use --schema-dir for a folder elsewhere`
         });
     });
   }
   return dedupe3(problems);
 }
 function describeError(error) {
-  const path18 = pointerToPath2(error.instancePath);
-  const where = path18.length === 0 ? "the configuration" : displayPath(path18);
+  const path20 = pointerToPath2(error.instancePath);
+  const where = path20.length === 0 ? "the configuration" : displayPath(path20);
   switch (error.keyword) {
     case "additionalProperties": {
       const key3 = String(error.params.additionalProperty);
-      const suggestion = path18.length === 0 ? closestMatch2(key3, TOP_LEVEL_KEYS) : void 0;
-      const known = path18.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
+      const suggestion = path20.length === 0 ? closestMatch2(key3, TOP_LEVEL_KEYS) : void 0;
+      const known = path20.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
       return {
-        path: [...path18, key3],
+        path: [...path20, key3],
         target: "key",
         message: `unknown key "${key3}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}`
       };
     }
     case "enum":
       return {
-        path: path18,
+        path: path20,
         target: "value",
         message: `${where} must be one of ${(error.params.allowedValues ?? []).join(", ")}`
       };
     case "type":
-      return { path: path18, target: "value", message: `${where} must be ${article(error.params.type)}` };
+      return { path: path20, target: "value", message: `${where} must be ${article(error.params.type)}` };
     case "pattern":
-      return { path: path18, target: "value", message: `${where} ${PATTERN_HINTS[String(path18[0])] ?? error.message}` };
+      return { path: path20, target: "value", message: `${where} ${PATTERN_HINTS[String(path20[0])] ?? error.message}` };
     default:
       return {
-        path: path18,
+        path: path20,
         target: error.keyword === "propertyNames" ? "key" : "value",
         message: `${where} ${error.message ?? "is invalid"}`
       };
@@ -38129,8 +38325,8 @@ function pointerToPath2(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s);
 }
-function displayPath(path18) {
-  return path18.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+function displayPath(path20) {
+  return path20.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
 }
 function article(type) {
   const words = {
@@ -38152,7 +38348,7 @@ function dedupe3(problems) {
     return true;
   });
 }
-var CONFIG_INVALID, CONFIG_SCHEMA, precompiled, TOP_LEVEL_KEYS, PATTERN_HINTS;
+var MAX_PATTERNS, CONFIG_INVALID, CONFIG_SCHEMA, precompiled, TOP_LEVEL_KEYS, PATTERN_HINTS, MAX_CONFIG_GLOB_ALTERNATIVES, MAX_CONFIG_GLOB_CHARS;
 var init_validate2 = __esm({
   "src/config/validate.ts"() {
     "use strict";
@@ -38160,7 +38356,9 @@ var init_validate2 = __esm({
     init_package_root();
     init_suggest2();
     init_values();
+    init_safe_read();
     init_globs();
+    MAX_PATTERNS = kubeplan_config_schema_default.properties.include.maxItems;
     CONFIG_INVALID = "config/invalid";
     CONFIG_SCHEMA = kubeplan_config_schema_default;
     TOP_LEVEL_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((k) => k !== "$schema");
@@ -38168,12 +38366,14 @@ var init_validate2 = __esm({
       kubeVersion: 'must be a Kubernetes version like "1.34"',
       namespace: 'must be a namespace name (lowercase letters, digits and "-", starting and ending with a letter or digit)'
     };
+    MAX_CONFIG_GLOB_ALTERNATIVES = 1024;
+    MAX_CONFIG_GLOB_CHARS = 64 * 1024;
   }
 });
 
 // src/config/index.ts
-import { readFileSync as readFileSync5, statSync as statSync6 } from "node:fs";
-import path12 from "node:path";
+import { statSync as statSync3 } from "node:fs";
+import path14 from "node:path";
 function knownCheckIds() {
   return [...ruleIds, ...BUILTIN_CHECKS.map((c) => c.id)];
 }
@@ -38181,11 +38381,11 @@ function emptyConfig() {
   return { rules: {}, include: [], exclude: [], schemaDirs: [] };
 }
 function loadConfig(options) {
-  const cwd = path12.resolve(options.cwd);
+  const cwd = path14.resolve(options.cwd);
   let absolute;
   if (options.configPath !== void 0) {
-    absolute = path12.resolve(cwd, options.configPath);
-    if (!isFile2(absolute)) {
+    absolute = path14.resolve(cwd, options.configPath);
+    if (!options.discovered && !isFile(absolute)) {
       return {
         config: emptyConfig(),
         baseDir: cwd,
@@ -38197,36 +38397,28 @@ function loadConfig(options) {
     if (!absolute) return { config: emptyConfig(), findings: [], baseDir: cwd };
   }
   const file = display(absolute, cwd);
-  const baseDir = path12.dirname(absolute);
-  let text;
-  try {
-    if (statSync6(absolute).size > MAX_CONFIG_BYTES) {
-      return {
-        config: emptyConfig(),
-        file,
-        baseDir,
-        findings: [
-          fileFinding(CONFIG_INVALID, file, `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read`)
-        ]
-      };
-    }
-    text = readFileSync5(absolute, "utf8");
-  } catch (err) {
+  const baseDir = path14.dirname(absolute);
+  const root = findRepositoryRoot(baseDir) ?? baseDir;
+  const read = readRegularFile(absolute, {
+    maxBytes: MAX_CONFIG_BYTES,
+    ...options.configPath === void 0 || options.discovered ? { root, rootName: "the repository" } : {}
+  });
+  if (!read.ok) {
+    const message = read.reason === "too-large" ? `config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; not read` : read.reason === "not-found" ? `config file not found: ${file}` : `config file not read: ${read.message}`;
     return {
       config: emptyConfig(),
       file,
       baseDir,
-      findings: [
-        fileFinding(
-          CONFIG_INVALID,
-          file,
-          `cannot read config file: ${err.code ?? String(err)}`
-        )
-      ]
+      findings: [fileFinding(read.reason === "not-found" ? CONFIG_NOT_FOUND : CONFIG_INVALID, file, message)]
     };
   }
+  const text = read.bytes.toString("utf8");
   return {
-    ...parseConfigText(text, file, { baseDir, knownRuleIds: options.knownRuleIds ?? knownCheckIds() }),
+    ...parseConfigText(text, file, {
+      baseDir,
+      repositoryRoot: root,
+      knownRuleIds: options.knownRuleIds ?? knownCheckIds()
+    }),
     file,
     baseDir
   };
@@ -38255,7 +38447,12 @@ function parseConfigText(text, file, options) {
     return { config: emptyConfig(), findings };
   }
   const known = options.knownRuleIds ?? knownCheckIds();
-  for (const problem of validateConfig(value, known)) at2(map.locate(problem.path, problem.target), problem.message);
+  const problems = validateConfig(value, known, {
+    baseDir: options.baseDir,
+    ...options.repositoryRoot !== void 0 ? { repositoryRoot: options.repositoryRoot } : {}
+  });
+  for (const problem of problems) at2(map.locate(problem.path, problem.target), problem.message);
+  if (problems.length > 0) return { config: emptyConfig(), findings };
   return { config: sanitize(value, options.baseDir, new Set(known)), findings };
 }
 function sanitize(value, baseDir, known) {
@@ -38274,18 +38471,26 @@ function sanitize(value, baseDir, known) {
   if (typeof value.namespace === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value.namespace) && value.namespace.length <= 63)
     config.namespace = value.namespace;
   if (Array.isArray(value.schemaDirs)) {
-    config.schemaDirs = value.schemaDirs.filter((d) => typeof d === "string" && d !== "").map((d) => path12.resolve(baseDir, d));
+    config.schemaDirs = value.schemaDirs.filter((d) => typeof d === "string" && d !== "").map((d) => path14.resolve(baseDir, d));
   }
   if (typeof value.requireRefs === "boolean") config.requireRefs = value.requireRefs;
   if (typeof value.strict === "boolean") config.strict = value.strict;
   return config;
 }
+function configProblem(loaded2) {
+  const errors = loaded2.findings.filter((f) => f.severity === "error");
+  if (errors.length === 0) return void 0;
+  const lines = errors.slice(0, 20).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.message} (${f.ruleId})`);
+  if (errors.length > 20) lines.push(`  … and ${errors.length - 20} more`);
+  return `config file ${loaded2.file ?? ""} is invalid and was not applied:
+${lines.join("\n")}`;
+}
 function fileFinding(ruleId, file, message) {
   return { ruleId, severity: "error", message, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function isFile2(file) {
+function isFile(file) {
   try {
-    return statSync6(file).isFile();
+    return statSync3(file).isFile();
   } catch {
     return false;
   }
@@ -38297,6 +38502,7 @@ var init_config = __esm({
     import_yaml12 = __toESM(require_dist(), 1);
     init_builtin_checks();
     init_inputs();
+    init_safe_read();
     init_source_map();
     init_registry();
     init_values();
@@ -38351,20 +38557,20 @@ var init_did_you_mean = __esm({
 });
 
 // src/api/config.ts
-import { statSync as statSync7 } from "node:fs";
-import path13 from "node:path";
+import { statSync as statSync4 } from "node:fs";
+import path15 from "node:path";
 function loadConfigFor(target, options = {}) {
-  const absolute = path13.resolve(options.cwd ?? ".", target);
-  const dir = isDirectory(absolute) ? absolute : path13.dirname(absolute);
-  const cwd = options.cwd !== void 0 ? path13.resolve(options.cwd) : dir;
+  const absolute = path15.resolve(options.cwd ?? ".", target);
+  const dir = isDirectory(absolute) ? absolute : path15.dirname(absolute);
+  const cwd = options.cwd !== void 0 ? path15.resolve(options.cwd) : dir;
   if (options.configPath !== void 0) return loadConfig({ cwd, configPath: options.configPath });
   const found = findConfigFile(dir);
   if (!found) return { config: emptyConfig(), findings: [], baseDir: cwd };
-  return loadConfig({ cwd, configPath: found });
+  return loadConfig({ cwd, configPath: found, discovered: true });
 }
 function isDirectory(p) {
   try {
-    return statSync7(p).isDirectory();
+    return statSync4(p).isDirectory();
   } catch {
     return false;
   }
@@ -38794,7 +39000,12 @@ var init_suppress = __esm({
 
 // src/lint.ts
 function lint(inputs, options = {}) {
-  return lintWith(inputs, options, false).result;
+  return withConfigFile(lintWith(inputs, options, false).result, options);
+}
+function withConfigFile(result, options) {
+  const loaded2 = options.config;
+  if (!loaded2?.file || loaded2.findings.some((f) => f.severity === "error")) return result;
+  return { ...result, configFile: loaded2.file };
 }
 function lintWith(inputs, options, deferUnused, checks = true) {
   const { options: effective, configFindings } = resolveOptions(options);
@@ -38999,14 +39210,14 @@ function addTo(target, source) {
 function maxInto(target, source) {
   for (const [k, v] of Object.entries(source)) if (v > (target[k] ?? 0)) target[k] = v;
 }
-function containerRequests(c, path18, problems) {
+function containerRequests(c, path20, problems) {
   const out = {};
   const requests = obj(obj(c.resources).requests);
   for (const key3 of Object.keys(requests).sort()) {
     const v = parseResource(key3, requests[key3]);
     if (v === null || v < 0) {
       problems.push({
-        path: [...path18, "resources", "requests", key3],
+        path: [...path20, "resources", "requests", key3],
         message: `invalid quantity ${JSON.stringify(requests[key3])} for ${key3}`
       });
       continue;
@@ -39102,12 +39313,12 @@ function firstUntoleratedTaint(taints, tolerations, filter2) {
 function normalizedImageName(name2) {
   return name2.lastIndexOf(":") <= name2.lastIndexOf("/") ? `${name2}:latest` : name2;
 }
-function parseAffinityTerms(value, ownNamespace, weighted, path18, labels, problems) {
+function parseAffinityTerms(value, ownNamespace, weighted, path20, labels, problems) {
   const terms = [];
   for (const { item, index } of objItems(value)) {
     const term = weighted ? obj(item.podAffinityTerm) : item;
     const weight = weighted ? nonNegInt(item.weight) ?? 0 : 0;
-    const where = weighted ? [...path18, index, "podAffinityTerm"] : [...path18, index];
+    const where = weighted ? [...path20, index, "podAffinityTerm"] : [...path20, index];
     const topologyKey = str(term.topologyKey);
     if (!topologyKey) {
       problems.push({ path: [...where, "topologyKey"], message: "topologyKey is required" });
@@ -39369,13 +39580,13 @@ function defaultCluster() {
   });
   return { source: DEFAULT_CLUSTER_SOURCE, nodes, pods: [], findings: [], nodeManifests: /* @__PURE__ */ new Map() };
 }
-function finding3(manifest, path18, message, severity = "error", target = "value") {
+function finding3(manifest, path20, message, severity = "error", target = "value") {
   return {
     ruleId: "plan/cluster",
     severity,
     message,
     file: manifest.file,
-    ...manifest.locate(path18, target),
+    ...manifest.locate(path20, target),
     object: manifest.ref
   };
 }
@@ -39540,8 +39751,8 @@ var init_cluster = __esm({
 });
 
 // src/plan/findings.ts
-function findingAt(ruleId, severity, m, path18, message, target = "key") {
-  return { ruleId, severity, message, file: m.file, ...m.locate(path18, target), object: m.ref };
+function findingAt(ruleId, severity, m, path20, message, target = "key") {
+  return { ruleId, severity, message, file: m.file, ...m.locate(path20, target), object: m.ref };
 }
 function pathForReason(m, specPath, reason, resource) {
   let spec = m.object;
@@ -39901,59 +40112,59 @@ function identity(ctx, m) {
   }
   return { name: name2, namespace: namespaceOf(m.object, ctx.defaultNamespace) };
 }
-function replicasOf(ctx, m, value, path18) {
+function replicasOf(ctx, m, value, path20) {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0)
-    return ctx.claimPods(m, path18, value) ? value : null;
+    return ctx.claimPods(m, path20, value) ? value : null;
   ctx.skip(
     m,
-    path18,
-    `${path18.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
+    path20,
+    `${path20.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
   );
   return null;
 }
-function checkTemplate(ctx, m, path18, raw, id, options = {}) {
+function checkTemplate(ctx, m, path20, raw, id, options = {}) {
   const what = `${String(m.object.kind)} ${id.name}`;
   if (!isObj(raw)) {
-    ctx.skip(m, path18.slice(0, -1), `${what} has no pod template (${path18.join(".")}); it is not planned`);
+    ctx.skip(m, path20.slice(0, -1), `${what} has no pod template (${path20.join(".")}); it is not planned`);
     return null;
   }
   const rawSpec = raw.spec;
   if (!isObj(rawSpec)) {
-    ctx.skip(m, path18, `${what}: ${[...path18, "spec"].join(".")} is missing; it is not planned`);
+    ctx.skip(m, path20, `${what}: ${[...path20, "spec"].join(".")} is missing; it is not planned`);
     return null;
   }
   if (!Array.isArray(rawSpec.containers) || rawSpec.containers.length === 0) {
-    ctx.skip(m, [...path18, "spec"], `${what}: the pod template has no containers; it is not planned`);
+    ctx.skip(m, [...path20, "spec"], `${what}: the pod template has no containers; it is not planned`);
     return null;
   }
   for (const list of ["initContainers", "containers"]) {
     const items = rawSpec[list];
     if (items === void 0 || items === null) continue;
     if (!Array.isArray(items)) {
-      ctx.skip(m, [...path18, "spec", list], `${what}: ${list} is not a list; it is not planned`);
+      ctx.skip(m, [...path20, "spec", list], `${what}: ${list} is not a list; it is not planned`);
       return null;
     }
     for (const [i, c] of items.entries()) {
       if (!isObj(c) || typeof c.name !== "string" || c.name === "") {
-        ctx.skip(m, [...path18, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
+        ctx.skip(m, [...path20, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
         return null;
       }
       if (typeof c.image !== "string" || c.image === "") {
-        ctx.skip(m, [...path18, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
+        ctx.skip(m, [...path20, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
         return null;
       }
     }
   }
   const meta = raw.metadata;
   if (meta !== void 0 && meta !== null && !isObj(meta)) {
-    ctx.skip(m, [...path18, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
+    ctx.skip(m, [...path20, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
     return null;
   }
   const [badLabel] = nonStringEntries(obj(meta).labels);
   if (badLabel !== void 0) {
     ctx.skip(
       m,
-      [...path18, "metadata", "labels", badLabel],
+      [...path20, "metadata", "labels", badLabel],
       `${what}: label ${badLabel} must be a string (quote it); it is not planned`
     );
     return null;
@@ -39961,7 +40172,7 @@ function checkTemplate(ctx, m, path18, raw, id, options = {}) {
   if (options.jobRestartPolicy && rawSpec.restartPolicy !== "Never" && rawSpec.restartPolicy !== "OnFailure") {
     ctx.skip(
       m,
-      [...path18, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
+      [...path20, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
       `${what}: a Job's pod template needs restartPolicy Never or OnFailure; it is not planned`
     );
     return null;
@@ -40018,7 +40229,7 @@ function checkTemplate(ctx, m, path18, raw, id, options = {}) {
   const { problems } = buildSchedPod({ name: id.name, namespace: id.namespace, labels, spec: trialSpec });
   const [p] = problems;
   if (p) {
-    ctx.skip(m, [...path18, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
+    ctx.skip(m, [...path20, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
     return null;
   }
   return { template, priority: priorityValue, selector, notes };
@@ -40621,7 +40832,7 @@ function runControllers(input) {
     priorityOf: scoped.priorityOf,
     overheadOf: scoped.overheadOf,
     skip,
-    claimPods: (m, path18, count) => {
+    claimPods: (m, path20, count) => {
       if (count <= podBudget) {
         podBudget -= count;
         return true;
@@ -40629,7 +40840,7 @@ function runControllers(input) {
       const planned = maxPods - podBudget;
       skip(
         m,
-        path18,
+        path20,
         `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${maxPods} (${planned} already planned), so it is not planned`
       );
       return false;
@@ -40690,25 +40901,25 @@ var init_controllers = __esm({
 });
 
 // src/plan/ingress.ts
-function readBackend2(b, path18) {
+function readBackend2(b, path20) {
   if (isObj(b.service)) {
     const port = obj(b.service.port);
     const value = typeof port.number === "number" ? port.number : str(port.name) ?? null;
-    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path18, "service", "name"] };
+    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path20, "service", "name"] };
   }
   if (b.serviceName !== void 0) {
     const sp = b.servicePort;
     const value = typeof sp === "number" ? sp : typeof sp === "string" ? /^[0-9]+$/.test(sp) ? Number(sp) : sp : null;
-    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path18, "serviceName"] };
+    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path20, "serviceName"] };
   }
   if (isObj(b.resource))
     return {
       service: null,
       port: null,
       resource: `${str(b.resource.kind) ?? "?"}/${str(b.resource.name) ?? "?"}`,
-      path: [...path18, "resource"]
+      path: [...path20, "resource"]
     };
-  return { service: null, port: null, resource: null, path: path18 };
+  return { service: null, port: null, resource: null, path: path20 };
 }
 function planIngresses(manifests, ingressClasses, services, defaultNamespace, findings) {
   const defaultClass = ingressClasses.filter((c) => obj(obj(c.object.metadata).annotations)["ingressclass.kubernetes.io/is-default-class"] === "true").map((c) => str(obj(c.object.metadata).name)).filter((n) => !!n).sort(compareStrings)[0];
@@ -40725,13 +40936,13 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     if (ingressClass2 && ingressClasses.length > 0 && !known.has(ingressClass2) && ingressClass2 !== annotated)
       ingressClass2 = `${ingressClass2} (no IngressClass object in the inputs)`;
     const report = { namespace, name: name2, ingressClass: ingressClass2, routes: [] };
-    const route = (host2, path18, pathType, b) => {
-      const r = { host: host2, path: path18, pathType, service: b.service, port: b.port, pods: [] };
+    const route = (host2, path20, pathType, b) => {
+      const r = { host: host2, path: path20, pathType, service: b.service, port: b.port, pods: [] };
       report.routes.push(r);
       const fail2 = (message) => findings.push({
         ruleId: "plan/ingress-no-backend",
         severity: "error",
-        message: `Ingress ${name2}: ${host2}${path18 === "*" ? "" : path18} ${message}`,
+        message: `Ingress ${name2}: ${host2}${path20 === "*" ? "" : path20} ${message}`,
         file: m.file,
         ...m.locate(b.path, "value"),
         object: m.ref
@@ -40763,9 +40974,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     for (const { item: rule61, index: ri } of objItems(spec.rules)) {
       const host2 = str(rule61.host) || "*";
       for (const { item: p, index: pi } of objItems(obj(rule61.http).paths)) {
-        const path18 = str(p.path) ?? "/";
+        const path20 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
-        route(host2, path18, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
+        route(host2, path20, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
       }
     }
     out.push(report);
@@ -43337,7 +43548,7 @@ function plan(manifests, options = {}) {
   const defaultNamespace = options.defaultNamespace || "default";
   const findings = [];
   const nowMs = readNow(options.now, findings);
-  const skip = (m, path18, message) => findings.push(findingAt("plan/skipped", "warning", m, path18, message));
+  const skip = (m, path20, message) => findings.push(findingAt("plan/skipped", "warning", m, path20, message));
   const cluster = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
   findings.push(...cluster.findings);
   const sorted = manifests.filter((m) => isObj(m.object)).sort(canonicalOrder(defaultNamespace));
@@ -43433,14 +43644,18 @@ var init_planner = __esm({
 });
 
 // src/core/escape.ts
+function escapeTerminal(text) {
+  return text.replace(/\r(?!\n)/g, "\\u000d").replace(CONTROL_BUT_NEWLINE, (c) => c === "\r" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 function escapeControl(text) {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-var CONTROL;
+var CONTROL, CONTROL_BUT_NEWLINE;
 var init_escape2 = __esm({
   "src/core/escape.ts"() {
     "use strict";
     CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    CONTROL_BUT_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
   }
 });
 
@@ -43867,16 +44082,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path18, added, removed, oldPosInc, options) {
-        const last = path18.lastComponent;
+      addToPath(path20, added, removed, oldPosInc, options) {
+        const last = path20.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path18.oldPos + oldPosInc,
+            oldPos: path20.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path18.oldPos + oldPosInc,
+            oldPos: path20.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -44311,7 +44526,9 @@ function diffPair(pair) {
     diff: unifiedDiff(oldName, newName, oldText, newText)
   };
 }
-function unifiedDiff(oldName, newName, oldText, newText) {
+function unifiedDiff(rawOld, rawNew, oldText, newText) {
+  const oldName = escapeControl(rawOld);
+  const newName = escapeControl(rawNew);
   const patch = createTwoFilesPatch(oldName, newName, oldText, newText, void 0, void 0, {
     headerOptions: FILE_HEADERS_ONLY,
     maxEditLength: MAX_EDIT_LENGTH
@@ -44338,13 +44555,13 @@ function comparePairs(a, b) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function finding4(m, path18, ruleId, severity, message) {
+function finding4(m, path20, ruleId, severity, message) {
   return {
     ruleId,
     severity,
     message,
     file: m.file,
-    ...m.locate(path18, "key"),
+    ...m.locate(path20, "key"),
     ...m.ref.kind ? { object: { ...m.ref } } : {}
   };
 }
@@ -44353,6 +44570,7 @@ var init_changes = __esm({
   "src/rollout/changes.ts"() {
     "use strict";
     init_libesm();
+    init_escape2();
     init_kinds();
     init_normalize2();
     MAX_EDIT_LENGTH = 1e3;
@@ -45202,39 +45420,39 @@ var init_scheduler_cluster = __esm({
 });
 
 // src/rollout/workload.ts
-function at(obj2, path18) {
+function at(obj2, path20) {
   let cur = obj2;
-  for (let i = 0; i < path18.length; i++) {
+  for (let i = 0; i < path20.length; i++) {
     if (cur === null || cur === void 0) return void 0;
     if (!isObj(cur))
-      throw new Invalid({ path: path18.slice(0, i), message: `${path18.slice(0, i).join(".")} must be a mapping` });
-    cur = cur[path18[i]];
+      throw new Invalid({ path: path20.slice(0, i), message: `${path20.slice(0, i).join(".")} must be a mapping` });
+    cur = cur[path20[i]];
   }
   return cur === null ? void 0 : cur;
 }
-function fail(path18, message) {
-  throw new Invalid({ path: path18, message: `${path18.join(".")} ${message}` });
+function fail(path20, message) {
+  throw new Invalid({ path: path20, message: `${path20.join(".")} ${message}` });
 }
-function int(obj2, path18, fallback) {
-  const v = at(obj2, path18);
+function int(obj2, path20, fallback) {
+  const v = at(obj2, path20);
   if (v === void 0) return fallback;
   if (typeof v !== "number" || !Number.isSafeInteger(v))
-    fail(path18, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
-  if (v < 0) fail(path18, `must not be negative, got ${v}`);
+    fail(path20, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
+  if (v < 0) fail(path20, `must not be negative, got ${v}`);
   return v;
 }
-function oneOf(obj2, path18, allowed, fallback) {
-  const v = at(obj2, path18);
+function oneOf(obj2, path20, allowed, fallback) {
+  const v = at(obj2, path20);
   if (v === void 0) return fallback;
   if (typeof v !== "string" || !allowed.includes(v))
-    fail(path18, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
+    fail(path20, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
   return v;
 }
-function intOrPercent(obj2, path18, fallback) {
-  const v = at(obj2, path18);
+function intOrPercent(obj2, path20, fallback) {
+  const v = at(obj2, path20);
   if (v === void 0) return fallback;
   const parsed = parseIntOrPercent(v);
-  if ("error" in parsed) fail(path18, parsed.error);
+  if ("error" in parsed) fail(path20, parsed.error);
   return parsed;
 }
 function common(obj2, defaultNamespace) {
@@ -45463,13 +45681,13 @@ function readSide(m, defaultNamespace, findings) {
   findings.push(skipped(m, read.problem.path, read.problem.message));
   return null;
 }
-function skipped(m, path18, why) {
+function skipped(m, path20, why) {
   return {
     ruleId: "rollout/skipped",
     severity: "warning",
     message: `no rollout plan for ${m.ref.kind} ${m.ref.name ?? ""}: ${why}`.replace(/ {2}/g, " "),
     file: m.file,
-    ...m.locate(path18, "value"),
+    ...m.locate(path20, "value"),
     object: { ...m.ref }
   };
 }
@@ -45518,6 +45736,9 @@ function planManifests(manifests, given) {
   return { kind: "plan", findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
 }
 function run3(inputs, given, withLint) {
+  return withConfigFile(runWith(inputs, given, withLint), given);
+}
+function runWith(inputs, given, withLint) {
   const { options, configFindings } = resolveOptions(given);
   const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);
   const all = sortFindings([...configFindings, ...linted.findings]);
@@ -45617,7 +45838,7 @@ var init_check = __esm({
 });
 
 // src/cli/bin.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import module from "node:module";
 
 // src/lsp/server.ts
@@ -45822,8 +46043,8 @@ function ignoreAnnotationEdit(f, manifests, lines) {
   if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return void 0;
   const annotations = metadata.annotations;
   if (annotations && typeof annotations === "object" && IGNORE_ANNOTATION in annotations) return void 0;
-  const blockChild = (path18, parentLine) => {
-    const r = manifest.locate(path18, "key");
+  const blockChild = (path20, parentLine) => {
+    const r = manifest.locate(path20, "key");
     const line2 = lines[r.line - 1] ?? "";
     if (r.line <= parentLine || line2.slice(0, r.column - 1).trim() !== "") return void 0;
     return { line: r.line - 1, indent: line2.slice(0, r.column - 1) };
@@ -45937,18 +46158,18 @@ function hoverAt(manifests, position) {
   }
   return null;
 }
-function formatPath2(path18) {
+function formatPath2(path20) {
   let out = "";
-  for (const segment of path18) {
+  for (const segment of path20) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function typeAt(apiVersion, kind, path18) {
+function typeAt(apiVersion, kind, path20) {
   const builtin = builtinKind(apiVersion, kind);
-  const schema = builtin ? builtinWalker(builtin.definition)?.at(path18) : void 0;
+  const schema = builtin ? builtinWalker(builtin.definition)?.at(path20) : void 0;
   return typeName(schema, 0);
 }
 function typeName(schema, depth) {
@@ -46061,8 +46282,8 @@ function ingressLines(result, namespace, name2, manifest, pathItem) {
     const rule61 = rules?.[pathItem[2]];
     const host2 = typeof rule61?.host === "string" && rule61.host !== "" ? rule61.host : "*";
     const p = rule61?.http?.paths?.[pathItem[5]];
-    const path18 = typeof p?.path === "string" ? p.path : "/";
-    routes = routes.filter((r) => r.host === host2 && r.path === path18);
+    const path20 = typeof p?.path === "string" ? p.path : "/";
+    routes = routes.filter((r) => r.host === host2 && r.path === path20);
   }
   const lines = [`**plan: Ingress ${name2}**${ingress2.ingressClass ? ` (class ${ingress2.ingressClass})` : ""}`, ""];
   for (const r of routes) {
@@ -46077,15 +46298,15 @@ function ingressLines(result, namespace, name2, manifest, pathItem) {
 init_config2();
 init_lint();
 init_load();
-import { existsSync as existsSync5 } from "node:fs";
-import path15 from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import path17 from "node:path";
 
 // src/lsp/scope.ts
 init_load();
 init_inputs();
-import path14 from "node:path";
+import path16 from "node:path";
 function isKnownNonManifestPath(file) {
-  const base = path14.basename(file);
+  const base = path16.basename(file);
   return isNonManifestPath(file) || base === ".kubeplan.yaml" || base === ".kubeplan.yml";
 }
 function isKubernetesDocument(manifest) {
@@ -46131,13 +46352,13 @@ var Workspace = class {
     const files = /* @__PURE__ */ new Set();
     const byFile = /* @__PURE__ */ new Map();
     for (const file of loaded2.files) {
-      const absolute = path15.resolve(folder, file);
+      const absolute = path17.resolve(folder, file);
       if (isKnownNonManifestPath(absolute)) continue;
       files.add(absolute);
       byFile.set(absolute, { manifests: [], text: loaded2.sources.get(file) ?? "", findings: [] });
     }
     for (const m of loaded2.manifests) {
-      const entry = byFile.get(path15.resolve(folder, m.file));
+      const entry = byFile.get(path17.resolve(folder, m.file));
       if (entry && isKubernetesDocument(m)) entry.manifests.push(m);
     }
     for (const [file, entry] of byFile) if (!this.open.has(file)) this.entries.set(file, entry);
@@ -46152,7 +46373,7 @@ var Workspace = class {
   }
   /** The `.kubeplan.yaml` the CLI would use for a file or folder (cached per folder until a config file changes). */
   configFor(target) {
-    const dir = existsSync5(target) && !path15.extname(target) ? target : path15.dirname(target);
+    const dir = existsSync4(target) && !path17.extname(target) ? target : path17.dirname(target);
     let config = this.configs.get(dir);
     if (!config) {
       config = loadConfigFor(dir);
@@ -46188,7 +46409,7 @@ var Workspace = class {
       this.entries.delete(file);
       return;
     }
-    if (!existsSync5(file)) {
+    if (!existsSync4(file)) {
       this.entries.delete(file);
       this.indexed.get(folder)?.delete(file);
       return;
@@ -46223,7 +46444,7 @@ var Workspace = class {
   isManifestFile(file) {
     if (isKnownNonManifestPath(file)) return false;
     const folder = this.folderOf(file);
-    if (folder && this.indexed.has(folder) && existsSync5(file) && !this.indexed.get(folder).has(file)) return false;
+    if (folder && this.indexed.has(folder) && existsSync4(file) && !this.indexed.get(folder).has(file)) return false;
     return true;
   }
   /** Lints an open document with the rest of its folder as context; findings for the document only. */
@@ -46246,7 +46467,7 @@ var Workspace = class {
         loaded2.sources.set(other, e.text);
       }
     }
-    const result = checkLoaded(loaded2, { ...this.base, ...extra, config, cwd: folder ?? path15.dirname(file) });
+    const result = checkLoaded(loaded2, { ...this.base, ...extra, config, cwd: folder ?? path17.dirname(file) });
     const findings = result.findings.filter(
       (f) => f.file === file && (folder !== void 0 || !CROSS_FILE_RULES.has(f.ruleId))
     );
@@ -46263,8 +46484,8 @@ var Workspace = class {
   }
 };
 function isInside2(child, parent) {
-  const rel = path15.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path15.isAbsolute(rel);
+  const rel = path17.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path17.isAbsolute(rel);
 }
 
 // src/lsp/server.ts
@@ -46490,17 +46711,18 @@ function toPath(uri) {
 
 // src/cli/main.ts
 init_errors();
+init_escape2();
 import { writeFileSync as writeFileSync2 } from "node:fs";
-import path17 from "node:path";
+import path19 from "node:path";
 
 // src/api/version.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var cached;
 function version() {
   if (cached !== void 0) return cached;
   for (const rel of ["../../../package.json", "../../package.json", "../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync6(new URL(rel, import.meta.url), "utf8"));
+      const pkg = JSON.parse(readFileSync2(new URL(rel, import.meta.url), "utf8"));
       if (pkg.name === "kubeplan" && typeof pkg.version === "string") return cached = pkg.version;
     } catch {
     }
@@ -47443,6 +47665,11 @@ function codeFrame(lines, f, paint) {
 }
 function renderText(report, options = {}) {
   const color = options.color ?? false;
+  const header = report.configFile ? `config: ${escapeControl(report.configFile)}
+` : "";
+  return header + renderBody(report, color);
+}
+function renderBody(report, color) {
   const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
   if (!isPlanReport(report)) return findings;
   let plan3 = renderPlanText(report.plan, { color });
@@ -47521,6 +47748,12 @@ function parseCommandLine(argv) {
   }
   const v = parsed.values;
   const positionals = [...parsed.positionals];
+  const end = argv.indexOf("--");
+  if (end >= 0) {
+    const afterEnd = argv.length - end - 1;
+    for (let i = positionals.length - afterEnd; i < positionals.length; i++)
+      if (i >= 0 && positionals[i] === "-") positionals[i] = "./-";
+  }
   let command;
   if (v.help) command = "help";
   else if (v.version) command = "version";
@@ -47743,8 +47976,8 @@ init_findings();
 init_lint();
 init_decode();
 init_load();
-import { readFileSync as readFileSync7, writeFileSync } from "node:fs";
-import path16 from "node:path";
+import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
+import path18 from "node:path";
 var DEFAULT_MAX_PASSES = 10;
 function fix(inputs, given = {}) {
   const { options, configFindings } = resolveOptions(given);
@@ -47825,10 +48058,10 @@ function writeFixedFiles(files, cwd = process.cwd()) {
   const skipped2 = [];
   for (const f of files) {
     if (f.stdin) continue;
-    const absolute = path16.resolve(cwd, f.file);
+    const absolute = path18.resolve(cwd, f.file);
     let bytes;
     try {
-      bytes = readFileSync7(absolute);
+      bytes = readFileSync3(absolute);
     } catch (err) {
       skipped2.push({
         file: f.file,
@@ -47860,6 +48093,8 @@ function encodeLike(original, text) {
 
 // src/cli/shared.ts
 init_config2();
+init_errors();
+init_config();
 init_findings();
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
@@ -47870,6 +48105,8 @@ function apiOptions(options, io) {
     cwd: io.cwd,
     ...options.config !== void 0 ? { configPath: options.config } : {}
   });
+  const problem = configProblem(config);
+  if (problem) throw new OptionsError(problem);
   return {
     config,
     cwd: io.cwd,
@@ -48000,7 +48237,8 @@ function printRulePages(ids, io) {
 }
 
 // src/cli/main.ts
-async function run4(argv, io) {
+async function run4(argv, given) {
+  const io = { ...given, stderr: (text) => given.stderr(escapeTerminal(text)) };
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
     io.stderr(`kubeplan: ${parsed.error}
@@ -48056,7 +48294,7 @@ function print(report, options, io) {
   if (options.output === void 0) io.stdout(text);
   else {
     try {
-      writeFileSync2(path17.resolve(io.cwd, options.output), text);
+      writeFileSync2(path19.resolve(io.cwd, options.output), text);
     } catch (err) {
       io.stderr(`kubeplan: --output ${options.output}: ${err.code ?? String(err)}
 `);
@@ -48089,7 +48327,7 @@ if (process.argv[2] === "lsp") {
     stderr: (text) => process.stderr.write(text),
     readStdin: () => {
       try {
-        return readFileSync8(0);
+        return readFileSync4(0);
       } catch {
         return new Uint8Array();
       }
