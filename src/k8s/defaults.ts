@@ -24,12 +24,18 @@ function setIfMissing(o: Obj, key: string, value: unknown): void {
   if (o[key] === undefined || o[key] === null || o[key] === '') o[key] = value;
 }
 
+/** SetDefaults_Probe defaults a zero as well as a missing value (the fields are plain int32s in Go). */
+function setIfZero(o: Obj, key: string, value: unknown): void {
+  if (o[key] === 0) o[key] = value;
+  else setIfMissing(o, key, value);
+}
+
 function defaultProbe(p: unknown): void {
   if (!isObj(p)) return;
-  setIfMissing(p, 'timeoutSeconds', 1);
-  setIfMissing(p, 'periodSeconds', 10);
-  setIfMissing(p, 'successThreshold', 1);
-  setIfMissing(p, 'failureThreshold', 3);
+  setIfZero(p, 'timeoutSeconds', 1);
+  setIfZero(p, 'periodSeconds', 10);
+  setIfZero(p, 'successThreshold', 1);
+  setIfZero(p, 'failureThreshold', 3);
   if (isObj(p.httpGet)) {
     setIfMissing(p.httpGet, 'path', '/');
     setIfMissing(p.httpGet, 'scheme', 'HTTP');

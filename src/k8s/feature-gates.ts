@@ -28,6 +28,12 @@ const GATES = {
     { since: 24, enabled: false, stage: 'Alpha' },
     { since: 35, enabled: true, stage: 'Beta' },
   ],
+  // Environment variable names: any printable ASCII character but '=' (IsRelaxedEnvVarName) instead of a C identifier.
+  RelaxedEnvironmentVariableValidation: [
+    { since: 30, enabled: false, stage: 'Alpha' },
+    { since: 32, enabled: true, stage: 'Beta' },
+    { since: 34, enabled: true, stage: 'GA' },
+  ],
   // spec.resources on the pod (pod-level requests/limits).
   PodLevelResources: [
     { since: 32, enabled: false, stage: 'Alpha' },

@@ -32,6 +32,12 @@ describe('feature gates by Kubernetes version', () => {
     expect(featureEnabled('MatchLabelKeysInPodAffinity', '1.31')).toBe(true);
   });
 
+  it('RelaxedEnvironmentVariableValidation: alpha (off) in 1.30, beta (on) in 1.32, GA in 1.34', () => {
+    expect(featureEnabled('RelaxedEnvironmentVariableValidation', '1.31')).toBe(false);
+    expect(featureEnabled('RelaxedEnvironmentVariableValidation', '1.32')).toBe(true);
+    expect(featureSpec('RelaxedEnvironmentVariableValidation', '1.34')?.stage).toBe('GA');
+  });
+
   it('defaults to the newest supported version and treats a gate as off before it existed', () => {
     for (const gate of FEATURE_GATES) expect(featureEnabled(gate)).toBe(featureEnabled(gate, '1.36'));
     expect(featureSpec('PodLevelResources', '1.20')).toBeUndefined();
