@@ -1,42 +1,45 @@
 /**
  * Language-server latency for `npm run bench`: the time from a `textDocument/didChange` to the
- * `textDocument/publishDiagnostics` for it, through the server's JSON-RPC framing (dist/src/lsp/server.js, in this
- * process). The file sits in a workspace folder of its own, so the time is the single document's lint plus the
- * 200 ms debounce the server waits after the last keystroke (included: it is what the editor user waits).
+ * `textDocument/publishDiagnostics` for it, through the server's JSON-RPC connection (dist/src/lsp/server.js, in this
+ * process, over in-memory streams, driven by vscode-jsonrpc as an editor would). The file sits in a workspace folder
+ * of its own, so the time is the single document's lint plus the 200 ms debounce the server waits after the last
+ * keystroke (included: it is what the editor user waits).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import * as rpc from 'vscode-jsonrpc/node';
 
 export async function lspLatency(dist, text, reps) {
-  const { createLanguageServer } = await import(pathToFileURL(path.join(dist, 'lsp/server.js')).href);
-  const { frame } = await import(pathToFileURL(path.join(dist, 'lsp/framing.js')).href);
+  const { startLanguageServer } = await import(pathToFileURL(path.join(dist, 'lsp/server.js')).href);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kubeplan-bench-lsp-'));
   const file = path.join(dir, 'big.yaml');
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
+  const toServer = new PassThrough();
+  const fromServer = new PassThrough();
+  startLanguageServer({ input: toServer, output: fromServer, exit: () => {} });
+  const client = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(fromServer),
+    new rpc.StreamMessageWriter(toServer),
+  );
   let onPublish = () => {};
-  let pending = '';
-  const server = createLanguageServer({
-    write: (out) => {
-      pending += out;
-      for (;;) {
-        const m = /^Content-Length: (\d+)\r\n\r\n/.exec(pending);
-        if (!m) return;
-        const body = pending.slice(m[0].length, m[0].length + Number(m[1]));
-        pending = pending.slice(m[0].length + Number(m[1]));
-        if (JSON.parse(body).method === 'textDocument/publishDiagnostics') onPublish();
-      }
-    },
-    exit: () => {},
-  });
-  const send = (msg) => server.push(Buffer.from(frame({ jsonrpc: '2.0', ...msg })));
+  client.onNotification('textDocument/publishDiagnostics', () => onPublish());
+  client.listen();
   const published = () => new Promise((resolve) => (onPublish = resolve));
   try {
-    send({ id: 1, method: 'initialize', params: { workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'b' }] } });
+    await client.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'b' }],
+    });
     let wait = published();
-    send({ method: 'textDocument/didOpen', params: { textDocument: { uri, version: 1, text } } });
+    await client.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
     await wait;
     const times = [];
     for (let i = 0; i < reps; i++) {
@@ -44,9 +47,9 @@ export async function lspLatency(dist, text, reps) {
       const edited = `${text}\n# edit ${i}\n`;
       wait = published();
       const t0 = performance.now();
-      send({
-        method: 'textDocument/didChange',
-        params: { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: edited }] },
+      await client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: i + 2 },
+        contentChanges: [{ text: edited }],
       });
       await wait;
       times.push(performance.now() - t0);
@@ -54,7 +57,9 @@ export async function lspLatency(dist, text, reps) {
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)];
   } finally {
-    send({ id: 2, method: 'shutdown' });
+    await client.sendRequest('shutdown');
+    client.dispose();
+    toServer.end();
     rmSync(dir, { recursive: true, force: true });
   }
 }

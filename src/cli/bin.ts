@@ -1,7 +1,6 @@
 /** Process entry point: wires the real stdin/stdout/env to the CLI (or to the language server for `lsp`). */
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
-import { createLanguageServer } from '../lsp/server.js';
 import { run } from './main.js';
 
 // Node ≥ 22.1 caches compiled code on disk between runs: from here on, so the schema validator chunks loaded per
@@ -14,12 +13,16 @@ import { run } from './main.js';
 process.env = { ...process.env };
 
 if (process.argv[2] === 'lsp') {
-  const server = createLanguageServer({
-    write: (text) => process.stdout.write(text),
-    exit: (code) => process.exit(code),
+  // Exit only once stdout has taken every byte (a pipe to a slow editor buffers them in this process); a reader
+  // that went away (EPIPE) ends the server too.
+  process.stdout.on('error', () => process.exit(1));
+  // Loaded only for `lsp`: the JSON-RPC library is not evaluated at every CLI start.
+  const { startLanguageServer } = await import('../lsp/server.js');
+  startLanguageServer({
+    input: process.stdin,
+    output: process.stdout,
+    exit: (code) => process.stdout.end(() => process.exit(code)),
   });
-  process.stdin.on('data', (chunk: Buffer) => server.push(chunk));
-  process.stdin.on('end', () => process.exit(0));
 } else {
   // `kubeplan plan … | head`: once the reader has closed the pipe, stop writing and end quietly (no stack trace).
   let closed = false;

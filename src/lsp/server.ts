@@ -1,34 +1,46 @@
 /**
- * `kubeplan lsp`: a language server over stdio.
+ * `kubeplan lsp`: a language server over stdio, on `vscode-languageserver` (the JSON-RPC and LSP implementation
+ * VS Code's own servers use: framing, request/response bookkeeping, cancellation, errors for malformed messages).
  *
  * - Each open manifest is linted with the rest of its workspace folder as context (workspace.ts), with the
  *   `.kubeplan.yaml` the CLI would use for it; other YAML (workflows, Helm values) gets no diagnostics (scope.ts).
- * - Edits are debounced (200 ms) and only the newest version of a document is linted; requests (hover, code
- *   actions) are answered as they arrive, from the last parse, never after a queued lint.
+ * - Documents sync incrementally (vscode-languageserver-textdocument applies the edits). Edits are debounced
+ *   (200 ms) and only the newest version of a document is linted; requests (hover, code actions) are answered from
+ *   the last parse, never after a queued lint, and a request the client cancelled before it ran is not computed.
  * - A lint of one document re-lints the other open documents of its folder (a Service's selector in one file and
  *   the Deployment's labels in another), so a cross-file finding appears and disappears as either file changes.
  * - Hovers: field documentation, and on a workload, Service or Ingress what the planner makes of it (hover.ts).
  * - Code actions: quick fixes and "disable this rule" (actions.ts).
+ * - Exit: on the `exit` notification, or when the input ends, after every reply owed is written and flushed.
  */
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  createProtocolConnection,
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type InitializeParams,
+  type Logger,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/types.js';
 import type { LintOptions } from '../lint.js';
 import { codeActions } from './actions.js';
 import { toDiagnostic } from './diagnostics.js';
-import { frame, MessageReader } from './framing.js';
+import { Transport } from './framing.js';
 import { hoverAt } from './hover.js';
 import { planHover } from './plan-hover.js';
 import { Workspace } from './workspace.js';
 
-interface Request {
-  jsonrpc: '2.0';
-  id?: number | string;
-  method?: string;
-  params?: Record<string, unknown>;
-}
-
 export interface LanguageServerIO {
-  write: (text: string) => void;
+  input: Readable;
+  output: Writable;
+  /** The server is done (`exit`, or the input ended): every reply is written to `output`; end the process. */
   exit: (code: number) => void;
 }
 
@@ -37,55 +49,126 @@ export interface LanguageServerOptions extends LintOptions {
   debounceMs?: number;
 }
 
-interface OpenDocument {
-  uri: string;
-  file: string;
-  text: string;
-  version: number;
-  /** The findings of the last lint and the version they are for (code actions use them). */
+/** What the server keeps per open document besides its text: the findings of the last lint and their version. */
+interface LintState {
   findings: Finding[];
   lintedVersion: number;
 }
 
-export function createLanguageServer(io: LanguageServerIO, options: LanguageServerOptions = {}) {
+export function startLanguageServer(io: LanguageServerIO, options: LanguageServerOptions = {}): void {
   const { debounceMs = 200, ...lintOptions } = options;
   let workspace = new Workspace([], lintOptions);
-  const documents = new Map<string, OpenDocument>();
+  const documents = new TextDocuments(TextDocument);
+  const state = new Map<string, LintState>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  let shutdown = false;
-  let nextRequestId = 1;
-  const send = (message: unknown) => io.write(frame(message));
-  const reply = (id: Request['id'], result: unknown) => send({ jsonrpc: '2.0', id, result });
-  const fail = (id: Request['id'], code: number, message: string) =>
-    send({ jsonrpc: '2.0', id, error: { code, message } });
+  const pendingCascade = new Set<string>();
+  let shutdownReceived = false;
+  let exiting = false;
+  let parentWatch: ReturnType<typeof setInterval> | undefined;
 
-  const publish = (uri: string, diagnostics: unknown[], version?: number) =>
-    send({
-      jsonrpc: '2.0',
-      method: 'textDocument/publishDiagnostics',
-      params: { uri, ...(version !== undefined ? { version } : {}), diagnostics },
-    });
+  const stopWork = () => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+    if (parentWatch) clearInterval(parentWatch);
+  };
+  /** The `exit` notification's code; a broken stream exits 1; otherwise 0 only after `shutdown` (LSP). */
+  let exitWith: number | undefined;
+  let broken = false;
+  /**
+   * Ends the process once what is owed is written: on `exit`, the replies already written; when the input ended or
+   * broke, also the replies to every request already read (the connection still answers its queue, and a
+   * `shutdown`/`exit` among them still counts).
+   */
+  const finish = (waitForReplies: boolean) => {
+    stopWork();
+    if (exiting) return;
+    exiting = true;
+    void (waitForReplies ? transport.drained() : transport.flushed()).then(() =>
+      io.exit(exitWith ?? (broken ? 1 : shutdownReceived ? 0 : 1)),
+    );
+  };
+
+  const transport = new Transport(io.input, io.output, (reason) => {
+    log(`${reason}; closing`);
+    broken = true;
+    finish(true);
+  });
+  const connection = createConnection(
+    // The logger reports malformed messages (null, not an object) to the editor's log.
+    (logger) => createProtocolConnection(transport.reader, transport.writer, quiet(logger)),
+    {
+      initialize: (params) => watchParent(params.processId),
+      get shutdownReceived() {
+        return shutdownReceived;
+      },
+      set shutdownReceived(value: boolean) {
+        shutdownReceived = value;
+      },
+      exit: (code) => {
+        exitWith = code;
+        finish(false);
+      },
+    },
+  );
+
+  // A message that is not JSON gets JSON-RPC's parse error (id null) and the stream goes on; framing errors are
+  // FrameGuard's (the connection closes).
+  transport.reader.onError((err) => {
+    if (err instanceof SyntaxError)
+      void transport.writer.write({
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: -32700, message: 'parse error: message is not JSON' },
+      } as never);
+  });
+  // The editor closed our stdin: answer what was asked, flush, exit (LSP: 1 unless shutdown came first).
+  transport.reader.onClose(() => finish(true));
+
+  /** The editor's process: when it is gone, so is the server (an unref'd timer never keeps the process up). */
+  const watchParent = (pid: unknown) => {
+    if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0 || parentWatch) return;
+    parentWatch = setInterval(() => {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        finish(false);
+      }
+    }, 3000);
+    parentWatch.unref();
+  };
+
+  const log = (message: string) => quiet(connection.console).error(`kubeplan: ${message}`);
+  const fileOf = (uri: string) => toPath(uri);
+
+  const publish = (uri: string, diagnostics: ReturnType<typeof toDiagnostic>[], version?: number) => {
+    try {
+      connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => {});
+    } catch {
+      // The connection closed (the editor went away): nobody to tell.
+    }
+  };
 
   /** Lints the document's current version; with `cascade`, then the other open documents of its folder. */
   const lintNow = (uri: string, cascade: boolean) => {
     timers.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
-    workspace.setOpen(doc.file, doc.text);
-    const outcome = workspace.lint(doc.file, { fixes: true });
-    doc.findings = outcome.findings;
-    doc.lintedVersion = doc.version;
+    const file = fileOf(uri);
+    workspace.setOpen(file, doc.getText());
+    const outcome = workspace.lint(file, { fixes: true });
+    state.set(uri, { findings: outcome.findings, lintedVersion: doc.version });
     publish(uri, outcome.findings.map(toDiagnostic), doc.version);
     if (!cascade) return;
-    const folder = workspace.folderOf(doc.file);
+    const folder = workspace.folderOf(file);
     if (folder === undefined) return;
-    for (const other of documents.values()) {
-      if (other.uri !== uri && workspace.folderOf(other.file) === folder) schedule(other.uri, debounceMs, false);
+    for (const other of documents.keys()) {
+      if (other !== uri && workspace.folderOf(fileOf(other)) === folder) schedule(other, debounceMs, false);
     }
   };
 
   /** Runs a lint after `delay` (a newer schedule for the same document replaces it: stale work is dropped). */
   const schedule = (uri: string, delay: number, cascade: boolean) => {
+    if (exiting) return;
     const pending = timers.get(uri);
     if (pending) {
       // A refresh never downgrades a pending edit-triggered lint (which cascades).
@@ -101,43 +184,85 @@ export function createLanguageServer(io: LanguageServerIO, options: LanguageServ
         try {
           lintNow(uri, cascade);
         } catch (err) {
-          log(1, `lint of ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
+          log(`lint of ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
         }
       }, delay),
     );
   };
-  const pendingCascade = new Set<string>();
 
-  const log = (type: number, message: string) =>
-    send({ jsonrpc: '2.0', method: 'window/logMessage', params: { type, message: `kubeplan: ${message}` } });
-
-  const initialize = (params: Record<string, unknown>) => {
+  let watchFiles = false;
+  connection.onInitialize((params: InitializeParams) => {
     const folders: string[] = [];
-    const given = params.workspaceFolders as { uri?: unknown }[] | null | undefined;
-    if (Array.isArray(given)) {
-      for (const f of given) if (typeof f?.uri === 'string' && f.uri.startsWith('file:')) folders.push(toPath(f.uri));
-    } else if (typeof params.rootUri === 'string' && params.rootUri.startsWith('file:')) {
-      folders.push(toPath(params.rootUri));
-    } else if (typeof params.rootPath === 'string') {
-      folders.push(params.rootPath);
+    const p = (params ?? {}) as Partial<InitializeParams>;
+    if (Array.isArray(p.workspaceFolders)) {
+      for (const f of p.workspaceFolders as { uri?: unknown }[])
+        if (typeof f?.uri === 'string' && f.uri.startsWith('file:')) folders.push(toPath(f.uri));
+    } else if (typeof p.rootUri === 'string' && p.rootUri.startsWith('file:')) {
+      folders.push(toPath(p.rootUri));
+    } else if (typeof p.rootPath === 'string') {
+      folders.push(p.rootPath);
     }
     workspace = new Workspace(folders, lintOptions);
     try {
       workspace.indexAll();
     } catch (err) {
-      log(1, `could not index the workspace: ${err instanceof Error ? err.message : String(err)}`);
+      log(`could not index the workspace: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const capabilities = params.capabilities as
-      { workspace?: { didChangeWatchedFiles?: { dynamicRegistration?: boolean } } } | undefined;
-    watchFiles = capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  };
-  let watchFiles = false;
+    watchFiles = p.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'kubeplan' },
+    };
+  });
 
-  const relintAll = () => {
-    for (const doc of documents.values()) schedule(doc.uri, 0, false);
-  };
+  connection.onInitialized(() => {
+    if (!watchFiles) return;
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/.kubeplan.{yaml,yml}' }],
+      })
+      .catch(() => log('the editor refused to watch files for kubeplan'));
+  });
 
-  const fileEvents = (changes: unknown) => {
+  /** didOpen also fires a content change: the open's immediate lint is already scheduled. */
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    if (typeof document.getText() !== 'string') return;
+    justOpened.add(document.uri);
+    workspace.setOpen(fileOf(document.uri), document.getText());
+    schedule(document.uri, 0, true);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (justOpened.delete(document.uri)) return;
+    schedule(document.uri, debounceMs, true);
+  });
+  documents.onDidSave(({ document }) => schedule(document.uri, 0, true));
+  documents.onDidClose(({ document }) => {
+    const uri = document.uri;
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(uri);
+    pendingCascade.delete(uri);
+    state.delete(uri);
+    const file = fileOf(uri);
+    workspace.close(file);
+    publish(uri, []);
+    // What the other open documents see of this file is the disk's version again.
+    const folder = workspace.folderOf(file);
+    for (const other of documents.keys())
+      if (other !== uri && workspace.folderOf(fileOf(other)) === folder) schedule(other, 0, false);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = (params as { changes?: unknown } | null)?.changes;
     if (!Array.isArray(changes)) return;
     let config = false;
     for (const change of changes as { uri?: unknown }[]) {
@@ -147,138 +272,62 @@ export function createLanguageServer(io: LanguageServerIO, options: LanguageServ
       else workspace.refreshFromDisk(file);
     }
     if (config) workspace.reloadConfigs();
-    relintAll();
-  };
+    for (const uri of documents.keys()) schedule(uri, 0, false);
+  });
 
-  const handle = (msg: Request) => {
-    if (msg.method === undefined) return; // a response to one of our requests (registerCapability)
-    const params = msg.params ?? {};
-    const doc = (params.textDocument ?? {}) as { uri?: string; text?: string; version?: number };
-    const open = typeof doc.uri === 'string' ? documents.get(doc.uri) : undefined;
-    switch (msg.method) {
-      case 'initialize':
-        initialize(params);
-        return reply(msg.id, {
-          capabilities: {
-            textDocumentSync: { openClose: true, change: 1, save: { includeText: true } },
-            hoverProvider: true,
-            codeActionProvider: { codeActionKinds: ['quickfix'] },
-          },
-          serverInfo: { name: 'kubeplan' },
-        });
-      case 'initialized':
-        if (watchFiles)
-          send({
-            jsonrpc: '2.0',
-            id: `kubeplan-${nextRequestId++}`,
-            method: 'client/registerCapability',
-            params: {
-              registrations: [
-                {
-                  id: 'kubeplan-watch',
-                  method: 'workspace/didChangeWatchedFiles',
-                  registerOptions: {
-                    watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/.kubeplan.{yaml,yml}' }],
-                  },
-                },
-              ],
-            },
-          });
-        return;
-      case 'textDocument/didOpen':
-        if (typeof doc.uri === 'string' && typeof doc.text === 'string') {
-          documents.set(doc.uri, {
-            uri: doc.uri,
-            file: toPath(doc.uri),
-            text: doc.text,
-            version: typeof doc.version === 'number' ? doc.version : 0,
-            findings: [],
-            lintedVersion: -1,
-          });
-          workspace.setOpen(toPath(doc.uri), doc.text);
-          schedule(doc.uri, 0, true);
-        }
-        return;
-      case 'textDocument/didChange': {
-        const changes = params.contentChanges as { text?: string }[] | undefined;
-        const last = changes?.[changes.length - 1];
-        if (open && typeof last?.text === 'string') {
-          open.text = last.text;
-          open.version = typeof doc.version === 'number' ? doc.version : open.version + 1;
-          schedule(open.uri, debounceMs, true);
-        }
-        return;
-      }
-      case 'textDocument/didSave':
-        if (open) {
-          if (typeof params.text === 'string') open.text = params.text;
-          schedule(open.uri, 0, true);
-        }
-        return;
-      case 'textDocument/didClose':
-        if (open) {
-          const pending = timers.get(open.uri);
-          if (pending) clearTimeout(pending);
-          timers.delete(open.uri);
-          documents.delete(open.uri);
-          workspace.close(open.file);
-          publish(open.uri, []);
-          // What the other open documents see of this file is the disk's version again.
-          for (const other of documents.values())
-            if (workspace.folderOf(other.file) === workspace.folderOf(open.file)) schedule(other.uri, 0, false);
-        }
-        return;
-      case 'workspace/didChangeWatchedFiles':
-        return fileEvents(params.changes);
-      case 'workspace/didChangeWorkspaceFolders':
-        return;
-      case '$/cancelRequest':
-        // Requests are answered as they arrive, so there is never one to cancel; stale lints are dropped by
-        // debouncing (a newer version replaces the pending lint).
-        return;
-      case 'textDocument/hover': {
-        if (!open) return reply(msg.id, null);
-        workspace.setOpen(open.file, open.text);
-        const manifests = workspace.manifestsOf(open.file);
-        const planned = workspace.isManifestFile(open.file)
-          ? planHover(open.file, manifests, params.position, workspace)
-          : null;
-        return reply(msg.id, planned ?? hoverAt(manifests, params.position));
-      }
-      case 'textDocument/codeAction': {
-        if (!open || open.lintedVersion !== open.version) return reply(msg.id, []);
-        const range = params.range as Parameters<typeof codeActions>[4] | undefined;
-        if (!range?.start || !range.end) return reply(msg.id, []);
-        return reply(msg.id, codeActions(open.uri, open.text, open.findings, workspace.manifestsOf(open.file), range));
-      }
-      case 'shutdown':
-        shutdown = true;
-        for (const t of timers.values()) clearTimeout(t);
-        timers.clear();
-        return reply(msg.id, null);
-      case 'exit':
-        return io.exit(shutdown ? 0 : 1);
-      default:
-        if (msg.id !== undefined) fail(msg.id, -32601, `method not found: ${msg.method}`);
-    }
-  };
+  const cancelled = (token: CancellationToken) =>
+    token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : undefined;
 
-  return new MessageReader(
-    (m) => {
+  connection.onHover((params, token) => {
+    const stop = cancelled(token);
+    if (stop) return stop;
+    const uri = params?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc) return null;
+    const file = fileOf(doc.uri);
+    workspace.setOpen(file, doc.getText());
+    const manifests = workspace.manifestsOf(file);
+    const planned = workspace.isManifestFile(file) ? planHover(file, manifests, params.position, workspace) : null;
+    return planned ?? hoverAt(manifests, params.position);
+  });
+
+  connection.onCodeAction((params, token) => {
+    const stop = cancelled(token);
+    if (stop) return stop;
+    const uri = params?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    const linted = doc ? state.get(doc.uri) : undefined;
+    // Only findings of the version the client sees: edits computed for an older text would land in the wrong place.
+    if (!doc || !linted || linted.lintedVersion !== doc.version) return [];
+    const range = params.range as Parameters<typeof codeActions>[4] | undefined;
+    if (!range?.start || !range.end) return [];
+    const file = fileOf(doc.uri);
+    return codeActions(doc.uri, doc.getText(), linted.findings, workspace.manifestsOf(file), range);
+  });
+
+  connection.onShutdown(() => {
+    stopWork();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/**
+ * A logger that never throws: logging to the editor after the input closed throws "Connection is closed", and the
+ * connection logs from its own catch blocks (where a throw would end the process).
+ */
+function quiet(logger: Logger): Logger {
+  const guard =
+    (f: (m: string) => void) =>
+    (message: string): void => {
       try {
-        handle(m as Request);
-      } catch (err) {
-        const id = (m as Request).id;
-        if (id !== undefined && (m as Request).method !== undefined)
-          fail(id, -32603, err instanceof Error ? err.message : String(err));
+        f.call(logger, message);
+      } catch {
+        // nobody to tell
       }
-    },
-    (reason) => {
-      log(1, `${reason}; closing`);
-      io.exit(1);
-    },
-    () => send({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'parse error: message is not JSON' } }),
-  );
+    };
+  return { error: guard(logger.error), warn: guard(logger.warn), info: guard(logger.info), log: guard(logger.log) };
 }
 
 function toPath(uri: string): string {
