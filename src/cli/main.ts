@@ -3,13 +3,13 @@
  * 0 = clean, 1 = findings at the failing level (errors, or more warnings than --max-warnings),
  * 2 = usage error, 3 = internal error (a crash that escaped the per-rule isolation: a bug in kubeplan).
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { OptionsError } from '../api/errors.js';
 import { escapeTerminal } from '../core/escape.js';
 import { version } from '../api/version.js';
 import { lint } from '../lint.js';
-import { render, type Report } from '../output/index.js';
+import { renderChunks, type Report } from '../output/index.js';
 import { parseCommandLine, USAGE, type CliOptions } from './args.js';
 import { runFix } from './fix-command.js';
 import { formatRulesJson, formatRulesText, printRulePages } from './rules-table.js';
@@ -79,15 +79,26 @@ function print(report: Report, options: CliOptions, io: CliIO): number {
   const shown = { ...report, findings: visibleFindings(report.findings, options) };
   // A file never gets colour codes, whatever the terminal.
   const color = options.output === undefined && useColor(options, io);
-  const text = render(options.format, shown, { color, toolVersion: version() });
-  if (options.output === undefined) io.stdout(text);
+  // Written piece by piece: a large JSON plan is never one string (renderChunks).
+  const chunks = renderChunks(options.format, shown, { color, toolVersion: version() });
+  if (options.output === undefined) for (const text of chunks) io.stdout(text);
   else {
     try {
-      writeFileSync(path.resolve(io.cwd, options.output), text);
+      writeChunks(path.resolve(io.cwd, options.output), chunks);
     } catch (err) {
       io.stderr(`kubeplan: --output ${options.output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
       return EXIT_USAGE;
     }
   }
   return exitCodeFor(report.findings, options);
+}
+
+/** Writes the pieces to a file as they come (the file is created or truncated first, as writeFileSync would). */
+function writeChunks(file: string, chunks: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const text of chunks) writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
 }

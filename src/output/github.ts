@@ -5,6 +5,7 @@
  */
 import { SEVERITY_RANK } from '../core/findings.js';
 import type { Finding } from '../core/types.js';
+import { boundReport } from './bound.js';
 import type { Report } from './report.js';
 
 export const GITHUB_MAX_ANNOTATIONS = 50;
@@ -45,5 +46,5 @@ export function escapeProperty(s: string): string {
 
 /** The github renderer: workflow-command annotations for the report's findings. */
 export function renderGithub(report: Report): string {
-  return findingsToGithub(report.findings);
+  return findingsToGithub(boundReport(report).report.findings);
 }

@@ -13,6 +13,7 @@ import { renderNodes, renderUnschedulable } from './html-nodes.js';
 import { page } from './html-page.js';
 import { renderRoutes } from './html-routes.js';
 import { renderChanges } from './html-rollouts.js';
+import { boundData, boundFindings, boundReport } from './bound.js';
 import { isPlanReport, type Report } from './report.js';
 
 export { CARD_LIMIT } from './html-nodes.js';
@@ -48,7 +49,9 @@ function findingsSection(findings: Finding[]): string {
 }
 
 /** The whole page for a plan (and its change plan, with --from/--base). Pure and deterministic. */
-export function renderPlanHtml(plan: PlanResult, changes?: ChangesResult, options: HtmlOptions = {}): string {
+export function renderPlanHtml(givenPlan: PlanResult, givenChanges?: ChangesResult, options: HtmlOptions = {}): string {
+  const plan = boundData(givenPlan);
+  const changes = givenChanges && boundData(givenChanges);
   const title = options.title ?? 'kubeplan plan';
   const { html: nodes, heat } = renderNodes(plan);
   const s = plan.summary;
@@ -63,7 +66,7 @@ export function renderPlanHtml(plan: PlanResult, changes?: ChangesResult, option
     `<section id="unschedulable"><h2>Unschedulable pods (${s.unschedulable})</h2>${renderUnschedulable(plan)}</section>`,
     `<section id="routes"><h2>Routes</h2>${renderRoutes(plan)}</section>`,
     changes ? `<section id="rollouts"><h2>Changes and rollouts</h2>${renderChanges(changes)}</section>` : '',
-    `<section id="findings"><h2>Findings</h2>${findingsSection(options.findings ?? [...plan.findings, ...(changes?.findings ?? [])])}</section>`,
+    `<section id="findings"><h2>Findings</h2>${findingsSection(boundFindings(options.findings ?? [...plan.findings, ...(changes?.findings ?? [])]))}</section>`,
     `</main>`,
     `<footer>kubeplan · seed ${escapeHtml(plan.settings.seed)} · now ${escapeHtml(plan.settings.now)} · hover or focus a pod for its details</footer>`,
   ].join('\n');
@@ -71,7 +74,8 @@ export function renderPlanHtml(plan: PlanResult, changes?: ChangesResult, option
 }
 
 /** The `--format html` renderer: plan and check reports (a lint report has no plan to draw, only its findings). */
-export function renderHtml(report: Report): string {
+export function renderHtml(given: Report): string {
+  const { report } = boundReport(given);
   if (isPlanReport(report))
     return renderPlanHtml(report.plan, report.changes, {
       title: `kubeplan ${report.kind}`,

@@ -6,7 +6,7 @@
  */
 import { renderGithub } from './github.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
@@ -30,6 +30,31 @@ export function render(format: Format, report: Parameters<Renderer>[0], options?
   return RENDERERS[format](report, options);
 }
 
+/**
+ * The output in pieces of about 64 KB, for writing as it is produced: JSON is never held as one string (a plan can
+ * be larger than a JavaScript string may be); the other formats are bounded and come as one piece.
+ */
+export function* renderChunks(
+  format: Format,
+  report: Parameters<Renderer>[0],
+  options?: Parameters<Renderer>[1],
+): Generator<string> {
+  if (format !== 'json') {
+    yield render(format, report, options);
+    return;
+  }
+  let pending = '';
+  for (const piece of renderJsonChunks(report)) {
+    pending += piece;
+    if (pending.length >= 65536) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending) yield pending;
+}
+
+export { boundReport, elide, MAX_PROSE_CHARS, MAX_VALUE_CHARS } from './bound.js';
 export { renderPlanHtml, type HtmlOptions } from './html.js';
-export { renderGithub, renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif, renderText };
+export { renderGithub, renderHtml, renderJson, renderJsonChunks, renderJunit, renderMarkdown, renderSarif, renderText };
 export { isPlanReport, type Renderer, type RenderOptions, type Report } from './report.js';

@@ -7,6 +7,7 @@
 import { compareFindings } from '../core/findings.js';
 import { compareStrings } from '../core/compare.js';
 import type { Finding, Manifest, ObjectRef } from '../core/types.js';
+import { boundReport } from './bound.js';
 import type { Report } from './report.js';
 
 /** XML 1.0 text (or, with `attribute`, an attribute value): markup escaped, characters XML cannot carry as \uXXXX. */
@@ -55,7 +56,8 @@ function line(f: Finding): string {
   return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`;
 }
 
-export function renderJunit(report: Report): string {
+export function renderJunit(given: Report): string {
+  const { report } = boundReport(given);
   const files = [...new Set([...report.files, ...report.findings.map((f) => f.file)])].sort(compareStrings);
   const suites: string[] = [];
   let totalTests = 0;

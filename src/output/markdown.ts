@@ -12,6 +12,7 @@ import { ruleDocUrl } from '../docs/rule-pages.js';
 import type { PlanResult } from '../plan/index.js';
 import type { ChangesResult } from '../rollout/index.js';
 import { escapeControl } from '../core/escape.js';
+import { boundReport, elisionNote } from './bound.js';
 import { isPlanReport, type Report } from './report.js';
 
 /** GitHub refuses a step summary over 1 MiB; the default budget leaves room for what a caller appends. */
@@ -118,7 +119,8 @@ function ranked(findings: Finding[]): { byRule: Array<{ id: string; severity: Se
   return { byRule };
 }
 
-export function markdownReport(report: Report, options: MarkdownOptions = {}): string {
+export function markdownReport(given: Report, options: MarkdownOptions = {}): string {
+  const { report, elided } = boundReport(given);
   const w = new Writer(options.maxBytes ?? MARKDOWN_MAX_BYTES);
   const plan = isPlanReport(report) ? report.plan : undefined;
   const changes = isPlanReport(report) ? report.changes : undefined;
@@ -128,6 +130,10 @@ export function markdownReport(report: Report, options: MarkdownOptions = {}): s
   // 1. Verdict and counts.
   w.line(`## ${escapeMarkdown(title)}`);
   w.line('');
+  if (elided > 0) {
+    w.line(`_Note: ${escapeMarkdown(elisionNote(elided))}_`);
+    w.line('');
+  }
   w.line(
     counts.error > 0
       ? `❌ **${plural(counts.error, 'error')}** in ${plural(new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.file)).size, 'file')}`

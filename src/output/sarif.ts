@@ -12,6 +12,7 @@ import type { Finding, Severity } from '../core/types.js';
 import { version } from '../api/version.js';
 import { ruleDocUrl } from '../docs/rule-pages.js';
 import { allRules } from '../rules/registry.js';
+import { boundReport } from './bound.js';
 import type { Report, RenderOptions } from './report.js';
 
 /** GitHub code scanning's limit per run (results beyond it are rejected, not shown). */
@@ -149,7 +150,11 @@ function encodeUri(file: string): string {
 /** The sarif renderer: a SARIF 2.1.0 log of the report's findings, with kubeplan's rule table. */
 export function renderSarif(report: Report, options: RenderOptions = {}): string {
   return (
-    JSON.stringify(findingsToSarif(report.findings, ruleInfos(), options.toolVersion ?? version()), null, 2) + '\n'
+    JSON.stringify(
+      findingsToSarif(boundReport(report).report.findings, ruleInfos(), options.toolVersion ?? version()),
+      null,
+      2,
+    ) + '\n'
   );
 }
 

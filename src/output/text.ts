@@ -4,6 +4,7 @@ import type { Finding } from '../core/types.js';
 import { renderPlanText } from '../plan/render.js';
 import { renderChangesText } from '../rollout/render.js';
 import { escapeControl } from '../core/escape.js';
+import { boundReport, elisionNote } from './bound.js';
 import { counts, isPlanReport, type Report, type RenderOptions } from './report.js';
 
 export interface TextOptions {
@@ -81,7 +82,9 @@ function codeFrame(lines: string[], f: Finding, paint: (code: keyof typeof CODES
 }
 
 /** The text renderer: findings grouped by file; for plan/check, the plan and changes too (check: findings first). */
-export function renderText(report: Report, options: RenderOptions = {}): string {
+export function renderText(given: Report, options: RenderOptions = {}): string {
+  const { report, elided } = boundReport(given);
+  const note = elided > 0 ? `\nNote: ${elisionNote(elided)}\n` : '';
   const color = options.color ?? false;
   // The config that applied is named first: a setting from it (exclude, rules: off) must never act unseen.
   const header = report.configFile ? `config: ${escapeControl(report.configFile)}\n` : '';
@@ -90,9 +93,9 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
 
 function renderBody(report: Report, color: boolean): string {
   const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
-  if (!isPlanReport(report)) return findings;
+  if (!isPlanReport(report)) return findings + note;
   let plan = renderPlanText(report.plan, { color });
   if (report.changes) plan += '\n' + renderChangesText(report.changes);
   // `check` gates a commit: why it fails comes first. `plan` is read for the plan; its findings follow it.
-  return report.kind === 'check' ? findings + '\n' + plan : plan + '\n' + findings;
+  return (report.kind === 'check' ? findings + '\n' + plan : plan + '\n' + findings) + note;
 }
