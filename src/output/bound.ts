@@ -106,7 +106,13 @@ class Walker {
       let k = this.string(key, MAX_VALUE_CHARS);
       // Two long keys with the same start: keep both.
       for (let n = 2; k !== key && Object.hasOwn(out, k); n++) k = `${this.string(key, MAX_VALUE_CHARS)} #${n}`;
-      out[k] = this.value(v, PROSE_KEYS.has(key) || key === 'diff' ? MAX_PROSE_CHARS : max);
+      // defineProperty: a key named `__proto__` (input data) stays a key.
+      Object.defineProperty(out, k, {
+        value: this.value(v, PROSE_KEYS.has(key) || key === 'diff' ? MAX_PROSE_CHARS : max),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

@@ -41,6 +41,14 @@ describe('boundData', () => {
     expect(out.notes[0]).toMatch(/elided by kubeplan/);
   });
 
+  it('keeps a label named __proto__ as a label when it copies', () => {
+    const labels = JSON.parse(`{"__proto__": "x", "long": "${'y'.repeat(400)}"}`) as Record<string, string>;
+    const out = boundData({ labels });
+    expect(Object.keys(out.labels)).toEqual(['__proto__', 'long']);
+    expect(Object.getPrototypeOf(out.labels)).toBe(Object.prototype);
+    expect(JSON.stringify(out.labels)).toMatch(/^\{"__proto__":"x","long":"y+… \[/);
+  });
+
   it('cuts the long lines of a diff one by one, keeping the others', () => {
     const diff = `--- a\n+++ b\n-x: ${'o'.repeat(5000)}\n+x: y\n`;
     const out = boundData({ diff });
