@@ -115,6 +115,7 @@ function runWith(inputs: string[], given: PlanApiOptions, withLint: boolean): Pl
     changes = diffManifests(oldLoad.manifests, linted.manifests, {
       ...common,
       cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common }),
+      ...(cluster ? { snapshot: cluster.manifests } : {}),
     });
   }
 

@@ -19,6 +19,21 @@ export interface DeploymentNaming {
   podName(namespace: string, replicaSet: string): string;
 }
 
+/**
+ * A ReplicaSet the Deployment already has when the plan starts (from the --cluster snapshot): the plan can start
+ * mid-rollout, with several active ReplicaSets.
+ */
+export interface StartingReplicaSet {
+  name: string;
+  /** Its pod-template-hash label (as the cluster computed it; reported, not compared). */
+  hash: string;
+  template: Record<string, unknown>;
+  replicas: number;
+  /** The deployment.kubernetes.io/desired-replicas and max-replicas annotations (absent: unknown). */
+  desired?: number;
+  maxReplicas?: number;
+}
+
 interface ReplicaSet {
   name: string;
   hash: string;
@@ -29,6 +44,8 @@ interface ReplicaSet {
   replicas: number;
   /** The `deployment.kubernetes.io/desired-replicas` annotation. */
   desired: number;
+  /** The `deployment.kubernetes.io/max-replicas` annotation (replicas + maxSurge when last scaled); 0 = unknown. */
+  maxReplicas: number;
   pods: SimPod[];
 }
 
@@ -45,15 +62,35 @@ export class DeploymentSim implements WorkloadSim {
     private readonly pool: PodPool,
     private readonly clock: Clock,
     private readonly naming: DeploymentNaming,
+    start: StartingReplicaSet[] = [],
   ) {
     this.d = next;
     this.f = resolveFenceposts(next.strategy, next.maxSurge, next.maxUnavailable, next.replicas);
     this.newHash = naming.hash(next.template);
-    // The starting point: the old Deployment settled, one ReplicaSet with all its pods Ready.
     const oldHash = naming.hash(old.template);
-    const rs = this.addReplicaSet(old.template, oldHash, old.replicas);
-    rs.desired = old.replicas;
-    this.manage(rs, true);
+    const oldSurge = resolveFenceposts(old.strategy, old.maxSurge, old.maxUnavailable, old.replicas).maxSurge;
+    // The starting point: the ReplicaSets of the snapshot, oldest first, their pods Ready — or else the old
+    // Deployment settled, one ReplicaSet with all its pods Ready.
+    const starting =
+      start.length > 0
+        ? start
+        : [{ name: `${old.name}-${oldHash}`, hash: oldHash, template: old.template, replicas: old.replicas }];
+    let rs: ReplicaSet | undefined;
+    for (const s of starting) {
+      // FindNewReplicaSet compares templates (EqualIgnoreHash), so the snapshot's hash label is not used to match.
+      const added = this.addReplicaSet(s.template, naming.hash(s.template), s.replicas);
+      added.name = s.name;
+      added.desired = s.desired ?? old.replicas;
+      // A snapshot ReplicaSet without the max-replicas annotation keeps 0 (getReplicaSetFraction then falls back
+      // to status.replicas); the settled start carries what SetReplicasAnnotations wrote.
+      added.maxReplicas =
+        s.maxReplicas ?? (start.length === 0 && old.strategy === 'RollingUpdate' ? old.replicas + oldSurge : 0);
+      this.manage(added, true);
+      if (added.hash === oldHash || rs === undefined) rs = added;
+    }
+    rs ??= this.addReplicaSet(old.template, oldHash, 0);
+    // Mid-rollout, the "old" side is the oldest active ReplicaSet that is not the new one.
+    rs = this.rss.find((x) => x.hash !== this.newHash && x.replicas > 0) ?? rs;
     const available = this.available();
     this.rollout = {
       kind: 'Deployment',
@@ -62,7 +99,7 @@ export class DeploymentSim implements WorkloadSim {
       strategy: next.strategy,
       cause: oldHash === this.newHash ? 'replicas' : 'template',
       replicas: { old: old.replicas, new: next.replicas },
-      revisions: { old: rs.name, new: `${next.name}-${this.newHash}` },
+      revisions: { old: rs.name, new: this.newRS()?.name ?? `${next.name}-${this.newHash}` },
       limits:
         next.strategy === 'RollingUpdate' ? { maxSurge: this.f.maxSurge, maxUnavailable: this.f.maxUnavailable } : {},
       events: [],
@@ -123,6 +160,7 @@ export class DeploymentSim implements WorkloadSim {
       created: this.rss.length,
       replicas,
       desired: this.d.replicas,
+      maxReplicas: 0,
       pods: [],
     };
     this.rss.push(rs);
@@ -153,15 +191,71 @@ export class DeploymentSim implements WorkloadSim {
   }
 
   /**
-   * sync.go scale(): with one active ReplicaSet (always the case here: every simulation starts from a settled
-   * Deployment) it is scaled straight to spec.replicas. Proportional scaling across several active
-   * ReplicaSets cannot arise from that starting point and is not modelled.
+   * sync.go scale() (kubernetes v1.36): one active ReplicaSet (or none: the newest) is scaled straight to
+   * spec.replicas; a saturated new ReplicaSet sends the old ones to 0; otherwise, for RollingUpdate, the
+   * difference to replicas + maxSurge is shared out in proportion to each active ReplicaSet's size
+   * (GetReplicaSetProportion), larger ReplicaSets first, the leftover to the first.
    */
   private scale(): boolean {
     const target = this.findActiveOrLatest();
-    if (!target) return false;
-    target.desired = this.d.replicas;
-    return this.scaleTo(target, this.d.replicas);
+    if (target) {
+      if (target.replicas === this.d.replicas) {
+        target.desired = this.d.replicas;
+        return false;
+      }
+      return this.scaleTo(target, this.d.replicas);
+    }
+    const newRS = this.newRS();
+    if (newRS && this.isSaturated(newRS)) {
+      let acted = false;
+      for (const old of this.oldRSs()) if (old.replicas > 0 && this.scaleTo(old, 0)) acted = true;
+      return acted;
+    }
+    if (this.d.strategy !== 'RollingUpdate') return false;
+    const all = this.rss.filter((rs) => rs.replicas > 0); // FilterActiveReplicaSets
+    const allReplicas = sum(all.map((rs) => rs.replicas));
+    const allowedSize = this.d.replicas > 0 ? this.d.replicas + this.f.maxSurge : 0;
+    const toAdd = allowedSize - allReplicas;
+    // ReplicaSetsBySizeNewer when scaling up, ReplicaSetsBySizeOlder when scaling down.
+    all.sort((a, b) => b.replicas - a.replicas || (toAdd > 0 ? b.created - a.created : a.created - b.created));
+    const size = new Map<ReplicaSet, number>();
+    let added = 0;
+    for (const rs of all) {
+      const proportion = toAdd === 0 ? 0 : this.proportion(rs, toAdd, added);
+      size.set(rs, rs.replicas + proportion);
+      added += proportion;
+    }
+    let acted = false;
+    all.forEach((rs, i) => {
+      let n = size.get(rs)!;
+      if (i === 0 && toAdd !== 0) n = Math.max(0, n + toAdd - added); // leftovers to the largest
+      rs.maxReplicas = this.d.replicas + this.f.maxSurge;
+      if (this.scaleTo(rs, n)) acted = true;
+      else rs.desired = this.d.replicas;
+    });
+    return acted;
+  }
+
+  /** GetReplicaSetProportion / getReplicaSetFraction (deployment/util/deployment_util.go). */
+  private proportion(rs: ReplicaSet, toAdd: number, added: number): number {
+    if (rs.replicas === 0 || toAdd === added) return 0;
+    let fraction: number;
+    if (this.d.replicas === 0) fraction = -rs.replicas;
+    else {
+      const maxNow = this.d.replicas + this.f.maxSurge;
+      // No max-replicas annotation: the Deployment's current pod count (status.replicas).
+      const before = rs.maxReplicas > 0 ? rs.maxReplicas : this.podCount();
+      fraction = before === 0 ? 0 : roundHalfAway((rs.replicas * maxNow) / before) - rs.replicas;
+    }
+    const allowed = toAdd - added;
+    return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
+  }
+
+  /** IsSaturated: the new ReplicaSet has all replicas, its annotation agrees, and all are available. */
+  private isSaturated(rs: ReplicaSet): boolean {
+    return (
+      rs.replicas === this.d.replicas && rs.desired === this.d.replicas && countPods(rs.pods).ready === this.d.replicas
+    );
   }
 
   /** FindActiveOrLatest: the only active ReplicaSet, else the new one, else the newest old one. */
@@ -267,7 +361,8 @@ export class DeploymentSim implements WorkloadSim {
     if (rs.replicas === n) return false;
     const op = n > rs.replicas ? 'up' : 'down';
     rs.replicas = n;
-    rs.desired = this.d.replicas; // SetReplicasAnnotations
+    rs.desired = this.d.replicas; // SetReplicasAnnotations: desired-replicas and max-replicas
+    if (this.d.strategy === 'RollingUpdate') rs.maxReplicas = this.d.replicas + this.f.maxSurge;
     this.manage(rs);
     this.record(rs, `Scaled ${op} replica set ${rs.name} to ${n}`);
     return true;
@@ -352,4 +447,9 @@ export class DeploymentSim implements WorkloadSim {
 
 function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
+}
+
+/** integer.RoundToInt32: math.Round, halves away from zero. */
+function roundHalfAway(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x));
 }

@@ -12,6 +12,7 @@ import { defaultPodTemplate } from '../k8s/defaults.js';
 import { canonicalJson } from '../k8s/pod-template-hash.js';
 import { defaultNaming, simulateRollouts, type Naming, type WorkloadChange } from './rollouts.js';
 export { rolloutCluster, schedulerCluster } from './scheduler-cluster.js';
+import { startingReplicaSets } from './snapshot.js';
 import { readWorkload, type WorkloadSpec } from './workload.js';
 
 export type { Change } from './changes.js';
@@ -30,6 +31,11 @@ export interface PlanChangesOptions {
   cluster?: Cluster;
   /** Overrides the ReplicaSet / revision / pod naming. */
   naming?: Naming;
+  /**
+   * The --cluster snapshot: a Deployment's ReplicaSets there (controller ownerReference) are its starting state,
+   * so the plan can start mid-rollout.
+   */
+  snapshot?: Manifest[];
 }
 
 export interface ChangesResult {
@@ -79,6 +85,13 @@ export function planChanges(
     }
   }
   const sims = candidates.filter((c) => admitted.has(c));
+  if (options.snapshot)
+    for (const w of sims) {
+      const { kind, namespace, name } = w.change.old;
+      if (kind !== 'Deployment') continue;
+      const start = startingReplicaSets(options.snapshot, namespace, name, defaultNamespace);
+      if (start.length > 0) w.change.start = start;
+    }
   const simulated = simulateRollouts(
     sims.map((w) => w.change),
     { ...(options.cluster ? { cluster: options.cluster } : {}), naming: options.naming ?? defaultNaming(options.seed) },

@@ -1,6 +1,6 @@
 /** Builds one controller simulation per changed workload and runs them together on one cluster. */
 import { unlimitedCluster, type Cluster } from './cluster.js';
-import { DeploymentSim } from './deployment.js';
+import { DeploymentSim, type StartingReplicaSet } from './deployment.js';
 import type { Rollout, WorkloadSim } from './model.js';
 import { defaultPodTemplate } from '../k8s/defaults.js';
 import { computeHash, controllerRevisionHash, NameGenerator } from '../k8s/pod-template-hash.js';
@@ -36,6 +36,8 @@ export function defaultNaming(seed = 'kubeplan'): Naming {
 export interface WorkloadChange {
   old: WorkloadSpec;
   new: WorkloadSpec;
+  /** Deployment: the ReplicaSets it already has (from the --cluster snapshot); absent → the old spec, settled. */
+  start?: StartingReplicaSet[];
 }
 
 export interface SimulateOptions {
@@ -53,7 +55,14 @@ export function simulateRollouts(changes: WorkloadChange[], options: SimulateOpt
   for (const c of changes) {
     if (c.old.kind === 'Deployment' && c.new.kind === 'Deployment') {
       sims.push(
-        new DeploymentSim(c.old, c.new, pool, clock, { hash: naming.podTemplateHash, podName: naming.podName }),
+        new DeploymentSim(
+          c.old,
+          c.new,
+          pool,
+          clock,
+          { hash: naming.podTemplateHash, podName: naming.podName },
+          c.start,
+        ),
       );
     } else if (c.old.kind === 'StatefulSet' && c.new.kind === 'StatefulSet') {
       sims.push(new StatefulSetSim(c.old, c.new, pool, clock, { revision: naming.revisionName }));

@@ -17,6 +17,7 @@ import { ClusterState } from '../plan/scheduler/state.js';
 import type { SchedPod } from '../plan/scheduler/types.js';
 import { clone, obj } from '../core/values.js';
 import type { Cluster, PodRequest } from './cluster.js';
+import { controllerOf } from './snapshot.js';
 
 /** Adapts a Scheduler (and the ClusterState it binds to) to the rollout simulation. */
 
@@ -93,8 +94,24 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     ? clusterFromManifests(options.cluster.manifests, options.cluster.source)
     : defaultCluster();
   const state = new ClusterState(model.nodes);
+  // The snapshot pods of the old manifests' Deployments are the simulation's own (it re-creates them from their
+  // ReplicaSets): counting them here as well would take their room twice.
+  const simulatedRS = new Set<string>();
+  const oldDeployments = new Set(
+    oldManifests
+      .filter((m) => isKind(m, 'Deployment'))
+      .map((m) => `${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`),
+  );
+  for (const m of options.cluster?.manifests ?? []) {
+    if (!isKind(m, 'ReplicaSet')) continue;
+    const ns = namespaceOf(m.object, 'default'); // as clusterFromManifests reads the snapshot's pods
+    const owner = controllerOf(m.object, 'Deployment');
+    if (owner && oldDeployments.has(`${ns}/${owner}`)) simulatedRS.add(`${ns}/${String(obj(m.object.metadata).name)}`);
+  }
   for (const p of model.pods) {
     if (!state.node(p.nodeName)) continue;
+    const rs = p.manifest ? controllerOf(p.manifest.object, 'ReplicaSet') : undefined;
+    if (rs && simulatedRS.has(`${p.namespace}/${rs}`)) continue;
     state.add(
       buildSchedPod({
         name: p.name,
