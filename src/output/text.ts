@@ -88,10 +88,10 @@ export function renderText(given: Report, options: RenderOptions = {}): string {
   const color = options.color ?? false;
   // The config that applied is named first: a setting from it (exclude, rules: off) must never act unseen.
   const header = report.configFile ? `config: ${escapeControl(report.configFile)}\n` : '';
-  return header + renderBody(report, color);
+  return header + renderBody(report, color, note);
 }
 
-function renderBody(report: Report, color: boolean): string {
+function renderBody(report: Report, color: boolean, note: string): string {
   const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
   if (!isPlanReport(report)) return findings + note;
   let plan = renderPlanText(report.plan, { color });
