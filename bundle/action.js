@@ -10644,14 +10644,14 @@ var require_build = __commonJS({
       }
     };
     var RegexpWalker = class {
-      static walk(root, handler) {
+      static walk(root, handler2) {
         const stack = [];
         let re3 = root;
         let result;
         for (; ; ) {
-          if (re3.subs.length === 0) result = handler.leaf(re3);
+          if (re3.subs.length === 0) result = handler2.leaf(re3);
           else {
-            const state = handler.enter(re3);
+            const state = handler2.enter(re3);
             if (state.result === void 0) {
               stack.push({
                 re: re3,
@@ -10666,14 +10666,14 @@ var require_build = __commonJS({
           for (; ; ) {
             if (stack.length === 0) return result;
             const frame = stack[stack.length - 1];
-            handler.child(frame.re, frame.state, result, frame.i);
+            handler2.child(frame.re, frame.state, result, frame.i);
             frame.i++;
             if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
               re3 = frame.re.subs[frame.i];
               break;
             }
             stack.pop();
-            result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+            result = frame.state.result !== void 0 ? frame.state.result : handler2.leave(frame.re, frame.state);
           }
         }
       }
@@ -15502,12 +15502,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule61) => shouldUseRule(schema, rule61));
+      return group.rules.some((rule64) => shouldUseRule(schema, rule64));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule61) {
+    function shouldUseRule(schema, rule64) {
       var _a2;
-      return schema[rule61.keyword] !== void 0 || ((_a2 = rule61.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule64.keyword] !== void 0 || ((_a2 = rule64.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -16559,9 +16559,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule61 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule61)) {
-            keywordCode(it, rule61.keyword, rule61.definition, group.type);
+        for (const rule64 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule64)) {
+            keywordCode(it, rule64.keyword, rule64.definition, group.type);
           }
         }
       });
@@ -16596,9 +16596,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule61 = rules[keyword];
-        if (typeof rule61 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule61)) {
-          const { type } = rule61.definition;
+        const rule64 = rules[keyword];
+        if (typeof rule64 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule64)) {
+          const { type } = rule64.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -16901,20 +16901,20 @@ var require_compile = __commonJS({
     var util_1 = require_util();
     var validate_1 = require_validate();
     var SchemaEnv = class {
-      constructor(env) {
+      constructor(env2) {
         var _a2;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a2 = env.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
+        if (typeof env2.schema == "object")
+          schema = env2.schema;
+        this.schema = env2.schema;
+        this.schemaId = env2.schemaId;
+        this.root = env2.root || this;
+        this.baseId = (_a2 = env2.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
+        this.schemaPath = env2.schemaPath;
+        this.localRefs = env2.localRefs;
+        this.meta = env2.meta;
         this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
@@ -17098,15 +17098,15 @@ var require_compile = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
-      let env;
+      let env2;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
+        env2 = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
+      env2 = env2 || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env2.schema !== env2.root.schema)
+        return env2;
       return void 0;
     }
   }
@@ -17634,12 +17634,12 @@ var require_utils = __commonJS({
         uriTokens.push(host2);
       }
       if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
+        const port2 = String(component.port);
+        if (!isPort(port2)) {
           throw new TypeError("URI port is malformed.");
         }
         uriTokens.push(":");
-        uriTokens.push(port);
+        uriTokens.push(port2);
       }
       return uriTokens.length ? uriTokens.join("") : void 0;
     }
@@ -18684,8 +18684,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule61 = this.RULES.all[keyword];
-        return typeof rule61 == "object" ? rule61.definition : !!rule61;
+        const rule64 = this.RULES.all[keyword];
+        return typeof rule64 == "object" ? rule64.definition : !!rule64;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -18693,7 +18693,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule61) => rule61.keyword === keyword);
+          const i = group.rules.findIndex((rule64) => rule64.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -18720,10 +18720,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key3 in rules) {
-            const rule61 = rules[key3];
-            if (typeof rule61 != "object")
+            const rule64 = rules[key3];
+            if (typeof rule64 != "object")
               continue;
-            const { $data } = rule61.definition;
+            const { $data } = rule64.definition;
             const schema = keywords[key3];
             if ($data && schema)
               keywords[key3] = schemaOrData(schema);
@@ -18887,7 +18887,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule61 = {
+      const rule64 = {
         keyword,
         definition: {
           ...definition,
@@ -18896,18 +18896,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule61, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule64, definition.before);
       else
-        ruleGroup.rules.push(rule61);
-      RULES.all[keyword] = rule61;
+        ruleGroup.rules.push(rule64);
+      RULES.all[keyword] = rule64;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule61, before) {
+    function addBeforeRule(ruleGroup, rule64, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule61);
+        ruleGroup.rules.splice(i, 0, rule64);
       } else {
-        ruleGroup.rules.push(rule61);
+        ruleGroup.rules.push(rule64);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -18960,8 +18960,8 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
+        const { baseId, schemaEnv: env2, validateName, opts, self } = it;
+        const { root } = env2;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
         const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
@@ -18971,8 +18971,8 @@ var require_ref = __commonJS({
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
+          if (env2 === root)
+            return callRef(cxt, validateName, env2, env2.$async);
           const rootName = gen.scopeValue("root", { ref: root });
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
@@ -19002,14 +19002,14 @@ var require_ref = __commonJS({
     exports.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
+      const { allErrors, schemaEnv: env2, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       if ($async)
         callAsyncRef();
       else
         callSyncRef();
       function callAsyncRef() {
-        if (!env.$async)
+        if (!env2.$async)
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
@@ -21145,9 +21145,9 @@ var require_formats = __commonJS({
       return BYTE.test(str2);
     }
     var MIN_INT32 = -(2 ** 31);
-    var MAX_INT32 = 2 ** 31 - 1;
+    var MAX_INT322 = 2 ** 31 - 1;
     function validateInt32(value) {
-      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+      return Number.isInteger(value) && value <= MAX_INT322 && value >= MIN_INT32;
     }
     function validateInt64(value) {
       return Number.isInteger(value);
@@ -23416,8 +23416,8 @@ function renderKind(dir) {
 function finding(file, ruleId, severity, message) {
   return { ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function findTool(name2, env, tree) {
-  for (const entry of (env.PATH ?? "").split(path3.delimiter)) {
+function findTool(name2, env2, tree) {
+  for (const entry of (env2.PATH ?? "").split(path3.delimiter)) {
     if (!path3.isAbsolute(entry)) continue;
     const resolved = path3.resolve(entry);
     if (resolved === tree || resolved.startsWith(tree + path3.sep)) continue;
@@ -25336,6 +25336,7 @@ __export(rules_exports, {
   ingressMissingService: () => ingress_missing_service_default,
   ingressMissingServicePort: () => ingress_missing_service_port_default,
   ingressTlsSecretMissing: () => ingress_tls_secret_missing_default,
+  invalidContainer: () => invalid_container_default,
   invalidCronjobSpec: () => invalid_cronjob_spec_default,
   invalidHpaSpec: () => invalid_hpa_spec_default,
   invalidIngressSpec: () => invalid_ingress_spec_default,
@@ -25343,7 +25344,9 @@ __export(rules_exports, {
   invalidLabel: () => invalid_label_default,
   invalidName: () => invalid_name_default,
   invalidPdbSpec: () => invalid_pdb_spec_default,
+  invalidPodSpec: () => invalid_pod_spec_default,
   invalidPort: () => invalid_port_default,
+  invalidResources: () => invalid_resources_default,
   invalidServiceSpec: () => invalid_service_spec_default,
   invalidWorkloadSpec: () => invalid_workload_spec_default,
   latestTag: () => latest_tag_default,
@@ -25887,10 +25890,10 @@ var TEMPLATE_PATHS = {
 };
 var WORKLOAD_KINDS = Object.keys(TEMPLATE_PATHS);
 function podTemplateOf(manifest, options = {}) {
-  const cache3 = options.openShift ? templatesOpenShift : templates;
-  if (cache3.has(manifest)) return cache3.get(manifest);
+  const cache4 = options.openShift ? templatesOpenShift : templates;
+  if (cache4.has(manifest)) return cache4.get(manifest);
   const template = computeTemplate(manifest, options);
-  cache3.set(manifest, template);
+  cache4.set(manifest, template);
   return template;
 }
 var templates = /* @__PURE__ */ new WeakMap();
@@ -26782,10 +26785,10 @@ var rule7 = {
   },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
-      const env = ref.container.env;
-      if (!Array.isArray(env)) continue;
+      const env2 = ref.container.env;
+      if (!Array.isArray(env2)) continue;
       const seen = /* @__PURE__ */ new Map();
-      env.forEach((entry, index) => {
+      env2.forEach((entry, index) => {
         if (!isObj(entry) || typeof entry.name !== "string") return;
         const first = seen.get(entry.name);
         if (first === void 0) {
@@ -27063,9 +27066,9 @@ var rule9 = {
   },
   check(context) {
     for (const ref of workloadContainersOf(context.manifests)) {
-      const env = ref.container.env;
-      if (!Array.isArray(env)) continue;
-      env.forEach((entry, index) => {
+      const env2 = ref.container.env;
+      if (!Array.isArray(env2)) continue;
+      env2.forEach((entry, index) => {
         if (!isObj(entry) || typeof entry.name !== "string") return;
         const found = credentialIn(entry.name, entry.value);
         if (!found) return;
@@ -27258,10 +27261,10 @@ var host_network_default = rule12;
 
 // src/rules/best-practice/host-paths.ts
 function hostPathVolumes(pod) {
-  const volumes = pod.spec.volumes;
-  if (!Array.isArray(volumes)) return [];
+  const volumes2 = pod.spec.volumes;
+  if (!Array.isArray(volumes2)) return [];
   const out = [];
-  volumes.forEach((volume, index) => {
+  volumes2.forEach((volume, index) => {
     if (!isObj(volume) || !isObj(volume.hostPath) || typeof volume.hostPath.path !== "string") return;
     const name2 = typeof volume.name === "string" ? volume.name : `#${index + 1}`;
     out.push({
@@ -27799,24 +27802,24 @@ function readBackend(manifest, path18) {
     const service = stringAt(backend2.service, ["name"]);
     if (service === void 0) return void 0;
     const servicePath = [...path18, "service", "name"];
-    const port = backend2.service.port;
-    if (isObj(port) && typeof port.number === "number")
-      return { service, servicePath, port: { number: port.number }, portPath: [...path18, "service", "port", "number"] };
-    if (isObj(port) && typeof port.name === "string")
-      return { service, servicePath, port: { name: port.name }, portPath: [...path18, "service", "port", "name"] };
+    const port2 = backend2.service.port;
+    if (isObj(port2) && typeof port2.number === "number")
+      return { service, servicePath, port: { number: port2.number }, portPath: [...path18, "service", "port", "number"] };
+    if (isObj(port2) && typeof port2.name === "string")
+      return { service, servicePath, port: { name: port2.name }, portPath: [...path18, "service", "port", "name"] };
     return { service, servicePath };
   }
   if (typeof backend2.serviceName === "string") {
     const servicePath = [...path18, "serviceName"];
     const portPath = [...path18, "servicePort"];
-    const port = backend2.servicePort;
-    if (typeof port === "number")
-      return { service: backend2.serviceName, servicePath, port: { number: port }, portPath };
-    if (typeof port === "string")
+    const port2 = backend2.servicePort;
+    if (typeof port2 === "number")
+      return { service: backend2.serviceName, servicePath, port: { number: port2 }, portPath };
+    if (typeof port2 === "string")
       return {
         service: backend2.serviceName,
         servicePath,
-        port: /^\d+$/.test(port) ? { number: Number(port) } : { name: port },
+        port: /^\d+$/.test(port2) ? { number: Number(port2) } : { name: port2 },
         portPath
       };
     return { service: backend2.serviceName, servicePath };
@@ -27825,10 +27828,10 @@ function readBackend(manifest, path18) {
 }
 function ingressPathsOf(manifest) {
   const out = [];
-  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule61, r) => {
-    if (!isObj(rule61)) return;
-    const host2 = typeof rule61.host === "string" && rule61.host !== "" ? rule61.host : "*";
-    arrayAt(rule61, ["http", "paths"]).forEach((entry, p) => {
+  arrayAt(manifest.object, ["spec", "rules"]).forEach((rule64, r) => {
+    if (!isObj(rule64)) return;
+    const host2 = typeof rule64.host === "string" && rule64.host !== "" ? rule64.host : "*";
+    arrayAt(rule64, ["http", "paths"]).forEach((entry, p) => {
       if (!isObj(entry)) return;
       const base = ["spec", "rules", r, "http", "paths", p];
       const hasPath = typeof entry.path === "string" && entry.path !== "";
@@ -28015,7 +28018,7 @@ function* labelSelectingServices(manifests, index) {
   }
 }
 function servicePortsOf(manifest) {
-  return arrayAt(manifest.object, ["spec", "ports"]).flatMap((port, index) => isObj(port) ? [{ port, index }] : []);
+  return arrayAt(manifest.object, ["spec", "ports"]).flatMap((port2, index) => isObj(port2) ? [{ port: port2, index }] : []);
 }
 function serviceExposure(index, template) {
   const { anyService, selected } = index.derived(selectedByServices);
@@ -28038,12 +28041,12 @@ function containerPortsOf(templates2) {
   for (const template of templates2) {
     for (const { container, list, sidecar } of containersOf(template, ["containers", "initContainers"])) {
       if (list === "initContainers" && !sidecar) continue;
-      for (const port of Array.isArray(container.ports) ? container.ports : []) {
-        if (!isObj(port)) continue;
+      for (const port2 of Array.isArray(container.ports) ? container.ports : []) {
+        if (!isObj(port2)) continue;
         out.push({
-          ...typeof port.name === "string" ? { name: port.name } : {},
-          ...typeof port.containerPort === "number" ? { containerPort: port.containerPort } : {},
-          protocol: typeof port.protocol === "string" ? port.protocol : "TCP",
+          ...typeof port2.name === "string" ? { name: port2.name } : {},
+          ...typeof port2.containerPort === "number" ? { containerPort: port2.containerPort } : {},
+          protocol: typeof port2.protocol === "string" ? port2.protocol : "TCP",
           template
         });
       }
@@ -28348,6 +28351,692 @@ var rule21 = {
 };
 var ingress_tls_secret_missing_default = rule21;
 
+// src/k8s/defaults.ts
+function imageTag(image) {
+  const at2 = image.indexOf("@");
+  const name2 = at2 >= 0 ? image.slice(0, at2) : image;
+  const colon = name2.lastIndexOf(":");
+  const tag = colon > name2.lastIndexOf("/") ? name2.slice(colon + 1) : "";
+  if (tag) return tag;
+  return at2 >= 0 ? "" : "latest";
+}
+function defaultPullPolicy(image) {
+  return typeof image === "string" && imageTag(image) === "latest" ? "Always" : "IfNotPresent";
+}
+function setIfMissing(o, key3, value) {
+  if (o[key3] === void 0 || o[key3] === null || o[key3] === "") o[key3] = value;
+}
+function setIfZero(o, key3, value) {
+  if (o[key3] === 0) o[key3] = value;
+  else setIfMissing(o, key3, value);
+}
+function defaultProbe(p) {
+  if (!isObj(p)) return;
+  setIfZero(p, "timeoutSeconds", 1);
+  setIfZero(p, "periodSeconds", 10);
+  setIfZero(p, "successThreshold", 1);
+  setIfZero(p, "failureThreshold", 3);
+  if (isObj(p.httpGet)) {
+    setIfMissing(p.httpGet, "path", "/");
+    setIfMissing(p.httpGet, "scheme", "HTTP");
+  }
+}
+function defaultContainer(c, hostNetwork) {
+  if (!isObj(c)) return;
+  if (c.imagePullPolicy === void 0 || c.imagePullPolicy === null || c.imagePullPolicy === "")
+    c.imagePullPolicy = defaultPullPolicy(c.image);
+  setIfMissing(c, "terminationMessagePath", "/dev/termination-log");
+  setIfMissing(c, "terminationMessagePolicy", "File");
+  if (Array.isArray(c.ports)) {
+    for (const port2 of c.ports) {
+      if (!isObj(port2)) continue;
+      setIfMissing(port2, "protocol", "TCP");
+      if (hostNetwork && (port2.hostPort === void 0 || port2.hostPort === null || port2.hostPort === 0))
+        port2.hostPort = port2.containerPort;
+    }
+  }
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
+}
+function defaultPodSpec(spec) {
+  const s = clone(obj(spec));
+  setIfMissing(s, "restartPolicy", "Always");
+  setIfMissing(s, "dnsPolicy", "ClusterFirst");
+  setIfMissing(s, "schedulerName", "default-scheduler");
+  setIfMissing(s, "terminationGracePeriodSeconds", 30);
+  if (s.securityContext === void 0 || s.securityContext === null) s.securityContext = {};
+  if (s.enableServiceLinks === void 0 || s.enableServiceLinks === null) s.enableServiceLinks = true;
+  const hostNetwork = s.hostNetwork === true;
+  if (Array.isArray(s.containers)) for (const c of s.containers) defaultContainer(c, hostNetwork);
+  if (Array.isArray(s.initContainers)) for (const c of s.initContainers) defaultContainer(c, hostNetwork);
+  if (Array.isArray(s.volumes)) {
+    for (const v of s.volumes) {
+      if (!isObj(v)) continue;
+      const sources = Object.keys(v).filter((k) => k !== "name");
+      if (sources.length === 0) v.emptyDir = {};
+      for (const kind of ["configMap", "secret", "projected", "downwardAPI"]) {
+        const src = v[kind];
+        if (isObj(src)) setIfMissing(src, "defaultMode", 420);
+      }
+    }
+  }
+  return s;
+}
+function defaultPodTemplate(template) {
+  const t = clone(obj(template));
+  t.spec = defaultPodSpec(t.spec);
+  return t;
+}
+function defaultPodRequestsFromLimits(spec) {
+  for (const list of [spec.containers, spec.initContainers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (!isObj(c) || !isObj(c.resources) || !isObj(c.resources.limits)) continue;
+      const limits = c.resources.limits;
+      const requests = isObj(c.resources.requests) ? c.resources.requests : c.resources.requests = {};
+      if (!isObj(requests)) continue;
+      for (const key3 of Object.keys(limits)) if (requests[key3] === void 0) requests[key3] = limits[key3];
+    }
+  }
+}
+function specOf(o) {
+  if (!isObj(o.spec)) o.spec = {};
+  return o.spec;
+}
+function defaultDeployment(object) {
+  const d = clone(object);
+  const spec = specOf(d);
+  setIfMissing(spec, "replicas", 1);
+  if (!isObj(spec.strategy)) spec.strategy = {};
+  const strategy = spec.strategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "maxUnavailable", "25%");
+    setIfMissing(strategy.rollingUpdate, "maxSurge", "25%");
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  setIfMissing(spec, "progressDeadlineSeconds", 600);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return d;
+}
+function defaultReplicaSet(object) {
+  const r = clone(object);
+  const spec = specOf(r);
+  setIfMissing(spec, "replicas", 1);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return r;
+}
+function defaultStatefulSet(object) {
+  const s = clone(object);
+  const spec = specOf(s);
+  setIfMissing(spec, "replicas", 1);
+  setIfMissing(spec, "podManagementPolicy", "OrderedReady");
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  const strategy = spec.updateStrategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "partition", 0);
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  if (!isObj(spec.persistentVolumeClaimRetentionPolicy)) spec.persistentVolumeClaimRetentionPolicy = {};
+  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenDeleted", "Retain");
+  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenScaled", "Retain");
+  spec.template = defaultPodTemplate(spec.template);
+  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
+    if (isObj(claim) && isObj(claim.spec)) setIfMissing(claim.spec, "volumeMode", "Filesystem");
+  }
+  return s;
+}
+function defaultDaemonSet(object) {
+  const d = clone(object);
+  const spec = specOf(d);
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  const strategy = spec.updateStrategy;
+  setIfMissing(strategy, "type", "RollingUpdate");
+  if (strategy.type === "RollingUpdate") {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    setIfMissing(strategy.rollingUpdate, "maxUnavailable", 1);
+    setIfMissing(strategy.rollingUpdate, "maxSurge", 0);
+  }
+  setIfMissing(spec, "revisionHistoryLimit", 10);
+  setIfMissing(spec, "minReadySeconds", 0);
+  spec.template = defaultPodTemplate(spec.template);
+  return d;
+}
+function defaultJob(object) {
+  const j = clone(object);
+  const spec = specOf(j);
+  const noCompletions = spec.completions === void 0 || spec.completions === null;
+  const noParallelism = spec.parallelism === void 0 || spec.parallelism === null;
+  if (noCompletions && noParallelism) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  if (noParallelism) spec.parallelism = 1;
+  setIfMissing(spec, "backoffLimit", 6);
+  setIfMissing(spec, "completionMode", "NonIndexed");
+  setIfMissing(spec, "suspend", false);
+  setIfMissing(spec, "manualSelector", false);
+  spec.template = defaultPodTemplate(spec.template);
+  return j;
+}
+function defaultCronJob(object) {
+  const c = clone(object);
+  const spec = specOf(c);
+  setIfMissing(spec, "concurrencyPolicy", "Allow");
+  setIfMissing(spec, "suspend", false);
+  setIfMissing(spec, "successfulJobsHistoryLimit", 3);
+  setIfMissing(spec, "failedJobsHistoryLimit", 1);
+  return c;
+}
+function defaultService(object) {
+  const s = clone(object);
+  const spec = specOf(s);
+  setIfMissing(spec, "type", "ClusterIP");
+  setIfMissing(spec, "sessionAffinity", "None");
+  for (const port2 of Array.isArray(spec.ports) ? spec.ports : []) {
+    if (!isObj(port2)) continue;
+    setIfMissing(port2, "protocol", "TCP");
+    if (port2.targetPort === void 0 || port2.targetPort === null || port2.targetPort === 0 || port2.targetPort === "")
+      port2.targetPort = port2.port;
+  }
+  return s;
+}
+function namespaceOf(object, defaultNamespace) {
+  const ns = obj(object.metadata).namespace;
+  return typeof ns === "string" && ns !== "" ? ns : defaultNamespace;
+}
+
+// src/k8s/versions.ts
+var DEFAULT_KUBE_VERSION = "1.36";
+var SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
+
+// src/k8s/feature-gates.ts
+var GATES = {
+  // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
+  SidecarContainers: [
+    { since: 28, enabled: false, stage: "Alpha" },
+    { since: 29, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
+  MaxUnavailableStatefulSet: [
+    { since: 24, enabled: false, stage: "Alpha" },
+    { since: 35, enabled: true, stage: "Beta" }
+  ],
+  // Environment variable names: any printable ASCII character but '=' (IsRelaxedEnvVarName) instead of a C identifier.
+  RelaxedEnvironmentVariableValidation: [
+    { since: 30, enabled: false, stage: "Alpha" },
+    { since: 32, enabled: true, stage: "Beta" },
+    { since: 34, enabled: true, stage: "GA" }
+  ],
+  // spec.resources on the pod (pod-level requests/limits).
+  PodLevelResources: [
+    { since: 32, enabled: false, stage: "Alpha" },
+    { since: 34, enabled: true, stage: "Beta" }
+  ],
+  MatchLabelKeysInPodTopologySpread: [
+    { since: 25, enabled: false, stage: "Alpha" },
+    { since: 27, enabled: true, stage: "Beta" }
+  ],
+  MatchLabelKeysInPodAffinity: [
+    { since: 29, enabled: false, stage: "Alpha" },
+    { since: 31, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  NodeInclusionPolicyInPodTopologySpread: [
+    { since: 25, enabled: false, stage: "Alpha" },
+    { since: 26, enabled: true, stage: "Beta" },
+    { since: 33, enabled: true, stage: "GA" }
+  ],
+  // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
+  MinDomainsInPodTopologySpread: [
+    { since: 24, enabled: false, stage: "Alpha" },
+    { since: 25, enabled: false, stage: "Beta" },
+    { since: 27, enabled: true, stage: "Beta" },
+    { since: 30, enabled: true, stage: "GA" }
+  ],
+  // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
+  HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }]
+};
+function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
+  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
+  let current;
+  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
+  return current;
+}
+function featureEnabled(gate, kubeVersion2) {
+  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
+}
+var FEATURE_GATES = Object.keys(GATES);
+
+// src/k8s/field-errors.ts
+function fieldPath(path18) {
+  let out = "";
+  for (const seg of path18) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (typeof seg === "object") out += `[${seg.key}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out;
+}
+function jsonPath(path18) {
+  return path18.map((seg) => typeof seg === "object" ? seg.key : seg);
+}
+function formatValue(value) {
+  if (value === void 0 || value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+var fieldError = {
+  invalid: (path18, value, detail) => `${fieldPath(path18)}: Invalid value: ${formatValue(value)}: ${detail}`,
+  required: (path18, detail = "") => `${fieldPath(path18)}: Required value${detail ? `: ${detail}` : ""}`,
+  forbidden: (path18, detail) => `${fieldPath(path18)}: Forbidden: ${detail}`,
+  notSupported: (path18, value, supported) => `${fieldPath(path18)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+  duplicate: (path18, value) => `${fieldPath(path18)}: Duplicate value: ${formatValue(value)}`,
+  tooMany: (path18, actual, max) => `${fieldPath(path18)}: Too many: ${actual}: must have at most ${max} items`,
+  notFound: (path18, value) => `${fieldPath(path18)}: Not found: ${formatValue(value)}`
+};
+var NEGATIVE_MSG = "must be greater than or equal to 0";
+var PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+var PERCENT = /^[0-9]+%$/;
+function isValidPercent(value) {
+  return PERCENT.test(value);
+}
+function intOrPercentValue(value) {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return 0;
+  if (isValidPercent(value)) return Number(value.slice(0, -1));
+  return /^[+-]?[0-9]+$/.test(value) ? Number(value) : 0;
+}
+var MAX_INT32 = 2147483647;
+function inclusiveRangeError(lo, hi) {
+  return `must be between ${lo} and ${hi}, inclusive`;
+}
+function intOrPercentProblems(value) {
+  if (typeof value === "number") return Number.isInteger(value) && value < 0 ? [NEGATIVE_MSG] : [];
+  if (typeof value !== "string") return [];
+  if (!isValidPercent(value)) return [PERCENT_MSG];
+  return Number(value.slice(0, -1)) > 100 ? ["must not be greater than 100%"] : [];
+}
+
+// src/k8s/names.ts
+var DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+var IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+var DNS1123_LABEL_MAX = 63;
+var DNS1123_SUBDOMAIN_MAX = 253;
+function dns1123Label(value) {
+  const errs = [];
+  if (value.length > DNS1123_LABEL_MAX) errs.push(`must be no more than ${DNS1123_LABEL_MAX} characters`);
+  if (!DNS1123_LABEL.test(value)) {
+    errs.push(
+      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
+    );
+  }
+  return errs;
+}
+function dns1123Subdomain(value) {
+  const errs = [];
+  if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(`must be no more than ${DNS1123_SUBDOMAIN_MAX} characters`);
+  if (!DNS1123_SUBDOMAIN.test(value)) {
+    errs.push(
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
+    );
+  }
+  return errs;
+}
+function dns1035Label(value) {
+  const errs = [];
+  if (value.length > DNS1123_LABEL_MAX) errs.push(`must be no more than ${DNS1123_LABEL_MAX} characters`);
+  if (!DNS1035_LABEL.test(value)) {
+    errs.push(
+      "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character"
+    );
+  }
+  return errs;
+}
+function pathSegmentName(value) {
+  if (value === "." || value === "..") return [`may not be '${value}'`];
+  for (const bad of ["/", "%"]) if (value.includes(bad)) return [`may not contain '${bad}'`];
+  return [];
+}
+function qualifiedName(value) {
+  const parts = value.split("/");
+  let name2;
+  const errs = [];
+  if (parts.length === 1) name2 = parts[0];
+  else if (parts.length === 2) {
+    const prefix = parts[0];
+    name2 = parts[1];
+    if (prefix.length === 0) errs.push("prefix part must be non-empty");
+    else for (const e of dns1123Subdomain(prefix)) errs.push(`prefix part ${e}`);
+  } else {
+    return [
+      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character, with an optional DNS subdomain prefix and '/'"
+    ];
+  }
+  if (name2.length === 0) errs.push("name part must be non-empty");
+  else if (name2.length > 63) errs.push("name part must be no more than 63 characters");
+  if (name2.length > 0 && !QUALIFIED_NAME_PART.test(name2)) {
+    errs.push(
+      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+    );
+  }
+  return errs;
+}
+function labelValue(value) {
+  const errs = [];
+  if (value.length > 63) errs.push("must be no more than 63 characters");
+  if (!LABEL_VALUE.test(value)) {
+    errs.push(
+      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+    );
+  }
+  return errs;
+}
+function portName(value) {
+  const errs = [];
+  if (value.length > 15) errs.push("must be no more than 15 characters");
+  if (!IANA_SVC_NAME.test(value)) errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+  if (value.includes("--")) errs.push("must not contain consecutive hyphens");
+  if (IANA_SVC_NAME.test(value) && !/[a-z]/.test(value)) errs.push("must contain at least one letter (a-z)");
+  return errs;
+}
+function portNumber(value, { allowZero = false } = {}) {
+  const min = allowZero ? 0 : 1;
+  if (!Number.isInteger(value) || value < min || value > 65535) return [`must be between ${min} and 65535, inclusive`];
+  return [];
+}
+
+// rules/invalid-container.ts
+var rule22 = {
+  id: "invalid-container",
+  severity: "error",
+  category: "validation",
+  description: "Container (env, volume mounts, probes, lifecycle, security context) the API server would reject",
+  rationale: [
+    "The API server rejects a pod, and every pod a workload would create, when one of its containers:",
+    "",
+    "- has no `image`, or a name that is not a DNS-1123 label;",
+    "- has an env var without a name or with `=` or a non-printable character in it, a `valueFrom` with no source or",
+    "  several, or both `value` and `valueFrom`; an `envFrom` entry with neither or both of `configMapRef` and",
+    "  `secretRef`;",
+    "- mounts two volumes at the same `mountPath`, gives both `subPath` and `subPathExpr`, or a `subPath` that is",
+    "  absolute or climbs out with `..`;",
+    "- has a probe or lifecycle hook with no handler or several (`exec`, `httpGet`, `tcpSocket`, `grpc`, `sleep`),",
+    "  an `exec` without a command, a bad probe port, a negative probe number, a liveness or startup probe whose",
+    "  `successThreshold` is not 1, or a readiness probe with `terminationGracePeriodSeconds`;",
+    "- is an init container (not a `restartPolicy: Always` sidecar) with probes or lifecycle hooks;",
+    "- sets `allowPrivilegeEscalation: false` with `privileged: true` (or with `CAP_SYS_ADMIN` added), or a",
+    "  `runAsUser` / `runAsGroup` outside 0–2147483647.",
+    "",
+    "Probe numbers are checked after defaulting: a 0 becomes the default (periodSeconds 10, successThreshold 1, …),",
+    "as the API server does. Environment variable names follow `--kube-version`: the relaxed rule (any printable",
+    "character but `=`) applies from 1.32, where RelaxedEnvironmentVariableValidation is on."
+  ].join("\n"),
+  references: [
+    "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container",
+    "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"
+  ],
+  howToFix: "Fix the field the finding names: one handler per probe or hook, `successThreshold: 1` on liveness and startup probes, unique mount paths, exactly one source per `valueFrom`/`envFrom` entry.",
+  examples: {
+    bad: [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  containers:",
+      "    - name: api",
+      "      image: registry.example.com/shop/api:1.4.2",
+      "      livenessProbe:",
+      "        httpGet: {path: /healthz, port: 8080}",
+      "        successThreshold: 2",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  containers:",
+      "    - name: api",
+      "      image: registry.example.com/shop/api:1.4.2",
+      "      livenessProbe:",
+      "        httpGet: {path: /healthz, port: 8080}",
+      "        successThreshold: 1",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    const relaxedEnv = featureEnabled("RelaxedEnvironmentVariableValidation", context.options.kubeVersion);
+    for (const template of podTemplatesOf(context.manifests)) {
+      const m = template.manifest;
+      const defaulted = defaultPodSpec(template.spec);
+      const emit = (path18, message, target = "value") => context.report({ manifest: m, path: jsonPath(path18), message, target });
+      for (const c of containersOf(template, INIT_AND_APP_CONTAINERS)) {
+        const index = c.path[c.path.length - 1];
+        const list = defaulted[c.list];
+        const container = Array.isArray(list) && isObj(list[index]) ? list[index] : c.container;
+        checkContainer(c, container, relaxedEnv, emit);
+      }
+    }
+  }
+};
+function checkContainer(c, container, relaxedEnv, emit) {
+  const base = c.path;
+  if (typeof container.name === "string" && container.name !== "")
+    for (const e of dns1123Label(container.name))
+      emit([...base, "name"], fieldError.invalid([...base, "name"], container.name, e));
+  if (container.image === void 0 || container.image === null || container.image === "")
+    emit([...base, "image"], fieldError.required([...base, "image"]), "key");
+  env(container.env, [...base, "env"], relaxedEnv, emit);
+  envFrom(container.envFrom, [...base, "envFrom"], relaxedEnv, emit);
+  volumeMounts(container.volumeMounts, [...base, "volumeMounts"], emit);
+  const probes = ["livenessProbe", "readinessProbe", "startupProbe"];
+  if (c.list === "initContainers" && !c.sidecar) {
+    for (const key3 of ["lifecycle", ...probes])
+      if (container[key3] !== void 0 && container[key3] !== null)
+        emit(
+          [...base, key3],
+          fieldError.forbidden([...base, key3], "may not be set for init containers without restartPolicy=Always"),
+          "key"
+        );
+  } else {
+    for (const key3 of probes) if (isObj(container[key3])) probe(key3, container[key3], [...base, key3], emit);
+    if (isObj(container.lifecycle)) {
+      for (const hook of ["postStart", "preStop"])
+        if (isObj(container.lifecycle[hook]))
+          handler(container.lifecycle[hook], [...base, "lifecycle", hook], LIFECYCLE_HANDLERS, emit);
+    }
+  }
+  securityContext(container.securityContext, [...base, "securityContext"], emit);
+}
+var RELAXED_ENV_NAME = /^[\x20-\x3c\x3e-\x7e]+$/;
+var RELAXED_ENV_MSG = "a valid environment variable name must consist only of printable ASCII characters other than '='";
+var ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+var ENV_NAME_MSG = "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+function envNameErrors(name2, relaxed) {
+  if (relaxed) return RELAXED_ENV_NAME.test(name2) ? [] : [RELAXED_ENV_MSG];
+  const errs = ENV_NAME.test(name2) ? [] : [ENV_NAME_MSG];
+  if (name2 === ".") errs.push("must not be '.'");
+  else if (name2 === "..") errs.push("must not be '..'");
+  else if (name2.startsWith("..")) errs.push("must not start with '..'");
+  return errs;
+}
+function env(list, base, relaxed, emit) {
+  if (!Array.isArray(list)) return;
+  list.forEach((ev, i) => {
+    if (!isObj(ev)) return;
+    const path18 = [...base, i];
+    if (ev.name === void 0 || ev.name === null || ev.name === "")
+      emit([...path18, "name"], fieldError.required([...path18, "name"]), "key");
+    else if (typeof ev.name === "string")
+      for (const e of envNameErrors(ev.name, relaxed))
+        emit([...path18, "name"], fieldError.invalid([...path18, "name"], ev.name, e));
+    if (!isObj(ev.valueFrom)) return;
+    const from = [...path18, "valueFrom"];
+    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].filter(
+      (k) => ev.valueFrom && isObj(ev.valueFrom[k])
+    ).length;
+    if (sources === 0)
+      emit(
+        from,
+        fieldError.invalid(
+          from,
+          "",
+          "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"
+        )
+      );
+    else if (typeof ev.value === "string" && ev.value !== "")
+      emit(from, fieldError.invalid(from, "", "may not be specified when `value` is not empty"), "key");
+    else if (sources > 1)
+      emit(from, fieldError.invalid(from, "", "may not have more than one field specified at a time"));
+  });
+}
+function envFrom(list, base, relaxed, emit) {
+  if (!Array.isArray(list)) return;
+  list.forEach((ev, i) => {
+    if (!isObj(ev)) return;
+    const path18 = [...base, i];
+    if (typeof ev.prefix === "string" && ev.prefix !== "")
+      for (const e of envNameErrors(ev.prefix, relaxed))
+        emit([...path18, "prefix"], fieldError.invalid([...path18, "prefix"], ev.prefix, e));
+    const sources = ["configMapRef", "secretRef"].filter((k) => isObj(ev[k])).length;
+    if (sources === 0) emit(path18, fieldError.invalid(base, "", "must specify one of: `configMapRef` or `secretRef`"));
+    else if (sources > 1)
+      emit(path18, fieldError.invalid(base, "", "may not have more than one field specified at a time"));
+  });
+}
+function volumeMounts(list, base, emit) {
+  if (!Array.isArray(list)) return;
+  const mountPoints = /* @__PURE__ */ new Set();
+  list.forEach((mnt, i) => {
+    if (!isObj(mnt)) return;
+    const path18 = [...base, i];
+    if (typeof mnt.mountPath === "string") {
+      if (mountPoints.has(mnt.mountPath))
+        emit([...path18, "mountPath"], fieldError.invalid([...path18, "mountPath"], mnt.mountPath, "must be unique"));
+      mountPoints.add(mnt.mountPath);
+    }
+    if (typeof mnt.subPath === "string" && mnt.subPath !== "")
+      for (const e of localDescendingPath(mnt.subPath))
+        emit([...path18, "subPath"], fieldError.invalid([...base, "subPath"], mnt.subPath, e));
+    if (typeof mnt.subPathExpr === "string" && mnt.subPathExpr !== "") {
+      if (typeof mnt.subPath === "string" && mnt.subPath !== "")
+        emit(
+          [...path18, "subPathExpr"],
+          fieldError.invalid(
+            [...path18, "subPathExpr"],
+            mnt.subPathExpr,
+            "subPathExpr and subPath are mutually exclusive"
+          )
+        );
+      for (const e of localDescendingPath(mnt.subPathExpr))
+        emit([...path18, "subPathExpr"], fieldError.invalid([...base, "subPathExpr"], mnt.subPathExpr, e));
+    }
+  });
+}
+function localDescendingPath(p) {
+  const errs = [];
+  if (p.startsWith("/")) errs.push("must be a relative path");
+  if (p.split("/").includes("..")) errs.push("must not contain '..'");
+  return errs;
+}
+var PROBE_HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"];
+var LIFECYCLE_HANDLERS = ["exec", "httpGet", "tcpSocket", "sleep"];
+function probe(kind, p, base, emit) {
+  handler(p, base, PROBE_HANDLERS, emit);
+  for (const key3 of [
+    "initialDelaySeconds",
+    "timeoutSeconds",
+    "periodSeconds",
+    "successThreshold",
+    "failureThreshold"
+  ]) {
+    const v = p[key3];
+    if (typeof v === "number" && v < 0) emit([...base, key3], fieldError.invalid([...base, key3], v, NEGATIVE_MSG));
+  }
+  const grace = p.terminationGracePeriodSeconds;
+  if (typeof grace === "number" && grace <= 0)
+    emit(
+      [...base, "terminationGracePeriodSeconds"],
+      fieldError.invalid([...base, "terminationGracePeriodSeconds"], grace, "must be greater than 0")
+    );
+  if (kind === "readinessProbe" && grace !== void 0 && grace !== null)
+    emit(
+      [...base, "terminationGracePeriodSeconds"],
+      fieldError.invalid([...base, "terminationGracePeriodSeconds"], grace, "must not be set for readinessProbes"),
+      "key"
+    );
+  if (kind !== "readinessProbe" && typeof p.successThreshold === "number" && p.successThreshold !== 1)
+    emit(
+      [...base, "successThreshold"],
+      fieldError.invalid([...base, "successThreshold"], p.successThreshold, "must be 1")
+    );
+}
+function handler(h, base, kinds2, emit) {
+  let count = 0;
+  for (const kind of kinds2) {
+    if (h[kind] === void 0 || h[kind] === null) continue;
+    const path18 = [...base, kind];
+    if (count > 0) {
+      emit(path18, fieldError.forbidden(path18, "may not specify more than 1 handler type"), "key");
+      continue;
+    }
+    count++;
+    const action = h[kind];
+    if (!isObj(action)) continue;
+    if (kind === "exec" && (!Array.isArray(action.command) || action.command.length === 0))
+      emit([...path18, "command"], fieldError.required([...path18, "command"]), "key");
+    if (kind === "httpGet" || kind === "tcpSocket" || kind === "grpc") port(action.port, [...path18, "port"], emit);
+  }
+  if (count === 0) emit(base, fieldError.required(base, "must specify a handler type"), "key");
+}
+function port(value, path18, emit) {
+  const errs = typeof value === "number" ? portNumber(value) : typeof value === "string" ? portName(value) : [];
+  for (const e of errs) emit(path18, fieldError.invalid(path18, value, e));
+}
+function securityContext(sc, base, emit) {
+  if (!isObj(sc)) return;
+  for (const key3 of ["runAsUser", "runAsGroup"]) {
+    const v = sc[key3];
+    if (typeof v === "number" && (v < 0 || v > MAX_INT32))
+      emit([...base, key3], fieldError.invalid([...base, key3], v, inclusiveRangeError(0, MAX_INT32)));
+  }
+  if (sc.allowPrivilegeEscalation === false) {
+    if (sc.privileged === true)
+      emit(
+        base,
+        fieldError.invalid(base, sc, "cannot set `allowPrivilegeEscalation` to false and `privileged` to true"),
+        "key"
+      );
+    const add = isObj(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : [];
+    if (add.includes("CAP_SYS_ADMIN"))
+      emit(
+        base,
+        fieldError.invalid(
+          base,
+          sc,
+          "cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN"
+        ),
+        "key"
+      );
+  }
+}
+var invalid_container_default = rule22;
+
 // src/k8s/cron.ts
 var DESCRIPTORS = {
   "@yearly": "0 0 1 1 *",
@@ -28560,145 +29249,6 @@ function utcIso(ms) {
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
-// src/k8s/field-errors.ts
-function fieldPath(path18) {
-  let out = "";
-  for (const seg of path18) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else if (typeof seg === "object") out += `[${seg.key}]`;
-    else out += out === "" ? seg : `.${seg}`;
-  }
-  return out;
-}
-function jsonPath(path18) {
-  return path18.map((seg) => typeof seg === "object" ? seg.key : seg);
-}
-function formatValue(value) {
-  if (value === void 0 || value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value) ?? String(value);
-}
-var fieldError = {
-  invalid: (path18, value, detail) => `${fieldPath(path18)}: Invalid value: ${formatValue(value)}: ${detail}`,
-  required: (path18, detail = "") => `${fieldPath(path18)}: Required value${detail ? `: ${detail}` : ""}`,
-  forbidden: (path18, detail) => `${fieldPath(path18)}: Forbidden: ${detail}`,
-  notSupported: (path18, value, supported) => `${fieldPath(path18)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
-  duplicate: (path18, value) => `${fieldPath(path18)}: Duplicate value: ${formatValue(value)}`,
-  tooMany: (path18, actual, max) => `${fieldPath(path18)}: Too many: ${actual}: must have at most ${max} items`,
-  notFound: (path18, value) => `${fieldPath(path18)}: Not found: ${formatValue(value)}`
-};
-var NEGATIVE_MSG = "must be greater than or equal to 0";
-var PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
-var PERCENT = /^[0-9]+%$/;
-function isValidPercent(value) {
-  return PERCENT.test(value);
-}
-function intOrPercentValue(value) {
-  if (typeof value === "number") return value;
-  if (typeof value !== "string") return 0;
-  if (isValidPercent(value)) return Number(value.slice(0, -1));
-  return /^[+-]?[0-9]+$/.test(value) ? Number(value) : 0;
-}
-function intOrPercentProblems(value) {
-  if (typeof value === "number") return Number.isInteger(value) && value < 0 ? [NEGATIVE_MSG] : [];
-  if (typeof value !== "string") return [];
-  if (!isValidPercent(value)) return [PERCENT_MSG];
-  return Number(value.slice(0, -1)) > 100 ? ["must not be greater than 100%"] : [];
-}
-
-// src/k8s/names.ts
-var DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-var QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-var IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-var DNS1123_LABEL_MAX = 63;
-var DNS1123_SUBDOMAIN_MAX = 253;
-function dns1123Label(value) {
-  const errs = [];
-  if (value.length > DNS1123_LABEL_MAX) errs.push(`must be no more than ${DNS1123_LABEL_MAX} characters`);
-  if (!DNS1123_LABEL.test(value)) {
-    errs.push(
-      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
-    );
-  }
-  return errs;
-}
-function dns1123Subdomain(value) {
-  const errs = [];
-  if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(`must be no more than ${DNS1123_SUBDOMAIN_MAX} characters`);
-  if (!DNS1123_SUBDOMAIN.test(value)) {
-    errs.push(
-      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
-    );
-  }
-  return errs;
-}
-function dns1035Label(value) {
-  const errs = [];
-  if (value.length > DNS1123_LABEL_MAX) errs.push(`must be no more than ${DNS1123_LABEL_MAX} characters`);
-  if (!DNS1035_LABEL.test(value)) {
-    errs.push(
-      "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character"
-    );
-  }
-  return errs;
-}
-function pathSegmentName(value) {
-  if (value === "." || value === "..") return [`may not be '${value}'`];
-  for (const bad of ["/", "%"]) if (value.includes(bad)) return [`may not contain '${bad}'`];
-  return [];
-}
-function qualifiedName(value) {
-  const parts = value.split("/");
-  let name2;
-  const errs = [];
-  if (parts.length === 1) name2 = parts[0];
-  else if (parts.length === 2) {
-    const prefix = parts[0];
-    name2 = parts[1];
-    if (prefix.length === 0) errs.push("prefix part must be non-empty");
-    else for (const e of dns1123Subdomain(prefix)) errs.push(`prefix part ${e}`);
-  } else {
-    return [
-      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character, with an optional DNS subdomain prefix and '/'"
-    ];
-  }
-  if (name2.length === 0) errs.push("name part must be non-empty");
-  else if (name2.length > 63) errs.push("name part must be no more than 63 characters");
-  if (name2.length > 0 && !QUALIFIED_NAME_PART.test(name2)) {
-    errs.push(
-      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
-    );
-  }
-  return errs;
-}
-function labelValue(value) {
-  const errs = [];
-  if (value.length > 63) errs.push("must be no more than 63 characters");
-  if (!LABEL_VALUE.test(value)) {
-    errs.push(
-      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
-    );
-  }
-  return errs;
-}
-function portName(value) {
-  const errs = [];
-  if (value.length > 15) errs.push("must be no more than 15 characters");
-  if (!IANA_SVC_NAME.test(value)) errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
-  if (value.includes("--")) errs.push("must not contain consecutive hyphens");
-  if (IANA_SVC_NAME.test(value) && !/[a-z]/.test(value)) errs.push("must contain at least one letter (a-z)");
-  return errs;
-}
-function portNumber(value, { allowZero = false } = {}) {
-  const min = allowZero ? 0 : 1;
-  if (!Number.isInteger(value) || value < min || value > 65535) return [`must be between ${min} and 65535, inclusive`];
-  return [];
-}
-
 // src/rules/job-spec.ts
 var FN = "validateJobSpec";
 var MAX_PARALLELISM_INDEXED = 1e5;
@@ -28847,24 +29397,24 @@ function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
       F,
       "key"
     );
-  const containerNames = /* @__PURE__ */ new Set();
+  const containerNames2 = /* @__PURE__ */ new Set();
   for (const list of [podSpec.containers, podSpec.initContainers])
     if (Array.isArray(list)) {
-      for (const c of list) if (isObj(c) && typeof c.name === "string") containerNames.add(c.name);
+      for (const c of list) if (isObj(c) && typeof c.name === "string") containerNames2.add(c.name);
     }
-  rules.forEach((rule61, i) => {
-    if (!isObj(rule61)) return;
+  rules.forEach((rule64, i) => {
+    if (!isObj(rule64)) return;
     const r = [...path18, "rules", i];
     const R = "validatePodFailurePolicyRule";
-    if (rule61.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
+    if (rule64.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
       emit(
         [...r, "action"],
         fieldError.invalid([...r, "action"], "FailIndex", "requires the backoffLimitPerIndex to be set"),
         R
       );
-    const onExit = isObj(rule61.onExitCodes) ? rule61.onExitCodes : void 0;
-    const onConds = Array.isArray(rule61.onPodConditions) ? rule61.onPodConditions : [];
-    if (onExit) onExitCodes(onExit, [...r, "onExitCodes"], containerNames, emit);
+    const onExit = isObj(rule64.onExitCodes) ? rule64.onExitCodes : void 0;
+    const onConds = Array.isArray(rule64.onPodConditions) ? rule64.onPodConditions : [];
+    if (onExit) onExitCodes(onExit, [...r, "onExitCodes"], containerNames2, emit);
     if (onConds.length > 0) onPodConditions(onConds, [...r, "onPodConditions"], emit);
     if (onExit && onConds.length > 0)
       emit(
@@ -28944,28 +29494,28 @@ function successPolicy(policy, completions, path18, emit) {
     );
   if (rules.length > MAX_SUCCESS_POLICY_RULES)
     emit([...path18, "rules"], fieldError.tooMany([...path18, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
-  rules.forEach((rule61, i) => {
-    if (!isObj(rule61)) return;
+  rules.forEach((rule64, i) => {
+    if (!isObj(rule64)) return;
     const r = [...path18, "rules", i];
     const R = "validateSuccessPolicyRule";
-    if (!isSet(rule61.succeededCount) && !isSet(rule61.succeededIndexes))
+    if (!isSet(rule64.succeededCount) && !isSet(rule64.succeededIndexes))
       emit(r, fieldError.required(r, "at least one of succeededCount or succeededIndexes must be specified"), R, "key");
     let total;
-    if (typeof rule61.succeededIndexes === "string" && completions !== void 0) {
-      const parsed = indexesFormat(rule61.succeededIndexes, completions);
+    if (typeof rule64.succeededIndexes === "string" && completions !== void 0) {
+      const parsed = indexesFormat(rule64.succeededIndexes, completions);
       if (typeof parsed === "string")
         emit(
           [...r, "succeededIndexes"],
           fieldError.invalid(
             [...r, "succeededIndexes"],
-            rule61.succeededIndexes,
+            rule64.succeededIndexes,
             `error parsing succeededIndexes: ${parsed}`
           ),
           R
         );
       else total = parsed;
     }
-    const count = num(rule61.succeededCount);
+    const count = num(rule64.succeededCount);
     if (count === void 0) return;
     const c = [...r, "succeededCount"];
     if (count < 0) emit(c, fieldError.invalid(c, count, NEGATIVE_MSG), R);
@@ -29019,7 +29569,7 @@ function indexesFormat(text, completions) {
 // rules/invalid-cronjob-spec.ts
 var TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 var MAX_NAME = 52;
-var rule22 = {
+var rule23 = {
   id: "invalid-cronjob-spec",
   severity: "error",
   category: "validation",
@@ -29145,64 +29695,7 @@ function timeZoneProblem(tz) {
     return "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones";
   return isValidTimeZone(tz) ? void 0 : `unknown time zone ${tz}`;
 }
-var invalid_cronjob_spec_default = rule22;
-
-// src/k8s/versions.ts
-var DEFAULT_KUBE_VERSION = "1.36";
-var SUPPORTED_KUBE_VERSIONS = [DEFAULT_KUBE_VERSION];
-
-// src/k8s/feature-gates.ts
-var GATES = {
-  // Native sidecars: init containers with restartPolicy Always count toward requests as long-running containers.
-  SidecarContainers: [
-    { since: 28, enabled: false, stage: "Alpha" },
-    { since: 29, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
-  ],
-  // StatefulSet spec.updateStrategy.rollingUpdate.maxUnavailable.
-  MaxUnavailableStatefulSet: [
-    { since: 24, enabled: false, stage: "Alpha" },
-    { since: 35, enabled: true, stage: "Beta" }
-  ],
-  // spec.resources on the pod (pod-level requests/limits).
-  PodLevelResources: [
-    { since: 32, enabled: false, stage: "Alpha" },
-    { since: 34, enabled: true, stage: "Beta" }
-  ],
-  MatchLabelKeysInPodTopologySpread: [
-    { since: 25, enabled: false, stage: "Alpha" },
-    { since: 27, enabled: true, stage: "Beta" }
-  ],
-  MatchLabelKeysInPodAffinity: [
-    { since: 29, enabled: false, stage: "Alpha" },
-    { since: 31, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
-  ],
-  NodeInclusionPolicyInPodTopologySpread: [
-    { since: 25, enabled: false, stage: "Alpha" },
-    { since: 26, enabled: true, stage: "Beta" },
-    { since: 33, enabled: true, stage: "GA" }
-  ],
-  // Beta (off) in 1.25, on by default from 1.27 (KEP-3022), GA in 1.30.
-  MinDomainsInPodTopologySpread: [
-    { since: 24, enabled: false, stage: "Alpha" },
-    { since: 25, enabled: false, stage: "Beta" },
-    { since: 27, enabled: true, stage: "Beta" },
-    { since: 30, enabled: true, stage: "GA" }
-  ],
-  // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
-  HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }]
-};
-function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
-  const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
-  let current;
-  for (const spec of GATES[gate]) if (spec.since <= minor) current = spec;
-  return current;
-}
-function featureEnabled(gate, kubeVersion2) {
-  return featureSpec(gate, kubeVersion2)?.enabled ?? false;
-}
-var FEATURE_GATES = Object.keys(GATES);
+var invalid_cronjob_spec_default = rule23;
 
 // src/k8s/quantity.ts
 var NANO = 1000000000n;
@@ -29326,6 +29819,9 @@ function suggestQuantity(text) {
 function isZeroQuantity(value) {
   return parseQuantity(value)?.nano === 0n;
 }
+function compareQuantities(a, b) {
+  return a.nano < b.nano ? -1 : a.nano > b.nano ? 1 : 0;
+}
 
 // rules/invalid-hpa-spec.ts
 var MAX_PERIOD_SECONDS = 1800;
@@ -29339,7 +29835,7 @@ var FIELD_OF_TYPE = {
   Resource: "resource",
   ContainerResource: "containerResource"
 };
-var rule23 = {
+var rule24 = {
   id: "invalid-hpa-spec",
   severity: "error",
   category: "validation",
@@ -29658,7 +30154,7 @@ function scalingRules(rules, path18, emit) {
     }
   });
 }
-var invalid_hpa_spec_default = rule23;
+var invalid_hpa_spec_default = rule24;
 
 // src/k8s/ip.ts
 function parseIPv4(text) {
@@ -29736,7 +30232,7 @@ var PATH_TYPES = ["Exact", "ImplementationSpecific", "Prefix"];
 var INVALID_SEQUENCES = ["//", "/./", "/../", "%2f", "%2F"];
 var INVALID_SUFFIXES = ["/..", "/."];
 var WILDCARD_DNS1123 = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
-var rule24 = {
+var rule25 = {
   id: "invalid-ingress-spec",
   severity: "error",
   category: "validation",
@@ -29919,9 +30415,9 @@ function backend(b, path18, emit) {
   if (name2 === "") emit(namePath, fieldError.required(namePath), FN2);
   else if (typeof name2 === "string")
     for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN2);
-  const port = isObj(service.port) ? service.port : {};
-  const portName_ = typeof port.name === "string" ? port.name : "";
-  const portNum = typeof port.number === "number" ? port.number : 0;
+  const port2 = isObj(service.port) ? service.port : {};
+  const portName_ = typeof port2.name === "string" ? port2.name : "";
+  const portNum = typeof port2.number === "number" ? port2.number : 0;
   if (portName_ !== "" && portNum !== 0) {
     emit(
       [...path18, "service", "port"],
@@ -29944,10 +30440,10 @@ function backend(b, path18, emit) {
     );
   }
 }
-var invalid_ingress_spec_default = rule24;
+var invalid_ingress_spec_default = rule25;
 
 // rules/invalid-job-spec.ts
-var rule25 = {
+var rule26 = {
   id: "invalid-job-spec",
   severity: "error",
   category: "validation",
@@ -30025,11 +30521,11 @@ var rule25 = {
     }
   }
 };
-var invalid_job_spec_default = rule25;
+var invalid_job_spec_default = rule26;
 
 // rules/invalid-label.ts
 var ANNOTATIONS_MAX_BYTES = 256 * 1024;
-var rule26 = {
+var rule27 = {
   id: "invalid-label",
   severity: "error",
   category: "validation",
@@ -30141,7 +30637,7 @@ function truncate(s) {
 function isMap3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var invalid_label_default = rule26;
+var invalid_label_default = rule27;
 
 // rules/invalid-name.ts
 var DNS_LABEL_KINDS = /* @__PURE__ */ new Set(["Namespace"]);
@@ -30186,7 +30682,7 @@ function checkFor(kind) {
   if (SUBDOMAIN_KINDS.has(kind)) return dns1123Subdomain;
   return void 0;
 }
-var rule27 = {
+var rule28 = {
   id: "invalid-name",
   severity: "error",
   category: "validation",
@@ -30281,11 +30777,11 @@ function checkName(m, kind, meta, report) {
       message: `${kind} name ${JSON.stringify(name2)}: ${errs.join("; ")}`
     });
 }
-var invalid_name_default = rule27;
+var invalid_name_default = rule28;
 
 // rules/invalid-pdb-spec.ts
 var UPSTREAM = "ValidatePodDisruptionBudgetSpec";
-var rule28 = {
+var rule29 = {
   id: "invalid-pdb-spec",
   severity: "error",
   category: "validation",
@@ -30351,12 +30847,374 @@ var rule28 = {
     }
   }
 };
-var invalid_pdb_spec_default = rule28;
+var invalid_pdb_spec_default = rule29;
+
+// rules/invalid-pod-spec.ts
+var rule30 = {
+  id: "invalid-pod-spec",
+  severity: "error",
+  category: "validation",
+  description: "Pod spec (names, host ports, host namespaces, DNS, spreading, tolerations) the API server would reject",
+  rationale: [
+    "The API server rejects a pod, and every pod a workload would create, when its spec:",
+    "",
+    "- names two containers alike (init and app containers share one namespace of names) or two volumes alike, or",
+    "  gives a volume a name that is not a DNS-1123 label;",
+    "- uses `hostNetwork: true` with a `hostPort` other than the `containerPort`, or asks twice for the same host",
+    "  port (protocol, hostIP and port) across its containers;",
+    "- mixes Windows `hostProcess` containers with others, or runs them without `hostNetwork: true`, or sets",
+    "  `hostProcess` differently on the pod and a container;",
+    "- sets `hostUsers: false` together with `hostNetwork`, `hostPID` or `hostIPC`, or `shareProcessNamespace` with",
+    "  `hostPID`;",
+    "- has `activeDeadlineSeconds` outside 1–2147483647;",
+    "- uses `dnsPolicy: None` without `dnsConfig.nameservers`, or more than 3 nameservers;",
+    "- has a topology spread constraint with `maxSkew` below 1, a `minDomains` below 1 or with",
+    "  `whenUnsatisfiable: ScheduleAnyway`, or two constraints on the same topologyKey and whenUnsatisfiable;",
+    "- has a toleration without a key whose operator is not `Exists`, an `Exists` toleration with a value, or",
+    "  `tolerationSeconds` on an effect other than `NoExecute`;",
+    "- gives a preferred affinity term a weight outside 1–100, or a pod affinity term no `topologyKey`.",
+    "",
+    "For workloads these errors surface only when the controller creates pods (a Deployment then never gets any),",
+    "so they are errors there too."
+  ].join("\n"),
+  references: [
+    "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec",
+    "https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/",
+    "https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/"
+  ],
+  howToFix: "Fix the field the finding names: give every container and volume its own name, let `hostPort` equal `containerPort` under `hostNetwork`, use `operator: Exists` for a toleration without a key.",
+  examples: {
+    bad: [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  containers:",
+      "    - name: api",
+      "      image: registry.example.com/shop/api:1.4.2",
+      "    - name: api",
+      "      image: registry.example.com/shop/proxy:2.0.1",
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  containers:",
+      "    - name: api",
+      "      image: registry.example.com/shop/api:1.4.2",
+      "    - name: proxy",
+      "      image: registry.example.com/shop/proxy:2.0.1",
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    for (const template of podTemplatesOf(context.manifests)) {
+      const emit = (path18, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path18), message, target });
+      checkPodSpec(template, emit);
+    }
+  }
+};
+function checkPodSpec(template, emit) {
+  const spec = template.spec;
+  const base = template.specPath;
+  containerNames(spec, base, emit);
+  volumes(spec.volumes, [...base, "volumes"], emit);
+  hostNetworkPorts(spec, base, emit);
+  hostPortConflicts(defaultPodSpec(spec), base, emit);
+  hostProcess(spec, base, emit);
+  hostNamespaces(spec, base, emit);
+  const deadline = spec.activeDeadlineSeconds;
+  if (typeof deadline === "number" && (deadline < 1 || deadline > MAX_INT32))
+    emit(
+      [...base, "activeDeadlineSeconds"],
+      fieldError.invalid([...base, "activeDeadlineSeconds"], deadline, inclusiveRangeError(1, MAX_INT32))
+    );
+  dnsConfig(spec, base, emit);
+  topologySpread(spec.topologySpreadConstraints, [...base, "topologySpreadConstraints"], emit);
+  tolerations(spec.tolerations, [...base, "tolerations"], emit);
+  affinity(spec.affinity, [...base, "affinity"], emit);
+}
+function containerNames(spec, base, emit) {
+  const names = /* @__PURE__ */ new Set();
+  const visit2 = (list) => {
+    const items = spec[list];
+    if (!Array.isArray(items)) return;
+    items.forEach((c, i) => {
+      if (!isObj(c) || typeof c.name !== "string" || c.name === "") return;
+      const path18 = [...base, list, i, "name"];
+      if (names.has(c.name)) emit(path18, fieldError.duplicate(path18, c.name));
+      else names.add(c.name);
+    });
+  };
+  visit2("containers");
+  visit2("initContainers");
+}
+function volumes(list, base, emit) {
+  if (!Array.isArray(list)) return;
+  const names = /* @__PURE__ */ new Set();
+  list.forEach((v, i) => {
+    if (!isObj(v) || typeof v.name !== "string" || v.name === "") return;
+    const path18 = [...base, i, "name"];
+    const errs = dns1123Label(v.name);
+    if (errs.length > 0) for (const e of errs) emit(path18, fieldError.invalid(path18, v.name, e));
+    else if (names.has(v.name)) emit(path18, fieldError.duplicate(path18, v.name));
+    else names.add(v.name);
+  });
+}
+function hostNetworkPorts(spec, base, emit) {
+  if (spec.hostNetwork !== true || !Array.isArray(spec.containers)) return;
+  spec.containers.forEach((c, i) => {
+    if (!isObj(c) || !Array.isArray(c.ports)) return;
+    c.ports.forEach((p, j) => {
+      if (!isObj(p) || typeof p.hostPort !== "number" || p.hostPort === 0 || p.hostPort === p.containerPort) return;
+      const path18 = [...base, "containers", i, "ports", j, "hostPort"];
+      emit(path18, fieldError.invalid(path18, p.hostPort, "must match `containerPort` when `hostNetwork` is true"));
+    });
+  });
+}
+function hostPortConflicts(spec, base, emit) {
+  const check2 = (list, shared) => {
+    const items = spec[list];
+    if (!Array.isArray(items)) return;
+    let seen = /* @__PURE__ */ new Set();
+    items.forEach((c, i) => {
+      if (!shared) seen = /* @__PURE__ */ new Set();
+      if (!isObj(c) || !Array.isArray(c.ports)) return;
+      c.ports.forEach((p, j) => {
+        if (!isObj(p) || typeof p.hostPort !== "number" || p.hostPort === 0) return;
+        const key3 = `${typeof p.protocol === "string" ? p.protocol : "TCP"}/${typeof p.hostIP === "string" ? p.hostIP : ""}/${p.hostPort}`;
+        const path18 = [...base, list, i, "ports", j, "hostPort"];
+        if (seen.has(key3)) emit(path18, fieldError.duplicate(path18, key3));
+        else seen.add(key3);
+      });
+    });
+  };
+  check2("containers", true);
+  check2("initContainers", false);
+}
+function hostProcess(spec, base, emit) {
+  const podValue = getBool(spec.securityContext, ["windowsOptions", "hostProcess"]);
+  let containers = 0;
+  let hostProcessContainers = 0;
+  for (const list of ["initContainers", "containers", "ephemeralContainers"]) {
+    const items = spec[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((c, i) => {
+      if (!isObj(c)) return;
+      containers++;
+      const value = getBool(c.securityContext, ["windowsOptions", "hostProcess"]);
+      if (podValue !== void 0 && value !== void 0 && podValue !== value) {
+        const path18 = [...base, list, i, "securityContext", "windowsOptions", "hostProcess"];
+        emit(
+          path18,
+          fieldError.invalid(
+            path18,
+            value,
+            `pod hostProcess value must be identical if both are specified, was ${podValue}`
+          )
+        );
+      }
+      if (value === true || value === void 0 && podValue === true) hostProcessContainers++;
+    });
+  }
+  if (hostProcessContainers === 0) return;
+  if (hostProcessContainers !== containers)
+    emit(
+      base,
+      fieldError.invalid(
+        base,
+        "",
+        "If pod contains any hostProcess containers then all containers must be HostProcess containers"
+      ),
+      "key"
+    );
+  if (spec.hostNetwork !== true)
+    emit(
+      [...base, "hostNetwork"],
+      fieldError.invalid(
+        [...base, "hostNetwork"],
+        false,
+        "hostNetwork must be true if pod contains any hostProcess containers"
+      )
+    );
+}
+function getBool(o, path18) {
+  let cur = o;
+  for (const key3 of path18) cur = isObj(cur) ? cur[key3] : void 0;
+  return typeof cur === "boolean" ? cur : void 0;
+}
+function hostNamespaces(spec, base, emit) {
+  if (spec.hostUsers === false) {
+    for (const [key3, name2] of [
+      ["hostNetwork", "hostNetwork"],
+      ["hostPID", "HostPID"],
+      ["hostIPC", "HostIPC"]
+    ])
+      if (spec[key3] === true)
+        emit([...base, key3], fieldError.forbidden([...base, name2], "when `pod.Spec.HostUsers` is false"), "key");
+  }
+  if (spec.shareProcessNamespace === true && spec.hostPID === true) {
+    const path18 = [...base, "securityContext", "shareProcessNamespace"];
+    emit(
+      [...base, "shareProcessNamespace"],
+      fieldError.invalid(path18, true, "ShareProcessNamespace and HostPID cannot both be enabled")
+    );
+  }
+}
+function dnsConfig(spec, base, emit) {
+  const path18 = [...base, "dnsConfig"];
+  const config = spec.dnsConfig;
+  const nameservers = isObj(config) && Array.isArray(config.nameservers) ? config.nameservers : [];
+  if (spec.dnsPolicy === "None") {
+    if (!isObj(config)) {
+      emit(path18, fieldError.required(path18, "must provide `dnsConfig` when `dnsPolicy` is None"), "key");
+      return;
+    }
+    if (nameservers.length === 0) {
+      emit(
+        [...path18, "nameservers"],
+        fieldError.required(
+          [...path18, "nameservers"],
+          "must provide at least one DNS nameserver when `dnsPolicy` is None"
+        ),
+        "key"
+      );
+      return;
+    }
+  }
+  if (!isObj(config)) return;
+  if (nameservers.length > 3)
+    emit(
+      [...path18, "nameservers"],
+      fieldError.invalid([...path18, "nameservers"], nameservers, "must not have more than 3 nameservers")
+    );
+  const searches = Array.isArray(config.searches) ? config.searches : [];
+  if (searches.length > 32)
+    emit(
+      [...path18, "searches"],
+      fieldError.invalid([...path18, "searches"], searches, "must not have more than 32 search paths")
+    );
+}
+function topologySpread(list, base, emit) {
+  if (!Array.isArray(list)) return;
+  list.forEach((c, i) => {
+    if (!isObj(c)) return;
+    const path18 = [...base, i];
+    if (typeof c.maxSkew === "number" && c.maxSkew <= 0)
+      emit([...path18, "maxSkew"], fieldError.invalid([...path18, "maxSkew"], c.maxSkew, "must be greater than zero"));
+    if (typeof c.minDomains === "number") {
+      if (c.minDomains <= 0)
+        emit(
+          [...path18, "minDomains"],
+          fieldError.invalid([...path18, "minDomains"], c.minDomains, "must be greater than zero")
+        );
+      if (c.whenUnsatisfiable !== "DoNotSchedule")
+        emit(
+          [...path18, "minDomains"],
+          fieldError.invalid(
+            [...path18, "minDomains"],
+            c.minDomains,
+            `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${String(c.whenUnsatisfiable ?? "")}`
+          )
+        );
+    }
+    const twin = list.slice(i + 1).some((o) => isObj(o) && o.topologyKey === c.topologyKey && o.whenUnsatisfiable === c.whenUnsatisfiable);
+    if (twin)
+      emit(
+        path18,
+        fieldError.duplicate(
+          [...path18, "{topologyKey, whenUnsatisfiable}"],
+          `{${String(c.topologyKey)}, ${String(c.whenUnsatisfiable)}}`
+        ),
+        "key"
+      );
+  });
+}
+function tolerations(list, base, emit) {
+  if (!Array.isArray(list)) return;
+  list.forEach((t, i) => {
+    if (!isObj(t)) return;
+    const path18 = [...base, i];
+    const key3 = typeof t.key === "string" ? t.key : "";
+    const operator = typeof t.operator === "string" ? t.operator : "";
+    if (key3 === "" && operator !== "Exists")
+      emit(
+        [...path18, "operator"],
+        fieldError.invalid(
+          [...path18, "operator"],
+          operator,
+          'operator must be Exists when `key` is empty, which means "match all values and all keys"'
+        )
+      );
+    if (t.tolerationSeconds !== void 0 && t.tolerationSeconds !== null && t.effect !== "NoExecute")
+      emit(
+        [...path18, "effect"],
+        fieldError.invalid(
+          [...path18, "effect"],
+          typeof t.effect === "string" ? t.effect : "",
+          "effect must be 'NoExecute' when `tolerationSeconds` is set"
+        )
+      );
+    if (operator === "Exists" && typeof t.value === "string" && t.value !== "")
+      emit(
+        [...path18, "operator"],
+        fieldError.invalid([...path18, "operator"], t, "value must be empty when `operator` is 'Exists'")
+      );
+  });
+}
+function affinity(a, base, emit) {
+  if (!isObj(a)) return;
+  const weights = (list, path18) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((term, i) => {
+      if (!isObj(term) || typeof term.weight !== "number") return;
+      if (term.weight <= 0 || term.weight > 100)
+        emit(
+          [...path18, i, "weight"],
+          fieldError.invalid([...path18, i, "weight"], term.weight, "must be in the range 1-100")
+        );
+    });
+  };
+  const terms = (list, path18, weighted) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, i) => {
+      const term = weighted && isObj(item) ? item.podAffinityTerm : item;
+      if (!isObj(term)) return;
+      const termPath = weighted ? [...path18, i, "podAffinityTerm"] : [...path18, i];
+      if (term.topologyKey === "")
+        emit(
+          [...termPath, "topologyKey"],
+          fieldError.required([...termPath, "topologyKey"], "can not be empty"),
+          "key"
+        );
+    });
+  };
+  if (isObj(a.nodeAffinity))
+    weights(a.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, [
+      ...base,
+      "nodeAffinity",
+      "preferredDuringSchedulingIgnoredDuringExecution"
+    ]);
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const pa = a[kind];
+    if (!isObj(pa)) continue;
+    const required2 = [...base, kind, "requiredDuringSchedulingIgnoredDuringExecution"];
+    const preferred = [...base, kind, "preferredDuringSchedulingIgnoredDuringExecution"];
+    terms(pa.requiredDuringSchedulingIgnoredDuringExecution, required2, false);
+    weights(pa.preferredDuringSchedulingIgnoredDuringExecution, preferred);
+    terms(pa.preferredDuringSchedulingIgnoredDuringExecution, preferred, true);
+  }
+}
+var invalid_pod_spec_default = rule30;
 
 // rules/invalid-port.ts
 var NODE_PORT_MIN = 3e4;
 var NODE_PORT_MAX = 32767;
-var rule29 = {
+var rule31 = {
   id: "invalid-port",
   severity: "error",
   category: "validation",
@@ -30489,209 +31347,158 @@ function name(m, path18, value, what, report) {
   const errs = portName(value);
   if (errs.length) report({ manifest: m, path: path18, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
-var invalid_port_default = rule29;
+var invalid_port_default = rule31;
 
-// src/k8s/defaults.ts
-function imageTag(image) {
-  const at2 = image.indexOf("@");
-  const name2 = at2 >= 0 ? image.slice(0, at2) : image;
-  const colon = name2.lastIndexOf(":");
-  const tag = colon > name2.lastIndexOf("/") ? name2.slice(colon + 1) : "";
-  if (tag) return tag;
-  return at2 >= 0 ? "" : "latest";
+// src/k8s/resource-names.ts
+function isStandardContainerResourceName(name2) {
+  return name2 === "cpu" || name2 === "memory" || name2 === "ephemeral-storage" || isHugePageResourceName(name2);
 }
-function defaultPullPolicy(image) {
-  return typeof image === "string" && imageTag(image) === "latest" ? "Always" : "IfNotPresent";
+function isHugePageResourceName(name2) {
+  return name2.startsWith("hugepages-");
 }
-function setIfMissing(o, key3, value) {
-  if (o[key3] === void 0 || o[key3] === null || o[key3] === "") o[key3] = value;
+function isNativeResource(name2) {
+  return !name2.includes("/") || name2.includes("kubernetes.io/");
 }
-function defaultProbe(p) {
-  if (!isObj(p)) return;
-  setIfMissing(p, "timeoutSeconds", 1);
-  setIfMissing(p, "periodSeconds", 10);
-  setIfMissing(p, "successThreshold", 1);
-  setIfMissing(p, "failureThreshold", 3);
-  if (isObj(p.httpGet)) {
-    setIfMissing(p.httpGet, "path", "/");
-    setIfMissing(p.httpGet, "scheme", "HTTP");
-  }
+function isExtendedResourceName(name2) {
+  if (isNativeResource(name2) || name2.startsWith("requests.")) return false;
+  return qualifiedName(`requests.${name2}`).length === 0;
 }
-function defaultContainer(c, hostNetwork) {
-  if (!isObj(c)) return;
-  if (c.imagePullPolicy === void 0 || c.imagePullPolicy === null || c.imagePullPolicy === "")
-    c.imagePullPolicy = defaultPullPolicy(c.image);
-  setIfMissing(c, "terminationMessagePath", "/dev/termination-log");
-  setIfMissing(c, "terminationMessagePolicy", "File");
-  if (Array.isArray(c.ports)) {
-    for (const port of c.ports) {
-      if (!isObj(port)) continue;
-      setIfMissing(port, "protocol", "TCP");
-      if (hostNetwork && (port.hostPort === void 0 || port.hostPort === null || port.hostPort === 0))
-        port.hostPort = port.containerPort;
-    }
-  }
-  defaultProbe(c.livenessProbe);
-  defaultProbe(c.readinessProbe);
-  defaultProbe(c.startupProbe);
+function isOvercommitAllowed(name2) {
+  return isNativeResource(name2) && !isHugePageResourceName(name2);
 }
-function defaultPodSpec(spec) {
-  const s = clone(obj(spec));
-  setIfMissing(s, "restartPolicy", "Always");
-  setIfMissing(s, "dnsPolicy", "ClusterFirst");
-  setIfMissing(s, "schedulerName", "default-scheduler");
-  setIfMissing(s, "terminationGracePeriodSeconds", 30);
-  if (s.securityContext === void 0 || s.securityContext === null) s.securityContext = {};
-  if (s.enableServiceLinks === void 0 || s.enableServiceLinks === null) s.enableServiceLinks = true;
-  const hostNetwork = s.hostNetwork === true;
-  if (Array.isArray(s.containers)) for (const c of s.containers) defaultContainer(c, hostNetwork);
-  if (Array.isArray(s.initContainers)) for (const c of s.initContainers) defaultContainer(c, hostNetwork);
-  if (Array.isArray(s.volumes)) {
-    for (const v of s.volumes) {
-      if (!isObj(v)) continue;
-      const sources = Object.keys(v).filter((k) => k !== "name");
-      if (sources.length === 0) v.emptyDir = {};
-      for (const kind of ["configMap", "secret", "projected", "downwardAPI"]) {
-        const src = v[kind];
-        if (isObj(src)) setIfMissing(src, "defaultMode", 420);
+function isIntegerResourceName(name2) {
+  return isExtendedResourceName(name2);
+}
+
+// rules/invalid-resources.ts
+var rule32 = {
+  id: "invalid-resources",
+  severity: "error",
+  category: "validation",
+  description: "Container resource requests or limits the API server would reject",
+  rationale: [
+    "The API server rejects a pod (and a workload whose template holds one) when a container:",
+    "",
+    "- requests more than its limit (`requests.cpu: 2` with `limits.cpu: 1`);",
+    "- requests an extended resource (`nvidia.com/gpu`) or hugepages other than its limit, or requests one without",
+    "  a limit: these cannot be overcommitted, so the request must equal the limit;",
+    "- asks for a fraction of an extended resource (`nvidia.com/gpu: 500m`), or a negative quantity;",
+    "- names a resource that does not exist for containers (`gpu`, `storage`: only `cpu`, `memory`,",
+    "  `ephemeral-storage`, `hugepages-<size>` or a domain-qualified extended resource);",
+    "- asks for hugepages without any cpu or memory.",
+    "",
+    "Each finding quotes the API server's message. For workloads the error surfaces when the controller creates pods",
+    "(a Deployment then never gets any), so the finding is an error there too."
+  ].join("\n"),
+  references: [
+    "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/",
+    "https://kubernetes.io/docs/tasks/manage-gpus/scheduling-gpus/"
+  ],
+  howToFix: "Keep each request at or below its limit; give extended resources and hugepages equal request and limit (or only a limit: the request defaults to it); use whole numbers for extended resources.",
+  examples: {
+    bad: [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  containers:",
+      "    - name: api",
+      "      image: registry.example.com/shop/api:1.4.2",
+      "      resources:",
+      '        requests: {cpu: "2", memory: 256Mi}',
+      '        limits: {cpu: "1", memory: 256Mi}',
+      ""
+    ].join("\n"),
+    good: [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata:",
+      "  name: api",
+      "spec:",
+      "  containers:",
+      "    - name: api",
+      "      image: registry.example.com/shop/api:1.4.2",
+      "      resources:",
+      '        requests: {cpu: "1", memory: 256Mi}',
+      '        limits: {cpu: "2", memory: 256Mi}',
+      ""
+    ].join("\n")
+  },
+  check(context) {
+    for (const template of podTemplatesOf(context.manifests)) {
+      for (const c of containersOf(template, INIT_AND_APP_CONTAINERS)) {
+        if (!isObj(c.container.resources)) continue;
+        const emit = (path18, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path18), message, target });
+        checkRequirements(c.container.resources, [...c.path, "resources"], emit);
       }
     }
   }
-  return s;
-}
-function defaultPodTemplate(template) {
-  const t = clone(obj(template));
-  t.spec = defaultPodSpec(t.spec);
-  return t;
-}
-function defaultPodRequestsFromLimits(spec) {
-  for (const list of [spec.containers, spec.initContainers]) {
-    if (!Array.isArray(list)) continue;
-    for (const c of list) {
-      if (!isObj(c) || !isObj(c.resources) || !isObj(c.resources.limits)) continue;
-      const limits = c.resources.limits;
-      const requests = isObj(c.resources.requests) ? c.resources.requests : c.resources.requests = {};
-      if (!isObj(requests)) continue;
-      for (const key3 of Object.keys(limits)) if (requests[key3] === void 0) requests[key3] = limits[key3];
+};
+function checkRequirements(resources, base, emit) {
+  const limits = isObj(resources.limits) ? resources.limits : {};
+  const requests = isObj(resources.requests) ? resources.requests : {};
+  const limPath = [...base, "limits"];
+  const reqPath = [...base, "requests"];
+  let cpuOrMemory = false;
+  let hugePages = false;
+  const parsedLimits = /* @__PURE__ */ new Map();
+  for (const [name2, raw] of Object.entries(limits)) {
+    const q = quantity(name2, raw, [...limPath, { key: name2 }], emit);
+    if (q) parsedLimits.set(name2, q);
+    if (isHugePageResourceName(name2)) hugePages = true;
+    if (name2 === "cpu" || name2 === "memory") cpuOrMemory = true;
+  }
+  for (const [name2, raw] of Object.entries(requests)) {
+    const path18 = [...reqPath, { key: name2 }];
+    const q = quantity(name2, raw, path18, emit);
+    if (isHugePageResourceName(name2)) hugePages = true;
+    if (name2 === "cpu" || name2 === "memory") cpuOrMemory = true;
+    if (!q) continue;
+    const limit = parsedLimits.get(name2);
+    const limitRaw = limits[name2];
+    if (limit) {
+      const cmp2 = compareQuantities(q, limit);
+      if (cmp2 !== 0 && !isOvercommitAllowed(name2))
+        emit(path18, fieldError.invalid(reqPath, String(raw), `must be equal to ${name2} limit of ${String(limitRaw)}`));
+      else if (cmp2 > 0)
+        emit(
+          path18,
+          fieldError.invalid(
+            reqPath,
+            String(raw),
+            `must be less than or equal to ${name2} limit of ${String(limitRaw)}`
+          )
+        );
+    } else if (limitRaw === void 0 && !isOvercommitAllowed(name2)) {
+      emit(path18, fieldError.required(limPath, "Limit must be set for non overcommitable resources"));
     }
   }
+  if (hugePages && !cpuOrMemory) emit(base, fieldError.forbidden(base, "HugePages require cpu or memory"), "key");
 }
-function specOf(o) {
-  if (!isObj(o.spec)) o.spec = {};
-  return o.spec;
-}
-function defaultDeployment(object) {
-  const d = clone(object);
-  const spec = specOf(d);
-  setIfMissing(spec, "replicas", 1);
-  if (!isObj(spec.strategy)) spec.strategy = {};
-  const strategy = spec.strategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "maxUnavailable", "25%");
-    setIfMissing(strategy.rollingUpdate, "maxSurge", "25%");
+function quantity(name2, raw, path18, emit) {
+  const nameErrs = qualifiedName(name2);
+  if (nameErrs.length > 0) {
+    for (const e of nameErrs) emit(path18, fieldError.invalid(path18, name2, e), "key");
+  } else if (!name2.includes("/")) {
+    if (!isStandardContainerResourceName(name2))
+      emit(path18, fieldError.invalid(path18, name2, "must be a standard resource for containers"), "key");
+  } else if (!isNativeResource(name2) && !isExtendedResourceName(name2)) {
+    emit(path18, fieldError.invalid(path18, name2, "doesn't follow extended resource name standard"), "key");
   }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  setIfMissing(spec, "progressDeadlineSeconds", 600);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return d;
+  const q = parseQuantity(raw);
+  if (!q) return null;
+  if (q.nano < 0n) emit(path18, fieldError.invalid(path18, String(raw), NEGATIVE_MSG));
+  if (isIntegerResourceName(name2) && q.nano % 1000000000n !== 0n)
+    emit(path18, fieldError.invalid(path18, String(raw), "must be an integer"));
+  return q;
 }
-function defaultReplicaSet(object) {
-  const r = clone(object);
-  const spec = specOf(r);
-  setIfMissing(spec, "replicas", 1);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return r;
-}
-function defaultStatefulSet(object) {
-  const s = clone(object);
-  const spec = specOf(s);
-  setIfMissing(spec, "replicas", 1);
-  setIfMissing(spec, "podManagementPolicy", "OrderedReady");
-  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
-  const strategy = spec.updateStrategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "partition", 0);
-  }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  if (!isObj(spec.persistentVolumeClaimRetentionPolicy)) spec.persistentVolumeClaimRetentionPolicy = {};
-  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenDeleted", "Retain");
-  setIfMissing(spec.persistentVolumeClaimRetentionPolicy, "whenScaled", "Retain");
-  spec.template = defaultPodTemplate(spec.template);
-  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
-    if (isObj(claim) && isObj(claim.spec)) setIfMissing(claim.spec, "volumeMode", "Filesystem");
-  }
-  return s;
-}
-function defaultDaemonSet(object) {
-  const d = clone(object);
-  const spec = specOf(d);
-  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
-  const strategy = spec.updateStrategy;
-  setIfMissing(strategy, "type", "RollingUpdate");
-  if (strategy.type === "RollingUpdate") {
-    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    setIfMissing(strategy.rollingUpdate, "maxUnavailable", 1);
-    setIfMissing(strategy.rollingUpdate, "maxSurge", 0);
-  }
-  setIfMissing(spec, "revisionHistoryLimit", 10);
-  setIfMissing(spec, "minReadySeconds", 0);
-  spec.template = defaultPodTemplate(spec.template);
-  return d;
-}
-function defaultJob(object) {
-  const j = clone(object);
-  const spec = specOf(j);
-  const noCompletions = spec.completions === void 0 || spec.completions === null;
-  const noParallelism = spec.parallelism === void 0 || spec.parallelism === null;
-  if (noCompletions && noParallelism) {
-    spec.completions = 1;
-    spec.parallelism = 1;
-  }
-  if (noParallelism) spec.parallelism = 1;
-  setIfMissing(spec, "backoffLimit", 6);
-  setIfMissing(spec, "completionMode", "NonIndexed");
-  setIfMissing(spec, "suspend", false);
-  setIfMissing(spec, "manualSelector", false);
-  spec.template = defaultPodTemplate(spec.template);
-  return j;
-}
-function defaultCronJob(object) {
-  const c = clone(object);
-  const spec = specOf(c);
-  setIfMissing(spec, "concurrencyPolicy", "Allow");
-  setIfMissing(spec, "suspend", false);
-  setIfMissing(spec, "successfulJobsHistoryLimit", 3);
-  setIfMissing(spec, "failedJobsHistoryLimit", 1);
-  return c;
-}
-function defaultService(object) {
-  const s = clone(object);
-  const spec = specOf(s);
-  setIfMissing(spec, "type", "ClusterIP");
-  setIfMissing(spec, "sessionAffinity", "None");
-  for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
-    if (!isObj(port)) continue;
-    setIfMissing(port, "protocol", "TCP");
-    if (port.targetPort === void 0 || port.targetPort === null || port.targetPort === 0 || port.targetPort === "")
-      port.targetPort = port.port;
-  }
-  return s;
-}
-function namespaceOf(object, defaultNamespace) {
-  const ns = obj(object.metadata).namespace;
-  return typeof ns === "string" && ns !== "" ? ns : defaultNamespace;
-}
+var invalid_resources_default = rule32;
 
 // rules/invalid-service-spec.ts
 var MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
 var LB_ONLY = "may only be used when `type` is 'LoadBalancer'";
-var rule30 = {
+var rule33 = {
   id: "invalid-service-spec",
   severity: "error",
   category: "validation",
@@ -30963,10 +31770,10 @@ function clusterIPsRelated(spec, clusterIP, clusterIPs, clusterIPPath, emit) {
       FN2
     );
 }
-var invalid_service_spec_default = rule30;
+var invalid_service_spec_default = rule33;
 
 // rules/invalid-workload-spec.ts
-var rule31 = {
+var rule34 = {
   id: "invalid-workload-spec",
   severity: "error",
   category: "validation",
@@ -31204,10 +32011,10 @@ function nonNegative(o, base, keys, emit) {
       emit([...base, key3], fieldError.invalid([...base, key3], value, NEGATIVE_MSG));
   }
 }
-var invalid_workload_spec_default = rule31;
+var invalid_workload_spec_default = rule34;
 
 // rules/latest-tag.ts
-var rule32 = {
+var rule35 = {
   id: "latest-tag",
   severity: "warning",
   category: "reliability",
@@ -31265,17 +32072,17 @@ var rule32 = {
     }
   }
 };
-var latest_tag_default = rule32;
+var latest_tag_default = rule35;
 
 // src/rules/best-practice/probes.ts
 var HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"];
-function hasProbe(container, probe) {
-  return isObj(container[probe]);
+function hasProbe(container, probe2) {
+  return isObj(container[probe2]);
 }
-function handlerKey(probe) {
-  if (!isObj(probe)) return void 0;
-  const handlers = HANDLERS.filter((h) => probe[h] !== void 0 && probe[h] !== null).map(
-    (h) => `${h}=${canonical(probe[h])}`
+function handlerKey(probe2) {
+  if (!isObj(probe2)) return void 0;
+  const handlers = HANDLERS.filter((h) => probe2[h] !== void 0 && probe2[h] !== null).map(
+    (h) => `${h}=${canonical(probe2[h])}`
   );
   return handlers.length === 0 ? void 0 : handlers.join(";");
 }
@@ -31288,7 +32095,7 @@ function canonical(value) {
 }
 
 // rules/liveness-equals-readiness.ts
-var rule33 = {
+var rule36 = {
   id: "liveness-equals-readiness",
   severity: "warning",
   category: "reliability",
@@ -31357,7 +32164,7 @@ var rule33 = {
     }
   }
 };
-var liveness_equals_readiness_default = rule33;
+var liveness_equals_readiness_default = rule36;
 
 // src/rules/best-practice/resources.ts
 function missingRequirements(context, requirement, resource) {
@@ -31404,7 +32211,7 @@ function reportMissing(context, items, message) {
 }
 
 // rules/missing-cpu-request.ts
-var rule34 = {
+var rule37 = {
   id: "missing-cpu-request",
   severity: "warning",
   category: "efficiency",
@@ -31458,10 +32265,10 @@ var rule34 = {
     );
   }
 };
-var missing_cpu_request_default = rule34;
+var missing_cpu_request_default = rule37;
 
 // rules/missing-liveness-probe.ts
-var rule35 = {
+var rule38 = {
   id: "missing-liveness-probe",
   severity: "info",
   category: "reliability",
@@ -31521,10 +32328,10 @@ var rule35 = {
     }
   }
 };
-var missing_liveness_probe_default = rule35;
+var missing_liveness_probe_default = rule38;
 
 // rules/missing-memory-limit.ts
-var rule36 = {
+var rule39 = {
   id: "missing-memory-limit",
   severity: "warning",
   category: "reliability",
@@ -31575,10 +32382,10 @@ var rule36 = {
     );
   }
 };
-var missing_memory_limit_default = rule36;
+var missing_memory_limit_default = rule39;
 
 // rules/missing-memory-request.ts
-var rule37 = {
+var rule40 = {
   id: "missing-memory-request",
   severity: "warning",
   category: "efficiency",
@@ -31630,10 +32437,10 @@ var rule37 = {
     );
   }
 };
-var missing_memory_request_default = rule37;
+var missing_memory_request_default = rule40;
 
 // rules/missing-readiness-probe.ts
-var rule38 = {
+var rule41 = {
   id: "missing-readiness-probe",
   severity: "warning",
   category: "reliability",
@@ -31706,7 +32513,7 @@ var rule38 = {
     }
   }
 };
-var missing_readiness_probe_default = rule38;
+var missing_readiness_probe_default = rule41;
 
 // src/rules/pod-refs.ts
 function podReferencesOf(template) {
@@ -31750,8 +32557,8 @@ function podReferencesOf(template) {
     });
   });
   for (const { container, path: path18 } of containersOf(template)) {
-    arrayAt(container, ["env"]).forEach((env, e) => {
-      const valueFrom = getIn(env, ["valueFrom"]);
+    arrayAt(container, ["env"]).forEach((env2, e) => {
+      const valueFrom = getIn(env2, ["valueFrom"]);
       if (!isObj(valueFrom)) return;
       keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path18, "env", e, "valueFrom", "configMapKeyRef"]);
       keyRef(out, valueFrom.secretKeyRef, "Secret", [...path18, "env", e, "valueFrom", "secretKeyRef"]);
@@ -31842,7 +32649,7 @@ function distance(a, b, limit = Infinity) {
 }
 
 // rules/missing-reference-key.ts
-var rule39 = {
+var rule42 = {
   id: "missing-reference-key",
   severity: "error",
   category: "consistency",
@@ -31942,11 +32749,11 @@ var rule39 = {
     }
   }
 };
-var missing_reference_key_default = rule39;
+var missing_reference_key_default = rule42;
 
 // rules/missing-reference.ts
 var MAX_EXPANDED_REPLICAS = 1e3;
-var rule40 = {
+var rule43 = {
   id: "missing-reference",
   severity: "warning",
   category: "consistency",
@@ -32063,7 +32870,7 @@ function claimTemplateNames(set) {
     (t) => isObj(t) && isObj(t.metadata) && typeof t.metadata.name === "string" ? [t.metadata.name] : []
   );
 }
-var missing_reference_default = rule40;
+var missing_reference_default = rule43;
 
 // src/rules/matching.ts
 function closestTemplate(templates2, selector) {
@@ -32113,7 +32920,7 @@ function closeCandidates(index, namespace, selector) {
 }
 
 // rules/networkpolicy-selects-nothing.ts
-var rule41 = {
+var rule44 = {
   id: "networkpolicy-selects-nothing",
   severity: "warning",
   category: "consistency",
@@ -32204,11 +33011,11 @@ var rule41 = {
     }
   }
 };
-var networkpolicy_selects_nothing_default = rule41;
+var networkpolicy_selects_nothing_default = rule44;
 
 // rules/overlapping-selectors.ts
 var CLAIMABLE = /* @__PURE__ */ new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController"]);
-var rule42 = {
+var rule45 = {
   id: "overlapping-selectors",
   severity: "warning",
   category: "consistency",
@@ -32335,7 +33142,7 @@ function ownedBy(child, parent) {
   const owners = isObj(metadata) && Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
   return owners.some((o) => isObj(o) && o.kind === parent.ref.kind && o.name === parent.ref.name);
 }
-var overlapping_selectors_default = rule42;
+var overlapping_selectors_default = rule45;
 
 // src/k8s/intstr.ts
 function parseIntOrPercent(raw) {
@@ -32403,7 +33210,7 @@ function pdbSelector(pdb) {
 }
 
 // rules/pdb-allows-no-disruption.ts
-var rule43 = {
+var rule46 = {
   id: "pdb-allows-no-disruption",
   severity: "warning",
   category: "reliability",
@@ -32525,10 +33332,10 @@ var rule43 = {
     }
   }
 };
-var pdb_allows_no_disruption_default = rule43;
+var pdb_allows_no_disruption_default = rule46;
 
 // rules/pdb-selects-nothing.ts
-var rule44 = {
+var rule47 = {
   id: "pdb-selects-nothing",
   severity: "warning",
   category: "consistency",
@@ -32631,10 +33438,10 @@ var rule44 = {
     }
   }
 };
-var pdb_selects_nothing_default = rule44;
+var pdb_selects_nothing_default = rule47;
 
 // rules/pdb-unhealthy-eviction-policy.ts
-var rule45 = {
+var rule48 = {
   id: "pdb-unhealthy-eviction-policy",
   severity: "info",
   category: "reliability",
@@ -32729,10 +33536,10 @@ var rule45 = {
     }
   }
 };
-var pdb_unhealthy_eviction_policy_default = rule45;
+var pdb_unhealthy_eviction_policy_default = rule48;
 
 // rules/privileged-container.ts
-var rule46 = {
+var rule49 = {
   id: "privileged-container",
   severity: "error",
   category: "security",
@@ -32791,10 +33598,10 @@ var rule46 = {
     }
   }
 };
-var privileged_container_default = rule46;
+var privileged_container_default = rule49;
 
 // rules/read-only-root-filesystem.ts
-var rule47 = {
+var rule50 = {
   id: "read-only-root-filesystem",
   severity: "warning",
   category: "security",
@@ -32857,10 +33664,10 @@ var rule47 = {
     }
   }
 };
-var read_only_root_filesystem_default = rule47;
+var read_only_root_filesystem_default = rule50;
 
 // rules/removed-api-version.ts
-var rule48 = {
+var rule51 = {
   id: "removed-api-version",
   severity: "error",
   category: "deprecation",
@@ -32919,7 +33726,7 @@ var rule48 = {
     reportApiVersionState(context, "removed");
   }
 };
-var removed_api_version_default = rule48;
+var removed_api_version_default = rule51;
 
 // src/rules/best-practice/spreading.ts
 function spreadTerms(pod, namespace) {
@@ -32962,7 +33769,7 @@ function hasTopologyKey(term) {
 }
 
 // rules/replicas-not-spread.ts
-var rule49 = {
+var rule52 = {
   id: "replicas-not-spread",
   severity: "info",
   category: "reliability",
@@ -33058,10 +33865,10 @@ var rule49 = {
     }
   }
 };
-var replicas_not_spread_default = rule49;
+var replicas_not_spread_default = rule52;
 
 // rules/run-as-non-root.ts
-var rule50 = {
+var rule53 = {
   id: "run-as-non-root",
   severity: "warning",
   category: "security",
@@ -33144,10 +33951,10 @@ var rule50 = {
     }
   }
 };
-var run_as_non_root_default = rule50;
+var run_as_non_root_default = rule53;
 
 // rules/run-as-root.ts
-var rule51 = {
+var rule54 = {
   id: "run-as-root",
   severity: "error",
   category: "security",
@@ -33209,10 +34016,10 @@ var rule51 = {
     }
   }
 };
-var run_as_root_default = rule51;
+var run_as_root_default = rule54;
 
 // rules/sensitive-host-mount.ts
-var rule52 = {
+var rule55 = {
   id: "sensitive-host-mount",
   severity: "error",
   category: "security",
@@ -33282,10 +34089,10 @@ var rule52 = {
     }
   }
 };
-var sensitive_host_mount_default = rule52;
+var sensitive_host_mount_default = rule55;
 
 // rules/service-selects-no-pods.ts
-var rule53 = {
+var rule56 = {
   id: "service-selects-no-pods",
   severity: "warning",
   category: "consistency",
@@ -33377,10 +34184,10 @@ var rule53 = {
     }
   }
 };
-var service_selects_no_pods_default = rule53;
+var service_selects_no_pods_default = rule56;
 
 // rules/service-target-port-name.ts
-var rule54 = {
+var rule57 = {
   id: "service-target-port-name",
   severity: "error",
   category: "consistency",
@@ -33468,8 +34275,8 @@ var rule54 = {
       const selected = index.selectTemplates(namespace, selector);
       if (selected.length === 0) continue;
       const ports = containerPortsOf(selected);
-      for (const { port, index: i } of servicePortsOf(service)) {
-        const target = port.targetPort;
+      for (const { port: port2, index: i } of servicePortsOf(service)) {
+        const target = port2.targetPort;
         if (typeof target !== "string" || ports.some((p) => p.name === target)) continue;
         const owners = [...new Set(selected.map((t) => objectLabel(t.manifest)))].join(", ");
         context.report({
@@ -33481,10 +34288,10 @@ var rule54 = {
     }
   }
 };
-var service_target_port_name_default = rule54;
+var service_target_port_name_default = rule57;
 
 // rules/service-target-port-number.ts
-var rule55 = {
+var rule58 = {
   id: "service-target-port-number",
   severity: "warning",
   category: "consistency",
@@ -33573,11 +34380,11 @@ var rule55 = {
       const selected = index.selectTemplates(namespace, selector);
       const ports = containerPortsOf(selected).filter((p) => p.containerPort !== void 0);
       if (ports.length === 0) continue;
-      for (const { port, index: i } of servicePortsOf(service)) {
-        const explicit = port.targetPort !== void 0 && port.targetPort !== null;
-        const target = explicit ? port.targetPort : port.port;
+      for (const { port: port2, index: i } of servicePortsOf(service)) {
+        const explicit = port2.targetPort !== void 0 && port2.targetPort !== null;
+        const target = explicit ? port2.targetPort : port2.port;
         if (typeof target !== "number") continue;
-        const protocol = typeof port.protocol === "string" ? port.protocol : "TCP";
+        const protocol = typeof port2.protocol === "string" ? port2.protocol : "TCP";
         if (ports.some((p) => p.containerPort === target && p.protocol === protocol)) continue;
         const what = explicit ? `targetPort ${target}` : `port ${target} (the default targetPort)`;
         context.report({
@@ -33589,10 +34396,10 @@ var rule55 = {
     }
   }
 };
-var service_target_port_number_default = rule55;
+var service_target_port_number_default = rule58;
 
 // rules/ssh-port.ts
-var rule56 = {
+var rule59 = {
   id: "ssh-port",
   severity: "info",
   category: "security",
@@ -33638,8 +34445,8 @@ var rule56 = {
     for (const ref of workloadContainersOf(context.manifests)) {
       const ports = ref.container.ports;
       if (!Array.isArray(ports)) continue;
-      ports.forEach((port, index) => {
-        if (!isObj(port) || port.containerPort !== 22 || port.protocol !== void 0 && port.protocol !== "TCP")
+      ports.forEach((port2, index) => {
+        if (!isObj(port2) || port2.containerPort !== 22 || port2.protocol !== void 0 && port2.protocol !== "TCP")
           return;
         context.report({
           manifest: ref.template.manifest,
@@ -33650,10 +34457,10 @@ var rule56 = {
     }
   }
 };
-var ssh_port_default = rule56;
+var ssh_port_default = rule59;
 
 // rules/statefulset-service-not-headless.ts
-var rule57 = {
+var rule60 = {
   id: "statefulset-service-not-headless",
   severity: "error",
   category: "consistency",
@@ -33772,7 +34579,7 @@ var rule57 = {
     }
   }
 };
-var statefulset_service_not_headless_default = rule57;
+var statefulset_service_not_headless_default = rule60;
 
 // rules/unsafe-sysctls.ts
 var SAFE_SYSCTLS = {
@@ -33787,7 +34594,7 @@ var SAFE_SYSCTLS = {
   "net.ipv4.tcp_keepalive_intvl": 29,
   "net.ipv4.tcp_keepalive_probes": 29
 };
-var rule58 = {
+var rule61 = {
   id: "unsafe-sysctls",
   severity: "warning",
   category: "security",
@@ -33856,10 +34663,10 @@ var rule58 = {
     }
   }
 };
-var unsafe_sysctls_default = rule58;
+var unsafe_sysctls_default = rule61;
 
 // rules/volume-mount-undefined.ts
-var rule59 = {
+var rule62 = {
   id: "volume-mount-undefined",
   severity: "error",
   category: "consistency",
@@ -33909,7 +34716,7 @@ var rule59 = {
     for (const manifest of context.manifests) {
       const template = podTemplateOf(manifest);
       if (!template) continue;
-      const volumes = new Set(
+      const volumes2 = new Set(
         arrayAt(template.spec, ["volumes"]).flatMap((v) => isObj(v) && typeof v.name === "string" ? [v.name] : [])
       );
       const claims = template.kind === "StatefulSet" ? claimTemplateNames2(manifest.object) : /* @__PURE__ */ new Set();
@@ -33917,7 +34724,7 @@ var rule59 = {
         for (const field of ["volumeMounts", "volumeDevices"]) {
           arrayAt(container, [field]).forEach((mount, i) => {
             if (!isObj(mount) || typeof mount.name !== "string") return;
-            if (volumes.has(mount.name) || claims.has(mount.name)) return;
+            if (volumes2.has(mount.name) || claims.has(mount.name)) return;
             const where = template.kind === "StatefulSet" ? "neither a volume nor a volumeClaimTemplate" : "not a volume of the pod";
             context.report({
               manifest,
@@ -33937,10 +34744,10 @@ function claimTemplateNames2(object) {
     )
   );
 }
-var volume_mount_undefined_default = rule59;
+var volume_mount_undefined_default = rule62;
 
 // rules/workload-selector-mismatch.ts
-var rule60 = {
+var rule63 = {
   id: "workload-selector-mismatch",
   severity: "error",
   category: "consistency",
@@ -34030,7 +34837,7 @@ var rule60 = {
     }
   }
 };
-var workload_selector_mismatch_default = rule60;
+var workload_selector_mismatch_default = rule63;
 
 // src/rules/registry.ts
 var allRules = Object.freeze(
@@ -37001,9 +37808,9 @@ var ingress = {
     }
     const rules = pairOf(spec, "rules")?.value;
     if ((0, import_yaml7.isSeq)(rules)) {
-      for (const rule61 of rules.items) {
-        if (!(0, import_yaml7.isMap)(rule61)) continue;
-        const http = mapValue(pairOf(rule61, "http"));
+      for (const rule64 of rules.items) {
+        if (!(0, import_yaml7.isMap)(rule64)) continue;
+        const http = mapValue(pairOf(rule64, "http"));
         const paths = http && pairOf(http, "paths")?.value;
         if (!(0, import_yaml7.isSeq)(paths)) continue;
         for (const item of paths.items) {
@@ -37022,13 +37829,13 @@ function convertBackend(source, base, pair, step) {
   const map = mapValue(pair);
   if (!map) return void 0;
   const name2 = pairOf(map, "serviceName");
-  const port = pairOf(map, "servicePort");
-  if (!name2 && !port) return [];
-  if (!name2 || !port || pairOf(map, "service")) return void 0;
+  const port2 = pairOf(map, "servicePort");
+  if (!name2 && !port2) return [];
+  if (!name2 || !port2 || pairOf(map, "service")) return void 0;
   const nameText = (0, import_yaml7.isScalar)(name2.value) && typeof name2.value.value === "string" && scalarSource(source, name2.value, base);
-  if (!nameText || !(0, import_yaml7.isScalar)(port.value)) return void 0;
-  const portValue = port.value.value;
-  const portText = scalarSource(source, port.value, base);
+  if (!nameText || !(0, import_yaml7.isScalar)(port2.value)) return void 0;
+  const portValue = port2.value.value;
+  const portText = scalarSource(source, port2.value, base);
   if (portText === void 0) return void 0;
   let portField;
   if (typeof portValue === "number" && Number.isInteger(portValue)) portField = "number";
@@ -37043,7 +37850,7 @@ function convertBackend(source, base, pair, step) {
       ]
     ]
   ];
-  const [first, second] = offsetOf(name2, base) < offsetOf(port, base) ? [name2, port] : [port, name2];
+  const [first, second] = offsetOf(name2, base) < offsetOf(port2, base) ? [name2, port2] : [port2, name2];
   const range2 = span(map, base);
   if (!range2) return void 0;
   if (map.flow) {
@@ -37385,14 +38192,14 @@ function runRules(manifests, options) {
   const { severities, rules = allRules, ...ruleOptions } = options;
   const index = new ObjectIndex(manifests, ruleOptions.defaultNamespace);
   const findings = [];
-  for (const rule61 of rules) {
-    const override = severities?.[rule61.id];
+  for (const rule64 of rules) {
+    const override = severities?.[rule64.id];
     if (override === "off") continue;
-    for (const finding5 of runRule(rule61, manifests, ruleOptions, index, override)) findings.push(finding5);
+    for (const finding5 of runRule(rule64, manifests, ruleOptions, index, override)) findings.push(finding5);
   }
   return findings;
 }
-function runRule(rule61, manifests, options, index, override) {
+function runRule(rule64, manifests, options, index, override) {
   const findings = [];
   let current;
   const context = {
@@ -37400,34 +38207,34 @@ function runRule(rule61, manifests, options, index, override) {
     options,
     index,
     namespaceOf: (m) => index.namespaceOf(m),
-    report: (report) => findings.push(toFinding(rule61, report, override))
+    report: (report) => findings.push(toFinding(rule64, report, override))
   };
   try {
-    rule61.check(context);
+    rule64.check(context);
   } catch (err) {
-    findings.push(crashFinding(rule61, current ?? manifests[0], err));
+    findings.push(crashFinding(rule64, current ?? manifests[0], err));
   }
   return findings;
 }
-function toFinding(rule61, report, override) {
+function toFinding(rule64, report, override) {
   const { manifest } = report;
   return {
-    ruleId: rule61.id,
-    severity: override ?? report.severity ?? rule61.severity,
+    ruleId: rule64.id,
+    severity: override ?? report.severity ?? rule64.severity,
     message: report.message,
     file: manifest.file,
     ...manifest.locate(report.path, report.target),
     object: manifest.ref
   };
 }
-function crashFinding(rule61, manifest, err) {
+function crashFinding(rule64, manifest, err) {
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   const where = manifest ? ` while checking ${objectLabel(manifest)}` : "";
   const start = manifest?.locate([]) ?? { line: 1, column: 1 };
   return {
     ruleId: RULE_CRASH,
     severity: "error",
-    message: `rule ${rule61.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
+    message: `rule ${rule64.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
     file: manifest?.file ?? "",
     line: start.line,
     column: start.column,
@@ -37952,10 +38759,10 @@ function toleratesTaint(t, taint) {
       return false;
   }
 }
-function firstUntoleratedTaint(taints, tolerations, filter2) {
+function firstUntoleratedTaint(taints, tolerations2, filter2) {
   for (const taint of taints) {
     if (!filter2(taint)) continue;
-    if (!tolerations.some((t) => toleratesTaint(t, taint))) return taint;
+    if (!tolerations2.some((t) => toleratesTaint(t, taint))) return taint;
   }
   return null;
 }
@@ -38067,18 +38874,31 @@ function hostPortsOf(spec) {
   ];
   for (const { item } of containers) {
     for (const { item: p } of objItems(item.ports)) {
-      const port = nonNegInt(p.hostPort);
-      if (!port) continue;
-      out.push({ ip: str(p.hostIP) || "0.0.0.0", protocol: str(p.protocol) || "TCP", port });
+      const port2 = nonNegInt(p.hostPort);
+      if (!port2) continue;
+      out.push({ ip: str(p.hostIP) || "0.0.0.0", protocol: str(p.protocol) || "TCP", port: port2 });
     }
   }
   return out;
 }
 var built = /* @__PURE__ */ new WeakMap();
+var stringIds = /* @__PURE__ */ new WeakMap();
+function labelsKey(spec, namespace, labels) {
+  let ids = stringIds.get(spec);
+  if (!ids) stringIds.set(spec, ids = /* @__PURE__ */ new Map());
+  const idOf = (text) => {
+    let id = ids.get(text);
+    if (id === void 0) ids.set(text, id = ids.size);
+    return id;
+  };
+  let key3 = String(idOf(namespace));
+  for (const [name2, value] of Object.entries(labels)) key3 += `,${idOf(name2)}=${idOf(String(value))}`;
+  return key3;
+}
 function buildSchedPod(input2) {
   let bySpec = built.get(input2.spec);
   if (!bySpec) built.set(input2.spec, bySpec = /* @__PURE__ */ new Map());
-  const key3 = input2.namespace + "\0" + JSON.stringify(input2.labels);
+  const key3 = labelsKey(input2.spec, input2.namespace, input2.labels);
   let template = bySpec.get(key3);
   if (!template) bySpec.set(key3, template = buildUncached(input2));
   const pod = {
@@ -38100,8 +38920,8 @@ function buildUncached(input2) {
   const spec = input2.spec;
   const requests = podRequests(spec, null, problems);
   const nonZero = podRequests(spec, { cpu: DEFAULT_MILLI_CPU_REQUEST, memory: DEFAULT_MEMORY_REQUEST });
-  const affinity = obj(spec.affinity);
-  const nodeAffinity = obj(affinity.nodeAffinity);
+  const affinity2 = obj(spec.affinity);
+  const nodeAffinity = obj(affinity2.nodeAffinity);
   let requiredNodeAffinity = null;
   const required2 = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution;
   if (required2 !== void 0 && required2 !== null) {
@@ -38126,8 +38946,8 @@ function buildUncached(input2) {
     }
     if (weight > 0) preferredNodeAffinity.push({ weight, term });
   }
-  const podAffinity = obj(affinity.podAffinity);
-  const podAnti = obj(affinity.podAntiAffinity);
+  const podAffinity = obj(affinity2.podAffinity);
+  const podAnti = obj(affinity2.podAntiAffinity);
   const ns = input2.namespace;
   const labels = input2.labels;
   const images = [];
@@ -38896,12 +39716,12 @@ function shouldRunOn(spec, node) {
     const compiled = compileNodeSelector(required2);
     if (!compiled.ok || !compiled.selector.matches({ name: node.name, labels: node.labels })) return false;
   }
-  const tolerations = parseTolerations(spec.tolerations);
-  return firstUntoleratedTaint(node.taints, tolerations, doNotScheduleTaint) === null;
+  const tolerations2 = parseTolerations(spec.tolerations);
+  return firstUntoleratedTaint(node.taints, tolerations2, doNotScheduleTaint) === null;
 }
 function pinToNode(spec, nodeName) {
-  const affinity = isObj(spec.affinity) ? spec.affinity : spec.affinity = {};
-  const nodeAffinity = isObj(affinity.nodeAffinity) ? affinity.nodeAffinity : affinity.nodeAffinity = {};
+  const affinity2 = isObj(spec.affinity) ? spec.affinity : spec.affinity = {};
+  const nodeAffinity = isObj(affinity2.nodeAffinity) ? affinity2.nodeAffinity : affinity2.nodeAffinity = {};
   nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution = {
     nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: [nodeName] }] }]
   };
@@ -39303,9 +40123,9 @@ function expandStatefulSet(ctx, m) {
         mutate: (podSpec) => {
           podSpec.hostname = name2;
           if (serviceName) podSpec.subdomain = serviceName;
-          const volumes = Array.isArray(podSpec.volumes) ? podSpec.volumes.filter((v) => !(isObj(v) && podClaims.some((c) => c.volume === v.name))) : [];
-          for (const c of podClaims) volumes.push({ name: c.volume, persistentVolumeClaim: { claimName: c.claim } });
-          if (volumes.length > 0) podSpec.volumes = volumes;
+          const volumes2 = Array.isArray(podSpec.volumes) ? podSpec.volumes.filter((v) => !(isObj(v) && podClaims.some((c) => c.volume === v.name))) : [];
+          for (const c of podClaims) volumes2.push({ name: c.volume, persistentVolumeClaim: { claimName: c.claim } });
+          if (volumes2.length > 0) podSpec.volumes = volumes2;
         }
       })
     );
@@ -39404,8 +40224,8 @@ function runControllers(input2) {
 // src/plan/ingress.ts
 function readBackend2(b, path18) {
   if (isObj(b.service)) {
-    const port = obj(b.service.port);
-    const value = typeof port.number === "number" ? port.number : str(port.name) ?? null;
+    const port2 = obj(b.service.port);
+    const value = typeof port2.number === "number" ? port2.number : str(port2.name) ?? null;
     return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path18, "service", "name"] };
   }
   if (b.serviceName !== void 0) {
@@ -39456,13 +40276,13 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
       if (!b.service) return fail2("has no backend service");
       const svc = serviceIndex.get(`${namespace}/${b.service}`);
       if (!svc) return fail2(`routes to Service ${b.service}, which is not in the inputs`);
-      const port = svc.report.ports.find((p) => typeof b.port === "number" ? p.port === b.port : p.name === b.port);
-      if (!port) return fail2(`routes to port ${String(b.port)} of Service ${b.service}, which has no such port`);
-      r.port = port.port;
+      const port2 = svc.report.ports.find((p) => typeof b.port === "number" ? p.port === b.port : p.name === b.port);
+      if (!port2) return fail2(`routes to port ${String(b.port)} of Service ${b.service}, which has no such port`);
+      r.port = port2.port;
       if (!svc.selector) return;
-      const pods = svc.report.endpoints.filter((e) => e.port !== null && e.portName === port.name).map((e) => e.pod);
+      const pods = svc.report.endpoints.filter((e) => e.port !== null && e.portName === port2.name).map((e) => e.pod);
       r.pods = [...new Set(pods)].sort(compareStrings);
-      if (r.pods.length === 0) fail2(`routes to Service ${b.service}:${port.port}, which has no endpoints`);
+      if (r.pods.length === 0) fail2(`routes to Service ${b.service}:${port2.port}, which has no endpoints`);
     };
     const defaultBackend = isObj(spec.defaultBackend) ? spec.defaultBackend : isObj(spec.backend) ? spec.backend : null;
     if (defaultBackend)
@@ -39472,9 +40292,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
         "DefaultBackend",
         readBackend2(defaultBackend, ["spec", isObj(spec.defaultBackend) ? "defaultBackend" : "backend"])
       );
-    for (const { item: rule61, index: ri } of objItems(spec.rules)) {
-      const host2 = str(rule61.host) || "*";
-      for (const { item: p, index: pi } of objItems(obj(rule61.http).paths)) {
+    for (const { item: rule64, index: ri } of objItems(spec.rules)) {
+      const host2 = str(rule64.host) || "*";
+      for (const { item: p, index: pi } of objItems(obj(rule64.http).paths)) {
         const path18 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
         route(host2, path18, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
@@ -39516,16 +40336,16 @@ function readServices(manifests, defaultNamespace, skip) {
     const ports = [];
     let bad = false;
     for (const { item, index } of objItems(spec.ports)) {
-      const port = nonNegInt(item.port);
+      const port2 = nonNegInt(item.port);
       const target = item.targetPort;
-      if (!port || typeof target !== "number" && typeof target !== "string") {
+      if (!port2 || typeof target !== "number" && typeof target !== "string") {
         skip(m, ["spec", "ports", index], `Service ${name2}: ports[${index}] needs a port number; it is not planned`);
         bad = true;
         break;
       }
       ports.push({
         name: str(item.name) ?? null,
-        port,
+        port: port2,
         targetPort: typeof target === "string" && /^[0-9]+$/.test(target) ? Number(target) : target,
         protocol: str(item.protocol) ?? "TCP"
       });
@@ -39590,10 +40410,10 @@ function resolveEndpoints(services, pods, findings) {
         r.endpoints.push({ pod: p.name, node: p.node, port: null, portName: null, ...dns ? { dns } : {} });
         continue;
       }
-      for (const port of r.ports) {
-        const resolved = findPort(p.spec, port.targetPort, port.protocol);
+      for (const port2 of r.ports) {
+        const resolved = findPort(p.spec, port2.targetPort, port2.protocol);
         if (resolved === null) continue;
-        r.endpoints.push({ pod: p.name, node: p.node, port: resolved, portName: port.name, ...dns ? { dns } : {} });
+        r.endpoints.push({ pod: p.name, node: p.node, port: resolved, portName: port2.name, ...dns ? { dns } : {} });
       }
     }
     if (selected.length === 0) {
@@ -39734,16 +40554,16 @@ function buildReport(input2) {
 // src/plan/scheduler/framework.ts
 var MAX_NODE_SCORE = 100;
 var servicesByNamespace = /* @__PURE__ */ new WeakMap();
-function serviceSelectors(env, namespace) {
-  let index = servicesByNamespace.get(env);
+function serviceSelectors(env2, namespace) {
+  let index = servicesByNamespace.get(env2);
   if (!index) {
     index = /* @__PURE__ */ new Map();
-    for (const s of env.services) {
+    for (const s of env2.services) {
       let list = index.get(s.namespace);
       if (!list) index.set(s.namespace, list = []);
       list.push(s.selector);
     }
-    servicesByNamespace.set(env, index);
+    servicesByNamespace.set(env2, index);
   }
   return index.get(namespace) ?? [];
 }
@@ -39765,8 +40585,8 @@ var CycleState = class {
     this.data.set(key3, value);
   }
 };
-function newCycle(pod, cluster, env) {
-  return { pod, cluster, env, state: new CycleState(), nodeAffinityCache: /* @__PURE__ */ new Map() };
+function newCycle(pod, cluster, env2) {
+  return { pod, cluster, env: env2, state: new CycleState(), nodeAffinityCache: /* @__PURE__ */ new Map() };
 }
 function isStatus(r) {
   return "code" in r;
@@ -40505,11 +41325,11 @@ var TaintToleration = {
   },
   score(cycle, node) {
     if (node.node.taints.length === 0) return 0;
-    const tolerations = cycle.state.read(PREFER_NO_SCHEDULE) ?? [];
+    const tolerations2 = cycle.state.read(PREFER_NO_SCHEDULE) ?? [];
     let count = 0;
     for (const taint of node.node.taints) {
       if (taint.effect !== "PreferNoSchedule") continue;
-      if (!tolerations.some((t) => toleratesTaint(t, taint))) count++;
+      if (!tolerations2.some((t) => toleratesTaint(t, taint))) count++;
     }
     return count;
   },
@@ -40854,15 +41674,15 @@ var NAME10 = "VolumeBinding";
 var VolumeBinding = {
   name: NAME10,
   preFilter(cycle) {
-    const volumes = cycle.env.volumes;
-    if (!volumes || !volumes.hasClaims(cycle.pod)) return null;
-    if (volumes.unboundImmediate(cycle.pod)) return unresolvable(NAME10, ERR_UNBOUND_IMMEDIATE);
+    const volumes2 = cycle.env.volumes;
+    if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return null;
+    if (volumes2.unboundImmediate(cycle.pod)) return unresolvable(NAME10, ERR_UNBOUND_IMMEDIATE);
     return null;
   },
   filter(cycle, node) {
-    const volumes = cycle.env.volumes;
-    if (!volumes || !volumes.hasClaims(cycle.pod)) return null;
-    const reasons = volumes.findPodVolumes(cycle.pod, node.node);
+    const volumes2 = cycle.env.volumes;
+    if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return null;
+    const reasons = volumes2.findPodVolumes(cycle.pod, node.node);
     return reasons.length > 0 ? unresolvable(NAME10, ...reasons) : null;
   },
   reserve(cycle, node) {
@@ -40876,8 +41696,8 @@ var NAME11 = "VolumeZone";
 var VolumeZone = {
   name: NAME11,
   filter(cycle, node) {
-    const volumes = cycle.env.volumes;
-    if (!volumes || !volumes.zoneConflict(cycle.pod, node.node)) return null;
+    const volumes2 = cycle.env.volumes;
+    if (!volumes2 || !volumes2.zoneConflict(cycle.pod, node.node)) return null;
     return unresolvable(NAME11, ERR_REASON_ZONE_CONFLICT);
   }
 };
@@ -40921,9 +41741,9 @@ function extensionPoints(profile) {
   };
 }
 var Scheduler = class {
-  constructor(cluster, env = { services: [] }, profile = DEFAULT_PROFILE, options = {}) {
+  constructor(cluster, env2 = { services: [] }, profile = DEFAULT_PROFILE, options = {}) {
     this.cluster = cluster;
-    this.env = env;
+    this.env = env2;
     this.profile = profile;
     this.points = extensionPoints(profile);
     this.order = nodeTreeOrder(cluster.nodes, (n) => n.node.labels);
@@ -41279,10 +42099,10 @@ var ClusterState = class {
       for (const image of n.node.images.keys())
         this.imageNodeCount.set(image, (this.imageNodeCount.get(image) ?? 0) + 1);
     }
-    const cache3 = /* @__PURE__ */ new Map();
+    const cache4 = /* @__PURE__ */ new Map();
     this.namespaceLabels = namespaceLabels2 ?? ((ns) => {
-      let l = cache3.get(ns);
-      if (!l) cache3.set(ns, l = { "kubernetes.io/metadata.name": ns });
+      let l = cache4.get(ns);
+      if (!l) cache4.set(ns, l = { "kubernetes.io/metadata.name": ns });
       return l;
     });
   }
@@ -41504,9 +42324,9 @@ function queueAndSchedule(input2) {
   const selectors = input2.services.flatMap(
     (s) => s.selector ? [{ namespace: s.report.namespace, selector: s.selector }] : []
   );
-  const volumes = input2.volumes;
-  const env = { services: selectors, ...volumes ? { volumes: volumes.state } : {} };
-  const scheduler = new Scheduler(state, env, void 0, {
+  const volumes2 = input2.volumes;
+  const env2 = { services: selectors, ...volumes2 ? { volumes: volumes2.state } : {} };
+  const scheduler = new Scheduler(state, env2, void 0, {
     percentageOfNodesToScore: input2.scoreAllNodes ? 100 : 0
   });
   for (const p of cluster.pods) {
@@ -41526,7 +42346,7 @@ function queueAndSchedule(input2) {
       ownerSelector: p.ownerSelector
     }).pod;
     p.sched = sched;
-    volumes?.state.registerPod(sched, volumes.podClaims.get(p) ?? []);
+    volumes2?.state.registerPod(sched, volumes2.podClaims.get(p) ?? []);
     return { p, sched };
   });
   queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);
@@ -41677,7 +42497,7 @@ function setUpVolumes(input2) {
   }
   const defaultClass = pickDefaultClass(defaults2);
   const resolveClass = (name2) => name2 === void 0 ? defaultClass ?? null : name2;
-  const volumes = [];
+  const volumes2 = [];
   for (const m of of("PersistentVolume")) {
     const meta = obj(m.object.metadata);
     const spec = obj(m.object.spec);
@@ -41687,7 +42507,7 @@ function setUpVolumes(input2) {
     const compiled = required2 === void 0 ? null : compileNodeSelector(required2);
     const claimRef = obj(spec.claimRef);
     const claimName2 = str(claimRef.name);
-    volumes.push({
+    volumes2.push({
       name: str(meta.name),
       className: volumeClassName(m.object),
       capacity: storageBytes(obj(spec.capacity).storage),
@@ -41753,7 +42573,7 @@ function setUpVolumes(input2) {
       });
     }
   }
-  return { state: new VolumeState({ classes, volumes, claims }), standalone, podClaims };
+  return { state: new VolumeState({ classes, volumes: volumes2, claims }), standalone, podClaims };
 }
 
 // src/plan/planner.ts
@@ -41813,7 +42633,7 @@ function plan(manifests, options = {}) {
   const pods = expansions.flatMap((e) => e.pods);
   const services = readServices(byKind("Service"), defaultNamespace, skip);
   const scoreAllNodes = options.scoreAllNodes === true;
-  const volumes = setUpVolumes({
+  const volumes2 = setUpVolumes({
     inputs: [...byKind("StorageClass"), ...byKind("PersistentVolume"), ...byKind("PersistentVolumeClaim")],
     cluster: cluster.storage ?? [],
     templateClaims: expansions.flatMap((e) => e.claims),
@@ -41821,7 +42641,7 @@ function plan(manifests, options = {}) {
     defaultNamespace
   });
   const { state, explain: explain2 } = queueAndSchedule({
-    volumes,
+    volumes: volumes2,
     cluster,
     scoped,
     services,
@@ -41842,7 +42662,7 @@ function plan(manifests, options = {}) {
     findings
   });
   return buildReport({
-    volumes,
+    volumes: volumes2,
     cluster,
     state,
     pods,
@@ -42739,7 +43559,7 @@ function countPods(pods) {
 
 // src/rollout/deployment.ts
 var DeploymentSim = class {
-  constructor(old, next, pool, clock, naming) {
+  constructor(old, next, pool, clock, naming, start = []) {
     this.pool = pool;
     this.clock = clock;
     this.naming = naming;
@@ -42747,9 +43567,19 @@ var DeploymentSim = class {
     this.f = resolveFenceposts(next.strategy, next.maxSurge, next.maxUnavailable, next.replicas);
     this.newHash = naming.hash(next.template);
     const oldHash = naming.hash(old.template);
-    const rs = this.addReplicaSet(old.template, oldHash, old.replicas);
-    rs.desired = old.replicas;
-    this.manage(rs, true);
+    const oldSurge = resolveFenceposts(old.strategy, old.maxSurge, old.maxUnavailable, old.replicas).maxSurge;
+    const starting = start.length > 0 ? start : [{ name: `${old.name}-${oldHash}`, hash: oldHash, template: old.template, replicas: old.replicas }];
+    let rs;
+    for (const s of starting) {
+      const added = this.addReplicaSet(s.template, naming.hash(s.template), s.replicas);
+      added.name = s.name;
+      added.desired = s.desired ?? old.replicas;
+      added.maxReplicas = s.maxReplicas ?? (start.length === 0 && old.strategy === "RollingUpdate" ? old.replicas + oldSurge : 0);
+      this.manage(added, true);
+      if (added.hash === oldHash || rs === void 0) rs = added;
+    }
+    rs ??= this.addReplicaSet(old.template, oldHash, 0);
+    rs = this.rss.find((x) => x.hash !== this.newHash && x.replicas > 0) ?? rs;
     const available = this.available();
     this.rollout = {
       kind: "Deployment",
@@ -42758,7 +43588,7 @@ var DeploymentSim = class {
       strategy: next.strategy,
       cause: oldHash === this.newHash ? "replicas" : "template",
       replicas: { old: old.replicas, new: next.replicas },
-      revisions: { old: rs.name, new: `${next.name}-${this.newHash}` },
+      revisions: { old: rs.name, new: this.newRS()?.name ?? `${next.name}-${this.newHash}` },
       limits: next.strategy === "RollingUpdate" ? { maxSurge: this.f.maxSurge, maxUnavailable: this.f.maxUnavailable } : {},
       events: [],
       peakPods: this.podCount(),
@@ -42809,6 +43639,7 @@ var DeploymentSim = class {
       created: this.rss.length,
       replicas,
       desired: this.d.replicas,
+      maxReplicas: 0,
       pods: []
     };
     this.rss.push(rs);
@@ -42835,15 +43666,65 @@ var DeploymentSim = class {
     return candidates.some((rs) => rs.replicas > 0 && rs.desired !== this.d.replicas);
   }
   /**
-   * sync.go scale(): with one active ReplicaSet (always the case here: every simulation starts from a settled
-   * Deployment) it is scaled straight to spec.replicas. Proportional scaling across several active
-   * ReplicaSets cannot arise from that starting point and is not modelled.
+   * sync.go scale() (kubernetes v1.36): one active ReplicaSet (or none: the newest) is scaled straight to
+   * spec.replicas; a saturated new ReplicaSet sends the old ones to 0; otherwise, for RollingUpdate, the
+   * difference to replicas + maxSurge is shared out in proportion to each active ReplicaSet's size
+   * (GetReplicaSetProportion), larger ReplicaSets first, the leftover to the first.
    */
   scale() {
     const target = this.findActiveOrLatest();
-    if (!target) return false;
-    target.desired = this.d.replicas;
-    return this.scaleTo(target, this.d.replicas);
+    if (target) {
+      if (target.replicas === this.d.replicas) {
+        target.desired = this.d.replicas;
+        return false;
+      }
+      return this.scaleTo(target, this.d.replicas);
+    }
+    const newRS = this.newRS();
+    if (newRS && this.isSaturated(newRS)) {
+      let acted2 = false;
+      for (const old of this.oldRSs()) if (old.replicas > 0 && this.scaleTo(old, 0)) acted2 = true;
+      return acted2;
+    }
+    if (this.d.strategy !== "RollingUpdate") return false;
+    const all = this.rss.filter((rs) => rs.replicas > 0);
+    const allReplicas = sum(all.map((rs) => rs.replicas));
+    const allowedSize = this.d.replicas > 0 ? this.d.replicas + this.f.maxSurge : 0;
+    const toAdd = allowedSize - allReplicas;
+    all.sort((a, b) => b.replicas - a.replicas || (toAdd > 0 ? b.created - a.created : a.created - b.created));
+    const size = /* @__PURE__ */ new Map();
+    let added = 0;
+    for (const rs of all) {
+      const proportion = toAdd === 0 ? 0 : this.proportion(rs, toAdd, added);
+      size.set(rs, rs.replicas + proportion);
+      added += proportion;
+    }
+    let acted = false;
+    all.forEach((rs, i) => {
+      let n = size.get(rs);
+      if (i === 0 && toAdd !== 0) n = Math.max(0, n + toAdd - added);
+      rs.maxReplicas = this.d.replicas + this.f.maxSurge;
+      if (this.scaleTo(rs, n)) acted = true;
+      else rs.desired = this.d.replicas;
+    });
+    return acted;
+  }
+  /** GetReplicaSetProportion / getReplicaSetFraction (deployment/util/deployment_util.go). */
+  proportion(rs, toAdd, added) {
+    if (rs.replicas === 0 || toAdd === added) return 0;
+    let fraction;
+    if (this.d.replicas === 0) fraction = -rs.replicas;
+    else {
+      const maxNow = this.d.replicas + this.f.maxSurge;
+      const before = rs.maxReplicas > 0 ? rs.maxReplicas : this.podCount();
+      fraction = before === 0 ? 0 : roundHalfAway(rs.replicas * maxNow / before) - rs.replicas;
+    }
+    const allowed = toAdd - added;
+    return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
+  }
+  /** IsSaturated: the new ReplicaSet has all replicas, its annotation agrees, and all are available. */
+  isSaturated(rs) {
+    return rs.replicas === this.d.replicas && rs.desired === this.d.replicas && countPods(rs.pods).ready === this.d.replicas;
   }
   /** FindActiveOrLatest: the only active ReplicaSet, else the new one, else the newest old one. */
   findActiveOrLatest() {
@@ -42935,6 +43816,7 @@ var DeploymentSim = class {
     const op = n > rs.replicas ? "up" : "down";
     rs.replicas = n;
     rs.desired = this.d.replicas;
+    if (this.d.strategy === "RollingUpdate") rs.maxReplicas = this.d.replicas + this.f.maxSurge;
     this.manage(rs);
     this.record(rs, `Scaled ${op} replica set ${rs.name} to ${n}`);
     return true;
@@ -43008,6 +43890,9 @@ var DeploymentSim = class {
 };
 function sum(xs) {
   return xs.reduce((a, b) => a + b, 0);
+}
+function roundHalfAway(x) {
+  return Math.sign(x) * Math.round(Math.abs(x));
 }
 
 // src/rollout/simulate.ts
@@ -43249,7 +44134,14 @@ function simulateRollouts(changes, options = {}) {
   for (const c of changes) {
     if (c.old.kind === "Deployment" && c.new.kind === "Deployment") {
       sims.push(
-        new DeploymentSim(c.old, c.new, pool, clock, { hash: naming.podTemplateHash, podName: naming.podName })
+        new DeploymentSim(
+          c.old,
+          c.new,
+          pool,
+          clock,
+          { hash: naming.podTemplateHash, podName: naming.podName },
+          c.start
+        )
       );
     } else if (c.old.kind === "StatefulSet" && c.new.kind === "StatefulSet") {
       sims.push(new StatefulSetSim(c.old, c.new, pool, clock, { revision: naming.revisionName }));
@@ -43257,6 +44149,48 @@ function simulateRollouts(changes, options = {}) {
   }
   runSimulation(sims, pool, clock);
   return sims.map((s) => s.rollout);
+}
+
+// src/rollout/snapshot.ts
+var annotationInt = (annotations, key3) => {
+  const v = annotations[key3];
+  return typeof v === "string" && /^[0-9]{1,9}$/.test(v) ? Number(v) : void 0;
+};
+function controllerOf(object, kind) {
+  const refs = obj(object.metadata).ownerReferences;
+  if (!Array.isArray(refs)) return void 0;
+  const ref = refs.find((r) => isObj(r) && r.controller === true && r.kind === kind);
+  return isObj(ref) ? str(ref.name) : void 0;
+}
+function startingReplicaSets(snapshot, namespace, deployment, defaultNamespace) {
+  const found = [];
+  for (const m of snapshot) {
+    if (!isKind(m, "ReplicaSet") || namespaceOf(m.object, defaultNamespace) !== namespace) continue;
+    if (controllerOf(m.object, "Deployment") !== deployment) continue;
+    const meta = obj(m.object.metadata);
+    const spec = obj(m.object.spec);
+    const name2 = str(meta.name);
+    const hash = str(obj(meta.labels)["pod-template-hash"]);
+    const replicas = nonNegInt(spec.replicas ?? 1);
+    if (!name2 || !hash || replicas === void 0 || !isObj(spec.template)) continue;
+    const annotations = obj(meta.annotations);
+    const desired = annotationInt(annotations, "deployment.kubernetes.io/desired-replicas");
+    const maxReplicas = annotationInt(annotations, "deployment.kubernetes.io/max-replicas");
+    const template = structuredClone(spec.template);
+    const labels = obj(obj(template.metadata).labels);
+    delete labels["pod-template-hash"];
+    found.push({
+      name: name2,
+      hash,
+      template,
+      replicas,
+      created: str(meta.creationTimestamp) ?? "",
+      ...desired !== void 0 ? { desired } : {},
+      ...maxReplicas !== void 0 ? { maxReplicas } : {}
+    });
+  }
+  found.sort((a, b) => compareStrings(a.created, b.created) || compareStrings(a.name, b.name));
+  return found.map(({ created: _created, ...rs }) => rs);
 }
 
 // src/rollout/scheduler-cluster.ts
@@ -43309,8 +44243,20 @@ function rolloutCluster(oldManifests, options = {}) {
   const defaultNamespace = options.defaultNamespace || "default";
   const model = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
   const state = new ClusterState(model.nodes);
+  const simulatedRS = /* @__PURE__ */ new Set();
+  const oldDeployments = new Set(
+    oldManifests.filter((m) => isKind(m, "Deployment")).map((m) => `${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`)
+  );
+  for (const m of options.cluster?.manifests ?? []) {
+    if (!isKind(m, "ReplicaSet")) continue;
+    const ns = namespaceOf(m.object, "default");
+    const owner = controllerOf(m.object, "Deployment");
+    if (owner && oldDeployments.has(`${ns}/${owner}`)) simulatedRS.add(`${ns}/${String(obj(m.object.metadata).name)}`);
+  }
   for (const p of model.pods) {
     if (!state.node(p.nodeName)) continue;
+    const rs = p.manifest ? controllerOf(p.manifest.object, "ReplicaSet") : void 0;
+    if (rs && simulatedRS.has(`${p.namespace}/${rs}`)) continue;
     state.add(
       buildSchedPod({
         name: p.name,
@@ -43565,6 +44511,13 @@ function planChanges(oldManifests, newManifests, options = {}) {
     }
   }
   const sims = candidates.filter((c) => admitted.has(c));
+  if (options.snapshot)
+    for (const w of sims) {
+      const { kind, namespace, name: name2 } = w.change.old;
+      if (kind !== "Deployment") continue;
+      const start = startingReplicaSets(options.snapshot, namespace, name2, defaultNamespace);
+      if (start.length > 0) w.change.start = start;
+    }
   const simulated = simulateRollouts(
     sims.map((w) => w.change),
     { ...options.cluster ? { cluster: options.cluster } : {}, naming: options.naming ?? defaultNaming(options.seed) }
@@ -43677,7 +44630,8 @@ function runWith(inputs, given, withLint) {
     };
     changes = planChanges(oldLoad.manifests, linted.manifests, {
       ...common2,
-      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common2 })
+      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common2 }),
+      ...cluster ? { snapshot: cluster.manifests } : {}
     });
   }
   const sources = new Map([...oldLoad?.sources ?? [], ...cluster?.sources ?? [], ...linted.sources]);
@@ -43748,6 +44702,97 @@ function version() {
   return cached = "unknown";
 }
 
+// src/output/report.ts
+function isPlanReport(report) {
+  return "plan" in report;
+}
+function counts(report) {
+  const skipped2 = "skipped" in report ? report.skipped?.length : void 0;
+  return { files: report.files.length, objects: report.manifests.length, ...skipped2 ? { skipped: skipped2 } : {} };
+}
+
+// src/output/bound.ts
+var MAX_VALUE_CHARS = 320;
+var MAX_PROSE_CHARS = 2e3;
+var PROSE_KEYS = /* @__PURE__ */ new Set(["message", "reason", "reasons", "note", "notes", "stalled", "error", "description"]);
+function elide(text, max) {
+  if (text.length <= max) return text;
+  let keep = Math.max(16, max - 48);
+  const code = text.charCodeAt(keep - 1);
+  if (code >= 55296 && code <= 56319) keep--;
+  return `${text.slice(0, keep)}… [${text.length - keep} more characters elided by kubeplan]`;
+}
+function elideLines(text, max) {
+  if (!text.includes("\n")) return elide(text, max);
+  return text.split("\n").map((line) => elide(line, max)).join("\n");
+}
+var cache3 = /* @__PURE__ */ new WeakMap();
+function boundReport(report) {
+  const hit = cache3.get(report);
+  if (hit) return hit;
+  const walker = new Walker();
+  const findings = walker.findings(report.findings);
+  let bounded = report;
+  if (isPlanReport(report)) {
+    const plan3 = walker.value(report.plan, MAX_VALUE_CHARS);
+    const changes = report.changes && walker.value(report.changes, MAX_VALUE_CHARS);
+    if (walker.count > 0) bounded = { ...report, findings, plan: plan3, ...changes ? { changes } : {} };
+  } else if (walker.count > 0) bounded = { ...report, findings };
+  const result = { report: bounded, elided: walker.count };
+  cache3.set(report, result);
+  if (bounded !== report) cache3.set(bounded, result);
+  return result;
+}
+function elisionNote(elided) {
+  return `${elided} long value${elided === 1 ? " was" : "s were"} shortened wherever ${elided === 1 ? "it appears" : "they appear"} in this output (over ${MAX_VALUE_CHARS} characters, or ${MAX_PROSE_CHARS} in messages); the input has them whole.`;
+}
+var Walker = class {
+  /** Strings shortened (each distinct string once, wherever it appears). */
+  count = 0;
+  /** The same long string (an alias, a label repeated on every pod) is cut once; V8 caches its hash. */
+  seen = /* @__PURE__ */ new Map();
+  string(text, max) {
+    if (text.length <= max) return text;
+    let cuts = this.seen.get(max);
+    if (!cuts) this.seen.set(max, cuts = /* @__PURE__ */ new Map());
+    let cut = cuts.get(text);
+    if (cut === void 0) {
+      this.count++;
+      cut = max === MAX_PROSE_CHARS ? elideLines(text, max) : elide(text, max);
+      cuts.set(text, cut);
+    }
+    return cut;
+  }
+  /** Plain data (the plan, the changes): arrays and objects copied with their strings and keys bounded. */
+  value(value, max) {
+    if (typeof value === "string") return this.string(value, max);
+    if (Array.isArray(value)) return value.map((v) => this.value(v, max));
+    if (value === null || typeof value !== "object") return value;
+    const out = {};
+    for (const [key3, v] of Object.entries(value)) {
+      let k = this.string(key3, MAX_VALUE_CHARS);
+      for (let n = 2; k !== key3 && Object.hasOwn(out, k); n++) k = `${this.string(key3, MAX_VALUE_CHARS)} #${n}`;
+      Object.defineProperty(out, k, {
+        value: this.value(v, PROSE_KEYS.has(key3) || key3 === "diff" ? MAX_PROSE_CHARS : max),
+        enumerable: true,
+        writable: true,
+        configurable: true
+      });
+    }
+    return out;
+  }
+  findings(findings) {
+    const before = this.count;
+    const out = findings.map((f) => {
+      const message = this.string(f.message, MAX_PROSE_CHARS);
+      const file = this.string(f.file, MAX_VALUE_CHARS * 4);
+      const object = f.object && this.value(f.object, MAX_VALUE_CHARS);
+      return message === f.message && file === f.file && object === f.object ? f : { ...f, message, file, object };
+    });
+    return this.count === before ? findings : out;
+  }
+};
+
 // src/output/github.ts
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/\u001b/g, "\\u001b");
@@ -43760,15 +44805,6 @@ function escapeProperty(s) {
 var RULE_DOCS_URL = "https://github.com/kubeplan/kubeplan/blob/main/docs/rules/";
 function ruleDocUrl(id) {
   return `${RULE_DOCS_URL}${id}.md`;
-}
-
-// src/output/report.ts
-function isPlanReport(report) {
-  return "plan" in report;
-}
-function counts(report) {
-  const skipped2 = "skipped" in report ? report.skipped?.length : void 0;
-  return { files: report.files.length, objects: report.manifests.length, ...skipped2 ? { skipped: skipped2 } : {} };
 }
 
 // src/output/markdown.ts
@@ -43841,7 +44877,8 @@ function ranked(findings) {
   );
   return { byRule };
 }
-function markdownReport(report, options = {}) {
+function markdownReport(given, options = {}) {
+  const { report, elided } = boundReport(given);
   const w = new Writer(options.maxBytes ?? MARKDOWN_MAX_BYTES);
   const plan3 = isPlanReport(report) ? report.plan : void 0;
   const changes = isPlanReport(report) ? report.changes : void 0;
@@ -43849,6 +44886,10 @@ function markdownReport(report, options = {}) {
   const title = options.title ?? "kubeplan";
   w.line(`## ${escapeMarkdown(title)}`);
   w.line("");
+  if (elided > 0) {
+    w.line(`_Note: ${escapeMarkdown(elisionNote(elided))}_`);
+    w.line("");
+  }
   w.line(
     counts2.error > 0 ? `❌ **${plural3(counts2.error, "error")}** in ${plural3(new Set(report.findings.filter((f) => f.severity === "error").map((f) => f.file)).size, "file")}` : "✅ **No errors**"
   );
@@ -44071,7 +45112,11 @@ function encodeUri(file) {
   return file.split("/").map((seg) => encodeURIComponent(seg)).join("/");
 }
 function renderSarif(report, options = {}) {
-  return JSON.stringify(findingsToSarif(report.findings, ruleInfos(), options.toolVersion ?? version()), null, 2) + "\n";
+  return JSON.stringify(
+    findingsToSarif(boundReport(report).report.findings, ruleInfos(), options.toolVersion ?? version()),
+    null,
+    2
+  ) + "\n";
 }
 function ruleInfos() {
   return [
@@ -44142,18 +45187,22 @@ function codeFrame(lines, f, paint) {
     `  ${" ".repeat(width)} | ${" ".repeat(start - 1)}${paint("red", "^".repeat(caretCount))}`
   ];
 }
-function renderText(report, options = {}) {
+function renderText(given, options = {}) {
+  const { report, elided } = boundReport(given);
+  const note = elided > 0 ? `
+Note: ${elisionNote(elided)}
+` : "";
   const color = options.color ?? false;
   const header = report.configFile ? `config: ${escapeControl(report.configFile)}
 ` : "";
-  return header + renderBody(report, color);
+  return header + renderBody(report, color, note);
 }
-function renderBody(report, color) {
+function renderBody(report, color, note) {
   const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
-  if (!isPlanReport(report)) return findings;
+  if (!isPlanReport(report)) return findings + note;
   let plan3 = renderPlanText(report.plan, { color });
   if (report.changes) plan3 += "\n" + renderChangesText(report.changes);
-  return report.kind === "check" ? findings + "\n" + plan3 : plan3 + "\n" + findings;
+  return (report.kind === "check" ? findings + "\n" + plan3 : plan3 + "\n" + findings) + note;
 }
 
 // src/action/annotations.ts
@@ -44200,12 +45249,12 @@ function readEvent(file) {
   }
 }
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function runContext(env, workspace) {
-  const pr = readEvent(env.GITHUB_EVENT_PATH).pull_request;
+function runContext(env2, workspace) {
+  const pr = readEvent(env2.GITHUB_EVENT_PATH).pull_request;
   const baseSha = pr?.base?.sha && SHA.test(pr.base.sha) ? pr.base.sha : void 0;
-  const headSha = pr?.head?.sha && SHA.test(pr.head.sha) ? pr.head.sha : env.GITHUB_SHA;
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const linkBase = env.GITHUB_REPOSITORY && headSha && SHA.test(headSha) ? `${server}/${env.GITHUB_REPOSITORY}/blob/${headSha}/` : void 0;
+  const headSha = pr?.head?.sha && SHA.test(pr.head.sha) ? pr.head.sha : env2.GITHUB_SHA;
+  const server = env2.GITHUB_SERVER_URL ?? "https://github.com";
+  const linkBase = env2.GITHUB_REPOSITORY && headSha && SHA.test(headSha) ? `${server}/${env2.GITHUB_REPOSITORY}/blob/${headSha}/` : void 0;
   const context = {
     ...baseSha ? { baseSha } : {},
     ...pr?.base?.ref ? { baseRef: pr.base.ref } : {},
@@ -44241,43 +45290,43 @@ var DEFAULTS = {
   summary: "true",
   "only-changed": "false"
 };
-function input(env, name2) {
-  const value = env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`];
+function input(env2, name2) {
+  const value = env2[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`];
   return (value === void 0 || value.trim() === "" ? DEFAULTS[name2] : value).trim();
 }
-function bool(env, name2) {
-  const value = input(env, name2).toLowerCase();
+function bool(env2, name2) {
+  const value = input(env2, name2).toLowerCase();
   if (value === "true") return true;
   if (value === "false") return false;
   return `input ${name2} must be true or false (got ${JSON.stringify(value)})`;
 }
-function oneOf2(env, name2, allowed) {
-  const value = input(env, name2);
+function oneOf2(env2, name2, allowed) {
+  const value = input(env2, name2);
   return allowed.includes(value) ? value : `input ${name2} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`;
 }
-function readInputs(env) {
-  const command = oneOf2(env, "command", ["check", "lint", "plan"]);
-  const failOn = oneOf2(env, "fail-on", ["error", "warning", "never"]);
-  const annotations = bool(env, "annotations");
-  const summary = bool(env, "summary");
-  const onlyChanged = bool(env, "only-changed");
+function readInputs(env2) {
+  const command = oneOf2(env2, "command", ["check", "lint", "plan"]);
+  const failOn = oneOf2(env2, "fail-on", ["error", "warning", "never"]);
+  const annotations = bool(env2, "annotations");
+  const summary = bool(env2, "summary");
+  const onlyChanged = bool(env2, "only-changed");
   for (const v of [command, failOn, annotations, summary, onlyChanged])
     if (typeof v === "string" && v.startsWith("input ")) return { error: v };
-  const optional = (name2) => input(env, name2) || void 0;
+  const optional = (name2) => input(env2, name2) || void 0;
   const base = optional("base");
   const cluster = optional("cluster");
   const config = optional("config");
   const kubeVersion2 = optional("kube-version");
   return {
     inputs: {
-      paths: splitPaths(input(env, "paths")),
+      paths: splitPaths(input(env2, "paths")),
       command,
       ...base ? { base } : {},
       ...cluster ? { cluster } : {},
       ...config ? { config } : {},
       ...kubeVersion2 ? { kubeVersion: kubeVersion2 } : {},
       failOn,
-      sarifFile: input(env, "sarif-file") === "false" ? "" : input(env, "sarif-file"),
+      sarifFile: input(env2, "sarif-file") === "false" ? "" : input(env2, "sarif-file"),
       annotations,
       summary,
       onlyChanged
@@ -44302,15 +45351,15 @@ function outsideWorkspace(name2, value, workspace) {
 }
 
 // src/action/run.ts
-function runAction(env, io) {
-  const read = readInputs(env);
+function runAction(env2, io) {
+  const read = readInputs(env2);
   if ("error" in read) {
     io.stdout(`::error title=kubeplan::${escapeData(read.error)}
 `);
     return 2;
   }
   const inputs = read.inputs;
-  const workspace = path17.resolve(io.cwd, env.GITHUB_WORKSPACE ?? ".");
+  const workspace = path17.resolve(io.cwd, env2.GITHUB_WORKSPACE ?? ".");
   const outside = [
     ...inputs.paths.map((p) => outsideWorkspace("paths", p, workspace)),
     ...["cluster", "config", "sarifFile"].map((key3) => {
@@ -44323,7 +45372,7 @@ function runAction(env, io) {
 `);
     return 2;
   }
-  const context = runContext(env, workspace);
+  const context = runContext(env2, workspace);
   if (context.problem) io.stdout(`::warning title=kubeplan::${escapeData(context.problem)}
 `);
   let report;
@@ -44367,14 +45416,14 @@ function runAction(env, io) {
     mkdirSync(path17.dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, renderSarif(report, { toolVersion: version() }));
   }
-  if (inputs.summary && env.GITHUB_STEP_SUMMARY) {
+  if (inputs.summary && env2.GITHUB_STEP_SUMMARY) {
     const title = `kubeplan ${inputs.command}`;
     appendFileSync(
-      env.GITHUB_STEP_SUMMARY,
+      env2.GITHUB_STEP_SUMMARY,
       markdownReport(report, { title, notes, ...context.linkBase ? { linkBase: context.linkBase } : {} })
     );
   }
-  if (env.GITHUB_OUTPUT) {
+  if (env2.GITHUB_OUTPUT) {
     const outputs = {
       errors: String(counts2.error),
       warnings: String(counts2.warning),
@@ -44382,7 +45431,7 @@ function runAction(env, io) {
       "sarif-file": inputs.sarifFile ? path17.relative(workspace, sarifPath) : ""
     };
     appendFileSync(
-      env.GITHUB_OUTPUT,
+      env2.GITHUB_OUTPUT,
       Object.entries(outputs).map(([k, v]) => `${k}=${v.replace(/[\r\n]/g, " ")}
 `).join("")
     );
