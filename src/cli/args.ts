@@ -21,6 +21,8 @@ export interface CliOptions {
   config?: string;
   severities: Record<string, Severity | 'off'>;
   quiet: boolean;
+  /** List the documents a folder walk skipped (text output). */
+  verbose: boolean;
   maxWarnings?: number;
   stdinFilename?: string;
   color?: boolean;
@@ -60,6 +62,7 @@ export const FLAGS = {
   config: { type: 'string', short: 'c' },
   rule: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
   'max-warnings': { type: 'string' },
   'stdin-filename': { type: 'string' },
   color: { type: 'boolean' },
@@ -202,6 +205,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     schemaDirs: v['schema-dir'] ?? [],
     severities,
     quiet: v.quiet ?? false,
+    verbose: v.verbose ?? false,
     limits: {
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       ...(numbers['max-documents'] !== undefined ? { maxDocuments: numbers['max-documents'] } : {}),
@@ -279,6 +283,7 @@ Flags:
   -c, --config FILE           config file (default: .kubeplan.yaml found upwards from cwd)
       --rule ID=SEVERITY      override a rule: off|info|warning|error; repeatable
   -q, --quiet                 report errors only
+  -v, --verbose               also list the documents skipped as not Kubernetes objects or not manifests
   -o, --output FILE           write the report to FILE instead of stdout
       --report-unused-disable-directives
                               report kubeplan-disable comments and ignore annotations that suppress nothing

@@ -80,7 +80,7 @@ function print(report: Report, options: CliOptions, io: CliIO): number {
   // A file never gets colour codes, whatever the terminal.
   const color = options.output === undefined && useColor(options, io);
   // Written piece by piece: a large JSON plan is never one string (renderChunks).
-  const chunks = renderChunks(options.format, shown, { color, toolVersion: version() });
+  const chunks = renderChunks(options.format, shown, { color, toolVersion: version(), verbose: options.verbose });
   if (options.output === undefined) for (const text of chunks) io.stdout(text);
   else {
     try {

@@ -5,7 +5,7 @@ import { planToJson } from '../plan/json.js';
 import { boundReport } from './bound.js';
 import { counts, isPlanReport, type Report } from './report.js';
 
-export function findingsToJson(findings: Finding[], summary: { files: number; objects: number }) {
+export function findingsToJson(findings: Finding[], summary: { files: number; objects: number; skipped?: number }) {
   const counts = countFindings(findings);
   return {
     findings: findings.map((f) => ({
@@ -34,8 +34,16 @@ export function findingsToJson(findings: Finding[], summary: { files: number; ob
       errors: counts.error,
       warnings: counts.warning,
       infos: counts.info,
+      ...(summary.skipped ? { skipped: summary.skipped } : {}),
     },
   };
+}
+
+/** Documents a walk skipped (not Kubernetes objects, non-manifest files): `skipped` in the JSON, when there are any. */
+function skippedJson(report: Report): { skipped?: Array<{ file: string; line: number; reason: string }> } {
+  const skipped = 'skipped' in report ? report.skipped : undefined;
+  if (!skipped || skipped.length === 0) return {};
+  return { skipped: skipped.map((s) => ({ file: s.file, line: s.line, reason: s.reason })) };
 }
 
 /**
@@ -52,7 +60,7 @@ export function* renderJsonChunks(given: Report): Generator<string> {
   const { report } = boundReport(given);
   const lintJson = findingsToJson(report.findings, counts(report));
   if (!isPlanReport(report)) {
-    yield* layout({ findings: lintJson.findings, findingsSummary: lintJson.summary });
+    yield* layout({ findings: lintJson.findings, findingsSummary: lintJson.summary, ...skippedJson(report) });
     return;
   }
   const planJson: Record<string, unknown> = {};
@@ -63,6 +71,7 @@ export function* renderJsonChunks(given: Report): Generator<string> {
     ...(report.changes ? { changes: report.changes.changes, rollouts: report.changes.rollouts } : {}),
     findings: lintJson.findings,
     findingsSummary: lintJson.summary,
+    ...skippedJson(report),
   });
 }
 

@@ -9,6 +9,8 @@ export interface RenderOptions {
   color?: boolean;
   /** The version SARIF's tool block names (default: this package's version). */
   toolVersion?: string;
+  /** Text output: list the documents a walk skipped, not only their count (`--verbose`). */
+  verbose?: boolean;
 }
 
 /** A renderer turns one report into the whole output text. Adding a format = one file + one entry in RENDERERS. */

@@ -88,14 +88,22 @@ export function renderText(given: Report, options: RenderOptions = {}): string {
   const color = options.color ?? false;
   // The config that applied is named first: a setting from it (exclude, rules: off) must never act unseen.
   const header = report.configFile ? `config: ${escapeControl(report.configFile)}\n` : '';
-  return header + renderBody(report, color, note);
+  return header + renderBody(report, color, note, options.verbose ?? false);
 }
 
-function renderBody(report: Report, color: boolean, note: string): string {
-  const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
+function renderBody(report: Report, color: boolean, note: string, verbose: boolean): string {
+  let findings = formatText(report.findings, counts(report), { color, sources: report.sources });
+  if (verbose) findings += skippedText(report);
   if (!isPlanReport(report)) return findings + note;
   let plan = renderPlanText(report.plan, { color });
   if (report.changes) plan += '\n' + renderChangesText(report.changes);
   // `check` gates a commit: why it fails comes first. `plan` is read for the plan; its findings follow it.
   return (report.kind === 'check' ? findings + '\n' + plan : plan + '\n' + findings) + note;
+}
+
+/** `--verbose`: each skipped document as `file:line  reason`, after the summary line. */
+function skippedText(report: Report): string {
+  const skipped = 'skipped' in report ? (report.skipped ?? []) : [];
+  if (skipped.length === 0) return '';
+  return `\nskipped:\n${skipped.map((s) => `  ${s.file}:${s.line}  ${s.reason}\n`).join('')}`;
 }

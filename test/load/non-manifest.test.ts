@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/load/index.js';
 import { lint } from '../../src/lint.js';
 import { renderText } from '../../src/output/text.js';
+import { runCli } from '../cli/run-cli.js';
 
 /** A repository as people have it: manifests beside other tools' YAML and JSON. */
 const FILES: Record<string, string> = {
@@ -58,6 +59,36 @@ describe('only Kubernetes documents, by default', () => {
     ).toEqual(['chart/Chart.yaml info input/not-rendered', 'overlay/kustomization.yaml info input/not-rendered']);
     // The summary counts what was not checked.
     expect(renderText(r)).toMatch(/\(5 files, 2 objects, 4 non-Kubernetes documents skipped\)\n$/);
+  });
+
+  it('--verbose lists the skipped documents after the summary; JSON always has them (issue 10 §2)', async () => {
+    const listing = [
+      'skipped:',
+      '  docker-compose.yml:1  neither apiVersion nor kind: not a Kubernetes object',
+      '  docker-compose.yml:4  neither apiVersion nor kind: not a Kubernetes object',
+      '  openapi.yaml:1  neither apiVersion nor kind: not a Kubernetes object',
+      '  package.json:1  neither apiVersion nor kind: not a Kubernetes object',
+      '',
+    ].join('\n');
+    const verbose = await runCli(['lint', '.', '--verbose'], { cwd: dir, env: { PATH: '' } });
+    expect(verbose.stdout).toMatch(/4 non-Kubernetes documents skipped\)\n/);
+    expect(verbose.stdout.endsWith(`\n\n${listing}`)).toBe(true);
+    const quiet = await runCli(['lint', '.'], { cwd: dir, env: { PATH: '' } });
+    expect(quiet.stdout).not.toContain('skipped:');
+    const json = JSON.parse((await runCli(['lint', '.', '-f', 'json'], { cwd: dir, env: { PATH: '' } })).stdout) as {
+      findingsSummary: { skipped?: number };
+      skipped?: unknown[];
+    };
+    expect(json.findingsSummary.skipped).toBe(4);
+    expect(json.skipped).toEqual([
+      { file: 'docker-compose.yml', line: 1, reason: 'neither apiVersion nor kind: not a Kubernetes object' },
+      { file: 'docker-compose.yml', line: 4, reason: 'neither apiVersion nor kind: not a Kubernetes object' },
+      { file: 'openapi.yaml', line: 1, reason: 'neither apiVersion nor kind: not a Kubernetes object' },
+      { file: 'package.json', line: 1, reason: 'neither apiVersion nor kind: not a Kubernetes object' },
+    ]);
+    // Nothing skipped: no key at all.
+    const named = JSON.parse((await runCli(['lint', 'k8s/app.yaml', '-f', 'json'], { cwd: dir })).stdout) as object;
+    expect(Object.keys(named)).toEqual(['findings', 'findingsSummary']);
   });
 
   it('a glob is a walk too', () => {
