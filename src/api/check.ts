@@ -177,5 +177,6 @@ function plannerOptions(options: PlanApiOptions, cluster: LoadedCluster | undefi
     ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
     ...(options.maxPods !== undefined ? { maxPods: options.maxPods } : {}),
     ...(options.maxSchedulingWork !== undefined ? { maxSchedulingWork: options.maxSchedulingWork } : {}),
+    ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
   };
 }

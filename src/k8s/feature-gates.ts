@@ -62,6 +62,13 @@ const GATES = {
   ],
   // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
   HPAScaleToZero: [{ since: 16, enabled: false, stage: 'Alpha' }],
+  // DynamicResources joins the default profile when on; its PostFilter runs before DefaultPreemption and, for a pod
+  // without claims, adds "no new claims to deallocate" to the FailedScheduling message. Beta (off) in 1.32, GA in 1.34.
+  DynamicResourceAllocation: [
+    { since: 26, enabled: false, stage: 'Alpha' },
+    { since: 32, enabled: false, stage: 'Beta' },
+    { since: 34, enabled: true, stage: 'GA' },
+  ],
 } satisfies Record<string, readonly VersionedSpec[]>;
 
 export type FeatureGate = keyof typeof GATES;

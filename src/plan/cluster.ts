@@ -25,6 +25,12 @@ export interface RunningPod {
   manifest?: Manifest;
   priorityClassName?: string;
   priority?: number;
+  /** The controller (ownerReferences[controller=true]): it re-creates the pod when it is evicted. */
+  owner?: { kind: string; name: string };
+  /** metadata.generateName: the prefix of a replacement's name. */
+  generateName?: string;
+  /** status.startTime as epoch ms (preemption prefers victims that started last). */
+  startTime?: number;
 }
 
 export interface ClusterModel {
@@ -215,10 +221,25 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
       manifest: m,
       priorityClassName: str(spec.priorityClassName),
       priority: typeof spec.priority === 'number' ? spec.priority : undefined,
+      ...runningPodExtras(meta, obj(o.status)),
     });
   }
   model.pods.sort((a, b) => compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
   return model;
+}
+
+/** Controller, generateName and start time of a running pod (what an eviction needs). */
+function runningPodExtras(meta: Obj, status: Obj): Pick<RunningPod, 'owner' | 'generateName' | 'startTime'> {
+  const out: Pick<RunningPod, 'owner' | 'generateName' | 'startTime'> = {};
+  const ref = objItems(meta.ownerReferences).find(({ item }) => item.controller === true)?.item;
+  const kind = str(ref?.kind);
+  const name = str(ref?.name);
+  if (kind && name) out.owner = { kind, name };
+  const generateName = str(meta.generateName);
+  if (generateName) out.generateName = generateName;
+  const started = typeof status.startTime === 'string' ? Date.parse(status.startTime) : NaN;
+  if (!Number.isNaN(started)) out.startTime = started;
+  return out;
 }
 
 /** One line describing the cluster for the report header. */

@@ -20,6 +20,7 @@ export function planToJson(r: PlanResult): object {
       defaultNamespace: r.settings.defaultNamespace,
       tieBreak: r.settings.tieBreak,
       nodeSampling: r.settings.nodeSampling,
+      kubeVersion: r.settings.kubeVersion,
     },
     pods: r.pods.map((p) => ({
       name: p.name,
@@ -87,6 +88,19 @@ export function planToJson(r: PlanResult): object {
       suspend: c.suspend,
       next: c.next.map((n) => ({ time: n.time, local: n.local })),
       ...(c.error !== undefined ? { error: c.error } : {}),
+    })),
+    evictions: r.evictions.map((e) => ({
+      pod: e.pod,
+      node: e.node,
+      cause: e.cause,
+      owner: e.owner ? { kind: e.owner.kind, name: e.owner.name } : null,
+      replacement: e.replacement
+        ? {
+            name: e.replacement.name,
+            node: e.replacement.node,
+            ...(e.replacement.reason !== undefined ? { reason: e.replacement.reason } : {}),
+          }
+        : null,
     })),
     summary: { pods: r.summary.pods, scheduled: r.summary.scheduled, unschedulable: r.summary.unschedulable },
     ...(r.explain

@@ -25,6 +25,9 @@ import type { PlanResult } from './result.js';
 import { nodeSamplingSummary } from './scheduler/sampling.js';
 import { readServices } from './services.js';
 import { setUpVolumes } from './volumes.js';
+import { readBudgets } from './disruption.js';
+import { parseKubeVersion } from '../k8s/api-versions.js';
+import { DEFAULT_KUBE_VERSION } from '../k8s/versions.js';
 
 export { MAX_PLANNED_PODS } from './phases/controllers.js';
 export { MAX_SCHEDULING_WORK } from './phases/schedule.js';
@@ -45,6 +48,8 @@ export interface PlanOptions {
   maxPods?: number;
   /** The scheduling-work budget in node × term evaluations (default MAX_SCHEDULING_WORK). */
   maxSchedulingWork?: number;
+  /** The Kubernetes minor ("1.34") whose behaviour the plan follows; default the newest supported. */
+  kubeVersion?: string;
 }
 
 export const DEFAULT_SEED = 'kubeplan';
@@ -90,6 +95,12 @@ function readNow(now: string | undefined, findings: Finding[]): number {
   return Date.parse(DEFAULT_NOW);
 }
 
+/** The "1.x" whose behaviour is modelled: the given version's minor, else the newest supported. */
+function behaviourVersion(kubeVersion: string | undefined): string {
+  const minor = kubeVersion !== undefined ? parseKubeVersion(kubeVersion) : undefined;
+  return minor !== undefined ? `1.${minor}` : DEFAULT_KUBE_VERSION;
+}
+
 export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResult {
   const seed = options.seed ?? DEFAULT_SEED;
   const defaultNamespace = options.defaultNamespace || 'default';
@@ -128,7 +139,15 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     pods,
     defaultNamespace,
   });
-  const { state, explain } = queueAndSchedule({
+  const kubeVersion = behaviourVersion(options.kubeVersion);
+  const pdbs = readBudgets(
+    [...byKind('PodDisruptionBudget'), ...(options.cluster?.manifests ?? [])],
+    defaultNamespace,
+    (namespace, selector) =>
+      pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).length +
+      cluster.pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).length,
+  );
+  const { state, explain, evictions } = queueAndSchedule({
     volumes,
     cluster,
     scoped,
@@ -137,6 +156,9 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     explain: options.explain,
     scoreAllNodes,
     ...(options.maxSchedulingWork !== undefined ? { maxSchedulingWork: options.maxSchedulingWork } : {}),
+    kubeVersion,
+    pdbs,
+    seed,
   });
   findings.push(...unschedulableFindings(pods));
   findings.push(...workBudgetFindings(pods, options.maxSchedulingWork ?? MAX_SCHEDULING_WORK));
@@ -158,12 +180,14 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     services,
     ingresses,
     cronJobs,
+    evictions,
     settings: {
       seed,
       now: utcIso(nowMs),
       defaultNamespace,
       tieBreak: TIE_BREAK,
       nodeSampling: nodeSamplingSummary(cluster.nodes.length, scoreAllNodes),
+      kubeVersion,
     },
     findings,
     ...(explain ? { explain } : {}),

@@ -35,6 +35,9 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
   out.push(`Cluster: ${safe(result.cluster.description)}`);
   out.push(dim(`Seed ${safe(result.settings.seed)} · now ${result.settings.now} · ties: ${result.settings.tieBreak}`));
   out.push(dim(`Nodes evaluated per pod: ${result.settings.nodeSampling}`));
+  out.push(
+    dim(`Behaviour of Kubernetes ${safe(result.settings.kubeVersion)} (feature-gate defaults and scheduler changes)`),
+  );
 
   if (result.workloads.length > 0) {
     out.push('', bold('Workloads'));
@@ -77,6 +80,19 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
   if (rows.length === 0) out.push('  (no nodes)');
   else out.push(...table([header, ...rows]));
   out.push(dim('  (requested/allocatable)'));
+
+  if (result.evictions.length > 0) {
+    out.push('', bold('Evictions'));
+    for (const e of result.evictions) {
+      const r = e.replacement;
+      const next = !r
+        ? 'not re-created (no controller)'
+        : r.node
+          ? `re-created as ${safe(r.name)} on ${green(safe(r.node))}`
+          : `re-created as ${safe(r.name)}: ${red('Pending')}${r.reason ? ` (${safe(r.reason)})` : ''}`;
+      out.push(`  ${safe(e.pod)} on ${safe(e.node)}: ${safe(e.cause)}; ${next}`);
+    }
+  }
 
   const pending = result.pods.filter((p) => p.node === null && !p.notCreated);
   if (pending.length > 0) {

@@ -38,6 +38,19 @@ export interface PodReport {
   requests?: Record<string, string>;
 }
 
+/** A pod evicted to make room (preemption), and where the pod its controller re-creates ends up. */
+export interface EvictionReport {
+  /** namespace/name of the evicted pod. */
+  pod: string;
+  node: string;
+  /** Why, e.g. "preempted by default/critical-0 (priority 1000000)". */
+  cause: string;
+  /** The evicted pod's controller; null for a bare pod (nothing re-creates it). */
+  owner: { kind: string; name: string } | null;
+  /** The re-created pod and its outcome; null when nothing re-creates it. */
+  replacement: { name: string; node: string | null; reason?: string } | null;
+}
+
 export interface CronJobReport {
   namespace: string;
   name: string;
@@ -68,6 +81,8 @@ export interface PlanResult {
     tieBreak: string;
     /** How many nodes each pod's filtering evaluates (kube-scheduler's numFeasibleNodesToFind), in words. */
     nodeSampling: string;
+    /** The Kubernetes minor whose behaviour (feature-gate defaults, scheduler changes) the plan follows. */
+    kubeVersion: string;
   };
   pods: PodReport[];
   workloads: WorkloadReport[];
@@ -75,6 +90,8 @@ export interface PlanResult {
   services: ServiceReport[];
   ingresses: IngressReport[];
   cronJobs: CronJobReport[];
+  /** Pods evicted by preemption (empty when none). */
+  evictions: EvictionReport[];
   /** `unschedulable` counts pods the scheduler left Pending; `notCreated` (when any) pods a controller holds back. */
   summary: { pods: number; scheduled: number; unschedulable: number; notCreated?: number };
   findings: Finding[];

@@ -55,6 +55,7 @@ function bigPlan(nodes: number): PlanResult {
       defaultNamespace: 'default',
       tieBreak: 'first',
       nodeSampling: 'all nodes (--score-all-nodes)',
+      kubeVersion: '1.36',
     },
     pods: names.map((node, i) => ({
       name: `web-5d8f9c7b6-${i}`,
@@ -70,6 +71,7 @@ function bigPlan(nodes: number): PlanResult {
     services: [],
     ingresses: [],
     cronJobs: [],
+    evictions: [],
     summary: { pods: nodes, scheduled: nodes, unschedulable: 0 },
     findings: [],
   };

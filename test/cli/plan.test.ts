@@ -45,8 +45,11 @@ describe('kubeplan plan / check', () => {
     const dir = tree({ 'big.yaml': deployment('api:1', 1, '5') });
     const r = await runCli(['plan', 'big.yaml', '--format', 'json'], { cwd: dir });
     const out = JSON.parse(r.stdout);
-    // 5 CPUs requested, 4 allocatable on each of the 3 default nodes.
-    expect(out.pods[0].reason).toBe('0/3 nodes are available: 3 Insufficient cpu.');
+    // 5 CPUs requested, 4 allocatable on each of the 3 default nodes: more than a node has, so (v1.34+)
+    // preemption is not helpful anywhere.
+    expect(out.pods[0].reason).toBe(
+      '0/3 nodes are available: 3 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
     const f = out.findings.find((x: { ruleId: string }) => x.ruleId === 'plan/unschedulable');
     expect(f).toMatchObject({ file: 'big.yaml', severity: 'error' });
     expect(r.code).toBe(1);

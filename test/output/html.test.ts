@@ -239,6 +239,7 @@ function syntheticPlan(nodeCount: number, podsPerNode: number, name = (i: number
       defaultNamespace: 'default',
       tieBreak: 'first',
       nodeSampling: 'all nodes (--score-all-nodes)',
+      kubeVersion: '1.36',
     },
     pods,
     workloads: [],
@@ -246,6 +247,7 @@ function syntheticPlan(nodeCount: number, podsPerNode: number, name = (i: number
     services: [],
     ingresses: [],
     cronJobs: [],
+    evictions: [],
     summary: { pods: pods.length, scheduled: pods.length, unschedulable: 0 },
     findings: [],
   };

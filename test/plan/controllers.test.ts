@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/index.js';
 import { computeHash, controllerRevisionHash } from '../../src/k8s/pod-template-hash.js';
 import { defaultPodTemplate } from '../../src/k8s/defaults.js';
-import { at, get, manifests } from './helpers.js';
+import { at, get, manifests, NO_VICTIMS, NOT_HELPFUL, preemptionSentence } from './helpers.js';
 
 const ALPHABET = '[bcdfghjklmnpqrstvwxz2456789]';
 
@@ -206,8 +206,10 @@ spec:
     expect(r.pods).toHaveLength(2);
     const byNode = Object.fromEntries(r.pods.map((p) => [p.node ?? 'pending', p]));
     expect(Object.keys(byNode).sort()).toEqual(['pending', 'w-1']);
+    // preemption: 200m > w-3's whole 100m and the 3 nodes PreFilter left out are unresolvable → 4 not helpful
     expect(byNode.pending?.reason).toBe(
-      "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+      "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity]." +
+        preemptionSentence(4, [`4 ${NOT_HELPFUL}`]),
     );
     expect(r.workloads[0]?.notes).toContain(
       '2 of 4 nodes eligible (2 excluded by nodeSelector/affinity or untolerated taints)',
@@ -344,8 +346,10 @@ spec: {priorityClassName: high, containers: [{name: c, image: x, resources: {req
     // then a-low needs 3 CPU of the 1 left, and the other two nodes do not match its nodeSelector.
     const byName = Object.fromEntries(r.pods.map((p) => [p.name, p]));
     expect(byName['b-high']).toMatchObject({ node: 'worker-1', priority: 1000 });
+    // preemption: worker-1 holds only b-high (1000 > 0: not a victim); the selector misses are unresolvable
     expect(byName['a-low']?.reason).toBe(
-      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector.",
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector." +
+        preemptionSentence(3, [`1 ${NO_VICTIMS}`, `2 ${NOT_HELPFUL}`]),
     );
   });
 });

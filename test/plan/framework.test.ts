@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE, type Profile } from '../../src/plan/scheduler/profile.
 import { Scheduler } from '../../src/plan/scheduler/scheduler.js';
 import { ClusterState } from '../../src/plan/scheduler/state.js';
 import { plan } from '../../src/plan/index.js';
-import { manifests, node, pod, requesting } from './helpers.js';
+import { manifests, node, NOT_HELPFUL, pod, preemptionSentence, requesting } from './helpers.js';
 
 const profile = (...plugins: Profile['plugins']): Profile => ({ schedulerName: 'test', plugins });
 
@@ -12,7 +12,8 @@ describe('scheduler framework: the default profile', () => {
   it('lists kube-scheduler’s default plugins in order with their weights', () => {
     // kubernetes v1.30 pkg/scheduler/apis/config/v1/default_plugins.go getDefaultPlugins (MultiPoint), minus the
     // plugins kubeplan does not model (PrioritySort is the planner's queue order; VolumeRestrictions,
-    // NodeVolumeLimits, DefaultPreemption, DefaultBinder). VolumeBinding and VolumeZone have no Score by default.
+    // NodeVolumeLimits, DefaultBinder). VolumeBinding and VolumeZone have no Score by default. DynamicResources
+    // goes right before DefaultPreemption (applyFeatureGates, on by default from v1.34).
     expect(DEFAULT_PROFILE.plugins.map((e) => [e.plugin.name, e.weight ?? null])).toEqual([
       ['SchedulingGates', null],
       ['NodeUnschedulable', null],
@@ -25,6 +26,8 @@ describe('scheduler framework: the default profile', () => {
       ['VolumeZone', null],
       ['PodTopologySpread', 2],
       ['InterPodAffinity', 2],
+      ['DynamicResources', null],
+      ['DefaultPreemption', null],
       ['NodeResourcesBalancedAllocation', 1],
       ['ImageLocality', 1],
     ]);
@@ -33,11 +36,15 @@ describe('scheduler framework: the default profile', () => {
   it('carries the failing plugin and the short resources in the diagnosis, not only in the text', () => {
     const s = new Scheduler(new ClusterState([node('a', { cpu: '1' }), node('b', { unschedulable: true })]));
     const r = s.schedule(pod('p', requesting('1500m')));
-    expect(r.reason).toBe('0/2 nodes are available: 1 Insufficient cpu, 1 node(s) were unschedulable.');
+    expect(r.reason).toBe(
+      '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) were unschedulable.' +
+        preemptionSentence(2, [`2 ${NOT_HELPFUL}`]),
+    );
     const a = r.diagnosis?.nodeToStatus.get('a');
-    // fitsRequest: 1500m requested, 0 used, 1000m allocatable
+    // fitsRequest: 1500m requested, 0 used, 1000m allocatable — more than the node has at all, so from v1.34
+    // UnschedulableAndUnresolvable (fit.go InsufficientResource.Unresolvable)
     expect(a).toEqual({
-      code: 'Unschedulable',
+      code: 'UnschedulableAndUnresolvable',
       plugin: 'NodeResourcesFit',
       reasons: ['Insufficient cpu'],
       insufficient: [{ resourceName: 'cpu', reason: 'Insufficient cpu', requested: 1500, used: 0, capacity: 1000 }],
@@ -98,7 +105,7 @@ describe('scheduler framework: extension points', () => {
       name: 'Preempt',
       postFilter(_cycle, diagnosis) {
         seen.push(...diagnosis.nodeToStatus.keys());
-        return { nominatedNodeName: 'a' };
+        return { nominatedNodeName: 'a', victims: [] };
       },
     };
     const state = new ClusterState([node('a', { cpu: '1' })]);
@@ -189,7 +196,10 @@ spec:
         memory: 20Gi
 `),
     );
-    expect(r.pods[0]?.reason).toBe('0/3 nodes are available: 3 Insufficient memory.');
+    // 20Gi > 16Gi allocatable: unresolvable → preemption is not helpful on any node
+    expect(r.pods[0]?.reason).toBe(
+      '0/3 nodes are available: 3 Insufficient memory.' + preemptionSentence(3, [`3 ${NOT_HELPFUL}`]),
+    );
     const f = r.findings.find((x) => x.ruleId === 'plan/unschedulable');
     expect(f).toMatchObject({ line: 11, column: 9 });
   });

@@ -86,3 +86,16 @@ export function get<T>(record: Partial<Record<string, T>>, key: string): T {
   if (value === undefined) throw new Error(`expected ${JSON.stringify(key)} in ${JSON.stringify(Object.keys(record))}`);
   return value;
 }
+
+/**
+ * FailedScheduling's second part in v1.36: the DynamicResources PostFilter's "no new claims to deallocate", then
+ * DefaultPreemption's "preemption: " + FitError (preemption.go Evaluator.Preempt), joined with ", " by
+ * RunPostFilterPlugins. `parts` are the hand-counted "<n> <reason>" entries, already in sort.Strings order.
+ */
+export function preemptionSentence(total: number, parts: string[]): string {
+  return ` no new claims to deallocate, preemption: 0/${total} nodes are available: ${parts.join(', ')}.`;
+}
+/** SelectVictimsOnNode when no pod on the node has a lower priority. */
+export const NO_VICTIMS = 'No preemption victims found for incoming pod';
+/** nodesWherePreemptionMightHelp: the node's filter status was UnschedulableAndUnresolvable. */
+export const NOT_HELPFUL = 'Preemption is not helpful for scheduling';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plan, planToJson, renderPlanText } from '../../src/plan/index.js';
-import { at, manifests } from './helpers.js';
+import { at, manifests, NO_VICTIMS, preemptionSentence } from './helpers.js';
 
 const deploy = (name: string, replicas: number, podSpec: string, labels = `{app: ${name}}`) => `
 apiVersion: apps/v1
@@ -27,12 +27,14 @@ describe('plan: resource exhaustion', () => {
     );
     expect(r.summary).toEqual({ pods: 7, scheduled: 6, unschedulable: 1 });
     const pending = r.pods.find((p) => p.node === null)!;
-    expect(pending.reason).toBe('0/3 nodes are available: 3 Insufficient cpu.');
+    // 1500m ≤ 4 CPU: preemption could help, but every pod has priority 0 → no victims on any node
+    const second = preemptionSentence(3, [`3 ${NO_VICTIMS}`]);
+    expect(pending.reason).toBe('0/3 nodes are available: 3 Insufficient cpu.' + second);
     expect(Object.values(countBy(nodesOf(r).filter(Boolean)))).toEqual([2, 2, 2]);
     const f = r.findings.find((x) => x.ruleId === 'plan/unschedulable')!;
     expect(f).toMatchObject({ severity: 'error', line: 11, object: { kind: 'Deployment', name: 'cpu-hog' } });
     expect(f.message).toBe(
-      `pod ${pending.name} of Deployment cpu-hog cannot be scheduled: 0/3 nodes are available: 3 Insufficient cpu.`,
+      `pod ${pending.name} of Deployment cpu-hog cannot be scheduled: 0/3 nodes are available: 3 Insufficient cpu.${second}`,
     );
     // requested vs allocatable on each node: 2 × 1500m = 3000m of 4
     expect(r.cluster.nodes.map((n) => n.requested.cpu)).toEqual(['3', '3', '3']);
@@ -66,7 +68,8 @@ spec: {nodeName: worker-3, containers: [{name: c, image: x, resources: {requests
     expect(countBy(s.map((p) => p.node))).toEqual({ 'worker-1': 1, 'worker-2': 1, null: 2 });
     // worker-1/2: 1 + 1 − 0 = 2 > 1; worker-3: NodeResourcesFit runs first → Insufficient cpu
     expect(s.find((p) => p.node === null)!.reason).toBe(
-      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match pod topology spread constraints.",
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match pod topology spread constraints." +
+        preemptionSentence(3, [`3 ${NO_VICTIMS}`]),
     );
   });
 
@@ -87,7 +90,10 @@ describe('plan: inter-pod anti-affinity', () => {
     const placed = nodesOf(r).filter(Boolean);
     expect(new Set(placed).size).toBe(3);
     const pending = r.pods.find((p) => p.node === null)!;
-    expect(pending.reason).toBe("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.");
+    expect(pending.reason).toBe(
+      "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules." +
+        preemptionSentence(3, [`3 ${NO_VICTIMS}`]),
+    );
     expect(r.findings.find((f) => f.ruleId === 'plan/unschedulable')).toMatchObject({ line: 11, column: 7 }); // the `affinity:` key (text line 1 is empty)
   });
 });
@@ -101,7 +107,8 @@ describe('plan: host ports', () => {
     );
     expect(r.summary.unschedulable).toBe(1);
     expect(r.pods.find((p) => p.node === null)!.reason).toBe(
-      "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports.",
+      "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports." +
+        preemptionSentence(3, [`3 ${NO_VICTIMS}`]),
     );
   });
 });
@@ -144,7 +151,10 @@ items:
       { cluster },
     );
     expect(countBy(nodesOf(r))).toEqual({ n2: 2, null: 1 });
-    expect(r.pods.find((p) => p.node === null)!.reason).toBe('0/2 nodes are available: 2 Insufficient cpu.');
+    // 700m ≤ 2 CPU on both; the running db pod has the same priority (0) → no victims
+    expect(r.pods.find((p) => p.node === null)!.reason).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu.' + preemptionSentence(2, [`2 ${NO_VICTIMS}`]),
+    );
     expect(r.cluster.nodes[0]).toEqual({
       name: 'n1',
       zone: 'z1',
@@ -394,6 +404,7 @@ describe('plan: output', () => {
       'services',
       'ingresses',
       'cronJobs',
+      'evictions',
       'summary',
     ]);
     expect(Object.keys(at(json.pods as object[], 0))).toEqual([

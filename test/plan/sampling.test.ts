@@ -8,7 +8,7 @@ import {
 } from '../../src/plan/scheduler/sampling.js';
 import { Scheduler } from '../../src/plan/scheduler/scheduler.js';
 import { ClusterState } from '../../src/plan/scheduler/state.js';
-import { manifests, node, pod, requesting } from './helpers.js';
+import { manifests, node, NOT_HELPFUL, pod, preemptionSentence, requesting } from './helpers.js';
 
 // kubernetes/kubernetes@003b446 (v1.35+ line) pkg/scheduler/schedule_one.go numFeasibleNodesToFind,
 // findNodesThatPassFilters, findNodesThatFitPod; pkg/scheduler/backend/cache/node_tree.go list.
@@ -108,7 +108,10 @@ describe('sampled filtering with a rotating nextStartNodeIndex', () => {
   it('still reports every node when none fits (the search never stops early)', () => {
     const s = new Scheduler(new ClusterState(names(150).map((n) => node(n, { cpu: '1' }))));
     const r = s.schedule(pod('big', requesting('2')));
-    expect(r.reason).toBe('0/150 nodes are available: 150 Insufficient cpu.');
+    // 2 CPU > 1 CPU allocatable everywhere: unresolvable, so preemption is not helpful on any of the 150
+    expect(r.reason).toBe(
+      '0/150 nodes are available: 150 Insufficient cpu.' + preemptionSentence(150, [`150 ${NOT_HELPFUL}`]),
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { selectorFromMap } from '../../src/k8s/label-selector.js';
 import { Scheduler } from '../../src/plan/scheduler/scheduler.js';
 import { ClusterState } from '../../src/plan/scheduler/state.js';
-import { at, get, node, pod, requesting } from './helpers.js';
+import { at, get, node, NO_VICTIMS, NOT_HELPFUL, pod, preemptionSentence, requesting } from './helpers.js';
 
 const zones = (n: string, z: string) => node(n, { labels: { 'topology.kubernetes.io/zone': z } });
 
@@ -10,10 +10,14 @@ describe('scheduler: filters and the FailedScheduling message', () => {
   it('resource exhaustion gives kube-scheduler’s exact text', () => {
     const s = new Scheduler(new ClusterState([node('a'), node('b'), node('c')]));
     // 5 CPU > 4 CPU allocatable on each of the 3 nodes
-    expect(s.schedule(pod('big', requesting('5'))).reason).toBe('0/3 nodes are available: 3 Insufficient cpu.');
+    // 5 CPU > the whole 4 CPU: UnschedulableAndUnresolvable from v1.34 → preemption: not helpful on all 3
+    expect(s.schedule(pod('big', requesting('5'))).reason).toBe(
+      '0/3 nodes are available: 3 Insufficient cpu.' + preemptionSentence(3, [`3 ${NOT_HELPFUL}`]),
+    );
     // both shortages are separate reasons, each counted per node
     expect(s.schedule(pod('huge', requesting('5', '20Gi'))).reason).toBe(
-      '0/3 nodes are available: 3 Insufficient cpu, 3 Insufficient memory.',
+      '0/3 nodes are available: 3 Insufficient cpu, 3 Insufficient memory.' +
+        preemptionSentence(3, [`3 ${NOT_HELPFUL}`]),
     );
   });
 
@@ -26,8 +30,10 @@ describe('scheduler: filters and the FailedScheduling message', () => {
       ]),
     );
     // gpu: taint filter runs before resources → 1 taint reason; small-*: 2 CPU > 1 → 2 Insufficient cpu
+    // preemption: the taint and 2 CPU > 1 CPU allocatable are both unresolvable → 3 not helpful
     expect(s.schedule(pod('p', requesting('2'))).reason).toBe(
-      '0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 Insufficient cpu.',
+      '0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 Insufficient cpu.' +
+        preemptionSentence(3, [`3 ${NOT_HELPFUL}`]),
     );
   });
 
@@ -35,8 +41,10 @@ describe('scheduler: filters and the FailedScheduling message', () => {
     const s = new Scheduler(new ClusterState([node('a', { pods: 2 })]));
     expect(s.schedule(pod('p1', requesting())).node).toBe('a');
     expect(s.schedule(pod('p2', requesting())).node).toBe('a');
-    // 2 pods + 1 > 2 allowed
-    expect(s.schedule(pod('p3', requesting())).reason).toBe('0/1 nodes are available: 1 Too many pods.');
+    // 2 pods + 1 > 2 allowed; "Too many pods" stays resolvable, but p1 and p2 have the same priority (0)
+    expect(s.schedule(pod('p3', requesting())).reason).toBe(
+      '0/1 nodes are available: 1 Too many pods.' + preemptionSentence(1, [`1 ${NO_VICTIMS}`]),
+    );
   });
 
   it('accounts requests as pods are bound: 3 × 1.5 CPU on 4-CPU nodes', () => {
@@ -44,7 +52,10 @@ describe('scheduler: filters and the FailedScheduling message', () => {
     const placed = [1, 2, 3, 4, 5].map((i) => s.schedule(pod(`p${i}`, requesting('1500m'))));
     // each node fits 2 × 1500m = 3000m ≤ 4000m; the 5th needs 1500m > 4000 − 3000 = 1000m on both
     expect(placed.filter((r) => r.node !== null)).toHaveLength(4);
-    expect(placed[4]?.reason).toBe('0/2 nodes are available: 2 Insufficient cpu.');
+    // 1500m ≤ 4000m allocatable: resolvable, but no pod of lower priority to evict
+    expect(placed[4]?.reason).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu.' + preemptionSentence(2, [`2 ${NO_VICTIMS}`]),
+    );
   });
 
   it('removing a pod frees its capacity', () => {
@@ -73,7 +84,10 @@ describe('scheduler: filters and the FailedScheduling message', () => {
     // late-init runs with the sidecar: 3200 + 500 = 3700 > 1500 → pod request 3700, + overhead 250 = 3950
     expect(p.requests.cpu).toBe(3950);
     const s = new Scheduler(new ClusterState([node('a', { cpu: '3900m' })]));
-    expect(s.schedule(p).reason).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+    // 3950m > 3900m allocatable: unresolvable
+    expect(s.schedule(p).reason).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu.' + preemptionSentence(1, [`1 ${NOT_HELPFUL}`]),
+    );
   });
 
   it('limits without requests become requests (SetDefaults_Pod)', () => {
@@ -86,7 +100,11 @@ describe('scheduler: filters and the FailedScheduling message', () => {
     const gpuPod = () =>
       pod('g', { containers: [{ name: 'c', image: 'cuda', resources: { limits: { 'nvidia.com/gpu': 1 } } }] });
     expect(s.schedule(gpuPod()).node).toBe('gpu');
-    expect(s.schedule(gpuPod()).reason).toBe('0/2 nodes are available: 2 Insufficient nvidia.com/gpu.');
+    // cpu-only: 1 > 0 allocatable (unresolvable); gpu: 1 ≤ 1 but the holder has the same priority
+    expect(s.schedule(gpuPod()).reason).toBe(
+      '0/2 nodes are available: 2 Insufficient nvidia.com/gpu.' +
+        preemptionSentence(2, [`1 ${NO_VICTIMS}`, `1 ${NOT_HELPFUL}`]),
+    );
   });
 });
 
@@ -101,7 +119,8 @@ describe('scheduler: taints and tolerations', () => {
 
   it('rejects untolerated NoSchedule taints, printing empty values as "{key: }"', () => {
     expect(tainted().schedule(pod('p', requesting())).reason).toBe(
-      '0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
+      '0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.' +
+        preemptionSentence(2, [`2 ${NOT_HELPFUL}`]),
     );
   });
 
@@ -140,7 +159,9 @@ describe('scheduler: taints and tolerations', () => {
 
   it('cordoned nodes are skipped unless the pod tolerates the unschedulable taint', () => {
     const s = new Scheduler(new ClusterState([node('a', { unschedulable: true })]));
-    expect(s.schedule(pod('p', requesting())).reason).toBe('0/1 nodes are available: 1 node(s) were unschedulable.');
+    expect(s.schedule(pod('p', requesting())).reason).toBe(
+      '0/1 nodes are available: 1 node(s) were unschedulable.' + preemptionSentence(1, [`1 ${NOT_HELPFUL}`]),
+    );
     const tolerant = pod(
       'q',
       requesting(undefined, undefined, {
@@ -166,7 +187,10 @@ describe('scheduler: nodeSelector and node affinity', () => {
     );
     expect(
       cluster().schedule(pod('p', requesting(undefined, undefined, { nodeSelector: { disk: 'nvme' } }))).reason,
-    ).toBe("0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.");
+    ).toBe(
+      "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector." +
+        preemptionSentence(2, [`2 ${NOT_HELPFUL}`]),
+    );
   });
 
   it('required node affinity: terms ORed, expressions ANDed, Gt', () => {
@@ -266,7 +290,9 @@ describe('scheduler: nodeSelector and node affinity', () => {
       }),
     );
     expect(cluster().schedule(pinned).reason).toBe(
-      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+      // ssd-1: 8 CPU > 4 allocatable; hdd-1: left out by PreFilter — both unresolvable
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]." +
+        preemptionSentence(2, [`2 ${NOT_HELPFUL}`]),
     );
   });
 });
@@ -280,7 +306,8 @@ describe('scheduler: host ports', () => {
     expect(s.schedule(withPort('p2', { hostPort: 8080 })).node).toBe('b');
     expect(['a', 'b']).toContain(s.schedule(withPort('p3', { hostPort: 8080, protocol: 'UDP' })).node);
     expect(s.schedule(withPort('p4', { hostPort: 8080 })).reason).toBe(
-      "0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports.",
+      "0/2 nodes are available: 2 node(s) didn't have free ports for the requested pod ports." +
+        preemptionSentence(2, [`2 ${NO_VICTIMS}`]),
     );
     // 0.0.0.0 conflicts with every IP
     expect(s.schedule(withPort('p5', { hostPort: 8080, hostIP: '10.0.0.1' })).node).toBeNull();
@@ -337,7 +364,9 @@ describe('scheduler: existing pods', () => {
     const s = new Scheduler(cluster);
     // a has 500m left, b has 1000m left: a 1-CPU pod fits only b
     expect(s.schedule(pod('p', requesting('1'))).node).toBe('b');
-    expect(s.schedule(pod('q', requesting('1'))).reason).toBe('0/2 nodes are available: 2 Insufficient cpu.');
+    expect(s.schedule(pod('q', requesting('1'))).reason).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu.' + preemptionSentence(2, [`2 ${NO_VICTIMS}`]),
+    );
   });
 });
 
@@ -362,7 +391,8 @@ describe('scheduler: inter-pod anti-affinity', () => {
     const nodes = [1, 2, 3].map((i) => s.schedule(antiPod(`db-${i}`)).node);
     expect(new Set(nodes).size).toBe(3);
     expect(s.schedule(antiPod('db-4')).reason).toBe(
-      "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.",
+      "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules." +
+        preemptionSentence(3, [`3 ${NO_VICTIMS}`]),
     );
   });
 
@@ -416,7 +446,10 @@ describe('scheduler: inter-pod anti-affinity', () => {
         },
       }),
     );
-    expect(s.schedule(lonely).reason).toBe("0/3 nodes are available: 3 node(s) didn't match pod affinity rules.");
+    expect(s.schedule(lonely).reason).toBe(
+      "0/3 nodes are available: 3 node(s) didn't match pod affinity rules." +
+        preemptionSentence(3, [`3 ${NOT_HELPFUL}`]),
+    );
   });
 });
 
@@ -477,11 +510,13 @@ describe('scheduler: topology spread', () => {
     // "1 Insufficient cpu" sorts before "1 node(s)…" ('I' < 'n').
     const r = s.schedule(spread('w1'));
     expect(r.reason).toBe(
-      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints.",
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match pod topology spread constraints." +
+        preemptionSentence(2, [`2 ${NO_VICTIMS}`]),
     );
     const unlabeled = new Scheduler(new ClusterState([node('bare')]));
     expect(unlabeled.schedule(spread('w2')).reason).toBe(
-      "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label).",
+      "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label)." +
+        preemptionSentence(1, [`1 ${NOT_HELPFUL}`]),
     );
   });
 
@@ -590,13 +625,15 @@ describe('scheduler: mutable state', () => {
     const plain = pod('plain', requesting('100m'), { labels: { app: 'x' } });
     // a's term selects plain → "existing pods anti-affinity"
     expect(s.schedule(plain, { bind: false }).reason).toBe(
-      "0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules.",
+      "0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules." +
+        preemptionSentence(1, [`1 ${NO_VICTIMS}`]),
     );
     s.remove(a);
     expect(s.schedule(plain).node).toBe('n1');
     // now plain (no terms) is there: a new anti pod is rejected by its own term
     expect(s.schedule(anti('b')).reason).toBe(
-      "0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules.",
+      "0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules." +
+        preemptionSentence(1, [`1 ${NO_VICTIMS}`]),
     );
     s.remove(plain);
     expect(s.schedule(anti('c')).node).toBe('n1');

@@ -45,7 +45,11 @@ describe('rollouts on the scheduler', () => {
     const r = plan(withResources(deployment(3, 'api:1'), CPU3), withResources(deployment(3, 'api:2'), CPU3));
     const rollout = r.rollouts[0]!;
     expect(steps(rollout)).toEqual(['new→1']);
-    expect(rollout.stalled).toMatch(/^pod api-\w+-\w{5} is Pending: 0\/3 nodes are available: 3 Insufficient cpu\.$/);
+    // preemption (DefaultPreemption, v1.36): 3 CPU fits a 4-CPU node once emptied, but the old pods have the same
+    // priority (0) → no victims on any node
+    expect(rollout.stalled).toMatch(
+      /^pod api-\w+-\w{5} is Pending: 0\/3 nodes are available: 3 Insufficient cpu\. no new claims to deallocate, preemption: 0\/3 nodes are available: 3 No preemption victims found for incoming pod\.$/,
+    );
     expect(r.findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['rollout/stalled', 'error', 11]]); // the `template:` key
     expectDeploymentInvariants(rollout, 3);
   });
@@ -72,7 +76,10 @@ describe('rollouts on the scheduler', () => {
     );
     const rollout = r.rollouts[0]!;
     expect(steps(rollout)).toEqual(['-kv-2', '+kv-2']);
-    expect(rollout.stalled).toBe('pod kv-2 is Pending: 0/3 nodes are available: 3 Insufficient cpu.');
+    // 5 CPU > 4 allocatable: unresolvable from v1.34 → preemption is not helpful on any node
+    expect(rollout.stalled).toBe(
+      'pod kv-2 is Pending: 0/3 nodes are available: 3 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
     expect(rollout.minAvailable).toBe(2);
     expectStatefulSetInvariants(rollout, 3);
   });
@@ -107,7 +114,10 @@ describe('rollouts on the scheduler', () => {
     it('an unchanged Deployment keeps its pods and the rollout stalls', () => {
       const r = plan([bg, api('api:1')], [bg, api('api:2')]);
       expect(r.rollouts.map((x) => x.name)).toEqual(['api']); // bystanders are simulated, not reported
-      expect(r.rollouts[0]!.stalled).toMatch(/Pending: 0\/3 nodes are available: 3 Insufficient cpu\.$/);
+      // 2 CPU ≤ 4: preemption could help, but every pod has priority 0
+      expect(r.rollouts[0]!.stalled).toMatch(
+        /Pending: 0\/3 nodes are available: 3 Insufficient cpu\. no new claims to deallocate, preemption: 0\/3 nodes are available: 3 No preemption victims found for incoming pod\.$/,
+      );
     });
     it('an added Deployment competes for the same room', () => {
       const r = plan([api('api:1')], [bg, api('api:2')]);
@@ -128,7 +138,9 @@ describe('rollouts on the scheduler', () => {
         },
       };
       const r = plan([agent, api('api:1')], [agent, api('api:2')]);
-      expect(r.rollouts[0]!.stalled).toMatch(/0\/3 nodes are available: 3 Insufficient cpu\.$/);
+      expect(r.rollouts[0]!.stalled).toMatch(
+        /0\/3 nodes are available: 3 Insufficient cpu\. no new claims to deallocate, preemption: 0\/3 nodes are available: 3 No preemption victims found for incoming pod\.$/,
+      );
     });
     it('a --cluster snapshot: its nodes and its running pods', () => {
       // one node of 8 CPU: api takes 6, the 2-CPU surge pod fits; a running 1-CPU pod leaves only 1 → stall
@@ -146,7 +158,7 @@ describe('rollouts on the scheduler', () => {
       };
       expect(plan(api('api:1'), api('api:2'), [node]).rollouts[0]!.stalled).toBeNull();
       expect(plan(api('api:1'), api('api:2'), [node, running]).rollouts[0]!.stalled).toMatch(
-        /^pod api-\w+-\w{5} is Pending: 0\/1 nodes are available: 1 Insufficient cpu\.$/,
+        /^pod api-\w+-\w{5} is Pending: 0\/1 nodes are available: 1 Insufficient cpu\. no new claims to deallocate, preemption: 0\/1 nodes are available: 1 No preemption victims found for incoming pod\.$/,
       );
     });
     it('a removed Deployment frees its room', () => {

@@ -24,6 +24,11 @@ export interface ClusterScoped {
   /** Pod priority for spec.priorityClassName: a PriorityClass in the inputs, else a built-in one. */
   priorityValue(className: string): number | undefined;
   priorityOf: ExpandContext['priorityOf'];
+  /**
+   * The preemptionPolicy the Priority admission plugin copies from the pod's PriorityClass (or the globalDefault
+   * one when the pod names none); undefined when no class applies (the pod's own field then stands).
+   */
+  preemptionPolicyOf(className: string | undefined): 'Never' | 'PreemptLowerPriority' | undefined;
   overheadOf: ExpandContext['overheadOf'];
   namespaceLabels(namespace: string): Labels;
   storageClasses: ReadonlyMap<string, StorageClassInfo>;
@@ -31,12 +36,20 @@ export interface ClusterScoped {
 
 export function readClusterScoped(byKind: (kind: string) => Manifest[]): ClusterScoped {
   const priorityClasses = new Map<string, number>();
+  const policies = new Map<string, 'Never' | 'PreemptLowerPriority'>();
   let globalDefault: number | undefined;
+  let globalDefaultName: string | undefined;
   for (const m of byKind('PriorityClass')) {
     const name = str(obj(m.object.metadata).name);
     if (!name || typeof m.object.value !== 'number') continue;
     priorityClasses.set(name, m.object.value);
-    if (m.object.globalDefault === true) globalDefault = Math.max(globalDefault ?? -Infinity, m.object.value);
+    // PriorityClass.preemptionPolicy defaults to PreemptLowerPriority.
+    policies.set(name, m.object.preemptionPolicy === 'Never' ? 'Never' : 'PreemptLowerPriority');
+    // getDefaultPriorityClass: the globalDefault class with the highest value.
+    if (m.object.globalDefault === true && (globalDefault === undefined || m.object.value > globalDefault)) {
+      globalDefault = m.object.value;
+      globalDefaultName = name;
+    }
   }
   const runtimeClasses = new Map<string, Obj>();
   for (const m of byKind('RuntimeClass')) {
@@ -69,6 +82,11 @@ export function readClusterScoped(byKind: (kind: string) => Manifest[]): Cluster
       return value === undefined
         ? { error: `PriorityClass ${className} is not in the inputs: priority 0 assumed` }
         : { value };
+    },
+    preemptionPolicyOf: (className) => {
+      const name = className || globalDefaultName;
+      if (!name) return undefined;
+      return policies.get(name) ?? (SYSTEM_PRIORITY_CLASSES.has(name) ? 'PreemptLowerPriority' : undefined);
     },
     overheadOf: (runtimeClassName) => {
       if (!runtimeClassName) return {};

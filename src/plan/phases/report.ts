@@ -6,7 +6,7 @@ import { describeCluster, type ClusterModel } from '../cluster.js';
 import type { Expansion } from '../controllers/context.js';
 import type { PlannedPod } from '../pod.js';
 import { formatResource } from '../../k8s/quantity.js';
-import type { CronJobReport, ExplainReport, NodeReport, PlanResult, PodReport } from '../result.js';
+import type { CronJobReport, EvictionReport, ExplainReport, NodeReport, PlanResult, PodReport } from '../result.js';
 import type { ClusterState } from '../scheduler/state.js';
 import type { ServiceModel } from '../services.js';
 import type { VolumeSetup } from '../volumes.js';
@@ -20,6 +20,8 @@ export interface ReportInput {
   services: ServiceModel[];
   ingresses: PlanResult['ingresses'];
   cronJobs: CronJobReport[];
+  /** Pods evicted by preemption (the running ones leave their node; replacements that landed join theirs). */
+  evictions?: EvictionReport[];
   settings: PlanResult['settings'];
   findings: Finding[];
   explain?: ExplainReport;
@@ -51,7 +53,16 @@ export function buildReport(input: ReportInput): PlanResult {
   const plannedOn = new Map<string, string[]>();
   for (const p of pods) if (p.node !== null) pushTo(plannedOn, p.node, p.name);
   const runningOn = new Map<string, string[]>();
-  for (const p of cluster.pods) pushTo(runningOn, p.nodeName, `${p.namespace}/${p.name}`);
+  const evicted = new Set((input.evictions ?? []).map((e) => e.pod));
+  for (const p of cluster.pods)
+    if (!evicted.has(`${p.namespace}/${p.name}`)) pushTo(runningOn, p.nodeName, `${p.namespace}/${p.name}`);
+  const plannedNames = new Set(pods.map((p) => `${p.namespace}/${p.name}`));
+  for (const e of input.evictions ?? []) {
+    const ns = e.pod.slice(0, e.pod.indexOf('/'));
+    // Replacements of running pods are listed with the running pods of the node they land on.
+    if (e.replacement?.node && !plannedNames.has(e.pod))
+      pushTo(runningOn, e.replacement.node, `${ns}/${e.replacement.name}`);
+  }
   const nodes: NodeReport[] = input.state.nodes.map((n) => {
     const planned = plannedOn.get(n.name) ?? [];
     const running = runningOn.get(n.name) ?? [];
@@ -106,6 +117,11 @@ export function buildReport(input: ReportInput): PlanResult {
     services: input.services.map((s) => s.report),
     ingresses: input.ingresses,
     cronJobs: input.cronJobs,
+    evictions: (input.evictions ?? []).map((e) => ({
+      ...e,
+      owner: e.owner ? { ...e.owner } : null,
+      replacement: e.replacement ? { ...e.replacement } : null,
+    })),
     summary: {
       pods: pods.length,
       scheduled,

@@ -6,7 +6,11 @@
  */
 import type { ClusterModel } from '../cluster.js';
 import type { PlannedPod } from '../pod.js';
-import type { ExplainReport } from '../result.js';
+import type { EvictionReport, ExplainReport } from '../result.js';
+import type { RunningPod } from '../cluster.js';
+import { str } from '../../core/values.js';
+import { NameGenerator } from '../../k8s/pod-template-hash.js';
+import type { DisruptionBudget } from '../scheduler/framework.js';
 import { buildSchedPod, firstUntoleratedTaint } from '../scheduler/pod-info.js';
 import { newCycle } from '../scheduler/framework.js';
 import { firstInsufficientResource } from '../scheduler/message.js';
@@ -33,6 +37,12 @@ export interface ScheduleInput {
   volumes?: VolumeSetup;
   /** The scheduling-work budget (default MAX_SCHEDULING_WORK). */
   maxSchedulingWork?: number;
+  /** The Kubernetes minor whose scheduler behaviour is modelled. */
+  kubeVersion?: string;
+  /** PodDisruptionBudgets (preemption counts the victims that would violate them). */
+  pdbs?: readonly DisruptionBudget[];
+  /** Seed for the names of replacement pods. */
+  seed?: string;
 }
 
 /**
@@ -59,6 +69,71 @@ export function schedulingTerms(pod: SchedPod): number {
 export interface ScheduleOutput {
   state: ClusterState;
   explain?: ExplainReport;
+  /** Pods evicted to make room (preemption), in the order it happened. */
+  evictions: EvictionReport[];
+}
+
+/** One pod in the scheduling queue: a planned pod, or the replacement a controller creates for an evicted pod. */
+interface QueuedPod {
+  sched: SchedPod;
+  priority: number;
+  order: number;
+  planned?: PlannedPod;
+  /** Set for replacements of running pods: where the outcome is reported. */
+  replacement?: NonNullable<EvictionReport['replacement']>;
+  nominatedNode?: string;
+  /** Preemption rounds so far (a pod that still does not fit after a few stays Pending). */
+  rounds: number;
+}
+
+/** How many times one pod may preempt before kubeplan leaves it Pending (a guard; upstream retries forever). */
+const MAX_PREEMPTION_ROUNDS = 3;
+
+/** PrioritySort's order: higher priority first, then earlier creation. */
+function before(a: QueuedPod, b: QueuedPod): boolean {
+  return a.priority !== b.priority ? a.priority > b.priority : a.order < b.order;
+}
+
+/** The activeQ: a binary heap in PrioritySort order (pods re-queued by preemption go back in their place). */
+class SchedulingQueue {
+  private readonly heap: QueuedPod[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(item: QueuedPod): void {
+    const h = this.heap;
+    h.push(item);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(h[i]!, h[parent]!)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): QueuedPod | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && before(h[l]!, h[m]!)) m = l;
+        if (r < h.length && before(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m]!, h[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /** Binds the running pods, then schedules every planned pod (setting p.node and p.reason). */
@@ -69,18 +144,31 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
     s.selector ? [{ namespace: s.report.namespace, selector: s.selector }] : [],
   );
   const volumes = input.volumes;
-  const env = { services: selectors, ...(volumes ? { volumes: volumes.state } : {}) };
-  const scheduler = new Scheduler(state, env, undefined, {
-    percentageOfNodesToScore: input.scoreAllNodes ? 100 : 0,
-  });
+  const scheduler = new Scheduler(
+    state,
+    {
+      services: selectors,
+      ...(input.kubeVersion !== undefined ? { kubeVersion: input.kubeVersion } : {}),
+      ...(input.pdbs ? { pdbs: input.pdbs } : {}),
+      ...(volumes ? { volumes: volumes.state } : {}),
+    },
+    undefined,
+    { percentageOfNodesToScore: input.scoreAllNodes ? 100 : 0 },
+  );
+  const names = new NameGenerator(input.seed ?? 'kubeplan');
+  const runningBySched = new Map<SchedPod, RunningPod>();
   for (const p of cluster.pods) {
     const priority = p.priority ?? (p.priorityClassName ? scoped.priorityValue(p.priorityClassName) : undefined) ?? 0;
-    state.add(
-      buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, priority }).pod,
-      p.nodeName,
-    );
+    const sched = buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, priority }).pod;
+    if (p.startTime !== undefined) sched.startTime = p.startTime;
+    runningBySched.set(sched, p);
+    names.reserve(p.namespace, p.name);
+    state.add(sched, p.nodeName);
   }
-  const queued: Array<{ p: PlannedPod; sched: SchedPod }> = pods.map((p) => {
+  const queue = new SchedulingQueue();
+  const plannedBySched = new Map<SchedPod, PlannedPod>();
+  let nextOrder = 0;
+  for (const p of pods) {
     const sched = buildSchedPod({
       name: p.name,
       namespace: p.namespace,
@@ -89,11 +177,71 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
       priority: p.priority,
       ownerSelector: p.ownerSelector,
     }).pod;
+    const policy = scoped.preemptionPolicyOf(str(p.spec.priorityClassName));
+    if (policy) sched.preemptionPolicy = policy;
     p.sched = sched;
     volumes?.state.registerPod(sched, volumes.podClaims.get(p) ?? []);
-    return { p, sched };
-  });
-  queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);
+    plannedBySched.set(sched, p);
+    names.reserve(p.namespace, p.name);
+    nextOrder = Math.max(nextOrder, p.order + 1);
+    queue.push({ sched, priority: p.priority, order: p.order, planned: p, rounds: 0 });
+  }
+
+  const evictions: EvictionReport[] = [];
+  /** Evicts preemption victims: their controllers re-create them, and the replacements join the queue. */
+  const evict = (victims: SchedPod[], node: string, preemptor: SchedPod) => {
+    for (const v of victims) {
+      state.remove(v);
+      const cause = `preempted by ${preemptor.namespace}/${preemptor.name} (priority ${preemptor.priority})`;
+      const planned = plannedBySched.get(v);
+      if (planned) {
+        // A planned pod re-created by its controller: kubeplan keeps its name and schedules it again.
+        planned.node = null;
+        planned.reason = cause;
+        evictions.push({
+          pod: `${v.namespace}/${v.name}`,
+          node,
+          cause,
+          owner: planned.owner ? { ...planned.owner } : null,
+          replacement: planned.owner ? { name: planned.name, node: null } : null,
+        });
+        const again = evictions[evictions.length - 1]?.replacement;
+        if (again)
+          queue.push({ sched: v, priority: v.priority, order: nextOrder++, planned, replacement: again, rounds: 0 });
+        continue;
+      }
+      const running = runningBySched.get(v);
+      const owner = running?.owner ?? null;
+      let replacement: EvictionReport['replacement'] = null;
+      if (running && owner) {
+        // The controller creates a new pod from the same template: a StatefulSet keeps the name, others generate one.
+        const name =
+          owner.kind === 'StatefulSet'
+            ? running.name
+            : names.generate(running.namespace, running.generateName ?? `${running.name}-`);
+        const spec = { ...running.spec };
+        delete spec.nodeName;
+        const sched = buildSchedPod({
+          name,
+          namespace: running.namespace,
+          labels: running.labels,
+          spec,
+          priority: v.priority,
+        }).pod;
+        const policy = scoped.preemptionPolicyOf(str(spec.priorityClassName));
+        if (policy) sched.preemptionPolicy = policy;
+        replacement = { name, node: null };
+        queue.push({ sched, priority: v.priority, order: nextOrder++, replacement, rounds: 0 });
+      }
+      evictions.push({
+        pod: `${v.namespace}/${v.name}`,
+        node,
+        cause,
+        owner: owner ? { ...owner } : null,
+        replacement,
+      });
+    }
+  };
 
   // Once the work budget is spent, the scheduler places no more pods (in queue order, so deterministic).
   const budget = input.maxSchedulingWork ?? MAX_SCHEDULING_WORK;
@@ -103,8 +251,9 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
   let explain: ExplainReport | undefined;
   /** namespace/name of pods left without a node: an OrderedReady successor is then not created. */
   const notRunning = new Set<string>();
-  for (const { p, sched } of queued) {
-    if (p.waitsFor !== undefined && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
+  for (let item = queue.pop(); item; item = queue.pop()) {
+    const { sched, planned: p } = item;
+    if (p && p.waitsFor !== undefined && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
       p.notCreated = true;
       p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
       notRunning.add(`${p.namespace}/${p.name}`);
@@ -115,22 +264,23 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
       overBudget = work > budget;
     }
     if (sched.nodeName === null && overBudget) {
-      p.node = null;
-      p.overWorkBudget = true;
-      p.reason = 'not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)';
-      notRunning.add(`${p.namespace}/${p.name}`);
+      record(item, null, 'not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)');
+      if (p) {
+        p.overWorkBudget = true;
+        notRunning.add(`${p.namespace}/${p.name}`);
+      }
       continue;
     }
     const wantExplain =
+      p !== undefined &&
       input.explain !== undefined &&
       explain === undefined &&
       (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
     if (sched.nodeName !== null) {
       const r = admitDirect(state, sched, sched.nodeName);
-      p.node = r.node;
-      if (r.reason) p.reason = r.reason;
-      if (p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
-      if (wantExplain)
+      record(item, r.node, r.reason);
+      if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
+      if (wantExplain && p)
         explain = {
           pod: p.name,
           namespace: p.namespace,
@@ -142,13 +292,21 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
         };
       continue;
     }
-    const r = scheduler.schedule(sched, { explain: wantExplain });
-    p.node = r.node;
-    if (r.reason) p.reason = r.reason;
-    if (p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
+    const r = scheduler.schedule(sched, {
+      explain: wantExplain,
+      ...(item.nominatedNode !== undefined ? { nominatedNode: item.nominatedNode } : {}),
+    });
+    record(item, r.node, r.reason);
     const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
-    if (short !== undefined) p.shortResource = short;
-    if (wantExplain)
+    if (p && short !== undefined) p.shortResource = short;
+    if (r.nominatedNode !== undefined && r.victims && item.rounds < MAX_PREEMPTION_ROUNDS) {
+      // The victims are deleted; the pod goes back to the queue and its next attempt tries the nominated node first.
+      evict(r.victims, r.nominatedNode, sched);
+      queue.push({ ...item, nominatedNode: r.nominatedNode, rounds: item.rounds + 1 });
+      continue;
+    }
+    if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
+    if (wantExplain && p)
       explain = {
         pod: p.name,
         namespace: p.namespace,
@@ -168,7 +326,17 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
       note: `no planned pod is named ${input.explain}`,
       nodes: [],
     };
-  return { state, ...(explain ? { explain } : {}) };
+  return { state, evictions, ...(explain ? { explain } : {}) };
+}
+
+/** Writes a scheduling outcome to the planned pod or the eviction's replacement. */
+function record(item: QueuedPod, node: string | null, reason: string | undefined): void {
+  for (const target of [item.planned, item.replacement]) {
+    if (!target) continue;
+    target.node = node;
+    if (reason !== undefined) target.reason = reason;
+    else delete target.reason;
+  }
 }
 
 /**

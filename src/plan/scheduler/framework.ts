@@ -20,6 +20,28 @@ export interface SchedulerEnv {
   services: Array<{ namespace: string; selector: Selector }>;
   /** Claims, volumes and classes for VolumeBinding / VolumeZone; absent → those plugins do nothing. */
   volumes?: VolumeState;
+  /** The Kubernetes minor whose scheduler behaviour is modelled (--kube-version); default DEFAULT_KUBE_VERSION. */
+  kubeVersion?: string;
+  /** PodDisruptionBudgets, for preemption's filterPodsWithPDBViolation. */
+  pdbs?: readonly DisruptionBudget[];
+}
+
+/** A PodDisruptionBudget as preemption and evictions read it: whom it selects and how many it lets go now. */
+export interface DisruptionBudget {
+  namespace: string;
+  name: string;
+  /** spec.selector; null (or empty) selects nothing, as upstream. */
+  selector: Selector | null;
+  /** status.disruptionsAllowed as the disruption controller would compute it for the current cluster. */
+  disruptionsAllowed(cluster: ClusterState): number;
+}
+
+/**
+ * What a plugin may ask of the framework (framework.Handle): run the profile's PreFilter + Filter plugins for a
+ * pod on one node of the cluster as it is now (RunFilterPluginsWithNominatedPods after Add/RemovePod).
+ */
+export interface FrameworkHandle {
+  runFilterPlugins(pod: SchedPod, node: NodeState): Status | null;
 }
 
 const servicesByNamespace = new WeakMap<SchedulerEnv, Map<string, Selector[]>>();
@@ -105,6 +127,8 @@ export interface Cycle {
   nodeAffinityCache: Map<NodeState, boolean>;
   /** The pod has neither nodeSelector nor required node affinity (every node matches). */
   anyNode?: boolean;
+  /** Set by the Scheduler: lets PostFilter plugins re-run the filters (preemption's dry run). */
+  framework?: FrameworkHandle;
 }
 
 export function newCycle(pod: SchedPod, cluster: ClusterState, env: SchedulerEnv): Cycle {
@@ -129,9 +153,10 @@ export interface Diagnosis {
   unschedulablePlugins: Set<string>;
 }
 
-/** framework.PostFilterResult: a node nominated after making room (preemption). */
+/** framework.PostFilterResult: a node nominated after making room (preemption), and the pods to evict for it. */
 export interface PostFilterResult {
   nominatedNodeName: string;
+  victims: SchedPod[];
 }
 
 /**
@@ -146,8 +171,11 @@ export interface Plugin {
   preFilter?(cycle: Cycle): PreFilterResult | Status | null;
   /** FilterPlugin: why the node cannot take the pod, or null when it can. */
   filter?(cycle: Cycle, node: NodeState): Status | null;
-  /** PostFilterPlugin: runs when no node fits; may free room (preemption) and nominate a node. */
-  postFilter?(cycle: Cycle, diagnosis: Diagnosis): PostFilterResult | null;
+  /**
+   * PostFilterPlugin: runs when no node fits; may free room (preemption) and nominate a node. A Status says why it
+   * could not (its reasons end up in the FailedScheduling message); null = nothing to say.
+   */
+  postFilter?(cycle: Cycle, diagnosis: Diagnosis): PostFilterResult | Status | null;
   /** PreScorePlugin: false = Skip (the plugin's Score is not run for this pod, it adds 0). */
   preScore?(cycle: Cycle, feasible: NodeState[]): boolean;
   /** ScorePlugin: the raw score of one feasible node. */
@@ -161,7 +189,7 @@ export interface Plugin {
   preBind?(cycle: Cycle, node: NodeState): Status | null;
 }
 
-export function isStatus(r: PreFilterResult | Status): r is Status {
+export function isStatus(r: PreFilterResult | PostFilterResult | Status): r is Status {
   return 'code' in r;
 }
 

@@ -400,6 +400,9 @@ function buildUncached(input: PodInput): { pod: SchedPod; problems: PodProblem[]
     labels,
     nodeName: typeof spec.nodeName === 'string' && spec.nodeName !== '' ? spec.nodeName : null,
     priority: input.priority ?? 0,
+    ...(spec.preemptionPolicy === 'Never' || spec.preemptionPolicy === 'PreemptLowerPriority'
+      ? { preemptionPolicy: spec.preemptionPolicy }
+      : {}),
     requests,
     nonZeroCpu: nonZero.cpu ?? 0,
     nonZeroMemory: nonZero.memory ?? 0,

@@ -9,6 +9,8 @@
  */
 import type { Plugin } from './framework.js';
 import { NodeResourcesBalancedAllocation } from './plugins/balanced-allocation.js';
+import { DefaultPreemption } from './plugins/default-preemption.js';
+import { DynamicResources } from './plugins/dynamic-resources.js';
 import { ImageLocality } from './plugins/image-locality.js';
 import { InterPodAffinity } from './plugins/inter-pod-affinity.js';
 import { NodeAffinity } from './plugins/node-affinity.js';
@@ -49,7 +51,9 @@ export const DEFAULT_PROFILE: Profile = {
     { plugin: VolumeZone },
     { plugin: PodTopologySpread, weight: 2 },
     { plugin: InterPodAffinity, weight: 2 },
-    // DefaultPreemption (PostFilter): not modelled yet.
+    // DynamicResources: on from v1.34 (DynamicResourceAllocation); only its PostFilter message is modelled.
+    { plugin: DynamicResources },
+    { plugin: DefaultPreemption },
     { plugin: NodeResourcesBalancedAllocation, weight: 1 },
     { plugin: ImageLocality, weight: 1 },
     // DefaultBinder (Bind): binding is ClusterState.add.

@@ -15,6 +15,7 @@ import {
   type Cycle,
   type Diagnosis,
   type Plugin,
+  type PostFilterResult,
   type SchedulerEnv,
   type Status,
 } from './framework.js';
@@ -30,6 +31,11 @@ export interface ScheduleOptions {
   explain?: boolean;
   /** Bind the pod to the chosen node (default true); false only evaluates. */
   bind?: boolean;
+  /**
+   * status.nominatedNodeName from an earlier preemption: findNodesThatFitPod tries that node first and takes it
+   * when it passes the filters (evaluateNominatedNode), without scoring.
+   */
+  nominatedNode?: string;
 }
 
 /** A profile's plugins sorted into extension points once (framework.NewFramework). */
@@ -114,6 +120,7 @@ export class Scheduler {
     const last = this.lastFailure;
     if (
       !explain &&
+      options.nominatedNode === undefined &&
       eq !== undefined &&
       last !== null &&
       last.eq === eq &&
@@ -126,8 +133,12 @@ export class Scheduler {
     }
     const generation = this.cluster.generation;
     const start = this.nextStartNodeIndex;
-    const cycle = newCycle(pod, this.cluster, this.env);
-    const result = this.schedulePod(cycle, explain);
+    const cycle = this.cycleFor(pod);
+    const nominated = options.nominatedNode !== undefined ? this.cluster.node(options.nominatedNode) : undefined;
+    const result =
+      nominated && this.runFilterPlugins(pod, nominated) === null
+        ? { node: nominated.name, ...(explain ? { explain: { nodes: [], note: 'the nominated node fits' } } : {}) }
+        : this.schedulePod(cycle, explain);
     this.lastFailure = null;
     if (result.node === null && result.nominatedNode === undefined && eq !== undefined) {
       // Only a failure that changed nothing (no PostFilter eviction) can stand for the next replica.
@@ -155,6 +166,32 @@ export class Scheduler {
     return result;
   }
 
+  private cycleFor(pod: SchedPod): Cycle {
+    const cycle = newCycle(pod, this.cluster, this.env);
+    cycle.framework = this;
+    return cycle;
+  }
+
+  /**
+   * RunPreFilterPlugins + RunFilterPlugins for one node on the cluster as it is now (a fresh cycle, so the
+   * PreFilter state sees pods removed or added since — what AddPod/RemovePod extensions keep current upstream).
+   */
+  runFilterPlugins(pod: SchedPod, node: NodeState): Status | null {
+    const cycle = newCycle(pod, this.cluster, this.env);
+    for (const plugin of this.points.preFilter) {
+      const r = plugin.preFilter?.(cycle);
+      if (!r) continue;
+      if (isStatus(r)) return r;
+      if (r.nodeNames && !r.nodeNames.has(node.name))
+        return unresolvable(plugin.name, `node(s) didn't satisfy plugin(s) [${plugin.name}]`);
+    }
+    for (const plugin of this.points.filter) {
+      const status = plugin.filter?.(cycle, node) ?? null;
+      if (status) return status;
+    }
+    return null;
+  }
+
   /** Removes a bound pod (deleted or replaced). */
   remove(pod: SchedPod): void {
     this.cluster.remove(pod);
@@ -174,12 +211,14 @@ export class Scheduler {
     const { feasible, verdicts } = fit;
     const first = feasible[0];
     if (first === undefined) {
-      const nominated = this.runPostFilter(cycle, fit.diagnosis);
+      const post = this.runPostFilter(cycle, fit.diagnosis);
+      // FitError.Error(): the PostFilter message (preemption's) follows the filter histogram after a space.
+      const message = fitErrorMessage(fit.diagnosis) + (post.message ? ` ${post.message}` : '');
       return {
         node: null,
-        reason: fitErrorMessage(fit.diagnosis),
+        reason: message,
         diagnosis: fit.diagnosis,
-        ...(nominated ? { nominatedNode: nominated } : {}),
+        ...(post.result ? { nominatedNode: post.result.nominatedNodeName, victims: post.result.victims } : {}),
         ...(explain ? { explain: { nodes: verdicts, ...(fit.note ? { note: fit.note } : {}) } } : {}),
       };
     }
@@ -303,13 +342,21 @@ export class Scheduler {
     if (explain) verdicts.push({ node: node.name, failedPlugin: status.plugin, reasons: status.reasons });
   }
 
-  /** RunPostFilterPlugins: the first plugin that nominates a node wins. */
-  private runPostFilter(cycle: Cycle, diagnosis: Diagnosis): string | null {
+  /**
+   * RunPostFilterPlugins (v1.36 pkg/scheduler/framework/runtime/framework.go): the first success wins (its
+   * message is empty); an UnschedulableAndUnresolvable status ends it with that plugin's message alone; else the
+   * Unschedulable reasons of every plugin are collected and joined with ", " (Status.Message).
+   */
+  private runPostFilter(cycle: Cycle, diagnosis: Diagnosis): { result?: PostFilterResult; message: string } {
+    const reasons: string[] = [];
     for (const plugin of this.points.postFilter) {
       const r = plugin.postFilter?.(cycle, diagnosis);
-      if (r) return r.nominatedNodeName;
+      if (!r) continue;
+      if (!isStatus(r)) return { result: r, message: '' };
+      if (r.code === 'UnschedulableAndUnresolvable') return { message: r.reasons.join(', ') };
+      reasons.push(...r.reasons);
     }
-    return null;
+    return { message: reasons.join(', ') };
   }
 
   /** prioritizeNodes: Σ over score plugins of weight × normalised score, per feasible node. */

@@ -72,6 +72,10 @@ export interface SchedPod {
   /** spec.nodeName set before scheduling (the pod bypasses the scheduler). */
   nodeName: string | null;
   priority: number;
+  /** spec.preemptionPolicy (from its PriorityClass by the Priority admission plugin); absent = PreemptLowerPriority. */
+  preemptionPolicy?: 'Never' | 'PreemptLowerPriority';
+  /** status.startTime (epoch ms) of a running pod; absent = not started yet (util.GetPodStartTime: "now"). */
+  startTime?: number;
   /** What the pod uses on its node: PodRequests (containers, init containers, sidecars, overhead). */
   requests: Resources;
   /** cpu/memory with the scoring defaults (100m, 200Mi) for containers that omit them. */
@@ -114,5 +118,7 @@ export interface ScheduleResult {
   diagnosis?: Diagnosis;
   /** A node a PostFilter plugin (preemption) made room on; the pod is not bound this cycle. */
   nominatedNode?: string;
+  /** The pods to evict from nominatedNode (preemption victims, most important first). */
+  victims?: SchedPod[];
   explain?: { nodes: NodeExplain[]; note?: string };
 }

@@ -3,7 +3,10 @@
  *
  * Filter (fitsRequest): the pod count first, then cpu, memory, ephemeral-storage and every extended/hugepages
  * resource the pod requests must fit in allocatable − requested. Every shortage is a separate reason
- * ("Insufficient cpu", "Insufficient memory"), all counted in the message.
+ * ("Insufficient cpu", "Insufficient memory"), all counted in the message. The status is Unschedulable (preemption
+ * may help) unless, from v1.34 (PR #131345; kubernetes v1.36.2 fit.go InsufficientResource.Unresolvable), some
+ * request is larger than the node's whole allocatable: then UnschedulableAndUnresolvable. "Too many pods" stays
+ * resolvable in every release.
  *
  * Score, LeastAllocated strategy with the default resources cpu and memory, weight 1 each: per resource
  * (allocatable − requested) × 100 / allocatable (integer division, 0 when over), averaged by weight.
@@ -11,6 +14,7 @@
  * containers that omit a request.
  */
 import { MAX_NODE_SCORE, stateKey, type InsufficientResource, type Plugin, type Status } from '../framework.js';
+import { hasBehaviour } from '../../../k8s/behaviour.js';
 import type { NodeState } from '../state.js';
 import type { Resources, SchedPod } from '../types.js';
 
@@ -88,7 +92,15 @@ export const NodeResourcesFit: Plugin = {
   filter(cycle, node): Status | null {
     const insufficient = fitsRequest(cycle.state.read(REQUESTS) ?? cycle.pod.requests, node);
     if (insufficient.length === 0) return null;
-    return { code: 'Unschedulable', plugin: NAME, reasons: insufficient.map((r) => r.reason), insufficient };
+    const unresolvable =
+      hasBehaviour('NodeResourcesFitUnresolvable', cycle.env.kubeVersion) &&
+      insufficient.some((r) => r.resourceName !== 'pods' && r.requested > r.capacity);
+    return {
+      code: unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
+      plugin: NAME,
+      reasons: insufficient.map((r) => r.reason),
+      insufficient,
+    };
   },
   score(cycle, node) {
     return leastAllocatedScore(cycle.pod, node);
