@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/index.js';
 import { renderPlanText } from '../../src/plan/render.js';
-import { manifests } from './helpers.js';
+import { manifests, NO_VICTIMS, preemptionSentence } from './helpers.js';
 
 // One node with 4 CPU: db-0 (3 CPU) fits (3 ≤ 4); db-1 would need 3 + 3 = 6 > 4 → Insufficient cpu.
 const cluster = {
@@ -43,7 +43,13 @@ describe('StatefulSet OrderedReady', () => {
     const r = plan(manifests(sts('OrderedReady')), { cluster });
     expect(r.pods.map((p) => [p.name, p.node, p.reason ?? null, p.notCreated ?? false])).toEqual([
       ['db-0', 'n1', null, false],
-      ['db-1', null, '0/1 nodes are available: 1 Insufficient cpu.', false],
+      // 3 CPU ≤ 4: preemption could help, but db-0 has the same priority (0)
+      [
+        'db-1',
+        null,
+        '0/1 nodes are available: 1 Insufficient cpu.' + preemptionSentence(1, [`1 ${NO_VICTIMS}`]),
+        false,
+      ],
       ['db-2', null, 'not created: waits for db-1 (podManagementPolicy OrderedReady)', true],
     ]);
     expect(r.summary).toEqual({ pods: 3, scheduled: 1, unschedulable: 1, notCreated: 1 });
@@ -51,7 +57,8 @@ describe('StatefulSet OrderedReady', () => {
     expect(r.findings.map((f) => [f.ruleId, f.message])).toEqual([
       [
         'plan/unschedulable',
-        'pod db-1 of StatefulSet db cannot be scheduled: 0/1 nodes are available: 1 Insufficient cpu.',
+        'pod db-1 of StatefulSet db cannot be scheduled: 0/1 nodes are available: 1 Insufficient cpu.' +
+          preemptionSentence(1, [`1 ${NO_VICTIMS}`]),
       ],
     ]);
     const text = renderPlanText(r, { color: false });

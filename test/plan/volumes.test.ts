@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/index.js';
 import { planToJson } from '../../src/plan/json.js';
-import { manifests } from './helpers.js';
+import { manifests, NO_VICTIMS, NOT_HELPFUL, preemptionSentence } from './helpers.js';
 
 // Three nodes, one per zone, 4 CPU each.
 const nodes = ['a', 'b', 'c']
@@ -87,7 +87,9 @@ describe('VolumeBinding: WaitForFirstConsumer with allowedTopologies', () => {
     );
     expect(r.pods.map((p) => p.node)).toEqual(['n-b', 'n-b', 'n-b', 'n-b', null]);
     expect(r.pods[4]?.reason).toBe(
-      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't find available persistent volumes to bind.",
+      // preemption: n-b's pods have priority 0 (no victims); VolumeBinding's status is unresolvable (not helpful)
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't find available persistent volumes to bind." +
+        preemptionSentence(3, [`1 ${NO_VICTIMS}`, `2 ${NOT_HELPFUL}`]),
     );
     const claims = r.volumeClaims.map((c) => [c.name, c.binding?.state, c.binding?.node, c.binding?.zone]);
     expect(claims).toEqual([
@@ -170,7 +172,8 @@ spec:
       { cluster: clusterOf(`${pv('pv-small', '5Gi', 'zone-a')}---${pv('pv-big', '50Gi', 'zone-c')}`) },
     );
     expect(big.pods[0]?.reason).toBe(
-      "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind.",
+      "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind." +
+        preemptionSentence(3, [`3 ${NOT_HELPFUL}`]),
     );
   });
 
@@ -192,7 +195,8 @@ spec: {nodeName: n-c, containers: [{name: c, image: x, resources: {requests: {cp
       cluster: clusterOf(`${localClass}---${pv('pv-c', '10Gi', 'zone-c')}---${bound}`),
     });
     expect(r.pods[0]?.reason).toBe(
-      '0/3 nodes are available: 1 Insufficient cpu, 2 node(s) had volume node affinity conflict.',
+      '0/3 nodes are available: 1 Insufficient cpu, 2 node(s) had volume node affinity conflict.' +
+        preemptionSentence(3, [`1 ${NO_VICTIMS}`, `2 ${NOT_HELPFUL}`]),
     );
   });
 
@@ -203,7 +207,11 @@ spec: {nodeName: n-c, containers: [{name: c, image: x, resources: {requests: {cp
     const r = plan(manifests(`${cls}---${pvc('data', 'storageClassName: static, ')}---${deploy('data')}`), {
       cluster: clusterOf(),
     });
-    expect(r.pods[0]?.reason).toBe('0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.');
+    // The PreFilter status (UnschedulableAndUnresolvable) stands for every node: preemption is not helpful anywhere.
+    expect(r.pods[0]?.reason).toBe(
+      '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.' +
+        preemptionSentence(3, [`3 ${NOT_HELPFUL}`]),
+    );
     expect(r.volumeClaims.map((c) => [c.name, c.owner.kind, c.binding?.state])).toEqual([
       ['data', 'PersistentVolumeClaim', 'pending'],
     ]);
@@ -254,7 +262,9 @@ spec: {storageClassName: "", volumeName: pv-z, accessModes: [ReadWriteOnce], res
     // affinity) and fails VolumeZone. Sorted: "1 node(s) had no available volume zone" < "2 Insufficient cpu".
     const both = plan(manifests(deploy('data')), { cluster: clusterOf(`${storage}---${hog('n-a')}---${hog('n-b')}`) });
     expect(both.pods[0]?.reason).toBe(
-      '0/3 nodes are available: 1 node(s) had no available volume zone, 2 Insufficient cpu.',
+      // preemption: VolumeZone is unresolvable on n-c; the hogs have priority 0 → "1 P…" < "2 N…"
+      '0/3 nodes are available: 1 node(s) had no available volume zone, 2 Insufficient cpu.' +
+        preemptionSentence(3, [`1 ${NOT_HELPFUL}`, `2 ${NO_VICTIMS}`]),
     );
   });
 });

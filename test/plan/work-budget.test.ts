@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadText } from '../../src/load/index.js';
+import { NO_VICTIMS, preemptionSentence } from './helpers.js';
 import { buildSchedPod, ClusterState, MAX_SCHEDULING_WORK, plan, Scheduler } from '../../src/plan/index.js';
 
 /** `terms` required anti-affinity terms selecting pods labelled `other: x` (no pod is): they never reject a node. */
@@ -84,10 +85,9 @@ describe('identical replicas that find no node', () => {
     const text = deployment('web', 8, 0, '1500m') + deployment('zz-small', 1, 0, '500m');
     const result = plan(loadText(text, 'a.yaml').manifests);
     const web = result.pods.filter((p) => p.workload.name === 'web');
-    expect(web.filter((p) => p.node === null).map((p) => p.reason)).toEqual([
-      '0/3 nodes are available: 3 Insufficient cpu.',
-      '0/3 nodes are available: 3 Insufficient cpu.',
-    ]);
+    // preemption: 1500m ≤ 4 CPU, but every pod has priority 0 → no victims on any node
+    const failed = '0/3 nodes are available: 3 Insufficient cpu.' + preemptionSentence(3, [`3 ${NO_VICTIMS}`]);
+    expect(web.filter((p) => p.node === null).map((p) => p.reason)).toEqual([failed, failed]);
     // A different pod after the failures is scheduled normally (1000m left on each node).
     expect(result.pods.find((p) => p.workload.name === 'zz-small')?.node).not.toBeNull();
   });
@@ -111,8 +111,9 @@ describe('the scheduler remembering a failed replica', () => {
     const first = replica('a-1');
     expect(scheduler.schedule(first).node).toBe('n1');
     // 600m used of 1000m: another 600m does not fit (fitsRequest).
-    expect(scheduler.schedule(replica('a-2')).reason).toBe('0/1 nodes are available: 1 Insufficient cpu.');
-    expect(scheduler.schedule(replica('a-3')).reason).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+    const failed = '0/1 nodes are available: 1 Insufficient cpu.' + preemptionSentence(1, [`1 ${NO_VICTIMS}`]);
+    expect(scheduler.schedule(replica('a-2')).reason).toBe(failed);
+    expect(scheduler.schedule(replica('a-3')).reason).toBe(failed);
     scheduler.remove(first);
     expect(scheduler.schedule(replica('a-4')).node).toBe('n1');
   });
