@@ -43,6 +43,8 @@ export function defaultSelector(cycle: Cycle): Selector | null {
     if (selector.requirements.length === 0 || !selector.matches(pod.labels)) continue;
     for (const [k, v] of selector.equalities) merged.set(k, v);
   }
+  // No Service selects the pod: the owner's selector itself (shared by the replicas, so counts are found by identity).
+  if (merged.size === 0 && pod.ownerSelector && pod.ownerSelector.requirements.length > 0) return pod.ownerSelector;
   const requirements: Requirement[] = [...merged].map(([key, v]) => ({ key, operator: 'In' as const, values: [v] }));
   if (pod.ownerSelector) requirements.push(...pod.ownerSelector.requirements);
   return requirements.length === 0 ? null : makeSelector(requirements);
