@@ -4934,11 +4934,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -4946,10 +4946,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -5027,10 +5027,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -12611,14 +12611,14 @@ var require_build = __commonJS({
               break;
             }
             case Codepoint.CODES["{"]: {
-              const before = t.pos();
+              const before2 = t.pos();
               const minMax = Parser3.parseRepeat(t);
               if (minMax < 0) {
-                t.rewindTo(before);
+                t.rewindTo(before2);
                 this.literal(t.pop());
                 break;
               }
-              repeatPos = before;
+              repeatPos = before2;
               min = minMax >> 16;
               max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
               this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
@@ -18902,13 +18902,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule64;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule64, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule64, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule64);
       } else {
         ruleGroup.rules.push(rule64);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -27506,7 +27506,14 @@ var GATES = {
     { since: 30, enabled: true, stage: "GA" }
   ],
   // HPA minReplicas 0 (with an Object or External metric); still Alpha, off by default.
-  HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }]
+  HPAScaleToZero: [{ since: 16, enabled: false, stage: "Alpha" }],
+  // DynamicResources joins the default profile when on; its PostFilter runs before DefaultPreemption and, for a pod
+  // without claims, adds "no new claims to deallocate" to the FailedScheduling message. Beta (off) in 1.32, GA in 1.34.
+  DynamicResourceAllocation: [
+    { since: 26, enabled: false, stage: "Alpha" },
+    { since: 32, enabled: false, stage: "Beta" },
+    { since: 34, enabled: true, stage: "GA" }
+  ]
 };
 function featureSpec(gate, kubeVersion2 = DEFAULT_KUBE_VERSION) {
   const minor = parseKubeVersion(kubeVersion2) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
@@ -31510,7 +31517,7 @@ function editDistance(a, b, limit = Infinity) {
   a = a.slice(0, MAX_COMPARED);
   b = b.slice(0, MAX_COMPARED);
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Int32Array(b.length + 1);
+  let before2 = new Int32Array(b.length + 1);
   let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
   let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
@@ -31519,12 +31526,12 @@ function editDistance(a, b, limit = Infinity) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before2[j - 2] + 1);
       current[j] = best;
       if (best < smallest) smallest = best;
     }
     if (smallest > limit + 1) return limit + 1;
-    [before, previous, current] = [previous, current, before];
+    [before2, previous, current] = [previous, current, before2];
   }
   return Math.min(previous[b.length], limit + 1);
 }
@@ -37332,8 +37339,8 @@ function jsonStyle(map) {
   const first = map.items[0];
   return !!map.flow && !!first && (0, import_yaml6.isScalar)(first.key) && first.key.type === "QUOTE_DOUBLE";
 }
-function insertBefore(source, map, before, base, block2, step) {
-  const at2 = span(before.key, base);
+function insertBefore(source, map, before2, base, block2, step) {
+  const at2 = span(before2.key, base);
   if (!at2) return void 0;
   if (map.flow) {
     const text = renderFlow(block2, jsonStyle(map)).slice(1, -1);
@@ -38526,17 +38533,17 @@ function listTree(git, cwd, commit, relPath) {
   if (relPath !== "") args.push("--", `:(top,literal)${relPath}`);
   const out = git(args, cwd).toString("utf8");
   const entries = [];
-  for (const record2 of out.split("\0")) {
-    if (record2 === "") continue;
-    const tab = record2.indexOf("	");
-    const [mode, type, object, size] = record2.slice(0, tab).split(/ +/);
+  for (const record3 of out.split("\0")) {
+    if (record3 === "") continue;
+    const tab = record3.indexOf("	");
+    const [mode, type, object, size] = record3.slice(0, tab).split(/ +/);
     if (tab < 0 || !mode || !type || !object) continue;
     entries.push({
       mode,
       type,
       object,
       size: size && /^\d+$/.test(size) ? Number(size) : null,
-      path: record2.slice(tab + 1)
+      path: record3.slice(tab + 1)
     });
   }
   return entries.filter((e) => relPath === "" || e.path === relPath || e.path.startsWith(`${relPath}/`));
@@ -38955,6 +38962,7 @@ function buildUncached(input) {
     labels,
     nodeName: typeof spec.nodeName === "string" && spec.nodeName !== "" ? spec.nodeName : null,
     priority: input.priority ?? 0,
+    ...spec.preemptionPolicy === "Never" || spec.preemptionPolicy === "PreemptLowerPriority" ? { preemptionPolicy: spec.preemptionPolicy } : {},
     requests,
     nonZeroCpu: nonZero.cpu ?? 0,
     nonZeroMemory: nonZero.memory ?? 0,
@@ -39177,11 +39185,24 @@ function clusterFromManifests(manifests, source) {
       spec: defaulted,
       manifest: m,
       priorityClassName: str(spec.priorityClassName),
-      priority: typeof spec.priority === "number" ? spec.priority : void 0
+      priority: typeof spec.priority === "number" ? spec.priority : void 0,
+      ...runningPodExtras(meta, obj(o.status))
     });
   }
   model.pods.sort((a, b) => compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
   return model;
+}
+function runningPodExtras(meta, status) {
+  const out = {};
+  const ref = objItems(meta.ownerReferences).find(({ item }) => item.controller === true)?.item;
+  const kind = str(ref?.kind);
+  const name2 = str(ref?.name);
+  if (kind && name2) out.owner = { kind, name: name2 };
+  const generateName = str(meta.generateName);
+  if (generateName) out.generateName = generateName;
+  const started = typeof status.startTime === "string" ? Date.parse(status.startTime) : NaN;
+  if (!Number.isNaN(started)) out.startTime = started;
+  return out;
 }
 function describeCluster(model) {
   if (model.source === DEFAULT_CLUSTER_SOURCE)
@@ -39289,12 +39310,18 @@ var SYSTEM_PRIORITY_CLASSES = /* @__PURE__ */ new Map([
 ]);
 function readClusterScoped(byKind) {
   const priorityClasses = /* @__PURE__ */ new Map();
+  const policies = /* @__PURE__ */ new Map();
   let globalDefault;
+  let globalDefaultName;
   for (const m of byKind("PriorityClass")) {
     const name2 = str(obj(m.object.metadata).name);
     if (!name2 || typeof m.object.value !== "number") continue;
     priorityClasses.set(name2, m.object.value);
-    if (m.object.globalDefault === true) globalDefault = Math.max(globalDefault ?? -Infinity, m.object.value);
+    policies.set(name2, m.object.preemptionPolicy === "Never" ? "Never" : "PreemptLowerPriority");
+    if (m.object.globalDefault === true && (globalDefault === void 0 || m.object.value > globalDefault)) {
+      globalDefault = m.object.value;
+      globalDefaultName = name2;
+    }
   }
   const runtimeClasses = /* @__PURE__ */ new Map();
   for (const m of byKind("RuntimeClass")) {
@@ -39324,6 +39351,11 @@ function readClusterScoped(byKind) {
       if (!className) return { value: globalDefault ?? 0 };
       const value = priorityValue(className);
       return value === void 0 ? { error: `PriorityClass ${className} is not in the inputs: priority 0 assumed` } : { value };
+    },
+    preemptionPolicyOf: (className) => {
+      const name2 = className || globalDefaultName;
+      if (!name2) return void 0;
+      return policies.get(name2) ?? (SYSTEM_PRIORITY_CLASSES.has(name2) ? "PreemptLowerPriority" : void 0);
     },
     overheadOf: (runtimeClassName) => {
       if (!runtimeClassName) return {};
@@ -40482,7 +40514,15 @@ function buildReport(input) {
   const plannedOn = /* @__PURE__ */ new Map();
   for (const p of pods) if (p.node !== null) pushTo(plannedOn, p.node, p.name);
   const runningOn = /* @__PURE__ */ new Map();
-  for (const p of cluster.pods) pushTo(runningOn, p.nodeName, `${p.namespace}/${p.name}`);
+  const evicted = new Set((input.evictions ?? []).map((e) => e.pod));
+  for (const p of cluster.pods)
+    if (!evicted.has(`${p.namespace}/${p.name}`)) pushTo(runningOn, p.nodeName, `${p.namespace}/${p.name}`);
+  const plannedNames = new Set(pods.map((p) => `${p.namespace}/${p.name}`));
+  for (const e of input.evictions ?? []) {
+    const ns = e.pod.slice(0, e.pod.indexOf("/"));
+    if (e.replacement?.node && !plannedNames.has(e.pod))
+      pushTo(runningOn, e.replacement.node, `${ns}/${e.replacement.name}`);
+  }
   const nodes = input.state.nodes.map((n) => {
     const planned = plannedOn.get(n.name) ?? [];
     const running = runningOn.get(n.name) ?? [];
@@ -40534,6 +40574,11 @@ function buildReport(input) {
     services: input.services.map((s) => s.report),
     ingresses: input.ingresses,
     cronJobs: input.cronJobs,
+    evictions: (input.evictions ?? []).map((e) => ({
+      ...e,
+      owner: e.owner ? { ...e.owner } : null,
+      replacement: e.replacement ? { ...e.replacement } : null
+    })),
     summary: {
       pods: pods.length,
       scheduled,
@@ -40720,6 +40765,21 @@ var NodePorts = {
   }
 };
 
+// src/k8s/behaviour.ts
+var CHANGES2 = {
+  // kube-scheduler NodeResourcesFit Filter: a request larger than the node's whole allocatable is
+  // UnschedulableAndUnresolvable, so preemption skips that node ("Preemption is not helpful for scheduling").
+  // kubernetes PR #131345 (issue #131310), first released in v1.34; before, every shortage was Unschedulable.
+  NodeResourcesFitUnresolvable: 34
+};
+function hasBehaviour(change, kubeVersion2) {
+  const minor = parseKubeVersion(kubeVersion2 ?? DEFAULT_KUBE_VERSION) ?? parseKubeVersion(DEFAULT_KUBE_VERSION);
+  return minor >= CHANGES2[change];
+}
+var BEHAVIOUR_CHANGES = Object.entries(CHANGES2).map(
+  ([change, since]) => ({ change, since })
+);
+
 // src/plan/scheduler/plugins/node-resources-fit.ts
 var NAME3 = "NodeResourcesFit";
 var TOO_MANY_PODS = "Too many pods";
@@ -40783,7 +40843,13 @@ var NodeResourcesFit = {
   filter(cycle, node) {
     const insufficient = fitsRequest(cycle.state.read(REQUESTS) ?? cycle.pod.requests, node);
     if (insufficient.length === 0) return null;
-    return { code: "Unschedulable", plugin: NAME3, reasons: insufficient.map((r) => r.reason), insufficient };
+    const unresolvable2 = hasBehaviour("NodeResourcesFitUnresolvable", cycle.env.kubeVersion) && insufficient.some((r) => r.resourceName !== "pods" && r.requested > r.capacity);
+    return {
+      code: unresolvable2 ? "UnschedulableAndUnresolvable" : "Unschedulable",
+      plugin: NAME3,
+      reasons: insufficient.map((r) => r.reason),
+      insufficient
+    };
   },
   score(cycle, node) {
     return leastAllocatedScore(cycle.pod, node);
@@ -40848,6 +40914,166 @@ var NodeResourcesBalancedAllocation = {
   }
 };
 
+// src/plan/scheduler/plugins/default-preemption.ts
+var NAME4 = "DefaultPreemption";
+var NO_VICTIMS = "No preemption victims found for incoming pod";
+var NOT_HELPFUL = "Preemption is not helpful for scheduling";
+var NOT_ELIGIBLE_NEVER = "not eligible due to preemptionPolicy=Never.";
+var MIN_CANDIDATE_NODES_PERCENTAGE = 10;
+var MIN_CANDIDATE_NODES_ABSOLUTE = 100;
+var PRIORITY_OFFSET = 2147483648;
+function startTime(p) {
+  return p.startTime ?? Number.POSITIVE_INFINITY;
+}
+function moreImportantFirst(a, b) {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  const sa = startTime(a);
+  const sb = startTime(b);
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  const ka = `${a.namespace}/${a.name}`;
+  const kb = `${b.namespace}/${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+function numCandidates(numNodes) {
+  const n = Math.max(Math.floor(numNodes * MIN_CANDIDATE_NODES_PERCENTAGE / 100), MIN_CANDIDATE_NODES_ABSOLUTE);
+  return Math.min(n, numNodes);
+}
+function budgetSelects(pdb, pod) {
+  return pdb.namespace === pod.namespace && // A nil or empty selector (`{}`) matches nothing here (selector.Empty()).
+  pdb.selector !== null && pdb.selector.type === "requirements" && Object.keys(pod.labels).length > 0 && pdb.selector.matches(pod.labels);
+}
+function filterPodsWithPDBViolation(pods, pdbs, cluster) {
+  const allowed = pdbs.map((p) => p.disruptionsAllowed(cluster));
+  const violating = [];
+  const nonViolating = [];
+  for (const pod of pods) {
+    let violated = false;
+    pdbs.forEach((pdb, i) => {
+      if (!budgetSelects(pdb, pod)) return;
+      allowed[i] = (allowed[i] ?? 0) - 1;
+      if ((allowed[i] ?? 0) < 0) violated = true;
+    });
+    (violated ? violating : nonViolating).push(pod);
+  }
+  return { violating, nonViolating };
+}
+function selectVictimsOnNode(fh, pod, cluster, node, pdbs) {
+  const potential = [...node.pods].filter((p) => p.priority < pod.priority);
+  if (potential.length === 0) return unresolvable(NAME4, NO_VICTIMS);
+  potential.sort(moreImportantFirst);
+  const { violating, nonViolating } = filterPodsWithPDBViolation(potential, pdbs, cluster);
+  for (const p of potential) cluster.remove(p);
+  const victims = [];
+  let numPDBViolations = 0;
+  try {
+    const status = fh.runFilterPlugins(pod, node);
+    if (status) return status;
+    const reprieve = (p) => {
+      cluster.add(p, node.name);
+      if (fh.runFilterPlugins(pod, node) === null) return true;
+      cluster.remove(p);
+      victims.push(p);
+      return false;
+    };
+    for (const p of violating) if (!reprieve(p)) numPDBViolations++;
+    for (const p of nonViolating) reprieve(p);
+  } finally {
+    for (const p of potential) if (cluster.nodeOf(p) === void 0) cluster.add(p, node.name);
+  }
+  if (violating.length > 0 && nonViolating.length > 0) victims.sort(moreImportantFirst);
+  return { node, victims, numPDBViolations };
+}
+function earliestStartOfTopVictims(victims) {
+  let top = -Infinity;
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const v of victims) {
+    if (v.priority > top) {
+      top = v.priority;
+      earliest = startTime(v);
+    } else if (v.priority === top && startTime(v) < earliest) earliest = startTime(v);
+  }
+  return earliest;
+}
+function pickOneNodeForPreemption(candidates) {
+  const scoreFuncs = [
+    (c) => -c.numPDBViolations,
+    (c) => -(c.victims[0]?.priority ?? 0),
+    (c) => -c.victims.reduce((sum2, v) => sum2 + v.priority + PRIORITY_OFFSET, 0),
+    (c) => -c.victims.length,
+    (c) => earliestStartOfTopVictims(c.victims)
+  ];
+  let remaining = [...candidates].sort((a, b) => a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0);
+  for (const f of scoreFuncs) {
+    if (remaining.length <= 1) break;
+    let max = -Infinity;
+    let best = [];
+    for (const c of remaining) {
+      const s = f(c);
+      if (s > max) {
+        max = s;
+        best = [c];
+      } else if (s === max) best.push(c);
+    }
+    remaining = best;
+  }
+  return remaining[0];
+}
+function noCandidates(cycle, statuses) {
+  const diagnosis = {
+    numAllNodes: cycle.cluster.nodes.length,
+    nodeToStatus: /* @__PURE__ */ new Map(),
+    unschedulablePlugins: /* @__PURE__ */ new Set()
+  };
+  for (const node of cycle.cluster.nodes)
+    diagnosis.nodeToStatus.set(node.name, statuses.get(node.name) ?? unresolvable(NAME4, NOT_HELPFUL));
+  return unschedulable(NAME4, `preemption: ${fitErrorMessage(diagnosis)}`);
+}
+var DefaultPreemption = {
+  name: NAME4,
+  postFilter(cycle, diagnosis) {
+    const { pod, cluster } = cycle;
+    const fh = cycle.framework;
+    if (!fh) return null;
+    if (pod.preemptionPolicy === "Never") return unschedulable(NAME4, `preemption: ${NOT_ELIGIBLE_NEVER}`);
+    const statuses = /* @__PURE__ */ new Map();
+    const potential = [];
+    for (const node of cluster.nodes) {
+      const status = diagnosis.nodeToStatus.get(node.name) ?? diagnosis.preFilterStatus;
+      if (status?.code === "UnschedulableAndUnresolvable") statuses.set(node.name, unresolvable(NAME4, NOT_HELPFUL));
+      else potential.push(node);
+    }
+    if (potential.length === 0) return noCandidates(cycle, statuses);
+    const pdbs = cycle.env.pdbs ?? [];
+    const wanted = numCandidates(potential.length);
+    const candidates = [];
+    let nonViolating = 0;
+    for (const node of potential) {
+      const r = selectVictimsOnNode(fh, pod, cluster, node, pdbs);
+      if ("code" in r) {
+        statuses.set(node.name, r);
+        continue;
+      }
+      candidates.push(r);
+      if (r.numPDBViolations === 0) nonViolating++;
+      if (nonViolating > 0 && candidates.length >= wanted) break;
+    }
+    const best = pickOneNodeForPreemption(candidates);
+    if (!best) return noCandidates(cycle, statuses);
+    return { nominatedNodeName: best.node.name, victims: best.victims };
+  }
+};
+
+// src/plan/scheduler/plugins/dynamic-resources.ts
+var NAME5 = "DynamicResources";
+var NO_CLAIMS = "no new claims to deallocate";
+var DynamicResources = {
+  name: NAME5,
+  postFilter(cycle) {
+    if (!featureEnabled("DynamicResourceAllocation", cycle.env.kubeVersion)) return null;
+    return unschedulable(NAME5, NO_CLAIMS);
+  }
+};
+
 // src/plan/scheduler/plugins/image-locality.ts
 var MB = 1024 * 1024;
 var MIN_THRESHOLD = 23 * MB;
@@ -40884,7 +41110,7 @@ function* podsMatchingTerm(cluster, term) {
 }
 
 // src/plan/scheduler/plugins/inter-pod-affinity.ts
-var NAME4 = "InterPodAffinity";
+var NAME6 = "InterPodAffinity";
 var ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
 var ERR_REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
 var ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
@@ -40950,8 +41176,8 @@ var TopologyCounts = class {
     return this.byKey.get(key3)?.[d] ?? 0;
   }
 };
-var PRE_FILTER = stateKey(`PreFilter${NAME4}`);
-var PRE_SCORE = stateKey(`PreScore${NAME4}`);
+var PRE_FILTER = stateKey(`PreFilter${NAME6}`);
+var PRE_SCORE = stateKey(`PreScore${NAME6}`);
 function addTermMatches(cycle, counts2, term, factor) {
   const cluster = cycle.cluster;
   if (term.namespaceSelector === null) {
@@ -40966,7 +41192,7 @@ function addTermMatches(cycle, counts2, term, factor) {
   }
 }
 var InterPodAffinity = {
-  name: NAME4,
+  name: NAME6,
   preFilter(cycle) {
     const { pod, cluster } = cycle;
     const state = {
@@ -40999,19 +41225,19 @@ var InterPodAffinity = {
     let podsExist = true;
     for (const t of pod.requiredAffinity) {
       const count = state.affinity.at(node, t.topologyKey);
-      if (count === void 0) return unresolvable(NAME4, ERR_REASON_AFFINITY);
+      if (count === void 0) return unresolvable(NAME6, ERR_REASON_AFFINITY);
       if (count <= 0) podsExist = false;
     }
     if (!podsExist) {
       const selfAffine = state.affinity.size === 0 && pod.requiredAffinity.every((t) => termMatches(t, pod, cluster.namespaceLabels));
-      if (!selfAffine) return unresolvable(NAME4, ERR_REASON_AFFINITY);
+      if (!selfAffine) return unresolvable(NAME6, ERR_REASON_AFFINITY);
     }
     for (const t of pod.requiredAntiAffinity) {
-      if ((state.antiAffinity.at(node, t.topologyKey) ?? 0) > 0) return unschedulable(NAME4, ERR_REASON_ANTI_AFFINITY);
+      if ((state.antiAffinity.at(node, t.topologyKey) ?? 0) > 0) return unschedulable(NAME6, ERR_REASON_ANTI_AFFINITY);
     }
     for (const { topology, values } of state.existingAntiAffinity.keys) {
       const d = topology.domainOf[node.index];
-      if (d >= 0 && values[d] > 0) return unschedulable(NAME4, ERR_REASON_EXISTING_ANTI_AFFINITY);
+      if (d >= 0 && values[d] > 0) return unschedulable(NAME6, ERR_REASON_EXISTING_ANTI_AFFINITY);
     }
     return null;
   },
@@ -41055,26 +41281,26 @@ var InterPodAffinity = {
 };
 
 // src/plan/scheduler/plugins/node-name.ts
-var NAME5 = "NodeName";
+var NAME7 = "NodeName";
 var ERR_REASON_NODE_NAME = "node(s) didn't match the requested node name";
 var NodeName = {
-  name: NAME5,
+  name: NAME7,
   filter(cycle, node) {
     const wanted = cycle.pod.nodeName;
-    return wanted !== null && wanted !== node.name ? unresolvable(NAME5, ERR_REASON_NODE_NAME) : null;
+    return wanted !== null && wanted !== node.name ? unresolvable(NAME7, ERR_REASON_NODE_NAME) : null;
   }
 };
 
 // src/plan/scheduler/plugins/node-unschedulable.ts
-var NAME6 = "NodeUnschedulable";
+var NAME8 = "NodeUnschedulable";
 var ERR_REASON_UNSCHEDULABLE = "node(s) were unschedulable";
 var UNSCHEDULABLE_TAINT = { key: "node.kubernetes.io/unschedulable", value: "", effect: "NoSchedule" };
 var NodeUnschedulable = {
-  name: NAME6,
+  name: NAME8,
   filter(cycle, node) {
     if (!node.node.unschedulable) return null;
     if (cycle.pod.tolerations.some((t) => toleratesTaint(t, UNSCHEDULABLE_TAINT))) return null;
-    return unresolvable(NAME6, ERR_REASON_UNSCHEDULABLE);
+    return unresolvable(NAME8, ERR_REASON_UNSCHEDULABLE);
   }
 };
 
@@ -41106,6 +41332,7 @@ function defaultSelector(cycle) {
     if (selector.requirements.length === 0 || !selector.matches(pod.labels)) continue;
     for (const [k, v] of selector.equalities) merged.set(k, v);
   }
+  if (merged.size === 0 && pod.ownerSelector && pod.ownerSelector.requirements.length > 0) return pod.ownerSelector;
   const requirements = [...merged].map(([key3, v]) => ({ key: key3, operator: "In", values: [v] }));
   if (pod.ownerSelector) requirements.push(...pod.ownerSelector.requirements);
   return requirements.length === 0 ? null : makeSelector(requirements);
@@ -41127,11 +41354,11 @@ function nodeIncluded(cycle, c, node) {
 }
 
 // src/plan/scheduler/plugins/pod-topology-spread.ts
-var NAME7 = "PodTopologySpread";
+var NAME9 = "PodTopologySpread";
 var ERR_REASON_CONSTRAINTS = "node(s) didn't match pod topology spread constraints";
 var ERR_REASON_MISSING_LABEL = `${ERR_REASON_CONSTRAINTS} (missing required label)`;
-var PRE_FILTER2 = stateKey(`PreFilter${NAME7}`);
-var PRE_SCORE2 = stateKey(`PreScore${NAME7}`);
+var PRE_FILTER2 = stateKey(`PreFilter${NAME9}`);
+var PRE_SCORE2 = stateKey(`PreScore${NAME9}`);
 function everyNodeIncluded(cycle, c) {
   const pod = cycle.pod;
   const anyNode = pod.requiredNodeAffinity === null && Object.keys(pod.nodeSelector).length === 0;
@@ -41145,7 +41372,7 @@ function hasAllKeys(topologies, index) {
   return true;
 }
 var PodTopologySpread = {
-  name: NAME7,
+  name: NAME9,
   preFilter(cycle) {
     const { constraints } = constraintsFor(cycle, "DoNotSchedule");
     const { cluster, pod } = cycle;
@@ -41188,9 +41415,9 @@ var PodTopologySpread = {
     if (!state || state.length === 0) return null;
     for (const s of state) {
       const d = s.topology.domainOf[node.index];
-      if (d < 0) return unresolvable(NAME7, ERR_REASON_MISSING_LABEL);
+      if (d < 0) return unresolvable(NAME9, ERR_REASON_MISSING_LABEL);
       const skew = s.matchNum[d] + s.self - s.minMatch;
-      if (skew > s.constraint.maxSkew) return unschedulable(NAME7, ERR_REASON_CONSTRAINTS);
+      if (skew > s.constraint.maxSkew) return unschedulable(NAME9, ERR_REASON_CONSTRAINTS);
     }
     return null;
   },
@@ -41292,23 +41519,23 @@ var PodTopologySpread = {
 };
 
 // src/plan/scheduler/plugins/scheduling-gates.ts
-var NAME8 = "SchedulingGates";
+var NAME10 = "SchedulingGates";
 var SchedulingGates = {
-  name: NAME8,
+  name: NAME10,
   preEnqueue(pod) {
     if (pod.schedulingGates.length === 0) return null;
-    return unresolvable(NAME8, `waiting for scheduling gates: ${pod.schedulingGates.join(", ")}`);
+    return unresolvable(NAME10, `waiting for scheduling gates: ${pod.schedulingGates.join(", ")}`);
   }
 };
 
 // src/plan/scheduler/plugins/taint-toleration.ts
-var NAME9 = "TaintToleration";
-var PREFER_NO_SCHEDULE = stateKey(`PreScore${NAME9}`);
+var NAME11 = "TaintToleration";
+var PREFER_NO_SCHEDULE = stateKey(`PreScore${NAME11}`);
 var TaintToleration = {
-  name: NAME9,
+  name: NAME11,
   filter(cycle, node) {
     const taint = firstUntoleratedTaint(node.node.taints, cycle.pod.tolerations, doNotScheduleTaint);
-    return taint ? unresolvable(NAME9, `node(s) had untolerated taint {${taint.key}: ${taint.value}}`) : null;
+    return taint ? unresolvable(NAME11, `node(s) had untolerated taint {${taint.key}: ${taint.value}}`) : null;
   },
   preScore(cycle) {
     cycle.state.write(
@@ -41664,20 +41891,20 @@ function pinnedZones(terms) {
 }
 
 // src/plan/scheduler/plugins/volume-binding.ts
-var NAME10 = "VolumeBinding";
+var NAME12 = "VolumeBinding";
 var VolumeBinding = {
-  name: NAME10,
+  name: NAME12,
   preFilter(cycle) {
     const volumes2 = cycle.env.volumes;
     if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return null;
-    if (volumes2.unboundImmediate(cycle.pod)) return unresolvable(NAME10, ERR_UNBOUND_IMMEDIATE);
+    if (volumes2.unboundImmediate(cycle.pod)) return unresolvable(NAME12, ERR_UNBOUND_IMMEDIATE);
     return null;
   },
   filter(cycle, node) {
     const volumes2 = cycle.env.volumes;
     if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return null;
     const reasons = volumes2.findPodVolumes(cycle.pod, node.node);
-    return reasons.length > 0 ? unresolvable(NAME10, ...reasons) : null;
+    return reasons.length > 0 ? unresolvable(NAME12, ...reasons) : null;
   },
   reserve(cycle, node) {
     cycle.env.volumes?.assume(cycle.pod, node.node);
@@ -41686,13 +41913,13 @@ var VolumeBinding = {
 };
 
 // src/plan/scheduler/plugins/volume-zone.ts
-var NAME11 = "VolumeZone";
+var NAME13 = "VolumeZone";
 var VolumeZone = {
-  name: NAME11,
+  name: NAME13,
   filter(cycle, node) {
     const volumes2 = cycle.env.volumes;
     if (!volumes2 || !volumes2.zoneConflict(cycle.pod, node.node)) return null;
-    return unresolvable(NAME11, ERR_REASON_ZONE_CONFLICT);
+    return unresolvable(NAME13, ERR_REASON_ZONE_CONFLICT);
   }
 };
 
@@ -41713,7 +41940,9 @@ var DEFAULT_PROFILE = {
     { plugin: VolumeZone },
     { plugin: PodTopologySpread, weight: 2 },
     { plugin: InterPodAffinity, weight: 2 },
-    // DefaultPreemption (PostFilter): not modelled yet.
+    // DynamicResources: on from v1.34 (DynamicResourceAllocation); only its PostFilter message is modelled.
+    { plugin: DynamicResources },
+    { plugin: DefaultPreemption },
     { plugin: NodeResourcesBalancedAllocation, weight: 1 },
     { plugin: ImageLocality, weight: 1 }
     // DefaultBinder (Bind): binding is ClusterState.add.
@@ -41761,14 +41990,15 @@ var Scheduler = class {
     if (this.cluster.nodes.length === 0) return { node: null, reason: NO_NODES_AVAILABLE };
     const eq = equivalenceClass(pod);
     const last = this.lastFailure;
-    if (!explain2 && eq !== void 0 && last !== null && last.eq === eq && last.priority === pod.priority && last.ownerSelector === pod.ownerSelector && last.generation === this.cluster.generation) {
+    if (!explain2 && options.nominatedNode === void 0 && eq !== void 0 && last !== null && last.eq === eq && last.priority === pod.priority && last.ownerSelector === pod.ownerSelector && last.generation === this.cluster.generation) {
       this.nextStartNodeIndex = (this.nextStartNodeIndex + last.advance) % this.cluster.nodes.length;
       return last.result;
     }
     const generation = this.cluster.generation;
     const start = this.nextStartNodeIndex;
-    const cycle = newCycle(pod, this.cluster, this.env);
-    const result = this.schedulePod(cycle, explain2);
+    const cycle = this.cycleFor(pod);
+    const nominated = options.nominatedNode !== void 0 ? this.cluster.node(options.nominatedNode) : void 0;
+    const result = nominated && this.runFilterPlugins(pod, nominated) === null ? { node: nominated.name, ...explain2 ? { explain: { nodes: [], note: "the nominated node fits" } } : {} } : this.schedulePod(cycle, explain2);
     this.lastFailure = null;
     if (result.node === null && result.nominatedNode === void 0 && eq !== void 0) {
       if (this.cluster.generation === generation)
@@ -41792,6 +42022,30 @@ var Scheduler = class {
     this.cluster.add(pod, result.node);
     return result;
   }
+  cycleFor(pod) {
+    const cycle = newCycle(pod, this.cluster, this.env);
+    cycle.framework = this;
+    return cycle;
+  }
+  /**
+   * RunPreFilterPlugins + RunFilterPlugins for one node on the cluster as it is now (a fresh cycle, so the
+   * PreFilter state sees pods removed or added since — what AddPod/RemovePod extensions keep current upstream).
+   */
+  runFilterPlugins(pod, node) {
+    const cycle = newCycle(pod, this.cluster, this.env);
+    for (const plugin of this.points.preFilter) {
+      const r = plugin.preFilter?.(cycle);
+      if (!r) continue;
+      if (isStatus(r)) return r;
+      if (r.nodeNames && !r.nodeNames.has(node.name))
+        return unresolvable(plugin.name, `node(s) didn't satisfy plugin(s) [${plugin.name}]`);
+    }
+    for (const plugin of this.points.filter) {
+      const status = plugin.filter?.(cycle, node) ?? null;
+      if (status) return status;
+    }
+    return null;
+  }
   /** Removes a bound pod (deleted or replaced). */
   remove(pod) {
     this.cluster.remove(pod);
@@ -41809,12 +42063,13 @@ var Scheduler = class {
     const { feasible, verdicts } = fit;
     const first = feasible[0];
     if (first === void 0) {
-      const nominated = this.runPostFilter(cycle, fit.diagnosis);
+      const post = this.runPostFilter(cycle, fit.diagnosis);
+      const message = fitErrorMessage(fit.diagnosis) + (post.message ? ` ${post.message}` : "");
       return {
         node: null,
-        reason: fitErrorMessage(fit.diagnosis),
+        reason: message,
         diagnosis: fit.diagnosis,
-        ...nominated ? { nominatedNode: nominated } : {},
+        ...post.result ? { nominatedNode: post.result.nominatedNodeName, victims: post.result.victims } : {},
         ...explain2 ? { explain: { nodes: verdicts, ...fit.note ? { note: fit.note } : {} } } : {}
       };
     }
@@ -41920,13 +42175,21 @@ var Scheduler = class {
     diagnosis.unschedulablePlugins.add(status.plugin);
     if (explain2) verdicts.push({ node: node.name, failedPlugin: status.plugin, reasons: status.reasons });
   }
-  /** RunPostFilterPlugins: the first plugin that nominates a node wins. */
+  /**
+   * RunPostFilterPlugins (v1.36 pkg/scheduler/framework/runtime/framework.go): the first success wins (its
+   * message is empty); an UnschedulableAndUnresolvable status ends it with that plugin's message alone; else the
+   * Unschedulable reasons of every plugin are collected and joined with ", " (Status.Message).
+   */
   runPostFilter(cycle, diagnosis) {
+    const reasons = [];
     for (const plugin of this.points.postFilter) {
       const r = plugin.postFilter?.(cycle, diagnosis);
-      if (r) return r.nominatedNodeName;
+      if (!r) continue;
+      if (!isStatus(r)) return { result: r, message: "" };
+      if (r.code === "UnschedulableAndUnresolvable") return { message: r.reasons.join(", ") };
+      reasons.push(...r.reasons);
     }
-    return null;
+    return { message: reasons.join(", ") };
   }
   /** prioritizeNodes: Σ over score plugins of weight × normalised score, per feasible node. */
   prioritizeNodes(cycle, feasible, explain2) {
@@ -42312,6 +42575,47 @@ var MAX_SCHEDULING_WORK = 1e9;
 function schedulingTerms(pod) {
   return pod.requiredAffinity.length + pod.requiredAntiAffinity.length + pod.preferredAffinity.length + pod.preferredAntiAffinity.length + pod.spreadConstraints.length;
 }
+var MAX_PREEMPTION_ROUNDS = 3;
+function before(a, b) {
+  return a.priority !== b.priority ? a.priority > b.priority : a.order < b.order;
+}
+var SchedulingQueue = class {
+  heap = [];
+  get size() {
+    return this.heap.length;
+  }
+  push(item) {
+    const h = this.heap;
+    h.push(item);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = i - 1 >> 1;
+      if (!before(h[i], h[parent])) break;
+      [h[i], h[parent]] = [h[parent], h[i]];
+      i = parent;
+    }
+  }
+  pop() {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      h[0] = last;
+      let i = 0;
+      for (; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && before(h[l], h[m])) m = l;
+        if (r < h.length && before(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+};
 function queueAndSchedule(input) {
   const { cluster, scoped, pods } = input;
   const state = new ClusterState(cluster.nodes, scoped.namespaceLabels);
@@ -42319,18 +42623,31 @@ function queueAndSchedule(input) {
     (s) => s.selector ? [{ namespace: s.report.namespace, selector: s.selector }] : []
   );
   const volumes2 = input.volumes;
-  const env2 = { services: selectors, ...volumes2 ? { volumes: volumes2.state } : {} };
-  const scheduler = new Scheduler(state, env2, void 0, {
-    percentageOfNodesToScore: input.scoreAllNodes ? 100 : 0
-  });
+  const scheduler = new Scheduler(
+    state,
+    {
+      services: selectors,
+      ...input.kubeVersion !== void 0 ? { kubeVersion: input.kubeVersion } : {},
+      ...input.pdbs ? { pdbs: input.pdbs } : {},
+      ...volumes2 ? { volumes: volumes2.state } : {}
+    },
+    void 0,
+    { percentageOfNodesToScore: input.scoreAllNodes ? 100 : 0 }
+  );
+  const names = new NameGenerator(input.seed ?? "kubeplan");
+  const runningBySched = /* @__PURE__ */ new Map();
   for (const p of cluster.pods) {
     const priority = p.priority ?? (p.priorityClassName ? scoped.priorityValue(p.priorityClassName) : void 0) ?? 0;
-    state.add(
-      buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, priority }).pod,
-      p.nodeName
-    );
+    const sched = buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec: p.spec, priority }).pod;
+    if (p.startTime !== void 0) sched.startTime = p.startTime;
+    runningBySched.set(sched, p);
+    names.reserve(p.namespace, p.name);
+    state.add(sched, p.nodeName);
   }
-  const queued = pods.map((p) => {
+  const queue = new SchedulingQueue();
+  const plannedBySched = /* @__PURE__ */ new Map();
+  let nextOrder = 0;
+  for (const p of pods) {
     const sched = buildSchedPod({
       name: p.name,
       namespace: p.namespace,
@@ -42339,19 +42656,73 @@ function queueAndSchedule(input) {
       priority: p.priority,
       ownerSelector: p.ownerSelector
     }).pod;
+    const policy = scoped.preemptionPolicyOf(str(p.spec.priorityClassName));
+    if (policy) sched.preemptionPolicy = policy;
     p.sched = sched;
     volumes2?.state.registerPod(sched, volumes2.podClaims.get(p) ?? []);
-    return { p, sched };
-  });
-  queued.sort((a, b) => b.p.priority - a.p.priority || a.p.order - b.p.order);
+    plannedBySched.set(sched, p);
+    names.reserve(p.namespace, p.name);
+    nextOrder = Math.max(nextOrder, p.order + 1);
+    queue.push({ sched, priority: p.priority, order: p.order, planned: p, rounds: 0 });
+  }
+  const evictions = [];
+  const evict = (victims, node, preemptor) => {
+    for (const v of victims) {
+      state.remove(v);
+      const cause = `preempted by ${preemptor.namespace}/${preemptor.name} (priority ${preemptor.priority})`;
+      const planned = plannedBySched.get(v);
+      if (planned) {
+        planned.node = null;
+        planned.reason = cause;
+        evictions.push({
+          pod: `${v.namespace}/${v.name}`,
+          node,
+          cause,
+          owner: planned.owner ? { ...planned.owner } : null,
+          replacement: planned.owner ? { name: planned.name, node: null } : null
+        });
+        const again = evictions[evictions.length - 1]?.replacement;
+        if (again)
+          queue.push({ sched: v, priority: v.priority, order: nextOrder++, planned, replacement: again, rounds: 0 });
+        continue;
+      }
+      const running = runningBySched.get(v);
+      const owner = running?.owner ?? null;
+      let replacement = null;
+      if (running && owner) {
+        const name2 = owner.kind === "StatefulSet" ? running.name : names.generate(running.namespace, running.generateName ?? `${running.name}-`);
+        const spec = { ...running.spec };
+        delete spec.nodeName;
+        const sched = buildSchedPod({
+          name: name2,
+          namespace: running.namespace,
+          labels: running.labels,
+          spec,
+          priority: v.priority
+        }).pod;
+        const policy = scoped.preemptionPolicyOf(str(spec.priorityClassName));
+        if (policy) sched.preemptionPolicy = policy;
+        replacement = { name: name2, node: null };
+        queue.push({ sched, priority: v.priority, order: nextOrder++, replacement, rounds: 0 });
+      }
+      evictions.push({
+        pod: `${v.namespace}/${v.name}`,
+        node,
+        cause,
+        owner: owner ? { ...owner } : null,
+        replacement
+      });
+    }
+  };
   const budget = input.maxSchedulingWork ?? MAX_SCHEDULING_WORK;
   const nodesEvaluated = input.scoreAllNodes ? cluster.nodes.length : numFeasibleNodesToFind(cluster.nodes.length);
   let work = 0;
   let overBudget = false;
   let explain2;
   const notRunning = /* @__PURE__ */ new Set();
-  for (const { p, sched } of queued) {
-    if (p.waitsFor !== void 0 && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
+  for (let item = queue.pop(); item; item = queue.pop()) {
+    const { sched, planned: p } = item;
+    if (p && p.waitsFor !== void 0 && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
       p.notCreated = true;
       p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
       notRunning.add(`${p.namespace}/${p.name}`);
@@ -42362,19 +42733,19 @@ function queueAndSchedule(input) {
       overBudget = work > budget;
     }
     if (sched.nodeName === null && overBudget) {
-      p.node = null;
-      p.overWorkBudget = true;
-      p.reason = "not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)";
-      notRunning.add(`${p.namespace}/${p.name}`);
+      record2(item, null, "not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)");
+      if (p) {
+        p.overWorkBudget = true;
+        notRunning.add(`${p.namespace}/${p.name}`);
+      }
       continue;
     }
-    const wantExplain = input.explain !== void 0 && explain2 === void 0 && (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
+    const wantExplain = p !== void 0 && input.explain !== void 0 && explain2 === void 0 && (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
     if (sched.nodeName !== null) {
       const r2 = admitDirect(state, sched, sched.nodeName);
-      p.node = r2.node;
-      if (r2.reason) p.reason = r2.reason;
-      if (p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
-      if (wantExplain)
+      record2(item, r2.node, r2.reason);
+      if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
+      if (wantExplain && p)
         explain2 = {
           pod: p.name,
           namespace: p.namespace,
@@ -42386,13 +42757,20 @@ function queueAndSchedule(input) {
         };
       continue;
     }
-    const r = scheduler.schedule(sched, { explain: wantExplain });
-    p.node = r.node;
-    if (r.reason) p.reason = r.reason;
-    if (p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
+    const r = scheduler.schedule(sched, {
+      explain: wantExplain,
+      ...item.nominatedNode !== void 0 ? { nominatedNode: item.nominatedNode } : {}
+    });
+    record2(item, r.node, r.reason);
     const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
-    if (short !== void 0) p.shortResource = short;
-    if (wantExplain)
+    if (p && short !== void 0) p.shortResource = short;
+    if (r.nominatedNode !== void 0 && r.victims && item.rounds < MAX_PREEMPTION_ROUNDS) {
+      evict(r.victims, r.nominatedNode, sched);
+      queue.push({ ...item, nominatedNode: r.nominatedNode, rounds: item.rounds + 1 });
+      continue;
+    }
+    if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
+    if (wantExplain && p)
       explain2 = {
         pod: p.name,
         namespace: p.namespace,
@@ -42412,7 +42790,15 @@ function queueAndSchedule(input) {
       note: `no planned pod is named ${input.explain}`,
       nodes: []
     };
-  return { state, ...explain2 ? { explain: explain2 } : {} };
+  return { state, evictions, ...explain2 ? { explain: explain2 } : {} };
+}
+function record2(item, node, reason) {
+  for (const target of [item.planned, item.replacement]) {
+    if (!target) continue;
+    target.node = node;
+    if (reason !== void 0) target.reason = reason;
+    else delete target.reason;
+  }
 }
 function admitDirect(state, pod, nodeName) {
   const node = state.node(nodeName);
@@ -42570,6 +42956,51 @@ function setUpVolumes(input) {
   return { state: new VolumeState({ classes, volumes: volumes2, claims }), standalone, podClaims };
 }
 
+// src/plan/disruption.ts
+function healthyPods(pdb, cluster) {
+  if (!pdb.selector || pdb.selector.type !== "requirements") return 0;
+  let n = 0;
+  for (const p of cluster.candidates(pdb.namespace, pdb.selector))
+    if (p.namespace === pdb.namespace && pdb.selector.matches(p.labels)) n++;
+  return n;
+}
+function desiredHealthy(b, expected) {
+  if (b.maxUnavailable) return Math.max(0, expected - scaledValue(b.maxUnavailable, expected, true));
+  if (b.minAvailable) return scaledValue(b.minAvailable, expected, true);
+  return 0;
+}
+function readBudgets(objects, defaultNamespace, covered) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const { object } of objects) {
+    if (!isBuiltinObject(object, "PodDisruptionBudget")) continue;
+    const name2 = str(obj(object.metadata).name);
+    if (!name2) continue;
+    const namespace = namespaceOf(object, defaultNamespace);
+    const key3 = `${namespace}/${name2}`;
+    if (byKey.has(key3)) continue;
+    const spec = obj(object.spec);
+    const compiled = spec.selector === void 0 || spec.selector === null ? null : compileLabelSelector(spec.selector);
+    const selector = compiled && compiled.ok ? compiled.selector : null;
+    const minAvailable = readIntOrPercent(spec.minAvailable);
+    const maxUnavailable = readIntOrPercent(spec.maxUnavailable);
+    const expected = selector && selector.type === "requirements" ? covered(namespace, selector) : 0;
+    const budget = {
+      namespace,
+      name: name2,
+      selector,
+      expected,
+      ...minAvailable ? { minAvailable } : {},
+      ...maxUnavailable ? { maxUnavailable } : {},
+      disruptionsAllowed(cluster) {
+        if (expected <= 0) return 0;
+        return Math.max(0, healthyPods(budget, cluster) - desiredHealthy(budget, expected));
+      }
+    };
+    byKey.set(key3, budget);
+  }
+  return [...byKey.values()];
+}
+
 // src/plan/planner.ts
 var DEFAULT_SEED = "kubeplan";
 var DEFAULT_NOW = "2025-01-01T00:00:00Z";
@@ -42601,6 +43032,10 @@ function readNow(now, findings) {
     endColumn: 1
   });
   return Date.parse(DEFAULT_NOW);
+}
+function behaviourVersion(kubeVersion2) {
+  const minor = kubeVersion2 !== void 0 ? parseKubeVersion(kubeVersion2) : void 0;
+  return minor !== void 0 ? `1.${minor}` : DEFAULT_KUBE_VERSION;
 }
 function plan(manifests, options = {}) {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -42634,7 +43069,13 @@ function plan(manifests, options = {}) {
     pods,
     defaultNamespace
   });
-  const { state, explain: explain2 } = queueAndSchedule({
+  const kubeVersion2 = behaviourVersion(options.kubeVersion);
+  const pdbs = readBudgets(
+    [...byKind("PodDisruptionBudget"), ...options.cluster?.manifests ?? []],
+    defaultNamespace,
+    (namespace, selector) => pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).length + cluster.pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).length
+  );
+  const { state, explain: explain2, evictions } = queueAndSchedule({
     volumes: volumes2,
     cluster,
     scoped,
@@ -42642,7 +43083,10 @@ function plan(manifests, options = {}) {
     pods,
     explain: options.explain,
     scoreAllNodes,
-    ...options.maxSchedulingWork !== void 0 ? { maxSchedulingWork: options.maxSchedulingWork } : {}
+    ...options.maxSchedulingWork !== void 0 ? { maxSchedulingWork: options.maxSchedulingWork } : {},
+    kubeVersion: kubeVersion2,
+    pdbs,
+    seed
   });
   findings.push(...unschedulableFindings(pods));
   findings.push(...workBudgetFindings(pods, options.maxSchedulingWork ?? MAX_SCHEDULING_WORK));
@@ -42664,12 +43108,14 @@ function plan(manifests, options = {}) {
     services,
     ingresses,
     cronJobs,
+    evictions,
     settings: {
       seed,
       now: utcIso(nowMs),
       defaultNamespace,
       tieBreak: TIE_BREAK,
-      nodeSampling: nodeSamplingSummary(cluster.nodes.length, scoreAllNodes)
+      nodeSampling: nodeSamplingSummary(cluster.nodes.length, scoreAllNodes),
+      kubeVersion: kubeVersion2
     },
     findings,
     ...explain2 ? { explain: explain2 } : {}
@@ -42703,6 +43149,9 @@ function renderPlanText(result, options = {}) {
   out.push(`Cluster: ${safe(result.cluster.description)}`);
   out.push(dim(`Seed ${safe(result.settings.seed)} · now ${result.settings.now} · ties: ${result.settings.tieBreak}`));
   out.push(dim(`Nodes evaluated per pod: ${result.settings.nodeSampling}`));
+  out.push(
+    dim(`Behaviour of Kubernetes ${safe(result.settings.kubeVersion)} (feature-gate defaults and scheduler changes)`)
+  );
   if (result.workloads.length > 0) {
     out.push("", bold("Workloads"));
     for (const w of result.workloads) {
@@ -42739,6 +43188,14 @@ function renderPlanText(result, options = {}) {
   if (rows.length === 0) out.push("  (no nodes)");
   else out.push(...table([header, ...rows]));
   out.push(dim("  (requested/allocatable)"));
+  if (result.evictions.length > 0) {
+    out.push("", bold("Evictions"));
+    for (const e of result.evictions) {
+      const r = e.replacement;
+      const next = !r ? "not re-created (no controller)" : r.node ? `re-created as ${safe(r.name)} on ${green(safe(r.node))}` : `re-created as ${safe(r.name)}: ${red("Pending")}${r.reason ? ` (${safe(r.reason)})` : ""}`;
+      out.push(`  ${safe(e.pod)} on ${safe(e.node)}: ${safe(e.cause)}; ${next}`);
+    }
+  }
   const pending = result.pods.filter((p) => p.node === null && !p.notCreated);
   if (pending.length > 0) {
     out.push("", bold(red("Unschedulable")));
@@ -42869,7 +43326,8 @@ function planToJson(r) {
       now: r.settings.now,
       defaultNamespace: r.settings.defaultNamespace,
       tieBreak: r.settings.tieBreak,
-      nodeSampling: r.settings.nodeSampling
+      nodeSampling: r.settings.nodeSampling,
+      kubeVersion: r.settings.kubeVersion
     },
     pods: r.pods.map((p) => ({
       name: p.name,
@@ -42937,6 +43395,17 @@ function planToJson(r) {
       suspend: c.suspend,
       next: c.next.map((n) => ({ time: n.time, local: n.local })),
       ...c.error !== void 0 ? { error: c.error } : {}
+    })),
+    evictions: r.evictions.map((e) => ({
+      pod: e.pod,
+      node: e.node,
+      cause: e.cause,
+      owner: e.owner ? { kind: e.owner.kind, name: e.owner.name } : null,
+      replacement: e.replacement ? {
+        name: e.replacement.name,
+        node: e.replacement.node,
+        ...e.replacement.reason !== void 0 ? { reason: e.replacement.reason } : {}
+      } : null
     })),
     summary: { pods: r.summary.pods, scheduled: r.summary.scheduled, unschedulable: r.summary.unschedulable },
     ...r.explain ? {
@@ -43826,8 +44295,8 @@ var DeploymentSim = class {
     if (this.d.replicas === 0) fraction = -rs.replicas;
     else {
       const maxNow = this.d.replicas + this.f.maxSurge;
-      const before = rs.maxReplicas > 0 ? rs.maxReplicas : this.podCount();
-      fraction = before === 0 ? 0 : roundHalfAway(rs.replicas * maxNow / before) - rs.replicas;
+      const before2 = rs.maxReplicas > 0 ? rs.maxReplicas : this.podCount();
+      fraction = before2 === 0 ? 0 : roundHalfAway(rs.replicas * maxNow / before2) - rs.replicas;
     }
     const allowed = toAdd - added;
     return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
@@ -43847,11 +44316,11 @@ var DeploymentSim = class {
   /** rolloutRolling: scale the new ReplicaSet up if possible and stop; otherwise scale old ones down. */
   rolloutRolling() {
     const status = this.statusSnapshot();
-    const before = this.rollout.events.length;
+    const before2 = this.rollout.events.length;
     const newRS = this.getOrCreateNewRS();
     if (this.reconcileNewReplicaSet(newRS)) return true;
     this.reconcileOldReplicaSets(newRS, status);
-    return this.rollout.events.length > before;
+    return this.rollout.events.length > before2;
   }
   reconcileNewReplicaSet(newRS) {
     const R = this.d.replicas;
@@ -43912,12 +44381,12 @@ var DeploymentSim = class {
   // --- recreate.go --------------------------------------------------------------------------------
   /** rolloutRecreate: old ReplicaSets to 0; once their pods are gone, create the new one at replicas. */
   rolloutRecreate() {
-    const before = this.rollout.events.length;
+    const before2 = this.rollout.events.length;
     for (const rs of this.oldRSs()) this.scaleTo(rs, 0);
-    if (this.rollout.events.length > before) return true;
+    if (this.rollout.events.length > before2) return true;
     if (this.oldRSs().some((rs) => rs.pods.length > 0)) return false;
     this.scaleTo(this.getOrCreateNewRS(), this.d.replicas);
-    return this.rollout.events.length > before;
+    return this.rollout.events.length > before2;
   }
   // --- ReplicaSet controller, events --------------------------------------------------------------
   /** scaleReplicaSetAndRecordEvent, followed at once by the ReplicaSet controller's manageReplicas. */
@@ -44092,8 +44561,8 @@ var StatefulSetSim = class {
   }
   /** updateStatefulSet: create missing replicas, delete condemned ones, then roll the update. */
   sync() {
-    const before = this.rollout.events.length;
-    const acted = () => this.rollout.events.length > before;
+    const before2 = this.rollout.events.length;
+    const acted = () => this.rollout.events.length > before2;
     const monotonic = this.set.podManagementPolicy !== "Parallel";
     const { start, end } = this.range();
     for (let ord = start; ord <= end; ord++) {
@@ -44793,7 +45262,8 @@ function plannerOptions(options, cluster) {
     ...options.explain !== void 0 ? { explain: options.explain } : {},
     ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
     ...options.maxPods !== void 0 ? { maxPods: options.maxPods } : {},
-    ...options.maxSchedulingWork !== void 0 ? { maxSchedulingWork: options.maxSchedulingWork } : {}
+    ...options.maxSchedulingWork !== void 0 ? { maxSchedulingWork: options.maxSchedulingWork } : {},
+    ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {}
   };
 }
 
@@ -44900,14 +45370,14 @@ var Walker = class {
     return out;
   }
   findings(findings) {
-    const before = this.count;
+    const before2 = this.count;
     const out = findings.map((f) => {
       const message = this.string(f.message, MAX_PROSE_CHARS);
       const file = this.string(f.file, MAX_VALUE_CHARS * 4);
       const object = f.object && this.value(f.object, MAX_VALUE_CHARS);
       return message === f.message && file === f.file && object === f.object ? f : { ...f, message, file, object };
     });
-    return this.count === before ? findings : out;
+    return this.count === before2 ? findings : out;
   }
 };
 
@@ -45353,15 +45823,21 @@ function findingsToJson(findings, summary) {
       objects: summary.objects,
       errors: counts2.error,
       warnings: counts2.warning,
-      infos: counts2.info
+      infos: counts2.info,
+      ...summary.skipped ? { skipped: summary.skipped } : {}
     }
   };
+}
+function skippedJson(report) {
+  const skipped2 = "skipped" in report ? report.skipped : void 0;
+  if (!skipped2 || skipped2.length === 0) return {};
+  return { skipped: skipped2.map((s) => ({ file: s.file, line: s.line, reason: s.reason })) };
 }
 function* renderJsonChunks(given) {
   const { report } = boundReport(given);
   const lintJson = findingsToJson(report.findings, counts(report));
   if (!isPlanReport(report)) {
-    yield* layout({ findings: lintJson.findings, findingsSummary: lintJson.summary });
+    yield* layout({ findings: lintJson.findings, findingsSummary: lintJson.summary, ...skippedJson(report) });
     return;
   }
   const planJson = {};
@@ -45371,7 +45847,8 @@ function* renderJsonChunks(given) {
     ...planJson,
     ...report.changes ? { changes: report.changes.changes, rollouts: report.changes.rollouts } : {},
     findings: lintJson.findings,
-    findingsSummary: lintJson.summary
+    findingsSummary: lintJson.summary,
+    ...skippedJson(report)
   });
 }
 function renderJson(report) {
@@ -45985,14 +46462,23 @@ Note: ${elisionNote(elided)}
   const color = options.color ?? false;
   const header = report.configFile ? `config: ${escapeControl(report.configFile)}
 ` : "";
-  return header + renderBody(report, color, note);
+  return header + renderBody(report, color, note, options.verbose ?? false);
 }
-function renderBody(report, color, note) {
-  const findings = formatText(report.findings, counts(report), { color, sources: report.sources });
+function renderBody(report, color, note, verbose) {
+  let findings = formatText(report.findings, counts(report), { color, sources: report.sources });
+  if (verbose) findings += skippedText(report);
   if (!isPlanReport(report)) return findings + note;
   let plan3 = renderPlanText(report.plan, { color });
   if (report.changes) plan3 += "\n" + renderChangesText(report.changes);
   return (report.kind === "check" ? findings + "\n" + plan3 : plan3 + "\n" + findings) + note;
+}
+function skippedText(report) {
+  const skipped2 = "skipped" in report ? report.skipped ?? [] : [];
+  if (skipped2.length === 0) return "";
+  return `
+skipped:
+${skipped2.map((s) => `  ${s.file}:${s.line}  ${s.reason}
+`).join("")}`;
 }
 
 // src/output/index.ts
@@ -46070,12 +46556,12 @@ function fixLoaded(loaded2, options, stdinName) {
       if (f.fix && texts.has(f.file)) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
     let changed = false;
     for (const [file, findings] of byFile) {
-      const before = texts.get(file);
+      const before2 = texts.get(file);
       const { text, applied: done } = applyFixes(
-        before,
+        before2,
         findings.map((f) => f.fix)
       );
-      if (text === before) continue;
+      if (text === before2) continue;
       changed = true;
       texts.set(file, text);
       const reloaded = loadText(text, file, options.limits);
