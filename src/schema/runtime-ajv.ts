@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Ajv, Options } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
 import type { CompiledValidator } from './builtin.js';
+import { addLinearKeywords } from './linear-keywords.js';
 import { safeRegExp } from './safe-regexp.js';
 
 const require = createRequire(import.meta.url);
@@ -53,5 +54,6 @@ function newAjv(): Ajv {
   const addFormats = (require('ajv-formats') as { default: FormatsPlugin }).default;
   const ajv = new AjvClass(OPTIONS);
   addFormats(ajv, [...CHECKED_FORMATS]);
+  addLinearKeywords(ajv);
   return ajv;
 }

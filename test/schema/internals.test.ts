@@ -170,7 +170,7 @@ describe('OpenAPI → JSON Schema', () => {
             free: { type: 'object' },
             empty: { type: 'object', additionalProperties: false },
             ratio: { type: 'number', exclusiveMinimum: 0 },
-            tags: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+            tags: { type: 'array', items: { type: 'string' }, 'x-kubeplan-unique-items': true },
           },
         },
       },
