@@ -29205,6 +29205,64 @@ var init_crds = __esm({
   }
 });
 
+// src/schema/linear-keywords.ts
+function canonicalJson(value) {
+  if (Array.isArray(value)) return "[" + value.map(canonicalJson).join(",") + "]";
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value).sort();
+    return "{" + keys.map((k) => JSON.stringify(k) + ":" + canonicalJson(value[k])).join(",") + "}";
+  }
+  return JSON.stringify(value) ?? "null";
+}
+function addLinearKeywords(ajv) {
+  ajv.addKeyword({
+    keyword: SET_KEYWORD,
+    type: "array",
+    schemaType: "boolean",
+    errors: true,
+    validate: function uniqueItems(enabled, data) {
+      const self = uniqueItems;
+      if (!enabled) return true;
+      const seen = /* @__PURE__ */ new Map();
+      for (let j = 0; j < data.length; j++) {
+        const key3 = canonicalJson(data[j]);
+        const i = seen.get(key3);
+        if (i !== void 0) {
+          self.errors = [{ keyword: "uniqueItems", params: { i, j }, message: "must NOT have duplicate items" }];
+          return false;
+        }
+        seen.set(key3, j);
+      }
+      return true;
+    }
+  });
+  const allowedSets = /* @__PURE__ */ new WeakMap();
+  ajv.addKeyword({
+    keyword: ENUM_KEYWORD,
+    schemaType: "array",
+    errors: true,
+    validate: function largeEnum(allowed, data) {
+      const self = largeEnum;
+      let set = allowedSets.get(allowed);
+      if (!set) allowedSets.set(allowed, set = new Set(allowed.map(canonicalJson)));
+      if (set.has(canonicalJson(data))) return true;
+      self.errors = [
+        { keyword: "enum", params: { allowedValues: allowed }, message: "must be equal to one of the allowed values" }
+      ];
+      return false;
+    }
+  });
+}
+var SET_KEYWORD, ENUM_KEYWORD, LARGE_ENUM;
+var init_linear_keywords = __esm({
+  "src/schema/linear-keywords.ts"() {
+    "use strict";
+    SET_KEYWORD = "x-kubeplan-unique-items";
+    ENUM_KEYWORD = "x-kubeplan-enum";
+    LARGE_ENUM = 64;
+  }
+});
+
 // src/schema/openapi-schema.ts
 function toJsonSchema(schema, options, problems = []) {
   const converted = convert(schema, options, 0, [], problems);
@@ -29274,7 +29332,11 @@ function convert(schema, options, depth, at2, problems) {
       .../* @__PURE__ */ new Set([...Array.isArray(out.required) ? out.required : [], "apiVersion", "kind"])
     ];
   }
-  if (schema["x-kubernetes-list-type"] === "set") out.uniqueItems = true;
+  if (schema["x-kubernetes-list-type"] === "set") out[SET_KEYWORD] = true;
+  if (Array.isArray(out.enum) && out.enum.length > LARGE_ENUM) {
+    out[ENUM_KEYWORD] = out.enum;
+    delete out.enum;
+  }
   const isObjectType = out.type === "object" || out.type === void 0 && isObject2(out.properties);
   if (isObjectType && out.additionalProperties === void 0 && !preservesUnknown(schema)) {
     if (options.closeObjects === "all" || options.closeObjects === "declared" && isObject2(out.properties))
@@ -29307,6 +29369,7 @@ var SCHEMA_VALUED, SCHEMA_MAPS, SCHEMA_LISTS, DROPPED, MODE_KEYWORDS, REFERENCES
 var init_openapi_schema = __esm({
   "src/schema/openapi-schema.ts"() {
     "use strict";
+    init_linear_keywords();
     SCHEMA_VALUED = [
       "additionalProperties",
       "additionalItems",
@@ -36591,12 +36654,14 @@ function newAjv() {
   const addFormats = require_dist2().default;
   const ajv = new AjvClass(OPTIONS);
   addFormats(ajv, [...CHECKED_FORMATS]);
+  addLinearKeywords(ajv);
   return ajv;
 }
 var CHECKED_FORMATS, OPTIONS, CACHE_LIMIT, cache2;
 var init_runtime_ajv = __esm({
   "src/schema/runtime-ajv.ts"() {
     "use strict";
+    init_linear_keywords();
     init_safe_regexp();
     CHECKED_FORMATS = ["byte", "date", "date-time", "double", "float", "int32", "int64", "uuid"];
     OPTIONS = {
@@ -41861,17 +41926,17 @@ function safeEncodeString(s) {
   for (const ch of s) out += ALPHANUMS[ch.codePointAt(0) % ALPHANUMS.length];
   return out;
 }
-function canonicalJson(value) {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+function canonicalJson2(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson2).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const o = value;
-    const entries = Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`);
+    const entries = Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson2(o[k])}`);
     return `{${entries.join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }
 function computeHash(template, collisionCount) {
-  const dump = encoder.encode(canonicalJson(template));
+  const dump = encoder.encode(canonicalJson2(template));
   let h = fnv32a(dump);
   if (collisionCount !== void 0) {
     const buf = new Uint8Array(8);
@@ -41882,7 +41947,7 @@ function computeHash(template, collisionCount) {
 }
 function controllerRevisionHash(template, collisionCount) {
   const patch = { spec: { template: { ...template, $patch: "replace" } } };
-  let text = canonicalJson(patch);
+  let text = canonicalJson2(patch);
   if (collisionCount !== void 0) text += String(collisionCount);
   return safeEncodeString(String(fnv32(text)));
 }
@@ -47312,7 +47377,7 @@ function rolloutCandidate(pair, defaultNamespace, findings) {
   const a = readSide(old, defaultNamespace, findings);
   const b = readSide(next, defaultNamespace, findings);
   if (!a || !b) return null;
-  if (a.replicas === b.replicas && canonicalJson(defaultPodTemplate(a.template)) === canonicalJson(defaultPodTemplate(b.template)))
+  if (a.replicas === b.replicas && canonicalJson2(defaultPodTemplate(a.template)) === canonicalJson2(defaultPodTemplate(b.template)))
     return null;
   return { change: { old: a, new: b }, manifest: next, reported: true };
 }
