@@ -15,14 +15,13 @@ import {
   jsonPath,
   MAX_INT32,
   NEGATIVE_MSG,
+  type FieldEmit,
   type FieldSegment,
 } from '../src/k8s/field-errors.js';
 import { dns1123Label, portName, portNumber } from '../src/k8s/names.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj, type Obj } from '../src/core/values.js';
 import { podTemplatesOf } from '../src/rules/workloads.js';
-
-type Emit = (path: FieldSegment[], message: string, target?: 'key' | 'value') => void;
 
 const rule: Rule = {
   id: 'invalid-container',
@@ -90,7 +89,7 @@ const rule: Rule = {
     for (const template of podTemplatesOf(context.manifests)) {
       const m = template.manifest;
       const defaulted = defaultPodSpec(template.spec);
-      const emit: Emit = (path, message, target = 'value') =>
+      const emit: FieldEmit = (path, message, target = 'value') =>
         context.report({ manifest: m, path: jsonPath(path), message, target });
       for (const c of containersOf(template, INIT_AND_APP_CONTAINERS)) {
         const index = c.path[c.path.length - 1] as number;
@@ -102,7 +101,7 @@ const rule: Rule = {
   },
 };
 
-function checkContainer(c: ContainerRef, container: Obj, relaxedEnv: boolean, emit: Emit) {
+function checkContainer(c: ContainerRef, container: Obj, relaxedEnv: boolean, emit: FieldEmit) {
   const base = c.path as FieldSegment[];
   // validateContainerCommon: name (required by the schema) must be a DNS-1123 label; image is required.
   if (typeof container.name === 'string' && container.name !== '')
@@ -155,7 +154,7 @@ function envNameErrors(name: string, relaxed: boolean): string[] {
 }
 
 /** ValidateEnv + validateEnvVarValueFrom. */
-function env(list: unknown, base: FieldSegment[], relaxed: boolean, emit: Emit) {
+function env(list: unknown, base: FieldSegment[], relaxed: boolean, emit: FieldEmit) {
   if (!Array.isArray(list)) return;
   list.forEach((ev, i) => {
     if (!isObj(ev)) return;
@@ -188,7 +187,7 @@ function env(list: unknown, base: FieldSegment[], relaxed: boolean, emit: Emit) 
 }
 
 /** ValidateEnvFrom: a prefix is an env var name; exactly one of configMapRef / secretRef. */
-function envFrom(list: unknown, base: FieldSegment[], relaxed: boolean, emit: Emit) {
+function envFrom(list: unknown, base: FieldSegment[], relaxed: boolean, emit: FieldEmit) {
   if (!Array.isArray(list)) return;
   list.forEach((ev, i) => {
     if (!isObj(ev)) return;
@@ -205,7 +204,7 @@ function envFrom(list: unknown, base: FieldSegment[], relaxed: boolean, emit: Em
 }
 
 /** ValidateVolumeMounts: unique mountPath, subPath xor subPathExpr, both relative without '..'. */
-function volumeMounts(list: unknown, base: FieldSegment[], emit: Emit) {
+function volumeMounts(list: unknown, base: FieldSegment[], emit: FieldEmit) {
   if (!Array.isArray(list)) return;
   const mountPoints = new Set<string>();
   list.forEach((mnt, i) => {
@@ -248,7 +247,12 @@ const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
 
 /** validateProbe + validateLivenessProbe / validateReadinessProbe / validateStartupProbe. */
-function probe(kind: 'livenessProbe' | 'readinessProbe' | 'startupProbe', p: Obj, base: FieldSegment[], emit: Emit) {
+function probe(
+  kind: 'livenessProbe' | 'readinessProbe' | 'startupProbe',
+  p: Obj,
+  base: FieldSegment[],
+  emit: FieldEmit,
+) {
   handler(p, base, PROBE_HANDLERS, emit);
   for (const key of [
     'initialDelaySeconds',
@@ -280,7 +284,7 @@ function probe(kind: 'livenessProbe' | 'readinessProbe' | 'startupProbe', p: Obj
 }
 
 /** validateHandler: exactly one handler; exec needs a command; probe ports are port numbers or IANA names. */
-function handler(h: Obj, base: FieldSegment[], kinds: readonly string[], emit: Emit) {
+function handler(h: Obj, base: FieldSegment[], kinds: readonly string[], emit: FieldEmit) {
   let count = 0;
   for (const kind of kinds) {
     if (h[kind] === undefined || h[kind] === null) continue;
@@ -300,13 +304,13 @@ function handler(h: Obj, base: FieldSegment[], kinds: readonly string[], emit: E
 }
 
 /** ValidatePortNumOrName. */
-function port(value: unknown, path: FieldSegment[], emit: Emit) {
+function port(value: unknown, path: FieldSegment[], emit: FieldEmit) {
   const errs = typeof value === 'number' ? portNumber(value) : typeof value === 'string' ? portName(value) : [];
   for (const e of errs) emit(path, fieldError.invalid(path, value, e));
 }
 
 /** ValidateSecurityContext (the parts that do not depend on the cluster's policy). */
-function securityContext(sc: unknown, base: FieldSegment[], emit: Emit) {
+function securityContext(sc: unknown, base: FieldSegment[], emit: FieldEmit) {
   if (!isObj(sc)) return;
   for (const key of ['runAsUser', 'runAsGroup']) {
     const v = sc[key];

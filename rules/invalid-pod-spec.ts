@@ -6,13 +6,18 @@
  * for bare Pods and every pod template, each finding in the API server's words.
  */
 import { defaultPodSpec } from '../src/k8s/defaults.js';
-import { fieldError, inclusiveRangeError, jsonPath, MAX_INT32, type FieldSegment } from '../src/k8s/field-errors.js';
+import {
+  fieldError,
+  inclusiveRangeError,
+  jsonPath,
+  MAX_INT32,
+  type FieldEmit,
+  type FieldSegment,
+} from '../src/k8s/field-errors.js';
 import { dns1123Label } from '../src/k8s/names.js';
 import type { Rule } from '../src/rules/types.js';
 import { isObj, type Obj } from '../src/core/values.js';
 import { podTemplatesOf, type PodTemplate } from '../src/rules/workloads.js';
-
-type Emit = (path: FieldSegment[], message: string, target?: 'key' | 'value') => void;
 
 const rule: Rule = {
   id: 'invalid-pod-spec',
@@ -78,14 +83,14 @@ const rule: Rule = {
   },
   check(context) {
     for (const template of podTemplatesOf(context.manifests)) {
-      const emit: Emit = (path, message, target = 'value') =>
+      const emit: FieldEmit = (path, message, target = 'value') =>
         context.report({ manifest: template.manifest, path: jsonPath(path), message, target });
       checkPodSpec(template, emit);
     }
   },
 };
 
-function checkPodSpec(template: PodTemplate, emit: Emit) {
+function checkPodSpec(template: PodTemplate, emit: FieldEmit) {
   const spec = template.spec;
   const base = template.specPath as FieldSegment[];
   containerNames(spec, base, emit);
@@ -108,7 +113,7 @@ function checkPodSpec(template: PodTemplate, emit: Emit) {
 }
 
 /** validateContainers / validateInitContainers: names unique among app containers, and init against both. */
-function containerNames(spec: Obj, base: FieldSegment[], emit: Emit) {
+function containerNames(spec: Obj, base: FieldSegment[], emit: FieldEmit) {
   const names = new Set<string>();
   const visit = (list: 'containers' | 'initContainers') => {
     const items = spec[list];
@@ -125,7 +130,7 @@ function containerNames(spec: Obj, base: FieldSegment[], emit: Emit) {
 }
 
 /** ValidateVolumes: each name a DNS-1123 label, unique. */
-function volumes(list: unknown, base: FieldSegment[], emit: Emit) {
+function volumes(list: unknown, base: FieldSegment[], emit: FieldEmit) {
   if (!Array.isArray(list)) return;
   const names = new Set<string>();
   list.forEach((v, i) => {
@@ -142,7 +147,7 @@ function volumes(list: unknown, base: FieldSegment[], emit: Emit) {
  * validatePodHostNetworkDeps: with hostNetwork a written hostPort must equal the containerPort (in a template an
  * unset hostPort is allowed: the pod's defaulting copies the containerPort in; in a Pod it has been copied already).
  */
-function hostNetworkPorts(spec: Obj, base: FieldSegment[], emit: Emit) {
+function hostNetworkPorts(spec: Obj, base: FieldSegment[], emit: FieldEmit) {
   if (spec.hostNetwork !== true || !Array.isArray(spec.containers)) return;
   spec.containers.forEach((c, i) => {
     if (!isObj(c) || !Array.isArray(c.ports)) return;
@@ -159,7 +164,7 @@ function hostNetworkPorts(spec: Obj, base: FieldSegment[], emit: Emit) {
  * each init container (they run one by one). On the defaulted spec: under hostNetwork the pod's hostPort is its
  * containerPort.
  */
-function hostPortConflicts(spec: Obj, base: FieldSegment[], emit: Emit) {
+function hostPortConflicts(spec: Obj, base: FieldSegment[], emit: FieldEmit) {
   const check = (list: 'containers' | 'initContainers', shared: boolean) => {
     const items = spec[list];
     if (!Array.isArray(items)) return;
@@ -181,7 +186,7 @@ function hostPortConflicts(spec: Obj, base: FieldSegment[], emit: Emit) {
 }
 
 /** validateWindowsHostProcessPod. */
-function hostProcess(spec: Obj, base: FieldSegment[], emit: Emit) {
+function hostProcess(spec: Obj, base: FieldSegment[], emit: FieldEmit) {
   const podValue = getBool(spec.securityContext, ['windowsOptions', 'hostProcess']);
   let containers = 0;
   let hostProcessContainers = 0;
@@ -235,7 +240,7 @@ function getBool(o: unknown, path: string[]): boolean | undefined {
 }
 
 /** validateHostUsers and the shareProcessNamespace/hostPID rule of validatePodSpecSecurityContext. */
-function hostNamespaces(spec: Obj, base: FieldSegment[], emit: Emit) {
+function hostNamespaces(spec: Obj, base: FieldSegment[], emit: FieldEmit) {
   if (spec.hostUsers === false) {
     // Upstream spells the last two with capitals (fldPath.Child("HostPID")); the text is kept.
     for (const [key, name] of [
@@ -257,7 +262,7 @@ function hostNamespaces(spec: Obj, base: FieldSegment[], emit: Emit) {
 }
 
 /** validatePodDNSConfig: dnsPolicy None needs nameservers; at most 3 nameservers, 32 search domains. */
-function dnsConfig(spec: Obj, base: FieldSegment[], emit: Emit) {
+function dnsConfig(spec: Obj, base: FieldSegment[], emit: FieldEmit) {
   const path = [...base, 'dnsConfig'];
   const config = spec.dnsConfig;
   const nameservers = isObj(config) && Array.isArray(config.nameservers) ? config.nameservers : [];
@@ -293,7 +298,7 @@ function dnsConfig(spec: Obj, base: FieldSegment[], emit: Emit) {
 }
 
 /** validateTopologySpreadConstraints (maxSkew, minDomains, duplicates). */
-function topologySpread(list: unknown, base: FieldSegment[], emit: Emit) {
+function topologySpread(list: unknown, base: FieldSegment[], emit: FieldEmit) {
   if (!Array.isArray(list)) return;
   list.forEach((c, i) => {
     if (!isObj(c)) return;
@@ -333,7 +338,7 @@ function topologySpread(list: unknown, base: FieldSegment[], emit: Emit) {
 }
 
 /** ValidateTolerations (the operator/key/value/effect combinations; keys and values are invalid-label's). */
-function tolerations(list: unknown, base: FieldSegment[], emit: Emit) {
+function tolerations(list: unknown, base: FieldSegment[], emit: FieldEmit) {
   if (!Array.isArray(list)) return;
   list.forEach((t, i) => {
     if (!isObj(t)) return;
@@ -367,7 +372,7 @@ function tolerations(list: unknown, base: FieldSegment[], emit: Emit) {
 }
 
 /** validateAffinity: preferred weights 1–100, pod affinity terms need a topologyKey. */
-function affinity(a: unknown, base: FieldSegment[], emit: Emit) {
+function affinity(a: unknown, base: FieldSegment[], emit: FieldEmit) {
   if (!isObj(a)) return;
   const weights = (list: unknown, path: FieldSegment[]) => {
     if (!Array.isArray(list)) return;

@@ -6,7 +6,7 @@
  */
 import { containersOf, INIT_AND_APP_CONTAINERS } from '../src/rules/containers.js';
 import { compareQuantities, parseQuantity, type Quantity } from '../src/k8s/quantity.js';
-import { fieldError, jsonPath, NEGATIVE_MSG, type FieldSegment } from '../src/k8s/field-errors.js';
+import { fieldError, jsonPath, NEGATIVE_MSG, type FieldEmit, type FieldSegment } from '../src/k8s/field-errors.js';
 import { qualifiedName } from '../src/k8s/names.js';
 import {
   isExtendedResourceName,
@@ -19,8 +19,6 @@ import {
 import type { Rule } from '../src/rules/types.js';
 import { isObj, type Obj } from '../src/core/values.js';
 import { podTemplatesOf } from '../src/rules/workloads.js';
-
-type Emit = (path: FieldSegment[], message: string, target?: 'key' | 'value') => void;
 
 const rule: Rule = {
   id: 'invalid-resources',
@@ -81,7 +79,7 @@ const rule: Rule = {
     for (const template of podTemplatesOf(context.manifests)) {
       for (const c of containersOf(template, INIT_AND_APP_CONTAINERS)) {
         if (!isObj(c.container.resources)) continue;
-        const emit: Emit = (path, message, target = 'value') =>
+        const emit: FieldEmit = (path, message, target = 'value') =>
           context.report({ manifest: template.manifest, path: jsonPath(path), message, target });
         checkRequirements(c.container.resources, [...c.path, 'resources'], emit);
       }
@@ -90,7 +88,7 @@ const rule: Rule = {
 };
 
 /** ValidateResourceRequirements. */
-function checkRequirements(resources: Obj, base: FieldSegment[], emit: Emit) {
+function checkRequirements(resources: Obj, base: FieldSegment[], emit: FieldEmit) {
   const limits = isObj(resources.limits) ? resources.limits : {};
   const requests = isObj(resources.requests) ? resources.requests : {};
   const limPath = [...base, 'limits'];
@@ -134,7 +132,7 @@ function checkRequirements(resources: Obj, base: FieldSegment[], emit: Emit) {
 }
 
 /** validateContainerResourceName + ValidateResourceQuantityValue; the parsed quantity when it is one. */
-function quantity(name: string, raw: unknown, path: FieldSegment[], emit: Emit): Quantity | null {
+function quantity(name: string, raw: unknown, path: FieldSegment[], emit: FieldEmit): Quantity | null {
   const nameErrs = qualifiedName(name);
   if (nameErrs.length > 0) {
     for (const e of nameErrs) emit(path, fieldError.invalid(path, name, e), 'key');

@@ -9,6 +9,10 @@ import type { JsonPath } from '../core/types.js';
 /** `field.Path.String()`: `spec.template.spec.containers[0].ports[1].hostPort`; a `{ key }` segment renders `[key]`. */
 export type FieldSegment = string | number | { key: string };
 
+/** Reports `message` at `path` (by default on the value; a Forbidden field on its key). Shared by the rules that port
+ * pod and container validation. */
+export type FieldEmit = (path: FieldSegment[], message: string, target?: 'key' | 'value') => void;
+
 export function fieldPath(path: readonly FieldSegment[]): string {
   let out = '';
   for (const seg of path) {
