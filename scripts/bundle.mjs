@@ -4,7 +4,11 @@
  * without a build step and without any dependency: from git, from a tarball, as pre-commit installs it, and as the
  * GitHub Action (which cannot run `npm install`).
  *
- *   bundle/kubeplan.js   the CLI (`kubeplan …`, including `kubeplan lsp`, the language server)
+ *   bundle/kubeplan.cjs  the CLI's entry (`kubeplan …`, including `kubeplan lsp`): a small launcher that runs
+ *                        kubeplan-cli.cjs with its compiled code cached between runs (src/cli/launcher.ts).
+ *                        CommonJS: Node starts a CommonJS main without its ES module loader (~5 ms less).
+ *   bundle/kubeplan-cli.cjs  the CLI itself, CommonJS so that V8's code cache can hold it (src/cli/code-cache.ts);
+ *                        pure ASCII (non-ASCII characters escaped) so the launcher reads it as one-byte text
  *   bundle/index.js      the library (package `main`)
  *   bundle/action.js     the GitHub Action entry (when src/action/main.ts exists)
  *   bundle/schemas/…     the precompiled validators (schemas/**.cjs) with their two ajv runtime helpers inlined:
@@ -16,6 +20,7 @@
  * Deterministic: same sources and lockfile → the same bytes (test/integrations/bundle.test.ts rebuilds into a temp
  * folder and compares). Usage: node scripts/bundle.mjs [--outdir DIR]
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +31,8 @@ const argIndex = process.argv.indexOf('--outdir');
 const OUT = argIndex > 0 ? path.resolve(process.argv[argIndex + 1]) : path.join(ROOT, 'bundle');
 
 const ENTRIES = [
-  { src: 'src/cli/bin.ts', out: 'kubeplan.js', bin: true },
-  { src: 'src/index.ts', out: 'index.js', bin: false },
-  { src: 'src/action/main.ts', out: 'action.js', bin: false },
+  { src: 'src/index.ts', out: 'index.js' },
+  { src: 'src/action/main.ts', out: 'action.js' },
 ].filter((entry) => existsSync(path.join(ROOT, entry.src)));
 
 // ESM output has no `require`; bundled CommonJS (ajv) and lazy require() of node: modules need one.
@@ -71,18 +75,6 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const inputs = new Set();
 
-for (const entry of ENTRIES) {
-  const result = await esbuild.build({
-    ...COMMON,
-    entryPoints: [path.join(ROOT, entry.src)],
-    outfile: path.join(OUT, entry.out),
-    format: 'esm',
-    banner: { js: (entry.bin ? '#!/usr/bin/env node\n' : '') + REQUIRE_SHIM },
-    plugins: [lazyRequires],
-  });
-  for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
-}
-
 // The precompiled validators: CommonJS files required by path at run time; each gets its ajv helpers inlined.
 const validatorFiles = readdirSync(path.join(ROOT, 'schemas'), { recursive: true })
   .map((file) => path.join('schemas', String(file)))
@@ -96,8 +88,52 @@ const validators = await esbuild.build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   minifyWhitespace: true, // the generated validators are one long line already; keeps the helpers as small
+  charset: 'ascii', // read as one-byte text by the CLI's code cache (src/cli/launcher.ts)
 });
 for (const input of Object.keys(validators.metafile.inputs)) inputs.add(input);
+
+// The CLI: CommonJS (a vm.Script the code cache can hold) behind a launcher that knows the build's hash.
+const CLI_OUT = path.join(OUT, 'kubeplan-cli.cjs');
+const MODULE_URL = "var __kubeplanModuleUrl = require('node:url').pathToFileURL(__filename).href;";
+{
+  const result = await esbuild.build({
+    ...COMMON,
+    entryPoints: [path.join(ROOT, 'src/cli/start.ts')],
+    outfile: CLI_OUT,
+    format: 'cjs',
+    charset: 'ascii',
+    define: { 'import.meta.url': '__kubeplanModuleUrl' },
+    banner: { js: MODULE_URL },
+    plugins: [lazyRequires],
+  });
+  for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+  const buildHash = createHash('sha256').update(readFileSync(CLI_OUT));
+  for (const file of validatorFiles) buildHash.update(readFileSync(path.join(OUT, file)));
+  const launcher = await esbuild.build({
+    ...COMMON,
+    entryPoints: [path.join(ROOT, 'src/cli/launcher.ts')],
+    outfile: path.join(OUT, 'kubeplan.cjs'),
+    format: 'cjs',
+    define: {
+      KUBEPLAN_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)),
+      'import.meta.url': '__kubeplanModuleUrl',
+    },
+    banner: { js: `#!/usr/bin/env node\n${MODULE_URL}` },
+  });
+  for (const input of Object.keys(launcher.metafile.inputs)) inputs.add(input);
+}
+
+for (const entry of ENTRIES) {
+  const result = await esbuild.build({
+    ...COMMON,
+    entryPoints: [path.join(ROOT, entry.src)],
+    outfile: path.join(OUT, entry.out),
+    format: 'esm',
+    banner: { js: REQUIRE_SHIM },
+    plugins: [lazyRequires],
+  });
+  for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+}
 
 // Licences of every bundled package, in name order.
 const packages = new Map();

@@ -17,7 +17,7 @@
  * (in this package: versions removed from the API server, kept for old manifests) get chunks of
  * their own, so current manifests never pay for them. A run loads only the chunks of the kinds
  * present. Chunks are CommonJS because validateManifests() is synchronous and Node 20 can only
- * load CommonJS synchronously (createRequire).
+ * load CommonJS synchronously (src/core/chunk-loader.ts: require, or V8's code cache in the bundle).
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -100,11 +100,9 @@ function indexModule(banner, kubeVersion, chunks) {
       .map(([apiVersion, byKind]) => [apiVersion, Object.fromEntries(Object.entries(byKind).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]),
   );
   return `${banner}
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { loadChunk } from '../../core/chunk-loader.js';
 import { packageFile } from '../../core/package-root.js';
-
-const require = createRequire(import.meta.url);
 
 /** The Kubernetes minor these validators describe. */
 export const kubeVersion = ${JSON.stringify(kubeVersion)};
@@ -125,7 +123,7 @@ function load(chunk, exportName) {
   let module = loaded.get(chunk);
   if (!module) {
     chunkDir ??= findChunkDir();
-    module = require(path.join(chunkDir, \`\${chunk}.cjs\`));
+    module = loadChunk(path.join(chunkDir, \`\${chunk}.cjs\`));
     loaded.set(chunk, module);
   }
   return module[exportName];

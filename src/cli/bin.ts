@@ -1,50 +1,12 @@
-/** Process entry point: wires the real stdin/stdout/env to the CLI (or to the language server for `lsp`). */
-import { readFileSync } from 'node:fs';
+/**
+ * Process entry point of the compiled sources (dist/src/cli/bin.js). The published CLI, bundle/kubeplan.cjs, starts
+ * through src/cli/launcher.ts instead, which adds a code cache.
+ */
 import module from 'node:module';
-import { run } from './main.js';
+import { start } from './start.js';
 
 // Node ≥ 22.1 caches compiled code on disk between runs: from here on, so the schema validator chunks loaded per
 // kind (the largest code a short lint compiles) come from the cache. Node 20 has no such API: a no-op there.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-// The yaml parser reads process.env.LOG_TOKENS for every token, and process.env is a slow native lookup: a plain
-// copy makes parsing large files ~20–40% faster. kubeplan never changes its environment, and child processes
-// (git for --base) still receive this copy.
-process.env = { ...process.env };
-
-if (process.argv[2] === 'lsp') {
-  // Exit only once stdout has taken every byte (a pipe to a slow editor buffers them in this process); a reader
-  // that went away (EPIPE) ends the server too.
-  process.stdout.on('error', () => process.exit(1));
-  // Loaded only for `lsp`: the JSON-RPC library is not evaluated at every CLI start.
-  const { startLanguageServer } = await import('../lsp/server.js');
-  startLanguageServer({
-    input: process.stdin,
-    output: process.stdout,
-    exit: (code) => process.stdout.end(() => process.exit(code)),
-  });
-} else {
-  // `kubeplan plan … | head`: once the reader has closed the pipe, stop writing and end quietly (no stack trace).
-  let closed = false;
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    closed = true;
-  });
-  const code = await run(process.argv.slice(2), {
-    stdout: (text) => {
-      if (!closed) process.stdout.write(text);
-    },
-    stderr: (text) => process.stderr.write(text),
-    readStdin: () => {
-      try {
-        return readFileSync(0);
-      } catch {
-        return new Uint8Array();
-      }
-    },
-    cwd: process.cwd(),
-    env: process.env,
-    isTTY: Boolean(process.stdout.isTTY),
-  });
-  process.exitCode = code;
-}
+await start(process.argv.slice(2));

@@ -12,12 +12,15 @@
  * the object's kind and name, the chart template Helm names in its `# Source:` comment — with lines within the
  * rendered document; else to the kustomization or Chart.yaml.
  */
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFile } from '../core/safe-read.js';
 import { parseAllDocuments } from 'yaml';
 import type { Finding } from '../core/types.js';
+
+// node:child_process is loaded only when a render runs: loading it (net, streams, dgram) costs every start ~3 ms.
+const require = createRequire(import.meta.url);
 
 /** A kustomization file or a resource it lists, read to name objects' origins: as large as a manifest may be. */
 const MAX_KUSTOMIZE_FILE_BYTES = 10 * 1024 * 1024;
@@ -85,6 +88,7 @@ export function renderFolder(dir: string, kind: RenderKind, options: RenderOptio
 
 function run(tool: string, args: string[], options: RenderOptions): { out?: string; error?: string } {
   try {
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
     const out = execFileSync(tool, args, {
       cwd: options.cwd,
       // Only what the tool needs to start; no credentials or plugin paths from the caller's environment.

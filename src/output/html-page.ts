@@ -3,7 +3,7 @@
  * script for the heat-map (everything else works without JavaScript) and a Content-Security-Policy that allows
  * no network at all and only this script — so even text that slipped past escaping could not load or run anything.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { escapeHtml } from './html-escape.js';
 
 export const CSS = `
@@ -68,15 +68,22 @@ var old=document.querySelector('.cell.sel');if(old)old.classList.remove('sel');v
 document.addEventListener('click',function(ev){var t=ev.target;if(t&&t.classList&&t.classList.contains('cell')){ev.preventDefault();show(+t.getAttribute('data-i'));}});
 })();`;
 
-const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
+// node:crypto is loaded (and the script hashed) only when a page is written, not at every start.
+const require = createRequire(import.meta.url);
+let csp: string | undefined;
 
 /** No network (default-src 'none'), inline styles, this one script, data: images only. */
-export const CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+export function contentSecurityPolicy(): string {
+  if (csp !== undefined) return csp;
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  return csp;
+}
 
 export function page(title: string, body: string, data: string | null): string {
   return (
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">` +
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="color-scheme" content="light dark">` +
     `<title>${escapeHtml(title)}</title><style>${CSS}</style></head>\n<body>\n${body}\n` +

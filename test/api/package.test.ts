@@ -21,7 +21,7 @@ describe('the kubeplan package, imported by name', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     // The code is the committed bundle (installs build nothing); declarations come from `npm run compile` (not shipped yet).
     expect(pkg.exports['.']).toEqual({ types: './dist/src/index.d.ts', default: './bundle/index.js' });
-    expect(pkg.bin.kubeplan).toBe('bundle/kubeplan.js');
+    expect(pkg.bin.kubeplan).toBe('bundle/kubeplan.cjs');
   });
 
   it('exports the pipeline, the config loader and the renderers', () => {

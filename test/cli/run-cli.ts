@@ -1,4 +1,4 @@
-/** Runs the CLI in-process with captured output (what bin/kubeplan.js does with the real process). */
+/** Runs the CLI in-process with captured output (what bundle/kubeplan.cjs does with the real process). */
 import { run, type CliIO } from '../../src/cli/main.js';
 
 export function runCli(argv: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}) {

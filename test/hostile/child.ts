@@ -1,12 +1,12 @@
 /**
- * Runs the built CLI (bundle/kubeplan.js, what users run) in a child process with the issue-16 bounds: a V8 heap of
+ * Runs the built CLI (bundle/kubeplan.cjs, what users run) in a child process with the issue-16 bounds: a V8 heap of
  * 1 GB (`--max-old-space-size`) and a 10 s timeout. A hang, a heap blow-up or an unhandled rejection shows up as a
  * signal, a V8 abort or a non-0/1 exit code — never as a wall-clock assertion in the test process.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-export const BUNDLE = path.resolve('bundle/kubeplan.js');
+export const BUNDLE = path.resolve('bundle/kubeplan.cjs');
 export const CHILD_TIMEOUT_MS = 10_000;
 export const CHILD_HEAP_MB = 1024;
 /** vitest's timeout for a test that runs one bounded child (the child's own bound is what is tested). */

@@ -94,7 +94,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process, as bundle/kubeplan.js would. */
+/** Runs the CLI in-process, as bundle/kubeplan.cjs would. */
 export async function runCli(
   argv: string[],
   opts: { cwd?: string; stdin?: string | Uint8Array; env?: Record<string, string>; isTTY?: boolean } = {},

@@ -1,6 +1,6 @@
 /**
  * Issue 16 item 3: planner work bounded by its input. The two cases from the issue run the built CLI
- * (bundle/kubeplan.js) in a child process with a 1 GB heap and a 10 s kill timeout: an out-of-memory abort or a
+ * (bundle/kubeplan.cjs) in a child process with a 1 GB heap and a 10 s kill timeout: an out-of-memory abort or a
  * hang fails the test (a guard, not a timing assertion).
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CLI = path.resolve(__dirname, '../../bundle/kubeplan.js');
+const CLI = path.resolve(__dirname, '../../bundle/kubeplan.cjs');
 
 function runChild(args: string[]): { status: number | null; signal: NodeJS.Signals | null; stdout: string } {
   const r = spawnSync(process.execPath, ['--max-old-space-size=1024', CLI, ...args], {

@@ -26,7 +26,7 @@ describe('bundle/', () => {
     try {
       execFileSync(process.execPath, ['scripts/bundle.mjs', '--outdir', fresh], { cwd: ROOT, stdio: 'pipe' });
       execFileSync(process.execPath, ['scripts/bundle.mjs', '--outdir', again], { cwd: ROOT, stdio: 'pipe' });
-      expect(files(fresh)).toContain('kubeplan.js');
+      expect(files(fresh)).toContain('kubeplan.cjs');
       expect(files(again)).toEqual(files(fresh));
       for (const file of files(fresh))
         expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(fresh, file)))).toBe(true);
@@ -36,8 +36,8 @@ describe('bundle/', () => {
   });
 
   it('is committed up to date (run `npm run bundle` after changing src/)', () => {
-    expect(existsSync(path.join(committed, 'kubeplan.js'))).toBe(true);
-    if (!existsSync(path.join(fresh, 'kubeplan.js'))) {
+    expect(existsSync(path.join(committed, 'kubeplan.cjs'))).toBe(true);
+    if (!existsSync(path.join(fresh, 'kubeplan.cjs'))) {
       execFileSync(process.execPath, ['scripts/bundle.mjs', '--outdir', fresh], { cwd: ROOT, stdio: 'pipe' });
     }
     expect(files(committed)).toEqual(files(fresh));

@@ -76,7 +76,7 @@ describe('installing kubeplan', () => {
     for (const hook of ['build', 'prepare', 'prepack', 'postpack', 'preinstall', 'install', 'postinstall']) {
       expect(scripts).not.toContain(hook);
     }
-    expect(pkg.bin).toEqual({ kubeplan: 'bundle/kubeplan.js' });
+    expect(pkg.bin).toEqual({ kubeplan: 'bundle/kubeplan.cjs' });
   });
 
   it('npm pack prints only the tarball name; installing the tarball works offline', () => {

@@ -100,7 +100,7 @@ beforeAll(() => {
   shims = mkdtempSync(path.join(tmpdir(), 'kubeplan-bin-'));
   writeFileSync(
     path.join(shims, 'kubeplan'),
-    `#!/bin/sh\nexec "${process.execPath}" "${path.join(pkg.dir, 'bundle/kubeplan.js')}" "$@"\n`,
+    `#!/bin/sh\nexec "${process.execPath}" "${path.join(pkg.dir, 'bundle/kubeplan.cjs')}" "$@"\n`,
     { mode: 0o755 },
   );
 
