@@ -21321,7 +21321,6 @@ function applySeverities(findings, severities) {
 }
 
 // src/git/index.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
 import { realpathSync as realpathSync3 } from "node:fs";
 import path6 from "node:path";
 
@@ -23327,7 +23326,6 @@ minimatch.escape = escape2;
 minimatch.unescape = unescape;
 
 // src/load/render.ts
-import { execFileSync } from "node:child_process";
 import { accessSync, constants as constants2, existsSync, statSync } from "node:fs";
 import path3 from "node:path";
 
@@ -23435,7 +23433,8 @@ function renderFolder(dir, kind, options) {
 }
 function run(tool, args, options) {
   try {
-    const out = execFileSync(tool, args, {
+    const { execFileSync: execFileSync2 } = __require("node:child_process");
+    const out = execFileSync2(tool, args, {
       cwd: options.cwd,
       // Only what the tool needs to start; no credentials or plugin paths from the caller's environment.
       env: { PATH: options.env.PATH ?? "", HOME: options.env.HOME ?? "/nonexistent", HELM_PLUGINS: "/nonexistent" },
@@ -25014,6 +25013,7 @@ function listTree(git, cwd, commit, relPath) {
 }
 function run2(git, args, cwd, maxBuffer) {
   try {
+    const { execFileSync: execFileSync2 } = __require("node:child_process");
     return execFileSync2(git, args, {
       cwd,
       maxBuffer,
@@ -35305,9 +35305,17 @@ import path13 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/schema/generated/validators.js
-import { createRequire as createRequire2 } from "node:module";
 import path12 from "node:path";
-var require2 = createRequire2(import.meta.url);
+
+// src/core/chunk-loader.ts
+import { createRequire as createRequire2 } from "node:module";
+var nodeRequire = createRequire2(import.meta.url);
+var loader = (file) => nodeRequire(file);
+function loadChunk(file) {
+  return loader(file);
+}
+
+// src/schema/generated/validators.js
 var kubeVersion = "1.36";
 var kinds = {
   "admissionregistration.k8s.io/v1": {
@@ -36180,7 +36188,7 @@ function load(chunk, exportName) {
   let module = loaded.get(chunk);
   if (!module) {
     chunkDir ??= findChunkDir();
-    module = require2(path12.join(chunkDir, `${chunk}.cjs`));
+    module = loadChunk(path12.join(chunkDir, `${chunk}.cjs`));
     loaded.set(chunk, module);
   }
   return module[exportName];
@@ -36608,8 +36616,8 @@ var OPTIONS = {
 var CACHE_LIMIT = 128;
 var cache2 = /* @__PURE__ */ new Map();
 function compileSchema(schema) {
-  const { createHash: createHash2 } = __require("node:crypto");
-  const key3 = createHash2("sha256").update(JSON.stringify(schema)).digest("hex");
+  const { createHash } = __require("node:crypto");
+  const key3 = createHash("sha256").update(JSON.stringify(schema)).digest("hex");
   const cached2 = cache2.get(key3);
   if (cached2) return cached2;
   const ajv = newAjv();
@@ -45526,7 +45534,6 @@ function changesSection(w, changes) {
 }
 
 // src/output/sarif.ts
-import { createHash } from "node:crypto";
 var SARIF_MAX_RESULTS = 25e3;
 var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "2.0" };
 var FINGERPRINT_KEY = "kubeplanFinding/v1";
@@ -45620,6 +45627,7 @@ function fingerprintsOf(findings) {
     const key3 = [f.ruleId, f.file, o.kind ?? "", o.namespace ?? "", o.name ?? "", f.message].join("\0");
     const n = (seen.get(key3) ?? 0) + 1;
     seen.set(key3, n);
+    const { createHash } = __require("node:crypto");
     return createHash("sha256").update(`${key3}\0${n}`).digest("hex").slice(0, 32);
   });
 }
@@ -45762,7 +45770,7 @@ function annotationCommand(f) {
 }
 
 // src/action/event.ts
-import { execFileSync as execFileSync3 } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync3 } from "node:fs";
 function readEvent(file) {
   if (!file) return {};
@@ -45787,7 +45795,7 @@ function runContext(env2, workspace) {
   };
   if (!baseSha) return context;
   try {
-    const out = execFileSync3("git", ["diff", "--name-only", "-z", "--no-renames", `${baseSha}...HEAD`], {
+    const out = execFileSync("git", ["diff", "--name-only", "-z", "--no-renames", `${baseSha}...HEAD`], {
       cwd: workspace,
       stdio: ["ignore", "pipe", "pipe"],
       maxBuffer: 64 * 1024 * 1024

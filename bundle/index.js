@@ -23514,7 +23514,6 @@ function compareStrings(a, b) {
 }
 
 // src/load/render.ts
-import { execFileSync } from "node:child_process";
 import { accessSync, constants as constants2, existsSync, statSync } from "node:fs";
 import path3 from "node:path";
 
@@ -23622,6 +23621,7 @@ function renderFolder(dir, kind, options) {
 }
 function run(tool, args, options) {
   try {
+    const { execFileSync } = __require("node:child_process");
     const out = execFileSync(tool, args, {
       cwd: options.cwd,
       // Only what the tool needs to start; no credentials or plugin paths from the caller's environment.
@@ -34201,9 +34201,17 @@ import path11 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/schema/generated/validators.js
-import { createRequire as createRequire2 } from "node:module";
 import path10 from "node:path";
-var require2 = createRequire2(import.meta.url);
+
+// src/core/chunk-loader.ts
+import { createRequire as createRequire2 } from "node:module";
+var nodeRequire = createRequire2(import.meta.url);
+var loader = (file) => nodeRequire(file);
+function loadChunk(file) {
+  return loader(file);
+}
+
+// src/schema/generated/validators.js
 var kubeVersion = "1.36";
 var kinds = {
   "admissionregistration.k8s.io/v1": {
@@ -35076,7 +35084,7 @@ function load(chunk, exportName) {
   let module = loaded.get(chunk);
   if (!module) {
     chunkDir ??= findChunkDir();
-    module = require2(path10.join(chunkDir, `${chunk}.cjs`));
+    module = loadChunk(path10.join(chunkDir, `${chunk}.cjs`));
     loaded.set(chunk, module);
   }
   return module[exportName];
@@ -35504,8 +35512,8 @@ var OPTIONS = {
 var CACHE_LIMIT = 128;
 var cache2 = /* @__PURE__ */ new Map();
 function compileSchema(schema) {
-  const { createHash: createHash3 } = __require("node:crypto");
-  const key3 = createHash3("sha256").update(JSON.stringify(schema)).digest("hex");
+  const { createHash } = __require("node:crypto");
+  const key3 = createHash("sha256").update(JSON.stringify(schema)).digest("hex");
   const cached2 = cache2.get(key3);
   if (cached2) return cached2;
   const ajv = newAjv();
@@ -38465,7 +38473,6 @@ function withoutLegacyUnknownKinds(findings, kubeVersion2) {
 }
 
 // src/git/index.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
 import { realpathSync as realpathSync3 } from "node:fs";
 import path15 from "node:path";
 var GLOB_CHARS2 = /[*?[\]{}!]/;
@@ -38607,7 +38614,8 @@ function listTree(git, cwd, commit, relPath) {
 }
 function run2(git, args, cwd, maxBuffer) {
   try {
-    return execFileSync2(git, args, {
+    const { execFileSync } = __require("node:child_process");
+    return execFileSync(git, args, {
       cwd,
       maxBuffer,
       stdio: ["ignore", "pipe", "pipe"],
@@ -45646,7 +45654,6 @@ function renderUnschedulable(plan3) {
 }
 
 // src/output/html-page.ts
-import { createHash } from "node:crypto";
 var CSS = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#59636e;--card:#f6f8fa;--line:#d1d9e0;--fill:#2f81f7;--over:#cf222e;--ok:#1a7f37;--warn:#9a6700;--l:88%;--s:65%}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--card:#161b22;--line:#3d444d;--fill:#4493f8;--over:#f85149;--ok:#3fb950;--warn:#d29922;--l:32%;--s:45%}}
@@ -45706,11 +45713,16 @@ if(!n[4].length)pods.appendChild(el('span','empty','no planned pods'));a.appendC
 var old=document.querySelector('.cell.sel');if(old)old.classList.remove('sel');var cell=document.querySelector('.cell[data-i="'+i+'"]');if(cell)cell.classList.add('sel');}
 document.addEventListener('click',function(ev){var t=ev.target;if(t&&t.classList&&t.classList.contains('cell')){ev.preventDefault();show(+t.getAttribute('data-i'));}});
 })();`;
-var SCRIPT_HASH = createHash("sha256").update(SCRIPT).digest("base64");
-var CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+var csp;
+function contentSecurityPolicy() {
+  if (csp !== void 0) return csp;
+  const { createHash } = __require("node:crypto");
+  csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${createHash("sha256").update(SCRIPT).digest("base64")}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  return csp;
+}
 function page(title, body, data) {
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title><style>${CSS}</style></head>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title><style>${CSS}</style></head>
 <body>
 ${body}
 ` + (data !== null ? `<script type="application/json" id="kp-data">${data}</script>
@@ -46335,7 +46347,6 @@ function renderMarkdown(report) {
 }
 
 // src/output/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
 var SARIF_MAX_RESULTS = 25e3;
 var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "2.0" };
 var FINGERPRINT_KEY = "kubeplanFinding/v1";
@@ -46429,7 +46440,8 @@ function fingerprintsOf(findings) {
     const key3 = [f.ruleId, f.file, o.kind ?? "", o.namespace ?? "", o.name ?? "", f.message].join("\0");
     const n = (seen.get(key3) ?? 0) + 1;
     seen.set(key3, n);
-    return createHash2("sha256").update(`${key3}\0${n}`).digest("hex").slice(0, 32);
+    const { createHash } = __require("node:crypto");
+    return createHash("sha256").update(`${key3}\0${n}`).digest("hex").slice(0, 32);
   });
 }
 function encodeUri(file) {

@@ -1,18 +1,11 @@
-#!/usr/bin/env node
-import { createRequire as __kubeplanCreateRequire } from 'node:module';
-const require = __kubeplanCreateRequire(import.meta.url);
+var __kubeplanModuleUrl = require('node:url').pathToFileURL(__filename).href;
+"use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -21,7 +14,7 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __commonJS = (cb, mod) => function __require2() {
+var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -246,7 +239,7 @@ var init_builtin_checks = __esm({
         id: "plan/unschedulable",
         severity: "error",
         category: "plan",
-        description: "A pod fits on no node (kube-scheduler’s reason given)"
+        description: "A pod fits on no node (kube-scheduler\u2019s reason given)"
       },
       {
         id: "rollout/duplicate-object",
@@ -333,7 +326,7 @@ var init_builtin_checks = __esm({
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -369,28 +362,28 @@ var require_identity = __commonJS({
       return false;
     }
     var hasAnchor = (node) => (isScalar9(node) || isCollection(node)) && !!node.anchor;
-    exports.ALIAS = ALIAS;
-    exports.DOC = DOC;
-    exports.MAP = MAP;
-    exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
-    exports.SEQ = SEQ;
-    exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias5;
-    exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
-    exports.isMap = isMap11;
-    exports.isNode = isNode;
-    exports.isPair = isPair5;
-    exports.isScalar = isScalar9;
-    exports.isSeq = isSeq7;
+    exports2.ALIAS = ALIAS;
+    exports2.DOC = DOC;
+    exports2.MAP = MAP;
+    exports2.NODE_TYPE = NODE_TYPE;
+    exports2.PAIR = PAIR;
+    exports2.SCALAR = SCALAR;
+    exports2.SEQ = SEQ;
+    exports2.hasAnchor = hasAnchor;
+    exports2.isAlias = isAlias5;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap11;
+    exports2.isNode = isNode;
+    exports2.isPair = isPair5;
+    exports2.isScalar = isScalar9;
+    exports2.isSeq = isSeq7;
   }
 });
 
 // node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -541,14 +534,14 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
-    exports.visitAsync = visitAsync;
+    exports2.visit = visit2;
+    exports2.visitAsync = visitAsync;
   }
 });
 
 // node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit2 = require_visit();
@@ -713,13 +706,13 @@ var require_directives = __commonJS({
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
     Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
-    exports.Directives = Directives;
+    exports2.Directives = Directives;
   }
 });
 
 // node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit2 = require_visit();
@@ -780,16 +773,16 @@ var require_anchors = __commonJS({
         sourceObjects
       };
     }
-    exports.anchorIsValid = anchorIsValid;
-    exports.anchorNames = anchorNames;
-    exports.createNodeAnchors = createNodeAnchors;
-    exports.findNewAnchor = findNewAnchor;
+    exports2.anchorIsValid = anchorIsValid;
+    exports2.anchorNames = anchorNames;
+    exports2.createNodeAnchors = createNodeAnchors;
+    exports2.findNewAnchor = findNewAnchor;
   }
 });
 
 // node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj2, key3, val) {
       if (val && typeof val === "object") {
@@ -833,13 +826,13 @@ var require_applyReviver = __commonJS({
       }
       return reviver.call(obj2, key3, val);
     }
-    exports.applyReviver = applyReviver;
+    exports2.applyReviver = applyReviver;
   }
 });
 
 // node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -863,13 +856,13 @@ var require_toJS = __commonJS({
         return Number(value);
       return value;
     }
-    exports.toJS = toJS;
+    exports2.toJS = toJS;
   }
 });
 
 // node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -904,13 +897,13 @@ var require_Node = __commonJS({
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
-    exports.NodeBase = NodeBase;
+    exports2.NodeBase = NodeBase;
   }
 });
 
 // node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -1022,13 +1015,13 @@ var require_Alias = __commonJS({
       }
       return 1;
     }
-    exports.Alias = Alias;
+    exports2.Alias = Alias;
   }
 });
 
 // node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -1051,14 +1044,14 @@ var require_Scalar = __commonJS({
     Scalar.PLAIN = "PLAIN";
     Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
     Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
-    exports.isScalarValue = isScalarValue;
+    exports2.Scalar = Scalar;
+    exports2.isScalarValue = isScalarValue;
   }
 });
 
 // node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -1127,13 +1120,13 @@ var require_createNode = __commonJS({
         ref.node = node;
       return node;
     }
-    exports.createNode = createNode;
+    exports2.createNode = createNode;
   }
 });
 
 // node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -1268,15 +1261,15 @@ var require_Collection = __commonJS({
         }
       }
     };
-    exports.Collection = Collection;
-    exports.collectionFromPath = collectionFromPath;
-    exports.isEmptyPath = isEmptyPath;
+    exports2.Collection = Collection;
+    exports2.collectionFromPath = collectionFromPath;
+    exports2.isEmptyPath = isEmptyPath;
   }
 });
 
 // node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1285,15 +1278,15 @@ var require_stringifyComment = __commonJS({
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
     var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
-    exports.indentComment = indentComment;
-    exports.lineComment = lineComment;
-    exports.stringifyComment = stringifyComment;
+    exports2.indentComment = indentComment;
+    exports2.lineComment = lineComment;
+    exports2.stringifyComment = stringifyComment;
   }
 });
 
 // node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1404,32 +1397,32 @@ ${indent}${text.slice(fold + 1, end2)}`;
     }
     function consumeMoreIndentedLines(text, i, indent) {
       let end = i;
-      let start = i + 1;
-      let ch = text[start];
+      let start2 = i + 1;
+      let ch = text[start2];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start2 + indent) {
           ch = text[++i];
         } else {
           do {
             ch = text[++i];
           } while (ch && ch !== "\n");
           end = i;
-          start = i + 1;
-          ch = text[start];
+          start2 = i + 1;
+          ch = text[start2];
         }
       }
       return end;
     }
-    exports.FOLD_BLOCK = FOLD_BLOCK;
-    exports.FOLD_FLOW = FOLD_FLOW;
-    exports.FOLD_QUOTED = FOLD_QUOTED;
-    exports.foldFlowLines = foldFlowLines;
+    exports2.FOLD_BLOCK = FOLD_BLOCK;
+    exports2.FOLD_FLOW = FOLD_FLOW;
+    exports2.FOLD_QUOTED = FOLD_QUOTED;
+    exports2.foldFlowLines = foldFlowLines;
   }
 });
 
 // node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1446,12 +1439,12 @@ var require_stringifyString = __commonJS({
       const strLen = str2.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
+      for (let i = 0, start2 = 0; i < strLen; ++i) {
         if (str2[i] === "\n") {
-          if (i - start > limit)
+          if (i - start2 > limit)
             return true;
-          start = i + 1;
-          if (strLen - start <= limit)
+          start2 = i + 1;
+          if (strLen - start2 <= limit)
             return false;
         }
       }
@@ -1465,19 +1458,19 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
-      let start = 0;
+      let start2 = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start2, i) + "\\ ";
           i += 1;
-          start = i;
+          start2 = i;
           ch = "\\";
         }
         if (ch === "\\")
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str2 += json.slice(start2, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
@@ -1511,14 +1504,14 @@ var require_stringifyString = __commonJS({
                       str2 += json.substr(i, 6);
                 }
                 i += 5;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             case "n":
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start2, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
                   str2 += "\n";
                   i += 2;
@@ -1527,14 +1520,14 @@ var require_stringifyString = __commonJS({
                 if (json[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             default:
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
+      str2 = start2 ? str2 + json.slice(start2) : json;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -1613,10 +1606,10 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+      let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start2) {
+        value = value.substring(start2.length);
+        start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -1634,14 +1627,14 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
@@ -1706,13 +1699,13 @@ ${indent}`);
       }
       return res;
     }
-    exports.stringifyString = stringifyString;
+    exports2.stringifyString = stringifyString;
   }
 });
 
 // node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1829,14 +1822,14 @@ var require_stringify = __commonJS({
       return identity2.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
     }
-    exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports2.createStringifyContext = createStringifyContext;
+    exports2.stringify = stringify2;
   }
 });
 
 // node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1963,15 +1956,15 @@ ${ctx.indent}`;
       }
       return str2;
     }
-    exports.stringifyPair = stringifyPair;
+    exports2.stringifyPair = stringifyPair;
   }
 });
 
 // node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require("process");
     function debug(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
@@ -1984,14 +1977,14 @@ var require_log = __commonJS({
           console.warn(warning);
       }
     }
-    exports.debug = debug;
-    exports.warn = warn;
+    exports2.debug = debug;
+    exports2.warn = warn;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -2043,15 +2036,15 @@ var require_merge = __commonJS({
     function resolveAliasValue(ctx, value) {
       return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
-    exports.addMergeToJSMap = addMergeToJSMap;
-    exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports2.addMergeToJSMap = addMergeToJSMap;
+    exports2.isMergeKey = isMergeKey;
+    exports2.merge = merge;
   }
 });
 
 // node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -2109,13 +2102,13 @@ var require_addPairToJSMap = __commonJS({
       }
       return JSON.stringify(jsKey);
     }
-    exports.addPairToJSMap = addPairToJSMap;
+    exports2.addPairToJSMap = addPairToJSMap;
   }
 });
 
 // node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -2148,14 +2141,14 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
-    exports.Pair = Pair;
-    exports.createPair = createPair;
+    exports2.Pair = Pair;
+    exports2.createPair = createPair;
   }
 });
 
 // node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify2 = require_stringify();
@@ -2272,23 +2265,23 @@ ${indent}${line2}` : "\n";
         lines.push(str2);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start: start2, end } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start2 + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum2, line2) => sum2 + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str2 = start2;
           for (const line2 of lines)
             str2 += line2 ? `
 ${indentStep2}${indent}${line2}` : "\n";
           return `${str2}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -2300,13 +2293,13 @@ ${indent}${end}`;
         lines.push(ic.trimStart());
       }
     }
-    exports.stringifyCollection = stringifyCollection;
+    exports2.stringifyCollection = stringifyCollection;
   }
 });
 
 // node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2443,14 +2436,14 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap;
-    exports.findPair = findPair;
+    exports2.YAMLMap = YAMLMap;
+    exports2.findPair = findPair;
   }
 });
 
 // node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2466,13 +2459,13 @@ var require_map = __commonJS({
       },
       createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
-    exports.map = map;
+    exports2.map = map;
   }
 });
 
 // node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2582,13 +2575,13 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq;
+    exports2.YAMLSeq = YAMLSeq;
   }
 });
 
 // node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2604,13 +2597,13 @@ var require_seq = __commonJS({
       },
       createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
-    exports.seq = seq;
+    exports2.seq = seq;
   }
 });
 
 // node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2623,13 +2616,13 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports2.string = string;
   }
 });
 
 // node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2641,13 +2634,13 @@ var require_null = __commonJS({
       resolve: () => new Scalar.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
-    exports.nullTag = nullTag;
+    exports2.nullTag = nullTag;
   }
 });
 
 // node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2665,13 +2658,13 @@ var require_bool = __commonJS({
         return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
-    exports.boolTag = boolTag;
+    exports2.boolTag = boolTag;
   }
 });
 
 // node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2692,13 +2685,13 @@ var require_stringifyNumber = __commonJS({
       }
       return n;
     }
-    exports.stringifyNumber = stringifyNumber;
+    exports2.stringifyNumber = stringifyNumber;
   }
 });
 
 // node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2736,15 +2729,15 @@ var require_float = __commonJS({
       },
       stringify: stringifyNumber.stringifyNumber
     };
-    exports.float = float;
-    exports.floatExp = floatExp;
-    exports.floatNaN = floatNaN;
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
   }
 });
 
 // node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2781,15 +2774,15 @@ var require_int = __commonJS({
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int2;
-    exports.intHex = intHex;
-    exports.intOct = intOct;
+    exports2.int = int2;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
   }
 });
 
 // node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2811,13 +2804,13 @@ var require_schema = __commonJS({
       float.floatExp,
       float.float
     ];
-    exports.schema = schema;
+    exports2.schema = schema;
   }
 });
 
 // node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2878,15 +2871,15 @@ var require_schema2 = __commonJS({
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema;
+    exports2.schema = schema;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
-    var node_buffer = __require("buffer");
+    var node_buffer = require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
@@ -2944,13 +2937,13 @@ var require_binary = __commonJS({
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary;
+    exports2.binary = binary;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3020,15 +3013,15 @@ ${cn.comment}` : item.comment;
       resolve: resolvePairs,
       createNode: createPairs
     };
-    exports.createPairs = createPairs;
-    exports.pairs = pairs;
-    exports.resolvePairs = resolvePairs;
+    exports2.createPairs = createPairs;
+    exports2.pairs = pairs;
+    exports2.resolvePairs = resolvePairs;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -3099,14 +3092,14 @@ var require_omap = __commonJS({
       },
       createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
     };
-    exports.YAMLOMap = YAMLOMap;
-    exports.omap = omap;
+    exports2.YAMLOMap = YAMLOMap;
+    exports2.omap = omap;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -3131,14 +3124,14 @@ var require_bool2 = __commonJS({
       resolve: () => new Scalar.Scalar(false),
       stringify: boolStringify
     };
-    exports.falseTag = falseTag;
-    exports.trueTag = trueTag;
+    exports2.falseTag = falseTag;
+    exports2.trueTag = trueTag;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -3179,15 +3172,15 @@ var require_float2 = __commonJS({
       },
       stringify: stringifyNumber.stringifyNumber
     };
-    exports.float = float;
-    exports.floatExp = floatExp;
-    exports.floatNaN = floatNaN;
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -3257,16 +3250,16 @@ var require_int2 = __commonJS({
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int2;
-    exports.intBin = intBin;
-    exports.intHex = intHex;
-    exports.intOct = intOct;
+    exports2.int = int2;
+    exports2.intBin = intBin;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3348,14 +3341,14 @@ var require_set = __commonJS({
         return map;
       }
     };
-    exports.YAMLSet = YAMLSet;
-    exports.set = set;
+    exports2.YAMLSet = YAMLSet;
+    exports2.set = set;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -3435,15 +3428,15 @@ var require_timestamp = __commonJS({
       },
       stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
-    exports.floatTime = floatTime;
-    exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports2.floatTime = floatTime;
+    exports2.intTime = intTime;
+    exports2.timestamp = timestamp;
   }
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3481,13 +3474,13 @@ var require_schema3 = __commonJS({
       timestamp.floatTime,
       timestamp.timestamp
     ];
-    exports.schema = schema;
+    exports2.schema = schema;
   }
 });
 
 // node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3574,14 +3567,14 @@ var require_tags = __commonJS({
         return tags2;
       }, []);
     }
-    exports.coreKnownTags = coreKnownTags;
-    exports.getTags = getTags;
+    exports2.coreKnownTags = coreKnownTags;
+    exports2.getTags = getTags;
   }
 });
 
 // node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3607,13 +3600,13 @@ var require_Schema = __commonJS({
         return copy;
       }
     };
-    exports.Schema = Schema;
+    exports2.Schema = Schema;
   }
 });
 
 // node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify2 = require_stringify();
@@ -3687,13 +3680,13 @@ var require_stringifyDocument = __commonJS({
       }
       return lines.join("\n") + "\n";
     }
-    exports.stringifyDocument = stringifyDocument;
+    exports2.stringifyDocument = stringifyDocument;
   }
 });
 
 // node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3996,13 +3989,13 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports2.Document = Document;
   }
 });
 
 // node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message) {
@@ -4033,15 +4026,15 @@ var require_errors = __commonJS({
       let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "…" + lineStr.substring(trimStart);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
         ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "…";
+        lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
-          prev = prev.substring(0, 79) + "…\n";
+          prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
@@ -4058,16 +4051,16 @@ ${pointer}
 `;
       }
     };
-    exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
-    exports.YAMLWarning = YAMLWarning;
-    exports.prettifyError = prettifyError;
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLWarning = YAMLWarning;
+    exports2.prettifyError = prettifyError;
   }
 });
 
 // node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -4083,7 +4076,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start = null;
+      let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -4135,7 +4128,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -4144,7 +4137,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -4192,16 +4185,16 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start ?? end
+        start: start2 ?? end
       };
     }
-    exports.resolveProps = resolveProps;
+    exports2.resolveProps = resolveProps;
   }
 });
 
 // node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key3) {
       if (!key3)
@@ -4237,13 +4230,13 @@ var require_util_contains_newline = __commonJS({
           return true;
       }
     }
-    exports.containsNewline = containsNewline;
+    exports2.containsNewline = containsNewline;
   }
 });
 
 // node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -4255,13 +4248,13 @@ var require_util_flow_indent_check = __commonJS({
         }
       }
     }
-    exports.flowIndentCheck = flowIndentCheck;
+    exports2.flowIndentCheck = flowIndentCheck;
   }
 });
 
 // node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -4271,13 +4264,13 @@ var require_util_map_includes = __commonJS({
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
-    exports.mapIncludes = mapIncludes;
+    exports2.mapIncludes = mapIncludes;
   }
 });
 
 // node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4294,8 +4287,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key3, sep: sep2, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
+        const { start: start2, key: key3, sep: sep2, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
           next: key3 ?? sep2?.[0],
           offset,
@@ -4322,14 +4315,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
-            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key3 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
@@ -4379,13 +4372,13 @@ var require_resolve_block_map = __commonJS({
       map.range = [bm.offset, offset, commentEnd ?? offset];
       return map;
     }
-    exports.resolveBlockMap = resolveBlockMap;
+    exports2.resolveBlockMap = resolveBlockMap;
   }
 });
 
 // node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4399,8 +4392,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
+      for (const { start: start2, value } of bs.items) {
+        const props = resolveProps.resolveProps(start2, {
           indicator: "seq-item-ind",
           next: value,
           offset,
@@ -4421,7 +4414,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
@@ -4430,13 +4423,13 @@ var require_resolve_block_seq = __commonJS({
       seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
     }
-    exports.resolveBlockSeq = resolveBlockSeq;
+    exports2.resolveBlockSeq = resolveBlockSeq;
   }
 });
 
 // node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4473,13 +4466,13 @@ var require_resolve_end = __commonJS({
       }
       return { comment, offset };
     }
-    exports.resolveEnd = resolveEnd;
+    exports2.resolveEnd = resolveEnd;
   }
 });
 
 // node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4505,8 +4498,8 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key3, sep: sep2, value } = collItem;
-        const props = resolveProps.resolveProps(start, {
+        const { start: start2, key: key3, sep: sep2, value } = collItem;
+        const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key3 ?? sep2?.[0],
@@ -4546,7 +4539,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
+            loop: for (const st of start2) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -4579,7 +4572,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
           if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -4667,13 +4660,13 @@ var require_resolve_flow_collection = __commonJS({
       }
       return coll;
     }
-    exports.resolveFlowCollection = resolveFlowCollection;
+    exports2.resolveFlowCollection = resolveFlowCollection;
   }
 });
 
 // node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4732,20 +4725,20 @@ var require_compose_collection = __commonJS({
         node.format = tag.format;
       return node;
     }
-    exports.composeCollection = composeCollection;
+    exports2.composeCollection = composeCollection;
   }
 });
 
 // node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
+      const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
+        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
@@ -4758,10 +4751,10 @@ var require_resolve_block_scalar = __commonJS({
       }
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -4842,8 +4835,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start2 + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4915,13 +4908,13 @@ var require_resolve_block_scalar = __commonJS({
         lines.push([split[i], split[i + 1]]);
       return lines;
     }
-    exports.resolveBlockScalar = resolveBlockScalar;
+    exports2.resolveBlockScalar = resolveBlockScalar;
   }
 });
 
 // node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -5110,9 +5103,9 @@ var require_resolve_flow_scalar = __commonJS({
       // horizontal tab
       v: "\v",
       // vertical tab
-      N: "",
+      N: "\x85",
       // Unicode next line
-      _: " ",
+      _: "\xA0",
       // Unicode non-breaking space
       L: "\u2028",
       // Unicode line separator
@@ -5136,13 +5129,13 @@ var require_resolve_flow_scalar = __commonJS({
         return raw;
       }
     }
-    exports.resolveFlowScalar = resolveFlowScalar;
+    exports2.resolveFlowScalar = resolveFlowScalar;
   }
 });
 
 // node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -5217,13 +5210,13 @@ var require_compose_scalar = __commonJS({
       }
       return tag;
     }
-    exports.composeScalar = composeScalar;
+    exports2.composeScalar = composeScalar;
   }
 });
 
 // node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before2, pos) {
       if (before2) {
@@ -5247,13 +5240,13 @@ var require_util_empty_scalar_position = __commonJS({
       }
       return offset;
     }
-    exports.emptyScalarPosition = emptyScalarPosition;
+    exports2.emptyScalarPosition = emptyScalarPosition;
   }
 });
 
 // node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5352,20 +5345,20 @@ var require_compose_node = __commonJS({
         alias.comment = re.comment;
       return alias;
     }
-    exports.composeEmptyNode = composeEmptyNode;
-    exports.composeNode = composeNode;
+    exports2.composeEmptyNode = composeEmptyNode;
+    exports2.composeNode = composeNode;
   }
 });
 
 // node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -5375,7 +5368,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start, {
+      const props = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
@@ -5388,7 +5381,7 @@ var require_compose_doc = __commonJS({
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -5396,15 +5389,15 @@ var require_compose_doc = __commonJS({
       doc.range = [offset, contentEnd, re.offset];
       return doc;
     }
-    exports.composeDoc = composeDoc;
+    exports2.composeDoc = composeDoc;
   }
 });
 
 // node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require("process");
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
@@ -5604,13 +5597,13 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer2;
+    exports2.Composer = Composer2;
   }
 });
 
 // node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5787,15 +5780,15 @@ var require_cst_scalar = __commonJS({
         }
       }
     }
-    exports.createScalarToken = createScalarToken;
-    exports.resolveAsScalar = resolveAsScalar;
-    exports.setScalarValue = setScalarValue;
+    exports2.createScalarToken = createScalarToken;
+    exports2.resolveAsScalar = resolveAsScalar;
+    exports2.setScalarValue = setScalarValue;
   }
 });
 
 // node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5837,9 +5830,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key3, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key: key3, sep: sep2, value }) {
       let res = "";
-      for (const st of start)
+      for (const st of start2)
         res += st.source;
       if (key3)
         res += stringifyToken(key3);
@@ -5850,13 +5843,13 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports2.stringify = stringify2;
   }
 });
 
 // node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5912,13 +5905,13 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
-    exports.visit = visit2;
+    exports2.visit = visit2;
   }
 });
 
 // node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -6002,25 +5995,25 @@ var require_cst = __commonJS({
       }
       return null;
     }
-    exports.createScalarToken = cstScalar.createScalarToken;
-    exports.resolveAsScalar = cstScalar.resolveAsScalar;
-    exports.setScalarValue = cstScalar.setScalarValue;
-    exports.stringify = cstStringify.stringify;
-    exports.visit = cstVisit.visit;
-    exports.BOM = BOM;
-    exports.DOCUMENT = DOCUMENT;
-    exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar9;
-    exports.prettyToken = prettyToken;
-    exports.tokenType = tokenType;
+    exports2.createScalarToken = cstScalar.createScalarToken;
+    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports2.setScalarValue = cstScalar.setScalarValue;
+    exports2.stringify = cstStringify.stringify;
+    exports2.visit = cstVisit.visit;
+    exports2.BOM = BOM;
+    exports2.DOCUMENT = DOCUMENT;
+    exports2.FLOW_END = FLOW_END;
+    exports2.SCALAR = SCALAR;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar9;
+    exports2.prettyToken = prettyToken;
+    exports2.tokenType = tokenType;
   }
 });
 
 // node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6603,13 +6596,13 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports2.Lexer = Lexer;
   }
 });
 
 // node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter3 = class {
       constructor() {
@@ -6629,20 +6622,20 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          const start2 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start2 + 1 };
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
 // node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require("process");
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
@@ -7010,7 +7003,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
+          const start2 = getFirstKeyStartProps(prev);
           let sep2;
           if (scalar.end) {
             sep2 = scalar.end;
@@ -7022,7 +7015,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7097,7 +7090,7 @@ var require_parser = __commonJS({
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
+          let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
             for (let i = 0; i < it.sep.length; ++i) {
@@ -7117,14 +7110,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start2 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -7137,8 +7130,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -7155,12 +7148,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start3 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -7170,10 +7163,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
+                  const start3 = getFirstKeyStartProps(it.start);
                   const key3 = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
@@ -7183,10 +7176,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key3, sep: sep2 }]
+                    items: [{ start: start3, key: key3, sep: sep2 }]
                   });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else if (start2.length > 0) {
+                  it.sep = it.sep.concat(start2, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -7194,7 +7187,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: start2, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -7214,7 +7207,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start: start2, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs);
@@ -7238,7 +7231,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map.items.push({ start: start2 });
                 }
                 this.stack.push(bv);
                 return;
@@ -7375,7 +7368,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
@@ -7383,7 +7376,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7442,35 +7435,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
+            const start2 = getFirstKeyStartProps(prev);
+            start2.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, explicitKey: true }]
+              items: [{ start: start2, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start2, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start2.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -7508,13 +7501,13 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports2.Parser = Parser2;
   }
 });
 
 // node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7602,16 +7595,16 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments3;
-    exports.parseDocument = parseDocument2;
-    exports.stringify = stringify2;
+    exports2.parse = parse2;
+    exports2.parseAllDocuments = parseAllDocuments3;
+    exports2.parseDocument = parseDocument2;
+    exports2.stringify = stringify2;
   }
 });
 
 // node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7629,35 +7622,35 @@ var require_dist = __commonJS({
     var parser = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
-    exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
-    exports.Schema = Schema.Schema;
-    exports.YAMLError = errors.YAMLError;
-    exports.YAMLParseError = errors.YAMLParseError;
-    exports.YAMLWarning = errors.YAMLWarning;
-    exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
-    exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
-    exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
-    exports.CST = cst;
-    exports.Lexer = lexer.Lexer;
-    exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser.Parser;
-    exports.parse = publicApi.parse;
-    exports.parseAllDocuments = publicApi.parseAllDocuments;
-    exports.parseDocument = publicApi.parseDocument;
-    exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports2.Composer = composer.Composer;
+    exports2.Document = Document.Document;
+    exports2.Schema = Schema.Schema;
+    exports2.YAMLError = errors.YAMLError;
+    exports2.YAMLParseError = errors.YAMLParseError;
+    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.Alias = Alias.Alias;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.CST = cst;
+    exports2.Lexer = lexer.Lexer;
+    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.Parser = parser.Parser;
+    exports2.parse = publicApi.parse;
+    exports2.parseAllDocuments = publicApi.parseAllDocuments;
+    exports2.parseDocument = publicApi.parseDocument;
+    exports2.stringify = publicApi.stringify;
+    exports2.visit = visit2.visit;
+    exports2.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -8680,7 +8673,7 @@ var init_ast = __esm({
             this.#uflag = this.#uflag || uflag;
             return re;
           }).join("");
-          let start2 = "";
+          let start3 = "";
           if (this.isStart()) {
             if (typeof this.#parts[0] === "string") {
               const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
@@ -8693,7 +8686,7 @@ var init_ast = __esm({
                   src.startsWith("\\.\\.") && aps.has(src.charAt(4))
                 );
                 const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-                start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
+                start3 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
               }
             }
           }
@@ -8701,7 +8694,7 @@ var init_ast = __esm({
           if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
             end = "(?:$|\\/)";
           }
-          const final2 = start2 + src + end;
+          const final2 = start3 + src + end;
           return [
             final2,
             unescape(src),
@@ -8710,7 +8703,7 @@ var init_ast = __esm({
           ];
         }
         const repeated = this.type === "*" || this.type === "+";
-        const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
+        const start2 = this.type === "!" ? "(?:(?!(?:" : "(?:";
         let body = this.#partsToRegExp(dot);
         if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
           const s = this.toString();
@@ -8735,7 +8728,7 @@ var init_ast = __esm({
             // !() must match something,but !(x) can match ''
             "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
           ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-          final = start + body + close;
+          final = start2 + body + close;
         }
         return [
           final,
@@ -9686,12 +9679,10 @@ var init_compare = __esm({
 });
 
 // src/core/safe-read.ts
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import path2 from "node:path";
 function readRegularFile(file, options) {
   let real;
   try {
-    real = realpathSync(file);
+    real = (0, import_node_fs2.realpathSync)(file);
   } catch (err) {
     const code2 = err.code;
     if (code2 === "ENOENT") return { ok: false, reason: "not-found", message: "no such file" };
@@ -9708,12 +9699,12 @@ function readRegularFile(file, options) {
   }
   let fd;
   try {
-    fd = openSync(real, OPEN_FLAGS);
+    fd = (0, import_node_fs2.openSync)(real, OPEN_FLAGS);
   } catch (err) {
     return { ok: false, reason: "unreadable", message: `cannot read file: ${codeOf(err)}` };
   }
   try {
-    const stat = fstatSync(fd);
+    const stat = (0, import_node_fs2.fstatSync)(fd);
     if (!stat.isFile())
       return {
         ok: false,
@@ -9726,7 +9717,7 @@ function readRegularFile(file, options) {
     const chunks = [];
     let total = 0;
     while (total <= options.maxBytes) {
-      const n = readSync(fd, chunk, 0, Math.min(chunk.length, options.maxBytes + 1 - total), null);
+      const n = (0, import_node_fs2.readSync)(fd, chunk, 0, Math.min(chunk.length, options.maxBytes + 1 - total), null);
       if (n === 0) break;
       chunks.push(Buffer.from(chunk.subarray(0, n)));
       total += n;
@@ -9737,52 +9728,51 @@ function readRegularFile(file, options) {
   } catch (err) {
     return { ok: false, reason: "unreadable", message: `cannot read file: ${codeOf(err)}` };
   } finally {
-    closeSync(fd);
+    (0, import_node_fs2.closeSync)(fd);
   }
 }
 function isInside(child, parent) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
+  const rel = import_node_path.default.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(rel);
 }
 function realpathOr(p) {
   try {
-    return realpathSync(p);
+    return (0, import_node_fs2.realpathSync)(p);
   } catch {
-    return path2.resolve(p);
+    return import_node_path.default.resolve(p);
   }
 }
 function codeOf(err) {
   return err.code ?? String(err);
 }
-var OPEN_FLAGS;
+var import_node_fs2, import_node_path, OPEN_FLAGS;
 var init_safe_read = __esm({
   "src/core/safe-read.ts"() {
     "use strict";
-    OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+    import_node_fs2 = require("node:fs");
+    import_node_path = __toESM(require("node:path"), 1);
+    OPEN_FLAGS = import_node_fs2.constants.O_RDONLY | (import_node_fs2.constants.O_NONBLOCK ?? 0) | (import_node_fs2.constants.O_NOCTTY ?? 0);
   }
 });
 
 // src/load/render.ts
-import { execFileSync } from "node:child_process";
-import { accessSync, constants as constants2, existsSync, statSync } from "node:fs";
-import path3 from "node:path";
 function renderKind(dir) {
-  if (KUSTOMIZATION_FILES.some((f) => existsSync(path3.join(dir, f)))) return "kustomize";
-  if (existsSync(path3.join(dir, CHART_FILE))) return "helm";
+  if (KUSTOMIZATION_FILES.some((f) => (0, import_node_fs3.existsSync)(import_node_path2.default.join(dir, f)))) return "kustomize";
+  if ((0, import_node_fs3.existsSync)(import_node_path2.default.join(dir, CHART_FILE))) return "helm";
   return void 0;
 }
 function finding(file, ruleId, severity, message) {
   return { ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 function findTool(name2, env2, tree) {
-  for (const entry of (env2.PATH ?? "").split(path3.delimiter)) {
-    if (!path3.isAbsolute(entry)) continue;
-    const resolved = path3.resolve(entry);
-    if (resolved === tree || resolved.startsWith(tree + path3.sep)) continue;
-    const candidate = path3.join(resolved, name2);
+  for (const entry of (env2.PATH ?? "").split(import_node_path2.default.delimiter)) {
+    if (!import_node_path2.default.isAbsolute(entry)) continue;
+    const resolved = import_node_path2.default.resolve(entry);
+    if (resolved === tree || resolved.startsWith(tree + import_node_path2.default.sep)) continue;
+    const candidate = import_node_path2.default.join(resolved, name2);
     try {
-      accessSync(candidate, constants2.X_OK);
-      if (statSync(candidate).isFile()) return candidate;
+      (0, import_node_fs3.accessSync)(candidate, import_node_fs3.constants.X_OK);
+      if ((0, import_node_fs3.statSync)(candidate).isFile()) return candidate;
     } catch {
     }
   }
@@ -9793,6 +9783,7 @@ function renderFolder(dir, kind, options) {
 }
 function run(tool, args, options) {
   try {
+    const { execFileSync } = require("node:child_process");
     const out = execFileSync(tool, args, {
       cwd: options.cwd,
       // Only what the tool needs to start; no credentials or plugin paths from the caller's environment.
@@ -9809,10 +9800,10 @@ function run(tool, args, options) {
   }
 }
 function kustomizationFile(dir) {
-  return KUSTOMIZATION_FILES.find((f) => existsSync(path3.join(dir, f))) ?? KUSTOMIZATION_FILES[0];
+  return KUSTOMIZATION_FILES.find((f) => (0, import_node_fs3.existsSync)(import_node_path2.default.join(dir, f))) ?? KUSTOMIZATION_FILES[0];
 }
 function renderKustomization(dir, options) {
-  const kfile = path3.join(options.display, kustomizationFile(dir)).split(path3.sep).join("/");
+  const kfile = import_node_path2.default.join(options.display, kustomizationFile(dir)).split(import_node_path2.default.sep).join("/");
   const kubectl = findTool("kubectl", options.env, options.cwd);
   const kustomize = kubectl ? void 0 : findTool("kustomize", options.env, options.cwd);
   const safety = ["--enable-alpha-plugins=false", "--enable-helm=false", "--network=false"];
@@ -9825,7 +9816,7 @@ function renderKustomization(dir, options) {
           kfile,
           "input/not-rendered",
           "info",
-          `a kustomization: its files are not linted raw; kubectl (or kustomize) is not on PATH to render it — run \`kubectl kustomize ${options.display} | kubeplan check -\``
+          `a kustomization: its files are not linted raw; kubectl (or kustomize) is not on PATH to render it \u2014 run \`kubectl kustomize ${options.display} | kubeplan check -\``
         )
       ]
     };
@@ -9840,7 +9831,7 @@ function renderKustomization(dir, options) {
   return { parts: splitByOrigin(rendered.out ?? "", (kind, name2) => origins(kind, name2) ?? kfile), findings: [] };
 }
 function renderChart(dir, options) {
-  const chartFile = path3.join(options.display, CHART_FILE).split(path3.sep).join("/");
+  const chartFile = import_node_path2.default.join(options.display, CHART_FILE).split(import_node_path2.default.sep).join("/");
   const helm = findTool("helm", options.env, options.cwd);
   if (!helm)
     return {
@@ -9850,7 +9841,7 @@ function renderChart(dir, options) {
           chartFile,
           "input/not-rendered",
           "info",
-          `a Helm chart: its templates are not linted raw; helm is not on PATH to render it — run \`helm template ${options.display} | kubeplan check -\``
+          `a Helm chart: its templates are not linted raw; helm is not on PATH to render it \u2014 run \`helm template ${options.display} | kubeplan check -\``
         )
       ]
     };
@@ -9866,15 +9857,15 @@ function renderChart(dir, options) {
   return {
     parts: parts.map((p) => ({
       ...p,
-      file: p.file.replace(/^[^/]+\//, `${options.display.split(path3.sep).join("/")}/`)
+      file: p.file.replace(/^[^/]+\//, `${options.display.split(import_node_path2.default.sep).join("/")}/`)
     })),
     findings: []
   };
 }
 function includedKustomizations(dir) {
   try {
-    const spec = (0, import_yaml.parseAllDocuments)(readInside(path3.join(dir, kustomizationFile(dir)), dir))[0]?.toJS() ?? {};
-    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => path3.resolve(dir, entry));
+    const spec = (0, import_yaml.parseAllDocuments)(readInside(import_node_path2.default.join(dir, kustomizationFile(dir)), dir))[0]?.toJS() ?? {};
+    return ["resources", "bases", "components"].flatMap((key3) => Array.isArray(spec[key3]) ? spec[key3] : []).filter((entry) => typeof entry === "string" && !/:\/\//.test(entry)).map((entry) => import_node_path2.default.resolve(dir, entry));
   } catch {
     return [];
   }
@@ -9909,7 +9900,7 @@ function kustomizeOrigins(dir, display2, root) {
     seen.add(kdir);
     let spec;
     try {
-      spec = (0, import_yaml.parseAllDocuments)(readInside(path3.join(kdir, kustomizationFile(kdir)), root))[0]?.toJS() ?? {};
+      spec = (0, import_yaml.parseAllDocuments)(readInside(import_node_path2.default.join(kdir, kustomizationFile(kdir)), root))[0]?.toJS() ?? {};
     } catch {
       return;
     }
@@ -9918,9 +9909,9 @@ function kustomizeOrigins(dir, display2, root) {
       if (!Array.isArray(list)) continue;
       for (const entry of list) {
         if (typeof entry !== "string" || /:\/\/|^github\.com\//.test(entry)) continue;
-        const target = path3.resolve(kdir, entry);
+        const target = import_node_path2.default.resolve(kdir, entry);
         try {
-          if (statSync(target).isDirectory()) visit2(target);
+          if ((0, import_node_fs3.statSync)(target).isDirectory()) visit2(target);
           else readObjects(target);
         } catch {
         }
@@ -9935,7 +9926,7 @@ function kustomizeOrigins(dir, display2, root) {
           defined.push({
             kind: obj2.kind,
             name: obj2.metadata.name,
-            file: path3.join(display2, path3.relative(dir, file)).split(path3.sep).join("/")
+            file: import_node_path2.default.join(display2, import_node_path2.default.relative(dir, file)).split(import_node_path2.default.sep).join("/")
           });
       }
     } catch {
@@ -9955,10 +9946,12 @@ function readInside(file, root) {
   if (!read.ok) throw new Error(read.message);
   return read.bytes.toString("utf8");
 }
-var import_yaml, MAX_KUSTOMIZE_FILE_BYTES, KUSTOMIZATION_FILES, CHART_FILE, RENDER_TIMEOUT_MS;
+var import_node_fs3, import_node_path2, import_yaml, MAX_KUSTOMIZE_FILE_BYTES, KUSTOMIZATION_FILES, CHART_FILE, RENDER_TIMEOUT_MS;
 var init_render = __esm({
   "src/load/render.ts"() {
     "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path2 = __toESM(require("node:path"), 1);
     init_safe_read();
     import_yaml = __toESM(require_dist(), 1);
     MAX_KUSTOMIZE_FILE_BYTES = 10 * 1024 * 1024;
@@ -9969,8 +9962,6 @@ var init_render = __esm({
 });
 
 // src/load/inputs.ts
-import { readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
 function isNonManifestFile(name2) {
   return NON_MANIFEST_FILE.test(name2);
 }
@@ -9985,16 +9976,16 @@ function expandInputs(inputs, options = {}) {
   const rendered = /* @__PURE__ */ new Set();
   const findings = [];
   const problem = (file, ruleId, message, severity = "error") => findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
-  const cwdReal = safeRealpath(cwd) ?? path4.resolve(cwd);
+  const cwdReal = safeRealpath(cwd) ?? import_node_path3.default.resolve(cwd);
   for (const input of inputs) {
-    const absolute = path4.resolve(cwd, input);
+    const absolute = import_node_path3.default.resolve(cwd, input);
     let stat;
     try {
-      stat = statSync2(absolute);
+      stat = (0, import_node_fs4.statSync)(absolute);
     } catch {
       stat = void 0;
     }
-    if (stat && isInside(absolute, path4.resolve(cwd)) && !isInside(safeRealpath(absolute) ?? absolute, cwdReal)) {
+    if (stat && isInside(absolute, import_node_path3.default.resolve(cwd)) && !isInside(safeRealpath(absolute) ?? absolute, cwdReal)) {
       problem(
         clip(input),
         "input/symlink-outside",
@@ -10019,8 +10010,8 @@ function expandInputs(inputs, options = {}) {
       for (const f of matched) files.add(f);
     } else if (stat) {
       problem(clip(input), "input/unreadable", "not a regular file (a device, FIFO or socket); not read");
-    } else if (input.includes("�")) {
-      if (reportUndecodableNames(path4.dirname(absolute), cwd, problem, path4.basename(absolute)) === 0)
+    } else if (input.includes("\uFFFD")) {
+      if (reportUndecodableNames(import_node_path3.default.dirname(absolute), cwd, problem, import_node_path3.default.basename(absolute)) === 0)
         problem(clip(input), "input/not-found", `no such file or directory: ${clip(input)}`);
     } else {
       problem(clip(input), "input/not-found", `no such file or directory: ${clip(input)}`);
@@ -10047,7 +10038,7 @@ function walkDirectory(root, cwd, files, problem, rendered) {
     }
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
     } catch (err) {
       problem(
         display(dir, cwd),
@@ -10056,10 +10047,10 @@ function walkDirectory(root, cwd, files, problem, rendered) {
       );
       continue;
     }
-    if (entries.some((e) => e.name.includes("�"))) reportUndecodableNames(dir, cwd, problem);
+    if (entries.some((e) => e.name.includes("\uFFFD"))) reportUndecodableNames(dir, cwd, problem);
     for (const entry of entries) {
-      if (entry.name.includes("�")) continue;
-      const full = path4.join(dir, entry.name);
+      if (entry.name.includes("\uFFFD")) continue;
+      const full = import_node_path3.default.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         const real = safeRealpath(full);
         if (!real) {
@@ -10084,7 +10075,7 @@ function walkDirectory(root, cwd, files, problem, rendered) {
         }
         let target;
         try {
-          target = statSync2(real);
+          target = (0, import_node_fs4.statSync)(real);
         } catch {
           continue;
         }
@@ -10129,7 +10120,7 @@ function compileInputGlob(pattern) {
 function reportUndecodableNames(dir, cwd, problem, decoded) {
   let raw;
   try {
-    raw = readdirSync(dir, { encoding: "buffer" });
+    raw = (0, import_node_fs4.readdirSync)(dir, { encoding: "buffer" });
   } catch {
     return 0;
   }
@@ -10138,7 +10129,7 @@ function reportUndecodableNames(dir, cwd, problem, decoded) {
     if (Buffer.from(name2.toString("utf8"), "utf8").equals(name2)) continue;
     if (decoded !== void 0 ? name2.toString("utf8") !== decoded : !hasManifestExtension(name2.toString("latin1")))
       continue;
-    const shown = display(path4.join(dir, escapeBytes(name2)), cwd);
+    const shown = display(import_node_path3.default.join(dir, escapeBytes(name2)), cwd);
     problem(shown, "input/unreadable", `file name is not valid UTF-8 (bytes shown escaped): ${shown}; not read`);
     reported++;
   }
@@ -10151,7 +10142,7 @@ function escapeBytes(bytes) {
   return out;
 }
 function clip(text) {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return text.length > 200 ? `${text.slice(0, 200)}\u2026` : text;
 }
 function expandGlob(pattern, matcher, cwd, problem) {
   const parts = pattern.split("/");
@@ -10160,14 +10151,14 @@ function expandGlob(pattern, matcher, cwd, problem) {
     if (GLOB_CHARS.test(part) || /[()|+@]/.test(part)) break;
     literal.push(part);
   }
-  const base = path4.resolve(cwd, literal.join("/") || ".");
+  const base = import_node_path3.default.resolve(cwd, literal.join("/") || ".");
   const found = /* @__PURE__ */ new Set();
   try {
-    if (!statSync2(base).isDirectory()) return [];
+    if (!(0, import_node_fs4.statSync)(base).isDirectory()) return [];
   } catch {
     return [];
   }
-  if (isInside(base, path4.resolve(cwd)) && !isInside(safeRealpath(base) ?? base, safeRealpath(cwd) ?? cwd)) {
+  if (isInside(base, import_node_path3.default.resolve(cwd)) && !isInside(safeRealpath(base) ?? base, safeRealpath(cwd) ?? cwd)) {
     problem(
       display(base, cwd),
       "input/symlink-outside",
@@ -10177,9 +10168,9 @@ function expandGlob(pattern, matcher, cwd, problem) {
     return [];
   }
   walkDirectory(base, cwd, found, problem);
-  const absolutePattern = path4.isAbsolute(pattern);
+  const absolutePattern = import_node_path3.default.isAbsolute(pattern);
   return [...found].filter((f) => {
-    const candidate = absolutePattern ? path4.resolve(cwd, f) : f;
+    const candidate = absolutePattern ? import_node_path3.default.resolve(cwd, f) : f;
     try {
       return matcher.match(candidate);
     } catch {
@@ -10193,28 +10184,30 @@ function hasManifestExtension(name2) {
 }
 function safeRealpath(p) {
   try {
-    return realpathSync2(p);
+    return (0, import_node_fs4.realpathSync)(p);
   } catch {
     return void 0;
   }
 }
 function symlinkError(p) {
   try {
-    realpathSync2(p);
+    (0, import_node_fs4.realpathSync)(p);
     return void 0;
   } catch (err) {
     return err.code;
   }
 }
 function display(absolute, cwd) {
-  const rel = path4.relative(cwd, absolute);
-  const shown = rel && !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel : absolute;
-  return shown.split(path4.sep).join("/");
+  const rel = import_node_path3.default.relative(cwd, absolute);
+  const shown = rel && !rel.startsWith("..") && !import_node_path3.default.isAbsolute(rel) ? rel : absolute;
+  return shown.split(import_node_path3.default.sep).join("/");
 }
-var MANIFEST_EXTENSIONS, SKIPPED_DIRS, NON_MANIFEST_FILE, GLOB_CHARS, MAX_INPUT_GLOB_LENGTH, MAX_INPUT_GLOB_EXPANSIONS;
+var import_node_fs4, import_node_path3, MANIFEST_EXTENSIONS, SKIPPED_DIRS, NON_MANIFEST_FILE, GLOB_CHARS, MAX_INPUT_GLOB_LENGTH, MAX_INPUT_GLOB_EXPANSIONS;
 var init_inputs = __esm({
   "src/load/inputs.ts"() {
     "use strict";
+    import_node_fs4 = require("node:fs");
+    import_node_path3 = __toESM(require("node:path"), 1);
     init_esm3();
     init_compare();
     init_render();
@@ -10254,8 +10247,8 @@ var init_source_map = __esm({
       documentRange() {
         const node = this.doc.contents;
         if (node?.range) return this.toRange(node.range[0], node.range[1]);
-        const start = this.doc.range?.[0] ?? 0;
-        return this.toRange(start, start);
+        const start2 = this.doc.range?.[0] ?? 0;
+        return this.toRange(start2, start2);
       }
       locate(path20, target = "value") {
         const { node, keyNode } = this.walk(path20);
@@ -10377,10 +10370,10 @@ var init_source_map = __esm({
       }
       /** A stand-in node over the `-` of an empty block sequence item (the empty scalar's range is after it). */
       itemIndicator(empty) {
-        const start = empty.range?.[0];
-        if (start === void 0) return void 0;
-        const lineStart = this.text.lastIndexOf("\n", Math.max(0, start - 1)) + 1;
-        const dash = this.text.lastIndexOf("-", start);
+        const start2 = empty.range?.[0];
+        if (start2 === void 0) return void 0;
+        const lineStart = this.text.lastIndexOf("\n", Math.max(0, start2 - 1)) + 1;
+        const dash = this.text.lastIndexOf("-", start2);
         if (dash < lineStart) return void 0;
         return { range: [dash, dash + 1, dash + 1] };
       }
@@ -10412,9 +10405,9 @@ var init_source_map = __esm({
         }
         return n;
       }
-      toRange(start, end) {
-        const s = this.lines.linePos(this.base + start);
-        const e = this.lines.linePos(this.base + Math.max(start, end));
+      toRange(start2, end) {
+        const s = this.lines.linePos(this.base + start2);
+        const e = this.lines.linePos(this.base + Math.max(start2, end));
         return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
       }
     };
@@ -10873,7 +10866,7 @@ function describeRequirement(r) {
 function describeLabels(labels, limit = 8) {
   const entries = Object.entries(labels);
   const shown = entries.slice(0, limit).map(([k, v]) => `${k}: ${v}`);
-  if (entries.length > limit) shown.push(`… ${entries.length - limit} more`);
+  if (entries.length > limit) shown.push(`\u2026 ${entries.length - limit} more`);
   return `{${shown.join(", ")}}`;
 }
 function namespaceLabels(name2, declared) {
@@ -11319,13 +11312,13 @@ var init_dangerous_capabilities = __esm({
       id: "dangerous-capabilities",
       severity: "error",
       category: "security",
-      description: "Containers should not add capabilities that break isolation (SYS_ADMIN, NET_ADMIN, NET_RAW, ALL, …).",
+      description: "Containers should not add capabilities that break isolation (SYS_ADMIN, NET_ADMIN, NET_RAW, ALL, \u2026).",
       rationale: [
         "Capabilities split root's powers; some of them are enough to escape the container or attack the node or",
         "the cluster network: ALL, SYS_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, SYS_TIME, SYS_RESOURCE,",
         "SYSLOG, NET_ADMIN, NET_RAW, DAC_READ_SEARCH, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE, AUDIT_CONTROL,",
         "LINUX_IMMUTABLE, IPC_OWNER, CHECKPOINT_RESTORE. The Pod Security Standards (baseline) allow adding only the",
-        "runtime's default set (CHOWN, NET_BIND_SERVICE, SETUID, …).",
+        "runtime's default set (CHOWN, NET_BIND_SERVICE, SETUID, \u2026).",
         "",
         "Fix: remove the capability from `securityContext.capabilities.add`. If the workload really needs it (a CNI",
         "plugin needs NET_ADMIN), keep it on a dedicated node agent and suppress the finding with a reason.",
@@ -11852,7 +11845,7 @@ var init_drop_all_capabilities = __esm({
       description: "Containers should drop ALL capabilities and add back only what they need.",
       rationale: [
         "Container runtimes grant a default set of capabilities (including NET_RAW, which allows packet spoofing",
-        "inside the cluster network, and CHOWN, SETUID, DAC_OVERRIDE …). Most programs need none of them. The Pod",
+        "inside the cluster network, and CHOWN, SETUID, DAC_OVERRIDE \u2026). Most programs need none of them. The Pod",
         "Security Standards (restricted) require dropping ALL.",
         "",
         "Fix: set `securityContext.capabilities.drop: [ALL]` and list in `add` only what the program needs (typically",
@@ -12244,7 +12237,7 @@ var init_env_var_secret = __esm({
         "Fix: store it in a Secret (or an external secret manager) and reference it with",
         "`valueFrom.secretKeyRef`, or mount the Secret as a file. Names are matched loosely (password, secret, token,",
         "api key, private key, access key, credential, `AZURE_*_KEY`, `*_KEY_CONTENT`), skipping names of locations or settings (`*_FILE`, `*_PATH`,",
-        "`*_URL`, `*_NAME`, …) and values that are paths, `$(VAR)` references or booleans. A PEM private key is reported",
+        "`*_URL`, `*_NAME`, \u2026) and values that are paths, `$(VAR)` references or booleans. A PEM private key is reported",
         "under any name."
       ].join("\n"),
       kubeLinter: "env-var-secret",
@@ -12613,7 +12606,7 @@ var init_host_path_volume = __esm({
         "",
         "Fix: use an `emptyDir` for scratch space, a PersistentVolumeClaim for data, or a `local` PersistentVolume",
         "when node-local storage is the point. If you must keep it, mount it `readOnly: true`.",
-        "Sensitive paths (/, /etc, the runtime socket, …) are reported by `sensitive-host-mount` instead."
+        "Sensitive paths (/, /etc, the runtime socket, \u2026) are reported by `sensitive-host-mount` instead."
       ].join("\n"),
       kubeLinter: "writable-host-mount",
       references: [
@@ -12801,7 +12794,7 @@ var init_hpa_target_missing = __esm({
       rationale: [
         "A HorizontalPodAutoscaler scales the object named by `spec.scaleTargetRef` (kind, name and apiVersion) in its",
         "own namespace. When there is no such object the HPA never scales anything and only reports",
-        "`FailedGetScale`, typically after a workload was renamed or its kind changed (Deployment → StatefulSet).",
+        "`FailedGetScale`, typically after a workload was renamed or its kind changed (Deployment \u2192 StatefulSet).",
         "",
         "Fix: point `scaleTargetRef` at the workload (same kind, name and API group), or remove the HPA."
       ].join("\n"),
@@ -13384,7 +13377,7 @@ function containerPortsOf(templates2) {
 function listPorts(ports, show) {
   const shown = [...new Set(ports.map(show).filter((s) => s !== void 0))];
   if (shown.length === 0) return "none";
-  return shown.length > 6 ? `${shown.slice(0, 6).join(", ")}, …` : shown.join(", ");
+  return shown.length > 6 ? `${shown.slice(0, 6).join(", ")}, \u2026` : shown.join(", ");
 }
 var init_services = __esm({
   "src/rules/services.ts"() {
@@ -14386,9 +14379,9 @@ var init_invalid_container = __esm({
         "  `successThreshold` is not 1, or a readiness probe with `terminationGracePeriodSeconds`;",
         "- is an init container (not a `restartPolicy: Always` sidecar) with probes or lifecycle hooks;",
         "- sets `allowPrivilegeEscalation: false` with `privileged: true` (or with `CAP_SYS_ADMIN` added), or a",
-        "  `runAsUser` / `runAsGroup` outside 0–2147483647.",
+        "  `runAsUser` / `runAsGroup` outside 0\u20132147483647.",
         "",
-        "Probe numbers are checked after defaulting: a 0 becomes the default (periodSeconds 10, successThreshold 1, …),",
+        "Probe numbers are checked after defaulting: a 0 becomes the default (periodSeconds 10, successThreshold 1, \u2026),",
         "as the API server does. Environment variable names follow `--kube-version`: the relaxed rule (any printable",
         "character but `=`) applies from 1.32, where RelaxedEnvironmentVariableValidation is on."
       ].join("\n"),
@@ -14473,17 +14466,17 @@ function parseField(text, def) {
   for (const expr of text.split(",").filter((part) => part !== "")) {
     const rangeAndStep = expr.split("/");
     const lowAndHigh = (rangeAndStep[0] ?? "").split("-");
-    let start;
+    let start2;
     let end;
     let isStar = false;
     if (lowAndHigh[0] === "*" || lowAndHigh[0] === "?") {
-      start = def.min;
+      start2 = def.min;
       end = def.max;
       isStar = true;
     } else {
       const a = parseValue(lowAndHigh[0] ?? "", def);
       if (typeof a === "string") return a;
-      start = a;
+      start2 = a;
       if (lowAndHigh.length === 1) end = a;
       else if (lowAndHigh.length === 2) {
         const b = parseValue(lowAndHigh[1] ?? "", def);
@@ -14498,11 +14491,11 @@ function parseField(text, def) {
       step = n;
       if (lowAndHigh.length === 1) end = def.max;
     } else if (rangeAndStep.length > 2) return `too many slashes: ${expr}`;
-    if (start < def.min) return `beginning of range (${start}) below minimum (${def.min}): ${expr}`;
+    if (start2 < def.min) return `beginning of range (${start2}) below minimum (${def.min}): ${expr}`;
     if (end > def.max) return `end of range (${end}) above maximum (${def.max}): ${expr}`;
-    if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
+    if (start2 > end) return `beginning of range (${start2}) beyond end of range (${end}): ${expr}`;
     if (step === 0) return `step of range should be a positive number: ${expr}`;
-    for (let v = start; v <= end; v += step) values.add(v);
+    for (let v = start2; v <= end; v += step) values.add(v);
     if (isStar && step <= 1) star3 = true;
   }
   return { values, star: star3 };
@@ -15026,7 +15019,7 @@ var init_invalid_cronjob_spec = __esm({
         "`60 * * * *`, an unknown `@descriptor`) or names a time zone with `TZ=`/`CRON_TZ=` instead of `timeZone`; a",
         "`timeZone` that is empty, `Local` or unknown; negative `startingDeadlineSeconds` or history limits; a name",
         "longer than 52 characters (its Jobs get an 11-character suffix); and a `jobTemplate` that the Job rules reject",
-        "(a pod template without `restartPolicy: Never` or `OnFailure`, negative counts, …) or that sets a `selector`",
+        "(a pod template without `restartPolicy: Never` or `OnFailure`, negative counts, \u2026) or that sets a `selector`",
         "or `manualSelector: true`. `kubectl apply` fails and nothing is scheduled."
       ].join("\n"),
       howToFix: "Use five cron fields with positive steps (`*/5 * * * *`), put the zone in `timeZone`, and set `restartPolicy: Never` (or `OnFailure`) in the job template.",
@@ -15563,9 +15556,9 @@ var init_invalid_hpa_spec = __esm({
         "whose scale target has no kind or name, whose metrics name a source type other than the one they fill in,",
         "set both or neither of a target value and utilization, or target a value that is not positive, and whose",
         "`behavior` has no policy, a policy value or period that is not positive, a period above 1800 s or a",
-        "stabilization window outside 0–3600 s. `kubectl apply` fails and the workload is not autoscaled."
+        "stabilization window outside 0\u20133600 s. `kubectl apply` fails and the workload is not autoscaled."
       ].join("\n"),
-      howToFix: "Set `maxReplicas` ≥ `minReplicas` ≥ 1, and give each metric exactly the source its `type` names with one positive target.",
+      howToFix: "Set `maxReplicas` \u2265 `minReplicas` \u2265 1, and give each metric exactly the source its `type` names with one positive target.",
       references: [
         "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/",
         "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/horizontal-pod-autoscaler-v2/"
@@ -16675,13 +16668,13 @@ var init_invalid_pod_spec = __esm({
         "  `hostProcess` differently on the pod and a container;",
         "- sets `hostUsers: false` together with `hostNetwork`, `hostPID` or `hostIPC`, or `shareProcessNamespace` with",
         "  `hostPID`;",
-        "- has `activeDeadlineSeconds` outside 1–2147483647;",
+        "- has `activeDeadlineSeconds` outside 1\u20132147483647;",
         "- uses `dnsPolicy: None` without `dnsConfig.nameservers`, or more than 3 nameservers;",
         "- has a topology spread constraint with `maxSkew` below 1, a `minDomains` below 1 or with",
         "  `whenUnsatisfiable: ScheduleAnyway`, or two constraints on the same topologyKey and whenUnsatisfiable;",
         "- has a toleration without a key whose operator is not `Exists`, an `Exists` toleration with a value, or",
         "  `tolerationSeconds` on an effect other than `NoExecute`;",
-        "- gives a preferred affinity term a weight outside 1–100, or a pod affinity term no `topologyKey`.",
+        "- gives a preferred affinity term a weight outside 1\u2013100, or a pod affinity term no `topologyKey`.",
         "",
         "For workloads these errors surface only when the controller creates pods (a Deployment then never gets any),",
         "so they are errors there too."
@@ -16808,7 +16801,7 @@ var init_invalid_port = __esm({
       severity: "error",
       category: "validation",
       description: "Port number or name the API server would reject",
-      rationale: 'Container and Service ports must be 1–65535 (hostPort 0–65535), container port names must be IANA service names (at most 15 lower-case letters, digits and single hyphens, with at least one letter), Service port names DNS-1123 labels (63 characters), each unique; a Service targetPort 0 or "" defaults to its port. A Service with several ports must name each of them, and a Service cannot list the same port and protocol twice. nodePort outside the default range 30000–32767 is rejected unless the cluster widened it.',
+      rationale: 'Container and Service ports must be 1\u201365535 (hostPort 0\u201365535), container port names must be IANA service names (at most 15 lower-case letters, digits and single hyphens, with at least one letter), Service port names DNS-1123 labels (63 characters), each unique; a Service targetPort 0 or "" defaults to its port. A Service with several ports must name each of them, and a Service cannot list the same port and protocol twice. nodePort outside the default range 30000\u201332767 is rejected unless the cluster widened it.',
       references: [
         "https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports",
         "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports"
@@ -17395,9 +17388,9 @@ function restartAlwaysNoDeadline(spec, kindWord, emit) {
 function checkStatefulSet(m, emit, kubeVersion2) {
   const spec = defaultStatefulSet(m.object).spec;
   nonNegative(spec, ["spec"], ["replicas", "minReadySeconds", "revisionHistoryLimit"], emit);
-  const start = getIn(spec, ["ordinals", "start"]);
-  if (typeof start === "number" && start < 0)
-    emit(["spec", "ordinals", "start"], fieldError.invalid(["spec", "ordinals", "start"], start, NEGATIVE_MSG));
+  const start2 = getIn(spec, ["ordinals", "start"]);
+  if (typeof start2 === "number" && start2 < 0)
+    emit(["spec", "ordinals", "start"], fieldError.invalid(["spec", "ordinals", "start"], start2, NEGATIVE_MSG));
   const strategy = spec.updateStrategy;
   const ruPath = ["spec", "updateStrategy", "rollingUpdate"];
   if (strategy.type === "OnDelete" && isObj(strategy.rollingUpdate)) {
@@ -17599,7 +17592,7 @@ var init_latest_tag = __esm({
         "`:latest` (and an image without a tag, which means `:latest`) names different images over time: two replicas",
         "can run different code, a rollback does not roll back, and you cannot tell from the manifest what is running.",
         "",
-        "Fix: use an immutable version tag (`app:1.4.2`), or better a digest (`app@sha256:…`), which is pinned even if",
+        "Fix: use an immutable version tag (`app:1.4.2`), or better a digest (`app@sha256:\u2026`), which is pinned even if",
         "the tag is moved. A digest counts as pinned even next to `:latest`."
       ].join("\n"),
       kubeLinter: "latest-tag",
@@ -18328,7 +18321,7 @@ var init_missing_reference_key = __esm({
       rationale: [
         "An env var with `valueFrom.configMapKeyRef` / `secretKeyRef`, or a volume `items[].key`, reads one key of the",
         "object. When the object exists but lacks the key, the container fails with `CreateContainerConfigError`",
-        '("couldn\'t find key … in ConfigMap"). Secret keys may come from `data` or `stringData`, ConfigMap keys from',
+        '("couldn\'t find key \u2026 in ConfigMap"). Secret keys may come from `data` or `stringData`, ConfigMap keys from',
         "`data` or `binaryData`. References marked `optional: true` are skipped; objects missing entirely are reported",
         "by `missing-reference`.",
         "",
@@ -18909,7 +18902,7 @@ function autoscalerRange(autoscaler) {
   const kind = autoscaler.ref.kind;
   const min = kind === "ScaledObject" ? intOr(getIn(spec, ["minReplicaCount"]), 0) : intOr(getIn(spec, ["minReplicas"]), 1);
   const max = kind === "ScaledObject" ? intOr(getIn(spec, ["maxReplicaCount"]), 100) : intOr(getIn(spec, ["maxReplicas"]), min);
-  return { min, max, source: `${kind} ${autoscaler.ref.name ?? ""}: ${min}–${max} replicas`, path: ["spec"] };
+  return { min, max, source: `${kind} ${autoscaler.ref.name ?? ""}: ${min}\u2013${max} replicas`, path: ["spec"] };
 }
 function intOr(value, fallback) {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
@@ -19851,7 +19844,7 @@ var init_sensitive_host_mount = __esm({
       id: "sensitive-host-mount",
       severity: "error",
       category: "security",
-      description: "Pods should not mount sensitive host paths (/, /etc, /proc, /sys, the container runtime socket, …).",
+      description: "Pods should not mount sensitive host paths (/, /etc, /proc, /sys, the container runtime socket, \u2026).",
       rationale: [
         "A hostPath volume of a sensitive node path hands the pod the node: the container runtime socket",
         "(`/var/run/docker.sock`, `containerd.sock`, `crio.sock`) controls every container on the node; `/`, `/etc`,",
@@ -20890,33 +20883,31 @@ var init_registry = __esm({
 });
 
 // src/config/find.ts
-import { lstatSync } from "node:fs";
-import path5 from "node:path";
 function findConfigFile(cwd) {
-  let dir = path5.resolve(cwd);
+  let dir = import_node_path4.default.resolve(cwd);
   for (; ; ) {
     for (const name2 of CONFIG_NAMES) {
-      const candidate = path5.join(dir, name2);
+      const candidate = import_node_path4.default.join(dir, name2);
       if (exists2(candidate)) return candidate;
     }
     if (isRepositoryRoot(dir)) return void 0;
-    const parent = path5.dirname(dir);
+    const parent = import_node_path4.default.dirname(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
 function findRepositoryRoot(dir) {
-  let current = path5.resolve(dir);
+  let current = import_node_path4.default.resolve(dir);
   for (; ; ) {
     if (isRepositoryRoot(current)) return current;
-    const parent = path5.dirname(current);
+    const parent = import_node_path4.default.dirname(current);
     if (parent === current) return void 0;
     current = parent;
   }
 }
 function isRepositoryRoot(dir) {
   try {
-    lstatSync(path5.join(dir, ".git"));
+    (0, import_node_fs5.lstatSync)(import_node_path4.default.join(dir, ".git"));
     return true;
   } catch {
     return false;
@@ -20924,22 +20915,23 @@ function isRepositoryRoot(dir) {
 }
 function exists2(file) {
   try {
-    lstatSync(file);
+    (0, import_node_fs5.lstatSync)(file);
     return true;
   } catch {
     return false;
   }
 }
-var CONFIG_NAMES;
+var import_node_fs5, import_node_path4, CONFIG_NAMES;
 var init_find = __esm({
   "src/config/find.ts"() {
     "use strict";
+    import_node_fs5 = require("node:fs");
+    import_node_path4 = __toESM(require("node:path"), 1);
     CONFIG_NAMES = [".kubeplan.yaml", ".kubeplan.yml"];
   }
 });
 
 // src/config/globs.ts
-import path6 from "node:path";
 function compileGlob(pattern) {
   let compiled = compiledCache.get(pattern);
   if (!compiled) {
@@ -20970,15 +20962,16 @@ function createPathFilter(options) {
   const include = compile(options.include);
   const exclude = compile(options.exclude);
   return (file) => {
-    const relative = path6.relative(options.baseDir, path6.resolve(options.cwd, file)).split(path6.sep).join("/");
+    const relative = import_node_path5.default.relative(options.baseDir, import_node_path5.default.resolve(options.cwd, file)).split(import_node_path5.default.sep).join("/");
     if (include.length > 0 && !include.some((m) => m.match(relative))) return false;
     return !exclude.some((m) => m.match(relative));
   };
 }
-var MAX_GLOB_LENGTH, MAX_GLOB_EXPANSIONS, GLOB_OPTIONS, compiledCache;
+var import_node_path5, MAX_GLOB_LENGTH, MAX_GLOB_EXPANSIONS, GLOB_OPTIONS, compiledCache;
 var init_globs = __esm({
   "src/config/globs.ts"() {
     "use strict";
+    import_node_path5 = __toESM(require("node:path"), 1);
     init_esm3();
     MAX_GLOB_LENGTH = 1024;
     MAX_GLOB_EXPANSIONS = 256;
@@ -21068,31 +21061,29 @@ var init_kubeplan_config_schema = __esm({
 });
 
 // src/core/package-root.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path7 from "node:path";
-import { fileURLToPath } from "node:url";
 function packageFile(relative) {
   let dir = HERE;
   for (let i = 0; i < 6; i++) {
-    const candidate = path7.join(dir, relative);
-    if (existsSync2(candidate)) return candidate;
-    dir = path7.dirname(dir);
+    const candidate = import_node_path6.default.join(dir, relative);
+    if ((0, import_node_fs6.existsSync)(candidate)) return candidate;
+    dir = import_node_path6.default.dirname(dir);
   }
   throw new Error(`kubeplan: cannot find ${relative} (is the package installed completely?)`);
 }
-var HERE;
+var import_node_fs6, import_node_path6, import_node_url, HERE;
 var init_package_root = __esm({
   "src/core/package-root.ts"() {
     "use strict";
-    HERE = path7.dirname(fileURLToPath(import.meta.url));
+    import_node_fs6 = require("node:fs");
+    import_node_path6 = __toESM(require("node:path"), 1);
+    import_node_url = require("node:url");
+    HERE = import_node_path6.default.dirname((0, import_node_url.fileURLToPath)(__kubeplanModuleUrl));
   }
 });
 
 // src/config/validate.ts
-import { createRequire } from "node:module";
-import path8 from "node:path";
 function validateSchema(value) {
-  precompiled ??= createRequire(import.meta.url)(
+  precompiled ??= (0, import_node_module.createRequire)(__kubeplanModuleUrl)(
     packageFile("schemas/kubeplan-config.validator.cjs")
   );
   const ok = precompiled(value);
@@ -21149,7 +21140,7 @@ function validateConfig(value, knownRuleIds, options = {}) {
     const rootReal = realpathOr(root);
     value.schemaDirs.forEach((dir, i) => {
       if (typeof dir !== "string" || dir === "") return;
-      const absolute = path8.resolve(options.baseDir ?? root, dir);
+      const absolute = import_node_path7.default.resolve(options.baseDir ?? root, dir);
       if (!isInside(absolute, root) || !isInside(realpathOr(absolute), rootReal))
         problems.push({
           path: ["schemaDirs", i],
@@ -21219,14 +21210,16 @@ function dedupe(problems) {
     return true;
   });
 }
-var MAX_PATTERNS, CONFIG_INVALID, CONFIG_SCHEMA, precompiled, TOP_LEVEL_KEYS, PATTERN_HINTS, MAX_CONFIG_GLOB_ALTERNATIVES, MAX_CONFIG_GLOB_CHARS;
+var import_node_module, import_node_path7, MAX_PATTERNS, CONFIG_INVALID, CONFIG_SCHEMA, precompiled, TOP_LEVEL_KEYS, PATTERN_HINTS, MAX_CONFIG_GLOB_ALTERNATIVES, MAX_CONFIG_GLOB_CHARS;
 var init_validate = __esm({
   "src/config/validate.ts"() {
     "use strict";
+    import_node_module = require("node:module");
     init_kubeplan_config_schema();
     init_package_root();
     init_suggest();
     init_values();
+    import_node_path7 = __toESM(require("node:path"), 1);
     init_safe_read();
     init_globs();
     MAX_PATTERNS = kubeplan_config_schema_default.properties.include.maxItems;
@@ -21243,8 +21236,6 @@ var init_validate = __esm({
 });
 
 // src/config/index.ts
-import { statSync as statSync3 } from "node:fs";
-import path9 from "node:path";
 function knownCheckIds() {
   return [...ruleIds, ...BUILTIN_CHECKS.map((c) => c.id)];
 }
@@ -21252,10 +21243,10 @@ function emptyConfig() {
   return { rules: {}, include: [], exclude: [], schemaDirs: [] };
 }
 function loadConfig(options) {
-  const cwd = path9.resolve(options.cwd);
+  const cwd = import_node_path8.default.resolve(options.cwd);
   let absolute;
   if (options.configPath !== void 0) {
-    absolute = path9.resolve(cwd, options.configPath);
+    absolute = import_node_path8.default.resolve(cwd, options.configPath);
     if (!options.discovered && !isFile(absolute)) {
       return {
         config: emptyConfig(),
@@ -21268,7 +21259,7 @@ function loadConfig(options) {
     if (!absolute) return { config: emptyConfig(), findings: [], baseDir: cwd };
   }
   const file = display(absolute, cwd);
-  const baseDir = path9.dirname(absolute);
+  const baseDir = import_node_path8.default.dirname(absolute);
   const root = findRepositoryRoot(baseDir) ?? baseDir;
   const read = readRegularFile(absolute, {
     maxBytes: MAX_CONFIG_BYTES,
@@ -21314,7 +21305,7 @@ function parseConfigText(text, file, options) {
   }
   if (value === null || value === void 0) return { config: emptyConfig(), findings };
   if (!isObj(value) || !(0, import_yaml3.isMap)(doc.contents)) {
-    at2(map.documentRange(), "the configuration must be a mapping (rules:, include:, exclude:, …)");
+    at2(map.documentRange(), "the configuration must be a mapping (rules:, include:, exclude:, \u2026)");
     return { config: emptyConfig(), findings };
   }
   const known = options.knownRuleIds ?? knownCheckIds();
@@ -21342,7 +21333,7 @@ function sanitize(value, baseDir, known) {
   if (typeof value.namespace === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value.namespace) && value.namespace.length <= 63)
     config.namespace = value.namespace;
   if (Array.isArray(value.schemaDirs)) {
-    config.schemaDirs = value.schemaDirs.filter((d) => typeof d === "string" && d !== "").map((d) => path9.resolve(baseDir, d));
+    config.schemaDirs = value.schemaDirs.filter((d) => typeof d === "string" && d !== "").map((d) => import_node_path8.default.resolve(baseDir, d));
   }
   if (typeof value.requireRefs === "boolean") config.requireRefs = value.requireRefs;
   if (typeof value.strict === "boolean") config.strict = value.strict;
@@ -21352,7 +21343,7 @@ function configProblem(loaded2) {
   const errors = loaded2.findings.filter((f) => f.severity === "error");
   if (errors.length === 0) return void 0;
   const lines = errors.slice(0, 20).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.message} (${f.ruleId})`);
-  if (errors.length > 20) lines.push(`  … and ${errors.length - 20} more`);
+  if (errors.length > 20) lines.push(`  \u2026 and ${errors.length - 20} more`);
   return `config file ${loaded2.file ?? ""} is invalid and was not applied:
 ${lines.join("\n")}`;
 }
@@ -21361,15 +21352,17 @@ function fileFinding(ruleId, file, message) {
 }
 function isFile(file) {
   try {
-    return statSync3(file).isFile();
+    return (0, import_node_fs7.statSync)(file).isFile();
   } catch {
     return false;
   }
 }
-var import_yaml3, CONFIG_NOT_FOUND, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT, SEVERITIES;
+var import_node_fs7, import_node_path8, import_yaml3, CONFIG_NOT_FOUND, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT, SEVERITIES;
 var init_config = __esm({
   "src/config/index.ts"() {
     "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path8 = __toESM(require("node:path"), 1);
     import_yaml3 = __toESM(require_dist(), 1);
     init_builtin_checks();
     init_inputs();
@@ -21390,9 +21383,24 @@ var init_config = __esm({
   }
 });
 
+// src/core/chunk-loader.ts
+function loadChunk(file) {
+  return loader(file);
+}
+function setChunkLoader(next) {
+  loader = next;
+}
+var import_node_module2, nodeRequire, loader;
+var init_chunk_loader = __esm({
+  "src/core/chunk-loader.ts"() {
+    "use strict";
+    import_node_module2 = require("node:module");
+    nodeRequire = (0, import_node_module2.createRequire)(__kubeplanModuleUrl);
+    loader = (file) => nodeRequire(file);
+  }
+});
+
 // src/schema/generated/validators.js
-import { createRequire as createRequire2 } from "node:module";
-import path10 from "node:path";
 function findChunkDir() {
   return packageFile(`schemas/v${kubeVersion}/validators`);
 }
@@ -21400,7 +21408,7 @@ function load(chunk, exportName) {
   let module2 = loaded.get(chunk);
   if (!module2) {
     chunkDir ??= findChunkDir();
-    module2 = require2(path10.join(chunkDir, `${chunk}.cjs`));
+    module2 = loadChunk(import_node_path9.default.join(chunkDir, `${chunk}.cjs`));
     loaded.set(chunk, module2);
   }
   return module2[exportName];
@@ -21412,12 +21420,13 @@ function loadValidator(apiVersion, kind) {
 function loadObjectMetaValidator() {
   return load("meta", "objectMeta");
 }
-var require2, kubeVersion, kinds, loaded, chunkDir;
+var import_node_path9, kubeVersion, kinds, loaded, chunkDir;
 var init_validators = __esm({
   "src/schema/generated/validators.js"() {
     "use strict";
+    import_node_path9 = __toESM(require("node:path"), 1);
+    init_chunk_loader();
     init_package_root();
-    require2 = createRequire2(import.meta.url);
     kubeVersion = "1.36";
     kinds = {
       "admissionregistration.k8s.io/v1": {
@@ -22287,8 +22296,8 @@ var init_validators = __esm({
 
 // node_modules/re2js/build/index.cjs
 var require_build = __commonJS({
-  "node_modules/re2js/build/index.cjs"(exports) {
-    Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" });
+  "node_modules/re2js/build/index.cjs"(exports2) {
+    Object.defineProperty(exports2, Symbol.toStringTag, { value: "Module" });
     var RE2Flags = class RE2Flags2 {
       static FOLD_CASE = 1;
       static LITERAL = 2;
@@ -23233,10 +23242,10 @@ var require_build = __commonJS({
     };
     var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
       static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
-      constructor(bytes, start = 0, end = bytes.length) {
+      constructor(bytes, start2 = 0, end = bytes.length) {
         super();
         this.bytes = bytes;
-        this.start = start;
+        this.start = start2;
         this.end = end;
       }
       hasString(prefilter, pos) {
@@ -23296,15 +23305,15 @@ var require_build = __commonJS({
         pos += this.start;
         let r1 = -1;
         if (pos > this.start && pos <= this.end) {
-          let start = pos - 1;
-          r1 = this.bytes[start--];
+          let start2 = pos - 1;
+          r1 = this.bytes[start2--];
           if (r1 >= 128) {
             let lim = pos - 4;
             if (lim < this.start) lim = this.start;
-            while (start >= lim && (this.bytes[start] & 192) === 128) start--;
-            if (start < this.start) start = this.start;
-            const r = this.step(start - this.start);
-            r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+            while (start2 >= lim && (this.bytes[start2] & 192) === 128) start2--;
+            if (start2 < this.start) start2 = this.start;
+            const r = this.step(start2 - this.start);
+            r1 = start2 + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
           }
         }
         const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
@@ -23340,10 +23349,10 @@ var require_build = __commonJS({
       }
     };
     var MachineUTF16Input = class extends MachineInputBase {
-      constructor(charSequence, start = 0, end = charSequence.length) {
+      constructor(charSequence, start2 = 0, end = charSequence.length) {
         super();
         this.charSequence = charSequence;
-        this.start = start;
+        this.start = start2;
         this.end = end;
       }
       hasString(prefilter, pos) {
@@ -23379,12 +23388,12 @@ var require_build = __commonJS({
       }
     };
     var MachineInput = class {
-      static fromUTF8(bytes, start = 0, end = bytes.length) {
-        return new MachineUTF8Input(bytes, start, end);
+      static fromUTF8(bytes, start2 = 0, end = bytes.length) {
+        return new MachineUTF8Input(bytes, start2, end);
       }
-      static fromUTF16(charSequence, start = 0, end = void 0) {
+      static fromUTF16(charSequence, start2 = 0, end = void 0) {
         Utils.checkInput(charSequence);
-        return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+        return new MachineUTF16Input(charSequence, start2, end ?? charSequence.length);
       }
     };
     var Matcher = class Matcher2 {
@@ -23527,10 +23536,10 @@ var require_build = __commonJS({
           if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
           group = groupInt;
         }
-        const start = this.start(group);
+        const start2 = this.start(group);
         const end = this.end(group);
-        if (start < 0 && end < 0) return null;
-        return this.substring(start, end);
+        if (start2 < 0 && end < 0) return null;
+        return this.substring(start2, end);
       }
       /**
       * Returns a dictionary map of all named capturing groups and their matched values.
@@ -23592,22 +23601,22 @@ var require_build = __commonJS({
       * @returns {boolean} if it finds a match
       * @throws IndexOutOfBoundsException if start is not a valid input position
       */
-      find(start = null) {
-        if (start !== null) {
-          if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+      find(start2 = null) {
+        if (start2 !== null) {
+          if (!Number.isInteger(start2) || start2 < 0 || start2 > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start2}`);
           this.reset();
-          return this.genMatch(start, 0);
+          return this.genMatch(start2, 0);
         }
-        start = 0;
+        start2 = 0;
         if (this.hasMatch) {
-          start = this.groups[1];
+          start2 = this.groups[1];
           if (this.groups[0] === this.groups[1]) {
-            const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
-            if (r < 0) start++;
-            else start += r & 7;
+            const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start2);
+            if (r < 0) start2++;
+            else start2 += r & 7;
           }
         }
-        return this.genMatch(start, RE2Flags.UNANCHORED);
+        return this.genMatch(start2, RE2Flags.UNANCHORED);
       }
       /**
       * Helper: does match starting at start, with RE2 anchor flag.
@@ -23634,9 +23643,9 @@ var require_build = __commonJS({
       * @param {number} end
       * @returns {string}
       */
-      substring(start, end) {
-        if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
-        return this.matcherInput.asCharSequence().substring(start, end).toString();
+      substring(start2, end) {
+        if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start2, end));
+        return this.matcherInput.asCharSequence().substring(start2, end).toString();
       }
       /**
       * Helper for Pattern: return input length.
@@ -25672,17 +25681,17 @@ var require_build = __commonJS({
           node = this.fail[node];
         }
       }
-      searchUTF16(charSeq, start, end) {
+      searchUTF16(charSeq, start2, end) {
         let node = 0;
-        for (let i = start; i < end; i++) {
+        for (let i = start2; i < end; i++) {
           node = this.advance(node, charSeq.charCodeAt(i));
           if (this.match[node] === 1) return true;
         }
         return false;
       }
-      searchUTF8(bytes, start, end) {
+      searchUTF8(bytes, start2, end) {
         let node = 0;
-        for (let i = start; i < end; i++) {
+        for (let i = start2; i < end; i++) {
           node = this.advance(node, bytes[i]);
           if (this.match[node] === 1) return true;
         }
@@ -26026,15 +26035,15 @@ var require_build = __commonJS({
           c.prog.patch(f.out, m.i);
           starts.push(f.i);
         }
-        let start = starts[0];
+        let start2 = starts[0];
         for (let i = 1; i < starts.length; i++) {
           const f = c.newInst(Inst.ALT);
           const inst = c.prog.getInst(f.i);
-          inst.out = start;
+          inst.out = start2;
           inst.arg = starts[i];
-          start = f.i;
+          start2 = f.i;
         }
-        c.prog.start = start;
+        c.prog.start = start2;
         c.prog.markLookbehindInsts();
         return c.prog;
       }
@@ -26880,7 +26889,7 @@ var require_build = __commonJS({
         return new Parser3(pattern, flags).parseInternal();
       }
       static parseRepeat(t) {
-        const start = t.pos();
+        const start2 = t.pos();
         if (!t.more() || !t.lookingAt("{")) return -1;
         t.skip(1);
         const min = Parser3.parseInt(t);
@@ -26896,7 +26905,7 @@ var require_build = __commonJS({
         }
         if (!t.more() || !t.lookingAt("}")) return -1;
         t.skip(1);
-        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_SIZE, t.from(start));
+        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_SIZE, t.from(start2));
         return min << 16 | max & Unicode.MAX_BMP;
       }
       static isValidCaptureName(name2) {
@@ -26908,9 +26917,9 @@ var require_build = __commonJS({
         return true;
       }
       static parseInt(t) {
-        const start = t.pos();
+        const start2 = t.pos();
         while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
-        const n = t.from(start);
+        const n = t.from(start2);
         if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
         if (n.length > 8) return -2;
         return parseInt(n, 10);
@@ -27291,7 +27300,7 @@ var require_build = __commonJS({
         let str2 = null;
         let strlen = 0;
         let strflags = 0;
-        let start = 0;
+        let start2 = 0;
         for (let i = 0; i <= lensub; i++) {
           let istr = null;
           let istrlen = 0;
@@ -27313,29 +27322,29 @@ var require_build = __commonJS({
               }
             }
           }
-          if (i === start) {
-          } else if (i === start + 1) array[lenout++] = array[s + start];
+          if (i === start2) {
+          } else if (i === start2 + 1) array[lenout++] = array[s + start2];
           else {
             const prefix = this.newRegexp(Regexp.Op.LITERAL);
             prefix.flags = strflags;
             prefix.runes = str2.slice(0, strlen);
-            for (let j = start; j < i; j++) {
+            for (let j = start2; j < i; j++) {
               array[s + j] = this.removeLeadingString(array[s + j], strlen);
               this.checkLimits(array[s + j]);
             }
-            const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+            const suffix = this.collapse(array.slice(s + start2, s + i), Regexp.Op.ALTERNATE);
             const re3 = this.newRegexp(Regexp.Op.CONCAT);
             re3.subs = [prefix, suffix];
             array[lenout++] = re3;
           }
-          start = i;
+          start2 = i;
           str2 = istr;
           strlen = istrlen;
           strflags = iflags;
         }
         lensub = lenout;
         s = 0;
-        start = 0;
+        start2 = 0;
         lenout = 0;
         let first = null;
         for (let i = 0; i <= lensub; i++) {
@@ -27344,54 +27353,54 @@ var require_build = __commonJS({
             ifirst = Parser3.leadingRegexp(array[s + i]);
             if (first !== null && first.equals(ifirst) && (Parser3.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser3.isCharClass(first.subs[0]))) continue;
           }
-          if (i === start) {
-          } else if (i === start + 1) array[lenout++] = array[s + start];
+          if (i === start2) {
+          } else if (i === start2 + 1) array[lenout++] = array[s + start2];
           else {
             const prefix = first;
-            for (let j = start; j < i; j++) {
-              const reuse = j !== start;
+            for (let j = start2; j < i; j++) {
+              const reuse = j !== start2;
               array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
               this.checkLimits(array[s + j]);
             }
-            const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+            const suffix = this.collapse(array.slice(s + start2, s + i), Regexp.Op.ALTERNATE);
             const re3 = this.newRegexp(Regexp.Op.CONCAT);
             re3.subs = [prefix, suffix];
             array[lenout++] = re3;
           }
-          start = i;
+          start2 = i;
           first = ifirst;
         }
         lensub = lenout;
         s = 0;
-        start = 0;
+        start2 = 0;
         lenout = 0;
         for (let i = 0; i <= lensub; i++) {
           if (i < lensub && Parser3.isCharClass(array[s + i])) continue;
-          if (i === start) {
-          } else if (i === start + 1) array[lenout++] = array[s + start];
+          if (i === start2) {
+          } else if (i === start2 + 1) array[lenout++] = array[s + start2];
           else {
-            let max = start;
-            for (let j = start + 1; j < i; j++) {
+            let max = start2;
+            for (let j = start2 + 1; j < i; j++) {
               const subMax = array[s + max];
               const subJ = array[s + j];
               if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
             }
-            const tmp = array[s + start];
-            array[s + start] = array[s + max];
+            const tmp = array[s + start2];
+            array[s + start2] = array[s + max];
             array[s + max] = tmp;
-            for (let j = start + 1; j < i; j++) {
-              Parser3.mergeCharClass(array[s + start], array[s + j]);
+            for (let j = start2 + 1; j < i; j++) {
+              Parser3.mergeCharClass(array[s + start2], array[s + j]);
               this.reuse(array[s + j]);
             }
-            this.cleanAlt(array[s + start]);
-            array[lenout++] = array[s + start];
+            this.cleanAlt(array[s + start2]);
+            array[lenout++] = array[s + start2];
           }
           if (i < lensub) array[lenout++] = array[s + i];
-          start = i + 1;
+          start2 = i + 1;
         }
         lensub = lenout;
         s = 0;
-        start = 0;
+        start2 = 0;
         lenout = 0;
         for (let i = 0; i < lensub; ++i) {
           if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
@@ -28042,17 +28051,17 @@ var require_build = __commonJS({
       *   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
       * @returns true if a match was found
       */
-      matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+      matchWithGroup(input, start2, end, anchor, ngroup, lbState = null) {
         if (!(input instanceof MatcherInputBase)) {
           if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
           else input = MatcherInput.utf16(input);
         }
-        return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+        return this.matchMachineInput(input, start2, end, anchor, ngroup, lbState);
       }
-      matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
-        if (start > end) return [false, null];
+      matchMachineInput(input, start2, end, anchor, ngroup, lbState = null) {
+        if (start2 > end) return [false, null];
         const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
-        const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+        const groupMatch = this.executeEngine(machineInput, start2, anchor, 2 * ngroup, lbState);
         if (groupMatch === null) return [false, null];
         return [true, groupMatch];
       }
@@ -28961,18 +28970,18 @@ var require_build = __commonJS({
         return RE2JS.compile(pattern, flags);
       };
     }
-    exports.Matcher = Matcher;
-    exports.MatcherInput = MatcherInput;
-    exports.MatcherInputBase = MatcherInputBase;
-    exports.RE2JS = RE2JS;
-    exports.RE2JSCompileException = RE2JSCompileException;
-    exports.RE2JSException = RE2JSException;
-    exports.RE2JSFlagsException = RE2JSFlagsException;
-    exports.RE2JSGroupException = RE2JSGroupException;
-    exports.RE2JSInternalException = RE2JSInternalException;
-    exports.RE2JSSyntaxException = RE2JSSyntaxException;
-    exports.RE2Set = RE2Set;
-    exports.re = re;
+    exports2.Matcher = Matcher;
+    exports2.MatcherInput = MatcherInput;
+    exports2.MatcherInputBase = MatcherInputBase;
+    exports2.RE2JS = RE2JS;
+    exports2.RE2JSCompileException = RE2JSCompileException;
+    exports2.RE2JSException = RE2JSException;
+    exports2.RE2JSFlagsException = RE2JSFlagsException;
+    exports2.RE2JSGroupException = RE2JSGroupException;
+    exports2.RE2JSInternalException = RE2JSInternalException;
+    exports2.RE2JSSyntaxException = RE2JSSyntaxException;
+    exports2.RE2Set = RE2Set;
+    exports2.re = re;
   }
 });
 
@@ -29102,9 +29111,6 @@ var init_schema_walk = __esm({
 });
 
 // src/schema/builtin.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import path11 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 function builtinKind(apiVersion, kind) {
   return Object.hasOwn(kinds, apiVersion) && Object.hasOwn(kinds[apiVersion], kind) ? kinds[apiVersion][kind] : void 0;
 }
@@ -29118,25 +29124,28 @@ function kindsIn(apiVersion) {
   return Object.hasOwn(kinds, apiVersion) ? Object.keys(kinds[apiVersion]) : [];
 }
 function builtinWalker(definition) {
-  definitionsDocument ??= JSON.parse(readFileSync2(definitionsFile(), "utf8"));
+  definitionsDocument ??= JSON.parse((0, import_node_fs8.readFileSync)(definitionsFile(), "utf8"));
   const definitions = definitionsDocument.definitions ?? {};
   const root = definitions[definition];
   return root === void 0 ? void 0 : new SchemaWalker(definitionsDocument, root);
 }
 function definitionsFile() {
-  const relative = path11.join("schemas", `v${kubeVersion}`, "_definitions.json");
-  let dir = path11.dirname(fileURLToPath2(import.meta.url));
+  const relative = import_node_path10.default.join("schemas", `v${kubeVersion}`, "_definitions.json");
+  let dir = import_node_path10.default.dirname((0, import_node_url2.fileURLToPath)(__kubeplanModuleUrl));
   for (let i = 0; i < 5; i++) {
-    const candidate = path11.join(dir, relative);
-    if (existsSync3(candidate)) return candidate;
-    dir = path11.dirname(dir);
+    const candidate = import_node_path10.default.join(dir, relative);
+    if ((0, import_node_fs8.existsSync)(candidate)) return candidate;
+    dir = import_node_path10.default.dirname(dir);
   }
   throw new Error(`kubeplan: cannot find ${relative} (is the package installed completely?)`);
 }
-var objectMetaValidator, definitionsDocument;
+var import_node_fs8, import_node_path10, import_node_url2, objectMetaValidator, definitionsDocument;
 var init_builtin = __esm({
   "src/schema/builtin.ts"() {
     "use strict";
+    import_node_fs8 = require("node:fs");
+    import_node_path10 = __toESM(require("node:path"), 1);
+    import_node_url2 = require("node:url");
     init_validators();
     init_schema_walk();
     objectMetaValidator = () => loadObjectMetaValidator();
@@ -29301,7 +29310,7 @@ function convert(schema, options, depth, at2, problems) {
       else
         problems.push({
           path: [...at2, keyword],
-          message: `${keyword} ${clipped(value)} refers outside this schema (only "#/…" references within it are followed)`,
+          message: `${keyword} ${clipped(value)} refers outside this schema (only "#/\u2026" references within it are followed)`,
           fatal: true
         });
       continue;
@@ -29363,7 +29372,7 @@ function mapValues(map, f) {
 }
 function clipped(value) {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return text.length > 80 ? `${text.slice(0, 80)}\u2026` : text;
 }
 var SCHEMA_VALUED, SCHEMA_MAPS, SCHEMA_LISTS, DROPPED, MODE_KEYWORDS, REFERENCES, isObject2, preservesUnknown, MAX_DEPTH, isTypeOnly;
 var init_openapi_schema = __esm({
@@ -29417,18 +29426,18 @@ var init_openapi_schema = __esm({
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
     var _CodeOrName = class {
     };
-    exports._CodeOrName = _CodeOrName;
-    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    exports2._CodeOrName = _CodeOrName;
+    exports2.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
     var Name = class extends _CodeOrName {
       constructor(s) {
         super();
-        if (!exports.IDENTIFIER.test(s))
+        if (!exports2.IDENTIFIER.test(s))
           throw new Error("CodeGen: name must be a valid identifier");
         this.str = s;
       }
@@ -29442,7 +29451,7 @@ var require_code = __commonJS({
         return { [this.str]: 1 };
       }
     };
-    exports.Name = Name;
+    exports2.Name = Name;
     var _Code = class extends _CodeOrName {
       constructor(code2) {
         super();
@@ -29470,8 +29479,8 @@ var require_code = __commonJS({
         }, {});
       }
     };
-    exports._Code = _Code;
-    exports.nil = new _Code("");
+    exports2._Code = _Code;
+    exports2.nil = new _Code("");
     function _(strs, ...args) {
       const code2 = [strs[0]];
       let i = 0;
@@ -29481,7 +29490,7 @@ var require_code = __commonJS({
       }
       return new _Code(code2);
     }
-    exports._ = _;
+    exports2._ = _;
     var plus = new _Code("+");
     function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
@@ -29494,7 +29503,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports2.str = str2;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
@@ -29503,7 +29512,7 @@ var require_code = __commonJS({
       else
         code2.push(interpolate(arg));
     }
-    exports.addCodeArg = addCodeArg;
+    exports2.addCodeArg = addCodeArg;
     function optimize(expr) {
       let i = 1;
       while (i < expr.length - 1) {
@@ -29539,42 +29548,42 @@ var require_code = __commonJS({
     function strConcat(c1, c2) {
       return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
-    exports.strConcat = strConcat;
+    exports2.strConcat = strConcat;
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify2;
+    exports2.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
-    exports.safeStringify = safeStringify;
+    exports2.safeStringify = safeStringify;
     function getProperty(key3) {
-      return typeof key3 == "string" && exports.IDENTIFIER.test(key3) ? new _Code(`.${key3}`) : _`[${key3}]`;
+      return typeof key3 == "string" && exports2.IDENTIFIER.test(key3) ? new _Code(`.${key3}`) : _`[${key3}]`;
     }
-    exports.getProperty = getProperty;
+    exports2.getProperty = getProperty;
     function getEsmExportName(key3) {
-      if (typeof key3 == "string" && exports.IDENTIFIER.test(key3)) {
+      if (typeof key3 == "string" && exports2.IDENTIFIER.test(key3)) {
         return new _Code(`${key3}`);
       }
       throw new Error(`CodeGen: invalid export name: ${key3}, use explicit $id name mapping`);
     }
-    exports.getEsmExportName = getEsmExportName;
+    exports2.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
       return new _Code(rx.toString());
     }
-    exports.regexpCode = regexpCode;
+    exports2.regexpCode = regexpCode;
   }
 });
 
 // node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
       constructor(name2) {
@@ -29586,8 +29595,8 @@ var require_scope = __commonJS({
     (function(UsedValueState2) {
       UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
       UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-    exports.varKinds = {
+    })(UsedValueState || (exports2.UsedValueState = UsedValueState = {}));
+    exports2.varKinds = {
       const: new code_1.Name("const"),
       let: new code_1.Name("let"),
       var: new code_1.Name("var")
@@ -29616,7 +29625,7 @@ var require_scope = __commonJS({
         return this._names[prefix] = { prefix, index: 0 };
       }
     };
-    exports.Scope = Scope;
+    exports2.Scope = Scope;
     var ValueScopeName = class extends code_1.Name {
       constructor(prefix, nameStr) {
         super(nameStr);
@@ -29627,7 +29636,7 @@ var require_scope = __commonJS({
         this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
       }
     };
-    exports.ValueScopeName = ValueScopeName;
+    exports2.ValueScopeName = ValueScopeName;
     var line2 = (0, code_1._)`\n`;
     var ValueScope = class extends Scope {
       constructor(opts) {
@@ -29697,7 +29706,7 @@ var require_scope = __commonJS({
             nameSet.set(name2, UsedValueState.Started);
             let c = valueCode(name2);
             if (c) {
-              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
               code2 = (0, code_1._)`${code2}${def} ${name2} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
               code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
@@ -29710,57 +29719,57 @@ var require_scope = __commonJS({
         return code2;
       }
     };
-    exports.ValueScope = ValueScope;
+    exports2.ValueScope = ValueScope;
   }
 });
 
 // node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
     var code_1 = require_code();
     var scope_1 = require_scope();
     var code_2 = require_code();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return code_2._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return code_2.str;
     } });
-    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "strConcat", { enumerable: true, get: function() {
       return code_2.strConcat;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return code_2.nil;
     } });
-    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "getProperty", { enumerable: true, get: function() {
       return code_2.getProperty;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return code_2.stringify;
     } });
-    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "regexpCode", { enumerable: true, get: function() {
       return code_2.regexpCode;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return code_2.Name;
     } });
     var scope_2 = require_scope();
-    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Scope", { enumerable: true, get: function() {
       return scope_2.Scope;
     } });
-    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValueScope", { enumerable: true, get: function() {
       return scope_2.ValueScope;
     } });
-    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValueScopeName", { enumerable: true, get: function() {
       return scope_2.ValueScopeName;
     } });
-    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "varKinds", { enumerable: true, get: function() {
       return scope_2.varKinds;
     } });
-    exports.operators = {
+    exports2.operators = {
       GT: new code_1._Code(">"),
       GTE: new code_1._Code(">="),
       LT: new code_1._Code("<"),
@@ -30173,7 +30182,7 @@ var require_codegen = __commonJS({
       }
       // `+=` code
       add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+        return this._leafNode(new AssignOp(lhs, exports2.operators.ADD, rhs));
       }
       // appends passed SafeExpr to code or executes Block
       code(c) {
@@ -30373,7 +30382,7 @@ var require_codegen = __commonJS({
         ns[ns.length - 1] = node;
       }
     };
-    exports.CodeGen = CodeGen;
+    exports2.CodeGen = CodeGen;
     function addNames(names, from) {
       for (const n in from)
         names[n] = (names[n] || 0) + (from[n] || 0);
@@ -30414,17 +30423,17 @@ var require_codegen = __commonJS({
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
     }
-    exports.not = not;
-    var andCode = mappend(exports.operators.AND);
+    exports2.not = not;
+    var andCode = mappend(exports2.operators.AND);
     function and(...args) {
       return args.reduce(andCode);
     }
-    exports.and = and;
-    var orCode = mappend(exports.operators.OR);
+    exports2.and = and;
+    var orCode = mappend(exports2.operators.OR);
     function or(...args) {
       return args.reduce(orCode);
     }
-    exports.or = or;
+    exports2.or = or;
     function mappend(op) {
       return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
     }
@@ -30436,10 +30445,10 @@ var require_codegen = __commonJS({
 
 // node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr2) {
@@ -30448,7 +30457,7 @@ var require_util = __commonJS({
         hash[item] = true;
       return hash;
     }
-    exports.toHash = toHash;
+    exports2.toHash = toHash;
     function alwaysValidSchema(it, schema) {
       if (typeof schema == "boolean")
         return schema;
@@ -30457,7 +30466,7 @@ var require_util = __commonJS({
       checkUnknownRules(it, schema);
       return !schemaHasRules(schema, it.self.RULES.all);
     }
-    exports.alwaysValidSchema = alwaysValidSchema;
+    exports2.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
       const { opts, self } = it;
       if (!opts.strictSchema)
@@ -30470,7 +30479,7 @@ var require_util = __commonJS({
           checkStrictMode(it, `unknown keyword: "${key3}"`);
       }
     }
-    exports.checkUnknownRules = checkUnknownRules;
+    exports2.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
@@ -30479,7 +30488,7 @@ var require_util = __commonJS({
           return true;
       return false;
     }
-    exports.schemaHasRules = schemaHasRules;
+    exports2.schemaHasRules = schemaHasRules;
     function schemaHasRulesButRef(schema, RULES) {
       if (typeof schema == "boolean")
         return !schema;
@@ -30488,7 +30497,7 @@ var require_util = __commonJS({
           return true;
       return false;
     }
-    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    exports2.schemaHasRulesButRef = schemaHasRulesButRef;
     function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
       if (!$data) {
         if (typeof schema == "number" || typeof schema == "boolean")
@@ -30498,25 +30507,25 @@ var require_util = __commonJS({
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
-    exports.schemaRefOrVal = schemaRefOrVal;
+    exports2.schemaRefOrVal = schemaRefOrVal;
     function unescapeFragment(str2) {
       return unescapeJsonPointer(decodeURIComponent(str2));
     }
-    exports.unescapeFragment = unescapeFragment;
+    exports2.unescapeFragment = unescapeFragment;
     function escapeFragment(str2) {
       return encodeURIComponent(escapeJsonPointer(str2));
     }
-    exports.escapeFragment = escapeFragment;
+    exports2.escapeFragment = escapeFragment;
     function escapeJsonPointer(str2) {
       if (typeof str2 == "number")
         return `${str2}`;
       return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
-    exports.escapeJsonPointer = escapeJsonPointer;
+    exports2.escapeJsonPointer = escapeJsonPointer;
     function unescapeJsonPointer(str2) {
       return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
-    exports.unescapeJsonPointer = unescapeJsonPointer;
+    exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
       if (Array.isArray(xs)) {
         for (const x of xs)
@@ -30525,14 +30534,14 @@ var require_util = __commonJS({
         f(xs);
       }
     }
-    exports.eachItem = eachItem;
+    exports2.eachItem = eachItem;
     function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
       return (gen, from, to, toName) => {
         const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
         return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
       };
     }
-    exports.mergeEvaluated = {
+    exports2.mergeEvaluated = {
       props: makeMergeEvaluated({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
           gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
@@ -30563,11 +30572,11 @@ var require_util = __commonJS({
         setEvaluated(gen, props, ps);
       return props;
     }
-    exports.evaluatedPropsToName = evaluatedPropsToName;
+    exports2.evaluatedPropsToName = evaluatedPropsToName;
     function setEvaluated(gen, props, ps) {
       Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
     }
-    exports.setEvaluated = setEvaluated;
+    exports2.setEvaluated = setEvaluated;
     var snippets = {};
     function useFunc(gen, f) {
       return gen.scopeValue("func", {
@@ -30575,12 +30584,12 @@ var require_util = __commonJS({
         code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
       });
     }
-    exports.useFunc = useFunc;
+    exports2.useFunc = useFunc;
     var Type;
     (function(Type2) {
       Type2[Type2["Num"] = 0] = "Num";
       Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
+    })(Type || (exports2.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
         const isNumber2 = dataPropType === Type.Num;
@@ -30588,7 +30597,7 @@ var require_util = __commonJS({
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
-    exports.getErrorPath = getErrorPath;
+    exports2.getErrorPath = getErrorPath;
     function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
       if (!mode)
         return;
@@ -30597,15 +30606,15 @@ var require_util = __commonJS({
         throw new Error(msg);
       it.self.logger.warn(msg);
     }
-    exports.checkStrictMode = checkStrictMode;
+    exports2.checkStrictMode = checkStrictMode;
   }
 });
 
 // node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var names = {
       // validation function arguments
@@ -30636,26 +30645,26 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports2.default = names;
   }
 });
 
 // node_modules/ajv/dist/compile/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var names_1 = require_names();
-    exports.keywordError = {
+    exports2.keywordError = {
       message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
     };
-    exports.keyword$DataError = {
+    exports2.keyword$DataError = {
       message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
-    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+    function reportError(cxt, error = exports2.keywordError, errorPaths, overrideAllErrors) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
       const errObj = errorObjectCode(cxt, error, errorPaths);
@@ -30665,8 +30674,8 @@ var require_errors2 = __commonJS({
         returnErrors(it, (0, codegen_1._)`[${errObj}]`);
       }
     }
-    exports.reportError = reportError;
-    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+    exports2.reportError = reportError;
+    function reportExtraError(cxt, error = exports2.keywordError, errorPaths) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
       const errObj = errorObjectCode(cxt, error, errorPaths);
@@ -30675,12 +30684,12 @@ var require_errors2 = __commonJS({
         returnErrors(it, names_1.default.vErrors);
       }
     }
-    exports.reportExtraError = reportExtraError;
+    exports2.reportExtraError = reportExtraError;
     function resetErrorsCount(gen, errsCount) {
       gen.assign(names_1.default.errors, errsCount);
       gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
     }
-    exports.resetErrorsCount = resetErrorsCount;
+    exports2.resetErrorsCount = resetErrorsCount;
     function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
@@ -30695,7 +30704,7 @@ var require_errors2 = __commonJS({
         }
       });
     }
-    exports.extendErrors = extendErrors;
+    exports2.extendErrors = extendErrors;
     function addError(gen, errObj) {
       const err = gen.const("err", errObj);
       gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
@@ -30764,10 +30773,10 @@ var require_errors2 = __commonJS({
 
 // node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
     var errors_1 = require_errors2();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
@@ -30785,7 +30794,7 @@ var require_boolSchema = __commonJS({
         gen.return(true);
       }
     }
-    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
       const { gen, schema } = it;
       if (schema === false) {
@@ -30795,7 +30804,7 @@ var require_boolSchema = __commonJS({
         gen.var(valid, true);
       }
     }
-    exports.boolOrEmptySchema = boolOrEmptySchema;
+    exports2.boolOrEmptySchema = boolOrEmptySchema;
     function falseSchemaError(it, overrideAllErrors) {
       const { gen, data } = it;
       const cxt = {
@@ -30815,16 +30824,16 @@ var require_boolSchema = __commonJS({
 
 // node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getRules = exports.isJSONType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getRules = exports2.isJSONType = void 0;
     var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
     var jsonTypes = new Set(_jsonTypes);
     function isJSONType(x) {
       return typeof x == "string" && jsonTypes.has(x);
     }
-    exports.isJSONType = isJSONType;
+    exports2.isJSONType = isJSONType;
     function getRules() {
       const groups = {
         number: { type: "number", rules: [] },
@@ -30840,39 +30849,39 @@ var require_rules = __commonJS({
         keywords: {}
       };
     }
-    exports.getRules = getRules;
+    exports2.getRules = getRules;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self }, type) {
       const group = self.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
-    exports.schemaHasRulesForType = schemaHasRulesForType;
+    exports2.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
       return group.rules.some((rule64) => shouldUseRule(schema, rule64));
     }
-    exports.shouldUseGroup = shouldUseGroup;
+    exports2.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule64) {
       var _a2;
       return schema[rule64.keyword] !== void 0 || ((_a2 = rule64.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
-    exports.shouldUseRule = shouldUseRule;
+    exports2.shouldUseRule = shouldUseRule;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
     var rules_1 = require_rules();
     var applicability_1 = require_applicability();
     var errors_1 = require_errors2();
@@ -30882,7 +30891,7 @@ var require_dataType = __commonJS({
     (function(DataType2) {
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports.DataType = DataType = {}));
+    })(DataType || (exports2.DataType = DataType = {}));
     function getSchemaTypes(schema) {
       const types2 = getJSONTypes(schema.type);
       const hasNull = types2.includes("null");
@@ -30898,14 +30907,14 @@ var require_dataType = __commonJS({
       }
       return types2;
     }
-    exports.getSchemaTypes = getSchemaTypes;
+    exports2.getSchemaTypes = getSchemaTypes;
     function getJSONTypes(ts) {
       const types2 = Array.isArray(ts) ? ts : ts ? [ts] : [];
       if (types2.every(rules_1.isJSONType))
         return types2;
       throw new Error("type must be JSONType or JSONType[]: " + types2.join(","));
     }
-    exports.getJSONTypes = getJSONTypes;
+    exports2.getJSONTypes = getJSONTypes;
     function coerceAndCheckDataType(it, types2) {
       const { gen, data, opts } = it;
       const coerceTo = coerceToTypes(types2, opts.coerceTypes);
@@ -30921,7 +30930,7 @@ var require_dataType = __commonJS({
       }
       return checkTypes;
     }
-    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    exports2.coerceAndCheckDataType = coerceAndCheckDataType;
     var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
     function coerceToTypes(types2, coerceTypes) {
       return coerceTypes ? types2.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
@@ -31001,7 +31010,7 @@ var require_dataType = __commonJS({
         return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
       }
     }
-    exports.checkDataType = checkDataType;
+    exports2.checkDataType = checkDataType;
     function checkDataTypes(dataTypes, data, strictNums, correct) {
       if (dataTypes.length === 1) {
         return checkDataType(dataTypes[0], data, strictNums, correct);
@@ -31023,7 +31032,7 @@ var require_dataType = __commonJS({
         cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
       return cond;
     }
-    exports.checkDataTypes = checkDataTypes;
+    exports2.checkDataTypes = checkDataTypes;
     var typeError = {
       message: ({ schema }) => `must be ${schema}`,
       params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
@@ -31032,7 +31041,7 @@ var require_dataType = __commonJS({
       const cxt = getTypeErrorContext(it);
       (0, errors_1.reportError)(cxt, typeError);
     }
-    exports.reportTypeError = reportTypeError;
+    exports2.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
       const { gen, data, schema } = it;
       const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
@@ -31053,10 +31062,10 @@ var require_dataType = __commonJS({
 
 // node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assignDefaults = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.assignDefaults = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
@@ -31069,7 +31078,7 @@ var require_defaults = __commonJS({
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
-    exports.assignDefaults = assignDefaults;
+    exports2.assignDefaults = assignDefaults;
     function assignDefault(it, prop, defaultValue) {
       const { gen, compositeRule, data, opts } = it;
       if (defaultValue === void 0)
@@ -31090,10 +31099,10 @@ var require_defaults = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var names_1 = require_names();
@@ -31105,16 +31114,16 @@ var require_code2 = __commonJS({
         cxt.error();
       });
     }
-    exports.checkReportMissingProp = checkReportMissingProp;
+    exports2.checkReportMissingProp = checkReportMissingProp;
     function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
       return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
     }
-    exports.checkMissingProp = checkMissingProp;
+    exports2.checkMissingProp = checkMissingProp;
     function reportMissingProp(cxt, missing) {
       cxt.setParams({ missingProperty: missing }, true);
       cxt.error();
     }
-    exports.reportMissingProp = reportMissingProp;
+    exports2.reportMissingProp = reportMissingProp;
     function hasPropFunc(gen) {
       return gen.scopeValue("func", {
         // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -31122,29 +31131,29 @@ var require_code2 = __commonJS({
         code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
       });
     }
-    exports.hasPropFunc = hasPropFunc;
+    exports2.hasPropFunc = hasPropFunc;
     function isOwnProperty(gen, data, property) {
       return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
     }
-    exports.isOwnProperty = isOwnProperty;
+    exports2.isOwnProperty = isOwnProperty;
     function propertyInData(gen, data, property, ownProperties) {
       const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
       return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
     }
-    exports.propertyInData = propertyInData;
+    exports2.propertyInData = propertyInData;
     function noPropertyInData(gen, data, property, ownProperties) {
       const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
       return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
     }
-    exports.noPropertyInData = noPropertyInData;
+    exports2.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
       return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
     }
-    exports.allSchemaProperties = allSchemaProperties;
+    exports2.allSchemaProperties = allSchemaProperties;
     function schemaProperties(it, schemaMap) {
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
-    exports.schemaProperties = schemaProperties;
+    exports2.schemaProperties = schemaProperties;
     function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
@@ -31158,7 +31167,7 @@ var require_code2 = __commonJS({
       const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
       return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
     }
-    exports.callValidateCode = callValidateCode;
+    exports2.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
     function usePattern({ gen, it: { opts } }, pattern) {
       const u = opts.unicodeRegExp ? "u" : "";
@@ -31170,7 +31179,7 @@ var require_code2 = __commonJS({
         code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
       });
     }
-    exports.usePattern = usePattern;
+    exports2.usePattern = usePattern;
     function validateArray(cxt) {
       const { gen, data, keyword, it } = cxt;
       const valid = gen.name("valid");
@@ -31194,7 +31203,7 @@ var require_code2 = __commonJS({
         });
       }
     }
-    exports.validateArray = validateArray;
+    exports2.validateArray = validateArray;
     function validateUnion(cxt) {
       const { gen, schema, keyword, it } = cxt;
       if (!Array.isArray(schema))
@@ -31217,16 +31226,16 @@ var require_code2 = __commonJS({
       }));
       cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
     }
-    exports.validateUnion = validateUnion;
+    exports2.validateUnion = validateUnion;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var code_1 = require_code2();
@@ -31247,7 +31256,7 @@ var require_keyword = __commonJS({
       }, valid);
       cxt.pass(valid, () => cxt.error(true));
     }
-    exports.macroKeywordCode = macroKeywordCode;
+    exports2.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a2;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
@@ -31291,7 +31300,7 @@ var require_keyword = __commonJS({
         gen.if((0, codegen_1.not)((_a3 = def.valid) !== null && _a3 !== void 0 ? _a3 : valid), errors);
       }
     }
-    exports.funcKeywordCode = funcKeywordCode;
+    exports2.funcKeywordCode = funcKeywordCode;
     function modifyData(cxt) {
       const { gen, data, it } = cxt;
       gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
@@ -31315,7 +31324,7 @@ var require_keyword = __commonJS({
     function validSchemaType(schema, schemaType, allowUndefined = false) {
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
-    exports.validSchemaType = validSchemaType;
+    exports2.validSchemaType = validSchemaType;
     function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
@@ -31335,16 +31344,16 @@ var require_keyword = __commonJS({
         }
       }
     }
-    exports.validateKeywordUsage = validateKeywordUsage;
+    exports2.validateKeywordUsage = validateKeywordUsage;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
@@ -31376,7 +31385,7 @@ var require_subschema = __commonJS({
       }
       throw new Error('either "keyword" or "schema" must be passed');
     }
-    exports.getSubschema = getSubschema;
+    exports2.getSubschema = getSubschema;
     function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
       if (data !== void 0 && dataProp !== void 0) {
         throw new Error('both "data" and "dataProp" passed, only one allowed');
@@ -31407,7 +31416,7 @@ var require_subschema = __commonJS({
         subschema.dataNames = [...it.dataNames, _nextData];
       }
     }
-    exports.extendSubschemaData = extendSubschemaData;
+    exports2.extendSubschemaData = extendSubschemaData;
     function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
       if (compositeRule !== void 0)
         subschema.compositeRule = compositeRule;
@@ -31418,13 +31427,13 @@ var require_subschema = __commonJS({
       subschema.jtdDiscriminator = jtdDiscriminator;
       subschema.jtdMetadata = jtdMetadata;
     }
-    exports.extendSubschemaMode = extendSubschemaMode;
+    exports2.extendSubschemaMode = extendSubschemaMode;
   }
 });
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module2) {
+  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function equal(a, b) {
       if (a === b) return true;
@@ -31459,7 +31468,7 @@ var require_fast_deep_equal = __commonJS({
 
 // node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module2) {
+  "node_modules/json-schema-traverse/index.js"(exports2, module2) {
     "use strict";
     var traverse = module2.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -31547,10 +31556,10 @@ var require_json_schema_traverse = __commonJS({
 
 // node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
     var util_1 = require_util();
     var equal = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
@@ -31581,7 +31590,7 @@ var require_resolve = __commonJS({
         return false;
       return countKeys(schema) <= limit;
     }
-    exports.inlineRef = inlineRef;
+    exports2.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
       "$ref",
       "$recursiveRef",
@@ -31623,22 +31632,22 @@ var require_resolve = __commonJS({
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
     }
-    exports.getFullPath = getFullPath;
+    exports2.getFullPath = getFullPath;
     function _getFullPath(resolver, p) {
       const serialized = resolver.serialize(p);
       return serialized.split("#")[0] + "#";
     }
-    exports._getFullPath = _getFullPath;
+    exports2._getFullPath = _getFullPath;
     var TRAILING_SLASH_HASH = /#\/?$/;
     function normalizeId(id) {
       return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
     }
-    exports.normalizeId = normalizeId;
+    exports2.normalizeId = normalizeId;
     function resolveUrl(resolver, baseId, id) {
       id = normalizeId(id);
       return resolver.resolve(baseId, id);
     }
-    exports.resolveUrl = resolveUrl;
+    exports2.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
     function getSchemaRefs(schema, baseId) {
       if (typeof schema == "boolean")
@@ -31697,16 +31706,16 @@ var require_resolve = __commonJS({
         return new Error(`reference "${ref}" resolves to more than one schema`);
       }
     }
-    exports.getSchemaRefs = getSchemaRefs;
+    exports2.getSchemaRefs = getSchemaRefs;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
     var boolSchema_1 = require_boolSchema();
     var dataType_1 = require_dataType();
     var applicability_1 = require_applicability();
@@ -31729,7 +31738,7 @@ var require_validate = __commonJS({
       }
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
-    exports.validateFunctionCode = validateFunctionCode;
+    exports2.validateFunctionCode = validateFunctionCode;
     function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -32150,7 +32159,7 @@ var require_validate = __commonJS({
         }
       }
     };
-    exports.KeywordCxt = KeywordCxt;
+    exports2.KeywordCxt = KeywordCxt;
     function keywordCode(it, keyword, def, ruleType) {
       const cxt = new KeywordCxt(it, def, keyword);
       if ("code" in def) {
@@ -32205,15 +32214,15 @@ var require_validate = __commonJS({
         return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
       }
     }
-    exports.getData = getData;
+    exports2.getData = getData;
   }
 });
 
 // node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var ValidationError = class extends Error {
       constructor(errors) {
         super("validation failed");
@@ -32221,15 +32230,15 @@ var require_validation_error = __commonJS({
         this.ajv = this.validation = true;
       }
     };
-    exports.default = ValidationError;
+    exports2.default = ValidationError;
   }
 });
 
 // node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
       constructor(resolver, baseId, ref, msg) {
@@ -32238,16 +32247,16 @@ var require_ref_error = __commonJS({
         this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
-    exports.default = MissingRefError;
+    exports2.default = MissingRefError;
   }
 });
 
 // node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
     var codegen_1 = require_codegen();
     var validation_error_1 = require_validation_error();
     var names_1 = require_names();
@@ -32273,7 +32282,7 @@ var require_compile = __commonJS({
         this.refs = {};
       }
     };
-    exports.SchemaEnv = SchemaEnv;
+    exports2.SchemaEnv = SchemaEnv;
     function compileSchema2(sch) {
       const _sch = getCompilingSchema.call(this, sch);
       if (_sch)
@@ -32359,7 +32368,7 @@ var require_compile = __commonJS({
         this._compilations.delete(sch);
       }
     }
-    exports.compileSchema = compileSchema2;
+    exports2.compileSchema = compileSchema2;
     function resolveRef(root, baseId, ref) {
       var _a2;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
@@ -32377,7 +32386,7 @@ var require_compile = __commonJS({
         return;
       return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
-    exports.resolveRef = resolveRef;
+    exports2.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
       if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
         return sch.schema;
@@ -32389,7 +32398,7 @@ var require_compile = __commonJS({
           return sch;
       }
     }
-    exports.getCompilingSchema = getCompilingSchema;
+    exports2.getCompilingSchema = getCompilingSchema;
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
@@ -32428,7 +32437,7 @@ var require_compile = __commonJS({
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
-    exports.resolveSchema = resolveSchema;
+    exports2.resolveSchema = resolveSchema;
     var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
       "properties",
       "patternProperties",
@@ -32468,7 +32477,7 @@ var require_compile = __commonJS({
 
 // node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module2) {
+  "node_modules/ajv/dist/refs/data.json"(exports2, module2) {
     module2.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -32487,7 +32496,7 @@ var require_data = __commonJS({
 
 // node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module2) {
+  "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -33021,7 +33030,7 @@ var require_utils = __commonJS({
 
 // node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module2) {
+  "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -33232,7 +33241,7 @@ var require_schemes = __commonJS({
 
 // node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module2) {
+  "node_modules/fast-uri/index.js"(exports2, module2) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -33662,42 +33671,42 @@ var require_fast_uri = __commonJS({
 
 // node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var uri = require_fast_uri();
     uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
+    exports2.default = uri;
   }
 });
 
 // node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
     var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
     } });
     var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return codegen_1._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return codegen_1.str;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return codegen_1.stringify;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return codegen_1.nil;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return codegen_1.Name;
     } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
       return codegen_1.CodeGen;
     } });
     var validation_error_1 = require_validation_error();
@@ -34151,7 +34160,7 @@ var require_core = __commonJS({
     };
     Ajv.ValidationError = validation_error_1.default;
     Ajv.MissingRefError = ref_error_1.default;
-    exports.default = Ajv;
+    exports2.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key3 in checkOpts) {
         const opt = key3;
@@ -34284,25 +34293,25 @@ var require_core = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var def = {
       keyword: "id",
       code() {
         throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.callRef = exports.getValidate = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.callRef = exports2.getValidate = void 0;
     var ref_error_1 = require_ref_error();
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
@@ -34353,7 +34362,7 @@ var require_ref = __commonJS({
       const { gen } = cxt;
       return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
     }
-    exports.getValidate = getValidate;
+    exports2.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
       const { allErrors, schemaEnv: env2, opts } = it;
@@ -34414,16 +34423,16 @@ var require_ref = __commonJS({
         }
       }
     }
-    exports.callRef = callRef;
-    exports.default = def;
+    exports2.callRef = callRef;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var id_1 = require_id();
     var ref_1 = require_ref();
     var core = [
@@ -34436,15 +34445,15 @@ var require_core2 = __commonJS({
       id_1.default,
       ref_1.default
     ];
-    exports.default = core;
+    exports2.default = core;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var ops = codegen_1.operators;
     var KWDs = {
@@ -34468,15 +34477,15 @@ var require_limitNumber = __commonJS({
         cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
@@ -34496,15 +34505,15 @@ var require_multipleOf = __commonJS({
         cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     function ucs2length(str2) {
       const len = str2.length;
       let length = 0;
@@ -34521,16 +34530,16 @@ var require_ucs2length = __commonJS({
       }
       return length;
     }
-    exports.default = ucs2length;
+    exports2.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var ucs2length_1 = require_ucs2length();
@@ -34554,15 +34563,15 @@ var require_limitLength = __commonJS({
         cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var util_1 = require_util();
     var codegen_1 = require_codegen();
@@ -34591,15 +34600,15 @@ var require_pattern = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
       message({ keyword, schemaCode }) {
@@ -34620,15 +34629,15 @@ var require_limitProperties = __commonJS({
         cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -34702,15 +34711,15 @@ var require_required = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
       message({ keyword, schemaCode }) {
@@ -34731,26 +34740,26 @@ var require_limitItems = __commonJS({
         cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
     equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
+    exports2.default = equal;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var dataType_1 = require_dataType();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -34809,15 +34818,15 @@ var require_uniqueItems = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
@@ -34838,15 +34847,15 @@ var require_const = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
@@ -34887,15 +34896,15 @@ var require_enum = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
     var multipleOf_1 = require_multipleOf();
     var limitLength_1 = require_limitLength();
@@ -34925,16 +34934,16 @@ var require_validation = __commonJS({
       const_1.default,
       enum_1.default
     ];
-    exports.default = validation;
+    exports2.default = validation;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateAdditionalItems = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateAdditionalItems = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -34977,17 +34986,17 @@ var require_additionalItems = __commonJS({
         });
       }
     }
-    exports.validateAdditionalItems = validateAdditionalItems;
-    exports.default = def;
+    exports2.validateAdditionalItems = validateAdditionalItems;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateTuple = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateTuple = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
@@ -35034,16 +35043,16 @@ var require_items = __commonJS({
         }
       }
     }
-    exports.validateTuple = validateTuple;
-    exports.default = def;
+    exports2.validateTuple = validateTuple;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var items_1 = require_items();
     var def = {
       keyword: "prefixItems",
@@ -35052,15 +35061,15 @@ var require_prefixItems = __commonJS({
       before: "uniqueItems",
       code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
@@ -35087,15 +35096,15 @@ var require_items2020 = __commonJS({
           cxt.ok((0, code_1.validateArray)(cxt));
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -35181,20 +35190,20 @@ var require_contains = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
-    exports.error = {
+    exports2.error = {
       message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
         return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
@@ -35209,7 +35218,7 @@ var require_dependencies = __commonJS({
       keyword: "dependencies",
       type: "object",
       schemaType: "object",
-      error: exports.error,
+      error: exports2.error,
       code(cxt) {
         const [propDeps, schDeps] = splitDependencies(cxt);
         validatePropertyDeps(cxt, propDeps);
@@ -35255,7 +35264,7 @@ var require_dependencies = __commonJS({
         }
       }
     }
-    exports.validatePropertyDeps = validatePropertyDeps;
+    exports2.validatePropertyDeps = validatePropertyDeps;
     function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
       const { gen, data, keyword, it } = cxt;
       const valid = gen.name("valid");
@@ -35274,16 +35283,16 @@ var require_dependencies = __commonJS({
         cxt.ok(valid);
       }
     }
-    exports.validateSchemaDeps = validateSchemaDeps;
-    exports.default = def;
+    exports2.validateSchemaDeps = validateSchemaDeps;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -35318,15 +35327,15 @@ var require_propertyNames = __commonJS({
         cxt.ok(valid);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
@@ -35424,15 +35433,15 @@ var require_additionalProperties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var validate_1 = require_validate();
     var code_1 = require_code2();
     var util_1 = require_util();
@@ -35482,15 +35491,15 @@ var require_properties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -35556,15 +35565,15 @@ var require_patternProperties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: "not",
@@ -35587,15 +35596,15 @@ var require_not = __commonJS({
       },
       error: { message: "must NOT be valid" }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var def = {
       keyword: "anyOf",
@@ -35604,15 +35613,15 @@ var require_anyOf = __commonJS({
       code: code_1.validateUnion,
       error: { message: "must match a schema in anyOf" }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -35662,15 +35671,15 @@ var require_oneOf = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: "allOf",
@@ -35689,15 +35698,15 @@ var require_allOf = __commonJS({
         });
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -35758,15 +35767,15 @@ var require_if = __commonJS({
       const schema = it.schema[keyword];
       return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
     }
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: ["then", "else"],
@@ -35776,15 +35785,15 @@ var require_thenElse = __commonJS({
           (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
     var prefixItems_1 = require_prefixItems();
     var items_1 = require_items();
@@ -35824,15 +35833,15 @@ var require_applicator = __commonJS({
       applicator.push(contains_1.default);
       return applicator;
     }
-    exports.default = getApplicator;
+    exports2.default = getApplicator;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
@@ -35914,28 +35923,28 @@ var require_format = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var format_1 = require_format();
     var format = [format_1.default];
-    exports.default = format;
+    exports2.default = format;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
+    exports2.metadataVocabulary = [
       "title",
       "description",
       "default",
@@ -35944,7 +35953,7 @@ var require_metadata = __commonJS({
       "writeOnly",
       "examples"
     ];
-    exports.contentVocabulary = [
+    exports2.contentVocabulary = [
       "contentMediaType",
       "contentEncoding",
       "contentSchema"
@@ -35954,9 +35963,9 @@ var require_metadata = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var core_1 = require_core2();
     var validation_1 = require_validation();
     var applicator_1 = require_applicator();
@@ -35970,29 +35979,29 @@ var require_draft7 = __commonJS({
       metadata_1.metadataVocabulary,
       metadata_1.contentVocabulary
     ];
-    exports.default = draft7Vocabularies;
+    exports2.default = draft7Vocabularies;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DiscrError = void 0;
     var DiscrError;
     (function(DiscrError2) {
       DiscrError2["Tag"] = "tag";
       DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+    })(DiscrError || (exports2.DiscrError = DiscrError = {}));
   }
 });
 
 // node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var types_1 = require_types();
     var compile_1 = require_compile();
@@ -36089,13 +36098,13 @@ var require_discriminator = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module2) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
     module2.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -36252,10 +36261,10 @@ var require_json_schema_draft_07 = __commonJS({
 
 // node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module2) {
+  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
     var core_1 = require_core();
     var draft7_1 = require_draft7();
     var discriminator_1 = require_discriminator();
@@ -36281,40 +36290,40 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv;
-    module2.exports = exports = Ajv;
+    exports2.Ajv = Ajv;
+    module2.exports = exports2 = Ajv;
     module2.exports.Ajv = Ajv;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = Ajv;
     var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
     } });
     var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return codegen_1._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return codegen_1.str;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return codegen_1.stringify;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return codegen_1.nil;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return codegen_1.Name;
     } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
       return codegen_1.CodeGen;
     } });
     var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
       return validation_error_1.default;
     } });
     var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
   }
@@ -36322,14 +36331,14 @@ var require_ajv = __commonJS({
 
 // node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
+  "node_modules/ajv-formats/dist/formats.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.formatNames = exports2.fastFormats = exports2.fullFormats = void 0;
     function fmtDef(validate, compare) {
       return { validate, compare };
     }
-    exports.fullFormats = {
+    exports2.fullFormats = {
       // date: http://tools.ietf.org/html/rfc3339#section-5.6
       date: fmtDef(date, compareDate),
       // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
@@ -36376,8 +36385,8 @@ var require_formats = __commonJS({
       // unchecked string payload
       binary: true
     };
-    exports.fastFormats = {
-      ...exports.fullFormats,
+    exports2.fastFormats = {
+      ...exports2.fullFormats,
       date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
       time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
       "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
@@ -36391,7 +36400,7 @@ var require_formats = __commonJS({
       // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
       email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
     };
-    exports.formatNames = Object.keys(exports.fullFormats);
+    exports2.formatNames = Object.keys(exports2.fullFormats);
     function isLeapYear(year) {
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
@@ -36525,10 +36534,10 @@ var require_formats = __commonJS({
 
 // node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports) {
+  "node_modules/ajv-formats/dist/limit.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatLimitDefinition = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.formatLimitDefinition = void 0;
     var ajv_1 = require_ajv();
     var codegen_1 = require_codegen();
     var ops = codegen_1.operators;
@@ -36542,7 +36551,7 @@ var require_limit = __commonJS({
       message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
       params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
     };
-    exports.formatLimitDefinition = {
+    exports2.formatLimitDefinition = {
       keyword: Object.keys(KWDs),
       type: "string",
       schemaType: "string",
@@ -36588,18 +36597,18 @@ var require_limit = __commonJS({
       dependencies: ["format"]
     };
     var formatLimitPlugin = (ajv) => {
-      ajv.addKeyword(exports.formatLimitDefinition);
+      ajv.addKeyword(exports2.formatLimitDefinition);
       return ajv;
     };
-    exports.default = formatLimitPlugin;
+    exports2.default = formatLimitPlugin;
   }
 });
 
 // node_modules/ajv-formats/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports, module2) {
+  "node_modules/ajv-formats/dist/index.js"(exports2, module2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var formats_1 = require_formats();
     var limit_1 = require_limit();
     var codegen_1 = require_codegen();
@@ -36631,16 +36640,16 @@ var require_dist2 = __commonJS({
       for (const f of list)
         ajv.addFormat(f, fs[f]);
     }
-    module2.exports = exports = formatsPlugin;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = formatsPlugin;
+    module2.exports = exports2 = formatsPlugin;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = formatsPlugin;
   }
 });
 
 // src/schema/runtime-ajv.ts
 function compileSchema(schema) {
-  const { createHash: createHash3 } = __require("node:crypto");
-  const key3 = createHash3("sha256").update(JSON.stringify(schema)).digest("hex");
+  const { createHash } = require("node:crypto");
+  const key3 = createHash("sha256").update(JSON.stringify(schema)).digest("hex");
   const cached2 = cache2.get(key3);
   if (cached2) return cached2;
   const ajv = newAjv();
@@ -36682,7 +36691,6 @@ var init_runtime_ajv = __esm({
 });
 
 // src/schema/schema-dir.ts
-import path12 from "node:path";
 function candidateFileNames(apiVersion, kind) {
   const [group, version2] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
   if (apiVersion.split("/").length > 2 || !SAFE_NAME.test(kind) || !SAFE_NAME.test(version2 ?? "") || group !== "" && (!SAFE_GROUP.test(group) || group.includes("..")))
@@ -36694,7 +36702,7 @@ function candidateFileNames(apiVersion, kind) {
     names.push(
       `${k}-${group.split(".")[0]}-${version2}.json`,
       `${k}-${group}-${version2}.json`,
-      path12.join(group, `${k}_${version2}.json`)
+      import_node_path11.default.join(group, `${k}_${version2}.json`)
     );
   names.push(`${k}_${version2}.json`);
   return [...new Set(names.map((n) => n.toLowerCase()))];
@@ -36702,7 +36710,7 @@ function candidateFileNames(apiVersion, kind) {
 function findUserSchema(dirs, apiVersion, kind) {
   for (const dir of dirs) {
     for (const name2 of candidateFileNames(apiVersion, kind)) {
-      const file = path12.join(dir, name2);
+      const file = import_node_path11.default.join(dir, name2);
       const read = readRegularFile(file, { root: dir, rootName: dir, maxBytes: MAX_SCHEMA_BYTES });
       if (!read.ok && read.reason === "not-found") continue;
       if (!read.ok)
@@ -36720,10 +36728,11 @@ function findUserSchema(dirs, apiVersion, kind) {
   }
   return void 0;
 }
-var MAX_SCHEMA_BYTES, SAFE_GROUP, SAFE_NAME;
+var import_node_path11, MAX_SCHEMA_BYTES, SAFE_GROUP, SAFE_NAME;
 var init_schema_dir = __esm({
   "src/schema/schema-dir.ts"() {
     "use strict";
+    import_node_path11 = __toESM(require("node:path"), 1);
     init_safe_read();
     MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
     SAFE_GROUP = /^[a-z0-9][a-z0-9.-]{0,252}$/;
@@ -36934,7 +36943,7 @@ var init_resolve = __esm({
       }
     };
     describe = (err) => err instanceof Error ? err.message : String(err);
-    clip2 = (text) => text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    clip2 = (text) => text.length > 200 ? `${text.slice(0, 200)}\u2026` : text;
     MAX_SCHEMA_PROBLEMS = 10;
   }
 });
@@ -37159,7 +37168,7 @@ function explain(error, path20, context) {
     case "enum": {
       const allowed = p.allowedValues ?? [];
       const shown = allowed.slice(0, MAX_ENUM_VALUES_SHOWN).map((v) => JSON.stringify(v)).join(", ");
-      const more = allowed.length > MAX_ENUM_VALUES_SHOWN ? `, … (${allowed.length} values)` : "";
+      const more = allowed.length > MAX_ENUM_VALUES_SHOWN ? `, \u2026 (${allowed.length} values)` : "";
       const meant = typeof value === "string" ? closestMatch2(
         value,
         allowed.filter((v) => typeof v === "string")
@@ -37659,12 +37668,10 @@ var init_did_you_mean = __esm({
 });
 
 // src/api/config.ts
-import { statSync as statSync4 } from "node:fs";
-import path13 from "node:path";
 function loadConfigFor(target, options = {}) {
-  const absolute = path13.resolve(options.cwd ?? ".", target);
-  const dir = isDirectory(absolute) ? absolute : path13.dirname(absolute);
-  const cwd = options.cwd !== void 0 ? path13.resolve(options.cwd) : dir;
+  const absolute = import_node_path12.default.resolve(options.cwd ?? ".", target);
+  const dir = isDirectory(absolute) ? absolute : import_node_path12.default.dirname(absolute);
+  const cwd = options.cwd !== void 0 ? import_node_path12.default.resolve(options.cwd) : dir;
   if (options.configPath !== void 0) return loadConfig({ cwd, configPath: options.configPath });
   const found = findConfigFile(dir);
   if (!found) return { config: emptyConfig(), findings: [], baseDir: cwd };
@@ -37672,7 +37679,7 @@ function loadConfigFor(target, options = {}) {
 }
 function isDirectory(p) {
   try {
-    return statSync4(p).isDirectory();
+    return (0, import_node_fs9.statSync)(p).isDirectory();
   } catch {
     return false;
   }
@@ -37721,9 +37728,12 @@ function checkKubeVersion(kubeVersion2 = DEFAULT_KUBE_VERSION) {
     );
   }
 }
+var import_node_fs9, import_node_path12;
 var init_config2 = __esm({
   "src/api/config.ts"() {
     "use strict";
+    import_node_fs9 = require("node:fs");
+    import_node_path12 = __toESM(require("node:path"), 1);
     init_builtin_checks();
     init_config();
     init_registry();
@@ -37900,9 +37910,9 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
   const offsetOf2 = (line2, column) => {
     if (!Number.isSafeInteger(line2) || !Number.isSafeInteger(column) || line2 < 1 || column < 1 || line2 > lines.lineStarts.length)
       return void 0;
-    const start = lines.lineStarts[line2 - 1];
+    const start2 = lines.lineStarts[line2 - 1];
     const end = lines.lineStarts[line2] ?? text.length + 1;
-    const offset = start + column - 1;
+    const offset = start2 + column - 1;
     return offset < end ? offset : void 0;
   };
   let stream;
@@ -37962,7 +37972,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       at2(
         "input/unrendered-template",
         "error",
-        "unrendered template ({{ … }}): render it first (helm template / kustomize build) and lint the output; this document is skipped",
+        "unrendered template ({{ \u2026 }}): render it first (helm template / kustomize build) and lint the output; this document is skipped",
         sourceMap.toRange(offset, offset + 2)
       );
       return;
@@ -37995,8 +38005,8 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
         );
         continue;
       }
-      const [start, end] = clampToContent(chunk, error.pos[0], error.pos[1]);
-      at2("yaml/syntax", "error", `YAML syntax error: ${clip3(firstLine(error.message))}`, sourceMap.toRange(start, end));
+      const [start2, end] = clampToContent(chunk, error.pos[0], error.pos[1]);
+      at2("yaml/syntax", "error", `YAML syntax error: ${clip3(firstLine(error.message))}`, sourceMap.toRange(start2, end));
     }
     if (fatal) {
       contentDocs++;
@@ -38021,7 +38031,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       at2(
         "input/unrendered-template",
         "error",
-        "unrendered template ({{ … }}): render it first and lint the output; this document is skipped",
+        "unrendered template ({{ \u2026 }}): render it first and lint the output; this document is skipped",
         sourceMap.toRange(graph.template, graph.template + 2)
       );
       return;
@@ -38031,12 +38041,12 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     if (graph.fatal) return;
     const overBudget = aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes);
     if (overBudget) {
-      const [start, end] = overBudget.range;
+      const [start2, end] = overBudget.range;
       at2(
         "input/alias-limit",
         "error",
         `aliases expand this document by more than ${formatBytes2(limits.maxAliasBytes)} (${clip3(`*${overBudget.alias.source}`)} here brings it to ${formatBytes2(overBudget.total)}); not checked (raise with --max-alias-size)`,
-        sourceMap.toRange(start, end)
+        sourceMap.toRange(start2, end)
       );
       return;
     }
@@ -38269,9 +38279,9 @@ function checkGraph(doc, aliases, text) {
       if ((0, import_yaml4.isScalar)(node.key) && typeof node.key.value === "string") {
         const helm = HELM_SIGNATURE.exec(node.key.value);
         if (helm) {
-          const start = rangeOf(node.key)[0];
-          const inSource = text.indexOf("{{", start);
-          return { problems, fatal: true, template: inSource >= 0 ? inSource : start };
+          const start2 = rangeOf(node.key)[0];
+          const inSource = text.indexOf("{{", start2);
+          return { problems, fatal: true, template: inSource >= 0 ? inSource : start2 };
         }
       }
       if ((0, import_yaml4.isMap)(node.key) || (0, import_yaml4.isSeq)(node.key)) {
@@ -38285,9 +38295,9 @@ function checkGraph(doc, aliases, text) {
       continue;
     }
     if ((0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node)) {
-      const start = rangeOf(node)[0];
-      if ((0, import_yaml4.isMap)(node) && node.flow && text.startsWith("{{", start) && (0, import_yaml4.isPair)(node.items[0]) && (0, import_yaml4.isMap)(node.items[0].key)) {
-        return { problems, fatal: true, template: start };
+      const start2 = rangeOf(node)[0];
+      if ((0, import_yaml4.isMap)(node) && node.flow && text.startsWith("{{", start2) && (0, import_yaml4.isPair)(node.items[0]) && (0, import_yaml4.isMap)(node.items[0].key)) {
+        return { problems, fatal: true, template: start2 };
       }
       open.add(node);
       stack.push({ node, exit: true });
@@ -38428,22 +38438,22 @@ function kindOfValue(value) {
   if (typeof value === "object") return "not a plain mapping";
   return `a ${typeof value} scalar`;
 }
-function keyAt(text, start) {
-  const rest = text.slice(start, start + 256);
+function keyAt(text, start2) {
+  const rest = text.slice(start2, start2 + 256);
   const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n,}]*?)\s*:/.exec(rest);
   return m ? m[1] : (rest.split(/[\r\n]/)[0] ?? "").slice(0, 80);
 }
-function clampToContent(text, start, end) {
+function clampToContent(text, start2, end) {
   let last = text.length - 1;
   while (last > 0 && /\s/.test(text[last])) last--;
-  if (start > last) return [Math.max(0, last), Math.max(0, last) + 1];
-  return [start, Math.max(start, end)];
+  if (start2 > last) return [Math.max(0, last), Math.max(0, last) + 1];
+  return [start2, Math.max(start2, end)];
 }
 function firstLine(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 function clip3(message) {
-  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}\u2026` : message;
 }
 function describe2(err) {
   return err instanceof Error ? err.message : String(err);
@@ -38523,9 +38533,9 @@ var init_source = __esm({
       /** Offset of a 1-based line/column (UTF-16 columns, as findings count them); undefined outside the text. */
       offsetAt(line2, column) {
         if (!Number.isSafeInteger(line2) || !Number.isSafeInteger(column) || line2 < 1 || column < 1) return void 0;
-        const start = this.lineStarts[line2 - 1];
-        if (start === void 0) return void 0;
-        const offset = start + column - 1;
+        const start2 = this.lineStarts[line2 - 1];
+        if (start2 === void 0) return void 0;
+        const offset = start2 + column - 1;
         const next = this.lineStarts[line2] ?? this.text.length + 1;
         return offset < next ? offset : void 0;
       }
@@ -38541,13 +38551,13 @@ var init_source = __esm({
         return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
       }
       /** A TextEdit replacing [start, end) with `newText`. */
-      edit(start, end, newText) {
-        const s = this.positionAt(start);
+      edit(start2, end, newText) {
+        const s = this.positionAt(start2);
         const e = this.positionAt(end);
-        return { start, end, newText, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+        return { start: start2, end, newText, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
       }
-      rangeOf(start, end) {
-        const s = this.positionAt(start);
+      rangeOf(start2, end) {
+        const s = this.positionAt(start2);
         const e = this.positionAt(end);
         return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
       }
@@ -38689,8 +38699,8 @@ function insertBefore(source, map, before2, base, block2, step) {
   return source.edit(at2[0], at2[0], `${renderBlock(block2, indent, step, source.eol)}${source.eol}${" ".repeat(indent)}`);
 }
 function ownLineColumn(source, offset) {
-  const start = source.lineStart(offset);
-  return source.text.slice(start, offset).trim() === "" ? offset - start : void 0;
+  const start2 = source.lineStart(offset);
+  return source.text.slice(start2, offset).trim() === "" ? offset - start2 : void 0;
 }
 function insertAfter(source, map, after, base, block2, step) {
   const value = span(after.value, base);
@@ -38785,10 +38795,10 @@ function convertBackend(source, base, pair, step) {
       if (item === second) continue;
       if (item === first) items.push(renderFlow(service, jsonStyle(map)).slice(1, -1));
       else {
-        const start = span(item.key, base)?.[0];
+        const start2 = span(item.key, base)?.[0];
         const end = span(item.value, base)?.[1];
-        if (start === void 0 || end === void 0) return void 0;
-        items.push(source.text.slice(start, end));
+        if (start2 === void 0 || end === void 0) return void 0;
+        items.push(source.text.slice(start2, end));
       }
     }
     return [source.edit(range2[0], range2[1], `{${items.join(", ")}}`)];
@@ -38838,7 +38848,7 @@ var init_ingress = __esm({
       from: ["extensions/v1beta1", "networking.k8s.io/v1beta1"],
       kinds: ["Ingress"],
       to: "networking.k8s.io/v1",
-      summary: "`spec.backend` → `spec.defaultBackend`; `serviceName`/`servicePort` → `service.name`/`service.port.number` (or `.name`); `pathType: ImplementationSpecific` where a path has none; not offered for a quoted numeric servicePort",
+      summary: "`spec.backend` \u2192 `spec.defaultBackend`; `serviceName`/`servicePort` \u2192 `service.name`/`service.port.number` (or `.name`); `pathType: ImplementationSpecific` where a path has none; not offered for a quoted numeric servicePort",
       edits: ({ source, base, object }) => {
         const specPair = pairOf(object, "spec");
         const spec = mapValue(specPair);
@@ -38886,9 +38896,9 @@ function resourceTarget(source, base, resource, step) {
   const pair = old[0];
   const [type, field] = TARGETS[keyName(pair.key)];
   const value = scalarSource(source, pair.value, base);
-  const start = span(pair.key, base)?.[0];
+  const start2 = span(pair.key, base)?.[0];
   const end = span(pair.value, base)?.[1];
-  if (value === void 0 || start === void 0 || end === void 0) return void 0;
+  if (value === void 0 || start2 === void 0 || end === void 0) return void 0;
   const block2 = [
     [
       "target",
@@ -38898,9 +38908,9 @@ function resourceTarget(source, base, resource, step) {
       ]
     ]
   ];
-  if (resource.flow) return source.edit(start, end, renderFlow(block2, jsonStyle(resource)).slice(1, -1));
+  if (resource.flow) return source.edit(start2, end, renderFlow(block2, jsonStyle(resource)).slice(1, -1));
   const indent = keyIndent(source, resource, base);
-  return indent === void 0 ? void 0 : source.edit(start, end, renderBlock(block2, indent, step, source.eol));
+  return indent === void 0 ? void 0 : source.edit(start2, end, renderBlock(block2, indent, step, source.eol));
 }
 var import_yaml8, TARGETS, horizontalPodAutoscaler;
 var init_hpa = __esm({
@@ -38917,7 +38927,7 @@ var init_hpa = __esm({
       from: ["autoscaling/v2beta1", "autoscaling/v2beta2"],
       kinds: ["HorizontalPodAutoscaler"],
       to: "autoscaling/v2",
-      summary: "v2beta2: no field changes; v2beta1: Resource metric targets become `target: {type: Utilization|AverageValue, …}` (not offered for Pods, Object or External metrics)",
+      summary: "v2beta2: no field changes; v2beta1: Resource metric targets become `target: {type: Utilization|AverageValue, \u2026}` (not offered for Pods, Object or External metrics)",
       edits: ({ source, base, object, manifest }) => {
         if (manifest.ref.apiVersion === "autoscaling/v2beta2") return [];
         const spec = mapValue(pairOf(object, "spec"));
@@ -38979,7 +38989,6 @@ var init_decode = __esm({
 });
 
 // src/load/index.ts
-import path14 from "node:path";
 function isKubernetesObject(m) {
   if (m.itemIndex !== void 0) return true;
   return Object.hasOwn(m.object, "apiVersion") || Object.hasOwn(m.object, "kind");
@@ -39072,7 +39081,7 @@ function loadInputs(inputs, options = {}) {
   for (const f of expanded.findings) findings.push(f);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const file of expanded.files) {
-    const read = readRegularFile(path14.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
+    const read = readRegularFile(import_node_path13.default.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
     if (read.ok) add(loadBytes(read.bytes, file, limits), expanded.walked.has(file));
     else if (read.reason === "too-large")
       add({ manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
@@ -39096,7 +39105,7 @@ function loadInputs(inputs, options = {}) {
     if (included.has(dir)) continue;
     const kind = renderKind(dir);
     const result = renderFolder(dir, kind, {
-      display: path14.relative(cwd, dir) || ".",
+      display: import_node_path13.default.relative(cwd, dir) || ".",
       cwd,
       env: options.env ?? process.env,
       maxBytes: limits.maxFileBytes
@@ -39117,7 +39126,7 @@ function loadInputs(inputs, options = {}) {
 function helmStreamOf(bytes) {
   if (bytes.length === 0 || bytes.length > 64 * 1024 * 1024) return void 0;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-  return text.includes("�") ? void 0 : splitHelmStream(text);
+  return text.includes("\uFFFD") ? void 0 : splitHelmStream(text);
 }
 function tooLarge(file, size, limits) {
   const mib2 = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -39132,10 +39141,11 @@ function tooLarge(file, size, limits) {
     endColumn: 1
   };
 }
-var NOT_KUBERNETES;
+var import_node_path13, NOT_KUBERNETES;
 var init_load = __esm({
   "src/load/index.ts"() {
     "use strict";
+    import_node_path13 = __toESM(require("node:path"), 1);
     init_decode();
     init_inputs();
     init_limits();
@@ -39365,15 +39375,15 @@ var init_fixers = __esm({
     FIXERS = {
       "schema/yaml11-scalar": {
         fixer: quoteScalar,
-        description: 'quotes the value as written (`on` → `"on"`, `0755` → `"0755"`), with the quote character the document already uses most. A value with an anchor (or inside an anchored node) is left alone: its aliases would change too.'
+        description: 'quotes the value as written (`on` \u2192 `"on"`, `0755` \u2192 `"0755"`), with the quote character the document already uses most. A value with an anchor (or inside an anchored node) is left alone: its aliases would change too.'
       },
       "schema/unknown-field": {
         fixer: renameField,
-        description: "renames the field when exactly one field of that mapping in the schema is within the did-you-mean distance (`replica` → `replicas`, `RestartPolicy` → `restartPolicy`) and that field is not already set. Built-in kinds only; fields inside anchors or merge keys are left alone."
+        description: "renames the field when exactly one field of that mapping in the schema is within the did-you-mean distance (`replica` \u2192 `replicas`, `RestartPolicy` \u2192 `restartPolicy`) and that field is not already set. Built-in kinds only; fields inside anchors or merge keys are left alone."
       },
       "removed-api-version": {
         fixer: migrateApiVersion,
-        description: "migrates the object to the replacement API where the migration is mechanical (the list below); objects with anchors, aliases or merge keys in the changed fields, and APIs without a mechanical replacement (PodSecurityPolicy, apiextensions.k8s.io/v1beta1 CustomResourceDefinition, admission webhooks, …) are left for you."
+        description: "migrates the object to the replacement API where the migration is mechanical (the list below); objects with anchors, aliases or merge keys in the changed fields, and APIs without a mechanical replacement (PodSecurityPolicy, apiextensions.k8s.io/v1beta1 CustomResourceDefinition, admission webhooks, \u2026) are left for you."
       }
     };
     FIXABLE_IDS = Object.keys(FIXERS).sort();
@@ -39393,9 +39403,9 @@ function attachFixes(findings, manifests, sources) {
     for (const manifest of manifests) {
       if (manifest.file !== name2) continue;
       const r = manifest.locate([]);
-      const start = source.offsetAt(r.line, r.column);
+      const start2 = source.offsetAt(r.line, r.column);
       const end = source.offsetAt(r.endLine, r.endColumn) ?? text.length;
-      if (start !== void 0) objects.push({ manifest, start, end });
+      if (start2 !== void 0) objects.push({ manifest, start: start2, end });
     }
     entry = { source, objects };
     files.set(name2, entry);
@@ -39479,16 +39489,16 @@ function toFinding(rule64, report, override) {
 function crashFinding(rule64, manifest, err) {
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   const where = manifest ? ` while checking ${objectLabel(manifest)}` : "";
-  const start = manifest?.locate([]) ?? { line: 1, column: 1 };
+  const start2 = manifest?.locate([]) ?? { line: 1, column: 1 };
   return {
     ruleId: RULE_CRASH,
     severity: "error",
     message: `rule ${rule64.id} crashed${where}: ${reason} (a kubeplan bug: please report it with this object)`,
     file: manifest?.file ?? "",
-    line: start.line,
-    column: start.column,
-    endLine: start.line,
-    endColumn: start.column,
+    line: start2.line,
+    column: start2.column,
+    endLine: start2.line,
+    endColumn: start2.column,
     ...manifest ? { object: manifest.ref } : {}
   };
 }
@@ -40135,7 +40145,7 @@ var init_rule_pages = __esm({
     init_registry();
     RULE_DOCS_URL = "https://github.com/kubeplan/kubeplan/blob/main/docs/rules/";
     GENERATED = (source) => `<!-- Generated from ${source} by scripts/gen-rule-docs.mjs (npm run docs:rules); do not edit. -->`;
-    code = (value) => value ? `\`${value}\`` : "—";
+    code = (value) => value ? `\`${value}\`` : "\u2014";
     cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
   }
 });
@@ -40158,7 +40168,7 @@ function renderPlanText(result, options = {}) {
   const podNode = new Map(result.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
   out.push(bold("kubeplan plan"));
   out.push(`Cluster: ${safe(result.cluster.description)}`);
-  out.push(dim(`Seed ${safe(result.settings.seed)} · now ${result.settings.now} · ties: ${result.settings.tieBreak}`));
+  out.push(dim(`Seed ${safe(result.settings.seed)} \xB7 now ${result.settings.now} \xB7 ties: ${result.settings.tieBreak}`));
   out.push(dim(`Nodes evaluated per pod: ${result.settings.nodeSampling}`));
   out.push(
     dim(`Behaviour of Kubernetes ${safe(result.settings.kubeVersion)} (feature-gate defaults and scheduler changes)`)
@@ -40167,7 +40177,7 @@ function renderPlanText(result, options = {}) {
     out.push("", bold("Workloads"));
     for (const w of result.workloads) {
       out.push(
-        `  ${w.kind} ${safe(w.namespace)}/${safe(w.name)}  ${w.replicas} ${w.kind === "Pod" ? "pod" : w.replicas === 1 ? "replica" : "replicas"}${w.notes.length ? dim(` · ${w.notes.map(safe).join(" · ")}`) : ""}`
+        `  ${w.kind} ${safe(w.namespace)}/${safe(w.name)}  ${w.replicas} ${w.kind === "Pod" ? "pod" : w.replicas === 1 ? "replica" : "replicas"}${w.notes.length ? dim(` \xB7 ${w.notes.map(safe).join(" \xB7 ")}`) : ""}`
       );
       const podLines = (names, indent) => {
         const rows2 = names.map((name2) => {
@@ -40242,13 +40252,13 @@ function renderPlanText(result, options = {}) {
         continue;
       }
       if (s2.endpoints.length === 0) {
-        out.push(`  ${safe(s2.namespace)}/${safe(s2.name)}  ${kind}  → ${red("no endpoints")}`);
+        out.push(`  ${safe(s2.namespace)}/${safe(s2.name)}  ${kind}  \u2192 ${red("no endpoints")}`);
         continue;
       }
       out.push(`  ${safe(s2.namespace)}/${safe(s2.name)}  ${kind}`);
       for (const e of s2.endpoints)
         out.push(
-          `    → ${safe(e.dns ?? e.pod)}${e.port !== null ? `:${e.port}` : ""}${e.portName ? ` (${safe(e.portName)})` : ""}  on ${safe(e.node)}`
+          `    \u2192 ${safe(e.dns ?? e.pod)}${e.port !== null ? `:${e.port}` : ""}${e.portName ? ` (${safe(e.portName)})` : ""}  on ${safe(e.node)}`
         );
     }
   }
@@ -40260,7 +40270,7 @@ function renderPlanText(result, options = {}) {
         const where = r.pathType === "DefaultBackend" ? "* (default backend)" : `${safe(r.host)}${safe(r.path)} (${safe(r.pathType)})`;
         const backend2 = r.service ? `${safe(r.service)}:${r.port === null ? "?" : safe(String(r.port))}` : "(resource backend)";
         const pods = r.pods.length ? r.pods.map(safe).join(", ") : r.service ? red("no pods") : "";
-        out.push(`    ${where} → ${backend2}${pods ? ` → ${pods}` : ""}`);
+        out.push(`    ${where} \u2192 ${backend2}${pods ? ` \u2192 ${pods}` : ""}`);
       }
     }
   }
@@ -40269,7 +40279,7 @@ function renderPlanText(result, options = {}) {
     for (const cj of result.cronJobs) {
       const when = cj.error ? red(safe(cj.error)) : cj.suspend ? "suspended" : cj.next.map((n) => n.local === n.time ? n.time : `${n.local} (${n.time})`).join(", ");
       out.push(
-        `  ${safe(cj.namespace)}/${safe(cj.name)}  "${safe(cj.schedule)}"${cj.timeZone ? ` ${safe(cj.timeZone)}` : " UTC"} → ${when}`
+        `  ${safe(cj.namespace)}/${safe(cj.name)}  "${safe(cj.schedule)}"${cj.timeZone ? ` ${safe(cj.timeZone)}` : " UTC"} \u2192 ${when}`
       );
     }
   }
@@ -40279,7 +40289,7 @@ function renderPlanText(result, options = {}) {
     if (!e.found) out.push(`  ${safe(e.note ?? "not found")}`);
     else {
       out.push(
-        `  → ${e.node ? green(safe(e.node)) : red(safe(e.reason ?? "unschedulable"))}${e.note ? dim(` (${safe(e.note)})`) : ""}`
+        `  \u2192 ${e.node ? green(safe(e.node)) : red(safe(e.reason ?? "unschedulable"))}${e.note ? dim(` (${safe(e.note)})`) : ""}`
       );
       for (const n of e.nodes) {
         if (n.failedPlugin) {
@@ -40345,9 +40355,9 @@ function renderChangesText(result, opts = {}) {
 function renderRollout(r) {
   const what = r.cause === "template" ? "Rollout" : "Scaling";
   const limits = Object.entries(r.limits).map(([k, v]) => `${k} ${v}`);
-  const head = [r.strategy, `replicas ${r.replicas.old} → ${r.replicas.new}`, ...limits].join(", ");
+  const head = [r.strategy, `replicas ${r.replicas.old} \u2192 ${r.replicas.new}`, ...limits].join(", ");
   const lines = [`${what} of ${r.kind} ${r.namespace}/${r.name} (${head}):`];
-  if (r.cause === "template") lines.push(`  ${r.revisions.old} → ${r.revisions.new}`);
+  if (r.cause === "template") lines.push(`  ${r.revisions.old} \u2192 ${r.revisions.new}`);
   if (r.note) lines.push(`  Note: ${r.note}`);
   const width = Math.max(0, ...r.events.map((e) => e.message.length));
   const numWidth = String(r.events.length).length;
@@ -40833,9 +40843,6 @@ var init_libesm = __esm({
 });
 
 // src/git/index.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-import { realpathSync as realpathSync3 } from "node:fs";
-import path16 from "node:path";
 function readRevisionInputs(paths, revision, cwd, options = {}) {
   const findings = [];
   const problem = (file, ruleId, message, severity = "error") => findings.push({ ruleId, severity, message, file, line: 1, column: 1, endLine: 1, endColumn: 1 });
@@ -40868,7 +40875,7 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
     if (glob) {
       const compiled = compileInputGlob(input);
       if ("error" in compiled) {
-        const shown = input.length > 200 ? `${input.slice(0, 200)}…` : input;
+        const shown = input.length > 200 ? `${input.slice(0, 200)}\u2026` : input;
         problem(shown, "input/bad-glob", `glob ${JSON.stringify(shown)} refused: ${compiled.error}`);
         continue;
       }
@@ -40892,13 +40899,13 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
       continue;
     }
     for (const entry of entries) {
-      const shown = path16.posix.relative(prefix, entry.path);
+      const shown = import_node_path15.default.posix.relative(prefix, entry.path);
       const explicitFile = !glob && entry.path === relToTop;
       if (!explicitFile) {
         const dirs = entry.path.split("/").slice(0, -1);
         if (dirs.some((d) => SKIPPED_DIRS2.has(d)) || !MANIFEST_EXTENSIONS.some((ext2) => entry.path.toLowerCase().endsWith(ext2)))
           continue;
-        if (matcher && !safeMatch(matcher, path16.isAbsolute(input) ? path16.join(realpathSync3(cwd), shown) : shown))
+        if (matcher && !safeMatch(matcher, import_node_path15.default.isAbsolute(input) ? import_node_path15.default.join((0, import_node_fs11.realpathSync)(cwd), shown) : shown))
           continue;
       }
       if (entry.type !== "blob") continue;
@@ -40970,7 +40977,8 @@ function listTree(git, cwd, commit, relPath) {
 }
 function run2(git, args, cwd, maxBuffer) {
   try {
-    return execFileSync2(git, args, {
+    const { execFileSync } = require("node:child_process");
+    return execFileSync(git, args, {
       cwd,
       maxBuffer,
       stdio: ["ignore", "pipe", "pipe"],
@@ -40984,9 +40992,9 @@ function run2(git, args, cwd, maxBuffer) {
   }
 }
 function toRepoPath(input, cwd, prefix) {
-  const fromCwd = path16.isAbsolute(input) ? path16.relative(realpathSync3(cwd), input) : input;
-  const rel = path16.posix.normalize(path16.posix.join(prefix, fromCwd.split(path16.sep).join("/")));
-  if (rel === ".." || rel.startsWith("../") || path16.posix.isAbsolute(rel)) return null;
+  const fromCwd = import_node_path15.default.isAbsolute(input) ? import_node_path15.default.relative((0, import_node_fs11.realpathSync)(cwd), input) : input;
+  const rel = import_node_path15.default.posix.normalize(import_node_path15.default.posix.join(prefix, fromCwd.split(import_node_path15.default.sep).join("/")));
+  if (rel === ".." || rel.startsWith("../") || import_node_path15.default.posix.isAbsolute(rel)) return null;
   return rel === "." ? "" : rel.replace(/\/$/, "");
 }
 function literalPrefix(pattern) {
@@ -41010,10 +41018,12 @@ function describe3(err) {
 function mib(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
-var GLOB_CHARS2, SKIPPED_DIRS2, LIST_BUFFER, GitError;
+var import_node_fs11, import_node_path15, GLOB_CHARS2, SKIPPED_DIRS2, LIST_BUFFER, GitError;
 var init_git = __esm({
   "src/git/index.ts"() {
     "use strict";
+    import_node_fs11 = require("node:fs");
+    import_node_path15 = __toESM(require("node:path"), 1);
     init_decode();
     init_load();
     init_inputs();
@@ -41270,7 +41280,7 @@ function parseSpread(value, labels, problems) {
     if (!maxSkew || maxSkew < 1) {
       problems.push({
         path: ["topologySpreadConstraints", index, "maxSkew"],
-        message: "maxSkew must be an integer ≥ 1"
+        message: "maxSkew must be an integer \u2265 1"
       });
       continue;
     }
@@ -41727,7 +41737,7 @@ function unschedulableFindings(pods) {
   const out = [];
   for (const g of groups.values()) {
     const p = g.first;
-    const who = p.workload.kind === "Pod" ? `pod ${p.name}` : g.pods.length === 1 ? `pod ${p.name} of ${p.workload.kind} ${p.workload.name}` : `${g.pods.length} of ${g.total} pods of ${p.workload.kind} ${p.workload.name} (${p.name}, …)`;
+    const who = p.workload.kind === "Pod" ? `pod ${p.name}` : g.pods.length === 1 ? `pod ${p.name} of ${p.workload.kind} ${p.workload.name}` : `${g.pods.length} of ${g.total} pods of ${p.workload.kind} ${p.workload.name} (${p.name}, \u2026)`;
     out.push(
       findingAt(
         "plan/unschedulable",
@@ -41760,7 +41770,7 @@ function workBudgetFindings(pods, budget) {
         "warning",
         m,
         replicas ? ["spec", "replicas"] : g.first.specPath,
-        `${g.left} of ${g.total} pods of ${g.first.workload.kind} ${g.first.workload.name} were not scheduled: the plan spent its scheduling-work budget (${budget} node × term evaluations: pods × nodes evaluated × (1 + affinity terms and spread constraints)); raise it with --max-scheduling-work`
+        `${g.left} of ${g.total} pods of ${g.first.workload.kind} ${g.first.workload.name} were not scheduled: the plan spent its scheduling-work budget (${budget} node \xD7 term evaluations: pods \xD7 nodes evaluated \xD7 (1 + affinity terms and spread constraints)); raise it with --max-scheduling-work`
       )
     );
   }
@@ -42613,7 +42623,7 @@ function expandStatefulSet(ctx, m) {
   const replicas = replicasOf(ctx, m, spec.replicas, ["spec", "replicas"]);
   if (replicas === null) return null;
   const ordinals = spec.ordinals;
-  let start = 0;
+  let start2 = 0;
   if (ordinals !== void 0 && ordinals !== null) {
     const value = obj(ordinals).start;
     if (value !== void 0 && nonNegInt(value) === void 0) {
@@ -42624,7 +42634,7 @@ function expandStatefulSet(ctx, m) {
       );
       return null;
     }
-    start = nonNegInt(value) ?? 0;
+    start2 = nonNegInt(value) ?? 0;
   }
   const policy = str(spec.podManagementPolicy);
   if (policy !== "OrderedReady" && policy !== "Parallel") {
@@ -42672,7 +42682,7 @@ function expandStatefulSet(ctx, m) {
   if (!serviceName) notes.push("no serviceName: pods get no per-pod DNS names");
   const pods = [];
   const claims = [];
-  for (let ordinal = start; ordinal < start + replicas; ordinal++) {
+  for (let ordinal = start2; ordinal < start2 + replicas; ordinal++) {
     const name2 = statefulSetPodName(id.name, ordinal);
     ctx.names.reserve(id.namespace, name2);
     const podClaims = claimTemplates.map((t) => ({ volume: t.name, claim: claimName(t.name, id.name, ordinal) }));
@@ -42702,7 +42712,7 @@ function expandStatefulSet(ctx, m) {
           [STATEFULSET_POD_NAME]: name2
         },
         ownerSelector: checked.selector,
-        ...policy === "OrderedReady" && ordinal > start ? { waitsFor: statefulSetPodName(id.name, ordinal - 1) } : {},
+        ...policy === "OrderedReady" && ordinal > start2 ? { waitsFor: statefulSetPodName(id.name, ordinal - 1) } : {},
         hostname: name2,
         ...serviceName ? { subdomain: serviceName, dns: `${name2}.${serviceName}.${id.namespace}.svc.${CLUSTER_DOMAIN}` } : {},
         mutate: (podSpec) => {
@@ -44823,7 +44833,7 @@ var init_scheduler = __esm({
           return last.result;
         }
         const generation = this.cluster.generation;
-        const start = this.nextStartNodeIndex;
+        const start2 = this.nextStartNodeIndex;
         const cycle = this.cycleFor(pod);
         const nominated = options.nominatedNode !== void 0 ? this.cluster.node(options.nominatedNode) : void 0;
         const result = nominated && this.runFilterPlugins(pod, nominated) === null ? { node: nominated.name, ...explain2 ? { explain: { nodes: [], note: "the nominated node fits" } } : {} } : this.schedulePod(cycle, explain2);
@@ -44835,7 +44845,7 @@ var init_scheduler = __esm({
               priority: pod.priority,
               ownerSelector: pod.ownerSelector,
               generation,
-              advance: (this.nextStartNodeIndex - start + this.cluster.nodes.length) % this.cluster.nodes.length,
+              advance: (this.nextStartNodeIndex - start2 + this.cluster.nodes.length) % this.cluster.nodes.length,
               result: explain2 ? {
                 node: null,
                 ...result.reason ? { reason: result.reason } : {},
@@ -46374,7 +46384,7 @@ var init_deployment2 = __esm({
     init_pods();
     init_dict();
     DeploymentSim = class {
-      constructor(old, next, pool, clock, naming, start = []) {
+      constructor(old, next, pool, clock, naming, start2 = []) {
         this.pool = pool;
         this.clock = clock;
         this.naming = naming;
@@ -46383,13 +46393,13 @@ var init_deployment2 = __esm({
         this.newHash = naming.hash(next.template);
         const oldHash = naming.hash(old.template);
         const oldSurge = resolveFenceposts(old.strategy, old.maxSurge, old.maxUnavailable, old.replicas).maxSurge;
-        const starting = start.length > 0 ? start : [{ name: `${old.name}-${oldHash}`, hash: oldHash, template: old.template, replicas: old.replicas }];
+        const starting = start2.length > 0 ? start2 : [{ name: `${old.name}-${oldHash}`, hash: oldHash, template: old.template, replicas: old.replicas }];
         let rs;
         for (const s of starting) {
           const added = this.addReplicaSet(s.template, naming.hash(s.template), s.replicas);
           added.name = s.name;
           added.desired = s.desired ?? old.replicas;
-          added.maxReplicas = s.maxReplicas ?? (start.length === 0 && old.strategy === "RollingUpdate" ? old.replicas + oldSurge : 0);
+          added.maxReplicas = s.maxReplicas ?? (start2.length === 0 && old.strategy === "RollingUpdate" ? old.replicas + oldSurge : 0);
           this.manage(added, true);
           if (added.hash === oldHash || rs === void 0) rs = added;
         }
@@ -46788,12 +46798,12 @@ var init_statefulset2 = __esm({
         return [...this.replicas.values()].map((r) => r.pod);
       }
       done() {
-        const { start, end } = this.range();
-        if (this.replicas.size !== end - start + 1) return false;
-        for (let ord = start; ord <= end; ord++) {
+        const { start: start2, end } = this.range();
+        if (this.replicas.size !== end - start2 + 1) return false;
+        for (let ord = start2; ord <= end; ord++) {
           const r = this.replicas.get(ord);
           if (!r || !r.pod.ready) return false;
-          if (this.set.updateStrategy === "RollingUpdate" && ord >= start + this.set.partition && r.revision !== this.updateRevision)
+          if (this.set.updateStrategy === "RollingUpdate" && ord >= start2 + this.set.partition && r.revision !== this.updateRevision)
             return false;
         }
         return true;
@@ -46808,8 +46818,8 @@ var init_statefulset2 = __esm({
         const before2 = this.rollout.events.length;
         const acted = () => this.rollout.events.length > before2;
         const monotonic = this.set.podManagementPolicy !== "Parallel";
-        const { start, end } = this.range();
-        for (let ord = start; ord <= end; ord++) {
+        const { start: start2, end } = this.range();
+        for (let ord = start2; ord <= end; ord++) {
           let r = this.replicas.get(ord);
           if (!r) {
             r = this.createPod(ord, this.revisionForNewPod(ord), false);
@@ -46818,7 +46828,7 @@ var init_statefulset2 = __esm({
           }
           if (monotonic && !r.pod.ready) return acted();
         }
-        const condemned = this.hasCondemned(start, end) ? [...this.replicas.values()].filter((r) => r.ordinal < start || r.ordinal > end).sort((a, b) => b.ordinal - a.ordinal) : [];
+        const condemned = this.hasCondemned(start2, end) ? [...this.replicas.values()].filter((r) => r.ordinal < start2 || r.ordinal > end).sort((a, b) => b.ordinal - a.ordinal) : [];
         const firstUnhealthy = [...condemned].reverse().find((r) => !r.pod.ready);
         for (const r of condemned) {
           if (monotonic && !r.pod.ready && r !== firstUnhealthy) return acted();
@@ -46826,7 +46836,7 @@ var init_statefulset2 = __esm({
           if (monotonic) return true;
         }
         if (this.set.updateStrategy === "OnDelete") return acted();
-        return this.rollingUpdate(start, end) || acted();
+        return this.rollingUpdate(start2, end) || acted();
       }
       /**
        * The rolling update: the highest ordinal not at the update revision is deleted (and recreated at the new
@@ -46834,8 +46844,8 @@ var init_statefulset2 = __esm({
        * pod at a time, waiting for each to be healthy; with it (MaxUnavailableStatefulSet), up to
        * maxUnavailable − unavailable pods at once.
        */
-      rollingUpdate(start, end) {
-        const updateMin = start + this.set.partition;
+      rollingUpdate(start2, end) {
+        const updateMin = start2 + this.set.partition;
         const reason = (r) => `Deleted pod ${r.pod.name} (update to revision ${this.updateRevision})`;
         if (this.maxUnavailable === null) {
           for (let ord = end; ord >= updateMin; ord--) {
@@ -46850,7 +46860,7 @@ var init_statefulset2 = __esm({
           return false;
         }
         let unavailable = 0;
-        for (let ord = start; ord <= end; ord++) if (!this.replicas.get(ord)?.pod.ready) unavailable++;
+        for (let ord = start2; ord <= end; ord++) if (!this.replicas.get(ord)?.pod.ready) unavailable++;
         if (unavailable >= this.maxUnavailable) return false;
         let deleted = 0;
         for (let ord = end; ord >= updateMin && deleted < this.maxUnavailable - unavailable; ord--) {
@@ -46868,8 +46878,8 @@ var init_statefulset2 = __esm({
           return this.currentRevision;
         return this.updateRevision;
       }
-      hasCondemned(start, end) {
-        for (const ord of this.replicas.keys()) if (ord < start || ord > end) return true;
+      hasCondemned(start2, end) {
+        for (const ord of this.replicas.keys()) if (ord < start2 || ord > end) return true;
         return false;
       }
       range() {
@@ -47345,8 +47355,8 @@ function planChanges(oldManifests, newManifests, options = {}) {
     for (const w of sims) {
       const { kind, namespace, name: name2 } = w.change.old;
       if (kind !== "Deployment") continue;
-      const start = startingReplicaSets(options.snapshot, namespace, name2, defaultNamespace);
-      if (start.length > 0) w.change.start = start;
+      const start2 = startingReplicaSets(options.snapshot, namespace, name2, defaultNamespace);
+      if (start2.length > 0) w.change.start = start2;
     }
   const simulated = simulateRollouts(
     sims.map((w) => w.change),
@@ -47559,16 +47569,16 @@ var init_check = __esm({
 
 // node_modules/vscode-jsonrpc/lib/common/is.js
 var require_is = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/is.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolean = boolean;
-    exports.string = string;
-    exports.number = number2;
-    exports.error = error;
-    exports.func = func;
-    exports.array = array;
-    exports.stringArray = stringArray;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.boolean = boolean;
+    exports2.string = string;
+    exports2.number = number2;
+    exports2.error = error;
+    exports2.func = func;
+    exports2.array = array;
+    exports2.stringArray = stringArray;
     function boolean(value) {
       return value === true || value === false;
     }
@@ -47595,9 +47605,9 @@ var require_is = __commonJS({
 
 // node_modules/vscode-jsonrpc/lib/common/messages.js
 var require_messages = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/messages.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -47610,12 +47620,12 @@ var require_messages = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -47634,8 +47644,8 @@ var require_messages = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Message = exports.NotificationType9 = exports.NotificationType8 = exports.NotificationType7 = exports.NotificationType6 = exports.NotificationType5 = exports.NotificationType4 = exports.NotificationType3 = exports.NotificationType2 = exports.NotificationType1 = exports.NotificationType0 = exports.NotificationType = exports.RequestType9 = exports.RequestType8 = exports.RequestType7 = exports.RequestType6 = exports.RequestType5 = exports.RequestType4 = exports.RequestType3 = exports.RequestType2 = exports.RequestType1 = exports.RequestType = exports.RequestType0 = exports.AbstractMessageSignature = exports.ParameterStructures = exports.ResponseError = exports.ErrorCodes = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Message = exports2.NotificationType9 = exports2.NotificationType8 = exports2.NotificationType7 = exports2.NotificationType6 = exports2.NotificationType5 = exports2.NotificationType4 = exports2.NotificationType3 = exports2.NotificationType2 = exports2.NotificationType1 = exports2.NotificationType0 = exports2.NotificationType = exports2.RequestType9 = exports2.RequestType8 = exports2.RequestType7 = exports2.RequestType6 = exports2.RequestType5 = exports2.RequestType4 = exports2.RequestType3 = exports2.RequestType2 = exports2.RequestType1 = exports2.RequestType = exports2.RequestType0 = exports2.AbstractMessageSignature = exports2.ParameterStructures = exports2.ResponseError = exports2.ErrorCodes = void 0;
     var is = __importStar(require_is());
     var ErrorCodes;
     (function(ErrorCodes2) {
@@ -47654,7 +47664,7 @@ var require_messages = __commonJS({
       ErrorCodes2.UnknownErrorCode = -32001;
       ErrorCodes2.jsonrpcReservedErrorRangeEnd = -32e3;
       ErrorCodes2.serverErrorEnd = -32e3;
-    })(ErrorCodes || (exports.ErrorCodes = ErrorCodes = {}));
+    })(ErrorCodes || (exports2.ErrorCodes = ErrorCodes = {}));
     var ResponseError2 = class _ResponseError extends Error {
       code;
       data;
@@ -47675,7 +47685,7 @@ var require_messages = __commonJS({
         return result;
       }
     };
-    exports.ResponseError = ResponseError2;
+    exports2.ResponseError = ResponseError2;
     var ParameterStructures = class _ParameterStructures {
       kind;
       /**
@@ -47704,7 +47714,7 @@ var require_messages = __commonJS({
         return this.kind;
       }
     };
-    exports.ParameterStructures = ParameterStructures;
+    exports2.ParameterStructures = ParameterStructures;
     var AbstractMessageSignature = class {
       method;
       numberOfParams;
@@ -47716,7 +47726,7 @@ var require_messages = __commonJS({
         return ParameterStructures.auto;
       }
     };
-    exports.AbstractMessageSignature = AbstractMessageSignature;
+    exports2.AbstractMessageSignature = AbstractMessageSignature;
     var RequestType0 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47726,7 +47736,7 @@ var require_messages = __commonJS({
         super(method, 0);
       }
     };
-    exports.RequestType0 = RequestType0;
+    exports2.RequestType0 = RequestType0;
     var RequestType = class extends AbstractMessageSignature {
       _parameterStructures;
       /**
@@ -47741,7 +47751,7 @@ var require_messages = __commonJS({
         return this._parameterStructures;
       }
     };
-    exports.RequestType = RequestType;
+    exports2.RequestType = RequestType;
     var RequestType1 = class extends AbstractMessageSignature {
       _parameterStructures;
       /**
@@ -47756,7 +47766,7 @@ var require_messages = __commonJS({
         return this._parameterStructures;
       }
     };
-    exports.RequestType1 = RequestType1;
+    exports2.RequestType1 = RequestType1;
     var RequestType2 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47766,7 +47776,7 @@ var require_messages = __commonJS({
         super(method, 2);
       }
     };
-    exports.RequestType2 = RequestType2;
+    exports2.RequestType2 = RequestType2;
     var RequestType3 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47776,7 +47786,7 @@ var require_messages = __commonJS({
         super(method, 3);
       }
     };
-    exports.RequestType3 = RequestType3;
+    exports2.RequestType3 = RequestType3;
     var RequestType4 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47786,7 +47796,7 @@ var require_messages = __commonJS({
         super(method, 4);
       }
     };
-    exports.RequestType4 = RequestType4;
+    exports2.RequestType4 = RequestType4;
     var RequestType5 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47796,7 +47806,7 @@ var require_messages = __commonJS({
         super(method, 5);
       }
     };
-    exports.RequestType5 = RequestType5;
+    exports2.RequestType5 = RequestType5;
     var RequestType6 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47806,7 +47816,7 @@ var require_messages = __commonJS({
         super(method, 6);
       }
     };
-    exports.RequestType6 = RequestType6;
+    exports2.RequestType6 = RequestType6;
     var RequestType7 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47816,7 +47826,7 @@ var require_messages = __commonJS({
         super(method, 7);
       }
     };
-    exports.RequestType7 = RequestType7;
+    exports2.RequestType7 = RequestType7;
     var RequestType8 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47826,7 +47836,7 @@ var require_messages = __commonJS({
         super(method, 8);
       }
     };
-    exports.RequestType8 = RequestType8;
+    exports2.RequestType8 = RequestType8;
     var RequestType9 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47836,7 +47846,7 @@ var require_messages = __commonJS({
         super(method, 9);
       }
     };
-    exports.RequestType9 = RequestType9;
+    exports2.RequestType9 = RequestType9;
     var NotificationType = class extends AbstractMessageSignature {
       _parameterStructures;
       /**
@@ -47851,7 +47861,7 @@ var require_messages = __commonJS({
         return this._parameterStructures;
       }
     };
-    exports.NotificationType = NotificationType;
+    exports2.NotificationType = NotificationType;
     var NotificationType0 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47861,7 +47871,7 @@ var require_messages = __commonJS({
         super(method, 0);
       }
     };
-    exports.NotificationType0 = NotificationType0;
+    exports2.NotificationType0 = NotificationType0;
     var NotificationType1 = class extends AbstractMessageSignature {
       _parameterStructures;
       /**
@@ -47876,7 +47886,7 @@ var require_messages = __commonJS({
         return this._parameterStructures;
       }
     };
-    exports.NotificationType1 = NotificationType1;
+    exports2.NotificationType1 = NotificationType1;
     var NotificationType2 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47886,7 +47896,7 @@ var require_messages = __commonJS({
         super(method, 2);
       }
     };
-    exports.NotificationType2 = NotificationType2;
+    exports2.NotificationType2 = NotificationType2;
     var NotificationType3 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47896,7 +47906,7 @@ var require_messages = __commonJS({
         super(method, 3);
       }
     };
-    exports.NotificationType3 = NotificationType3;
+    exports2.NotificationType3 = NotificationType3;
     var NotificationType4 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47906,7 +47916,7 @@ var require_messages = __commonJS({
         super(method, 4);
       }
     };
-    exports.NotificationType4 = NotificationType4;
+    exports2.NotificationType4 = NotificationType4;
     var NotificationType5 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47916,7 +47926,7 @@ var require_messages = __commonJS({
         super(method, 5);
       }
     };
-    exports.NotificationType5 = NotificationType5;
+    exports2.NotificationType5 = NotificationType5;
     var NotificationType6 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47926,7 +47936,7 @@ var require_messages = __commonJS({
         super(method, 6);
       }
     };
-    exports.NotificationType6 = NotificationType6;
+    exports2.NotificationType6 = NotificationType6;
     var NotificationType7 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47936,7 +47946,7 @@ var require_messages = __commonJS({
         super(method, 7);
       }
     };
-    exports.NotificationType7 = NotificationType7;
+    exports2.NotificationType7 = NotificationType7;
     var NotificationType8 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47946,7 +47956,7 @@ var require_messages = __commonJS({
         super(method, 8);
       }
     };
-    exports.NotificationType8 = NotificationType8;
+    exports2.NotificationType8 = NotificationType8;
     var NotificationType9 = class extends AbstractMessageSignature {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -47956,7 +47966,7 @@ var require_messages = __commonJS({
         super(method, 9);
       }
     };
-    exports.NotificationType9 = NotificationType9;
+    exports2.NotificationType9 = NotificationType9;
     var Message2;
     (function(Message3) {
       function isRequest(message) {
@@ -47974,16 +47984,16 @@ var require_messages = __commonJS({
         return candidate && (candidate.result !== void 0 || !!candidate.error) && (is.string(candidate.id) || is.number(candidate.id) || candidate.id === null);
       }
       Message3.isResponse = isResponse;
-    })(Message2 || (exports.Message = Message2 = {}));
+    })(Message2 || (exports2.Message = Message2 = {}));
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/linkedMap.js
 var require_linkedMap = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LRUCache = exports.LinkedMap = exports.Touch = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.LRUCache = exports2.LinkedMap = exports2.Touch = void 0;
     var Touch;
     (function(Touch2) {
       Touch2.None = 0;
@@ -47991,7 +48001,7 @@ var require_linkedMap = __commonJS({
       Touch2.AsOld = Touch2.First;
       Touch2.Last = 2;
       Touch2.AsNew = Touch2.Last;
-    })(Touch || (exports.Touch = Touch = {}));
+    })(Touch || (exports2.Touch = Touch = {}));
     var LinkedMap = class {
       [Symbol.toStringTag] = "LinkedMap";
       _map;
@@ -48318,7 +48328,7 @@ var require_linkedMap = __commonJS({
         }
       }
     };
-    exports.LinkedMap = LinkedMap;
+    exports2.LinkedMap = LinkedMap;
     var LRUCache = class extends LinkedMap {
       _limit;
       _ratio;
@@ -48358,16 +48368,16 @@ var require_linkedMap = __commonJS({
         }
       }
     };
-    exports.LRUCache = LRUCache;
+    exports2.LRUCache = LRUCache;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/disposable.js
 var require_disposable = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Disposable = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Disposable = void 0;
     var Disposable;
     (function(Disposable2) {
       function create(func) {
@@ -48376,15 +48386,15 @@ var require_disposable = __commonJS({
         };
       }
       Disposable2.create = create;
-    })(Disposable || (exports.Disposable = Disposable = {}));
+    })(Disposable || (exports2.Disposable = Disposable = {}));
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/ral.js
 var require_ral = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/ral.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var _ral;
     function RAL() {
       if (_ral === void 0) {
@@ -48401,19 +48411,19 @@ var require_ral = __commonJS({
       }
       RAL2.install = install;
     })(RAL || (RAL = {}));
-    exports.default = RAL;
+    exports2.default = RAL;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/events.js
 var require_events = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/events.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Emitter = exports.Event = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Emitter = exports2.Event = void 0;
     var ral_1 = __importDefault(require_ral());
     var Event;
     (function(Event2) {
@@ -48422,7 +48432,7 @@ var require_events = __commonJS({
       Event2.None = function() {
         return _disposable;
       };
-    })(Event || (exports.Event = Event = {}));
+    })(Event || (exports2.Event = Event = {}));
     var CallbackList = class {
       _callbacks;
       _contexts;
@@ -48538,15 +48548,15 @@ var require_events = __commonJS({
         }
       }
     };
-    exports.Emitter = Emitter;
+    exports2.Emitter = Emitter;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/cancellation.js
 var require_cancellation = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -48559,12 +48569,12 @@ var require_cancellation = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -48583,11 +48593,11 @@ var require_cancellation = __commonJS({
         return result;
       };
     })();
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CancellationTokenSource = exports.CancellationToken = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CancellationTokenSource = exports2.CancellationToken = void 0;
     var ral_1 = __importDefault(require_ral());
     var Is2 = __importStar(require_is());
     var events_1 = require_events();
@@ -48606,7 +48616,7 @@ var require_cancellation = __commonJS({
         return candidate && (candidate === CancellationToken2.None || candidate === CancellationToken2.Cancelled || Is2.boolean(candidate.isCancellationRequested) && !!candidate.onCancellationRequested);
       }
       CancellationToken2.is = is;
-    })(CancellationToken || (exports.CancellationToken = CancellationToken = {}));
+    })(CancellationToken || (exports2.CancellationToken = CancellationToken = {}));
     var shortcutEvent = Object.freeze(function(callback, context) {
       const handle = (0, ral_1.default)().timer.setTimeout(callback.bind(context), 0);
       return { dispose() {
@@ -48667,16 +48677,16 @@ var require_cancellation = __commonJS({
         }
       }
     };
-    exports.CancellationTokenSource = CancellationTokenSource;
+    exports2.CancellationTokenSource = CancellationTokenSource;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
 var require_sharedArrayCancellation = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SharedArrayReceiverStrategy = exports2.SharedArraySenderStrategy = void 0;
     var cancellation_1 = require_cancellation();
     var CancellationState;
     (function(CancellationState2) {
@@ -48713,7 +48723,7 @@ var require_sharedArrayCancellation = __commonJS({
         this.buffers.clear();
       }
     };
-    exports.SharedArraySenderStrategy = SharedArraySenderStrategy;
+    exports2.SharedArraySenderStrategy = SharedArraySenderStrategy;
     var SharedArrayBufferCancellationToken = class {
       data;
       constructor(buffer) {
@@ -48746,19 +48756,19 @@ var require_sharedArrayCancellation = __commonJS({
         return new SharedArrayBufferCancellationTokenSource(buffer);
       }
     };
-    exports.SharedArrayReceiverStrategy = SharedArrayReceiverStrategy;
+    exports2.SharedArrayReceiverStrategy = SharedArrayReceiverStrategy;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/semaphore.js
 var require_semaphore = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Semaphore = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Semaphore = void 0;
     var ral_1 = __importDefault(require_ral());
     var Semaphore = class {
       _capacity;
@@ -48820,15 +48830,15 @@ var require_semaphore = __commonJS({
         }
       }
     };
-    exports.Semaphore = Semaphore;
+    exports2.Semaphore = Semaphore;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/messageReader.js
 var require_messageReader = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -48841,12 +48851,12 @@ var require_messageReader = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -48865,11 +48875,11 @@ var require_messageReader = __commonJS({
         return result;
       };
     })();
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ReadableStreamMessageReader = exports.AbstractMessageReader = exports.MessageReader = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ReadableStreamMessageReader = exports2.AbstractMessageReader = exports2.MessageReader = void 0;
     var ral_1 = __importDefault(require_ral());
     var Is2 = __importStar(require_is());
     var events_1 = require_events();
@@ -48881,7 +48891,7 @@ var require_messageReader = __commonJS({
         return candidate && Is2.func(candidate.listen) && Is2.func(candidate.dispose) && Is2.func(candidate.onError) && Is2.func(candidate.onClose) && Is2.func(candidate.onPartialMessage);
       }
       MessageReader2.is = is;
-    })(MessageReader || (exports.MessageReader = MessageReader = {}));
+    })(MessageReader || (exports2.MessageReader = MessageReader = {}));
     var AbstractMessageReader = class {
       errorEmitter;
       closeEmitter;
@@ -48922,7 +48932,7 @@ var require_messageReader = __commonJS({
         }
       }
     };
-    exports.AbstractMessageReader = AbstractMessageReader;
+    exports2.AbstractMessageReader = AbstractMessageReader;
     var ResolvedMessageReaderOptions;
     (function(ResolvedMessageReaderOptions2) {
       function fromOptions(options) {
@@ -49062,15 +49072,15 @@ ${JSON.stringify(Object.fromEntries(headers))}`));
         }, this._partialMessageTimeout, this.messageToken, this._partialMessageTimeout);
       }
     };
-    exports.ReadableStreamMessageReader = ReadableStreamMessageReader;
+    exports2.ReadableStreamMessageReader = ReadableStreamMessageReader;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/messageWriter.js
 var require_messageWriter = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -49083,12 +49093,12 @@ var require_messageWriter = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -49107,11 +49117,11 @@ var require_messageWriter = __commonJS({
         return result;
       };
     })();
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.WriteableStreamMessageWriter = exports.AbstractMessageWriter = exports.MessageWriter = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.WriteableStreamMessageWriter = exports2.AbstractMessageWriter = exports2.MessageWriter = void 0;
     var ral_1 = __importDefault(require_ral());
     var Is2 = __importStar(require_is());
     var semaphore_1 = require_semaphore();
@@ -49125,7 +49135,7 @@ var require_messageWriter = __commonJS({
         return candidate && Is2.func(candidate.dispose) && Is2.func(candidate.onClose) && Is2.func(candidate.onError) && Is2.func(candidate.write);
       }
       MessageWriter2.is = is;
-    })(MessageWriter || (exports.MessageWriter = MessageWriter = {}));
+    })(MessageWriter || (exports2.MessageWriter = MessageWriter = {}));
     var AbstractMessageWriter = class {
       errorEmitter;
       closeEmitter;
@@ -49157,7 +49167,7 @@ var require_messageWriter = __commonJS({
         }
       }
     };
-    exports.AbstractMessageWriter = AbstractMessageWriter;
+    exports2.AbstractMessageWriter = AbstractMessageWriter;
     var ResolvedMessageWriterOptions;
     (function(ResolvedMessageWriterOptions2) {
       function fromOptions(options) {
@@ -49220,16 +49230,16 @@ var require_messageWriter = __commonJS({
         this.writable.end();
       }
     };
-    exports.WriteableStreamMessageWriter = WriteableStreamMessageWriter;
+    exports2.WriteableStreamMessageWriter = WriteableStreamMessageWriter;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
 var require_messageBuffer = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AbstractMessageBuffer = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.AbstractMessageBuffer = void 0;
     var CR = 13;
     var LF = 10;
     var CRLF = "\r\n";
@@ -49371,15 +49381,15 @@ ${header}`);
         return result;
       }
     };
-    exports.AbstractMessageBuffer = AbstractMessageBuffer;
+    exports2.AbstractMessageBuffer = AbstractMessageBuffer;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/common/connection.js
 var require_connection = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/connection.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -49392,12 +49402,12 @@ var require_connection = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -49416,12 +49426,12 @@ var require_connection = __commonJS({
         return result;
       };
     })();
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ConnectionOptions = exports.MessageStrategy = exports.CancellationStrategy = exports.CancellationSenderStrategy = exports.CancellationReceiverStrategy = exports.RequestCancellationReceiverStrategy = exports.IdCancellationReceiverStrategy = exports.ConnectionStrategy = exports.ConnectionError = exports.ConnectionErrors = exports.LogTraceNotification = exports.SetTraceNotification = exports.TraceFormat = exports.TraceValues = exports.TraceValue = exports.Trace = exports.NullLogger = exports.ProgressType = exports.ProgressToken = void 0;
-    exports.createMessageConnection = createMessageConnection;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ConnectionOptions = exports2.MessageStrategy = exports2.CancellationStrategy = exports2.CancellationSenderStrategy = exports2.CancellationReceiverStrategy = exports2.RequestCancellationReceiverStrategy = exports2.IdCancellationReceiverStrategy = exports2.ConnectionStrategy = exports2.ConnectionError = exports2.ConnectionErrors = exports2.LogTraceNotification = exports2.SetTraceNotification = exports2.TraceFormat = exports2.TraceValues = exports2.TraceValue = exports2.Trace = exports2.NullLogger = exports2.ProgressType = exports2.ProgressToken = void 0;
+    exports2.createMessageConnection = createMessageConnection;
     var ral_1 = __importDefault(require_ral());
     var Is2 = __importStar(require_is());
     var messages_1 = require_messages();
@@ -49438,7 +49448,7 @@ var require_connection = __commonJS({
         return typeof value === "string" || typeof value === "number";
       }
       ProgressToken2.is = is;
-    })(ProgressToken || (exports.ProgressToken = ProgressToken = {}));
+    })(ProgressToken || (exports2.ProgressToken = ProgressToken = {}));
     var ProgressNotification;
     (function(ProgressNotification2) {
       ProgressNotification2.type = new messages_1.NotificationType("$/progress");
@@ -49453,7 +49463,7 @@ var require_connection = __commonJS({
       constructor() {
       }
     };
-    exports.ProgressType = ProgressType;
+    exports2.ProgressType = ProgressType;
     var StarRequestHandler;
     (function(StarRequestHandler2) {
       function is(value) {
@@ -49461,7 +49471,7 @@ var require_connection = __commonJS({
       }
       StarRequestHandler2.is = is;
     })(StarRequestHandler || (StarRequestHandler = {}));
-    exports.NullLogger = Object.freeze({
+    exports2.NullLogger = Object.freeze({
       error: () => {
       },
       warn: () => {
@@ -49477,15 +49487,15 @@ var require_connection = __commonJS({
       Trace2[Trace2["Messages"] = 1] = "Messages";
       Trace2[Trace2["Compact"] = 2] = "Compact";
       Trace2[Trace2["Verbose"] = 3] = "Verbose";
-    })(Trace || (exports.Trace = Trace = {}));
+    })(Trace || (exports2.Trace = Trace = {}));
     var TraceValue;
     (function(TraceValue2) {
       TraceValue2.Off = "off";
       TraceValue2.Messages = "messages";
       TraceValue2.Compact = "compact";
       TraceValue2.Verbose = "verbose";
-    })(TraceValue || (exports.TraceValue = TraceValue = {}));
-    exports.TraceValues = TraceValue;
+    })(TraceValue || (exports2.TraceValue = TraceValue = {}));
+    exports2.TraceValues = TraceValue;
     (function(Trace2) {
       function fromString(value) {
         if (!Is2.string(value)) {
@@ -49521,12 +49531,12 @@ var require_connection = __commonJS({
         }
       }
       Trace2.toString = toString;
-    })(Trace || (exports.Trace = Trace = {}));
+    })(Trace || (exports2.Trace = Trace = {}));
     var TraceFormat;
     (function(TraceFormat2) {
       TraceFormat2["Text"] = "text";
       TraceFormat2["JSON"] = "json";
-    })(TraceFormat || (exports.TraceFormat = TraceFormat = {}));
+    })(TraceFormat || (exports2.TraceFormat = TraceFormat = {}));
     (function(TraceFormat2) {
       function fromString(value) {
         if (!Is2.string(value)) {
@@ -49540,21 +49550,21 @@ var require_connection = __commonJS({
         }
       }
       TraceFormat2.fromString = fromString;
-    })(TraceFormat || (exports.TraceFormat = TraceFormat = {}));
+    })(TraceFormat || (exports2.TraceFormat = TraceFormat = {}));
     var SetTraceNotification;
     (function(SetTraceNotification2) {
       SetTraceNotification2.type = new messages_1.NotificationType("$/setTrace");
-    })(SetTraceNotification || (exports.SetTraceNotification = SetTraceNotification = {}));
+    })(SetTraceNotification || (exports2.SetTraceNotification = SetTraceNotification = {}));
     var LogTraceNotification;
     (function(LogTraceNotification2) {
       LogTraceNotification2.type = new messages_1.NotificationType("$/logTrace");
-    })(LogTraceNotification || (exports.LogTraceNotification = LogTraceNotification = {}));
+    })(LogTraceNotification || (exports2.LogTraceNotification = LogTraceNotification = {}));
     var ConnectionErrors;
     (function(ConnectionErrors2) {
       ConnectionErrors2[ConnectionErrors2["Closed"] = 1] = "Closed";
       ConnectionErrors2[ConnectionErrors2["Disposed"] = 2] = "Disposed";
       ConnectionErrors2[ConnectionErrors2["AlreadyListening"] = 3] = "AlreadyListening";
-    })(ConnectionErrors || (exports.ConnectionErrors = ConnectionErrors = {}));
+    })(ConnectionErrors || (exports2.ConnectionErrors = ConnectionErrors = {}));
     var ConnectionError = class _ConnectionError extends Error {
       code;
       constructor(code2, message) {
@@ -49563,7 +49573,7 @@ var require_connection = __commonJS({
         Object.setPrototypeOf(this, _ConnectionError.prototype);
       }
     };
-    exports.ConnectionError = ConnectionError;
+    exports2.ConnectionError = ConnectionError;
     var ConnectionStrategy;
     (function(ConnectionStrategy2) {
       function is(value) {
@@ -49571,7 +49581,7 @@ var require_connection = __commonJS({
         return candidate && Is2.func(candidate.cancelUndispatched);
       }
       ConnectionStrategy2.is = is;
-    })(ConnectionStrategy || (exports.ConnectionStrategy = ConnectionStrategy = {}));
+    })(ConnectionStrategy || (exports2.ConnectionStrategy = ConnectionStrategy = {}));
     var IdCancellationReceiverStrategy;
     (function(IdCancellationReceiverStrategy2) {
       function is(value) {
@@ -49579,7 +49589,7 @@ var require_connection = __commonJS({
         return candidate && (candidate.kind === void 0 || candidate.kind === "id") && Is2.func(candidate.createCancellationTokenSource) && (candidate.dispose === void 0 || Is2.func(candidate.dispose));
       }
       IdCancellationReceiverStrategy2.is = is;
-    })(IdCancellationReceiverStrategy || (exports.IdCancellationReceiverStrategy = IdCancellationReceiverStrategy = {}));
+    })(IdCancellationReceiverStrategy || (exports2.IdCancellationReceiverStrategy = IdCancellationReceiverStrategy = {}));
     var RequestCancellationReceiverStrategy;
     (function(RequestCancellationReceiverStrategy2) {
       function is(value) {
@@ -49587,7 +49597,7 @@ var require_connection = __commonJS({
         return candidate && candidate.kind === "request" && Is2.func(candidate.createCancellationTokenSource) && (candidate.dispose === void 0 || Is2.func(candidate.dispose));
       }
       RequestCancellationReceiverStrategy2.is = is;
-    })(RequestCancellationReceiverStrategy || (exports.RequestCancellationReceiverStrategy = RequestCancellationReceiverStrategy = {}));
+    })(RequestCancellationReceiverStrategy || (exports2.RequestCancellationReceiverStrategy = RequestCancellationReceiverStrategy = {}));
     var CancellationReceiverStrategy;
     (function(CancellationReceiverStrategy2) {
       CancellationReceiverStrategy2.Message = Object.freeze({
@@ -49599,7 +49609,7 @@ var require_connection = __commonJS({
         return IdCancellationReceiverStrategy.is(value) || RequestCancellationReceiverStrategy.is(value);
       }
       CancellationReceiverStrategy2.is = is;
-    })(CancellationReceiverStrategy || (exports.CancellationReceiverStrategy = CancellationReceiverStrategy = {}));
+    })(CancellationReceiverStrategy || (exports2.CancellationReceiverStrategy = CancellationReceiverStrategy = {}));
     var CancellationSenderStrategy;
     (function(CancellationSenderStrategy2) {
       CancellationSenderStrategy2.Message = Object.freeze({
@@ -49614,7 +49624,7 @@ var require_connection = __commonJS({
         return candidate && Is2.func(candidate.sendCancellation) && Is2.func(candidate.cleanup);
       }
       CancellationSenderStrategy2.is = is;
-    })(CancellationSenderStrategy || (exports.CancellationSenderStrategy = CancellationSenderStrategy = {}));
+    })(CancellationSenderStrategy || (exports2.CancellationSenderStrategy = CancellationSenderStrategy = {}));
     var CancellationStrategy;
     (function(CancellationStrategy2) {
       CancellationStrategy2.Message = Object.freeze({
@@ -49626,7 +49636,7 @@ var require_connection = __commonJS({
         return candidate && CancellationReceiverStrategy.is(candidate.receiver) && CancellationSenderStrategy.is(candidate.sender);
       }
       CancellationStrategy2.is = is;
-    })(CancellationStrategy || (exports.CancellationStrategy = CancellationStrategy = {}));
+    })(CancellationStrategy || (exports2.CancellationStrategy = CancellationStrategy = {}));
     var MessageStrategy;
     (function(MessageStrategy2) {
       function is(value) {
@@ -49634,7 +49644,7 @@ var require_connection = __commonJS({
         return candidate && Is2.func(candidate.handleMessage);
       }
       MessageStrategy2.is = is;
-    })(MessageStrategy || (exports.MessageStrategy = MessageStrategy = {}));
+    })(MessageStrategy || (exports2.MessageStrategy = MessageStrategy = {}));
     var ConnectionOptions;
     (function(ConnectionOptions2) {
       function is(value) {
@@ -49642,7 +49652,7 @@ var require_connection = __commonJS({
         return candidate && (CancellationStrategy.is(candidate.cancellationStrategy) || ConnectionStrategy.is(candidate.connectionStrategy) || MessageStrategy.is(candidate.messageStrategy) || Is2.number(candidate.maxParallelism));
       }
       ConnectionOptions2.is = is;
-    })(ConnectionOptions || (exports.ConnectionOptions = ConnectionOptions = {}));
+    })(ConnectionOptions || (exports2.ConnectionOptions = ConnectionOptions = {}));
     var ConnectionState;
     (function(ConnectionState2) {
       ConnectionState2[ConnectionState2["New"] = 1] = "New";
@@ -49651,7 +49661,7 @@ var require_connection = __commonJS({
       ConnectionState2[ConnectionState2["Disposed"] = 4] = "Disposed";
     })(ConnectionState || (ConnectionState = {}));
     function createMessageConnection(messageReader, messageWriter, _logger, options) {
-      const logger = _logger !== void 0 ? _logger : exports.NullLogger;
+      const logger = _logger !== void 0 ? _logger : exports2.NullLogger;
       let sequenceNumber = 0;
       let notificationSequenceNumber = 0;
       let unknownResponseSequenceNumber = 0;
@@ -50544,215 +50554,215 @@ ${JSON.stringify(message, null, 4)}`);
 
 // node_modules/vscode-jsonrpc/lib/common/api.js
 var require_api = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/api.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ProgressType = exports.ProgressToken = exports.createMessageConnection = exports.NullLogger = exports.ConnectionOptions = exports.ConnectionStrategy = exports.AbstractMessageBuffer = exports.WriteableStreamMessageWriter = exports.AbstractMessageWriter = exports.MessageWriter = exports.ReadableStreamMessageReader = exports.AbstractMessageReader = exports.MessageReader = exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = exports.CancellationToken = exports.CancellationTokenSource = exports.Emitter = exports.Event = exports.Disposable = exports.LRUCache = exports.Touch = exports.LinkedMap = exports.ParameterStructures = exports.NotificationType9 = exports.NotificationType8 = exports.NotificationType7 = exports.NotificationType6 = exports.NotificationType5 = exports.NotificationType4 = exports.NotificationType3 = exports.NotificationType2 = exports.NotificationType1 = exports.NotificationType0 = exports.NotificationType = exports.ErrorCodes = exports.ResponseError = exports.RequestType9 = exports.RequestType8 = exports.RequestType7 = exports.RequestType6 = exports.RequestType5 = exports.RequestType4 = exports.RequestType3 = exports.RequestType2 = exports.RequestType1 = exports.RequestType0 = exports.RequestType = exports.Message = exports.RAL = void 0;
-    exports.MessageStrategy = exports.CancellationStrategy = exports.CancellationSenderStrategy = exports.RequestCancellationReceiverStrategy = exports.IdCancellationReceiverStrategy = exports.CancellationReceiverStrategy = exports.ConnectionError = exports.ConnectionErrors = exports.LogTraceNotification = exports.SetTraceNotification = exports.TraceFormat = exports.TraceValues = exports.TraceValue = exports.Trace = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ProgressType = exports2.ProgressToken = exports2.createMessageConnection = exports2.NullLogger = exports2.ConnectionOptions = exports2.ConnectionStrategy = exports2.AbstractMessageBuffer = exports2.WriteableStreamMessageWriter = exports2.AbstractMessageWriter = exports2.MessageWriter = exports2.ReadableStreamMessageReader = exports2.AbstractMessageReader = exports2.MessageReader = exports2.SharedArrayReceiverStrategy = exports2.SharedArraySenderStrategy = exports2.CancellationToken = exports2.CancellationTokenSource = exports2.Emitter = exports2.Event = exports2.Disposable = exports2.LRUCache = exports2.Touch = exports2.LinkedMap = exports2.ParameterStructures = exports2.NotificationType9 = exports2.NotificationType8 = exports2.NotificationType7 = exports2.NotificationType6 = exports2.NotificationType5 = exports2.NotificationType4 = exports2.NotificationType3 = exports2.NotificationType2 = exports2.NotificationType1 = exports2.NotificationType0 = exports2.NotificationType = exports2.ErrorCodes = exports2.ResponseError = exports2.RequestType9 = exports2.RequestType8 = exports2.RequestType7 = exports2.RequestType6 = exports2.RequestType5 = exports2.RequestType4 = exports2.RequestType3 = exports2.RequestType2 = exports2.RequestType1 = exports2.RequestType0 = exports2.RequestType = exports2.Message = exports2.RAL = void 0;
+    exports2.MessageStrategy = exports2.CancellationStrategy = exports2.CancellationSenderStrategy = exports2.RequestCancellationReceiverStrategy = exports2.IdCancellationReceiverStrategy = exports2.CancellationReceiverStrategy = exports2.ConnectionError = exports2.ConnectionErrors = exports2.LogTraceNotification = exports2.SetTraceNotification = exports2.TraceFormat = exports2.TraceValues = exports2.TraceValue = exports2.Trace = void 0;
     var messages_1 = require_messages();
-    Object.defineProperty(exports, "Message", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Message", { enumerable: true, get: function() {
       return messages_1.Message;
     } });
-    Object.defineProperty(exports, "RequestType", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType", { enumerable: true, get: function() {
       return messages_1.RequestType;
     } });
-    Object.defineProperty(exports, "RequestType0", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType0", { enumerable: true, get: function() {
       return messages_1.RequestType0;
     } });
-    Object.defineProperty(exports, "RequestType1", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType1", { enumerable: true, get: function() {
       return messages_1.RequestType1;
     } });
-    Object.defineProperty(exports, "RequestType2", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType2", { enumerable: true, get: function() {
       return messages_1.RequestType2;
     } });
-    Object.defineProperty(exports, "RequestType3", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType3", { enumerable: true, get: function() {
       return messages_1.RequestType3;
     } });
-    Object.defineProperty(exports, "RequestType4", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType4", { enumerable: true, get: function() {
       return messages_1.RequestType4;
     } });
-    Object.defineProperty(exports, "RequestType5", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType5", { enumerable: true, get: function() {
       return messages_1.RequestType5;
     } });
-    Object.defineProperty(exports, "RequestType6", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType6", { enumerable: true, get: function() {
       return messages_1.RequestType6;
     } });
-    Object.defineProperty(exports, "RequestType7", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType7", { enumerable: true, get: function() {
       return messages_1.RequestType7;
     } });
-    Object.defineProperty(exports, "RequestType8", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType8", { enumerable: true, get: function() {
       return messages_1.RequestType8;
     } });
-    Object.defineProperty(exports, "RequestType9", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestType9", { enumerable: true, get: function() {
       return messages_1.RequestType9;
     } });
-    Object.defineProperty(exports, "ResponseError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ResponseError", { enumerable: true, get: function() {
       return messages_1.ResponseError;
     } });
-    Object.defineProperty(exports, "ErrorCodes", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ErrorCodes", { enumerable: true, get: function() {
       return messages_1.ErrorCodes;
     } });
-    Object.defineProperty(exports, "NotificationType", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType", { enumerable: true, get: function() {
       return messages_1.NotificationType;
     } });
-    Object.defineProperty(exports, "NotificationType0", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType0", { enumerable: true, get: function() {
       return messages_1.NotificationType0;
     } });
-    Object.defineProperty(exports, "NotificationType1", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType1", { enumerable: true, get: function() {
       return messages_1.NotificationType1;
     } });
-    Object.defineProperty(exports, "NotificationType2", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType2", { enumerable: true, get: function() {
       return messages_1.NotificationType2;
     } });
-    Object.defineProperty(exports, "NotificationType3", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType3", { enumerable: true, get: function() {
       return messages_1.NotificationType3;
     } });
-    Object.defineProperty(exports, "NotificationType4", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType4", { enumerable: true, get: function() {
       return messages_1.NotificationType4;
     } });
-    Object.defineProperty(exports, "NotificationType5", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType5", { enumerable: true, get: function() {
       return messages_1.NotificationType5;
     } });
-    Object.defineProperty(exports, "NotificationType6", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType6", { enumerable: true, get: function() {
       return messages_1.NotificationType6;
     } });
-    Object.defineProperty(exports, "NotificationType7", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType7", { enumerable: true, get: function() {
       return messages_1.NotificationType7;
     } });
-    Object.defineProperty(exports, "NotificationType8", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType8", { enumerable: true, get: function() {
       return messages_1.NotificationType8;
     } });
-    Object.defineProperty(exports, "NotificationType9", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotificationType9", { enumerable: true, get: function() {
       return messages_1.NotificationType9;
     } });
-    Object.defineProperty(exports, "ParameterStructures", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ParameterStructures", { enumerable: true, get: function() {
       return messages_1.ParameterStructures;
     } });
     var linkedMap_1 = require_linkedMap();
-    Object.defineProperty(exports, "LinkedMap", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "LinkedMap", { enumerable: true, get: function() {
       return linkedMap_1.LinkedMap;
     } });
-    Object.defineProperty(exports, "LRUCache", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "LRUCache", { enumerable: true, get: function() {
       return linkedMap_1.LRUCache;
     } });
-    Object.defineProperty(exports, "Touch", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Touch", { enumerable: true, get: function() {
       return linkedMap_1.Touch;
     } });
     var disposable_1 = require_disposable();
-    Object.defineProperty(exports, "Disposable", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Disposable", { enumerable: true, get: function() {
       return disposable_1.Disposable;
     } });
     var events_1 = require_events();
-    Object.defineProperty(exports, "Event", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Event", { enumerable: true, get: function() {
       return events_1.Event;
     } });
-    Object.defineProperty(exports, "Emitter", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Emitter", { enumerable: true, get: function() {
       return events_1.Emitter;
     } });
     var cancellation_1 = require_cancellation();
-    Object.defineProperty(exports, "CancellationTokenSource", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CancellationTokenSource", { enumerable: true, get: function() {
       return cancellation_1.CancellationTokenSource;
     } });
-    Object.defineProperty(exports, "CancellationToken", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CancellationToken", { enumerable: true, get: function() {
       return cancellation_1.CancellationToken;
     } });
     var sharedArrayCancellation_1 = require_sharedArrayCancellation();
-    Object.defineProperty(exports, "SharedArraySenderStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SharedArraySenderStrategy", { enumerable: true, get: function() {
       return sharedArrayCancellation_1.SharedArraySenderStrategy;
     } });
-    Object.defineProperty(exports, "SharedArrayReceiverStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SharedArrayReceiverStrategy", { enumerable: true, get: function() {
       return sharedArrayCancellation_1.SharedArrayReceiverStrategy;
     } });
     var messageReader_1 = require_messageReader();
-    Object.defineProperty(exports, "MessageReader", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MessageReader", { enumerable: true, get: function() {
       return messageReader_1.MessageReader;
     } });
-    Object.defineProperty(exports, "AbstractMessageReader", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AbstractMessageReader", { enumerable: true, get: function() {
       return messageReader_1.AbstractMessageReader;
     } });
-    Object.defineProperty(exports, "ReadableStreamMessageReader", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ReadableStreamMessageReader", { enumerable: true, get: function() {
       return messageReader_1.ReadableStreamMessageReader;
     } });
     var messageWriter_1 = require_messageWriter();
-    Object.defineProperty(exports, "MessageWriter", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MessageWriter", { enumerable: true, get: function() {
       return messageWriter_1.MessageWriter;
     } });
-    Object.defineProperty(exports, "AbstractMessageWriter", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AbstractMessageWriter", { enumerable: true, get: function() {
       return messageWriter_1.AbstractMessageWriter;
     } });
-    Object.defineProperty(exports, "WriteableStreamMessageWriter", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WriteableStreamMessageWriter", { enumerable: true, get: function() {
       return messageWriter_1.WriteableStreamMessageWriter;
     } });
     var messageBuffer_1 = require_messageBuffer();
-    Object.defineProperty(exports, "AbstractMessageBuffer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AbstractMessageBuffer", { enumerable: true, get: function() {
       return messageBuffer_1.AbstractMessageBuffer;
     } });
     var connection_1 = require_connection();
-    Object.defineProperty(exports, "ConnectionStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ConnectionStrategy", { enumerable: true, get: function() {
       return connection_1.ConnectionStrategy;
     } });
-    Object.defineProperty(exports, "ConnectionOptions", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ConnectionOptions", { enumerable: true, get: function() {
       return connection_1.ConnectionOptions;
     } });
-    Object.defineProperty(exports, "NullLogger", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NullLogger", { enumerable: true, get: function() {
       return connection_1.NullLogger;
     } });
-    Object.defineProperty(exports, "createMessageConnection", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createMessageConnection", { enumerable: true, get: function() {
       return connection_1.createMessageConnection;
     } });
-    Object.defineProperty(exports, "ProgressToken", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ProgressToken", { enumerable: true, get: function() {
       return connection_1.ProgressToken;
     } });
-    Object.defineProperty(exports, "ProgressType", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ProgressType", { enumerable: true, get: function() {
       return connection_1.ProgressType;
     } });
-    Object.defineProperty(exports, "Trace", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Trace", { enumerable: true, get: function() {
       return connection_1.Trace;
     } });
-    Object.defineProperty(exports, "TraceValue", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TraceValue", { enumerable: true, get: function() {
       return connection_1.TraceValue;
     } });
-    Object.defineProperty(exports, "TraceFormat", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TraceFormat", { enumerable: true, get: function() {
       return connection_1.TraceFormat;
     } });
-    Object.defineProperty(exports, "SetTraceNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SetTraceNotification", { enumerable: true, get: function() {
       return connection_1.SetTraceNotification;
     } });
-    Object.defineProperty(exports, "LogTraceNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "LogTraceNotification", { enumerable: true, get: function() {
       return connection_1.LogTraceNotification;
     } });
-    Object.defineProperty(exports, "ConnectionErrors", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ConnectionErrors", { enumerable: true, get: function() {
       return connection_1.ConnectionErrors;
     } });
-    Object.defineProperty(exports, "ConnectionError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ConnectionError", { enumerable: true, get: function() {
       return connection_1.ConnectionError;
     } });
-    Object.defineProperty(exports, "CancellationReceiverStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CancellationReceiverStrategy", { enumerable: true, get: function() {
       return connection_1.CancellationReceiverStrategy;
     } });
-    Object.defineProperty(exports, "IdCancellationReceiverStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "IdCancellationReceiverStrategy", { enumerable: true, get: function() {
       return connection_1.IdCancellationReceiverStrategy;
     } });
-    Object.defineProperty(exports, "RequestCancellationReceiverStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestCancellationReceiverStrategy", { enumerable: true, get: function() {
       return connection_1.RequestCancellationReceiverStrategy;
     } });
-    Object.defineProperty(exports, "CancellationSenderStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CancellationSenderStrategy", { enumerable: true, get: function() {
       return connection_1.CancellationSenderStrategy;
     } });
-    Object.defineProperty(exports, "CancellationStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CancellationStrategy", { enumerable: true, get: function() {
       return connection_1.CancellationStrategy;
     } });
-    Object.defineProperty(exports, "MessageStrategy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MessageStrategy", { enumerable: true, get: function() {
       return connection_1.MessageStrategy;
     } });
-    Object.defineProperty(exports, "TraceValues", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TraceValues", { enumerable: true, get: function() {
       return connection_1.TraceValues;
     } });
     var ral_1 = __importDefault(require_ral());
-    exports.RAL = ral_1.default;
+    exports2.RAL = ral_1.default;
   }
 });
 
@@ -52208,9 +52218,9 @@ var init_main = __esm({
       }
       getText(range2) {
         if (range2) {
-          const start = this.offsetAt(range2.start);
+          const start2 = this.offsetAt(range2.start);
           const end = this.offsetAt(range2.end);
-          return this._content.substring(start, end);
+          return this._content.substring(start2, end);
         }
         return this._content;
       }
@@ -52327,17 +52337,17 @@ var init_main = __esm({
 
 // node_modules/vscode-languageserver-protocol/lib/common/messages.js
 var require_messages2 = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CM = exports.ProtocolNotificationType = exports.ProtocolNotificationType0 = exports.ProtocolRequestType = exports.ProtocolRequestType0 = exports.RegistrationType = exports.MessageDirection = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CM = exports2.ProtocolNotificationType = exports2.ProtocolNotificationType0 = exports2.ProtocolRequestType = exports2.ProtocolRequestType0 = exports2.RegistrationType = exports2.MessageDirection = void 0;
     var vscode_jsonrpc_1 = require_api();
     var MessageDirection;
     (function(MessageDirection2) {
       MessageDirection2["clientToServer"] = "clientToServer";
       MessageDirection2["serverToClient"] = "serverToClient";
       MessageDirection2["both"] = "both";
-    })(MessageDirection || (exports.MessageDirection = MessageDirection = {}));
+    })(MessageDirection || (exports2.MessageDirection = MessageDirection = {}));
     var RegistrationType = class {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -52348,7 +52358,7 @@ var require_messages2 = __commonJS({
         this.method = method;
       }
     };
-    exports.RegistrationType = RegistrationType;
+    exports2.RegistrationType = RegistrationType;
     var ProtocolRequestType0 = class extends vscode_jsonrpc_1.RequestType0 {
       /**
        * Clients must not use these properties. They are here to ensure correct typing.
@@ -52362,7 +52372,7 @@ var require_messages2 = __commonJS({
         super(method);
       }
     };
-    exports.ProtocolRequestType0 = ProtocolRequestType0;
+    exports2.ProtocolRequestType0 = ProtocolRequestType0;
     var ProtocolRequestType = class extends vscode_jsonrpc_1.RequestType {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -52375,7 +52385,7 @@ var require_messages2 = __commonJS({
         super(method, vscode_jsonrpc_1.ParameterStructures.byName);
       }
     };
-    exports.ProtocolRequestType = ProtocolRequestType;
+    exports2.ProtocolRequestType = ProtocolRequestType;
     var ProtocolNotificationType0 = class extends vscode_jsonrpc_1.NotificationType0 {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -52386,7 +52396,7 @@ var require_messages2 = __commonJS({
         super(method);
       }
     };
-    exports.ProtocolNotificationType0 = ProtocolNotificationType0;
+    exports2.ProtocolNotificationType0 = ProtocolNotificationType0;
     var ProtocolNotificationType = class extends vscode_jsonrpc_1.NotificationType {
       /**
        * Clients must not use this property. It is here to ensure correct typing.
@@ -52397,31 +52407,31 @@ var require_messages2 = __commonJS({
         super(method, vscode_jsonrpc_1.ParameterStructures.byName);
       }
     };
-    exports.ProtocolNotificationType = ProtocolNotificationType;
+    exports2.ProtocolNotificationType = ProtocolNotificationType;
     var CM;
     (function(CM2) {
       function create(client, server) {
         return { client, server };
       }
       CM2.create = create;
-    })(CM || (exports.CM = CM = {}));
+    })(CM || (exports2.CM = CM = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
 var require_is2 = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolean = boolean;
-    exports.string = string;
-    exports.number = number2;
-    exports.error = error;
-    exports.func = func;
-    exports.array = array;
-    exports.stringArray = stringArray;
-    exports.typedArray = typedArray;
-    exports.objectLiteral = objectLiteral;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.boolean = boolean;
+    exports2.string = string;
+    exports2.number = number2;
+    exports2.error = error;
+    exports2.func = func;
+    exports2.array = array;
+    exports2.stringArray = stringArray;
+    exports2.typedArray = typedArray;
+    exports2.objectLiteral = objectLiteral;
     function boolean(value) {
       return value === true || value === false;
     }
@@ -52454,10 +52464,10 @@ var require_is2 = __commonJS({
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
 var require_protocol_implementation = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ImplementationRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ImplementationRequest = void 0;
     var messages_1 = require_messages2();
     var ImplementationRequest;
     (function(ImplementationRequest2) {
@@ -52465,16 +52475,16 @@ var require_protocol_implementation = __commonJS({
       ImplementationRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       ImplementationRequest2.type = new messages_1.ProtocolRequestType(ImplementationRequest2.method);
       ImplementationRequest2.capabilities = messages_1.CM.create("textDocument.implementation", "implementationProvider");
-    })(ImplementationRequest || (exports.ImplementationRequest = ImplementationRequest = {}));
+    })(ImplementationRequest || (exports2.ImplementationRequest = ImplementationRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
 var require_protocol_typeDefinition = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TypeDefinitionRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TypeDefinitionRequest = void 0;
     var messages_1 = require_messages2();
     var TypeDefinitionRequest;
     (function(TypeDefinitionRequest2) {
@@ -52482,16 +52492,16 @@ var require_protocol_typeDefinition = __commonJS({
       TypeDefinitionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       TypeDefinitionRequest2.type = new messages_1.ProtocolRequestType(TypeDefinitionRequest2.method);
       TypeDefinitionRequest2.capabilities = messages_1.CM.create("textDocument.typeDefinition", "typeDefinitionProvider");
-    })(TypeDefinitionRequest || (exports.TypeDefinitionRequest = TypeDefinitionRequest = {}));
+    })(TypeDefinitionRequest || (exports2.TypeDefinitionRequest = TypeDefinitionRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
 var require_protocol_workspaceFolder = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DidChangeWorkspaceFoldersNotification = exports.WorkspaceFoldersRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DidChangeWorkspaceFoldersNotification = exports2.WorkspaceFoldersRequest = void 0;
     var messages_1 = require_messages2();
     var WorkspaceFoldersRequest;
     (function(WorkspaceFoldersRequest2) {
@@ -52499,23 +52509,23 @@ var require_protocol_workspaceFolder = __commonJS({
       WorkspaceFoldersRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       WorkspaceFoldersRequest2.type = new messages_1.ProtocolRequestType0(WorkspaceFoldersRequest2.method);
       WorkspaceFoldersRequest2.capabilities = messages_1.CM.create("workspace.workspaceFolders", "workspace.workspaceFolders");
-    })(WorkspaceFoldersRequest || (exports.WorkspaceFoldersRequest = WorkspaceFoldersRequest = {}));
+    })(WorkspaceFoldersRequest || (exports2.WorkspaceFoldersRequest = WorkspaceFoldersRequest = {}));
     var DidChangeWorkspaceFoldersNotification;
     (function(DidChangeWorkspaceFoldersNotification2) {
       DidChangeWorkspaceFoldersNotification2.method = "workspace/didChangeWorkspaceFolders";
       DidChangeWorkspaceFoldersNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidChangeWorkspaceFoldersNotification2.type = new messages_1.ProtocolNotificationType(DidChangeWorkspaceFoldersNotification2.method);
       DidChangeWorkspaceFoldersNotification2.capabilities = messages_1.CM.create(void 0, "workspace.workspaceFolders.changeNotifications");
-    })(DidChangeWorkspaceFoldersNotification || (exports.DidChangeWorkspaceFoldersNotification = DidChangeWorkspaceFoldersNotification = {}));
+    })(DidChangeWorkspaceFoldersNotification || (exports2.DidChangeWorkspaceFoldersNotification = DidChangeWorkspaceFoldersNotification = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
 var require_protocol_configuration = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ConfigurationRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ConfigurationRequest = void 0;
     var messages_1 = require_messages2();
     var ConfigurationRequest;
     (function(ConfigurationRequest2) {
@@ -52523,16 +52533,16 @@ var require_protocol_configuration = __commonJS({
       ConfigurationRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       ConfigurationRequest2.type = new messages_1.ProtocolRequestType(ConfigurationRequest2.method);
       ConfigurationRequest2.capabilities = messages_1.CM.create("workspace.configuration", void 0);
-    })(ConfigurationRequest || (exports.ConfigurationRequest = ConfigurationRequest = {}));
+    })(ConfigurationRequest || (exports2.ConfigurationRequest = ConfigurationRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
 var require_protocol_colorProvider = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ColorPresentationRequest = exports.DocumentColorRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ColorPresentationRequest = exports2.DocumentColorRequest = void 0;
     var messages_1 = require_messages2();
     var DocumentColorRequest;
     (function(DocumentColorRequest2) {
@@ -52540,23 +52550,23 @@ var require_protocol_colorProvider = __commonJS({
       DocumentColorRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentColorRequest2.type = new messages_1.ProtocolRequestType(DocumentColorRequest2.method);
       DocumentColorRequest2.capabilities = messages_1.CM.create("textDocument.colorProvider", "colorProvider");
-    })(DocumentColorRequest || (exports.DocumentColorRequest = DocumentColorRequest = {}));
+    })(DocumentColorRequest || (exports2.DocumentColorRequest = DocumentColorRequest = {}));
     var ColorPresentationRequest;
     (function(ColorPresentationRequest2) {
       ColorPresentationRequest2.method = "textDocument/colorPresentation";
       ColorPresentationRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       ColorPresentationRequest2.type = new messages_1.ProtocolRequestType(ColorPresentationRequest2.method);
       ColorPresentationRequest2.capabilities = messages_1.CM.create("textDocument.colorProvider", "colorProvider");
-    })(ColorPresentationRequest || (exports.ColorPresentationRequest = ColorPresentationRequest = {}));
+    })(ColorPresentationRequest || (exports2.ColorPresentationRequest = ColorPresentationRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
 var require_protocol_foldingRange = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.FoldingRangeRefreshRequest = exports.FoldingRangeRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.FoldingRangeRefreshRequest = exports2.FoldingRangeRequest = void 0;
     var messages_1 = require_messages2();
     var FoldingRangeRequest;
     (function(FoldingRangeRequest2) {
@@ -52564,23 +52574,23 @@ var require_protocol_foldingRange = __commonJS({
       FoldingRangeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       FoldingRangeRequest2.type = new messages_1.ProtocolRequestType(FoldingRangeRequest2.method);
       FoldingRangeRequest2.capabilities = messages_1.CM.create("textDocument.foldingRange", "foldingRangeProvider");
-    })(FoldingRangeRequest || (exports.FoldingRangeRequest = FoldingRangeRequest = {}));
+    })(FoldingRangeRequest || (exports2.FoldingRangeRequest = FoldingRangeRequest = {}));
     var FoldingRangeRefreshRequest;
     (function(FoldingRangeRefreshRequest2) {
       FoldingRangeRefreshRequest2.method = `workspace/foldingRange/refresh`;
       FoldingRangeRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       FoldingRangeRefreshRequest2.type = new messages_1.ProtocolRequestType0(FoldingRangeRefreshRequest2.method);
       FoldingRangeRefreshRequest2.capabilities = messages_1.CM.create("workspace.foldingRange.refreshSupport", void 0);
-    })(FoldingRangeRefreshRequest || (exports.FoldingRangeRefreshRequest = FoldingRangeRefreshRequest = {}));
+    })(FoldingRangeRefreshRequest || (exports2.FoldingRangeRefreshRequest = FoldingRangeRefreshRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
 var require_protocol_declaration = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DeclarationRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DeclarationRequest = void 0;
     var messages_1 = require_messages2();
     var DeclarationRequest;
     (function(DeclarationRequest2) {
@@ -52588,16 +52598,16 @@ var require_protocol_declaration = __commonJS({
       DeclarationRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DeclarationRequest2.type = new messages_1.ProtocolRequestType(DeclarationRequest2.method);
       DeclarationRequest2.capabilities = messages_1.CM.create("textDocument.declaration", "declarationProvider");
-    })(DeclarationRequest || (exports.DeclarationRequest = DeclarationRequest = {}));
+    })(DeclarationRequest || (exports2.DeclarationRequest = DeclarationRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
 var require_protocol_selectionRange = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SelectionRangeRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SelectionRangeRequest = void 0;
     var messages_1 = require_messages2();
     var SelectionRangeRequest;
     (function(SelectionRangeRequest2) {
@@ -52605,16 +52615,16 @@ var require_protocol_selectionRange = __commonJS({
       SelectionRangeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       SelectionRangeRequest2.type = new messages_1.ProtocolRequestType(SelectionRangeRequest2.method);
       SelectionRangeRequest2.capabilities = messages_1.CM.create("textDocument.selectionRange", "selectionRangeProvider");
-    })(SelectionRangeRequest || (exports.SelectionRangeRequest = SelectionRangeRequest = {}));
+    })(SelectionRangeRequest || (exports2.SelectionRangeRequest = SelectionRangeRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
 var require_protocol_progress = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.WorkDoneProgressCancelNotification = exports.WorkDoneProgressCreateRequest = exports.WorkDoneProgress = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.WorkDoneProgressCancelNotification = exports2.WorkDoneProgressCreateRequest = exports2.WorkDoneProgress = void 0;
     var vscode_jsonrpc_1 = require_api();
     var messages_1 = require_messages2();
     var WorkDoneProgress;
@@ -52624,29 +52634,29 @@ var require_protocol_progress = __commonJS({
         return value === WorkDoneProgress2.type;
       }
       WorkDoneProgress2.is = is;
-    })(WorkDoneProgress || (exports.WorkDoneProgress = WorkDoneProgress = {}));
+    })(WorkDoneProgress || (exports2.WorkDoneProgress = WorkDoneProgress = {}));
     var WorkDoneProgressCreateRequest;
     (function(WorkDoneProgressCreateRequest2) {
       WorkDoneProgressCreateRequest2.method = "window/workDoneProgress/create";
       WorkDoneProgressCreateRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       WorkDoneProgressCreateRequest2.type = new messages_1.ProtocolRequestType(WorkDoneProgressCreateRequest2.method);
       WorkDoneProgressCreateRequest2.capabilities = messages_1.CM.create("window.workDoneProgress", void 0);
-    })(WorkDoneProgressCreateRequest || (exports.WorkDoneProgressCreateRequest = WorkDoneProgressCreateRequest = {}));
+    })(WorkDoneProgressCreateRequest || (exports2.WorkDoneProgressCreateRequest = WorkDoneProgressCreateRequest = {}));
     var WorkDoneProgressCancelNotification;
     (function(WorkDoneProgressCancelNotification2) {
       WorkDoneProgressCancelNotification2.method = "window/workDoneProgress/cancel";
       WorkDoneProgressCancelNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       WorkDoneProgressCancelNotification2.type = new messages_1.ProtocolNotificationType(WorkDoneProgressCancelNotification2.method);
-    })(WorkDoneProgressCancelNotification || (exports.WorkDoneProgressCancelNotification = WorkDoneProgressCancelNotification = {}));
+    })(WorkDoneProgressCancelNotification || (exports2.WorkDoneProgressCancelNotification = WorkDoneProgressCancelNotification = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
 var require_protocol_callHierarchy = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CallHierarchyOutgoingCallsRequest = exports.CallHierarchyIncomingCallsRequest = exports.CallHierarchyPrepareRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CallHierarchyOutgoingCallsRequest = exports2.CallHierarchyIncomingCallsRequest = exports2.CallHierarchyPrepareRequest = void 0;
     var messages_1 = require_messages2();
     var CallHierarchyPrepareRequest;
     (function(CallHierarchyPrepareRequest2) {
@@ -52654,40 +52664,40 @@ var require_protocol_callHierarchy = __commonJS({
       CallHierarchyPrepareRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CallHierarchyPrepareRequest2.type = new messages_1.ProtocolRequestType(CallHierarchyPrepareRequest2.method);
       CallHierarchyPrepareRequest2.capabilities = messages_1.CM.create("textDocument.callHierarchy", "callHierarchyProvider");
-    })(CallHierarchyPrepareRequest || (exports.CallHierarchyPrepareRequest = CallHierarchyPrepareRequest = {}));
+    })(CallHierarchyPrepareRequest || (exports2.CallHierarchyPrepareRequest = CallHierarchyPrepareRequest = {}));
     var CallHierarchyIncomingCallsRequest;
     (function(CallHierarchyIncomingCallsRequest2) {
       CallHierarchyIncomingCallsRequest2.method = "callHierarchy/incomingCalls";
       CallHierarchyIncomingCallsRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CallHierarchyIncomingCallsRequest2.type = new messages_1.ProtocolRequestType(CallHierarchyIncomingCallsRequest2.method);
       CallHierarchyIncomingCallsRequest2.capabilities = messages_1.CM.create("textDocument.callHierarchy", "callHierarchyProvider");
-    })(CallHierarchyIncomingCallsRequest || (exports.CallHierarchyIncomingCallsRequest = CallHierarchyIncomingCallsRequest = {}));
+    })(CallHierarchyIncomingCallsRequest || (exports2.CallHierarchyIncomingCallsRequest = CallHierarchyIncomingCallsRequest = {}));
     var CallHierarchyOutgoingCallsRequest;
     (function(CallHierarchyOutgoingCallsRequest2) {
       CallHierarchyOutgoingCallsRequest2.method = "callHierarchy/outgoingCalls";
       CallHierarchyOutgoingCallsRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CallHierarchyOutgoingCallsRequest2.type = new messages_1.ProtocolRequestType(CallHierarchyOutgoingCallsRequest2.method);
       CallHierarchyOutgoingCallsRequest2.capabilities = messages_1.CM.create("textDocument.callHierarchy", "callHierarchyProvider");
-    })(CallHierarchyOutgoingCallsRequest || (exports.CallHierarchyOutgoingCallsRequest = CallHierarchyOutgoingCallsRequest = {}));
+    })(CallHierarchyOutgoingCallsRequest || (exports2.CallHierarchyOutgoingCallsRequest = CallHierarchyOutgoingCallsRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
 var require_protocol_semanticTokens = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SemanticTokensRefreshRequest = exports.SemanticTokensRangeRequest = exports.SemanticTokensDeltaRequest = exports.SemanticTokensRequest = exports.SemanticTokensRegistrationType = exports.TokenFormat = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SemanticTokensRefreshRequest = exports2.SemanticTokensRangeRequest = exports2.SemanticTokensDeltaRequest = exports2.SemanticTokensRequest = exports2.SemanticTokensRegistrationType = exports2.TokenFormat = void 0;
     var messages_1 = require_messages2();
     var TokenFormat;
     (function(TokenFormat2) {
       TokenFormat2.Relative = "relative";
-    })(TokenFormat || (exports.TokenFormat = TokenFormat = {}));
+    })(TokenFormat || (exports2.TokenFormat = TokenFormat = {}));
     var SemanticTokensRegistrationType;
     (function(SemanticTokensRegistrationType2) {
       SemanticTokensRegistrationType2.method = "textDocument/semanticTokens";
       SemanticTokensRegistrationType2.type = new messages_1.RegistrationType(SemanticTokensRegistrationType2.method);
-    })(SemanticTokensRegistrationType || (exports.SemanticTokensRegistrationType = SemanticTokensRegistrationType = {}));
+    })(SemanticTokensRegistrationType || (exports2.SemanticTokensRegistrationType = SemanticTokensRegistrationType = {}));
     var SemanticTokensRequest;
     (function(SemanticTokensRequest2) {
       SemanticTokensRequest2.method = "textDocument/semanticTokens/full";
@@ -52695,7 +52705,7 @@ var require_protocol_semanticTokens = __commonJS({
       SemanticTokensRequest2.type = new messages_1.ProtocolRequestType(SemanticTokensRequest2.method);
       SemanticTokensRequest2.registrationMethod = SemanticTokensRegistrationType.method;
       SemanticTokensRequest2.capabilities = messages_1.CM.create("textDocument.semanticTokens", "semanticTokensProvider");
-    })(SemanticTokensRequest || (exports.SemanticTokensRequest = SemanticTokensRequest = {}));
+    })(SemanticTokensRequest || (exports2.SemanticTokensRequest = SemanticTokensRequest = {}));
     var SemanticTokensDeltaRequest;
     (function(SemanticTokensDeltaRequest2) {
       SemanticTokensDeltaRequest2.method = "textDocument/semanticTokens/full/delta";
@@ -52703,7 +52713,7 @@ var require_protocol_semanticTokens = __commonJS({
       SemanticTokensDeltaRequest2.type = new messages_1.ProtocolRequestType(SemanticTokensDeltaRequest2.method);
       SemanticTokensDeltaRequest2.registrationMethod = SemanticTokensRegistrationType.method;
       SemanticTokensDeltaRequest2.capabilities = messages_1.CM.create("textDocument.semanticTokens.requests.full.delta", "semanticTokensProvider.full.delta");
-    })(SemanticTokensDeltaRequest || (exports.SemanticTokensDeltaRequest = SemanticTokensDeltaRequest = {}));
+    })(SemanticTokensDeltaRequest || (exports2.SemanticTokensDeltaRequest = SemanticTokensDeltaRequest = {}));
     var SemanticTokensRangeRequest;
     (function(SemanticTokensRangeRequest2) {
       SemanticTokensRangeRequest2.method = "textDocument/semanticTokens/range";
@@ -52711,23 +52721,23 @@ var require_protocol_semanticTokens = __commonJS({
       SemanticTokensRangeRequest2.type = new messages_1.ProtocolRequestType(SemanticTokensRangeRequest2.method);
       SemanticTokensRangeRequest2.registrationMethod = SemanticTokensRegistrationType.method;
       SemanticTokensRangeRequest2.capabilities = messages_1.CM.create("textDocument.semanticTokens.requests.range", "semanticTokensProvider.range");
-    })(SemanticTokensRangeRequest || (exports.SemanticTokensRangeRequest = SemanticTokensRangeRequest = {}));
+    })(SemanticTokensRangeRequest || (exports2.SemanticTokensRangeRequest = SemanticTokensRangeRequest = {}));
     var SemanticTokensRefreshRequest;
     (function(SemanticTokensRefreshRequest2) {
       SemanticTokensRefreshRequest2.method = `workspace/semanticTokens/refresh`;
       SemanticTokensRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       SemanticTokensRefreshRequest2.type = new messages_1.ProtocolRequestType0(SemanticTokensRefreshRequest2.method);
       SemanticTokensRefreshRequest2.capabilities = messages_1.CM.create("workspace.semanticTokens.refreshSupport", void 0);
-    })(SemanticTokensRefreshRequest || (exports.SemanticTokensRefreshRequest = SemanticTokensRefreshRequest = {}));
+    })(SemanticTokensRefreshRequest || (exports2.SemanticTokensRefreshRequest = SemanticTokensRefreshRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
 var require_protocol_showDocument = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ShowDocumentRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ShowDocumentRequest = void 0;
     var messages_1 = require_messages2();
     var ShowDocumentRequest;
     (function(ShowDocumentRequest2) {
@@ -52735,16 +52745,16 @@ var require_protocol_showDocument = __commonJS({
       ShowDocumentRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       ShowDocumentRequest2.type = new messages_1.ProtocolRequestType(ShowDocumentRequest2.method);
       ShowDocumentRequest2.capabilities = messages_1.CM.create("window.showDocument.support", void 0);
-    })(ShowDocumentRequest || (exports.ShowDocumentRequest = ShowDocumentRequest = {}));
+    })(ShowDocumentRequest || (exports2.ShowDocumentRequest = ShowDocumentRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
 var require_protocol_linkedEditingRange = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LinkedEditingRangeRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.LinkedEditingRangeRequest = void 0;
     var messages_1 = require_messages2();
     var LinkedEditingRangeRequest;
     (function(LinkedEditingRangeRequest2) {
@@ -52752,73 +52762,73 @@ var require_protocol_linkedEditingRange = __commonJS({
       LinkedEditingRangeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       LinkedEditingRangeRequest2.type = new messages_1.ProtocolRequestType(LinkedEditingRangeRequest2.method);
       LinkedEditingRangeRequest2.capabilities = messages_1.CM.create("textDocument.linkedEditingRange", "linkedEditingRangeProvider");
-    })(LinkedEditingRangeRequest || (exports.LinkedEditingRangeRequest = LinkedEditingRangeRequest = {}));
+    })(LinkedEditingRangeRequest || (exports2.LinkedEditingRangeRequest = LinkedEditingRangeRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
 var require_protocol_fileOperations = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.WillDeleteFilesRequest = exports.DidDeleteFilesNotification = exports.DidRenameFilesNotification = exports.WillRenameFilesRequest = exports.DidCreateFilesNotification = exports.WillCreateFilesRequest = exports.FileOperationPatternKind = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.WillDeleteFilesRequest = exports2.DidDeleteFilesNotification = exports2.DidRenameFilesNotification = exports2.WillRenameFilesRequest = exports2.DidCreateFilesNotification = exports2.WillCreateFilesRequest = exports2.FileOperationPatternKind = void 0;
     var messages_1 = require_messages2();
     var FileOperationPatternKind;
     (function(FileOperationPatternKind2) {
       FileOperationPatternKind2.file = "file";
       FileOperationPatternKind2.folder = "folder";
-    })(FileOperationPatternKind || (exports.FileOperationPatternKind = FileOperationPatternKind = {}));
+    })(FileOperationPatternKind || (exports2.FileOperationPatternKind = FileOperationPatternKind = {}));
     var WillCreateFilesRequest;
     (function(WillCreateFilesRequest2) {
       WillCreateFilesRequest2.method = "workspace/willCreateFiles";
       WillCreateFilesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       WillCreateFilesRequest2.type = new messages_1.ProtocolRequestType(WillCreateFilesRequest2.method);
       WillCreateFilesRequest2.capabilities = messages_1.CM.create("workspace.fileOperations.willCreate", "workspace.fileOperations.willCreate");
-    })(WillCreateFilesRequest || (exports.WillCreateFilesRequest = WillCreateFilesRequest = {}));
+    })(WillCreateFilesRequest || (exports2.WillCreateFilesRequest = WillCreateFilesRequest = {}));
     var DidCreateFilesNotification;
     (function(DidCreateFilesNotification2) {
       DidCreateFilesNotification2.method = "workspace/didCreateFiles";
       DidCreateFilesNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidCreateFilesNotification2.type = new messages_1.ProtocolNotificationType(DidCreateFilesNotification2.method);
       DidCreateFilesNotification2.capabilities = messages_1.CM.create("workspace.fileOperations.didCreate", "workspace.fileOperations.didCreate");
-    })(DidCreateFilesNotification || (exports.DidCreateFilesNotification = DidCreateFilesNotification = {}));
+    })(DidCreateFilesNotification || (exports2.DidCreateFilesNotification = DidCreateFilesNotification = {}));
     var WillRenameFilesRequest;
     (function(WillRenameFilesRequest2) {
       WillRenameFilesRequest2.method = "workspace/willRenameFiles";
       WillRenameFilesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       WillRenameFilesRequest2.type = new messages_1.ProtocolRequestType(WillRenameFilesRequest2.method);
       WillRenameFilesRequest2.capabilities = messages_1.CM.create("workspace.fileOperations.willRename", "workspace.fileOperations.willRename");
-    })(WillRenameFilesRequest || (exports.WillRenameFilesRequest = WillRenameFilesRequest = {}));
+    })(WillRenameFilesRequest || (exports2.WillRenameFilesRequest = WillRenameFilesRequest = {}));
     var DidRenameFilesNotification;
     (function(DidRenameFilesNotification2) {
       DidRenameFilesNotification2.method = "workspace/didRenameFiles";
       DidRenameFilesNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidRenameFilesNotification2.type = new messages_1.ProtocolNotificationType(DidRenameFilesNotification2.method);
       DidRenameFilesNotification2.capabilities = messages_1.CM.create("workspace.fileOperations.didRename", "workspace.fileOperations.didRename");
-    })(DidRenameFilesNotification || (exports.DidRenameFilesNotification = DidRenameFilesNotification = {}));
+    })(DidRenameFilesNotification || (exports2.DidRenameFilesNotification = DidRenameFilesNotification = {}));
     var DidDeleteFilesNotification;
     (function(DidDeleteFilesNotification2) {
       DidDeleteFilesNotification2.method = "workspace/didDeleteFiles";
       DidDeleteFilesNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidDeleteFilesNotification2.type = new messages_1.ProtocolNotificationType(DidDeleteFilesNotification2.method);
       DidDeleteFilesNotification2.capabilities = messages_1.CM.create("workspace.fileOperations.didDelete", "workspace.fileOperations.didDelete");
-    })(DidDeleteFilesNotification || (exports.DidDeleteFilesNotification = DidDeleteFilesNotification = {}));
+    })(DidDeleteFilesNotification || (exports2.DidDeleteFilesNotification = DidDeleteFilesNotification = {}));
     var WillDeleteFilesRequest;
     (function(WillDeleteFilesRequest2) {
       WillDeleteFilesRequest2.method = "workspace/willDeleteFiles";
       WillDeleteFilesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       WillDeleteFilesRequest2.type = new messages_1.ProtocolRequestType(WillDeleteFilesRequest2.method);
       WillDeleteFilesRequest2.capabilities = messages_1.CM.create("workspace.fileOperations.willDelete", "workspace.fileOperations.willDelete");
-    })(WillDeleteFilesRequest || (exports.WillDeleteFilesRequest = WillDeleteFilesRequest = {}));
+    })(WillDeleteFilesRequest || (exports2.WillDeleteFilesRequest = WillDeleteFilesRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
 var require_protocol_moniker = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MonikerRequest = exports.MonikerKind = exports.UniquenessLevel = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MonikerRequest = exports2.MonikerKind = exports2.UniquenessLevel = void 0;
     var messages_1 = require_messages2();
     var UniquenessLevel;
     (function(UniquenessLevel2) {
@@ -52827,29 +52837,29 @@ var require_protocol_moniker = __commonJS({
       UniquenessLevel2.group = "group";
       UniquenessLevel2.scheme = "scheme";
       UniquenessLevel2.global = "global";
-    })(UniquenessLevel || (exports.UniquenessLevel = UniquenessLevel = {}));
+    })(UniquenessLevel || (exports2.UniquenessLevel = UniquenessLevel = {}));
     var MonikerKind;
     (function(MonikerKind2) {
       MonikerKind2.$import = "import";
       MonikerKind2.$export = "export";
       MonikerKind2.local = "local";
-    })(MonikerKind || (exports.MonikerKind = MonikerKind = {}));
+    })(MonikerKind || (exports2.MonikerKind = MonikerKind = {}));
     var MonikerRequest;
     (function(MonikerRequest2) {
       MonikerRequest2.method = "textDocument/moniker";
       MonikerRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       MonikerRequest2.type = new messages_1.ProtocolRequestType(MonikerRequest2.method);
       MonikerRequest2.capabilities = messages_1.CM.create("textDocument.moniker", "monikerProvider");
-    })(MonikerRequest || (exports.MonikerRequest = MonikerRequest = {}));
+    })(MonikerRequest || (exports2.MonikerRequest = MonikerRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
 var require_protocol_typeHierarchy = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TypeHierarchySubtypesRequest = exports.TypeHierarchySupertypesRequest = exports.TypeHierarchyPrepareRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TypeHierarchySubtypesRequest = exports2.TypeHierarchySupertypesRequest = exports2.TypeHierarchyPrepareRequest = void 0;
     var messages_1 = require_messages2();
     var TypeHierarchyPrepareRequest;
     (function(TypeHierarchyPrepareRequest2) {
@@ -52857,28 +52867,28 @@ var require_protocol_typeHierarchy = __commonJS({
       TypeHierarchyPrepareRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       TypeHierarchyPrepareRequest2.type = new messages_1.ProtocolRequestType(TypeHierarchyPrepareRequest2.method);
       TypeHierarchyPrepareRequest2.capabilities = messages_1.CM.create("textDocument.typeHierarchy", "typeHierarchyProvider");
-    })(TypeHierarchyPrepareRequest || (exports.TypeHierarchyPrepareRequest = TypeHierarchyPrepareRequest = {}));
+    })(TypeHierarchyPrepareRequest || (exports2.TypeHierarchyPrepareRequest = TypeHierarchyPrepareRequest = {}));
     var TypeHierarchySupertypesRequest;
     (function(TypeHierarchySupertypesRequest2) {
       TypeHierarchySupertypesRequest2.method = "typeHierarchy/supertypes";
       TypeHierarchySupertypesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       TypeHierarchySupertypesRequest2.type = new messages_1.ProtocolRequestType(TypeHierarchySupertypesRequest2.method);
-    })(TypeHierarchySupertypesRequest || (exports.TypeHierarchySupertypesRequest = TypeHierarchySupertypesRequest = {}));
+    })(TypeHierarchySupertypesRequest || (exports2.TypeHierarchySupertypesRequest = TypeHierarchySupertypesRequest = {}));
     var TypeHierarchySubtypesRequest;
     (function(TypeHierarchySubtypesRequest2) {
       TypeHierarchySubtypesRequest2.method = "typeHierarchy/subtypes";
       TypeHierarchySubtypesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       TypeHierarchySubtypesRequest2.type = new messages_1.ProtocolRequestType(TypeHierarchySubtypesRequest2.method);
-    })(TypeHierarchySubtypesRequest || (exports.TypeHierarchySubtypesRequest = TypeHierarchySubtypesRequest = {}));
+    })(TypeHierarchySubtypesRequest || (exports2.TypeHierarchySubtypesRequest = TypeHierarchySubtypesRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
 var require_protocol_inlineValue = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.InlineValueRefreshRequest = exports.InlineValueRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.InlineValueRefreshRequest = exports2.InlineValueRequest = void 0;
     var messages_1 = require_messages2();
     var InlineValueRequest;
     (function(InlineValueRequest2) {
@@ -52886,23 +52896,23 @@ var require_protocol_inlineValue = __commonJS({
       InlineValueRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       InlineValueRequest2.type = new messages_1.ProtocolRequestType(InlineValueRequest2.method);
       InlineValueRequest2.capabilities = messages_1.CM.create("textDocument.inlineValue", "inlineValueProvider");
-    })(InlineValueRequest || (exports.InlineValueRequest = InlineValueRequest = {}));
+    })(InlineValueRequest || (exports2.InlineValueRequest = InlineValueRequest = {}));
     var InlineValueRefreshRequest;
     (function(InlineValueRefreshRequest2) {
       InlineValueRefreshRequest2.method = `workspace/inlineValue/refresh`;
       InlineValueRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       InlineValueRefreshRequest2.type = new messages_1.ProtocolRequestType0(InlineValueRefreshRequest2.method);
       InlineValueRefreshRequest2.capabilities = messages_1.CM.create("workspace.inlineValue.refreshSupport", void 0);
-    })(InlineValueRefreshRequest || (exports.InlineValueRefreshRequest = InlineValueRefreshRequest = {}));
+    })(InlineValueRefreshRequest || (exports2.InlineValueRefreshRequest = InlineValueRefreshRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
 var require_protocol_inlayHint = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.InlayHintRefreshRequest = exports.InlayHintResolveRequest = exports.InlayHintRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.InlayHintRefreshRequest = exports2.InlayHintResolveRequest = exports2.InlayHintRequest = void 0;
     var messages_1 = require_messages2();
     var InlayHintRequest;
     (function(InlayHintRequest2) {
@@ -52910,29 +52920,29 @@ var require_protocol_inlayHint = __commonJS({
       InlayHintRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       InlayHintRequest2.type = new messages_1.ProtocolRequestType(InlayHintRequest2.method);
       InlayHintRequest2.capabilities = messages_1.CM.create("textDocument.inlayHint", "inlayHintProvider");
-    })(InlayHintRequest || (exports.InlayHintRequest = InlayHintRequest = {}));
+    })(InlayHintRequest || (exports2.InlayHintRequest = InlayHintRequest = {}));
     var InlayHintResolveRequest;
     (function(InlayHintResolveRequest2) {
       InlayHintResolveRequest2.method = "inlayHint/resolve";
       InlayHintResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       InlayHintResolveRequest2.type = new messages_1.ProtocolRequestType(InlayHintResolveRequest2.method);
       InlayHintResolveRequest2.capabilities = messages_1.CM.create("textDocument.inlayHint.resolveSupport", "inlayHintProvider.resolveProvider");
-    })(InlayHintResolveRequest || (exports.InlayHintResolveRequest = InlayHintResolveRequest = {}));
+    })(InlayHintResolveRequest || (exports2.InlayHintResolveRequest = InlayHintResolveRequest = {}));
     var InlayHintRefreshRequest;
     (function(InlayHintRefreshRequest2) {
       InlayHintRefreshRequest2.method = `workspace/inlayHint/refresh`;
       InlayHintRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       InlayHintRefreshRequest2.type = new messages_1.ProtocolRequestType0(InlayHintRefreshRequest2.method);
       InlayHintRefreshRequest2.capabilities = messages_1.CM.create("workspace.inlayHint.refreshSupport", void 0);
-    })(InlayHintRefreshRequest || (exports.InlayHintRefreshRequest = InlayHintRefreshRequest = {}));
+    })(InlayHintRefreshRequest || (exports2.InlayHintRefreshRequest = InlayHintRefreshRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
 var require_protocol_diagnostic = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -52945,12 +52955,12 @@ var require_protocol_diagnostic = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -52969,8 +52979,8 @@ var require_protocol_diagnostic = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiagnosticRefreshRequest = exports.WorkspaceDiagnosticRequest = exports.DocumentDiagnosticRequest = exports.DocumentDiagnosticReportKind = exports.DiagnosticServerCancellationData = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DiagnosticRefreshRequest = exports2.WorkspaceDiagnosticRequest = exports2.DocumentDiagnosticRequest = exports2.DocumentDiagnosticReportKind = exports2.DiagnosticServerCancellationData = void 0;
     var vscode_jsonrpc_1 = require_api();
     var Is2 = __importStar(require_is2());
     var messages_1 = require_messages2();
@@ -52981,12 +52991,12 @@ var require_protocol_diagnostic = __commonJS({
         return candidate && Is2.boolean(candidate.retriggerRequest);
       }
       DiagnosticServerCancellationData2.is = is;
-    })(DiagnosticServerCancellationData || (exports.DiagnosticServerCancellationData = DiagnosticServerCancellationData = {}));
+    })(DiagnosticServerCancellationData || (exports2.DiagnosticServerCancellationData = DiagnosticServerCancellationData = {}));
     var DocumentDiagnosticReportKind;
     (function(DocumentDiagnosticReportKind2) {
       DocumentDiagnosticReportKind2.Full = "full";
       DocumentDiagnosticReportKind2.Unchanged = "unchanged";
-    })(DocumentDiagnosticReportKind || (exports.DocumentDiagnosticReportKind = DocumentDiagnosticReportKind = {}));
+    })(DocumentDiagnosticReportKind || (exports2.DocumentDiagnosticReportKind = DocumentDiagnosticReportKind = {}));
     var DocumentDiagnosticRequest;
     (function(DocumentDiagnosticRequest2) {
       DocumentDiagnosticRequest2.method = "textDocument/diagnostic";
@@ -52994,7 +53004,7 @@ var require_protocol_diagnostic = __commonJS({
       DocumentDiagnosticRequest2.type = new messages_1.ProtocolRequestType(DocumentDiagnosticRequest2.method);
       DocumentDiagnosticRequest2.partialResult = new vscode_jsonrpc_1.ProgressType();
       DocumentDiagnosticRequest2.capabilities = messages_1.CM.create("textDocument.diagnostic", "diagnosticProvider");
-    })(DocumentDiagnosticRequest || (exports.DocumentDiagnosticRequest = DocumentDiagnosticRequest = {}));
+    })(DocumentDiagnosticRequest || (exports2.DocumentDiagnosticRequest = DocumentDiagnosticRequest = {}));
     var WorkspaceDiagnosticRequest;
     (function(WorkspaceDiagnosticRequest2) {
       WorkspaceDiagnosticRequest2.method = "workspace/diagnostic";
@@ -53002,22 +53012,22 @@ var require_protocol_diagnostic = __commonJS({
       WorkspaceDiagnosticRequest2.type = new messages_1.ProtocolRequestType(WorkspaceDiagnosticRequest2.method);
       WorkspaceDiagnosticRequest2.partialResult = new vscode_jsonrpc_1.ProgressType();
       WorkspaceDiagnosticRequest2.capabilities = messages_1.CM.create("workspace.diagnostics", "diagnosticProvider.workspaceDiagnostics");
-    })(WorkspaceDiagnosticRequest || (exports.WorkspaceDiagnosticRequest = WorkspaceDiagnosticRequest = {}));
+    })(WorkspaceDiagnosticRequest || (exports2.WorkspaceDiagnosticRequest = WorkspaceDiagnosticRequest = {}));
     var DiagnosticRefreshRequest;
     (function(DiagnosticRefreshRequest2) {
       DiagnosticRefreshRequest2.method = `workspace/diagnostic/refresh`;
       DiagnosticRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       DiagnosticRefreshRequest2.type = new messages_1.ProtocolRequestType0(DiagnosticRefreshRequest2.method);
       DiagnosticRefreshRequest2.capabilities = messages_1.CM.create("workspace.diagnostics.refreshSupport", void 0);
-    })(DiagnosticRefreshRequest || (exports.DiagnosticRefreshRequest = DiagnosticRefreshRequest = {}));
+    })(DiagnosticRefreshRequest || (exports2.DiagnosticRefreshRequest = DiagnosticRefreshRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
 var require_protocol_notebook = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -53030,12 +53040,12 @@ var require_protocol_notebook = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -53054,8 +53064,8 @@ var require_protocol_notebook = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DidCloseNotebookDocumentNotification = exports.DidSaveNotebookDocumentNotification = exports.DidChangeNotebookDocumentNotification = exports.NotebookCellArrayChange = exports.DidOpenNotebookDocumentNotification = exports.NotebookDocumentSyncRegistrationType = exports.NotebookDocument = exports.NotebookCell = exports.ExecutionSummary = exports.NotebookCellKind = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DidCloseNotebookDocumentNotification = exports2.DidSaveNotebookDocumentNotification = exports2.DidChangeNotebookDocumentNotification = exports2.NotebookCellArrayChange = exports2.DidOpenNotebookDocumentNotification = exports2.NotebookDocumentSyncRegistrationType = exports2.NotebookDocument = exports2.NotebookCell = exports2.ExecutionSummary = exports2.NotebookCellKind = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var Is2 = __importStar(require_is2());
     var messages_1 = require_messages2();
@@ -53067,7 +53077,7 @@ var require_protocol_notebook = __commonJS({
         return value === 1 || value === 2;
       }
       NotebookCellKind2.is = is;
-    })(NotebookCellKind || (exports.NotebookCellKind = NotebookCellKind = {}));
+    })(NotebookCellKind || (exports2.NotebookCellKind = NotebookCellKind = {}));
     var ExecutionSummary;
     (function(ExecutionSummary2) {
       function create(executionOrder, success) {
@@ -53093,7 +53103,7 @@ var require_protocol_notebook = __commonJS({
         return one.executionOrder === other.executionOrder && one.success === other.success;
       }
       ExecutionSummary2.equals = equals;
-    })(ExecutionSummary || (exports.ExecutionSummary = ExecutionSummary = {}));
+    })(ExecutionSummary || (exports2.ExecutionSummary = ExecutionSummary = {}));
     var NotebookCell;
     (function(NotebookCell2) {
       function create(kind, document) {
@@ -53173,7 +53183,7 @@ var require_protocol_notebook = __commonJS({
         }
         return true;
       }
-    })(NotebookCell || (exports.NotebookCell = NotebookCell = {}));
+    })(NotebookCell || (exports2.NotebookCell = NotebookCell = {}));
     var NotebookDocument;
     (function(NotebookDocument2) {
       function create(uri, notebookType, version2, cells) {
@@ -53185,20 +53195,20 @@ var require_protocol_notebook = __commonJS({
         return Is2.objectLiteral(candidate) && Is2.string(candidate.uri) && vscode_languageserver_types_1.integer.is(candidate.version) && Is2.typedArray(candidate.cells, NotebookCell.is);
       }
       NotebookDocument2.is = is;
-    })(NotebookDocument || (exports.NotebookDocument = NotebookDocument = {}));
+    })(NotebookDocument || (exports2.NotebookDocument = NotebookDocument = {}));
     var NotebookDocumentSyncRegistrationType;
     (function(NotebookDocumentSyncRegistrationType2) {
       NotebookDocumentSyncRegistrationType2.method = "notebookDocument/sync";
       NotebookDocumentSyncRegistrationType2.messageDirection = messages_1.MessageDirection.clientToServer;
       NotebookDocumentSyncRegistrationType2.type = new messages_1.RegistrationType(NotebookDocumentSyncRegistrationType2.method);
-    })(NotebookDocumentSyncRegistrationType || (exports.NotebookDocumentSyncRegistrationType = NotebookDocumentSyncRegistrationType = {}));
+    })(NotebookDocumentSyncRegistrationType || (exports2.NotebookDocumentSyncRegistrationType = NotebookDocumentSyncRegistrationType = {}));
     var DidOpenNotebookDocumentNotification;
     (function(DidOpenNotebookDocumentNotification2) {
       DidOpenNotebookDocumentNotification2.method = "notebookDocument/didOpen";
       DidOpenNotebookDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidOpenNotebookDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidOpenNotebookDocumentNotification2.method);
       DidOpenNotebookDocumentNotification2.registrationMethod = NotebookDocumentSyncRegistrationType.method;
-    })(DidOpenNotebookDocumentNotification || (exports.DidOpenNotebookDocumentNotification = DidOpenNotebookDocumentNotification = {}));
+    })(DidOpenNotebookDocumentNotification || (exports2.DidOpenNotebookDocumentNotification = DidOpenNotebookDocumentNotification = {}));
     var NotebookCellArrayChange;
     (function(NotebookCellArrayChange2) {
       function is(value) {
@@ -53206,45 +53216,45 @@ var require_protocol_notebook = __commonJS({
         return Is2.objectLiteral(candidate) && vscode_languageserver_types_1.uinteger.is(candidate.start) && vscode_languageserver_types_1.uinteger.is(candidate.deleteCount) && (candidate.cells === void 0 || Is2.typedArray(candidate.cells, NotebookCell.is));
       }
       NotebookCellArrayChange2.is = is;
-      function create(start, deleteCount, cells) {
-        const result = { start, deleteCount };
+      function create(start2, deleteCount, cells) {
+        const result = { start: start2, deleteCount };
         if (cells !== void 0) {
           result.cells = cells;
         }
         return result;
       }
       NotebookCellArrayChange2.create = create;
-    })(NotebookCellArrayChange || (exports.NotebookCellArrayChange = NotebookCellArrayChange = {}));
+    })(NotebookCellArrayChange || (exports2.NotebookCellArrayChange = NotebookCellArrayChange = {}));
     var DidChangeNotebookDocumentNotification;
     (function(DidChangeNotebookDocumentNotification2) {
       DidChangeNotebookDocumentNotification2.method = "notebookDocument/didChange";
       DidChangeNotebookDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidChangeNotebookDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidChangeNotebookDocumentNotification2.method);
       DidChangeNotebookDocumentNotification2.registrationMethod = NotebookDocumentSyncRegistrationType.method;
-    })(DidChangeNotebookDocumentNotification || (exports.DidChangeNotebookDocumentNotification = DidChangeNotebookDocumentNotification = {}));
+    })(DidChangeNotebookDocumentNotification || (exports2.DidChangeNotebookDocumentNotification = DidChangeNotebookDocumentNotification = {}));
     var DidSaveNotebookDocumentNotification;
     (function(DidSaveNotebookDocumentNotification2) {
       DidSaveNotebookDocumentNotification2.method = "notebookDocument/didSave";
       DidSaveNotebookDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidSaveNotebookDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidSaveNotebookDocumentNotification2.method);
       DidSaveNotebookDocumentNotification2.registrationMethod = NotebookDocumentSyncRegistrationType.method;
-    })(DidSaveNotebookDocumentNotification || (exports.DidSaveNotebookDocumentNotification = DidSaveNotebookDocumentNotification = {}));
+    })(DidSaveNotebookDocumentNotification || (exports2.DidSaveNotebookDocumentNotification = DidSaveNotebookDocumentNotification = {}));
     var DidCloseNotebookDocumentNotification;
     (function(DidCloseNotebookDocumentNotification2) {
       DidCloseNotebookDocumentNotification2.method = "notebookDocument/didClose";
       DidCloseNotebookDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidCloseNotebookDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidCloseNotebookDocumentNotification2.method);
       DidCloseNotebookDocumentNotification2.registrationMethod = NotebookDocumentSyncRegistrationType.method;
-    })(DidCloseNotebookDocumentNotification || (exports.DidCloseNotebookDocumentNotification = DidCloseNotebookDocumentNotification = {}));
+    })(DidCloseNotebookDocumentNotification || (exports2.DidCloseNotebookDocumentNotification = DidCloseNotebookDocumentNotification = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
 var require_protocol_inlineCompletion = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.InlineCompletionRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.InlineCompletionRequest = void 0;
     var messages_1 = require_messages2();
     var InlineCompletionRequest;
     (function(InlineCompletionRequest2) {
@@ -53252,16 +53262,16 @@ var require_protocol_inlineCompletion = __commonJS({
       InlineCompletionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       InlineCompletionRequest2.type = new messages_1.ProtocolRequestType(InlineCompletionRequest2.method);
       InlineCompletionRequest2.capabilities = messages_1.CM.create("textDocument.inlineCompletion", "inlineCompletionProvider");
-    })(InlineCompletionRequest || (exports.InlineCompletionRequest = InlineCompletionRequest = {}));
+    })(InlineCompletionRequest || (exports2.InlineCompletionRequest = InlineCompletionRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
 var require_protocol_textDocumentContent = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TextDocumentContentRefreshRequest = exports.TextDocumentContentRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TextDocumentContentRefreshRequest = exports2.TextDocumentContentRequest = void 0;
     var messages_1 = require_messages2();
     var TextDocumentContentRequest;
     (function(TextDocumentContentRequest2) {
@@ -53269,21 +53279,21 @@ var require_protocol_textDocumentContent = __commonJS({
       TextDocumentContentRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       TextDocumentContentRequest2.type = new messages_1.ProtocolRequestType(TextDocumentContentRequest2.method);
       TextDocumentContentRequest2.capabilities = messages_1.CM.create("workspace.textDocumentContent", "workspace.textDocumentContent");
-    })(TextDocumentContentRequest || (exports.TextDocumentContentRequest = TextDocumentContentRequest = {}));
+    })(TextDocumentContentRequest || (exports2.TextDocumentContentRequest = TextDocumentContentRequest = {}));
     var TextDocumentContentRefreshRequest;
     (function(TextDocumentContentRefreshRequest2) {
       TextDocumentContentRefreshRequest2.method = `workspace/textDocumentContent/refresh`;
       TextDocumentContentRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       TextDocumentContentRefreshRequest2.type = new messages_1.ProtocolRequestType(TextDocumentContentRefreshRequest2.method);
-    })(TextDocumentContentRefreshRequest || (exports.TextDocumentContentRefreshRequest = TextDocumentContentRefreshRequest = {}));
+    })(TextDocumentContentRefreshRequest || (exports2.TextDocumentContentRefreshRequest = TextDocumentContentRefreshRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/protocol.js
 var require_protocol = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -53296,12 +53306,12 @@ var require_protocol = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -53320,216 +53330,216 @@ var require_protocol = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeActionRequest = exports.DocumentSymbolRequest = exports.DocumentHighlightRequest = exports.ReferencesRequest = exports.DefinitionRequest = exports.SignatureHelpRequest = exports.SignatureHelpTriggerKind = exports.HoverRequest = exports.CompletionResolveRequest = exports.CompletionRequest = exports.CompletionTriggerKind = exports.PublishDiagnosticsNotification = exports.WatchKind = exports.GlobPattern = exports.RelativePattern = exports.FileChangeType = exports.DidChangeWatchedFilesNotification = exports.WillSaveTextDocumentWaitUntilRequest = exports.WillSaveTextDocumentNotification = exports.TextDocumentSaveReason = exports.DidSaveTextDocumentNotification = exports.DidCloseTextDocumentNotification = exports.DidChangeTextDocumentNotification = exports.TextDocumentContentChangeEvent = exports.DidOpenTextDocumentNotification = exports.TextDocumentSyncKind = exports.TelemetryEventNotification = exports.LogMessageNotification = exports.ShowMessageRequest = exports.ShowMessageNotification = exports.MessageType = exports.DidChangeConfigurationNotification = exports.ExitNotification = exports.ShutdownRequest = exports.InitializedNotification = exports.InitializeErrorCodes = exports.InitializeRequest = exports.WorkDoneProgressOptions = exports.TextDocumentRegistrationOptions = exports.StaticRegistrationOptions = exports.PositionEncodingKind = exports.RegularExpressionEngineKind = exports.FailureHandlingKind = exports.ResourceOperationKind = exports.UnregistrationRequest = exports.RegistrationRequest = exports.DocumentSelector = exports.NotebookCellTextDocumentFilter = exports.NotebookDocumentFilter = exports.TextDocumentFilter = void 0;
-    exports.UniquenessLevel = exports.WillDeleteFilesRequest = exports.DidDeleteFilesNotification = exports.WillRenameFilesRequest = exports.DidRenameFilesNotification = exports.WillCreateFilesRequest = exports.DidCreateFilesNotification = exports.FileOperationPatternKind = exports.LinkedEditingRangeRequest = exports.ShowDocumentRequest = exports.SemanticTokensRegistrationType = exports.SemanticTokensRefreshRequest = exports.SemanticTokensRangeRequest = exports.SemanticTokensDeltaRequest = exports.SemanticTokensRequest = exports.TokenFormat = exports.CallHierarchyPrepareRequest = exports.CallHierarchyOutgoingCallsRequest = exports.CallHierarchyIncomingCallsRequest = exports.WorkDoneProgressCancelNotification = exports.WorkDoneProgressCreateRequest = exports.WorkDoneProgress = exports.SelectionRangeRequest = exports.DeclarationRequest = exports.FoldingRangeRefreshRequest = exports.FoldingRangeRequest = exports.ColorPresentationRequest = exports.DocumentColorRequest = exports.ConfigurationRequest = exports.DidChangeWorkspaceFoldersNotification = exports.WorkspaceFoldersRequest = exports.TypeDefinitionRequest = exports.ImplementationRequest = exports.ApplyWorkspaceEditRequest = exports.ExecuteCommandRequest = exports.PrepareRenameRequest = exports.RenameRequest = exports.PrepareSupportDefaultBehavior = exports.DocumentOnTypeFormattingRequest = exports.DocumentRangesFormattingRequest = exports.DocumentRangeFormattingRequest = exports.DocumentFormattingRequest = exports.DocumentLinkResolveRequest = exports.DocumentLinkRequest = exports.CodeLensRefreshRequest = exports.CodeLensResolveRequest = exports.CodeLensRequest = exports.WorkspaceSymbolResolveRequest = exports.WorkspaceSymbolRequest = exports.CodeActionResolveRequest = void 0;
-    exports.TextDocumentContentRefreshRequest = exports.TextDocumentContentRequest = exports.InlineCompletionRequest = exports.DidCloseNotebookDocumentNotification = exports.DidSaveNotebookDocumentNotification = exports.DidChangeNotebookDocumentNotification = exports.NotebookCellArrayChange = exports.DidOpenNotebookDocumentNotification = exports.NotebookDocumentSyncRegistrationType = exports.NotebookDocument = exports.NotebookCell = exports.ExecutionSummary = exports.NotebookCellKind = exports.DiagnosticRefreshRequest = exports.WorkspaceDiagnosticRequest = exports.DocumentDiagnosticRequest = exports.DocumentDiagnosticReportKind = exports.DiagnosticServerCancellationData = exports.InlayHintRefreshRequest = exports.InlayHintResolveRequest = exports.InlayHintRequest = exports.InlineValueRefreshRequest = exports.InlineValueRequest = exports.TypeHierarchySupertypesRequest = exports.TypeHierarchySubtypesRequest = exports.TypeHierarchyPrepareRequest = exports.MonikerRequest = exports.MonikerKind = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CodeActionRequest = exports2.DocumentSymbolRequest = exports2.DocumentHighlightRequest = exports2.ReferencesRequest = exports2.DefinitionRequest = exports2.SignatureHelpRequest = exports2.SignatureHelpTriggerKind = exports2.HoverRequest = exports2.CompletionResolveRequest = exports2.CompletionRequest = exports2.CompletionTriggerKind = exports2.PublishDiagnosticsNotification = exports2.WatchKind = exports2.GlobPattern = exports2.RelativePattern = exports2.FileChangeType = exports2.DidChangeWatchedFilesNotification = exports2.WillSaveTextDocumentWaitUntilRequest = exports2.WillSaveTextDocumentNotification = exports2.TextDocumentSaveReason = exports2.DidSaveTextDocumentNotification = exports2.DidCloseTextDocumentNotification = exports2.DidChangeTextDocumentNotification = exports2.TextDocumentContentChangeEvent = exports2.DidOpenTextDocumentNotification = exports2.TextDocumentSyncKind = exports2.TelemetryEventNotification = exports2.LogMessageNotification = exports2.ShowMessageRequest = exports2.ShowMessageNotification = exports2.MessageType = exports2.DidChangeConfigurationNotification = exports2.ExitNotification = exports2.ShutdownRequest = exports2.InitializedNotification = exports2.InitializeErrorCodes = exports2.InitializeRequest = exports2.WorkDoneProgressOptions = exports2.TextDocumentRegistrationOptions = exports2.StaticRegistrationOptions = exports2.PositionEncodingKind = exports2.RegularExpressionEngineKind = exports2.FailureHandlingKind = exports2.ResourceOperationKind = exports2.UnregistrationRequest = exports2.RegistrationRequest = exports2.DocumentSelector = exports2.NotebookCellTextDocumentFilter = exports2.NotebookDocumentFilter = exports2.TextDocumentFilter = void 0;
+    exports2.UniquenessLevel = exports2.WillDeleteFilesRequest = exports2.DidDeleteFilesNotification = exports2.WillRenameFilesRequest = exports2.DidRenameFilesNotification = exports2.WillCreateFilesRequest = exports2.DidCreateFilesNotification = exports2.FileOperationPatternKind = exports2.LinkedEditingRangeRequest = exports2.ShowDocumentRequest = exports2.SemanticTokensRegistrationType = exports2.SemanticTokensRefreshRequest = exports2.SemanticTokensRangeRequest = exports2.SemanticTokensDeltaRequest = exports2.SemanticTokensRequest = exports2.TokenFormat = exports2.CallHierarchyPrepareRequest = exports2.CallHierarchyOutgoingCallsRequest = exports2.CallHierarchyIncomingCallsRequest = exports2.WorkDoneProgressCancelNotification = exports2.WorkDoneProgressCreateRequest = exports2.WorkDoneProgress = exports2.SelectionRangeRequest = exports2.DeclarationRequest = exports2.FoldingRangeRefreshRequest = exports2.FoldingRangeRequest = exports2.ColorPresentationRequest = exports2.DocumentColorRequest = exports2.ConfigurationRequest = exports2.DidChangeWorkspaceFoldersNotification = exports2.WorkspaceFoldersRequest = exports2.TypeDefinitionRequest = exports2.ImplementationRequest = exports2.ApplyWorkspaceEditRequest = exports2.ExecuteCommandRequest = exports2.PrepareRenameRequest = exports2.RenameRequest = exports2.PrepareSupportDefaultBehavior = exports2.DocumentOnTypeFormattingRequest = exports2.DocumentRangesFormattingRequest = exports2.DocumentRangeFormattingRequest = exports2.DocumentFormattingRequest = exports2.DocumentLinkResolveRequest = exports2.DocumentLinkRequest = exports2.CodeLensRefreshRequest = exports2.CodeLensResolveRequest = exports2.CodeLensRequest = exports2.WorkspaceSymbolResolveRequest = exports2.WorkspaceSymbolRequest = exports2.CodeActionResolveRequest = void 0;
+    exports2.TextDocumentContentRefreshRequest = exports2.TextDocumentContentRequest = exports2.InlineCompletionRequest = exports2.DidCloseNotebookDocumentNotification = exports2.DidSaveNotebookDocumentNotification = exports2.DidChangeNotebookDocumentNotification = exports2.NotebookCellArrayChange = exports2.DidOpenNotebookDocumentNotification = exports2.NotebookDocumentSyncRegistrationType = exports2.NotebookDocument = exports2.NotebookCell = exports2.ExecutionSummary = exports2.NotebookCellKind = exports2.DiagnosticRefreshRequest = exports2.WorkspaceDiagnosticRequest = exports2.DocumentDiagnosticRequest = exports2.DocumentDiagnosticReportKind = exports2.DiagnosticServerCancellationData = exports2.InlayHintRefreshRequest = exports2.InlayHintResolveRequest = exports2.InlayHintRequest = exports2.InlineValueRefreshRequest = exports2.InlineValueRequest = exports2.TypeHierarchySupertypesRequest = exports2.TypeHierarchySubtypesRequest = exports2.TypeHierarchyPrepareRequest = exports2.MonikerRequest = exports2.MonikerKind = void 0;
     var messages_1 = require_messages2();
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var Is2 = __importStar(require_is2());
     var protocol_implementation_1 = require_protocol_implementation();
-    Object.defineProperty(exports, "ImplementationRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ImplementationRequest", { enumerable: true, get: function() {
       return protocol_implementation_1.ImplementationRequest;
     } });
     var protocol_typeDefinition_1 = require_protocol_typeDefinition();
-    Object.defineProperty(exports, "TypeDefinitionRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TypeDefinitionRequest", { enumerable: true, get: function() {
       return protocol_typeDefinition_1.TypeDefinitionRequest;
     } });
     var protocol_workspaceFolder_1 = require_protocol_workspaceFolder();
-    Object.defineProperty(exports, "WorkspaceFoldersRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WorkspaceFoldersRequest", { enumerable: true, get: function() {
       return protocol_workspaceFolder_1.WorkspaceFoldersRequest;
     } });
-    Object.defineProperty(exports, "DidChangeWorkspaceFoldersNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DidChangeWorkspaceFoldersNotification", { enumerable: true, get: function() {
       return protocol_workspaceFolder_1.DidChangeWorkspaceFoldersNotification;
     } });
     var protocol_configuration_1 = require_protocol_configuration();
-    Object.defineProperty(exports, "ConfigurationRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ConfigurationRequest", { enumerable: true, get: function() {
       return protocol_configuration_1.ConfigurationRequest;
     } });
     var protocol_colorProvider_1 = require_protocol_colorProvider();
-    Object.defineProperty(exports, "DocumentColorRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DocumentColorRequest", { enumerable: true, get: function() {
       return protocol_colorProvider_1.DocumentColorRequest;
     } });
-    Object.defineProperty(exports, "ColorPresentationRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ColorPresentationRequest", { enumerable: true, get: function() {
       return protocol_colorProvider_1.ColorPresentationRequest;
     } });
     var protocol_foldingRange_1 = require_protocol_foldingRange();
-    Object.defineProperty(exports, "FoldingRangeRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "FoldingRangeRequest", { enumerable: true, get: function() {
       return protocol_foldingRange_1.FoldingRangeRequest;
     } });
-    Object.defineProperty(exports, "FoldingRangeRefreshRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "FoldingRangeRefreshRequest", { enumerable: true, get: function() {
       return protocol_foldingRange_1.FoldingRangeRefreshRequest;
     } });
     var protocol_declaration_1 = require_protocol_declaration();
-    Object.defineProperty(exports, "DeclarationRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DeclarationRequest", { enumerable: true, get: function() {
       return protocol_declaration_1.DeclarationRequest;
     } });
     var protocol_selectionRange_1 = require_protocol_selectionRange();
-    Object.defineProperty(exports, "SelectionRangeRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SelectionRangeRequest", { enumerable: true, get: function() {
       return protocol_selectionRange_1.SelectionRangeRequest;
     } });
     var protocol_progress_1 = require_protocol_progress();
-    Object.defineProperty(exports, "WorkDoneProgress", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WorkDoneProgress", { enumerable: true, get: function() {
       return protocol_progress_1.WorkDoneProgress;
     } });
-    Object.defineProperty(exports, "WorkDoneProgressCreateRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WorkDoneProgressCreateRequest", { enumerable: true, get: function() {
       return protocol_progress_1.WorkDoneProgressCreateRequest;
     } });
-    Object.defineProperty(exports, "WorkDoneProgressCancelNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WorkDoneProgressCancelNotification", { enumerable: true, get: function() {
       return protocol_progress_1.WorkDoneProgressCancelNotification;
     } });
     var protocol_callHierarchy_1 = require_protocol_callHierarchy();
-    Object.defineProperty(exports, "CallHierarchyIncomingCallsRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CallHierarchyIncomingCallsRequest", { enumerable: true, get: function() {
       return protocol_callHierarchy_1.CallHierarchyIncomingCallsRequest;
     } });
-    Object.defineProperty(exports, "CallHierarchyOutgoingCallsRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CallHierarchyOutgoingCallsRequest", { enumerable: true, get: function() {
       return protocol_callHierarchy_1.CallHierarchyOutgoingCallsRequest;
     } });
-    Object.defineProperty(exports, "CallHierarchyPrepareRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CallHierarchyPrepareRequest", { enumerable: true, get: function() {
       return protocol_callHierarchy_1.CallHierarchyPrepareRequest;
     } });
     var protocol_semanticTokens_1 = require_protocol_semanticTokens();
-    Object.defineProperty(exports, "TokenFormat", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TokenFormat", { enumerable: true, get: function() {
       return protocol_semanticTokens_1.TokenFormat;
     } });
-    Object.defineProperty(exports, "SemanticTokensRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SemanticTokensRequest", { enumerable: true, get: function() {
       return protocol_semanticTokens_1.SemanticTokensRequest;
     } });
-    Object.defineProperty(exports, "SemanticTokensDeltaRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SemanticTokensDeltaRequest", { enumerable: true, get: function() {
       return protocol_semanticTokens_1.SemanticTokensDeltaRequest;
     } });
-    Object.defineProperty(exports, "SemanticTokensRangeRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SemanticTokensRangeRequest", { enumerable: true, get: function() {
       return protocol_semanticTokens_1.SemanticTokensRangeRequest;
     } });
-    Object.defineProperty(exports, "SemanticTokensRefreshRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SemanticTokensRefreshRequest", { enumerable: true, get: function() {
       return protocol_semanticTokens_1.SemanticTokensRefreshRequest;
     } });
-    Object.defineProperty(exports, "SemanticTokensRegistrationType", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SemanticTokensRegistrationType", { enumerable: true, get: function() {
       return protocol_semanticTokens_1.SemanticTokensRegistrationType;
     } });
     var protocol_showDocument_1 = require_protocol_showDocument();
-    Object.defineProperty(exports, "ShowDocumentRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ShowDocumentRequest", { enumerable: true, get: function() {
       return protocol_showDocument_1.ShowDocumentRequest;
     } });
     var protocol_linkedEditingRange_1 = require_protocol_linkedEditingRange();
-    Object.defineProperty(exports, "LinkedEditingRangeRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "LinkedEditingRangeRequest", { enumerable: true, get: function() {
       return protocol_linkedEditingRange_1.LinkedEditingRangeRequest;
     } });
     var protocol_fileOperations_1 = require_protocol_fileOperations();
-    Object.defineProperty(exports, "FileOperationPatternKind", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "FileOperationPatternKind", { enumerable: true, get: function() {
       return protocol_fileOperations_1.FileOperationPatternKind;
     } });
-    Object.defineProperty(exports, "DidCreateFilesNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DidCreateFilesNotification", { enumerable: true, get: function() {
       return protocol_fileOperations_1.DidCreateFilesNotification;
     } });
-    Object.defineProperty(exports, "WillCreateFilesRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WillCreateFilesRequest", { enumerable: true, get: function() {
       return protocol_fileOperations_1.WillCreateFilesRequest;
     } });
-    Object.defineProperty(exports, "DidRenameFilesNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DidRenameFilesNotification", { enumerable: true, get: function() {
       return protocol_fileOperations_1.DidRenameFilesNotification;
     } });
-    Object.defineProperty(exports, "WillRenameFilesRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WillRenameFilesRequest", { enumerable: true, get: function() {
       return protocol_fileOperations_1.WillRenameFilesRequest;
     } });
-    Object.defineProperty(exports, "DidDeleteFilesNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DidDeleteFilesNotification", { enumerable: true, get: function() {
       return protocol_fileOperations_1.DidDeleteFilesNotification;
     } });
-    Object.defineProperty(exports, "WillDeleteFilesRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WillDeleteFilesRequest", { enumerable: true, get: function() {
       return protocol_fileOperations_1.WillDeleteFilesRequest;
     } });
     var protocol_moniker_1 = require_protocol_moniker();
-    Object.defineProperty(exports, "UniquenessLevel", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "UniquenessLevel", { enumerable: true, get: function() {
       return protocol_moniker_1.UniquenessLevel;
     } });
-    Object.defineProperty(exports, "MonikerKind", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MonikerKind", { enumerable: true, get: function() {
       return protocol_moniker_1.MonikerKind;
     } });
-    Object.defineProperty(exports, "MonikerRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MonikerRequest", { enumerable: true, get: function() {
       return protocol_moniker_1.MonikerRequest;
     } });
     var protocol_typeHierarchy_1 = require_protocol_typeHierarchy();
-    Object.defineProperty(exports, "TypeHierarchyPrepareRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TypeHierarchyPrepareRequest", { enumerable: true, get: function() {
       return protocol_typeHierarchy_1.TypeHierarchyPrepareRequest;
     } });
-    Object.defineProperty(exports, "TypeHierarchySubtypesRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TypeHierarchySubtypesRequest", { enumerable: true, get: function() {
       return protocol_typeHierarchy_1.TypeHierarchySubtypesRequest;
     } });
-    Object.defineProperty(exports, "TypeHierarchySupertypesRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TypeHierarchySupertypesRequest", { enumerable: true, get: function() {
       return protocol_typeHierarchy_1.TypeHierarchySupertypesRequest;
     } });
     var protocol_inlineValue_1 = require_protocol_inlineValue();
-    Object.defineProperty(exports, "InlineValueRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InlineValueRequest", { enumerable: true, get: function() {
       return protocol_inlineValue_1.InlineValueRequest;
     } });
-    Object.defineProperty(exports, "InlineValueRefreshRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InlineValueRefreshRequest", { enumerable: true, get: function() {
       return protocol_inlineValue_1.InlineValueRefreshRequest;
     } });
     var protocol_inlayHint_1 = require_protocol_inlayHint();
-    Object.defineProperty(exports, "InlayHintRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InlayHintRequest", { enumerable: true, get: function() {
       return protocol_inlayHint_1.InlayHintRequest;
     } });
-    Object.defineProperty(exports, "InlayHintResolveRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InlayHintResolveRequest", { enumerable: true, get: function() {
       return protocol_inlayHint_1.InlayHintResolveRequest;
     } });
-    Object.defineProperty(exports, "InlayHintRefreshRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InlayHintRefreshRequest", { enumerable: true, get: function() {
       return protocol_inlayHint_1.InlayHintRefreshRequest;
     } });
     var protocol_diagnostic_1 = require_protocol_diagnostic();
-    Object.defineProperty(exports, "DiagnosticServerCancellationData", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DiagnosticServerCancellationData", { enumerable: true, get: function() {
       return protocol_diagnostic_1.DiagnosticServerCancellationData;
     } });
-    Object.defineProperty(exports, "DocumentDiagnosticReportKind", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DocumentDiagnosticReportKind", { enumerable: true, get: function() {
       return protocol_diagnostic_1.DocumentDiagnosticReportKind;
     } });
-    Object.defineProperty(exports, "DocumentDiagnosticRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DocumentDiagnosticRequest", { enumerable: true, get: function() {
       return protocol_diagnostic_1.DocumentDiagnosticRequest;
     } });
-    Object.defineProperty(exports, "WorkspaceDiagnosticRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WorkspaceDiagnosticRequest", { enumerable: true, get: function() {
       return protocol_diagnostic_1.WorkspaceDiagnosticRequest;
     } });
-    Object.defineProperty(exports, "DiagnosticRefreshRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DiagnosticRefreshRequest", { enumerable: true, get: function() {
       return protocol_diagnostic_1.DiagnosticRefreshRequest;
     } });
     var protocol_notebook_1 = require_protocol_notebook();
-    Object.defineProperty(exports, "NotebookCellKind", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotebookCellKind", { enumerable: true, get: function() {
       return protocol_notebook_1.NotebookCellKind;
     } });
-    Object.defineProperty(exports, "ExecutionSummary", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ExecutionSummary", { enumerable: true, get: function() {
       return protocol_notebook_1.ExecutionSummary;
     } });
-    Object.defineProperty(exports, "NotebookCell", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotebookCell", { enumerable: true, get: function() {
       return protocol_notebook_1.NotebookCell;
     } });
-    Object.defineProperty(exports, "NotebookDocument", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotebookDocument", { enumerable: true, get: function() {
       return protocol_notebook_1.NotebookDocument;
     } });
-    Object.defineProperty(exports, "NotebookDocumentSyncRegistrationType", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotebookDocumentSyncRegistrationType", { enumerable: true, get: function() {
       return protocol_notebook_1.NotebookDocumentSyncRegistrationType;
     } });
-    Object.defineProperty(exports, "DidOpenNotebookDocumentNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DidOpenNotebookDocumentNotification", { enumerable: true, get: function() {
       return protocol_notebook_1.DidOpenNotebookDocumentNotification;
     } });
-    Object.defineProperty(exports, "NotebookCellArrayChange", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotebookCellArrayChange", { enumerable: true, get: function() {
       return protocol_notebook_1.NotebookCellArrayChange;
     } });
-    Object.defineProperty(exports, "DidChangeNotebookDocumentNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DidChangeNotebookDocumentNotification", { enumerable: true, get: function() {
       return protocol_notebook_1.DidChangeNotebookDocumentNotification;
     } });
-    Object.defineProperty(exports, "DidSaveNotebookDocumentNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DidSaveNotebookDocumentNotification", { enumerable: true, get: function() {
       return protocol_notebook_1.DidSaveNotebookDocumentNotification;
     } });
-    Object.defineProperty(exports, "DidCloseNotebookDocumentNotification", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DidCloseNotebookDocumentNotification", { enumerable: true, get: function() {
       return protocol_notebook_1.DidCloseNotebookDocumentNotification;
     } });
     var protocol_inlineCompletion_1 = require_protocol_inlineCompletion();
-    Object.defineProperty(exports, "InlineCompletionRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InlineCompletionRequest", { enumerable: true, get: function() {
       return protocol_inlineCompletion_1.InlineCompletionRequest;
     } });
     var protocol_textDocumentContent_1 = require_protocol_textDocumentContent();
-    Object.defineProperty(exports, "TextDocumentContentRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TextDocumentContentRequest", { enumerable: true, get: function() {
       return protocol_textDocumentContent_1.TextDocumentContentRequest;
     } });
-    Object.defineProperty(exports, "TextDocumentContentRefreshRequest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TextDocumentContentRefreshRequest", { enumerable: true, get: function() {
       return protocol_textDocumentContent_1.TextDocumentContentRefreshRequest;
     } });
     var TextDocumentFilter;
@@ -53539,7 +53549,7 @@ var require_protocol = __commonJS({
         return Is2.string(candidate) || (Is2.string(candidate.language) || Is2.string(candidate.scheme) || GlobPattern.is(candidate.pattern));
       }
       TextDocumentFilter2.is = is;
-    })(TextDocumentFilter || (exports.TextDocumentFilter = TextDocumentFilter = {}));
+    })(TextDocumentFilter || (exports2.TextDocumentFilter = TextDocumentFilter = {}));
     var NotebookDocumentFilter;
     (function(NotebookDocumentFilter2) {
       function is(value) {
@@ -53547,7 +53557,7 @@ var require_protocol = __commonJS({
         return Is2.objectLiteral(candidate) && (Is2.string(candidate.notebookType) || Is2.string(candidate.scheme) || Is2.string(candidate.pattern));
       }
       NotebookDocumentFilter2.is = is;
-    })(NotebookDocumentFilter || (exports.NotebookDocumentFilter = NotebookDocumentFilter = {}));
+    })(NotebookDocumentFilter || (exports2.NotebookDocumentFilter = NotebookDocumentFilter = {}));
     var NotebookCellTextDocumentFilter;
     (function(NotebookCellTextDocumentFilter2) {
       function is(value) {
@@ -53555,7 +53565,7 @@ var require_protocol = __commonJS({
         return Is2.objectLiteral(candidate) && (Is2.string(candidate.notebook) || NotebookDocumentFilter.is(candidate.notebook)) && (candidate.language === void 0 || Is2.string(candidate.language));
       }
       NotebookCellTextDocumentFilter2.is = is;
-    })(NotebookCellTextDocumentFilter || (exports.NotebookCellTextDocumentFilter = NotebookCellTextDocumentFilter = {}));
+    })(NotebookCellTextDocumentFilter || (exports2.NotebookCellTextDocumentFilter = NotebookCellTextDocumentFilter = {}));
     var DocumentSelector;
     (function(DocumentSelector2) {
       function is(value) {
@@ -53570,42 +53580,42 @@ var require_protocol = __commonJS({
         return true;
       }
       DocumentSelector2.is = is;
-    })(DocumentSelector || (exports.DocumentSelector = DocumentSelector = {}));
+    })(DocumentSelector || (exports2.DocumentSelector = DocumentSelector = {}));
     var RegistrationRequest;
     (function(RegistrationRequest2) {
       RegistrationRequest2.method = "client/registerCapability";
       RegistrationRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       RegistrationRequest2.type = new messages_1.ProtocolRequestType(RegistrationRequest2.method);
-    })(RegistrationRequest || (exports.RegistrationRequest = RegistrationRequest = {}));
+    })(RegistrationRequest || (exports2.RegistrationRequest = RegistrationRequest = {}));
     var UnregistrationRequest;
     (function(UnregistrationRequest2) {
       UnregistrationRequest2.method = "client/unregisterCapability";
       UnregistrationRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       UnregistrationRequest2.type = new messages_1.ProtocolRequestType(UnregistrationRequest2.method);
-    })(UnregistrationRequest || (exports.UnregistrationRequest = UnregistrationRequest = {}));
+    })(UnregistrationRequest || (exports2.UnregistrationRequest = UnregistrationRequest = {}));
     var ResourceOperationKind;
     (function(ResourceOperationKind2) {
       ResourceOperationKind2.Create = "create";
       ResourceOperationKind2.Rename = "rename";
       ResourceOperationKind2.Delete = "delete";
-    })(ResourceOperationKind || (exports.ResourceOperationKind = ResourceOperationKind = {}));
+    })(ResourceOperationKind || (exports2.ResourceOperationKind = ResourceOperationKind = {}));
     var FailureHandlingKind;
     (function(FailureHandlingKind2) {
       FailureHandlingKind2.Abort = "abort";
       FailureHandlingKind2.Transactional = "transactional";
       FailureHandlingKind2.TextOnlyTransactional = "textOnlyTransactional";
       FailureHandlingKind2.Undo = "undo";
-    })(FailureHandlingKind || (exports.FailureHandlingKind = FailureHandlingKind = {}));
+    })(FailureHandlingKind || (exports2.FailureHandlingKind = FailureHandlingKind = {}));
     var RegularExpressionEngineKind;
     (function(RegularExpressionEngineKind2) {
       RegularExpressionEngineKind2.ES2020 = "ES2020";
-    })(RegularExpressionEngineKind || (exports.RegularExpressionEngineKind = RegularExpressionEngineKind = {}));
+    })(RegularExpressionEngineKind || (exports2.RegularExpressionEngineKind = RegularExpressionEngineKind = {}));
     var PositionEncodingKind;
     (function(PositionEncodingKind2) {
       PositionEncodingKind2.UTF8 = "utf-8";
       PositionEncodingKind2.UTF16 = "utf-16";
       PositionEncodingKind2.UTF32 = "utf-32";
-    })(PositionEncodingKind || (exports.PositionEncodingKind = PositionEncodingKind = {}));
+    })(PositionEncodingKind || (exports2.PositionEncodingKind = PositionEncodingKind = {}));
     var StaticRegistrationOptions;
     (function(StaticRegistrationOptions2) {
       function hasId(value) {
@@ -53613,7 +53623,7 @@ var require_protocol = __commonJS({
         return candidate && Is2.string(candidate.id) && candidate.id.length > 0;
       }
       StaticRegistrationOptions2.hasId = hasId;
-    })(StaticRegistrationOptions || (exports.StaticRegistrationOptions = StaticRegistrationOptions = {}));
+    })(StaticRegistrationOptions || (exports2.StaticRegistrationOptions = StaticRegistrationOptions = {}));
     var TextDocumentRegistrationOptions;
     (function(TextDocumentRegistrationOptions2) {
       function is(value) {
@@ -53621,7 +53631,7 @@ var require_protocol = __commonJS({
         return candidate && (candidate.documentSelector === null || DocumentSelector.is(candidate.documentSelector));
       }
       TextDocumentRegistrationOptions2.is = is;
-    })(TextDocumentRegistrationOptions || (exports.TextDocumentRegistrationOptions = TextDocumentRegistrationOptions = {}));
+    })(TextDocumentRegistrationOptions || (exports2.TextDocumentRegistrationOptions = TextDocumentRegistrationOptions = {}));
     var WorkDoneProgressOptions;
     (function(WorkDoneProgressOptions2) {
       function is(value) {
@@ -53634,42 +53644,42 @@ var require_protocol = __commonJS({
         return candidate && Is2.boolean(candidate.workDoneProgress);
       }
       WorkDoneProgressOptions2.hasWorkDoneProgress = hasWorkDoneProgress;
-    })(WorkDoneProgressOptions || (exports.WorkDoneProgressOptions = WorkDoneProgressOptions = {}));
+    })(WorkDoneProgressOptions || (exports2.WorkDoneProgressOptions = WorkDoneProgressOptions = {}));
     var InitializeRequest;
     (function(InitializeRequest2) {
       InitializeRequest2.method = "initialize";
       InitializeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       InitializeRequest2.type = new messages_1.ProtocolRequestType(InitializeRequest2.method);
-    })(InitializeRequest || (exports.InitializeRequest = InitializeRequest = {}));
+    })(InitializeRequest || (exports2.InitializeRequest = InitializeRequest = {}));
     var InitializeErrorCodes;
     (function(InitializeErrorCodes2) {
       InitializeErrorCodes2.unknownProtocolVersion = 1;
-    })(InitializeErrorCodes || (exports.InitializeErrorCodes = InitializeErrorCodes = {}));
+    })(InitializeErrorCodes || (exports2.InitializeErrorCodes = InitializeErrorCodes = {}));
     var InitializedNotification;
     (function(InitializedNotification2) {
       InitializedNotification2.method = "initialized";
       InitializedNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       InitializedNotification2.type = new messages_1.ProtocolNotificationType(InitializedNotification2.method);
-    })(InitializedNotification || (exports.InitializedNotification = InitializedNotification = {}));
+    })(InitializedNotification || (exports2.InitializedNotification = InitializedNotification = {}));
     var ShutdownRequest;
     (function(ShutdownRequest2) {
       ShutdownRequest2.method = "shutdown";
       ShutdownRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       ShutdownRequest2.type = new messages_1.ProtocolRequestType0(ShutdownRequest2.method);
-    })(ShutdownRequest || (exports.ShutdownRequest = ShutdownRequest = {}));
+    })(ShutdownRequest || (exports2.ShutdownRequest = ShutdownRequest = {}));
     var ExitNotification;
     (function(ExitNotification2) {
       ExitNotification2.method = "exit";
       ExitNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       ExitNotification2.type = new messages_1.ProtocolNotificationType0(ExitNotification2.method);
-    })(ExitNotification || (exports.ExitNotification = ExitNotification = {}));
+    })(ExitNotification || (exports2.ExitNotification = ExitNotification = {}));
     var DidChangeConfigurationNotification;
     (function(DidChangeConfigurationNotification2) {
       DidChangeConfigurationNotification2.method = "workspace/didChangeConfiguration";
       DidChangeConfigurationNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidChangeConfigurationNotification2.type = new messages_1.ProtocolNotificationType(DidChangeConfigurationNotification2.method);
       DidChangeConfigurationNotification2.capabilities = messages_1.CM.create("workspace.didChangeConfiguration", void 0);
-    })(DidChangeConfigurationNotification || (exports.DidChangeConfigurationNotification = DidChangeConfigurationNotification = {}));
+    })(DidChangeConfigurationNotification || (exports2.DidChangeConfigurationNotification = DidChangeConfigurationNotification = {}));
     var MessageType;
     (function(MessageType2) {
       MessageType2.Error = 1;
@@ -53677,46 +53687,46 @@ var require_protocol = __commonJS({
       MessageType2.Info = 3;
       MessageType2.Log = 4;
       MessageType2.Debug = 5;
-    })(MessageType || (exports.MessageType = MessageType = {}));
+    })(MessageType || (exports2.MessageType = MessageType = {}));
     var ShowMessageNotification;
     (function(ShowMessageNotification2) {
       ShowMessageNotification2.method = "window/showMessage";
       ShowMessageNotification2.messageDirection = messages_1.MessageDirection.serverToClient;
       ShowMessageNotification2.type = new messages_1.ProtocolNotificationType(ShowMessageNotification2.method);
       ShowMessageNotification2.capabilities = messages_1.CM.create("window.showMessage", void 0);
-    })(ShowMessageNotification || (exports.ShowMessageNotification = ShowMessageNotification = {}));
+    })(ShowMessageNotification || (exports2.ShowMessageNotification = ShowMessageNotification = {}));
     var ShowMessageRequest;
     (function(ShowMessageRequest2) {
       ShowMessageRequest2.method = "window/showMessageRequest";
       ShowMessageRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       ShowMessageRequest2.type = new messages_1.ProtocolRequestType(ShowMessageRequest2.method);
       ShowMessageRequest2.capabilities = messages_1.CM.create("window.showMessage", void 0);
-    })(ShowMessageRequest || (exports.ShowMessageRequest = ShowMessageRequest = {}));
+    })(ShowMessageRequest || (exports2.ShowMessageRequest = ShowMessageRequest = {}));
     var LogMessageNotification;
     (function(LogMessageNotification2) {
       LogMessageNotification2.method = "window/logMessage";
       LogMessageNotification2.messageDirection = messages_1.MessageDirection.serverToClient;
       LogMessageNotification2.type = new messages_1.ProtocolNotificationType(LogMessageNotification2.method);
-    })(LogMessageNotification || (exports.LogMessageNotification = LogMessageNotification = {}));
+    })(LogMessageNotification || (exports2.LogMessageNotification = LogMessageNotification = {}));
     var TelemetryEventNotification;
     (function(TelemetryEventNotification2) {
       TelemetryEventNotification2.method = "telemetry/event";
       TelemetryEventNotification2.messageDirection = messages_1.MessageDirection.serverToClient;
       TelemetryEventNotification2.type = new messages_1.ProtocolNotificationType(TelemetryEventNotification2.method);
-    })(TelemetryEventNotification || (exports.TelemetryEventNotification = TelemetryEventNotification = {}));
+    })(TelemetryEventNotification || (exports2.TelemetryEventNotification = TelemetryEventNotification = {}));
     var TextDocumentSyncKind2;
     (function(TextDocumentSyncKind3) {
       TextDocumentSyncKind3.None = 0;
       TextDocumentSyncKind3.Full = 1;
       TextDocumentSyncKind3.Incremental = 2;
-    })(TextDocumentSyncKind2 || (exports.TextDocumentSyncKind = TextDocumentSyncKind2 = {}));
+    })(TextDocumentSyncKind2 || (exports2.TextDocumentSyncKind = TextDocumentSyncKind2 = {}));
     var DidOpenTextDocumentNotification;
     (function(DidOpenTextDocumentNotification2) {
       DidOpenTextDocumentNotification2.method = "textDocument/didOpen";
       DidOpenTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidOpenTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidOpenTextDocumentNotification2.method);
       DidOpenTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization", "textDocumentSync.openClose");
-    })(DidOpenTextDocumentNotification || (exports.DidOpenTextDocumentNotification = DidOpenTextDocumentNotification = {}));
+    })(DidOpenTextDocumentNotification || (exports2.DidOpenTextDocumentNotification = DidOpenTextDocumentNotification = {}));
     var TextDocumentContentChangeEvent;
     (function(TextDocumentContentChangeEvent2) {
       function isIncremental(event) {
@@ -53729,61 +53739,61 @@ var require_protocol = __commonJS({
         return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
       }
       TextDocumentContentChangeEvent2.isFull = isFull;
-    })(TextDocumentContentChangeEvent || (exports.TextDocumentContentChangeEvent = TextDocumentContentChangeEvent = {}));
+    })(TextDocumentContentChangeEvent || (exports2.TextDocumentContentChangeEvent = TextDocumentContentChangeEvent = {}));
     var DidChangeTextDocumentNotification;
     (function(DidChangeTextDocumentNotification2) {
       DidChangeTextDocumentNotification2.method = "textDocument/didChange";
       DidChangeTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidChangeTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidChangeTextDocumentNotification2.method);
       DidChangeTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization", "textDocumentSync");
-    })(DidChangeTextDocumentNotification || (exports.DidChangeTextDocumentNotification = DidChangeTextDocumentNotification = {}));
+    })(DidChangeTextDocumentNotification || (exports2.DidChangeTextDocumentNotification = DidChangeTextDocumentNotification = {}));
     var DidCloseTextDocumentNotification;
     (function(DidCloseTextDocumentNotification2) {
       DidCloseTextDocumentNotification2.method = "textDocument/didClose";
       DidCloseTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidCloseTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidCloseTextDocumentNotification2.method);
       DidCloseTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization", "textDocumentSync.openClose");
-    })(DidCloseTextDocumentNotification || (exports.DidCloseTextDocumentNotification = DidCloseTextDocumentNotification = {}));
+    })(DidCloseTextDocumentNotification || (exports2.DidCloseTextDocumentNotification = DidCloseTextDocumentNotification = {}));
     var DidSaveTextDocumentNotification;
     (function(DidSaveTextDocumentNotification2) {
       DidSaveTextDocumentNotification2.method = "textDocument/didSave";
       DidSaveTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       DidSaveTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidSaveTextDocumentNotification2.method);
       DidSaveTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization.didSave", "textDocumentSync.save");
-    })(DidSaveTextDocumentNotification || (exports.DidSaveTextDocumentNotification = DidSaveTextDocumentNotification = {}));
+    })(DidSaveTextDocumentNotification || (exports2.DidSaveTextDocumentNotification = DidSaveTextDocumentNotification = {}));
     var TextDocumentSaveReason;
     (function(TextDocumentSaveReason2) {
       TextDocumentSaveReason2.Manual = 1;
       TextDocumentSaveReason2.AfterDelay = 2;
       TextDocumentSaveReason2.FocusOut = 3;
-    })(TextDocumentSaveReason || (exports.TextDocumentSaveReason = TextDocumentSaveReason = {}));
+    })(TextDocumentSaveReason || (exports2.TextDocumentSaveReason = TextDocumentSaveReason = {}));
     var WillSaveTextDocumentNotification;
     (function(WillSaveTextDocumentNotification2) {
       WillSaveTextDocumentNotification2.method = "textDocument/willSave";
       WillSaveTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
       WillSaveTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(WillSaveTextDocumentNotification2.method);
       WillSaveTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization.willSave", "textDocumentSync.willSave");
-    })(WillSaveTextDocumentNotification || (exports.WillSaveTextDocumentNotification = WillSaveTextDocumentNotification = {}));
+    })(WillSaveTextDocumentNotification || (exports2.WillSaveTextDocumentNotification = WillSaveTextDocumentNotification = {}));
     var WillSaveTextDocumentWaitUntilRequest;
     (function(WillSaveTextDocumentWaitUntilRequest2) {
       WillSaveTextDocumentWaitUntilRequest2.method = "textDocument/willSaveWaitUntil";
       WillSaveTextDocumentWaitUntilRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       WillSaveTextDocumentWaitUntilRequest2.type = new messages_1.ProtocolRequestType(WillSaveTextDocumentWaitUntilRequest2.method);
       WillSaveTextDocumentWaitUntilRequest2.capabilities = messages_1.CM.create("textDocument.synchronization.willSaveWaitUntil", "textDocumentSync.willSaveWaitUntil");
-    })(WillSaveTextDocumentWaitUntilRequest || (exports.WillSaveTextDocumentWaitUntilRequest = WillSaveTextDocumentWaitUntilRequest = {}));
+    })(WillSaveTextDocumentWaitUntilRequest || (exports2.WillSaveTextDocumentWaitUntilRequest = WillSaveTextDocumentWaitUntilRequest = {}));
     var DidChangeWatchedFilesNotification2;
     (function(DidChangeWatchedFilesNotification3) {
       DidChangeWatchedFilesNotification3.method = "workspace/didChangeWatchedFiles";
       DidChangeWatchedFilesNotification3.messageDirection = messages_1.MessageDirection.clientToServer;
       DidChangeWatchedFilesNotification3.type = new messages_1.ProtocolNotificationType(DidChangeWatchedFilesNotification3.method);
       DidChangeWatchedFilesNotification3.capabilities = messages_1.CM.create("workspace.didChangeWatchedFiles", void 0);
-    })(DidChangeWatchedFilesNotification2 || (exports.DidChangeWatchedFilesNotification = DidChangeWatchedFilesNotification2 = {}));
+    })(DidChangeWatchedFilesNotification2 || (exports2.DidChangeWatchedFilesNotification = DidChangeWatchedFilesNotification2 = {}));
     var FileChangeType;
     (function(FileChangeType2) {
       FileChangeType2.Created = 1;
       FileChangeType2.Changed = 2;
       FileChangeType2.Deleted = 3;
-    })(FileChangeType || (exports.FileChangeType = FileChangeType = {}));
+    })(FileChangeType || (exports2.FileChangeType = FileChangeType = {}));
     var RelativePattern;
     (function(RelativePattern2) {
       function is(value) {
@@ -53791,7 +53801,7 @@ var require_protocol = __commonJS({
         return Is2.objectLiteral(candidate) && (vscode_languageserver_types_1.URI.is(candidate.baseUri) || vscode_languageserver_types_1.WorkspaceFolder.is(candidate.baseUri)) && Is2.string(candidate.pattern);
       }
       RelativePattern2.is = is;
-    })(RelativePattern || (exports.RelativePattern = RelativePattern = {}));
+    })(RelativePattern || (exports2.RelativePattern = RelativePattern = {}));
     var GlobPattern;
     (function(GlobPattern2) {
       function is(value) {
@@ -53799,220 +53809,220 @@ var require_protocol = __commonJS({
         return Is2.string(candidate) || RelativePattern.is(candidate);
       }
       GlobPattern2.is = is;
-    })(GlobPattern || (exports.GlobPattern = GlobPattern = {}));
+    })(GlobPattern || (exports2.GlobPattern = GlobPattern = {}));
     var WatchKind;
     (function(WatchKind2) {
       WatchKind2.Create = 1;
       WatchKind2.Change = 2;
       WatchKind2.Delete = 4;
-    })(WatchKind || (exports.WatchKind = WatchKind = {}));
+    })(WatchKind || (exports2.WatchKind = WatchKind = {}));
     var PublishDiagnosticsNotification;
     (function(PublishDiagnosticsNotification2) {
       PublishDiagnosticsNotification2.method = "textDocument/publishDiagnostics";
       PublishDiagnosticsNotification2.messageDirection = messages_1.MessageDirection.serverToClient;
       PublishDiagnosticsNotification2.type = new messages_1.ProtocolNotificationType(PublishDiagnosticsNotification2.method);
       PublishDiagnosticsNotification2.capabilities = messages_1.CM.create("textDocument.publishDiagnostics", void 0);
-    })(PublishDiagnosticsNotification || (exports.PublishDiagnosticsNotification = PublishDiagnosticsNotification = {}));
+    })(PublishDiagnosticsNotification || (exports2.PublishDiagnosticsNotification = PublishDiagnosticsNotification = {}));
     var CompletionTriggerKind;
     (function(CompletionTriggerKind2) {
       CompletionTriggerKind2.Invoked = 1;
       CompletionTriggerKind2.TriggerCharacter = 2;
       CompletionTriggerKind2.TriggerForIncompleteCompletions = 3;
-    })(CompletionTriggerKind || (exports.CompletionTriggerKind = CompletionTriggerKind = {}));
+    })(CompletionTriggerKind || (exports2.CompletionTriggerKind = CompletionTriggerKind = {}));
     var CompletionRequest;
     (function(CompletionRequest2) {
       CompletionRequest2.method = "textDocument/completion";
       CompletionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CompletionRequest2.type = new messages_1.ProtocolRequestType(CompletionRequest2.method);
       CompletionRequest2.capabilities = messages_1.CM.create("textDocument.completion", "completionProvider");
-    })(CompletionRequest || (exports.CompletionRequest = CompletionRequest = {}));
+    })(CompletionRequest || (exports2.CompletionRequest = CompletionRequest = {}));
     var CompletionResolveRequest;
     (function(CompletionResolveRequest2) {
       CompletionResolveRequest2.method = "completionItem/resolve";
       CompletionResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CompletionResolveRequest2.type = new messages_1.ProtocolRequestType(CompletionResolveRequest2.method);
       CompletionResolveRequest2.capabilities = messages_1.CM.create("textDocument.completion.completionItem.resolveSupport", "completionProvider.resolveProvider");
-    })(CompletionResolveRequest || (exports.CompletionResolveRequest = CompletionResolveRequest = {}));
+    })(CompletionResolveRequest || (exports2.CompletionResolveRequest = CompletionResolveRequest = {}));
     var HoverRequest;
     (function(HoverRequest2) {
       HoverRequest2.method = "textDocument/hover";
       HoverRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       HoverRequest2.type = new messages_1.ProtocolRequestType(HoverRequest2.method);
       HoverRequest2.capabilities = messages_1.CM.create("textDocument.hover", "hoverProvider");
-    })(HoverRequest || (exports.HoverRequest = HoverRequest = {}));
+    })(HoverRequest || (exports2.HoverRequest = HoverRequest = {}));
     var SignatureHelpTriggerKind;
     (function(SignatureHelpTriggerKind2) {
       SignatureHelpTriggerKind2.Invoked = 1;
       SignatureHelpTriggerKind2.TriggerCharacter = 2;
       SignatureHelpTriggerKind2.ContentChange = 3;
-    })(SignatureHelpTriggerKind || (exports.SignatureHelpTriggerKind = SignatureHelpTriggerKind = {}));
+    })(SignatureHelpTriggerKind || (exports2.SignatureHelpTriggerKind = SignatureHelpTriggerKind = {}));
     var SignatureHelpRequest;
     (function(SignatureHelpRequest2) {
       SignatureHelpRequest2.method = "textDocument/signatureHelp";
       SignatureHelpRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       SignatureHelpRequest2.type = new messages_1.ProtocolRequestType(SignatureHelpRequest2.method);
       SignatureHelpRequest2.capabilities = messages_1.CM.create("textDocument.signatureHelp", "signatureHelpProvider");
-    })(SignatureHelpRequest || (exports.SignatureHelpRequest = SignatureHelpRequest = {}));
+    })(SignatureHelpRequest || (exports2.SignatureHelpRequest = SignatureHelpRequest = {}));
     var DefinitionRequest;
     (function(DefinitionRequest2) {
       DefinitionRequest2.method = "textDocument/definition";
       DefinitionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DefinitionRequest2.type = new messages_1.ProtocolRequestType(DefinitionRequest2.method);
       DefinitionRequest2.capabilities = messages_1.CM.create("textDocument.definition", "definitionProvider");
-    })(DefinitionRequest || (exports.DefinitionRequest = DefinitionRequest = {}));
+    })(DefinitionRequest || (exports2.DefinitionRequest = DefinitionRequest = {}));
     var ReferencesRequest;
     (function(ReferencesRequest2) {
       ReferencesRequest2.method = "textDocument/references";
       ReferencesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       ReferencesRequest2.type = new messages_1.ProtocolRequestType(ReferencesRequest2.method);
       ReferencesRequest2.capabilities = messages_1.CM.create("textDocument.references", "referencesProvider");
-    })(ReferencesRequest || (exports.ReferencesRequest = ReferencesRequest = {}));
+    })(ReferencesRequest || (exports2.ReferencesRequest = ReferencesRequest = {}));
     var DocumentHighlightRequest;
     (function(DocumentHighlightRequest2) {
       DocumentHighlightRequest2.method = "textDocument/documentHighlight";
       DocumentHighlightRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentHighlightRequest2.type = new messages_1.ProtocolRequestType(DocumentHighlightRequest2.method);
       DocumentHighlightRequest2.capabilities = messages_1.CM.create("textDocument.documentHighlight", "documentHighlightProvider");
-    })(DocumentHighlightRequest || (exports.DocumentHighlightRequest = DocumentHighlightRequest = {}));
+    })(DocumentHighlightRequest || (exports2.DocumentHighlightRequest = DocumentHighlightRequest = {}));
     var DocumentSymbolRequest;
     (function(DocumentSymbolRequest2) {
       DocumentSymbolRequest2.method = "textDocument/documentSymbol";
       DocumentSymbolRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentSymbolRequest2.type = new messages_1.ProtocolRequestType(DocumentSymbolRequest2.method);
       DocumentSymbolRequest2.capabilities = messages_1.CM.create("textDocument.documentSymbol", "documentSymbolProvider");
-    })(DocumentSymbolRequest || (exports.DocumentSymbolRequest = DocumentSymbolRequest = {}));
+    })(DocumentSymbolRequest || (exports2.DocumentSymbolRequest = DocumentSymbolRequest = {}));
     var CodeActionRequest;
     (function(CodeActionRequest2) {
       CodeActionRequest2.method = "textDocument/codeAction";
       CodeActionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CodeActionRequest2.type = new messages_1.ProtocolRequestType(CodeActionRequest2.method);
       CodeActionRequest2.capabilities = messages_1.CM.create("textDocument.codeAction", "codeActionProvider");
-    })(CodeActionRequest || (exports.CodeActionRequest = CodeActionRequest = {}));
+    })(CodeActionRequest || (exports2.CodeActionRequest = CodeActionRequest = {}));
     var CodeActionResolveRequest;
     (function(CodeActionResolveRequest2) {
       CodeActionResolveRequest2.method = "codeAction/resolve";
       CodeActionResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CodeActionResolveRequest2.type = new messages_1.ProtocolRequestType(CodeActionResolveRequest2.method);
       CodeActionResolveRequest2.capabilities = messages_1.CM.create("textDocument.codeAction.resolveSupport", "codeActionProvider.resolveProvider");
-    })(CodeActionResolveRequest || (exports.CodeActionResolveRequest = CodeActionResolveRequest = {}));
+    })(CodeActionResolveRequest || (exports2.CodeActionResolveRequest = CodeActionResolveRequest = {}));
     var WorkspaceSymbolRequest;
     (function(WorkspaceSymbolRequest2) {
       WorkspaceSymbolRequest2.method = "workspace/symbol";
       WorkspaceSymbolRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       WorkspaceSymbolRequest2.type = new messages_1.ProtocolRequestType(WorkspaceSymbolRequest2.method);
       WorkspaceSymbolRequest2.capabilities = messages_1.CM.create("workspace.symbol", "workspaceSymbolProvider");
-    })(WorkspaceSymbolRequest || (exports.WorkspaceSymbolRequest = WorkspaceSymbolRequest = {}));
+    })(WorkspaceSymbolRequest || (exports2.WorkspaceSymbolRequest = WorkspaceSymbolRequest = {}));
     var WorkspaceSymbolResolveRequest;
     (function(WorkspaceSymbolResolveRequest2) {
       WorkspaceSymbolResolveRequest2.method = "workspaceSymbol/resolve";
       WorkspaceSymbolResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       WorkspaceSymbolResolveRequest2.type = new messages_1.ProtocolRequestType(WorkspaceSymbolResolveRequest2.method);
       WorkspaceSymbolResolveRequest2.capabilities = messages_1.CM.create("workspace.symbol.resolveSupport", "workspaceSymbolProvider.resolveProvider");
-    })(WorkspaceSymbolResolveRequest || (exports.WorkspaceSymbolResolveRequest = WorkspaceSymbolResolveRequest = {}));
+    })(WorkspaceSymbolResolveRequest || (exports2.WorkspaceSymbolResolveRequest = WorkspaceSymbolResolveRequest = {}));
     var CodeLensRequest;
     (function(CodeLensRequest2) {
       CodeLensRequest2.method = "textDocument/codeLens";
       CodeLensRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CodeLensRequest2.type = new messages_1.ProtocolRequestType(CodeLensRequest2.method);
       CodeLensRequest2.capabilities = messages_1.CM.create("textDocument.codeLens", "codeLensProvider");
-    })(CodeLensRequest || (exports.CodeLensRequest = CodeLensRequest = {}));
+    })(CodeLensRequest || (exports2.CodeLensRequest = CodeLensRequest = {}));
     var CodeLensResolveRequest;
     (function(CodeLensResolveRequest2) {
       CodeLensResolveRequest2.method = "codeLens/resolve";
       CodeLensResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       CodeLensResolveRequest2.type = new messages_1.ProtocolRequestType(CodeLensResolveRequest2.method);
       CodeLensResolveRequest2.capabilities = messages_1.CM.create("textDocument.codeLens.resolveSupport", "codeLensProvider.resolveProvider");
-    })(CodeLensResolveRequest || (exports.CodeLensResolveRequest = CodeLensResolveRequest = {}));
+    })(CodeLensResolveRequest || (exports2.CodeLensResolveRequest = CodeLensResolveRequest = {}));
     var CodeLensRefreshRequest;
     (function(CodeLensRefreshRequest2) {
       CodeLensRefreshRequest2.method = `workspace/codeLens/refresh`;
       CodeLensRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       CodeLensRefreshRequest2.type = new messages_1.ProtocolRequestType0(CodeLensRefreshRequest2.method);
       CodeLensRefreshRequest2.capabilities = messages_1.CM.create("workspace.codeLens", void 0);
-    })(CodeLensRefreshRequest || (exports.CodeLensRefreshRequest = CodeLensRefreshRequest = {}));
+    })(CodeLensRefreshRequest || (exports2.CodeLensRefreshRequest = CodeLensRefreshRequest = {}));
     var DocumentLinkRequest;
     (function(DocumentLinkRequest2) {
       DocumentLinkRequest2.method = "textDocument/documentLink";
       DocumentLinkRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentLinkRequest2.type = new messages_1.ProtocolRequestType(DocumentLinkRequest2.method);
       DocumentLinkRequest2.capabilities = messages_1.CM.create("textDocument.documentLink", "documentLinkProvider");
-    })(DocumentLinkRequest || (exports.DocumentLinkRequest = DocumentLinkRequest = {}));
+    })(DocumentLinkRequest || (exports2.DocumentLinkRequest = DocumentLinkRequest = {}));
     var DocumentLinkResolveRequest;
     (function(DocumentLinkResolveRequest2) {
       DocumentLinkResolveRequest2.method = "documentLink/resolve";
       DocumentLinkResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentLinkResolveRequest2.type = new messages_1.ProtocolRequestType(DocumentLinkResolveRequest2.method);
       DocumentLinkResolveRequest2.capabilities = messages_1.CM.create("textDocument.documentLink", "documentLinkProvider.resolveProvider");
-    })(DocumentLinkResolveRequest || (exports.DocumentLinkResolveRequest = DocumentLinkResolveRequest = {}));
+    })(DocumentLinkResolveRequest || (exports2.DocumentLinkResolveRequest = DocumentLinkResolveRequest = {}));
     var DocumentFormattingRequest;
     (function(DocumentFormattingRequest2) {
       DocumentFormattingRequest2.method = "textDocument/formatting";
       DocumentFormattingRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentFormattingRequest2.type = new messages_1.ProtocolRequestType(DocumentFormattingRequest2.method);
       DocumentFormattingRequest2.capabilities = messages_1.CM.create("textDocument.formatting", "documentFormattingProvider");
-    })(DocumentFormattingRequest || (exports.DocumentFormattingRequest = DocumentFormattingRequest = {}));
+    })(DocumentFormattingRequest || (exports2.DocumentFormattingRequest = DocumentFormattingRequest = {}));
     var DocumentRangeFormattingRequest;
     (function(DocumentRangeFormattingRequest2) {
       DocumentRangeFormattingRequest2.method = "textDocument/rangeFormatting";
       DocumentRangeFormattingRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentRangeFormattingRequest2.type = new messages_1.ProtocolRequestType(DocumentRangeFormattingRequest2.method);
       DocumentRangeFormattingRequest2.capabilities = messages_1.CM.create("textDocument.rangeFormatting", "documentRangeFormattingProvider");
-    })(DocumentRangeFormattingRequest || (exports.DocumentRangeFormattingRequest = DocumentRangeFormattingRequest = {}));
+    })(DocumentRangeFormattingRequest || (exports2.DocumentRangeFormattingRequest = DocumentRangeFormattingRequest = {}));
     var DocumentRangesFormattingRequest;
     (function(DocumentRangesFormattingRequest2) {
       DocumentRangesFormattingRequest2.method = "textDocument/rangesFormatting";
       DocumentRangesFormattingRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentRangesFormattingRequest2.type = new messages_1.ProtocolRequestType(DocumentRangesFormattingRequest2.method);
       DocumentRangesFormattingRequest2.capabilities = messages_1.CM.create("textDocument.rangeFormatting.rangesSupport", "documentRangeFormattingProvider.rangesSupport");
-    })(DocumentRangesFormattingRequest || (exports.DocumentRangesFormattingRequest = DocumentRangesFormattingRequest = {}));
+    })(DocumentRangesFormattingRequest || (exports2.DocumentRangesFormattingRequest = DocumentRangesFormattingRequest = {}));
     var DocumentOnTypeFormattingRequest;
     (function(DocumentOnTypeFormattingRequest2) {
       DocumentOnTypeFormattingRequest2.method = "textDocument/onTypeFormatting";
       DocumentOnTypeFormattingRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       DocumentOnTypeFormattingRequest2.type = new messages_1.ProtocolRequestType(DocumentOnTypeFormattingRequest2.method);
       DocumentOnTypeFormattingRequest2.capabilities = messages_1.CM.create("textDocument.onTypeFormatting", "documentOnTypeFormattingProvider");
-    })(DocumentOnTypeFormattingRequest || (exports.DocumentOnTypeFormattingRequest = DocumentOnTypeFormattingRequest = {}));
+    })(DocumentOnTypeFormattingRequest || (exports2.DocumentOnTypeFormattingRequest = DocumentOnTypeFormattingRequest = {}));
     var PrepareSupportDefaultBehavior;
     (function(PrepareSupportDefaultBehavior2) {
       PrepareSupportDefaultBehavior2.Identifier = 1;
-    })(PrepareSupportDefaultBehavior || (exports.PrepareSupportDefaultBehavior = PrepareSupportDefaultBehavior = {}));
+    })(PrepareSupportDefaultBehavior || (exports2.PrepareSupportDefaultBehavior = PrepareSupportDefaultBehavior = {}));
     var RenameRequest;
     (function(RenameRequest2) {
       RenameRequest2.method = "textDocument/rename";
       RenameRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       RenameRequest2.type = new messages_1.ProtocolRequestType(RenameRequest2.method);
       RenameRequest2.capabilities = messages_1.CM.create("textDocument.rename", "renameProvider");
-    })(RenameRequest || (exports.RenameRequest = RenameRequest = {}));
+    })(RenameRequest || (exports2.RenameRequest = RenameRequest = {}));
     var PrepareRenameRequest;
     (function(PrepareRenameRequest2) {
       PrepareRenameRequest2.method = "textDocument/prepareRename";
       PrepareRenameRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       PrepareRenameRequest2.type = new messages_1.ProtocolRequestType(PrepareRenameRequest2.method);
       PrepareRenameRequest2.capabilities = messages_1.CM.create("textDocument.rename.prepareSupport", "renameProvider.prepareProvider");
-    })(PrepareRenameRequest || (exports.PrepareRenameRequest = PrepareRenameRequest = {}));
+    })(PrepareRenameRequest || (exports2.PrepareRenameRequest = PrepareRenameRequest = {}));
     var ExecuteCommandRequest;
     (function(ExecuteCommandRequest2) {
       ExecuteCommandRequest2.method = "workspace/executeCommand";
       ExecuteCommandRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
       ExecuteCommandRequest2.type = new messages_1.ProtocolRequestType(ExecuteCommandRequest2.method);
       ExecuteCommandRequest2.capabilities = messages_1.CM.create("workspace.executeCommand", "executeCommandProvider");
-    })(ExecuteCommandRequest || (exports.ExecuteCommandRequest = ExecuteCommandRequest = {}));
+    })(ExecuteCommandRequest || (exports2.ExecuteCommandRequest = ExecuteCommandRequest = {}));
     var ApplyWorkspaceEditRequest;
     (function(ApplyWorkspaceEditRequest2) {
       ApplyWorkspaceEditRequest2.method = "workspace/applyEdit";
       ApplyWorkspaceEditRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
       ApplyWorkspaceEditRequest2.type = new messages_1.ProtocolRequestType("workspace/applyEdit");
       ApplyWorkspaceEditRequest2.capabilities = messages_1.CM.create("workspace.applyEdit", void 0);
-    })(ApplyWorkspaceEditRequest || (exports.ApplyWorkspaceEditRequest = ApplyWorkspaceEditRequest = {}));
+    })(ApplyWorkspaceEditRequest || (exports2.ApplyWorkspaceEditRequest = ApplyWorkspaceEditRequest = {}));
   }
 });
 
 // node_modules/vscode-languageserver-protocol/lib/common/connection.js
 var require_connection2 = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createProtocolConnection = createProtocolConnection2;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.createProtocolConnection = createProtocolConnection2;
     var vscode_jsonrpc_1 = require_api();
     function createProtocolConnection2(input, output, logger, options) {
       if (vscode_jsonrpc_1.ConnectionStrategy.is(options)) {
@@ -54025,9 +54035,9 @@ var require_connection2 = __commonJS({
 
 // node_modules/vscode-languageserver-protocol/lib/common/api.js
 var require_api2 = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports) {
+  "node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -54040,17 +54050,17 @@ var require_api2 = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LSPErrorCodes = exports.createProtocolConnection = void 0;
-    __exportStar(require_api(), exports);
-    __exportStar((init_main(), __toCommonJS(main_exports)), exports);
-    __exportStar(require_messages2(), exports);
-    __exportStar(require_protocol(), exports);
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.LSPErrorCodes = exports2.createProtocolConnection = void 0;
+    __exportStar(require_api(), exports2);
+    __exportStar((init_main(), __toCommonJS(main_exports)), exports2);
+    __exportStar(require_messages2(), exports2);
+    __exportStar(require_protocol(), exports2);
     var connection_1 = require_connection2();
-    Object.defineProperty(exports, "createProtocolConnection", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createProtocolConnection", { enumerable: true, get: function() {
       return connection_1.createProtocolConnection;
     } });
     var LSPErrorCodes2;
@@ -54061,16 +54071,16 @@ var require_api2 = __commonJS({
       LSPErrorCodes3.ContentModified = -32801;
       LSPErrorCodes3.RequestCancelled = -32800;
       LSPErrorCodes3.lspReservedErrorRangeEnd = -32800;
-    })(LSPErrorCodes2 || (exports.LSPErrorCodes = LSPErrorCodes2 = {}));
+    })(LSPErrorCodes2 || (exports2.LSPErrorCodes = LSPErrorCodes2 = {}));
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/semanticTokens.js
 var require_semanticTokens = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/semanticTokens.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/semanticTokens.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SemanticTokensBuilder = exports.SemanticTokensDiff = exports.SemanticTokensFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SemanticTokensBuilder = exports2.SemanticTokensDiff = exports2.SemanticTokensFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var SemanticTokensFeature = (Base) => {
       return class extends Base {
@@ -54101,7 +54111,7 @@ var require_semanticTokens = __commonJS({
         }
       };
     };
-    exports.SemanticTokensFeature = SemanticTokensFeature;
+    exports2.SemanticTokensFeature = SemanticTokensFeature;
     var SemanticTokensDiff = class {
       originalSequence;
       modifiedSequence;
@@ -54151,7 +54161,7 @@ var require_semanticTokens = __commonJS({
         }
       }
     };
-    exports.SemanticTokensDiff = SemanticTokensDiff;
+    exports2.SemanticTokensDiff = SemanticTokensDiff;
     var SemanticTokensBuilder = class _SemanticTokensBuilder {
       _id;
       _prevLine;
@@ -54302,18 +54312,18 @@ var require_semanticTokens = __commonJS({
         }
       }
     };
-    exports.SemanticTokensBuilder = SemanticTokensBuilder;
+    exports2.SemanticTokensBuilder = SemanticTokensBuilder;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/progress.js
 var require_progress = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/progress.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/progress.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ProgressFeature = exports.WorkDoneProgressReporter = void 0;
-    exports.attachWorkDone = attachWorkDone;
-    exports.attachPartialResult = attachPartialResult;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ProgressFeature = exports2.WorkDoneProgressReporter = void 0;
+    exports2.attachWorkDone = attachWorkDone;
+    exports2.attachPartialResult = attachPartialResult;
     var vscode_languageserver_protocol_1 = require_api2();
     var WorkDoneProgressReporter;
     (function(WorkDoneProgressReporter2) {
@@ -54321,7 +54331,7 @@ var require_progress = __commonJS({
         return reporter instanceof NullProgressReporter;
       }
       WorkDoneProgressReporter2.isNullInstance = isNullInstance;
-    })(WorkDoneProgressReporter || (exports.WorkDoneProgressReporter = WorkDoneProgressReporter = {}));
+    })(WorkDoneProgressReporter || (exports2.WorkDoneProgressReporter = WorkDoneProgressReporter = {}));
     var WorkDoneProgressReporterImpl = class _WorkDoneProgressReporterImpl {
       _connection;
       _token;
@@ -54452,7 +54462,7 @@ var require_progress = __commonJS({
         }
       };
     };
-    exports.ProgressFeature = ProgressFeature;
+    exports2.ProgressFeature = ProgressFeature;
     var ResultProgress;
     (function(ResultProgress2) {
       ResultProgress2.type = new vscode_languageserver_protocol_1.ProgressType();
@@ -54481,10 +54491,10 @@ var require_progress = __commonJS({
 
 // node_modules/vscode-languageserver/lib/common/textDocuments.js
 var require_textDocuments = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/textDocuments.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/textDocuments.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TextDocuments = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TextDocuments = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var TextDocuments2 = class {
       _configuration;
@@ -54648,16 +54658,16 @@ var require_textDocuments = __commonJS({
         });
       }
     };
-    exports.TextDocuments = TextDocuments2;
+    exports2.TextDocuments = TextDocuments2;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/notebook.js
 var require_notebook = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/notebook.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/notebook.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.NotebookDocuments = exports.NotebookSyncFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NotebookDocuments = exports2.NotebookSyncFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var textDocuments_1 = require_textDocuments();
     var NotebookSyncFeature = (Base) => {
@@ -54688,7 +54698,7 @@ var require_notebook = __commonJS({
         }
       };
     };
-    exports.NotebookSyncFeature = NotebookSyncFeature;
+    exports2.NotebookSyncFeature = NotebookSyncFeature;
     var CellTextDocumentConnection = class _CellTextDocumentConnection {
       static NULL_DISPOSE = Object.freeze({ dispose: () => {
       } });
@@ -54918,24 +54928,24 @@ var require_notebook = __commonJS({
         }
       }
     };
-    exports.NotebookDocuments = NotebookDocuments;
+    exports2.NotebookDocuments = NotebookDocuments;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/utils/is.js
 var require_is3 = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/utils/is.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/utils/is.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolean = boolean;
-    exports.string = string;
-    exports.number = number2;
-    exports.error = error;
-    exports.func = func;
-    exports.array = array;
-    exports.stringArray = stringArray;
-    exports.typedArray = typedArray;
-    exports.thenable = thenable;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.boolean = boolean;
+    exports2.string = string;
+    exports2.number = number2;
+    exports2.error = error;
+    exports2.func = func;
+    exports2.array = array;
+    exports2.stringArray = stringArray;
+    exports2.typedArray = typedArray;
+    exports2.thenable = thenable;
     function boolean(value) {
       return value === true || value === false;
     }
@@ -54968,9 +54978,9 @@ var require_is3 = __commonJS({
 
 // node_modules/vscode-languageserver/lib/common/configuration.js
 var require_configuration = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/configuration.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/configuration.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -54983,12 +54993,12 @@ var require_configuration = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -55007,8 +55017,8 @@ var require_configuration = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ConfigurationFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ConfigurationFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var Is2 = __importStar(require_is3());
     var ConfigurationFeature = (Base) => {
@@ -55036,16 +55046,16 @@ var require_configuration = __commonJS({
         }
       };
     };
-    exports.ConfigurationFeature = ConfigurationFeature;
+    exports2.ConfigurationFeature = ConfigurationFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/workspaceFolder.js
 var require_workspaceFolder = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/workspaceFolder.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/workspaceFolder.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.WorkspaceFoldersFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.WorkspaceFoldersFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var WorkspaceFoldersFeature = (Base) => {
       return class extends Base {
@@ -55085,16 +55095,16 @@ var require_workspaceFolder = __commonJS({
         }
       };
     };
-    exports.WorkspaceFoldersFeature = WorkspaceFoldersFeature;
+    exports2.WorkspaceFoldersFeature = WorkspaceFoldersFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/callHierarchy.js
 var require_callHierarchy = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/callHierarchy.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/callHierarchy.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CallHierarchyFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CallHierarchyFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var CallHierarchyFeature = (Base) => {
       return class extends Base {
@@ -55121,16 +55131,16 @@ var require_callHierarchy = __commonJS({
         }
       };
     };
-    exports.CallHierarchyFeature = CallHierarchyFeature;
+    exports2.CallHierarchyFeature = CallHierarchyFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/showDocument.js
 var require_showDocument = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/showDocument.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/showDocument.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ShowDocumentFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ShowDocumentFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var ShowDocumentFeature = (Base) => {
       return class extends Base {
@@ -55139,16 +55149,16 @@ var require_showDocument = __commonJS({
         }
       };
     };
-    exports.ShowDocumentFeature = ShowDocumentFeature;
+    exports2.ShowDocumentFeature = ShowDocumentFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/fileOperations.js
 var require_fileOperations = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/fileOperations.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/fileOperations.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.FileOperationsFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.FileOperationsFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var FileOperationsFeature = (Base) => {
       return class extends Base {
@@ -55184,16 +55194,16 @@ var require_fileOperations = __commonJS({
         }
       };
     };
-    exports.FileOperationsFeature = FileOperationsFeature;
+    exports2.FileOperationsFeature = FileOperationsFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
 var require_linkedEditingRange = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/linkedEditingRange.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/linkedEditingRange.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LinkedEditingRangeFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.LinkedEditingRangeFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var LinkedEditingRangeFeature = (Base) => {
       return class extends Base {
@@ -55204,16 +55214,16 @@ var require_linkedEditingRange = __commonJS({
         }
       };
     };
-    exports.LinkedEditingRangeFeature = LinkedEditingRangeFeature;
+    exports2.LinkedEditingRangeFeature = LinkedEditingRangeFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/typeHierarchy.js
 var require_typeHierarchy = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/typeHierarchy.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/typeHierarchy.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TypeHierarchyFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TypeHierarchyFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var TypeHierarchyFeature = (Base) => {
       return class extends Base {
@@ -55240,16 +55250,16 @@ var require_typeHierarchy = __commonJS({
         }
       };
     };
-    exports.TypeHierarchyFeature = TypeHierarchyFeature;
+    exports2.TypeHierarchyFeature = TypeHierarchyFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/inlineValue.js
 var require_inlineValue = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/inlineValue.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/inlineValue.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.InlineValueFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.InlineValueFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var InlineValueFeature = (Base) => {
       return class extends Base {
@@ -55267,16 +55277,16 @@ var require_inlineValue = __commonJS({
         }
       };
     };
-    exports.InlineValueFeature = InlineValueFeature;
+    exports2.InlineValueFeature = InlineValueFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/foldingRange.js
 var require_foldingRange = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/foldingRange.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/foldingRange.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.FoldingRangeFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.FoldingRangeFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var FoldingRangeFeature = (Base) => {
       return class extends Base {
@@ -55295,16 +55305,16 @@ var require_foldingRange = __commonJS({
         }
       };
     };
-    exports.FoldingRangeFeature = FoldingRangeFeature;
+    exports2.FoldingRangeFeature = FoldingRangeFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/inlayHint.js
 var require_inlayHint = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/inlayHint.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/inlayHint.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.InlayHintFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.InlayHintFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var InlayHintFeature = (Base) => {
       return class extends Base {
@@ -55327,16 +55337,16 @@ var require_inlayHint = __commonJS({
         }
       };
     };
-    exports.InlayHintFeature = InlayHintFeature;
+    exports2.InlayHintFeature = InlayHintFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/diagnostic.js
 var require_diagnostic = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/diagnostic.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/diagnostic.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiagnosticFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DiagnosticFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var DiagnosticFeature = (Base) => {
       return class extends Base {
@@ -55359,16 +55369,16 @@ var require_diagnostic = __commonJS({
         }
       };
     };
-    exports.DiagnosticFeature = DiagnosticFeature;
+    exports2.DiagnosticFeature = DiagnosticFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/moniker.js
 var require_moniker = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/moniker.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/moniker.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MonikerFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MonikerFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var MonikerFeature = (Base) => {
       return class extends Base {
@@ -55384,16 +55394,16 @@ var require_moniker = __commonJS({
         }
       };
     };
-    exports.MonikerFeature = MonikerFeature;
+    exports2.MonikerFeature = MonikerFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/inlineCompletion.js
 var require_inlineCompletion = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/inlineCompletion.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/inlineCompletion.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.InlineCompletionFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.InlineCompletionFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var InlineCompletionFeature = (Base) => {
       return class extends Base {
@@ -55408,16 +55418,16 @@ var require_inlineCompletion = __commonJS({
         }
       };
     };
-    exports.InlineCompletionFeature = InlineCompletionFeature;
+    exports2.InlineCompletionFeature = InlineCompletionFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/textDocumentContent.js
 var require_textDocumentContent = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/textDocumentContent.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/textDocumentContent.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TextDocumentContentFeature = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TextDocumentContentFeature = void 0;
     var vscode_languageserver_protocol_1 = require_api2();
     var TextDocumentContentFeature = (Base) => {
       return class extends Base {
@@ -55435,15 +55445,15 @@ var require_textDocumentContent = __commonJS({
         }
       };
     };
-    exports.TextDocumentContentFeature = TextDocumentContentFeature;
+    exports2.TextDocumentContentFeature = TextDocumentContentFeature;
   }
 });
 
 // node_modules/vscode-languageserver/lib/common/server.js
 var require_server = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/server.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/server.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -55456,12 +55466,12 @@ var require_server = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -55480,18 +55490,18 @@ var require_server = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports._NotebooksImpl = exports._LanguagesImpl = exports.BulkUnregistration = exports.BulkRegistration = exports.ErrorMessageTracker = void 0;
-    exports.combineConsoleFeatures = combineConsoleFeatures;
-    exports.combineTelemetryFeatures = combineTelemetryFeatures;
-    exports.combineTracerFeatures = combineTracerFeatures;
-    exports.combineClientFeatures = combineClientFeatures;
-    exports.combineWindowFeatures = combineWindowFeatures;
-    exports.combineWorkspaceFeatures = combineWorkspaceFeatures;
-    exports.combineLanguagesFeatures = combineLanguagesFeatures;
-    exports.combineNotebooksFeatures = combineNotebooksFeatures;
-    exports.combineFeatures = combineFeatures;
-    exports.createConnection = createConnection2;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2._NotebooksImpl = exports2._LanguagesImpl = exports2.BulkUnregistration = exports2.BulkRegistration = exports2.ErrorMessageTracker = void 0;
+    exports2.combineConsoleFeatures = combineConsoleFeatures;
+    exports2.combineTelemetryFeatures = combineTelemetryFeatures;
+    exports2.combineTracerFeatures = combineTracerFeatures;
+    exports2.combineClientFeatures = combineClientFeatures;
+    exports2.combineWindowFeatures = combineWindowFeatures;
+    exports2.combineWorkspaceFeatures = combineWorkspaceFeatures;
+    exports2.combineLanguagesFeatures = combineLanguagesFeatures;
+    exports2.combineNotebooksFeatures = combineNotebooksFeatures;
+    exports2.combineFeatures = combineFeatures;
+    exports2.createConnection = createConnection2;
     var vscode_languageserver_protocol_1 = require_api2();
     var Is2 = __importStar(require_is3());
     var progress_1 = require_progress();
@@ -55546,7 +55556,7 @@ var require_server = __commonJS({
         });
       }
     };
-    exports.ErrorMessageTracker = ErrorMessageTracker;
+    exports2.ErrorMessageTracker = ErrorMessageTracker;
     var RemoteConsoleImpl = class {
       _rawConnection;
       _connection;
@@ -55628,7 +55638,7 @@ var require_server = __commonJS({
         return new BulkRegistrationImpl();
       }
       BulkRegistration2.create = create;
-    })(BulkRegistration || (exports.BulkRegistration = BulkRegistration = {}));
+    })(BulkRegistration || (exports2.BulkRegistration = BulkRegistration = {}));
     var BulkRegistrationImpl = class {
       _registrations = [];
       _registered = /* @__PURE__ */ new Set();
@@ -55657,7 +55667,7 @@ var require_server = __commonJS({
         return new BulkUnregistrationImpl(void 0, []);
       }
       BulkUnregistration2.create = create;
-    })(BulkUnregistration || (exports.BulkUnregistration = BulkUnregistration = {}));
+    })(BulkUnregistration || (exports2.BulkUnregistration = BulkUnregistration = {}));
     var BulkUnregistrationImpl = class {
       _connection;
       _unregistrations = /* @__PURE__ */ new Map();
@@ -55889,7 +55899,7 @@ var require_server = __commonJS({
         return (0, progress_1.attachPartialResult)(this.connection, params);
       }
     };
-    exports._LanguagesImpl = _LanguagesImpl;
+    exports2._LanguagesImpl = _LanguagesImpl;
     var LanguagesImpl = (0, inlineCompletion_1.InlineCompletionFeature)((0, foldingRange_1.FoldingRangeFeature)((0, moniker_1.MonikerFeature)((0, diagnostic_1.DiagnosticFeature)((0, inlayHint_1.InlayHintFeature)((0, inlineValue_1.InlineValueFeature)((0, typeHierarchy_1.TypeHierarchyFeature)((0, linkedEditingRange_1.LinkedEditingRangeFeature)((0, semanticTokens_1.SemanticTokensFeature)((0, callHierarchy_1.CallHierarchyFeature)(_LanguagesImpl))))))))));
     var _NotebooksImpl = class {
       _connection;
@@ -55915,7 +55925,7 @@ var require_server = __commonJS({
         return (0, progress_1.attachPartialResult)(this.connection, params);
       }
     };
-    exports._NotebooksImpl = _NotebooksImpl;
+    exports2._NotebooksImpl = _NotebooksImpl;
     var NotebooksImpl = (0, notebook_1.NotebookSyncFeature)(_NotebooksImpl);
     function combineConsoleFeatures(one, two) {
       return function(Base) {
@@ -56239,9 +56249,9 @@ var require_server = __commonJS({
 
 // node_modules/vscode-languageserver/lib/common/api.js
 var require_api3 = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/api.js"(exports) {
+  "node_modules/vscode-languageserver/lib/common/api.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -56254,35 +56264,35 @@ var require_api3 = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ProposedFeatures = exports.NotebookDocuments = exports.TextDocuments = exports.SemanticTokensBuilder = exports.WorkDoneProgressReporter = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ProposedFeatures = exports2.NotebookDocuments = exports2.TextDocuments = exports2.SemanticTokensBuilder = exports2.WorkDoneProgressReporter = void 0;
     var semanticTokens_1 = require_semanticTokens();
-    Object.defineProperty(exports, "SemanticTokensBuilder", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SemanticTokensBuilder", { enumerable: true, get: function() {
       return semanticTokens_1.SemanticTokensBuilder;
     } });
     var progress_1 = require_progress();
-    Object.defineProperty(exports, "WorkDoneProgressReporter", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "WorkDoneProgressReporter", { enumerable: true, get: function() {
       return progress_1.WorkDoneProgressReporter;
     } });
-    __exportStar(require_api2(), exports);
+    __exportStar(require_api2(), exports2);
     var textDocuments_1 = require_textDocuments();
-    Object.defineProperty(exports, "TextDocuments", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TextDocuments", { enumerable: true, get: function() {
       return textDocuments_1.TextDocuments;
     } });
     var notebook_1 = require_notebook();
-    Object.defineProperty(exports, "NotebookDocuments", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NotebookDocuments", { enumerable: true, get: function() {
       return notebook_1.NotebookDocuments;
     } });
-    __exportStar(require_server(), exports);
+    __exportStar(require_server(), exports2);
     var ProposedFeatures;
     (function(ProposedFeatures2) {
       ProposedFeatures2.all = {
         __brand: "features"
       };
-    })(ProposedFeatures || (exports.ProposedFeatures = ProposedFeatures = {}));
+    })(ProposedFeatures || (exports2.ProposedFeatures = ProposedFeatures = {}));
   }
 });
 
@@ -56332,10 +56342,10 @@ function isEOL(char) {
   return char === 13 || char === 10;
 }
 function getWellformedRange(range2) {
-  const start = range2.start;
+  const start2 = range2.start;
   const end = range2.end;
-  if (start.line > end.line || start.line === end.line && start.character > end.character) {
-    return { start: end, end: start };
+  if (start2.line > end.line || start2.line === end.line && start2.character > end.character) {
+    return { start: end, end: start2 };
   }
   return range2;
 }
@@ -56369,9 +56379,9 @@ var init_main2 = __esm({
       }
       getText(range2) {
         if (range2) {
-          const start = this.offsetAt(range2.start);
+          const start2 = this.offsetAt(range2.start);
           const end = this.offsetAt(range2.end);
-          return this._content.substring(start, end);
+          return this._content.substring(start2, end);
         }
         return this._content;
       }
@@ -56669,11 +56679,11 @@ var init_actions = __esm({
 
 // node_modules/vscode-jsonrpc/lib/node/ril.js
 var require_ril = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/node/ril.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/node/ril.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = __require("util");
-    var crypto_1 = __require("crypto");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var util_1 = require("util");
+    var crypto_1 = require("crypto");
     var api_1 = require_api();
     var MessageBuffer = class _MessageBuffer extends api_1.AbstractMessageBuffer {
       static emptyBuffer = Buffer.allocUnsafe(0);
@@ -56825,15 +56835,15 @@ var require_ril = __commonJS({
       }
       RIL2.install = install;
     })(RIL || (RIL = {}));
-    exports.default = RIL;
+    exports2.default = RIL;
   }
 });
 
 // node_modules/vscode-jsonrpc/lib/node/main.js
 var require_main = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/node/main.js"(exports) {
+  "node_modules/vscode-jsonrpc/lib/node/main.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -56846,12 +56856,12 @@ var require_main = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -56870,29 +56880,29 @@ var require_main = __commonJS({
         return result;
       };
     })();
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
     };
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.StreamMessageWriter = exports.StreamMessageReader = exports.SocketMessageWriter = exports.SocketMessageReader = exports.PortMessageWriter = exports.PortMessageReader = exports.IPCMessageWriter = exports.IPCMessageReader = void 0;
-    exports.generateRandomPipeName = generateRandomPipeName;
-    exports.createClientPipeTransport = createClientPipeTransport;
-    exports.createServerPipeTransport = createServerPipeTransport;
-    exports.createClientSocketTransport = createClientSocketTransport;
-    exports.createServerSocketTransport = createServerSocketTransport;
-    exports.createMessageConnection = createMessageConnection;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
+    exports2.generateRandomPipeName = generateRandomPipeName;
+    exports2.createClientPipeTransport = createClientPipeTransport;
+    exports2.createServerPipeTransport = createServerPipeTransport;
+    exports2.createClientSocketTransport = createClientSocketTransport;
+    exports2.createServerSocketTransport = createServerSocketTransport;
+    exports2.createMessageConnection = createMessageConnection;
     var ril_1 = __importDefault(require_ril());
     ril_1.default.install();
-    var path20 = __importStar(__require("path"));
-    var os = __importStar(__require("os"));
-    var fs = __importStar(__require("fs"));
-    var crypto_1 = __require("crypto");
-    var net_1 = __require("net");
+    var path20 = __importStar(require("path"));
+    var os = __importStar(require("os"));
+    var fs = __importStar(require("fs"));
+    var crypto_1 = require("crypto");
+    var net_1 = require("net");
     var api_1 = require_api();
-    __exportStar(require_api(), exports);
+    __exportStar(require_api(), exports2);
     var IPCMessageReader = class extends api_1.AbstractMessageReader {
       process;
       constructor(process2) {
@@ -56907,7 +56917,7 @@ var require_main = __commonJS({
         return api_1.Disposable.create(() => this.process.off("message", callback));
       }
     };
-    exports.IPCMessageReader = IPCMessageReader;
+    exports2.IPCMessageReader = IPCMessageReader;
     var IPCMessageWriter = class extends api_1.AbstractMessageWriter {
       process;
       errorCount;
@@ -56944,7 +56954,7 @@ var require_main = __commonJS({
       end() {
       }
     };
-    exports.IPCMessageWriter = IPCMessageWriter;
+    exports2.IPCMessageWriter = IPCMessageWriter;
     var PortMessageReader = class extends api_1.AbstractMessageReader {
       onData;
       constructor(port2) {
@@ -56960,7 +56970,7 @@ var require_main = __commonJS({
         return this.onData.event(callback);
       }
     };
-    exports.PortMessageReader = PortMessageReader;
+    exports2.PortMessageReader = PortMessageReader;
     var PortMessageWriter = class extends api_1.AbstractMessageWriter {
       port;
       errorCount;
@@ -56987,13 +56997,13 @@ var require_main = __commonJS({
       end() {
       }
     };
-    exports.PortMessageWriter = PortMessageWriter;
+    exports2.PortMessageWriter = PortMessageWriter;
     var SocketMessageReader = class extends api_1.ReadableStreamMessageReader {
       constructor(socket, encoding = "utf-8") {
         super((0, ril_1.default)().stream.asReadableStream(socket), encoding);
       }
     };
-    exports.SocketMessageReader = SocketMessageReader;
+    exports2.SocketMessageReader = SocketMessageReader;
     var SocketMessageWriter = class extends api_1.WriteableStreamMessageWriter {
       socket;
       constructor(socket, options) {
@@ -57005,19 +57015,19 @@ var require_main = __commonJS({
         this.socket.destroy();
       }
     };
-    exports.SocketMessageWriter = SocketMessageWriter;
+    exports2.SocketMessageWriter = SocketMessageWriter;
     var StreamMessageReader2 = class extends api_1.ReadableStreamMessageReader {
       constructor(readable, encoding) {
         super((0, ril_1.default)().stream.asReadableStream(readable), encoding);
       }
     };
-    exports.StreamMessageReader = StreamMessageReader2;
+    exports2.StreamMessageReader = StreamMessageReader2;
     var StreamMessageWriter2 = class extends api_1.WriteableStreamMessageWriter {
       constructor(writable, options) {
         super((0, ril_1.default)().stream.asWritableStream(writable), options);
       }
     };
-    exports.StreamMessageWriter = StreamMessageWriter2;
+    exports2.StreamMessageWriter = StreamMessageWriter2;
     var XDG_RUNTIME_DIR = process.env["XDG_RUNTIME_DIR"];
     var safeIpcPathLengths = /* @__PURE__ */ new Map([
       ["linux", 107],
@@ -57138,16 +57148,16 @@ var require_main = __commonJS({
 });
 
 // src/lsp/framing.ts
-import { Transform } from "node:stream";
-var import_node, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, CRLFCRLF, FrameGuard, Transport;
+var import_node_stream, import_node, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, CRLFCRLF, FrameGuard, Transport;
 var init_framing = __esm({
   "src/lsp/framing.ts"() {
     "use strict";
+    import_node_stream = require("node:stream");
     import_node = __toESM(require_main(), 1);
     MAX_HEADER_BYTES = 8192;
     MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
     CRLFCRLF = 218762506;
-    FrameGuard = class extends Transform {
+    FrameGuard = class extends import_node_stream.Transform {
       constructor(onViolation) {
         super();
         this.onViolation = onViolation;
@@ -57353,7 +57363,7 @@ function planHover(file, manifests, position, workspace) {
       ingressPath ? hit.path.slice(0, 6) : void 0
     ) : workloadLines(result, kind, namespace, name2);
     if (!lines) return null;
-    const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `- … ${lines.length - MAX_LINES} more`] : lines;
+    const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `- \u2026 ${lines.length - MAX_LINES} more`] : lines;
     const r = manifest.locate(hit.path, hit.onKey ? "key" : "value");
     return {
       contents: { kind: "markdown", value: shown.join("\n") },
@@ -57383,13 +57393,13 @@ function workloadLines(result, kind, namespace, name2) {
   if (!workload && pods.length === 0) return null;
   const scheduled = pods.filter((p) => p.node !== null).length;
   const lines = [
-    `**plan: ${kind} ${name2}** — ${pods.length} pod${pods.length === 1 ? "" : "s"}, ${scheduled} scheduled on ${result.cluster.description}`,
+    `**plan: ${kind} ${name2}** \u2014 ${pods.length} pod${pods.length === 1 ? "" : "s"}, ${scheduled} scheduled on ${result.cluster.description}`,
     ""
   ];
   for (const note of workload?.notes ?? []) lines.push(`- ${note}`);
   for (const pod of pods)
     lines.push(
-      pod.node ? `- \`${pod.name}\` → node \`${pod.node}\`` : `- \`${pod.name}\` unschedulable: ${pod.reason ?? "no node fits"}`
+      pod.node ? `- \`${pod.name}\` \u2192 node \`${pod.node}\`` : `- \`${pod.name}\` unschedulable: ${pod.reason ?? "no node fits"}`
     );
   return lines;
 }
@@ -57397,7 +57407,7 @@ function serviceLines(result, namespace, name2) {
   const service = result.services.find((s) => s.namespace === namespace && s.name === name2);
   if (!service) return null;
   const lines = [
-    `**plan: Service ${name2}** — ${service.endpoints.length} endpoint${service.endpoints.length === 1 ? "" : "s"}`,
+    `**plan: Service ${name2}** \u2014 ${service.endpoints.length} endpoint${service.endpoints.length === 1 ? "" : "s"}`,
     ""
   ];
   if (service.selector === null) lines.push("- no selector: endpoints are managed by hand");
@@ -57421,7 +57431,7 @@ function ingressLines(result, namespace, name2, manifest, pathItem) {
   for (const r of routes) {
     const target = r.service ? `Service \`${r.service}\`${r.port !== null ? `:${r.port}` : ""}` : "no Service backend";
     const pods = r.pods.length > 0 ? r.pods.map((p) => `\`${p}\``).join(", ") : "no pods";
-    lines.push(`- \`${r.host}${r.path === "*" ? "" : r.path}\` → ${target} → ${pods}`);
+    lines.push(`- \`${r.host}${r.path === "*" ? "" : r.path}\` \u2192 ${target} \u2192 ${pods}`);
   }
   return lines;
 }
@@ -57438,33 +57448,34 @@ var init_plan_hover = __esm({
 });
 
 // src/lsp/scope.ts
-import path18 from "node:path";
 function isKnownNonManifestPath(file) {
-  const base = path18.basename(file);
+  const base = import_node_path17.default.basename(file);
   return isNonManifestPath(file) || base === ".kubeplan.yaml" || base === ".kubeplan.yml";
 }
 function isKubernetesDocument(manifest) {
   return isKubernetesObject(manifest);
 }
+var import_node_path17;
 var init_scope = __esm({
   "src/lsp/scope.ts"() {
     "use strict";
+    import_node_path17 = __toESM(require("node:path"), 1);
     init_load();
     init_inputs();
   }
 });
 
 // src/lsp/workspace.ts
-import { existsSync as existsSync4 } from "node:fs";
-import path19 from "node:path";
 function isInside2(child, parent) {
-  const rel = path19.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path19.isAbsolute(rel);
+  const rel = import_node_path18.default.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !import_node_path18.default.isAbsolute(rel);
 }
-var CROSS_FILE_RULES, Workspace;
+var import_node_fs13, import_node_path18, CROSS_FILE_RULES, Workspace;
 var init_workspace = __esm({
   "src/lsp/workspace.ts"() {
     "use strict";
+    import_node_fs13 = require("node:fs");
+    import_node_path18 = __toESM(require("node:path"), 1);
     init_config2();
     init_lint();
     init_load();
@@ -57507,13 +57518,13 @@ var init_workspace = __esm({
         const files = /* @__PURE__ */ new Set();
         const byFile = /* @__PURE__ */ new Map();
         for (const file of loaded2.files) {
-          const absolute = path19.resolve(folder, file);
+          const absolute = import_node_path18.default.resolve(folder, file);
           if (isKnownNonManifestPath(absolute)) continue;
           files.add(absolute);
           byFile.set(absolute, { manifests: [], text: loaded2.sources.get(file) ?? "", findings: [] });
         }
         for (const m of loaded2.manifests) {
-          const entry = byFile.get(path19.resolve(folder, m.file));
+          const entry = byFile.get(import_node_path18.default.resolve(folder, m.file));
           if (entry && isKubernetesDocument(m)) entry.manifests.push(m);
         }
         for (const [file, entry] of byFile) if (!this.open.has(file)) this.entries.set(file, entry);
@@ -57528,7 +57539,7 @@ var init_workspace = __esm({
       }
       /** The `.kubeplan.yaml` the CLI would use for a file or folder (cached per folder until a config file changes). */
       configFor(target) {
-        const dir = existsSync4(target) && !path19.extname(target) ? target : path19.dirname(target);
+        const dir = (0, import_node_fs13.existsSync)(target) && !import_node_path18.default.extname(target) ? target : import_node_path18.default.dirname(target);
         let config = this.configs.get(dir);
         if (!config) {
           config = loadConfigFor(dir);
@@ -57564,7 +57575,7 @@ var init_workspace = __esm({
           this.entries.delete(file);
           return;
         }
-        if (!existsSync4(file)) {
+        if (!(0, import_node_fs13.existsSync)(file)) {
           this.entries.delete(file);
           this.indexed.get(folder)?.delete(file);
           return;
@@ -57599,7 +57610,7 @@ var init_workspace = __esm({
       isManifestFile(file) {
         if (isKnownNonManifestPath(file)) return false;
         const folder = this.folderOf(file);
-        if (folder && this.indexed.has(folder) && existsSync4(file) && !this.indexed.get(folder).has(file)) return false;
+        if (folder && this.indexed.has(folder) && (0, import_node_fs13.existsSync)(file) && !this.indexed.get(folder).has(file)) return false;
         return true;
       }
       /** Lints an open document with the rest of its folder as context; findings for the document only. */
@@ -57622,7 +57633,7 @@ var init_workspace = __esm({
             loaded2.sources.set(other, e.text);
           }
         }
-        const result = checkLoaded(loaded2, { ...this.base, ...extra, config, cwd: folder ?? path19.dirname(file) });
+        const result = checkLoaded(loaded2, { ...this.base, ...extra, config, cwd: folder ?? import_node_path18.default.dirname(file) });
         const findings = result.findings.filter(
           (f) => f.file === file && (folder !== void 0 || !CROSS_FILE_RULES.has(f.ruleId))
         );
@@ -57647,7 +57658,6 @@ __export(server_exports, {
   startLanguageServer: () => startLanguageServer,
   toUri: () => toUri
 });
-import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
 function startLanguageServer(io, options = {}) {
   const { debounceMs = 200, ...lintOptions } = options;
   let workspace = new Workspace([], lintOptions);
@@ -57880,18 +57890,19 @@ function quiet(logger) {
 }
 function toPath(uri) {
   try {
-    return fileURLToPath3(uri);
+    return (0, import_node_url3.fileURLToPath)(uri);
   } catch {
     return uri;
   }
 }
 function toUri(file) {
-  return pathToFileURL(file).href;
+  return (0, import_node_url3.pathToFileURL)(file).href;
 }
-var import_vscode_languageserver;
+var import_node_url3, import_vscode_languageserver;
 var init_server = __esm({
   "src/lsp/server.ts"() {
     "use strict";
+    import_node_url3 = require("node:url");
     import_vscode_languageserver = __toESM(require_api3(), 1);
     init_main2();
     init_actions();
@@ -57903,24 +57914,29 @@ var init_server = __esm({
   }
 });
 
-// src/cli/bin.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import module from "node:module";
+// src/cli/start.ts
+var start_exports = {};
+__export(start_exports, {
+  setChunkLoader: () => setChunkLoader,
+  start: () => start
+});
+module.exports = __toCommonJS(start_exports);
+var import_node_fs14 = require("node:fs");
 
 // src/cli/main.ts
+var import_node_fs12 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 init_errors();
 init_escape();
-import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
-import path17 from "node:path";
 
 // src/api/version.ts
-import { readFileSync } from "node:fs";
+var import_node_fs = require("node:fs");
 var cached;
 function version() {
   if (cached !== void 0) return cached;
   for (const rel of ["../../../package.json", "../../package.json", "../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
+      const pkg = JSON.parse((0, import_node_fs.readFileSync)(new URL(rel, __kubeplanModuleUrl), "utf8"));
       if (pkg.name === "kubeplan" && typeof pkg.version === "string") return cached = pkg.version;
     } catch {
     }
@@ -57952,7 +57968,7 @@ function elide(text, max) {
   let keep = Math.max(16, max - 48);
   const code2 = text.charCodeAt(keep - 1);
   if (code2 >= 55296 && code2 <= 56319) keep--;
-  return `${text.slice(0, keep)}… [${text.length - keep} more characters elided by kubeplan]`;
+  return `${text.slice(0, keep)}\u2026 [${text.length - keep} more characters elided by kubeplan]`;
 }
 function elideLines(text, max) {
   if (!text.includes("\n")) return elide(text, max);
@@ -58247,7 +58263,6 @@ function renderUnschedulable(plan3) {
 }
 
 // src/output/html-page.ts
-import { createHash } from "node:crypto";
 var CSS = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#59636e;--card:#f6f8fa;--line:#d1d9e0;--fill:#2f81f7;--over:#cf222e;--ok:#1a7f37;--warn:#9a6700;--l:88%;--s:65%}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--card:#161b22;--line:#3d444d;--fill:#4493f8;--over:#f85149;--ok:#3fb950;--warn:#d29922;--l:32%;--s:45%}}
@@ -58307,11 +58322,16 @@ if(!n[4].length)pods.appendChild(el('span','empty','no planned pods'));a.appendC
 var old=document.querySelector('.cell.sel');if(old)old.classList.remove('sel');var cell=document.querySelector('.cell[data-i="'+i+'"]');if(cell)cell.classList.add('sel');}
 document.addEventListener('click',function(ev){var t=ev.target;if(t&&t.classList&&t.classList.contains('cell')){ev.preventDefault();show(+t.getAttribute('data-i'));}});
 })();`;
-var SCRIPT_HASH = createHash("sha256").update(SCRIPT).digest("base64");
-var CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
+var csp;
+function contentSecurityPolicy() {
+  if (csp !== void 0) return csp;
+  const { createHash } = require("node:crypto");
+  csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${createHash("sha256").update(SCRIPT).digest("base64")}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  return csp;
+}
 function page(title, body, data) {
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title><style>${CSS}</style></head>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title><style>${CSS}</style></head>
 <body>
 ${body}
 ` + (data !== null ? `<script type="application/json" id="kp-data">${data}</script>
@@ -58335,7 +58355,7 @@ function renderRoutes(plan3) {
       );
     }
   for (const s of plan3.services) {
-    const ports = s.ports.map((p) => `${p.port}→${p.targetPort}/${p.protocol}`).join(", ");
+    const ports = s.ports.map((p) => `${p.port}\u2192${p.targetPort}/${p.protocol}`).join(", ");
     const what = `${s.type}${s.headless ? ", headless" : ""}`;
     const pods = [...new Set(s.endpoints.map((e) => e.pod))];
     rows.push(
@@ -58387,7 +58407,7 @@ function steps(r) {
     for (; wave < e.wave; wave++) items.push('<li class="wave">(new pods Ready)</li>');
     const s = surge(r, e);
     items.push(
-      `<li value="${i + 1}"${e.pending ? ' class="pending"' : ""}>${escapeHtml(e.message)} <small>old ${e.old} · new ${e.new} · available ${e.available}${s ? ` · surge ${s}` : ""}${e.pending ? ` · <strong>pending ${e.pending}</strong>` : ""}</small></li>`
+      `<li value="${i + 1}"${e.pending ? ' class="pending"' : ""}>${escapeHtml(e.message)} <small>old ${e.old} \xB7 new ${e.new} \xB7 available ${e.available}${s ? ` \xB7 surge ${s}` : ""}${e.pending ? ` \xB7 <strong>pending ${e.pending}</strong>` : ""}</small></li>`
     );
   });
   if (r.stalled) items.push(`<li class="stalled"><strong>stalled:</strong> ${escapeHtml(r.stalled)}</li>`);
@@ -58396,11 +58416,11 @@ function steps(r) {
 }
 function rollout(r) {
   const limits = Object.entries(r.limits).map(([k, v]) => `${k} ${v}`);
-  const head = [r.strategy, `replicas ${r.replicas.old} → ${r.replicas.new}`, ...limits].join(", ");
+  const head = [r.strategy, `replicas ${r.replicas.old} \u2192 ${r.replicas.new}`, ...limits].join(", ");
   const what = r.cause === "template" ? "Rollout" : "Scaling";
-  return `<article class="rollout${r.stalled ? " is-stalled" : ""}" data-rollout="${escapeHtml(`${r.kind}/${r.namespace}/${r.name}`)}"><h3>${escapeHtml(`${what} of ${r.kind} ${r.namespace}/${r.name}`)}${r.stalled ? ' <span class="badge bad">stalled</span>' : ""}</h3><p>${escapeHtml(head)}${r.cause === "template" ? ` · ${escapeHtml(`${r.revisions.old} → ${r.revisions.new}`)}` : ""}</p>` + (r.note ? `<p class="note">${escapeHtml(r.note)}</p>` : "") + `<div class="rollout-body"><figure>${chart(r)}<figcaption><span class="key old"></span>old <span class="key new" style="--h:${hue(`${r.kind}/${r.namespace}/${r.name}`)}"></span>new <span class="key avail"></span>available <span class="key desired"></span>desired (above: surge)</figcaption></figure>${steps(r)}</div><p>Peak ${r.peakPods} pods, minimum ${r.minAvailable} available.</p></article>`;
+  return `<article class="rollout${r.stalled ? " is-stalled" : ""}" data-rollout="${escapeHtml(`${r.kind}/${r.namespace}/${r.name}`)}"><h3>${escapeHtml(`${what} of ${r.kind} ${r.namespace}/${r.name}`)}${r.stalled ? ' <span class="badge bad">stalled</span>' : ""}</h3><p>${escapeHtml(head)}${r.cause === "template" ? ` \xB7 ${escapeHtml(`${r.revisions.old} \u2192 ${r.revisions.new}`)}` : ""}</p>` + (r.note ? `<p class="note">${escapeHtml(r.note)}</p>` : "") + `<div class="rollout-body"><figure>${chart(r)}<figcaption><span class="key old"></span>old <span class="key new" style="--h:${hue(`${r.kind}/${r.namespace}/${r.name}`)}"></span>new <span class="key avail"></span>available <span class="key desired"></span>desired (above: surge)</figcaption></figure>${steps(r)}</div><p>Peak ${r.peakPods} pods, minimum ${r.minAvailable} available.</p></article>`;
 }
-var SIGN2 = { added: "+", removed: "−", changed: "~" };
+var SIGN2 = { added: "+", removed: "\u2212", changed: "~" };
 function renderChanges(changes) {
   const count = (c) => changes.changes.filter((x) => x.change === c).length;
   const list = changes.changes.map(
@@ -58436,7 +58456,7 @@ function renderPlanHtml(givenPlan, givenChanges, options = {}) {
     changes ? `<section id="rollouts"><h2>Changes and rollouts</h2>${renderChanges(changes)}</section>` : "",
     `<section id="findings"><h2>Findings</h2>${findingsSection(boundFindings(options.findings ?? [...plan3.findings, ...changes?.findings ?? []]))}</section>`,
     `</main>`,
-    `<footer>kubeplan · seed ${escapeHtml(plan3.settings.seed)} · now ${escapeHtml(plan3.settings.now)} · hover or focus a pod for its details</footer>`
+    `<footer>kubeplan \xB7 seed ${escapeHtml(plan3.settings.seed)} \xB7 now ${escapeHtml(plan3.settings.now)} \xB7 hover or focus a pod for its details</footer>`
   ].join("\n");
   return page(title, body, heat ? jsonForScript(heat) : null);
 }
@@ -58618,7 +58638,7 @@ init_rule_pages();
 init_escape();
 var MARKDOWN_MAX_BYTES = 1e6;
 var MARKDOWN_TOP_FINDINGS = 20;
-var ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
+var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
 function escapeMarkdown(text) {
   return escapeControl(text).replace(/\\u000a/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|#~!])/g, "\\$1").replace(/(https?):\/\//gi, "$1:&#47;&#47;");
 }
@@ -58662,7 +58682,7 @@ var Writer = class {
   text() {
     const out = [...this.lines];
     if (this.cut) {
-      out.push("", "_… cut here: the summary is limited to 1 MiB. Everything is in the job log and the SARIF file._");
+      out.push("", "_\u2026 cut here: the summary is limited to 1 MiB. Everything is in the job log and the SARIF file._");
       for (; this.openDetails > 0; this.openDetails--) out.push("", "</details>");
     }
     return out.join("\n") + "\n";
@@ -58699,11 +58719,11 @@ function markdownReport(given, options = {}) {
     w.line("");
   }
   w.line(
-    counts2.error > 0 ? `❌ **${plural3(counts2.error, "error")}** in ${plural3(new Set(report.findings.filter((f) => f.severity === "error").map((f) => f.file)).size, "file")}` : "✅ **No errors**"
+    counts2.error > 0 ? `\u274C **${plural3(counts2.error, "error")}** in ${plural3(new Set(report.findings.filter((f) => f.severity === "error").map((f) => f.file)).size, "file")}` : "\u2705 **No errors**"
   );
   w.line("");
   const facts = [
-    `${plural3(counts2.error, "error")} · ${plural3(counts2.warning, "warning")} · ${counts2.info} info`,
+    `${plural3(counts2.error, "error")} \xB7 ${plural3(counts2.warning, "warning")} \xB7 ${counts2.info} info`,
     `${plural3(report.files.length, "file")}, ${plural3(report.manifests.length, "object")} read`
   ];
   if (plan3) {
@@ -58774,8 +58794,8 @@ function planSection(w, plan3) {
         const key3 = node ?? "unschedulable";
         perNode.set(key3, (perNode.get(key3) ?? 0) + 1);
       }
-      const where = [...perNode].map(([node, n]) => `${escapeMarkdown(node)} ×${n}`).join(", ");
-      w.line(`| ${escapeMarkdown(`${wl.kind} ${wl.namespace}/${wl.name}`)} | ${wl.replicas} | ${where || "—"} |`);
+      const where = [...perNode].map(([node, n]) => `${escapeMarkdown(node)} \xD7${n}`).join(", ");
+      w.line(`| ${escapeMarkdown(`${wl.kind} ${wl.namespace}/${wl.name}`)} | ${wl.replicas} | ${where || "\u2014"} |`);
     }
     w.line("");
   }
@@ -58784,7 +58804,7 @@ function planSection(w, plan3) {
   for (const n of nodes) {
     const used = (r) => `${n.requested[r] ?? "0"}/${n.allocatable[r] ?? "0"}`;
     w.line(
-      `| ${escapeMarkdown(n.name)} | ${escapeMarkdown(n.zone ?? "—")} | ${used("pods")} | ${used("cpu")} | ${used("memory")} |`
+      `| ${escapeMarkdown(n.name)} | ${escapeMarkdown(n.zone ?? "\u2014")} | ${used("pods")} | ${used("cpu")} | ${used("memory")} |`
     );
   }
   w.line("");
@@ -58802,11 +58822,11 @@ function changesSection(w, changes) {
   }
   for (const r of changes.rollouts) {
     w.line(
-      `#### ${escapeMarkdown(`${r.kind} ${r.namespace}/${r.name}`)}: ${escapeMarkdown(r.strategy)}, ${r.replicas.old} → ${r.replicas.new} replicas`
+      `#### ${escapeMarkdown(`${r.kind} ${r.namespace}/${r.name}`)}: ${escapeMarkdown(r.strategy)}, ${r.replicas.old} \u2192 ${r.replicas.new} replicas`
     );
     w.line("");
     w.line(
-      `Peak ${plural3(r.peakPods, "pod")}, at least ${r.minAvailable} available${r.stalled ? ` — **stalls**: ${escapeMarkdown(r.stalled)}` : ""}${r.note ? ` — ${escapeMarkdown(r.note)}` : ""}`
+      `Peak ${plural3(r.peakPods, "pod")}, at least ${r.minAvailable} available${r.stalled ? ` \u2014 **stalls**: ${escapeMarkdown(r.stalled)}` : ""}${r.note ? ` \u2014 ${escapeMarkdown(r.note)}` : ""}`
     );
     w.line("");
     w.line("| Step | What | Old | New | Available |");
@@ -58824,7 +58844,6 @@ function renderMarkdown(report) {
 // src/output/sarif.ts
 init_findings();
 init_builtin_checks();
-import { createHash as createHash2 } from "node:crypto";
 init_rule_pages();
 init_registry();
 var SARIF_MAX_RESULTS = 25e3;
@@ -58920,7 +58939,8 @@ function fingerprintsOf(findings) {
     const key3 = [f.ruleId, f.file, o.kind ?? "", o.namespace ?? "", o.name ?? "", f.message].join("\0");
     const n = (seen.get(key3) ?? 0) + 1;
     seen.set(key3, n);
-    return createHash2("sha256").update(`${key3}\0${n}`).digest("hex").slice(0, 32);
+    const { createHash } = require("node:crypto");
+    return createHash("sha256").update(`${key3}\0${n}`).digest("hex").slice(0, 32);
   });
 }
 function encodeUri(file) {
@@ -58988,7 +59008,7 @@ function formatText(findings, summary, options) {
   const tally = `${c.error} error${c.error === 1 ? "" : "s"}, ${c.warning} warning${c.warning === 1 ? "" : "s"}, ${c.info} info`;
   const scope = `${summary.files} file${summary.files === 1 ? "" : "s"}, ${summary.objects} object${summary.objects === 1 ? "" : "s"}${summary.skipped ? `, ${summary.skipped} non-Kubernetes document${summary.skipped === 1 ? "" : "s"} skipped` : ""}`;
   out.push(
-    total === 0 ? paint("bold", `✔ no problems (${scope})`) : paint("bold", `✖ ${total} problem${total === 1 ? "" : "s"}: ${tally} (${scope})`)
+    total === 0 ? paint("bold", `\u2714 no problems (${scope})`) : paint("bold", `\u2716 ${total} problem${total === 1 ? "" : "s"}: ${tally} (${scope})`)
   );
   return out.join("\n") + "\n";
 }
@@ -58996,14 +59016,14 @@ function codeFrame(lines, f, paint) {
   const line2 = lines[f.line - 1];
   if (line2 === void 0) return [];
   const width = String(f.line).length;
-  const text = escapeControl(line2.length > MAX_FRAME_WIDTH ? line2.slice(0, MAX_FRAME_WIDTH) + "…" : line2);
-  const start = Math.max(1, f.column);
-  const end = f.endLine === f.line ? Math.max(start + 1, f.endColumn) : line2.length + 1;
-  const caretCount = Math.max(1, Math.min(end - start, MAX_FRAME_WIDTH - start + 1));
-  if (start > MAX_FRAME_WIDTH) return [`  ${String(f.line).padStart(width)} | ${text}`];
+  const text = escapeControl(line2.length > MAX_FRAME_WIDTH ? line2.slice(0, MAX_FRAME_WIDTH) + "\u2026" : line2);
+  const start2 = Math.max(1, f.column);
+  const end = f.endLine === f.line ? Math.max(start2 + 1, f.endColumn) : line2.length + 1;
+  const caretCount = Math.max(1, Math.min(end - start2, MAX_FRAME_WIDTH - start2 + 1));
+  if (start2 > MAX_FRAME_WIDTH) return [`  ${String(f.line).padStart(width)} | ${text}`];
   return [
     `  ${String(f.line).padStart(width)} | ${text}`,
-    `  ${" ".repeat(width)} | ${" ".repeat(start - 1)}${paint("red", "^".repeat(caretCount))}`
+    `  ${" ".repeat(width)} | ${" ".repeat(start2 - 1)}${paint("red", "^".repeat(caretCount))}`
   ];
 }
 function renderText(given, options = {}) {
@@ -59064,9 +59084,9 @@ function* renderChunks(format, report, options) {
 }
 
 // src/cli/args.ts
+var import_node_util = require("node:util");
 init_config2();
 init_did_you_mean();
-import { parseArgs } from "node:util";
 var COMMANDS = ["lint", "plan", "check", "rules", "lsp", "version", "help"];
 var FLAGS = {
   format: { type: "string", short: "f" },
@@ -59111,7 +59131,7 @@ var SEVERITIES2 = ["off", "info", "warning", "error"];
 function parseCommandLine(argv) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+    parsed = (0, import_node_util.parseArgs)({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
   } catch (err) {
     const message = err.message.replace(/\. To specify a positional.*$/s, "");
     const flag = /^Unknown option '(--[^']+)'/.exec(message)?.[1];
@@ -59264,7 +59284,7 @@ var USAGE = `Usage: kubeplan <command> [inputs...] [flags]
 Commands:
   lint     check manifests: YAML, schemas, API-server validation, rules
   plan     show what the cluster would do: ReplicaSets, pods, placements, endpoints, routes, rollouts
-  check    lint + plan; fails on lint errors and on planner errors (unschedulable pods, …)
+  check    lint + plan; fails on lint errors and on planner errors (unschedulable pods, \u2026)
   rules    list every rule (use --format json for machine output); rules ID prints the rule's page
   lsp      language server on stdio: diagnostics for open YAML files as you type (editors)
   version  print the version
@@ -59311,7 +59331,7 @@ plan / check:
       --score-all-nodes       filter and score every node (default: from 100 nodes, stop after
                               numFeasibleNodesToFind feasible nodes, as kube-scheduler does)
       --max-pods N            most pods one plan creates (default 150000, the scalability envelope)
-      --max-scheduling-work N scheduling-work budget in node × term evaluations (default 1000000000)
+      --max-scheduling-work N scheduling-work budget in node \xD7 term evaluations (default 1000000000)
       --from PATH             old manifests: show changes and rollout steps; repeatable
       --base REV              old manifests = the same paths at git revision REV
   -h, --help                  print this help
@@ -59344,14 +59364,14 @@ init_fixers();
 init_removed_api_version2();
 
 // src/fix/run.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 init_libesm();
 init_config2();
 init_findings();
 init_lint();
 init_decode();
 init_load();
-import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import path15 from "node:path";
 var DEFAULT_MAX_PASSES = 10;
 function fix(inputs, given = {}) {
   const { options, configFindings } = resolveOptions(given);
@@ -59432,10 +59452,10 @@ function writeFixedFiles(files, cwd = process.cwd()) {
   const skipped2 = [];
   for (const f of files) {
     if (f.stdin) continue;
-    const absolute = path15.resolve(cwd, f.file);
+    const absolute = import_node_path14.default.resolve(cwd, f.file);
     let bytes;
     try {
-      bytes = readFileSync3(absolute);
+      bytes = (0, import_node_fs10.readFileSync)(absolute);
     } catch (err) {
       skipped2.push({
         file: f.file,
@@ -59448,7 +59468,7 @@ function writeFixedFiles(files, cwd = process.cwd()) {
       skipped2.push({ file: f.file, reason: "it changed on disk while kubeplan was fixing it" });
       continue;
     }
-    writeFileSync(absolute, encodeLike(bytes, f.output));
+    (0, import_node_fs10.writeFileSync)(absolute, encodeLike(bytes, f.output));
     written.push(f.file);
   }
   return { written, skipped: skipped2 };
@@ -59669,7 +59689,7 @@ function print(report, options, io) {
   if (options.output === void 0) for (const text of chunks) io.stdout(text);
   else {
     try {
-      writeChunks(path17.resolve(io.cwd, options.output), chunks);
+      writeChunks(import_node_path16.default.resolve(io.cwd, options.output), chunks);
     } catch (err) {
       io.stderr(`kubeplan: --output ${options.output}: ${err.code ?? String(err)}
 `);
@@ -59679,39 +59699,41 @@ function print(report, options, io) {
   return exitCodeFor(report.findings, options);
 }
 function writeChunks(file, chunks) {
-  const fd = openSync2(file, "w");
+  const fd = (0, import_node_fs12.openSync)(file, "w");
   try {
-    for (const text of chunks) writeSync(fd, text);
+    for (const text of chunks) (0, import_node_fs12.writeSync)(fd, text);
   } finally {
-    closeSync2(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
 }
 
-// src/cli/bin.ts
-module.enableCompileCache?.();
-process.env = { ...process.env };
-if (process.argv[2] === "lsp") {
-  process.stdout.on("error", () => process.exit(1));
-  const { startLanguageServer: startLanguageServer2 } = await Promise.resolve().then(() => (init_server(), server_exports));
-  startLanguageServer2({
-    input: process.stdin,
-    output: process.stdout,
-    exit: (code2) => process.stdout.end(() => process.exit(code2))
-  });
-} else {
+// src/cli/start.ts
+init_chunk_loader();
+async function start(argv) {
+  process.env = { ...process.env };
+  if (argv[0] === "lsp") {
+    process.stdout.on("error", () => process.exit(1));
+    const { startLanguageServer: startLanguageServer2 } = await Promise.resolve().then(() => (init_server(), server_exports));
+    startLanguageServer2({
+      input: process.stdin,
+      output: process.stdout,
+      exit: (code3) => process.stdout.end(() => process.exit(code3))
+    });
+    return;
+  }
   let closed = false;
   process.stdout.on("error", (err) => {
     if (err.code !== "EPIPE") throw err;
     closed = true;
   });
-  const code2 = await run4(process.argv.slice(2), {
+  const code2 = await run4(argv, {
     stdout: (text) => {
       if (!closed) process.stdout.write(text);
     },
     stderr: (text) => process.stderr.write(text),
     readStdin: () => {
       try {
-        return readFileSync4(0);
+        return (0, import_node_fs14.readFileSync)(0);
       } catch {
         return new Uint8Array();
       }
@@ -59722,3 +59744,8 @@ if (process.argv[2] === "lsp") {
   });
   process.exitCode = code2;
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  setChunkLoader,
+  start
+});
