@@ -117,7 +117,9 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   // Built-in kinds only: a custom resource named `Deployment` or `Service` in another API group is not planned.
   const byKind = (kind: string) => sorted.filter((m) => isKind(m, kind));
 
-  const scoped = readClusterScoped(byKind);
+  // Cluster-scoped classes may come from the cluster snapshot too; the inputs' copies, read last, win.
+  const clusterObjects = options.cluster?.manifests ?? [];
+  const scoped = readClusterScoped((kind) => [...clusterObjects.filter((m) => isKind(m, kind)), ...byKind(kind)]);
   const { expansions, cronJobs } = runControllers({
     sorted,
     cluster,

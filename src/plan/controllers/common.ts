@@ -10,6 +10,7 @@ import { podFromTemplate, type OwnerRef, type PlannedPod } from '../pod.js';
 import { buildSchedPod } from '../scheduler/pod-info.js';
 import { clone, isObj, nonStringEntries, obj, str, sortedStringMap, type Obj } from '../../core/values.js';
 import type { ExpandContext } from './context.js';
+import { admitRuntimeClass } from './runtime-class.js';
 
 export interface Identity {
   name: string;
@@ -160,9 +161,20 @@ export function checkTemplate(
   const template = defaultPodTemplate(raw);
   const spec = template.spec as Obj;
   const notes: string[] = [];
-  const runtime = ctx.overheadOf(str(spec.runtimeClassName));
+  const runtime = ctx.runtimeClassOf(str(spec.runtimeClassName));
   if ('error' in runtime) notes.push(runtime.error);
-  else if (runtime.overhead) spec.overhead = clone(runtime.overhead);
+  else {
+    const rejection = admitRuntimeClass(spec, runtime.runtimeClass);
+    if (rejection !== null) {
+      const at = runtime.runtimeClass ? ['spec', 'runtimeClassName'] : ['spec', 'overhead'];
+      ctx.skip(
+        m,
+        [...path, ...at],
+        `${what}: the API server forbids its pods (RuntimeClass admission: ${rejection}); no pod is created`,
+      );
+      return null;
+    }
+  }
 
   const schedulerName = str(spec.schedulerName);
   if (schedulerName && schedulerName !== 'default-scheduler')

@@ -6,6 +6,8 @@ import type { PlannedPod } from '../pod.js';
 import type { SchedNode } from '../scheduler/types.js';
 import type { ClaimDecision } from '../scheduler/volume-state.js';
 
+import type { RuntimeClassInfo } from './runtime-class.js';
+
 export interface WorkloadReport {
   kind: string;
   namespace: string;
@@ -44,8 +46,8 @@ export interface ExpandContext {
   nextOrder(): number;
   /** Resolves spec.priorityClassName (PriorityClass objects in the inputs, built-ins, globalDefault). */
   priorityOf(className: string | undefined): { value: number } | { error: string };
-  /** RuntimeClass overhead.podFixed for spec.runtimeClassName, if any. */
-  overheadOf(runtimeClassName: string | undefined): { overhead?: Record<string, unknown> } | { error: string };
+  /** The RuntimeClass spec.runtimeClassName names (none for no name), or why it is unknown. */
+  runtimeClassOf(runtimeClassName: string | undefined): { runtimeClass?: RuntimeClassInfo } | { error: string };
   /** Records a `plan/skipped` warning; the workload is not expanded. */
   skip(manifest: Manifest, path: JsonPath, message: string): void;
   /**

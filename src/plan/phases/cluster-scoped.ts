@@ -1,11 +1,13 @@
 /**
  * Phase 1: the cluster-scoped objects every later phase reads — Namespaces (labels for namespaceSelectors),
- * PriorityClasses (pod priority), RuntimeClasses (pod overhead) and StorageClasses (for volume binding).
+ * PriorityClasses (pod priority), RuntimeClasses (pod overhead and scheduling) and StorageClasses (for volume
+ * binding) — from the inputs and from the --cluster file (the inputs win: they are what is being applied).
  */
 import type { Manifest } from '../../core/types.js';
-import { obj, str, type Obj } from '../../core/values.js';
+import { obj, str } from '../../core/values.js';
 import { namespaceLabels, type Labels } from '../../k8s/label-selector.js';
 import type { ExpandContext } from '../controllers/context.js';
+import { runtimeClassInfo, type RuntimeClassInfo } from '../controllers/runtime-class.js';
 
 /** Built-in PriorityClasses (kubernetes v1.30 pkg/apis/scheduling/types.go SystemPriorityClasses). */
 const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, number> = new Map([
@@ -29,7 +31,7 @@ export interface ClusterScoped {
    * one when the pod names none); undefined when no class applies (the pod's own field then stands).
    */
   preemptionPolicyOf(className: string | undefined): 'Never' | 'PreemptLowerPriority' | undefined;
-  overheadOf: ExpandContext['overheadOf'];
+  runtimeClassOf: ExpandContext['runtimeClassOf'];
   namespaceLabels(namespace: string): Labels;
   storageClasses: ReadonlyMap<string, StorageClassInfo>;
 }
@@ -51,10 +53,10 @@ export function readClusterScoped(byKind: (kind: string) => Manifest[]): Cluster
       globalDefaultName = name;
     }
   }
-  const runtimeClasses = new Map<string, Obj>();
+  const runtimeClasses = new Map<string, RuntimeClassInfo>();
   for (const m of byKind('RuntimeClass')) {
     const name = str(obj(m.object.metadata).name);
-    if (name) runtimeClasses.set(name, obj(obj(m.object.overhead).podFixed));
+    if (name) runtimeClasses.set(name, runtimeClassInfo(name, m.object));
   }
   const nsLabels = new Map<string, Labels>();
   for (const m of byKind('Namespace')) {
@@ -80,7 +82,7 @@ export function readClusterScoped(byKind: (kind: string) => Manifest[]): Cluster
       if (!className) return { value: globalDefault ?? 0 };
       const value = priorityValue(className);
       return value === undefined
-        ? { error: `PriorityClass ${className} is not in the inputs: priority 0 assumed` }
+        ? { error: `PriorityClass ${className} is not in the inputs or the cluster file: priority 0 assumed` }
         : { value };
     },
     preemptionPolicyOf: (className) => {
@@ -88,11 +90,14 @@ export function readClusterScoped(byKind: (kind: string) => Manifest[]): Cluster
       if (!name) return undefined;
       return policies.get(name) ?? (SYSTEM_PRIORITY_CLASSES.has(name) ? 'PreemptLowerPriority' : undefined);
     },
-    overheadOf: (runtimeClassName) => {
+    runtimeClassOf: (runtimeClassName) => {
       if (!runtimeClassName) return {};
-      const overhead = runtimeClasses.get(runtimeClassName);
-      if (!overhead) return { error: `RuntimeClass ${runtimeClassName} is not in the inputs: no pod overhead assumed` };
-      return Object.keys(overhead).length > 0 ? { overhead } : {};
+      const runtimeClass = runtimeClasses.get(runtimeClassName);
+      if (!runtimeClass)
+        return {
+          error: `RuntimeClass ${runtimeClassName} is not in the inputs or the cluster file: no pod overhead or scheduling constraints assumed`,
+        };
+      return { runtimeClass };
     },
     namespaceLabels: (ns) => nsLabels.get(ns) ?? namespaceLabels(ns),
     storageClasses,

@@ -80,7 +80,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     nodes: cluster.nodes,
     nextOrder: () => order++,
     priorityOf: scoped.priorityOf,
-    overheadOf: scoped.overheadOf,
+    runtimeClassOf: scoped.runtimeClassOf,
     skip,
     claimPods: (m, path, count) => {
       if (count <= podBudget) {
