@@ -12390,10 +12390,10 @@ var require_build = __commonJS({
               iflags = re3.flags & RE2Flags.FOLD_CASE;
             }
             if (iflags === strflags) {
-              let same = 0;
-              while (same < strlen && same < istrlen && str2[same] === istr[same]) same++;
-              if (same > 0) {
-                strlen = same;
+              let same2 = 0;
+              while (same2 < strlen && same2 < istrlen && str2[same2] === istr[same2]) same2++;
+              if (same2 > 0) {
+                strlen = same2;
                 continue;
               }
             }
@@ -39374,6 +39374,81 @@ function workBudgetFindings(pods, budget) {
   return out;
 }
 
+// src/k8s/tolerations.ts
+function same(a, b) {
+  return (a.key ?? "") === (b.key ?? "") && (a.operator ?? "") === (b.operator ?? "") && (a.value ?? "") === (b.value ?? "") && (a.effect ?? "") === (b.effect ?? "") && (a.tolerationSeconds ?? null) === (b.tolerationSeconds ?? null);
+}
+function isSuperset(ss, t) {
+  if (same(t, ss)) return true;
+  if ((t.key ?? "") !== (ss.key ?? "") && ((ss.key ?? "") !== "" || ss.operator !== "Exists")) return false;
+  if ((t.effect ?? "") !== (ss.effect ?? "") && (ss.effect ?? "") !== "") return false;
+  if (ss.effect === "NoExecute" && typeof ss.tolerationSeconds === "number") {
+    if (typeof t.tolerationSeconds !== "number" || t.tolerationSeconds > ss.tolerationSeconds) return false;
+  }
+  switch (ss.operator ?? "") {
+    case "Equal":
+    case "":
+      return t.operator === "Equal" && (t.value ?? "") === (ss.value ?? "");
+    case "Exists":
+      return true;
+    default:
+      return false;
+  }
+}
+function mergeTolerations(first, second) {
+  const all = [...first, ...second].filter(isObj);
+  const merged = [];
+  all.forEach((t, i) => {
+    if (merged.some((kept) => isSuperset(kept, t))) return;
+    if (all.slice(i + 1).some((later) => !same(t, later) && isSuperset(later, t))) return;
+    merged.push(t);
+  });
+  return merged;
+}
+
+// src/plan/controllers/runtime-class.ts
+function runtimeClassInfo(name2, object) {
+  const info = { name: name2 };
+  if (isObj(object.overhead)) info.overhead = obj(object.overhead.podFixed);
+  if (isObj(object.scheduling)) {
+    const selector = {};
+    for (const [k, v] of Object.entries(obj(object.scheduling.nodeSelector)))
+      if (typeof v === "string") selector[k] = v;
+    info.scheduling = {
+      nodeSelector: selector,
+      tolerations: Array.isArray(object.scheduling.tolerations) ? object.scheduling.tolerations : []
+    };
+  }
+  return info;
+}
+function sameResources(a, b) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (String(a[k]) !== String(b[k])) return false;
+  return true;
+}
+function admitRuntimeClass(spec, runtimeClass) {
+  if (runtimeClass?.overhead !== void 0) {
+    if (isObj(spec.overhead) && !sameResources(spec.overhead, runtimeClass.overhead))
+      return "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead";
+    spec.overhead = clone(runtimeClass.overhead);
+  } else if (isObj(spec.overhead)) {
+    return "pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead";
+  }
+  const scheduling = runtimeClass?.scheduling;
+  if (!scheduling) return null;
+  const nodeSelector = isObj(spec.nodeSelector) ? { ...spec.nodeSelector } : {};
+  for (const [key3, value] of Object.entries(scheduling.nodeSelector)) {
+    const podValue = nodeSelector[key3];
+    if (podValue !== void 0 && podValue !== value)
+      return `conflict: runtimeClass.scheduling.nodeSelector[${key3}] = ${value}; pod.spec.nodeSelector[${key3}] = ${String(podValue)}`;
+    nodeSelector[key3] = value;
+  }
+  if (Object.keys(nodeSelector).length > 0) spec.nodeSelector = nodeSelector;
+  const tolerations2 = mergeTolerations(Array.isArray(spec.tolerations) ? spec.tolerations : [], scheduling.tolerations);
+  if (tolerations2.length > 0) spec.tolerations = tolerations2;
+  return null;
+}
+
 // src/plan/phases/cluster-scoped.ts
 var SYSTEM_PRIORITY_CLASSES = /* @__PURE__ */ new Map([
   ["system-node-critical", 2000001e3],
@@ -39397,7 +39472,7 @@ function readClusterScoped(byKind) {
   const runtimeClasses = /* @__PURE__ */ new Map();
   for (const m of byKind("RuntimeClass")) {
     const name2 = str(obj(m.object.metadata).name);
-    if (name2) runtimeClasses.set(name2, obj(obj(m.object.overhead).podFixed));
+    if (name2) runtimeClasses.set(name2, runtimeClassInfo(name2, m.object));
   }
   const nsLabels = /* @__PURE__ */ new Map();
   for (const m of byKind("Namespace")) {
@@ -39421,18 +39496,21 @@ function readClusterScoped(byKind) {
     priorityOf: (className) => {
       if (!className) return { value: globalDefault ?? 0 };
       const value = priorityValue(className);
-      return value === void 0 ? { error: `PriorityClass ${className} is not in the inputs: priority 0 assumed` } : { value };
+      return value === void 0 ? { error: `PriorityClass ${className} is not in the inputs or the cluster file: priority 0 assumed` } : { value };
     },
     preemptionPolicyOf: (className) => {
       const name2 = className || globalDefaultName;
       if (!name2) return void 0;
       return policies.get(name2) ?? (SYSTEM_PRIORITY_CLASSES.has(name2) ? "PreemptLowerPriority" : void 0);
     },
-    overheadOf: (runtimeClassName) => {
+    runtimeClassOf: (runtimeClassName) => {
       if (!runtimeClassName) return {};
-      const overhead = runtimeClasses.get(runtimeClassName);
-      if (!overhead) return { error: `RuntimeClass ${runtimeClassName} is not in the inputs: no pod overhead assumed` };
-      return Object.keys(overhead).length > 0 ? { overhead } : {};
+      const runtimeClass = runtimeClasses.get(runtimeClassName);
+      if (!runtimeClass)
+        return {
+          error: `RuntimeClass ${runtimeClassName} is not in the inputs or the cluster file: no pod overhead or scheduling constraints assumed`
+        };
+      return { runtimeClass };
     },
     namespaceLabels: (ns) => nsLabels.get(ns) ?? namespaceLabels(ns),
     storageClasses
@@ -39718,9 +39796,20 @@ function checkTemplate(ctx, m, path18, raw, id, options = {}) {
   const template = defaultPodTemplate(raw);
   const spec = template.spec;
   const notes = [];
-  const runtime = ctx.overheadOf(str(spec.runtimeClassName));
+  const runtime = ctx.runtimeClassOf(str(spec.runtimeClassName));
   if ("error" in runtime) notes.push(runtime.error);
-  else if (runtime.overhead) spec.overhead = clone(runtime.overhead);
+  else {
+    const rejection = admitRuntimeClass(spec, runtime.runtimeClass);
+    if (rejection !== null) {
+      const at2 = runtime.runtimeClass ? ["spec", "runtimeClassName"] : ["spec", "overhead"];
+      ctx.skip(
+        m,
+        [...path18, ...at2],
+        `${what}: the API server forbids its pods (RuntimeClass admission: ${rejection}); no pod is created`
+      );
+      return null;
+    }
+  }
   const schedulerName = str(spec.schedulerName);
   if (schedulerName && schedulerName !== "default-scheduler")
     notes.push(`schedulerName ${schedulerName}: planned with the default scheduler's profile`);
@@ -40275,7 +40364,7 @@ function runControllers(input2) {
     nodes: cluster.nodes,
     nextOrder: () => order++,
     priorityOf: scoped.priorityOf,
-    overheadOf: scoped.overheadOf,
+    runtimeClassOf: scoped.runtimeClassOf,
     skip,
     claimPods: (m, path18, count) => {
       if (count <= podBudget) {
@@ -43118,7 +43207,8 @@ function plan(manifests, options = {}) {
   findings.push(...cluster.findings);
   const sorted = manifests.filter((m) => isObj(m.object)).sort(canonicalOrder(defaultNamespace));
   const byKind = (kind) => sorted.filter((m) => isKind(m, kind));
-  const scoped = readClusterScoped(byKind);
+  const clusterObjects = options.cluster?.manifests ?? [];
+  const scoped = readClusterScoped((kind) => [...clusterObjects.filter((m) => isKind(m, kind)), ...byKind(kind)]);
   const { expansions, cronJobs } = runControllers({
     sorted,
     cluster,
