@@ -111,6 +111,7 @@ function runWith(inputs: string[], given: PlanApiOptions, withLint: boolean): Pl
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
       ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
+      ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
     };
     changes = diffManifests(oldLoad.manifests, linted.manifests, {
       ...common,

@@ -24,3 +24,9 @@ export function hasBehaviour(change: BehaviourChange, kubeVersion?: string): boo
 export const BEHAVIOUR_CHANGES: ReadonlyArray<{ change: BehaviourChange; since: number }> = Object.entries(CHANGES).map(
   ([change, since]) => ({ change: change as BehaviourChange, since }),
 );
+
+/** The "1.x" whose behaviour is modelled: the given version's minor, else the newest supported. */
+export function behaviourVersion(kubeVersion: string | undefined): string {
+  const minor = kubeVersion !== undefined ? parseKubeVersion(kubeVersion) : undefined;
+  return minor !== undefined ? `1.${minor}` : DEFAULT_KUBE_VERSION;
+}

@@ -26,8 +26,7 @@ import { nodeSamplingSummary } from './scheduler/sampling.js';
 import { readServices } from './services.js';
 import { setUpVolumes } from './volumes.js';
 import { readBudgets } from './disruption.js';
-import { parseKubeVersion } from '../k8s/api-versions.js';
-import { DEFAULT_KUBE_VERSION } from '../k8s/versions.js';
+import { behaviourVersion } from '../k8s/behaviour.js';
 
 export { MAX_PLANNED_PODS } from './phases/controllers.js';
 export { MAX_SCHEDULING_WORK } from './phases/schedule.js';
@@ -95,12 +94,6 @@ function readNow(now: string | undefined, findings: Finding[]): number {
   return Date.parse(DEFAULT_NOW);
 }
 
-/** The "1.x" whose behaviour is modelled: the given version's minor, else the newest supported. */
-function behaviourVersion(kubeVersion: string | undefined): string {
-  const minor = kubeVersion !== undefined ? parseKubeVersion(kubeVersion) : undefined;
-  return minor !== undefined ? `1.${minor}` : DEFAULT_KUBE_VERSION;
-}
-
 export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResult {
   const seed = options.seed ?? DEFAULT_SEED;
   const defaultNamespace = options.defaultNamespace || 'default';
@@ -120,8 +113,10 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
   // Cluster-scoped classes may come from the cluster snapshot too; the inputs' copies, read last, win.
   const clusterObjects = options.cluster?.manifests ?? [];
   const scoped = readClusterScoped((kind) => [...clusterObjects.filter((m) => isKind(m, kind)), ...byKind(kind)]);
+  const kubeVersion = behaviourVersion(options.kubeVersion);
   const { expansions, cronJobs } = runControllers({
     sorted,
+    kubeVersion,
     cluster,
     scoped,
     seed,
@@ -141,7 +136,6 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     pods,
     defaultNamespace,
   });
-  const kubeVersion = behaviourVersion(options.kubeVersion);
   const pdbs = readBudgets(
     [...byKind('PodDisruptionBudget'), ...(options.cluster?.manifests ?? [])],
     defaultNamespace,

@@ -2,6 +2,7 @@
  * Change plans: what `kubectl apply` of the new manifests would change relative to the old ones, and how
  * each Deployment / StatefulSet whose pods change gets there, step by step, as its controller would do it.
  */
+import { behaviourVersion } from '../k8s/behaviour.js';
 import { sortFindings } from '../core/findings.js';
 import type { Finding, JsonPath, Manifest } from '../core/types.js';
 import { isKind } from '../k8s/kinds.js';
@@ -36,9 +37,13 @@ export interface PlanChangesOptions {
    * so the plan can start mid-rollout.
    */
   snapshot?: Manifest[];
+  /** The Kubernetes minor whose controllers are modelled (--kube-version); default the newest supported. */
+  kubeVersion?: string;
 }
 
 export interface ChangesResult {
+  /** The Kubernetes minor whose behaviour the rollouts follow ("1.36"). */
+  kubeVersion: string;
   changes: Change[];
   rollouts: Rollout[];
   findings: Finding[];
@@ -55,14 +60,15 @@ export function planChanges(
   options: PlanChangesOptions = {},
 ): ChangesResult {
   const defaultNamespace = options.defaultNamespace ?? 'default';
+  const kubeVersion = behaviourVersion(options.kubeVersion);
   const { pairs, findings } = pairObjects(oldManifests, newManifests, defaultNamespace);
   const changes: Change[] = [];
   const candidates: Simulated[] = [];
   for (const pair of pairs) {
     const change = diffPair(pair);
     if (change) changes.push(change);
-    const rollout = change ? rolloutCandidate(pair, defaultNamespace, findings) : null;
-    const bystander = !rollout && options.cluster ? background(pair, defaultNamespace) : null;
+    const rollout = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion, findings) : null;
+    const bystander = !rollout && options.cluster ? background(pair, defaultNamespace, kubeVersion) : null;
     const w = rollout ?? bystander;
     if (w) candidates.push(w);
   }
@@ -111,7 +117,7 @@ export function planChanges(
       object: { ...w.manifest.ref },
     });
   });
-  return { changes, rollouts, findings: sortFindings(findings) };
+  return { kubeVersion, changes, rollouts, findings: sortFindings(findings) };
 }
 
 /** A workload in the simulation: reported (its rollout is the point) or a bystander that only takes up room. */
@@ -122,13 +128,18 @@ interface Simulated {
 }
 
 /** A changed Deployment or StatefulSet whose pod template or replica count changed, read with defaults. */
-function rolloutCandidate(pair: ObjectPair, defaultNamespace: string, findings: Finding[]): Simulated | null {
+function rolloutCandidate(
+  pair: ObjectPair,
+  defaultNamespace: string,
+  kubeVersion: string,
+  findings: Finding[],
+): Simulated | null {
   const { old, new: next } = pair;
   if (!old || !next) return null;
   const kind = WORKLOAD_KINDS.find((k) => isKind(old, k) && isKind(next, k));
   if (!kind) return null;
-  const a = readSide(old, defaultNamespace, findings);
-  const b = readSide(next, defaultNamespace, findings);
+  const a = readSide(old, defaultNamespace, kubeVersion, findings);
+  const b = readSide(next, defaultNamespace, kubeVersion, findings);
   if (!a || !b) return null;
   // FindNewReplicaSet compares API-server-defaulted templates: spelling out a default is not a change.
   if (
@@ -143,10 +154,10 @@ function rolloutCandidate(pair: ObjectPair, defaultNamespace: string, findings: 
  * Every other Deployment / StatefulSet still takes up room on the cluster while the rollouts run: unchanged ones
  * keep their pods, added ones scale up from 0 and removed ones down to 0, in the same simulation.
  */
-function background(pair: ObjectPair, defaultNamespace: string): Simulated | null {
+function background(pair: ObjectPair, defaultNamespace: string, kubeVersion: string): Simulated | null {
   const sides = [pair.old, pair.new].filter((m): m is Manifest => m !== undefined);
   if (!sides.every((m) => WORKLOAD_KINDS.some((k) => isKind(m, k)))) return null;
-  const read = sides.map((m) => readWorkload(m.object, defaultNamespace));
+  const read = sides.map((m) => readWorkload(m.object, defaultNamespace, kubeVersion));
   if (!read.every((r) => r.ok)) return null;
   const specs = read.map((r) => (r as { spec: WorkloadSpec }).spec);
   const old = pair.old ? specs[0]! : { ...specs[0]!, replicas: 0 };
@@ -155,8 +166,13 @@ function background(pair: ObjectPair, defaultNamespace: string): Simulated | nul
   return { change: { old, new: next }, manifest: (pair.new ?? pair.old)!, reported: false };
 }
 
-function readSide(m: Manifest, defaultNamespace: string, findings: Finding[]): WorkloadSpec | null {
-  const read = readWorkload(m.object, defaultNamespace);
+function readSide(
+  m: Manifest,
+  defaultNamespace: string,
+  kubeVersion: string,
+  findings: Finding[],
+): WorkloadSpec | null {
+  const read = readWorkload(m.object, defaultNamespace, kubeVersion);
   if (read.ok) return read.spec;
   findings.push(skipped(m, read.problem.path, read.problem.message));
   return null;

@@ -6,6 +6,8 @@
  */
 import type { Manifest } from '../core/types.js';
 import { isKind } from '../k8s/kinds.js';
+import { behaviourVersion } from '../k8s/behaviour.js';
+import { dropDisabledPodFields } from '../k8s/disabled-fields.js';
 import { clusterFromManifests, defaultCluster } from '../plan/cluster.js';
 import { defaultPodRequestsFromLimits, defaultPodSpec, defaultPodTemplate, namespaceOf } from '../k8s/defaults.js';
 import { compileLabelSelector } from '../k8s/label-selector.js';
@@ -23,7 +25,7 @@ import { controllerOf } from './snapshot.js';
 
 /** Kinds whose planned pods may be running before a rollout. */
 const SOURCE_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job'];
-export function schedulerCluster(scheduler: Scheduler): Cluster {
+export function schedulerCluster(scheduler: Scheduler, kubeVersion?: string): Cluster {
   const bound = new Map<string, SchedPod>();
   const built = new Map<string, SchedPod>();
   const defaulted = new WeakMap<object, Record<string, unknown>>();
@@ -37,6 +39,7 @@ export function schedulerCluster(scheduler: Scheduler): Cluster {
     if (!template) defaulted.set(req.template, (template = defaultPodTemplate(req.template)));
     // GetPodFromTemplate + SetDefaults_Pod: the template's spec, requests defaulted from limits.
     const spec = clone(obj(template.spec));
+    dropDisabledPodFields(spec, kubeVersion);
     defaultPodRequestsFromLimits(spec);
     const owner = req.ownerSelector === undefined ? null : compileLabelSelector(req.ownerSelector);
     pod = buildSchedPod({
@@ -77,6 +80,8 @@ export interface RolloutClusterOptions {
   defaultNamespace?: string;
   /** Evaluate every node instead of kube-scheduler's sampling (percentageOfNodesToScore 100). */
   scoreAllNodes?: boolean;
+  /** The Kubernetes minor whose scheduler and API server are modelled (--kube-version). */
+  kubeVersion?: string;
 }
 
 /** Kinds whose old pods planChanges simulates itself (it places them while the rollouts run). */
@@ -127,6 +132,7 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     ...(options.cluster ? { cluster: options.cluster } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.scoreAllNodes ? { scoreAllNodes: true } : {}),
+    ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
     defaultNamespace,
   });
   const sources = new Map<string, Manifest>();
@@ -159,9 +165,11 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
         services: services.flatMap((x) =>
           x.selector ? [{ namespace: x.report.namespace, selector: x.selector }] : [],
         ),
+        kubeVersion: behaviourVersion(options.kubeVersion),
       },
       undefined,
       { percentageOfNodesToScore: options.scoreAllNodes ? 100 : 0 },
     ),
+    behaviourVersion(options.kubeVersion),
   );
 }

@@ -3,6 +3,7 @@
  * apps/v1 defaults applied (`pkg/apis/apps/v1/defaults.go` SetDefaults_Deployment / SetDefaults_StatefulSet).
  * Anything Kubernetes would reject is returned as a problem at its path; the workload is then skipped.
  */
+import { featureEnabled } from '../k8s/feature-gates.js';
 import type { JsonPath } from '../core/types.js';
 import { isObj } from '../core/values.js';
 import { parseIntOrPercent, type IntOrPercent } from '../k8s/intstr.js';
@@ -156,7 +157,15 @@ export function readDeployment(obj: Record<string, unknown>, defaultNamespace: s
   });
 }
 
-export function readStatefulSet(obj: Record<string, unknown>, defaultNamespace: string): Read<StatefulSetSpec> {
+/**
+ * `kubeVersion`: rollingUpdate.maxUnavailable counts only where the MaxUnavailableStatefulSet gate is on (1.35+);
+ * elsewhere the API server drops it (dropStatefulSetDisabledFields) and the controller updates one pod at a time.
+ */
+export function readStatefulSet(
+  obj: Record<string, unknown>,
+  defaultNamespace: string,
+  kubeVersion?: string,
+): Read<StatefulSetSpec> {
   return guard(() => {
     const c = common(obj, defaultNamespace);
     const podManagementPolicy = oneOf(
@@ -173,9 +182,10 @@ export function readStatefulSet(obj: Record<string, unknown>, defaultNamespace: 
     );
     const rolling = updateStrategy === 'RollingUpdate';
     const partition = rolling ? int(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'partition'], 0) : 0;
-    const maxUnavailable = rolling
-      ? intOrPercent(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], null)
-      : null;
+    const maxUnavailable =
+      rolling && featureEnabled('MaxUnavailableStatefulSet', kubeVersion)
+        ? intOrPercent(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], null)
+        : null;
     const startOrdinal = int(obj, ['spec', 'ordinals', 'start'], 0);
     return {
       ...c,
@@ -189,6 +199,12 @@ export function readStatefulSet(obj: Record<string, unknown>, defaultNamespace: 
   });
 }
 
-export function readWorkload(obj: Record<string, unknown>, defaultNamespace: string): Read<WorkloadSpec> {
-  return obj.kind === 'StatefulSet' ? readStatefulSet(obj, defaultNamespace) : readDeployment(obj, defaultNamespace);
+export function readWorkload(
+  obj: Record<string, unknown>,
+  defaultNamespace: string,
+  kubeVersion?: string,
+): Read<WorkloadSpec> {
+  return obj.kind === 'StatefulSet'
+    ? readStatefulSet(obj, defaultNamespace, kubeVersion)
+    : readDeployment(obj, defaultNamespace);
 }

@@ -304,6 +304,7 @@ describe('renderPlanHtml: hostile names from a pull request', () => {
       endColumn: 2,
     });
     const changes: ChangesResult = {
+      kubeVersion: '1.36',
       changes: [{ kind: 'Deployment', namespace: EVIL, name: EVIL, change: 'changed', diff: `--- ${EVIL}\n+++ b\n` }],
       rollouts: [
         {

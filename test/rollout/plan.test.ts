@@ -23,7 +23,7 @@ describe('changes', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c  # same\ndata:\n  a: "1"\n  b: "2"\nstatus: {x: 1}\n',
       'new.yaml',
     ).manifests;
-    expect(planChanges(a, b)).toEqual({ changes: [], rollouts: [], findings: [] });
+    expect(planChanges(a, b)).toEqual({ kubeVersion: '1.36', changes: [], rollouts: [], findings: [] });
   });
 
   it('lists added, removed and changed objects in a stable order with unified diffs', () => {

@@ -11,6 +11,7 @@ import { buildSchedPod } from '../scheduler/pod-info.js';
 import { clone, isObj, nonStringEntries, obj, str, sortedStringMap, type Obj } from '../../core/values.js';
 import type { ExpandContext } from './context.js';
 import { admitRuntimeClass } from './runtime-class.js';
+import { dropDisabledPodFields, droppedFieldNote } from '../../k8s/disabled-fields.js';
 
 export interface Identity {
   name: string;
@@ -161,6 +162,8 @@ export function checkTemplate(
   const template = defaultPodTemplate(raw);
   const spec = template.spec as Obj;
   const notes: string[] = [];
+  for (const field of dropDisabledPodFields(spec, ctx.kubeVersion))
+    notes.push(droppedFieldNote(field, ctx.kubeVersion));
   const runtime = ctx.runtimeClassOf(str(spec.runtimeClassName));
   if ('error' in runtime) notes.push(runtime.error);
   else {

@@ -40,6 +40,8 @@ export interface Expansion {
 
 export interface ExpandContext {
   defaultNamespace: string;
+  /** The Kubernetes minor ("1.33") whose API server and controllers are modelled. */
+  kubeVersion: string;
   names: NameGenerator;
   nodes: readonly SchedNode[];
   /** Next creation-order number. */

@@ -49,6 +49,8 @@ export interface ControllerInput {
   seed: string;
   nowMs: number;
   defaultNamespace: string;
+  /** The Kubernetes minor whose API server and controllers are modelled ("1.33"). */
+  kubeVersion: string;
   skip: (m: Manifest, path: JsonPath, message: string) => void;
   findings: Finding[];
   /** The plan-wide pod budget (default MAX_PLANNED_PODS). */
@@ -76,6 +78,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   let podBudget = maxPods;
   const ctx: ExpandContext = {
     defaultNamespace,
+    kubeVersion: input.kubeVersion,
     names,
     nodes: cluster.nodes,
     nextOrder: () => order++,
