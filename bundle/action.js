@@ -39681,6 +39681,58 @@ function sortKeys(map) {
   return out;
 }
 
+// src/k8s/disabled-fields.ts
+function affinityTerms(spec) {
+  const affinity2 = isObj(spec.affinity) ? spec.affinity : {};
+  const terms = [];
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const a = affinity2[kind];
+    if (!isObj(a)) continue;
+    const required2 = a.requiredDuringSchedulingIgnoredDuringExecution;
+    if (Array.isArray(required2)) terms.push(...required2.filter(isObj));
+    const preferred = a.preferredDuringSchedulingIgnoredDuringExecution;
+    if (Array.isArray(preferred)) {
+      for (const w of preferred) if (isObj(w) && isObj(w.podAffinityTerm)) terms.push(w.podAffinityTerm);
+    }
+  }
+  return terms;
+}
+function dropDisabledPodFields(spec, kubeVersion2) {
+  const dropped = [];
+  if (!featureEnabled("PodLevelResources", kubeVersion2) && spec.resources !== void 0) {
+    delete spec.resources;
+    dropped.push({ path: "spec.resources", gate: "PodLevelResources" });
+  }
+  if (!featureEnabled("MatchLabelKeysInPodAffinity", kubeVersion2)) {
+    let any = false;
+    for (const term of affinityTerms(spec))
+      for (const key3 of ["matchLabelKeys", "mismatchLabelKeys"])
+        if (term[key3] !== void 0) {
+          delete term[key3];
+          any = true;
+        }
+    if (any)
+      dropped.push({ path: "spec.affinity.*.matchLabelKeys/mismatchLabelKeys", gate: "MatchLabelKeysInPodAffinity" });
+  }
+  if (!featureEnabled("MatchLabelKeysInPodTopologySpread", kubeVersion2) && Array.isArray(spec.topologySpreadConstraints)) {
+    let any = false;
+    for (const c of spec.topologySpreadConstraints)
+      if (isObj(c) && c.matchLabelKeys !== void 0) {
+        delete c.matchLabelKeys;
+        any = true;
+      }
+    if (any)
+      dropped.push({
+        path: "spec.topologySpreadConstraints[*].matchLabelKeys",
+        gate: "MatchLabelKeysInPodTopologySpread"
+      });
+  }
+  return dropped;
+}
+function droppedFieldNote(field, kubeVersion2) {
+  return `${field.path} is dropped by a Kubernetes ${kubeVersion2} API server (feature gate ${field.gate} is off by default there)`;
+}
+
 // src/plan/controllers/common.ts
 function identity(ctx, m) {
   const name2 = str(obj(m.object.metadata).name);
@@ -39796,6 +39848,8 @@ function checkTemplate(ctx, m, path18, raw, id, options = {}) {
   const template = defaultPodTemplate(raw);
   const spec = template.spec;
   const notes = [];
+  for (const field of dropDisabledPodFields(spec, ctx.kubeVersion))
+    notes.push(droppedFieldNote(field, ctx.kubeVersion));
   const runtime = ctx.runtimeClassOf(str(spec.runtimeClassName));
   if ("error" in runtime) notes.push(runtime.error);
   else {
@@ -40360,6 +40414,7 @@ function runControllers(input2) {
   let podBudget = maxPods;
   const ctx = {
     defaultNamespace,
+    kubeVersion: input2.kubeVersion,
     names,
     nodes: cluster.nodes,
     nextOrder: () => order++,
@@ -40939,6 +40994,10 @@ function hasBehaviour(change, kubeVersion2) {
 var BEHAVIOUR_CHANGES = Object.entries(CHANGES2).map(
   ([change, since]) => ({ change, since })
 );
+function behaviourVersion(kubeVersion2) {
+  const minor = kubeVersion2 !== void 0 ? parseKubeVersion(kubeVersion2) : void 0;
+  return minor !== void 0 ? `1.${minor}` : DEFAULT_KUBE_VERSION;
+}
 
 // src/plan/scheduler/plugins/node-resources-fit.ts
 var NAME3 = "NodeResourcesFit";
@@ -43193,10 +43252,6 @@ function readNow(now, findings) {
   });
   return Date.parse(DEFAULT_NOW);
 }
-function behaviourVersion(kubeVersion2) {
-  const minor = kubeVersion2 !== void 0 ? parseKubeVersion(kubeVersion2) : void 0;
-  return minor !== void 0 ? `1.${minor}` : DEFAULT_KUBE_VERSION;
-}
 function plan(manifests, options = {}) {
   const seed = options.seed ?? DEFAULT_SEED;
   const defaultNamespace = options.defaultNamespace || "default";
@@ -43209,8 +43264,10 @@ function plan(manifests, options = {}) {
   const byKind = (kind) => sorted.filter((m) => isKind(m, kind));
   const clusterObjects = options.cluster?.manifests ?? [];
   const scoped = readClusterScoped((kind) => [...clusterObjects.filter((m) => isKind(m, kind)), ...byKind(kind)]);
+  const kubeVersion2 = behaviourVersion(options.kubeVersion);
   const { expansions, cronJobs } = runControllers({
     sorted,
+    kubeVersion: kubeVersion2,
     cluster,
     scoped,
     seed,
@@ -43230,7 +43287,6 @@ function plan(manifests, options = {}) {
     pods,
     defaultNamespace
   });
-  const kubeVersion2 = behaviourVersion(options.kubeVersion);
   const pdbs = readBudgets(
     [...byKind("PodDisruptionBudget"), ...options.cluster?.manifests ?? []],
     defaultNamespace,
@@ -44807,7 +44863,7 @@ function startingReplicaSets(snapshot, namespace, deployment, defaultNamespace) 
 
 // src/rollout/scheduler-cluster.ts
 var SOURCE_KINDS = ["Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job"];
-function schedulerCluster(scheduler) {
+function schedulerCluster(scheduler, kubeVersion2) {
   const bound2 = /* @__PURE__ */ new Map();
   const built2 = /* @__PURE__ */ new Map();
   const defaulted = /* @__PURE__ */ new WeakMap();
@@ -44819,6 +44875,7 @@ function schedulerCluster(scheduler) {
     let template = defaulted.get(req.template);
     if (!template) defaulted.set(req.template, template = defaultPodTemplate(req.template));
     const spec = clone(obj(template.spec));
+    dropDisabledPodFields(spec, kubeVersion2);
     defaultPodRequestsFromLimits(spec);
     const owner = req.ownerSelector === void 0 ? null : compileLabelSelector(req.ownerSelector);
     pod = buildSchedPod({
@@ -44884,6 +44941,7 @@ function rolloutCluster(oldManifests, options = {}) {
     ...options.cluster ? { cluster: options.cluster } : {},
     ...options.seed ? { seed: options.seed } : {},
     ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
+    ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {},
     defaultNamespace
   });
   const sources = /* @__PURE__ */ new Map();
@@ -44916,11 +44974,13 @@ function rolloutCluster(oldManifests, options = {}) {
       {
         services: services.flatMap(
           (x) => x.selector ? [{ namespace: x.report.namespace, selector: x.selector }] : []
-        )
+        ),
+        kubeVersion: behaviourVersion(options.kubeVersion)
       },
       void 0,
       { percentageOfNodesToScore: options.scoreAllNodes ? 100 : 0 }
-    )
+    ),
+    behaviourVersion(options.kubeVersion)
   );
 }
 
@@ -45015,7 +45075,7 @@ function readDeployment(obj2, defaultNamespace) {
     };
   });
 }
-function readStatefulSet(obj2, defaultNamespace) {
+function readStatefulSet(obj2, defaultNamespace, kubeVersion2) {
   return guard(() => {
     const c = common(obj2, defaultNamespace);
     const podManagementPolicy = oneOf(
@@ -45032,7 +45092,7 @@ function readStatefulSet(obj2, defaultNamespace) {
     );
     const rolling = updateStrategy === "RollingUpdate";
     const partition = rolling ? int(obj2, ["spec", "updateStrategy", "rollingUpdate", "partition"], 0) : 0;
-    const maxUnavailable = rolling ? intOrPercent(obj2, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"], null) : null;
+    const maxUnavailable = rolling && featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) ? intOrPercent(obj2, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"], null) : null;
     const startOrdinal = int(obj2, ["spec", "ordinals", "start"], 0);
     return {
       ...c,
@@ -45045,8 +45105,8 @@ function readStatefulSet(obj2, defaultNamespace) {
     };
   });
 }
-function readWorkload(obj2, defaultNamespace) {
-  return obj2.kind === "StatefulSet" ? readStatefulSet(obj2, defaultNamespace) : readDeployment(obj2, defaultNamespace);
+function readWorkload(obj2, defaultNamespace, kubeVersion2) {
+  return obj2.kind === "StatefulSet" ? readStatefulSet(obj2, defaultNamespace, kubeVersion2) : readDeployment(obj2, defaultNamespace);
 }
 
 // src/rollout/render.ts
@@ -45094,14 +45154,15 @@ var WORKLOAD_KINDS3 = ["Deployment", "StatefulSet"];
 var MAX_SIMULATED_PODS = 2e4;
 function planChanges(oldManifests, newManifests, options = {}) {
   const defaultNamespace = options.defaultNamespace ?? "default";
+  const kubeVersion2 = behaviourVersion(options.kubeVersion);
   const { pairs, findings } = pairObjects(oldManifests, newManifests, defaultNamespace);
   const changes = [];
   const candidates = [];
   for (const pair of pairs) {
     const change = diffPair(pair);
     if (change) changes.push(change);
-    const rollout = change ? rolloutCandidate(pair, defaultNamespace, findings) : null;
-    const bystander = !rollout && options.cluster ? background(pair, defaultNamespace) : null;
+    const rollout = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) : null;
+    const bystander = !rollout && options.cluster ? background(pair, defaultNamespace, kubeVersion2) : null;
     const w = rollout ?? bystander;
     if (w) candidates.push(w);
   }
@@ -45149,24 +45210,24 @@ function planChanges(oldManifests, newManifests, options = {}) {
       object: { ...w.manifest.ref }
     });
   });
-  return { changes, rollouts, findings: sortFindings(findings) };
+  return { kubeVersion: kubeVersion2, changes, rollouts, findings: sortFindings(findings) };
 }
-function rolloutCandidate(pair, defaultNamespace, findings) {
+function rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) {
   const { old, new: next } = pair;
   if (!old || !next) return null;
   const kind = WORKLOAD_KINDS3.find((k) => isKind(old, k) && isKind(next, k));
   if (!kind) return null;
-  const a = readSide(old, defaultNamespace, findings);
-  const b = readSide(next, defaultNamespace, findings);
+  const a = readSide(old, defaultNamespace, kubeVersion2, findings);
+  const b = readSide(next, defaultNamespace, kubeVersion2, findings);
   if (!a || !b) return null;
   if (a.replicas === b.replicas && canonicalJson2(defaultPodTemplate(a.template)) === canonicalJson2(defaultPodTemplate(b.template)))
     return null;
   return { change: { old: a, new: b }, manifest: next, reported: true };
 }
-function background(pair, defaultNamespace) {
+function background(pair, defaultNamespace, kubeVersion2) {
   const sides = [pair.old, pair.new].filter((m) => m !== void 0);
   if (!sides.every((m) => WORKLOAD_KINDS3.some((k) => isKind(m, k)))) return null;
-  const read = sides.map((m) => readWorkload(m.object, defaultNamespace));
+  const read = sides.map((m) => readWorkload(m.object, defaultNamespace, kubeVersion2));
   if (!read.every((r) => r.ok)) return null;
   const specs = read.map((r) => r.spec);
   const old = pair.old ? specs[0] : { ...specs[0], replicas: 0 };
@@ -45174,8 +45235,8 @@ function background(pair, defaultNamespace) {
   if (old.kind !== next.kind) return null;
   return { change: { old, new: next }, manifest: pair.new ?? pair.old, reported: false };
 }
-function readSide(m, defaultNamespace, findings) {
-  const read = readWorkload(m.object, defaultNamespace);
+function readSide(m, defaultNamespace, kubeVersion2, findings) {
+  const read = readWorkload(m.object, defaultNamespace, kubeVersion2);
   if (read.ok) return read.spec;
   findings.push(skipped(m, read.problem.path, read.problem.message));
   return null;
@@ -45238,7 +45299,8 @@ function runWith(inputs, given, withLint) {
     const common2 = {
       ...options.seed !== void 0 ? { seed: options.seed } : {},
       ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
-      ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}
+      ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {},
+      ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {}
     };
     changes = planChanges(oldLoad.manifests, linted.manifests, {
       ...common2,

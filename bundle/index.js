@@ -39675,6 +39675,58 @@ function sortKeys(map) {
   return out;
 }
 
+// src/k8s/disabled-fields.ts
+function affinityTerms(spec) {
+  const affinity2 = isObj(spec.affinity) ? spec.affinity : {};
+  const terms = [];
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const a = affinity2[kind];
+    if (!isObj(a)) continue;
+    const required2 = a.requiredDuringSchedulingIgnoredDuringExecution;
+    if (Array.isArray(required2)) terms.push(...required2.filter(isObj));
+    const preferred = a.preferredDuringSchedulingIgnoredDuringExecution;
+    if (Array.isArray(preferred)) {
+      for (const w of preferred) if (isObj(w) && isObj(w.podAffinityTerm)) terms.push(w.podAffinityTerm);
+    }
+  }
+  return terms;
+}
+function dropDisabledPodFields(spec, kubeVersion2) {
+  const dropped = [];
+  if (!featureEnabled("PodLevelResources", kubeVersion2) && spec.resources !== void 0) {
+    delete spec.resources;
+    dropped.push({ path: "spec.resources", gate: "PodLevelResources" });
+  }
+  if (!featureEnabled("MatchLabelKeysInPodAffinity", kubeVersion2)) {
+    let any = false;
+    for (const term of affinityTerms(spec))
+      for (const key3 of ["matchLabelKeys", "mismatchLabelKeys"])
+        if (term[key3] !== void 0) {
+          delete term[key3];
+          any = true;
+        }
+    if (any)
+      dropped.push({ path: "spec.affinity.*.matchLabelKeys/mismatchLabelKeys", gate: "MatchLabelKeysInPodAffinity" });
+  }
+  if (!featureEnabled("MatchLabelKeysInPodTopologySpread", kubeVersion2) && Array.isArray(spec.topologySpreadConstraints)) {
+    let any = false;
+    for (const c of spec.topologySpreadConstraints)
+      if (isObj(c) && c.matchLabelKeys !== void 0) {
+        delete c.matchLabelKeys;
+        any = true;
+      }
+    if (any)
+      dropped.push({
+        path: "spec.topologySpreadConstraints[*].matchLabelKeys",
+        gate: "MatchLabelKeysInPodTopologySpread"
+      });
+  }
+  return dropped;
+}
+function droppedFieldNote(field, kubeVersion2) {
+  return `${field.path} is dropped by a Kubernetes ${kubeVersion2} API server (feature gate ${field.gate} is off by default there)`;
+}
+
 // src/plan/controllers/common.ts
 function identity(ctx, m) {
   const name2 = str(obj(m.object.metadata).name);
@@ -39790,6 +39842,8 @@ function checkTemplate(ctx, m, path17, raw, id, options = {}) {
   const template = defaultPodTemplate(raw);
   const spec = template.spec;
   const notes = [];
+  for (const field of dropDisabledPodFields(spec, ctx.kubeVersion))
+    notes.push(droppedFieldNote(field, ctx.kubeVersion));
   const runtime = ctx.runtimeClassOf(str(spec.runtimeClassName));
   if ("error" in runtime) notes.push(runtime.error);
   else {
@@ -40354,6 +40408,7 @@ function runControllers(input) {
   let podBudget = maxPods;
   const ctx = {
     defaultNamespace,
+    kubeVersion: input.kubeVersion,
     names,
     nodes: cluster.nodes,
     nextOrder: () => order++,
@@ -40933,6 +40988,10 @@ function hasBehaviour(change, kubeVersion2) {
 var BEHAVIOUR_CHANGES = Object.entries(CHANGES2).map(
   ([change, since]) => ({ change, since })
 );
+function behaviourVersion(kubeVersion2) {
+  const minor = kubeVersion2 !== void 0 ? parseKubeVersion(kubeVersion2) : void 0;
+  return minor !== void 0 ? `1.${minor}` : DEFAULT_KUBE_VERSION;
+}
 
 // src/plan/scheduler/plugins/node-resources-fit.ts
 var NAME3 = "NodeResourcesFit";
@@ -43187,10 +43246,6 @@ function readNow(now, findings) {
   });
   return Date.parse(DEFAULT_NOW);
 }
-function behaviourVersion(kubeVersion2) {
-  const minor = kubeVersion2 !== void 0 ? parseKubeVersion(kubeVersion2) : void 0;
-  return minor !== void 0 ? `1.${minor}` : DEFAULT_KUBE_VERSION;
-}
 function plan(manifests, options = {}) {
   const seed = options.seed ?? DEFAULT_SEED;
   const defaultNamespace = options.defaultNamespace || "default";
@@ -43203,8 +43258,10 @@ function plan(manifests, options = {}) {
   const byKind = (kind) => sorted.filter((m) => isKind(m, kind));
   const clusterObjects = options.cluster?.manifests ?? [];
   const scoped = readClusterScoped((kind) => [...clusterObjects.filter((m) => isKind(m, kind)), ...byKind(kind)]);
+  const kubeVersion2 = behaviourVersion(options.kubeVersion);
   const { expansions, cronJobs } = runControllers({
     sorted,
+    kubeVersion: kubeVersion2,
     cluster,
     scoped,
     seed,
@@ -43224,7 +43281,6 @@ function plan(manifests, options = {}) {
     pods,
     defaultNamespace
   });
-  const kubeVersion2 = behaviourVersion(options.kubeVersion);
   const pdbs = readBudgets(
     [...byKind("PodDisruptionBudget"), ...options.cluster?.manifests ?? []],
     defaultNamespace,
@@ -44929,7 +44985,7 @@ function startingReplicaSets(snapshot, namespace, deployment, defaultNamespace) 
 
 // src/rollout/scheduler-cluster.ts
 var SOURCE_KINDS = ["Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job"];
-function schedulerCluster(scheduler) {
+function schedulerCluster(scheduler, kubeVersion2) {
   const bound2 = /* @__PURE__ */ new Map();
   const built2 = /* @__PURE__ */ new Map();
   const defaulted = /* @__PURE__ */ new WeakMap();
@@ -44941,6 +44997,7 @@ function schedulerCluster(scheduler) {
     let template = defaulted.get(req.template);
     if (!template) defaulted.set(req.template, template = defaultPodTemplate(req.template));
     const spec = clone(obj(template.spec));
+    dropDisabledPodFields(spec, kubeVersion2);
     defaultPodRequestsFromLimits(spec);
     const owner = req.ownerSelector === void 0 ? null : compileLabelSelector(req.ownerSelector);
     pod = buildSchedPod({
@@ -45006,6 +45063,7 @@ function rolloutCluster(oldManifests, options = {}) {
     ...options.cluster ? { cluster: options.cluster } : {},
     ...options.seed ? { seed: options.seed } : {},
     ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
+    ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {},
     defaultNamespace
   });
   const sources = /* @__PURE__ */ new Map();
@@ -45038,11 +45096,13 @@ function rolloutCluster(oldManifests, options = {}) {
       {
         services: services.flatMap(
           (x) => x.selector ? [{ namespace: x.report.namespace, selector: x.selector }] : []
-        )
+        ),
+        kubeVersion: behaviourVersion(options.kubeVersion)
       },
       void 0,
       { percentageOfNodesToScore: options.scoreAllNodes ? 100 : 0 }
-    )
+    ),
+    behaviourVersion(options.kubeVersion)
   );
 }
 
@@ -45137,7 +45197,7 @@ function readDeployment(obj2, defaultNamespace) {
     };
   });
 }
-function readStatefulSet(obj2, defaultNamespace) {
+function readStatefulSet(obj2, defaultNamespace, kubeVersion2) {
   return guard(() => {
     const c = common(obj2, defaultNamespace);
     const podManagementPolicy = oneOf(
@@ -45154,7 +45214,7 @@ function readStatefulSet(obj2, defaultNamespace) {
     );
     const rolling = updateStrategy === "RollingUpdate";
     const partition = rolling ? int(obj2, ["spec", "updateStrategy", "rollingUpdate", "partition"], 0) : 0;
-    const maxUnavailable = rolling ? intOrPercent(obj2, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"], null) : null;
+    const maxUnavailable = rolling && featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) ? intOrPercent(obj2, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"], null) : null;
     const startOrdinal = int(obj2, ["spec", "ordinals", "start"], 0);
     return {
       ...c,
@@ -45167,8 +45227,8 @@ function readStatefulSet(obj2, defaultNamespace) {
     };
   });
 }
-function readWorkload(obj2, defaultNamespace) {
-  return obj2.kind === "StatefulSet" ? readStatefulSet(obj2, defaultNamespace) : readDeployment(obj2, defaultNamespace);
+function readWorkload(obj2, defaultNamespace, kubeVersion2) {
+  return obj2.kind === "StatefulSet" ? readStatefulSet(obj2, defaultNamespace, kubeVersion2) : readDeployment(obj2, defaultNamespace);
 }
 
 // src/rollout/render.ts
@@ -45216,14 +45276,15 @@ var WORKLOAD_KINDS3 = ["Deployment", "StatefulSet"];
 var MAX_SIMULATED_PODS = 2e4;
 function planChanges(oldManifests, newManifests, options = {}) {
   const defaultNamespace = options.defaultNamespace ?? "default";
+  const kubeVersion2 = behaviourVersion(options.kubeVersion);
   const { pairs, findings } = pairObjects(oldManifests, newManifests, defaultNamespace);
   const changes = [];
   const candidates = [];
   for (const pair of pairs) {
     const change = diffPair(pair);
     if (change) changes.push(change);
-    const rollout2 = change ? rolloutCandidate(pair, defaultNamespace, findings) : null;
-    const bystander = !rollout2 && options.cluster ? background(pair, defaultNamespace) : null;
+    const rollout2 = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) : null;
+    const bystander = !rollout2 && options.cluster ? background(pair, defaultNamespace, kubeVersion2) : null;
     const w = rollout2 ?? bystander;
     if (w) candidates.push(w);
   }
@@ -45271,24 +45332,24 @@ function planChanges(oldManifests, newManifests, options = {}) {
       object: { ...w.manifest.ref }
     });
   });
-  return { changes, rollouts, findings: sortFindings(findings) };
+  return { kubeVersion: kubeVersion2, changes, rollouts, findings: sortFindings(findings) };
 }
-function rolloutCandidate(pair, defaultNamespace, findings) {
+function rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) {
   const { old, new: next } = pair;
   if (!old || !next) return null;
   const kind = WORKLOAD_KINDS3.find((k) => isKind(old, k) && isKind(next, k));
   if (!kind) return null;
-  const a = readSide(old, defaultNamespace, findings);
-  const b = readSide(next, defaultNamespace, findings);
+  const a = readSide(old, defaultNamespace, kubeVersion2, findings);
+  const b = readSide(next, defaultNamespace, kubeVersion2, findings);
   if (!a || !b) return null;
   if (a.replicas === b.replicas && canonicalJson2(defaultPodTemplate(a.template)) === canonicalJson2(defaultPodTemplate(b.template)))
     return null;
   return { change: { old: a, new: b }, manifest: next, reported: true };
 }
-function background(pair, defaultNamespace) {
+function background(pair, defaultNamespace, kubeVersion2) {
   const sides = [pair.old, pair.new].filter((m) => m !== void 0);
   if (!sides.every((m) => WORKLOAD_KINDS3.some((k) => isKind(m, k)))) return null;
-  const read = sides.map((m) => readWorkload(m.object, defaultNamespace));
+  const read = sides.map((m) => readWorkload(m.object, defaultNamespace, kubeVersion2));
   if (!read.every((r) => r.ok)) return null;
   const specs = read.map((r) => r.spec);
   const old = pair.old ? specs[0] : { ...specs[0], replicas: 0 };
@@ -45296,8 +45357,8 @@ function background(pair, defaultNamespace) {
   if (old.kind !== next.kind) return null;
   return { change: { old, new: next }, manifest: pair.new ?? pair.old, reported: false };
 }
-function readSide(m, defaultNamespace, findings) {
-  const read = readWorkload(m.object, defaultNamespace);
+function readSide(m, defaultNamespace, kubeVersion2, findings) {
+  const read = readWorkload(m.object, defaultNamespace, kubeVersion2);
   if (read.ok) return read.spec;
   findings.push(skipped(m, read.problem.path, read.problem.message));
   return null;
@@ -45360,7 +45421,8 @@ function runWith(inputs, given, withLint) {
     const common2 = {
       ...options.seed !== void 0 ? { seed: options.seed } : {},
       ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
-      ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}
+      ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {},
+      ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {}
     };
     changes = planChanges(oldLoad.manifests, linted.manifests, {
       ...common2,
