@@ -8,7 +8,13 @@ import type { Finding, Manifest } from '../core/types.js';
 import { loadRevisionInputs } from '../git/index.js';
 import { lintWith, withConfigFile, withoutContext, type LintOptions, type LintResult } from '../lint.js';
 import { loadInputs, type LoadResult } from '../load/index.js';
-import { plan as runPlanner, type PlanOptions, type PlanResult } from '../plan/index.js';
+import {
+  plan as runPlanner,
+  PlanOptionError,
+  type PlanOptions,
+  type PlanResult,
+  type WhatIfRequest,
+} from '../plan/index.js';
 import { planChanges as diffManifests, rolloutCluster, type ChangesResult } from '../rollout/index.js';
 import { applySuppressions } from '../rules/suppress.js';
 import { knownIds, resolveOptions } from './config.js';
@@ -32,6 +38,12 @@ export interface PlanApiOptions extends LintOptions {
   maxPods?: number;
   /** The scheduling-work budget in node × term evaluations (default 10^9; see docs/usage.md). */
   maxSchedulingWork?: number;
+  /** Nodes to drain (`kubectl drain --ignore-daemonsets --delete-emptydir-data`), in order, once the plan is placed. */
+  drain?: string[];
+  /** Zones (topology.kubernetes.io/zone) whose nodes all become unreachable, once the plan is placed. */
+  failZones?: string[];
+  /** How many more replicas of this workload fit: `[namespace/]kind/name` (kind: deploy, sts, rs, job or full). */
+  headroom?: string;
   /** Old manifests (files, folders, globs): the result has `changes` and rollout steps. */
   from?: string[];
   /** Old manifests = the same inputs at this git revision (needs a git repository at `cwd`). */
@@ -66,7 +78,7 @@ export function check(inputs: string[], options: PlanApiOptions = {}): CheckResu
 function planManifests(manifests: Manifest[], given: PlanApiOptions): PlanRunResult {
   const { options } = resolveOptions(given);
   const cluster = loadCluster(options);
-  const planned = runPlanner(manifests, plannerOptions(options, cluster));
+  const planned = planOrUsageError(manifests, plannerOptions(options, cluster));
   const files = [...new Set(manifests.map((m) => m.file))];
   const findings = sortFindings([
     ...(cluster?.findings ?? []),
@@ -87,7 +99,7 @@ function runWith(inputs: string[], given: PlanApiOptions, withLint: boolean): Pl
   // `plan` reports what stops it from reading the inputs; `check` reports every lint finding.
   const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
   const cluster = loadCluster(options);
-  const planned = runPlanner(linted.manifests, plannerOptions(options, cluster));
+  const planned = planOrUsageError(linted.manifests, plannerOptions(options, cluster));
 
   let changes: ChangesResult | undefined;
   let oldLoad: LoadResult | undefined;
@@ -168,8 +180,58 @@ function clusterOption(cluster: LoadedCluster | undefined): Pick<PlanOptions, 'c
   return cluster ? { cluster: { manifests: cluster.manifests, source: cluster.source } } : {};
 }
 
+/** A what-if option naming a node, zone or workload the plan does not have is the caller's mistake (exit 2). */
+function planOrUsageError(manifests: Manifest[], options: PlanOptions): PlanResult {
+  try {
+    return runPlanner(manifests, options);
+  } catch (error) {
+    if (error instanceof PlanOptionError) throw new OptionsError(error.message);
+    throw error;
+  }
+}
+
+const HEADROOM_KINDS: Record<string, string> = {
+  deploy: 'Deployment',
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  sts: 'StatefulSet',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  rs: 'ReplicaSet',
+  replicaset: 'ReplicaSet',
+  replicasets: 'ReplicaSet',
+  job: 'Job',
+  jobs: 'Job',
+};
+
+/** `[namespace/]kind/name` as kubectl names a workload; the namespace defaults to the plan's. */
+function headroomTarget(text: string, defaultNamespace: string): NonNullable<WhatIfRequest['headroom']> {
+  const parts = text.split('/');
+  const [namespace, kind, name] = parts.length === 3 ? parts : [defaultNamespace, ...parts];
+  const resolved = kind !== undefined ? HEADROOM_KINDS[kind.toLowerCase()] : undefined;
+  if (parts.length < 2 || parts.length > 3 || !name || !namespace || !resolved)
+    throw new OptionsError(
+      `--headroom ${text}: expected [namespace/]kind/name with kind deploy, sts, rs or job (e.g. deploy/web, shop/sts/db)`,
+    );
+  return { kind: resolved, namespace, name };
+}
+
+function whatIfOption(options: PlanApiOptions): Pick<PlanOptions, 'whatIf'> {
+  if (!options.drain?.length && !options.failZones?.length && options.headroom === undefined) return {};
+  return {
+    whatIf: {
+      drain: [...(options.drain ?? [])],
+      failZones: [...(options.failZones ?? [])],
+      ...(options.headroom !== undefined
+        ? { headroom: headroomTarget(options.headroom, options.defaultNamespace || 'default') }
+        : {}),
+    },
+  };
+}
+
 function plannerOptions(options: PlanApiOptions, cluster: LoadedCluster | undefined): PlanOptions {
   return {
+    ...whatIfOption(options),
     ...clusterOption(cluster),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),

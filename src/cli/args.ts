@@ -41,6 +41,9 @@ export interface CliOptions {
   now?: string;
   explain?: string;
   scoreAllNodes?: boolean;
+  drain?: string[];
+  failZones?: string[];
+  headroom?: string;
   maxPods?: number;
   maxSchedulingWork?: number;
   from?: string[];
@@ -83,6 +86,9 @@ export const FLAGS = {
   'max-pods': { type: 'string' },
   'max-scheduling-work': { type: 'string' },
   from: { type: 'string', multiple: true },
+  drain: { type: 'string', multiple: true },
+  'fail-zone': { type: 'string', multiple: true },
+  headroom: { type: 'string' },
   base: { type: 'string' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
@@ -226,6 +232,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     ...(v.now !== undefined ? { now: v.now } : {}),
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
     ...(v['score-all-nodes'] ? { scoreAllNodes: true } : {}),
+    ...(v.drain !== undefined ? { drain: v.drain } : {}),
+    ...(v['fail-zone'] !== undefined ? { failZones: v['fail-zone'] } : {}),
+    ...(v.headroom !== undefined ? { headroom: v.headroom } : {}),
     ...(numbers['max-pods'] !== undefined ? { maxPods: numbers['max-pods'] } : {}),
     ...(numbers['max-scheduling-work'] !== undefined ? { maxSchedulingWork: numbers['max-scheduling-work'] } : {}),
     ...(v.from !== undefined ? { from: v.from } : {}),
@@ -309,6 +318,10 @@ plan / check:
       --explain POD           print each node's filter verdict and scores for POD
       --score-all-nodes       filter and score every node (default: from 100 nodes, stop after
                               numFeasibleNodesToFind feasible nodes, as kube-scheduler does)
+      --drain NODE            what if NODE is drained (kubectl drain --ignore-daemonsets
+                              --delete-emptydir-data, PodDisruptionBudgets honoured); repeatable
+      --fail-zone ZONE        what if every node of ZONE (topology.kubernetes.io/zone) is lost; repeatable
+      --headroom [NS/]KIND/NAME  how many more replicas of a deploy/sts/rs/job fit
       --max-pods N            most pods one plan creates (default 150000, the scalability envelope)
       --max-scheduling-work N scheduling-work budget in node × term evaluations (default 1000000000)
       --from PATH             old manifests: show changes and rollout steps; repeatable

@@ -31,6 +31,8 @@ export interface RunningPod {
   generateName?: string;
   /** status.startTime as epoch ms (preemption prefers victims that started last). */
   startTime?: number;
+  /** A static pod's mirror (annotation kubernetes.io/config.mirror): the kubelet owns it, a drain leaves it. */
+  mirror?: boolean;
 }
 
 export interface ClusterModel {
@@ -229,8 +231,9 @@ export function clusterFromManifests(manifests: Manifest[], source: string): Clu
 }
 
 /** Controller, generateName and start time of a running pod (what an eviction needs). */
-function runningPodExtras(meta: Obj, status: Obj): Pick<RunningPod, 'owner' | 'generateName' | 'startTime'> {
-  const out: Pick<RunningPod, 'owner' | 'generateName' | 'startTime'> = {};
+function runningPodExtras(meta: Obj, status: Obj): Pick<RunningPod, 'owner' | 'generateName' | 'startTime' | 'mirror'> {
+  const out: Pick<RunningPod, 'owner' | 'generateName' | 'startTime' | 'mirror'> = {};
+  if (obj(meta.annotations)['kubernetes.io/config.mirror'] !== undefined) out.mirror = true;
   const ref = objItems(meta.ownerReferences).find(({ item }) => item.controller === true)?.item;
   const kind = str(ref?.kind);
   const name = str(ref?.name);

@@ -10,9 +10,11 @@ export {
   MAX_PLANNED_PODS,
   MAX_SCHEDULING_WORK,
   TIE_BREAK,
+  PlanOptionError,
   type PlanOptions,
 } from './planner.js';
-export type { PlanResult, NodeReport, PodReport, CronJobReport, ExplainReport } from './result.js';
+export type { WhatIfRequest } from './phases/what-if.js';
+export type { PlanResult, NodeReport, PodReport, CronJobReport, ExplainReport, WhatIfReport } from './result.js';
 export { renderPlanText, type RenderOptions } from './render.js';
 export { planToJson } from './json.js';
 

@@ -1,5 +1,5 @@
 /** planToJson: exactly the documented JSON, keys in a fixed order (docs/json-output.md, "The plan"). */
-import type { PlanResult } from './result.js';
+import type { PlanResult, WhatIfReport } from './result.js';
 
 export function planToJson(r: PlanResult): object {
   return {
@@ -128,6 +128,42 @@ export function planToJson(r: PlanResult): object {
                 : {}),
               ...(n.total !== undefined ? { total: n.total } : {}),
             })),
+          },
+        }
+      : {}),
+    ...(r.whatIf ? { whatIf: whatIfJson(r.whatIf) } : {}),
+  };
+}
+
+/** The what-if answers, field by field (no object of the planner is shared with the output). */
+function whatIfJson(w: WhatIfReport) {
+  return {
+    drains: w.drains.map((d) => ({
+      node: d.node,
+      evicted: [...d.evicted],
+      blocked: d.blocked.map((b) => ({ pod: b.pod, reason: b.reason })),
+      ignored: d.ignored.map((b) => ({ pod: b.pod, reason: b.reason })),
+      ...(d.error !== undefined ? { error: d.error } : {}),
+    })),
+    failedZones: w.failedZones.map((z) => ({
+      zone: z.zone,
+      nodes: [...z.nodes],
+      lost: z.lost.map((l) => ({
+        pod: l.pod,
+        node: l.node,
+        recreated: l.recreated,
+        ...(l.why !== undefined ? { why: l.why } : {}),
+      })),
+    })),
+    pending: w.pending.map((p) => ({ pod: p.pod, reason: p.reason })),
+    servicesWithoutEndpoints: [...w.servicesWithoutEndpoints],
+    ...(w.headroom
+      ? {
+          headroom: {
+            workload: w.headroom.workload,
+            fits: w.headroom.fits,
+            ...(w.headroom.atLeast ? { atLeast: true } : {}),
+            reason: w.headroom.reason,
           },
         }
       : {}),

@@ -27,6 +27,7 @@ import { readServices } from './services.js';
 import { setUpVolumes } from './volumes.js';
 import { readBudgets } from './disruption.js';
 import { behaviourVersion } from '../k8s/behaviour.js';
+import { whatIfProblem, type WhatIfRequest } from './phases/what-if.js';
 
 export { MAX_PLANNED_PODS } from './phases/controllers.js';
 export { MAX_SCHEDULING_WORK } from './phases/schedule.js';
@@ -49,7 +50,12 @@ export interface PlanOptions {
   maxSchedulingWork?: number;
   /** The Kubernetes minor ("1.34") whose behaviour the plan follows; default the newest supported. */
   kubeVersion?: string;
+  /** Drains, zone failures and a headroom question, asked once every pod is placed (phases/what-if.ts). */
+  whatIf?: WhatIfRequest;
 }
+
+/** A what-if option names a node, zone or workload the plan does not have (a usage error, not a finding). */
+export class PlanOptionError extends Error {}
 
 export const DEFAULT_SEED = 'kubeplan';
 export const DEFAULT_NOW = '2025-01-01T00:00:00Z';
@@ -143,7 +149,11 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
       pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).length +
       cluster.pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).length,
   );
-  const { state, explain, evictions } = queueAndSchedule({
+  if (options.whatIf) {
+    const problem = whatIfProblem(options.whatIf, cluster.nodes, pods);
+    if (problem !== null) throw new PlanOptionError(problem);
+  }
+  const { state, explain, evictions, whatIf } = queueAndSchedule({
     volumes,
     cluster,
     scoped,
@@ -155,6 +165,7 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     kubeVersion,
     pdbs,
     seed,
+    ...(options.whatIf ? { whatIf: options.whatIf } : {}),
   });
   findings.push(...unschedulableFindings(pods));
   findings.push(...workBudgetFindings(pods, options.maxSchedulingWork ?? MAX_SCHEDULING_WORK));
@@ -187,5 +198,6 @@ export function plan(manifests: Manifest[], options: PlanOptions = {}): PlanResu
     },
     findings,
     ...(explain ? { explain } : {}),
+    ...(whatIf ? { whatIf } : {}),
   });
 }

@@ -1,5 +1,5 @@
 /** renderPlanText: the human report. No colour unless asked, no wall-clock values, control characters escaped. */
-import type { PlanResult } from './result.js';
+import type { PlanResult, WhatIfReport } from './result.js';
 import { escapeControl } from '../core/escape.js';
 
 export interface RenderOptions {
@@ -93,6 +93,8 @@ export function renderPlanText(result: PlanResult, options: RenderOptions = {}):
       out.push(`  ${safe(e.pod)} on ${safe(e.node)}: ${safe(e.cause)}; ${next}`);
     }
   }
+
+  if (result.whatIf) out.push('', ...renderWhatIf(result.whatIf, { bold, red, green }));
 
   const pending = result.pods.filter((p) => p.node === null && !p.notCreated);
   if (pending.length > 0) {
@@ -219,4 +221,42 @@ function bindingText(b: NonNullable<PlanResult['volumeClaims'][number]['binding'
   if (b.state === 'bound') return `bound to ${b.volume ?? '?'}${where ? ` (${where})` : ''}`;
   if (b.state === 'provisioned') return `provisioned${where ? ` (${where})` : ''}`;
   return `${b.state}: ${b.note}`;
+}
+
+/** The what-if answers: drains, zone failures, what became Pending, Services left without endpoints, headroom. */
+function renderWhatIf(
+  w: WhatIfReport,
+  { bold, red, green }: Record<'bold' | 'red' | 'green', (s: string) => string>,
+): string[] {
+  const out = [bold('What if')];
+  for (const d of w.drains) {
+    out.push(`  kubectl drain ${safe(d.node)} --ignore-daemonsets --delete-emptydir-data: node cordoned`);
+    if (d.error) out.push(`    ${red('error')}: ${safe(d.error)}`);
+    if (d.evicted.length) out.push(`    evicted ${d.evicted.length}: ${d.evicted.map(safe).join(', ')}`);
+    for (const b of d.blocked) out.push(`    ${red('blocked')} ${safe(b.pod)}: ${safe(b.reason)}`);
+    for (const i of d.ignored) out.push(`    left ${safe(i.pod)}: ${safe(i.reason)}`);
+    if (!d.error && d.blocked.length === 0) out.push(`    ${green('drained')}`);
+  }
+  for (const z of w.failedZones) {
+    out.push(`  zone ${safe(z.zone)} fails: ${z.nodes.map(safe).join(', ')} unreachable`);
+    for (const l of z.lost)
+      out.push(
+        `    lost ${safe(l.pod)} (${safe(l.node)}): ${l.recreated ? 're-created' : `not re-created: ${safe(l.why ?? '')}`}`,
+      );
+  }
+  if (w.pending.length) {
+    out.push(`  ${red(`${w.pending.length} re-created pod${w.pending.length === 1 ? '' : 's'} Pending`)}:`);
+    for (const p of w.pending) out.push(`    ${safe(p.pod)}: ${safe(p.reason)}`);
+  }
+  if (w.servicesWithoutEndpoints.length)
+    out.push(`  ${red('Services left without endpoints')}: ${w.servicesWithoutEndpoints.map(safe).join(', ')}`);
+  else if (w.drains.length || w.failedZones.length) out.push('  every Service that had endpoints still has some');
+  if (w.headroom) {
+    const h = w.headroom;
+    out.push(
+      `  headroom of ${safe(h.workload)}: ${h.atLeast ? 'at least ' : ''}${h.fits} more replica${h.fits === 1 ? '' : 's'} fit` +
+        (h.reason ? `; the next: ${safe(h.reason)}` : ''),
+    );
+  }
+  return out;
 }

@@ -51,6 +51,39 @@ export interface EvictionReport {
   replacement: { name: string; node: string | null; reason?: string } | null;
 }
 
+/** The answers of the what-if options (--drain, --fail-zone, --headroom). */
+export interface WhatIfReport {
+  drains: Array<{
+    node: string;
+    /** namespace/name of the pods evicted, in order. */
+    evicted: string[];
+    /** Pods whose eviction the API refused for good (a PodDisruptionBudget), with the refusal. */
+    blocked: Array<{ pod: string; reason: string }>;
+    /** Pods the drain leaves in place (DaemonSet-managed). */
+    ignored: Array<{ pod: string; reason: string }>;
+    /** Why kubectl drain stopped before evicting anything (pods without a controller). */
+    error?: string;
+  }>;
+  failedZones: Array<{
+    zone: string;
+    nodes: string[];
+    lost: Array<{ pod: string; node: string; recreated: boolean; why?: string }>;
+  }>;
+  /** Re-created pods left without a node, with the scheduler's message. */
+  pending: Array<{ pod: string; reason: string }>;
+  /** namespace/name of the Services that had endpoints before and have none after. */
+  servicesWithoutEndpoints: string[];
+  headroom?: {
+    workload: string;
+    /** More replicas that fit, one by one, without evicting anything. */
+    fits: number;
+    /** The search stopped at its limit (MAX_HEADROOM) before a replica failed. */
+    atLeast?: boolean;
+    /** The FailedScheduling message of the first replica that did not fit. */
+    reason: string | null;
+  };
+}
+
 export interface CronJobReport {
   namespace: string;
   name: string;
@@ -96,4 +129,5 @@ export interface PlanResult {
   summary: { pods: number; scheduled: number; unschedulable: number; notCreated?: number };
   findings: Finding[];
   explain?: ExplainReport;
+  whatIf?: WhatIfReport;
 }

@@ -6,7 +6,15 @@ import { describeCluster, type ClusterModel } from '../cluster.js';
 import type { Expansion } from '../controllers/context.js';
 import type { PlannedPod } from '../pod.js';
 import { formatResource } from '../../k8s/quantity.js';
-import type { CronJobReport, EvictionReport, ExplainReport, NodeReport, PlanResult, PodReport } from '../result.js';
+import type {
+  CronJobReport,
+  EvictionReport,
+  ExplainReport,
+  NodeReport,
+  PlanResult,
+  PodReport,
+  WhatIfReport,
+} from '../result.js';
 import type { ClusterState } from '../scheduler/state.js';
 import type { ServiceModel } from '../services.js';
 import type { VolumeSetup } from '../volumes.js';
@@ -25,6 +33,7 @@ export interface ReportInput {
   settings: PlanResult['settings'];
   findings: Finding[];
   explain?: ExplainReport;
+  whatIf?: WhatIfReport;
   volumes?: VolumeSetup;
 }
 
@@ -130,5 +139,6 @@ export function buildReport(input: ReportInput): PlanResult {
     },
     findings: sortFindings(input.findings),
     ...(input.explain ? { explain: input.explain } : {}),
+    ...(input.whatIf ? { whatIf: input.whatIf } : {}),
   };
 }

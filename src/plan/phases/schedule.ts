@@ -24,6 +24,8 @@ import type { SchedPod } from '../scheduler/types.js';
 import type { ClusterScoped } from './cluster-scoped.js';
 import type { ServiceModel } from '../services.js';
 import type { VolumeSetup } from '../volumes.js';
+import { runWhatIf, type WhatIfRequest } from './what-if.js';
+import type { WhatIfReport } from '../result.js';
 
 export interface ScheduleInput {
   cluster: ClusterModel;
@@ -43,6 +45,8 @@ export interface ScheduleInput {
   pdbs?: readonly DisruptionBudget[];
   /** Seed for the names of replacement pods. */
   seed?: string;
+  /** Drains, zone failures and a headroom question, applied once every pod is placed. */
+  whatIf?: WhatIfRequest;
 }
 
 /**
@@ -68,6 +72,8 @@ export function schedulingTerms(pod: SchedPod): number {
 
 export interface ScheduleOutput {
   state: ClusterState;
+  /** What the drains, zone failures and headroom question did (ScheduleInput.whatIf). */
+  whatIf?: WhatIfReport;
   explain?: ExplainReport;
   /** Pods evicted to make room (preemption), in the order it happened. */
   evictions: EvictionReport[];
@@ -188,22 +194,30 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
   }
 
   const evictions: EvictionReport[] = [];
-  /** Evicts preemption victims: their controllers re-create them, and the replacements join the queue. */
-  const evict = (victims: SchedPod[], node: string, preemptor: SchedPod) => {
+  /**
+   * Deletes pods from `node` (preemption victims, drained or lost pods): their controllers re-create them and the
+   * replacements join the queue. `recreate` false: nothing re-creates them (a StatefulSet pod on a lost node).
+   */
+  const evict = (
+    victims: SchedPod[],
+    node: string,
+    cause: string,
+    recreate: (pod: SchedPod) => boolean = () => true,
+  ) => {
     for (const v of victims) {
       state.remove(v);
-      const cause = `preempted by ${preemptor.namespace}/${preemptor.name} (priority ${preemptor.priority})`;
       const planned = plannedBySched.get(v);
       if (planned) {
         // A planned pod re-created by its controller: kubeplan keeps its name and schedules it again.
         planned.node = null;
         planned.reason = cause;
+        const recreated = planned.owner !== null && recreate(v);
         evictions.push({
           pod: `${v.namespace}/${v.name}`,
           node,
           cause,
           owner: planned.owner ? { ...planned.owner } : null,
-          replacement: planned.owner ? { name: planned.name, node: null } : null,
+          replacement: recreated ? { name: planned.name, node: null } : null,
         });
         const again = evictions[evictions.length - 1]?.replacement;
         if (again)
@@ -213,7 +227,7 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
       const running = runningBySched.get(v);
       const owner = running?.owner ?? null;
       let replacement: EvictionReport['replacement'] = null;
-      if (running && owner) {
+      if (running && owner && recreate(v)) {
         // The controller creates a new pod from the same template: a StatefulSet keeps the name, others generate one.
         const name =
           owner.kind === 'StatefulSet'
@@ -251,72 +265,91 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
   let explain: ExplainReport | undefined;
   /** namespace/name of pods left without a node: an OrderedReady successor is then not created. */
   const notRunning = new Set<string>();
-  for (let item = queue.pop(); item; item = queue.pop()) {
-    const { sched, planned: p } = item;
-    if (p && p.waitsFor !== undefined && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
-      p.notCreated = true;
-      p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
-      notRunning.add(`${p.namespace}/${p.name}`);
-      continue;
-    }
-    if (sched.nodeName === null && !overBudget) {
-      work += nodesEvaluated * (1 + schedulingTerms(sched));
-      overBudget = work > budget;
-    }
-    if (sched.nodeName === null && overBudget) {
-      record(item, null, 'not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)');
-      if (p) {
-        p.overWorkBudget = true;
+  const runQueue = () => {
+    for (let item = queue.pop(); item; item = queue.pop()) {
+      const { sched, planned: p } = item;
+      if (p && p.waitsFor !== undefined && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
+        p.notCreated = true;
+        p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
         notRunning.add(`${p.namespace}/${p.name}`);
+        continue;
       }
-      continue;
-    }
-    const wantExplain =
-      p !== undefined &&
-      input.explain !== undefined &&
-      explain === undefined &&
-      (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
-    if (sched.nodeName !== null) {
-      const r = admitDirect(state, sched, sched.nodeName);
+      if (sched.nodeName === null && !overBudget) {
+        work += nodesEvaluated * (1 + schedulingTerms(sched));
+        overBudget = work > budget;
+      }
+      if (sched.nodeName === null && overBudget) {
+        record(item, null, 'not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)');
+        if (p) {
+          p.overWorkBudget = true;
+          notRunning.add(`${p.namespace}/${p.name}`);
+        }
+        continue;
+      }
+      const wantExplain =
+        p !== undefined &&
+        input.explain !== undefined &&
+        explain === undefined &&
+        (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
+      if (sched.nodeName !== null) {
+        const r = admitDirect(state, sched, sched.nodeName);
+        record(item, r.node, r.reason);
+        if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
+        if (wantExplain && p)
+          explain = {
+            pod: p.name,
+            namespace: p.namespace,
+            found: true,
+            node: p.node,
+            ...(r.reason ? { reason: r.reason } : {}),
+            note: 'spec.nodeName is set: the pod bypasses the scheduler and the kubelet admits it',
+            nodes: [],
+          };
+        continue;
+      }
+      const r = scheduler.schedule(sched, {
+        explain: wantExplain,
+        ...(item.nominatedNode !== undefined ? { nominatedNode: item.nominatedNode } : {}),
+      });
       record(item, r.node, r.reason);
+      const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
+      if (p && short !== undefined) p.shortResource = short;
+      if (r.nominatedNode !== undefined && r.victims && item.rounds < MAX_PREEMPTION_ROUNDS) {
+        // The victims are deleted; the pod goes back to the queue and its next attempt tries the nominated node first.
+        evict(r.victims, r.nominatedNode, `preempted by ${sched.namespace}/${sched.name} (priority ${sched.priority})`);
+        queue.push({ ...item, nominatedNode: r.nominatedNode, rounds: item.rounds + 1 });
+        continue;
+      }
       if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
       if (wantExplain && p)
         explain = {
           pod: p.name,
           namespace: p.namespace,
           found: true,
-          node: p.node,
+          node: r.node,
           ...(r.reason ? { reason: r.reason } : {}),
-          note: 'spec.nodeName is set: the pod bypasses the scheduler and the kubelet admits it',
-          nodes: [],
+          ...(r.explain?.note ? { note: r.explain.note } : {}),
+          nodes: r.explain?.nodes ?? [],
         };
-      continue;
     }
-    const r = scheduler.schedule(sched, {
-      explain: wantExplain,
-      ...(item.nominatedNode !== undefined ? { nominatedNode: item.nominatedNode } : {}),
-    });
-    record(item, r.node, r.reason);
-    const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
-    if (p && short !== undefined) p.shortResource = short;
-    if (r.nominatedNode !== undefined && r.victims && item.rounds < MAX_PREEMPTION_ROUNDS) {
-      // The victims are deleted; the pod goes back to the queue and its next attempt tries the nominated node first.
-      evict(r.victims, r.nominatedNode, sched);
-      queue.push({ ...item, nominatedNode: r.nominatedNode, rounds: item.rounds + 1 });
-      continue;
-    }
-    if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
-    if (wantExplain && p)
-      explain = {
-        pod: p.name,
-        namespace: p.namespace,
-        found: true,
-        node: r.node,
-        ...(r.reason ? { reason: r.reason } : {}),
-        ...(r.explain?.note ? { note: r.explain.note } : {}),
-        nodes: r.explain?.nodes ?? [],
-      };
-  }
+  };
+  runQueue();
+
+  const whatIf = input.whatIf
+    ? runWhatIf(input.whatIf, {
+        state,
+        scheduler,
+        pdbs: input.pdbs ?? [],
+        services: input.services,
+        pods,
+        ownerOf: (pod) => plannedBySched.get(pod)?.owner ?? runningBySched.get(pod)?.owner ?? null,
+        isMirror: (pod) => runningBySched.get(pod)?.mirror === true,
+        evict,
+        runQueue,
+        evictions,
+      })
+    : undefined;
+
   if (input.explain !== undefined && !explain)
     explain = {
       pod: input.explain,
@@ -326,7 +359,7 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
       note: `no planned pod is named ${input.explain}`,
       nodes: [],
     };
-  return { state, evictions, ...(explain ? { explain } : {}) };
+  return { state, evictions, ...(explain ? { explain } : {}), ...(whatIf ? { whatIf } : {}) };
 }
 
 /** Writes a scheduling outcome to the planned pod or the eviction's replacement. */

@@ -22,7 +22,7 @@ import { hasPodAffinity } from './pod-info.js';
 import { termMatches } from './pod-info.js';
 import { doNotScheduleTaint } from './pod-info.js';
 import { buildTopology, PodCounts, type Topology } from './pod-counts.js';
-import type { AffinityTerm, HostPort, Resources, SchedNode, SchedPod } from './types.js';
+import type { AffinityTerm, HostPort, Resources, SchedNode, SchedPod, Taint } from './types.js';
 
 export type TermKind = 'requiredAffinity' | 'requiredAntiAffinity' | 'preferredAffinity' | 'preferredAntiAffinity';
 
@@ -171,6 +171,20 @@ export class ClusterState {
       this.byLabelAllNs.get(k + SEP + v)?.delete(pod);
     }
     this.updateCounts(pod, node, -1);
+  }
+
+  /**
+   * Changes a node in place (a what-if: `kubectl cordon`, or the node lifecycle controller's unreachable taints).
+   * Pods already bound stay; only later scheduling decisions see the change.
+   */
+  updateNode(name: string, change: { unschedulable?: boolean; addTaints?: readonly Taint[] }): void {
+    const node = this.byName.get(name);
+    if (!node) throw new Error(`unknown node ${name}`);
+    if (change.unschedulable !== undefined) node.node.unschedulable = change.unschedulable;
+    for (const taint of change.addTaints ?? [])
+      if (!node.node.taints.some((t) => t.key === taint.key && t.effect === taint.effect)) node.node.taints.push(taint);
+    this.taintedCache = undefined;
+    this.generation++;
   }
 
   /** The topology domains of a node label key (built once; nodes do not change). */
