@@ -10917,10 +10917,10 @@ var init_label_index = __esm({
         const entry = { item, labels, position: entries.length };
         entries.push(entry);
         const byLabel = inner(this.byLabel, namespace);
-        const byKey = inner(this.byKey, namespace);
+        const byKey2 = inner(this.byKey, namespace);
         for (const [key3, value] of Object.entries(labels)) {
           push(byLabel, labelKey(key3, value), entry);
-          push(byKey, key3, entry);
+          push(byKey2, key3, entry);
         }
       }
       /** Every item of `namespace`, in input order. */
@@ -10941,9 +10941,9 @@ var init_label_index = __esm({
       }
       /** The items of `namespace` that carry at least one of the label `keys` (any value), in input order. */
       withAnyKey(namespace, keys) {
-        const byKey = this.byKey.get(namespace);
+        const byKey2 = this.byKey.get(namespace);
         const found = /* @__PURE__ */ new Set();
-        for (const key3 of new Set(keys)) for (const entry of byKey?.get(key3) ?? []) found.add(entry);
+        for (const key3 of new Set(keys)) for (const entry of byKey2?.get(key3) ?? []) found.add(entry);
         return [...found].sort((a, b) => a.position - b.position).map((e) => e.item);
       }
       /** Entries whose label `key` has one of `values`, in input order, each once. */
@@ -40011,6 +40011,38 @@ function planToJson(r) {
           ...n.total !== void 0 ? { total: n.total } : {}
         }))
       }
+    } : {},
+    ...r.whatIf ? { whatIf: whatIfJson(r.whatIf) } : {}
+  };
+}
+function whatIfJson(w) {
+  return {
+    drains: w.drains.map((d) => ({
+      node: d.node,
+      evicted: [...d.evicted],
+      blocked: d.blocked.map((b) => ({ pod: b.pod, reason: b.reason })),
+      ignored: d.ignored.map((b) => ({ pod: b.pod, reason: b.reason })),
+      ...d.error !== void 0 ? { error: d.error } : {}
+    })),
+    failedZones: w.failedZones.map((z) => ({
+      zone: z.zone,
+      nodes: [...z.nodes],
+      lost: z.lost.map((l) => ({
+        pod: l.pod,
+        node: l.node,
+        recreated: l.recreated,
+        ...l.why !== void 0 ? { why: l.why } : {}
+      }))
+    })),
+    pending: w.pending.map((p) => ({ pod: p.pod, reason: p.reason })),
+    servicesWithoutEndpoints: [...w.servicesWithoutEndpoints],
+    ...w.headroom ? {
+      headroom: {
+        workload: w.headroom.workload,
+        fits: w.headroom.fits,
+        ...w.headroom.atLeast ? { atLeast: true } : {},
+        reason: w.headroom.reason
+      }
     } : {}
   };
 }
@@ -40217,6 +40249,7 @@ function renderPlanText(result, options = {}) {
       out.push(`  ${safe(e.pod)} on ${safe(e.node)}: ${safe(e.cause)}; ${next}`);
     }
   }
+  if (result.whatIf) out.push("", ...renderWhatIf(result.whatIf, { bold, red, green }));
   const pending = result.pods.filter((p) => p.node === null && !p.notCreated);
   if (pending.length > 0) {
     out.push("", bold(red("Unschedulable")));
@@ -40326,6 +40359,38 @@ function bindingText(b) {
   if (b.state === "bound") return `bound to ${b.volume ?? "?"}${where ? ` (${where})` : ""}`;
   if (b.state === "provisioned") return `provisioned${where ? ` (${where})` : ""}`;
   return `${b.state}: ${b.note}`;
+}
+function renderWhatIf(w, { bold, red, green }) {
+  const out = [bold("What if")];
+  for (const d of w.drains) {
+    out.push(`  kubectl drain ${safe(d.node)} --ignore-daemonsets --delete-emptydir-data: node cordoned`);
+    if (d.error) out.push(`    ${red("error")}: ${safe(d.error)}`);
+    if (d.evicted.length) out.push(`    evicted ${d.evicted.length}: ${d.evicted.map(safe).join(", ")}`);
+    for (const b of d.blocked) out.push(`    ${red("blocked")} ${safe(b.pod)}: ${safe(b.reason)}`);
+    for (const i of d.ignored) out.push(`    left ${safe(i.pod)}: ${safe(i.reason)}`);
+    if (!d.error && d.blocked.length === 0) out.push(`    ${green("drained")}`);
+  }
+  for (const z of w.failedZones) {
+    out.push(`  zone ${safe(z.zone)} fails: ${z.nodes.map(safe).join(", ")} unreachable`);
+    for (const l of z.lost)
+      out.push(
+        `    lost ${safe(l.pod)} (${safe(l.node)}): ${l.recreated ? "re-created" : `not re-created: ${safe(l.why ?? "")}`}`
+      );
+  }
+  if (w.pending.length) {
+    out.push(`  ${red(`${w.pending.length} re-created pod${w.pending.length === 1 ? "" : "s"} Pending`)}:`);
+    for (const p of w.pending) out.push(`    ${safe(p.pod)}: ${safe(p.reason)}`);
+  }
+  if (w.servicesWithoutEndpoints.length)
+    out.push(`  ${red("Services left without endpoints")}: ${w.servicesWithoutEndpoints.map(safe).join(", ")}`);
+  else if (w.drains.length || w.failedZones.length) out.push("  every Service that had endpoints still has some");
+  if (w.headroom) {
+    const h = w.headroom;
+    out.push(
+      `  headroom of ${safe(h.workload)}: ${h.atLeast ? "at least " : ""}${h.fits} more replica${h.fits === 1 ? "" : "s"} fit` + (h.reason ? `; the next: ${safe(h.reason)}` : "")
+    );
+  }
+  return out;
 }
 var safe;
 var init_render2 = __esm({
@@ -41655,6 +41720,7 @@ function clusterFromManifests(manifests, source) {
 }
 function runningPodExtras(meta, status) {
   const out = {};
+  if (obj(meta.annotations)["kubernetes.io/config.mirror"] !== void 0) out.mirror = true;
   const ref = objItems(meta.ownerReferences).find(({ item }) => item.controller === true)?.item;
   const kind = str(ref?.kind);
   const name2 = str(ref?.name);
@@ -43377,7 +43443,8 @@ function buildReport(input) {
       ...notCreated > 0 ? { notCreated } : {}
     },
     findings: sortFindings(input.findings),
-    ...input.explain ? { explain: input.explain } : {}
+    ...input.explain ? { explain: input.explain } : {},
+    ...input.whatIf ? { whatIf: input.whatIf } : {}
   };
 }
 var init_report = __esm({
@@ -45464,6 +45531,19 @@ var init_state = __esm({
         }
         this.updateCounts(pod, node, -1);
       }
+      /**
+       * Changes a node in place (a what-if: `kubectl cordon`, or the node lifecycle controller's unreachable taints).
+       * Pods already bound stay; only later scheduling decisions see the change.
+       */
+      updateNode(name2, change) {
+        const node = this.byName.get(name2);
+        if (!node) throw new Error(`unknown node ${name2}`);
+        if (change.unschedulable !== void 0) node.node.unschedulable = change.unschedulable;
+        for (const taint of change.addTaints ?? [])
+          if (!node.node.taints.some((t) => t.key === taint.key && t.effect === taint.effect)) node.node.taints.push(taint);
+        this.taintedCache = void 0;
+        this.generation++;
+      }
       /** The topology domains of a node label key (built once; nodes do not change). */
       topology(key3) {
         let t = this.topologies.get(key3);
@@ -45598,6 +45678,230 @@ var init_state = __esm({
   }
 });
 
+// src/plan/disruption.ts
+function healthyPods(pdb, cluster) {
+  if (!pdb.selector || pdb.selector.type !== "requirements") return 0;
+  let n = 0;
+  for (const p of cluster.candidates(pdb.namespace, pdb.selector))
+    if (p.namespace === pdb.namespace && pdb.selector.matches(p.labels)) n++;
+  return n;
+}
+function desiredHealthy(b, expected) {
+  if (b.maxUnavailable) return Math.max(0, expected - scaledValue(b.maxUnavailable, expected, true));
+  if (b.minAvailable) return scaledValue(b.minAvailable, expected, true);
+  return 0;
+}
+function readBudgets(objects, defaultNamespace, covered) {
+  const byKey2 = /* @__PURE__ */ new Map();
+  for (const { object } of objects) {
+    if (!isBuiltinObject(object, "PodDisruptionBudget")) continue;
+    const name2 = str(obj(object.metadata).name);
+    if (!name2) continue;
+    const namespace = namespaceOf(object, defaultNamespace);
+    const key3 = `${namespace}/${name2}`;
+    if (byKey2.has(key3)) continue;
+    const spec = obj(object.spec);
+    const compiled = spec.selector === void 0 || spec.selector === null ? null : compileLabelSelector(spec.selector);
+    const selector = compiled && compiled.ok ? compiled.selector : null;
+    const minAvailable = readIntOrPercent(spec.minAvailable);
+    const maxUnavailable = readIntOrPercent(spec.maxUnavailable);
+    const expected = selector && selector.type === "requirements" ? covered(namespace, selector) : 0;
+    const budget = {
+      namespace,
+      name: name2,
+      selector,
+      expected,
+      ...minAvailable ? { minAvailable } : {},
+      ...maxUnavailable ? { maxUnavailable } : {},
+      disruptionsAllowed(cluster) {
+        if (expected <= 0) return 0;
+        return Math.max(0, healthyPods(budget, cluster) - desiredHealthy(budget, expected));
+      }
+    };
+    byKey2.set(key3, budget);
+  }
+  return [...byKey2.values()];
+}
+function budgetCovers(b, namespace, labels) {
+  return b.namespace === namespace && b.selector !== null && b.selector.type === "requirements" && Object.keys(labels).length > 0 && b.selector.matches(labels);
+}
+var init_disruption = __esm({
+  "src/plan/disruption.ts"() {
+    "use strict";
+    init_values();
+    init_defaults();
+    init_intstr();
+    init_kinds();
+    init_label_selector();
+  }
+});
+
+// src/plan/phases/what-if.ts
+function whatIfProblem(request, nodes, pods) {
+  const names = new Set(nodes.map((n) => n.name));
+  for (const node of request.drain) if (!names.has(node)) return `--drain ${node}: no such node in the cluster`;
+  const zones = new Set(nodes.map((n) => n.labels[ZONE_LABEL2]).filter((z) => z !== void 0));
+  for (const zone of request.failZones)
+    if (!zones.has(zone))
+      return `--fail-zone ${zone}: no node has ${ZONE_LABEL2}=${zone} (zones: ${[...zones].sort(compareStrings).join(", ") || "none"})`;
+  const h = request.headroom;
+  if (h && !pods.some((p) => matchesWorkload(p, h)))
+    return `--headroom ${h.kind}/${h.name}: no planned ${h.kind} ${h.name} in namespace ${h.namespace} (headroom needs one with a pod template)`;
+  return null;
+}
+function matchesWorkload(p, h) {
+  return p.workload.kind === h.kind && p.workload.name === h.name && p.namespace === h.namespace;
+}
+function runWhatIf(request, ctx) {
+  const before2 = servicesWithEndpoints(ctx);
+  const firstEviction = ctx.evictions.length;
+  const report = { drains: [], failedZones: [], pending: [], servicesWithoutEndpoints: [] };
+  for (const node of request.drain) report.drains.push(drain(node, ctx));
+  for (const zone of request.failZones) report.failedZones.push(failZone(zone, ctx));
+  ctx.runQueue();
+  for (const e of ctx.evictions.slice(firstEviction)) {
+    const r = e.replacement;
+    if (r && r.node === null)
+      report.pending.push({
+        pod: `${e.pod.slice(0, e.pod.indexOf("/"))}/${r.name}`,
+        reason: r.reason ?? "not scheduled"
+      });
+  }
+  const after = servicesWithEndpoints(ctx);
+  report.servicesWithoutEndpoints = [...before2].filter((s) => !after.has(s));
+  if (request.headroom) report.headroom = headroom(request.headroom, ctx);
+  return report;
+}
+function servicesWithEndpoints(ctx) {
+  const out = /* @__PURE__ */ new Set();
+  for (const s of ctx.services) {
+    if (!s.selector) continue;
+    const key3 = `${s.report.namespace}/${s.report.name}`;
+    for (const _pod of ctx.state.candidates(s.report.namespace, s.selector)) {
+      out.add(key3);
+      break;
+    }
+  }
+  return out;
+}
+function drain(nodeName, ctx) {
+  const result = { node: nodeName, evicted: [], blocked: [], ignored: [] };
+  ctx.state.updateNode(nodeName, { unschedulable: true });
+  const onNode = [...ctx.state.node(nodeName)?.pods ?? []].sort(byKey);
+  const toEvict = [];
+  const unreplicated = [];
+  for (const pod of onNode) {
+    const owner = ctx.ownerOf(pod);
+    if (ctx.isMirror(pod)) continue;
+    if (owner?.kind === "DaemonSet")
+      result.ignored.push({ pod: podKey(pod), reason: "DaemonSet-managed (--ignore-daemonsets)" });
+    else if (owner === null) unreplicated.push(podKey(pod));
+    else toEvict.push(pod);
+  }
+  if (unreplicated.length > 0) {
+    result.error = `cannot delete Pods that declare no controller (use --force to override): ${unreplicated.join(", ")}`;
+    return result;
+  }
+  let pending = toEvict;
+  for (let progress = true; progress && pending.length > 0; ) {
+    progress = false;
+    const refused = [];
+    for (const pod of pending) {
+      const why = evictionRefusal(pod, ctx);
+      if (why !== null) {
+        refused.push(pod);
+        continue;
+      }
+      ctx.evict([pod], nodeName, `evicted: kubectl drain ${nodeName}`);
+      ctx.runQueue();
+      result.evicted.push(podKey(pod));
+      progress = true;
+    }
+    pending = refused;
+  }
+  for (const pod of pending) result.blocked.push({ pod: podKey(pod), reason: evictionRefusal(pod, ctx) ?? "refused" });
+  return result;
+}
+function evictionRefusal(pod, ctx) {
+  const budgets = ctx.pdbs.filter((b) => budgetCovers(b, pod.namespace, pod.labels));
+  if (budgets.length > 1)
+    return `This pod has more than one PodDisruptionBudget, which the eviction subresource does not support. (${budgets.map((b) => `${b.namespace}/${b.name}`).join(", ")})`;
+  const [budget] = budgets;
+  if (!budget) return null;
+  const allowed = budget.disruptionsAllowed(ctx.state);
+  if (allowed > 0) return null;
+  return `Cannot evict pod as it would violate the pod's disruption budget. (PodDisruptionBudget ${budget.namespace}/${budget.name} allows ${allowed} disruptions)`;
+}
+function failZone(zone, ctx) {
+  const nodes = ctx.state.nodes.filter((n) => n.node.labels[ZONE_LABEL2] === zone).map((n) => n.name);
+  const result = { zone, nodes, lost: [] };
+  for (const name2 of nodes) {
+    ctx.state.updateNode(name2, {
+      addTaints: [
+        { key: UNREACHABLE, value: "", effect: "NoSchedule" },
+        { key: UNREACHABLE, value: "", effect: "NoExecute" }
+      ]
+    });
+    const onNode = [...ctx.state.node(name2)?.pods ?? []].sort(byKey);
+    for (const pod of onNode) {
+      const kind = ctx.ownerOf(pod)?.kind;
+      const recreated = kind !== void 0 && kind !== "DaemonSet" && kind !== "StatefulSet";
+      result.lost.push({ pod: podKey(pod), node: name2, recreated, ...recreated ? {} : { why: notRecreated(kind) } });
+      ctx.evict([pod], name2, `lost: zone ${zone} failed`, () => recreated);
+    }
+  }
+  return result;
+}
+function notRecreated(kind) {
+  if (kind === "StatefulSet")
+    return "a StatefulSet re-creates a pod only once the old one is deleted, which an unreachable node never confirms (kubectl delete pod --force)";
+  if (kind === "DaemonSet") return "DaemonSet pods belong to their node";
+  return "no controller re-creates it";
+}
+function headroom(h, ctx) {
+  const template = ctx.pods.find((p) => matchesWorkload(p, h));
+  const added = [];
+  let reason = null;
+  while (added.length < MAX_HEADROOM) {
+    const pod = buildSchedPod({
+      name: `${h.name}-headroom-${added.length + 1}`,
+      namespace: template.namespace,
+      labels: template.labels,
+      spec: template.spec,
+      priority: template.priority,
+      ownerSelector: template.ownerSelector
+    }).pod;
+    const r = ctx.scheduler.schedule(pod);
+    if (r.node === null || r.victims !== void 0) {
+      reason = r.reason ?? "no node fits";
+      if (r.node !== null) ctx.state.remove(pod);
+      break;
+    }
+    added.push(pod);
+  }
+  for (const pod of added) ctx.state.remove(pod);
+  return {
+    workload: `${h.kind} ${h.namespace}/${h.name}`,
+    fits: added.length,
+    ...reason === null ? { atLeast: true } : {},
+    reason
+  };
+}
+var ZONE_LABEL2, MAX_HEADROOM, podKey, byKey, UNREACHABLE;
+var init_what_if = __esm({
+  "src/plan/phases/what-if.ts"() {
+    "use strict";
+    init_compare();
+    init_disruption();
+    init_pod_info();
+    ZONE_LABEL2 = "topology.kubernetes.io/zone";
+    MAX_HEADROOM = 1e4;
+    podKey = (p) => `${p.namespace}/${p.name}`;
+    byKey = (a, b) => compareStrings(podKey(a), podKey(b));
+    UNREACHABLE = "node.kubernetes.io/unreachable";
+  }
+});
+
 // src/plan/phases/schedule.ts
 function schedulingTerms(pod) {
   return pod.requiredAffinity.length + pod.requiredAntiAffinity.length + pod.preferredAffinity.length + pod.preferredAntiAffinity.length + pod.spreadConstraints.length;
@@ -45655,20 +45959,20 @@ function queueAndSchedule(input) {
     queue.push({ sched, priority: p.priority, order: p.order, planned: p, rounds: 0 });
   }
   const evictions = [];
-  const evict = (victims, node, preemptor) => {
+  const evict = (victims, node, cause, recreate = () => true) => {
     for (const v of victims) {
       state.remove(v);
-      const cause = `preempted by ${preemptor.namespace}/${preemptor.name} (priority ${preemptor.priority})`;
       const planned = plannedBySched.get(v);
       if (planned) {
         planned.node = null;
         planned.reason = cause;
+        const recreated = planned.owner !== null && recreate(v);
         evictions.push({
           pod: `${v.namespace}/${v.name}`,
           node,
           cause,
           owner: planned.owner ? { ...planned.owner } : null,
-          replacement: planned.owner ? { name: planned.name, node: null } : null
+          replacement: recreated ? { name: planned.name, node: null } : null
         });
         const again = evictions[evictions.length - 1]?.replacement;
         if (again)
@@ -45678,7 +45982,7 @@ function queueAndSchedule(input) {
       const running = runningBySched.get(v);
       const owner = running?.owner ?? null;
       let replacement = null;
-      if (running && owner) {
+      if (running && owner && recreate(v)) {
         const name2 = owner.kind === "StatefulSet" ? running.name : names.generate(running.namespace, running.generateName ?? `${running.name}-`);
         const spec = { ...running.spec };
         delete spec.nodeName;
@@ -45709,67 +46013,82 @@ function queueAndSchedule(input) {
   let overBudget = false;
   let explain2;
   const notRunning = /* @__PURE__ */ new Set();
-  for (let item = queue.pop(); item; item = queue.pop()) {
-    const { sched, planned: p } = item;
-    if (p && p.waitsFor !== void 0 && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
-      p.notCreated = true;
-      p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
-      notRunning.add(`${p.namespace}/${p.name}`);
-      continue;
-    }
-    if (sched.nodeName === null && !overBudget) {
-      work += nodesEvaluated * (1 + schedulingTerms(sched));
-      overBudget = work > budget;
-    }
-    if (sched.nodeName === null && overBudget) {
-      record2(item, null, "not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)");
-      if (p) {
-        p.overWorkBudget = true;
+  const runQueue = () => {
+    for (let item = queue.pop(); item; item = queue.pop()) {
+      const { sched, planned: p } = item;
+      if (p && p.waitsFor !== void 0 && notRunning.has(`${p.namespace}/${p.waitsFor}`)) {
+        p.notCreated = true;
+        p.reason = `not created: waits for ${p.waitsFor} (podManagementPolicy OrderedReady)`;
         notRunning.add(`${p.namespace}/${p.name}`);
+        continue;
       }
-      continue;
-    }
-    const wantExplain = p !== void 0 && input.explain !== void 0 && explain2 === void 0 && (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
-    if (sched.nodeName !== null) {
-      const r2 = admitDirect(state, sched, sched.nodeName);
-      record2(item, r2.node, r2.reason);
+      if (sched.nodeName === null && !overBudget) {
+        work += nodesEvaluated * (1 + schedulingTerms(sched));
+        overBudget = work > budget;
+      }
+      if (sched.nodeName === null && overBudget) {
+        record2(item, null, "not scheduled: the plan spent its scheduling-work budget (--max-scheduling-work)");
+        if (p) {
+          p.overWorkBudget = true;
+          notRunning.add(`${p.namespace}/${p.name}`);
+        }
+        continue;
+      }
+      const wantExplain = p !== void 0 && input.explain !== void 0 && explain2 === void 0 && (p.name === input.explain || `${p.namespace}/${p.name}` === input.explain);
+      if (sched.nodeName !== null) {
+        const r2 = admitDirect(state, sched, sched.nodeName);
+        record2(item, r2.node, r2.reason);
+        if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
+        if (wantExplain && p)
+          explain2 = {
+            pod: p.name,
+            namespace: p.namespace,
+            found: true,
+            node: p.node,
+            ...r2.reason ? { reason: r2.reason } : {},
+            note: "spec.nodeName is set: the pod bypasses the scheduler and the kubelet admits it",
+            nodes: []
+          };
+        continue;
+      }
+      const r = scheduler.schedule(sched, {
+        explain: wantExplain,
+        ...item.nominatedNode !== void 0 ? { nominatedNode: item.nominatedNode } : {}
+      });
+      record2(item, r.node, r.reason);
+      const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
+      if (p && short !== void 0) p.shortResource = short;
+      if (r.nominatedNode !== void 0 && r.victims && item.rounds < MAX_PREEMPTION_ROUNDS) {
+        evict(r.victims, r.nominatedNode, `preempted by ${sched.namespace}/${sched.name} (priority ${sched.priority})`);
+        queue.push({ ...item, nominatedNode: r.nominatedNode, rounds: item.rounds + 1 });
+        continue;
+      }
       if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
       if (wantExplain && p)
         explain2 = {
           pod: p.name,
           namespace: p.namespace,
           found: true,
-          node: p.node,
-          ...r2.reason ? { reason: r2.reason } : {},
-          note: "spec.nodeName is set: the pod bypasses the scheduler and the kubelet admits it",
-          nodes: []
+          node: r.node,
+          ...r.reason ? { reason: r.reason } : {},
+          ...r.explain?.note ? { note: r.explain.note } : {},
+          nodes: r.explain?.nodes ?? []
         };
-      continue;
     }
-    const r = scheduler.schedule(sched, {
-      explain: wantExplain,
-      ...item.nominatedNode !== void 0 ? { nominatedNode: item.nominatedNode } : {}
-    });
-    record2(item, r.node, r.reason);
-    const short = r.diagnosis && firstInsufficientResource(r.diagnosis);
-    if (p && short !== void 0) p.shortResource = short;
-    if (r.nominatedNode !== void 0 && r.victims && item.rounds < MAX_PREEMPTION_ROUNDS) {
-      evict(r.victims, r.nominatedNode, sched);
-      queue.push({ ...item, nominatedNode: r.nominatedNode, rounds: item.rounds + 1 });
-      continue;
-    }
-    if (p && p.node === null) notRunning.add(`${p.namespace}/${p.name}`);
-    if (wantExplain && p)
-      explain2 = {
-        pod: p.name,
-        namespace: p.namespace,
-        found: true,
-        node: r.node,
-        ...r.reason ? { reason: r.reason } : {},
-        ...r.explain?.note ? { note: r.explain.note } : {},
-        nodes: r.explain?.nodes ?? []
-      };
-  }
+  };
+  runQueue();
+  const whatIf = input.whatIf ? runWhatIf(input.whatIf, {
+    state,
+    scheduler,
+    pdbs: input.pdbs ?? [],
+    services: input.services,
+    pods,
+    ownerOf: (pod) => plannedBySched.get(pod)?.owner ?? runningBySched.get(pod)?.owner ?? null,
+    isMirror: (pod) => runningBySched.get(pod)?.mirror === true,
+    evict,
+    runQueue,
+    evictions
+  }) : void 0;
   if (input.explain !== void 0 && !explain2)
     explain2 = {
       pod: input.explain,
@@ -45779,7 +46098,7 @@ function queueAndSchedule(input) {
       note: `no planned pod is named ${input.explain}`,
       nodes: []
     };
-  return { state, evictions, ...explain2 ? { explain: explain2 } : {} };
+  return { state, evictions, ...explain2 ? { explain: explain2 } : {}, ...whatIf ? { whatIf } : {} };
 }
 function record2(item, node, reason) {
   for (const target of [item.planned, item.replacement]) {
@@ -45829,6 +46148,7 @@ var init_schedule = __esm({
     init_sampling();
     init_scheduler();
     init_state();
+    init_what_if();
     MAX_SCHEDULING_WORK = 1e9;
     MAX_PREEMPTION_ROUNDS = 3;
     SchedulingQueue = class {
@@ -46013,61 +46333,6 @@ var init_volumes = __esm({
   }
 });
 
-// src/plan/disruption.ts
-function healthyPods(pdb, cluster) {
-  if (!pdb.selector || pdb.selector.type !== "requirements") return 0;
-  let n = 0;
-  for (const p of cluster.candidates(pdb.namespace, pdb.selector))
-    if (p.namespace === pdb.namespace && pdb.selector.matches(p.labels)) n++;
-  return n;
-}
-function desiredHealthy(b, expected) {
-  if (b.maxUnavailable) return Math.max(0, expected - scaledValue(b.maxUnavailable, expected, true));
-  if (b.minAvailable) return scaledValue(b.minAvailable, expected, true);
-  return 0;
-}
-function readBudgets(objects, defaultNamespace, covered) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const { object } of objects) {
-    if (!isBuiltinObject(object, "PodDisruptionBudget")) continue;
-    const name2 = str(obj(object.metadata).name);
-    if (!name2) continue;
-    const namespace = namespaceOf(object, defaultNamespace);
-    const key3 = `${namespace}/${name2}`;
-    if (byKey.has(key3)) continue;
-    const spec = obj(object.spec);
-    const compiled = spec.selector === void 0 || spec.selector === null ? null : compileLabelSelector(spec.selector);
-    const selector = compiled && compiled.ok ? compiled.selector : null;
-    const minAvailable = readIntOrPercent(spec.minAvailable);
-    const maxUnavailable = readIntOrPercent(spec.maxUnavailable);
-    const expected = selector && selector.type === "requirements" ? covered(namespace, selector) : 0;
-    const budget = {
-      namespace,
-      name: name2,
-      selector,
-      expected,
-      ...minAvailable ? { minAvailable } : {},
-      ...maxUnavailable ? { maxUnavailable } : {},
-      disruptionsAllowed(cluster) {
-        if (expected <= 0) return 0;
-        return Math.max(0, healthyPods(budget, cluster) - desiredHealthy(budget, expected));
-      }
-    };
-    byKey.set(key3, budget);
-  }
-  return [...byKey.values()];
-}
-var init_disruption = __esm({
-  "src/plan/disruption.ts"() {
-    "use strict";
-    init_values();
-    init_defaults();
-    init_intstr();
-    init_kinds();
-    init_label_selector();
-  }
-});
-
 // src/plan/planner.ts
 function canonicalOrder(defaultNamespace) {
   const key3 = (m) => [
@@ -46137,7 +46402,11 @@ function plan(manifests, options = {}) {
     defaultNamespace,
     (namespace, selector) => pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).length + cluster.pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).length
   );
-  const { state, explain: explain2, evictions } = queueAndSchedule({
+  if (options.whatIf) {
+    const problem = whatIfProblem(options.whatIf, cluster.nodes, pods);
+    if (problem !== null) throw new PlanOptionError(problem);
+  }
+  const { state, explain: explain2, evictions, whatIf } = queueAndSchedule({
     volumes: volumes2,
     cluster,
     scoped,
@@ -46148,7 +46417,8 @@ function plan(manifests, options = {}) {
     ...options.maxSchedulingWork !== void 0 ? { maxSchedulingWork: options.maxSchedulingWork } : {},
     kubeVersion: kubeVersion2,
     pdbs,
-    seed
+    seed,
+    ...options.whatIf ? { whatIf: options.whatIf } : {}
   });
   findings.push(...unschedulableFindings(pods));
   findings.push(...workBudgetFindings(pods, options.maxSchedulingWork ?? MAX_SCHEDULING_WORK));
@@ -46180,10 +46450,11 @@ function plan(manifests, options = {}) {
       kubeVersion: kubeVersion2
     },
     findings,
-    ...explain2 ? { explain: explain2 } : {}
+    ...explain2 ? { explain: explain2 } : {},
+    ...whatIf ? { whatIf } : {}
   });
 }
-var DEFAULT_SEED, DEFAULT_NOW, TIE_BREAK;
+var PlanOptionError, DEFAULT_SEED, DEFAULT_NOW, TIE_BREAK;
 var init_planner = __esm({
   "src/plan/planner.ts"() {
     "use strict";
@@ -46204,8 +46475,11 @@ var init_planner = __esm({
     init_volumes();
     init_disruption();
     init_behaviour();
+    init_what_if();
     init_controllers();
     init_schedule();
+    PlanOptionError = class extends Error {
+    };
     DEFAULT_SEED = "kubeplan";
     DEFAULT_NOW = "2025-01-01T00:00:00Z";
     TIE_BREAK = "smallest node name among the highest-scoring nodes";
@@ -47632,7 +47906,7 @@ function check(inputs, options = {}) {
 function planManifests(manifests, given) {
   const { options } = resolveOptions(given);
   const cluster = loadCluster(options);
-  const planned = plan(manifests, plannerOptions(options, cluster));
+  const planned = planOrUsageError(manifests, plannerOptions(options, cluster));
   const files = [...new Set(manifests.map((m) => m.file))];
   const findings = sortFindings([
     ...cluster?.findings ?? [],
@@ -47649,7 +47923,7 @@ function runWith(inputs, given, withLint) {
   const all = sortFindings([...configFindings, ...linted.findings]);
   const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
   const cluster = loadCluster(options);
-  const planned = plan(linted.manifests, plannerOptions(options, cluster));
+  const planned = planOrUsageError(linted.manifests, plannerOptions(options, cluster));
   let changes;
   let oldLoad;
   if (options.from || options.base) {
@@ -47717,8 +47991,37 @@ function loadCluster(options) {
 function clusterOption(cluster) {
   return cluster ? { cluster: { manifests: cluster.manifests, source: cluster.source } } : {};
 }
+function planOrUsageError(manifests, options) {
+  try {
+    return plan(manifests, options);
+  } catch (error) {
+    if (error instanceof PlanOptionError) throw new OptionsError(error.message);
+    throw error;
+  }
+}
+function headroomTarget(text, defaultNamespace) {
+  const parts = text.split("/");
+  const [namespace, kind, name2] = parts.length === 3 ? parts : [defaultNamespace, ...parts];
+  const resolved = kind !== void 0 ? HEADROOM_KINDS[kind.toLowerCase()] : void 0;
+  if (parts.length < 2 || parts.length > 3 || !name2 || !namespace || !resolved)
+    throw new OptionsError(
+      `--headroom ${text}: expected [namespace/]kind/name with kind deploy, sts, rs or job (e.g. deploy/web, shop/sts/db)`
+    );
+  return { kind: resolved, namespace, name: name2 };
+}
+function whatIfOption(options) {
+  if (!options.drain?.length && !options.failZones?.length && options.headroom === void 0) return {};
+  return {
+    whatIf: {
+      drain: [...options.drain ?? []],
+      failZones: [...options.failZones ?? []],
+      ...options.headroom !== void 0 ? { headroom: headroomTarget(options.headroom, options.defaultNamespace || "default") } : {}
+    }
+  };
+}
 function plannerOptions(options, cluster) {
   return {
+    ...whatIfOption(options),
     ...clusterOption(cluster),
     ...options.seed !== void 0 ? { seed: options.seed } : {},
     ...options.now !== void 0 ? { now: options.now } : {},
@@ -47730,6 +48033,7 @@ function plannerOptions(options, cluster) {
     ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {}
   };
 }
+var HEADROOM_KINDS;
 var init_check = __esm({
   "src/api/check.ts"() {
     "use strict";
@@ -47742,6 +48046,19 @@ var init_check = __esm({
     init_suppress();
     init_config2();
     init_errors();
+    HEADROOM_KINDS = {
+      deploy: "Deployment",
+      deployment: "Deployment",
+      deployments: "Deployment",
+      sts: "StatefulSet",
+      statefulset: "StatefulSet",
+      statefulsets: "StatefulSet",
+      rs: "ReplicaSet",
+      replicaset: "ReplicaSet",
+      replicasets: "ReplicaSet",
+      job: "Job",
+      jobs: "Job"
+    };
   }
 });
 
@@ -59297,6 +59614,9 @@ var FLAGS = {
   "max-pods": { type: "string" },
   "max-scheduling-work": { type: "string" },
   from: { type: "string", multiple: true },
+  drain: { type: "string", multiple: true },
+  "fail-zone": { type: "string", multiple: true },
+  headroom: { type: "string" },
   base: { type: "string" },
   fix: { type: "boolean" },
   "fix-dry-run": { type: "boolean" },
@@ -59428,6 +59748,9 @@ function parseCommandLine(argv) {
     ...v.now !== void 0 ? { now: v.now } : {},
     ...v.explain !== void 0 ? { explain: v.explain } : {},
     ...v["score-all-nodes"] ? { scoreAllNodes: true } : {},
+    ...v.drain !== void 0 ? { drain: v.drain } : {},
+    ...v["fail-zone"] !== void 0 ? { failZones: v["fail-zone"] } : {},
+    ...v.headroom !== void 0 ? { headroom: v.headroom } : {},
     ...numbers["max-pods"] !== void 0 ? { maxPods: numbers["max-pods"] } : {},
     ...numbers["max-scheduling-work"] !== void 0 ? { maxSchedulingWork: numbers["max-scheduling-work"] } : {},
     ...v.from !== void 0 ? { from: v.from } : {},
@@ -59508,6 +59831,10 @@ plan / check:
       --explain POD           print each node's filter verdict and scores for POD
       --score-all-nodes       filter and score every node (default: from 100 nodes, stop after
                               numFeasibleNodesToFind feasible nodes, as kube-scheduler does)
+      --drain NODE            what if NODE is drained (kubectl drain --ignore-daemonsets
+                              --delete-emptydir-data, PodDisruptionBudgets honoured); repeatable
+      --fail-zone ZONE        what if every node of ZONE (topology.kubernetes.io/zone) is lost; repeatable
+      --headroom [NS/]KIND/NAME  how many more replicas of a deploy/sts/rs/job fit
       --max-pods N            most pods one plan creates (default 150000, the scalability envelope)
       --max-scheduling-work N scheduling-work budget in node \xD7 term evaluations (default 1000000000)
       --from PATH             old manifests: show changes and rollout steps; repeatable
@@ -59700,6 +60027,9 @@ function apiOptions(options, io) {
     ...options.now !== void 0 ? { now: options.now } : {},
     ...options.explain !== void 0 ? { explain: options.explain } : {},
     ...options.scoreAllNodes ? { scoreAllNodes: true } : {},
+    ...options.drain !== void 0 ? { drain: options.drain } : {},
+    ...options.failZones !== void 0 ? { failZones: options.failZones } : {},
+    ...options.headroom !== void 0 ? { headroom: options.headroom } : {},
     ...options.maxPods !== void 0 ? { maxPods: options.maxPods } : {},
     ...options.maxSchedulingWork !== void 0 ? { maxSchedulingWork: options.maxSchedulingWork } : {},
     ...options.from !== void 0 ? { from: options.from } : {},
