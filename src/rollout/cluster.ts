@@ -16,6 +16,8 @@ export interface PodRequest {
   template: Record<string, unknown>;
   /** LabelSelector of the controlling ReplicaSet / StatefulSet, as written (the default topology spreading uses it). */
   ownerSelector?: unknown;
+  /** A DaemonSet pod's node: the controller's tolerations are added and the pod is pinned to it. */
+  node?: string;
 }
 
 export type Placement = { placed: true; node?: string } | { placed: false; reason: string };
@@ -26,11 +28,23 @@ export interface Cluster {
   place(pod: PodRequest): Placement;
   /** A pod was deleted: free what it used. */
   remove(namespace: string, name: string): void;
+  /**
+   * The nodes a DaemonSet with this pod template should run on (NodeShouldRunDaemonPod), in name order; absent:
+   * the built-in default cluster's nodes.
+   */
+  daemonNodes?(template: Record<string, unknown>): string[];
 }
 
-/** No capacity model: every pod is placed. */
-export function unlimitedCluster(): Cluster {
-  return { place: () => ({ placed: true }), remove: () => {} };
+/** The nodes of the planner's built-in default cluster: where DaemonSets run when no cluster is given. */
+export const DEFAULT_NODES = ['worker-1', 'worker-2', 'worker-3'];
+
+/** No capacity model: every pod is placed; DaemonSets run on every node of `nodes`. */
+export function unlimitedCluster(nodes: readonly string[] = DEFAULT_NODES): Cluster {
+  return {
+    place: (pod) => ({ placed: true, ...(pod.node ? { node: pod.node } : {}) }),
+    remove: () => {},
+    daemonNodes: () => [...nodes],
+  };
 }
 
 /**

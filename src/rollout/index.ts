@@ -49,7 +49,7 @@ export interface ChangesResult {
   findings: Finding[];
 }
 
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'] as const;
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
 
 /** Pods simulated in one plan, all workloads together (max(old, new) replicas each); later workloads beyond it are skipped. */
 export const MAX_SIMULATED_PODS = 20_000;

@@ -5,7 +5,7 @@ export interface RolloutEvent {
   action: 'scale' | 'create' | 'delete';
   /** Deployment events name the ReplicaSet they scale. */
   replicaSet?: string;
-  /** StatefulSet events name the pod they create or delete. */
+  /** StatefulSet and DaemonSet events name the pod they create or delete. */
   pod?: string;
   /** Deployment: spec.replicas summed over the old ReplicaSets; StatefulSet: pods at the current (old) revision. */
   old: number;
@@ -22,10 +22,10 @@ export interface RolloutEvent {
 }
 
 export interface Rollout {
-  kind: 'Deployment' | 'StatefulSet';
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
   namespace: string;
   name: string;
-  /** RollingUpdate / Recreate (Deployment), RollingUpdate / OnDelete (StatefulSet). */
+  /** RollingUpdate / Recreate (Deployment), RollingUpdate / OnDelete (StatefulSet, DaemonSet). */
   strategy: string;
   /** `template`: the pod template changed (a rollout); `replicas`: only the scale changed. */
   cause: 'template' | 'replicas';

@@ -7,13 +7,14 @@ import { computeHash, controllerRevisionHash, NameGenerator } from '../k8s/pod-t
 import { PodPool } from './pods.js';
 import { runSimulation } from './simulate.js';
 import { StatefulSetSim } from './statefulset.js';
+import { DaemonSetSim } from './daemonset.js';
 import type { WorkloadSpec } from './workload.js';
 
 /** How ReplicaSets, revisions and pods are named. */
 export interface Naming {
   /** pod-template-hash of a Deployment's pod template (as written; defaulting is the naming's business). */
   podTemplateHash(template: Record<string, unknown>): string;
-  /** A new pod name for a ReplicaSet (generateName `<replicaSet>-`). */
+  /** A new pod name for a ReplicaSet or DaemonSet (generateName `<owner>-`). */
   podName(namespace: string, replicaSet: string): string;
   /** ControllerRevision name of a StatefulSet's pod template. */
   revisionName(set: string, template: Record<string, unknown>): string;
@@ -66,6 +67,17 @@ export function simulateRollouts(changes: WorkloadChange[], options: SimulateOpt
       );
     } else if (c.old.kind === 'StatefulSet' && c.new.kind === 'StatefulSet') {
       sims.push(new StatefulSetSim(c.old, c.new, pool, clock, { revision: naming.revisionName }));
+    } else if (c.old.kind === 'DaemonSet' && c.new.kind === 'DaemonSet') {
+      sims.push(
+        new DaemonSetSim(
+          c.old,
+          c.new,
+          pool,
+          clock,
+          { revision: naming.revisionName, podName: naming.podName },
+          options.cluster,
+        ),
+      );
     }
   }
   runSimulation(sims, pool, clock);

@@ -20,6 +20,8 @@ import type { SchedPod } from '../plan/scheduler/types.js';
 import { clone, obj } from '../core/values.js';
 import type { Cluster, PodRequest } from './cluster.js';
 import { controllerOf } from './snapshot.js';
+import { addTolerations, pinToNode, shouldRunOn } from '../plan/controllers/daemonset.js';
+import { compareStrings } from '../core/compare.js';
 
 /** Adapts a Scheduler (and the ClusterState it binds to) to the rollout simulation. */
 
@@ -41,6 +43,11 @@ export function schedulerCluster(scheduler: Scheduler, kubeVersion?: string): Cl
     const spec = clone(obj(template.spec));
     dropDisabledPodFields(spec, kubeVersion);
     defaultPodRequestsFromLimits(spec);
+    if (req.node !== undefined) {
+      // The DaemonSet controller's pod: its tolerations, pinned to its node (the scheduler still checks room).
+      addTolerations(spec);
+      pinToNode(spec, req.node);
+    }
     const owner = req.ownerSelector === undefined ? null : compileLabelSelector(req.ownerSelector);
     pod = buildSchedPod({
       name: req.name,
@@ -61,6 +68,15 @@ export function schedulerCluster(scheduler: Scheduler, kubeVersion?: string): Cl
       built.delete(key(req.namespace, req.name));
       bound.set(key(req.namespace, req.name), pod);
       return { placed: true, node: result.node };
+    },
+    daemonNodes(template) {
+      const spec = clone(obj(defaultPodTemplate(template).spec));
+      dropDisabledPodFields(spec, kubeVersion);
+      addTolerations(spec);
+      return scheduler.cluster.nodes
+        .filter((n) => shouldRunOn(spec, n.node))
+        .map((n) => n.name)
+        .sort(compareStrings);
     },
     remove(namespace, name) {
       const k = key(namespace, name);
@@ -85,12 +101,12 @@ export interface RolloutClusterOptions {
 }
 
 /** Kinds whose old pods planChanges simulates itself (it places them while the rollouts run). */
-const SIMULATED_KINDS = new Set(['Deployment', 'StatefulSet']);
+const SIMULATED_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
 /**
  * The cluster a change plan runs on: the nodes, the pods already running in the snapshot, and the old
- * manifests' other pods (DaemonSets, Jobs, ReplicaSets, bare Pods) where the planner places them
- * (`plan()` of the old manifests). Deployments and StatefulSets are left out: planChanges places their pods
+ * manifests' other pods (Jobs, ReplicaSets, bare Pods) where the planner places them
+ * (`plan()` of the old manifests). Deployments, StatefulSets and DaemonSets are left out: planChanges places their pods
  * itself, changed or not, so they can be scaled and replaced.
  */
 export function rolloutCluster(oldManifests: Manifest[], options: RolloutClusterOptions = {}): Cluster {

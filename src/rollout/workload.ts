@@ -45,9 +45,16 @@ export interface StatefulSetSpec extends Common {
   startOrdinal: number;
 }
 
-export type WorkloadSpec = DeploymentSpec | StatefulSetSpec;
+export interface DaemonSetSpec extends Common {
+  kind: 'DaemonSet';
+  updateStrategy: 'RollingUpdate' | 'OnDelete';
+  maxSurge: IntOrPercent;
+  maxUnavailable: IntOrPercent;
+}
 
-export const ROLLOUT_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet']);
+export type WorkloadSpec = DeploymentSpec | StatefulSetSpec | DaemonSetSpec;
+
+export const ROLLOUT_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
 type Read<T> = { ok: true; spec: T } | { ok: false; problem: WorkloadProblem };
 
@@ -199,11 +206,35 @@ export function readStatefulSet(
   });
 }
 
+/**
+ * SetDefaults_DaemonSet: RollingUpdate with maxUnavailable 1 and maxSurge 0. `replicas` is 0 here: a DaemonSet
+ * runs one pod per node that should run it, which only the cluster knows (Cluster.daemonNodes).
+ */
+export function readDaemonSet(obj: Record<string, unknown>, defaultNamespace: string): Read<DaemonSetSpec> {
+  return guard(() => {
+    const c = common({ ...obj, spec: { ...(isObj(obj.spec) ? obj.spec : {}), replicas: 0 } }, defaultNamespace);
+    const updateStrategy = oneOf(
+      obj,
+      ['spec', 'updateStrategy', 'type'],
+      ['RollingUpdate', 'OnDelete'] as const,
+      'RollingUpdate',
+    );
+    const rolling = updateStrategy === 'RollingUpdate';
+    const zero: IntOrPercent = { kind: 'int', value: 0 };
+    const maxSurge = rolling ? intOrPercent(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'maxSurge'], zero)! : zero;
+    const maxUnavailable = rolling
+      ? intOrPercent(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], { kind: 'int', value: 1 })!
+      : zero;
+    return { ...c, kind: 'DaemonSet', updateStrategy, maxSurge, maxUnavailable } satisfies DaemonSetSpec;
+  });
+}
+
 export function readWorkload(
   obj: Record<string, unknown>,
   defaultNamespace: string,
   kubeVersion?: string,
 ): Read<WorkloadSpec> {
+  if (obj.kind === 'DaemonSet') return readDaemonSet(obj, defaultNamespace);
   return obj.kind === 'StatefulSet'
     ? readStatefulSet(obj, defaultNamespace, kubeVersion)
     : readDeployment(obj, defaultNamespace);

@@ -32,7 +32,7 @@ export function daemonSetTolerations(hostNetwork: boolean): Toleration[] {
 }
 
 /** AddOrUpdateTolerationInPodSpec for each controller toleration (an equal key/effect/operator one is not repeated). */
-function addTolerations(spec: Obj): Toleration[] {
+export function addTolerations(spec: Obj): Toleration[] {
   const existing = Array.isArray(spec.tolerations) ? spec.tolerations : [];
   const parsed = parseTolerations(existing);
   const added = daemonSetTolerations(spec.hostNetwork === true).filter(
@@ -58,7 +58,7 @@ export function shouldRunOn(spec: Obj, node: SchedNode): boolean {
 }
 
 /** util.ReplaceDaemonSetPodNodeNameNodeAffinity: the required node affinity becomes a single metadata.name pin. */
-function pinToNode(spec: Obj, nodeName: string): void {
+export function pinToNode(spec: Obj, nodeName: string): void {
   const affinity = isObj(spec.affinity) ? spec.affinity : (spec.affinity = {});
   const nodeAffinity = isObj((affinity as Obj).nodeAffinity)
     ? ((affinity as Obj).nodeAffinity as Obj)
