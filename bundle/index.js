@@ -44467,9 +44467,14 @@ function finding4(m, path17, ruleId, severity, message) {
 }
 
 // src/rollout/cluster.ts
-function unlimitedCluster() {
-  return { place: () => ({ placed: true }), remove: () => {
-  } };
+var DEFAULT_NODES = ["worker-1", "worker-2", "worker-3"];
+function unlimitedCluster(nodes = DEFAULT_NODES) {
+  return {
+    place: (pod) => ({ placed: true, ...pod.node ? { node: pod.node } : {} }),
+    remove: () => {
+    },
+    daemonNodes: () => [...nodes]
+  };
 }
 
 // src/rollout/fenceposts.ts
@@ -45170,6 +45175,209 @@ var StatefulSetSim = class {
   }
 };
 
+// src/rollout/daemonset.ts
+var DaemonSetSim = class {
+  constructor(old, set, pool, clock, naming, cluster) {
+    this.old = old;
+    this.set = set;
+    this.pool = pool;
+    this.clock = clock;
+    this.naming = naming;
+    const nodesFor = (template) => cluster?.daemonNodes?.(template) ?? [...DEFAULT_NODES];
+    this.currentRevision = naming.revision(old.name, old.template);
+    this.updateRevision = naming.revision(set.name, set.template);
+    this.nodes = nodesFor(set.template);
+    const desired = this.nodes.length;
+    this.maxSurge = set.updateStrategy === "RollingUpdate" ? scaledValue(set.maxSurge, desired, true) : 0;
+    let maxUnavailable = set.updateStrategy === "RollingUpdate" ? scaledValue(set.maxUnavailable, desired, true) : 0;
+    if (desired > 0 && maxUnavailable === 0 && this.maxSurge === 0) maxUnavailable = 1;
+    this.maxUnavailable = maxUnavailable;
+    const oldNodes = nodesFor(old.template);
+    for (const node of oldNodes) this.createPod(node, this.currentRevision, true);
+    const changed = this.currentRevision !== this.updateRevision;
+    this.rollout = {
+      kind: "DaemonSet",
+      namespace: set.namespace,
+      name: set.name,
+      strategy: set.updateStrategy,
+      cause: changed ? "template" : "replicas",
+      replicas: { old: oldNodes.length, new: this.nodes.length },
+      revisions: { old: this.currentRevision, new: this.updateRevision },
+      limits: set.updateStrategy === "RollingUpdate" ? { maxSurge: this.maxSurge, maxUnavailable: this.maxUnavailable } : {},
+      events: [],
+      peakPods: oldNodes.length,
+      minAvailable: oldNodes.length,
+      stalled: null,
+      note: set.updateStrategy === "OnDelete" && changed ? `updateStrategy OnDelete: existing pods keep revision ${this.currentRevision} until they are deleted; only pods created from now on use ${this.updateRevision}` : null
+    };
+  }
+  old;
+  set;
+  pool;
+  clock;
+  naming;
+  rollout;
+  currentRevision;
+  updateRevision;
+  /** Pods by node: at most one old and one new (two only while surging). */
+  byNode = /* @__PURE__ */ new Map();
+  /** Nodes the new template should run on, in name order. */
+  nodes;
+  maxSurge;
+  maxUnavailable;
+  pods() {
+    return [...this.byNode.values()].flat().map((p) => p.pod);
+  }
+  done() {
+    const wanted = new Set(this.nodes);
+    for (const [node, pods] of this.byNode) if (!wanted.has(node) && pods.length > 0) return false;
+    return this.nodes.every((node) => {
+      const pods = this.byNode.get(node) ?? [];
+      if (pods.length !== 1 || !pods[0].pod.ready) return false;
+      return this.set.updateStrategy === "OnDelete" || pods[0].revision === this.updateRevision;
+    });
+  }
+  blockedReason() {
+    const pending = this.pods().find((p) => p.pending !== null);
+    if (pending) return `pod ${pending.name} is Pending: ${pending.pending}`;
+    return "the controller can make no further progress";
+  }
+  sync() {
+    const before2 = this.rollout.events.length;
+    this.manage();
+    if (this.set.updateStrategy === "RollingUpdate") {
+      if (this.maxSurge === 0) this.rollWithoutSurge();
+      else this.rollWithSurge();
+    }
+    return this.rollout.events.length > before2;
+  }
+  /** manage: a pod on every node that should run one (created from the current template), none elsewhere. */
+  manage() {
+    const wanted = new Set(this.nodes);
+    for (const [node, pods] of [...this.byNode].sort(([a], [b]) => a < b ? -1 : 1))
+      if (!wanted.has(node))
+        for (const p of pods) this.deletePod(p, `Deleted pod ${p.pod.name} on ${node} (the node should not run it)`);
+    for (const node of this.nodes)
+      if ((this.byNode.get(node) ?? []).length === 0) {
+        const p = this.createPod(node, this.updateRevision, false);
+        this.record("create", p, `Created pod ${p.pod.name} on ${node} at revision ${p.revision}`);
+      }
+  }
+  split(node) {
+    const pods = this.byNode.get(node) ?? [];
+    return {
+      oldPod: pods.find((p) => p.revision !== this.updateRevision),
+      newPod: pods.find((p) => p.revision === this.updateRevision)
+    };
+  }
+  /** rollingUpdate with maxSurge 0: delete old pods while the unavailable ones stay under maxUnavailable. */
+  rollWithoutSurge() {
+    let unavailable = 0;
+    const replace = [];
+    const candidates = [];
+    for (const node of this.nodes) {
+      const { oldPod, newPod } = this.split(node);
+      if (oldPod === void 0 === (newPod === void 0))
+        unavailable++;
+      else if (newPod) {
+        if (!newPod.pod.ready) unavailable++;
+      } else if (!oldPod.pod.ready)
+        replace.push(oldPod);
+      else if (unavailable < this.maxUnavailable) candidates.push(oldPod);
+    }
+    const room = Math.min(Math.max(0, this.maxUnavailable - unavailable), candidates.length);
+    for (const p of [...replace, ...candidates.slice(0, room)])
+      this.deletePod(p, `Deleted pod ${p.pod.name} on ${p.node} (update to revision ${this.updateRevision})`);
+  }
+  /** rollingUpdate with maxSurge: a new pod beside each old one (up to maxSurge at once); the old goes once it is available. */
+  rollWithSurge() {
+    let surging = 0;
+    const allowed = [];
+    const candidates = [];
+    const toDelete = [];
+    for (const node of this.nodes) {
+      const { oldPod, newPod } = this.split(node);
+      if (!oldPod) continue;
+      if (!newPod) {
+        if (!oldPod.pod.ready) allowed.push(node);
+        else if (surging < this.maxSurge) candidates.push(node);
+      } else if (!newPod.pod.ready) surging++;
+      else toDelete.push(oldPod);
+    }
+    const room = Math.min(Math.max(0, this.maxSurge - surging), candidates.length);
+    for (const node of [...allowed, ...candidates.slice(0, room)]) {
+      const p = this.createPod(node, this.updateRevision, false);
+      this.record("create", p, `Created pod ${p.pod.name} on ${node} at revision ${p.revision} (surge)`);
+    }
+    for (const p of toDelete)
+      this.deletePod(p, `Deleted pod ${p.pod.name} on ${p.node} (its replacement is available)`);
+  }
+  createPod(node, revision, settled) {
+    const template = revision === this.currentRevision ? this.old.template : this.set.template;
+    const name2 = this.naming.podName(this.set.namespace, this.set.name);
+    const p = {
+      node,
+      revision,
+      pod: this.pool.create(this.request(name2, node, revision, template), settled)
+    };
+    const list = this.byNode.get(node);
+    if (list) list.push(p);
+    else this.byNode.set(node, [p]);
+    return p;
+  }
+  deletePod(p, message) {
+    this.pool.delete(p.pod);
+    const list = this.byNode.get(p.node) ?? [];
+    list.splice(list.indexOf(p), 1);
+    if (list.length === 0) this.byNode.delete(p.node);
+    this.record("delete", p, message);
+  }
+  request(name2, node, revision, template) {
+    const labels = dict();
+    const meta = template.metadata;
+    if (meta && typeof meta === "object" && !Array.isArray(meta)) {
+      const l = meta.labels;
+      if (l && typeof l === "object" && !Array.isArray(l)) {
+        for (const [k, v] of Object.entries(l)) if (typeof v === "string") labels[k] = v;
+      }
+    }
+    labels["controller-revision-hash"] = revision.slice(this.set.name.length + 1);
+    return {
+      name: name2,
+      namespace: this.set.namespace,
+      owner: { kind: "DaemonSet", name: this.set.name },
+      labels,
+      template,
+      node
+    };
+  }
+  record(action, p, message) {
+    let updated = 0;
+    let available = 0;
+    let pending = 0;
+    let total = 0;
+    for (const list of this.byNode.values())
+      for (const x of list) {
+        total++;
+        if (x.revision === this.updateRevision) updated++;
+        if (x.pod.ready) available++;
+        if (x.pod.pending !== null) pending++;
+      }
+    this.rollout.events.push({
+      action,
+      pod: p.pod.name,
+      old: total - updated,
+      new: updated,
+      available,
+      message,
+      wave: this.clock.wave,
+      pending
+    });
+    this.rollout.peakPods = Math.max(this.rollout.peakPods, total);
+    this.rollout.minAvailable = Math.min(this.rollout.minAvailable, available);
+  }
+};
+
 // src/rollout/rollouts.ts
 function defaultNaming(seed = "kubeplan") {
   const names = new NameGenerator(seed);
@@ -45198,6 +45406,17 @@ function simulateRollouts(changes, options = {}) {
       );
     } else if (c.old.kind === "StatefulSet" && c.new.kind === "StatefulSet") {
       sims.push(new StatefulSetSim(c.old, c.new, pool, clock, { revision: naming.revisionName }));
+    } else if (c.old.kind === "DaemonSet" && c.new.kind === "DaemonSet") {
+      sims.push(
+        new DaemonSetSim(
+          c.old,
+          c.new,
+          pool,
+          clock,
+          { revision: naming.revisionName, podName: naming.podName },
+          options.cluster
+        )
+      );
     }
   }
   runSimulation(sims, pool, clock);
@@ -45262,6 +45481,10 @@ function schedulerCluster(scheduler, kubeVersion2) {
     const spec = clone(obj(template.spec));
     dropDisabledPodFields(spec, kubeVersion2);
     defaultPodRequestsFromLimits(spec);
+    if (req.node !== void 0) {
+      addTolerations(spec);
+      pinToNode(spec, req.node);
+    }
     const owner = req.ownerSelector === void 0 ? null : compileLabelSelector(req.ownerSelector);
     pod = buildSchedPod({
       name: req.name,
@@ -45282,6 +45505,12 @@ function schedulerCluster(scheduler, kubeVersion2) {
       bound2.set(key3(req.namespace, req.name), pod);
       return { placed: true, node: result.node };
     },
+    daemonNodes(template) {
+      const spec = clone(obj(defaultPodTemplate(template).spec));
+      dropDisabledPodFields(spec, kubeVersion2);
+      addTolerations(spec);
+      return scheduler.cluster.nodes.filter((n) => shouldRunOn(spec, n.node)).map((n) => n.name).sort(compareStrings);
+    },
     remove(namespace, name2) {
       const k = key3(namespace, name2);
       const pod = bound2.get(k);
@@ -45292,7 +45521,7 @@ function schedulerCluster(scheduler, kubeVersion2) {
     }
   };
 }
-var SIMULATED_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet"]);
+var SIMULATED_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet"]);
 function rolloutCluster(oldManifests, options = {}) {
   const defaultNamespace = options.defaultNamespace || "default";
   const model = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
@@ -45490,7 +45719,24 @@ function readStatefulSet(obj2, defaultNamespace, kubeVersion2) {
     };
   });
 }
+function readDaemonSet(obj2, defaultNamespace) {
+  return guard(() => {
+    const c = common({ ...obj2, spec: { ...isObj(obj2.spec) ? obj2.spec : {}, replicas: 0 } }, defaultNamespace);
+    const updateStrategy = oneOf(
+      obj2,
+      ["spec", "updateStrategy", "type"],
+      ["RollingUpdate", "OnDelete"],
+      "RollingUpdate"
+    );
+    const rolling = updateStrategy === "RollingUpdate";
+    const zero = { kind: "int", value: 0 };
+    const maxSurge = rolling ? intOrPercent(obj2, ["spec", "updateStrategy", "rollingUpdate", "maxSurge"], zero) : zero;
+    const maxUnavailable = rolling ? intOrPercent(obj2, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"], { kind: "int", value: 1 }) : zero;
+    return { ...c, kind: "DaemonSet", updateStrategy, maxSurge, maxUnavailable };
+  });
+}
 function readWorkload(obj2, defaultNamespace, kubeVersion2) {
+  if (obj2.kind === "DaemonSet") return readDaemonSet(obj2, defaultNamespace);
   return obj2.kind === "StatefulSet" ? readStatefulSet(obj2, defaultNamespace, kubeVersion2) : readDeployment(obj2, defaultNamespace);
 }
 
@@ -45535,7 +45781,7 @@ function renderRollout(r) {
 }
 
 // src/rollout/index.ts
-var WORKLOAD_KINDS3 = ["Deployment", "StatefulSet"];
+var WORKLOAD_KINDS3 = ["Deployment", "StatefulSet", "DaemonSet"];
 var MAX_SIMULATED_PODS = 2e4;
 function planChanges(oldManifests, newManifests, options = {}) {
   const defaultNamespace = options.defaultNamespace ?? "default";
