@@ -37,8 +37,28 @@ function requestedResources(requests: Resources): string[] {
 
 const FITS: readonly InsufficientResource[] = Object.freeze([]);
 
+/** Requests of cpu and/or memory only (most pods): checked against NodeState's numeric fields, no lookups by name. */
+const cpuMemoryOnly = new WeakMap<Resources, boolean>();
+
+function onlyCpuMemory(requests: Resources): boolean {
+  let only = cpuMemoryOnly.get(requests);
+  if (only === undefined) {
+    only = requestedResources(requests).every((r) => r === 'cpu' || r === 'memory');
+    cpuMemoryOnly.set(requests, only);
+  }
+  return only;
+}
+
 /** fitsRequest: every resource the node is short of for these requests (empty = fits; the empty list is shared). */
 export function fitsRequest(requests: Resources, node: NodeState): InsufficientResource[] {
+  // The common case first: room for one more pod and for the pod's cpu and memory (same arithmetic as below).
+  if (
+    node.pods.size < node.allocatablePods &&
+    onlyCpuMemory(requests) &&
+    (requests.cpu ?? 0) <= node.allocatableCpu - node.requestedCpu &&
+    (requests.memory ?? 0) <= node.allocatableMemory - node.requestedMemory
+  )
+    return FITS as InsufficientResource[];
   let short: InsufficientResource[] | null = null;
   const maxPods = node.allocatablePods;
   if (node.pods.size + 1 > maxPods)

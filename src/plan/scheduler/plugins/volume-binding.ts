@@ -15,7 +15,7 @@ export const VolumeBinding: Plugin = {
   name: NAME,
   preFilter(cycle) {
     const volumes = cycle.env.volumes;
-    if (!volumes || !volumes.hasClaims(cycle.pod)) return null; // Skip
+    if (!volumes || !volumes.hasClaims(cycle.pod)) return { skip: true }; // no PVCs: framework.Skip
     if (volumes.unboundImmediate(cycle.pod)) return unresolvable(NAME, ERR_UNBOUND_IMMEDIATE);
     return null;
   },

@@ -10,6 +10,11 @@ export const NAME = 'VolumeZone';
 
 export const VolumeZone: Plugin = {
   name: NAME,
+  preFilter(cycle) {
+    // PreFilter: a pod without PersistentVolumeClaims needs no zone check on any node (framework.Skip).
+    const volumes = cycle.env.volumes;
+    return !volumes || !volumes.hasClaims(cycle.pod) ? { skip: true } : null;
+  },
   filter(cycle, node) {
     const volumes = cycle.env.volumes;
     if (!volumes || !volumes.zoneConflict(cycle.pod, node.node)) return null;
