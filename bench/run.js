@@ -284,6 +284,27 @@ for (const [nodes, deployments, replicas] of quick
   }
   process.stderr.write('.');
 }
+// A 10-replica rolling update on the same clusters: placing the old side (one plan) and the rollout itself.
+const rolloutRows = [];
+for (const [nodes, deployments, replicas] of quick
+  ? [[500, 150, 100]]
+  : [
+      [500, 150, 100],
+      [5000, 1500, 100],
+    ]) {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(HERE, 'rollout-envelope.js'), String(nodes), String(deployments), String(replicas)],
+    { encoding: 'utf8' },
+  );
+  try {
+    const m = JSON.parse((r.stdout ?? '').trim().split('\n').pop());
+    rolloutRows.push([`${m.nodes} nodes × ${m.pods} pods`, m.clusterMs, m.rolloutMs, m.steps, m.peakRssMiB]);
+  } catch {
+    rolloutRows.push([`${nodes} nodes × ${deployments * replicas} pods`, 'failed', '—', '—', '—']);
+  }
+  process.stderr.write('.');
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The corpus
@@ -372,6 +393,15 @@ process.stdout.write(
 process.stdout.write(
   '\n' +
     table(['planner at the envelope (plan(), own process)', 'placed', 'ms', 'peak RSS MiB'], envelopeRows, [1, 2, 3]) +
+    '\n',
+);
+process.stdout.write(
+  '\n' +
+    table(
+      ['10-replica rolling update (own process)', 'old side placed ms', 'rollout ms', 'steps', 'peak RSS MiB'],
+      rolloutRows,
+      [1, 2, 3, 4],
+    ) +
     '\n',
 );
 if (!planner) process.stdout.write('\nplan: the planner is not built yet (dist/src/plan/index.js)\n');

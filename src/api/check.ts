@@ -15,7 +15,12 @@ import {
   type PlanResult,
   type WhatIfRequest,
 } from '../plan/index.js';
-import { planChanges as diffManifests, rolloutCluster, type ChangesResult } from '../rollout/index.js';
+import {
+  planChanges as diffManifests,
+  rolloutCluster,
+  rolloutWorkloads,
+  type ChangesResult,
+} from '../rollout/index.js';
 import { applySuppressions } from '../rules/suppress.js';
 import { knownIds, resolveOptions } from './config.js';
 import { OptionsError } from './errors.js';
@@ -125,9 +130,11 @@ function runWith(inputs: string[], given: PlanApiOptions, withLint: boolean): Pl
       ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
       ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
     };
+    // Unchanged workloads keep their planned pods in the rollout cluster; only the others are simulated.
+    const simulated = rolloutWorkloads(oldLoad.manifests, linted.manifests, options.defaultNamespace || 'default');
     changes = diffManifests(oldLoad.manifests, linted.manifests, {
       ...common,
-      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common }),
+      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common, simulated }),
       ...(cluster ? { snapshot: cluster.manifests } : {}),
     });
   }

@@ -33,6 +33,11 @@ export interface Cluster {
    * the built-in default cluster's nodes.
    */
   daemonNodes?(template: Record<string, unknown>): string[];
+  /**
+   * `kind/namespace/name` of the workloads whose pods this cluster already holds, placed once (unchanged ones): the
+   * change plan does not simulate them again.
+   */
+  placed?: ReadonlySet<string>;
 }
 
 /** The nodes of the planner's built-in default cluster: where DaemonSets run when no cluster is given. */

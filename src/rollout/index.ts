@@ -9,7 +9,8 @@ import { isKind } from '../k8s/kinds.js';
 import { diffPair, pairObjects, type Change, type ObjectPair } from './changes.js';
 import type { Cluster } from './cluster.js';
 import type { Rollout } from './model.js';
-import { defaultPodTemplate } from '../k8s/defaults.js';
+import { defaultPodTemplate, namespaceOf } from '../k8s/defaults.js';
+import { obj } from '../core/values.js';
 import { canonicalJson } from '../k8s/pod-template-hash.js';
 import { defaultNaming, simulateRollouts, type Naming, type WorkloadChange } from './rollouts.js';
 export { rolloutCluster, schedulerCluster } from './scheduler-cluster.js';
@@ -68,7 +69,9 @@ export function planChanges(
     const change = diffPair(pair);
     if (change) changes.push(change);
     const rollout = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion, findings) : null;
-    const bystander = !rollout && options.cluster ? background(pair, defaultNamespace, kubeVersion) : null;
+    const alreadyPlaced = options.cluster?.placed?.has(workloadKey(pair, defaultNamespace)) === true;
+    const bystander =
+      !rollout && options.cluster && !alreadyPlaced ? background(pair, defaultNamespace, kubeVersion) : null;
     const w = rollout ?? bystander;
     if (w) candidates.push(w);
   }
@@ -118,6 +121,31 @@ export function planChanges(
     });
   });
   return { kubeVersion, changes, rollouts, findings: sortFindings(findings) };
+}
+
+/** `kind/namespace/name` of a pair's object (the new side's, else the old side's). */
+function workloadKey(pair: ObjectPair, defaultNamespace: string): string {
+  const m = (pair.new ?? pair.old)!;
+  return `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
+}
+
+/**
+ * The Deployments, StatefulSets and DaemonSets a change plan must simulate (`kind/namespace/name`): changed, added
+ * or removed. The others keep their pods where the planner put them (rolloutCluster's `simulated`).
+ */
+export function rolloutWorkloads(
+  oldManifests: Manifest[],
+  newManifests: Manifest[],
+  defaultNamespace = 'default',
+): Set<string> {
+  const out = new Set<string>();
+  for (const pair of pairObjects(oldManifests, newManifests, defaultNamespace).pairs) {
+    const sides = [pair.old, pair.new].filter((m): m is Manifest => m !== undefined);
+    if (!sides.some((m) => WORKLOAD_KINDS.some((k) => isKind(m, k)))) continue;
+    if (pair.old && pair.new && diffPair(pair) === null) continue;
+    out.add(workloadKey(pair, defaultNamespace));
+  }
+  return out;
 }
 
 /** A workload in the simulation: reported (its rollout is the point) or a bystander that only takes up room. */

@@ -98,6 +98,12 @@ export interface RolloutClusterOptions {
   scoreAllNodes?: boolean;
   /** The Kubernetes minor whose scheduler and API server are modelled (--kube-version). */
   kubeVersion?: string;
+  /**
+   * `kind/namespace/name` of the Deployments, StatefulSets and DaemonSets the change plan simulates (changed, added
+   * or removed: rolloutWorkloads). Every other one keeps its planned pods, placed here once, as pods that only take
+   * room (Cluster.placed). Absent: all of them are left to the simulation.
+   */
+  simulated?: ReadonlySet<string>;
 }
 
 /** Kinds whose old pods planChanges simulates itself (it places them while the rollouts run). */
@@ -106,8 +112,9 @@ const SIMULATED_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 /**
  * The cluster a change plan runs on: the nodes, the pods already running in the snapshot, and the old
  * manifests' other pods (Jobs, ReplicaSets, bare Pods) where the planner places them
- * (`plan()` of the old manifests). Deployments, StatefulSets and DaemonSets are left out: planChanges places their pods
- * itself, changed or not, so they can be scaled and replaced.
+ * (`plan()` of the old manifests). Deployments, StatefulSets and DaemonSets are left out when `simulated` names
+ * them (or when it is absent): planChanges places their pods itself so they can be scaled and replaced. The
+ * unchanged ones stay where the plan put them: 150,000 bystander pods cost one plan, not a simulation.
  */
 export function rolloutCluster(oldManifests: Manifest[], options: RolloutClusterOptions = {}): Cluster {
   const defaultNamespace = options.defaultNamespace || 'default';
@@ -157,13 +164,25 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     const key = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
     if (!sources.has(key)) sources.set(key, m); // the planner plans the first definition
   }
+  const placed = new Set<string>();
+  // One defaulted spec per source manifest: its replicas share it (and the scheduler's parsed pod).
+  const specs = new Map<Manifest, Record<string, unknown>>();
   for (const p of planned.pods) {
-    if (p.node === null || SIMULATED_KINDS.has(p.workload.kind) || !state.node(p.node)) continue;
-    const m = sources.get(`${p.workload.kind}/${p.namespace}/${p.workload.name}`);
+    if (p.node === null || !state.node(p.node)) continue;
+    const key = `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
+    if (SIMULATED_KINDS.has(p.workload.kind)) {
+      if (!options.simulated || options.simulated.has(key)) continue;
+      placed.add(key);
+    }
+    const m = sources.get(key);
     if (!m) continue;
-    const raw = p.workload.kind === 'Pod' ? m.object.spec : obj(obj(m.object.spec).template).spec;
-    const spec = defaultPodSpec(raw);
-    defaultPodRequestsFromLimits(spec);
+    let spec = specs.get(m);
+    if (!spec) {
+      const raw = p.workload.kind === 'Pod' ? m.object.spec : obj(obj(m.object.spec).template).spec;
+      spec = defaultPodSpec(raw);
+      defaultPodRequestsFromLimits(spec);
+      specs.set(m, spec);
+    }
     state.add(
       buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec, priority: p.priority }).pod,
       p.node,
@@ -174,7 +193,7 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     defaultNamespace,
     () => {},
   );
-  return schedulerCluster(
+  const cluster = schedulerCluster(
     new Scheduler(
       state,
       {
@@ -188,4 +207,5 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     ),
     behaviourVersion(options.kubeVersion),
   );
+  return { ...cluster, placed };
 }

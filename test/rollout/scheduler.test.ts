@@ -195,3 +195,31 @@ describe('rollouts on the scheduler', () => {
     );
   });
 });
+
+describe('unchanged workloads in a change plan', () => {
+  it('keep their planned pods as room-takers (placed once), so a rollout that needs their room stalls', async () => {
+    const { planChanges, rolloutCluster, rolloutWorkloads } = await import('../../src/rollout/index.js');
+    const { loadText } = await import('../../src/load/index.js');
+    const node =
+      'apiVersion: v1\nkind: Node\nmetadata: {name: only, labels: {kubernetes.io/hostname: only}}\n' +
+      'status: {allocatable: {cpu: "4", memory: 16Gi, pods: "110"}}\n';
+    const deploy = (name: string, replicas: number, image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}}\nspec:\n  replicas: ${replicas}\n` +
+      `  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n` +
+      `    spec: {containers: [{name: c, image: "${image}", resources: {requests: {cpu: "1"}}}]}\n`;
+    const old = loadText(`${deploy('big', 3, 'big:1')}---\n${deploy('web', 1, 'web:1')}`, 'old.yaml').manifests;
+    const next = loadText(`${deploy('big', 3, 'big:1')}---\n${deploy('web', 1, 'web:2')}`, 'new.yaml').manifests;
+    const simulated = rolloutWorkloads(old, next);
+    expect([...simulated]).toEqual(['Deployment/default/web']);
+    const cluster = rolloutCluster(old, {
+      cluster: { manifests: loadText(node, 'cluster.yaml').manifests, source: 'cluster.yaml' },
+      simulated,
+    });
+    expect([...(cluster.placed ?? [])]).toEqual(['Deployment/default/big']);
+    // 1 replica: maxSurge 25% → 1, maxUnavailable 25% → 0. big's 3 CPU + web's old 1 CPU fill the node's 4 CPU,
+    // so the surge pod cannot be placed and nothing may go first: stalled (ResolveFenceposts, rolloutRolling).
+    const r = planChanges(old, next, { cluster });
+    expect(r.rollouts.map((x) => x.name)).toEqual(['web']);
+    expect(r.rollouts[0]?.stalled).toMatch(/Insufficient cpu/);
+  });
+});
