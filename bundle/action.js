@@ -41016,7 +41016,18 @@ function requestedResources(requests) {
   return ordered;
 }
 var FITS = Object.freeze([]);
+var cpuMemoryOnly = /* @__PURE__ */ new WeakMap();
+function onlyCpuMemory(requests) {
+  let only = cpuMemoryOnly.get(requests);
+  if (only === void 0) {
+    only = requestedResources(requests).every((r) => r === "cpu" || r === "memory");
+    cpuMemoryOnly.set(requests, only);
+  }
+  return only;
+}
 function fitsRequest(requests, node) {
+  if (node.pods.size < node.allocatablePods && onlyCpuMemory(requests) && (requests.cpu ?? 0) <= node.allocatableCpu - node.requestedCpu && (requests.memory ?? 0) <= node.allocatableMemory - node.requestedMemory)
+    return FITS;
   let short = null;
   const maxPods = node.allocatablePods;
   if (node.pods.size + 1 > maxPods)
@@ -42117,7 +42128,7 @@ var VolumeBinding = {
   name: NAME12,
   preFilter(cycle) {
     const volumes2 = cycle.env.volumes;
-    if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return null;
+    if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return { skip: true };
     if (volumes2.unboundImmediate(cycle.pod)) return unresolvable(NAME12, ERR_UNBOUND_IMMEDIATE);
     return null;
   },
@@ -42137,6 +42148,10 @@ var VolumeBinding = {
 var NAME13 = "VolumeZone";
 var VolumeZone = {
   name: NAME13,
+  preFilter(cycle) {
+    const volumes2 = cycle.env.volumes;
+    return !volumes2 || !volumes2.hasClaims(cycle.pod) ? { skip: true } : null;
+  },
   filter(cycle, node) {
     const volumes2 = cycle.env.volumes;
     if (!volumes2 || !volumes2.zoneConflict(cycle.pod, node.node)) return null;
@@ -45410,13 +45425,24 @@ function rolloutCluster(oldManifests, options = {}) {
     const key3 = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
     if (!sources.has(key3)) sources.set(key3, m);
   }
+  const placed = /* @__PURE__ */ new Set();
+  const specs = /* @__PURE__ */ new Map();
   for (const p of planned.pods) {
-    if (p.node === null || SIMULATED_KINDS.has(p.workload.kind) || !state.node(p.node)) continue;
-    const m = sources.get(`${p.workload.kind}/${p.namespace}/${p.workload.name}`);
+    if (p.node === null || !state.node(p.node)) continue;
+    const key3 = `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
+    if (SIMULATED_KINDS.has(p.workload.kind)) {
+      if (!options.simulated || options.simulated.has(key3)) continue;
+      placed.add(key3);
+    }
+    const m = sources.get(key3);
     if (!m) continue;
-    const raw = p.workload.kind === "Pod" ? m.object.spec : obj(obj(m.object.spec).template).spec;
-    const spec = defaultPodSpec(raw);
-    defaultPodRequestsFromLimits(spec);
+    let spec = specs.get(m);
+    if (!spec) {
+      const raw = p.workload.kind === "Pod" ? m.object.spec : obj(obj(m.object.spec).template).spec;
+      spec = defaultPodSpec(raw);
+      defaultPodRequestsFromLimits(spec);
+      specs.set(m, spec);
+    }
     state.add(
       buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec, priority: p.priority }).pod,
       p.node
@@ -45428,7 +45454,7 @@ function rolloutCluster(oldManifests, options = {}) {
     () => {
     }
   );
-  return schedulerCluster(
+  const cluster = schedulerCluster(
     new Scheduler(
       state,
       {
@@ -45442,6 +45468,7 @@ function rolloutCluster(oldManifests, options = {}) {
     ),
     behaviourVersion(options.kubeVersion)
   );
+  return { ...cluster, placed };
 }
 
 // src/rollout/workload.ts
@@ -45639,7 +45666,8 @@ function planChanges(oldManifests, newManifests, options = {}) {
     const change = diffPair(pair);
     if (change) changes.push(change);
     const rollout = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) : null;
-    const bystander = !rollout && options.cluster ? background(pair, defaultNamespace, kubeVersion2) : null;
+    const alreadyPlaced = options.cluster?.placed?.has(workloadKey(pair, defaultNamespace)) === true;
+    const bystander = !rollout && options.cluster && !alreadyPlaced ? background(pair, defaultNamespace, kubeVersion2) : null;
     const w = rollout ?? bystander;
     if (w) candidates.push(w);
   }
@@ -45688,6 +45716,20 @@ function planChanges(oldManifests, newManifests, options = {}) {
     });
   });
   return { kubeVersion: kubeVersion2, changes, rollouts, findings: sortFindings(findings) };
+}
+function workloadKey(pair, defaultNamespace) {
+  const m = pair.new ?? pair.old;
+  return `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
+}
+function rolloutWorkloads(oldManifests, newManifests, defaultNamespace = "default") {
+  const out = /* @__PURE__ */ new Set();
+  for (const pair of pairObjects(oldManifests, newManifests, defaultNamespace).pairs) {
+    const sides = [pair.old, pair.new].filter((m) => m !== void 0);
+    if (!sides.some((m) => WORKLOAD_KINDS3.some((k) => isKind(m, k)))) continue;
+    if (pair.old && pair.new && diffPair(pair) === null) continue;
+    out.add(workloadKey(pair, defaultNamespace));
+  }
+  return out;
 }
 function rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) {
   const { old, new: next } = pair;
@@ -45779,9 +45821,10 @@ function runWith(inputs, given, withLint) {
       ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {},
       ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {}
     };
+    const simulated = rolloutWorkloads(oldLoad.manifests, linted.manifests, options.defaultNamespace || "default");
     changes = planChanges(oldLoad.manifests, linted.manifests, {
       ...common2,
-      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common2 }),
+      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common2, simulated }),
       ...cluster ? { snapshot: cluster.manifests } : {}
     });
   }

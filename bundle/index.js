@@ -41010,7 +41010,18 @@ function requestedResources(requests) {
   return ordered;
 }
 var FITS = Object.freeze([]);
+var cpuMemoryOnly = /* @__PURE__ */ new WeakMap();
+function onlyCpuMemory(requests) {
+  let only = cpuMemoryOnly.get(requests);
+  if (only === void 0) {
+    only = requestedResources(requests).every((r) => r === "cpu" || r === "memory");
+    cpuMemoryOnly.set(requests, only);
+  }
+  return only;
+}
 function fitsRequest(requests, node) {
+  if (node.pods.size < node.allocatablePods && onlyCpuMemory(requests) && (requests.cpu ?? 0) <= node.allocatableCpu - node.requestedCpu && (requests.memory ?? 0) <= node.allocatableMemory - node.requestedMemory)
+    return FITS;
   let short = null;
   const maxPods = node.allocatablePods;
   if (node.pods.size + 1 > maxPods)
@@ -42111,7 +42122,7 @@ var VolumeBinding = {
   name: NAME12,
   preFilter(cycle) {
     const volumes2 = cycle.env.volumes;
-    if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return null;
+    if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return { skip: true };
     if (volumes2.unboundImmediate(cycle.pod)) return unresolvable(NAME12, ERR_UNBOUND_IMMEDIATE);
     return null;
   },
@@ -42131,6 +42142,10 @@ var VolumeBinding = {
 var NAME13 = "VolumeZone";
 var VolumeZone = {
   name: NAME13,
+  preFilter(cycle) {
+    const volumes2 = cycle.env.volumes;
+    return !volumes2 || !volumes2.hasClaims(cycle.pod) ? { skip: true } : null;
+  },
   filter(cycle, node) {
     const volumes2 = cycle.env.volumes;
     if (!volumes2 || !volumes2.zoneConflict(cycle.pod, node.node)) return null;
@@ -45564,13 +45579,24 @@ function rolloutCluster(oldManifests, options = {}) {
     const key3 = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
     if (!sources.has(key3)) sources.set(key3, m);
   }
+  const placed = /* @__PURE__ */ new Set();
+  const specs = /* @__PURE__ */ new Map();
   for (const p of planned.pods) {
-    if (p.node === null || SIMULATED_KINDS.has(p.workload.kind) || !state.node(p.node)) continue;
-    const m = sources.get(`${p.workload.kind}/${p.namespace}/${p.workload.name}`);
+    if (p.node === null || !state.node(p.node)) continue;
+    const key3 = `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
+    if (SIMULATED_KINDS.has(p.workload.kind)) {
+      if (!options.simulated || options.simulated.has(key3)) continue;
+      placed.add(key3);
+    }
+    const m = sources.get(key3);
     if (!m) continue;
-    const raw = p.workload.kind === "Pod" ? m.object.spec : obj(obj(m.object.spec).template).spec;
-    const spec = defaultPodSpec(raw);
-    defaultPodRequestsFromLimits(spec);
+    let spec = specs.get(m);
+    if (!spec) {
+      const raw = p.workload.kind === "Pod" ? m.object.spec : obj(obj(m.object.spec).template).spec;
+      spec = defaultPodSpec(raw);
+      defaultPodRequestsFromLimits(spec);
+      specs.set(m, spec);
+    }
     state.add(
       buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec, priority: p.priority }).pod,
       p.node
@@ -45582,7 +45608,7 @@ function rolloutCluster(oldManifests, options = {}) {
     () => {
     }
   );
-  return schedulerCluster(
+  const cluster = schedulerCluster(
     new Scheduler(
       state,
       {
@@ -45596,6 +45622,7 @@ function rolloutCluster(oldManifests, options = {}) {
     ),
     behaviourVersion(options.kubeVersion)
   );
+  return { ...cluster, placed };
 }
 
 // src/rollout/workload.ts
@@ -45793,7 +45820,8 @@ function planChanges(oldManifests, newManifests, options = {}) {
     const change = diffPair(pair);
     if (change) changes.push(change);
     const rollout2 = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) : null;
-    const bystander = !rollout2 && options.cluster ? background(pair, defaultNamespace, kubeVersion2) : null;
+    const alreadyPlaced = options.cluster?.placed?.has(workloadKey(pair, defaultNamespace)) === true;
+    const bystander = !rollout2 && options.cluster && !alreadyPlaced ? background(pair, defaultNamespace, kubeVersion2) : null;
     const w = rollout2 ?? bystander;
     if (w) candidates.push(w);
   }
@@ -45842,6 +45870,20 @@ function planChanges(oldManifests, newManifests, options = {}) {
     });
   });
   return { kubeVersion: kubeVersion2, changes, rollouts, findings: sortFindings(findings) };
+}
+function workloadKey(pair, defaultNamespace) {
+  const m = pair.new ?? pair.old;
+  return `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
+}
+function rolloutWorkloads(oldManifests, newManifests, defaultNamespace = "default") {
+  const out = /* @__PURE__ */ new Set();
+  for (const pair of pairObjects(oldManifests, newManifests, defaultNamespace).pairs) {
+    const sides = [pair.old, pair.new].filter((m) => m !== void 0);
+    if (!sides.some((m) => WORKLOAD_KINDS3.some((k) => isKind(m, k)))) continue;
+    if (pair.old && pair.new && diffPair(pair) === null) continue;
+    out.add(workloadKey(pair, defaultNamespace));
+  }
+  return out;
 }
 function rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) {
   const { old, new: next } = pair;
@@ -45933,9 +45975,10 @@ function runWith(inputs, given, withLint) {
       ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {},
       ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {}
     };
+    const simulated = rolloutWorkloads(oldLoad.manifests, linted.manifests, options.defaultNamespace || "default");
     changes = planChanges(oldLoad.manifests, linted.manifests, {
       ...common2,
-      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common2 }),
+      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common2, simulated }),
       ...cluster ? { snapshot: cluster.manifests } : {}
     });
   }
@@ -46214,7 +46257,7 @@ function usage(node, resource) {
 function percent(fraction) {
   return Math.round(fraction * 100);
 }
-function workloadKey(p) {
+function workloadKey2(p) {
   return `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
 }
 function byZone(nodes) {
@@ -46275,7 +46318,7 @@ function podChip(p, explain2, reason) {
     reason ? `<span class="reason">${escapeHtml(reason)}</span>` : "",
     explainTip(p, explain2)
   ].join("");
-  return `<span class="pod" tabindex="0" style="--h:${hue(workloadKey(p))}" data-pod="${escapeHtml(`${p.namespace}/${p.name}`)}">${escapeHtml(p.name)}<span class="tip" role="tooltip">${tip}</span></span>`;
+  return `<span class="pod" tabindex="0" style="--h:${hue(workloadKey2(p))}" data-pod="${escapeHtml(`${p.namespace}/${p.name}`)}">${escapeHtml(p.name)}<span class="tip" role="tooltip">${tip}</span></span>`;
 }
 function nodeCard(node, pods, explain2) {
   const flags = node.unschedulable ? " cordoned" : (node.taints ?? []).length ? " tainted" : "";
@@ -46314,12 +46357,12 @@ function renderNodes(plan3) {
   for (const p of plan3.pods) {
     if (p.node === null) continue;
     const owner = p.owner && p.name.startsWith(p.owner.name) ? p.owner.name : "";
-    const key3 = `${p.namespace}/${owner}\0${workloadKey(p)}`;
+    const key3 = `${p.namespace}/${owner}\0${workloadKey2(p)}`;
     let o = ownerIndex.get(key3);
     if (o === void 0) {
       o = heat.owners.length;
       ownerIndex.set(key3, o);
-      heat.owners.push([`${p.namespace}/${owner}`, hue(workloadKey(p))]);
+      heat.owners.push([`${p.namespace}/${owner}`, hue(workloadKey2(p))]);
     }
     podIndex.set(p, heat.pods.length);
     heat.pods.push([o, p.name.slice(owner.length)]);

@@ -43699,7 +43699,17 @@ function requestedResources(requests) {
   }
   return ordered;
 }
+function onlyCpuMemory(requests) {
+  let only = cpuMemoryOnly.get(requests);
+  if (only === void 0) {
+    only = requestedResources(requests).every((r) => r === "cpu" || r === "memory");
+    cpuMemoryOnly.set(requests, only);
+  }
+  return only;
+}
 function fitsRequest(requests, node) {
+  if (node.pods.size < node.allocatablePods && onlyCpuMemory(requests) && (requests.cpu ?? 0) <= node.allocatableCpu - node.requestedCpu && (requests.memory ?? 0) <= node.allocatableMemory - node.requestedMemory)
+    return FITS;
   let short = null;
   const maxPods = node.allocatablePods;
   if (node.pods.size + 1 > maxPods)
@@ -43737,7 +43747,7 @@ function leastAllocatedScore(pod, node) {
   }
   return weights === 0 ? 0 : Math.floor(sum2 / weights);
 }
-var NAME3, TOO_MANY_PODS, orderCache, FITS, REQUESTS, NodeResourcesFit;
+var NAME3, TOO_MANY_PODS, orderCache, FITS, cpuMemoryOnly, REQUESTS, NodeResourcesFit;
 var init_node_resources_fit = __esm({
   "src/plan/scheduler/plugins/node-resources-fit.ts"() {
     "use strict";
@@ -43747,6 +43757,7 @@ var init_node_resources_fit = __esm({
     TOO_MANY_PODS = "Too many pods";
     orderCache = /* @__PURE__ */ new WeakMap();
     FITS = Object.freeze([]);
+    cpuMemoryOnly = /* @__PURE__ */ new WeakMap();
     REQUESTS = stateKey(`PreFilter${NAME3}`);
     NodeResourcesFit = {
       name: NAME3,
@@ -44932,7 +44943,7 @@ var init_volume_binding = __esm({
       name: NAME12,
       preFilter(cycle) {
         const volumes2 = cycle.env.volumes;
-        if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return null;
+        if (!volumes2 || !volumes2.hasClaims(cycle.pod)) return { skip: true };
         if (volumes2.unboundImmediate(cycle.pod)) return unresolvable(NAME12, ERR_UNBOUND_IMMEDIATE);
         return null;
       },
@@ -44960,6 +44971,10 @@ var init_volume_zone = __esm({
     NAME13 = "VolumeZone";
     VolumeZone = {
       name: NAME13,
+      preFilter(cycle) {
+        const volumes2 = cycle.env.volumes;
+        return !volumes2 || !volumes2.hasClaims(cycle.pod) ? { skip: true } : null;
+      },
       filter(cycle, node) {
         const volumes2 = cycle.env.volumes;
         if (!volumes2 || !volumes2.zoneConflict(cycle.pod, node.node)) return null;
@@ -47819,13 +47834,24 @@ function rolloutCluster(oldManifests, options = {}) {
     const key3 = `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
     if (!sources.has(key3)) sources.set(key3, m);
   }
+  const placed = /* @__PURE__ */ new Set();
+  const specs = /* @__PURE__ */ new Map();
   for (const p of planned.pods) {
-    if (p.node === null || SIMULATED_KINDS.has(p.workload.kind) || !state.node(p.node)) continue;
-    const m = sources.get(`${p.workload.kind}/${p.namespace}/${p.workload.name}`);
+    if (p.node === null || !state.node(p.node)) continue;
+    const key3 = `${p.workload.kind}/${p.namespace}/${p.workload.name}`;
+    if (SIMULATED_KINDS.has(p.workload.kind)) {
+      if (!options.simulated || options.simulated.has(key3)) continue;
+      placed.add(key3);
+    }
+    const m = sources.get(key3);
     if (!m) continue;
-    const raw = p.workload.kind === "Pod" ? m.object.spec : obj(obj(m.object.spec).template).spec;
-    const spec = defaultPodSpec(raw);
-    defaultPodRequestsFromLimits(spec);
+    let spec = specs.get(m);
+    if (!spec) {
+      const raw = p.workload.kind === "Pod" ? m.object.spec : obj(obj(m.object.spec).template).spec;
+      spec = defaultPodSpec(raw);
+      defaultPodRequestsFromLimits(spec);
+      specs.set(m, spec);
+    }
     state.add(
       buildSchedPod({ name: p.name, namespace: p.namespace, labels: p.labels, spec, priority: p.priority }).pod,
       p.node
@@ -47837,7 +47863,7 @@ function rolloutCluster(oldManifests, options = {}) {
     () => {
     }
   );
-  return schedulerCluster(
+  const cluster = schedulerCluster(
     new Scheduler(
       state,
       {
@@ -47851,6 +47877,7 @@ function rolloutCluster(oldManifests, options = {}) {
     ),
     behaviourVersion(options.kubeVersion)
   );
+  return { ...cluster, placed };
 }
 var SOURCE_KINDS, SIMULATED_KINDS;
 var init_scheduler_cluster = __esm({
@@ -48038,7 +48065,8 @@ function planChanges(oldManifests, newManifests, options = {}) {
     const change = diffPair(pair);
     if (change) changes.push(change);
     const rollout2 = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) : null;
-    const bystander = !rollout2 && options.cluster ? background(pair, defaultNamespace, kubeVersion2) : null;
+    const alreadyPlaced = options.cluster?.placed?.has(workloadKey2(pair, defaultNamespace)) === true;
+    const bystander = !rollout2 && options.cluster && !alreadyPlaced ? background(pair, defaultNamespace, kubeVersion2) : null;
     const w = rollout2 ?? bystander;
     if (w) candidates.push(w);
   }
@@ -48088,6 +48116,20 @@ function planChanges(oldManifests, newManifests, options = {}) {
   });
   return { kubeVersion: kubeVersion2, changes, rollouts, findings: sortFindings(findings) };
 }
+function workloadKey2(pair, defaultNamespace) {
+  const m = pair.new ?? pair.old;
+  return `${String(m.object.kind)}/${namespaceOf(m.object, defaultNamespace)}/${String(obj(m.object.metadata).name)}`;
+}
+function rolloutWorkloads(oldManifests, newManifests, defaultNamespace = "default") {
+  const out = /* @__PURE__ */ new Set();
+  for (const pair of pairObjects(oldManifests, newManifests, defaultNamespace).pairs) {
+    const sides = [pair.old, pair.new].filter((m) => m !== void 0);
+    if (!sides.some((m) => WORKLOAD_KINDS3.some((k) => isKind(m, k)))) continue;
+    if (pair.old && pair.new && diffPair(pair) === null) continue;
+    out.add(workloadKey2(pair, defaultNamespace));
+  }
+  return out;
+}
 function rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) {
   const { old, new: next } = pair;
   if (!old || !next) return null;
@@ -48136,6 +48178,7 @@ var init_rollout = __esm({
     init_kinds();
     init_changes();
     init_defaults();
+    init_values();
     init_pod_template_hash();
     init_rollouts();
     init_scheduler_cluster();
@@ -48204,9 +48247,10 @@ function runWith(inputs, given, withLint) {
       ...options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {},
       ...options.kubeVersion !== void 0 ? { kubeVersion: options.kubeVersion } : {}
     };
+    const simulated = rolloutWorkloads(oldLoad.manifests, linted.manifests, options.defaultNamespace || "default");
     changes = planChanges(oldLoad.manifests, linted.manifests, {
       ...common2,
-      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common2 }),
+      cluster: rolloutCluster(oldLoad.manifests, { ...clusterOption(cluster), ...common2, simulated }),
       ...cluster ? { snapshot: cluster.manifests } : {}
     });
   }
