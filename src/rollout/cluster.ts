@@ -37,7 +37,7 @@ export interface Cluster {
    * `kind/namespace/name` of the workloads whose pods this cluster already holds, placed once (unchanged ones): the
    * change plan does not simulate them again.
    */
-  placed?: ReadonlySet<string>;
+  placedWorkloads?: ReadonlySet<string>;
 }
 
 /** The nodes of the planner's built-in default cluster: where DaemonSets run when no cluster is given. */

@@ -69,7 +69,7 @@ export function planChanges(
     const change = diffPair(pair);
     if (change) changes.push(change);
     const rollout = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion, findings) : null;
-    const alreadyPlaced = options.cluster?.placed?.has(workloadKey(pair, defaultNamespace)) === true;
+    const alreadyPlaced = options.cluster?.placedWorkloads?.has(workloadKey(pair, defaultNamespace)) === true;
     const bystander =
       !rollout && options.cluster && !alreadyPlaced ? background(pair, defaultNamespace, kubeVersion) : null;
     const w = rollout ?? bystander;

@@ -101,7 +101,7 @@ export interface RolloutClusterOptions {
   /**
    * `kind/namespace/name` of the Deployments, StatefulSets and DaemonSets the change plan simulates (changed, added
    * or removed: rolloutWorkloads). Every other one keeps its planned pods, placed here once, as pods that only take
-   * room (Cluster.placed). Absent: all of them are left to the simulation.
+   * room (Cluster.placedWorkloads). Absent: all of them are left to the simulation.
    */
   simulated?: ReadonlySet<string>;
 }
@@ -207,5 +207,5 @@ export function rolloutCluster(oldManifests: Manifest[], options: RolloutCluster
     ),
     behaviourVersion(options.kubeVersion),
   );
-  return { ...cluster, placed };
+  return { ...cluster, placedWorkloads: placed };
 }

@@ -215,7 +215,7 @@ describe('unchanged workloads in a change plan', () => {
       cluster: { manifests: loadText(node, 'cluster.yaml').manifests, source: 'cluster.yaml' },
       simulated,
     });
-    expect([...(cluster.placed ?? [])]).toEqual(['Deployment/default/big']);
+    expect([...(cluster.placedWorkloads ?? [])]).toEqual(['Deployment/default/big']);
     // 1 replica: maxSurge 25% → 1, maxUnavailable 25% → 0. big's 3 CPU + web's old 1 CPU fill the node's 4 CPU,
     // so the surge pod cannot be placed and nothing may go first: stalled (ResolveFenceposts, rolloutRolling).
     const r = planChanges(old, next, { cluster });
