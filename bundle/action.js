@@ -45468,7 +45468,7 @@ function rolloutCluster(oldManifests, options = {}) {
     ),
     behaviourVersion(options.kubeVersion)
   );
-  return { ...cluster, placed };
+  return { ...cluster, placedWorkloads: placed };
 }
 
 // src/rollout/workload.ts
@@ -45666,7 +45666,7 @@ function planChanges(oldManifests, newManifests, options = {}) {
     const change = diffPair(pair);
     if (change) changes.push(change);
     const rollout = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) : null;
-    const alreadyPlaced = options.cluster?.placed?.has(workloadKey(pair, defaultNamespace)) === true;
+    const alreadyPlaced = options.cluster?.placedWorkloads?.has(workloadKey(pair, defaultNamespace)) === true;
     const bystander = !rollout && options.cluster && !alreadyPlaced ? background(pair, defaultNamespace, kubeVersion2) : null;
     const w = rollout ?? bystander;
     if (w) candidates.push(w);

@@ -47877,7 +47877,7 @@ function rolloutCluster(oldManifests, options = {}) {
     ),
     behaviourVersion(options.kubeVersion)
   );
-  return { ...cluster, placed };
+  return { ...cluster, placedWorkloads: placed };
 }
 var SOURCE_KINDS, SIMULATED_KINDS;
 var init_scheduler_cluster = __esm({
@@ -48065,7 +48065,7 @@ function planChanges(oldManifests, newManifests, options = {}) {
     const change = diffPair(pair);
     if (change) changes.push(change);
     const rollout2 = change ? rolloutCandidate(pair, defaultNamespace, kubeVersion2, findings) : null;
-    const alreadyPlaced = options.cluster?.placed?.has(workloadKey2(pair, defaultNamespace)) === true;
+    const alreadyPlaced = options.cluster?.placedWorkloads?.has(workloadKey2(pair, defaultNamespace)) === true;
     const bystander = !rollout2 && options.cluster && !alreadyPlaced ? background(pair, defaultNamespace, kubeVersion2) : null;
     const w = rollout2 ?? bystander;
     if (w) candidates.push(w);
