@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { clusterText } from './cluster-docs.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(HERE, '../dist/src');
@@ -14,16 +15,6 @@ const [nodeCount = 5000, deployments = 1500, replicas = 100] = process.argv.slic
 const api = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
 const planner = await import(pathToFileURL(path.join(DIST, 'plan/index.js')).href);
 
-function nodeDoc(i) {
-  return `apiVersion: v1
-kind: Node
-metadata:
-  name: node-${String(i).padStart(5, '0')}
-  labels: {kubernetes.io/hostname: node-${i}, topology.kubernetes.io/zone: zone-${'abc'[i % 3]}}
-status:
-  allocatable: {cpu: "64", memory: 256Gi, pods: "110"}
-`;
-}
 function deployment(i, image = 'app:1') {
   const name = `app-${i}`;
   return `apiVersion: apps/v1
@@ -39,7 +30,7 @@ spec:
       - {name: app, image: '${image}', resources: {requests: {cpu: 100m, memory: 128Mi}}}
 `;
 }
-const nodesText = Array.from({ length: nodeCount }, (_, i) => nodeDoc(i)).join('---\n');
+const nodesText = clusterText(nodeCount);
 const appsText = Array.from({ length: deployments }, (_, i) => deployment(i)).join('---\n');
 const cluster = { manifests: api.loadText(nodesText, 'nodes.yaml').manifests, source: 'nodes.yaml' };
 const manifests = api.loadText(appsText, 'apps.yaml').manifests;

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { clusterText } from './cluster-docs.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(HERE, '../dist/src');
@@ -15,14 +16,6 @@ const [nodeCount = 5000, deployments = 1500, replicas = 100] = process.argv.slic
 const api = await import(pathToFileURL(path.join(DIST, 'index.js')).href);
 const rollout = await import(pathToFileURL(path.join(DIST, 'rollout/index.js')).href);
 
-const nodeDoc = (i) => `apiVersion: v1
-kind: Node
-metadata:
-  name: node-${String(i).padStart(5, '0')}
-  labels: {kubernetes.io/hostname: node-${i}, topology.kubernetes.io/zone: zone-${'abc'[i % 3]}}
-status:
-  allocatable: {cpu: "64", memory: 256Gi, pods: "110"}
-`;
 const deployment = (name, n, image) => `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: ${name}, namespace: ns-${name.length % 20}}
@@ -38,8 +31,7 @@ spec:
 const bystanders = Array.from({ length: deployments }, (_, i) => deployment(`app-${i}`, replicas, 'app:1'));
 const side = (image) =>
   api.loadText([...bystanders, deployment('web', 10, image)].join('---\n'), 'apps.yaml').manifests;
-const clusterText = Array.from({ length: nodeCount }, (_, i) => nodeDoc(i)).join('---\n');
-const cluster = { manifests: api.loadText(clusterText, 'nodes.yaml').manifests, source: 'nodes.yaml' };
+const cluster = { manifests: api.loadText(clusterText(nodeCount), 'nodes.yaml').manifests, source: 'nodes.yaml' };
 const oldSide = side('web:1');
 const newSide = side('web:2');
 

@@ -11,9 +11,8 @@ import type { Cluster, PodRequest } from './cluster.js';
 import { DEFAULT_NODES } from './cluster.js';
 import { scaledValue } from '../k8s/intstr.js';
 import type { Clock, Rollout, WorkloadSim } from './model.js';
-import type { PodPool, SimPod } from './pods.js';
+import { templateLabels, type PodPool, type SimPod } from './pods.js';
 import type { DaemonSetSpec } from './workload.js';
-import { dict } from '../core/dict.js';
 
 export interface DaemonSetNaming {
   /** ControllerRevision name for a template (`<set>-<hash>`); its hash is the pods' controller-revision-hash. */
@@ -202,13 +201,7 @@ export class DaemonSetSim implements WorkloadSim {
   }
 
   private request(name: string, node: string, revision: string, template: Record<string, unknown>): PodRequest {
-    const labels = dict<string>();
-    const meta = template.metadata;
-    if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
-      const l = (meta as Record<string, unknown>).labels;
-      if (l && typeof l === 'object' && !Array.isArray(l))
-        for (const [k, v] of Object.entries(l)) if (typeof v === 'string') labels[k] = v;
-    }
+    const labels = templateLabels(template);
     labels['controller-revision-hash'] = revision.slice(this.set.name.length + 1);
     return {
       name,

@@ -7,9 +7,8 @@ import { isObj } from '../core/values.js';
 import type { PodRequest } from './cluster.js';
 import { newRSNewReplicas, resolveFenceposts, type Fenceposts } from './fenceposts.js';
 import type { Clock, Rollout, RolloutEvent, WorkloadSim } from './model.js';
-import { countPods, podsToDelete, type PodPool, type SimPod } from './pods.js';
+import { countPods, podsToDelete, templateLabels, type PodPool, type SimPod } from './pods.js';
 import type { DeploymentSpec } from './workload.js';
-import { dict } from '../core/dict.js';
 
 /** Names, hashes and labels come from outside (the planner's naming when available). */
 export interface DeploymentNaming {
@@ -385,13 +384,7 @@ export class DeploymentSim implements WorkloadSim {
   }
 
   private request(rs: ReplicaSet, name: string): PodRequest {
-    const meta = rs.template.metadata;
-    const labels = dict<string>();
-    if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
-      const l = (meta as Record<string, unknown>).labels;
-      if (l && typeof l === 'object' && !Array.isArray(l))
-        for (const [k, v] of Object.entries(l)) if (typeof v === 'string') labels[k] = v;
-    }
+    const labels = templateLabels(rs.template);
     labels['pod-template-hash'] = rs.hash;
     // getNewReplicaSet: the ReplicaSet's selector is the Deployment's plus pod-template-hash.
     const sel = this.d.selector;

@@ -3,6 +3,17 @@
  * Pending with the scheduler's reason), made Ready by the wave, deleted by a controller.
  */
 import type { Cluster, PodRequest } from './cluster.js';
+import { dict } from '../core/dict.js';
+import { isObj } from '../core/values.js';
+
+/** A pod template's string labels in a fresh (null-prototype) table: what a controller's new pod starts with. */
+export function templateLabels(template: Record<string, unknown>): Record<string, string> {
+  const labels = dict<string>();
+  const meta = template.metadata;
+  if (isObj(meta) && isObj(meta.labels))
+    for (const [k, v] of Object.entries(meta.labels)) if (typeof v === 'string') labels[k] = v;
+  return labels;
+}
 
 export interface SimPod {
   name: string;

@@ -6,9 +6,8 @@
 import type { PodRequest } from './cluster.js';
 import { scaledValue } from '../k8s/intstr.js';
 import type { Clock, Rollout, WorkloadSim } from './model.js';
-import type { PodPool, SimPod } from './pods.js';
+import { templateLabels, type PodPool, type SimPod } from './pods.js';
 import type { StatefulSetSpec } from './workload.js';
-import { dict } from '../core/dict.js';
 
 export interface StatefulSetNaming {
   /** ControllerRevision name for a template (`<set>-<hash>`). */
@@ -205,13 +204,7 @@ export class StatefulSetSim implements WorkloadSim {
   }
 
   private request(name: string, ordinal: number, revision: string, template: Record<string, unknown>): PodRequest {
-    const labels = dict<string>();
-    const meta = template.metadata;
-    if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
-      const l = (meta as Record<string, unknown>).labels;
-      if (l && typeof l === 'object' && !Array.isArray(l))
-        for (const [k, v] of Object.entries(l)) if (typeof v === 'string') labels[k] = v;
-    }
+    const labels = templateLabels(template);
     labels['controller-revision-hash'] = revision;
     labels['statefulset.kubernetes.io/pod-name'] = name;
     labels['apps.kubernetes.io/pod-index'] = String(ordinal);

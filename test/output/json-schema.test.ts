@@ -68,6 +68,32 @@ describe('JSON output validates against schemas/output/*.schema.json', () => {
     expectValid('plan', checked);
   });
 
+  it('plan with what-if answers (--drain, --fail-zone, --headroom)', async () => {
+    const planned = JSON.parse(
+      (
+        await runCli(
+          [
+            'plan',
+            'new',
+            '--drain',
+            'worker-1',
+            '--fail-zone',
+            'zone-b',
+            '--headroom',
+            'shop/deploy/web',
+            '--format',
+            'json',
+          ],
+          { cwd: dir },
+        )
+      ).stdout,
+    );
+    expect(planned.whatIf.drains[0].node).toBe('worker-1');
+    expect(planned.whatIf.failedZones[0].nodes).toEqual(['worker-2']);
+    expect(typeof planned.whatIf.headroom.fits).toBe('number');
+    expectValid('plan', planned);
+  });
+
   it('rules', async () => {
     expectValid('rules', JSON.parse((await runCli(['rules', '--format', 'json'])).stdout));
   });
