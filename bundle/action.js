@@ -44356,6 +44356,14 @@ function newRSNewReplicas(strategy, replicas, surge, counts2) {
 }
 
 // src/rollout/pods.ts
+function templateLabels(template) {
+  const labels = dict();
+  const meta = template.metadata;
+  if (isObj(meta) && isObj(meta.labels)) {
+    for (const [k, v] of Object.entries(meta.labels)) if (typeof v === "string") labels[k] = v;
+  }
+  return labels;
+}
 var PodPool = class {
   constructor(cluster) {
     this.cluster = cluster;
@@ -44756,14 +44764,7 @@ var DeploymentSim = class {
     }
   }
   request(rs, name2) {
-    const meta = rs.template.metadata;
-    const labels = dict();
-    if (meta && typeof meta === "object" && !Array.isArray(meta)) {
-      const l = meta.labels;
-      if (l && typeof l === "object" && !Array.isArray(l)) {
-        for (const [k, v] of Object.entries(l)) if (typeof v === "string") labels[k] = v;
-      }
-    }
+    const labels = templateLabels(rs.template);
     labels["pod-template-hash"] = rs.hash;
     const sel = this.d.selector;
     const ownerSelector = isObj(sel) ? { ...sel, matchLabels: { ...isObj(sel.matchLabels) ? sel.matchLabels : {}, "pod-template-hash": rs.hash } } : void 0;
@@ -44988,14 +44989,7 @@ var StatefulSetSim = class {
     this.record("delete", r, message);
   }
   request(name2, ordinal, revision, template) {
-    const labels = dict();
-    const meta = template.metadata;
-    if (meta && typeof meta === "object" && !Array.isArray(meta)) {
-      const l = meta.labels;
-      if (l && typeof l === "object" && !Array.isArray(l)) {
-        for (const [k, v] of Object.entries(l)) if (typeof v === "string") labels[k] = v;
-      }
-    }
+    const labels = templateLabels(template);
     labels["controller-revision-hash"] = revision;
     labels["statefulset.kubernetes.io/pod-name"] = name2;
     labels["apps.kubernetes.io/pod-index"] = String(ordinal);
@@ -45194,14 +45188,7 @@ var DaemonSetSim = class {
     this.record("delete", p, message);
   }
   request(name2, node, revision, template) {
-    const labels = dict();
-    const meta = template.metadata;
-    if (meta && typeof meta === "object" && !Array.isArray(meta)) {
-      const l = meta.labels;
-      if (l && typeof l === "object" && !Array.isArray(l)) {
-        for (const [k, v] of Object.entries(l)) if (typeof v === "string") labels[k] = v;
-      }
-    }
+    const labels = templateLabels(template);
     labels["controller-revision-hash"] = revision.slice(this.set.name.length + 1);
     return {
       name: name2,

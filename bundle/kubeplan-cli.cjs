@@ -46705,6 +46705,14 @@ var init_fenceposts = __esm({
 });
 
 // src/rollout/pods.ts
+function templateLabels(template) {
+  const labels = dict();
+  const meta = template.metadata;
+  if (isObj(meta) && isObj(meta.labels)) {
+    for (const [k, v] of Object.entries(meta.labels)) if (typeof v === "string") labels[k] = v;
+  }
+  return labels;
+}
 function deletionOrder(a, b) {
   const pa = a.pod;
   const pb = b.pod;
@@ -46749,6 +46757,8 @@ var PodPool;
 var init_pods = __esm({
   "src/rollout/pods.ts"() {
     "use strict";
+    init_dict();
+    init_values();
     PodPool = class {
       constructor(cluster) {
         this.cluster = cluster;
@@ -46845,7 +46855,6 @@ var init_deployment2 = __esm({
     init_values();
     init_fenceposts();
     init_pods();
-    init_dict();
     DeploymentSim = class {
       constructor(old, next, pool, clock, naming, start2 = []) {
         this.pool = pool;
@@ -47125,14 +47134,7 @@ var init_deployment2 = __esm({
         }
       }
       request(rs, name2) {
-        const meta = rs.template.metadata;
-        const labels = dict();
-        if (meta && typeof meta === "object" && !Array.isArray(meta)) {
-          const l = meta.labels;
-          if (l && typeof l === "object" && !Array.isArray(l)) {
-            for (const [k, v] of Object.entries(l)) if (typeof v === "string") labels[k] = v;
-          }
-        }
+        const labels = templateLabels(rs.template);
         labels["pod-template-hash"] = rs.hash;
         const sel = this.d.selector;
         const ownerSelector = isObj(sel) ? { ...sel, matchLabels: { ...isObj(sel.matchLabels) ? sel.matchLabels : {}, "pod-template-hash": rs.hash } } : void 0;
@@ -47215,7 +47217,7 @@ var init_statefulset2 = __esm({
   "src/rollout/statefulset.ts"() {
     "use strict";
     init_intstr();
-    init_dict();
+    init_pods();
     StatefulSetSim = class {
       constructor(old, next, pool, clock, naming) {
         this.pool = pool;
@@ -47365,14 +47367,7 @@ var init_statefulset2 = __esm({
         this.record("delete", r, message);
       }
       request(name2, ordinal, revision, template) {
-        const labels = dict();
-        const meta = template.metadata;
-        if (meta && typeof meta === "object" && !Array.isArray(meta)) {
-          const l = meta.labels;
-          if (l && typeof l === "object" && !Array.isArray(l)) {
-            for (const [k, v] of Object.entries(l)) if (typeof v === "string") labels[k] = v;
-          }
-        }
+        const labels = templateLabels(template);
         labels["controller-revision-hash"] = revision;
         labels["statefulset.kubernetes.io/pod-name"] = name2;
         labels["apps.kubernetes.io/pod-index"] = String(ordinal);
@@ -47422,7 +47417,7 @@ var init_daemonset2 = __esm({
     "use strict";
     init_cluster2();
     init_intstr();
-    init_dict();
+    init_pods();
     DaemonSetSim = class {
       constructor(old, set, pool, clock, naming, cluster) {
         this.old = old;
@@ -47580,14 +47575,7 @@ var init_daemonset2 = __esm({
         this.record("delete", p, message);
       }
       request(name2, node, revision, template) {
-        const labels = dict();
-        const meta = template.metadata;
-        if (meta && typeof meta === "object" && !Array.isArray(meta)) {
-          const l = meta.labels;
-          if (l && typeof l === "object" && !Array.isArray(l)) {
-            for (const [k, v] of Object.entries(l)) if (typeof v === "string") labels[k] = v;
-          }
-        }
+        const labels = templateLabels(template);
         labels["controller-revision-hash"] = revision.slice(this.set.name.length + 1);
         return {
           name: name2,
