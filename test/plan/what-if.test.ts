@@ -219,3 +219,21 @@ describe('bad what-if options are usage errors', () => {
     expect(JSON.parse(json.stdout).whatIf.failedZones[0]).toMatchObject({ zone: 'zone-b', nodes: ['node-b1'] });
   });
 });
+
+describe('--headroom is bounded by the scheduling-work budget', () => {
+  it('stops when the budget is spent and says so', () => {
+    // 3 nodes evaluated per attempt, no terms: 3 units each. The plan's 3 pods cost 9; a budget of 15 leaves room
+    // for 2 headroom copies (9 + 3 + 3 = 15, not over); the third attempt would exceed it.
+    const r = plan(manifests(web('1', 2)), {
+      cluster: { manifests: manifests(CLUSTER, 'cluster.yaml'), source: 'cluster.yaml' },
+      maxSchedulingWork: 15,
+      whatIf: { drain: [], failZones: [], headroom: { kind: 'Deployment', namespace: 'default', name: 'web' } },
+    });
+    expect(r.pods.every((p) => p.node !== null)).toBe(true);
+    expect(r.whatIf?.headroom).toEqual({
+      workload: 'Deployment default/web',
+      fits: 2,
+      reason: 'the plan spent its scheduling-work budget (--max-scheduling-work)',
+    });
+  });
+});

@@ -347,6 +347,12 @@ export function queueAndSchedule(input: ScheduleInput): ScheduleOutput {
         evict,
         runQueue,
         evictions,
+        spendWork: (pod) => {
+          if (overBudget) return false;
+          work += nodesEvaluated * (1 + schedulingTerms(pod));
+          overBudget = work > budget;
+          return !overBudget;
+        },
       })
     : undefined;
 

@@ -15,7 +15,8 @@
  *   against a failure. ReplicaSets and Jobs re-create their pods at once; a StatefulSet waits until the old pod is
  *   deleted, which an unreachable node never confirms; DaemonSet pods and bare pods are not re-created.
  * - Headroom (as cluster-capacity computes it): copies of a workload's pod are scheduled one by one on what the
- *   plan left until the first that does not fit, without evicting anything; then they are removed again.
+ *   plan left until the first that does not fit, without evicting anything; then they are removed again. Each
+ *   copy is charged to the plan's scheduling-work budget (--max-scheduling-work), like every other pod.
  */
 import { compareStrings } from '../../core/compare.js';
 import { budgetCovers } from '../disruption.js';
@@ -54,6 +55,8 @@ export interface WhatIfContext {
   evict(pods: SchedPod[], node: string, cause: string, recreate?: (pod: SchedPod) => boolean): void;
   /** Schedules whatever is queued. */
   runQueue(): void;
+  /** Charges one scheduling attempt of `pod` to the plan's work budget; false once it is spent. */
+  spendWork(pod: SchedPod): boolean;
   evictions: EvictionReport[];
 }
 
@@ -216,6 +219,10 @@ function headroom(
       priority: template.priority,
       ownerSelector: template.ownerSelector,
     }).pod;
+    if (!ctx.spendWork(pod)) {
+      reason = 'the plan spent its scheduling-work budget (--max-scheduling-work)';
+      break;
+    }
     const r = ctx.scheduler.schedule(pod);
     if (r.node === null || r.victims !== undefined) {
       reason = r.reason ?? 'no node fits';
