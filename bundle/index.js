@@ -43001,6 +43001,10 @@ function headroom(h, ctx) {
       priority: template.priority,
       ownerSelector: template.ownerSelector
     }).pod;
+    if (!ctx.spendWork(pod)) {
+      reason = "the plan spent its scheduling-work budget (--max-scheduling-work)";
+      break;
+    }
     const r = ctx.scheduler.schedule(pod);
     if (r.node === null || r.victims !== void 0) {
       reason = r.reason ?? "no node fits";
@@ -43242,7 +43246,13 @@ function queueAndSchedule(input) {
     isMirror: (pod) => runningBySched.get(pod)?.mirror === true,
     evict,
     runQueue,
-    evictions
+    evictions,
+    spendWork: (pod) => {
+      if (overBudget) return false;
+      work += nodesEvaluated * (1 + schedulingTerms(pod));
+      overBudget = work > budget;
+      return !overBudget;
+    }
   }) : void 0;
   if (input.explain !== void 0 && !explain2)
     explain2 = {
