@@ -261,50 +261,41 @@ let startProfileRows;
   });
   startProfileRows = startupBreakdown([CLI, 'lint', one], cached, quick ? 3 : 7);
 }
-const envelopeRows = [];
-for (const [nodes, deployments, replicas] of quick
+/** Runs a bench script in its own process (peak RSS is per case) for each size; its last stdout line is JSON. */
+const SIZES = quick
   ? [[500, 150, 100]]
   : [
       [500, 150, 100],
       [5000, 1500, 100],
-    ]) {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(HERE, 'envelope.js'), String(nodes), String(deployments), String(replicas)],
-    {
-      encoding: 'utf8',
-    },
-  );
-  const line = (r.stdout ?? '').trim().split('\n').pop();
-  try {
-    const m = JSON.parse(line);
-    envelopeRows.push([`${m.nodes} nodes × ${m.pods} pods`, m.placed, m.planMs, m.peakRssMiB]);
-  } catch {
-    envelopeRows.push([`${nodes} nodes × ${deployments * replicas} pods`, 'failed', '—', '—']);
-  }
-  process.stderr.write('.');
+    ];
+function runSized(script, row, failed) {
+  return SIZES.map(([nodes, deployments, replicas]) => {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(HERE, script), String(nodes), String(deployments), String(replicas)],
+      {
+        encoding: 'utf8',
+      },
+    );
+    process.stderr.write('.');
+    try {
+      return row(JSON.parse((r.stdout ?? '').trim().split('\n').pop()));
+    } catch {
+      return [`${nodes} nodes × ${deployments * replicas} pods`, ...failed];
+    }
+  });
 }
+const envelopeRows = runSized(
+  'envelope.js',
+  (m) => [`${m.nodes} nodes × ${m.pods} pods`, m.placed, m.planMs, m.peakRssMiB],
+  ['failed', '—', '—'],
+);
 // A 10-replica rolling update on the same clusters: placing the old side (one plan) and the rollout itself.
-const rolloutRows = [];
-for (const [nodes, deployments, replicas] of quick
-  ? [[500, 150, 100]]
-  : [
-      [500, 150, 100],
-      [5000, 1500, 100],
-    ]) {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(HERE, 'rollout-envelope.js'), String(nodes), String(deployments), String(replicas)],
-    { encoding: 'utf8' },
-  );
-  try {
-    const m = JSON.parse((r.stdout ?? '').trim().split('\n').pop());
-    rolloutRows.push([`${m.nodes} nodes × ${m.pods} pods`, m.clusterMs, m.rolloutMs, m.steps, m.peakRssMiB]);
-  } catch {
-    rolloutRows.push([`${nodes} nodes × ${deployments * replicas} pods`, 'failed', '—', '—', '—']);
-  }
-  process.stderr.write('.');
-}
+const rolloutRows = runSized(
+  'rollout-envelope.js',
+  (m) => [`${m.nodes} nodes × ${m.pods} pods`, m.clusterMs, m.rolloutMs, m.steps, m.peakRssMiB],
+  ['failed', '—', '—', '—'],
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The corpus
