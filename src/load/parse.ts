@@ -10,7 +10,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  LineCounter,
   Parser,
   type Alias,
   type CST,
@@ -20,7 +19,11 @@ import {
 import type { Finding, Manifest, ObjectRef, SourceRange } from '../core/types.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { kubernetesTags } from './scalars.js';
+import { countLines, FileSource, isPlainObject, manifestOf, type PathFinder } from './manifest.js';
+import { buildPositions, type DocumentPositions } from './positions.js';
 import { DocumentSourceMap } from './source-map.js';
+
+export { isPlainObject, refOf } from './manifest.js';
 
 export interface ParseResult {
   manifests: Manifest[];
@@ -59,6 +62,7 @@ type Slot =
 
 export function parseText(text: string, file: string, limits: LoadLimits = DEFAULT_LIMITS): ParseResult {
   const lines = countLines(text);
+  const source = new FileSource(text, () => pathFinders(text, limits), lines);
   const findings: Finding[] = [];
   const manifests: Manifest[] = [];
   const at = (ruleId: string, severity: Finding['severity'], message: string, range: SourceRange, object?: ObjectRef) =>
@@ -69,22 +73,6 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     const char = text[offset];
     const width = char === undefined || char === '\n' || char === '\r' ? 0 : 1;
     return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col + width };
-  };
-
-  /** File offset of a 1-based line/column (columns count UTF-16 code units, as `toRange` does); undefined past the line's end. */
-  const offsetOf = (line: number, column: number): number | undefined => {
-    if (
-      !Number.isSafeInteger(line) ||
-      !Number.isSafeInteger(column) ||
-      line < 1 ||
-      column < 1 ||
-      line > lines.lineStarts.length
-    )
-      return undefined;
-    const start = lines.lineStarts[line - 1]!;
-    const end = lines.lineStarts[line] ?? text.length + 1;
-    const offset = start + column - 1;
-    return offset < end ? offset : undefined;
   };
 
   let stream: ReturnType<typeof composeStream>;
@@ -277,6 +265,12 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
       return;
     }
 
+    let positions: DocumentPositions | undefined;
+    const manifest = (object: Record<string, unknown>, basePath: Array<string | number>, itemIndex?: number) => {
+      positions ??= buildPositions(doc, aliases, chunk, base);
+      const data = { file, docIndex, object, basePath, positions };
+      return manifestOf(itemIndex === undefined ? data : { ...data, itemIndex }, source);
+    };
     const kind = value.kind;
     if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, itemIndex) => {
@@ -290,11 +284,11 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
           );
           return;
         }
-        manifests.push(makeManifest(file, docIndex, item, sourceMap, basePath, offsetOf, itemIndex));
+        manifests.push(manifest(item, basePath, itemIndex));
       });
       return;
     }
-    manifests.push(makeManifest(file, docIndex, value, sourceMap, [], offsetOf));
+    manifests.push(manifest(value, []));
   });
 
   if (contentDocs === 0 && findings.length === 0) {
@@ -306,6 +300,25 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     );
   }
   return { manifests, findings, documents: stream.total };
+}
+
+/**
+ * For editors' hovers: each document's path finder (DocumentSourceMap.pathAt) by docIndex, from the text composed
+ * again exactly as parseText composed it (same chunks, same limits: the same documents at the same indexes).
+ */
+function pathFinders(text: string, limits: LoadLimits): Array<PathFinder | undefined> {
+  return documentSourceMaps(text, limits).map((map) => map && ((offset: number) => map.pathAt(offset)));
+}
+
+/** Each document's DocumentSourceMap by docIndex (undefined for documents that were not composed). */
+export function documentSourceMaps(
+  text: string,
+  limits: LoadLimits = DEFAULT_LIMITS,
+): Array<DocumentSourceMap | undefined> {
+  const lines = countLines(text);
+  return composeStream(text, limits).slots.map((slot) =>
+    'doc' in slot ? new DocumentSourceMap(slot.doc, lines, slot.chunk, undefined, slot.base) : undefined,
+  );
 }
 
 /**
@@ -391,14 +404,6 @@ export function chunkStarts(text: string): number[] {
     if (m[0].length === 0) SEPARATOR.lastIndex++;
   }
   return starts;
-}
-
-/** Line starts of the whole file (yaml's LineCounter, filled from the text: chunks are parsed separately). */
-function countLines(text: string): LineCounter {
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-  return lines;
 }
 
 /** Offset where a CST document's content starts (after `---`), or the document's own offset. */
@@ -656,44 +661,6 @@ function valueHeight(root: unknown, limit: number): number {
   return height.get(root) ?? 0;
 }
 
-function makeManifest(
-  file: string,
-  docIndex: number,
-  object: Record<string, unknown>,
-  sourceMap: DocumentSourceMap,
-  basePath: (string | number)[],
-  offsetOf: (line: number, column: number) => number | undefined,
-  itemIndex?: number,
-): Manifest {
-  return {
-    file,
-    docIndex,
-    ...(itemIndex === undefined ? {} : { itemIndex }),
-    object,
-    ref: refOf(object),
-    basePath,
-    locate: (path, target) => sourceMap.locate([...basePath, ...path], target),
-    scalarSource: (path) => sourceMap.scalarSource([...basePath, ...path]),
-    pathAt: (line, column) => {
-      const offset = offsetOf(line, column);
-      const hit = offset === undefined ? undefined : sourceMap.pathAt(offset);
-      if (!hit || hit.path.length < basePath.length || basePath.some((segment, i) => hit.path[i] !== segment))
-        return undefined;
-      return { path: hit.path.slice(basePath.length), onKey: hit.onKey };
-    },
-  };
-}
-
-export function refOf(object: Record<string, unknown>): ObjectRef {
-  const metadata = isPlainObject(object.metadata) ? object.metadata : {};
-  const ref: ObjectRef = {};
-  if (typeof object.apiVersion === 'string') ref.apiVersion = object.apiVersion;
-  if (typeof object.kind === 'string') ref.kind = object.kind;
-  if (typeof metadata.namespace === 'string') ref.namespace = metadata.namespace;
-  if (typeof metadata.name === 'string') ref.name = metadata.name;
-  return ref;
-}
-
 /**
  * Offset of the first template marker in a document that YAML cannot read, or -1. In a document that parses, template
  * text inside a string value is data (PrometheusRule descriptions, Alertmanager templates in a ConfigMap, `{{ define }}`
@@ -723,16 +690,6 @@ function nestingDepth(root: Node | null, limit: number): number {
     }
   }
   return max;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Map) &&
-    !(value instanceof Set)
-  );
 }
 
 function kindOfValue(value: unknown): string {
