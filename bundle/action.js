@@ -51,12 +51,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap11 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap12 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar9(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar10(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -86,14 +86,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias5;
+    exports.isAlias = isAlias6;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap11;
+    exports.isMap = isMap12;
     exports.isNode = isNode;
     exports.isPair = isPair5;
-    exports.isScalar = isScalar9;
-    exports.isSeq = isSeq7;
+    exports.isScalar = isScalar10;
+    exports.isSeq = isSeq8;
   }
 });
 
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap11 = fc.start.source === "{";
-      const fcName = isMap11 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap11 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap12 = fc.start.source === "{";
+      const fcName = isMap12 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap12 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap11 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
+          if (!isMap12 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
               key3,
               // checked by containsNewline()
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap11 && !sep2 && !props.found) {
+        if (!isMap12 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap11 && !props.found && ctx.options.strict) {
+            if (!isMap12 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap11) {
+          if (isMap12) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap11 ? "}" : "]";
+      const expectedEnd = isMap12 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar9;
+    exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -23852,7 +23852,7 @@ var DEFAULT_LIMITS = {
 };
 
 // src/load/parse.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/load/scalars.ts
 var INT_TAG = "tag:yaml.org,2002:int";
@@ -23950,8 +23950,214 @@ function kubernetesTags(tags) {
   return [...kept, goInteger, goFloatSpecial, goFloatDigit, goFloatDot, goBinary];
 }
 
-// src/load/source-map.ts
+// src/load/manifest.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/load/positions.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_MERGE_DEPTH = 8;
+function buildPositions(doc, aliases, chunk, base) {
+  const built2 = /* @__PURE__ */ new Map();
+  const deref = (node) => {
+    let n = node ?? null;
+    for (let i = 0; i < 16 && n && (0, import_yaml2.isAlias)(n); i++) {
+      const known = aliases.get(n);
+      n = known !== void 0 ? known : n.resolve(doc) ?? null;
+    }
+    return n;
+  };
+  const rangeOf = (node) => {
+    const r = node?.range;
+    return r ? [base + r[0], base + r[1]] : [-1, -1];
+  };
+  const fieldsOf = (items, depth) => {
+    const fields = /* @__PURE__ */ new Map();
+    for (const pair of items) {
+      const name2 = keyName(pair);
+      if (name2 !== void 0 && !fields.has(name2)) fields.set(name2, pair);
+    }
+    if (depth >= MAX_MERGE_DEPTH) return fields;
+    for (const pair of items) {
+      if (keyName(pair) !== "<<") continue;
+      const sources = deref(pair.value);
+      const maps = (0, import_yaml2.isSeq)(sources) ? sources.items.map(deref) : [sources];
+      for (const m of maps) {
+        if (!(0, import_yaml2.isMap)(m)) continue;
+        for (const [name2, merged] of fieldsOf(m.items, depth + 1)) if (!fields.has(name2)) fields.set(name2, merged);
+      }
+    }
+    return fields;
+  };
+  const build = (node) => {
+    const known = built2.get(node);
+    if (known) return known;
+    const [start, end] = rangeOf(node);
+    const out = { start, end };
+    built2.set(node, out);
+    if ((0, import_yaml2.isMap)(node)) {
+      out.fields = /* @__PURE__ */ new Map();
+      for (const [name2, pair] of fieldsOf(node.items, 0)) {
+        const [keyStart, keyEnd] = rangeOf(pair.key);
+        const value = deref(pair.value);
+        out.fields.set(name2, { keyStart, keyEnd, value: value ? build(value) : null });
+      }
+    } else if ((0, import_yaml2.isSeq)(node)) {
+      out.items = node.items.map((item) => {
+        const value = deref(item);
+        return value ? build(value) : null;
+      });
+    } else if ((0, import_yaml2.isScalar)(node)) {
+      out.scalar = node.type === "PLAIN" ? "plain" : "other";
+      if (node.value === null && node.range && node.range[0] === node.range[1]) {
+        out.empty = true;
+        const dash = itemIndicator(chunk, node.range[0]);
+        if (dash >= 0) out.dash = base + dash;
+      }
+    }
+    return out;
+  };
+  const root = deref(doc.contents);
+  const contents = doc.contents;
+  const [documentStart2, documentEnd] = contents?.range ? rangeOf(contents) : [base + (doc.range?.[0] ?? 0), base + (doc.range?.[0] ?? 0)];
+  return { root: root ? build(root) : null, documentStart: documentStart2, documentEnd };
+}
+function keyName(pair) {
+  const k = pair?.key;
+  if (!(0, import_yaml2.isScalar)(k)) return void 0;
+  return typeof k.value === "symbol" ? k.source : String(k.value);
+}
+function itemIndicator(text, start) {
+  const lineStart = text.lastIndexOf("\n", Math.max(0, start - 1)) + 1;
+  const dash = text.lastIndexOf("-", start);
+  return dash < lineStart ? -1 : dash;
+}
+function walk(positions, path18) {
+  let node = positions.root;
+  let key3 = null;
+  for (const segment of path18) {
+    if (!node) return { node, key: key3, complete: false };
+    let value;
+    let nextKey = null;
+    if (node.fields) {
+      const field = node.fields.get(String(segment));
+      if (field) {
+        value = field.value;
+        nextKey = field.keyStart < 0 ? null : [field.keyStart, field.keyEnd];
+      }
+    } else if (node.items && typeof segment === "number") {
+      value = node.items[segment];
+    }
+    if (value === void 0) return { node, key: key3, complete: false };
+    if (!value || value.empty) {
+      if (!node.fields && value?.dash !== void 0)
+        return { node: null, key: null, exact: [value.dash, value.dash + 1], complete: false };
+      return { node: null, key: nextKey, complete: false };
+    }
+    node = value;
+    key3 = nextKey;
+  }
+  return { node, key: key3, complete: true };
+}
+function locateOffsets(positions, path18, target) {
+  const { node, key: key3, exact } = walk(positions, path18);
+  if (exact) return exact;
+  if (target === "key" && key3) return key3;
+  if (node && node.start >= 0) return [node.start, node.end];
+  if (!node && key3) return key3;
+  return [positions.documentStart, positions.documentEnd];
+}
+function scalarOffsets(positions, path18) {
+  const { node, complete } = walk(positions, path18);
+  if (!complete || !node?.scalar || node.start < 0) return void 0;
+  return { start: node.start, end: node.end, plain: node.scalar === "plain" };
+}
+
+// src/load/manifest.ts
+var FileSource = class {
+  constructor(text, pathFinders2, lines) {
+    this.text = text;
+    this.pathFinders = pathFinders2;
+    this.lineCounter = lines;
+  }
+  text;
+  pathFinders;
+  lineCounter;
+  finders;
+  get lines() {
+    if (!this.lineCounter) this.lineCounter = countLines(this.text);
+    return this.lineCounter;
+  }
+  toRange(start, end) {
+    const s = this.lines.linePos(start);
+    const e = this.lines.linePos(Math.max(start, end));
+    return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  }
+  /** File offset of a 1-based line/column (columns count UTF-16 code units, as `toRange` does); undefined past the line's end. */
+  offsetOf(line, column) {
+    const starts = this.lines.lineStarts;
+    if (!Number.isSafeInteger(line) || !Number.isSafeInteger(column) || line < 1 || column < 1 || line > starts.length)
+      return void 0;
+    const start = starts[line - 1];
+    const end = starts[line] ?? this.text.length + 1;
+    const offset = start + column - 1;
+    return offset < end ? offset : void 0;
+  }
+  pathFinder(docIndex) {
+    if (!this.finders) this.finders = this.pathFinders();
+    return this.finders[docIndex];
+  }
+};
+function countLines(text) {
+  const lines = new import_yaml3.LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+function manifestOf(data, source) {
+  const { file, docIndex, itemIndex, object, basePath, positions } = data;
+  const full = (path18) => basePath.length === 0 ? path18 : [...basePath, ...path18];
+  const manifest = {
+    file,
+    docIndex,
+    ...itemIndex === void 0 ? {} : { itemIndex },
+    object,
+    ref: refOf(object),
+    basePath,
+    locate: (path18, target = "value") => {
+      const [start, end] = locateOffsets(positions, full(path18), target);
+      return source.toRange(start, end);
+    },
+    scalarSource: (path18) => {
+      const at2 = scalarOffsets(positions, full(path18));
+      return at2 && { text: source.text.slice(at2.start, at2.end), plain: at2.plain };
+    },
+    pathAt: (line, column) => {
+      const offset = source.offsetOf(line, column);
+      const hit = offset === void 0 ? void 0 : source.pathFinder(docIndex)?.(offset);
+      if (!hit || hit.path.length < basePath.length || basePath.some((segment, i) => hit.path[i] !== segment))
+        return void 0;
+      return { path: hit.path.slice(basePath.length), onKey: hit.onKey };
+    }
+  };
+  dataOf.set(manifest, data);
+  return manifest;
+}
+var dataOf = /* @__PURE__ */ new WeakMap();
+function refOf(object) {
+  const metadata = isPlainObject(object.metadata) ? object.metadata : {};
+  const ref = {};
+  if (typeof object.apiVersion === "string") ref.apiVersion = object.apiVersion;
+  if (typeof object.kind === "string") ref.kind = object.kind;
+  if (typeof metadata.namespace === "string") ref.namespace = metadata.namespace;
+  if (typeof metadata.name === "string") ref.name = metadata.name;
+  return ref;
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+}
+
+// src/load/source-map.ts
+var import_yaml4 = __toESM(require_dist(), 1);
 var DocumentSourceMap = class {
   constructor(doc, lines, text, aliases, base = 0) {
     this.doc = doc;
@@ -23981,7 +24187,7 @@ var DocumentSourceMap = class {
   }
   scalarSource(path18) {
     const { node, complete } = this.walk(path18);
-    if (!complete || !node || !(0, import_yaml2.isScalar)(node) || !node.range) return void 0;
+    if (!complete || !node || !(0, import_yaml4.isScalar)(node) || !node.range) return void 0;
     return { text: this.text.slice(node.range[0], node.range[1]), plain: node.type === "PLAIN" };
   }
   /**
@@ -24008,11 +24214,11 @@ var DocumentSourceMap = class {
     const inComment = () => /(?:^|[ \t])#/.test(this.text.slice(this.text.lastIndexOf("\n", rel) + 1, rel));
     const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path18, onKey: false } : void 0;
     for (; ; ) {
-      if ((0, import_yaml2.isMap)(node)) {
+      if ((0, import_yaml4.isMap)(node)) {
         let next;
         let found = false;
         for (const pair of node.items) {
-          if (!(0, import_yaml2.isPair)(pair)) continue;
+          if (!(0, import_yaml4.isPair)(pair)) continue;
           const key3 = pair.key;
           const value = pair.value;
           const keyRange = key3?.range;
@@ -24020,14 +24226,14 @@ var DocumentSourceMap = class {
           const onColon = !onKey && char === ":" && !!keyRange && keyRange[1] <= rel && rel - keyRange[1] < 256 && /^[ \t]*$/.test(this.text.slice(keyRange[1], rel));
           const onValue = !onKey && !onColon && within(value);
           if (!onKey && !onColon && !onValue) continue;
-          const name2 = (0, import_yaml2.isScalar)(key3) ? typeof key3.value === "symbol" ? key3.source : String(key3.value) : void 0;
+          const name2 = (0, import_yaml4.isScalar)(key3) ? typeof key3.value === "symbol" ? key3.source : String(key3.value) : void 0;
           if (name2 === void 0) return void 0;
           found = true;
-          if (name2 === "<<" && (0, import_yaml2.isScalar)(key3) && (typeof key3.value === "symbol" || key3.type === "PLAIN")) {
-            if (onKey || onColon || (0, import_yaml2.isAlias)(value) || (0, import_yaml2.isScalar)(value)) return { path: path18, onKey: false };
-            if ((0, import_yaml2.isSeq)(value)) {
+          if (name2 === "<<" && (0, import_yaml4.isScalar)(key3) && (typeof key3.value === "symbol" || key3.type === "PLAIN")) {
+            if (onKey || onColon || (0, import_yaml4.isAlias)(value) || (0, import_yaml4.isScalar)(value)) return { path: path18, onKey: false };
+            if ((0, import_yaml4.isSeq)(value)) {
               const item = value.items.find(within);
-              if (!(0, import_yaml2.isMap)(item)) return { path: path18, onKey: false };
+              if (!(0, import_yaml4.isMap)(item)) return { path: path18, onKey: false };
               next = item;
             } else next = value;
             break;
@@ -24041,7 +24247,7 @@ var DocumentSourceMap = class {
         node = next;
         continue;
       }
-      if ((0, import_yaml2.isSeq)(node)) {
+      if ((0, import_yaml4.isSeq)(node)) {
         const items = node.items;
         let index = items.findIndex(within);
         if (index < 0 && char === "-" && !node.flow) {
@@ -24059,7 +24265,7 @@ var DocumentSourceMap = class {
         node = items[index];
         continue;
       }
-      if ((0, import_yaml2.isPair)(node)) return void 0;
+      if ((0, import_yaml4.isPair)(node)) return void 0;
       return { path: path18, onKey: false };
     }
   }
@@ -24070,10 +24276,10 @@ var DocumentSourceMap = class {
     for (const segment of path18) {
       if (!node) return { node, keyNode, complete: false };
       let next;
-      if ((0, import_yaml2.isMap)(node)) {
+      if ((0, import_yaml4.isMap)(node)) {
         const pair = this.findPair(node.items, String(segment), 0);
         if (pair) next = { value: this.deref(pair.value), key: pair.key };
-      } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+      } else if ((0, import_yaml4.isSeq)(node) && typeof segment === "number") {
         const item = node.items[segment];
         if (item !== void 0) next = { value: this.deref(item), key: null };
       }
@@ -24102,15 +24308,15 @@ var DocumentSourceMap = class {
   findPair(items, key3, depth) {
     let merged;
     for (const pair of items) {
-      if (!(0, import_yaml2.isPair)(pair)) continue;
+      if (!(0, import_yaml4.isPair)(pair)) continue;
       const k = pair.key;
-      const name2 = (0, import_yaml2.isScalar)(k) ? typeof k.value === "symbol" ? k.source : String(k.value) : void 0;
+      const name2 = (0, import_yaml4.isScalar)(k) ? typeof k.value === "symbol" ? k.source : String(k.value) : void 0;
       if (name2 === key3) return pair;
       if (name2 === "<<" && depth < 8 && !merged) {
         const sources = this.deref(pair.value);
-        const maps = (0, import_yaml2.isSeq)(sources) ? sources.items.map((i) => this.deref(i)) : [sources];
+        const maps = (0, import_yaml4.isSeq)(sources) ? sources.items.map((i) => this.deref(i)) : [sources];
         for (const m of maps) {
-          if (m && (0, import_yaml2.isMap)(m)) {
+          if (m && (0, import_yaml4.isMap)(m)) {
             merged = this.findPair(m.items, key3, depth + 1);
             if (merged) break;
           }
@@ -24121,7 +24327,7 @@ var DocumentSourceMap = class {
   }
   deref(node) {
     let n = node ?? null;
-    for (let i = 0; i < 16 && n && (0, import_yaml2.isAlias)(n); i++) {
+    for (let i = 0; i < 16 && n && (0, import_yaml4.isAlias)(n); i++) {
       const known = this.aliases?.get(n);
       n = known !== void 0 ? known : n.resolve(this.doc) ?? null;
     }
@@ -24134,7 +24340,7 @@ var DocumentSourceMap = class {
   }
 };
 function isEmptyScalar(node) {
-  return (0, import_yaml2.isScalar)(node) && node.value === null && !!node.range && node.range[0] === node.range[1];
+  return (0, import_yaml4.isScalar)(node) && node.value === null && !!node.range && node.range[0] === node.range[1];
 }
 
 // src/load/parse.ts
@@ -24151,6 +24357,7 @@ var YAML_OPTIONS = {
 var MAX_MESSAGE = 200;
 function parseText(text, file, limits = DEFAULT_LIMITS) {
   const lines = countLines(text);
+  const source = fileSource(text, limits, lines);
   const findings = [];
   const manifests = [];
   const at2 = (ruleId, severity, message, range2, object) => findings.push({ ruleId, severity, message, file, ...range2, ...object ? { object } : {} });
@@ -24159,14 +24366,6 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     const char = text[offset];
     const width = char === void 0 || char === "\n" || char === "\r" ? 0 : 1;
     return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col + width };
-  };
-  const offsetOf2 = (line, column) => {
-    if (!Number.isSafeInteger(line) || !Number.isSafeInteger(column) || line < 1 || column < 1 || line > lines.lineStarts.length)
-      return void 0;
-    const start = lines.lineStarts[line - 1];
-    const end = lines.lineStarts[line] ?? text.length + 1;
-    const offset = start + column - 1;
-    return offset < end ? offset : void 0;
   };
   let stream;
   try {
@@ -24265,7 +24464,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       contentDocs++;
       return;
     }
-    if (doc.contents === null || doc.contents.value === null && !(0, import_yaml3.isMap)(doc.contents) && !(0, import_yaml3.isSeq)(doc.contents)) {
+    if (doc.contents === null || doc.contents.value === null && !(0, import_yaml5.isMap)(doc.contents) && !(0, import_yaml5.isSeq)(doc.contents)) {
       return;
     }
     contentDocs++;
@@ -24334,6 +24533,12 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       );
       return;
     }
+    let positions;
+    const manifest = (object, basePath, itemIndex) => {
+      positions ??= buildPositions(doc, aliases, chunk, base);
+      const data = { file, docIndex, object, basePath, positions };
+      return manifestOf(itemIndex === void 0 ? data : { ...data, itemIndex }, source);
+    };
     const kind = value.kind;
     if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, itemIndex) => {
@@ -24347,11 +24552,11 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
           );
           return;
         }
-        manifests.push(makeManifest(file, docIndex, item, sourceMap, basePath, offsetOf2, itemIndex));
+        manifests.push(manifest(item, basePath, itemIndex));
       });
       return;
     }
-    manifests.push(makeManifest(file, docIndex, value, sourceMap, [], offsetOf2));
+    manifests.push(manifest(value, []));
   });
   if (contentDocs === 0 && findings.length === 0) {
     at2(
@@ -24363,6 +24568,18 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
   }
   return { manifests, findings, documents: stream.total };
 }
+function fileSource(text, limits, lines) {
+  return new FileSource(text, () => pathFinders(text, limits), lines);
+}
+function pathFinders(text, limits) {
+  return documentSourceMaps(text, limits).map((map) => map && ((offset) => map.pathAt(offset)));
+}
+function documentSourceMaps(text, limits = DEFAULT_LIMITS) {
+  const lines = countLines(text);
+  return composeStream(text, limits).slots.map(
+    (slot) => "doc" in slot ? new DocumentSourceMap(slot.doc, lines, slot.chunk, void 0, slot.base) : void 0
+  );
+}
 function composeStream(text, limits) {
   const slots = [];
   const orphans = [];
@@ -24373,7 +24590,7 @@ function composeStream(text, limits) {
     const base = bounds[c];
     const chunk = text.slice(base, bounds[c + 1] ?? text.length);
     if (chunk === "") continue;
-    const composer = new import_yaml3.Composer(YAML_OPTIONS);
+    const composer = new import_yaml5.Composer(YAML_OPTIONS);
     const pending = [];
     let skipping = false;
     let incompatible;
@@ -24384,7 +24601,7 @@ function composeStream(text, limits) {
         else slots[index] = { doc, base, chunk };
       }
     };
-    for (const token of new import_yaml3.Parser().parse(chunk)) {
+    for (const token of new import_yaml5.Parser().parse(chunk)) {
       if (token.type === "document") {
         total++;
         skipping = false;
@@ -24430,12 +24647,6 @@ function chunkStarts(text) {
   }
   return starts;
 }
-function countLines(text) {
-  const lines = new import_yaml3.LineCounter();
-  lines.addNewLine(0);
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
-  return lines;
-}
 function cstStart(token) {
   return token.value?.offset ?? token.offset;
 }
@@ -24476,13 +24687,13 @@ function duplicateKeys(root) {
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if ((0, import_yaml3.isSeq)(node)) {
+    if ((0, import_yaml5.isSeq)(node)) {
       for (const item of node.items) stack.push(item);
-    } else if ((0, import_yaml3.isMap)(node)) {
+    } else if ((0, import_yaml5.isMap)(node)) {
       const seen = /* @__PURE__ */ new Set();
       for (const pair of node.items) {
         const key3 = pair.key;
-        if ((0, import_yaml3.isScalar)(key3) && !Number.isNaN(key3.value)) {
+        if ((0, import_yaml5.isScalar)(key3) && !Number.isNaN(key3.value)) {
           if (seen.has(key3.value)) out.push(key3.range?.[0] ?? 0);
           else seen.add(key3.value);
         }
@@ -24512,7 +24723,7 @@ function checkGraph(doc, aliases, text) {
       continue;
     }
     if (node === null || node === void 0) continue;
-    if ((0, import_yaml3.isAlias)(node)) {
+    if ((0, import_yaml5.isAlias)(node)) {
       const target = anchors.get(node.source) ?? null;
       aliases.set(node, target);
       if (!target) {
@@ -24534,8 +24745,8 @@ function checkGraph(doc, aliases, text) {
     }
     const anchor = node.anchor;
     if (anchor) anchors.set(anchor, node);
-    if ((0, import_yaml3.isPair)(node)) {
-      if ((0, import_yaml3.isScalar)(node.key) && typeof node.key.value === "string") {
+    if ((0, import_yaml5.isPair)(node)) {
+      if ((0, import_yaml5.isScalar)(node.key) && typeof node.key.value === "string") {
         const helm = HELM_SIGNATURE.exec(node.key.value);
         if (helm) {
           const start = rangeOf(node.key)[0];
@@ -24543,7 +24754,7 @@ function checkGraph(doc, aliases, text) {
           return { problems, fatal: true, template: inSource >= 0 ? inSource : start };
         }
       }
-      if ((0, import_yaml3.isMap)(node.key) || (0, import_yaml3.isSeq)(node.key)) {
+      if ((0, import_yaml5.isMap)(node.key) || (0, import_yaml5.isSeq)(node.key)) {
         problems.push({
           ruleId: "yaml/complex-key",
           message: "mapping key is itself a mapping or sequence: Kubernetes cannot use it as a field name",
@@ -24553,9 +24764,9 @@ function checkGraph(doc, aliases, text) {
       stack.push({ node: node.value }, { node: node.key });
       continue;
     }
-    if ((0, import_yaml3.isMap)(node) || (0, import_yaml3.isSeq)(node)) {
+    if ((0, import_yaml5.isMap)(node) || (0, import_yaml5.isSeq)(node)) {
       const start = rangeOf(node)[0];
-      if ((0, import_yaml3.isMap)(node) && node.flow && text.startsWith("{{", start) && (0, import_yaml3.isPair)(node.items[0]) && (0, import_yaml3.isMap)(node.items[0].key)) {
+      if ((0, import_yaml5.isMap)(node) && node.flow && text.startsWith("{{", start) && (0, import_yaml5.isPair)(node.items[0]) && (0, import_yaml5.isMap)(node.items[0].key)) {
         return { problems, fatal: true, template: start };
       }
       open.add(node);
@@ -24573,7 +24784,7 @@ function aliasOverBudget(root, aliases, budget) {
   while (stack.length > 0) {
     const { node, exit } = stack.pop();
     if (node === null || node === void 0) continue;
-    if ((0, import_yaml3.isAlias)(node)) {
+    if ((0, import_yaml5.isAlias)(node)) {
       const target = aliases.get(node);
       const expanded = target ? size.get(target) ?? 0 : 0;
       size.set(node, expanded);
@@ -24584,12 +24795,12 @@ function aliasOverBudget(root, aliases, budget) {
       }
       continue;
     }
-    if ((0, import_yaml3.isScalar)(node)) {
+    if ((0, import_yaml5.isScalar)(node)) {
       const v = node.value;
       size.set(node, 1 + (typeof v === "string" ? v.length : 8));
       continue;
     }
-    const children = (0, import_yaml3.isPair)(node) ? [node.key, node.value] : (0, import_yaml3.isMap)(node) || (0, import_yaml3.isSeq)(node) ? node.items : [];
+    const children = (0, import_yaml5.isPair)(node) ? [node.key, node.value] : (0, import_yaml5.isMap)(node) || (0, import_yaml5.isSeq)(node) ? node.items : [];
     if (!exit) {
       stack.push({ node, exit: true });
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
@@ -24637,34 +24848,6 @@ function valueHeight(root, limit) {
   }
   return height.get(root) ?? 0;
 }
-function makeManifest(file, docIndex, object, sourceMap, basePath, offsetOf2, itemIndex) {
-  return {
-    file,
-    docIndex,
-    ...itemIndex === void 0 ? {} : { itemIndex },
-    object,
-    ref: refOf(object),
-    basePath,
-    locate: (path18, target) => sourceMap.locate([...basePath, ...path18], target),
-    scalarSource: (path18) => sourceMap.scalarSource([...basePath, ...path18]),
-    pathAt: (line, column) => {
-      const offset = offsetOf2(line, column);
-      const hit = offset === void 0 ? void 0 : sourceMap.pathAt(offset);
-      if (!hit || hit.path.length < basePath.length || basePath.some((segment, i) => hit.path[i] !== segment))
-        return void 0;
-      return { path: hit.path.slice(basePath.length), onKey: hit.onKey };
-    }
-  };
-}
-function refOf(object) {
-  const metadata = isPlainObject(object.metadata) ? object.metadata : {};
-  const ref = {};
-  if (typeof object.apiVersion === "string") ref.apiVersion = object.apiVersion;
-  if (typeof object.kind === "string") ref.kind = object.kind;
-  if (typeof metadata.namespace === "string") ref.namespace = metadata.namespace;
-  if (typeof metadata.name === "string") ref.name = metadata.name;
-  return ref;
-}
 function findTemplate(docText, hasErrors) {
   if (!hasErrors) return -1;
   const helm = HELM_SIGNATURE.exec(docText);
@@ -24676,20 +24859,17 @@ function nestingDepth(root, limit) {
   const stack = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop();
-    if (!(0, import_yaml3.isMap)(node) && !(0, import_yaml3.isSeq)(node)) continue;
+    if (!(0, import_yaml5.isMap)(node) && !(0, import_yaml5.isSeq)(node)) continue;
     if (depth > max) max = depth;
     if (max > limit) return max;
     for (const item of node.items) {
-      if ((0, import_yaml3.isMap)(node)) {
+      if ((0, import_yaml5.isMap)(node)) {
         const pair = item;
         stack.push([pair.key, depth + 1], [pair.value, depth + 1]);
       } else stack.push([item, depth + 1]);
     }
   }
   return max;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
 }
 function kindOfValue(value) {
   if (value === null || value === void 0) return "null";
@@ -24782,7 +24962,76 @@ function loadBytes(bytes, file, limits = {}) {
   return loadText(decoded.text, file, effective);
 }
 function loadInputs(inputs, options = {}) {
+  const plan3 = planLoad(inputs, options);
+  const perFile = plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
+  return assembleLoad(plan3, perFile, renderFolders(plan3, options));
+}
+function planLoad(inputs, options = {}) {
   const cwd = options.cwd ?? process.cwd();
+  const stdin = [];
+  if (inputs.includes("-")) {
+    const name2 = options.stdinFilename ?? "<stdin>";
+    const content = options.stdin ?? "";
+    const text = typeof content === "string" ? content : void 0;
+    const helm = text === void 0 ? helmStreamOf(content) : splitHelmStream(text);
+    if (helm) for (const part of helm) stdin.push(loadText(part.text, part.file, options.limits));
+    else
+      stdin.push(
+        typeof content === "string" ? loadText(content, name2, options.limits) : loadBytes(content, name2, options.limits)
+      );
+  }
+  const expanded = expandInputs(
+    inputs.filter((i) => i !== "-"),
+    options
+  );
+  return {
+    cwd,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    stdin,
+    findings: expanded.findings,
+    files: expanded.files,
+    walked: expanded.walked,
+    rendered: expanded.rendered
+  };
+}
+function loadFile(file, cwd, limits, walked) {
+  const read = readRegularFile(path5.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
+  if (read.ok) return withoutNonKubernetes(loadBytes(read.bytes, file, limits), walked);
+  if (read.reason === "too-large")
+    return { manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: /* @__PURE__ */ new Map() };
+  const unreadable = {
+    ruleId: "input/unreadable",
+    severity: "error",
+    message: read.message,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1
+  };
+  return { manifests: [], findings: [unreadable], files: [], sources: /* @__PURE__ */ new Map() };
+}
+function renderFolders(plan3, options) {
+  const { cwd, limits } = plan3;
+  const included = new Set(
+    plan3.rendered.flatMap((dir) => renderKind(dir) === "kustomize" ? includedKustomizations(dir) : [])
+  );
+  return plan3.rendered.filter((dir) => !included.has(dir)).map((dir) => {
+    const result = renderFolder(dir, renderKind(dir), {
+      display: path5.relative(cwd, dir) || ".",
+      cwd,
+      env: options.env ?? process.env,
+      maxBytes: limits.maxFileBytes
+    });
+    return {
+      dir,
+      findings: result.findings,
+      parts: result.parts.map((part) => loadText(part.text, part.file, options.limits)),
+      files: result.parts.map((part) => part.file)
+    };
+  });
+}
+function assembleLoad(plan3, perFile, renders) {
   const manifests = [];
   const findings = [];
   const files = [];
@@ -24796,54 +25045,12 @@ function loadInputs(inputs, options = {}) {
     for (const [file, text] of r.sources) sources.set(file, text);
     for (const s of r.skipped ?? []) skipped2.push(s);
   };
-  const paths = inputs.filter((i) => i !== "-");
-  if (inputs.includes("-")) {
-    const name2 = options.stdinFilename ?? "<stdin>";
-    const content = options.stdin ?? "";
-    const text = typeof content === "string" ? content : void 0;
-    const helm = text === void 0 ? helmStreamOf(content) : splitHelmStream(text);
-    if (helm) for (const part of helm) add(loadText(part.text, part.file, options.limits));
-    else
-      add(
-        typeof content === "string" ? loadText(content, name2, options.limits) : loadBytes(content, name2, options.limits)
-      );
-  }
-  const expanded = expandInputs(paths, options);
-  for (const f of expanded.findings) findings.push(f);
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  for (const file of expanded.files) {
-    const read = readRegularFile(path5.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
-    if (read.ok) add(loadBytes(read.bytes, file, limits), expanded.walked.has(file));
-    else if (read.reason === "too-large")
-      add({ manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
-    else
-      findings.push({
-        ruleId: "input/unreadable",
-        severity: "error",
-        message: read.message,
-        file,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1
-      });
-  }
-  const included = new Set(
-    expanded.rendered.flatMap((dir) => renderKind(dir) === "kustomize" ? includedKustomizations(dir) : [])
-  );
-  const rendered = [];
-  for (const dir of expanded.rendered) {
-    if (included.has(dir)) continue;
-    const kind = renderKind(dir);
-    const result = renderFolder(dir, kind, {
-      display: path5.relative(cwd, dir) || ".",
-      cwd,
-      env: options.env ?? process.env,
-      maxBytes: limits.maxFileBytes
-    });
-    for (const f of result.findings) findings.push(f);
-    for (const part of result.parts) add(loadText(part.text, part.file, options.limits));
-    rendered.push({ dir, files: result.parts.map((p) => p.file) });
+  for (const r of plan3.stdin) add(r);
+  for (const f of plan3.findings) findings.push(f);
+  for (const r of perFile) add(r);
+  for (const render of renders) {
+    for (const f of render.findings) findings.push(f);
+    for (const part of render.parts) add(part);
   }
   return {
     manifests,
@@ -24851,7 +25058,7 @@ function loadInputs(inputs, options = {}) {
     files: [...new Set(files)],
     sources,
     ...skipped2.length > 0 ? { skipped: skipped2 } : {},
-    ...rendered.length ? { rendered } : {}
+    ...renders.length ? { rendered: renders.map(({ dir, files: files2 }) => ({ dir, files: files2 })) } : {}
   };
 }
 function helmStreamOf(bytes) {
@@ -25308,7 +25515,7 @@ var BUILTIN_CHECKS = [
 ];
 
 // src/config/index.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import { statSync as statSync3 } from "node:fs";
 import path11 from "node:path";
 
@@ -30586,7 +30793,7 @@ function labelMaps(root, kind) {
       value.forEach((v, i) => stack.push({ value: v, path: [...path18, i] }));
       continue;
     }
-    if (!isMap3(value)) continue;
+    if (!isMap4(value)) continue;
     for (const [key3, child] of Object.entries(value)) {
       const childPath = [...path18, key3];
       const parent = path18[path18.length - 1];
@@ -30605,7 +30812,7 @@ function labelMaps(root, kind) {
 function checkMap(m, path18, kind, report) {
   let value = m.object;
   for (const p of path18) value = value[p];
-  if (!isMap3(value)) return;
+  if (!isMap4(value)) return;
   const what = path18[path18.length - 1] === "annotations" ? "annotation" : path18[path18.length - 1] === "labels" ? "label" : "selector";
   let total = 0;
   for (const [key3, v] of Object.entries(value)) {
@@ -30641,7 +30848,7 @@ function checkMap(m, path18, kind, report) {
 function truncate(s) {
   return s.length > 80 ? s.slice(0, 77) + "..." : s;
 }
-function isMap3(v) {
+function isMap4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 var invalid_label_default = rule27;
@@ -35228,8 +35435,8 @@ function loadConfig(options) {
 function parseConfigText(text, file, options) {
   const findings = [];
   const at2 = (range2, message) => findings.push({ ruleId: CONFIG_INVALID, severity: "error", message, file, ...range2 });
-  const lines = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text.replace(/^\uFEFF/, ""), { uniqueKeys: true, prettyErrors: false, lineCounter: lines });
+  const lines = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text.replace(/^\uFEFF/, ""), { uniqueKeys: true, prettyErrors: false, lineCounter: lines });
   const map = new DocumentSourceMap(doc, lines, text);
   if (doc.errors.length > 0) {
     for (const error of doc.errors.slice(0, 10))
@@ -35244,7 +35451,7 @@ function parseConfigText(text, file, options) {
     return { config: emptyConfig(), findings };
   }
   if (value === null || value === void 0) return { config: emptyConfig(), findings };
-  if (!isObj(value) || !(0, import_yaml4.isMap)(doc.contents)) {
+  if (!isObj(value) || !(0, import_yaml6.isMap)(doc.contents)) {
     at2(map.documentRange(), "the configuration must be a mapping (rules:, include:, exclude:, …)");
     return { config: emptyConfig(), findings };
   }
@@ -37591,13 +37798,13 @@ function checkKubeVersion(kubeVersion2 = DEFAULT_KUBE_VERSION) {
 }
 
 // src/fix/fixers/removed-api-version.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 
 // src/fix/migrations/ingress.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/fix/source.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var YAML_OPTIONS2 = {
   version: "1.1",
   merge: true,
@@ -37675,10 +37882,10 @@ var FixSource = class {
     const steps = [{ node: found.doc.contents }];
     for (; ; ) {
       const { node } = steps[steps.length - 1];
-      if ((0, import_yaml5.isMap)(node)) {
-        const pair = node.items.find((p) => (0, import_yaml5.isPair)(p) && (within(p.key) || within(p.value)));
-        if (!pair || !(0, import_yaml5.isScalar)(pair.key)) return void 0;
-        const name2 = keyName(pair.key);
+      if ((0, import_yaml7.isMap)(node)) {
+        const pair = node.items.find((p) => (0, import_yaml7.isPair)(p) && (within(p.key) || within(p.value)));
+        if (!pair || !(0, import_yaml7.isScalar)(pair.key)) return void 0;
+        const name2 = keyName2(pair.key);
         if (name2 === "<<") return void 0;
         if (within(pair.key)) {
           const value = pair.value ?? null;
@@ -37689,13 +37896,13 @@ var FixSource = class {
         steps.push({ node: pair.value, segment: name2, parent: node, pair });
         continue;
       }
-      if ((0, import_yaml5.isSeq)(node)) {
+      if ((0, import_yaml7.isSeq)(node)) {
         const index = node.items.findIndex(within);
         if (index < 0) return void 0;
         steps.push({ node: node.items[index], segment: index, parent: node });
         continue;
       }
-      if ((0, import_yaml5.isAlias)(node)) return void 0;
+      if ((0, import_yaml7.isAlias)(node)) return void 0;
       return { steps, onKey: false, base: found.base, doc: found.doc };
     }
   }
@@ -37707,12 +37914,12 @@ var FixSource = class {
     for (let i = 0; i < starts.length; i++) {
       const base = starts[i];
       const chunk = this.text.slice(base, starts[i + 1] ?? this.text.length);
-      for (const doc of (0, import_yaml5.parseAllDocuments)(chunk, YAML_OPTIONS2)) this.documents.push({ doc, base });
+      for (const doc of (0, import_yaml7.parseAllDocuments)(chunk, YAML_OPTIONS2)) this.documents.push({ doc, base });
     }
     return this.documents;
   }
 };
-function keyName(key3) {
+function keyName2(key3) {
   return typeof key3.value === "symbol" ? String(key3.source) : String(key3.value);
 }
 function span(node, base) {
@@ -37723,31 +37930,31 @@ function anchored(steps) {
   return steps.some((s) => typeof s.node.anchor === "string");
 }
 function pairOf(map, name2) {
-  return map.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && keyName(p.key) === name2);
+  return map.items.find((p) => (0, import_yaml7.isPair)(p) && (0, import_yaml7.isScalar)(p.key) && keyName2(p.key) === name2);
 }
 function hasMergeKey(map) {
-  return map.items.some((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && keyName(p.key) === "<<");
+  return map.items.some((p) => (0, import_yaml7.isPair)(p) && (0, import_yaml7.isScalar)(p.key) && keyName2(p.key) === "<<");
 }
 function hasComment(text) {
   return /(?:^|[ \t\r\n])#/.test(text);
 }
 
 // src/fix/yaml-edits.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function scalarText2(scalar, value) {
   if (scalar.type === "QUOTE_SINGLE") return `'${value.replaceAll("'", "''")}'`;
   if (scalar.type === "QUOTE_DOUBLE" || !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(value)) return JSON.stringify(value);
   return value;
 }
 function replaceScalar(source, scalar, base, value) {
-  if (!(0, import_yaml6.isScalar)(scalar) || scalar.tag || scalar.anchor) return void 0;
+  if (!(0, import_yaml8.isScalar)(scalar) || scalar.tag || scalar.anchor) return void 0;
   if (scalar.type !== "PLAIN" && scalar.type !== "QUOTE_DOUBLE" && scalar.type !== "QUOTE_SINGLE") return void 0;
   const at2 = span(scalar, base);
   if (!at2 || /[\r\n]/.test(source.text.slice(at2[0], at2[1]))) return void 0;
   return source.edit(at2[0], at2[1], scalarText2(scalar, value));
 }
 function scalarSource(source, node, base) {
-  if (!(0, import_yaml6.isScalar)(node) || node.tag || node.anchor) return void 0;
+  if (!(0, import_yaml8.isScalar)(node) || node.tag || node.anchor) return void 0;
   if (node.type !== "PLAIN" && node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE") return void 0;
   const at2 = span(node, base);
   if (!at2) return void 0;
@@ -37768,16 +37975,16 @@ function indentStep(source, parentIndent, childIndent) {
 }
 function renderBlock(block, indent, step, eol) {
   const lines = [];
-  const walk = (entries, depth) => {
+  const walk2 = (entries, depth) => {
     for (const [key3, value] of entries) {
       const pad = " ".repeat(indent + depth * step);
       if (Array.isArray(value)) {
         lines.push(`${pad}${key3}:`);
-        walk(value, depth + 1);
+        walk2(value, depth + 1);
       } else lines.push(`${pad}${key3}: ${typeof value === "string" ? value : value.literal}`);
     }
   };
-  walk(block, 0);
+  walk2(block, 0);
   return lines.join(eol).slice(indent);
 }
 function renderFlow(block, json) {
@@ -37787,7 +37994,7 @@ function renderFlow(block, json) {
 }
 function jsonStyle(map) {
   const first = map.items[0];
-  return !!map.flow && !!first && (0, import_yaml6.isScalar)(first.key) && first.key.type === "QUOTE_DOUBLE";
+  return !!map.flow && !!first && (0, import_yaml8.isScalar)(first.key) && first.key.type === "QUOTE_DOUBLE";
 }
 function insertBefore(source, map, before2, base, block, step) {
   const at2 = span(before2.key, base);
@@ -37807,7 +38014,7 @@ function ownLineColumn(source, offset) {
 }
 function insertAfter(source, map, after, base, block, step) {
   const value = span(after.value, base);
-  if (!value || !(0, import_yaml6.isScalar)(after.value) || /[\r\n]/.test(source.text.slice(value[0], value[1]))) return void 0;
+  if (!value || !(0, import_yaml8.isScalar)(after.value) || /[\r\n]/.test(source.text.slice(value[0], value[1]))) return void 0;
   if (map.flow) {
     const text = renderFlow(block, jsonStyle(map)).slice(1, -1);
     const column = ownLineColumn(source, span(after.key, base)?.[0] ?? value[0]);
@@ -37825,7 +38032,7 @@ function insertAfter(source, map, after, base, block, step) {
 function removePair(source, pair, base) {
   const key3 = span(pair.key, base);
   const value = span(pair.value, base);
-  if (!key3 || !value || !(0, import_yaml6.isScalar)(pair.value) || /[\r\n]/.test(source.text.slice(key3[0], value[1]))) return void 0;
+  if (!key3 || !value || !(0, import_yaml8.isScalar)(pair.value) || /[\r\n]/.test(source.text.slice(key3[0], value[1]))) return void 0;
   const lineStart = source.lineStart(key3[0]);
   if (source.text.slice(lineStart, key3[0]).trim() !== "") return void 0;
   const lineEnd = source.lineEnd(value[1]);
@@ -37837,19 +38044,19 @@ function removePair(source, pair, base) {
   return source.edit(key3[0], value[1] + (rest.length - rest.trimStart().length), "");
 }
 function mapValue(pair) {
-  return pair && (0, import_yaml6.isMap)(pair.value) ? pair.value : void 0;
+  return pair && (0, import_yaml8.isMap)(pair.value) ? pair.value : void 0;
 }
 function plainTree(node) {
   const stack = [node];
   while (stack.length > 0) {
     const n = stack.pop();
     if (n === null || n === void 0) continue;
-    if ((0, import_yaml6.isAlias)(n)) return false;
+    if ((0, import_yaml8.isAlias)(n)) return false;
     if (n.anchor) return false;
-    if ((0, import_yaml6.isPair)(n)) {
-      if ((0, import_yaml6.isScalar)(n.key) && keyName(n.key) === "<<") return false;
+    if ((0, import_yaml8.isPair)(n)) {
+      if ((0, import_yaml8.isScalar)(n.key) && keyName2(n.key) === "<<") return false;
       stack.push(n.key, n.value);
-    } else if ((0, import_yaml6.isMap)(n) || (0, import_yaml6.isSeq)(n)) stack.push(...n.items);
+    } else if ((0, import_yaml8.isMap)(n) || (0, import_yaml8.isSeq)(n)) stack.push(...n.items);
   }
   return true;
 }
@@ -37879,14 +38086,14 @@ var ingress = {
       if (!add(convertBackend(source, base, backend2, step))) return void 0;
     }
     const rules = pairOf(spec, "rules")?.value;
-    if ((0, import_yaml7.isSeq)(rules)) {
+    if ((0, import_yaml9.isSeq)(rules)) {
       for (const rule64 of rules.items) {
-        if (!(0, import_yaml7.isMap)(rule64)) continue;
+        if (!(0, import_yaml9.isMap)(rule64)) continue;
         const http = mapValue(pairOf(rule64, "http"));
         const paths = http && pairOf(http, "paths")?.value;
-        if (!(0, import_yaml7.isSeq)(paths)) continue;
+        if (!(0, import_yaml9.isSeq)(paths)) continue;
         for (const item of paths.items) {
-          if (!(0, import_yaml7.isMap)(item)) return void 0;
+          if (!(0, import_yaml9.isMap)(item)) return void 0;
           const path18 = item;
           const pathBackend = pairOf(path18, "backend");
           if (pathBackend && !add(convertBackend(source, base, pathBackend, step))) return void 0;
@@ -37904,8 +38111,8 @@ function convertBackend(source, base, pair, step) {
   const port2 = pairOf(map, "servicePort");
   if (!name2 && !port2) return [];
   if (!name2 || !port2 || pairOf(map, "service")) return void 0;
-  const nameText = (0, import_yaml7.isScalar)(name2.value) && typeof name2.value.value === "string" && scalarSource(source, name2.value, base);
-  if (!nameText || !(0, import_yaml7.isScalar)(port2.value)) return void 0;
+  const nameText = (0, import_yaml9.isScalar)(name2.value) && typeof name2.value.value === "string" && scalarSource(source, name2.value, base);
+  if (!nameText || !(0, import_yaml9.isScalar)(port2.value)) return void 0;
   const portValue = port2.value.value;
   const portText = scalarSource(source, port2.value, base);
   if (portText === void 0) return void 0;
@@ -37966,7 +38173,7 @@ function convertBackend(source, base, pair, step) {
 function addPathType(source, base, item, step) {
   const block = [["pathType", { literal: "ImplementationSpecific" }]];
   const path18 = pairOf(item, "path");
-  const after = path18 && (0, import_yaml7.isScalar)(path18.value) ? insertAfter(source, item, path18, base, block, step) : void 0;
+  const after = path18 && (0, import_yaml9.isScalar)(path18.value) ? insertAfter(source, item, path18, base, block, step) : void 0;
   if (after) return after;
   const first = item.items[0];
   return first ? insertBefore(source, item, first, base, block, step) : void 0;
@@ -37976,7 +38183,7 @@ function offsetOf(pair, base) {
 }
 
 // src/fix/migrations/hpa.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var TARGETS = {
   targetAverageUtilization: ["Utilization", "averageUtilization"],
   targetAverageValue: ["AverageValue", "averageValue"]
@@ -37990,17 +38197,17 @@ var horizontalPodAutoscaler = {
     if (manifest.ref.apiVersion === "autoscaling/v2beta2") return [];
     const spec = mapValue(pairOf(object, "spec"));
     const metricsPair = spec && pairOf(spec, "metrics");
-    if (!metricsPair || metricsPair.value === null || (0, import_yaml8.isScalar)(metricsPair.value) && metricsPair.value.value === null)
+    if (!metricsPair || metricsPair.value === null || (0, import_yaml10.isScalar)(metricsPair.value) && metricsPair.value.value === null)
       return [];
     const metrics = metricsPair.value;
-    if (!(0, import_yaml8.isSeq)(metrics) || !plainTree(metrics)) return void 0;
+    if (!(0, import_yaml10.isSeq)(metrics) || !plainTree(metrics)) return void 0;
     const step = indentStep(source, keyIndent(source, object, base), keyIndent(source, spec, base));
     const edits = [];
     for (const item of metrics.items) {
-      if (!(0, import_yaml8.isMap)(item)) return void 0;
+      if (!(0, import_yaml10.isMap)(item)) return void 0;
       const type = pairOf(item, "type")?.value;
       const resource = mapValue(pairOf(item, "resource"));
-      if (!(0, import_yaml8.isScalar)(type) || type.value !== "Resource" || !resource) return void 0;
+      if (!(0, import_yaml10.isScalar)(type) || type.value !== "Resource" || !resource) return void 0;
       const edit = resourceTarget(source, base, resource, step);
       if (!edit) return void 0;
       edits.push(edit);
@@ -38009,10 +38216,10 @@ var horizontalPodAutoscaler = {
   }
 };
 function resourceTarget(source, base, resource, step) {
-  const old = resource.items.filter((p) => (0, import_yaml8.isScalar)(p.key) && Object.hasOwn(TARGETS, keyName(p.key)));
+  const old = resource.items.filter((p) => (0, import_yaml10.isScalar)(p.key) && Object.hasOwn(TARGETS, keyName2(p.key)));
   if (old.length !== 1 || pairOf(resource, "target")) return void 0;
   const pair = old[0];
-  const [type, field] = TARGETS[keyName(pair.key)];
+  const [type, field] = TARGETS[keyName2(pair.key)];
   const value = scalarSource(source, pair.value, base);
   const start = span(pair.key, base)?.[0];
   const end = span(pair.value, base)?.[1];
@@ -38075,7 +38282,7 @@ var sameFields = [
 ].map(([from, kinds2, to]) => ({ from: [from], kinds: kinds2, to, summary: "no field changes", edits: () => [] }));
 
 // src/fix/migrations/workloads.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 var workloads = {
   from: ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"],
   kinds: ["Deployment", "DaemonSet", "StatefulSet", "ReplicaSet"],
@@ -38095,8 +38302,8 @@ var workloads = {
     const matchLabels = [];
     const json = jsonStyle(spec);
     for (const pair of labels.items) {
-      const key3 = json && (0, import_yaml9.isScalar)(pair.key) ? keyName(pair.key) : scalarSource(source, pair.key, base);
-      const value = (0, import_yaml9.isScalar)(pair.value) ? scalarSource(source, pair.value, base) : void 0;
+      const key3 = json && (0, import_yaml11.isScalar)(pair.key) ? keyName2(pair.key) : scalarSource(source, pair.key, base);
+      const value = (0, import_yaml11.isScalar)(pair.value) ? scalarSource(source, pair.value, base) : void 0;
       if (key3 === void 0 || value === void 0) return void 0;
       matchLabels.push([key3, value]);
     }
@@ -38128,7 +38335,7 @@ var migrateApiVersion = ({ source, offset, at: at2, manifest }) => {
   const object = at2.steps[manifest.basePath.length]?.node;
   if (!migration || last.segment !== "apiVersion" || last.parent !== object || at2.steps.length !== manifest.basePath.length + 2)
     return void 0;
-  if (!(0, import_yaml10.isMap)(object) || hasMergeKey(object) || span(last.node, at2.base)?.[0] !== offset) return void 0;
+  if (!(0, import_yaml12.isMap)(object) || hasMergeKey(object) || span(last.node, at2.base)?.[0] !== offset) return void 0;
   const rename = replaceScalar(source, last.node, at2.base, migration.to);
   const rest = migration.edits({ source, base: at2.base, object, manifest });
   if (!rename || !rest) return void 0;
@@ -38136,7 +38343,7 @@ var migrateApiVersion = ({ source, offset, at: at2, manifest }) => {
 };
 
 // src/fix/fixers/unknown-field.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 var SUGGESTION = /did you mean "([^"]+)"\?/;
 var renameField = ({ finding: finding5, source, offset, at: at2, manifest }) => {
   const meant = SUGGESTION.exec(finding5.message)?.[1];
@@ -38147,14 +38354,14 @@ var renameField = ({ finding: finding5, source, offset, at: at2, manifest }) => 
   if (!builtin) return void 0;
   const last = at2.steps[at2.steps.length - 1];
   const map = last.parent;
-  if (!(0, import_yaml11.isMap)(map) || hasMergeKey(map)) return void 0;
+  if (!(0, import_yaml13.isMap)(map) || hasMergeKey(map)) return void 0;
   const keyRange = span(at2.key, at2.base);
   if (!keyRange || keyRange[0] !== offset) return void 0;
   const segments = at2.steps.slice(1, -1).map((s) => s.segment);
   const prefix = manifest.basePath;
   if (prefix.some((p, i) => segments[i] !== p)) return void 0;
   const parentPath = segments.slice(prefix.length);
-  const field = keyName(at2.key);
+  const field = keyName2(at2.key);
   const allowed = builtinWalker(builtin.definition)?.propertyNames(parentPath, manifest.object) ?? [];
   const candidates = similarNames(field, allowed);
   if (candidates.length !== 1 || candidates[0] !== meant) return void 0;
@@ -38167,11 +38374,11 @@ var renameField = ({ finding: finding5, source, offset, at: at2, manifest }) => 
 };
 
 // src/fix/fixers/yaml11-scalar.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 var quoteScalar = ({ source, offset, at: at2 }) => {
   if (at2.onKey || anchored(at2.steps)) return void 0;
   const node = at2.steps[at2.steps.length - 1].node;
-  if (!(0, import_yaml12.isScalar)(node) || node.type !== "PLAIN" || node.tag) return void 0;
+  if (!(0, import_yaml14.isScalar)(node) || node.type !== "PLAIN" || node.tag) return void 0;
   if (typeof node.value !== "boolean" && typeof node.value !== "number") return void 0;
   const range2 = span(node, at2.base);
   if (!range2 || range2[0] !== offset) return void 0;
@@ -38183,7 +38390,7 @@ var quoteScalar = ({ source, offset, at: at2 }) => {
 function preferredQuote(doc) {
   let single = 0;
   let double = 0;
-  (0, import_yaml12.visit)(doc, {
+  (0, import_yaml14.visit)(doc, {
     Scalar(_, scalar) {
       if (scalar.type === "QUOTE_SINGLE") single++;
       else if (scalar.type === "QUOTE_DOUBLE") double++;
@@ -38560,13 +38767,14 @@ function withConfigFile(result, options) {
   if (!loaded2?.file || loaded2.findings.some((f) => f.severity === "error")) return result;
   return { ...result, configFile: loaded2.file };
 }
-function lintWith(inputs, options, deferUnused, checks = true) {
+function lintWith(inputs, options, deferUnused, checks = true, preloaded) {
   const { options: effective, configFindings } = resolveOptions(options);
   if (!effective.context?.length) {
-    const { result: result2, suppressions: suppressions2 } = checkLoadedWith(loadForLint(inputs, effective), effective, deferUnused, checks);
+    const loaded3 = preloaded ?? loadForLint(inputs, effective);
+    const { result: result2, suppressions: suppressions2 } = checkLoadedWith(loaded3, effective, deferUnused, checks);
     return { result: withFindings(result2, configFindings), suppressions: suppressions2 };
   }
-  const loaded2 = loadForLint([...inputs, ...effective.context], effective);
+  const loaded2 = preloaded ?? loadForLint([...inputs, ...effective.context], effective);
   const { result: checked, suppressions } = checkLoadedWith(loaded2, effective, deferUnused, checks);
   const result = withFindings(checked, configFindings);
   const cwd = effective.cwd ?? process.cwd();
@@ -38603,16 +38811,18 @@ function pathFilter(options, cwd) {
   } : {};
 }
 function loadForLint(inputs, given = {}) {
-  const options = resolveOptions(given).options;
+  return loadInputs(inputs, loadOptions(resolveOptions(given).options));
+}
+function loadOptions(options) {
   const cwd = options.cwd ?? process.cwd();
-  return loadInputs(inputs, {
+  return {
     cwd,
     ...pathFilter(options, cwd),
     ...options.limits ? { limits: options.limits } : {},
     ...options.stdin !== void 0 ? { stdin: options.stdin } : {},
     ...options.stdinFilename !== void 0 ? { stdinFilename: options.stdinFilename } : {},
     ...options.env !== void 0 ? { env: options.env } : {}
-  });
+  };
 }
 function withFindings(result, extra) {
   return extra.length === 0 ? result : { ...result, findings: sortFindings([...extra, ...result.findings]) };
@@ -44216,7 +44426,7 @@ function splitLines(text) {
 }
 
 // src/rollout/normalize.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
 var TOP_ORDER = ["apiVersion", "kind", "metadata", "spec"];
 function sortKeys2(value, depth) {
   if (Array.isArray(value)) return value.map((v) => sortKeys2(v, depth + 1));
@@ -44234,7 +44444,7 @@ function rank(key3) {
 }
 function normalizedYaml(object) {
   const { status: _status, ...rest } = object;
-  return (0, import_yaml13.stringify)(sortKeys2(rest, 0), { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
+  return (0, import_yaml15.stringify)(sortKeys2(rest, 0), { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 // src/rollout/changes.ts

@@ -335,12 +335,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap11 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap12 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -361,7 +361,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar9(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar10(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -370,14 +370,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias5;
+    exports2.isAlias = isAlias6;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap11;
+    exports2.isMap = isMap12;
     exports2.isNode = isNode;
     exports2.isPair = isPair5;
-    exports2.isScalar = isScalar9;
-    exports2.isSeq = isSeq7;
+    exports2.isScalar = isScalar10;
+    exports2.isSeq = isSeq8;
   }
 });
 
@@ -4485,9 +4485,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap11 = fc.start.source === "{";
-      const fcName = isMap11 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap11 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap12 = fc.start.source === "{";
+      const fcName = isMap12 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap12 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4523,7 +4523,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap11 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
+          if (!isMap12 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
               key3,
               // checked by containsNewline()
@@ -4563,7 +4563,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap11 && !sep2 && !props.found) {
+        if (!isMap12 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4586,7 +4586,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap11 && !props.found && ctx.options.strict) {
+            if (!isMap12 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4618,7 +4618,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap11) {
+          if (isMap12) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4634,7 +4634,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap11 ? "}" : "]";
+      const expectedEnd = isMap12 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5921,7 +5921,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -6005,7 +6005,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar9;
+    exports2.isScalar = isScalar10;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -37895,9 +37895,227 @@ var init_scalars = __esm({
   }
 });
 
+// src/load/positions.ts
+function buildPositions(doc, aliases, chunk, base) {
+  const built2 = /* @__PURE__ */ new Map();
+  const deref = (node) => {
+    let n = node ?? null;
+    for (let i = 0; i < 16 && n && (0, import_yaml4.isAlias)(n); i++) {
+      const known = aliases.get(n);
+      n = known !== void 0 ? known : n.resolve(doc) ?? null;
+    }
+    return n;
+  };
+  const rangeOf = (node) => {
+    const r = node?.range;
+    return r ? [base + r[0], base + r[1]] : [-1, -1];
+  };
+  const fieldsOf = (items, depth) => {
+    const fields = /* @__PURE__ */ new Map();
+    for (const pair of items) {
+      const name2 = keyName(pair);
+      if (name2 !== void 0 && !fields.has(name2)) fields.set(name2, pair);
+    }
+    if (depth >= MAX_MERGE_DEPTH) return fields;
+    for (const pair of items) {
+      if (keyName(pair) !== "<<") continue;
+      const sources = deref(pair.value);
+      const maps = (0, import_yaml4.isSeq)(sources) ? sources.items.map(deref) : [sources];
+      for (const m of maps) {
+        if (!(0, import_yaml4.isMap)(m)) continue;
+        for (const [name2, merged] of fieldsOf(m.items, depth + 1)) if (!fields.has(name2)) fields.set(name2, merged);
+      }
+    }
+    return fields;
+  };
+  const build = (node) => {
+    const known = built2.get(node);
+    if (known) return known;
+    const [start2, end] = rangeOf(node);
+    const out = { start: start2, end };
+    built2.set(node, out);
+    if ((0, import_yaml4.isMap)(node)) {
+      out.fields = /* @__PURE__ */ new Map();
+      for (const [name2, pair] of fieldsOf(node.items, 0)) {
+        const [keyStart, keyEnd] = rangeOf(pair.key);
+        const value = deref(pair.value);
+        out.fields.set(name2, { keyStart, keyEnd, value: value ? build(value) : null });
+      }
+    } else if ((0, import_yaml4.isSeq)(node)) {
+      out.items = node.items.map((item) => {
+        const value = deref(item);
+        return value ? build(value) : null;
+      });
+    } else if ((0, import_yaml4.isScalar)(node)) {
+      out.scalar = node.type === "PLAIN" ? "plain" : "other";
+      if (node.value === null && node.range && node.range[0] === node.range[1]) {
+        out.empty = true;
+        const dash = itemIndicator(chunk, node.range[0]);
+        if (dash >= 0) out.dash = base + dash;
+      }
+    }
+    return out;
+  };
+  const root = deref(doc.contents);
+  const contents = doc.contents;
+  const [documentStart2, documentEnd] = contents?.range ? rangeOf(contents) : [base + (doc.range?.[0] ?? 0), base + (doc.range?.[0] ?? 0)];
+  return { root: root ? build(root) : null, documentStart: documentStart2, documentEnd };
+}
+function keyName(pair) {
+  const k = pair?.key;
+  if (!(0, import_yaml4.isScalar)(k)) return void 0;
+  return typeof k.value === "symbol" ? k.source : String(k.value);
+}
+function itemIndicator(text, start2) {
+  const lineStart = text.lastIndexOf("\n", Math.max(0, start2 - 1)) + 1;
+  const dash = text.lastIndexOf("-", start2);
+  return dash < lineStart ? -1 : dash;
+}
+function walk(positions, path20) {
+  let node = positions.root;
+  let key3 = null;
+  for (const segment of path20) {
+    if (!node) return { node, key: key3, complete: false };
+    let value;
+    let nextKey = null;
+    if (node.fields) {
+      const field = node.fields.get(String(segment));
+      if (field) {
+        value = field.value;
+        nextKey = field.keyStart < 0 ? null : [field.keyStart, field.keyEnd];
+      }
+    } else if (node.items && typeof segment === "number") {
+      value = node.items[segment];
+    }
+    if (value === void 0) return { node, key: key3, complete: false };
+    if (!value || value.empty) {
+      if (!node.fields && value?.dash !== void 0)
+        return { node: null, key: null, exact: [value.dash, value.dash + 1], complete: false };
+      return { node: null, key: nextKey, complete: false };
+    }
+    node = value;
+    key3 = nextKey;
+  }
+  return { node, key: key3, complete: true };
+}
+function locateOffsets(positions, path20, target) {
+  const { node, key: key3, exact } = walk(positions, path20);
+  if (exact) return exact;
+  if (target === "key" && key3) return key3;
+  if (node && node.start >= 0) return [node.start, node.end];
+  if (!node && key3) return key3;
+  return [positions.documentStart, positions.documentEnd];
+}
+function scalarOffsets(positions, path20) {
+  const { node, complete } = walk(positions, path20);
+  if (!complete || !node?.scalar || node.start < 0) return void 0;
+  return { start: node.start, end: node.end, plain: node.scalar === "plain" };
+}
+var import_yaml4, MAX_MERGE_DEPTH;
+var init_positions = __esm({
+  "src/load/positions.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    MAX_MERGE_DEPTH = 8;
+  }
+});
+
+// src/load/manifest.ts
+function countLines(text) {
+  const lines = new import_yaml5.LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+function manifestOf(data, source) {
+  const { file, docIndex, itemIndex, object, basePath, positions } = data;
+  const full = (path20) => basePath.length === 0 ? path20 : [...basePath, ...path20];
+  const manifest = {
+    file,
+    docIndex,
+    ...itemIndex === void 0 ? {} : { itemIndex },
+    object,
+    ref: refOf(object),
+    basePath,
+    locate: (path20, target = "value") => {
+      const [start2, end] = locateOffsets(positions, full(path20), target);
+      return source.toRange(start2, end);
+    },
+    scalarSource: (path20) => {
+      const at2 = scalarOffsets(positions, full(path20));
+      return at2 && { text: source.text.slice(at2.start, at2.end), plain: at2.plain };
+    },
+    pathAt: (line2, column) => {
+      const offset = source.offsetOf(line2, column);
+      const hit = offset === void 0 ? void 0 : source.pathFinder(docIndex)?.(offset);
+      if (!hit || hit.path.length < basePath.length || basePath.some((segment, i) => hit.path[i] !== segment))
+        return void 0;
+      return { path: hit.path.slice(basePath.length), onKey: hit.onKey };
+    }
+  };
+  dataOf.set(manifest, data);
+  return manifest;
+}
+function refOf(object) {
+  const metadata = isPlainObject(object.metadata) ? object.metadata : {};
+  const ref = {};
+  if (typeof object.apiVersion === "string") ref.apiVersion = object.apiVersion;
+  if (typeof object.kind === "string") ref.kind = object.kind;
+  if (typeof metadata.namespace === "string") ref.namespace = metadata.namespace;
+  if (typeof metadata.name === "string") ref.name = metadata.name;
+  return ref;
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+}
+var import_yaml5, FileSource, dataOf;
+var init_manifest = __esm({
+  "src/load/manifest.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_positions();
+    FileSource = class {
+      constructor(text, pathFinders2, lines) {
+        this.text = text;
+        this.pathFinders = pathFinders2;
+        this.lineCounter = lines;
+      }
+      text;
+      pathFinders;
+      lineCounter;
+      finders;
+      get lines() {
+        if (!this.lineCounter) this.lineCounter = countLines(this.text);
+        return this.lineCounter;
+      }
+      toRange(start2, end) {
+        const s = this.lines.linePos(start2);
+        const e = this.lines.linePos(Math.max(start2, end));
+        return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+      }
+      /** File offset of a 1-based line/column (columns count UTF-16 code units, as `toRange` does); undefined past the line's end. */
+      offsetOf(line2, column) {
+        const starts = this.lines.lineStarts;
+        if (!Number.isSafeInteger(line2) || !Number.isSafeInteger(column) || line2 < 1 || column < 1 || line2 > starts.length)
+          return void 0;
+        const start2 = starts[line2 - 1];
+        const end = starts[line2] ?? this.text.length + 1;
+        const offset = start2 + column - 1;
+        return offset < end ? offset : void 0;
+      }
+      pathFinder(docIndex) {
+        if (!this.finders) this.finders = this.pathFinders();
+        return this.finders[docIndex];
+      }
+    };
+    dataOf = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/load/parse.ts
 function parseText(text, file, limits = DEFAULT_LIMITS) {
   const lines = countLines(text);
+  const source = fileSource(text, limits, lines);
   const findings = [];
   const manifests = [];
   const at2 = (ruleId, severity, message, range2, object) => findings.push({ ruleId, severity, message, file, ...range2, ...object ? { object } : {} });
@@ -37906,14 +38124,6 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     const char = text[offset];
     const width = char === void 0 || char === "\n" || char === "\r" ? 0 : 1;
     return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col + width };
-  };
-  const offsetOf2 = (line2, column) => {
-    if (!Number.isSafeInteger(line2) || !Number.isSafeInteger(column) || line2 < 1 || column < 1 || line2 > lines.lineStarts.length)
-      return void 0;
-    const start2 = lines.lineStarts[line2 - 1];
-    const end = lines.lineStarts[line2] ?? text.length + 1;
-    const offset = start2 + column - 1;
-    return offset < end ? offset : void 0;
   };
   let stream;
   try {
@@ -38012,7 +38222,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       contentDocs++;
       return;
     }
-    if (doc.contents === null || doc.contents.value === null && !(0, import_yaml4.isMap)(doc.contents) && !(0, import_yaml4.isSeq)(doc.contents)) {
+    if (doc.contents === null || doc.contents.value === null && !(0, import_yaml6.isMap)(doc.contents) && !(0, import_yaml6.isSeq)(doc.contents)) {
       return;
     }
     contentDocs++;
@@ -38081,6 +38291,12 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       );
       return;
     }
+    let positions;
+    const manifest = (object, basePath, itemIndex) => {
+      positions ??= buildPositions(doc, aliases, chunk, base);
+      const data = { file, docIndex, object, basePath, positions };
+      return manifestOf(itemIndex === void 0 ? data : { ...data, itemIndex }, source);
+    };
     const kind = value.kind;
     if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, itemIndex) => {
@@ -38094,11 +38310,11 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
           );
           return;
         }
-        manifests.push(makeManifest(file, docIndex, item, sourceMap, basePath, offsetOf2, itemIndex));
+        manifests.push(manifest(item, basePath, itemIndex));
       });
       return;
     }
-    manifests.push(makeManifest(file, docIndex, value, sourceMap, [], offsetOf2));
+    manifests.push(manifest(value, []));
   });
   if (contentDocs === 0 && findings.length === 0) {
     at2(
@@ -38110,6 +38326,18 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
   }
   return { manifests, findings, documents: stream.total };
 }
+function fileSource(text, limits, lines) {
+  return new FileSource(text, () => pathFinders(text, limits), lines);
+}
+function pathFinders(text, limits) {
+  return documentSourceMaps(text, limits).map((map) => map && ((offset) => map.pathAt(offset)));
+}
+function documentSourceMaps(text, limits = DEFAULT_LIMITS) {
+  const lines = countLines(text);
+  return composeStream(text, limits).slots.map(
+    (slot) => "doc" in slot ? new DocumentSourceMap(slot.doc, lines, slot.chunk, void 0, slot.base) : void 0
+  );
+}
 function composeStream(text, limits) {
   const slots = [];
   const orphans = [];
@@ -38120,7 +38348,7 @@ function composeStream(text, limits) {
     const base = bounds[c];
     const chunk = text.slice(base, bounds[c + 1] ?? text.length);
     if (chunk === "") continue;
-    const composer = new import_yaml4.Composer(YAML_OPTIONS);
+    const composer = new import_yaml6.Composer(YAML_OPTIONS);
     const pending = [];
     let skipping = false;
     let incompatible;
@@ -38131,7 +38359,7 @@ function composeStream(text, limits) {
         else slots[index] = { doc, base, chunk };
       }
     };
-    for (const token of new import_yaml4.Parser().parse(chunk)) {
+    for (const token of new import_yaml6.Parser().parse(chunk)) {
       if (token.type === "document") {
         total++;
         skipping = false;
@@ -38176,12 +38404,6 @@ function chunkStarts(text) {
   }
   return starts;
 }
-function countLines(text) {
-  const lines = new import_yaml4.LineCounter();
-  lines.addNewLine(0);
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
-  return lines;
-}
 function cstStart(token) {
   return token.value?.offset ?? token.offset;
 }
@@ -38217,13 +38439,13 @@ function duplicateKeys(root) {
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if ((0, import_yaml4.isSeq)(node)) {
+    if ((0, import_yaml6.isSeq)(node)) {
       for (const item of node.items) stack.push(item);
-    } else if ((0, import_yaml4.isMap)(node)) {
+    } else if ((0, import_yaml6.isMap)(node)) {
       const seen = /* @__PURE__ */ new Set();
       for (const pair of node.items) {
         const key3 = pair.key;
-        if ((0, import_yaml4.isScalar)(key3) && !Number.isNaN(key3.value)) {
+        if ((0, import_yaml6.isScalar)(key3) && !Number.isNaN(key3.value)) {
           if (seen.has(key3.value)) out.push(key3.range?.[0] ?? 0);
           else seen.add(key3.value);
         }
@@ -38253,7 +38475,7 @@ function checkGraph(doc, aliases, text) {
       continue;
     }
     if (node === null || node === void 0) continue;
-    if ((0, import_yaml4.isAlias)(node)) {
+    if ((0, import_yaml6.isAlias)(node)) {
       const target = anchors.get(node.source) ?? null;
       aliases.set(node, target);
       if (!target) {
@@ -38275,8 +38497,8 @@ function checkGraph(doc, aliases, text) {
     }
     const anchor = node.anchor;
     if (anchor) anchors.set(anchor, node);
-    if ((0, import_yaml4.isPair)(node)) {
-      if ((0, import_yaml4.isScalar)(node.key) && typeof node.key.value === "string") {
+    if ((0, import_yaml6.isPair)(node)) {
+      if ((0, import_yaml6.isScalar)(node.key) && typeof node.key.value === "string") {
         const helm = HELM_SIGNATURE.exec(node.key.value);
         if (helm) {
           const start2 = rangeOf(node.key)[0];
@@ -38284,7 +38506,7 @@ function checkGraph(doc, aliases, text) {
           return { problems, fatal: true, template: inSource >= 0 ? inSource : start2 };
         }
       }
-      if ((0, import_yaml4.isMap)(node.key) || (0, import_yaml4.isSeq)(node.key)) {
+      if ((0, import_yaml6.isMap)(node.key) || (0, import_yaml6.isSeq)(node.key)) {
         problems.push({
           ruleId: "yaml/complex-key",
           message: "mapping key is itself a mapping or sequence: Kubernetes cannot use it as a field name",
@@ -38294,9 +38516,9 @@ function checkGraph(doc, aliases, text) {
       stack.push({ node: node.value }, { node: node.key });
       continue;
     }
-    if ((0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node)) {
+    if ((0, import_yaml6.isMap)(node) || (0, import_yaml6.isSeq)(node)) {
       const start2 = rangeOf(node)[0];
-      if ((0, import_yaml4.isMap)(node) && node.flow && text.startsWith("{{", start2) && (0, import_yaml4.isPair)(node.items[0]) && (0, import_yaml4.isMap)(node.items[0].key)) {
+      if ((0, import_yaml6.isMap)(node) && node.flow && text.startsWith("{{", start2) && (0, import_yaml6.isPair)(node.items[0]) && (0, import_yaml6.isMap)(node.items[0].key)) {
         return { problems, fatal: true, template: start2 };
       }
       open.add(node);
@@ -38314,7 +38536,7 @@ function aliasOverBudget(root, aliases, budget) {
   while (stack.length > 0) {
     const { node, exit } = stack.pop();
     if (node === null || node === void 0) continue;
-    if ((0, import_yaml4.isAlias)(node)) {
+    if ((0, import_yaml6.isAlias)(node)) {
       const target = aliases.get(node);
       const expanded = target ? size.get(target) ?? 0 : 0;
       size.set(node, expanded);
@@ -38325,12 +38547,12 @@ function aliasOverBudget(root, aliases, budget) {
       }
       continue;
     }
-    if ((0, import_yaml4.isScalar)(node)) {
+    if ((0, import_yaml6.isScalar)(node)) {
       const v = node.value;
       size.set(node, 1 + (typeof v === "string" ? v.length : 8));
       continue;
     }
-    const children = (0, import_yaml4.isPair)(node) ? [node.key, node.value] : (0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node) ? node.items : [];
+    const children = (0, import_yaml6.isPair)(node) ? [node.key, node.value] : (0, import_yaml6.isMap)(node) || (0, import_yaml6.isSeq)(node) ? node.items : [];
     if (!exit) {
       stack.push({ node, exit: true });
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
@@ -38378,34 +38600,6 @@ function valueHeight(root, limit) {
   }
   return height.get(root) ?? 0;
 }
-function makeManifest(file, docIndex, object, sourceMap, basePath, offsetOf2, itemIndex) {
-  return {
-    file,
-    docIndex,
-    ...itemIndex === void 0 ? {} : { itemIndex },
-    object,
-    ref: refOf(object),
-    basePath,
-    locate: (path20, target) => sourceMap.locate([...basePath, ...path20], target),
-    scalarSource: (path20) => sourceMap.scalarSource([...basePath, ...path20]),
-    pathAt: (line2, column) => {
-      const offset = offsetOf2(line2, column);
-      const hit = offset === void 0 ? void 0 : sourceMap.pathAt(offset);
-      if (!hit || hit.path.length < basePath.length || basePath.some((segment, i) => hit.path[i] !== segment))
-        return void 0;
-      return { path: hit.path.slice(basePath.length), onKey: hit.onKey };
-    }
-  };
-}
-function refOf(object) {
-  const metadata = isPlainObject(object.metadata) ? object.metadata : {};
-  const ref = {};
-  if (typeof object.apiVersion === "string") ref.apiVersion = object.apiVersion;
-  if (typeof object.kind === "string") ref.kind = object.kind;
-  if (typeof metadata.namespace === "string") ref.namespace = metadata.namespace;
-  if (typeof metadata.name === "string") ref.name = metadata.name;
-  return ref;
-}
 function findTemplate(docText, hasErrors) {
   if (!hasErrors) return -1;
   const helm = HELM_SIGNATURE.exec(docText);
@@ -38417,20 +38611,17 @@ function nestingDepth(root, limit) {
   const stack = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop();
-    if (!(0, import_yaml4.isMap)(node) && !(0, import_yaml4.isSeq)(node)) continue;
+    if (!(0, import_yaml6.isMap)(node) && !(0, import_yaml6.isSeq)(node)) continue;
     if (depth > max) max = depth;
     if (max > limit) return max;
     for (const item of node.items) {
-      if ((0, import_yaml4.isMap)(node)) {
+      if ((0, import_yaml6.isMap)(node)) {
         const pair = item;
         stack.push([pair.key, depth + 1], [pair.value, depth + 1]);
       } else stack.push([item, depth + 1]);
     }
   }
   return max;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
 }
 function kindOfValue(value) {
   if (value === null || value === void 0) return "null";
@@ -38458,14 +38649,17 @@ function clip3(message) {
 function describe2(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_yaml4, HELM_SIGNATURE, MAX_SYNTAX_FINDINGS_PER_DOCUMENT, YAML_OPTIONS, MAX_MESSAGE, SEPARATOR, duplicateAt;
+var import_yaml6, HELM_SIGNATURE, MAX_SYNTAX_FINDINGS_PER_DOCUMENT, YAML_OPTIONS, MAX_MESSAGE, SEPARATOR, duplicateAt;
 var init_parse = __esm({
   "src/load/parse.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_limits();
     init_scalars();
+    init_manifest();
+    init_positions();
     init_source_map();
+    init_manifest();
     HELM_SIGNATURE = /\{\{-?\s*(?:\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\.Template|include\s|template\s|toYaml|tpl\s|if\s|else\b|end\s*-?\}\}|range\s|with\s|define\s|required\s|default\s|\/\*)/;
     MAX_SYNTAX_FINDINGS_PER_DOCUMENT = 10;
     YAML_OPTIONS = {
@@ -38487,7 +38681,7 @@ var init_parse = __esm({
 });
 
 // src/fix/source.ts
-function keyName(key3) {
+function keyName2(key3) {
   return typeof key3.value === "symbol" ? String(key3.source) : String(key3.value);
 }
 function span(node, base) {
@@ -38498,19 +38692,19 @@ function anchored(steps2) {
   return steps2.some((s) => typeof s.node.anchor === "string");
 }
 function pairOf(map, name2) {
-  return map.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && keyName(p.key) === name2);
+  return map.items.find((p) => (0, import_yaml7.isPair)(p) && (0, import_yaml7.isScalar)(p.key) && keyName2(p.key) === name2);
 }
 function hasMergeKey(map) {
-  return map.items.some((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && keyName(p.key) === "<<");
+  return map.items.some((p) => (0, import_yaml7.isPair)(p) && (0, import_yaml7.isScalar)(p.key) && keyName2(p.key) === "<<");
 }
 function hasComment(text) {
   return /(?:^|[ \t\r\n])#/.test(text);
 }
-var import_yaml5, YAML_OPTIONS2, FixSource;
+var import_yaml7, YAML_OPTIONS2, FixSource;
 var init_source = __esm({
   "src/fix/source.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_parse();
     init_scalars();
     YAML_OPTIONS2 = {
@@ -38590,10 +38784,10 @@ var init_source = __esm({
         const steps2 = [{ node: found.doc.contents }];
         for (; ; ) {
           const { node } = steps2[steps2.length - 1];
-          if ((0, import_yaml5.isMap)(node)) {
-            const pair = node.items.find((p) => (0, import_yaml5.isPair)(p) && (within(p.key) || within(p.value)));
-            if (!pair || !(0, import_yaml5.isScalar)(pair.key)) return void 0;
-            const name2 = keyName(pair.key);
+          if ((0, import_yaml7.isMap)(node)) {
+            const pair = node.items.find((p) => (0, import_yaml7.isPair)(p) && (within(p.key) || within(p.value)));
+            if (!pair || !(0, import_yaml7.isScalar)(pair.key)) return void 0;
+            const name2 = keyName2(pair.key);
             if (name2 === "<<") return void 0;
             if (within(pair.key)) {
               const value = pair.value ?? null;
@@ -38604,13 +38798,13 @@ var init_source = __esm({
             steps2.push({ node: pair.value, segment: name2, parent: node, pair });
             continue;
           }
-          if ((0, import_yaml5.isSeq)(node)) {
+          if ((0, import_yaml7.isSeq)(node)) {
             const index = node.items.findIndex(within);
             if (index < 0) return void 0;
             steps2.push({ node: node.items[index], segment: index, parent: node });
             continue;
           }
-          if ((0, import_yaml5.isAlias)(node)) return void 0;
+          if ((0, import_yaml7.isAlias)(node)) return void 0;
           return { steps: steps2, onKey: false, base: found.base, doc: found.doc };
         }
       }
@@ -38622,7 +38816,7 @@ var init_source = __esm({
         for (let i = 0; i < starts.length; i++) {
           const base = starts[i];
           const chunk = this.text.slice(base, starts[i + 1] ?? this.text.length);
-          for (const doc of (0, import_yaml5.parseAllDocuments)(chunk, YAML_OPTIONS2)) this.documents.push({ doc, base });
+          for (const doc of (0, import_yaml7.parseAllDocuments)(chunk, YAML_OPTIONS2)) this.documents.push({ doc, base });
         }
         return this.documents;
       }
@@ -38637,14 +38831,14 @@ function scalarText2(scalar, value) {
   return value;
 }
 function replaceScalar(source, scalar, base, value) {
-  if (!(0, import_yaml6.isScalar)(scalar) || scalar.tag || scalar.anchor) return void 0;
+  if (!(0, import_yaml8.isScalar)(scalar) || scalar.tag || scalar.anchor) return void 0;
   if (scalar.type !== "PLAIN" && scalar.type !== "QUOTE_DOUBLE" && scalar.type !== "QUOTE_SINGLE") return void 0;
   const at2 = span(scalar, base);
   if (!at2 || /[\r\n]/.test(source.text.slice(at2[0], at2[1]))) return void 0;
   return source.edit(at2[0], at2[1], scalarText2(scalar, value));
 }
 function scalarSource(source, node, base) {
-  if (!(0, import_yaml6.isScalar)(node) || node.tag || node.anchor) return void 0;
+  if (!(0, import_yaml8.isScalar)(node) || node.tag || node.anchor) return void 0;
   if (node.type !== "PLAIN" && node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE") return void 0;
   const at2 = span(node, base);
   if (!at2) return void 0;
@@ -38665,16 +38859,16 @@ function indentStep(source, parentIndent, childIndent) {
 }
 function renderBlock(block2, indent, step, eol) {
   const lines = [];
-  const walk = (entries, depth) => {
+  const walk2 = (entries, depth) => {
     for (const [key3, value] of entries) {
       const pad = " ".repeat(indent + depth * step);
       if (Array.isArray(value)) {
         lines.push(`${pad}${key3}:`);
-        walk(value, depth + 1);
+        walk2(value, depth + 1);
       } else lines.push(`${pad}${key3}: ${typeof value === "string" ? value : value.literal}`);
     }
   };
-  walk(block2, 0);
+  walk2(block2, 0);
   return lines.join(eol).slice(indent);
 }
 function renderFlow(block2, json) {
@@ -38684,7 +38878,7 @@ function renderFlow(block2, json) {
 }
 function jsonStyle(map) {
   const first = map.items[0];
-  return !!map.flow && !!first && (0, import_yaml6.isScalar)(first.key) && first.key.type === "QUOTE_DOUBLE";
+  return !!map.flow && !!first && (0, import_yaml8.isScalar)(first.key) && first.key.type === "QUOTE_DOUBLE";
 }
 function insertBefore(source, map, before2, base, block2, step) {
   const at2 = span(before2.key, base);
@@ -38704,7 +38898,7 @@ function ownLineColumn(source, offset) {
 }
 function insertAfter(source, map, after, base, block2, step) {
   const value = span(after.value, base);
-  if (!value || !(0, import_yaml6.isScalar)(after.value) || /[\r\n]/.test(source.text.slice(value[0], value[1]))) return void 0;
+  if (!value || !(0, import_yaml8.isScalar)(after.value) || /[\r\n]/.test(source.text.slice(value[0], value[1]))) return void 0;
   if (map.flow) {
     const text = renderFlow(block2, jsonStyle(map)).slice(1, -1);
     const column = ownLineColumn(source, span(after.key, base)?.[0] ?? value[0]);
@@ -38722,7 +38916,7 @@ function insertAfter(source, map, after, base, block2, step) {
 function removePair(source, pair, base) {
   const key3 = span(pair.key, base);
   const value = span(pair.value, base);
-  if (!key3 || !value || !(0, import_yaml6.isScalar)(pair.value) || /[\r\n]/.test(source.text.slice(key3[0], value[1]))) return void 0;
+  if (!key3 || !value || !(0, import_yaml8.isScalar)(pair.value) || /[\r\n]/.test(source.text.slice(key3[0], value[1]))) return void 0;
   const lineStart = source.lineStart(key3[0]);
   if (source.text.slice(lineStart, key3[0]).trim() !== "") return void 0;
   const lineEnd = source.lineEnd(value[1]);
@@ -38734,27 +38928,27 @@ function removePair(source, pair, base) {
   return source.edit(key3[0], value[1] + (rest.length - rest.trimStart().length), "");
 }
 function mapValue(pair) {
-  return pair && (0, import_yaml6.isMap)(pair.value) ? pair.value : void 0;
+  return pair && (0, import_yaml8.isMap)(pair.value) ? pair.value : void 0;
 }
 function plainTree(node) {
   const stack = [node];
   while (stack.length > 0) {
     const n = stack.pop();
     if (n === null || n === void 0) continue;
-    if ((0, import_yaml6.isAlias)(n)) return false;
+    if ((0, import_yaml8.isAlias)(n)) return false;
     if (n.anchor) return false;
-    if ((0, import_yaml6.isPair)(n)) {
-      if ((0, import_yaml6.isScalar)(n.key) && keyName(n.key) === "<<") return false;
+    if ((0, import_yaml8.isPair)(n)) {
+      if ((0, import_yaml8.isScalar)(n.key) && keyName2(n.key) === "<<") return false;
       stack.push(n.key, n.value);
-    } else if ((0, import_yaml6.isMap)(n) || (0, import_yaml6.isSeq)(n)) stack.push(...n.items);
+    } else if ((0, import_yaml8.isMap)(n) || (0, import_yaml8.isSeq)(n)) stack.push(...n.items);
   }
   return true;
 }
-var import_yaml6;
+var import_yaml8;
 var init_yaml_edits = __esm({
   "src/fix/yaml-edits.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_source();
   }
 });
@@ -38767,8 +38961,8 @@ function convertBackend(source, base, pair, step) {
   const port2 = pairOf(map, "servicePort");
   if (!name2 && !port2) return [];
   if (!name2 || !port2 || pairOf(map, "service")) return void 0;
-  const nameText = (0, import_yaml7.isScalar)(name2.value) && typeof name2.value.value === "string" && scalarSource(source, name2.value, base);
-  if (!nameText || !(0, import_yaml7.isScalar)(port2.value)) return void 0;
+  const nameText = (0, import_yaml9.isScalar)(name2.value) && typeof name2.value.value === "string" && scalarSource(source, name2.value, base);
+  if (!nameText || !(0, import_yaml9.isScalar)(port2.value)) return void 0;
   const portValue = port2.value.value;
   const portText = scalarSource(source, port2.value, base);
   if (portText === void 0) return void 0;
@@ -38829,7 +39023,7 @@ function convertBackend(source, base, pair, step) {
 function addPathType(source, base, item, step) {
   const block2 = [["pathType", { literal: "ImplementationSpecific" }]];
   const path20 = pairOf(item, "path");
-  const after = path20 && (0, import_yaml7.isScalar)(path20.value) ? insertAfter(source, item, path20, base, block2, step) : void 0;
+  const after = path20 && (0, import_yaml9.isScalar)(path20.value) ? insertAfter(source, item, path20, base, block2, step) : void 0;
   if (after) return after;
   const first = item.items[0];
   return first ? insertBefore(source, item, first, base, block2, step) : void 0;
@@ -38837,11 +39031,11 @@ function addPathType(source, base, item, step) {
 function offsetOf(pair, base) {
   return span(pair.key, base)?.[0] ?? -1;
 }
-var import_yaml7, ingress;
+var import_yaml9, ingress;
 var init_ingress = __esm({
   "src/fix/migrations/ingress.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_source();
     init_yaml_edits();
     ingress = {
@@ -38868,14 +39062,14 @@ var init_ingress = __esm({
           if (!add(convertBackend(source, base, backend2, step))) return void 0;
         }
         const rules = pairOf(spec, "rules")?.value;
-        if ((0, import_yaml7.isSeq)(rules)) {
+        if ((0, import_yaml9.isSeq)(rules)) {
           for (const rule64 of rules.items) {
-            if (!(0, import_yaml7.isMap)(rule64)) continue;
+            if (!(0, import_yaml9.isMap)(rule64)) continue;
             const http = mapValue(pairOf(rule64, "http"));
             const paths = http && pairOf(http, "paths")?.value;
-            if (!(0, import_yaml7.isSeq)(paths)) continue;
+            if (!(0, import_yaml9.isSeq)(paths)) continue;
             for (const item of paths.items) {
-              if (!(0, import_yaml7.isMap)(item)) return void 0;
+              if (!(0, import_yaml9.isMap)(item)) return void 0;
               const path20 = item;
               const pathBackend = pairOf(path20, "backend");
               if (pathBackend && !add(convertBackend(source, base, pathBackend, step))) return void 0;
@@ -38891,10 +39085,10 @@ var init_ingress = __esm({
 
 // src/fix/migrations/hpa.ts
 function resourceTarget(source, base, resource, step) {
-  const old = resource.items.filter((p) => (0, import_yaml8.isScalar)(p.key) && Object.hasOwn(TARGETS, keyName(p.key)));
+  const old = resource.items.filter((p) => (0, import_yaml10.isScalar)(p.key) && Object.hasOwn(TARGETS, keyName2(p.key)));
   if (old.length !== 1 || pairOf(resource, "target")) return void 0;
   const pair = old[0];
-  const [type, field] = TARGETS[keyName(pair.key)];
+  const [type, field] = TARGETS[keyName2(pair.key)];
   const value = scalarSource(source, pair.value, base);
   const start2 = span(pair.key, base)?.[0];
   const end = span(pair.value, base)?.[1];
@@ -38912,11 +39106,11 @@ function resourceTarget(source, base, resource, step) {
   const indent = keyIndent(source, resource, base);
   return indent === void 0 ? void 0 : source.edit(start2, end, renderBlock(block2, indent, step, source.eol));
 }
-var import_yaml8, TARGETS, horizontalPodAutoscaler;
+var import_yaml10, TARGETS, horizontalPodAutoscaler;
 var init_hpa = __esm({
   "src/fix/migrations/hpa.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml10 = __toESM(require_dist(), 1);
     init_source();
     init_yaml_edits();
     TARGETS = {
@@ -38932,17 +39126,17 @@ var init_hpa = __esm({
         if (manifest.ref.apiVersion === "autoscaling/v2beta2") return [];
         const spec = mapValue(pairOf(object, "spec"));
         const metricsPair = spec && pairOf(spec, "metrics");
-        if (!metricsPair || metricsPair.value === null || (0, import_yaml8.isScalar)(metricsPair.value) && metricsPair.value.value === null)
+        if (!metricsPair || metricsPair.value === null || (0, import_yaml10.isScalar)(metricsPair.value) && metricsPair.value.value === null)
           return [];
         const metrics = metricsPair.value;
-        if (!(0, import_yaml8.isSeq)(metrics) || !plainTree(metrics)) return void 0;
+        if (!(0, import_yaml10.isSeq)(metrics) || !plainTree(metrics)) return void 0;
         const step = indentStep(source, keyIndent(source, object, base), keyIndent(source, spec, base));
         const edits = [];
         for (const item of metrics.items) {
-          if (!(0, import_yaml8.isMap)(item)) return void 0;
+          if (!(0, import_yaml10.isMap)(item)) return void 0;
           const type = pairOf(item, "type")?.value;
           const resource = mapValue(pairOf(item, "resource"));
-          if (!(0, import_yaml8.isScalar)(type) || type.value !== "Resource" || !resource) return void 0;
+          if (!(0, import_yaml10.isScalar)(type) || type.value !== "Resource" || !resource) return void 0;
           const edit = resourceTarget(source, base, resource, step);
           if (!edit) return void 0;
           edits.push(edit);
@@ -39051,7 +39245,76 @@ function loadBytes(bytes, file, limits = {}) {
   return loadText(decoded.text, file, effective);
 }
 function loadInputs(inputs, options = {}) {
+  const plan3 = planLoad(inputs, options);
+  const perFile = plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
+  return assembleLoad(plan3, perFile, renderFolders(plan3, options));
+}
+function planLoad(inputs, options = {}) {
   const cwd = options.cwd ?? process.cwd();
+  const stdin = [];
+  if (inputs.includes("-")) {
+    const name2 = options.stdinFilename ?? "<stdin>";
+    const content = options.stdin ?? "";
+    const text = typeof content === "string" ? content : void 0;
+    const helm = text === void 0 ? helmStreamOf(content) : splitHelmStream(text);
+    if (helm) for (const part of helm) stdin.push(loadText(part.text, part.file, options.limits));
+    else
+      stdin.push(
+        typeof content === "string" ? loadText(content, name2, options.limits) : loadBytes(content, name2, options.limits)
+      );
+  }
+  const expanded = expandInputs(
+    inputs.filter((i) => i !== "-"),
+    options
+  );
+  return {
+    cwd,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    stdin,
+    findings: expanded.findings,
+    files: expanded.files,
+    walked: expanded.walked,
+    rendered: expanded.rendered
+  };
+}
+function loadFile(file, cwd, limits, walked) {
+  const read = readRegularFile(import_node_path13.default.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
+  if (read.ok) return withoutNonKubernetes(loadBytes(read.bytes, file, limits), walked);
+  if (read.reason === "too-large")
+    return { manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: /* @__PURE__ */ new Map() };
+  const unreadable = {
+    ruleId: "input/unreadable",
+    severity: "error",
+    message: read.message,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1
+  };
+  return { manifests: [], findings: [unreadable], files: [], sources: /* @__PURE__ */ new Map() };
+}
+function renderFolders(plan3, options) {
+  const { cwd, limits } = plan3;
+  const included = new Set(
+    plan3.rendered.flatMap((dir) => renderKind(dir) === "kustomize" ? includedKustomizations(dir) : [])
+  );
+  return plan3.rendered.filter((dir) => !included.has(dir)).map((dir) => {
+    const result = renderFolder(dir, renderKind(dir), {
+      display: import_node_path13.default.relative(cwd, dir) || ".",
+      cwd,
+      env: options.env ?? process.env,
+      maxBytes: limits.maxFileBytes
+    });
+    return {
+      dir,
+      findings: result.findings,
+      parts: result.parts.map((part) => loadText(part.text, part.file, options.limits)),
+      files: result.parts.map((part) => part.file)
+    };
+  });
+}
+function assembleLoad(plan3, perFile, renders) {
   const manifests = [];
   const findings = [];
   const files = [];
@@ -39065,54 +39328,12 @@ function loadInputs(inputs, options = {}) {
     for (const [file, text] of r.sources) sources.set(file, text);
     for (const s of r.skipped ?? []) skipped2.push(s);
   };
-  const paths = inputs.filter((i) => i !== "-");
-  if (inputs.includes("-")) {
-    const name2 = options.stdinFilename ?? "<stdin>";
-    const content = options.stdin ?? "";
-    const text = typeof content === "string" ? content : void 0;
-    const helm = text === void 0 ? helmStreamOf(content) : splitHelmStream(text);
-    if (helm) for (const part of helm) add(loadText(part.text, part.file, options.limits));
-    else
-      add(
-        typeof content === "string" ? loadText(content, name2, options.limits) : loadBytes(content, name2, options.limits)
-      );
-  }
-  const expanded = expandInputs(paths, options);
-  for (const f of expanded.findings) findings.push(f);
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  for (const file of expanded.files) {
-    const read = readRegularFile(import_node_path13.default.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
-    if (read.ok) add(loadBytes(read.bytes, file, limits), expanded.walked.has(file));
-    else if (read.reason === "too-large")
-      add({ manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: /* @__PURE__ */ new Map() });
-    else
-      findings.push({
-        ruleId: "input/unreadable",
-        severity: "error",
-        message: read.message,
-        file,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1
-      });
-  }
-  const included = new Set(
-    expanded.rendered.flatMap((dir) => renderKind(dir) === "kustomize" ? includedKustomizations(dir) : [])
-  );
-  const rendered = [];
-  for (const dir of expanded.rendered) {
-    if (included.has(dir)) continue;
-    const kind = renderKind(dir);
-    const result = renderFolder(dir, kind, {
-      display: import_node_path13.default.relative(cwd, dir) || ".",
-      cwd,
-      env: options.env ?? process.env,
-      maxBytes: limits.maxFileBytes
-    });
-    for (const f of result.findings) findings.push(f);
-    for (const part of result.parts) add(loadText(part.text, part.file, options.limits));
-    rendered.push({ dir, files: result.parts.map((p) => p.file) });
+  for (const r of plan3.stdin) add(r);
+  for (const f of plan3.findings) findings.push(f);
+  for (const r of perFile) add(r);
+  for (const render2 of renders) {
+    for (const f of render2.findings) findings.push(f);
+    for (const part of render2.parts) add(part);
   }
   return {
     manifests,
@@ -39120,7 +39341,7 @@ function loadInputs(inputs, options = {}) {
     files: [...new Set(files)],
     sources,
     ...skipped2.length > 0 ? { skipped: skipped2 } : {},
-    ...rendered.length ? { rendered } : {}
+    ...renders.length ? { rendered: renders.map(({ dir, files: files2 }) => ({ dir, files: files2 })) } : {}
   };
 }
 function helmStreamOf(bytes) {
@@ -39209,11 +39430,11 @@ var init_renames = __esm({
 });
 
 // src/fix/migrations/workloads.ts
-var import_yaml9, workloads;
+var import_yaml11, workloads;
 var init_workloads2 = __esm({
   "src/fix/migrations/workloads.ts"() {
     "use strict";
-    import_yaml9 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_source();
     init_yaml_edits();
     workloads = {
@@ -39235,8 +39456,8 @@ var init_workloads2 = __esm({
         const matchLabels = [];
         const json = jsonStyle(spec);
         for (const pair of labels.items) {
-          const key3 = json && (0, import_yaml9.isScalar)(pair.key) ? keyName(pair.key) : scalarSource(source, pair.key, base);
-          const value = (0, import_yaml9.isScalar)(pair.value) ? scalarSource(source, pair.value, base) : void 0;
+          const key3 = json && (0, import_yaml11.isScalar)(pair.key) ? keyName2(pair.key) : scalarSource(source, pair.key, base);
+          const value = (0, import_yaml11.isScalar)(pair.value) ? scalarSource(source, pair.value, base) : void 0;
           if (key3 === void 0 || value === void 0) return void 0;
           matchLabels.push([key3, value]);
         }
@@ -39252,11 +39473,11 @@ var init_workloads2 = __esm({
 function migrationFor(apiVersion, kind) {
   return MIGRATIONS.find((m) => m.from.includes(apiVersion) && m.kinds.includes(kind));
 }
-var import_yaml10, MIGRATIONS, migrateApiVersion;
+var import_yaml12, MIGRATIONS, migrateApiVersion;
 var init_removed_api_version2 = __esm({
   "src/fix/fixers/removed-api-version.ts"() {
     "use strict";
-    import_yaml10 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_ingress();
     init_hpa();
     init_renames();
@@ -39281,7 +39502,7 @@ var init_removed_api_version2 = __esm({
       const object = at2.steps[manifest.basePath.length]?.node;
       if (!migration || last.segment !== "apiVersion" || last.parent !== object || at2.steps.length !== manifest.basePath.length + 2)
         return void 0;
-      if (!(0, import_yaml10.isMap)(object) || hasMergeKey(object) || span(last.node, at2.base)?.[0] !== offset) return void 0;
+      if (!(0, import_yaml12.isMap)(object) || hasMergeKey(object) || span(last.node, at2.base)?.[0] !== offset) return void 0;
       const rename = replaceScalar(source, last.node, at2.base, migration.to);
       const rest = migration.edits({ source, base: at2.base, object, manifest });
       if (!rename || !rest) return void 0;
@@ -39291,7 +39512,7 @@ var init_removed_api_version2 = __esm({
 });
 
 // src/fix/fixers/unknown-field.ts
-var import_yaml11, SUGGESTION, renameField;
+var import_yaml13, SUGGESTION, renameField;
 var init_unknown_field = __esm({
   "src/fix/fixers/unknown-field.ts"() {
     "use strict";
@@ -39299,7 +39520,7 @@ var init_unknown_field = __esm({
     init_suggest2();
     init_source();
     init_yaml_edits();
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     SUGGESTION = /did you mean "([^"]+)"\?/;
     renameField = ({ finding: finding5, source, offset, at: at2, manifest }) => {
       const meant = SUGGESTION.exec(finding5.message)?.[1];
@@ -39310,14 +39531,14 @@ var init_unknown_field = __esm({
       if (!builtin) return void 0;
       const last = at2.steps[at2.steps.length - 1];
       const map = last.parent;
-      if (!(0, import_yaml11.isMap)(map) || hasMergeKey(map)) return void 0;
+      if (!(0, import_yaml13.isMap)(map) || hasMergeKey(map)) return void 0;
       const keyRange = span(at2.key, at2.base);
       if (!keyRange || keyRange[0] !== offset) return void 0;
       const segments = at2.steps.slice(1, -1).map((s) => s.segment);
       const prefix = manifest.basePath;
       if (prefix.some((p, i) => segments[i] !== p)) return void 0;
       const parentPath = segments.slice(prefix.length);
-      const field = keyName(at2.key);
+      const field = keyName2(at2.key);
       const allowed = builtinWalker(builtin.definition)?.propertyNames(parentPath, manifest.object) ?? [];
       const candidates = similarNames(field, allowed);
       if (candidates.length !== 1 || candidates[0] !== meant) return void 0;
@@ -39335,7 +39556,7 @@ var init_unknown_field = __esm({
 function preferredQuote(doc) {
   let single = 0;
   let double = 0;
-  (0, import_yaml12.visit)(doc, {
+  (0, import_yaml14.visit)(doc, {
     Scalar(_, scalar) {
       if (scalar.type === "QUOTE_SINGLE") single++;
       else if (scalar.type === "QUOTE_DOUBLE") double++;
@@ -39343,16 +39564,16 @@ function preferredQuote(doc) {
   });
   return single > double ? "'" : '"';
 }
-var import_yaml12, quoteScalar;
+var import_yaml14, quoteScalar;
 var init_yaml11_scalar = __esm({
   "src/fix/fixers/yaml11-scalar.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_source();
     quoteScalar = ({ source, offset, at: at2 }) => {
       if (at2.onKey || anchored(at2.steps)) return void 0;
       const node = at2.steps[at2.steps.length - 1].node;
-      if (!(0, import_yaml12.isScalar)(node) || node.type !== "PLAIN" || node.tag) return void 0;
+      if (!(0, import_yaml14.isScalar)(node) || node.type !== "PLAIN" || node.tag) return void 0;
       if (typeof node.value !== "boolean" && typeof node.value !== "number") return void 0;
       const range2 = span(node, at2.base);
       if (!range2 || range2[0] !== offset) return void 0;
@@ -39443,6 +39664,84 @@ var init_attach = __esm({
     "use strict";
     init_fixers();
     init_source();
+  }
+});
+
+// src/load/parallel.ts
+function defaultJobs() {
+  return (0, import_node_os.availableParallelism)();
+}
+function fromData(data, limits) {
+  const sources = /* @__PURE__ */ new Map();
+  const sourceOf2 = (file) => {
+    let source = sources.get(file);
+    if (!source) {
+      source = fileSource(data.sources.get(file) ?? "", limits);
+      sources.set(file, source);
+    }
+    return source;
+  };
+  return {
+    manifests: data.manifests.map((m) => manifestOf(m, sourceOf2(m.file))),
+    findings: data.findings,
+    files: data.files,
+    sources: data.sources,
+    ...data.skipped ? { skipped: data.skipped } : {}
+  };
+}
+function loadFilesInWorkers(plan3, jobs) {
+  const count = Math.min(Math.floor(jobs), Math.ceil(plan3.files.length / 8));
+  if (!(count > 1) || plan3.files.length < MIN_FILES_FOR_WORKERS) return void 0;
+  let entry;
+  try {
+    entry = packageFile("bundle/load-worker.cjs");
+  } catch {
+    return void 0;
+  }
+  const results = new Array(plan3.files.length);
+  const request = {
+    cwd: plan3.cwd,
+    limits: plan3.limits,
+    jobs: plan3.files.map((file, index) => ({ index, file, walked: plan3.walked.has(file) })),
+    next: new SharedArrayBuffer(4)
+  };
+  const readHere = (index) => loadFile(plan3.files[index], plan3.cwd, plan3.limits, plan3.walked.has(plan3.files[index]));
+  const { Worker } = require("node:worker_threads");
+  const workers = Array.from(
+    { length: count },
+    () => new Promise((resolve) => {
+      const worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      const finish = () => {
+        void worker.terminate();
+        resolve();
+      };
+      worker.on("message", (reply) => {
+        if ("done" in reply) finish();
+        else results[reply.index] = "error" in reply ? readHere(reply.index) : fromData(reply.result, plan3.limits);
+      });
+      worker.on("error", resolve);
+      worker.on("exit", () => resolve());
+    })
+  );
+  return Promise.all(workers).then(() => results.map((r, index) => r ?? readHere(index)));
+}
+async function loadInputsInParallel(inputs, options, jobs) {
+  const plan3 = planLoad(inputs, options);
+  const reading = loadFilesInWorkers(plan3, jobs);
+  const renders = renderFolders(plan3, options);
+  const perFile = await reading ?? plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
+  return assembleLoad(plan3, perFile, renders);
+}
+var import_node_os, MIN_FILES_FOR_WORKERS;
+var init_parallel = __esm({
+  "src/load/parallel.ts"() {
+    "use strict";
+    import_node_os = require("node:os");
+    init_package_root();
+    init_load();
+    init_manifest();
+    init_parse();
+    MIN_FILES_FOR_WORKERS = 64;
   }
 });
 
@@ -39761,18 +40060,27 @@ var init_suppress = __esm({
 function lint(inputs, options = {}) {
   return withConfigFile(lintWith(inputs, options, false).result, options);
 }
+async function lintParallel(inputs, options = {}) {
+  const jobs = options.jobs ?? defaultJobs();
+  if (jobs <= 1) return lint(inputs, options);
+  const { options: effective } = resolveOptions(options);
+  const all = effective.context?.length ? [...inputs, ...effective.context] : inputs;
+  const loaded2 = await loadInputsInParallel(all, loadOptions(effective), jobs);
+  return withConfigFile(lintWith(inputs, options, false, true, loaded2).result, options);
+}
 function withConfigFile(result, options) {
   const loaded2 = options.config;
   if (!loaded2?.file || loaded2.findings.some((f) => f.severity === "error")) return result;
   return { ...result, configFile: loaded2.file };
 }
-function lintWith(inputs, options, deferUnused, checks = true) {
+function lintWith(inputs, options, deferUnused, checks = true, preloaded) {
   const { options: effective, configFindings } = resolveOptions(options);
   if (!effective.context?.length) {
-    const { result: result2, suppressions: suppressions2 } = checkLoadedWith(loadForLint(inputs, effective), effective, deferUnused, checks);
+    const loaded3 = preloaded ?? loadForLint(inputs, effective);
+    const { result: result2, suppressions: suppressions2 } = checkLoadedWith(loaded3, effective, deferUnused, checks);
     return { result: withFindings(result2, configFindings), suppressions: suppressions2 };
   }
-  const loaded2 = loadForLint([...inputs, ...effective.context], effective);
+  const loaded2 = preloaded ?? loadForLint([...inputs, ...effective.context], effective);
   const { result: checked, suppressions } = checkLoadedWith(loaded2, effective, deferUnused, checks);
   const result = withFindings(checked, configFindings);
   const cwd = effective.cwd ?? process.cwd();
@@ -39809,16 +40117,18 @@ function pathFilter(options, cwd) {
   } : {};
 }
 function loadForLint(inputs, given = {}) {
-  const options = resolveOptions(given).options;
+  return loadInputs(inputs, loadOptions(resolveOptions(given).options));
+}
+function loadOptions(options) {
   const cwd = options.cwd ?? process.cwd();
-  return loadInputs(inputs, {
+  return {
     cwd,
     ...pathFilter(options, cwd),
     ...options.limits ? { limits: options.limits } : {},
     ...options.stdin !== void 0 ? { stdin: options.stdin } : {},
     ...options.stdinFilename !== void 0 ? { stdinFilename: options.stdinFilename } : {},
     ...options.env !== void 0 ? { env: options.env } : {}
-  });
+  };
 }
 function withFindings(result, extra) {
   return extra.length === 0 ? result : { ...result, findings: sortFindings([...extra, ...result.findings]) };
@@ -39879,6 +40189,7 @@ var init_lint = __esm({
     init_attach();
     init_api_versions();
     init_load();
+    init_parallel();
     init_inputs();
     init_engine();
     init_suppress();
@@ -46552,13 +46863,13 @@ function rank(key3) {
 }
 function normalizedYaml(object) {
   const { status: _status, ...rest } = object;
-  return (0, import_yaml13.stringify)(sortKeys2(rest, 0), { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
+  return (0, import_yaml15.stringify)(sortKeys2(rest, 0), { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
 }
-var import_yaml13, TOP_ORDER;
+var import_yaml15, TOP_ORDER;
 var init_normalize2 = __esm({
   "src/rollout/normalize.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml15 = __toESM(require_dist(), 1);
     init_dict();
     TOP_ORDER = ["apiVersion", "kind", "metadata", "spec"];
   }
@@ -59923,10 +60234,12 @@ var FLAGS = {
   "fix-dry-run": { type: "boolean" },
   "report-unused-disable-directives": { type: "boolean" },
   output: { type: "string", short: "o" },
+  jobs: { type: "string", short: "j" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" }
 };
 var SEVERITIES2 = ["off", "info", "warning", "error"];
+var MAX_JOBS = 64;
 function parseCommandLine(argv) {
   let parsed;
   try {
@@ -60004,6 +60317,11 @@ function parseCommandLine(argv) {
       ok: false,
       error: `--max-alias-size expects a size like 1MiB, 512KiB or 1048576 (got ${JSON.stringify(v["max-alias-size"])})`
     };
+  if (v.jobs !== void 0 && !(/^\d+$/.test(v.jobs) && Number(v.jobs) >= 1 && Number(v.jobs) <= MAX_JOBS))
+    return {
+      ok: false,
+      error: `--jobs expects a number of threads from 1 to ${MAX_JOBS} (got ${JSON.stringify(v.jobs)})`
+    };
   if (v.now !== void 0 && Number.isNaN(Date.parse(v.now)))
     return { ok: false, error: `--now expects an ISO 8601 time (got ${JSON.stringify(v.now)})` };
   if (v["kube-version"] !== void 0 && !/^v?1\.\d{1,2}$/.test(v["kube-version"])) {
@@ -60059,7 +60377,8 @@ function parseCommandLine(argv) {
     ...v.base !== void 0 ? { base: v.base } : {},
     ...v.fix ? { fix: "write" } : v["fix-dry-run"] ? { fix: "dry-run" } : {},
     reportUnusedDisableDirectives: v["report-unused-disable-directives"] ?? false,
-    ...v.output !== void 0 ? { output: v.output } : {}
+    ...v.output !== void 0 ? { output: v.output } : {},
+    ...v.jobs !== void 0 ? { jobs: Number(v.jobs) } : {}
   };
   return { ok: true, options };
 }
@@ -60123,6 +60442,8 @@ Flags:
       --max-alias-size SIZE   most content YAML aliases may add to a document (default 1MiB)
       --max-depth N           deepest nesting accepted (default 200)
 lint:
+  -j, --jobs N                threads reading and parsing files (default: the number of cores; used
+                              from 64 files on); the report is the same for every N
       --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left
       --fix-dry-run           print the fixes as a unified diff instead of writing them
 plan / check:
@@ -60466,7 +60787,14 @@ Run \`kubeplan --help\` for usage.
         return EXIT_OK;
       case "lint":
         if (options.fix) return runFix(options, io);
-        return print(lint(options.inputs, apiOptions(options, io)), options, io);
+        return print(
+          await lintParallel(options.inputs, {
+            ...apiOptions(options, io),
+            ...options.jobs !== void 0 ? { jobs: options.jobs } : {}
+          }),
+          options,
+          io
+        );
       case "lsp":
         io.stderr("kubeplan: lsp talks to an editor over stdin/stdout; start it as `kubeplan lsp` from the editor\n");
         return EXIT_USAGE;

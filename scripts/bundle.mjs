@@ -9,6 +9,7 @@
  *                        CommonJS: Node starts a CommonJS main without its ES module loader (~5 ms less).
  *   bundle/kubeplan-cli.cjs  the CLI itself, CommonJS so that V8's code cache can hold it (src/cli/code-cache.ts);
  *                        pure ASCII (non-ASCII characters escaped) so the launcher reads it as one-byte text
+ *   bundle/load-worker.cjs  a `--jobs` worker thread: reads and parses files (src/load/parallel.ts)
  *   bundle/index.js      the library (package `main`)
  *   bundle/action.js     the GitHub Action entry (when src/action/main.ts exists)
  *   bundle/schemas/…     the precompiled validators (schemas/**.cjs) with their two ajv runtime helpers inlined:
@@ -121,6 +122,20 @@ const MODULE_URL = "var __kubeplanModuleUrl = require('node:url').pathToFileURL(
     banner: { js: `#!/usr/bin/env node\n${MODULE_URL}` },
   });
   for (const input of Object.keys(launcher.metafile.inputs)) inputs.add(input);
+}
+
+// The --jobs worker (src/load/parallel.ts starts it by path): the loader only.
+{
+  const result = await esbuild.build({
+    ...COMMON,
+    entryPoints: [path.join(ROOT, 'src/load/load-worker.ts')],
+    outfile: path.join(OUT, 'load-worker.cjs'),
+    format: 'cjs',
+    define: { 'import.meta.url': '__kubeplanModuleUrl' },
+    banner: { js: MODULE_URL },
+    plugins: [lazyRequires],
+  });
+  for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
 }
 
 for (const entry of ENTRIES) {

@@ -11,7 +11,15 @@ import { applySeverities, sortFindings } from './core/findings.js';
 import type { Finding, Manifest, Severity } from './core/types.js';
 import { attachFixes } from './fix/attach.js';
 import { apiVersionStatus } from './k8s/api-versions.js';
-import { loadInputs, loadText, type LoadLimits, type LoadResult, type SkippedDocument } from './load/index.js';
+import {
+  loadInputs,
+  loadText,
+  type LoadInputsOptions,
+  type LoadLimits,
+  type LoadResult,
+  type SkippedDocument,
+} from './load/index.js';
+import { defaultJobs, loadInputsInParallel } from './load/parallel.js';
 import { expandInputs } from './load/inputs.js';
 import { runRules } from './rules/engine.js';
 import { lintCouldFire, Suppressions } from './rules/suppress.js';
@@ -62,6 +70,11 @@ export interface LintOptions {
   context?: string[];
   /** Environment in which kubectl/kustomize/helm are looked up on PATH to render folders (default: the process's). */
   env?: Record<string, string | undefined>;
+  /**
+   * Worker threads that read and parse files (`--jobs`; lintParallel only, default the number of cores). Used
+   * only for many files (src/load/parallel.ts); the result is the same for every value.
+   */
+  jobs?: number;
 }
 
 export interface LintResult {
@@ -83,6 +96,19 @@ export function lint(inputs: string[], options: LintOptions = {}): LintResult {
   return withConfigFile(lintWith(inputs, options, false).result, options);
 }
 
+/**
+ * lint, with files read and parsed by `options.jobs` worker threads when there are many: the same result, sooner on
+ * several cores. Small inputs are read on the calling thread (starting workers would cost more).
+ */
+export async function lintParallel(inputs: string[], options: LintOptions = {}): Promise<LintResult> {
+  const jobs = options.jobs ?? defaultJobs();
+  if (jobs <= 1) return lint(inputs, options);
+  const { options: effective } = resolveOptions(options);
+  const all = effective.context?.length ? [...inputs, ...effective.context] : inputs;
+  const loaded = await loadInputsInParallel(all, loadOptions(effective), jobs);
+  return withConfigFile(lintWith(inputs, options, false, true, loaded).result, options);
+}
+
 /** Names the config file that applied (an invalid one applied nothing: not named). */
 export function withConfigFile<T extends LintResult>(result: T, options: LintOptions): T {
   const loaded = options.config;
@@ -99,13 +125,16 @@ export function lintWith(
   options: LintOptions,
   deferUnused: boolean,
   checks = true,
+  /** The inputs (and context) already read, e.g. by lintParallel's workers. */
+  preloaded?: LoadResult,
 ): { result: LintResult; suppressions: Suppressions } {
   const { options: effective, configFindings } = resolveOptions(options);
   if (!effective.context?.length) {
-    const { result, suppressions } = checkLoadedWith(loadForLint(inputs, effective), effective, deferUnused, checks);
+    const loaded = preloaded ?? loadForLint(inputs, effective);
+    const { result, suppressions } = checkLoadedWith(loaded, effective, deferUnused, checks);
     return { result: withFindings(result, configFindings), suppressions };
   }
-  const loaded = loadForLint([...inputs, ...effective.context], effective);
+  const loaded = preloaded ?? loadForLint([...inputs, ...effective.context], effective);
   const { result: checked, suppressions } = checkLoadedWith(loaded, effective, deferUnused, checks);
   const result = withFindings(checked, configFindings);
   // The files the inputs name (a file named both ways is reported); everything else was read as context.
@@ -154,16 +183,20 @@ function pathFilter(options: LintOptions, cwd: string): { filter?: (file: string
 
 /** Reads the inputs the way `lint` does (include/exclude, limits, stdin), without checking them. */
 export function loadForLint(inputs: string[], given: LintOptions = {}): LoadResult {
-  const options = resolveOptions(given).options;
+  return loadInputs(inputs, loadOptions(resolveOptions(given).options));
+}
+
+/** What the loader takes from resolved lint options (include/exclude, limits, stdin, environment). */
+function loadOptions(options: LintOptions): LoadInputsOptions {
   const cwd = options.cwd ?? process.cwd();
-  return loadInputs(inputs, {
+  return {
     cwd,
     ...pathFilter(options, cwd),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
     ...(options.env !== undefined ? { env: options.env } : {}),
-  });
+  };
 }
 
 /** Lints one in-memory text, e.g. an editor buffer (fast single-file mode). */

@@ -53,6 +53,8 @@ export interface CliOptions {
   reportUnusedDisableDirectives: boolean;
   /** Write the report to this file instead of stdout. */
   output?: string;
+  /** lint: worker threads reading files (default: the number of cores). */
+  jobs?: number;
 }
 
 export const FLAGS = {
@@ -94,6 +96,7 @@ export const FLAGS = {
   'fix-dry-run': { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -101,6 +104,9 @@ export const FLAGS = {
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'];
+
+/** Most --jobs threads accepted (each holds its own copy of the loader's code: ~30 MB). */
+const MAX_JOBS = 64;
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
   let parsed;
@@ -185,6 +191,11 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       ok: false,
       error: `--max-alias-size expects a size like 1MiB, 512KiB or 1048576 (got ${JSON.stringify(v['max-alias-size'])})`,
     };
+  if (v.jobs !== undefined && !(/^\d+$/.test(v.jobs) && Number(v.jobs) >= 1 && Number(v.jobs) <= MAX_JOBS))
+    return {
+      ok: false,
+      error: `--jobs expects a number of threads from 1 to ${MAX_JOBS} (got ${JSON.stringify(v.jobs)})`,
+    };
   if (v.now !== undefined && Number.isNaN(Date.parse(v.now)))
     return { ok: false, error: `--now expects an ISO 8601 time (got ${JSON.stringify(v.now)})` };
   if (v['kube-version'] !== undefined && !/^v?1\.\d{1,2}$/.test(v['kube-version'])) {
@@ -243,6 +254,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     ...(v.fix ? { fix: 'write' as const } : v['fix-dry-run'] ? { fix: 'dry-run' as const } : {}),
     reportUnusedDisableDirectives: v['report-unused-disable-directives'] ?? false,
     ...(v.output !== undefined ? { output: v.output } : {}),
+    ...(v.jobs !== undefined ? { jobs: Number(v.jobs) } : {}),
   };
   return { ok: true, options };
 }
@@ -309,6 +321,8 @@ Flags:
       --max-alias-size SIZE   most content YAML aliases may add to a document (default 1MiB)
       --max-depth N           deepest nesting accepted (default 200)
 lint:
+  -j, --jobs N                threads reading and parsing files (default: the number of cores; used
+                              from 64 files on); the report is the same for every N
       --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left
       --fix-dry-run           print the fixes as a unified diff instead of writing them
 plan / check:

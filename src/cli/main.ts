@@ -8,7 +8,7 @@ import path from 'node:path';
 import { OptionsError } from '../api/errors.js';
 import { escapeTerminal } from '../core/escape.js';
 import { version } from '../api/version.js';
-import { lint } from '../lint.js';
+import { lintParallel } from '../lint.js';
 import { renderChunks, type Report } from '../output/index.js';
 import { parseCommandLine, USAGE, type CliOptions } from './args.js';
 import { runFix } from './fix-command.js';
@@ -49,7 +49,14 @@ export async function run(argv: string[], given: CliIO): Promise<number> {
         return EXIT_OK;
       case 'lint':
         if (options.fix) return runFix(options, io);
-        return print(lint(options.inputs, apiOptions(options, io)), options, io);
+        return print(
+          await lintParallel(options.inputs, {
+            ...apiOptions(options, io),
+            ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+          }),
+          options,
+          io,
+        );
       case 'lsp':
         io.stderr('kubeplan: lsp talks to an editor over stdin/stdout; start it as `kubeplan lsp` from the editor\n');
         return EXIT_USAGE;

@@ -120,7 +120,114 @@ export interface LoadInputsOptions extends ExpandOptions {
 
 /** Reads every input: `-` is stdin; the rest are files, folders or globs. */
 export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): LoadResult {
+  const plan = planLoad(inputs, options);
+  const perFile = plan.files.map((file) => loadFile(file, plan.cwd, plan.limits, plan.walked.has(file)));
+  return assembleLoad(plan, perFile, renderFolders(plan, options));
+}
+
+/** What reading the inputs involves, before any file is read (see loadInputs; --jobs reads `files` in workers). */
+export interface LoadPlan {
+  cwd: string;
+  limits: LoadLimits;
+  /** The stdin input, loaded (it is in memory already). */
+  stdin: LoadResult[];
+  /** The walk's findings (missing inputs, refused symlinks, …). */
+  findings: Finding[];
+  /** Files to read, in order, as displayed. */
+  files: string[];
+  /** Of those, the ones found by walking a folder (not named). */
+  walked: ReadonlySet<string>;
+  /** Folders to render (kustomizations, charts). */
+  rendered: string[];
+}
+
+export function planLoad(inputs: string[], options: LoadInputsOptions = {}): LoadPlan {
   const cwd = options.cwd ?? process.cwd();
+  const stdin: LoadResult[] = [];
+  if (inputs.includes('-')) {
+    const name = options.stdinFilename ?? '<stdin>';
+    const content = options.stdin ?? '';
+    // `helm template … | kubeplan check -`: each document is shown as the template Helm names in `# Source:`.
+    const text = typeof content === 'string' ? content : undefined;
+    const helm = text === undefined ? helmStreamOf(content as Uint8Array) : splitHelmStream(text);
+    if (helm) for (const part of helm) stdin.push(loadText(part.text, part.file, options.limits));
+    else
+      stdin.push(
+        typeof content === 'string'
+          ? loadText(content, name, options.limits)
+          : loadBytes(content, name, options.limits),
+      );
+  }
+  const expanded = expandInputs(
+    inputs.filter((i) => i !== '-'),
+    options,
+  );
+  return {
+    cwd,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    stdin,
+    findings: expanded.findings,
+    files: expanded.files,
+    walked: expanded.walked,
+    rendered: expanded.rendered,
+  };
+}
+
+/** Reads one file of a walk or of the inputs (`walked`: found by walking a folder) and takes out non-Kubernetes documents. */
+export function loadFile(file: string, cwd: string, limits: LoadLimits, walked: boolean): LoadResult {
+  // The walk already refused symlinks leaving the tree; the read still takes regular files only, capped.
+  const read = readRegularFile(path.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
+  if (read.ok) return withoutNonKubernetes(loadBytes(read.bytes, file, limits), walked);
+  if (read.reason === 'too-large')
+    return { manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: new Map() };
+  const unreadable: Finding = {
+    ruleId: 'input/unreadable',
+    severity: 'error',
+    message: read.message,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+  return { manifests: [], findings: [unreadable], files: [], sources: new Map() };
+}
+
+/** A folder read rendered (kustomization, chart): what rendering found, and its output's files, parsed. */
+export interface Render {
+  dir: string;
+  findings: Finding[];
+  parts: LoadResult[];
+  /** The display files its objects are attributed to. */
+  files: string[];
+}
+
+/** The plan's folders that are read rendered, rendered (kustomizations another one includes render with it). */
+export function renderFolders(plan: LoadPlan, options: LoadInputsOptions): Render[] {
+  const { cwd, limits } = plan;
+  const included = new Set(
+    plan.rendered.flatMap((dir) => (renderKind(dir) === 'kustomize' ? includedKustomizations(dir) : [])),
+  );
+  return plan.rendered
+    .filter((dir) => !included.has(dir))
+    .map((dir) => {
+      const result = renderFolder(dir, renderKind(dir)!, {
+        display: path.relative(cwd, dir) || '.',
+        cwd,
+        env: options.env ?? process.env,
+        maxBytes: limits.maxFileBytes,
+      });
+      return {
+        dir,
+        findings: result.findings,
+        parts: result.parts.map((part) => loadText(part.text, part.file, options.limits)),
+        files: result.parts.map((part) => part.file),
+      };
+    });
+}
+
+/** One LoadResult from the plan, its files' results (in the plan's file order) and its renders. */
+export function assembleLoad(plan: LoadPlan, perFile: LoadResult[], renders: Render[]): LoadResult {
   const manifests: Manifest[] = [];
   const findings: Finding[] = [];
   const files: string[] = [];
@@ -134,60 +241,12 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
     for (const [file, text] of r.sources) sources.set(file, text);
     for (const s of r.skipped ?? []) skipped.push(s);
   };
-
-  const paths = inputs.filter((i) => i !== '-');
-  if (inputs.includes('-')) {
-    const name = options.stdinFilename ?? '<stdin>';
-    const content = options.stdin ?? '';
-    // `helm template … | kubeplan check -`: each document is shown as the template Helm names in `# Source:`.
-    const text = typeof content === 'string' ? content : undefined;
-    const helm = text === undefined ? helmStreamOf(content as Uint8Array) : splitHelmStream(text);
-    if (helm) for (const part of helm) add(loadText(part.text, part.file, options.limits));
-    else
-      add(
-        typeof content === 'string'
-          ? loadText(content, name, options.limits)
-          : loadBytes(content, name, options.limits),
-      );
-  }
-  const expanded = expandInputs(paths, options);
-  for (const f of expanded.findings) findings.push(f);
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  for (const file of expanded.files) {
-    // The walk already refused symlinks leaving the tree; the read still takes regular files only, capped.
-    const read = readRegularFile(path.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
-    if (read.ok) add(loadBytes(read.bytes, file, limits), expanded.walked.has(file));
-    else if (read.reason === 'too-large')
-      add({ manifests: [], findings: [tooLarge(file, read.size ?? 0, limits)], files: [file], sources: new Map() });
-    else
-      findings.push({
-        ruleId: 'input/unreadable',
-        severity: 'error',
-        message: read.message,
-        file,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      });
-  }
-  // Kustomizations and charts found: rendered, except kustomizations another one includes (rendered with it).
-  const included = new Set(
-    expanded.rendered.flatMap((dir) => (renderKind(dir) === 'kustomize' ? includedKustomizations(dir) : [])),
-  );
-  const rendered: Array<{ dir: string; files: string[] }> = [];
-  for (const dir of expanded.rendered) {
-    if (included.has(dir)) continue;
-    const kind = renderKind(dir)!;
-    const result = renderFolder(dir, kind, {
-      display: path.relative(cwd, dir) || '.',
-      cwd,
-      env: options.env ?? process.env,
-      maxBytes: limits.maxFileBytes,
-    });
-    for (const f of result.findings) findings.push(f);
-    for (const part of result.parts) add(loadText(part.text, part.file, options.limits));
-    rendered.push({ dir, files: result.parts.map((p) => p.file) });
+  for (const r of plan.stdin) add(r);
+  for (const f of plan.findings) findings.push(f);
+  for (const r of perFile) add(r);
+  for (const render of renders) {
+    for (const f of render.findings) findings.push(f);
+    for (const part of render.parts) add(part);
   }
   return {
     manifests,
@@ -195,7 +254,7 @@ export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): L
     files: [...new Set(files)],
     sources,
     ...(skipped.length > 0 ? { skipped } : {}),
-    ...(rendered.length ? { rendered } : {}),
+    ...(renders.length ? { rendered: renders.map(({ dir, files }) => ({ dir, files })) } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type Alias,
   type CST,
   type Document,
+  type LineCounter,
   type Node,
 } from 'yaml';
 import type { Finding, Manifest, ObjectRef, SourceRange } from '../core/types.js';
@@ -62,7 +63,7 @@ type Slot =
 
 export function parseText(text: string, file: string, limits: LoadLimits = DEFAULT_LIMITS): ParseResult {
   const lines = countLines(text);
-  const source = new FileSource(text, () => pathFinders(text, limits), lines);
+  const source = fileSource(text, limits, lines);
   const findings: Finding[] = [];
   const manifests: Manifest[] = [];
   const at = (ruleId: string, severity: Finding['severity'], message: string, range: SourceRange, object?: ObjectRef) =>
@@ -300,6 +301,11 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     );
   }
   return { manifests, findings, documents: stream.total };
+}
+
+/** The shared source of a file's manifests (also for manifests a --jobs worker read). */
+export function fileSource(text: string, limits: LoadLimits, lines?: LineCounter): FileSource {
+  return new FileSource(text, () => pathFinders(text, limits), lines);
 }
 
 /**
