@@ -38249,7 +38249,8 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     for (const problem of graph.problems)
       at2(problem.ruleId, "error", problem.message, sourceMap.toRange(problem.range[0], problem.range[1]));
     if (graph.fatal) return;
-    const overBudget = aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes);
+    const hasAliases = aliases.size > 0;
+    const overBudget = hasAliases ? aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes) : void 0;
     if (overBudget) {
       const [start2, end] = overBudget.range;
       at2(
@@ -38273,7 +38274,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       );
       return;
     }
-    if (valueHeight(value, limits.maxDepth) > limits.maxDepth) {
+    if (hasAliases && valueHeight(value, limits.maxDepth) > limits.maxDepth) {
       at2(
         "input/too-deep",
         "error",

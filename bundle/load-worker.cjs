@@ -10093,7 +10093,8 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     for (const problem of graph.problems)
       at(problem.ruleId, "error", problem.message, sourceMap.toRange(problem.range[0], problem.range[1]));
     if (graph.fatal) return;
-    const overBudget = aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes);
+    const hasAliases = aliases.size > 0;
+    const overBudget = hasAliases ? aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes) : void 0;
     if (overBudget) {
       const [start, end] = overBudget.range;
       at(
@@ -10117,7 +10118,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       );
       return;
     }
-    if (valueHeight(value, limits.maxDepth) > limits.maxDepth) {
+    if (hasAliases && valueHeight(value, limits.maxDepth) > limits.maxDepth) {
       at(
         "input/too-deep",
         "error",

@@ -217,7 +217,10 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
 
     // Budget what aliases expand to, not only how many there are: 99 aliases of one anchor on 5,000 containers
     // (199 KB) expand to 10 MB of objects to check (51 s, 2.8 GB before this limit).
-    const overBudget = aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes);
+    // Without aliases nothing expands (and the value is exactly as deep as the document checked above): both alias
+    // walks are skipped, as most documents have none.
+    const hasAliases = aliases.size > 0;
+    const overBudget = hasAliases ? aliasOverBudget(doc.contents, aliases, limits.maxAliasBytes) : undefined;
     if (overBudget) {
       const [start, end] = overBudget.range;
       at(
@@ -246,7 +249,7 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     }
 
     // Aliases can stack shallow anchors into a deep value: everything after the loader may recurse on it.
-    if (valueHeight(value, limits.maxDepth) > limits.maxDepth) {
+    if (hasAliases && valueHeight(value, limits.maxDepth) > limits.maxDepth) {
       at(
         'input/too-deep',
         'error',
