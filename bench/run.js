@@ -5,7 +5,7 @@
  * (tests never assert on time). Runs on plain node against dist/ (`npm run compile` first).
  *
  *   npm run bench                 everything
- *   npm run bench -- --quick      one repetition, smaller sizes, no corpus
+ *   npm run bench -- --quick      one repetition, smaller sizes; of the corpus only the throughput (× 2)
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -328,6 +328,58 @@ if (!quick && existsSync(root)) {
 }
 process.stderr.write('\n');
 
+// Throughput (issue 14 §2): the corpus copied until it holds ≥ 20,000 documents; a bare `yaml` parse of those
+// files, then lint with --jobs 1 and 2, each in its own process (peak RSS is the case's own).
+const throughputRows = [];
+if (existsSync(root)) {
+  const { rmSync } = await import('node:fs');
+  const script = path.join(HERE, 'throughput.js');
+  const runCase = (...args) => {
+    const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    process.stderr.write('.');
+    try {
+      return JSON.parse((r.stdout ?? '').trim().split('\n').pop());
+    } catch {
+      return undefined;
+    }
+  };
+  const one = runCase('parse', root);
+  const copies = one ? Math.max(1, Math.ceil((quick ? 2000 : 20000) / one.documents)) : 1;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kubeplan-throughput-'));
+  try {
+    runCase('replicate', root, dir, String(copies));
+    const parse = runCase('parse', dir);
+    if (parse) {
+      const perSecond = (ms) => Math.round((parse.documents * 1000) / ms);
+      throughputRows.push([
+        `bare yaml parseAllDocuments (corpus × ${copies})`,
+        parse.documents,
+        parse.ms,
+        perSecond(parse.ms),
+        '1.00×',
+        parse.peakMiB,
+      ]);
+      for (const jobs of [1, 2]) {
+        const lint = runCase('lint', dir, String(jobs));
+        throughputRows.push(
+          lint
+            ? [
+                `lint --jobs ${jobs}`,
+                parse.documents,
+                lint.ms,
+                perSecond(lint.ms),
+                (lint.ms / parse.ms).toFixed(2) + '×',
+                lint.peakMiB,
+              ]
+            : [`lint --jobs ${jobs}`, 'failed', '—', '—', '—', '—'],
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The language server: didChange → publishDiagnostics (the 200 ms debounce included)
 
@@ -369,6 +421,16 @@ process.stdout.write(
 );
 process.stdout.write(table(['case', 'size', 'objects', 'ms', 'µs/object'], rows, [2, 3, 4]) + '\n');
 process.stdout.write('\n' + table(['language server', 'size', 'ms (incl. 200 ms debounce)'], lspRows, [2]) + '\n');
+if (throughputRows.length)
+  process.stdout.write(
+    '\n' +
+      table(
+        ['lint throughput (own process each)', 'documents', 'ms', 'docs/s', '÷ parse', 'peak RSS MiB'],
+        throughputRows,
+        [1, 2, 3, 4, 5],
+      ) +
+      '\n',
+  );
 process.stdout.write(
   '\n' + table(['start-up', 'median ms', 'p95 ms', 'median ÷ bare', 'p95 ÷ bare'], startRows, [1, 2, 3, 4]) + '\n',
 );

@@ -38269,6 +38269,74 @@ function conflicts(a, b) {
   return a.start === b.start && (a.start === a.end || b.start === b.end);
 }
 
+// src/load/parallel.ts
+import { availableParallelism } from "node:os";
+var MIN_FILES_FOR_WORKERS = 64;
+function defaultJobs() {
+  return availableParallelism();
+}
+function fromData(data, limits) {
+  const sources = /* @__PURE__ */ new Map();
+  const sourceOf2 = (file) => {
+    let source = sources.get(file);
+    if (!source) {
+      source = fileSource(data.sources.get(file) ?? "", limits);
+      sources.set(file, source);
+    }
+    return source;
+  };
+  return {
+    manifests: data.manifests.map((m) => manifestOf(m, sourceOf2(m.file))),
+    findings: data.findings,
+    files: data.files,
+    sources: data.sources,
+    ...data.skipped ? { skipped: data.skipped } : {}
+  };
+}
+function loadFilesInWorkers(plan3, jobs) {
+  const count = Math.min(Math.floor(jobs), Math.ceil(plan3.files.length / 8));
+  if (!(count > 1) || plan3.files.length < MIN_FILES_FOR_WORKERS) return void 0;
+  let entry;
+  try {
+    entry = packageFile("bundle/load-worker.cjs");
+  } catch {
+    return void 0;
+  }
+  const results = new Array(plan3.files.length);
+  const request = {
+    cwd: plan3.cwd,
+    limits: plan3.limits,
+    jobs: plan3.files.map((file, index) => ({ index, file, walked: plan3.walked.has(file) })),
+    next: new SharedArrayBuffer(4)
+  };
+  const readHere = (index) => loadFile(plan3.files[index], plan3.cwd, plan3.limits, plan3.walked.has(plan3.files[index]));
+  const { Worker } = __require("node:worker_threads");
+  const workers = Array.from(
+    { length: count },
+    () => new Promise((resolve) => {
+      const worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      const finish = () => {
+        void worker.terminate();
+        resolve();
+      };
+      worker.on("message", (reply) => {
+        if ("done" in reply) finish();
+        else results[reply.index] = "error" in reply ? readHere(reply.index) : fromData(reply.result, plan3.limits);
+      });
+      worker.on("error", resolve);
+      worker.on("exit", () => resolve());
+    })
+  );
+  return Promise.all(workers).then(() => results.map((r, index) => r ?? readHere(index)));
+}
+async function loadInputsInParallel(inputs, options, jobs) {
+  const plan3 = planLoad(inputs, options);
+  const reading = loadFilesInWorkers(plan3, jobs);
+  const renders = renderFolders(plan3, options);
+  const perFile = await reading ?? plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
+  return assembleLoad(plan3, perFile, renders);
+}
+
 // src/rules/engine.ts
 var RULE_CRASH = "internal/rule-crash";
 function runRules(manifests, options) {
@@ -38565,6 +38633,14 @@ function idMatches(pattern, ruleId) {
 // src/lint.ts
 function lint(inputs, options = {}) {
   return withConfigFile(lintWith(inputs, options, false).result, options);
+}
+async function lintParallel(inputs, options = {}) {
+  const jobs = options.jobs ?? defaultJobs();
+  if (jobs <= 1) return lint(inputs, options);
+  const { options: effective } = resolveOptions(options);
+  const all = effective.context?.length ? [...inputs, ...effective.context] : inputs;
+  const loaded2 = await loadInputsInParallel(all, loadOptions(effective), jobs);
+  return withConfigFile(lintWith(inputs, options, false, true, loaded2).result, options);
 }
 function withConfigFile(result, options) {
   const loaded2 = options.config;
@@ -47673,6 +47749,7 @@ export {
   isPlanReport,
   knownIds,
   lint,
+  lintParallel,
   lintText,
   loadBytes,
   loadConfigFor,

@@ -4,6 +4,7 @@
  */
 export {
   lint,
+  lintParallel,
   lintText,
   checkLoaded,
   loadForLint,
