@@ -38466,6 +38466,78 @@ function conflicts(a, b) {
   return a.start === b.start && (a.start === a.end || b.start === b.end);
 }
 
+// src/load/parallel.ts
+import { availableParallelism } from "node:os";
+var MIN_FILES_FOR_WORKERS = 64;
+function defaultJobs() {
+  return availableParallelism();
+}
+function fromData(data, limits) {
+  const sources = /* @__PURE__ */ new Map();
+  const sourceOf2 = (file) => {
+    let source = sources.get(file);
+    if (!source) {
+      source = fileSource(data.sources.get(file) ?? "", limits);
+      sources.set(file, source);
+    }
+    return source;
+  };
+  return {
+    manifests: data.manifests.map((m) => manifestOf(m, sourceOf2(m.file))),
+    findings: data.findings,
+    files: data.files,
+    sources: data.sources,
+    ...data.skipped ? { skipped: data.skipped } : {}
+  };
+}
+function loadFilesInWorkers(plan3, jobs, first) {
+  const count = Math.min(Math.floor(jobs) - 1, Math.ceil(plan3.files.length / 8));
+  if (!(count >= 1) || plan3.files.length < MIN_FILES_FOR_WORKERS) return void 0;
+  let entry;
+  try {
+    entry = packageFile("bundle/load-worker.cjs");
+  } catch {
+    return void 0;
+  }
+  const results = new Array(plan3.files.length);
+  const request = {
+    cwd: plan3.cwd,
+    limits: plan3.limits,
+    jobs: plan3.files.map((file, index) => ({ index, file, walked: plan3.walked.has(file) })),
+    next: new SharedArrayBuffer(4)
+  };
+  const readHere = (index) => loadFile(plan3.files[index], plan3.cwd, plan3.limits, plan3.walked.has(plan3.files[index]));
+  const { Worker } = __require("node:worker_threads");
+  const workers = Array.from(
+    { length: count },
+    () => new Promise((resolve) => {
+      const worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      const finish = () => {
+        void worker.terminate();
+        resolve();
+      };
+      worker.on("message", (reply) => {
+        if ("done" in reply) finish();
+        else results[reply.index] = "error" in reply ? readHere(reply.index) : fromData(reply.result, plan3.limits);
+      });
+      worker.on("error", resolve);
+      worker.on("exit", () => resolve());
+    })
+  );
+  first?.();
+  const next = new Int32Array(request.next);
+  for (let index = Atomics.add(next, 0, 1); index < plan3.files.length; index = Atomics.add(next, 0, 1))
+    results[index] = readHere(index);
+  return Promise.all(workers).then(() => results.map((r, index) => r ?? readHere(index)));
+}
+async function loadInputsInParallel(inputs, options, jobs) {
+  const plan3 = planLoad(inputs, options);
+  let renders;
+  const reading = loadFilesInWorkers(plan3, jobs, () => renders = renderFolders(plan3, options));
+  const perFile = await reading ?? plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
+  return assembleLoad(plan3, perFile, renders ?? renderFolders(plan3, options));
+}
+
 // src/rules/engine.ts
 var RULE_CRASH = "internal/rule-crash";
 function runRules(manifests, options) {
@@ -38762,6 +38834,14 @@ function idMatches(pattern, ruleId) {
 // src/lint.ts
 function lint(inputs, options = {}) {
   return withConfigFile(lintWith(inputs, options, false).result, options);
+}
+async function lintParallel(inputs, options = {}) {
+  const jobs = options.jobs ?? defaultJobs();
+  if (jobs <= 1) return lint(inputs, options);
+  const { options: effective } = resolveOptions(options);
+  const all = effective.context?.length ? [...inputs, ...effective.context] : inputs;
+  const loaded2 = await loadInputsInParallel(all, loadOptions(effective), jobs);
+  return withConfigFile(lintWith(inputs, options, false, true, loaded2).result, options);
 }
 function withConfigFile(result, options) {
   const loaded2 = options.config;
@@ -46805,7 +46885,7 @@ function outsideWorkspace(name2, value, workspace) {
 }
 
 // src/action/run.ts
-function runAction(env2, io) {
+async function runAction(env2, io) {
   const read = readInputs(env2);
   if ("error" in read) {
     io.stdout(`::error title=kubeplan::${escapeData(read.error)}
@@ -46832,7 +46912,7 @@ function runAction(env2, io) {
   let report;
   const notes = [];
   try {
-    report = runApi(inputs, workspace, inputs.base ?? (context.changed ? context.baseSha : void 0));
+    report = await runApi(inputs, workspace, inputs.base ?? (context.changed ? context.baseSha : void 0));
   } catch (err) {
     if (!(err instanceof OptionsError)) throw err;
     io.stdout(`::error title=kubeplan::${escapeData(err.message)}
@@ -46895,7 +46975,7 @@ function runAction(env2, io) {
   if (inputs.failOn === "warning" && counts2.warning > 0) return 1;
   return 0;
 }
-function runApi(inputs, workspace, base) {
+async function runApi(inputs, workspace, base) {
   const config = loadConfigFor(workspace, { cwd: workspace, ...inputs.config ? { configPath: inputs.config } : {} });
   const problem = configProblem(config);
   if (problem) throw new OptionsError(problem);
@@ -46905,17 +46985,20 @@ function runApi(inputs, workspace, base) {
     ...inputs.kubeVersion ? { kubeVersion: inputs.kubeVersion } : {},
     ...inputs.cluster ? { cluster: inputs.cluster } : {}
   };
-  if (inputs.command === "lint") return lint(inputs.paths, options);
+  if (inputs.command === "lint") return lintParallel(inputs.paths, options);
   const run4 = inputs.command === "plan" ? plan2 : check;
   return run4(inputs.paths, { ...options, ...base ? { base } : {} });
 }
 
 // src/action/main.ts
-try {
-  process.exitCode = runAction(process.env, { stdout: (text) => process.stdout.write(text), cwd: process.cwd() });
-} catch (err) {
-  const detail = err instanceof Error ? process.env.KUBEPLAN_DEBUG ? err.stack ?? err.message : err.message : String(err);
-  process.stdout.write(`::error title=kubeplan internal error::${detail.replace(/\r?\n/g, "%0A")}
+runAction(process.env, { stdout: (text) => process.stdout.write(text), cwd: process.cwd() }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    const detail = err instanceof Error ? process.env.KUBEPLAN_DEBUG ? err.stack ?? err.message : err.message : String(err);
+    process.stdout.write(`::error title=kubeplan internal error::${detail.replace(/\r?\n/g, "%0A")}
 `);
-  process.exitCode = 2;
-}
+    process.exitCode = 2;
+  }
+);

@@ -38293,9 +38293,9 @@ function fromData(data, limits) {
     ...data.skipped ? { skipped: data.skipped } : {}
   };
 }
-function loadFilesInWorkers(plan3, jobs) {
-  const count = Math.min(Math.floor(jobs), Math.ceil(plan3.files.length / 8));
-  if (!(count > 1) || plan3.files.length < MIN_FILES_FOR_WORKERS) return void 0;
+function loadFilesInWorkers(plan3, jobs, first) {
+  const count = Math.min(Math.floor(jobs) - 1, Math.ceil(plan3.files.length / 8));
+  if (!(count >= 1) || plan3.files.length < MIN_FILES_FOR_WORKERS) return void 0;
   let entry;
   try {
     entry = packageFile("bundle/load-worker.cjs");
@@ -38327,14 +38327,18 @@ function loadFilesInWorkers(plan3, jobs) {
       worker.on("exit", () => resolve());
     })
   );
+  first?.();
+  const next = new Int32Array(request.next);
+  for (let index = Atomics.add(next, 0, 1); index < plan3.files.length; index = Atomics.add(next, 0, 1))
+    results[index] = readHere(index);
   return Promise.all(workers).then(() => results.map((r, index) => r ?? readHere(index)));
 }
 async function loadInputsInParallel(inputs, options, jobs) {
   const plan3 = planLoad(inputs, options);
-  const reading = loadFilesInWorkers(plan3, jobs);
-  const renders = renderFolders(plan3, options);
+  let renders;
+  const reading = loadFilesInWorkers(plan3, jobs, () => renders = renderFolders(plan3, options));
   const perFile = await reading ?? plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
-  return assembleLoad(plan3, perFile, renders);
+  return assembleLoad(plan3, perFile, renders ?? renderFolders(plan3, options));
 }
 
 // src/rules/engine.ts

@@ -11,7 +11,7 @@ import { OptionsError } from '../api/errors.js';
 import { configProblem } from '../config/index.js';
 import { version } from '../api/version.js';
 import { countFindings } from '../core/findings.js';
-import { lint } from '../lint.js';
+import { lintParallel } from '../lint.js';
 import { escapeData } from '../output/github.js';
 import { markdownReport } from '../output/markdown.js';
 import { isPlanReport, type Report } from '../output/report.js';
@@ -26,7 +26,7 @@ export interface ActionIO {
   cwd: string;
 }
 
-export function runAction(env: Record<string, string | undefined>, io: ActionIO): number {
+export async function runAction(env: Record<string, string | undefined>, io: ActionIO): Promise<number> {
   const read = readInputs(env);
   if ('error' in read) {
     io.stdout(`::error title=kubeplan::${escapeData(read.error)}\n`);
@@ -51,7 +51,7 @@ export function runAction(env: Record<string, string | undefined>, io: ActionIO)
   let report: Report;
   const notes: string[] = [];
   try {
-    report = runApi(inputs, workspace, inputs.base ?? (context.changed ? context.baseSha : undefined));
+    report = await runApi(inputs, workspace, inputs.base ?? (context.changed ? context.baseSha : undefined));
   } catch (err) {
     if (!(err instanceof OptionsError)) throw err;
     io.stdout(`::error title=kubeplan::${escapeData(err.message)}\n`);
@@ -122,7 +122,7 @@ export function runAction(env: Record<string, string | undefined>, io: ActionIO)
   return 0;
 }
 
-function runApi(inputs: ActionInputs, workspace: string, base: string | undefined): Report {
+async function runApi(inputs: ActionInputs, workspace: string, base: string | undefined): Promise<Report> {
   const config = loadConfigFor(workspace, { cwd: workspace, ...(inputs.config ? { configPath: inputs.config } : {}) });
   const problem = configProblem(config);
   if (problem) throw new OptionsError(problem);
@@ -132,7 +132,8 @@ function runApi(inputs: ActionInputs, workspace: string, base: string | undefine
     ...(inputs.kubeVersion ? { kubeVersion: inputs.kubeVersion } : {}),
     ...(inputs.cluster ? { cluster: inputs.cluster } : {}),
   };
-  if (inputs.command === 'lint') return lint(inputs.paths, options);
+  // Runners have several cores: many files are read by worker threads (the same report as one thread).
+  if (inputs.command === 'lint') return lintParallel(inputs.paths, options);
   const run = inputs.command === 'plan' ? plan : check;
   return run(inputs.paths, { ...options, ...(base ? { base } : {}) });
 }

@@ -16,6 +16,7 @@ import {
   loadFile,
   planLoad,
   renderFolders,
+  type Render,
   type LoadInputsOptions,
   type LoadPlan,
   type LoadResult,
@@ -106,14 +107,18 @@ function fromData(data: LoadedData, limits: LoadLimits): LoadResult {
 }
 
 /**
- * Starts reading the plan's files in `jobs` workers; resolves to their LoadResults in the plan's order. Undefined
- * when workers would not pay (fewer than MIN_FILES_FOR_WORKERS files, jobs ≤ 1) or cannot start (no worker file):
- * the caller reads the files itself. Workers claim files from a shared counter, so the main thread may block (on
- * a render) without starving them.
+ * Reads the plan's files on `jobs` threads: this one and jobs − 1 workers, which all claim files from a shared
+ * counter (so this thread may first block on `first`, e.g. rendering folders, without starving the workers).
+ * Resolves to the LoadResults in the plan's order. Undefined when workers would not pay (fewer than
+ * MIN_FILES_FOR_WORKERS files, jobs ≤ 1) or cannot start (no worker file): the caller reads the files itself.
  */
-export function loadFilesInWorkers(plan: LoadPlan, jobs: number): Promise<LoadResult[]> | undefined {
-  const count = Math.min(Math.floor(jobs), Math.ceil(plan.files.length / 8));
-  if (!(count > 1) || plan.files.length < MIN_FILES_FOR_WORKERS) return undefined;
+export function loadFilesInWorkers(
+  plan: LoadPlan,
+  jobs: number,
+  first?: () => void,
+): Promise<LoadResult[]> | undefined {
+  const count = Math.min(Math.floor(jobs) - 1, Math.ceil(plan.files.length / 8));
+  if (!(count >= 1) || plan.files.length < MIN_FILES_FOR_WORKERS) return undefined;
   let entry: string;
   try {
     entry = packageFile('bundle/load-worker.cjs');
@@ -151,6 +156,11 @@ export function loadFilesInWorkers(plan: LoadPlan, jobs: number): Promise<LoadRe
         worker.on('exit', () => resolve());
       }),
   );
+  first?.();
+  // This thread reads its share too (no copy between threads for those); the workers' replies wait meanwhile.
+  const next = new Int32Array(request.next);
+  for (let index = Atomics.add(next, 0, 1); index < plan.files.length; index = Atomics.add(next, 0, 1))
+    results[index] = readHere(index);
   return Promise.all(workers).then(() => results.map((r, index) => r ?? readHere(index)));
 }
 
@@ -161,10 +171,10 @@ export async function loadInputsInParallel(
   jobs: number,
 ): Promise<LoadResult> {
   const plan = planLoad(inputs, options);
-  const reading = loadFilesInWorkers(plan, jobs);
-  // Folders are rendered (kubectl kustomize, helm) while the workers read the files.
-  const renders = renderFolders(plan, options);
+  let renders: Render[] | undefined;
+  // Folders are rendered (kubectl kustomize, helm) while the workers start reading the files.
+  const reading = loadFilesInWorkers(plan, jobs, () => (renders = renderFolders(plan, options)));
   const perFile =
     (await reading) ?? plan.files.map((file) => loadFile(file, plan.cwd, plan.limits, plan.walked.has(file)));
-  return assembleLoad(plan, perFile, renders);
+  return assembleLoad(plan, perFile, renders ?? renderFolders(plan, options));
 }
