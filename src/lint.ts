@@ -71,7 +71,7 @@ export interface LintOptions {
   /** Environment in which kubectl/kustomize/helm are looked up on PATH to render folders (default: the process's). */
   env?: Record<string, string | undefined>;
   /**
-   * Worker threads that read and parse files (`--jobs`; lintParallel only, default the number of cores). Used
+   * Threads that read and parse files (`--jobs`; lintParallel only; default the number of cores, at most 8), used
    * only for many files (src/load/parallel.ts); the result is the same for every value.
    */
   jobs?: number;

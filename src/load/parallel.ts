@@ -32,9 +32,12 @@ const require = createRequire(import.meta.url);
 /** Below this many files, starting workers (≈ 40 ms each) costs more than it saves: read on the main thread. */
 export const MIN_FILES_FOR_WORKERS = 64;
 
-/** The default for --jobs: the cores Node may use. */
+/**
+ * The default for --jobs: the cores Node may use, at most 8 (each worker holds its own copy of the loader and its
+ * heap; past a few threads the main thread's single-threaded checks dominate).
+ */
 export function defaultJobs(): number {
-  return availableParallelism();
+  return Math.min(availableParallelism(), 8);
 }
 
 export interface WorkerJob {
