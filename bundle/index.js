@@ -38273,7 +38273,7 @@ function conflicts(a, b) {
 import { availableParallelism } from "node:os";
 var MIN_FILES_FOR_WORKERS = 64;
 function defaultJobs() {
-  return availableParallelism();
+  return Math.min(availableParallelism(), 8);
 }
 function fromData(data, limits) {
   const sources = /* @__PURE__ */ new Map();
@@ -38639,12 +38639,15 @@ function lint(inputs, options = {}) {
   return withConfigFile(lintWith(inputs, options, false).result, options);
 }
 async function lintParallel(inputs, options = {}) {
+  const loaded2 = await loadInParallel(inputs, options);
+  return withConfigFile(lintWith(inputs, options, false, true, loaded2).result, options);
+}
+async function loadInParallel(inputs, options) {
   const jobs = options.jobs ?? defaultJobs();
-  if (jobs <= 1) return lint(inputs, options);
+  if (jobs <= 1) return void 0;
   const { options: effective } = resolveOptions(options);
   const all = effective.context?.length ? [...inputs, ...effective.context] : inputs;
-  const loaded2 = await loadInputsInParallel(all, loadOptions(effective), jobs);
-  return withConfigFile(lintWith(inputs, options, false, true, loaded2).result, options);
+  return loadInputsInParallel(all, loadOptions(effective), jobs);
 }
 function withConfigFile(result, options) {
   const loaded2 = options.config;
@@ -46221,6 +46224,12 @@ function plan2(inputs, options = {}) {
 function check(inputs, options = {}) {
   return run3(inputs, options, true);
 }
+async function planParallel(inputs, options = {}) {
+  return run3(inputs, options, false, await loadInParallel(inputs, options));
+}
+async function checkParallel(inputs, options = {}) {
+  return run3(inputs, options, true, await loadInParallel(inputs, options));
+}
 function planManifests(manifests, given) {
   const { options } = resolveOptions(given);
   const cluster = loadCluster(options);
@@ -46232,12 +46241,12 @@ function planManifests(manifests, given) {
   ]);
   return { kind: "plan", findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
 }
-function run3(inputs, given, withLint) {
-  return withConfigFile(runWith(inputs, given, withLint), given);
+function run3(inputs, given, withLint, loaded2) {
+  return withConfigFile(runWith(inputs, given, withLint, loaded2), given);
 }
-function runWith(inputs, given, withLint) {
+function runWith(inputs, given, withLint, loaded2) {
   const { options, configFindings } = resolveOptions(given);
-  const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);
+  const { result: linted, suppressions } = lintWith(inputs, options, true, withLint, loaded2);
   const all = sortFindings([...configFindings, ...linted.findings]);
   const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
   const cluster = loadCluster(options);
@@ -47745,6 +47754,7 @@ export {
   applyFixes,
   check,
   checkLoaded,
+  checkParallel,
   closest,
   didYouMean2 as didYouMean,
   fix,
@@ -47762,6 +47772,7 @@ export {
   loadText,
   plan2 as plan,
   planChanges,
+  planParallel,
   render,
   renderGithub,
   renderHtml,

@@ -39670,7 +39670,7 @@ var init_attach = __esm({
 
 // src/load/parallel.ts
 function defaultJobs() {
-  return (0, import_node_os.availableParallelism)();
+  return Math.min((0, import_node_os.availableParallelism)(), 8);
 }
 function fromData(data, limits) {
   const sources = /* @__PURE__ */ new Map();
@@ -40062,16 +40062,16 @@ var init_suppress = __esm({
 });
 
 // src/lint.ts
-function lint(inputs, options = {}) {
-  return withConfigFile(lintWith(inputs, options, false).result, options);
-}
 async function lintParallel(inputs, options = {}) {
+  const loaded2 = await loadInParallel(inputs, options);
+  return withConfigFile(lintWith(inputs, options, false, true, loaded2).result, options);
+}
+async function loadInParallel(inputs, options) {
   const jobs = options.jobs ?? defaultJobs();
-  if (jobs <= 1) return lint(inputs, options);
+  if (jobs <= 1) return void 0;
   const { options: effective } = resolveOptions(options);
   const all = effective.context?.length ? [...inputs, ...effective.context] : inputs;
-  const loaded2 = await loadInputsInParallel(all, loadOptions(effective), jobs);
-  return withConfigFile(lintWith(inputs, options, false, true, loaded2).result, options);
+  return loadInputsInParallel(all, loadOptions(effective), jobs);
 }
 function withConfigFile(result, options) {
   const loaded2 = options.config;
@@ -48510,7 +48510,9 @@ var init_rollout = __esm({
 var check_exports = {};
 __export(check_exports, {
   check: () => check,
-  plan: () => plan2
+  checkParallel: () => checkParallel,
+  plan: () => plan2,
+  planParallel: () => planParallel
 });
 function plan2(inputs, options = {}) {
   if (inputs.length > 0 && typeof inputs[0] !== "string") return planManifests(inputs, options);
@@ -48518,6 +48520,12 @@ function plan2(inputs, options = {}) {
 }
 function check(inputs, options = {}) {
   return run3(inputs, options, true);
+}
+async function planParallel(inputs, options = {}) {
+  return run3(inputs, options, false, await loadInParallel(inputs, options));
+}
+async function checkParallel(inputs, options = {}) {
+  return run3(inputs, options, true, await loadInParallel(inputs, options));
 }
 function planManifests(manifests, given) {
   const { options } = resolveOptions(given);
@@ -48530,12 +48538,12 @@ function planManifests(manifests, given) {
   ]);
   return { kind: "plan", findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
 }
-function run3(inputs, given, withLint) {
-  return withConfigFile(runWith(inputs, given, withLint), given);
+function run3(inputs, given, withLint, loaded2) {
+  return withConfigFile(runWith(inputs, given, withLint, loaded2), given);
 }
-function runWith(inputs, given, withLint) {
+function runWith(inputs, given, withLint, loaded2) {
   const { options, configFindings } = resolveOptions(given);
-  const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);
+  const { result: linted, suppressions } = lintWith(inputs, options, true, withLint, loaded2);
   const all = sortFindings([...configFindings, ...linted.findings]);
   const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));
   const cluster = loadCluster(options);
@@ -60446,9 +60454,9 @@ Flags:
       --max-aliases N         YAML alias-expansion budget (default 100)
       --max-alias-size SIZE   most content YAML aliases may add to a document (default 1MiB)
       --max-depth N           deepest nesting accepted (default 200)
-lint:
-  -j, --jobs N                threads reading and parsing files (default: the number of cores; used
+  -j, --jobs N                threads reading and parsing files (default: the cores, at most 8; used
                               from 64 files on); the report is the same for every N
+lint:
       --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left
       --fix-dry-run           print the fixes as a unified diff instead of writing them
 plan / check:
@@ -60777,6 +60785,10 @@ Run \`kubeplan --help\` for usage.
     return EXIT_USAGE;
   }
   const options = parsed.options;
+  const withJobs = () => ({
+    ...apiOptions(options, io),
+    ...options.jobs !== void 0 ? { jobs: options.jobs } : {}
+  });
   try {
     switch (options.command) {
       case "help":
@@ -60792,22 +60804,15 @@ Run \`kubeplan --help\` for usage.
         return EXIT_OK;
       case "lint":
         if (options.fix) return runFix(options, io);
-        return print(
-          await lintParallel(options.inputs, {
-            ...apiOptions(options, io),
-            ...options.jobs !== void 0 ? { jobs: options.jobs } : {}
-          }),
-          options,
-          io
-        );
+        return print(await lintParallel(options.inputs, withJobs()), options, io);
       case "lsp":
         io.stderr("kubeplan: lsp talks to an editor over stdin/stdout; start it as `kubeplan lsp` from the editor\n");
         return EXIT_USAGE;
       // The planner is loaded only when needed: `lint` (pre-commit, editors) starts faster without it.
       case "plan":
-        return print((await Promise.resolve().then(() => (init_check(), check_exports))).plan(options.inputs, apiOptions(options, io)), options, io);
+        return print(await (await Promise.resolve().then(() => (init_check(), check_exports))).planParallel(options.inputs, withJobs()), options, io);
       case "check":
-        return print((await Promise.resolve().then(() => (init_check(), check_exports))).check(options.inputs, apiOptions(options, io)), options, io);
+        return print(await (await Promise.resolve().then(() => (init_check(), check_exports))).checkParallel(options.inputs, withJobs()), options, io);
     }
   } catch (err) {
     if (err instanceof OptionsError) {

@@ -101,12 +101,20 @@ export function lint(inputs: string[], options: LintOptions = {}): LintResult {
  * several cores. Small inputs are read on the calling thread (starting workers would cost more).
  */
 export async function lintParallel(inputs: string[], options: LintOptions = {}): Promise<LintResult> {
+  const loaded = await loadInParallel(inputs, options);
+  return withConfigFile(lintWith(inputs, options, false, true, loaded).result, options);
+}
+
+/**
+ * The inputs (and `context`) read as lint reads them, by `options.jobs` threads (see lintParallel); undefined for
+ * one job (the caller reads them itself).
+ */
+export async function loadInParallel(inputs: string[], options: LintOptions): Promise<LoadResult | undefined> {
   const jobs = options.jobs ?? defaultJobs();
-  if (jobs <= 1) return lint(inputs, options);
+  if (jobs <= 1) return undefined;
   const { options: effective } = resolveOptions(options);
   const all = effective.context?.length ? [...inputs, ...effective.context] : inputs;
-  const loaded = await loadInputsInParallel(all, loadOptions(effective), jobs);
-  return withConfigFile(lintWith(inputs, options, false, true, loaded).result, options);
+  return loadInputsInParallel(all, loadOptions(effective), jobs);
 }
 
 /** Names the config file that applied (an invalid one applied nothing: not named). */

@@ -6,7 +6,14 @@
 import { applySeverities, sortFindings } from '../core/findings.js';
 import type { Finding, Manifest } from '../core/types.js';
 import { loadRevisionInputs } from '../git/index.js';
-import { lintWith, withConfigFile, withoutContext, type LintOptions, type LintResult } from '../lint.js';
+import {
+  lintWith,
+  loadInParallel,
+  withConfigFile,
+  withoutContext,
+  type LintOptions,
+  type LintResult,
+} from '../lint.js';
 import { loadInputs, type LoadResult } from '../load/index.js';
 import {
   plan as runPlanner,
@@ -80,6 +87,16 @@ export function check(inputs: string[], options: PlanApiOptions = {}): CheckResu
   return run(inputs, options, true);
 }
 
+/** plan, with many input files read by `options.jobs` threads (as lintParallel): the same result. */
+export async function planParallel(inputs: string[], options: PlanApiOptions = {}): Promise<PlanRunResult> {
+  return run(inputs, options, false, await loadInParallel(inputs, options));
+}
+
+/** check, with many input files read by `options.jobs` threads (as lintParallel): the same result. */
+export async function checkParallel(inputs: string[], options: PlanApiOptions = {}): Promise<CheckResult> {
+  return run(inputs, options, true, await loadInParallel(inputs, options));
+}
+
 function planManifests(manifests: Manifest[], given: PlanApiOptions): PlanRunResult {
   const { options } = resolveOptions(given);
   const cluster = loadCluster(options);
@@ -92,14 +109,15 @@ function planManifests(manifests: Manifest[], given: PlanApiOptions): PlanRunRes
   return { kind: 'plan', findings, manifests, files, sources: new Map(cluster?.sources ?? []), plan: planned };
 }
 
-function run(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRunResult {
-  return withConfigFile(runWith(inputs, given, withLint), given);
+/** `loaded`: the inputs and context already read (planParallel, checkParallel). */
+function run(inputs: string[], given: PlanApiOptions, withLint: boolean, loaded?: LoadResult): PlanRunResult {
+  return withConfigFile(runWith(inputs, given, withLint, loaded), given);
 }
 
-function runWith(inputs: string[], given: PlanApiOptions, withLint: boolean): PlanRunResult {
+function runWith(inputs: string[], given: PlanApiOptions, withLint: boolean, loaded?: LoadResult): PlanRunResult {
   const { options, configFindings } = resolveOptions(given);
   // `plan` needs the objects and the suppressions, not the lint: schemas and rules run only for `check`.
-  const { result: linted, suppressions } = lintWith(inputs, options, true, withLint);
+  const { result: linted, suppressions } = lintWith(inputs, options, true, withLint, loaded);
   const all = sortFindings([...configFindings, ...linted.findings]);
   // `plan` reports what stops it from reading the inputs; `check` reports every lint finding.
   const lintFindings = withLint ? all : all.filter((f) => /^(input|yaml|config)\//.test(f.ruleId));

@@ -13,7 +13,15 @@ export {
   type LintOptions,
   type LintResult,
 } from '../lint.js';
-export { plan, check, type PlanApiOptions, type PlanRunResult, type CheckResult } from './check.js';
+export {
+  plan,
+  check,
+  planParallel,
+  checkParallel,
+  type PlanApiOptions,
+  type PlanRunResult,
+  type CheckResult,
+} from './check.js';
 export { planChanges, type ChangesResult, type PlanChangesOptions } from '../rollout/index.js';
 export {
   loadConfigFor,

@@ -53,7 +53,7 @@ export interface CliOptions {
   reportUnusedDisableDirectives: boolean;
   /** Write the report to this file instead of stdout. */
   output?: string;
-  /** lint: worker threads reading files (default: the number of cores). */
+  /** Threads reading files (default: the number of cores, at most 8). */
   jobs?: number;
 }
 
@@ -320,9 +320,9 @@ Flags:
       --max-aliases N         YAML alias-expansion budget (default 100)
       --max-alias-size SIZE   most content YAML aliases may add to a document (default 1MiB)
       --max-depth N           deepest nesting accepted (default 200)
-lint:
   -j, --jobs N                threads reading and parsing files (default: the cores, at most 8; used
                               from 64 files on); the report is the same for every N
+lint:
       --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left
       --fix-dry-run           print the fixes as a unified diff instead of writing them
 plan / check:

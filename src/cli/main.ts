@@ -35,6 +35,10 @@ export async function run(argv: string[], given: CliIO): Promise<number> {
     return EXIT_USAGE;
   }
   const options = parsed.options;
+  const withJobs = () => ({
+    ...apiOptions(options, io),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+  });
   try {
     switch (options.command) {
       case 'help':
@@ -49,22 +53,15 @@ export async function run(argv: string[], given: CliIO): Promise<number> {
         return EXIT_OK;
       case 'lint':
         if (options.fix) return runFix(options, io);
-        return print(
-          await lintParallel(options.inputs, {
-            ...apiOptions(options, io),
-            ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-          }),
-          options,
-          io,
-        );
+        return print(await lintParallel(options.inputs, withJobs()), options, io);
       case 'lsp':
         io.stderr('kubeplan: lsp talks to an editor over stdin/stdout; start it as `kubeplan lsp` from the editor\n');
         return EXIT_USAGE;
       // The planner is loaded only when needed: `lint` (pre-commit, editors) starts faster without it.
       case 'plan':
-        return print((await import('../api/check.js')).plan(options.inputs, apiOptions(options, io)), options, io);
+        return print(await (await import('../api/check.js')).planParallel(options.inputs, withJobs()), options, io);
       case 'check':
-        return print((await import('../api/check.js')).check(options.inputs, apiOptions(options, io)), options, io);
+        return print(await (await import('../api/check.js')).checkParallel(options.inputs, withJobs()), options, io);
     }
   } catch (err) {
     if (err instanceof OptionsError) {

@@ -98,6 +98,18 @@ describe('--jobs: files read in worker threads', () => {
     }
   });
 
+  it('plan and check too, also with --context (the pre-commit hook: the repository read as context)', async () => {
+    for (const argv of [
+      ['plan', '.', '--format', 'json'],
+      ['check', '.', '--format', 'json'],
+      ['check', 'sub/f000.yaml', '--context', '.'],
+    ]) {
+      const [one, two] = await Promise.all(['1', '2'].map((jobs) => runCli([...argv, '--jobs', jobs], { cwd: root })));
+      expect(one!.stdout.length).toBeGreaterThan(100);
+      expect(two).toEqual(one);
+    }
+  });
+
   it('--jobs takes a thread count from 1 to 64', async () => {
     for (const bad of ['0', '-1', 'two', '65', '1.5']) {
       const r = await runCli(['lint', '.', `--jobs=${bad}`], { cwd: root });
