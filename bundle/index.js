@@ -38293,12 +38293,12 @@ function fromData(data, limits) {
     ...data.skipped ? { skipped: data.skipped } : {}
   };
 }
-function loadFilesInWorkers(plan3, jobs, first) {
+function loadFilesInWorkers(plan3, jobs, options = {}) {
   const count = Math.min(Math.floor(jobs) - 1, Math.ceil(plan3.files.length / 8));
   if (!(count >= 1) || plan3.files.length < MIN_FILES_FOR_WORKERS) return void 0;
   let entry;
   try {
-    entry = packageFile("bundle/load-worker.cjs");
+    entry = options.workerFile ?? packageFile("bundle/load-worker.cjs");
   } catch {
     return void 0;
   }
@@ -38314,7 +38314,13 @@ function loadFilesInWorkers(plan3, jobs, first) {
   const workers = Array.from(
     { length: count },
     () => new Promise((resolve) => {
-      const worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      let worker;
+      try {
+        worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      } catch {
+        resolve();
+        return;
+      }
       const finish = () => {
         void worker.terminate();
         resolve();
@@ -38327,16 +38333,16 @@ function loadFilesInWorkers(plan3, jobs, first) {
       worker.on("exit", () => resolve());
     })
   );
-  first?.();
+  options.first?.();
   const next = new Int32Array(request.next);
   for (let index = Atomics.add(next, 0, 1); index < plan3.files.length; index = Atomics.add(next, 0, 1))
     results[index] = readHere(index);
-  return Promise.all(workers).then(() => results.map((r, index) => r ?? readHere(index)));
+  return Promise.all(workers).then(() => Array.from(results, (r, index) => r ?? readHere(index)));
 }
 async function loadInputsInParallel(inputs, options, jobs) {
   const plan3 = planLoad(inputs, options);
   let renders;
-  const reading = loadFilesInWorkers(plan3, jobs, () => renders = renderFolders(plan3, options));
+  const reading = loadFilesInWorkers(plan3, jobs, { first: () => renders = renderFolders(plan3, options) });
   const perFile = await reading ?? plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
   return assembleLoad(plan3, perFile, renders ?? renderFolders(plan3, options));
 }

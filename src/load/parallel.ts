@@ -111,20 +111,24 @@ function fromData(data: LoadedData, limits: LoadLimits): LoadResult {
 
 /**
  * Reads the plan's files on `jobs` threads: this one and jobs − 1 workers, which all claim files from a shared
- * counter (so this thread may first block on `first`, e.g. rendering folders, without starving the workers).
+ * counter (so this thread may first block on `options.first`, e.g. rendering folders, without starving them).
  * Resolves to the LoadResults in the plan's order. Undefined when workers would not pay (fewer than
  * MIN_FILES_FOR_WORKERS files, jobs ≤ 1) or cannot start (no worker file): the caller reads the files itself.
  */
 export function loadFilesInWorkers(
   plan: LoadPlan,
   jobs: number,
-  first?: () => void,
+  options: {
+    first?: () => void;
+    /** The worker's entry file (tests: one that fails); default bundle/load-worker.cjs. */
+    workerFile?: string;
+  } = {},
 ): Promise<LoadResult[]> | undefined {
   const count = Math.min(Math.floor(jobs) - 1, Math.ceil(plan.files.length / 8));
   if (!(count >= 1) || plan.files.length < MIN_FILES_FOR_WORKERS) return undefined;
   let entry: string;
   try {
-    entry = packageFile('bundle/load-worker.cjs');
+    entry = options.workerFile ?? packageFile('bundle/load-worker.cjs');
   } catch {
     return undefined;
   }
@@ -144,7 +148,14 @@ export function loadFilesInWorkers(
       new Promise<void>((resolve) => {
         // A larger young generation: parsing allocates short-lived objects fast, and two isolates' scavenges
         // compete for the same cores (measured: −8 % wall time at 48 MiB on 2 cores).
-        const worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+        let worker: import('node:worker_threads').Worker;
+        try {
+          worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+        } catch {
+          // No thread to be had (ERR_WORKER_INIT_FAILED, …): the other threads read its share.
+          resolve();
+          return;
+        }
         const finish = () => {
           void worker.terminate();
           resolve();
@@ -159,12 +170,13 @@ export function loadFilesInWorkers(
         worker.on('exit', () => resolve());
       }),
   );
-  first?.();
+  options.first?.();
   // This thread reads its share too (no copy between threads for those); the workers' replies wait meanwhile.
   const next = new Int32Array(request.next);
   for (let index = Atomics.add(next, 0, 1); index < plan.files.length; index = Atomics.add(next, 0, 1))
     results[index] = readHere(index);
-  return Promise.all(workers).then(() => results.map((r, index) => r ?? readHere(index)));
+  // Array.from, not map: map skips the holes a dead worker leaves.
+  return Promise.all(workers).then(() => Array.from(results, (r, index) => r ?? readHere(index)));
 }
 
 /** loadInputs with the files read by `jobs` workers (when there are enough of them): the same LoadResult. */
@@ -176,7 +188,7 @@ export async function loadInputsInParallel(
   const plan = planLoad(inputs, options);
   let renders: Render[] | undefined;
   // Folders are rendered (kubectl kustomize, helm) while the workers start reading the files.
-  const reading = loadFilesInWorkers(plan, jobs, () => (renders = renderFolders(plan, options)));
+  const reading = loadFilesInWorkers(plan, jobs, { first: () => (renders = renderFolders(plan, options)) });
   const perFile =
     (await reading) ?? plan.files.map((file) => loadFile(file, plan.cwd, plan.limits, plan.walked.has(file)));
   return assembleLoad(plan, perFile, renders ?? renderFolders(plan, options));

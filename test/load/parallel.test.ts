@@ -74,6 +74,34 @@ describe('--jobs: files read in worker threads', () => {
     expect(located).toBeGreaterThan(100);
   });
 
+  it('a worker that dies, at once or after claiming files, or never starts: its files are read here', async () => {
+    const plan = planLoad(['.'], { cwd: root });
+    const serial = plan.files.map((f) => loadFile(f, plan.cwd, plan.limits, plan.walked.has(f)));
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-bad-worker-'));
+    const workers = {
+      // Claims three files (as a real worker does, from the shared counter), replies for none, and crashes.
+      crashes: [
+        "const { workerData } = require('node:worker_threads');",
+        'const next = new Int32Array(workerData.next);',
+        'for (let i = 0; i < 3; i++) Atomics.add(next, 0, 1);',
+        "throw new Error('worker bug');",
+      ].join('\n'),
+      exits: 'process.exit(7);',
+      missing: undefined,
+    };
+    for (const [name, code] of Object.entries(workers)) {
+      const file = path.join(dir, `${name}.cjs`);
+      if (code !== undefined) writeFileSync(file, code);
+      const reading = loadFilesInWorkers(plan, 3, { workerFile: file });
+      expect(reading, name).toBeDefined();
+      const results = await reading!;
+      expect(
+        results.map((r) => [r.findings, r.manifests.map((m) => m.object)]),
+        name,
+      ).toEqual(serial.map((r) => [r.findings, r.manifests.map((m) => m.object)]));
+    }
+  });
+
   it('few files are read on the calling thread; one job never starts a worker', () => {
     expect(loadFilesInWorkers(planLoad(['sub/f000.yaml'], { cwd: root }), 4)).toBeUndefined();
     expect(loadFilesInWorkers(planLoad(['.'], { cwd: root }), 1)).toBeUndefined();
