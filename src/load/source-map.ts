@@ -1,6 +1,8 @@
 /**
  * Maps JSON paths of a parsed document back to source ranges, using the yaml AST
- * (the nodes keep their offsets) and a LineCounter.
+ * (the nodes keep their offsets) and a LineCounter. Used while a document is parsed (the loader's own findings) and
+ * for editors' `pathAt`; Manifests locate through the position tree built from it (positions.ts), which must answer
+ * as `locate` here does.
  */
 import {
   isAlias,
