@@ -16263,15 +16263,15 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver, id = "", normalize2) {
+    function getFullPath(resolver2, id = "", normalize2) {
       if (normalize2 !== false)
         id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
+      const p = resolver2.parse(id);
+      return _getFullPath(resolver2, p);
     }
     exports.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
+    function _getFullPath(resolver2, p) {
+      const serialized = resolver2.serialize(p);
       return serialized.split("#")[0] + "#";
     }
     exports._getFullPath = _getFullPath;
@@ -16280,9 +16280,9 @@ var require_resolve = __commonJS({
       return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
     }
     exports.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
+    function resolveUrl(resolver2, baseId, id) {
       id = normalizeId(id);
-      return resolver.resolve(baseId, id);
+      return resolver2.resolve(baseId, id);
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
@@ -16878,10 +16878,10 @@ var require_ref_error = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
+      constructor(resolver2, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver2, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver2, this.missingRef));
       }
     };
     exports.default = MissingRefError;
@@ -36255,12 +36255,12 @@ function dateText(date, path17, manifest) {
 
 // src/schema/validate.ts
 var MAX_FINDINGS_PER_OBJECT = 50;
-function validateManifest(manifest, resolver, strict) {
+function validateManifest(manifest, resolver2, strict) {
   const typeMeta = checkTypeMeta(manifest);
   if (typeMeta.length > 0) return typeMeta;
   const apiVersion = manifest.object.apiVersion;
   const kind = manifest.object.kind;
-  const resolution = resolver.resolve(apiVersion, kind, manifest);
+  const resolution = resolver2.resolve(apiVersion, kind, manifest);
   if (resolution.status === "skip") return [];
   if (resolution.status === "unvalidated")
     return [
@@ -36377,15 +36377,15 @@ var isRecord = (value) => typeof value === "object" && value !== null && !Array.
 // src/schema/index.ts
 function validateManifests(manifests, options) {
   const kubeVersion2 = supportedKubeVersion(options.kubeVersion);
-  const resolver = new SchemaResolver(new CrdRegistry(manifests), {
+  const resolver2 = new SchemaResolver(new CrdRegistry(manifests), {
     kubeVersion: kubeVersion2,
     strict: options.strict,
     schemaDirs: options.schemaDirs ?? []
   });
   const findings = [];
   for (const manifest of manifests)
-    for (const f of validateManifest(manifest, resolver, options.strict)) findings.push(f);
-  for (const f of resolver.schemaFindings) findings.push(f);
+    for (const f of validateManifest(manifest, resolver2, options.strict)) findings.push(f);
+  for (const f of resolver2.schemaFindings) findings.push(f);
   return findings;
 }
 function supportedKubeVersion(version2) {
@@ -36837,6 +36837,393 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
 }
 
+// src/load/block-yaml.ts
+var GiveUp = class extends Error {
+};
+var giveUp = () => {
+  throw new GiveUp();
+};
+var NOT_PLAIN_START = /* @__PURE__ */ new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
+var FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\{\{/;
+function readBlockYaml(chunk, base, maxDepth, resolvePlain) {
+  if (FORBIDDEN.test(chunk)) return void 0;
+  try {
+    return new Reader(chunk, base, maxDepth, resolvePlain).document();
+  } catch (err) {
+    if (err instanceof GiveUp) return void 0;
+    throw err;
+  }
+}
+var Reader = class {
+  constructor(text, base, maxDepth, resolvePlain) {
+    this.text = text;
+    this.base = base;
+    this.maxDepth = maxDepth;
+    this.resolvePlain = resolvePlain;
+    for (let start = 0; start <= text.length; ) {
+      let end = text.indexOf("\n", start);
+      if (end < 0) end = text.length;
+      let indent = 0;
+      while (text.charCodeAt(start + indent) === 32) indent++;
+      this.lines.push({ start, end, indent });
+      start = end + 1;
+    }
+  }
+  text;
+  base;
+  maxDepth;
+  resolvePlain;
+  lines = [];
+  i = 0;
+  document() {
+    const first = this.lines[0];
+    if (this.text.startsWith("---")) {
+      if (!/^---[ \t]*(?:#.*)?$/.test(this.text.slice(first.start, first.end))) giveUp();
+      this.i = 1;
+    }
+    for (const line3 of this.lines.slice(this.i)) {
+      const head = this.text.slice(line3.start, line3.start + 3);
+      if ((head === "---" || head === "...") && /^(?:[ ]|$)/.test(this.text.slice(line3.start + 3, line3.start + 4)))
+        giveUp();
+      if (line3.indent === 0 && this.text[line3.start] === "%") giveUp();
+    }
+    this.skipBlank();
+    const line2 = this.lines[this.i];
+    if (!line2 || line2.indent !== 0) giveUp();
+    const root = this.blockMap(0, line2.start, 1);
+    this.skipBlank();
+    if (this.i < this.lines.length) giveUp();
+    return {
+      value: root.value,
+      positions: {
+        root: root.node,
+        documentStart: root.node.start,
+        documentEnd: root.node.end
+      }
+    };
+  }
+  /**
+   * Skips blank and comment-only lines; returns the least indentation of the comments skipped (Infinity for none).
+   * yaml counts comments after a collection's last item into the collection's range in ways this reader does not
+   * model: a collection that ends on comments is left to yaml (see `ended`).
+   */
+  skipBlank() {
+    let comments = Number.POSITIVE_INFINITY;
+    for (; this.i < this.lines.length && this.isBlank(this.lines[this.i]); this.i++) {
+      const line2 = this.lines[this.i];
+      if (line2.start + line2.indent < line2.end) comments = Math.min(comments, line2.indent);
+    }
+    return comments;
+  }
+  /** A collection ended after comment lines (`comments`: their least indentation): yaml's ranges then differ. */
+  ended(comments, depth) {
+    if (comments !== Number.POSITIVE_INFINITY && !(depth === 1 && comments === 0)) giveUp();
+  }
+  isBlank(line2) {
+    const at2 = line2.start + line2.indent;
+    return at2 >= line2.end || this.text[at2] === "#";
+  }
+  /** A block mapping whose keys start at column `column`; the first key at offset `at` (on line this.i). */
+  blockMap(column, at2, depth) {
+    if (depth >= this.maxDepth) giveUp();
+    const value = {};
+    const fields = /* @__PURE__ */ new Map();
+    let nodeEnd;
+    let keyAt2 = at2;
+    for (; ; ) {
+      const line2 = this.lines[this.i];
+      const key3 = this.key(keyAt2, line2.end);
+      if (Object.hasOwn(value, key3.name) || key3.name === "__proto__" || key3.name === "<<") giveUp();
+      const parsed = this.valueAfter(key3.colon + 1, line2, column, depth, false);
+      value[key3.name] = parsed.value;
+      fields.set(key3.name, { keyStart: this.base + key3.start, keyEnd: this.base + key3.end, value: parsed.node });
+      nodeEnd = parsed.nodeEnd;
+      const comments = this.skipBlank();
+      const next = this.lines[this.i];
+      if (!next || next.indent < column) {
+        this.ended(comments, depth);
+        break;
+      }
+      if (next.indent > column) giveUp();
+      if (this.text[next.start + column] === "-" && /^-(?: |$)/.test(this.text.slice(next.start + column, next.end))) {
+        this.ended(comments, depth);
+        break;
+      }
+      keyAt2 = next.start + column;
+    }
+    return {
+      value,
+      node: { start: this.base + at2, end: this.base + nodeEnd, fields },
+      nodeEnd
+    };
+  }
+  /** A block sequence whose dashes are at column `column`; the first dash at offset `at` (on line this.i). */
+  blockSeq(column, at2, depth) {
+    if (depth >= this.maxDepth) giveUp();
+    const value = [];
+    const items = [];
+    let nodeEnd;
+    let dash = at2;
+    for (; ; ) {
+      const line2 = this.lines[this.i];
+      const parsed = this.valueAfter(dash + 1, line2, column, depth, true);
+      value.push(parsed.value);
+      items.push(parsed.node);
+      nodeEnd = parsed.nodeEnd;
+      const comments = this.skipBlank();
+      const next = this.lines[this.i];
+      if (!next || next.indent !== column) {
+        if (next && next.indent > column) giveUp();
+        this.ended(comments, depth);
+        break;
+      }
+      if (!/^-(?: |$)/.test(this.text.slice(next.start + column, next.end))) {
+        this.ended(comments, depth);
+        break;
+      }
+      dash = next.start + column;
+    }
+    return { value, node: { start: this.base + at2, end: this.base + nodeEnd, items }, nodeEnd };
+  }
+  /**
+   * The value after a mapping key's `:` or a sequence's `-` at offset `from` on `line`, in a collection at `column`.
+   * Leaves this.i on the line after the value.
+   */
+  valueAfter(from, line2, column, depth, inSeq) {
+    const text = this.text;
+    let at2 = from;
+    while (at2 < line2.end && text.charCodeAt(at2) === 32) at2++;
+    if (at2 < line2.end && at2 === from) giveUp();
+    const c = text[at2];
+    if (at2 >= line2.end || c === "#") {
+      const commentAt = at2 < line2.end ? at2 : -1;
+      this.i++;
+      const comments = this.skipBlank();
+      const next = this.lines[this.i];
+      if (next && next.indent > column) return this.nestedBlock(next, depth + 1);
+      if (next && !inSeq && next.indent === column && /^-(?: |$)/.test(text.slice(next.start + column, next.end)))
+        return this.blockSeq(column, next.start + column, depth + 1);
+      if (commentAt >= 0 || comments !== Number.POSITIVE_INFINITY) giveUp();
+      const nodeEnd = at2;
+      return {
+        value: null,
+        node: {
+          start: this.base + at2,
+          end: this.base + at2,
+          scalar: "plain",
+          empty: true,
+          ...inSeq ? { dash: this.base + from - 1 } : {}
+        },
+        nodeEnd
+      };
+    }
+    if (inSeq && c === "-" && /^-(?: |$)/.test(text.slice(at2, line2.end)))
+      return this.blockSeq(at2 - line2.start, at2, depth + 1);
+    if (inSeq && this.looksLikeKey(at2, line2.end)) return this.blockMap(at2 - line2.start, at2, depth + 1);
+    if (c === '"' || c === "'") return this.quoted(at2, line2);
+    if (c === "|") return this.literal(at2, line2, column);
+    if ((c === "[" || c === "{") && /^(?:\[\]|\{\})[ ]*(?:#.*)?$/.test(text.slice(at2, line2.end))) {
+      this.i++;
+      return {
+        value: c === "[" ? [] : {},
+        node: {
+          start: this.base + at2,
+          end: this.base + at2 + 2,
+          ...c === "[" ? { items: [] } : { fields: /* @__PURE__ */ new Map() }
+        },
+        nodeEnd: Math.min(line2.end + 1, text.length)
+      };
+    }
+    if (NOT_PLAIN_START.has(c) && !(c === "-" && at2 + 1 < line2.end && text[at2 + 1] !== " ")) giveUp();
+    return this.plain(at2, line2, column);
+  }
+  /** A nested block collection starting on `line` (indented deeper than its parent). */
+  nestedBlock(line2, depth) {
+    const at2 = line2.start + line2.indent;
+    if (/^-(?: |$)/.test(this.text.slice(at2, line2.end))) return this.blockSeq(line2.indent, at2, depth);
+    if (!this.looksLikeKey(at2, line2.end)) giveUp();
+    return this.blockMap(line2.indent, at2, depth);
+  }
+  /** Whether a `key: ` (plain or quoted key) starts at `at`. */
+  looksLikeKey(at2, end) {
+    try {
+      this.key(at2, end);
+      return true;
+    } catch (err) {
+      if (err instanceof GiveUp) return false;
+      throw err;
+    }
+  }
+  /** The mapping key at `at`: its name, range and the offset of its `:`. */
+  key(at2, end) {
+    const text = this.text;
+    const c = text[at2];
+    if (c === '"' || c === "'") {
+      const { value, close } = this.quotedText(at2, end);
+      if (text[close] !== ":" || !(close + 1 >= end || text[close + 1] === " ")) giveUp();
+      return { name: value, start: at2, end: close, colon: close };
+    }
+    if (c === void 0 || NOT_PLAIN_START.has(c)) giveUp();
+    let colon = -1;
+    for (let k = at2; k < end; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch === 58 && (k + 1 >= end || text.charCodeAt(k + 1) === 32)) {
+        colon = k;
+        break;
+      }
+      if (ch === 35 && text.charCodeAt(k - 1) === 32) giveUp();
+    }
+    if (colon < 0) giveUp();
+    let keyEnd = colon;
+    while (keyEnd > at2 && text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+    if (keyEnd !== colon || keyEnd - at2 > 1024) giveUp();
+    const source = text.slice(at2, keyEnd);
+    const resolved = this.resolvePlain(source);
+    if (!resolved || typeof resolved.value !== "string" || resolved.value !== source) giveUp();
+    return { name: source, start: at2, end: keyEnd, colon };
+  }
+  /** A single-line quoted scalar value starting at `at`. */
+  quoted(at2, line2) {
+    const { value, close } = this.quotedText(at2, line2.end);
+    this.trailing(close, line2);
+    this.i++;
+    return {
+      value,
+      node: { start: this.base + at2, end: this.base + close, scalar: "other" },
+      nodeEnd: Math.min(line2.end + 1, this.text.length)
+    };
+  }
+  /** After a value ending at `from`: only blanks and a comment may follow on its line. */
+  trailing(from, line2) {
+    let k = from;
+    while (k < line2.end && this.text.charCodeAt(k) === 32) k++;
+    if (k < line2.end && !(this.text[k] === "#" && k > from)) giveUp();
+  }
+  /** The text of a one-line quoted scalar at `at`, and the offset just after its closing quote. */
+  quotedText(at2, end) {
+    const text = this.text;
+    const quote = text[at2];
+    let out = "";
+    let k = at2 + 1;
+    for (; ; ) {
+      if (k >= end) giveUp();
+      const ch = text[k];
+      if (ch === quote) {
+        if (quote === "'" && text[k + 1] === "'") {
+          out += "'";
+          k += 2;
+          continue;
+        }
+        return { value: out, close: k + 1 };
+      }
+      if (quote === '"' && ch === "\\") {
+        const e = text[k + 1];
+        const simple = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", r: "\r", "0": "\0" };
+        if (e !== void 0 && Object.hasOwn(simple, e)) {
+          out += simple[e];
+          k += 2;
+          continue;
+        }
+        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(k + 2, k + 6))) {
+          const code2 = parseInt(text.slice(k + 2, k + 6), 16);
+          if (code2 >= 55296 && code2 <= 57343) giveUp();
+          out += String.fromCharCode(code2);
+          k += 6;
+          continue;
+        }
+        giveUp();
+      }
+      out += ch;
+      k++;
+    }
+  }
+  /** A literal block scalar (`|` or `|-`) whose header is at `at`, in a collection at `column`. */
+  literal(at2, line2, column) {
+    const text = this.text;
+    const header = /^\|(-?)[ ]*(?:#.*)?$/.exec(text.slice(at2, line2.end));
+    if (!header) giveUp();
+    const strip = header[1] === "-";
+    this.i++;
+    const first = this.lines[this.i];
+    if (!first || first.start + first.indent >= first.end || first.indent <= column) giveUp();
+    const indent = first.indent;
+    const content = [];
+    let lastContent = this.i;
+    for (; this.i < this.lines.length; this.i++) {
+      const l = this.lines[this.i];
+      const blank = l.start + l.indent >= l.end;
+      if (blank) {
+        if (l.end - l.start > indent) giveUp();
+        content.push("");
+        continue;
+      }
+      if (l.indent < indent) break;
+      content.push(text.slice(l.start + indent, l.end));
+      lastContent = this.i;
+    }
+    const kept = content.slice(0, lastContent - (this.i - content.length) + 1);
+    this.i = lastContent + 1;
+    const body = kept.join("\n");
+    const end = Math.min(this.lines[lastContent].end + 1, text.length);
+    const clipped2 = strip ? body : `${body}
+`;
+    return {
+      value: clipped2,
+      node: { start: this.base + at2, end: this.base + end, scalar: "other" },
+      nodeEnd: end
+    };
+  }
+  /** A plain scalar starting at `at`, continued on lines indented deeper than `column`. */
+  plain(at2, line2, column) {
+    const parts = [];
+    let { stop: valueEnd, comment } = this.plainLine(at2, line2.end, parts);
+    let lastLine = this.i;
+    let blanks = 0;
+    for (let j = this.i + 1; j < this.lines.length; j++) {
+      const l = this.lines[j];
+      if (l.start + l.indent >= l.end) {
+        blanks++;
+        continue;
+      }
+      if (l.indent <= column) break;
+      const start = l.start + l.indent;
+      const c = this.text[start];
+      if (comment || c === "#" || c === "-" || c === "?" || c === ":") giveUp();
+      parts.push(blanks > 0 ? "\n".repeat(blanks) : " ");
+      ({ stop: valueEnd, comment } = this.plainLine(start, l.end, parts));
+      blanks = 0;
+      lastLine = j;
+    }
+    this.i = lastLine + 1;
+    const source = parts.join("");
+    const resolved = source === "<<" ? void 0 : this.resolvePlain(source);
+    if (!resolved) giveUp();
+    return {
+      value: resolved.value,
+      node: { start: this.base + at2, end: this.base + valueEnd, scalar: "plain" },
+      nodeEnd: Math.min(this.lines[lastLine].end + 1, this.text.length)
+    };
+  }
+  /** One line of a plain scalar from `at`: its text goes to `parts`; where it ends (before blanks and a comment). */
+  plainLine(at2, end, parts) {
+    const text = this.text;
+    let stop = end;
+    let comment = false;
+    for (let k = at2; k < end; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch === 35 && k > at2 && text.charCodeAt(k - 1) === 32) {
+        stop = k;
+        comment = true;
+        break;
+      }
+      if (ch === 58 && (k + 1 >= end || text.charCodeAt(k + 1) === 32)) giveUp();
+    }
+    while (stop > at2 && text.charCodeAt(stop - 1) === 32) stop--;
+    parts.push(text.slice(at2, stop));
+    return { stop, comment };
+  }
+};
+
 // src/load/parse.ts
 var HELM_SIGNATURE = /\{\{-?\s*(?:\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\.Template|include\s|template\s|toYaml|tpl\s|if\s|else\b|end\s*-?\}\}|range\s|with\s|define\s|required\s|default\s|\/\*)/;
 var MAX_SYNTAX_FINDINGS_PER_DOCUMENT = 10;
@@ -36848,8 +37235,24 @@ var YAML_OPTIONS = {
   logLevel: "error",
   customTags: kubernetesTags
 };
+var resolver;
+function plainResolver() {
+  if (resolver) return resolver;
+  const schema = new import_yaml6.Document(null, YAML_OPTIONS).schema;
+  const tags = schema.tags.filter((tag) => tag.default === true && tag.test);
+  resolver = (source) => {
+    const tag = tags.find((t) => t.test.test(source));
+    if (!tag) return { value: source };
+    let failed = false;
+    const resolved = tag.resolve(source, () => failed = true, {});
+    const value = (0, import_yaml6.isScalar)(resolved) ? resolved.value : resolved;
+    if (failed || typeof value === "object" && value !== null) return void 0;
+    return { value };
+  };
+  return resolver;
+}
 var MAX_MESSAGE = 200;
-function parseText(text, file, limits = DEFAULT_LIMITS) {
+function parseText(text, file, limits = DEFAULT_LIMITS, options = {}) {
   const lines = countLines(text);
   const source = fileSource(text, limits, lines);
   const findings = [];
@@ -36863,7 +37266,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
   };
   let stream;
   try {
-    stream = composeStream(text, limits);
+    stream = composeStream(text, limits, options.blockReader ?? true);
   } catch (err) {
     at2("input/parse", "error", `cannot parse file: ${clip3(describe2(err))}`, {
       line: 1,
@@ -36889,8 +37292,52 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     ...pointAt(at3)
   });
   for (const orphan of stream.orphans) incompatible(orphan.at, orphan.version);
+  const emit = (value, docIndex, positionsOf, where) => {
+    if (!isPlainObject(value)) {
+      at2(
+        "input/not-an-object",
+        "error",
+        `document is ${kindOfValue(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`,
+        where.documentRange()
+      );
+      return;
+    }
+    let positions;
+    const manifest = (object, basePath, itemIndex) => {
+      positions ??= positionsOf();
+      const data = { file, docIndex, object, basePath, positions };
+      return manifestOf(itemIndex === void 0 ? data : { ...data, itemIndex }, source);
+    };
+    const kind = value.kind;
+    if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(value.items)) {
+      value.items.forEach((item, itemIndex) => {
+        const basePath = ["items", itemIndex];
+        if (!isPlainObject(item)) {
+          at2(
+            "input/not-an-object",
+            "error",
+            `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`,
+            where.locate(basePath)
+          );
+          return;
+        }
+        manifests.push(manifest(item, basePath, itemIndex));
+      });
+      return;
+    }
+    manifests.push(manifest(value, []));
+  };
   let contentDocs = 0;
   stream.slots.forEach((slot, docIndex) => {
+    if ("fast" in slot) {
+      contentDocs++;
+      const { positions } = slot.fast;
+      emit(slot.fast.value, docIndex, () => positions, {
+        documentRange: () => source.toRange(positions.documentStart, positions.documentEnd),
+        locate: (path17) => source.toRange(...locateOffsets(positions, path17, "value"))
+      });
+      return;
+    }
     if ("directive" in slot) {
       contentDocs++;
       incompatible(slot.directive.at, slot.directive.version);
@@ -37019,39 +37466,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       );
       return;
     }
-    if (!isPlainObject(value)) {
-      at2(
-        "input/not-an-object",
-        "error",
-        `document is ${kindOfValue(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`,
-        sourceMap.documentRange()
-      );
-      return;
-    }
-    let positions;
-    const manifest = (object, basePath, itemIndex) => {
-      positions ??= buildPositions(doc, aliases, chunk, base);
-      const data = { file, docIndex, object, basePath, positions };
-      return manifestOf(itemIndex === void 0 ? data : { ...data, itemIndex }, source);
-    };
-    const kind = value.kind;
-    if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(value.items)) {
-      value.items.forEach((item, itemIndex) => {
-        const basePath = ["items", itemIndex];
-        if (!isPlainObject(item)) {
-          at2(
-            "input/not-an-object",
-            "error",
-            `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`,
-            sourceMap.locate(basePath)
-          );
-          return;
-        }
-        manifests.push(manifest(item, basePath, itemIndex));
-      });
-      return;
-    }
-    manifests.push(manifest(value, []));
+    emit(value, docIndex, () => buildPositions(doc, aliases, chunk, base), sourceMap);
   });
   if (contentDocs === 0 && findings.length === 0) {
     at2(
@@ -37071,11 +37486,11 @@ function pathFinders(text, limits) {
 }
 function documentSourceMaps(text, limits = DEFAULT_LIMITS) {
   const lines = countLines(text);
-  return composeStream(text, limits).slots.map(
+  return composeStream(text, limits, false).slots.map(
     (slot) => "doc" in slot ? new DocumentSourceMap(slot.doc, lines, slot.chunk, void 0, slot.base) : void 0
   );
 }
-function composeStream(text, limits) {
+function composeStream(text, limits, fast = true) {
   const slots = [];
   const orphans = [];
   let total = 0;
@@ -37085,6 +37500,14 @@ function composeStream(text, limits) {
     const base = bounds[c];
     const chunk = text.slice(base, bounds[c + 1] ?? text.length);
     if (chunk === "") continue;
+    if (fast && total < limits.maxDocuments) {
+      const read = readBlockYaml(chunk, base, limits.maxDepth, plainResolver());
+      if (read) {
+        total++;
+        slots.push({ fast: read });
+        continue;
+      }
+    }
     const composer = new import_yaml6.Composer(YAML_OPTIONS);
     const pending = [];
     let skipping = false;

@@ -9758,6 +9758,393 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
 }
 
+// src/load/block-yaml.ts
+var GiveUp = class extends Error {
+};
+var giveUp = () => {
+  throw new GiveUp();
+};
+var NOT_PLAIN_START = /* @__PURE__ */ new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
+var FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\{\{/;
+function readBlockYaml(chunk, base, maxDepth, resolvePlain) {
+  if (FORBIDDEN.test(chunk)) return void 0;
+  try {
+    return new Reader(chunk, base, maxDepth, resolvePlain).document();
+  } catch (err) {
+    if (err instanceof GiveUp) return void 0;
+    throw err;
+  }
+}
+var Reader = class {
+  constructor(text, base, maxDepth, resolvePlain) {
+    this.text = text;
+    this.base = base;
+    this.maxDepth = maxDepth;
+    this.resolvePlain = resolvePlain;
+    for (let start = 0; start <= text.length; ) {
+      let end = text.indexOf("\n", start);
+      if (end < 0) end = text.length;
+      let indent = 0;
+      while (text.charCodeAt(start + indent) === 32) indent++;
+      this.lines.push({ start, end, indent });
+      start = end + 1;
+    }
+  }
+  text;
+  base;
+  maxDepth;
+  resolvePlain;
+  lines = [];
+  i = 0;
+  document() {
+    const first = this.lines[0];
+    if (this.text.startsWith("---")) {
+      if (!/^---[ \t]*(?:#.*)?$/.test(this.text.slice(first.start, first.end))) giveUp();
+      this.i = 1;
+    }
+    for (const line2 of this.lines.slice(this.i)) {
+      const head = this.text.slice(line2.start, line2.start + 3);
+      if ((head === "---" || head === "...") && /^(?:[ ]|$)/.test(this.text.slice(line2.start + 3, line2.start + 4)))
+        giveUp();
+      if (line2.indent === 0 && this.text[line2.start] === "%") giveUp();
+    }
+    this.skipBlank();
+    const line = this.lines[this.i];
+    if (!line || line.indent !== 0) giveUp();
+    const root = this.blockMap(0, line.start, 1);
+    this.skipBlank();
+    if (this.i < this.lines.length) giveUp();
+    return {
+      value: root.value,
+      positions: {
+        root: root.node,
+        documentStart: root.node.start,
+        documentEnd: root.node.end
+      }
+    };
+  }
+  /**
+   * Skips blank and comment-only lines; returns the least indentation of the comments skipped (Infinity for none).
+   * yaml counts comments after a collection's last item into the collection's range in ways this reader does not
+   * model: a collection that ends on comments is left to yaml (see `ended`).
+   */
+  skipBlank() {
+    let comments = Number.POSITIVE_INFINITY;
+    for (; this.i < this.lines.length && this.isBlank(this.lines[this.i]); this.i++) {
+      const line = this.lines[this.i];
+      if (line.start + line.indent < line.end) comments = Math.min(comments, line.indent);
+    }
+    return comments;
+  }
+  /** A collection ended after comment lines (`comments`: their least indentation): yaml's ranges then differ. */
+  ended(comments, depth) {
+    if (comments !== Number.POSITIVE_INFINITY && !(depth === 1 && comments === 0)) giveUp();
+  }
+  isBlank(line) {
+    const at = line.start + line.indent;
+    return at >= line.end || this.text[at] === "#";
+  }
+  /** A block mapping whose keys start at column `column`; the first key at offset `at` (on line this.i). */
+  blockMap(column, at, depth) {
+    if (depth >= this.maxDepth) giveUp();
+    const value = {};
+    const fields = /* @__PURE__ */ new Map();
+    let nodeEnd;
+    let keyAt2 = at;
+    for (; ; ) {
+      const line = this.lines[this.i];
+      const key = this.key(keyAt2, line.end);
+      if (Object.hasOwn(value, key.name) || key.name === "__proto__" || key.name === "<<") giveUp();
+      const parsed = this.valueAfter(key.colon + 1, line, column, depth, false);
+      value[key.name] = parsed.value;
+      fields.set(key.name, { keyStart: this.base + key.start, keyEnd: this.base + key.end, value: parsed.node });
+      nodeEnd = parsed.nodeEnd;
+      const comments = this.skipBlank();
+      const next2 = this.lines[this.i];
+      if (!next2 || next2.indent < column) {
+        this.ended(comments, depth);
+        break;
+      }
+      if (next2.indent > column) giveUp();
+      if (this.text[next2.start + column] === "-" && /^-(?: |$)/.test(this.text.slice(next2.start + column, next2.end))) {
+        this.ended(comments, depth);
+        break;
+      }
+      keyAt2 = next2.start + column;
+    }
+    return {
+      value,
+      node: { start: this.base + at, end: this.base + nodeEnd, fields },
+      nodeEnd
+    };
+  }
+  /** A block sequence whose dashes are at column `column`; the first dash at offset `at` (on line this.i). */
+  blockSeq(column, at, depth) {
+    if (depth >= this.maxDepth) giveUp();
+    const value = [];
+    const items = [];
+    let nodeEnd;
+    let dash = at;
+    for (; ; ) {
+      const line = this.lines[this.i];
+      const parsed = this.valueAfter(dash + 1, line, column, depth, true);
+      value.push(parsed.value);
+      items.push(parsed.node);
+      nodeEnd = parsed.nodeEnd;
+      const comments = this.skipBlank();
+      const next2 = this.lines[this.i];
+      if (!next2 || next2.indent !== column) {
+        if (next2 && next2.indent > column) giveUp();
+        this.ended(comments, depth);
+        break;
+      }
+      if (!/^-(?: |$)/.test(this.text.slice(next2.start + column, next2.end))) {
+        this.ended(comments, depth);
+        break;
+      }
+      dash = next2.start + column;
+    }
+    return { value, node: { start: this.base + at, end: this.base + nodeEnd, items }, nodeEnd };
+  }
+  /**
+   * The value after a mapping key's `:` or a sequence's `-` at offset `from` on `line`, in a collection at `column`.
+   * Leaves this.i on the line after the value.
+   */
+  valueAfter(from, line, column, depth, inSeq) {
+    const text = this.text;
+    let at = from;
+    while (at < line.end && text.charCodeAt(at) === 32) at++;
+    if (at < line.end && at === from) giveUp();
+    const c = text[at];
+    if (at >= line.end || c === "#") {
+      const commentAt = at < line.end ? at : -1;
+      this.i++;
+      const comments = this.skipBlank();
+      const next2 = this.lines[this.i];
+      if (next2 && next2.indent > column) return this.nestedBlock(next2, depth + 1);
+      if (next2 && !inSeq && next2.indent === column && /^-(?: |$)/.test(text.slice(next2.start + column, next2.end)))
+        return this.blockSeq(column, next2.start + column, depth + 1);
+      if (commentAt >= 0 || comments !== Number.POSITIVE_INFINITY) giveUp();
+      const nodeEnd = at;
+      return {
+        value: null,
+        node: {
+          start: this.base + at,
+          end: this.base + at,
+          scalar: "plain",
+          empty: true,
+          ...inSeq ? { dash: this.base + from - 1 } : {}
+        },
+        nodeEnd
+      };
+    }
+    if (inSeq && c === "-" && /^-(?: |$)/.test(text.slice(at, line.end)))
+      return this.blockSeq(at - line.start, at, depth + 1);
+    if (inSeq && this.looksLikeKey(at, line.end)) return this.blockMap(at - line.start, at, depth + 1);
+    if (c === '"' || c === "'") return this.quoted(at, line);
+    if (c === "|") return this.literal(at, line, column);
+    if ((c === "[" || c === "{") && /^(?:\[\]|\{\})[ ]*(?:#.*)?$/.test(text.slice(at, line.end))) {
+      this.i++;
+      return {
+        value: c === "[" ? [] : {},
+        node: {
+          start: this.base + at,
+          end: this.base + at + 2,
+          ...c === "[" ? { items: [] } : { fields: /* @__PURE__ */ new Map() }
+        },
+        nodeEnd: Math.min(line.end + 1, text.length)
+      };
+    }
+    if (NOT_PLAIN_START.has(c) && !(c === "-" && at + 1 < line.end && text[at + 1] !== " ")) giveUp();
+    return this.plain(at, line, column);
+  }
+  /** A nested block collection starting on `line` (indented deeper than its parent). */
+  nestedBlock(line, depth) {
+    const at = line.start + line.indent;
+    if (/^-(?: |$)/.test(this.text.slice(at, line.end))) return this.blockSeq(line.indent, at, depth);
+    if (!this.looksLikeKey(at, line.end)) giveUp();
+    return this.blockMap(line.indent, at, depth);
+  }
+  /** Whether a `key: ` (plain or quoted key) starts at `at`. */
+  looksLikeKey(at, end) {
+    try {
+      this.key(at, end);
+      return true;
+    } catch (err) {
+      if (err instanceof GiveUp) return false;
+      throw err;
+    }
+  }
+  /** The mapping key at `at`: its name, range and the offset of its `:`. */
+  key(at, end) {
+    const text = this.text;
+    const c = text[at];
+    if (c === '"' || c === "'") {
+      const { value, close } = this.quotedText(at, end);
+      if (text[close] !== ":" || !(close + 1 >= end || text[close + 1] === " ")) giveUp();
+      return { name: value, start: at, end: close, colon: close };
+    }
+    if (c === void 0 || NOT_PLAIN_START.has(c)) giveUp();
+    let colon = -1;
+    for (let k = at; k < end; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch === 58 && (k + 1 >= end || text.charCodeAt(k + 1) === 32)) {
+        colon = k;
+        break;
+      }
+      if (ch === 35 && text.charCodeAt(k - 1) === 32) giveUp();
+    }
+    if (colon < 0) giveUp();
+    let keyEnd = colon;
+    while (keyEnd > at && text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+    if (keyEnd !== colon || keyEnd - at > 1024) giveUp();
+    const source = text.slice(at, keyEnd);
+    const resolved = this.resolvePlain(source);
+    if (!resolved || typeof resolved.value !== "string" || resolved.value !== source) giveUp();
+    return { name: source, start: at, end: keyEnd, colon };
+  }
+  /** A single-line quoted scalar value starting at `at`. */
+  quoted(at, line) {
+    const { value, close } = this.quotedText(at, line.end);
+    this.trailing(close, line);
+    this.i++;
+    return {
+      value,
+      node: { start: this.base + at, end: this.base + close, scalar: "other" },
+      nodeEnd: Math.min(line.end + 1, this.text.length)
+    };
+  }
+  /** After a value ending at `from`: only blanks and a comment may follow on its line. */
+  trailing(from, line) {
+    let k = from;
+    while (k < line.end && this.text.charCodeAt(k) === 32) k++;
+    if (k < line.end && !(this.text[k] === "#" && k > from)) giveUp();
+  }
+  /** The text of a one-line quoted scalar at `at`, and the offset just after its closing quote. */
+  quotedText(at, end) {
+    const text = this.text;
+    const quote = text[at];
+    let out = "";
+    let k = at + 1;
+    for (; ; ) {
+      if (k >= end) giveUp();
+      const ch = text[k];
+      if (ch === quote) {
+        if (quote === "'" && text[k + 1] === "'") {
+          out += "'";
+          k += 2;
+          continue;
+        }
+        return { value: out, close: k + 1 };
+      }
+      if (quote === '"' && ch === "\\") {
+        const e = text[k + 1];
+        const simple = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", r: "\r", "0": "\0" };
+        if (e !== void 0 && Object.hasOwn(simple, e)) {
+          out += simple[e];
+          k += 2;
+          continue;
+        }
+        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(k + 2, k + 6))) {
+          const code = parseInt(text.slice(k + 2, k + 6), 16);
+          if (code >= 55296 && code <= 57343) giveUp();
+          out += String.fromCharCode(code);
+          k += 6;
+          continue;
+        }
+        giveUp();
+      }
+      out += ch;
+      k++;
+    }
+  }
+  /** A literal block scalar (`|` or `|-`) whose header is at `at`, in a collection at `column`. */
+  literal(at, line, column) {
+    const text = this.text;
+    const header = /^\|(-?)[ ]*(?:#.*)?$/.exec(text.slice(at, line.end));
+    if (!header) giveUp();
+    const strip = header[1] === "-";
+    this.i++;
+    const first = this.lines[this.i];
+    if (!first || first.start + first.indent >= first.end || first.indent <= column) giveUp();
+    const indent = first.indent;
+    const content = [];
+    let lastContent = this.i;
+    for (; this.i < this.lines.length; this.i++) {
+      const l = this.lines[this.i];
+      const blank = l.start + l.indent >= l.end;
+      if (blank) {
+        if (l.end - l.start > indent) giveUp();
+        content.push("");
+        continue;
+      }
+      if (l.indent < indent) break;
+      content.push(text.slice(l.start + indent, l.end));
+      lastContent = this.i;
+    }
+    const kept = content.slice(0, lastContent - (this.i - content.length) + 1);
+    this.i = lastContent + 1;
+    const body = kept.join("\n");
+    const end = Math.min(this.lines[lastContent].end + 1, text.length);
+    const clipped = strip ? body : `${body}
+`;
+    return {
+      value: clipped,
+      node: { start: this.base + at, end: this.base + end, scalar: "other" },
+      nodeEnd: end
+    };
+  }
+  /** A plain scalar starting at `at`, continued on lines indented deeper than `column`. */
+  plain(at, line, column) {
+    const parts = [];
+    let { stop: valueEnd, comment } = this.plainLine(at, line.end, parts);
+    let lastLine = this.i;
+    let blanks = 0;
+    for (let j = this.i + 1; j < this.lines.length; j++) {
+      const l = this.lines[j];
+      if (l.start + l.indent >= l.end) {
+        blanks++;
+        continue;
+      }
+      if (l.indent <= column) break;
+      const start = l.start + l.indent;
+      const c = this.text[start];
+      if (comment || c === "#" || c === "-" || c === "?" || c === ":") giveUp();
+      parts.push(blanks > 0 ? "\n".repeat(blanks) : " ");
+      ({ stop: valueEnd, comment } = this.plainLine(start, l.end, parts));
+      blanks = 0;
+      lastLine = j;
+    }
+    this.i = lastLine + 1;
+    const source = parts.join("");
+    const resolved = source === "<<" ? void 0 : this.resolvePlain(source);
+    if (!resolved) giveUp();
+    return {
+      value: resolved.value,
+      node: { start: this.base + at, end: this.base + valueEnd, scalar: "plain" },
+      nodeEnd: Math.min(this.lines[lastLine].end + 1, this.text.length)
+    };
+  }
+  /** One line of a plain scalar from `at`: its text goes to `parts`; where it ends (before blanks and a comment). */
+  plainLine(at, end, parts) {
+    const text = this.text;
+    let stop = end;
+    let comment = false;
+    for (let k = at; k < end; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch === 35 && k > at && text.charCodeAt(k - 1) === 32) {
+        stop = k;
+        comment = true;
+        break;
+      }
+      if (ch === 58 && (k + 1 >= end || text.charCodeAt(k + 1) === 32)) giveUp();
+    }
+    while (stop > at && text.charCodeAt(stop - 1) === 32) stop--;
+    parts.push(text.slice(at, stop));
+    return { stop, comment };
+  }
+};
+
 // src/load/source-map.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 var DocumentSourceMap = class {
@@ -9956,8 +10343,24 @@ var YAML_OPTIONS = {
   logLevel: "error",
   customTags: kubernetesTags
 };
+var resolver;
+function plainResolver() {
+  if (resolver) return resolver;
+  const schema = new import_yaml5.Document(null, YAML_OPTIONS).schema;
+  const tags = schema.tags.filter((tag) => tag.default === true && tag.test);
+  resolver = (source) => {
+    const tag = tags.find((t) => t.test.test(source));
+    if (!tag) return { value: source };
+    let failed = false;
+    const resolved = tag.resolve(source, () => failed = true, {});
+    const value = (0, import_yaml5.isScalar)(resolved) ? resolved.value : resolved;
+    if (failed || typeof value === "object" && value !== null) return void 0;
+    return { value };
+  };
+  return resolver;
+}
 var MAX_MESSAGE = 200;
-function parseText(text, file, limits = DEFAULT_LIMITS) {
+function parseText(text, file, limits = DEFAULT_LIMITS, options = {}) {
   const lines = countLines(text);
   const source = fileSource(text, limits, lines);
   const findings = [];
@@ -9971,7 +10374,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
   };
   let stream;
   try {
-    stream = composeStream(text, limits);
+    stream = composeStream(text, limits, options.blockReader ?? true);
   } catch (err) {
     at("input/parse", "error", `cannot parse file: ${clip(describe(err))}`, {
       line: 1,
@@ -9997,8 +10400,52 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
     ...pointAt(at2)
   });
   for (const orphan of stream.orphans) incompatible(orphan.at, orphan.version);
+  const emit = (value, docIndex, positionsOf, where) => {
+    if (!isPlainObject(value)) {
+      at(
+        "input/not-an-object",
+        "error",
+        `document is ${kindOfValue(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`,
+        where.documentRange()
+      );
+      return;
+    }
+    let positions;
+    const manifest = (object, basePath, itemIndex) => {
+      positions ??= positionsOf();
+      const data = { file, docIndex, object, basePath, positions };
+      return manifestOf(itemIndex === void 0 ? data : { ...data, itemIndex }, source);
+    };
+    const kind = value.kind;
+    if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(value.items)) {
+      value.items.forEach((item, itemIndex) => {
+        const basePath = ["items", itemIndex];
+        if (!isPlainObject(item)) {
+          at(
+            "input/not-an-object",
+            "error",
+            `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`,
+            where.locate(basePath)
+          );
+          return;
+        }
+        manifests.push(manifest(item, basePath, itemIndex));
+      });
+      return;
+    }
+    manifests.push(manifest(value, []));
+  };
   let contentDocs = 0;
   stream.slots.forEach((slot, docIndex) => {
+    if ("fast" in slot) {
+      contentDocs++;
+      const { positions } = slot.fast;
+      emit(slot.fast.value, docIndex, () => positions, {
+        documentRange: () => source.toRange(positions.documentStart, positions.documentEnd),
+        locate: (path5) => source.toRange(...locateOffsets(positions, path5, "value"))
+      });
+      return;
+    }
     if ("directive" in slot) {
       contentDocs++;
       incompatible(slot.directive.at, slot.directive.version);
@@ -10127,39 +10574,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS) {
       );
       return;
     }
-    if (!isPlainObject(value)) {
-      at(
-        "input/not-an-object",
-        "error",
-        `document is ${kindOfValue(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`,
-        sourceMap.documentRange()
-      );
-      return;
-    }
-    let positions;
-    const manifest = (object, basePath, itemIndex) => {
-      positions ??= buildPositions(doc, aliases, chunk, base);
-      const data = { file, docIndex, object, basePath, positions };
-      return manifestOf(itemIndex === void 0 ? data : { ...data, itemIndex }, source);
-    };
-    const kind = value.kind;
-    if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(value.items)) {
-      value.items.forEach((item, itemIndex) => {
-        const basePath = ["items", itemIndex];
-        if (!isPlainObject(item)) {
-          at(
-            "input/not-an-object",
-            "error",
-            `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`,
-            sourceMap.locate(basePath)
-          );
-          return;
-        }
-        manifests.push(manifest(item, basePath, itemIndex));
-      });
-      return;
-    }
-    manifests.push(manifest(value, []));
+    emit(value, docIndex, () => buildPositions(doc, aliases, chunk, base), sourceMap);
   });
   if (contentDocs === 0 && findings.length === 0) {
     at(
@@ -10179,11 +10594,11 @@ function pathFinders(text, limits) {
 }
 function documentSourceMaps(text, limits = DEFAULT_LIMITS) {
   const lines = countLines(text);
-  return composeStream(text, limits).slots.map(
+  return composeStream(text, limits, false).slots.map(
     (slot) => "doc" in slot ? new DocumentSourceMap(slot.doc, lines, slot.chunk, void 0, slot.base) : void 0
   );
 }
-function composeStream(text, limits) {
+function composeStream(text, limits, fast = true) {
   const slots = [];
   const orphans = [];
   let total = 0;
@@ -10193,6 +10608,14 @@ function composeStream(text, limits) {
     const base = bounds[c];
     const chunk = text.slice(base, bounds[c + 1] ?? text.length);
     if (chunk === "") continue;
+    if (fast && total < limits.maxDocuments) {
+      const read = readBlockYaml(chunk, base, limits.maxDepth, plainResolver());
+      if (read) {
+        total++;
+        slots.push({ fast: read });
+        continue;
+      }
+    }
     const composer = new import_yaml5.Composer(YAML_OPTIONS);
     const pending = [];
     let skipping = false;

@@ -5,6 +5,7 @@
  */
 import {
   Composer,
+  Document as YamlDocument,
   isAlias,
   isMap,
   isPair,
@@ -21,7 +22,8 @@ import type { Finding, Manifest, ObjectRef, SourceRange } from '../core/types.js
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { kubernetesTags } from './scalars.js';
 import { countLines, FileSource, isPlainObject, manifestOf, type PathFinder } from './manifest.js';
-import { buildPositions, type DocumentPositions } from './positions.js';
+import { readBlockYaml, type PlainResolver } from './block-yaml.js';
+import { buildPositions, locateOffsets, type DocumentPositions } from './positions.js';
 import { DocumentSourceMap } from './source-map.js';
 
 export { isPlainObject, refOf } from './manifest.js';
@@ -52,16 +54,52 @@ const YAML_OPTIONS = {
   customTags: kubernetesTags,
 } as const;
 
+let resolver: PlainResolver | undefined;
+
+/**
+ * How yaml resolves a plain scalar with YAML_OPTIONS (findScalarTagByTest in yaml's compose-scalar): the first
+ * default tag whose test matches, resolved; undefined where yaml would report an error. For block-yaml.ts.
+ */
+export function plainResolver(): PlainResolver {
+  if (resolver) return resolver;
+  const schema = new YamlDocument(null, YAML_OPTIONS).schema;
+  const tags = (
+    schema.tags as Array<{
+      default?: unknown;
+      test?: RegExp;
+      resolve: (source: string, onError: () => void, options: object) => unknown;
+    }>
+  ).filter((tag) => tag.default === true && tag.test);
+  resolver = (source) => {
+    const tag = tags.find((t) => t.test!.test(source));
+    if (!tag) return { value: source };
+    let failed = false;
+    const resolved = tag.resolve(source, () => (failed = true), {}) as unknown;
+    const value = isScalar(resolved) ? resolved.value : resolved;
+    if (failed || (typeof value === 'object' && value !== null)) return undefined;
+    return { value };
+  };
+  return resolver;
+}
+
 /** Longest message text taken from the YAML parser (its messages can quote source). */
 const MAX_MESSAGE = 200;
 
 /** One YAML document of the stream: composed, or left uncomposed because it nests too deeply. */
 type Slot =
   | { doc: Document.Parsed; base: number; chunk: string }
+  /** Read by the block-YAML reader (block-yaml.ts): value and positions, no Document. */
+  | { fast: { value: Record<string, unknown>; positions: DocumentPositions } }
   | { deep: { start: number; at: number } }
   | { directive: { at: number; version: string } };
 
-export function parseText(text: string, file: string, limits: LoadLimits = DEFAULT_LIMITS): ParseResult {
+export function parseText(
+  text: string,
+  file: string,
+  limits: LoadLimits = DEFAULT_LIMITS,
+  /** `blockReader: false` reads every document with yaml (tests compare the two readers). */
+  options: { blockReader?: boolean } = {},
+): ParseResult {
   const lines = countLines(text);
   const source = fileSource(text, limits, lines);
   const findings: Finding[] = [];
@@ -78,7 +116,7 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
 
   let stream: ReturnType<typeof composeStream>;
   try {
-    stream = composeStream(text, limits);
+    stream = composeStream(text, limits, options.blockReader ?? true);
   } catch (err) {
     at('input/parse', 'error', `cannot parse file: ${clip(describe(err))}`, {
       line: 1,
@@ -107,8 +145,59 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
     });
   for (const orphan of stream.orphans) incompatible(orphan.at, orphan.version);
 
+  /** A document's value: its manifests (one, or a List's items), or why it is none. */
+  const emit = (
+    value: unknown,
+    docIndex: number,
+    positionsOf: () => DocumentPositions,
+    where: { documentRange(): SourceRange; locate(path: Array<string | number>): SourceRange },
+  ) => {
+    if (!isPlainObject(value)) {
+      at(
+        'input/not-an-object',
+        'error',
+        `document is ${kindOfValue(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`,
+        where.documentRange(),
+      );
+      return;
+    }
+    let positions: DocumentPositions | undefined;
+    const manifest = (object: Record<string, unknown>, basePath: Array<string | number>, itemIndex?: number) => {
+      positions ??= positionsOf();
+      const data = { file, docIndex, object, basePath, positions };
+      return manifestOf(itemIndex === undefined ? data : { ...data, itemIndex }, source);
+    };
+    const kind = value.kind;
+    if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
+      value.items.forEach((item, itemIndex) => {
+        const basePath = ['items', itemIndex];
+        if (!isPlainObject(item)) {
+          at(
+            'input/not-an-object',
+            'error',
+            `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`,
+            where.locate(basePath),
+          );
+          return;
+        }
+        manifests.push(manifest(item, basePath, itemIndex));
+      });
+      return;
+    }
+    manifests.push(manifest(value, []));
+  };
+
   let contentDocs = 0;
   stream.slots.forEach((slot, docIndex) => {
+    if ('fast' in slot) {
+      contentDocs++;
+      const { positions } = slot.fast;
+      emit(slot.fast.value, docIndex, () => positions, {
+        documentRange: () => source.toRange(positions.documentStart, positions.documentEnd),
+        locate: (path) => source.toRange(...locateOffsets(positions, path, 'value')),
+      });
+      return;
+    }
     if ('directive' in slot) {
       contentDocs++;
       incompatible(slot.directive.at, slot.directive.version);
@@ -259,40 +348,7 @@ export function parseText(text: string, file: string, limits: LoadLimits = DEFAU
       return;
     }
 
-    if (!isPlainObject(value)) {
-      at(
-        'input/not-an-object',
-        'error',
-        `document is ${kindOfValue(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`,
-        sourceMap.documentRange(),
-      );
-      return;
-    }
-
-    let positions: DocumentPositions | undefined;
-    const manifest = (object: Record<string, unknown>, basePath: Array<string | number>, itemIndex?: number) => {
-      positions ??= buildPositions(doc, aliases, chunk, base);
-      const data = { file, docIndex, object, basePath, positions };
-      return manifestOf(itemIndex === undefined ? data : { ...data, itemIndex }, source);
-    };
-    const kind = value.kind;
-    if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
-      value.items.forEach((item, itemIndex) => {
-        const basePath = ['items', itemIndex];
-        if (!isPlainObject(item)) {
-          at(
-            'input/not-an-object',
-            'error',
-            `items[${itemIndex}] is ${kindOfValue(item)}, not a Kubernetes object`,
-            sourceMap.locate(basePath),
-          );
-          return;
-        }
-        manifests.push(manifest(item, basePath, itemIndex));
-      });
-      return;
-    }
-    manifests.push(manifest(value, []));
+    emit(value, docIndex, () => buildPositions(doc, aliases, chunk, base), sourceMap);
   });
 
   if (contentDocs === 0 && findings.length === 0) {
@@ -325,7 +381,7 @@ export function documentSourceMaps(
   limits: LoadLimits = DEFAULT_LIMITS,
 ): Array<DocumentSourceMap | undefined> {
   const lines = countLines(text);
-  return composeStream(text, limits).slots.map((slot) =>
+  return composeStream(text, limits, false).slots.map((slot) =>
     'doc' in slot ? new DocumentSourceMap(slot.doc, lines, slot.chunk, undefined, slot.base) : undefined,
   );
 }
@@ -342,6 +398,8 @@ export function documentSourceMaps(
 function composeStream(
   text: string,
   limits: LoadLimits,
+  /** Let the block-YAML reader take the documents it can (off where yaml's Document is wanted: pathAt). */
+  fast = true,
 ): { slots: Slot[]; total: number; overflowAt: number; orphans: Array<{ at: number; version: string }> } {
   const slots: Slot[] = [];
   /** Incompatible %YAML directives with no document after them in their chunk (Kubernetes still fails on them). */
@@ -353,6 +411,14 @@ function composeStream(
     const base = bounds[c]!;
     const chunk = text.slice(base, bounds[c + 1] ?? text.length);
     if (chunk === '') continue;
+    if (fast && total < limits.maxDocuments) {
+      const read = readBlockYaml(chunk, base, limits.maxDepth, plainResolver());
+      if (read) {
+        total++;
+        slots.push({ fast: read });
+        continue;
+      }
+    }
     const composer = new Composer(YAML_OPTIONS);
     const pending: number[] = [];
     let skipping = false;
