@@ -36850,7 +36850,7 @@ function readBlockYaml(chunk, base, maxDepth, resolvePlain) {
   try {
     return new Reader(chunk, base, maxDepth, resolvePlain).document();
   } catch (err) {
-    if (err instanceof GiveUp) return void 0;
+    if (err instanceof GiveUp || err instanceof RangeError) return void 0;
     throw err;
   }
 }

@@ -55,7 +55,8 @@ export function readBlockYaml(
   try {
     return new Reader(chunk, base, maxDepth, resolvePlain).document();
   } catch (err) {
-    if (err instanceof GiveUp) return undefined;
+    // A stack overflow (only with --max-depth raised far past the default) is yaml's to report, as any doubt is.
+    if (err instanceof GiveUp || err instanceof RangeError) return undefined;
     throw err;
   }
 }
