@@ -38122,14 +38122,15 @@ function readBlockYaml(chunk, base, maxDepth, resolvePlain) {
     throw err;
   }
 }
-var GiveUp, giveUp, NOT_PLAIN_START, FORBIDDEN, Reader;
+var GiveUp, GIVE_UP, giveUp, NOT_PLAIN_START, FORBIDDEN, Reader;
 var init_block_yaml = __esm({
   "src/load/block-yaml.ts"() {
     "use strict";
     GiveUp = class extends Error {
     };
+    GIVE_UP = new GiveUp("left to yaml");
     giveUp = () => {
-      throw new GiveUp();
+      throw GIVE_UP;
     };
     NOT_PLAIN_START = /* @__PURE__ */ new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
     FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\{\{/;

@@ -9761,8 +9761,9 @@ function isPlainObject(value) {
 // src/load/block-yaml.ts
 var GiveUp = class extends Error {
 };
+var GIVE_UP = new GiveUp("left to yaml");
 var giveUp = () => {
-  throw new GiveUp();
+  throw GIVE_UP;
 };
 var NOT_PLAIN_START = /* @__PURE__ */ new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
 var FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\{\{/;
