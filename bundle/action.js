@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path18) {
-      const ctrl = callVisitor(key3, node, visitor, path18);
+    function visit_(key3, node, visitor, path19) {
+      const ctrl = callVisitor(key3, node, visitor, path19);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path18, ctrl);
-        return visit_(key3, ctrl, visitor, path18);
+        replaceNode(key3, path19, ctrl);
+        return visit_(key3, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path18) {
-      const ctrl = await callVisitor(key3, node, visitor, path18);
+    async function visitAsync_(key3, node, visitor, path19) {
+      const ctrl = await callVisitor(key3, node, visitor, path19);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path18, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path18);
+        replaceNode(key3, path19, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path18) {
+    function callVisitor(key3, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path18);
+        return visitor(key3, node, path19);
       if (identity2.isMap(node))
-        return visitor.Map?.(key3, node, path18);
+        return visitor.Map?.(key3, node, path19);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key3, node, path18);
+        return visitor.Seq?.(key3, node, path19);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key3, node, path18);
+        return visitor.Pair?.(key3, node, path19);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key3, node, path18);
+        return visitor.Scalar?.(key3, node, path19);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key3, node, path18);
+        return visitor.Alias?.(key3, node, path19);
       return void 0;
     }
-    function replaceNode(key3, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key3, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key3] = node;
       } else if (identity2.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key3, ...rest] = path18;
+          const [key3, ...rest] = path19;
           const node = this.get(key3, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key3, ...rest] = path18;
+      deleteIn(path19) {
+        const [key3, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key3);
         const node = this.get(key3, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key3, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key3, ...rest] = path19;
         const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key3, ...rest] = path18;
+      hasIn(path19) {
+        const [key3, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key3);
         const node = this.get(key3, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key3, ...rest] = path18;
+      setIn(path19, value) {
+        const [key3, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -17290,8 +17290,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path18) {
-      let input2 = path18;
+    function removeDotSegments(path19) {
+      let input2 = path19;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -17365,11 +17365,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path18) {
-      if (path18 === "" || path18[0] === "/") {
-        return removeDotSegments(path18);
+    function removeDotSegmentsRelative(path19) {
+      if (path19 === "" || path19[0] === "/") {
+        return removeDotSegments(path19);
       }
-      const segments = path18.split("/");
+      const segments = path19.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -17732,8 +17732,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
+        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -21286,7 +21286,7 @@ var require_dist2 = __commonJS({
 // src/action/run.ts
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/core/compare.ts
 function compareStrings(a, b) {
@@ -24031,10 +24031,10 @@ function itemIndicator(text, start) {
   const dash = text.lastIndexOf("-", start);
   return dash < lineStart ? -1 : dash;
 }
-function walk(positions, path18) {
+function walk(positions, path19) {
   let node = positions.root;
   let key3 = null;
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (!node) return { node, key: key3, complete: false };
     let value;
     let nextKey = null;
@@ -24058,16 +24058,16 @@ function walk(positions, path18) {
   }
   return { node, key: key3, complete: true };
 }
-function locateOffsets(positions, path18, target) {
-  const { node, key: key3, exact } = walk(positions, path18);
+function locateOffsets(positions, path19, target) {
+  const { node, key: key3, exact } = walk(positions, path19);
   if (exact) return exact;
   if (target === "key" && key3) return key3;
   if (node && node.start >= 0) return [node.start, node.end];
   if (!node && key3) return key3;
   return [positions.documentStart, positions.documentEnd];
 }
-function scalarOffsets(positions, path18) {
-  const { node, complete } = walk(positions, path18);
+function scalarOffsets(positions, path19) {
+  const { node, complete } = walk(positions, path19);
   if (!complete || !node?.scalar || node.start < 0) return void 0;
   return { start: node.start, end: node.end, plain: node.scalar === "plain" };
 }
@@ -24115,7 +24115,7 @@ function countLines(text) {
 }
 function manifestOf(data, source) {
   const { file, docIndex, itemIndex, object, basePath, positions } = data;
-  const full = (path18) => basePath.length === 0 ? path18 : [...basePath, ...path18];
+  const full = (path19) => basePath.length === 0 ? path19 : [...basePath, ...path19];
   const manifest = {
     file,
     docIndex,
@@ -24123,12 +24123,12 @@ function manifestOf(data, source) {
     object,
     ref: refOf(object),
     basePath,
-    locate: (path18, target = "value") => {
-      const [start, end] = locateOffsets(positions, full(path18), target);
+    locate: (path19, target = "value") => {
+      const [start, end] = locateOffsets(positions, full(path19), target);
       return source.toRange(start, end);
     },
-    scalarSource: (path18) => {
-      const at2 = scalarOffsets(positions, full(path18));
+    scalarSource: (path19) => {
+      const at2 = scalarOffsets(positions, full(path19));
       return at2 && { text: source.text.slice(at2.start, at2.end), plain: at2.plain };
     },
     pathAt: (line, column) => {
@@ -24566,15 +24566,15 @@ var DocumentSourceMap = class {
     const start = this.doc.range?.[0] ?? 0;
     return this.toRange(start, start);
   }
-  locate(path18, target = "value") {
-    const { node, keyNode } = this.walk(path18);
+  locate(path19, target = "value") {
+    const { node, keyNode } = this.walk(path19);
     const chosen = target === "key" && keyNode ? keyNode : node ?? keyNode;
     const r = chosen?.range;
     if (r) return this.toRange(r[0], r[1]);
     return this.documentRange();
   }
-  scalarSource(path18) {
-    const { node, complete } = this.walk(path18);
+  scalarSource(path19) {
+    const { node, complete } = this.walk(path19);
     if (!complete || !node || !(0, import_yaml4.isScalar)(node) || !node.range) return void 0;
     return { text: this.text.slice(node.range[0], node.range[1]), plain: node.type === "PLAIN" };
   }
@@ -24598,9 +24598,9 @@ var DocumentSourceMap = class {
     if (/\s/.test(char)) return void 0;
     let node = this.doc.contents;
     if (!within(node)) return void 0;
-    const path18 = [];
+    const path19 = [];
     const inComment = () => /(?:^|[ \t])#/.test(this.text.slice(this.text.lastIndexOf("\n", rel) + 1, rel));
-    const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path18, onKey: false } : void 0;
+    const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path19, onKey: false } : void 0;
     for (; ; ) {
       if ((0, import_yaml4.isMap)(node)) {
         let next;
@@ -24618,16 +24618,16 @@ var DocumentSourceMap = class {
           if (name2 === void 0) return void 0;
           found = true;
           if (name2 === "<<" && (0, import_yaml4.isScalar)(key3) && (typeof key3.value === "symbol" || key3.type === "PLAIN")) {
-            if (onKey || onColon || (0, import_yaml4.isAlias)(value) || (0, import_yaml4.isScalar)(value)) return { path: path18, onKey: false };
+            if (onKey || onColon || (0, import_yaml4.isAlias)(value) || (0, import_yaml4.isScalar)(value)) return { path: path19, onKey: false };
             if ((0, import_yaml4.isSeq)(value)) {
               const item = value.items.find(within);
-              if (!(0, import_yaml4.isMap)(item)) return { path: path18, onKey: false };
+              if (!(0, import_yaml4.isMap)(item)) return { path: path19, onKey: false };
               next = item;
             } else next = value;
             break;
           }
-          path18.push(name2);
-          if (onKey || onColon) return { path: path18, onKey: true };
+          path19.push(name2);
+          if (onKey || onColon) return { path: path19, onKey: true };
           next = value;
           break;
         }
@@ -24644,24 +24644,24 @@ var DocumentSourceMap = class {
             return !!r && r[0] > rel && r[0] - rel < 4096 && /^[ \t\r\n]*$/.test(this.text.slice(rel + 1, r[0]));
           });
           if (index >= 0) {
-            path18.push(index);
-            return { path: path18, onKey: false };
+            path19.push(index);
+            return { path: path19, onKey: false };
           }
         }
         if (index < 0) return ownIndicator();
-        path18.push(index);
+        path19.push(index);
         node = items[index];
         continue;
       }
       if ((0, import_yaml4.isPair)(node)) return void 0;
-      return { path: path18, onKey: false };
+      return { path: path19, onKey: false };
     }
   }
   /** Follows `path` as far as it exists; returns the deepest node reached and the key node of its pair. */
-  walk(path18) {
+  walk(path19) {
     let node = this.deref(this.doc.contents);
     let keyNode = null;
-    for (const segment of path18) {
+    for (const segment of path19) {
       if (!node) return { node, keyNode, complete: false };
       let next;
       if ((0, import_yaml4.isMap)(node)) {
@@ -24841,7 +24841,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS, options = {}) {
       const { positions } = slot.fast;
       emit(slot.fast.value, docIndex, () => positions, {
         documentRange: () => source.toRange(positions.documentStart, positions.documentEnd),
-        locate: (path18) => source.toRange(...locateOffsets(positions, path18, "value"))
+        locate: (path19) => source.toRange(...locateOffsets(positions, path19, "value"))
       });
       return;
     }
@@ -26043,24 +26043,24 @@ function objItems(value) {
   });
   return out;
 }
-function getIn(root, path18) {
+function getIn(root, path19) {
   let node = root;
-  for (const step of path18) {
+  for (const step of path19) {
     if (typeof step === "number" ? !Array.isArray(node) : !isObj(node)) return void 0;
     node = node[step];
   }
   return node;
 }
-function objAt(root, path18) {
-  const value = getIn(root, path18);
+function objAt(root, path19) {
+  const value = getIn(root, path19);
   return isObj(value) ? value : void 0;
 }
-function arrayAt(root, path18) {
-  const value = getIn(root, path18);
+function arrayAt(root, path19) {
+  const value = getIn(root, path19);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path18) {
-  const value = getIn(root, path18);
+function stringAt(root, path19) {
+  const value = getIn(root, path19);
   return typeof value === "string" ? value : void 0;
 }
 function scalarStringMap(value) {
@@ -26244,8 +26244,8 @@ function withBehaviour(shape, requirements, text, match2) {
   return Object.defineProperties(shape, hidden);
 }
 var NOTHING = withBehaviour({ type: "nothing" }, [], "<none>", () => false);
-function invalid(reason, path18) {
-  return withBehaviour({ type: "invalid", reason, path: path18 }, [], "<invalid>", () => false);
+function invalid(reason, path19) {
+  return withBehaviour({ type: "invalid", reason, path: path19 }, [], "<invalid>", () => false);
 }
 function makeSelector(requirements) {
   if (requirements.length === 0) return withBehaviour({ type: "everything" }, [], "", () => true);
@@ -26301,15 +26301,15 @@ function parseLabelSelector(raw) {
   if (expressions !== void 0 && expressions !== null) {
     if (!Array.isArray(expressions)) return invalid("matchExpressions must be a list", ["matchExpressions"]);
     for (const [index, expression] of expressions.entries()) {
-      const path18 = ["matchExpressions", index];
-      const parsed = parseExpression(expression, path18);
-      if ("reason" in parsed) return invalid(parsed.reason, path18);
+      const path19 = ["matchExpressions", index];
+      const parsed = parseExpression(expression, path19);
+      if ("reason" in parsed) return invalid(parsed.reason, path19);
       requirements.push(parsed);
     }
   }
   return makeSelector(requirements);
 }
-function parseExpression(expression, path18) {
+function parseExpression(expression, path19) {
   if (!isObj(expression)) return { reason: "a matchExpressions entry must be a mapping" };
   const { key: key3, operator } = expression;
   if (typeof key3 !== "string" || key3 === "") return { reason: "a matchExpressions entry needs a key" };
@@ -26329,7 +26329,7 @@ function parseExpression(expression, path18) {
     return { reason: `operator ${op} on "${key3}" needs at least one value` };
   if ((op === "Exists" || op === "DoesNotExist") && values.length > 0)
     return { reason: `operator ${op} on "${key3}" takes no values` };
-  return { key: key3, operator: op, values, path: path18 };
+  return { key: key3, operator: op, values, path: path19 };
 }
 function parseMapSelector(raw) {
   if (raw === void 0 || raw === null) return NOTHING;
@@ -26562,8 +26562,8 @@ function templateAt(manifest, kind, templatePath) {
 var LEGACY_DEFAULTED = /* @__PURE__ */ new Set(["extensions/v1beta1", "apps/v1beta1"]);
 function controllerSelectorOf(manifest) {
   const kind = manifest.ref.kind;
-  const path18 = ["spec", "selector"];
-  const raw = getIn(manifest.object, path18);
+  const path19 = ["spec", "selector"];
+  const raw = getIn(manifest.object, path19);
   const present = raw !== void 0 && raw !== null;
   switch (kind) {
     case "Deployment":
@@ -26574,24 +26574,24 @@ function controllerSelectorOf(manifest) {
       if (!present && LEGACY_DEFAULTED.has(manifest.ref.apiVersion ?? "")) {
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path18,
+          path: path19,
           present
         };
       }
-      return { selector: parseLabelSelector(raw), path: path18, present };
+      return { selector: parseLabelSelector(raw), path: path19, present };
     case "Job":
       if (!isKind(manifest, kind) || getIn(manifest.object, ["spec", "manualSelector"]) !== true) return void 0;
-      return { selector: parseLabelSelector(raw), path: path18, present };
+      return { selector: parseLabelSelector(raw), path: path19, present };
     case "ReplicationController": {
       if (!isKind(manifest, kind)) return void 0;
       const empty = !present || isObj(raw) && Object.keys(raw).length === 0;
       if (empty)
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path18,
+          path: path19,
           present: false
         };
-      return { selector: parseMapSelector(raw), path: path18, present };
+      return { selector: parseMapSelector(raw), path: path19, present };
     }
     default:
       return void 0;
@@ -27562,8 +27562,8 @@ function indexFor(manifests, defaultNamespace) {
 function objectLabel(manifest) {
   return `${manifest.ref.kind ?? "object"} ${manifest.ref.name ?? "(unnamed)"}`;
 }
-function sourceOf(manifest, path18 = ["metadata", "name"]) {
-  return `${manifest.file}:${manifest.locate(path18).line}`;
+function sourceOf(manifest, path19 = ["metadata", "name"]) {
+  return `${manifest.file}:${manifest.locate(path19).line}`;
 }
 function indexOf(context) {
   return context.index ?? indexFor(context.manifests, context.options.defaultNamespace);
@@ -27919,8 +27919,8 @@ function mountsOf(pod, volume) {
   }
   return out;
 }
-function normaliseHostPath(path18) {
-  const collapsed = path18.trim().replace(/\/+/g, "/");
+function normaliseHostPath(path19) {
+  const collapsed = path19.trim().replace(/\/+/g, "/");
   return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
 }
 var RUNTIME_SOCKETS = ["docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock", "podman.sock"];
@@ -27950,8 +27950,8 @@ var SENSITIVE_TREES = {
   "/var/lib/etcd": "etcd data (every Secret of the cluster)"
 };
 var ORDINARY = /* @__PURE__ */ new Set(["/dev/log"]);
-function sensitiveHostPath(path18) {
-  const normalised = normaliseHostPath(path18);
+function sensitiveHostPath(path19) {
+  const normalised = normaliseHostPath(path19);
   if (ORDINARY.has(normalised)) return void 0;
   if (RUNTIME_SOCKETS.some((socket) => normalised === `/${socket}` || normalised.endsWith(`/${socket}`))) {
     return "the container runtime socket (full control of every container on the node)";
@@ -28388,18 +28388,18 @@ var rule17 = {
     for (const ref of workloadContainersOf(context.manifests)) {
       const { image, imagePullPolicy: policy } = ref.container;
       if (typeof policy !== "string") continue;
-      const path18 = [...ref.path, "imagePullPolicy"];
+      const path19 = [...ref.path, "imagePullPolicy"];
       const shown = typeof image === "string" ? `"${image}"` : "its image";
       if (policy === "Never") {
         context.report({
           manifest: ref.template.manifest,
-          path: path18,
+          path: path19,
           message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}`
         });
       } else if (policy === "IfNotPresent" && typeof image === "string" && image.trim() !== "" && isLatest(parseImage(image.trim()))) {
         context.report({
           manifest: ref.template.manifest,
-          path: path18,
+          path: path19,
           message: `${ref.label} pulls mutable image ${shown} with imagePullPolicy IfNotPresent: nodes keep whichever build they pulled first; pin the image or use Always`
         });
       }
@@ -28411,8 +28411,8 @@ var image_pull_policy_default = rule17;
 // src/rules/ingresses.ts
 function ingressBackendsOf(manifest) {
   const out = [];
-  const add = (path18) => {
-    const backend2 = readBackend(manifest, path18);
+  const add = (path19) => {
+    const backend2 = readBackend(manifest, path19);
     if (backend2) out.push(backend2);
   };
   add(["spec", "defaultBackend"]);
@@ -28427,23 +28427,23 @@ function* ingressServiceBackends(manifests, index) {
     for (const backend2 of ingressBackendsOf(ingress2)) yield { ingress: ingress2, namespace, backend: backend2 };
   }
 }
-function readBackend(manifest, path18) {
-  const backend2 = getIn(manifest.object, path18);
+function readBackend(manifest, path19) {
+  const backend2 = getIn(manifest.object, path19);
   if (!isObj(backend2)) return void 0;
   if (isObj(backend2.service)) {
     const service = stringAt(backend2.service, ["name"]);
     if (service === void 0) return void 0;
-    const servicePath = [...path18, "service", "name"];
+    const servicePath = [...path19, "service", "name"];
     const port2 = backend2.service.port;
     if (isObj(port2) && typeof port2.number === "number")
-      return { service, servicePath, port: { number: port2.number }, portPath: [...path18, "service", "port", "number"] };
+      return { service, servicePath, port: { number: port2.number }, portPath: [...path19, "service", "port", "number"] };
     if (isObj(port2) && typeof port2.name === "string")
-      return { service, servicePath, port: { name: port2.name }, portPath: [...path18, "service", "port", "name"] };
+      return { service, servicePath, port: { name: port2.name }, portPath: [...path19, "service", "port", "name"] };
     return { service, servicePath };
   }
   if (typeof backend2.serviceName === "string") {
-    const servicePath = [...path18, "serviceName"];
-    const portPath = [...path18, "servicePort"];
+    const servicePath = [...path19, "serviceName"];
+    const portPath = [...path19, "servicePort"];
     const port2 = backend2.servicePort;
     if (typeof port2 === "number")
       return { service: backend2.serviceName, servicePath, port: { number: port2 }, portPath };
@@ -29255,17 +29255,17 @@ function featureEnabled(gate, kubeVersion2) {
 var FEATURE_GATES = Object.keys(GATES);
 
 // src/k8s/field-errors.ts
-function fieldPath(path18) {
+function fieldPath(path19) {
   let out = "";
-  for (const seg of path18) {
+  for (const seg of path19) {
     if (typeof seg === "number") out += `[${seg}]`;
     else if (typeof seg === "object") out += `[${seg.key}]`;
     else out += out === "" ? seg : `.${seg}`;
   }
   return out;
 }
-function jsonPath(path18) {
-  return path18.map((seg) => typeof seg === "object" ? seg.key : seg);
+function jsonPath(path19) {
+  return path19.map((seg) => typeof seg === "object" ? seg.key : seg);
 }
 function formatValue(value) {
   if (value === void 0 || value === null) return "null";
@@ -29274,13 +29274,13 @@ function formatValue(value) {
   return JSON.stringify(value) ?? String(value);
 }
 var fieldError = {
-  invalid: (path18, value, detail) => `${fieldPath(path18)}: Invalid value: ${formatValue(value)}: ${detail}`,
-  required: (path18, detail = "") => `${fieldPath(path18)}: Required value${detail ? `: ${detail}` : ""}`,
-  forbidden: (path18, detail) => `${fieldPath(path18)}: Forbidden: ${detail}`,
-  notSupported: (path18, value, supported) => `${fieldPath(path18)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
-  duplicate: (path18, value) => `${fieldPath(path18)}: Duplicate value: ${formatValue(value)}`,
-  tooMany: (path18, actual, max) => `${fieldPath(path18)}: Too many: ${actual}: must have at most ${max} items`,
-  notFound: (path18, value) => `${fieldPath(path18)}: Not found: ${formatValue(value)}`
+  invalid: (path19, value, detail) => `${fieldPath(path19)}: Invalid value: ${formatValue(value)}: ${detail}`,
+  required: (path19, detail = "") => `${fieldPath(path19)}: Required value${detail ? `: ${detail}` : ""}`,
+  forbidden: (path19, detail) => `${fieldPath(path19)}: Forbidden: ${detail}`,
+  notSupported: (path19, value, supported) => `${fieldPath(path19)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+  duplicate: (path19, value) => `${fieldPath(path19)}: Duplicate value: ${formatValue(value)}`,
+  tooMany: (path19, actual, max) => `${fieldPath(path19)}: Too many: ${actual}: must have at most ${max} items`,
+  notFound: (path19, value) => `${fieldPath(path19)}: Not found: ${formatValue(value)}`
 };
 var NEGATIVE_MSG = "must be greater than or equal to 0";
 var PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
@@ -29463,7 +29463,7 @@ var rule22 = {
     for (const template of podTemplatesOf(context.manifests)) {
       const m = template.manifest;
       const defaulted = defaultPodSpec(template.spec);
-      const emit = (path18, message, target = "value") => context.report({ manifest: m, path: jsonPath(path18), message, target });
+      const emit = (path19, message, target = "value") => context.report({ manifest: m, path: jsonPath(path19), message, target });
       for (const c of containersOf(template, INIT_AND_APP_CONTAINERS)) {
         const index = c.path[c.path.length - 1];
         const list = defaulted[c.list];
@@ -29518,14 +29518,14 @@ function env(list, base, relaxed, emit) {
   if (!Array.isArray(list)) return;
   list.forEach((ev, i) => {
     if (!isObj(ev)) return;
-    const path18 = [...base, i];
+    const path19 = [...base, i];
     if (ev.name === void 0 || ev.name === null || ev.name === "")
-      emit([...path18, "name"], fieldError.required([...path18, "name"]), "key");
+      emit([...path19, "name"], fieldError.required([...path19, "name"]), "key");
     else if (typeof ev.name === "string")
       for (const e of envNameErrors(ev.name, relaxed))
-        emit([...path18, "name"], fieldError.invalid([...path18, "name"], ev.name, e));
+        emit([...path19, "name"], fieldError.invalid([...path19, "name"], ev.name, e));
     if (!isObj(ev.valueFrom)) return;
-    const from = [...path18, "valueFrom"];
+    const from = [...path19, "valueFrom"];
     const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].filter(
       (k) => ev.valueFrom && isObj(ev.valueFrom[k])
     ).length;
@@ -29548,14 +29548,14 @@ function envFrom(list, base, relaxed, emit) {
   if (!Array.isArray(list)) return;
   list.forEach((ev, i) => {
     if (!isObj(ev)) return;
-    const path18 = [...base, i];
+    const path19 = [...base, i];
     if (typeof ev.prefix === "string" && ev.prefix !== "")
       for (const e of envNameErrors(ev.prefix, relaxed))
-        emit([...path18, "prefix"], fieldError.invalid([...path18, "prefix"], ev.prefix, e));
+        emit([...path19, "prefix"], fieldError.invalid([...path19, "prefix"], ev.prefix, e));
     const sources = ["configMapRef", "secretRef"].filter((k) => isObj(ev[k])).length;
-    if (sources === 0) emit(path18, fieldError.invalid(base, "", "must specify one of: `configMapRef` or `secretRef`"));
+    if (sources === 0) emit(path19, fieldError.invalid(base, "", "must specify one of: `configMapRef` or `secretRef`"));
     else if (sources > 1)
-      emit(path18, fieldError.invalid(base, "", "may not have more than one field specified at a time"));
+      emit(path19, fieldError.invalid(base, "", "may not have more than one field specified at a time"));
   });
 }
 function volumeMounts(list, base, emit) {
@@ -29563,27 +29563,27 @@ function volumeMounts(list, base, emit) {
   const mountPoints = /* @__PURE__ */ new Set();
   list.forEach((mnt, i) => {
     if (!isObj(mnt)) return;
-    const path18 = [...base, i];
+    const path19 = [...base, i];
     if (typeof mnt.mountPath === "string") {
       if (mountPoints.has(mnt.mountPath))
-        emit([...path18, "mountPath"], fieldError.invalid([...path18, "mountPath"], mnt.mountPath, "must be unique"));
+        emit([...path19, "mountPath"], fieldError.invalid([...path19, "mountPath"], mnt.mountPath, "must be unique"));
       mountPoints.add(mnt.mountPath);
     }
     if (typeof mnt.subPath === "string" && mnt.subPath !== "")
       for (const e of localDescendingPath(mnt.subPath))
-        emit([...path18, "subPath"], fieldError.invalid([...base, "subPath"], mnt.subPath, e));
+        emit([...path19, "subPath"], fieldError.invalid([...base, "subPath"], mnt.subPath, e));
     if (typeof mnt.subPathExpr === "string" && mnt.subPathExpr !== "") {
       if (typeof mnt.subPath === "string" && mnt.subPath !== "")
         emit(
-          [...path18, "subPathExpr"],
+          [...path19, "subPathExpr"],
           fieldError.invalid(
-            [...path18, "subPathExpr"],
+            [...path19, "subPathExpr"],
             mnt.subPathExpr,
             "subPathExpr and subPath are mutually exclusive"
           )
         );
       for (const e of localDescendingPath(mnt.subPathExpr))
-        emit([...path18, "subPathExpr"], fieldError.invalid([...base, "subPathExpr"], mnt.subPathExpr, e));
+        emit([...path19, "subPathExpr"], fieldError.invalid([...base, "subPathExpr"], mnt.subPathExpr, e));
     }
   });
 }
@@ -29629,23 +29629,23 @@ function handler(h, base, kinds2, emit) {
   let count = 0;
   for (const kind of kinds2) {
     if (h[kind] === void 0 || h[kind] === null) continue;
-    const path18 = [...base, kind];
+    const path19 = [...base, kind];
     if (count > 0) {
-      emit(path18, fieldError.forbidden(path18, "may not specify more than 1 handler type"), "key");
+      emit(path19, fieldError.forbidden(path19, "may not specify more than 1 handler type"), "key");
       continue;
     }
     count++;
     const action = h[kind];
     if (!isObj(action)) continue;
     if (kind === "exec" && (!Array.isArray(action.command) || action.command.length === 0))
-      emit([...path18, "command"], fieldError.required([...path18, "command"]), "key");
-    if (kind === "httpGet" || kind === "tcpSocket" || kind === "grpc") port(action.port, [...path18, "port"], emit);
+      emit([...path19, "command"], fieldError.required([...path19, "command"]), "key");
+    if (kind === "httpGet" || kind === "tcpSocket" || kind === "grpc") port(action.port, [...path19, "port"], emit);
   }
   if (count === 0) emit(base, fieldError.required(base, "must specify a handler type"), "key");
 }
-function port(value, path18, emit) {
+function port(value, path19, emit) {
   const errs = typeof value === "number" ? portNumber(value) : typeof value === "string" ? portName(value) : [];
-  for (const e of errs) emit(path18, fieldError.invalid(path18, value, e));
+  for (const e of errs) emit(path19, fieldError.invalid(path19, value, e));
 }
 function securityContext(sc, base, emit) {
   if (!isObj(sc)) return;
@@ -29901,8 +29901,8 @@ var MAX_ON_POD_CONDITIONS = 20;
 var MAX_SUCCESS_POLICY_RULES = 20;
 var num = (v) => typeof v === "number" ? v : void 0;
 var isSet = (v) => v !== void 0 && v !== null;
-function validateJobSpec(spec, path18, emit) {
-  const at2 = (...rest) => [...path18, ...rest];
+function validateJobSpec(spec, path19, emit) {
+  const at2 = (...rest) => [...path19, ...rest];
   for (const key3 of [
     "parallelism",
     "completions",
@@ -30011,7 +30011,7 @@ function validateJobSpec(spec, path18, emit) {
     );
   const restartPath = at2("template", "spec", "restartPolicy");
   const restart = podSpec.restartPolicy;
-  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path18;
+  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path19;
   if (restart === void 0 || restart === null || restart === "" || restart === "Always")
     emit(
       located2,
@@ -30026,13 +30026,13 @@ function validateJobSpec(spec, path18, emit) {
       FN
     );
 }
-function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
+function podFailurePolicy(spec, pfp, podSpec, path19, emit) {
   const F = "validatePodFailurePolicy";
   const rules = Array.isArray(pfp.rules) ? pfp.rules : [];
   if (rules.length > MAX_POD_FAILURE_POLICY_RULES)
     emit(
-      [...path18, "rules"],
-      fieldError.tooMany([...path18, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
+      [...path19, "rules"],
+      fieldError.tooMany([...path19, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
       F,
       "key"
     );
@@ -30043,7 +30043,7 @@ function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
     }
   rules.forEach((rule64, i) => {
     if (!isObj(rule64)) return;
-    const r = [...path18, "rules", i];
+    const r = [...path19, "rules", i];
     const R = "validatePodFailurePolicyRule";
     if (rule64.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
       emit(
@@ -30071,20 +30071,20 @@ function podFailurePolicy(spec, pfp, podSpec, path18, emit) {
       );
   });
 }
-function onExitCodes(req, path18, containers, emit) {
+function onExitCodes(req, path19, containers, emit) {
   const F = "validatePodFailurePolicyRuleOnExitCodes";
   if (typeof req.containerName === "string" && !containers.has(req.containerName))
     emit(
-      [...path18, "containerName"],
+      [...path19, "containerName"],
       fieldError.invalid(
-        [...path18, "containerName"],
+        [...path19, "containerName"],
         req.containerName,
         "must be one of the container or initContainer names in the pod template"
       ),
       F
     );
   const values = Array.isArray(req.values) ? req.values : void 0;
-  const vPath = [...path18, "values"];
+  const vPath = [...path19, "values"];
   if (!values) return;
   if (values.length === 0) emit(vPath, fieldError.invalid(vPath, [], "at least one value is required"), F);
   else if (values.length > MAX_ON_EXIT_CODES_VALUES)
@@ -30102,13 +30102,13 @@ function onExitCodes(req, path18, containers, emit) {
   });
   if (!ordered) emit(vPath, fieldError.invalid(vPath, values, "must be ordered"), F);
 }
-function onPodConditions(patterns, path18, emit) {
+function onPodConditions(patterns, path19, emit) {
   const F = "validatePodFailurePolicyRuleOnPodConditions";
   if (patterns.length > MAX_ON_POD_CONDITIONS)
-    emit(path18, fieldError.tooMany(path18, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
+    emit(path19, fieldError.tooMany(path19, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
   patterns.forEach((p, j) => {
     if (!isObj(p)) return;
-    const at2 = [...path18, j];
+    const at2 = [...path19, j];
     if (typeof p.type === "string")
       for (const msg of qualifiedName(p.type))
         emit([...at2, "type"], fieldError.invalid([...at2, "type"], p.type, msg), F);
@@ -30118,24 +30118,24 @@ function onPodConditions(patterns, path18, emit) {
       emit([...at2, "status"], fieldError.notSupported([...at2, "status"], p.status, ["False", "True", "Unknown"]), F);
   });
 }
-function successPolicy(policy, completions, path18, emit) {
+function successPolicy(policy, completions, path19, emit) {
   const F = "validateSuccessPolicy";
   const rules = Array.isArray(policy.rules) ? policy.rules : [];
   if (rules.length === 0)
     emit(
-      path18,
+      path19,
       fieldError.required(
-        [...path18, "rules"],
+        [...path19, "rules"],
         "at least one rules must be specified when the successPolicy is specified"
       ),
       F,
       "key"
     );
   if (rules.length > MAX_SUCCESS_POLICY_RULES)
-    emit([...path18, "rules"], fieldError.tooMany([...path18, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
+    emit([...path19, "rules"], fieldError.tooMany([...path19, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
   rules.forEach((rule64, i) => {
     if (!isObj(rule64)) return;
-    const r = [...path18, "rules", i];
+    const r = [...path19, "rules", i];
     const R = "validateSuccessPolicyRule";
     if (!isSet(rule64.succeededCount) && !isSet(rule64.succeededIndexes))
       emit(r, fieldError.required(r, "at least one of succeededCount or succeededIndexes must be specified"), R, "key");
@@ -30267,7 +30267,7 @@ var rule23 = {
     for (const m of context.manifests) {
       if (m.ref.kind !== "CronJob" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
       const spec = m.object.spec;
-      const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path19, message, upstream, target) => context.report({ manifest: m, path: path19, message: `${message} (${upstream})`, ...target ? { target } : {} });
       const schedulePath = ["spec", "schedule"];
       if (spec.schedule === "") emit(schedulePath, fieldError.required(schedulePath), "validateCronJobSpec");
       else if (typeof spec.schedule === "string") {
@@ -30300,19 +30300,19 @@ var rule23 = {
       }
       const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : void 0;
       if (jobSpec) {
-        const path18 = ["spec", "jobTemplate", "spec"];
-        validateJobSpec(jobSpec, path18, emit);
+        const path19 = ["spec", "jobTemplate", "spec"];
+        validateJobSpec(jobSpec, path19, emit);
         if (isObj(jobSpec.selector))
           emit(
-            [...path18, "selector"],
-            fieldError.invalid([...path18, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
+            [...path19, "selector"],
+            fieldError.invalid([...path19, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
             "ValidateJobTemplateSpec",
             "key"
           );
         if (jobSpec.manualSelector === true)
           emit(
-            [...path18, "manualSelector"],
-            fieldError.notSupported([...path18, "manualSelector"], true, ["nil", "false"]),
+            [...path19, "manualSelector"],
+            fieldError.notSupported([...path19, "manualSelector"], true, ["nil", "false"]),
             "ValidateJobTemplateSpec"
           );
       }
@@ -30528,7 +30528,7 @@ var rule24 = {
       if (m.ref.kind !== "HorizontalPodAutoscaler" || groupOf(m.ref.apiVersion) !== "autoscaling") continue;
       const spec = m.object.spec;
       if (!isObj(spec)) continue;
-      const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path19, message, upstream, target) => context.report({ manifest: m, path: path19, message: `${message} (${upstream})`, ...target ? { target } : {} });
       checkSpec(m, spec, lowerBound, emit);
     }
   }
@@ -30596,54 +30596,54 @@ function checkSpec(m, spec, lowerBound, emit) {
     }
   }
 }
-function crossVersionRef(ref, path18, emit) {
+function crossVersionRef(ref, path19, emit) {
   for (const key3 of ["kind", "name"]) {
     const value = ref[key3];
     if (typeof value !== "string") continue;
-    if (value === "") emit([...path18, key3], fieldError.required([...path18, key3]), "ValidateCrossVersionObjectReference");
+    if (value === "") emit([...path19, key3], fieldError.required([...path19, key3]), "ValidateCrossVersionObjectReference");
     else
       for (const msg of pathSegmentName(value))
-        emit([...path18, key3], fieldError.invalid([...path18, key3], value, msg), "ValidateCrossVersionObjectReference");
+        emit([...path19, key3], fieldError.invalid([...path19, key3], value, msg), "ValidateCrossVersionObjectReference");
   }
 }
-function metricSpec(metric, path18, emit) {
+function metricSpec(metric, path19, emit) {
   const FN2 = "validateMetricSpec";
   const type = metric.type;
   if (type === "")
-    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric source type"), FN2);
+    emit([...path19, "type"], fieldError.required([...path19, "type"], "must specify a metric source type"), FN2);
   else if (typeof type === "string" && !METRIC_SOURCE_TYPES.includes(type))
-    emit([...path18, "type"], fieldError.notSupported([...path18, "type"], type, METRIC_SOURCE_TYPES), FN2);
+    emit([...path19, "type"], fieldError.notSupported([...path19, "type"], type, METRIC_SOURCE_TYPES), FN2);
   const present = SOURCE_FIELDS.filter((f) => isSet2(metric[f]));
   const first = present[0];
-  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path18, first], emit);
+  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path19, first], emit);
   const expected = typeof type === "string" ? FIELD_OF_TYPE[type] : void 0;
   if (expected && !isSet2(metric[expected]))
-    emit(path18, fieldError.required([...path18, expected], "must populate information for the given metric source"), FN2);
+    emit(path19, fieldError.required([...path19, expected], "must populate information for the given metric source"), FN2);
   if (present.length !== 1) {
     for (const f of present)
       if (f !== expected)
-        emit([...path18, f], fieldError.forbidden([...path18, f], "must populate the given metric source only"), FN2, "key");
+        emit([...path19, f], fieldError.forbidden([...path19, f], "must populate the given metric source only"), FN2, "key");
   }
 }
-function metricSource(kind, src, path18, emit) {
+function metricSource(kind, src, path19, emit) {
   const target = isObj(src.target) ? src.target : void 0;
-  const tPath = [...path18, "target"];
+  const tPath = [...path19, "target"];
   const has = (key3) => target !== void 0 && isSet2(target[key3]);
   if (kind === "object" || kind === "external" || kind === "pods") {
-    if (isObj(src.metric)) metricIdentifier(src.metric, [...path18, "metric"], emit);
+    if (isObj(src.metric)) metricIdentifier(src.metric, [...path19, "metric"], emit);
   }
   if (kind === "object" && isObj(src.describedObject))
-    crossVersionRef(src.describedObject, [...path18, "describedObject"], emit);
+    crossVersionRef(src.describedObject, [...path19, "describedObject"], emit);
   if (kind === "resource" || kind === "containerResource") {
     const fn = kind === "resource" ? "validateResourceSource" : "validateContainerResourceSource";
     if (src.name === "")
-      emit([...path18, "name"], fieldError.required([...path18, "name"], "must specify a resource name"), fn);
+      emit([...path19, "name"], fieldError.required([...path19, "name"], "must specify a resource name"), fn);
     if (kind === "containerResource" && typeof src.container === "string") {
       if (src.container === "")
-        emit([...path18, "container"], fieldError.required([...path18, "container"], "must specify a container"), fn);
+        emit([...path19, "container"], fieldError.required([...path19, "container"], "must specify a container"), fn);
       else
         for (const msg of dns1123Label(src.container))
-          emit([...path18, "container"], fieldError.invalid([...path18, "container"], src.container, msg), fn);
+          emit([...path19, "container"], fieldError.invalid([...path19, "container"], src.container, msg), fn);
     }
   }
   if (!target) return;
@@ -30707,48 +30707,48 @@ function metricSource(kind, src, path18, emit) {
     }
   }
 }
-function metricTarget(target, path18, emit) {
+function metricTarget(target, path19, emit) {
   const FN2 = "validateMetricTarget";
   const type = target.type;
   if (type === "")
-    emit([...path18, "type"], fieldError.required([...path18, "type"], "must specify a metric target type"), FN2);
+    emit([...path19, "type"], fieldError.required([...path19, "type"], "must specify a metric target type"), FN2);
   if (typeof type === "string" && !["Utilization", "Value", "AverageValue"].includes(type))
     emit(
-      [...path18, "type"],
-      fieldError.invalid([...path18, "type"], type, "must be either Utilization, Value, or AverageValue"),
+      [...path19, "type"],
+      fieldError.invalid([...path19, "type"], type, "must be either Utilization, Value, or AverageValue"),
       FN2
     );
   for (const key3 of ["value", "averageValue"]) {
     const q = parseQuantity(target[key3]);
     if (q && q.nano <= 0n)
-      emit([...path18, key3], fieldError.invalid([...path18, key3], target[key3], "must be positive"), FN2);
+      emit([...path19, key3], fieldError.invalid([...path19, key3], target[key3], "must be positive"), FN2);
   }
   const util = target.averageUtilization;
   if (typeof util === "number" && util < 1)
     emit(
-      [...path18, "averageUtilization"],
-      fieldError.invalid([...path18, "averageUtilization"], util, "must be greater than 0"),
+      [...path19, "averageUtilization"],
+      fieldError.invalid([...path19, "averageUtilization"], util, "must be greater than 0"),
       FN2
     );
 }
-function metricIdentifier(id, path18, emit) {
+function metricIdentifier(id, path19, emit) {
   const name2 = id.name;
   if (typeof name2 !== "string") return;
   if (name2 === "")
     emit(
-      [...path18, "name"],
-      fieldError.required([...path18, "name"], "must specify a metric name"),
+      [...path19, "name"],
+      fieldError.required([...path19, "name"], "must specify a metric name"),
       "validateMetricIdentifier"
     );
   else
     for (const msg of pathSegmentName(name2))
-      emit([...path18, "name"], fieldError.invalid([...path18, "name"], name2, msg), "validateMetricIdentifier");
+      emit([...path19, "name"], fieldError.invalid([...path19, "name"], name2, msg), "validateMetricIdentifier");
 }
-function scalingRules(rules, path18, emit) {
+function scalingRules(rules, path19, emit) {
   const FN2 = "validateScalingRules";
   const window = rules.stabilizationWindowSeconds;
   if (typeof window === "number") {
-    const wPath = [...path18, "stabilizationWindowSeconds"];
+    const wPath = [...path19, "stabilizationWindowSeconds"];
     if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN2);
     if (window > MAX_STABILIZATION_WINDOW_SECONDS)
       emit(
@@ -30760,17 +30760,17 @@ function scalingRules(rules, path18, emit) {
   const select = rules.selectPolicy;
   if (typeof select === "string" && !["Disabled", "Max", "Min"].includes(select))
     emit(
-      [...path18, "selectPolicy"],
-      fieldError.notSupported([...path18, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
+      [...path19, "selectPolicy"],
+      fieldError.notSupported([...path19, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
       FN2
     );
   const policies = rules.policies;
   if (Array.isArray(policies) && policies.length === 0)
-    emit([...path18, "policies"], fieldError.required([...path18, "policies"], "must specify at least one Policy"), FN2);
+    emit([...path19, "policies"], fieldError.required([...path19, "policies"], "must specify at least one Policy"), FN2);
   if (!Array.isArray(policies)) return;
   policies.forEach((policy, i) => {
     if (!isObj(policy)) return;
-    const p = [...path18, "policies", i];
+    const p = [...path19, "policies", i];
     const P = "validateScalingPolicy";
     if (typeof policy.type === "string" && policy.type !== "Pods" && policy.type !== "Percent")
       emit([...p, "type"], fieldError.notSupported([...p, "type"], policy.type, ["Percent", "Pods"]), P);
@@ -30932,7 +30932,7 @@ var rule25 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Ingress" || m.ref.apiVersion !== "networking.k8s.io/v1" || !isObj(m.object.spec)) continue;
-      const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path19, message, upstream, target) => context.report({ manifest: m, path: path19, message: `${message} (${upstream})`, ...target ? { target } : {} });
       checkSpec2(m.object.spec, emit);
     }
   }
@@ -30949,20 +30949,20 @@ function checkSpec2(spec, emit) {
   if (isObj(spec.defaultBackend)) backend(spec.defaultBackend, ["spec", "defaultBackend"], emit);
   rules.forEach((r, i) => {
     if (!isObj(r)) return;
-    const path18 = ["spec", "rules", i];
-    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path18, "host"], "validateIngressRules", emit);
+    const path19 = ["spec", "rules", i];
+    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path19, "host"], "validateIngressRules", emit);
     if (!isObj(r.http)) return;
     const paths = r.http.paths;
     if (Array.isArray(paths) && paths.length === 0)
       emit(
-        [...path18, "http", "paths"],
-        fieldError.required([...path18, "http", "paths"]),
+        [...path19, "http", "paths"],
+        fieldError.required([...path19, "http", "paths"]),
         "validateHTTPIngressRuleValue",
         "key"
       );
     if (!Array.isArray(paths)) return;
     paths.forEach((p, j) => {
-      if (isObj(p)) httpPath(p, [...path18, "http", "paths", j], emit);
+      if (isObj(p)) httpPath(p, [...path19, "http", "paths", j], emit);
     });
   });
   if (Array.isArray(spec.tls))
@@ -30980,28 +30980,28 @@ function checkSpec2(spec, emit) {
         "ValidateIngressSpec"
       );
 }
-function host(value, path18, fn, emit) {
-  if (parseIP(value)) emit(path18, fieldError.invalid(path18, value, "must be a DNS name, not an IP address"), fn);
+function host(value, path19, fn, emit) {
+  if (parseIP(value)) emit(path19, fieldError.invalid(path19, value, "must be a DNS name, not an IP address"), fn);
   if (value.includes("*")) {
-    if (!isWildcardSubdomain(value)) emit(path18, fieldError.invalid(path18, value, WILDCARD_DNS1123), fn);
-  } else for (const msg of dns1123Subdomain(value)) emit(path18, fieldError.invalid(path18, value, msg), fn);
+    if (!isWildcardSubdomain(value)) emit(path19, fieldError.invalid(path19, value, WILDCARD_DNS1123), fn);
+  } else for (const msg of dns1123Subdomain(value)) emit(path19, fieldError.invalid(path19, value, msg), fn);
 }
-function tlsHost(value, path18, emit) {
+function tlsHost(value, path19, emit) {
   if (value.includes("*")) {
     if (!isWildcardSubdomain(value))
-      emit(path18, fieldError.invalid(path18, value, WILDCARD_DNS1123), "validateIngressTLS");
+      emit(path19, fieldError.invalid(path19, value, WILDCARD_DNS1123), "validateIngressTLS");
   } else
-    for (const msg of dns1123Subdomain(value)) emit(path18, fieldError.invalid(path18, value, msg), "validateIngressTLS");
+    for (const msg of dns1123Subdomain(value)) emit(path19, fieldError.invalid(path19, value, msg), "validateIngressTLS");
 }
 function isWildcardSubdomain(value) {
   return value.length <= 253 && value.startsWith("*.") && dns1123Subdomain(value.slice(2)).length === 0;
 }
-function httpPath(p, path18, emit) {
+function httpPath(p, path19, emit) {
   const FN2 = "validateHTTPIngressPath";
   const type = p.pathType;
   const text = typeof p.path === "string" ? p.path : "";
-  const pathAt = [...path18, "path"];
-  const at2 = p.path === void 0 ? path18 : pathAt;
+  const pathAt = [...path19, "path"];
+  const at2 = p.path === void 0 ? path19 : pathAt;
   if (type === "Exact" || type === "Prefix") {
     if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
     if (text !== "") {
@@ -31016,21 +31016,21 @@ function httpPath(p, path18, emit) {
   } else if (typeof type !== "string" || !PATH_TYPES.includes(type)) {
     if (type === void 0 || type === null) return;
   }
-  if (isObj(p.backend)) backend(p.backend, [...path18, "backend"], emit);
+  if (isObj(p.backend)) backend(p.backend, [...path19, "backend"], emit);
 }
-function backend(b, path18, emit) {
+function backend(b, path19, emit) {
   const FN2 = "validateIngressBackend";
   const hasResource = isObj(b.resource);
   const hasService = isObj(b.service);
   if (hasResource && hasService) {
-    emit(path18, fieldError.invalid(path18, "", "cannot set both resource and service backends"), FN2, "key");
+    emit(path19, fieldError.invalid(path19, "", "cannot set both resource and service backends"), FN2, "key");
     return;
   }
   if (hasResource) {
     const ref = b.resource;
     for (const key3 of ["kind", "name"]) {
       const value = ref[key3];
-      const at2 = [...path18, "resource", key3];
+      const at2 = [...path19, "resource", key3];
       if (value === "") emit(at2, fieldError.required(at2), FN2);
       else if (typeof value === "string")
         for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN2);
@@ -31038,19 +31038,19 @@ function backend(b, path18, emit) {
     if (typeof ref.apiGroup === "string" && ref.apiGroup !== "")
       for (const msg of dns1123Subdomain(ref.apiGroup))
         emit(
-          [...path18, "resource", "apiGroup"],
-          fieldError.invalid([...path18, "resource", "apiGroup"], ref.apiGroup, msg),
+          [...path19, "resource", "apiGroup"],
+          fieldError.invalid([...path19, "resource", "apiGroup"], ref.apiGroup, msg),
           FN2
         );
     return;
   }
   if (!hasService) {
-    emit(path18, fieldError.invalid(path18, "", "resource or service backend is required"), FN2, "key");
+    emit(path19, fieldError.invalid(path19, "", "resource or service backend is required"), FN2, "key");
     return;
   }
   const service = b.service;
   const name2 = service.name;
-  const namePath = [...path18, "service", "name"];
+  const namePath = [...path19, "service", "name"];
   if (name2 === "") emit(namePath, fieldError.required(namePath), FN2);
   else if (typeof name2 === "string")
     for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN2);
@@ -31059,21 +31059,21 @@ function backend(b, path18, emit) {
   const portNum = typeof port2.number === "number" ? port2.number : 0;
   if (portName_ !== "" && portNum !== 0) {
     emit(
-      [...path18, "service", "port"],
-      fieldError.invalid(path18, "", "cannot set both port name & port number"),
+      [...path19, "service", "port"],
+      fieldError.invalid(path19, "", "cannot set both port name & port number"),
       FN2,
       "key"
     );
   } else if (portName_ !== "") {
-    const at2 = [...path18, "service", "port", "name"];
+    const at2 = [...path19, "service", "port", "name"];
     for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN2);
   } else if (portNum !== 0) {
-    const at2 = [...path18, "service", "port", "number"];
+    const at2 = [...path19, "service", "port", "number"];
     for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN2);
   } else {
     emit(
-      isObj(service.port) ? [...path18, "service", "port"] : [...path18, "service"],
-      fieldError.required(path18, "port name or number is required"),
+      isObj(service.port) ? [...path19, "service", "port"] : [...path19, "service"],
+      fieldError.required(path19, "port name or number is required"),
       FN2,
       "key"
     );
@@ -31134,7 +31134,7 @@ var rule26 = {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Job" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
       const spec = m.object.spec;
-      const emit = (path18, message, upstream, target) => context.report({ manifest: m, path: path18, message: `${message} (${upstream})`, ...target ? { target } : {} });
+      const emit = (path19, message, upstream, target) => context.report({ manifest: m, path: path19, message: `${message} (${upstream})`, ...target ? { target } : {} });
       validateJobSpec(spec, ["spec"], emit);
       if (isObj(spec.selector) && spec.manualSelector !== true)
         emit(
@@ -31205,7 +31205,7 @@ var rule27 = {
   },
   check(context) {
     for (const m of context.manifests) {
-      for (const { path: path18, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path18, kind, context.report);
+      for (const { path: path19, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path19, kind, context.report);
     }
   }
 };
@@ -31213,39 +31213,39 @@ function labelMaps(root, kind) {
   const out = [];
   const stack = [{ value: root, path: [] }];
   while (stack.length > 0) {
-    const { value, path: path18 } = stack.pop();
+    const { value, path: path19 } = stack.pop();
     if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: [...path18, i] }));
+      value.forEach((v, i) => stack.push({ value: v, path: [...path19, i] }));
       continue;
     }
     if (!isMap4(value)) continue;
     for (const [key3, child] of Object.entries(value)) {
-      const childPath = [...path18, key3];
-      const parent = path18[path18.length - 1];
+      const childPath = [...path19, key3];
+      const parent = path19[path19.length - 1];
       if (parent === "metadata" && key3 === "labels") out.push({ path: childPath, kind: "labels" });
       else if (parent === "metadata" && key3 === "annotations") out.push({ path: childPath, kind: "annotations" });
       else if (key3 === "matchLabels" || key3 === "nodeSelector") out.push({ path: childPath, kind: "labels" });
-      else if (kind === "Service" && path18.length === 1 && path18[0] === "spec" && key3 === "selector")
+      else if (kind === "Service" && path19.length === 1 && path19[0] === "spec" && key3 === "selector")
         out.push({ path: childPath, kind: "labels" });
-      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path18.length === 0 && key3 !== "metadata")
+      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path19.length === 0 && key3 !== "metadata")
         continue;
       else stack.push({ value: child, path: childPath });
     }
   }
   return out.sort((a, b) => a.path.join("\0") < b.path.join("\0") ? -1 : 1);
 }
-function checkMap(m, path18, kind, report) {
+function checkMap(m, path19, kind, report) {
   let value = m.object;
-  for (const p of path18) value = value[p];
+  for (const p of path19) value = value[p];
   if (!isMap4(value)) return;
-  const what = path18[path18.length - 1] === "annotations" ? "annotation" : path18[path18.length - 1] === "labels" ? "label" : "selector";
+  const what = path19[path19.length - 1] === "annotations" ? "annotation" : path19[path19.length - 1] === "labels" ? "label" : "selector";
   let total = 0;
   for (const [key3, v] of Object.entries(value)) {
     const keyErrs = qualifiedName(key3);
     if (keyErrs.length)
       report({
         manifest: m,
-        path: [...path18, key3],
+        path: [...path19, key3],
         target: "key",
         message: `${what} key ${JSON.stringify(key3)}: ${keyErrs.join("; ")}`
       });
@@ -31256,7 +31256,7 @@ function checkMap(m, path18, kind, report) {
       if (valueErrs.length)
         report({
           manifest: m,
-          path: [...path18, key3],
+          path: [...path19, key3],
           message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key3)}: ${valueErrs.join("; ")}`
         });
     }
@@ -31264,7 +31264,7 @@ function checkMap(m, path18, kind, report) {
   if (kind === "annotations" && total > ANNOTATIONS_MAX_BYTES) {
     report({
       manifest: m,
-      path: path18,
+      path: path19,
       target: "key",
       message: `annotations total ${total} bytes, over the API server's limit of ${ANNOTATIONS_MAX_BYTES}`
     });
@@ -31475,12 +31475,12 @@ var rule29 = {
         });
       }
       for (const key3 of ["minAvailable", "maxUnavailable"]) {
-        const path18 = ["spec", key3];
+        const path19 = ["spec", key3];
         for (const detail of intOrPercentProblems(spec[key3]))
           context.report({
             manifest: m,
-            path: path18,
-            message: `${fieldError.invalid(path18, spec[key3], detail)} (${UPSTREAM})`
+            path: path19,
+            message: `${fieldError.invalid(path19, spec[key3], detail)} (${UPSTREAM})`
           });
       }
     }
@@ -31552,7 +31552,7 @@ var rule30 = {
   },
   check(context) {
     for (const template of podTemplatesOf(context.manifests)) {
-      const emit = (path18, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path18), message, target });
+      const emit = (path19, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path19), message, target });
       checkPodSpec(template, emit);
     }
   }
@@ -31584,8 +31584,8 @@ function containerNames(spec, base, emit) {
     if (!Array.isArray(items)) return;
     items.forEach((c, i) => {
       if (!isObj(c) || typeof c.name !== "string" || c.name === "") return;
-      const path18 = [...base, list, i, "name"];
-      if (names.has(c.name)) emit(path18, fieldError.duplicate(path18, c.name));
+      const path19 = [...base, list, i, "name"];
+      if (names.has(c.name)) emit(path19, fieldError.duplicate(path19, c.name));
       else names.add(c.name);
     });
   };
@@ -31597,10 +31597,10 @@ function volumes(list, base, emit) {
   const names = /* @__PURE__ */ new Set();
   list.forEach((v, i) => {
     if (!isObj(v) || typeof v.name !== "string" || v.name === "") return;
-    const path18 = [...base, i, "name"];
+    const path19 = [...base, i, "name"];
     const errs = dns1123Label(v.name);
-    if (errs.length > 0) for (const e of errs) emit(path18, fieldError.invalid(path18, v.name, e));
-    else if (names.has(v.name)) emit(path18, fieldError.duplicate(path18, v.name));
+    if (errs.length > 0) for (const e of errs) emit(path19, fieldError.invalid(path19, v.name, e));
+    else if (names.has(v.name)) emit(path19, fieldError.duplicate(path19, v.name));
     else names.add(v.name);
   });
 }
@@ -31610,8 +31610,8 @@ function hostNetworkPorts(spec, base, emit) {
     if (!isObj(c) || !Array.isArray(c.ports)) return;
     c.ports.forEach((p, j) => {
       if (!isObj(p) || typeof p.hostPort !== "number" || p.hostPort === 0 || p.hostPort === p.containerPort) return;
-      const path18 = [...base, "containers", i, "ports", j, "hostPort"];
-      emit(path18, fieldError.invalid(path18, p.hostPort, "must match `containerPort` when `hostNetwork` is true"));
+      const path19 = [...base, "containers", i, "ports", j, "hostPort"];
+      emit(path19, fieldError.invalid(path19, p.hostPort, "must match `containerPort` when `hostNetwork` is true"));
     });
   });
 }
@@ -31626,8 +31626,8 @@ function hostPortConflicts(spec, base, emit) {
       c.ports.forEach((p, j) => {
         if (!isObj(p) || typeof p.hostPort !== "number" || p.hostPort === 0) return;
         const key3 = `${typeof p.protocol === "string" ? p.protocol : "TCP"}/${typeof p.hostIP === "string" ? p.hostIP : ""}/${p.hostPort}`;
-        const path18 = [...base, list, i, "ports", j, "hostPort"];
-        if (seen.has(key3)) emit(path18, fieldError.duplicate(path18, key3));
+        const path19 = [...base, list, i, "ports", j, "hostPort"];
+        if (seen.has(key3)) emit(path19, fieldError.duplicate(path19, key3));
         else seen.add(key3);
       });
     });
@@ -31647,11 +31647,11 @@ function hostProcess(spec, base, emit) {
       containers++;
       const value = getBool(c.securityContext, ["windowsOptions", "hostProcess"]);
       if (podValue !== void 0 && value !== void 0 && podValue !== value) {
-        const path18 = [...base, list, i, "securityContext", "windowsOptions", "hostProcess"];
+        const path19 = [...base, list, i, "securityContext", "windowsOptions", "hostProcess"];
         emit(
-          path18,
+          path19,
           fieldError.invalid(
-            path18,
+            path19,
             value,
             `pod hostProcess value must be identical if both are specified, was ${podValue}`
           )
@@ -31681,9 +31681,9 @@ function hostProcess(spec, base, emit) {
       )
     );
 }
-function getBool(o, path18) {
+function getBool(o, path19) {
   let cur = o;
-  for (const key3 of path18) cur = isObj(cur) ? cur[key3] : void 0;
+  for (const key3 of path19) cur = isObj(cur) ? cur[key3] : void 0;
   return typeof cur === "boolean" ? cur : void 0;
 }
 function hostNamespaces(spec, base, emit) {
@@ -31697,27 +31697,27 @@ function hostNamespaces(spec, base, emit) {
         emit([...base, key3], fieldError.forbidden([...base, name2], "when `pod.Spec.HostUsers` is false"), "key");
   }
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
-    const path18 = [...base, "securityContext", "shareProcessNamespace"];
+    const path19 = [...base, "securityContext", "shareProcessNamespace"];
     emit(
       [...base, "shareProcessNamespace"],
-      fieldError.invalid(path18, true, "ShareProcessNamespace and HostPID cannot both be enabled")
+      fieldError.invalid(path19, true, "ShareProcessNamespace and HostPID cannot both be enabled")
     );
   }
 }
 function dnsConfig(spec, base, emit) {
-  const path18 = [...base, "dnsConfig"];
+  const path19 = [...base, "dnsConfig"];
   const config = spec.dnsConfig;
   const nameservers = isObj(config) && Array.isArray(config.nameservers) ? config.nameservers : [];
   if (spec.dnsPolicy === "None") {
     if (!isObj(config)) {
-      emit(path18, fieldError.required(path18, "must provide `dnsConfig` when `dnsPolicy` is None"), "key");
+      emit(path19, fieldError.required(path19, "must provide `dnsConfig` when `dnsPolicy` is None"), "key");
       return;
     }
     if (nameservers.length === 0) {
       emit(
-        [...path18, "nameservers"],
+        [...path19, "nameservers"],
         fieldError.required(
-          [...path18, "nameservers"],
+          [...path19, "nameservers"],
           "must provide at least one DNS nameserver when `dnsPolicy` is None"
         ),
         "key"
@@ -31728,34 +31728,34 @@ function dnsConfig(spec, base, emit) {
   if (!isObj(config)) return;
   if (nameservers.length > 3)
     emit(
-      [...path18, "nameservers"],
-      fieldError.invalid([...path18, "nameservers"], nameservers, "must not have more than 3 nameservers")
+      [...path19, "nameservers"],
+      fieldError.invalid([...path19, "nameservers"], nameservers, "must not have more than 3 nameservers")
     );
   const searches = Array.isArray(config.searches) ? config.searches : [];
   if (searches.length > 32)
     emit(
-      [...path18, "searches"],
-      fieldError.invalid([...path18, "searches"], searches, "must not have more than 32 search paths")
+      [...path19, "searches"],
+      fieldError.invalid([...path19, "searches"], searches, "must not have more than 32 search paths")
     );
 }
 function topologySpread(list, base, emit) {
   if (!Array.isArray(list)) return;
   list.forEach((c, i) => {
     if (!isObj(c)) return;
-    const path18 = [...base, i];
+    const path19 = [...base, i];
     if (typeof c.maxSkew === "number" && c.maxSkew <= 0)
-      emit([...path18, "maxSkew"], fieldError.invalid([...path18, "maxSkew"], c.maxSkew, "must be greater than zero"));
+      emit([...path19, "maxSkew"], fieldError.invalid([...path19, "maxSkew"], c.maxSkew, "must be greater than zero"));
     if (typeof c.minDomains === "number") {
       if (c.minDomains <= 0)
         emit(
-          [...path18, "minDomains"],
-          fieldError.invalid([...path18, "minDomains"], c.minDomains, "must be greater than zero")
+          [...path19, "minDomains"],
+          fieldError.invalid([...path19, "minDomains"], c.minDomains, "must be greater than zero")
         );
       if (c.whenUnsatisfiable !== "DoNotSchedule")
         emit(
-          [...path18, "minDomains"],
+          [...path19, "minDomains"],
           fieldError.invalid(
-            [...path18, "minDomains"],
+            [...path19, "minDomains"],
             c.minDomains,
             `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${String(c.whenUnsatisfiable ?? "")}`
           )
@@ -31764,9 +31764,9 @@ function topologySpread(list, base, emit) {
     const twin = list.slice(i + 1).some((o) => isObj(o) && o.topologyKey === c.topologyKey && o.whenUnsatisfiable === c.whenUnsatisfiable);
     if (twin)
       emit(
-        path18,
+        path19,
         fieldError.duplicate(
-          [...path18, "{topologyKey, whenUnsatisfiable}"],
+          [...path19, "{topologyKey, whenUnsatisfiable}"],
           `{${String(c.topologyKey)}, ${String(c.whenUnsatisfiable)}}`
         ),
         "key"
@@ -31777,53 +31777,53 @@ function tolerations(list, base, emit) {
   if (!Array.isArray(list)) return;
   list.forEach((t, i) => {
     if (!isObj(t)) return;
-    const path18 = [...base, i];
+    const path19 = [...base, i];
     const key3 = typeof t.key === "string" ? t.key : "";
     const operator = typeof t.operator === "string" ? t.operator : "";
     if (key3 === "" && operator !== "Exists")
       emit(
-        [...path18, "operator"],
+        [...path19, "operator"],
         fieldError.invalid(
-          [...path18, "operator"],
+          [...path19, "operator"],
           operator,
           'operator must be Exists when `key` is empty, which means "match all values and all keys"'
         )
       );
     if (t.tolerationSeconds !== void 0 && t.tolerationSeconds !== null && t.effect !== "NoExecute")
       emit(
-        [...path18, "effect"],
+        [...path19, "effect"],
         fieldError.invalid(
-          [...path18, "effect"],
+          [...path19, "effect"],
           typeof t.effect === "string" ? t.effect : "",
           "effect must be 'NoExecute' when `tolerationSeconds` is set"
         )
       );
     if (operator === "Exists" && typeof t.value === "string" && t.value !== "")
       emit(
-        [...path18, "operator"],
-        fieldError.invalid([...path18, "operator"], t, "value must be empty when `operator` is 'Exists'")
+        [...path19, "operator"],
+        fieldError.invalid([...path19, "operator"], t, "value must be empty when `operator` is 'Exists'")
       );
   });
 }
 function affinity(a, base, emit) {
   if (!isObj(a)) return;
-  const weights = (list, path18) => {
+  const weights = (list, path19) => {
     if (!Array.isArray(list)) return;
     list.forEach((term, i) => {
       if (!isObj(term) || typeof term.weight !== "number") return;
       if (term.weight <= 0 || term.weight > 100)
         emit(
-          [...path18, i, "weight"],
-          fieldError.invalid([...path18, i, "weight"], term.weight, "must be in the range 1-100")
+          [...path19, i, "weight"],
+          fieldError.invalid([...path19, i, "weight"], term.weight, "must be in the range 1-100")
         );
     });
   };
-  const terms = (list, path18, weighted) => {
+  const terms = (list, path19, weighted) => {
     if (!Array.isArray(list)) return;
     list.forEach((item, i) => {
       const term = weighted && isObj(item) ? item.podAffinityTerm : item;
       if (!isObj(term)) return;
-      const termPath = weighted ? [...path18, i, "podAffinityTerm"] : [...path18, i];
+      const termPath = weighted ? [...path19, i, "podAffinityTerm"] : [...path19, i];
       if (term.topologyKey === "")
         emit(
           [...termPath, "topologyKey"],
@@ -31904,16 +31904,16 @@ var rule31 = {
           const names = /* @__PURE__ */ new Set();
           ports.forEach((p, i) => {
             if (!isObj(p)) return;
-            const path18 = [...c.path, "ports", i];
-            number(m, [...path18, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
+            const path19 = [...c.path, "ports", i];
+            number(m, [...path19, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
             if (p.hostPort !== void 0)
-              number(m, [...path18, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
+              number(m, [...path19, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
             if (typeof p.name === "string") {
-              name(m, [...path18, "name"], p.name, `${c.label} port name`, context.report);
+              name(m, [...path19, "name"], p.name, `${c.label} port name`, context.report);
               if (names.has(p.name))
                 context.report({
                   manifest: m,
-                  path: [...path18, "name"],
+                  path: [...path19, "name"],
                   message: `${c.label}: duplicate port name ${JSON.stringify(p.name)}`
                 });
               names.add(p.name);
@@ -31933,16 +31933,16 @@ function checkService(m, report) {
   const seen = /* @__PURE__ */ new Set();
   ports.forEach((p, i) => {
     if (!isObj(p)) return;
-    const path18 = ["spec", "ports", i];
-    number(m, [...path18, "port"], p.port, "Service port", false, report);
+    const path19 = ["spec", "ports", i];
+    number(m, [...path19, "port"], p.port, "Service port", false, report);
     if (typeof p.targetPort === "number" && p.targetPort !== 0)
-      number(m, [...path18, "targetPort"], p.targetPort, "Service targetPort", false, report);
+      number(m, [...path19, "targetPort"], p.targetPort, "Service targetPort", false, report);
     else if (typeof p.targetPort === "string" && p.targetPort !== "")
-      name(m, [...path18, "targetPort"], p.targetPort, "Service targetPort name", report);
+      name(m, [...path19, "targetPort"], p.targetPort, "Service targetPort name", report);
     if (typeof p.nodePort === "number" && p.nodePort !== 0 && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) {
       report({
         manifest: m,
-        path: [...path18, "nodePort"],
+        path: [...path19, "nodePort"],
         message: `nodePort ${p.nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
         severity: "warning"
       });
@@ -31953,38 +31953,38 @@ function checkService(m, report) {
       if (errs.length)
         report({
           manifest: m,
-          path: [...path18, "name"],
+          path: [...path19, "name"],
           message: `Service port name ${JSON.stringify(portNameValue)}: ${errs.join("; ")}`
         });
       if (names.has(portNameValue))
         report({
           manifest: m,
-          path: [...path18, "name"],
+          path: [...path19, "name"],
           message: `duplicate Service port name ${JSON.stringify(portNameValue)}`
         });
       names.add(portNameValue);
     } else if (ports.length > 1) {
       report({
         manifest: m,
-        path: path18,
+        path: path19,
         message: `Service port #${i + 1}: a name is required when a Service has more than one port`
       });
     }
     if (typeof p.port === "number") {
       const key3 = `${p.port}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`;
-      if (seen.has(key3)) report({ manifest: m, path: [...path18, "port"], message: `duplicate Service port ${key3}` });
+      if (seen.has(key3)) report({ manifest: m, path: [...path19, "port"], message: `duplicate Service port ${key3}` });
       seen.add(key3);
     }
   });
 }
-function number(m, path18, value, what, allowZero, report) {
+function number(m, path19, value, what, allowZero, report) {
   if (typeof value !== "number") return;
   const errs = portNumber(value, { allowZero });
-  if (errs.length) report({ manifest: m, path: path18, message: `${what} ${value}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path19, message: `${what} ${value}: ${errs.join("; ")}` });
 }
-function name(m, path18, value, what, report) {
+function name(m, path19, value, what, report) {
   const errs = portName(value);
-  if (errs.length) report({ manifest: m, path: path18, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path19, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
 var invalid_port_default = rule31;
 
@@ -32068,7 +32068,7 @@ var rule32 = {
     for (const template of podTemplatesOf(context.manifests)) {
       for (const c of containersOf(template, INIT_AND_APP_CONTAINERS)) {
         if (!isObj(c.container.resources)) continue;
-        const emit = (path18, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path18), message, target });
+        const emit = (path19, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path19), message, target });
         checkRequirements(c.container.resources, [...c.path, "resources"], emit);
       }
     }
@@ -32089,8 +32089,8 @@ function checkRequirements(resources, base, emit) {
     if (name2 === "cpu" || name2 === "memory") cpuOrMemory = true;
   }
   for (const [name2, raw] of Object.entries(requests)) {
-    const path18 = [...reqPath, { key: name2 }];
-    const q = quantity(name2, raw, path18, emit);
+    const path19 = [...reqPath, { key: name2 }];
+    const q = quantity(name2, raw, path19, emit);
     if (isHugePageResourceName(name2)) hugePages = true;
     if (name2 === "cpu" || name2 === "memory") cpuOrMemory = true;
     if (!q) continue;
@@ -32099,10 +32099,10 @@ function checkRequirements(resources, base, emit) {
     if (limit) {
       const cmp2 = compareQuantities(q, limit);
       if (cmp2 !== 0 && !isOvercommitAllowed(name2))
-        emit(path18, fieldError.invalid(reqPath, String(raw), `must be equal to ${name2} limit of ${String(limitRaw)}`));
+        emit(path19, fieldError.invalid(reqPath, String(raw), `must be equal to ${name2} limit of ${String(limitRaw)}`));
       else if (cmp2 > 0)
         emit(
-          path18,
+          path19,
           fieldError.invalid(
             reqPath,
             String(raw),
@@ -32110,26 +32110,26 @@ function checkRequirements(resources, base, emit) {
           )
         );
     } else if (limitRaw === void 0 && !isOvercommitAllowed(name2)) {
-      emit(path18, fieldError.required(limPath, "Limit must be set for non overcommitable resources"));
+      emit(path19, fieldError.required(limPath, "Limit must be set for non overcommitable resources"));
     }
   }
   if (hugePages && !cpuOrMemory) emit(base, fieldError.forbidden(base, "HugePages require cpu or memory"), "key");
 }
-function quantity(name2, raw, path18, emit) {
+function quantity(name2, raw, path19, emit) {
   const nameErrs = qualifiedName(name2);
   if (nameErrs.length > 0) {
-    for (const e of nameErrs) emit(path18, fieldError.invalid(path18, name2, e), "key");
+    for (const e of nameErrs) emit(path19, fieldError.invalid(path19, name2, e), "key");
   } else if (!name2.includes("/")) {
     if (!isStandardContainerResourceName(name2))
-      emit(path18, fieldError.invalid(path18, name2, "must be a standard resource for containers"), "key");
+      emit(path19, fieldError.invalid(path19, name2, "must be a standard resource for containers"), "key");
   } else if (!isNativeResource(name2) && !isExtendedResourceName(name2)) {
-    emit(path18, fieldError.invalid(path18, name2, "doesn't follow extended resource name standard"), "key");
+    emit(path19, fieldError.invalid(path19, name2, "doesn't follow extended resource name standard"), "key");
   }
   const q = parseQuantity(raw);
   if (!q) return null;
-  if (q.nano < 0n) emit(path18, fieldError.invalid(path18, String(raw), NEGATIVE_MSG));
+  if (q.nano < 0n) emit(path19, fieldError.invalid(path19, String(raw), NEGATIVE_MSG));
   if (isIntegerResourceName(name2) && q.nano % 1000000000n !== 0n)
-    emit(path18, fieldError.invalid(path18, String(raw), "must be an integer"));
+    emit(path19, fieldError.invalid(path19, String(raw), "must be an integer"));
   return q;
 }
 var invalid_resources_default = rule32;
@@ -32189,9 +32189,9 @@ var rule33 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.kind !== "Service" || m.ref.apiVersion !== "v1" || !isObj(m.object.spec)) continue;
-      const emit = (path18, message, upstream, target) => context.report({
+      const emit = (path19, message, upstream, target) => context.report({
         manifest: m,
-        path: located(m, path18),
+        path: located(m, path19),
         message: `${message} (${upstream})`,
         ...target ? { target } : {}
       });
@@ -32199,8 +32199,8 @@ var rule33 = {
     }
   }
 };
-function located(m, path18) {
-  for (let n = path18.length; n > 0; n--) if (getIn(m.object, path18.slice(0, n)) !== void 0) return path18.slice(0, n);
+function located(m, path19) {
+  for (let n = path19.length; n > 0; n--) if (getIn(m.object, path19.slice(0, n)) !== void 0) return path19.slice(0, n);
   return [];
 }
 function strings(value) {
@@ -32257,9 +32257,9 @@ function checkService2(m, emit) {
   }
   ports.forEach((p, i) => {
     if (!isObj(p) || typeof p.appProtocol !== "string") return;
-    const path18 = ["spec", "ports", i, "appProtocol"];
+    const path19 = ["spec", "ports", i, "appProtocol"];
     for (const msg of qualifiedName(p.appProtocol))
-      emit(path18, fieldError.invalid(path18, p.appProtocol, msg), "validateServicePort");
+      emit(path19, fieldError.invalid(path19, p.appProtocol, msg), "validateServicePort");
   });
   if (spec.sessionAffinity === "None" && isObj(spec.sessionAffinityConfig))
     emit(
@@ -32269,20 +32269,20 @@ function checkService2(m, emit) {
       "key"
     );
   if (spec.sessionAffinity === "ClientIP") {
-    const path18 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
-    const timeout = getIn(spec, path18.slice(1));
+    const path19 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
+    const timeout = getIn(spec, path19.slice(1));
     if (typeof timeout === "number" && (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS))
       emit(
-        path18,
-        fieldError.invalid(path18, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
+        path19,
+        fieldError.invalid(path19, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
         "validateClientIPAffinityConfig"
       );
   }
   strings(spec.externalIPs).forEach((ip, i) => {
-    const path18 = ["spec", "externalIPs", i];
+    const path19 = ["spec", "externalIPs", i];
     const parsed = parseIP(ip);
-    if (!parsed) emit(path18, fieldError.invalid(path18, ip, INVALID_IP), FN2);
-    else for (const msg of specialIPProblems(ip, parsed)) emit(path18, fieldError.invalid(path18, ip, msg), FN2);
+    if (!parsed) emit(path19, fieldError.invalid(path19, ip, INVALID_IP), FN2);
+    else for (const msg of specialIPProblems(ip, parsed)) emit(path19, fieldError.invalid(path19, ip, msg), FN2);
   });
   if (type === "ClusterIP")
     ports.forEach((p, i) => {
@@ -32328,12 +32328,12 @@ function checkService2(m, emit) {
       "key"
     );
   if (typeof spec.loadBalancerClass === "string") {
-    const path18 = ["spec", "loadBalancerClass"];
+    const path19 = ["spec", "loadBalancerClass"];
     if (type !== "LoadBalancer")
-      emit(path18, fieldError.forbidden(path18, LB_ONLY), "validateLoadBalancerClassField", "key");
+      emit(path19, fieldError.forbidden(path19, LB_ONLY), "validateLoadBalancerClassField", "key");
     else
       for (const msg of qualifiedName(spec.loadBalancerClass))
-        emit(path18, fieldError.invalid(path18, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
+        emit(path19, fieldError.invalid(path19, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
   }
   const ETP = "validateServiceExternalTrafficPolicy";
   const externallyAccessible = type === "LoadBalancer" || type === "NodePort" || type === "ClusterIP" && strings(spec.externalIPs).length > 0;
@@ -32348,12 +32348,12 @@ function checkService2(m, emit) {
       ETP
     );
   if (typeof spec.healthCheckNodePort === "number" && spec.healthCheckNodePort !== 0) {
-    const path18 = ["spec", "healthCheckNodePort"];
+    const path19 = ["spec", "healthCheckNodePort"];
     if (type !== "LoadBalancer" || spec.externalTrafficPolicy !== "Local")
       emit(
-        path18,
+        path19,
         fieldError.invalid(
-          path18,
+          path19,
           spec.healthCheckNodePort,
           "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"
         ),
@@ -32488,9 +32488,9 @@ var rule34 = {
   check(context) {
     for (const m of context.manifests) {
       if (m.ref.apiVersion !== "apps/v1" || !isObj(m.object.spec)) continue;
-      const emit = (path18, message) => context.report({
+      const emit = (path19, message) => context.report({
         manifest: m,
-        path: jsonPath(path18),
+        path: jsonPath(path19),
         message,
         target: message.includes(": Forbidden: ") ? "key" : "value"
       });
@@ -32558,16 +32558,16 @@ function templateForReplicaSet(spec, emit) {
 function restartAlwaysNoDeadline(spec, kindWord, emit) {
   const podSpec = getIn(spec, ["template", "spec"]);
   if (!isObj(podSpec)) return;
-  const path18 = ["spec", "template", "spec"];
+  const path19 = ["spec", "template", "spec"];
   if (typeof podSpec.restartPolicy === "string" && podSpec.restartPolicy !== "Always")
     emit(
-      [...path18, "restartPolicy"],
-      fieldError.notSupported([...path18, "restartPolicy"], podSpec.restartPolicy, ["Always"])
+      [...path19, "restartPolicy"],
+      fieldError.notSupported([...path19, "restartPolicy"], podSpec.restartPolicy, ["Always"])
     );
   if (podSpec.activeDeadlineSeconds !== void 0 && podSpec.activeDeadlineSeconds !== null)
     emit(
-      [...path18, "activeDeadlineSeconds"],
-      fieldError.forbidden([...path18, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
+      [...path19, "activeDeadlineSeconds"],
+      fieldError.forbidden([...path19, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
     );
 }
 function checkStatefulSet(m, emit, kubeVersion2) {
@@ -32584,20 +32584,20 @@ function checkStatefulSet(m, emit, kubeVersion2) {
     const ru = strategy.rollingUpdate;
     nonNegative(ru, ruPath, ["partition"], emit);
     if (featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) && ru.maxUnavailable != null) {
-      const path18 = [...ruPath, "maxUnavailable"];
+      const path19 = [...ruPath, "maxUnavailable"];
       const value = ru.maxUnavailable;
-      positiveIntOrPercent(path18, value, emit);
-      if (intOrPercentValue(value) === 0) emit(path18, fieldError.invalid(path18, value, "cannot be 0"));
-      notMoreThan100Percent(path18, value, emit);
+      positiveIntOrPercent(path19, value, emit);
+      if (intOrPercentValue(value) === 0) emit(path19, fieldError.invalid(path19, value, "cannot be 0"));
+      notMoreThan100Percent(path19, value, emit);
     }
   }
   const retention = spec.persistentVolumeClaimRetentionPolicy;
   if (isObj(retention)) {
     for (const key3 of ["whenDeleted", "whenScaled"]) {
       const value = retention[key3];
-      const path18 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
+      const path19 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
       if (typeof value === "string" && value !== "Retain" && value !== "Delete")
-        emit(path18, fieldError.notSupported(path18, value, ["Retain", "Delete"]));
+        emit(path19, fieldError.notSupported(path19, value, ["Retain", "Delete"]));
     }
   }
   restartAlwaysNoDeadline(spec, "StatefulSet", emit);
@@ -32629,19 +32629,19 @@ function checkDaemonSet(m, emit) {
       fieldError.required([...ruPath, "maxUnavailable"], "cannot be 0 when maxSurge is 0")
     );
 }
-function intOrString(m, path18, defaulted) {
-  return getIn(m.object, jsonPath(path18)) === "" ? "" : defaulted;
+function intOrString(m, path19, defaulted) {
+  return getIn(m.object, jsonPath(path19)) === "" ? "" : defaulted;
 }
-function positiveIntOrPercent(path18, value, emit) {
+function positiveIntOrPercent(path19, value, emit) {
   if (typeof value === "string") {
-    if (!isValidPercent(value)) emit(path18, fieldError.invalid(path18, value, PERCENT_MSG));
+    if (!isValidPercent(value)) emit(path19, fieldError.invalid(path19, value, PERCENT_MSG));
   } else if (typeof value === "number" && value < 0) {
-    emit(path18, fieldError.invalid(path18, value, NEGATIVE_MSG));
+    emit(path19, fieldError.invalid(path19, value, NEGATIVE_MSG));
   }
 }
-function notMoreThan100Percent(path18, value, emit) {
+function notMoreThan100Percent(path19, value, emit) {
   if (typeof value === "string" && isValidPercent(value) && Number(value.slice(0, -1)) > 100)
-    emit(path18, fieldError.invalid(path18, value, "must not be greater than 100%"));
+    emit(path19, fieldError.invalid(path19, value, "must not be greater than 100%"));
 }
 function nonNegative(o, base, keys, emit) {
   for (const key3 of keys) {
@@ -33195,42 +33195,42 @@ function podReferencesOf(template) {
       objectSource(out, source.secret, "Secret", "name", at2("volumes", v, "projected", "sources", s, "secret"));
     });
   });
-  for (const { container, path: path18 } of containersOf(template)) {
+  for (const { container, path: path19 } of containersOf(template)) {
     arrayAt(container, ["env"]).forEach((env2, e) => {
       const valueFrom = getIn(env2, ["valueFrom"]);
       if (!isObj(valueFrom)) return;
-      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path18, "env", e, "valueFrom", "configMapKeyRef"]);
-      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path18, "env", e, "valueFrom", "secretKeyRef"]);
+      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path19, "env", e, "valueFrom", "configMapKeyRef"]);
+      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path19, "env", e, "valueFrom", "secretKeyRef"]);
     });
     arrayAt(container, ["envFrom"]).forEach((source, s) => {
       if (!isObj(source)) return;
-      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path18, "envFrom", s, "configMapRef"]);
-      objectSource(out, source.secretRef, "Secret", "name", [...path18, "envFrom", s, "secretRef"]);
+      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path19, "envFrom", s, "configMapRef"]);
+      objectSource(out, source.secretRef, "Secret", "name", [...path19, "envFrom", s, "secretRef"]);
     });
   }
   return out;
 }
-function objectSource(out, source, kind, nameField, path18) {
+function objectSource(out, source, kind, nameField, path19) {
   if (!isObj(source) || typeof source[nameField] !== "string") return;
   const name2 = source[nameField];
   const optional = source.optional === true;
-  out.push({ kind, name: name2, path: [...path18, nameField], optional });
+  out.push({ kind, name: name2, path: [...path19, nameField], optional });
   arrayAt(source, ["items"]).forEach((item, i) => {
     if (isObj(item) && typeof item.key === "string")
       out.push({
         kind,
         name: name2,
-        path: [...path18, nameField],
+        path: [...path19, nameField],
         optional,
         key: item.key,
-        keyPath: [...path18, "items", i, "key"]
+        keyPath: [...path19, "items", i, "key"]
       });
   });
 }
-function keyRef(out, ref, kind, path18) {
+function keyRef(out, ref, kind, path19) {
   if (!isObj(ref) || typeof ref.name !== "string") return;
-  const r = { kind, name: ref.name, path: [...path18, "name"], optional: ref.optional === true };
-  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path18, "key"] });
+  const r = { kind, name: ref.name, path: [...path19, "name"], optional: ref.optional === true };
+  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path19, "key"] });
   out.push(r);
 }
 function providedKeys(object, kind) {
@@ -35359,7 +35359,7 @@ var rule62 = {
         arrayAt(template.spec, ["volumes"]).flatMap((v) => isObj(v) && typeof v.name === "string" ? [v.name] : [])
       );
       const claims = template.kind === "StatefulSet" ? claimTemplateNames2(manifest.object) : /* @__PURE__ */ new Set();
-      for (const { container, path: path18, label } of containersOf(template)) {
+      for (const { container, path: path19, label } of containersOf(template)) {
         for (const field of ["volumeMounts", "volumeDevices"]) {
           arrayAt(container, [field]).forEach((mount, i) => {
             if (!isObj(mount) || typeof mount.name !== "string") return;
@@ -35367,7 +35367,7 @@ var rule62 = {
             const where = template.kind === "StatefulSet" ? "neither a volume nor a volumeClaimTemplate" : "not a volume of the pod";
             context.report({
               manifest,
-              path: [...path18, field, i, "name"],
+              path: [...path19, field, i, "name"],
               message: `${objectLabel(manifest)}: ${label} mounts "${mount.name}", which is ${where}`
             });
           });
@@ -35745,32 +35745,32 @@ function validateConfig(value, knownRuleIds, options = {}) {
   return dedupe2(problems);
 }
 function describeError(error) {
-  const path18 = pointerToPath(error.instancePath);
-  const where = path18.length === 0 ? "the configuration" : displayPath(path18);
+  const path19 = pointerToPath(error.instancePath);
+  const where = path19.length === 0 ? "the configuration" : displayPath(path19);
   switch (error.keyword) {
     case "additionalProperties": {
       const key3 = String(error.params.additionalProperty);
-      const suggestion = path18.length === 0 ? closestMatch(key3, TOP_LEVEL_KEYS) : void 0;
-      const known = path18.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
+      const suggestion = path19.length === 0 ? closestMatch(key3, TOP_LEVEL_KEYS) : void 0;
+      const known = path19.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
       return {
-        path: [...path18, key3],
+        path: [...path19, key3],
         target: "key",
         message: `unknown key "${key3}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}`
       };
     }
     case "enum":
       return {
-        path: path18,
+        path: path19,
         target: "value",
         message: `${where} must be one of ${(error.params.allowedValues ?? []).join(", ")}`
       };
     case "type":
-      return { path: path18, target: "value", message: `${where} must be ${article(error.params.type)}` };
+      return { path: path19, target: "value", message: `${where} must be ${article(error.params.type)}` };
     case "pattern":
-      return { path: path18, target: "value", message: `${where} ${PATTERN_HINTS[String(path18[0])] ?? error.message}` };
+      return { path: path19, target: "value", message: `${where} ${PATTERN_HINTS[String(path19[0])] ?? error.message}` };
     default:
       return {
-        path: path18,
+        path: path19,
         target: error.keyword === "propertyNames" ? "key" : "value",
         message: `${where} ${error.message ?? "is invalid"}`
       };
@@ -35780,8 +35780,8 @@ function pointerToPath(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s);
 }
-function displayPath(path18) {
-  return path18.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+function displayPath(path19) {
+  return path19.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
 }
 function article(type) {
   const words = {
@@ -36862,10 +36862,10 @@ var SchemaWalker = class {
   document;
   root;
   /** The (unresolved) schema that applies at `path`, or undefined when the path leaves the schema. */
-  at(path18, data) {
+  at(path19, data) {
     let schema = this.root;
     let node = data;
-    for (const segment of path18) {
+    for (const segment of path19) {
       if (schema === void 0) return void 0;
       schema = this.child(schema, segment, node);
       node = node !== null && typeof node === "object" ? node[segment] : void 0;
@@ -36873,8 +36873,8 @@ var SchemaWalker = class {
     return schema;
   }
   /** The field names a mapping at `path` may have (empty when it takes any keys). */
-  propertyNames(path18, data) {
-    const schema = this.at(path18, data);
+  propertyNames(path19, data) {
+    const schema = this.at(path19, data);
     if (schema === void 0) return [];
     const names = /* @__PURE__ */ new Set();
     for (const view of this.views(schema, void 0))
@@ -36882,8 +36882,8 @@ var SchemaWalker = class {
     return [...names];
   }
   /** The documentation of the field at `path`: its own description, else its type's. */
-  description(path18) {
-    const schema = this.at(path18);
+  description(path19) {
+    const schema = this.at(path19);
     if (!isObject(schema)) return void 0;
     if (typeof schema.description === "string") return schema.description;
     for (const view of this.views(schema, void 0)) if (typeof view.description === "string") return view.description;
@@ -37148,7 +37148,7 @@ function convert(schema, options, depth, at2, problems) {
   if (typeof schema === "boolean") return schema;
   if (!isObject2(schema) || depth > MAX_DEPTH) return {};
   const out = {};
-  const sub = (value, ...path18) => convert(value, options, depth + 1, [...at2, ...path18], problems);
+  const sub = (value, ...path19) => convert(value, options, depth + 1, [...at2, ...path19], problems);
   for (const [keyword, value] of Object.entries(schema)) {
     if (DROPPED2.has(keyword) || keyword.startsWith("x-")) continue;
     if (MODE_KEYWORDS.has(keyword)) {
@@ -37393,7 +37393,7 @@ var SchemaResolver = class {
     if (!found) return void 0;
     const problems = [];
     const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" }, problems);
-    const where = (path18) => path18.length === 0 ? "" : ` (at ${path18.join(".")})`;
+    const where = (path19) => path19.length === 0 ? "" : ` (at ${path19.join(".")})`;
     for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
       this.reportSchemaProblem(
         manifest,
@@ -37482,13 +37482,13 @@ var SchemaResolver = class {
       message: `${unknown}: not a Kubernetes ${this.options.kubeVersion} kind; add its CustomResourceDefinition to the inputs or a schema with --schema-dir`
     };
   }
-  reportSchemaProblem(manifest, path18, message) {
+  reportSchemaProblem(manifest, path19, message) {
     this.schemaFindings.push({
       ruleId: "schema/bad-schema",
       severity: "warning",
       message,
       file: manifest.file,
-      ...manifest.locate(path18, "key"),
+      ...manifest.locate(path19, "key"),
       object: manifest.ref
     });
   }
@@ -37574,7 +37574,7 @@ function dropNoiseNextToTypeErrors(list) {
   return list.filter((e) => {
     if (e.keyword === "type") return true;
     if (VALUE_KEYWORDS.has(e.keyword) && wrongType2.has(e.instancePath)) return false;
-    for (const path18 of wrongType2) if (e.instancePath.startsWith(`${path18}/`)) return false;
+    for (const path19 of wrongType2) if (e.instancePath.startsWith(`${path19}/`)) return false;
     return true;
   });
 }
@@ -37610,34 +37610,34 @@ function dedupe3(list) {
 // src/schema/paths.ts
 function pointerToPath2(pointer, data) {
   if (pointer === "") return [];
-  const path18 = [];
+  const path19 = [];
   let node = data;
   for (const raw of pointer.slice(1).split("/")) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(segment)) {
       const index = Number(segment);
-      path18.push(index);
+      path19.push(index);
       node = node[index];
     } else {
-      path18.push(segment);
+      path19.push(segment);
       node = node !== null && typeof node === "object" ? node[segment] : void 0;
     }
   }
-  return path18;
+  return path19;
 }
 var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatPath(path18) {
+function formatPath(path19) {
   let text = "";
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text === "" ? "(object)" : text;
 }
-function valueAt(data, path18) {
+function valueAt(data, path19) {
   let node = data;
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (node === null || typeof node !== "object") return void 0;
     node = node[segment];
   }
@@ -37646,9 +37646,9 @@ function valueAt(data, path18) {
 
 // src/schema/explain.ts
 var MAX_ENUM_VALUES_SHOWN = 12;
-function nullScalarItem(error, path18, data) {
-  if (error.keyword !== "type" || typeof path18[path18.length - 1] !== "number") return false;
-  if (valueAt(data, path18) !== null) return false;
+function nullScalarItem(error, path19, data) {
+  if (error.keyword !== "type" || typeof path19[path19.length - 1] !== "number") return false;
+  if (valueAt(data, path19) !== null) return false;
   return typeList(error.params.type).every(
     (t) => t === "string" || t === "integer" || t === "number" || t === "boolean"
   );
@@ -37658,8 +37658,8 @@ function explainErrors(errors, context) {
     (error) => !nullScalarItem(error, pointerToPath2(error.instancePath, context.data), context.data)
   );
   return kept.map((error) => {
-    const path18 = pointerToPath2(error.instancePath, context.data);
-    const explanation = explain(error, path18, context);
+    const path19 = pointerToPath2(error.instancePath, context.data);
+    const explanation = explain(error, path19, context);
     return {
       ruleId: explanation.ruleId,
       severity: "error",
@@ -37670,19 +37670,19 @@ function explainErrors(errors, context) {
     };
   });
 }
-function locate(manifest, path18, target) {
-  if (path18.length === 0 && target === "key") return manifest.locate(["kind"], "key");
-  return manifest.locate(path18, target);
+function locate(manifest, path19, target) {
+  if (path19.length === 0 && target === "key") return manifest.locate(["kind"], "key");
+  return manifest.locate(path19, target);
 }
-function explain(error, path18, context) {
-  const value = valueAt(context.data, path18);
-  const at2 = formatPath(path18);
+function explain(error, path19, context) {
+  const value = valueAt(context.data, path19);
+  const at2 = formatPath(path19);
   const p = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(p.additionalProperty);
-      const fieldPath2 = [...path18, field];
-      const meant = error.meant ?? closestMatch2(field, context.allowedFields(path18));
+      const fieldPath2 = [...path19, field];
+      const meant = error.meant ?? closestMatch2(field, context.allowedFields(path19));
       return {
         ruleId: "schema/unknown-field",
         message: `${formatPath(fieldPath2)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
@@ -37691,17 +37691,17 @@ function explain(error, path18, context) {
       };
     }
     case "required":
-      return required(String(p.missingProperty), path18, context);
+      return required(String(p.missingProperty), path19, context);
     case "dependencies":
     case "dependentRequired":
       return {
         ruleId: "schema/required",
-        message: `${formatPath([...path18, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
-        path: [...path18, String(p.property)],
+        message: `${formatPath([...path19, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
+        path: [...path19, String(p.property)],
         target: "key"
       };
     case "type":
-      return wrongType(typeList(p.type), value, path18, context);
+      return wrongType(typeList(p.type), value, path19, context);
     case "enum": {
       const allowed = p.allowedValues ?? [];
       const shown = allowed.slice(0, MAX_ENUM_VALUES_SHOWN).map((v) => JSON.stringify(v)).join(", ");
@@ -37713,7 +37713,7 @@ function explain(error, path18, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be one of ${shown}${more} (got ${JSON.stringify(value)})${meant ? `; did you mean "${meant}"?` : ""}`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     }
@@ -37721,21 +37721,21 @@ function explain(error, path18, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be ${JSON.stringify(p.allowedValue)} (got ${JSON.stringify(value)})`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "format":
       return {
         ruleId: "schema/format",
-        message: `${at2}: ${formatProblem(String(p.format), value, path18)}`,
-        path: path18,
+        message: `${at2}: ${formatProblem(String(p.format), value, path19)}`,
+        path: path19,
         target: "value"
       };
     case "pattern":
       return {
         ruleId: "schema/format",
         message: `${at2}: ${patternProblem(String(p.pattern), value)}`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "minimum":
@@ -37745,105 +37745,105 @@ function explain(error, path18, context) {
       return {
         ruleId: "schema/format",
         message: `${at2}: must be ${String(p.comparison)} ${String(p.limit)} (got ${JSON.stringify(value)})`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "multipleOf":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be a multiple of ${String(p.multipleOf)} (got ${JSON.stringify(value)})`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "minLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at least ${String(p.limit)} characters long`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "maxLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at most ${String(p.limit)} characters long`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "minItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "item")}`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "maxItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "item")}`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "minProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "field")}`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "maxProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "field")}`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "uniqueItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: items [${String(p.j)}] and [${String(p.i)}] are identical; items must be unique`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "oneOf":
       return {
         ruleId: "schema/invalid",
         message: Array.isArray(p.passingSchemas) ? `${at2}: matches more than one of the allowed forms; it must match exactly one` : `${at2}: does not match any of the allowed forms`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "anyOf":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not match any of the allowed forms`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "not":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: matches a form that is not allowed here`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     case "false schema":
       return {
         ruleId: "schema/unknown-field",
         message: `${at2}: not allowed here`,
-        path: path18,
-        target: path18.length > 0 && typeof path18[path18.length - 1] === "string" ? "key" : "value"
+        path: path19,
+        target: path19.length > 0 && typeof path19[path19.length - 1] === "string" ? "key" : "value"
       };
     case "propertyNames":
       return {
         ruleId: "schema/invalid",
-        message: `${formatPath([...path18, String(p.propertyName)])}: this key is not allowed`,
-        path: [...path18, String(p.propertyName)],
+        message: `${formatPath([...path19, String(p.propertyName)])}: this key is not allowed`,
+        path: [...path19, String(p.propertyName)],
         target: "key"
       };
     default:
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not satisfy the schema (${error.keyword})`,
-        path: path18,
+        path: path19,
         target: "value"
       };
   }
@@ -37866,15 +37866,15 @@ function required(field, parent, context) {
     target: "key"
   };
 }
-function wrongType(expected, value, path18, context) {
-  const at2 = formatPath(path18);
+function wrongType(expected, value, path19, context) {
+  const at2 = formatPath(path19);
   if (expected.length === 1 && expected[0] === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    const source = context.manifest.scalarSource(path18);
+    const source = context.manifest.scalarSource(path19);
     if (source?.plain) {
       return {
         ruleId: "schema/yaml11-scalar",
         message: `${at2}: ${shorten(source.text)} is read by Kubernetes as ${readAs(value, source.text)}, but a string is expected; quote it: ${JSON.stringify(shorten(source.text))}`,
-        path: path18,
+        path: path19,
         target: "value"
       };
     }
@@ -37882,7 +37882,7 @@ function wrongType(expected, value, path18, context) {
   return {
     ruleId: "schema/type",
     message: `${at2}: expected ${expected.join(" or ")}, got ${describeValue(value)}`,
-    path: path18,
+    path: path19,
     target: "value"
   };
 }
@@ -37910,14 +37910,14 @@ var INT_RANGES = {
   int32: "-2147483648 to 2147483647",
   int64: "-9223372036854775808 to 9223372036854775807"
 };
-function formatProblem(format, value, path18) {
+function formatProblem(format, value, path19) {
   const shown = JSON.stringify(value);
   switch (format) {
     case "int32":
     case "int64":
       return `${shown} is out of range for ${format} (${INT_RANGES[format]})`;
     case "byte": {
-      const inSecretData = path18.length === 2 && path18[0] === "data";
+      const inSecretData = path19.length === 2 && path19[0] === "data";
       return `${shown.length > 40 ? "value" : shown} is not valid base64${inSecretData ? " (Secret data must be base64-encoded; put plain text under stringData)" : ""}`;
     }
     case "date-time":
@@ -37943,16 +37943,16 @@ function normalizeForValidation(manifest) {
   return normalize(manifest.object, [], manifest);
 }
 var MAX_DEPTH2 = 512;
-function normalize(value, path18, manifest) {
-  if (value instanceof Date) return dateText(value, path18, manifest);
-  if (path18.length > MAX_DEPTH2) return value;
+function normalize(value, path19, manifest) {
+  if (value instanceof Date) return dateText(value, path19, manifest);
+  if (path19.length > MAX_DEPTH2) return value;
   if (Array.isArray(value)) {
     let copy;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      path18.push(index);
-      const next = normalize(item, path18, manifest);
-      path18.pop();
+      path19.push(index);
+      const next = normalize(item, path19, manifest);
+      path19.pop();
       if (next !== item) (copy ??= [...value])[index] = next;
     }
     return copy ?? value;
@@ -37965,9 +37965,9 @@ function normalize(value, path18, manifest) {
       const item = value[key3];
       let next = void 0;
       if (item !== null) {
-        path18.push(key3);
-        next = normalize(item, path18, manifest);
-        path18.pop();
+        path19.push(key3);
+        next = normalize(item, path19, manifest);
+        path19.pop();
         if (next === item && copy === void 0) continue;
       }
       if (copy === void 0) {
@@ -37983,8 +37983,8 @@ function normalize(value, path18, manifest) {
 function define(target, key3, value) {
   Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
 }
-function dateText(date, path18, manifest) {
-  const source = manifest.scalarSource(path18);
+function dateText(date, path19, manifest) {
+  const source = manifest.scalarSource(path19);
   if (source?.plain) return source.text;
   return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
 }
@@ -38051,13 +38051,13 @@ function validateManifest(manifest, resolver2, strict) {
   if (errors.length === 0) return [];
   let walker;
   let metaWalker;
-  const allowedFields = (path18) => {
-    if (resolution.customResource && path18[0] === "metadata") {
+  const allowedFields = (path19) => {
+    if (resolution.customResource && path19[0] === "metadata") {
       metaWalker ??= builtinWalker("meta.v1.ObjectMeta");
-      return metaWalker?.propertyNames(path18.slice(1), data.metadata) ?? [];
+      return metaWalker?.propertyNames(path19.slice(1), data.metadata) ?? [];
     }
     walker ??= resolution.walker();
-    return walker?.propertyNames(path18, data) ?? [];
+    return walker?.propertyNames(path19, data) ?? [];
   };
   const findings = explainErrors(collapseErrors(errors), { manifest, data, allowedFields }).sort(byPosition);
   if (findings.length <= MAX_FINDINGS_PER_OBJECT) return findings;
@@ -38102,8 +38102,8 @@ function checkTypeMeta(manifest) {
   }
   return findings;
 }
-function finding2(manifest, ruleId, severity, message, path18, target) {
-  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path18, target), object: manifest.ref };
+function finding2(manifest, ruleId, severity, message, path19, target) {
+  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path19, target), object: manifest.ref };
 }
 function byPosition(a, b) {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
@@ -38519,10 +38519,10 @@ var ingress = {
         if (!(0, import_yaml9.isSeq)(paths)) continue;
         for (const item of paths.items) {
           if (!(0, import_yaml9.isMap)(item)) return void 0;
-          const path18 = item;
-          const pathBackend = pairOf(path18, "backend");
+          const path19 = item;
+          const pathBackend = pairOf(path19, "backend");
           if (pathBackend && !add(convertBackend(source, base, pathBackend, step))) return void 0;
-          if (!pairOf(path18, "pathType") && !add(addPathType(source, base, path18, step))) return void 0;
+          if (!pairOf(path19, "pathType") && !add(addPathType(source, base, path19, step))) return void 0;
         }
       }
     }
@@ -38597,8 +38597,8 @@ function convertBackend(source, base, pair, step) {
 }
 function addPathType(source, base, item, step) {
   const block = [["pathType", { literal: "ImplementationSpecific" }]];
-  const path18 = pairOf(item, "path");
-  const after = path18 && (0, import_yaml9.isScalar)(path18.value) ? insertAfter(source, item, path18, base, block, step) : void 0;
+  const path19 = pairOf(item, "path");
+  const after = path19 && (0, import_yaml9.isScalar)(path19.value) ? insertAfter(source, item, path19, base, block, step) : void 0;
   if (after) return after;
   const first = item.items[0];
   return first ? insertBefore(source, item, first, base, block, step) : void 0;
@@ -38891,8 +38891,26 @@ function conflicts(a, b) {
 }
 
 // src/load/parallel.ts
+import { statSync as statSync5 } from "node:fs";
 import { availableParallelism } from "node:os";
+import path16 from "node:path";
 var MIN_FILES_FOR_WORKERS = 64;
+var MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
+function atLeastBytes(plan3, min) {
+  let total = 0;
+  for (const file of plan3.files) {
+    if (total >= min) return true;
+    try {
+      total += statSync5(path16.resolve(plan3.cwd, file)).size;
+    } catch {
+    }
+  }
+  return total >= min;
+}
+function minBytes() {
+  const raw = process.env.KUBEPLAN_PARALLEL_MIN_BYTES;
+  return raw !== void 0 && /^\d+$/.test(raw) ? Number(raw) : MIN_BYTES_FOR_WORKERS;
+}
 function defaultJobs() {
   return Math.min(availableParallelism(), 8);
 }
@@ -38916,7 +38934,7 @@ function fromData(data, limits) {
 }
 function loadFilesInWorkers(plan3, jobs, options = {}) {
   const count = Math.min(Math.floor(jobs) - 1, Math.ceil(plan3.files.length / 8));
-  if (!(count >= 1) || plan3.files.length < MIN_FILES_FOR_WORKERS) return void 0;
+  if (!(count >= 1) || plan3.files.length < MIN_FILES_FOR_WORKERS || !atLeastBytes(plan3, minBytes())) return void 0;
   let entry;
   try {
     entry = options.workerFile ?? packageFile("bundle/load-worker.cjs");
@@ -39459,14 +39477,14 @@ function addTo(target, source) {
 function maxInto(target, source) {
   for (const [k, v] of Object.entries(source)) if (v > (target[k] ?? 0)) target[k] = v;
 }
-function containerRequests(c, path18, problems) {
+function containerRequests(c, path19, problems) {
   const out = {};
   const requests = obj(obj(c.resources).requests);
   for (const key3 of Object.keys(requests).sort()) {
     const v = parseResource(key3, requests[key3]);
     if (v === null || v < 0) {
       problems.push({
-        path: [...path18, "resources", "requests", key3],
+        path: [...path19, "resources", "requests", key3],
         message: `invalid quantity ${JSON.stringify(requests[key3])} for ${key3}`
       });
       continue;
@@ -39563,12 +39581,12 @@ var doNotScheduleTaint = (t) => t.effect === "NoSchedule" || t.effect === "NoExe
 function normalizedImageName(name2) {
   return name2.lastIndexOf(":") <= name2.lastIndexOf("/") ? `${name2}:latest` : name2;
 }
-function parseAffinityTerms(value, ownNamespace, weighted, path18, labels, problems) {
+function parseAffinityTerms(value, ownNamespace, weighted, path19, labels, problems) {
   const terms = [];
   for (const { item, index } of objItems(value)) {
     const term = weighted ? obj(item.podAffinityTerm) : item;
     const weight = weighted ? nonNegInt(item.weight) ?? 0 : 0;
-    const where = weighted ? [...path18, index, "podAffinityTerm"] : [...path18, index];
+    const where = weighted ? [...path19, index, "podAffinityTerm"] : [...path19, index];
     const topologyKey = str(term.topologyKey);
     if (!topologyKey) {
       problems.push({ path: [...where, "topologyKey"], message: "topologyKey is required" });
@@ -39832,13 +39850,13 @@ function defaultCluster() {
   });
   return { source: DEFAULT_CLUSTER_SOURCE, nodes, pods: [], findings: [], nodeManifests: /* @__PURE__ */ new Map() };
 }
-function finding3(manifest, path18, message, severity = "error", target = "value") {
+function finding3(manifest, path19, message, severity = "error", target = "value") {
   return {
     ruleId: "plan/cluster",
     severity,
     message,
     file: manifest.file,
-    ...manifest.locate(path18, target),
+    ...manifest.locate(path19, target),
     object: manifest.ref
   };
 }
@@ -40004,8 +40022,8 @@ function describeCluster(model) {
 }
 
 // src/plan/findings.ts
-function findingAt(ruleId, severity, m, path18, message, target = "key") {
-  return { ruleId, severity, message, file: m.file, ...m.locate(path18, target), object: m.ref };
+function findingAt(ruleId, severity, m, path19, message, target = "key") {
+  return { ruleId, severity, message, file: m.file, ...m.locate(path19, target), object: m.ref };
 }
 function pathForReason(m, specPath, reason, resource) {
   let spec = m.object;
@@ -40468,59 +40486,59 @@ function identity(ctx, m) {
   }
   return { name: name2, namespace: namespaceOf(m.object, ctx.defaultNamespace) };
 }
-function replicasOf(ctx, m, value, path18) {
+function replicasOf(ctx, m, value, path19) {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0)
-    return ctx.claimPods(m, path18, value) ? value : null;
+    return ctx.claimPods(m, path19, value) ? value : null;
   ctx.skip(
     m,
-    path18,
-    `${path18.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
+    path19,
+    `${path19.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
   );
   return null;
 }
-function checkTemplate(ctx, m, path18, raw, id, options = {}) {
+function checkTemplate(ctx, m, path19, raw, id, options = {}) {
   const what = `${String(m.object.kind)} ${id.name}`;
   if (!isObj(raw)) {
-    ctx.skip(m, path18.slice(0, -1), `${what} has no pod template (${path18.join(".")}); it is not planned`);
+    ctx.skip(m, path19.slice(0, -1), `${what} has no pod template (${path19.join(".")}); it is not planned`);
     return null;
   }
   const rawSpec = raw.spec;
   if (!isObj(rawSpec)) {
-    ctx.skip(m, path18, `${what}: ${[...path18, "spec"].join(".")} is missing; it is not planned`);
+    ctx.skip(m, path19, `${what}: ${[...path19, "spec"].join(".")} is missing; it is not planned`);
     return null;
   }
   if (!Array.isArray(rawSpec.containers) || rawSpec.containers.length === 0) {
-    ctx.skip(m, [...path18, "spec"], `${what}: the pod template has no containers; it is not planned`);
+    ctx.skip(m, [...path19, "spec"], `${what}: the pod template has no containers; it is not planned`);
     return null;
   }
   for (const list of ["initContainers", "containers"]) {
     const items = rawSpec[list];
     if (items === void 0 || items === null) continue;
     if (!Array.isArray(items)) {
-      ctx.skip(m, [...path18, "spec", list], `${what}: ${list} is not a list; it is not planned`);
+      ctx.skip(m, [...path19, "spec", list], `${what}: ${list} is not a list; it is not planned`);
       return null;
     }
     for (const [i, c] of items.entries()) {
       if (!isObj(c) || typeof c.name !== "string" || c.name === "") {
-        ctx.skip(m, [...path18, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
+        ctx.skip(m, [...path19, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
         return null;
       }
       if (typeof c.image !== "string" || c.image === "") {
-        ctx.skip(m, [...path18, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
+        ctx.skip(m, [...path19, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
         return null;
       }
     }
   }
   const meta = raw.metadata;
   if (meta !== void 0 && meta !== null && !isObj(meta)) {
-    ctx.skip(m, [...path18, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
+    ctx.skip(m, [...path19, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
     return null;
   }
   const [badLabel] = nonStringEntries(obj(meta).labels);
   if (badLabel !== void 0) {
     ctx.skip(
       m,
-      [...path18, "metadata", "labels", badLabel],
+      [...path19, "metadata", "labels", badLabel],
       `${what}: label ${badLabel} must be a string (quote it); it is not planned`
     );
     return null;
@@ -40528,7 +40546,7 @@ function checkTemplate(ctx, m, path18, raw, id, options = {}) {
   if (options.jobRestartPolicy && rawSpec.restartPolicy !== "Never" && rawSpec.restartPolicy !== "OnFailure") {
     ctx.skip(
       m,
-      [...path18, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
+      [...path19, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
       `${what}: a Job's pod template needs restartPolicy Never or OnFailure; it is not planned`
     );
     return null;
@@ -40580,7 +40598,7 @@ function checkTemplate(ctx, m, path18, raw, id, options = {}) {
       const at2 = runtime.runtimeClass ? ["spec", "runtimeClassName"] : ["spec", "overhead"];
       ctx.skip(
         m,
-        [...path18, ...at2],
+        [...path19, ...at2],
         `${what}: the API server forbids its pods (RuntimeClass admission: ${rejection}); no pod is created`
       );
       return null;
@@ -40598,7 +40616,7 @@ function checkTemplate(ctx, m, path18, raw, id, options = {}) {
   const { problems } = buildSchedPod({ name: id.name, namespace: id.namespace, labels, spec: trialSpec });
   const [p] = problems;
   if (p) {
-    ctx.skip(m, [...path18, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
+    ctx.skip(m, [...path19, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
     return null;
   }
   return { template, priority: priorityValue, selector, notes };
@@ -41143,7 +41161,7 @@ function runControllers(input2) {
     priorityOf: scoped.priorityOf,
     runtimeClassOf: scoped.runtimeClassOf,
     skip,
-    claimPods: (m, path18, count) => {
+    claimPods: (m, path19, count) => {
       if (count <= podBudget) {
         podBudget -= count;
         return true;
@@ -41151,7 +41169,7 @@ function runControllers(input2) {
       const planned = maxPods - podBudget;
       skip(
         m,
-        path18,
+        path19,
         `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${maxPods} (${planned} already planned), so it is not planned`
       );
       return false;
@@ -41185,25 +41203,25 @@ function runControllers(input2) {
 }
 
 // src/plan/ingress.ts
-function readBackend2(b, path18) {
+function readBackend2(b, path19) {
   if (isObj(b.service)) {
     const port2 = obj(b.service.port);
     const value = typeof port2.number === "number" ? port2.number : str(port2.name) ?? null;
-    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path18, "service", "name"] };
+    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path19, "service", "name"] };
   }
   if (b.serviceName !== void 0) {
     const sp = b.servicePort;
     const value = typeof sp === "number" ? sp : typeof sp === "string" ? /^[0-9]+$/.test(sp) ? Number(sp) : sp : null;
-    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path18, "serviceName"] };
+    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path19, "serviceName"] };
   }
   if (isObj(b.resource))
     return {
       service: null,
       port: null,
       resource: `${str(b.resource.kind) ?? "?"}/${str(b.resource.name) ?? "?"}`,
-      path: [...path18, "resource"]
+      path: [...path19, "resource"]
     };
-  return { service: null, port: null, resource: null, path: path18 };
+  return { service: null, port: null, resource: null, path: path19 };
 }
 function planIngresses(manifests, ingressClasses, services, defaultNamespace, findings) {
   const defaultClass = ingressClasses.filter((c) => obj(obj(c.object.metadata).annotations)["ingressclass.kubernetes.io/is-default-class"] === "true").map((c) => str(obj(c.object.metadata).name)).filter((n) => !!n).sort(compareStrings)[0];
@@ -41220,13 +41238,13 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     if (ingressClass2 && ingressClasses.length > 0 && !known.has(ingressClass2) && ingressClass2 !== annotated)
       ingressClass2 = `${ingressClass2} (no IngressClass object in the inputs)`;
     const report = { namespace, name: name2, ingressClass: ingressClass2, routes: [] };
-    const route = (host2, path18, pathType, b) => {
-      const r = { host: host2, path: path18, pathType, service: b.service, port: b.port, pods: [] };
+    const route = (host2, path19, pathType, b) => {
+      const r = { host: host2, path: path19, pathType, service: b.service, port: b.port, pods: [] };
       report.routes.push(r);
       const fail2 = (message) => findings.push({
         ruleId: "plan/ingress-no-backend",
         severity: "error",
-        message: `Ingress ${name2}: ${host2}${path18 === "*" ? "" : path18} ${message}`,
+        message: `Ingress ${name2}: ${host2}${path19 === "*" ? "" : path19} ${message}`,
         file: m.file,
         ...m.locate(b.path, "value"),
         object: m.ref
@@ -41258,9 +41276,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     for (const { item: rule64, index: ri } of objItems(spec.rules)) {
       const host2 = str(rule64.host) || "*";
       for (const { item: p, index: pi } of objItems(obj(rule64.http).paths)) {
-        const path18 = str(p.path) ?? "/";
+        const path19 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
-        route(host2, path18, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
+        route(host2, path19, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
       }
     }
     out.push(report);
@@ -44195,7 +44213,7 @@ function plan(manifests, options = {}) {
   const defaultNamespace = options.defaultNamespace || "default";
   const findings = [];
   const nowMs = readNow(options.now, findings);
-  const skip = (m, path18, message) => findings.push(findingAt("plan/skipped", "warning", m, path18, message));
+  const skip = (m, path19, message) => findings.push(findingAt("plan/skipped", "warning", m, path19, message));
   const cluster = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
   findings.push(...cluster.findings);
   const sorted = manifests.filter((m) => isObj(m.object)).sort(canonicalOrder(defaultNamespace));
@@ -44601,16 +44619,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path18, added, removed, oldPosInc, options) {
-    const last = path18.lastComponent;
+  addToPath(path19, added, removed, oldPosInc, options) {
+    const last = path19.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path18.oldPos + oldPosInc,
+        oldPos: path19.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path18.oldPos + oldPosInc,
+        oldPos: path19.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -45047,13 +45065,13 @@ function comparePairs(a, b) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function finding4(m, path18, ruleId, severity, message) {
+function finding4(m, path19, ruleId, severity, message) {
   return {
     ruleId,
     severity,
     message,
     file: m.file,
-    ...m.locate(path18, "key"),
+    ...m.locate(path19, "key"),
     ...m.ref.kind ? { object: { ...m.ref } } : {}
   };
 }
@@ -46198,39 +46216,39 @@ var Invalid = class extends Error {
   }
   problem;
 };
-function at(obj2, path18) {
+function at(obj2, path19) {
   let cur = obj2;
-  for (let i = 0; i < path18.length; i++) {
+  for (let i = 0; i < path19.length; i++) {
     if (cur === null || cur === void 0) return void 0;
     if (!isObj(cur))
-      throw new Invalid({ path: path18.slice(0, i), message: `${path18.slice(0, i).join(".")} must be a mapping` });
-    cur = cur[path18[i]];
+      throw new Invalid({ path: path19.slice(0, i), message: `${path19.slice(0, i).join(".")} must be a mapping` });
+    cur = cur[path19[i]];
   }
   return cur === null ? void 0 : cur;
 }
-function fail(path18, message) {
-  throw new Invalid({ path: path18, message: `${path18.join(".")} ${message}` });
+function fail(path19, message) {
+  throw new Invalid({ path: path19, message: `${path19.join(".")} ${message}` });
 }
-function int(obj2, path18, fallback) {
-  const v = at(obj2, path18);
+function int(obj2, path19, fallback) {
+  const v = at(obj2, path19);
   if (v === void 0) return fallback;
   if (typeof v !== "number" || !Number.isSafeInteger(v))
-    fail(path18, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
-  if (v < 0) fail(path18, `must not be negative, got ${v}`);
+    fail(path19, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
+  if (v < 0) fail(path19, `must not be negative, got ${v}`);
   return v;
 }
-function oneOf(obj2, path18, allowed, fallback) {
-  const v = at(obj2, path18);
+function oneOf(obj2, path19, allowed, fallback) {
+  const v = at(obj2, path19);
   if (v === void 0) return fallback;
   if (typeof v !== "string" || !allowed.includes(v))
-    fail(path18, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
+    fail(path19, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
   return v;
 }
-function intOrPercent(obj2, path18, fallback) {
-  const v = at(obj2, path18);
+function intOrPercent(obj2, path19, fallback) {
+  const v = at(obj2, path19);
   if (v === void 0) return fallback;
   const parsed = parseIntOrPercent(v);
-  if ("error" in parsed) fail(path18, parsed.error);
+  if ("error" in parsed) fail(path19, parsed.error);
   return parsed;
 }
 function common(obj2, defaultNamespace) {
@@ -46478,13 +46496,13 @@ function readSide(m, defaultNamespace, kubeVersion2, findings) {
   findings.push(skipped(m, read.problem.path, read.problem.message));
   return null;
 }
-function skipped(m, path18, why) {
+function skipped(m, path19, why) {
   return {
     ruleId: "rollout/skipped",
     severity: "warning",
     message: `no rollout plan for ${m.ref.kind} ${m.ref.name ?? ""}: ${why}`.replace(/ {2}/g, " "),
     file: m.file,
-    ...m.locate(path18, "value"),
+    ...m.locate(path19, "value"),
     object: { ...m.ref }
   };
 }
@@ -47240,7 +47258,7 @@ function runContext(env2, workspace) {
 }
 
 // src/action/inputs.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var DEFAULTS = {
   paths: ".",
   command: "check",
@@ -47308,9 +47326,9 @@ function outsideWorkspace(name2, value, workspace) {
     literal.push(part);
   }
   const joined = literal.join("/");
-  const resolved = path16.resolve(workspace, joined === "" && /^[\\/]/.test(value) ? "/" : joined || ".");
-  const rel = path16.relative(workspace, resolved);
-  if (rel === "" || rel !== ".." && !rel.startsWith(`..${path16.sep}`) && !path16.isAbsolute(rel)) return void 0;
+  const resolved = path17.resolve(workspace, joined === "" && /^[\\/]/.test(value) ? "/" : joined || ".");
+  const rel = path17.relative(workspace, resolved);
+  if (rel === "" || rel !== ".." && !rel.startsWith(`..${path17.sep}`) && !path17.isAbsolute(rel)) return void 0;
   return `input ${name2}: ${JSON.stringify(value)} is outside the workspace; only paths inside it are read or written`;
 }
 
@@ -47323,7 +47341,7 @@ async function runAction(env2, io) {
     return 2;
   }
   const inputs = read.inputs;
-  const workspace = path17.resolve(io.cwd, env2.GITHUB_WORKSPACE ?? ".");
+  const workspace = path18.resolve(io.cwd, env2.GITHUB_WORKSPACE ?? ".");
   const outside = [
     ...inputs.paths.map((p) => outsideWorkspace("paths", p, workspace)),
     ...["cluster", "config", "sarifFile"].map((key3) => {
@@ -47376,8 +47394,8 @@ async function runAction(env2, io) {
   }
   let sarifPath = "";
   if (inputs.sarifFile) {
-    sarifPath = path17.resolve(workspace, inputs.sarifFile);
-    mkdirSync(path17.dirname(sarifPath), { recursive: true });
+    sarifPath = path18.resolve(workspace, inputs.sarifFile);
+    mkdirSync(path18.dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, renderSarif(report, { toolVersion: version() }));
   }
   if (inputs.summary && env2.GITHUB_STEP_SUMMARY) {
@@ -47392,7 +47410,7 @@ async function runAction(env2, io) {
       errors: String(counts2.error),
       warnings: String(counts2.warning),
       unschedulable: String(unschedulable2),
-      "sarif-file": inputs.sarifFile ? path17.relative(workspace, sarifPath) : ""
+      "sarif-file": inputs.sarifFile ? path18.relative(workspace, sarifPath) : ""
     };
     appendFileSync(
       env2.GITHUB_OUTPUT,

@@ -401,17 +401,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path20) {
-      const ctrl = callVisitor(key3, node, visitor, path20);
+    function visit_(key3, node, visitor, path21) {
+      const ctrl = callVisitor(key3, node, visitor, path21);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path20, ctrl);
-        return visit_(key3, ctrl, visitor, path20);
+        replaceNode(key3, path21, ctrl);
+        return visit_(key3, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -422,13 +422,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -449,17 +449,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path20) {
-      const ctrl = await callVisitor(key3, node, visitor, path20);
+    async function visitAsync_(key3, node, visitor, path21) {
+      const ctrl = await callVisitor(key3, node, visitor, path21);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key3, path20, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path20);
+        replaceNode(key3, path21, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -470,13 +470,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -503,23 +503,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path20) {
+    function callVisitor(key3, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path20);
+        return visitor(key3, node, path21);
       if (identity2.isMap(node))
-        return visitor.Map?.(key3, node, path20);
+        return visitor.Map?.(key3, node, path21);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key3, node, path20);
+        return visitor.Seq?.(key3, node, path21);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key3, node, path20);
+        return visitor.Pair?.(key3, node, path21);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key3, node, path20);
+        return visitor.Scalar?.(key3, node, path21);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key3, node, path20);
+        return visitor.Alias?.(key3, node, path21);
       return void 0;
     }
-    function replaceNode(key3, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key3, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key3] = node;
       } else if (identity2.isPair(parent)) {
@@ -1131,10 +1131,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1153,7 +1153,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1183,11 +1183,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key3, ...rest] = path20;
+          const [key3, ...rest] = path21;
           const node = this.get(key3, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -1201,8 +1201,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key3, ...rest] = path20;
+      deleteIn(path21) {
+        const [key3, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key3);
         const node = this.get(key3, true);
@@ -1216,8 +1216,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key3, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key3, ...rest] = path21;
         const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -1235,8 +1235,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key3, ...rest] = path20;
+      hasIn(path21) {
+        const [key3, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key3);
         const node = this.get(key3, true);
@@ -1246,8 +1246,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key3, ...rest] = path20;
+      setIn(path21, value) {
+        const [key3, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -3762,9 +3762,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3839,14 +3839,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3861,10 +3861,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3875,10 +3875,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3895,13 +3895,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -5862,9 +5862,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5873,23 +5873,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5900,10 +5900,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -10250,15 +10250,15 @@ var init_source_map = __esm({
         const start2 = this.doc.range?.[0] ?? 0;
         return this.toRange(start2, start2);
       }
-      locate(path20, target = "value") {
-        const { node, keyNode } = this.walk(path20);
+      locate(path21, target = "value") {
+        const { node, keyNode } = this.walk(path21);
         const chosen = target === "key" && keyNode ? keyNode : node ?? keyNode;
         const r = chosen?.range;
         if (r) return this.toRange(r[0], r[1]);
         return this.documentRange();
       }
-      scalarSource(path20) {
-        const { node, complete } = this.walk(path20);
+      scalarSource(path21) {
+        const { node, complete } = this.walk(path21);
         if (!complete || !node || !(0, import_yaml2.isScalar)(node) || !node.range) return void 0;
         return { text: this.text.slice(node.range[0], node.range[1]), plain: node.type === "PLAIN" };
       }
@@ -10282,9 +10282,9 @@ var init_source_map = __esm({
         if (/\s/.test(char)) return void 0;
         let node = this.doc.contents;
         if (!within(node)) return void 0;
-        const path20 = [];
+        const path21 = [];
         const inComment = () => /(?:^|[ \t])#/.test(this.text.slice(this.text.lastIndexOf("\n", rel) + 1, rel));
-        const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path20, onKey: false } : void 0;
+        const ownIndicator = () => "[]{},-".includes(char) && !inComment() ? { path: path21, onKey: false } : void 0;
         for (; ; ) {
           if ((0, import_yaml2.isMap)(node)) {
             let next;
@@ -10302,16 +10302,16 @@ var init_source_map = __esm({
               if (name2 === void 0) return void 0;
               found = true;
               if (name2 === "<<" && (0, import_yaml2.isScalar)(key3) && (typeof key3.value === "symbol" || key3.type === "PLAIN")) {
-                if (onKey || onColon || (0, import_yaml2.isAlias)(value) || (0, import_yaml2.isScalar)(value)) return { path: path20, onKey: false };
+                if (onKey || onColon || (0, import_yaml2.isAlias)(value) || (0, import_yaml2.isScalar)(value)) return { path: path21, onKey: false };
                 if ((0, import_yaml2.isSeq)(value)) {
                   const item = value.items.find(within);
-                  if (!(0, import_yaml2.isMap)(item)) return { path: path20, onKey: false };
+                  if (!(0, import_yaml2.isMap)(item)) return { path: path21, onKey: false };
                   next = item;
                 } else next = value;
                 break;
               }
-              path20.push(name2);
-              if (onKey || onColon) return { path: path20, onKey: true };
+              path21.push(name2);
+              if (onKey || onColon) return { path: path21, onKey: true };
               next = value;
               break;
             }
@@ -10328,24 +10328,24 @@ var init_source_map = __esm({
                 return !!r && r[0] > rel && r[0] - rel < 4096 && /^[ \t\r\n]*$/.test(this.text.slice(rel + 1, r[0]));
               });
               if (index >= 0) {
-                path20.push(index);
-                return { path: path20, onKey: false };
+                path21.push(index);
+                return { path: path21, onKey: false };
               }
             }
             if (index < 0) return ownIndicator();
-            path20.push(index);
+            path21.push(index);
             node = items[index];
             continue;
           }
           if ((0, import_yaml2.isPair)(node)) return void 0;
-          return { path: path20, onKey: false };
+          return { path: path21, onKey: false };
         }
       }
       /** Follows `path` as far as it exists; returns the deepest node reached and the key node of its pair. */
-      walk(path20) {
+      walk(path21) {
         let node = this.deref(this.doc.contents);
         let keyNode = null;
-        for (const segment of path20) {
+        for (const segment of path21) {
           if (!node) return { node, keyNode, complete: false };
           let next;
           if ((0, import_yaml2.isMap)(node)) {
@@ -10450,24 +10450,24 @@ function objItems(value) {
   });
   return out;
 }
-function getIn(root, path20) {
+function getIn(root, path21) {
   let node = root;
-  for (const step of path20) {
+  for (const step of path21) {
     if (typeof step === "number" ? !Array.isArray(node) : !isObj(node)) return void 0;
     node = node[step];
   }
   return node;
 }
-function objAt(root, path20) {
-  const value = getIn(root, path20);
+function objAt(root, path21) {
+  const value = getIn(root, path21);
   return isObj(value) ? value : void 0;
 }
-function arrayAt(root, path20) {
-  const value = getIn(root, path20);
+function arrayAt(root, path21) {
+  const value = getIn(root, path21);
   return Array.isArray(value) ? value : [];
 }
-function stringAt(root, path20) {
-  const value = getIn(root, path20);
+function stringAt(root, path21) {
+  const value = getIn(root, path21);
   return typeof value === "string" ? value : void 0;
 }
 function scalarStringMap(value) {
@@ -10675,8 +10675,8 @@ function withBehaviour(shape, requirements, text, match2) {
   if (!("requirements" in shape)) hidden.requirements = { value: requirements };
   return Object.defineProperties(shape, hidden);
 }
-function invalid(reason, path20) {
-  return withBehaviour({ type: "invalid", reason, path: path20 }, [], "<invalid>", () => false);
+function invalid(reason, path21) {
+  return withBehaviour({ type: "invalid", reason, path: path21 }, [], "<invalid>", () => false);
 }
 function makeSelector(requirements) {
   if (requirements.length === 0) return withBehaviour({ type: "everything" }, [], "", () => true);
@@ -10732,15 +10732,15 @@ function parseLabelSelector(raw) {
   if (expressions !== void 0 && expressions !== null) {
     if (!Array.isArray(expressions)) return invalid("matchExpressions must be a list", ["matchExpressions"]);
     for (const [index, expression] of expressions.entries()) {
-      const path20 = ["matchExpressions", index];
-      const parsed = parseExpression(expression, path20);
-      if ("reason" in parsed) return invalid(parsed.reason, path20);
+      const path21 = ["matchExpressions", index];
+      const parsed = parseExpression(expression, path21);
+      if ("reason" in parsed) return invalid(parsed.reason, path21);
       requirements.push(parsed);
     }
   }
   return makeSelector(requirements);
 }
-function parseExpression(expression, path20) {
+function parseExpression(expression, path21) {
   if (!isObj(expression)) return { reason: "a matchExpressions entry must be a mapping" };
   const { key: key3, operator } = expression;
   if (typeof key3 !== "string" || key3 === "") return { reason: "a matchExpressions entry needs a key" };
@@ -10760,7 +10760,7 @@ function parseExpression(expression, path20) {
     return { reason: `operator ${op} on "${key3}" needs at least one value` };
   if ((op === "Exists" || op === "DoesNotExist") && values.length > 0)
     return { reason: `operator ${op} on "${key3}" takes no values` };
-  return { key: key3, operator: op, values, path: path20 };
+  return { key: key3, operator: op, values, path: path21 };
 }
 function parseMapSelector(raw) {
   if (raw === void 0 || raw === null) return NOTHING;
@@ -10996,8 +10996,8 @@ function templateAt(manifest, kind, templatePath) {
 }
 function controllerSelectorOf(manifest) {
   const kind = manifest.ref.kind;
-  const path20 = ["spec", "selector"];
-  const raw = getIn(manifest.object, path20);
+  const path21 = ["spec", "selector"];
+  const raw = getIn(manifest.object, path21);
   const present = raw !== void 0 && raw !== null;
   switch (kind) {
     case "Deployment":
@@ -11008,24 +11008,24 @@ function controllerSelectorOf(manifest) {
       if (!present && LEGACY_DEFAULTED.has(manifest.ref.apiVersion ?? "")) {
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path20,
+          path: path21,
           present
         };
       }
-      return { selector: parseLabelSelector(raw), path: path20, present };
+      return { selector: parseLabelSelector(raw), path: path21, present };
     case "Job":
       if (!isKind(manifest, kind) || getIn(manifest.object, ["spec", "manualSelector"]) !== true) return void 0;
-      return { selector: parseLabelSelector(raw), path: path20, present };
+      return { selector: parseLabelSelector(raw), path: path21, present };
     case "ReplicationController": {
       if (!isKind(manifest, kind)) return void 0;
       const empty = !present || isObj(raw) && Object.keys(raw).length === 0;
       if (empty)
         return {
           selector: parseMapSelector(getIn(manifest.object, ["spec", "template", "metadata", "labels"])),
-          path: path20,
+          path: path21,
           present: false
         };
-      return { selector: parseMapSelector(raw), path: path20, present };
+      return { selector: parseMapSelector(raw), path: path21, present };
     }
     default:
       return void 0;
@@ -12121,8 +12121,8 @@ var init_object_index = __esm({
 function objectLabel(manifest) {
   return `${manifest.ref.kind ?? "object"} ${manifest.ref.name ?? "(unnamed)"}`;
 }
-function sourceOf(manifest, path20 = ["metadata", "name"]) {
-  return `${manifest.file}:${manifest.locate(path20).line}`;
+function sourceOf(manifest, path21 = ["metadata", "name"]) {
+  return `${manifest.file}:${manifest.locate(path21).line}`;
 }
 function indexOf(context) {
   return context.index ?? indexFor(context.manifests, context.options.defaultNamespace);
@@ -12529,12 +12529,12 @@ function mountsOf(pod, volume) {
   }
   return out;
 }
-function normaliseHostPath(path20) {
-  const collapsed = path20.trim().replace(/\/+/g, "/");
+function normaliseHostPath(path21) {
+  const collapsed = path21.trim().replace(/\/+/g, "/");
   return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
 }
-function sensitiveHostPath(path20) {
-  const normalised = normaliseHostPath(path20);
+function sensitiveHostPath(path21) {
+  const normalised = normaliseHostPath(path21);
   if (ORDINARY.has(normalised)) return void 0;
   if (RUNTIME_SOCKETS.some((socket) => normalised === `/${socket}` || normalised.endsWith(`/${socket}`))) {
     return "the container runtime socket (full control of every container on the node)";
@@ -13058,18 +13058,18 @@ var init_image_pull_policy = __esm({
         for (const ref of workloadContainersOf(context.manifests)) {
           const { image, imagePullPolicy: policy } = ref.container;
           if (typeof policy !== "string") continue;
-          const path20 = [...ref.path, "imagePullPolicy"];
+          const path21 = [...ref.path, "imagePullPolicy"];
           const shown = typeof image === "string" ? `"${image}"` : "its image";
           if (policy === "Never") {
             context.report({
               manifest: ref.template.manifest,
-              path: path20,
+              path: path21,
               message: `${ref.label} has imagePullPolicy Never: pods fail on nodes that do not already have ${shown}`
             });
           } else if (policy === "IfNotPresent" && typeof image === "string" && image.trim() !== "" && isLatest(parseImage(image.trim()))) {
             context.report({
               manifest: ref.template.manifest,
-              path: path20,
+              path: path21,
               message: `${ref.label} pulls mutable image ${shown} with imagePullPolicy IfNotPresent: nodes keep whichever build they pulled first; pin the image or use Always`
             });
           }
@@ -13083,8 +13083,8 @@ var init_image_pull_policy = __esm({
 // src/rules/ingresses.ts
 function ingressBackendsOf(manifest) {
   const out = [];
-  const add = (path20) => {
-    const backend2 = readBackend(manifest, path20);
+  const add = (path21) => {
+    const backend2 = readBackend(manifest, path21);
     if (backend2) out.push(backend2);
   };
   add(["spec", "defaultBackend"]);
@@ -13099,23 +13099,23 @@ function* ingressServiceBackends(manifests, index) {
     for (const backend2 of ingressBackendsOf(ingress2)) yield { ingress: ingress2, namespace, backend: backend2 };
   }
 }
-function readBackend(manifest, path20) {
-  const backend2 = getIn(manifest.object, path20);
+function readBackend(manifest, path21) {
+  const backend2 = getIn(manifest.object, path21);
   if (!isObj(backend2)) return void 0;
   if (isObj(backend2.service)) {
     const service = stringAt(backend2.service, ["name"]);
     if (service === void 0) return void 0;
-    const servicePath = [...path20, "service", "name"];
+    const servicePath = [...path21, "service", "name"];
     const port2 = backend2.service.port;
     if (isObj(port2) && typeof port2.number === "number")
-      return { service, servicePath, port: { number: port2.number }, portPath: [...path20, "service", "port", "number"] };
+      return { service, servicePath, port: { number: port2.number }, portPath: [...path21, "service", "port", "number"] };
     if (isObj(port2) && typeof port2.name === "string")
-      return { service, servicePath, port: { name: port2.name }, portPath: [...path20, "service", "port", "name"] };
+      return { service, servicePath, port: { name: port2.name }, portPath: [...path21, "service", "port", "name"] };
     return { service, servicePath };
   }
   if (typeof backend2.serviceName === "string") {
-    const servicePath = [...path20, "serviceName"];
-    const portPath = [...path20, "servicePort"];
+    const servicePath = [...path21, "serviceName"];
+    const portPath = [...path21, "servicePort"];
     const port2 = backend2.servicePort;
     if (typeof port2 === "number")
       return { service: backend2.serviceName, servicePath, port: { number: port2 }, portPath };
@@ -13999,17 +13999,17 @@ var init_feature_gates = __esm({
 });
 
 // src/k8s/field-errors.ts
-function fieldPath(path20) {
+function fieldPath(path21) {
   let out = "";
-  for (const seg of path20) {
+  for (const seg of path21) {
     if (typeof seg === "number") out += `[${seg}]`;
     else if (typeof seg === "object") out += `[${seg.key}]`;
     else out += out === "" ? seg : `.${seg}`;
   }
   return out;
 }
-function jsonPath(path20) {
-  return path20.map((seg) => typeof seg === "object" ? seg.key : seg);
+function jsonPath(path21) {
+  return path21.map((seg) => typeof seg === "object" ? seg.key : seg);
 }
 function formatValue(value) {
   if (value === void 0 || value === null) return "null";
@@ -14040,13 +14040,13 @@ var init_field_errors = __esm({
   "src/k8s/field-errors.ts"() {
     "use strict";
     fieldError = {
-      invalid: (path20, value, detail) => `${fieldPath(path20)}: Invalid value: ${formatValue(value)}: ${detail}`,
-      required: (path20, detail = "") => `${fieldPath(path20)}: Required value${detail ? `: ${detail}` : ""}`,
-      forbidden: (path20, detail) => `${fieldPath(path20)}: Forbidden: ${detail}`,
-      notSupported: (path20, value, supported) => `${fieldPath(path20)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
-      duplicate: (path20, value) => `${fieldPath(path20)}: Duplicate value: ${formatValue(value)}`,
-      tooMany: (path20, actual, max) => `${fieldPath(path20)}: Too many: ${actual}: must have at most ${max} items`,
-      notFound: (path20, value) => `${fieldPath(path20)}: Not found: ${formatValue(value)}`
+      invalid: (path21, value, detail) => `${fieldPath(path21)}: Invalid value: ${formatValue(value)}: ${detail}`,
+      required: (path21, detail = "") => `${fieldPath(path21)}: Required value${detail ? `: ${detail}` : ""}`,
+      forbidden: (path21, detail) => `${fieldPath(path21)}: Forbidden: ${detail}`,
+      notSupported: (path21, value, supported) => `${fieldPath(path21)}: Unsupported value: ${formatValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(", ")}`,
+      duplicate: (path21, value) => `${fieldPath(path21)}: Duplicate value: ${formatValue(value)}`,
+      tooMany: (path21, actual, max) => `${fieldPath(path21)}: Too many: ${actual}: must have at most ${max} items`,
+      notFound: (path21, value) => `${fieldPath(path21)}: Not found: ${formatValue(value)}`
     };
     NEGATIVE_MSG = "must be greater than or equal to 0";
     PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
@@ -14195,14 +14195,14 @@ function env(list, base, relaxed, emit) {
   if (!Array.isArray(list)) return;
   list.forEach((ev, i) => {
     if (!isObj(ev)) return;
-    const path20 = [...base, i];
+    const path21 = [...base, i];
     if (ev.name === void 0 || ev.name === null || ev.name === "")
-      emit([...path20, "name"], fieldError.required([...path20, "name"]), "key");
+      emit([...path21, "name"], fieldError.required([...path21, "name"]), "key");
     else if (typeof ev.name === "string")
       for (const e of envNameErrors(ev.name, relaxed))
-        emit([...path20, "name"], fieldError.invalid([...path20, "name"], ev.name, e));
+        emit([...path21, "name"], fieldError.invalid([...path21, "name"], ev.name, e));
     if (!isObj(ev.valueFrom)) return;
-    const from = [...path20, "valueFrom"];
+    const from = [...path21, "valueFrom"];
     const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].filter(
       (k) => ev.valueFrom && isObj(ev.valueFrom[k])
     ).length;
@@ -14225,14 +14225,14 @@ function envFrom(list, base, relaxed, emit) {
   if (!Array.isArray(list)) return;
   list.forEach((ev, i) => {
     if (!isObj(ev)) return;
-    const path20 = [...base, i];
+    const path21 = [...base, i];
     if (typeof ev.prefix === "string" && ev.prefix !== "")
       for (const e of envNameErrors(ev.prefix, relaxed))
-        emit([...path20, "prefix"], fieldError.invalid([...path20, "prefix"], ev.prefix, e));
+        emit([...path21, "prefix"], fieldError.invalid([...path21, "prefix"], ev.prefix, e));
     const sources = ["configMapRef", "secretRef"].filter((k) => isObj(ev[k])).length;
-    if (sources === 0) emit(path20, fieldError.invalid(base, "", "must specify one of: `configMapRef` or `secretRef`"));
+    if (sources === 0) emit(path21, fieldError.invalid(base, "", "must specify one of: `configMapRef` or `secretRef`"));
     else if (sources > 1)
-      emit(path20, fieldError.invalid(base, "", "may not have more than one field specified at a time"));
+      emit(path21, fieldError.invalid(base, "", "may not have more than one field specified at a time"));
   });
 }
 function volumeMounts(list, base, emit) {
@@ -14240,27 +14240,27 @@ function volumeMounts(list, base, emit) {
   const mountPoints = /* @__PURE__ */ new Set();
   list.forEach((mnt, i) => {
     if (!isObj(mnt)) return;
-    const path20 = [...base, i];
+    const path21 = [...base, i];
     if (typeof mnt.mountPath === "string") {
       if (mountPoints.has(mnt.mountPath))
-        emit([...path20, "mountPath"], fieldError.invalid([...path20, "mountPath"], mnt.mountPath, "must be unique"));
+        emit([...path21, "mountPath"], fieldError.invalid([...path21, "mountPath"], mnt.mountPath, "must be unique"));
       mountPoints.add(mnt.mountPath);
     }
     if (typeof mnt.subPath === "string" && mnt.subPath !== "")
       for (const e of localDescendingPath(mnt.subPath))
-        emit([...path20, "subPath"], fieldError.invalid([...base, "subPath"], mnt.subPath, e));
+        emit([...path21, "subPath"], fieldError.invalid([...base, "subPath"], mnt.subPath, e));
     if (typeof mnt.subPathExpr === "string" && mnt.subPathExpr !== "") {
       if (typeof mnt.subPath === "string" && mnt.subPath !== "")
         emit(
-          [...path20, "subPathExpr"],
+          [...path21, "subPathExpr"],
           fieldError.invalid(
-            [...path20, "subPathExpr"],
+            [...path21, "subPathExpr"],
             mnt.subPathExpr,
             "subPathExpr and subPath are mutually exclusive"
           )
         );
       for (const e of localDescendingPath(mnt.subPathExpr))
-        emit([...path20, "subPathExpr"], fieldError.invalid([...base, "subPathExpr"], mnt.subPathExpr, e));
+        emit([...path21, "subPathExpr"], fieldError.invalid([...base, "subPathExpr"], mnt.subPathExpr, e));
     }
   });
 }
@@ -14304,23 +14304,23 @@ function handler(h, base, kinds2, emit) {
   let count = 0;
   for (const kind of kinds2) {
     if (h[kind] === void 0 || h[kind] === null) continue;
-    const path20 = [...base, kind];
+    const path21 = [...base, kind];
     if (count > 0) {
-      emit(path20, fieldError.forbidden(path20, "may not specify more than 1 handler type"), "key");
+      emit(path21, fieldError.forbidden(path21, "may not specify more than 1 handler type"), "key");
       continue;
     }
     count++;
     const action = h[kind];
     if (!isObj(action)) continue;
     if (kind === "exec" && (!Array.isArray(action.command) || action.command.length === 0))
-      emit([...path20, "command"], fieldError.required([...path20, "command"]), "key");
-    if (kind === "httpGet" || kind === "tcpSocket" || kind === "grpc") port(action.port, [...path20, "port"], emit);
+      emit([...path21, "command"], fieldError.required([...path21, "command"]), "key");
+    if (kind === "httpGet" || kind === "tcpSocket" || kind === "grpc") port(action.port, [...path21, "port"], emit);
   }
   if (count === 0) emit(base, fieldError.required(base, "must specify a handler type"), "key");
 }
-function port(value, path20, emit) {
+function port(value, path21, emit) {
   const errs = typeof value === "number" ? portNumber(value) : typeof value === "string" ? portName(value) : [];
-  for (const e of errs) emit(path20, fieldError.invalid(path20, value, e));
+  for (const e of errs) emit(path21, fieldError.invalid(path21, value, e));
 }
 function securityContext(sc, base, emit) {
   if (!isObj(sc)) return;
@@ -14425,7 +14425,7 @@ var init_invalid_container = __esm({
         for (const template of podTemplatesOf(context.manifests)) {
           const m = template.manifest;
           const defaulted = defaultPodSpec(template.spec);
-          const emit = (path20, message, target = "value") => context.report({ manifest: m, path: jsonPath(path20), message, target });
+          const emit = (path21, message, target = "value") => context.report({ manifest: m, path: jsonPath(path21), message, target });
           for (const c of containersOf(template, INIT_AND_APP_CONTAINERS)) {
             const index = c.path[c.path.length - 1];
             const list = defaulted[c.list];
@@ -14664,8 +14664,8 @@ var init_cron = __esm({
 });
 
 // src/rules/job-spec.ts
-function validateJobSpec(spec, path20, emit) {
-  const at2 = (...rest) => [...path20, ...rest];
+function validateJobSpec(spec, path21, emit) {
+  const at2 = (...rest) => [...path21, ...rest];
   for (const key3 of [
     "parallelism",
     "completions",
@@ -14774,7 +14774,7 @@ function validateJobSpec(spec, path20, emit) {
     );
   const restartPath = at2("template", "spec", "restartPolicy");
   const restart = podSpec.restartPolicy;
-  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path20;
+  const located2 = isSet(restart) ? restartPath : isObj(template.spec) ? at2("template", "spec") : isObj(spec.template) ? at2("template") : path21;
   if (restart === void 0 || restart === null || restart === "" || restart === "Always")
     emit(
       located2,
@@ -14789,13 +14789,13 @@ function validateJobSpec(spec, path20, emit) {
       FN
     );
 }
-function podFailurePolicy(spec, pfp, podSpec, path20, emit) {
+function podFailurePolicy(spec, pfp, podSpec, path21, emit) {
   const F = "validatePodFailurePolicy";
   const rules = Array.isArray(pfp.rules) ? pfp.rules : [];
   if (rules.length > MAX_POD_FAILURE_POLICY_RULES)
     emit(
-      [...path20, "rules"],
-      fieldError.tooMany([...path20, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
+      [...path21, "rules"],
+      fieldError.tooMany([...path21, "rules"], rules.length, MAX_POD_FAILURE_POLICY_RULES),
       F,
       "key"
     );
@@ -14806,7 +14806,7 @@ function podFailurePolicy(spec, pfp, podSpec, path20, emit) {
     }
   rules.forEach((rule64, i) => {
     if (!isObj(rule64)) return;
-    const r = [...path20, "rules", i];
+    const r = [...path21, "rules", i];
     const R = "validatePodFailurePolicyRule";
     if (rule64.action === "FailIndex" && !isSet(spec.backoffLimitPerIndex))
       emit(
@@ -14834,20 +14834,20 @@ function podFailurePolicy(spec, pfp, podSpec, path20, emit) {
       );
   });
 }
-function onExitCodes(req, path20, containers, emit) {
+function onExitCodes(req, path21, containers, emit) {
   const F = "validatePodFailurePolicyRuleOnExitCodes";
   if (typeof req.containerName === "string" && !containers.has(req.containerName))
     emit(
-      [...path20, "containerName"],
+      [...path21, "containerName"],
       fieldError.invalid(
-        [...path20, "containerName"],
+        [...path21, "containerName"],
         req.containerName,
         "must be one of the container or initContainer names in the pod template"
       ),
       F
     );
   const values = Array.isArray(req.values) ? req.values : void 0;
-  const vPath = [...path20, "values"];
+  const vPath = [...path21, "values"];
   if (!values) return;
   if (values.length === 0) emit(vPath, fieldError.invalid(vPath, [], "at least one value is required"), F);
   else if (values.length > MAX_ON_EXIT_CODES_VALUES)
@@ -14865,13 +14865,13 @@ function onExitCodes(req, path20, containers, emit) {
   });
   if (!ordered) emit(vPath, fieldError.invalid(vPath, values, "must be ordered"), F);
 }
-function onPodConditions(patterns, path20, emit) {
+function onPodConditions(patterns, path21, emit) {
   const F = "validatePodFailurePolicyRuleOnPodConditions";
   if (patterns.length > MAX_ON_POD_CONDITIONS)
-    emit(path20, fieldError.tooMany(path20, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
+    emit(path21, fieldError.tooMany(path21, patterns.length, MAX_ON_POD_CONDITIONS), F, "key");
   patterns.forEach((p, j) => {
     if (!isObj(p)) return;
-    const at2 = [...path20, j];
+    const at2 = [...path21, j];
     if (typeof p.type === "string")
       for (const msg of qualifiedName(p.type))
         emit([...at2, "type"], fieldError.invalid([...at2, "type"], p.type, msg), F);
@@ -14881,24 +14881,24 @@ function onPodConditions(patterns, path20, emit) {
       emit([...at2, "status"], fieldError.notSupported([...at2, "status"], p.status, ["False", "True", "Unknown"]), F);
   });
 }
-function successPolicy(policy, completions, path20, emit) {
+function successPolicy(policy, completions, path21, emit) {
   const F = "validateSuccessPolicy";
   const rules = Array.isArray(policy.rules) ? policy.rules : [];
   if (rules.length === 0)
     emit(
-      path20,
+      path21,
       fieldError.required(
-        [...path20, "rules"],
+        [...path21, "rules"],
         "at least one rules must be specified when the successPolicy is specified"
       ),
       F,
       "key"
     );
   if (rules.length > MAX_SUCCESS_POLICY_RULES)
-    emit([...path20, "rules"], fieldError.tooMany([...path20, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
+    emit([...path21, "rules"], fieldError.tooMany([...path21, "rules"], rules.length, MAX_SUCCESS_POLICY_RULES), F, "key");
   rules.forEach((rule64, i) => {
     if (!isObj(rule64)) return;
-    const r = [...path20, "rules", i];
+    const r = [...path21, "rules", i];
     const R = "validateSuccessPolicyRule";
     if (!isSet(rule64.succeededCount) && !isSet(rule64.succeededIndexes))
       emit(r, fieldError.required(r, "at least one of succeededCount or succeededIndexes must be specified"), R, "key");
@@ -15068,7 +15068,7 @@ var init_invalid_cronjob_spec = __esm({
         for (const m of context.manifests) {
           if (m.ref.kind !== "CronJob" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
           const spec = m.object.spec;
-          const emit = (path20, message, upstream, target) => context.report({ manifest: m, path: path20, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const emit = (path21, message, upstream, target) => context.report({ manifest: m, path: path21, message: `${message} (${upstream})`, ...target ? { target } : {} });
           const schedulePath = ["spec", "schedule"];
           if (spec.schedule === "") emit(schedulePath, fieldError.required(schedulePath), "validateCronJobSpec");
           else if (typeof spec.schedule === "string") {
@@ -15101,19 +15101,19 @@ var init_invalid_cronjob_spec = __esm({
           }
           const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : void 0;
           if (jobSpec) {
-            const path20 = ["spec", "jobTemplate", "spec"];
-            validateJobSpec(jobSpec, path20, emit);
+            const path21 = ["spec", "jobTemplate", "spec"];
+            validateJobSpec(jobSpec, path21, emit);
             if (isObj(jobSpec.selector))
               emit(
-                [...path20, "selector"],
-                fieldError.invalid([...path20, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
+                [...path21, "selector"],
+                fieldError.invalid([...path21, "selector"], jobSpec.selector, "`selector` will be auto-generated"),
                 "ValidateJobTemplateSpec",
                 "key"
               );
             if (jobSpec.manualSelector === true)
               emit(
-                [...path20, "manualSelector"],
-                fieldError.notSupported([...path20, "manualSelector"], true, ["nil", "false"]),
+                [...path21, "manualSelector"],
+                fieldError.notSupported([...path21, "manualSelector"], true, ["nil", "false"]),
                 "ValidateJobTemplateSpec"
               );
           }
@@ -15327,54 +15327,54 @@ function checkSpec(m, spec, lowerBound, emit) {
     }
   }
 }
-function crossVersionRef(ref, path20, emit) {
+function crossVersionRef(ref, path21, emit) {
   for (const key3 of ["kind", "name"]) {
     const value = ref[key3];
     if (typeof value !== "string") continue;
-    if (value === "") emit([...path20, key3], fieldError.required([...path20, key3]), "ValidateCrossVersionObjectReference");
+    if (value === "") emit([...path21, key3], fieldError.required([...path21, key3]), "ValidateCrossVersionObjectReference");
     else
       for (const msg of pathSegmentName(value))
-        emit([...path20, key3], fieldError.invalid([...path20, key3], value, msg), "ValidateCrossVersionObjectReference");
+        emit([...path21, key3], fieldError.invalid([...path21, key3], value, msg), "ValidateCrossVersionObjectReference");
   }
 }
-function metricSpec(metric, path20, emit) {
+function metricSpec(metric, path21, emit) {
   const FN2 = "validateMetricSpec";
   const type = metric.type;
   if (type === "")
-    emit([...path20, "type"], fieldError.required([...path20, "type"], "must specify a metric source type"), FN2);
+    emit([...path21, "type"], fieldError.required([...path21, "type"], "must specify a metric source type"), FN2);
   else if (typeof type === "string" && !METRIC_SOURCE_TYPES.includes(type))
-    emit([...path20, "type"], fieldError.notSupported([...path20, "type"], type, METRIC_SOURCE_TYPES), FN2);
+    emit([...path21, "type"], fieldError.notSupported([...path21, "type"], type, METRIC_SOURCE_TYPES), FN2);
   const present = SOURCE_FIELDS.filter((f) => isSet2(metric[f]));
   const first = present[0];
-  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path20, first], emit);
+  if (first && isObj(metric[first])) metricSource(first, metric[first], [...path21, first], emit);
   const expected = typeof type === "string" ? FIELD_OF_TYPE[type] : void 0;
   if (expected && !isSet2(metric[expected]))
-    emit(path20, fieldError.required([...path20, expected], "must populate information for the given metric source"), FN2);
+    emit(path21, fieldError.required([...path21, expected], "must populate information for the given metric source"), FN2);
   if (present.length !== 1) {
     for (const f of present)
       if (f !== expected)
-        emit([...path20, f], fieldError.forbidden([...path20, f], "must populate the given metric source only"), FN2, "key");
+        emit([...path21, f], fieldError.forbidden([...path21, f], "must populate the given metric source only"), FN2, "key");
   }
 }
-function metricSource(kind, src, path20, emit) {
+function metricSource(kind, src, path21, emit) {
   const target = isObj(src.target) ? src.target : void 0;
-  const tPath = [...path20, "target"];
+  const tPath = [...path21, "target"];
   const has = (key3) => target !== void 0 && isSet2(target[key3]);
   if (kind === "object" || kind === "external" || kind === "pods") {
-    if (isObj(src.metric)) metricIdentifier(src.metric, [...path20, "metric"], emit);
+    if (isObj(src.metric)) metricIdentifier(src.metric, [...path21, "metric"], emit);
   }
   if (kind === "object" && isObj(src.describedObject))
-    crossVersionRef(src.describedObject, [...path20, "describedObject"], emit);
+    crossVersionRef(src.describedObject, [...path21, "describedObject"], emit);
   if (kind === "resource" || kind === "containerResource") {
     const fn = kind === "resource" ? "validateResourceSource" : "validateContainerResourceSource";
     if (src.name === "")
-      emit([...path20, "name"], fieldError.required([...path20, "name"], "must specify a resource name"), fn);
+      emit([...path21, "name"], fieldError.required([...path21, "name"], "must specify a resource name"), fn);
     if (kind === "containerResource" && typeof src.container === "string") {
       if (src.container === "")
-        emit([...path20, "container"], fieldError.required([...path20, "container"], "must specify a container"), fn);
+        emit([...path21, "container"], fieldError.required([...path21, "container"], "must specify a container"), fn);
       else
         for (const msg of dns1123Label(src.container))
-          emit([...path20, "container"], fieldError.invalid([...path20, "container"], src.container, msg), fn);
+          emit([...path21, "container"], fieldError.invalid([...path21, "container"], src.container, msg), fn);
     }
   }
   if (!target) return;
@@ -15438,48 +15438,48 @@ function metricSource(kind, src, path20, emit) {
     }
   }
 }
-function metricTarget(target, path20, emit) {
+function metricTarget(target, path21, emit) {
   const FN2 = "validateMetricTarget";
   const type = target.type;
   if (type === "")
-    emit([...path20, "type"], fieldError.required([...path20, "type"], "must specify a metric target type"), FN2);
+    emit([...path21, "type"], fieldError.required([...path21, "type"], "must specify a metric target type"), FN2);
   if (typeof type === "string" && !["Utilization", "Value", "AverageValue"].includes(type))
     emit(
-      [...path20, "type"],
-      fieldError.invalid([...path20, "type"], type, "must be either Utilization, Value, or AverageValue"),
+      [...path21, "type"],
+      fieldError.invalid([...path21, "type"], type, "must be either Utilization, Value, or AverageValue"),
       FN2
     );
   for (const key3 of ["value", "averageValue"]) {
     const q = parseQuantity(target[key3]);
     if (q && q.nano <= 0n)
-      emit([...path20, key3], fieldError.invalid([...path20, key3], target[key3], "must be positive"), FN2);
+      emit([...path21, key3], fieldError.invalid([...path21, key3], target[key3], "must be positive"), FN2);
   }
   const util = target.averageUtilization;
   if (typeof util === "number" && util < 1)
     emit(
-      [...path20, "averageUtilization"],
-      fieldError.invalid([...path20, "averageUtilization"], util, "must be greater than 0"),
+      [...path21, "averageUtilization"],
+      fieldError.invalid([...path21, "averageUtilization"], util, "must be greater than 0"),
       FN2
     );
 }
-function metricIdentifier(id, path20, emit) {
+function metricIdentifier(id, path21, emit) {
   const name2 = id.name;
   if (typeof name2 !== "string") return;
   if (name2 === "")
     emit(
-      [...path20, "name"],
-      fieldError.required([...path20, "name"], "must specify a metric name"),
+      [...path21, "name"],
+      fieldError.required([...path21, "name"], "must specify a metric name"),
       "validateMetricIdentifier"
     );
   else
     for (const msg of pathSegmentName(name2))
-      emit([...path20, "name"], fieldError.invalid([...path20, "name"], name2, msg), "validateMetricIdentifier");
+      emit([...path21, "name"], fieldError.invalid([...path21, "name"], name2, msg), "validateMetricIdentifier");
 }
-function scalingRules(rules, path20, emit) {
+function scalingRules(rules, path21, emit) {
   const FN2 = "validateScalingRules";
   const window = rules.stabilizationWindowSeconds;
   if (typeof window === "number") {
-    const wPath = [...path20, "stabilizationWindowSeconds"];
+    const wPath = [...path21, "stabilizationWindowSeconds"];
     if (window < 0) emit(wPath, fieldError.invalid(wPath, window, "must be greater than or equal to zero"), FN2);
     if (window > MAX_STABILIZATION_WINDOW_SECONDS)
       emit(
@@ -15491,17 +15491,17 @@ function scalingRules(rules, path20, emit) {
   const select = rules.selectPolicy;
   if (typeof select === "string" && !["Disabled", "Max", "Min"].includes(select))
     emit(
-      [...path20, "selectPolicy"],
-      fieldError.notSupported([...path20, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
+      [...path21, "selectPolicy"],
+      fieldError.notSupported([...path21, "selectPolicy"], select, ["Disabled", "Max", "Min"]),
       FN2
     );
   const policies = rules.policies;
   if (Array.isArray(policies) && policies.length === 0)
-    emit([...path20, "policies"], fieldError.required([...path20, "policies"], "must specify at least one Policy"), FN2);
+    emit([...path21, "policies"], fieldError.required([...path21, "policies"], "must specify at least one Policy"), FN2);
   if (!Array.isArray(policies)) return;
   policies.forEach((policy, i) => {
     if (!isObj(policy)) return;
-    const p = [...path20, "policies", i];
+    const p = [...path21, "policies", i];
     const P = "validateScalingPolicy";
     if (typeof policy.type === "string" && policy.type !== "Pods" && policy.type !== "Percent")
       emit([...p, "type"], fieldError.notSupported([...p, "type"], policy.type, ["Percent", "Pods"]), P);
@@ -15599,7 +15599,7 @@ var init_invalid_hpa_spec = __esm({
           if (m.ref.kind !== "HorizontalPodAutoscaler" || groupOf(m.ref.apiVersion) !== "autoscaling") continue;
           const spec = m.object.spec;
           if (!isObj(spec)) continue;
-          const emit = (path20, message, upstream, target) => context.report({ manifest: m, path: path20, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const emit = (path21, message, upstream, target) => context.report({ manifest: m, path: path21, message: `${message} (${upstream})`, ...target ? { target } : {} });
           checkSpec(m, spec, lowerBound, emit);
         }
       }
@@ -15698,20 +15698,20 @@ function checkSpec2(spec, emit) {
   if (isObj(spec.defaultBackend)) backend(spec.defaultBackend, ["spec", "defaultBackend"], emit);
   rules.forEach((r, i) => {
     if (!isObj(r)) return;
-    const path20 = ["spec", "rules", i];
-    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path20, "host"], "validateIngressRules", emit);
+    const path21 = ["spec", "rules", i];
+    if (typeof r.host === "string" && r.host !== "") host(r.host, [...path21, "host"], "validateIngressRules", emit);
     if (!isObj(r.http)) return;
     const paths = r.http.paths;
     if (Array.isArray(paths) && paths.length === 0)
       emit(
-        [...path20, "http", "paths"],
-        fieldError.required([...path20, "http", "paths"]),
+        [...path21, "http", "paths"],
+        fieldError.required([...path21, "http", "paths"]),
         "validateHTTPIngressRuleValue",
         "key"
       );
     if (!Array.isArray(paths)) return;
     paths.forEach((p, j) => {
-      if (isObj(p)) httpPath(p, [...path20, "http", "paths", j], emit);
+      if (isObj(p)) httpPath(p, [...path21, "http", "paths", j], emit);
     });
   });
   if (Array.isArray(spec.tls))
@@ -15729,28 +15729,28 @@ function checkSpec2(spec, emit) {
         "ValidateIngressSpec"
       );
 }
-function host(value, path20, fn, emit) {
-  if (parseIP(value)) emit(path20, fieldError.invalid(path20, value, "must be a DNS name, not an IP address"), fn);
+function host(value, path21, fn, emit) {
+  if (parseIP(value)) emit(path21, fieldError.invalid(path21, value, "must be a DNS name, not an IP address"), fn);
   if (value.includes("*")) {
-    if (!isWildcardSubdomain(value)) emit(path20, fieldError.invalid(path20, value, WILDCARD_DNS1123), fn);
-  } else for (const msg of dns1123Subdomain(value)) emit(path20, fieldError.invalid(path20, value, msg), fn);
+    if (!isWildcardSubdomain(value)) emit(path21, fieldError.invalid(path21, value, WILDCARD_DNS1123), fn);
+  } else for (const msg of dns1123Subdomain(value)) emit(path21, fieldError.invalid(path21, value, msg), fn);
 }
-function tlsHost(value, path20, emit) {
+function tlsHost(value, path21, emit) {
   if (value.includes("*")) {
     if (!isWildcardSubdomain(value))
-      emit(path20, fieldError.invalid(path20, value, WILDCARD_DNS1123), "validateIngressTLS");
+      emit(path21, fieldError.invalid(path21, value, WILDCARD_DNS1123), "validateIngressTLS");
   } else
-    for (const msg of dns1123Subdomain(value)) emit(path20, fieldError.invalid(path20, value, msg), "validateIngressTLS");
+    for (const msg of dns1123Subdomain(value)) emit(path21, fieldError.invalid(path21, value, msg), "validateIngressTLS");
 }
 function isWildcardSubdomain(value) {
   return value.length <= 253 && value.startsWith("*.") && dns1123Subdomain(value.slice(2)).length === 0;
 }
-function httpPath(p, path20, emit) {
+function httpPath(p, path21, emit) {
   const FN2 = "validateHTTPIngressPath";
   const type = p.pathType;
   const text = typeof p.path === "string" ? p.path : "";
-  const pathAt = [...path20, "path"];
-  const at2 = p.path === void 0 ? path20 : pathAt;
+  const pathAt = [...path21, "path"];
+  const at2 = p.path === void 0 ? path21 : pathAt;
   if (type === "Exact" || type === "Prefix") {
     if (!text.startsWith("/")) emit(at2, fieldError.invalid(pathAt, text, "must be an absolute path"), FN2);
     if (text !== "") {
@@ -15765,21 +15765,21 @@ function httpPath(p, path20, emit) {
   } else if (typeof type !== "string" || !PATH_TYPES.includes(type)) {
     if (type === void 0 || type === null) return;
   }
-  if (isObj(p.backend)) backend(p.backend, [...path20, "backend"], emit);
+  if (isObj(p.backend)) backend(p.backend, [...path21, "backend"], emit);
 }
-function backend(b, path20, emit) {
+function backend(b, path21, emit) {
   const FN2 = "validateIngressBackend";
   const hasResource = isObj(b.resource);
   const hasService = isObj(b.service);
   if (hasResource && hasService) {
-    emit(path20, fieldError.invalid(path20, "", "cannot set both resource and service backends"), FN2, "key");
+    emit(path21, fieldError.invalid(path21, "", "cannot set both resource and service backends"), FN2, "key");
     return;
   }
   if (hasResource) {
     const ref = b.resource;
     for (const key3 of ["kind", "name"]) {
       const value = ref[key3];
-      const at2 = [...path20, "resource", key3];
+      const at2 = [...path21, "resource", key3];
       if (value === "") emit(at2, fieldError.required(at2), FN2);
       else if (typeof value === "string")
         for (const msg of pathSegmentName(value)) emit(at2, fieldError.invalid(at2, value, msg), FN2);
@@ -15787,19 +15787,19 @@ function backend(b, path20, emit) {
     if (typeof ref.apiGroup === "string" && ref.apiGroup !== "")
       for (const msg of dns1123Subdomain(ref.apiGroup))
         emit(
-          [...path20, "resource", "apiGroup"],
-          fieldError.invalid([...path20, "resource", "apiGroup"], ref.apiGroup, msg),
+          [...path21, "resource", "apiGroup"],
+          fieldError.invalid([...path21, "resource", "apiGroup"], ref.apiGroup, msg),
           FN2
         );
     return;
   }
   if (!hasService) {
-    emit(path20, fieldError.invalid(path20, "", "resource or service backend is required"), FN2, "key");
+    emit(path21, fieldError.invalid(path21, "", "resource or service backend is required"), FN2, "key");
     return;
   }
   const service = b.service;
   const name2 = service.name;
-  const namePath = [...path20, "service", "name"];
+  const namePath = [...path21, "service", "name"];
   if (name2 === "") emit(namePath, fieldError.required(namePath), FN2);
   else if (typeof name2 === "string")
     for (const msg of dns1035Label(name2)) emit(namePath, fieldError.invalid(namePath, name2, msg), FN2);
@@ -15808,21 +15808,21 @@ function backend(b, path20, emit) {
   const portNum = typeof port2.number === "number" ? port2.number : 0;
   if (portName_ !== "" && portNum !== 0) {
     emit(
-      [...path20, "service", "port"],
-      fieldError.invalid(path20, "", "cannot set both port name & port number"),
+      [...path21, "service", "port"],
+      fieldError.invalid(path21, "", "cannot set both port name & port number"),
       FN2,
       "key"
     );
   } else if (portName_ !== "") {
-    const at2 = [...path20, "service", "port", "name"];
+    const at2 = [...path21, "service", "port", "name"];
     for (const msg of portName(portName_)) emit(at2, fieldError.invalid(at2, portName_, msg), FN2);
   } else if (portNum !== 0) {
-    const at2 = [...path20, "service", "port", "number"];
+    const at2 = [...path21, "service", "port", "number"];
     for (const msg of portNumber(portNum)) emit(at2, fieldError.invalid(at2, portNum, msg), FN2);
   } else {
     emit(
-      isObj(service.port) ? [...path20, "service", "port"] : [...path20, "service"],
-      fieldError.required(path20, "port name or number is required"),
+      isObj(service.port) ? [...path21, "service", "port"] : [...path21, "service"],
+      fieldError.required(path21, "port name or number is required"),
       FN2,
       "key"
     );
@@ -15901,7 +15901,7 @@ var init_invalid_ingress_spec = __esm({
       check(context) {
         for (const m of context.manifests) {
           if (m.ref.kind !== "Ingress" || m.ref.apiVersion !== "networking.k8s.io/v1" || !isObj(m.object.spec)) continue;
-          const emit = (path20, message, upstream, target) => context.report({ manifest: m, path: path20, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const emit = (path21, message, upstream, target) => context.report({ manifest: m, path: path21, message: `${message} (${upstream})`, ...target ? { target } : {} });
           checkSpec2(m.object.spec, emit);
         }
       }
@@ -15972,7 +15972,7 @@ var init_invalid_job_spec = __esm({
         for (const m of context.manifests) {
           if (m.ref.kind !== "Job" || groupOf(m.ref.apiVersion) !== "batch" || !isObj(m.object.spec)) continue;
           const spec = m.object.spec;
-          const emit = (path20, message, upstream, target) => context.report({ manifest: m, path: path20, message: `${message} (${upstream})`, ...target ? { target } : {} });
+          const emit = (path21, message, upstream, target) => context.report({ manifest: m, path: path21, message: `${message} (${upstream})`, ...target ? { target } : {} });
           validateJobSpec(spec, ["spec"], emit);
           if (isObj(spec.selector) && spec.manualSelector !== true)
             emit(
@@ -16007,39 +16007,39 @@ function labelMaps(root, kind) {
   const out = [];
   const stack = [{ value: root, path: [] }];
   while (stack.length > 0) {
-    const { value, path: path20 } = stack.pop();
+    const { value, path: path21 } = stack.pop();
     if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: [...path20, i] }));
+      value.forEach((v, i) => stack.push({ value: v, path: [...path21, i] }));
       continue;
     }
     if (!isMap2(value)) continue;
     for (const [key3, child] of Object.entries(value)) {
-      const childPath = [...path20, key3];
-      const parent = path20[path20.length - 1];
+      const childPath = [...path21, key3];
+      const parent = path21[path21.length - 1];
       if (parent === "metadata" && key3 === "labels") out.push({ path: childPath, kind: "labels" });
       else if (parent === "metadata" && key3 === "annotations") out.push({ path: childPath, kind: "annotations" });
       else if (key3 === "matchLabels" || key3 === "nodeSelector") out.push({ path: childPath, kind: "labels" });
-      else if (kind === "Service" && path20.length === 1 && path20[0] === "spec" && key3 === "selector")
+      else if (kind === "Service" && path21.length === 1 && path21[0] === "spec" && key3 === "selector")
         out.push({ path: childPath, kind: "labels" });
-      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path20.length === 0 && key3 !== "metadata")
+      else if (key3 === "openAPIV3Schema" || (kind === "ConfigMap" || kind === "Secret") && path21.length === 0 && key3 !== "metadata")
         continue;
       else stack.push({ value: child, path: childPath });
     }
   }
   return out.sort((a, b) => a.path.join("\0") < b.path.join("\0") ? -1 : 1);
 }
-function checkMap(m, path20, kind, report) {
+function checkMap(m, path21, kind, report) {
   let value = m.object;
-  for (const p of path20) value = value[p];
+  for (const p of path21) value = value[p];
   if (!isMap2(value)) return;
-  const what = path20[path20.length - 1] === "annotations" ? "annotation" : path20[path20.length - 1] === "labels" ? "label" : "selector";
+  const what = path21[path21.length - 1] === "annotations" ? "annotation" : path21[path21.length - 1] === "labels" ? "label" : "selector";
   let total = 0;
   for (const [key3, v] of Object.entries(value)) {
     const keyErrs = qualifiedName(key3);
     if (keyErrs.length)
       report({
         manifest: m,
-        path: [...path20, key3],
+        path: [...path21, key3],
         target: "key",
         message: `${what} key ${JSON.stringify(key3)}: ${keyErrs.join("; ")}`
       });
@@ -16050,7 +16050,7 @@ function checkMap(m, path20, kind, report) {
       if (valueErrs.length)
         report({
           manifest: m,
-          path: [...path20, key3],
+          path: [...path21, key3],
           message: `${what} value ${JSON.stringify(truncate(v))} of ${JSON.stringify(key3)}: ${valueErrs.join("; ")}`
         });
     }
@@ -16058,7 +16058,7 @@ function checkMap(m, path20, kind, report) {
   if (kind === "annotations" && total > ANNOTATIONS_MAX_BYTES) {
     report({
       manifest: m,
-      path: path20,
+      path: path21,
       target: "key",
       message: `annotations total ${total} bytes, over the API server's limit of ${ANNOTATIONS_MAX_BYTES}`
     });
@@ -16117,7 +16117,7 @@ var init_invalid_label = __esm({
       },
       check(context) {
         for (const m of context.manifests) {
-          for (const { path: path20, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path20, kind, context.report);
+          for (const { path: path21, kind } of labelMaps(m.object, m.ref.kind)) checkMap(m, path21, kind, context.report);
         }
       }
     };
@@ -16336,12 +16336,12 @@ var init_invalid_pdb_spec = __esm({
             });
           }
           for (const key3 of ["minAvailable", "maxUnavailable"]) {
-            const path20 = ["spec", key3];
+            const path21 = ["spec", key3];
             for (const detail of intOrPercentProblems(spec[key3]))
               context.report({
                 manifest: m,
-                path: path20,
-                message: `${fieldError.invalid(path20, spec[key3], detail)} (${UPSTREAM})`
+                path: path21,
+                message: `${fieldError.invalid(path21, spec[key3], detail)} (${UPSTREAM})`
               });
           }
         }
@@ -16379,8 +16379,8 @@ function containerNames(spec, base, emit) {
     if (!Array.isArray(items)) return;
     items.forEach((c, i) => {
       if (!isObj(c) || typeof c.name !== "string" || c.name === "") return;
-      const path20 = [...base, list, i, "name"];
-      if (names.has(c.name)) emit(path20, fieldError.duplicate(path20, c.name));
+      const path21 = [...base, list, i, "name"];
+      if (names.has(c.name)) emit(path21, fieldError.duplicate(path21, c.name));
       else names.add(c.name);
     });
   };
@@ -16392,10 +16392,10 @@ function volumes(list, base, emit) {
   const names = /* @__PURE__ */ new Set();
   list.forEach((v, i) => {
     if (!isObj(v) || typeof v.name !== "string" || v.name === "") return;
-    const path20 = [...base, i, "name"];
+    const path21 = [...base, i, "name"];
     const errs = dns1123Label(v.name);
-    if (errs.length > 0) for (const e of errs) emit(path20, fieldError.invalid(path20, v.name, e));
-    else if (names.has(v.name)) emit(path20, fieldError.duplicate(path20, v.name));
+    if (errs.length > 0) for (const e of errs) emit(path21, fieldError.invalid(path21, v.name, e));
+    else if (names.has(v.name)) emit(path21, fieldError.duplicate(path21, v.name));
     else names.add(v.name);
   });
 }
@@ -16405,8 +16405,8 @@ function hostNetworkPorts(spec, base, emit) {
     if (!isObj(c) || !Array.isArray(c.ports)) return;
     c.ports.forEach((p, j) => {
       if (!isObj(p) || typeof p.hostPort !== "number" || p.hostPort === 0 || p.hostPort === p.containerPort) return;
-      const path20 = [...base, "containers", i, "ports", j, "hostPort"];
-      emit(path20, fieldError.invalid(path20, p.hostPort, "must match `containerPort` when `hostNetwork` is true"));
+      const path21 = [...base, "containers", i, "ports", j, "hostPort"];
+      emit(path21, fieldError.invalid(path21, p.hostPort, "must match `containerPort` when `hostNetwork` is true"));
     });
   });
 }
@@ -16421,8 +16421,8 @@ function hostPortConflicts(spec, base, emit) {
       c.ports.forEach((p, j) => {
         if (!isObj(p) || typeof p.hostPort !== "number" || p.hostPort === 0) return;
         const key3 = `${typeof p.protocol === "string" ? p.protocol : "TCP"}/${typeof p.hostIP === "string" ? p.hostIP : ""}/${p.hostPort}`;
-        const path20 = [...base, list, i, "ports", j, "hostPort"];
-        if (seen.has(key3)) emit(path20, fieldError.duplicate(path20, key3));
+        const path21 = [...base, list, i, "ports", j, "hostPort"];
+        if (seen.has(key3)) emit(path21, fieldError.duplicate(path21, key3));
         else seen.add(key3);
       });
     });
@@ -16442,11 +16442,11 @@ function hostProcess(spec, base, emit) {
       containers++;
       const value = getBool(c.securityContext, ["windowsOptions", "hostProcess"]);
       if (podValue !== void 0 && value !== void 0 && podValue !== value) {
-        const path20 = [...base, list, i, "securityContext", "windowsOptions", "hostProcess"];
+        const path21 = [...base, list, i, "securityContext", "windowsOptions", "hostProcess"];
         emit(
-          path20,
+          path21,
           fieldError.invalid(
-            path20,
+            path21,
             value,
             `pod hostProcess value must be identical if both are specified, was ${podValue}`
           )
@@ -16476,9 +16476,9 @@ function hostProcess(spec, base, emit) {
       )
     );
 }
-function getBool(o, path20) {
+function getBool(o, path21) {
   let cur = o;
-  for (const key3 of path20) cur = isObj(cur) ? cur[key3] : void 0;
+  for (const key3 of path21) cur = isObj(cur) ? cur[key3] : void 0;
   return typeof cur === "boolean" ? cur : void 0;
 }
 function hostNamespaces(spec, base, emit) {
@@ -16492,27 +16492,27 @@ function hostNamespaces(spec, base, emit) {
         emit([...base, key3], fieldError.forbidden([...base, name2], "when `pod.Spec.HostUsers` is false"), "key");
   }
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
-    const path20 = [...base, "securityContext", "shareProcessNamespace"];
+    const path21 = [...base, "securityContext", "shareProcessNamespace"];
     emit(
       [...base, "shareProcessNamespace"],
-      fieldError.invalid(path20, true, "ShareProcessNamespace and HostPID cannot both be enabled")
+      fieldError.invalid(path21, true, "ShareProcessNamespace and HostPID cannot both be enabled")
     );
   }
 }
 function dnsConfig(spec, base, emit) {
-  const path20 = [...base, "dnsConfig"];
+  const path21 = [...base, "dnsConfig"];
   const config = spec.dnsConfig;
   const nameservers = isObj(config) && Array.isArray(config.nameservers) ? config.nameservers : [];
   if (spec.dnsPolicy === "None") {
     if (!isObj(config)) {
-      emit(path20, fieldError.required(path20, "must provide `dnsConfig` when `dnsPolicy` is None"), "key");
+      emit(path21, fieldError.required(path21, "must provide `dnsConfig` when `dnsPolicy` is None"), "key");
       return;
     }
     if (nameservers.length === 0) {
       emit(
-        [...path20, "nameservers"],
+        [...path21, "nameservers"],
         fieldError.required(
-          [...path20, "nameservers"],
+          [...path21, "nameservers"],
           "must provide at least one DNS nameserver when `dnsPolicy` is None"
         ),
         "key"
@@ -16523,34 +16523,34 @@ function dnsConfig(spec, base, emit) {
   if (!isObj(config)) return;
   if (nameservers.length > 3)
     emit(
-      [...path20, "nameservers"],
-      fieldError.invalid([...path20, "nameservers"], nameservers, "must not have more than 3 nameservers")
+      [...path21, "nameservers"],
+      fieldError.invalid([...path21, "nameservers"], nameservers, "must not have more than 3 nameservers")
     );
   const searches = Array.isArray(config.searches) ? config.searches : [];
   if (searches.length > 32)
     emit(
-      [...path20, "searches"],
-      fieldError.invalid([...path20, "searches"], searches, "must not have more than 32 search paths")
+      [...path21, "searches"],
+      fieldError.invalid([...path21, "searches"], searches, "must not have more than 32 search paths")
     );
 }
 function topologySpread(list, base, emit) {
   if (!Array.isArray(list)) return;
   list.forEach((c, i) => {
     if (!isObj(c)) return;
-    const path20 = [...base, i];
+    const path21 = [...base, i];
     if (typeof c.maxSkew === "number" && c.maxSkew <= 0)
-      emit([...path20, "maxSkew"], fieldError.invalid([...path20, "maxSkew"], c.maxSkew, "must be greater than zero"));
+      emit([...path21, "maxSkew"], fieldError.invalid([...path21, "maxSkew"], c.maxSkew, "must be greater than zero"));
     if (typeof c.minDomains === "number") {
       if (c.minDomains <= 0)
         emit(
-          [...path20, "minDomains"],
-          fieldError.invalid([...path20, "minDomains"], c.minDomains, "must be greater than zero")
+          [...path21, "minDomains"],
+          fieldError.invalid([...path21, "minDomains"], c.minDomains, "must be greater than zero")
         );
       if (c.whenUnsatisfiable !== "DoNotSchedule")
         emit(
-          [...path20, "minDomains"],
+          [...path21, "minDomains"],
           fieldError.invalid(
-            [...path20, "minDomains"],
+            [...path21, "minDomains"],
             c.minDomains,
             `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${String(c.whenUnsatisfiable ?? "")}`
           )
@@ -16559,9 +16559,9 @@ function topologySpread(list, base, emit) {
     const twin = list.slice(i + 1).some((o) => isObj(o) && o.topologyKey === c.topologyKey && o.whenUnsatisfiable === c.whenUnsatisfiable);
     if (twin)
       emit(
-        path20,
+        path21,
         fieldError.duplicate(
-          [...path20, "{topologyKey, whenUnsatisfiable}"],
+          [...path21, "{topologyKey, whenUnsatisfiable}"],
           `{${String(c.topologyKey)}, ${String(c.whenUnsatisfiable)}}`
         ),
         "key"
@@ -16572,53 +16572,53 @@ function tolerations(list, base, emit) {
   if (!Array.isArray(list)) return;
   list.forEach((t, i) => {
     if (!isObj(t)) return;
-    const path20 = [...base, i];
+    const path21 = [...base, i];
     const key3 = typeof t.key === "string" ? t.key : "";
     const operator = typeof t.operator === "string" ? t.operator : "";
     if (key3 === "" && operator !== "Exists")
       emit(
-        [...path20, "operator"],
+        [...path21, "operator"],
         fieldError.invalid(
-          [...path20, "operator"],
+          [...path21, "operator"],
           operator,
           'operator must be Exists when `key` is empty, which means "match all values and all keys"'
         )
       );
     if (t.tolerationSeconds !== void 0 && t.tolerationSeconds !== null && t.effect !== "NoExecute")
       emit(
-        [...path20, "effect"],
+        [...path21, "effect"],
         fieldError.invalid(
-          [...path20, "effect"],
+          [...path21, "effect"],
           typeof t.effect === "string" ? t.effect : "",
           "effect must be 'NoExecute' when `tolerationSeconds` is set"
         )
       );
     if (operator === "Exists" && typeof t.value === "string" && t.value !== "")
       emit(
-        [...path20, "operator"],
-        fieldError.invalid([...path20, "operator"], t, "value must be empty when `operator` is 'Exists'")
+        [...path21, "operator"],
+        fieldError.invalid([...path21, "operator"], t, "value must be empty when `operator` is 'Exists'")
       );
   });
 }
 function affinity(a, base, emit) {
   if (!isObj(a)) return;
-  const weights = (list, path20) => {
+  const weights = (list, path21) => {
     if (!Array.isArray(list)) return;
     list.forEach((term, i) => {
       if (!isObj(term) || typeof term.weight !== "number") return;
       if (term.weight <= 0 || term.weight > 100)
         emit(
-          [...path20, i, "weight"],
-          fieldError.invalid([...path20, i, "weight"], term.weight, "must be in the range 1-100")
+          [...path21, i, "weight"],
+          fieldError.invalid([...path21, i, "weight"], term.weight, "must be in the range 1-100")
         );
     });
   };
-  const terms = (list, path20, weighted) => {
+  const terms = (list, path21, weighted) => {
     if (!Array.isArray(list)) return;
     list.forEach((item, i) => {
       const term = weighted && isObj(item) ? item.podAffinityTerm : item;
       if (!isObj(term)) return;
-      const termPath = weighted ? [...path20, i, "podAffinityTerm"] : [...path20, i];
+      const termPath = weighted ? [...path21, i, "podAffinityTerm"] : [...path21, i];
       if (term.topologyKey === "")
         emit(
           [...termPath, "topologyKey"],
@@ -16715,7 +16715,7 @@ var init_invalid_pod_spec = __esm({
       },
       check(context) {
         for (const template of podTemplatesOf(context.manifests)) {
-          const emit = (path20, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path20), message, target });
+          const emit = (path21, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path21), message, target });
           checkPodSpec(template, emit);
         }
       }
@@ -16733,16 +16733,16 @@ function checkService(m, report) {
   const seen = /* @__PURE__ */ new Set();
   ports.forEach((p, i) => {
     if (!isObj(p)) return;
-    const path20 = ["spec", "ports", i];
-    number(m, [...path20, "port"], p.port, "Service port", false, report);
+    const path21 = ["spec", "ports", i];
+    number(m, [...path21, "port"], p.port, "Service port", false, report);
     if (typeof p.targetPort === "number" && p.targetPort !== 0)
-      number(m, [...path20, "targetPort"], p.targetPort, "Service targetPort", false, report);
+      number(m, [...path21, "targetPort"], p.targetPort, "Service targetPort", false, report);
     else if (typeof p.targetPort === "string" && p.targetPort !== "")
-      name(m, [...path20, "targetPort"], p.targetPort, "Service targetPort name", report);
+      name(m, [...path21, "targetPort"], p.targetPort, "Service targetPort name", report);
     if (typeof p.nodePort === "number" && p.nodePort !== 0 && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) {
       report({
         manifest: m,
-        path: [...path20, "nodePort"],
+        path: [...path21, "nodePort"],
         message: `nodePort ${p.nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
         severity: "warning"
       });
@@ -16753,38 +16753,38 @@ function checkService(m, report) {
       if (errs.length)
         report({
           manifest: m,
-          path: [...path20, "name"],
+          path: [...path21, "name"],
           message: `Service port name ${JSON.stringify(portNameValue)}: ${errs.join("; ")}`
         });
       if (names.has(portNameValue))
         report({
           manifest: m,
-          path: [...path20, "name"],
+          path: [...path21, "name"],
           message: `duplicate Service port name ${JSON.stringify(portNameValue)}`
         });
       names.add(portNameValue);
     } else if (ports.length > 1) {
       report({
         manifest: m,
-        path: path20,
+        path: path21,
         message: `Service port #${i + 1}: a name is required when a Service has more than one port`
       });
     }
     if (typeof p.port === "number") {
       const key3 = `${p.port}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`;
-      if (seen.has(key3)) report({ manifest: m, path: [...path20, "port"], message: `duplicate Service port ${key3}` });
+      if (seen.has(key3)) report({ manifest: m, path: [...path21, "port"], message: `duplicate Service port ${key3}` });
       seen.add(key3);
     }
   });
 }
-function number(m, path20, value, what, allowZero, report) {
+function number(m, path21, value, what, allowZero, report) {
   if (typeof value !== "number") return;
   const errs = portNumber(value, { allowZero });
-  if (errs.length) report({ manifest: m, path: path20, message: `${what} ${value}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path21, message: `${what} ${value}: ${errs.join("; ")}` });
 }
-function name(m, path20, value, what, report) {
+function name(m, path21, value, what, report) {
   const errs = portName(value);
-  if (errs.length) report({ manifest: m, path: path20, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
+  if (errs.length) report({ manifest: m, path: path21, message: `${what} ${JSON.stringify(value)}: ${errs.join("; ")}` });
 }
 var NODE_PORT_MIN, NODE_PORT_MAX, rule31, invalid_port_default;
 var init_invalid_port = __esm({
@@ -16847,16 +16847,16 @@ var init_invalid_port = __esm({
               const names = /* @__PURE__ */ new Set();
               ports.forEach((p, i) => {
                 if (!isObj(p)) return;
-                const path20 = [...c.path, "ports", i];
-                number(m, [...path20, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
+                const path21 = [...c.path, "ports", i];
+                number(m, [...path21, "containerPort"], p.containerPort, `${c.label} containerPort`, false, context.report);
                 if (p.hostPort !== void 0)
-                  number(m, [...path20, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
+                  number(m, [...path21, "hostPort"], p.hostPort, `${c.label} hostPort`, true, context.report);
                 if (typeof p.name === "string") {
-                  name(m, [...path20, "name"], p.name, `${c.label} port name`, context.report);
+                  name(m, [...path21, "name"], p.name, `${c.label} port name`, context.report);
                   if (names.has(p.name))
                     context.report({
                       manifest: m,
-                      path: [...path20, "name"],
+                      path: [...path21, "name"],
                       message: `${c.label}: duplicate port name ${JSON.stringify(p.name)}`
                     });
                   names.add(p.name);
@@ -16915,8 +16915,8 @@ function checkRequirements(resources, base, emit) {
     if (name2 === "cpu" || name2 === "memory") cpuOrMemory = true;
   }
   for (const [name2, raw] of Object.entries(requests)) {
-    const path20 = [...reqPath, { key: name2 }];
-    const q = quantity(name2, raw, path20, emit);
+    const path21 = [...reqPath, { key: name2 }];
+    const q = quantity(name2, raw, path21, emit);
     if (isHugePageResourceName(name2)) hugePages = true;
     if (name2 === "cpu" || name2 === "memory") cpuOrMemory = true;
     if (!q) continue;
@@ -16925,10 +16925,10 @@ function checkRequirements(resources, base, emit) {
     if (limit) {
       const cmp2 = compareQuantities(q, limit);
       if (cmp2 !== 0 && !isOvercommitAllowed(name2))
-        emit(path20, fieldError.invalid(reqPath, String(raw), `must be equal to ${name2} limit of ${String(limitRaw)}`));
+        emit(path21, fieldError.invalid(reqPath, String(raw), `must be equal to ${name2} limit of ${String(limitRaw)}`));
       else if (cmp2 > 0)
         emit(
-          path20,
+          path21,
           fieldError.invalid(
             reqPath,
             String(raw),
@@ -16936,26 +16936,26 @@ function checkRequirements(resources, base, emit) {
           )
         );
     } else if (limitRaw === void 0 && !isOvercommitAllowed(name2)) {
-      emit(path20, fieldError.required(limPath, "Limit must be set for non overcommitable resources"));
+      emit(path21, fieldError.required(limPath, "Limit must be set for non overcommitable resources"));
     }
   }
   if (hugePages && !cpuOrMemory) emit(base, fieldError.forbidden(base, "HugePages require cpu or memory"), "key");
 }
-function quantity(name2, raw, path20, emit) {
+function quantity(name2, raw, path21, emit) {
   const nameErrs = qualifiedName(name2);
   if (nameErrs.length > 0) {
-    for (const e of nameErrs) emit(path20, fieldError.invalid(path20, name2, e), "key");
+    for (const e of nameErrs) emit(path21, fieldError.invalid(path21, name2, e), "key");
   } else if (!name2.includes("/")) {
     if (!isStandardContainerResourceName(name2))
-      emit(path20, fieldError.invalid(path20, name2, "must be a standard resource for containers"), "key");
+      emit(path21, fieldError.invalid(path21, name2, "must be a standard resource for containers"), "key");
   } else if (!isNativeResource(name2) && !isExtendedResourceName(name2)) {
-    emit(path20, fieldError.invalid(path20, name2, "doesn't follow extended resource name standard"), "key");
+    emit(path21, fieldError.invalid(path21, name2, "doesn't follow extended resource name standard"), "key");
   }
   const q = parseQuantity(raw);
   if (!q) return null;
-  if (q.nano < 0n) emit(path20, fieldError.invalid(path20, String(raw), NEGATIVE_MSG));
+  if (q.nano < 0n) emit(path21, fieldError.invalid(path21, String(raw), NEGATIVE_MSG));
   if (isIntegerResourceName(name2) && q.nano % 1000000000n !== 0n)
-    emit(path20, fieldError.invalid(path20, String(raw), "must be an integer"));
+    emit(path21, fieldError.invalid(path21, String(raw), "must be an integer"));
   return q;
 }
 var rule32, invalid_resources_default;
@@ -17027,7 +17027,7 @@ var init_invalid_resources = __esm({
         for (const template of podTemplatesOf(context.manifests)) {
           for (const c of containersOf(template, INIT_AND_APP_CONTAINERS)) {
             if (!isObj(c.container.resources)) continue;
-            const emit = (path20, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path20), message, target });
+            const emit = (path21, message, target = "value") => context.report({ manifest: template.manifest, path: jsonPath(path21), message, target });
             checkRequirements(c.container.resources, [...c.path, "resources"], emit);
           }
         }
@@ -17038,8 +17038,8 @@ var init_invalid_resources = __esm({
 });
 
 // rules/invalid-service-spec.ts
-function located(m, path20) {
-  for (let n = path20.length; n > 0; n--) if (getIn(m.object, path20.slice(0, n)) !== void 0) return path20.slice(0, n);
+function located(m, path21) {
+  for (let n = path21.length; n > 0; n--) if (getIn(m.object, path21.slice(0, n)) !== void 0) return path21.slice(0, n);
   return [];
 }
 function strings(value) {
@@ -17096,9 +17096,9 @@ function checkService2(m, emit) {
   }
   ports.forEach((p, i) => {
     if (!isObj(p) || typeof p.appProtocol !== "string") return;
-    const path20 = ["spec", "ports", i, "appProtocol"];
+    const path21 = ["spec", "ports", i, "appProtocol"];
     for (const msg of qualifiedName(p.appProtocol))
-      emit(path20, fieldError.invalid(path20, p.appProtocol, msg), "validateServicePort");
+      emit(path21, fieldError.invalid(path21, p.appProtocol, msg), "validateServicePort");
   });
   if (spec.sessionAffinity === "None" && isObj(spec.sessionAffinityConfig))
     emit(
@@ -17108,20 +17108,20 @@ function checkService2(m, emit) {
       "key"
     );
   if (spec.sessionAffinity === "ClientIP") {
-    const path20 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
-    const timeout = getIn(spec, path20.slice(1));
+    const path21 = ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"];
+    const timeout = getIn(spec, path21.slice(1));
     if (typeof timeout === "number" && (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS))
       emit(
-        path20,
-        fieldError.invalid(path20, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
+        path21,
+        fieldError.invalid(path21, timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
         "validateClientIPAffinityConfig"
       );
   }
   strings(spec.externalIPs).forEach((ip, i) => {
-    const path20 = ["spec", "externalIPs", i];
+    const path21 = ["spec", "externalIPs", i];
     const parsed = parseIP(ip);
-    if (!parsed) emit(path20, fieldError.invalid(path20, ip, INVALID_IP), FN2);
-    else for (const msg of specialIPProblems(ip, parsed)) emit(path20, fieldError.invalid(path20, ip, msg), FN2);
+    if (!parsed) emit(path21, fieldError.invalid(path21, ip, INVALID_IP), FN2);
+    else for (const msg of specialIPProblems(ip, parsed)) emit(path21, fieldError.invalid(path21, ip, msg), FN2);
   });
   if (type === "ClusterIP")
     ports.forEach((p, i) => {
@@ -17167,12 +17167,12 @@ function checkService2(m, emit) {
       "key"
     );
   if (typeof spec.loadBalancerClass === "string") {
-    const path20 = ["spec", "loadBalancerClass"];
+    const path21 = ["spec", "loadBalancerClass"];
     if (type !== "LoadBalancer")
-      emit(path20, fieldError.forbidden(path20, LB_ONLY), "validateLoadBalancerClassField", "key");
+      emit(path21, fieldError.forbidden(path21, LB_ONLY), "validateLoadBalancerClassField", "key");
     else
       for (const msg of qualifiedName(spec.loadBalancerClass))
-        emit(path20, fieldError.invalid(path20, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
+        emit(path21, fieldError.invalid(path21, spec.loadBalancerClass, msg), "validateLoadBalancerClassField");
   }
   const ETP = "validateServiceExternalTrafficPolicy";
   const externallyAccessible = type === "LoadBalancer" || type === "NodePort" || type === "ClusterIP" && strings(spec.externalIPs).length > 0;
@@ -17187,12 +17187,12 @@ function checkService2(m, emit) {
       ETP
     );
   if (typeof spec.healthCheckNodePort === "number" && spec.healthCheckNodePort !== 0) {
-    const path20 = ["spec", "healthCheckNodePort"];
+    const path21 = ["spec", "healthCheckNodePort"];
     if (type !== "LoadBalancer" || spec.externalTrafficPolicy !== "Local")
       emit(
-        path20,
+        path21,
         fieldError.invalid(
-          path20,
+          path21,
           spec.healthCheckNodePort,
           "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"
         ),
@@ -17311,9 +17311,9 @@ var init_invalid_service_spec = __esm({
       check(context) {
         for (const m of context.manifests) {
           if (m.ref.kind !== "Service" || m.ref.apiVersion !== "v1" || !isObj(m.object.spec)) continue;
-          const emit = (path20, message, upstream, target) => context.report({
+          const emit = (path21, message, upstream, target) => context.report({
             manifest: m,
-            path: located(m, path20),
+            path: located(m, path21),
             message: `${message} (${upstream})`,
             ...target ? { target } : {}
           });
@@ -17373,16 +17373,16 @@ function templateForReplicaSet(spec, emit) {
 function restartAlwaysNoDeadline(spec, kindWord, emit) {
   const podSpec = getIn(spec, ["template", "spec"]);
   if (!isObj(podSpec)) return;
-  const path20 = ["spec", "template", "spec"];
+  const path21 = ["spec", "template", "spec"];
   if (typeof podSpec.restartPolicy === "string" && podSpec.restartPolicy !== "Always")
     emit(
-      [...path20, "restartPolicy"],
-      fieldError.notSupported([...path20, "restartPolicy"], podSpec.restartPolicy, ["Always"])
+      [...path21, "restartPolicy"],
+      fieldError.notSupported([...path21, "restartPolicy"], podSpec.restartPolicy, ["Always"])
     );
   if (podSpec.activeDeadlineSeconds !== void 0 && podSpec.activeDeadlineSeconds !== null)
     emit(
-      [...path20, "activeDeadlineSeconds"],
-      fieldError.forbidden([...path20, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
+      [...path21, "activeDeadlineSeconds"],
+      fieldError.forbidden([...path21, "activeDeadlineSeconds"], `activeDeadlineSeconds in ${kindWord} is not Supported`)
     );
 }
 function checkStatefulSet(m, emit, kubeVersion2) {
@@ -17399,20 +17399,20 @@ function checkStatefulSet(m, emit, kubeVersion2) {
     const ru = strategy.rollingUpdate;
     nonNegative(ru, ruPath, ["partition"], emit);
     if (featureEnabled("MaxUnavailableStatefulSet", kubeVersion2) && ru.maxUnavailable != null) {
-      const path20 = [...ruPath, "maxUnavailable"];
+      const path21 = [...ruPath, "maxUnavailable"];
       const value = ru.maxUnavailable;
-      positiveIntOrPercent(path20, value, emit);
-      if (intOrPercentValue(value) === 0) emit(path20, fieldError.invalid(path20, value, "cannot be 0"));
-      notMoreThan100Percent(path20, value, emit);
+      positiveIntOrPercent(path21, value, emit);
+      if (intOrPercentValue(value) === 0) emit(path21, fieldError.invalid(path21, value, "cannot be 0"));
+      notMoreThan100Percent(path21, value, emit);
     }
   }
   const retention = spec.persistentVolumeClaimRetentionPolicy;
   if (isObj(retention)) {
     for (const key3 of ["whenDeleted", "whenScaled"]) {
       const value = retention[key3];
-      const path20 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
+      const path21 = ["spec", "persistentVolumeClaimRetentionPolicy", key3];
       if (typeof value === "string" && value !== "Retain" && value !== "Delete")
-        emit(path20, fieldError.notSupported(path20, value, ["Retain", "Delete"]));
+        emit(path21, fieldError.notSupported(path21, value, ["Retain", "Delete"]));
     }
   }
   restartAlwaysNoDeadline(spec, "StatefulSet", emit);
@@ -17444,19 +17444,19 @@ function checkDaemonSet(m, emit) {
       fieldError.required([...ruPath, "maxUnavailable"], "cannot be 0 when maxSurge is 0")
     );
 }
-function intOrString(m, path20, defaulted) {
-  return getIn(m.object, jsonPath(path20)) === "" ? "" : defaulted;
+function intOrString(m, path21, defaulted) {
+  return getIn(m.object, jsonPath(path21)) === "" ? "" : defaulted;
 }
-function positiveIntOrPercent(path20, value, emit) {
+function positiveIntOrPercent(path21, value, emit) {
   if (typeof value === "string") {
-    if (!isValidPercent(value)) emit(path20, fieldError.invalid(path20, value, PERCENT_MSG));
+    if (!isValidPercent(value)) emit(path21, fieldError.invalid(path21, value, PERCENT_MSG));
   } else if (typeof value === "number" && value < 0) {
-    emit(path20, fieldError.invalid(path20, value, NEGATIVE_MSG));
+    emit(path21, fieldError.invalid(path21, value, NEGATIVE_MSG));
   }
 }
-function notMoreThan100Percent(path20, value, emit) {
+function notMoreThan100Percent(path21, value, emit) {
   if (typeof value === "string" && isValidPercent(value) && Number(value.slice(0, -1)) > 100)
-    emit(path20, fieldError.invalid(path20, value, "must not be greater than 100%"));
+    emit(path21, fieldError.invalid(path21, value, "must not be greater than 100%"));
 }
 function nonNegative(o, base, keys, emit) {
   for (const key3 of keys) {
@@ -17549,9 +17549,9 @@ var init_invalid_workload_spec = __esm({
       check(context) {
         for (const m of context.manifests) {
           if (m.ref.apiVersion !== "apps/v1" || !isObj(m.object.spec)) continue;
-          const emit = (path20, message) => context.report({
+          const emit = (path21, message) => context.report({
             manifest: m,
-            path: jsonPath(path20),
+            path: jsonPath(path21),
             message,
             target: message.includes(": Forbidden: ") ? "key" : "value"
           });
@@ -18193,42 +18193,42 @@ function podReferencesOf(template) {
       objectSource(out, source.secret, "Secret", "name", at2("volumes", v, "projected", "sources", s, "secret"));
     });
   });
-  for (const { container, path: path20 } of containersOf(template)) {
+  for (const { container, path: path21 } of containersOf(template)) {
     arrayAt(container, ["env"]).forEach((env2, e) => {
       const valueFrom = getIn(env2, ["valueFrom"]);
       if (!isObj(valueFrom)) return;
-      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path20, "env", e, "valueFrom", "configMapKeyRef"]);
-      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path20, "env", e, "valueFrom", "secretKeyRef"]);
+      keyRef(out, valueFrom.configMapKeyRef, "ConfigMap", [...path21, "env", e, "valueFrom", "configMapKeyRef"]);
+      keyRef(out, valueFrom.secretKeyRef, "Secret", [...path21, "env", e, "valueFrom", "secretKeyRef"]);
     });
     arrayAt(container, ["envFrom"]).forEach((source, s) => {
       if (!isObj(source)) return;
-      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path20, "envFrom", s, "configMapRef"]);
-      objectSource(out, source.secretRef, "Secret", "name", [...path20, "envFrom", s, "secretRef"]);
+      objectSource(out, source.configMapRef, "ConfigMap", "name", [...path21, "envFrom", s, "configMapRef"]);
+      objectSource(out, source.secretRef, "Secret", "name", [...path21, "envFrom", s, "secretRef"]);
     });
   }
   return out;
 }
-function objectSource(out, source, kind, nameField, path20) {
+function objectSource(out, source, kind, nameField, path21) {
   if (!isObj(source) || typeof source[nameField] !== "string") return;
   const name2 = source[nameField];
   const optional = source.optional === true;
-  out.push({ kind, name: name2, path: [...path20, nameField], optional });
+  out.push({ kind, name: name2, path: [...path21, nameField], optional });
   arrayAt(source, ["items"]).forEach((item, i) => {
     if (isObj(item) && typeof item.key === "string")
       out.push({
         kind,
         name: name2,
-        path: [...path20, nameField],
+        path: [...path21, nameField],
         optional,
         key: item.key,
-        keyPath: [...path20, "items", i, "key"]
+        keyPath: [...path21, "items", i, "key"]
       });
   });
 }
-function keyRef(out, ref, kind, path20) {
+function keyRef(out, ref, kind, path21) {
   if (!isObj(ref) || typeof ref.name !== "string") return;
-  const r = { kind, name: ref.name, path: [...path20, "name"], optional: ref.optional === true };
-  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path20, "key"] });
+  const r = { kind, name: ref.name, path: [...path21, "name"], optional: ref.optional === true };
+  if (typeof ref.key === "string") Object.assign(r, { key: ref.key, keyPath: [...path21, "key"] });
   out.push(r);
 }
 function providedKeys(object, kind) {
@@ -20610,7 +20610,7 @@ var init_volume_mount_undefined = __esm({
             arrayAt(template.spec, ["volumes"]).flatMap((v) => isObj(v) && typeof v.name === "string" ? [v.name] : [])
           );
           const claims = template.kind === "StatefulSet" ? claimTemplateNames2(manifest.object) : /* @__PURE__ */ new Set();
-          for (const { container, path: path20, label } of containersOf(template)) {
+          for (const { container, path: path21, label } of containersOf(template)) {
             for (const field of ["volumeMounts", "volumeDevices"]) {
               arrayAt(container, [field]).forEach((mount, i) => {
                 if (!isObj(mount) || typeof mount.name !== "string") return;
@@ -20618,7 +20618,7 @@ var init_volume_mount_undefined = __esm({
                 const where = template.kind === "StatefulSet" ? "neither a volume nor a volumeClaimTemplate" : "not a volume of the pod";
                 context.report({
                   manifest,
-                  path: [...path20, field, i, "name"],
+                  path: [...path21, field, i, "name"],
                   message: `${objectLabel(manifest)}: ${label} mounts "${mount.name}", which is ${where}`
                 });
               });
@@ -21152,32 +21152,32 @@ function validateConfig(value, knownRuleIds, options = {}) {
   return dedupe(problems);
 }
 function describeError(error) {
-  const path20 = pointerToPath(error.instancePath);
-  const where = path20.length === 0 ? "the configuration" : displayPath(path20);
+  const path21 = pointerToPath(error.instancePath);
+  const where = path21.length === 0 ? "the configuration" : displayPath(path21);
   switch (error.keyword) {
     case "additionalProperties": {
       const key3 = String(error.params.additionalProperty);
-      const suggestion = path20.length === 0 ? closestMatch(key3, TOP_LEVEL_KEYS) : void 0;
-      const known = path20.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
+      const suggestion = path21.length === 0 ? closestMatch(key3, TOP_LEVEL_KEYS) : void 0;
+      const known = path21.length === 0 ? `; known keys: ${TOP_LEVEL_KEYS.join(", ")}` : "";
       return {
-        path: [...path20, key3],
+        path: [...path21, key3],
         target: "key",
         message: `unknown key "${key3}"${suggestion ? ` (did you mean "${suggestion}"?)` : known}`
       };
     }
     case "enum":
       return {
-        path: path20,
+        path: path21,
         target: "value",
         message: `${where} must be one of ${(error.params.allowedValues ?? []).join(", ")}`
       };
     case "type":
-      return { path: path20, target: "value", message: `${where} must be ${article(error.params.type)}` };
+      return { path: path21, target: "value", message: `${where} must be ${article(error.params.type)}` };
     case "pattern":
-      return { path: path20, target: "value", message: `${where} ${PATTERN_HINTS[String(path20[0])] ?? error.message}` };
+      return { path: path21, target: "value", message: `${where} ${PATTERN_HINTS[String(path21[0])] ?? error.message}` };
     default:
       return {
-        path: path20,
+        path: path21,
         target: error.keyword === "propertyNames" ? "key" : "value",
         message: `${where} ${error.message ?? "is invalid"}`
       };
@@ -21187,8 +21187,8 @@ function pointerToPath(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s);
 }
-function displayPath(path20) {
-  return path20.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+function displayPath(path21) {
+  return path21.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
 }
 function article(type) {
   const words = {
@@ -29029,10 +29029,10 @@ var init_schema_walk = __esm({
       document;
       root;
       /** The (unresolved) schema that applies at `path`, or undefined when the path leaves the schema. */
-      at(path20, data) {
+      at(path21, data) {
         let schema = this.root;
         let node = data;
-        for (const segment of path20) {
+        for (const segment of path21) {
           if (schema === void 0) return void 0;
           schema = this.child(schema, segment, node);
           node = node !== null && typeof node === "object" ? node[segment] : void 0;
@@ -29040,8 +29040,8 @@ var init_schema_walk = __esm({
         return schema;
       }
       /** The field names a mapping at `path` may have (empty when it takes any keys). */
-      propertyNames(path20, data) {
-        const schema = this.at(path20, data);
+      propertyNames(path21, data) {
+        const schema = this.at(path21, data);
         if (schema === void 0) return [];
         const names = /* @__PURE__ */ new Set();
         for (const view of this.views(schema, void 0))
@@ -29049,8 +29049,8 @@ var init_schema_walk = __esm({
         return [...names];
       }
       /** The documentation of the field at `path`: its own description, else its type's. */
-      description(path20) {
-        const schema = this.at(path20);
+      description(path21) {
+        const schema = this.at(path21);
         if (!isObject(schema)) return void 0;
         if (typeof schema.description === "string") return schema.description;
         for (const view of this.views(schema, void 0)) if (typeof view.description === "string") return view.description;
@@ -29293,7 +29293,7 @@ function convert(schema, options, depth, at2, problems) {
   if (typeof schema === "boolean") return schema;
   if (!isObject2(schema) || depth > MAX_DEPTH) return {};
   const out = {};
-  const sub = (value, ...path20) => convert(value, options, depth + 1, [...at2, ...path20], problems);
+  const sub = (value, ...path21) => convert(value, options, depth + 1, [...at2, ...path21], problems);
   for (const [keyword, value] of Object.entries(schema)) {
     if (DROPPED.has(keyword) || keyword.startsWith("x-")) continue;
     if (MODE_KEYWORDS.has(keyword)) {
@@ -32653,8 +32653,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input = path20;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -32728,11 +32728,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path20.split("/");
+      const segments = path21.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -33095,8 +33095,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36842,7 +36842,7 @@ var init_resolve = __esm({
         if (!found) return void 0;
         const problems = [];
         const schema = toJsonSchema(found.schema, { closeObjects: this.options.strict ? "declared" : "none" }, problems);
-        const where = (path20) => path20.length === 0 ? "" : ` (at ${path20.join(".")})`;
+        const where = (path21) => path21.length === 0 ? "" : ` (at ${path21.join(".")})`;
         for (const problem of problems.slice(0, MAX_SCHEMA_PROBLEMS))
           this.reportSchemaProblem(
             manifest,
@@ -36931,13 +36931,13 @@ var init_resolve = __esm({
           message: `${unknown}: not a Kubernetes ${this.options.kubeVersion} kind; add its CustomResourceDefinition to the inputs or a schema with --schema-dir`
         };
       }
-      reportSchemaProblem(manifest, path20, message) {
+      reportSchemaProblem(manifest, path21, message) {
         this.schemaFindings.push({
           ruleId: "schema/bad-schema",
           severity: "warning",
           message,
           file: manifest.file,
-          ...manifest.locate(path20, "key"),
+          ...manifest.locate(path21, "key"),
           object: manifest.ref
         });
       }
@@ -37007,7 +37007,7 @@ function dropNoiseNextToTypeErrors(list) {
   return list.filter((e) => {
     if (e.keyword === "type") return true;
     if (VALUE_KEYWORDS.has(e.keyword) && wrongType2.has(e.instancePath)) return false;
-    for (const path20 of wrongType2) if (e.instancePath.startsWith(`${path20}/`)) return false;
+    for (const path21 of wrongType2) if (e.instancePath.startsWith(`${path21}/`)) return false;
     return true;
   });
 }
@@ -37068,33 +37068,33 @@ var init_collapse = __esm({
 // src/schema/paths.ts
 function pointerToPath2(pointer, data) {
   if (pointer === "") return [];
-  const path20 = [];
+  const path21 = [];
   let node = data;
   for (const raw of pointer.slice(1).split("/")) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(segment)) {
       const index = Number(segment);
-      path20.push(index);
+      path21.push(index);
       node = node[index];
     } else {
-      path20.push(segment);
+      path21.push(segment);
       node = node !== null && typeof node === "object" ? node[segment] : void 0;
     }
   }
-  return path20;
+  return path21;
 }
-function formatPath(path20) {
+function formatPath(path21) {
   let text = "";
-  for (const segment of path20) {
+  for (const segment of path21) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text === "" ? "(object)" : text;
 }
-function valueAt(data, path20) {
+function valueAt(data, path21) {
   let node = data;
-  for (const segment of path20) {
+  for (const segment of path21) {
     if (node === null || typeof node !== "object") return void 0;
     node = node[segment];
   }
@@ -37109,9 +37109,9 @@ var init_paths = __esm({
 });
 
 // src/schema/explain.ts
-function nullScalarItem(error, path20, data) {
-  if (error.keyword !== "type" || typeof path20[path20.length - 1] !== "number") return false;
-  if (valueAt(data, path20) !== null) return false;
+function nullScalarItem(error, path21, data) {
+  if (error.keyword !== "type" || typeof path21[path21.length - 1] !== "number") return false;
+  if (valueAt(data, path21) !== null) return false;
   return typeList(error.params.type).every(
     (t) => t === "string" || t === "integer" || t === "number" || t === "boolean"
   );
@@ -37121,8 +37121,8 @@ function explainErrors(errors, context) {
     (error) => !nullScalarItem(error, pointerToPath2(error.instancePath, context.data), context.data)
   );
   return kept.map((error) => {
-    const path20 = pointerToPath2(error.instancePath, context.data);
-    const explanation = explain(error, path20, context);
+    const path21 = pointerToPath2(error.instancePath, context.data);
+    const explanation = explain(error, path21, context);
     return {
       ruleId: explanation.ruleId,
       severity: "error",
@@ -37133,19 +37133,19 @@ function explainErrors(errors, context) {
     };
   });
 }
-function locate(manifest, path20, target) {
-  if (path20.length === 0 && target === "key") return manifest.locate(["kind"], "key");
-  return manifest.locate(path20, target);
+function locate(manifest, path21, target) {
+  if (path21.length === 0 && target === "key") return manifest.locate(["kind"], "key");
+  return manifest.locate(path21, target);
 }
-function explain(error, path20, context) {
-  const value = valueAt(context.data, path20);
-  const at2 = formatPath(path20);
+function explain(error, path21, context) {
+  const value = valueAt(context.data, path21);
+  const at2 = formatPath(path21);
   const p = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(p.additionalProperty);
-      const fieldPath2 = [...path20, field];
-      const meant = error.meant ?? closestMatch2(field, context.allowedFields(path20));
+      const fieldPath2 = [...path21, field];
+      const meant = error.meant ?? closestMatch2(field, context.allowedFields(path21));
       return {
         ruleId: "schema/unknown-field",
         message: `${formatPath(fieldPath2)}: unknown field${meant ? ` (did you mean "${meant}"?)` : ""}`,
@@ -37154,17 +37154,17 @@ function explain(error, path20, context) {
       };
     }
     case "required":
-      return required(String(p.missingProperty), path20, context);
+      return required(String(p.missingProperty), path21, context);
     case "dependencies":
     case "dependentRequired":
       return {
         ruleId: "schema/required",
-        message: `${formatPath([...path20, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
-        path: [...path20, String(p.property)],
+        message: `${formatPath([...path21, String(p.missingProperty)])}: required when ${String(p.property)} is set`,
+        path: [...path21, String(p.property)],
         target: "key"
       };
     case "type":
-      return wrongType(typeList(p.type), value, path20, context);
+      return wrongType(typeList(p.type), value, path21, context);
     case "enum": {
       const allowed = p.allowedValues ?? [];
       const shown = allowed.slice(0, MAX_ENUM_VALUES_SHOWN).map((v) => JSON.stringify(v)).join(", ");
@@ -37176,7 +37176,7 @@ function explain(error, path20, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be one of ${shown}${more} (got ${JSON.stringify(value)})${meant ? `; did you mean "${meant}"?` : ""}`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     }
@@ -37184,21 +37184,21 @@ function explain(error, path20, context) {
       return {
         ruleId: "schema/enum",
         message: `${at2}: must be ${JSON.stringify(p.allowedValue)} (got ${JSON.stringify(value)})`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "format":
       return {
         ruleId: "schema/format",
-        message: `${at2}: ${formatProblem(String(p.format), value, path20)}`,
-        path: path20,
+        message: `${at2}: ${formatProblem(String(p.format), value, path21)}`,
+        path: path21,
         target: "value"
       };
     case "pattern":
       return {
         ruleId: "schema/format",
         message: `${at2}: ${patternProblem(String(p.pattern), value)}`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "minimum":
@@ -37208,105 +37208,105 @@ function explain(error, path20, context) {
       return {
         ruleId: "schema/format",
         message: `${at2}: must be ${String(p.comparison)} ${String(p.limit)} (got ${JSON.stringify(value)})`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "multipleOf":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be a multiple of ${String(p.multipleOf)} (got ${JSON.stringify(value)})`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "minLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at least ${String(p.limit)} characters long`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "maxLength":
       return {
         ruleId: "schema/format",
         message: `${at2}: must be at most ${String(p.limit)} characters long`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "minItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "item")}`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "maxItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "item")}`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "minProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at least ${plural2(Number(p.limit), "field")}`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "maxProperties":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: must have at most ${plural2(Number(p.limit), "field")}`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "uniqueItems":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: items [${String(p.j)}] and [${String(p.i)}] are identical; items must be unique`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "oneOf":
       return {
         ruleId: "schema/invalid",
         message: Array.isArray(p.passingSchemas) ? `${at2}: matches more than one of the allowed forms; it must match exactly one` : `${at2}: does not match any of the allowed forms`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "anyOf":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not match any of the allowed forms`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "not":
       return {
         ruleId: "schema/invalid",
         message: `${at2}: matches a form that is not allowed here`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     case "false schema":
       return {
         ruleId: "schema/unknown-field",
         message: `${at2}: not allowed here`,
-        path: path20,
-        target: path20.length > 0 && typeof path20[path20.length - 1] === "string" ? "key" : "value"
+        path: path21,
+        target: path21.length > 0 && typeof path21[path21.length - 1] === "string" ? "key" : "value"
       };
     case "propertyNames":
       return {
         ruleId: "schema/invalid",
-        message: `${formatPath([...path20, String(p.propertyName)])}: this key is not allowed`,
-        path: [...path20, String(p.propertyName)],
+        message: `${formatPath([...path21, String(p.propertyName)])}: this key is not allowed`,
+        path: [...path21, String(p.propertyName)],
         target: "key"
       };
     default:
       return {
         ruleId: "schema/invalid",
         message: `${at2}: does not satisfy the schema (${error.keyword})`,
-        path: path20,
+        path: path21,
         target: "value"
       };
   }
@@ -37329,15 +37329,15 @@ function required(field, parent, context) {
     target: "key"
   };
 }
-function wrongType(expected, value, path20, context) {
-  const at2 = formatPath(path20);
+function wrongType(expected, value, path21, context) {
+  const at2 = formatPath(path21);
   if (expected.length === 1 && expected[0] === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    const source = context.manifest.scalarSource(path20);
+    const source = context.manifest.scalarSource(path21);
     if (source?.plain) {
       return {
         ruleId: "schema/yaml11-scalar",
         message: `${at2}: ${shorten(source.text)} is read by Kubernetes as ${readAs(value, source.text)}, but a string is expected; quote it: ${JSON.stringify(shorten(source.text))}`,
-        path: path20,
+        path: path21,
         target: "value"
       };
     }
@@ -37345,7 +37345,7 @@ function wrongType(expected, value, path20, context) {
   return {
     ruleId: "schema/type",
     message: `${at2}: expected ${expected.join(" or ")}, got ${describeValue(value)}`,
-    path: path20,
+    path: path21,
     target: "value"
   };
 }
@@ -37369,14 +37369,14 @@ function describeValue(value) {
       return "object";
   }
 }
-function formatProblem(format, value, path20) {
+function formatProblem(format, value, path21) {
   const shown = JSON.stringify(value);
   switch (format) {
     case "int32":
     case "int64":
       return `${shown} is out of range for ${format} (${INT_RANGES[format]})`;
     case "byte": {
-      const inSecretData = path20.length === 2 && path20[0] === "data";
+      const inSecretData = path21.length === 2 && path21[0] === "data";
       return `${shown.length > 40 ? "value" : shown} is not valid base64${inSecretData ? " (Secret data must be base64-encoded; put plain text under stringData)" : ""}`;
     }
     case "date-time":
@@ -37416,16 +37416,16 @@ var init_explain = __esm({
 function normalizeForValidation(manifest) {
   return normalize(manifest.object, [], manifest);
 }
-function normalize(value, path20, manifest) {
-  if (value instanceof Date) return dateText(value, path20, manifest);
-  if (path20.length > MAX_DEPTH2) return value;
+function normalize(value, path21, manifest) {
+  if (value instanceof Date) return dateText(value, path21, manifest);
+  if (path21.length > MAX_DEPTH2) return value;
   if (Array.isArray(value)) {
     let copy;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      path20.push(index);
-      const next = normalize(item, path20, manifest);
-      path20.pop();
+      path21.push(index);
+      const next = normalize(item, path21, manifest);
+      path21.pop();
       if (next !== item) (copy ??= [...value])[index] = next;
     }
     return copy ?? value;
@@ -37438,9 +37438,9 @@ function normalize(value, path20, manifest) {
       const item = value[key3];
       let next = void 0;
       if (item !== null) {
-        path20.push(key3);
-        next = normalize(item, path20, manifest);
-        path20.pop();
+        path21.push(key3);
+        next = normalize(item, path21, manifest);
+        path21.pop();
         if (next === item && copy === void 0) continue;
       }
       if (copy === void 0) {
@@ -37456,8 +37456,8 @@ function normalize(value, path20, manifest) {
 function define(target, key3, value) {
   Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
 }
-function dateText(date, path20, manifest) {
-  const source = manifest.scalarSource(path20);
+function dateText(date, path21, manifest) {
+  const source = manifest.scalarSource(path21);
   if (source?.plain) return source.text;
   return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
 }
@@ -37530,13 +37530,13 @@ function validateManifest(manifest, resolver2, strict) {
   if (errors.length === 0) return [];
   let walker;
   let metaWalker;
-  const allowedFields = (path20) => {
-    if (resolution.customResource && path20[0] === "metadata") {
+  const allowedFields = (path21) => {
+    if (resolution.customResource && path21[0] === "metadata") {
       metaWalker ??= builtinWalker("meta.v1.ObjectMeta");
-      return metaWalker?.propertyNames(path20.slice(1), data.metadata) ?? [];
+      return metaWalker?.propertyNames(path21.slice(1), data.metadata) ?? [];
     }
     walker ??= resolution.walker();
-    return walker?.propertyNames(path20, data) ?? [];
+    return walker?.propertyNames(path21, data) ?? [];
   };
   const findings = explainErrors(collapseErrors(errors), { manifest, data, allowedFields }).sort(byPosition);
   if (findings.length <= MAX_FINDINGS_PER_OBJECT) return findings;
@@ -37581,8 +37581,8 @@ function checkTypeMeta(manifest) {
   }
   return findings;
 }
-function finding2(manifest, ruleId, severity, message, path20, target) {
-  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path20, target), object: manifest.ref };
+function finding2(manifest, ruleId, severity, message, path21, target) {
+  return { ruleId, severity, message, file: manifest.file, ...manifest.locate(path21, target), object: manifest.ref };
 }
 function byPosition(a, b) {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
@@ -37615,10 +37615,10 @@ function validateManifests(manifests, options) {
   for (const f of resolver2.schemaFindings) findings.push(f);
   return findings;
 }
-function fieldDoc(apiVersion, kind, path20) {
+function fieldDoc(apiVersion, kind, path21) {
   const builtin = builtinKind(apiVersion, kind);
   if (!builtin) return void 0;
-  return builtinWalker(builtin.definition)?.description(path20);
+  return builtinWalker(builtin.definition)?.description(path21);
 }
 function supportedKubeVersion(version2) {
   const match2 = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version2.trim());
@@ -37971,10 +37971,10 @@ function itemIndicator(text, start2) {
   const dash = text.lastIndexOf("-", start2);
   return dash < lineStart ? -1 : dash;
 }
-function walk(positions, path20) {
+function walk(positions, path21) {
   let node = positions.root;
   let key3 = null;
-  for (const segment of path20) {
+  for (const segment of path21) {
     if (!node) return { node, key: key3, complete: false };
     let value;
     let nextKey = null;
@@ -37998,16 +37998,16 @@ function walk(positions, path20) {
   }
   return { node, key: key3, complete: true };
 }
-function locateOffsets(positions, path20, target) {
-  const { node, key: key3, exact } = walk(positions, path20);
+function locateOffsets(positions, path21, target) {
+  const { node, key: key3, exact } = walk(positions, path21);
   if (exact) return exact;
   if (target === "key" && key3) return key3;
   if (node && node.start >= 0) return [node.start, node.end];
   if (!node && key3) return key3;
   return [positions.documentStart, positions.documentEnd];
 }
-function scalarOffsets(positions, path20) {
-  const { node, complete } = walk(positions, path20);
+function scalarOffsets(positions, path21) {
+  const { node, complete } = walk(positions, path21);
   if (!complete || !node?.scalar || node.start < 0) return void 0;
   return { start: node.start, end: node.end, plain: node.scalar === "plain" };
 }
@@ -38029,7 +38029,7 @@ function countLines(text) {
 }
 function manifestOf(data, source) {
   const { file, docIndex, itemIndex, object, basePath, positions } = data;
-  const full = (path20) => basePath.length === 0 ? path20 : [...basePath, ...path20];
+  const full = (path21) => basePath.length === 0 ? path21 : [...basePath, ...path21];
   const manifest = {
     file,
     docIndex,
@@ -38037,12 +38037,12 @@ function manifestOf(data, source) {
     object,
     ref: refOf(object),
     basePath,
-    locate: (path20, target = "value") => {
-      const [start2, end] = locateOffsets(positions, full(path20), target);
+    locate: (path21, target = "value") => {
+      const [start2, end] = locateOffsets(positions, full(path21), target);
       return source.toRange(start2, end);
     },
-    scalarSource: (path20) => {
-      const at2 = scalarOffsets(positions, full(path20));
+    scalarSource: (path21) => {
+      const at2 = scalarOffsets(positions, full(path21));
       return at2 && { text: source.text.slice(at2.start, at2.end), plain: at2.plain };
     },
     pathAt: (line2, column) => {
@@ -38604,7 +38604,7 @@ function parseText(text, file, limits = DEFAULT_LIMITS, options = {}) {
       const { positions } = slot.fast;
       emit(slot.fast.value, docIndex, () => positions, {
         documentRange: () => source.toRange(positions.documentStart, positions.documentEnd),
-        locate: (path20) => source.toRange(...locateOffsets(positions, path20, "value"))
+        locate: (path21) => source.toRange(...locateOffsets(positions, path21, "value"))
       });
       return;
     }
@@ -39453,8 +39453,8 @@ function convertBackend(source, base, pair, step) {
 }
 function addPathType(source, base, item, step) {
   const block2 = [["pathType", { literal: "ImplementationSpecific" }]];
-  const path20 = pairOf(item, "path");
-  const after = path20 && (0, import_yaml9.isScalar)(path20.value) ? insertAfter(source, item, path20, base, block2, step) : void 0;
+  const path21 = pairOf(item, "path");
+  const after = path21 && (0, import_yaml9.isScalar)(path21.value) ? insertAfter(source, item, path21, base, block2, step) : void 0;
   if (after) return after;
   const first = item.items[0];
   return first ? insertBefore(source, item, first, base, block2, step) : void 0;
@@ -39501,10 +39501,10 @@ var init_ingress = __esm({
             if (!(0, import_yaml9.isSeq)(paths)) continue;
             for (const item of paths.items) {
               if (!(0, import_yaml9.isMap)(item)) return void 0;
-              const path20 = item;
-              const pathBackend = pairOf(path20, "backend");
+              const path21 = item;
+              const pathBackend = pairOf(path21, "backend");
               if (pathBackend && !add(convertBackend(source, base, pathBackend, step))) return void 0;
-              if (!pairOf(path20, "pathType") && !add(addPathType(source, base, path20, step))) return void 0;
+              if (!pairOf(path21, "pathType") && !add(addPathType(source, base, path21, step))) return void 0;
             }
           }
         }
@@ -40099,6 +40099,21 @@ var init_attach = __esm({
 });
 
 // src/load/parallel.ts
+function atLeastBytes(plan3, min) {
+  let total = 0;
+  for (const file of plan3.files) {
+    if (total >= min) return true;
+    try {
+      total += (0, import_node_fs10.statSync)(import_node_path14.default.resolve(plan3.cwd, file)).size;
+    } catch {
+    }
+  }
+  return total >= min;
+}
+function minBytes() {
+  const raw = process.env.KUBEPLAN_PARALLEL_MIN_BYTES;
+  return raw !== void 0 && /^\d+$/.test(raw) ? Number(raw) : MIN_BYTES_FOR_WORKERS;
+}
 function defaultJobs() {
   return Math.min((0, import_node_os.availableParallelism)(), 8);
 }
@@ -40122,7 +40137,7 @@ function fromData(data, limits) {
 }
 function loadFilesInWorkers(plan3, jobs, options = {}) {
   const count = Math.min(Math.floor(jobs) - 1, Math.ceil(plan3.files.length / 8));
-  if (!(count >= 1) || plan3.files.length < MIN_FILES_FOR_WORKERS) return void 0;
+  if (!(count >= 1) || plan3.files.length < MIN_FILES_FOR_WORKERS || !atLeastBytes(plan3, minBytes())) return void 0;
   let entry;
   try {
     entry = options.workerFile ?? packageFile("bundle/load-worker.cjs");
@@ -40173,16 +40188,19 @@ async function loadInputsInParallel(inputs, options, jobs) {
   const perFile = await reading ?? plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
   return assembleLoad(plan3, perFile, renders ?? renderFolders(plan3, options));
 }
-var import_node_os, MIN_FILES_FOR_WORKERS;
+var import_node_fs10, import_node_os, import_node_path14, MIN_FILES_FOR_WORKERS, MIN_BYTES_FOR_WORKERS;
 var init_parallel = __esm({
   "src/load/parallel.ts"() {
     "use strict";
+    import_node_fs10 = require("node:fs");
     import_node_os = require("node:os");
+    import_node_path14 = __toESM(require("node:path"), 1);
     init_package_root();
     init_load();
     init_manifest();
     init_parse();
     MIN_FILES_FOR_WORKERS = 64;
+    MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
   }
 });
 
@@ -41303,16 +41321,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path20, added, removed, oldPosInc, options) {
-        const last = path20.lastComponent;
+      addToPath(path21, added, removed, oldPosInc, options) {
+        const last = path21.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path20.oldPos + oldPosInc,
+            oldPos: path21.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path20.oldPos + oldPosInc,
+            oldPos: path21.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -41716,13 +41734,13 @@ function readRevisionInputs(paths, revision, cwd, options = {}) {
       continue;
     }
     for (const entry of entries) {
-      const shown = import_node_path15.default.posix.relative(prefix, entry.path);
+      const shown = import_node_path16.default.posix.relative(prefix, entry.path);
       const explicitFile = !glob && entry.path === relToTop;
       if (!explicitFile) {
         const dirs = entry.path.split("/").slice(0, -1);
         if (dirs.some((d) => SKIPPED_DIRS2.has(d)) || !MANIFEST_EXTENSIONS.some((ext2) => entry.path.toLowerCase().endsWith(ext2)))
           continue;
-        if (matcher && !safeMatch(matcher, import_node_path15.default.isAbsolute(input) ? import_node_path15.default.join((0, import_node_fs11.realpathSync)(cwd), shown) : shown))
+        if (matcher && !safeMatch(matcher, import_node_path16.default.isAbsolute(input) ? import_node_path16.default.join((0, import_node_fs12.realpathSync)(cwd), shown) : shown))
           continue;
       }
       if (entry.type !== "blob") continue;
@@ -41809,9 +41827,9 @@ function run2(git, args, cwd, maxBuffer) {
   }
 }
 function toRepoPath(input, cwd, prefix) {
-  const fromCwd = import_node_path15.default.isAbsolute(input) ? import_node_path15.default.relative((0, import_node_fs11.realpathSync)(cwd), input) : input;
-  const rel = import_node_path15.default.posix.normalize(import_node_path15.default.posix.join(prefix, fromCwd.split(import_node_path15.default.sep).join("/")));
-  if (rel === ".." || rel.startsWith("../") || import_node_path15.default.posix.isAbsolute(rel)) return null;
+  const fromCwd = import_node_path16.default.isAbsolute(input) ? import_node_path16.default.relative((0, import_node_fs12.realpathSync)(cwd), input) : input;
+  const rel = import_node_path16.default.posix.normalize(import_node_path16.default.posix.join(prefix, fromCwd.split(import_node_path16.default.sep).join("/")));
+  if (rel === ".." || rel.startsWith("../") || import_node_path16.default.posix.isAbsolute(rel)) return null;
   return rel === "." ? "" : rel.replace(/\/$/, "");
 }
 function literalPrefix(pattern) {
@@ -41835,12 +41853,12 @@ function describe3(err) {
 function mib(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
-var import_node_fs11, import_node_path15, GLOB_CHARS2, SKIPPED_DIRS2, LIST_BUFFER, GitError;
+var import_node_fs12, import_node_path16, GLOB_CHARS2, SKIPPED_DIRS2, LIST_BUFFER, GitError;
 var init_git = __esm({
   "src/git/index.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_path15 = __toESM(require("node:path"), 1);
+    import_node_fs12 = require("node:fs");
+    import_node_path16 = __toESM(require("node:path"), 1);
     init_decode();
     init_load();
     init_inputs();
@@ -41934,14 +41952,14 @@ function addTo(target, source) {
 function maxInto(target, source) {
   for (const [k, v] of Object.entries(source)) if (v > (target[k] ?? 0)) target[k] = v;
 }
-function containerRequests(c, path20, problems) {
+function containerRequests(c, path21, problems) {
   const out = {};
   const requests = obj(obj(c.resources).requests);
   for (const key3 of Object.keys(requests).sort()) {
     const v = parseResource(key3, requests[key3]);
     if (v === null || v < 0) {
       problems.push({
-        path: [...path20, "resources", "requests", key3],
+        path: [...path21, "resources", "requests", key3],
         message: `invalid quantity ${JSON.stringify(requests[key3])} for ${key3}`
       });
       continue;
@@ -42037,12 +42055,12 @@ function firstUntoleratedTaint(taints, tolerations2, filter2) {
 function normalizedImageName(name2) {
   return name2.lastIndexOf(":") <= name2.lastIndexOf("/") ? `${name2}:latest` : name2;
 }
-function parseAffinityTerms(value, ownNamespace, weighted, path20, labels, problems) {
+function parseAffinityTerms(value, ownNamespace, weighted, path21, labels, problems) {
   const terms = [];
   for (const { item, index } of objItems(value)) {
     const term = weighted ? obj(item.podAffinityTerm) : item;
     const weight = weighted ? nonNegInt(item.weight) ?? 0 : 0;
-    const where = weighted ? [...path20, index, "podAffinityTerm"] : [...path20, index];
+    const where = weighted ? [...path21, index, "podAffinityTerm"] : [...path21, index];
     const topologyKey = str(term.topologyKey);
     if (!topologyKey) {
       problems.push({ path: [...where, "topologyKey"], message: "topologyKey is required" });
@@ -42318,13 +42336,13 @@ function defaultCluster() {
   });
   return { source: DEFAULT_CLUSTER_SOURCE, nodes, pods: [], findings: [], nodeManifests: /* @__PURE__ */ new Map() };
 }
-function finding3(manifest, path20, message, severity = "error", target = "value") {
+function finding3(manifest, path21, message, severity = "error", target = "value") {
   return {
     ruleId: "plan/cluster",
     severity,
     message,
     file: manifest.file,
-    ...manifest.locate(path20, target),
+    ...manifest.locate(path21, target),
     object: manifest.ref
   };
 }
@@ -42503,8 +42521,8 @@ var init_cluster = __esm({
 });
 
 // src/plan/findings.ts
-function findingAt(ruleId, severity, m, path20, message, target = "key") {
-  return { ruleId, severity, message, file: m.file, ...m.locate(path20, target), object: m.ref };
+function findingAt(ruleId, severity, m, path21, message, target = "key") {
+  return { ruleId, severity, message, file: m.file, ...m.locate(path21, target), object: m.ref };
 }
 function pathForReason(m, specPath, reason, resource) {
   let spec = m.object;
@@ -43026,59 +43044,59 @@ function identity(ctx, m) {
   }
   return { name: name2, namespace: namespaceOf(m.object, ctx.defaultNamespace) };
 }
-function replicasOf(ctx, m, value, path20) {
+function replicasOf(ctx, m, value, path21) {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0)
-    return ctx.claimPods(m, path20, value) ? value : null;
+    return ctx.claimPods(m, path21, value) ? value : null;
   ctx.skip(
     m,
-    path20,
-    `${path20.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
+    path21,
+    `${path21.join(".")} must be a non-negative integer, not ${JSON.stringify(value)}; ${String(m.object.kind)} ${String(m.ref.name)} is not planned`
   );
   return null;
 }
-function checkTemplate(ctx, m, path20, raw, id, options = {}) {
+function checkTemplate(ctx, m, path21, raw, id, options = {}) {
   const what = `${String(m.object.kind)} ${id.name}`;
   if (!isObj(raw)) {
-    ctx.skip(m, path20.slice(0, -1), `${what} has no pod template (${path20.join(".")}); it is not planned`);
+    ctx.skip(m, path21.slice(0, -1), `${what} has no pod template (${path21.join(".")}); it is not planned`);
     return null;
   }
   const rawSpec = raw.spec;
   if (!isObj(rawSpec)) {
-    ctx.skip(m, path20, `${what}: ${[...path20, "spec"].join(".")} is missing; it is not planned`);
+    ctx.skip(m, path21, `${what}: ${[...path21, "spec"].join(".")} is missing; it is not planned`);
     return null;
   }
   if (!Array.isArray(rawSpec.containers) || rawSpec.containers.length === 0) {
-    ctx.skip(m, [...path20, "spec"], `${what}: the pod template has no containers; it is not planned`);
+    ctx.skip(m, [...path21, "spec"], `${what}: the pod template has no containers; it is not planned`);
     return null;
   }
   for (const list of ["initContainers", "containers"]) {
     const items = rawSpec[list];
     if (items === void 0 || items === null) continue;
     if (!Array.isArray(items)) {
-      ctx.skip(m, [...path20, "spec", list], `${what}: ${list} is not a list; it is not planned`);
+      ctx.skip(m, [...path21, "spec", list], `${what}: ${list} is not a list; it is not planned`);
       return null;
     }
     for (const [i, c] of items.entries()) {
       if (!isObj(c) || typeof c.name !== "string" || c.name === "") {
-        ctx.skip(m, [...path20, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
+        ctx.skip(m, [...path21, "spec", list, i], `${what}: ${list}[${i}] needs a name; it is not planned`);
         return null;
       }
       if (typeof c.image !== "string" || c.image === "") {
-        ctx.skip(m, [...path20, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
+        ctx.skip(m, [...path21, "spec", list, i], `${what}: ${list}[${i}] (${c.name}) needs an image; it is not planned`);
         return null;
       }
     }
   }
   const meta = raw.metadata;
   if (meta !== void 0 && meta !== null && !isObj(meta)) {
-    ctx.skip(m, [...path20, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
+    ctx.skip(m, [...path21, "metadata"], `${what}: template metadata is not a mapping; it is not planned`);
     return null;
   }
   const [badLabel] = nonStringEntries(obj(meta).labels);
   if (badLabel !== void 0) {
     ctx.skip(
       m,
-      [...path20, "metadata", "labels", badLabel],
+      [...path21, "metadata", "labels", badLabel],
       `${what}: label ${badLabel} must be a string (quote it); it is not planned`
     );
     return null;
@@ -43086,7 +43104,7 @@ function checkTemplate(ctx, m, path20, raw, id, options = {}) {
   if (options.jobRestartPolicy && rawSpec.restartPolicy !== "Never" && rawSpec.restartPolicy !== "OnFailure") {
     ctx.skip(
       m,
-      [...path20, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
+      [...path21, "spec", isObj(rawSpec) && "restartPolicy" in rawSpec ? "restartPolicy" : "containers"],
       `${what}: a Job's pod template needs restartPolicy Never or OnFailure; it is not planned`
     );
     return null;
@@ -43138,7 +43156,7 @@ function checkTemplate(ctx, m, path20, raw, id, options = {}) {
       const at2 = runtime.runtimeClass ? ["spec", "runtimeClassName"] : ["spec", "overhead"];
       ctx.skip(
         m,
-        [...path20, ...at2],
+        [...path21, ...at2],
         `${what}: the API server forbids its pods (RuntimeClass admission: ${rejection}); no pod is created`
       );
       return null;
@@ -43156,7 +43174,7 @@ function checkTemplate(ctx, m, path20, raw, id, options = {}) {
   const { problems } = buildSchedPod({ name: id.name, namespace: id.namespace, labels, spec: trialSpec });
   const [p] = problems;
   if (p) {
-    ctx.skip(m, [...path20, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
+    ctx.skip(m, [...path21, "spec", ...p.path], `${what}: ${p.message}; it is not planned`);
     return null;
   }
   return { template, priority: priorityValue, selector, notes };
@@ -43762,7 +43780,7 @@ function runControllers(input) {
     priorityOf: scoped.priorityOf,
     runtimeClassOf: scoped.runtimeClassOf,
     skip,
-    claimPods: (m, path20, count) => {
+    claimPods: (m, path21, count) => {
       if (count <= podBudget) {
         podBudget -= count;
         return true;
@@ -43770,7 +43788,7 @@ function runControllers(input) {
       const planned = maxPods - podBudget;
       skip(
         m,
-        path20,
+        path21,
         `${String(m.object.kind)} ${String(m.ref.name)} would create ${count} pods; a plan creates at most ${maxPods} (${planned} already planned), so it is not planned`
       );
       return false;
@@ -43831,25 +43849,25 @@ var init_controllers = __esm({
 });
 
 // src/plan/ingress.ts
-function readBackend2(b, path20) {
+function readBackend2(b, path21) {
   if (isObj(b.service)) {
     const port2 = obj(b.service.port);
     const value = typeof port2.number === "number" ? port2.number : str(port2.name) ?? null;
-    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path20, "service", "name"] };
+    return { service: str(b.service.name) ?? null, port: value, resource: null, path: [...path21, "service", "name"] };
   }
   if (b.serviceName !== void 0) {
     const sp = b.servicePort;
     const value = typeof sp === "number" ? sp : typeof sp === "string" ? /^[0-9]+$/.test(sp) ? Number(sp) : sp : null;
-    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path20, "serviceName"] };
+    return { service: str(b.serviceName) ?? null, port: value, resource: null, path: [...path21, "serviceName"] };
   }
   if (isObj(b.resource))
     return {
       service: null,
       port: null,
       resource: `${str(b.resource.kind) ?? "?"}/${str(b.resource.name) ?? "?"}`,
-      path: [...path20, "resource"]
+      path: [...path21, "resource"]
     };
-  return { service: null, port: null, resource: null, path: path20 };
+  return { service: null, port: null, resource: null, path: path21 };
 }
 function planIngresses(manifests, ingressClasses, services, defaultNamespace, findings) {
   const defaultClass = ingressClasses.filter((c) => obj(obj(c.object.metadata).annotations)["ingressclass.kubernetes.io/is-default-class"] === "true").map((c) => str(obj(c.object.metadata).name)).filter((n) => !!n).sort(compareStrings)[0];
@@ -43866,13 +43884,13 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     if (ingressClass2 && ingressClasses.length > 0 && !known.has(ingressClass2) && ingressClass2 !== annotated)
       ingressClass2 = `${ingressClass2} (no IngressClass object in the inputs)`;
     const report = { namespace, name: name2, ingressClass: ingressClass2, routes: [] };
-    const route = (host2, path20, pathType, b) => {
-      const r = { host: host2, path: path20, pathType, service: b.service, port: b.port, pods: [] };
+    const route = (host2, path21, pathType, b) => {
+      const r = { host: host2, path: path21, pathType, service: b.service, port: b.port, pods: [] };
       report.routes.push(r);
       const fail2 = (message) => findings.push({
         ruleId: "plan/ingress-no-backend",
         severity: "error",
-        message: `Ingress ${name2}: ${host2}${path20 === "*" ? "" : path20} ${message}`,
+        message: `Ingress ${name2}: ${host2}${path21 === "*" ? "" : path21} ${message}`,
         file: m.file,
         ...m.locate(b.path, "value"),
         object: m.ref
@@ -43904,9 +43922,9 @@ function planIngresses(manifests, ingressClasses, services, defaultNamespace, fi
     for (const { item: rule64, index: ri } of objItems(spec.rules)) {
       const host2 = str(rule64.host) || "*";
       for (const { item: p, index: pi } of objItems(obj(rule64.http).paths)) {
-        const path20 = str(p.path) ?? "/";
+        const path21 = str(p.path) ?? "/";
         const pathType = str(p.pathType) ?? "ImplementationSpecific";
-        route(host2, path20, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
+        route(host2, path21, pathType, readBackend2(obj(p.backend), ["spec", "rules", ri, "http", "paths", pi, "backend"]));
       }
     }
     out.push(report);
@@ -47144,7 +47162,7 @@ function plan(manifests, options = {}) {
   const defaultNamespace = options.defaultNamespace || "default";
   const findings = [];
   const nowMs = readNow(options.now, findings);
-  const skip = (m, path20, message) => findings.push(findingAt("plan/skipped", "warning", m, path20, message));
+  const skip = (m, path21, message) => findings.push(findingAt("plan/skipped", "warning", m, path21, message));
   const cluster = options.cluster ? clusterFromManifests(options.cluster.manifests, options.cluster.source) : defaultCluster();
   findings.push(...cluster.findings);
   const sorted = manifests.filter((m) => isObj(m.object)).sort(canonicalOrder(defaultNamespace));
@@ -47404,13 +47422,13 @@ function comparePairs(a, b) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function finding4(m, path20, ruleId, severity, message) {
+function finding4(m, path21, ruleId, severity, message) {
   return {
     ruleId,
     severity,
     message,
     file: m.file,
-    ...m.locate(path20, "key"),
+    ...m.locate(path21, "key"),
     ...m.ref.kind ? { object: { ...m.ref } } : {}
   };
 }
@@ -48654,39 +48672,39 @@ var init_scheduler_cluster = __esm({
 });
 
 // src/rollout/workload.ts
-function at(obj2, path20) {
+function at(obj2, path21) {
   let cur = obj2;
-  for (let i = 0; i < path20.length; i++) {
+  for (let i = 0; i < path21.length; i++) {
     if (cur === null || cur === void 0) return void 0;
     if (!isObj(cur))
-      throw new Invalid({ path: path20.slice(0, i), message: `${path20.slice(0, i).join(".")} must be a mapping` });
-    cur = cur[path20[i]];
+      throw new Invalid({ path: path21.slice(0, i), message: `${path21.slice(0, i).join(".")} must be a mapping` });
+    cur = cur[path21[i]];
   }
   return cur === null ? void 0 : cur;
 }
-function fail(path20, message) {
-  throw new Invalid({ path: path20, message: `${path20.join(".")} ${message}` });
+function fail(path21, message) {
+  throw new Invalid({ path: path21, message: `${path21.join(".")} ${message}` });
 }
-function int(obj2, path20, fallback) {
-  const v = at(obj2, path20);
+function int(obj2, path21, fallback) {
+  const v = at(obj2, path21);
   if (v === void 0) return fallback;
   if (typeof v !== "number" || !Number.isSafeInteger(v))
-    fail(path20, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
-  if (v < 0) fail(path20, `must not be negative, got ${v}`);
+    fail(path21, `must be an integer, got ${JSON.stringify(v) ?? typeof v}`);
+  if (v < 0) fail(path21, `must not be negative, got ${v}`);
   return v;
 }
-function oneOf(obj2, path20, allowed, fallback) {
-  const v = at(obj2, path20);
+function oneOf(obj2, path21, allowed, fallback) {
+  const v = at(obj2, path21);
   if (v === void 0) return fallback;
   if (typeof v !== "string" || !allowed.includes(v))
-    fail(path20, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
+    fail(path21, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v) ?? typeof v}`);
   return v;
 }
-function intOrPercent(obj2, path20, fallback) {
-  const v = at(obj2, path20);
+function intOrPercent(obj2, path21, fallback) {
+  const v = at(obj2, path21);
   if (v === void 0) return fallback;
   const parsed = parseIntOrPercent(v);
-  if ("error" in parsed) fail(path20, parsed.error);
+  if ("error" in parsed) fail(path21, parsed.error);
   return parsed;
 }
 function common(obj2, defaultNamespace) {
@@ -48909,13 +48927,13 @@ function readSide(m, defaultNamespace, kubeVersion2, findings) {
   findings.push(skipped(m, read.problem.path, read.problem.message));
   return null;
 }
-function skipped(m, path20, why) {
+function skipped(m, path21, why) {
   return {
     ruleId: "rollout/skipped",
     severity: "warning",
     message: `no rollout plan for ${m.ref.kind} ${m.ref.name ?? ""}: ${why}`.replace(/ {2}/g, " "),
     file: m.file,
-    ...m.locate(path20, "value"),
+    ...m.locate(path21, "value"),
     object: { ...m.ref }
   };
 }
@@ -58193,8 +58211,8 @@ function ignoreAnnotationEdit(f, manifests, lines) {
   if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return void 0;
   const annotations = metadata.annotations;
   if (annotations && typeof annotations === "object" && IGNORE_ANNOTATION2 in annotations) return void 0;
-  const blockChild = (path20, parentLine) => {
-    const r = manifest.locate(path20, "key");
+  const blockChild = (path21, parentLine) => {
+    const r = manifest.locate(path21, "key");
     const line2 = lines[r.line - 1] ?? "";
     if (r.line <= parentLine || line2.slice(0, r.column - 1).trim() !== "") return void 0;
     return { line: r.line - 1, indent: line2.slice(0, r.column - 1) };
@@ -58452,7 +58470,7 @@ var require_main = __commonJS({
     exports2.createMessageConnection = createMessageConnection;
     var ril_1 = __importDefault(require_ril());
     ril_1.default.install();
-    var path20 = __importStar(require("path"));
+    var path21 = __importStar(require("path"));
     var os = __importStar(require("os"));
     var fs = __importStar(require("fs"));
     var crypto_1 = require("crypto");
@@ -58604,7 +58622,7 @@ var require_main = __commonJS({
         throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
       }
       const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
-      return path20.join(tmpDir, `lsp-${randomSuffix}.sock`);
+      return path21.join(tmpDir, `lsp-${randomSuffix}.sock`);
     }
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
@@ -58852,18 +58870,18 @@ function hoverAt(manifests, position) {
   }
   return null;
 }
-function formatPath2(path20) {
+function formatPath2(path21) {
   let out = "";
-  for (const segment of path20) {
+  for (const segment of path21) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function typeAt(apiVersion, kind, path20) {
+function typeAt(apiVersion, kind, path21) {
   const builtin = builtinKind(apiVersion, kind);
-  const schema = builtin ? builtinWalker(builtin.definition)?.at(path20) : void 0;
+  const schema = builtin ? builtinWalker(builtin.definition)?.at(path21) : void 0;
   return typeName(schema, 0);
 }
 function typeName(schema, depth) {
@@ -58980,8 +58998,8 @@ function ingressLines(result, namespace, name2, manifest, pathItem) {
     const rule64 = rules?.[pathItem[2]];
     const host2 = typeof rule64?.host === "string" && rule64.host !== "" ? rule64.host : "*";
     const p = rule64?.http?.paths?.[pathItem[5]];
-    const path20 = typeof p?.path === "string" ? p.path : "/";
-    routes = routes.filter((r) => r.host === host2 && r.path === path20);
+    const path21 = typeof p?.path === "string" ? p.path : "/";
+    routes = routes.filter((r) => r.host === host2 && r.path === path21);
   }
   const lines = [`**plan: Ingress ${name2}**${ingress2.ingressClass ? ` (class ${ingress2.ingressClass})` : ""}`, ""];
   for (const r of routes) {
@@ -59005,17 +59023,17 @@ var init_plan_hover = __esm({
 
 // src/lsp/scope.ts
 function isKnownNonManifestPath(file) {
-  const base = import_node_path17.default.basename(file);
+  const base = import_node_path18.default.basename(file);
   return isNonManifestPath(file) || base === ".kubeplan.yaml" || base === ".kubeplan.yml";
 }
 function isKubernetesDocument(manifest) {
   return isKubernetesObject(manifest);
 }
-var import_node_path17;
+var import_node_path18;
 var init_scope = __esm({
   "src/lsp/scope.ts"() {
     "use strict";
-    import_node_path17 = __toESM(require("node:path"), 1);
+    import_node_path18 = __toESM(require("node:path"), 1);
     init_load();
     init_inputs();
   }
@@ -59023,15 +59041,15 @@ var init_scope = __esm({
 
 // src/lsp/workspace.ts
 function isInside2(child, parent) {
-  const rel = import_node_path18.default.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !import_node_path18.default.isAbsolute(rel);
+  const rel = import_node_path19.default.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !import_node_path19.default.isAbsolute(rel);
 }
-var import_node_fs13, import_node_path18, CROSS_FILE_RULES, Workspace;
+var import_node_fs14, import_node_path19, CROSS_FILE_RULES, Workspace;
 var init_workspace = __esm({
   "src/lsp/workspace.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path18 = __toESM(require("node:path"), 1);
+    import_node_fs14 = require("node:fs");
+    import_node_path19 = __toESM(require("node:path"), 1);
     init_config2();
     init_lint();
     init_load();
@@ -59074,13 +59092,13 @@ var init_workspace = __esm({
         const files = /* @__PURE__ */ new Set();
         const byFile = /* @__PURE__ */ new Map();
         for (const file of loaded2.files) {
-          const absolute = import_node_path18.default.resolve(folder, file);
+          const absolute = import_node_path19.default.resolve(folder, file);
           if (isKnownNonManifestPath(absolute)) continue;
           files.add(absolute);
           byFile.set(absolute, { manifests: [], text: loaded2.sources.get(file) ?? "", findings: [] });
         }
         for (const m of loaded2.manifests) {
-          const entry = byFile.get(import_node_path18.default.resolve(folder, m.file));
+          const entry = byFile.get(import_node_path19.default.resolve(folder, m.file));
           if (entry && isKubernetesDocument(m)) entry.manifests.push(m);
         }
         for (const [file, entry] of byFile) if (!this.open.has(file)) this.entries.set(file, entry);
@@ -59095,7 +59113,7 @@ var init_workspace = __esm({
       }
       /** The `.kubeplan.yaml` the CLI would use for a file or folder (cached per folder until a config file changes). */
       configFor(target) {
-        const dir = (0, import_node_fs13.existsSync)(target) && !import_node_path18.default.extname(target) ? target : import_node_path18.default.dirname(target);
+        const dir = (0, import_node_fs14.existsSync)(target) && !import_node_path19.default.extname(target) ? target : import_node_path19.default.dirname(target);
         let config = this.configs.get(dir);
         if (!config) {
           config = loadConfigFor(dir);
@@ -59131,7 +59149,7 @@ var init_workspace = __esm({
           this.entries.delete(file);
           return;
         }
-        if (!(0, import_node_fs13.existsSync)(file)) {
+        if (!(0, import_node_fs14.existsSync)(file)) {
           this.entries.delete(file);
           this.indexed.get(folder)?.delete(file);
           return;
@@ -59166,7 +59184,7 @@ var init_workspace = __esm({
       isManifestFile(file) {
         if (isKnownNonManifestPath(file)) return false;
         const folder = this.folderOf(file);
-        if (folder && this.indexed.has(folder) && (0, import_node_fs13.existsSync)(file) && !this.indexed.get(folder).has(file)) return false;
+        if (folder && this.indexed.has(folder) && (0, import_node_fs14.existsSync)(file) && !this.indexed.get(folder).has(file)) return false;
         return true;
       }
       /** Lints an open document with the rest of its folder as context; findings for the document only. */
@@ -59189,7 +59207,7 @@ var init_workspace = __esm({
             loaded2.sources.set(other, e.text);
           }
         }
-        const result = checkLoaded(loaded2, { ...this.base, ...extra, config, cwd: folder ?? import_node_path18.default.dirname(file) });
+        const result = checkLoaded(loaded2, { ...this.base, ...extra, config, cwd: folder ?? import_node_path19.default.dirname(file) });
         const findings = result.findings.filter(
           (f) => f.file === file && (folder !== void 0 || !CROSS_FILE_RULES.has(f.ruleId))
         );
@@ -59477,11 +59495,11 @@ __export(start_exports, {
   start: () => start
 });
 module.exports = __toCommonJS(start_exports);
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 
 // src/cli/main.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 init_errors();
 init_escape();
 
@@ -60891,7 +60909,7 @@ Flags:
       --max-alias-size SIZE   most content YAML aliases may add to a document (default 1MiB)
       --max-depth N           deepest nesting accepted (default 200)
   -j, --jobs N                threads reading and parsing files (default: the cores, at most 8; used
-                              from 64 files on); the report is the same for every N
+                              from 64 files and 16 MiB on); the report is the same for every N
 lint:
       --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left
       --fix-dry-run           print the fixes as a unified diff instead of writing them
@@ -60940,8 +60958,8 @@ init_fixers();
 init_removed_api_version2();
 
 // src/fix/run.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 init_libesm();
 init_config2();
 init_findings();
@@ -61028,10 +61046,10 @@ function writeFixedFiles(files, cwd = process.cwd()) {
   const skipped2 = [];
   for (const f of files) {
     if (f.stdin) continue;
-    const absolute = import_node_path14.default.resolve(cwd, f.file);
+    const absolute = import_node_path15.default.resolve(cwd, f.file);
     let bytes;
     try {
-      bytes = (0, import_node_fs10.readFileSync)(absolute);
+      bytes = (0, import_node_fs11.readFileSync)(absolute);
     } catch (err) {
       skipped2.push({
         file: f.file,
@@ -61044,7 +61062,7 @@ function writeFixedFiles(files, cwd = process.cwd()) {
       skipped2.push({ file: f.file, reason: "it changed on disk while kubeplan was fixing it" });
       continue;
     }
-    (0, import_node_fs10.writeFileSync)(absolute, encodeLike(bytes, f.output));
+    (0, import_node_fs11.writeFileSync)(absolute, encodeLike(bytes, f.output));
     written.push(f.file);
   }
   return { written, skipped: skipped2 };
@@ -61272,7 +61290,7 @@ function print(report, options, io) {
   if (options.output === void 0) for (const text of chunks) io.stdout(text);
   else {
     try {
-      writeChunks(import_node_path16.default.resolve(io.cwd, options.output), chunks);
+      writeChunks(import_node_path17.default.resolve(io.cwd, options.output), chunks);
     } catch (err) {
       io.stderr(`kubeplan: --output ${options.output}: ${err.code ?? String(err)}
 `);
@@ -61282,11 +61300,11 @@ function print(report, options, io) {
   return exitCodeFor(report.findings, options);
 }
 function writeChunks(file, chunks) {
-  const fd = (0, import_node_fs12.openSync)(file, "w");
+  const fd = (0, import_node_fs13.openSync)(file, "w");
   try {
-    for (const text of chunks) (0, import_node_fs12.writeSync)(fd, text);
+    for (const text of chunks) (0, import_node_fs13.writeSync)(fd, text);
   } finally {
-    (0, import_node_fs12.closeSync)(fd);
+    (0, import_node_fs13.closeSync)(fd);
   }
 }
 
@@ -61316,7 +61334,7 @@ async function start(argv) {
     stderr: (text) => process.stderr.write(text),
     readStdin: () => {
       try {
-        return (0, import_node_fs14.readFileSync)(0);
+        return (0, import_node_fs15.readFileSync)(0);
       } catch {
         return new Uint8Array();
       }

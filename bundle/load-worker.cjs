@@ -11020,6 +11020,7 @@ function tooLarge(file, size, limits) {
 }
 
 // src/load/parallel.ts
+var MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
 function loadJob(request2, job) {
   try {
     return { index: job.index, result: toData(loadFile(job.file, request2.cwd, request2.limits, job.walked)) };

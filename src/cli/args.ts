@@ -321,7 +321,7 @@ Flags:
       --max-alias-size SIZE   most content YAML aliases may add to a document (default 1MiB)
       --max-depth N           deepest nesting accepted (default 200)
   -j, --jobs N                threads reading and parsing files (default: the cores, at most 8; used
-                              from 64 files on); the report is the same for every N
+                              from 64 files and 16 MiB on); the report is the same for every N
 lint:
       --fix                   apply certain fixes to the files (stdin: print the fixed text); report what is left
       --fix-dry-run           print the fixes as a unified diff instead of writing them

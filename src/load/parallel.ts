@@ -7,8 +7,10 @@
  * do not leave a worker idle). A file a worker fails on, or the rest of a worker that dies, is read on the main
  * thread instead: a worker problem never changes the output.
  */
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import type { Finding } from '../core/types.js';
 import { packageFile } from '../core/package-root.js';
 import {
@@ -31,6 +33,30 @@ const require = createRequire(import.meta.url);
 
 /** Below this many files, starting workers (≈ 40 ms each) costs more than it saves: read on the main thread. */
 export const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * Nor below this many bytes: the block-YAML reader reads ≈ 10 MB/s on one core, and on 2 cores a worker only paid
+ * for itself from about this much input (bench: 9 MB even, 120 MB −4 %). KUBEPLAN_PARALLEL_MIN_BYTES overrides it.
+ */
+export const MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
+
+/** Whether the files add up to `min` bytes (stops counting once they do). */
+function atLeastBytes(plan: LoadPlan, min: number): boolean {
+  let total = 0;
+  for (const file of plan.files) {
+    if (total >= min) return true;
+    try {
+      total += statSync(path.resolve(plan.cwd, file)).size;
+    } catch {
+      // unreadable: its finding comes from reading it
+    }
+  }
+  return total >= min;
+}
+
+function minBytes(): number {
+  const raw = process.env.KUBEPLAN_PARALLEL_MIN_BYTES;
+  return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : MIN_BYTES_FOR_WORKERS;
+}
 
 /**
  * The default for --jobs: the cores Node may use, at most 8 (each worker holds its own copy of the loader and its
@@ -113,7 +139,8 @@ function fromData(data: LoadedData, limits: LoadLimits): LoadResult {
  * Reads the plan's files on `jobs` threads: this one and jobs − 1 workers, which all claim files from a shared
  * counter (so this thread may first block on `options.first`, e.g. rendering folders, without starving them).
  * Resolves to the LoadResults in the plan's order. Undefined when workers would not pay (fewer than
- * MIN_FILES_FOR_WORKERS files, jobs ≤ 1) or cannot start (no worker file): the caller reads the files itself.
+ * MIN_FILES_FOR_WORKERS files or MIN_BYTES_FOR_WORKERS bytes, jobs ≤ 1) or cannot start (no worker file): the
+ * caller reads the files itself.
  */
 export function loadFilesInWorkers(
   plan: LoadPlan,
@@ -125,7 +152,7 @@ export function loadFilesInWorkers(
   } = {},
 ): Promise<LoadResult[]> | undefined {
   const count = Math.min(Math.floor(jobs) - 1, Math.ceil(plan.files.length / 8));
-  if (!(count >= 1) || plan.files.length < MIN_FILES_FOR_WORKERS) return undefined;
+  if (!(count >= 1) || plan.files.length < MIN_FILES_FOR_WORKERS || !atLeastBytes(plan, minBytes())) return undefined;
   let entry: string;
   try {
     entry = options.workerFile ?? packageFile('bundle/load-worker.cjs');

@@ -5,11 +5,11 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { corpusRoot } from '../../scripts/corpus.mjs';
 import { lint, lintParallel } from '../../src/lint.js';
 import { loadFile, planLoad } from '../../src/load/index.js';
-import { loadFilesInWorkers, MIN_FILES_FOR_WORKERS } from '../../src/load/parallel.js';
+import { loadFilesInWorkers, MIN_BYTES_FOR_WORKERS, MIN_FILES_FOR_WORKERS } from '../../src/load/parallel.js';
 import { runCli } from '../cli/run-cli.js';
 
 /** A folder of `count` files mixing what the loader and the cross-object rules care about. */
@@ -35,6 +35,13 @@ function fixtureTree(count: number): string {
   }
   return root;
 }
+
+// These inputs are small: workers are made to start from 64 files whatever their size (the default waits for
+// 16 MiB, where they start to pay on 2 cores), so every test here runs them. Test files run in processes of their own.
+process.env.KUBEPLAN_PARALLEL_MIN_BYTES = '0';
+afterAll(() => {
+  delete process.env.KUBEPLAN_PARALLEL_MIN_BYTES;
+});
 
 describe('--jobs: files read in worker threads', () => {
   const root = fixtureTree(MIN_FILES_FOR_WORKERS + 16);
@@ -102,9 +109,15 @@ describe('--jobs: files read in worker threads', () => {
     }
   });
 
-  it('few files are read on the calling thread; one job never starts a worker', () => {
+  it('few files, few bytes or one job: read on the calling thread', () => {
     expect(loadFilesInWorkers(planLoad(['sub/f000.yaml'], { cwd: root }), 4)).toBeUndefined();
     expect(loadFilesInWorkers(planLoad(['.'], { cwd: root }), 1)).toBeUndefined();
+    process.env.KUBEPLAN_PARALLEL_MIN_BYTES = String(MIN_BYTES_FOR_WORKERS);
+    try {
+      expect(loadFilesInWorkers(planLoad(['.'], { cwd: root }), 4)).toBeUndefined();
+    } finally {
+      process.env.KUBEPLAN_PARALLEL_MIN_BYTES = '0';
+    }
   });
 
   it('lintParallel gives lint()’s result', async () => {
