@@ -24198,7 +24198,7 @@ var Reader = class {
   document() {
     const first = this.lines[0];
     if (this.text.startsWith("---")) {
-      if (!/^---[ \t]*(?:#.*)?$/.test(this.text.slice(first.start, first.end))) giveUp();
+      if (!/^---(?:[ ]+#.*|[ ]*)$/.test(this.text.slice(first.start, first.end))) giveUp();
       this.i = 1;
     }
     for (const line2 of this.lines.slice(this.i)) {
@@ -24342,7 +24342,7 @@ var Reader = class {
     if (inSeq && this.looksLikeKey(at2, line.end)) return this.blockMap(at2 - line.start, at2, depth + 1);
     if (c === '"' || c === "'") return this.quoted(at2, line);
     if (c === "|") return this.literal(at2, line, column);
-    if ((c === "[" || c === "{") && /^(?:\[\]|\{\})[ ]*(?:#.*)?$/.test(text.slice(at2, line.end))) {
+    if ((c === "[" || c === "{") && /^(?:\[\]|\{\})(?:[ ]+#.*|[ ]*)$/.test(text.slice(at2, line.end))) {
       this.i++;
       return {
         value: c === "[" ? [] : {},
@@ -24460,7 +24460,7 @@ var Reader = class {
   /** A literal block scalar (`|` or `|-`) whose header is at `at`, in a collection at `column`. */
   literal(at2, line, column) {
     const text = this.text;
-    const header = /^\|(-?)[ ]*(?:#.*)?$/.exec(text.slice(at2, line.end));
+    const header = /^\|(-?)(?:[ ]+#.*|[ ]*)$/.exec(text.slice(at2, line.end));
     if (!header) giveUp();
     const strip = header[1] === "-";
     this.i++;

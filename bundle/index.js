@@ -36879,7 +36879,7 @@ var Reader = class {
   document() {
     const first = this.lines[0];
     if (this.text.startsWith("---")) {
-      if (!/^---[ \t]*(?:#.*)?$/.test(this.text.slice(first.start, first.end))) giveUp();
+      if (!/^---(?:[ ]+#.*|[ ]*)$/.test(this.text.slice(first.start, first.end))) giveUp();
       this.i = 1;
     }
     for (const line3 of this.lines.slice(this.i)) {
@@ -37023,7 +37023,7 @@ var Reader = class {
     if (inSeq && this.looksLikeKey(at2, line2.end)) return this.blockMap(at2 - line2.start, at2, depth + 1);
     if (c === '"' || c === "'") return this.quoted(at2, line2);
     if (c === "|") return this.literal(at2, line2, column);
-    if ((c === "[" || c === "{") && /^(?:\[\]|\{\})[ ]*(?:#.*)?$/.test(text.slice(at2, line2.end))) {
+    if ((c === "[" || c === "{") && /^(?:\[\]|\{\})(?:[ ]+#.*|[ ]*)$/.test(text.slice(at2, line2.end))) {
       this.i++;
       return {
         value: c === "[" ? [] : {},
@@ -37141,7 +37141,7 @@ var Reader = class {
   /** A literal block scalar (`|` or `|-`) whose header is at `at`, in a collection at `column`. */
   literal(at2, line2, column) {
     const text = this.text;
-    const header = /^\|(-?)[ ]*(?:#.*)?$/.exec(text.slice(at2, line2.end));
+    const header = /^\|(-?)(?:[ ]+#.*|[ ]*)$/.exec(text.slice(at2, line2.end));
     if (!header) giveUp();
     const strip = header[1] === "-";
     this.i++;

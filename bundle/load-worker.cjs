@@ -9800,7 +9800,7 @@ var Reader = class {
   document() {
     const first = this.lines[0];
     if (this.text.startsWith("---")) {
-      if (!/^---[ \t]*(?:#.*)?$/.test(this.text.slice(first.start, first.end))) giveUp();
+      if (!/^---(?:[ ]+#.*|[ ]*)$/.test(this.text.slice(first.start, first.end))) giveUp();
       this.i = 1;
     }
     for (const line2 of this.lines.slice(this.i)) {
@@ -9944,7 +9944,7 @@ var Reader = class {
     if (inSeq && this.looksLikeKey(at, line.end)) return this.blockMap(at - line.start, at, depth + 1);
     if (c === '"' || c === "'") return this.quoted(at, line);
     if (c === "|") return this.literal(at, line, column);
-    if ((c === "[" || c === "{") && /^(?:\[\]|\{\})[ ]*(?:#.*)?$/.test(text.slice(at, line.end))) {
+    if ((c === "[" || c === "{") && /^(?:\[\]|\{\})(?:[ ]+#.*|[ ]*)$/.test(text.slice(at, line.end))) {
       this.i++;
       return {
         value: c === "[" ? [] : {},
@@ -10062,7 +10062,7 @@ var Reader = class {
   /** A literal block scalar (`|` or `|-`) whose header is at `at`, in a collection at `column`. */
   literal(at, line, column) {
     const text = this.text;
-    const header = /^\|(-?)[ ]*(?:#.*)?$/.exec(text.slice(at, line.end));
+    const header = /^\|(-?)(?:[ ]+#.*|[ ]*)$/.exec(text.slice(at, line.end));
     if (!header) giveUp();
     const strip = header[1] === "-";
     this.i++;

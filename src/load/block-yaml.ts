@@ -87,7 +87,7 @@ class Reader {
     const first = this.lines[0]!;
     // The chunk's separator line (`---`, blanks, a comment), as the loader cut it.
     if (this.text.startsWith('---')) {
-      if (!/^---[ \t]*(?:#.*)?$/.test(this.text.slice(first.start, first.end))) giveUp();
+      if (!/^---(?:[ ]+#.*|[ ]*)$/.test(this.text.slice(first.start, first.end))) giveUp();
       this.i = 1;
     }
     for (const line of this.lines.slice(this.i)) {
@@ -242,7 +242,7 @@ class Reader {
     if (inSeq && this.looksLikeKey(at, line.end)) return this.blockMap(at - line.start, at, depth + 1);
     if (c === '"' || c === "'") return this.quoted(at, line);
     if (c === '|') return this.literal(at, line, column);
-    if ((c === '[' || c === '{') && /^(?:\[\]|\{\})[ ]*(?:#.*)?$/.test(text.slice(at, line.end))) {
+    if ((c === '[' || c === '{') && /^(?:\[\]|\{\})(?:[ ]+#.*|[ ]*)$/.test(text.slice(at, line.end))) {
       this.i++;
       return {
         value: c === '[' ? [] : {},
@@ -368,7 +368,7 @@ class Reader {
   /** A literal block scalar (`|` or `|-`) whose header is at `at`, in a collection at `column`. */
   private literal(at: number, line: Line, column: number): Parsed {
     const text = this.text;
-    const header = /^\|(-?)[ ]*(?:#.*)?$/.exec(text.slice(at, line.end));
+    const header = /^\|(-?)(?:[ ]+#.*|[ ]*)$/.exec(text.slice(at, line.end)); // a comment needs a blank before it
     if (!header) giveUp();
     const strip = header![1] === '-';
     this.i++;
