@@ -38122,7 +38122,7 @@ function readBlockYaml(chunk, base, maxDepth, resolvePlain) {
     throw err;
   }
 }
-var GiveUp, GIVE_UP, giveUp, NOT_PLAIN_START, FORBIDDEN, Reader;
+var GiveUp, GIVE_UP, giveUp, NOT_PLAIN_START, SIMPLE_ESCAPES, FORBIDDEN, Reader;
 var init_block_yaml = __esm({
   "src/load/block-yaml.ts"() {
     "use strict";
@@ -38133,6 +38133,7 @@ var init_block_yaml = __esm({
       throw GIVE_UP;
     };
     NOT_PLAIN_START = /* @__PURE__ */ new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
+    SIMPLE_ESCAPES = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", r: "\r", "0": "\0" };
     FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\{\{/;
     Reader = class {
       constructor(text, base, maxDepth, resolvePlain) {
@@ -38383,38 +38384,37 @@ var init_block_yaml = __esm({
       quotedText(at2, end) {
         const text = this.text;
         const quote = text[at2];
+        const special = quote === '"' ? /["\\]/g : /'/g;
         let out = "";
         let k = at2 + 1;
         for (; ; ) {
-          if (k >= end) giveUp();
-          const ch = text[k];
-          if (ch === quote) {
-            if (quote === "'" && text[k + 1] === "'") {
+          special.lastIndex = k;
+          const found = special.exec(text);
+          if (!found || found.index >= end) giveUp();
+          const j = found.index;
+          out += text.slice(k, j);
+          if (text[j] === quote) {
+            if (quote === "'" && text[j + 1] === "'") {
               out += "'";
-              k += 2;
+              k = j + 2;
               continue;
             }
-            return { value: out, close: k + 1 };
+            return { value: out, close: j + 1 };
           }
-          if (quote === '"' && ch === "\\") {
-            const e = text[k + 1];
-            const simple = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", r: "\r", "0": "\0" };
-            if (e !== void 0 && Object.hasOwn(simple, e)) {
-              out += simple[e];
-              k += 2;
-              continue;
-            }
-            if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(k + 2, k + 6))) {
-              const code2 = parseInt(text.slice(k + 2, k + 6), 16);
-              if (code2 >= 55296 && code2 <= 57343) giveUp();
-              out += String.fromCharCode(code2);
-              k += 6;
-              continue;
-            }
-            giveUp();
+          const e = text[j + 1];
+          if (e !== void 0 && Object.hasOwn(SIMPLE_ESCAPES, e)) {
+            out += SIMPLE_ESCAPES[e];
+            k = j + 2;
+            continue;
           }
-          out += ch;
-          k++;
+          if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) {
+            const code2 = parseInt(text.slice(j + 2, j + 6), 16);
+            if (code2 >= 55296 && code2 <= 57343) giveUp();
+            out += String.fromCharCode(code2);
+            k = j + 6;
+            continue;
+          }
+          giveUp();
         }
       }
       /** A literal block scalar (`|` or `|-`) whose header is at `at`, in a collection at `column`. */

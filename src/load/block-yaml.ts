@@ -41,6 +41,8 @@ const giveUp = (): never => {
 
 /** Characters that cannot start a plain scalar here (or start something this reader leaves to yaml). */
 const NOT_PLAIN_START = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+/** Double-quoted escapes read here (YAML's others are left to yaml). */
+const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
 const FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\{\{/;
 
 /**
@@ -329,39 +331,41 @@ class Reader {
   /** The text of a one-line quoted scalar at `at`, and the offset just after its closing quote. */
   private quotedText(at: number, end: number): { value: string; close: number } {
     const text = this.text;
-    const quote = text[at];
+    const quote = text[at]!;
+    // Runs of ordinary characters are copied as slices (a 10 MB string is one slice, not 10 million appends).
+    const special = quote === '"' ? /["\\]/g : /'/g;
     let out = '';
     let k = at + 1;
     for (;;) {
-      if (k >= end) giveUp(); // multi-line quoted scalars fold lines: left to yaml
-      const ch = text[k]!;
-      if (ch === quote) {
-        if (quote === "'" && text[k + 1] === "'") {
+      special.lastIndex = k;
+      const found = special.exec(text);
+      // Past the line's end: multi-line quoted scalars fold lines, left to yaml.
+      if (!found || found.index >= end) giveUp();
+      const j = found!.index;
+      out += text.slice(k, j);
+      if (text[j] === quote) {
+        if (quote === "'" && text[j + 1] === "'") {
           out += "'";
-          k += 2;
+          k = j + 2;
           continue;
         }
-        return { value: out, close: k + 1 };
+        return { value: out, close: j + 1 };
       }
-      if (quote === '"' && ch === '\\') {
-        const e = text[k + 1];
-        const simple: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
-        if (e !== undefined && Object.hasOwn(simple, e)) {
-          out += simple[e];
-          k += 2;
-          continue;
-        }
-        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(k + 2, k + 6))) {
-          const code = parseInt(text.slice(k + 2, k + 6), 16);
-          if (code >= 0xd800 && code <= 0xdfff) giveUp(); // surrogate pairs: yaml's business
-          out += String.fromCharCode(code);
-          k += 6;
-          continue;
-        }
-        giveUp();
+      // A backslash in a double-quoted scalar: the escapes kubeplan knows; any other is left to yaml.
+      const e = text[j + 1];
+      if (e !== undefined && Object.hasOwn(SIMPLE_ESCAPES, e)) {
+        out += SIMPLE_ESCAPES[e];
+        k = j + 2;
+        continue;
       }
-      out += ch;
-      k++;
+      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) {
+        const code = parseInt(text.slice(j + 2, j + 6), 16);
+        if (code >= 0xd800 && code <= 0xdfff) giveUp(); // surrogate pairs: yaml's business
+        out += String.fromCharCode(code);
+        k = j + 6;
+        continue;
+      }
+      giveUp();
     }
   }
 
