@@ -38134,7 +38134,7 @@ var init_block_yaml = __esm({
     };
     NOT_PLAIN_START = /* @__PURE__ */ new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
     SIMPLE_ESCAPES = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", r: "\r", "0": "\0" };
-    FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\{\{/;
+    FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
     Reader = class {
       constructor(text, base, maxDepth, resolvePlain) {
         this.text = text;
@@ -38253,13 +38253,10 @@ var init_block_yaml = __esm({
           nodeEnd = parsed.nodeEnd;
           const comments = this.skipBlank();
           const next = this.lines[this.i];
-          if (!next || next.indent !== column) {
+          if (!next || next.indent !== column || !/^-(?: |$)/.test(this.text.slice(next.start + column, next.end))) {
             if (next && next.indent > column) giveUp();
             this.ended(comments, depth);
-            break;
-          }
-          if (!/^-(?: |$)/.test(this.text.slice(next.start + column, next.end))) {
-            this.ended(comments, depth);
+            if (parsed.node.empty) giveUp();
             break;
           }
           dash = next.start + column;
@@ -38342,6 +38339,7 @@ var init_block_yaml = __esm({
         if (c === '"' || c === "'") {
           const { value, close } = this.quotedText(at2, end);
           if (text[close] !== ":" || !(close + 1 >= end || text[close + 1] === " ")) giveUp();
+          if (value.includes("{{")) giveUp();
           return { name: value, start: at2, end: close, colon: close };
         }
         if (c === void 0 || NOT_PLAIN_START.has(c)) giveUp();
@@ -38359,6 +38357,7 @@ var init_block_yaml = __esm({
         while (keyEnd > at2 && text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
         if (keyEnd !== colon || keyEnd - at2 > 1024) giveUp();
         const source = text.slice(at2, keyEnd);
+        if (source.includes("{{")) giveUp();
         const resolved = this.resolvePlain(source);
         if (!resolved || typeof resolved.value !== "string" || resolved.value !== source) giveUp();
         return { name: source, start: at2, end: keyEnd, colon };

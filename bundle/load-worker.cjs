@@ -9767,7 +9767,7 @@ var giveUp = () => {
 };
 var NOT_PLAIN_START = /* @__PURE__ */ new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
 var SIMPLE_ESCAPES = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", r: "\r", "0": "\0" };
-var FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\{\{/;
+var FORBIDDEN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 function readBlockYaml(chunk, base, maxDepth, resolvePlain) {
   if (FORBIDDEN.test(chunk)) return void 0;
   try {
@@ -9895,13 +9895,10 @@ var Reader = class {
       nodeEnd = parsed.nodeEnd;
       const comments = this.skipBlank();
       const next2 = this.lines[this.i];
-      if (!next2 || next2.indent !== column) {
+      if (!next2 || next2.indent !== column || !/^-(?: |$)/.test(this.text.slice(next2.start + column, next2.end))) {
         if (next2 && next2.indent > column) giveUp();
         this.ended(comments, depth);
-        break;
-      }
-      if (!/^-(?: |$)/.test(this.text.slice(next2.start + column, next2.end))) {
-        this.ended(comments, depth);
+        if (parsed.node.empty) giveUp();
         break;
       }
       dash = next2.start + column;
@@ -9984,6 +9981,7 @@ var Reader = class {
     if (c === '"' || c === "'") {
       const { value, close } = this.quotedText(at, end);
       if (text[close] !== ":" || !(close + 1 >= end || text[close + 1] === " ")) giveUp();
+      if (value.includes("{{")) giveUp();
       return { name: value, start: at, end: close, colon: close };
     }
     if (c === void 0 || NOT_PLAIN_START.has(c)) giveUp();
@@ -10001,6 +9999,7 @@ var Reader = class {
     while (keyEnd > at && text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
     if (keyEnd !== colon || keyEnd - at > 1024) giveUp();
     const source = text.slice(at, keyEnd);
+    if (source.includes("{{")) giveUp();
     const resolved = this.resolvePlain(source);
     if (!resolved || typeof resolved.value !== "string" || resolved.value !== source) giveUp();
     return { name: source, start: at, end: keyEnd, colon };

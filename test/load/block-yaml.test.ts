@@ -100,7 +100,9 @@ const LEFT_TO_YAML = [
   'apiVersion: v1\nkind: ConfigMap\n  bad: indent\n',
   'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: !!str 1\n',
   'apiVersion: v1\nkind: ConfigMap\n1: numeric key\n',
-  'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: "{{ .Values.x }}"\n',
+  'apiVersion: v1\nkind: ConfigMap\ndata:\n  "{{ .Values.key }}": x\n',
+  'apiVersion: v1\nkind: ConfigMap\ndata:\n  a{{b}}: c\n',
+  'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: {{ .Values.x }}\n',
   '- not\n- a map\n',
   'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: # empty, with a comment\n  b: 1\n',
   'apiVersion: v1\nkind: ConfigMap\ndata:\n# nothing below\n',
@@ -208,6 +210,9 @@ const CASES: Record<string, string> = {
     '    name: b',
   ].join('\n'),
   noFinalNewline: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: |\n    v',
+  // Template text in values is data (alert descriptions, dashboards): read as yaml reads it.
+  templatesInValues:
+    'apiVersion: v1\nkind: ConfigMap\ndata:\n  summary: Pod {{ $labels.pod }} is down\n  q: "{{ .Values.x }}"\n  t: |\n    {{ define "x" }}\n',
   leftToYaml: LEFT_TO_YAML.join('---\n'),
 };
 
@@ -219,7 +224,7 @@ describe('block-YAML reader ≡ yaml', () => {
   }
 
   it('takes the plain block documents and leaves the others to yaml', () => {
-    for (const name of ['scalars', 'blocks', 'collections', 'list', 'noFinalNewline'])
+    for (const name of ['scalars', 'blocks', 'collections', 'list', 'noFinalNewline', 'templatesInValues'])
       expect(taken(CASES[name]!), name).toBe(1);
     for (const text of LEFT_TO_YAML) expect(taken(text), text).toBe(0);
   });
@@ -301,7 +306,7 @@ describe('block-YAML reader ≡ yaml', () => {
   });
 
   it('mutated documents: one character inserted, deleted or replaced, 3,000 times (seeded)', () => {
-    const bases = [CASES.scalars!, CASES.blocks!, CASES.collections!, CASES.list!];
+    const bases = [CASES.scalars!, CASES.blocks!, CASES.collections!, CASES.list!, CASES.templatesInValues!];
     const alphabet = [
       ' ',
       '  ',
@@ -331,6 +336,8 @@ describe('block-YAML reader ≡ yaml', () => {
       '~',
       '%',
       '@',
+      '{{',
+      '}}',
       '`',
       '\t',
       '---\n',
