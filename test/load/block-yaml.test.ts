@@ -87,6 +87,7 @@ const LEFT_TO_YAML = [
   // Found by the mutation test: a comment must be separated from `|` and `[]` by a blank.
   'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: |# c\n    v\n',
   'apiVersion: v1\nkind: ConfigMap\ndata: []# c\n',
+  'apiVersion: v1\nkind: ConfigMap\ndata:\n  k:\n  - a\n  - \n  j: 1\n',
   'apiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: a}\nother: *m\n',
   'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: 1\n  a: 2\n',
   'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: >\n    folded\n',
@@ -183,6 +184,7 @@ const CASES: Record<string, string> = {
     '        -   spaced',
     '        -',
     '        - ',
+    '        - last',
     '        env:',
     '          - name: X',
     '            value: "1"',
