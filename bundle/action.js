@@ -24202,7 +24202,8 @@ var Reader = class {
       if (!/^---(?:[ ]+#.*|[ ]*)$/.test(this.text.slice(first.start, first.end))) giveUp();
       this.i = 1;
     }
-    for (const line2 of this.lines.slice(this.i)) {
+    for (let l = this.i; l < this.lines.length; l++) {
+      const line2 = this.lines[l];
       const head = this.text.slice(line2.start, line2.start + 3);
       if ((head === "---" || head === "...") && /^(?:[ ]|$)/.test(this.text.slice(line2.start + 3, line2.start + 4)))
         giveUp();
@@ -24467,22 +24468,22 @@ var Reader = class {
     if (!first || first.start + first.indent >= first.end || first.indent <= column) giveUp();
     const indent = first.indent;
     const content = [];
+    let kept = 0;
     let lastContent = this.i;
     for (; this.i < this.lines.length; this.i++) {
       const l = this.lines[this.i];
-      const blank = l.start + l.indent >= l.end;
-      if (blank) {
+      if (l.start + l.indent >= l.end) {
         if (l.end - l.start > indent) giveUp();
         content.push("");
         continue;
       }
       if (l.indent < indent) break;
       content.push(text.slice(l.start + indent, l.end));
+      kept = content.length;
       lastContent = this.i;
     }
-    const kept = content.slice(0, lastContent - (this.i - content.length) + 1);
     this.i = lastContent + 1;
-    const body = kept.join("\n");
+    const body = content.slice(0, kept).join("\n");
     const end = Math.min(this.lines[lastContent].end + 1, text.length);
     const clipped2 = strip ? body : `${body}
 `;
@@ -25387,7 +25388,7 @@ function loadBytes(bytes, file, limits = {}) {
 }
 function loadInputs(inputs, options = {}) {
   const plan3 = planLoad(inputs, options);
-  const perFile = plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
+  const perFile = plan3.files.map((file) => loadPlanFile(plan3, file));
   return assembleLoad(plan3, perFile, renderFolders(plan3, options));
 }
 function planLoad(inputs, options = {}) {
@@ -25417,6 +25418,9 @@ function planLoad(inputs, options = {}) {
     walked: expanded.walked,
     rendered: expanded.rendered
   };
+}
+function loadPlanFile(plan3, file) {
+  return loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file));
 }
 function loadFile(file, cwd, limits, walked) {
   const read = readRegularFile(path5.resolve(cwd, file), { maxBytes: limits.maxFileBytes });
@@ -38947,7 +38951,7 @@ function loadFilesInWorkers(plan3, jobs, options = {}) {
     jobs: plan3.files.map((file, index) => ({ index, file, walked: plan3.walked.has(file) })),
     next: new SharedArrayBuffer(4)
   };
-  const readHere = (index) => loadFile(plan3.files[index], plan3.cwd, plan3.limits, plan3.walked.has(plan3.files[index]));
+  const readHere = (index) => loadPlanFile(plan3, plan3.files[index]);
   const { Worker } = __require("node:worker_threads");
   const workers = Array.from(
     { length: count },
@@ -38981,7 +38985,7 @@ async function loadInputsInParallel(inputs, options, jobs) {
   const plan3 = planLoad(inputs, options);
   let renders;
   const reading = loadFilesInWorkers(plan3, jobs, { first: () => renders = renderFolders(plan3, options) });
-  const perFile = await reading ?? plan3.files.map((file) => loadFile(file, plan3.cwd, plan3.limits, plan3.walked.has(file)));
+  const perFile = await reading ?? plan3.files.map((file) => loadPlanFile(plan3, file));
   return assembleLoad(plan3, perFile, renders ?? renderFolders(plan3, options));
 }
 

@@ -143,7 +143,7 @@ var here = import_node_path2.default.dirname((0, import_node_url.fileURLToPath)(
 var cliFile = import_node_path2.default.join(here, "kubeplan-cli.cjs");
 var argv = process.argv.slice(2);
 var enableCompileCache = import_node_module2.default.enableCompileCache;
-var cache = enableCompileCache ? void 0 : openCodeCache(cacheRoot(process.env), "bc0a9e521dc895d3");
+var cache = enableCompileCache ? void 0 : openCodeCache(cacheRoot(process.env), "2a7acbcfd4aa8e5c");
 var cli;
 if (cache) {
   const command = COMMANDS.has(argv[0] ?? "") ? argv[0] : "other";

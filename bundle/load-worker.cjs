@@ -9804,7 +9804,8 @@ var Reader = class {
       if (!/^---(?:[ ]+#.*|[ ]*)$/.test(this.text.slice(first.start, first.end))) giveUp();
       this.i = 1;
     }
-    for (const line2 of this.lines.slice(this.i)) {
+    for (let l = this.i; l < this.lines.length; l++) {
+      const line2 = this.lines[l];
       const head = this.text.slice(line2.start, line2.start + 3);
       if ((head === "---" || head === "...") && /^(?:[ ]|$)/.test(this.text.slice(line2.start + 3, line2.start + 4)))
         giveUp();
@@ -10069,22 +10070,22 @@ var Reader = class {
     if (!first || first.start + first.indent >= first.end || first.indent <= column) giveUp();
     const indent = first.indent;
     const content = [];
+    let kept = 0;
     let lastContent = this.i;
     for (; this.i < this.lines.length; this.i++) {
       const l = this.lines[this.i];
-      const blank = l.start + l.indent >= l.end;
-      if (blank) {
+      if (l.start + l.indent >= l.end) {
         if (l.end - l.start > indent) giveUp();
         content.push("");
         continue;
       }
       if (l.indent < indent) break;
       content.push(text.slice(l.start + indent, l.end));
+      kept = content.length;
       lastContent = this.i;
     }
-    const kept = content.slice(0, lastContent - (this.i - content.length) + 1);
     this.i = lastContent + 1;
-    const body = kept.join("\n");
+    const body = content.slice(0, kept).join("\n");
     const end = Math.min(this.lines[lastContent].end + 1, text.length);
     const clipped = strip ? body : `${body}
 `;

@@ -92,7 +92,8 @@ class Reader {
       if (!/^---(?:[ ]+#.*|[ ]*)$/.test(this.text.slice(first.start, first.end))) giveUp();
       this.i = 1;
     }
-    for (const line of this.lines.slice(this.i)) {
+    for (let l = this.i; l < this.lines.length; l++) {
+      const line = this.lines[l]!;
       const head = this.text.slice(line.start, line.start + 3);
       // Another document, a document end or a directive: yaml's business.
       if ((head === '---' || head === '...') && /^(?:[ ]|$)/.test(this.text.slice(line.start + 3, line.start + 4)))
@@ -382,23 +383,24 @@ class Reader {
     // The first content line sets the indentation; leading blank lines make that subtler: left to yaml.
     if (!first || first.start + first.indent >= first.end || first.indent <= column) giveUp();
     const indent = first!.indent;
+    // Content lines, blank ones as ''; trailing blank lines are not part of the value (clip and strip chomping).
     const content: string[] = [];
+    let kept = 0;
     let lastContent = this.i;
     for (; this.i < this.lines.length; this.i++) {
       const l = this.lines[this.i]!;
-      const blank = l.start + l.indent >= l.end;
-      if (blank) {
+      if (l.start + l.indent >= l.end) {
         if (l.end - l.start > indent) giveUp(); // spaces past the indentation on a blank line are content
         content.push('');
         continue;
       }
       if (l.indent < indent) break;
       content.push(text.slice(l.start + indent, l.end));
+      kept = content.length;
       lastContent = this.i;
     }
-    const kept = content.slice(0, lastContent - (this.i - content.length) + 1);
     this.i = lastContent + 1;
-    const body = kept.join('\n');
+    const body = content.slice(0, kept).join('\n');
     const end = Math.min(this.lines[lastContent]!.end + 1, text.length);
     const clipped = strip ? body : `${body}\n`;
     return {

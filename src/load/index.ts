@@ -121,7 +121,7 @@ export interface LoadInputsOptions extends ExpandOptions {
 /** Reads every input: `-` is stdin; the rest are files, folders or globs. */
 export function loadInputs(inputs: string[], options: LoadInputsOptions = {}): LoadResult {
   const plan = planLoad(inputs, options);
-  const perFile = plan.files.map((file) => loadFile(file, plan.cwd, plan.limits, plan.walked.has(file)));
+  const perFile = plan.files.map((file) => loadPlanFile(plan, file));
   return assembleLoad(plan, perFile, renderFolders(plan, options));
 }
 
@@ -171,6 +171,11 @@ export function planLoad(inputs: string[], options: LoadInputsOptions = {}): Loa
     walked: expanded.walked,
     rendered: expanded.rendered,
   };
+}
+
+/** Reads one of the plan's files (see loadFile). */
+export function loadPlanFile(plan: LoadPlan, file: string): LoadResult {
+  return loadFile(file, plan.cwd, plan.limits, plan.walked.has(file));
 }
 
 /** Reads one file of a walk or of the inputs (`walked`: found by walking a folder) and takes out non-Kubernetes documents. */

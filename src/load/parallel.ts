@@ -16,6 +16,7 @@ import { packageFile } from '../core/package-root.js';
 import {
   assembleLoad,
   loadFile,
+  loadPlanFile,
   planLoad,
   renderFolders,
   type Render,
@@ -34,7 +35,7 @@ const require = createRequire(import.meta.url);
 /** Below this many files, starting workers (≈ 40 ms each) costs more than it saves: read on the main thread. */
 export const MIN_FILES_FOR_WORKERS = 64;
 /**
- * Nor below this many bytes: the block-YAML reader reads ≈ 10 MB/s on one core, and on 2 cores a worker only paid
+ * Nor below this many bytes: lint reads ≈ 7 MB/s on one core, and on 2 cores a worker only paid
  * for itself from about this much input (bench: 9 MB even, 120 MB −4 %). KUBEPLAN_PARALLEL_MIN_BYTES overrides it.
  */
 export const MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
@@ -166,8 +167,7 @@ export function loadFilesInWorkers(
     jobs: plan.files.map((file, index) => ({ index, file, walked: plan.walked.has(file) })),
     next: new SharedArrayBuffer(4),
   };
-  const readHere = (index: number) =>
-    loadFile(plan.files[index]!, plan.cwd, plan.limits, plan.walked.has(plan.files[index]!));
+  const readHere = (index: number) => loadPlanFile(plan, plan.files[index]!);
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const workers = Array.from(
     { length: count },
@@ -216,7 +216,6 @@ export async function loadInputsInParallel(
   let renders: Render[] | undefined;
   // Folders are rendered (kubectl kustomize, helm) while the workers start reading the files.
   const reading = loadFilesInWorkers(plan, jobs, { first: () => (renders = renderFolders(plan, options)) });
-  const perFile =
-    (await reading) ?? plan.files.map((file) => loadFile(file, plan.cwd, plan.limits, plan.walked.has(file)));
+  const perFile = (await reading) ?? plan.files.map((file) => loadPlanFile(plan, file));
   return assembleLoad(plan, perFile, renders ?? renderFolders(plan, options));
 }

@@ -3,37 +3,14 @@
  * answers, it must answer exactly as yaml: the same findings, the same objects with keys in the same order, the same
  * positions for every path. Compared on hand-written cases, on generated documents, and on every corpus file.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusRoot } from '../../scripts/corpus.mjs';
-import type { JsonPath } from '../../src/core/types.js';
 import { readBlockYaml } from '../../src/load/block-yaml.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { chunkStarts, parseText, plainResolver } from '../../src/load/parse.js';
-
-/** Every path of a value (capped), with missing ones beside them. */
-function pathsOf(value: unknown, limit = 3000): JsonPath[] {
-  const out: JsonPath[] = [[], ['nope']];
-  const stack: Array<[unknown, Array<string | number>]> = [[value, []]];
-  while (stack.length > 0 && out.length < limit) {
-    const [v, p] = stack.pop()!;
-    if (Array.isArray(v)) {
-      out.push([...p, v.length]);
-      v.forEach((item, i) => {
-        out.push([...p, i], [...p, i, 'below']);
-        stack.push([item, [...p, i]]);
-      });
-    } else if (typeof v === 'object' && v !== null) {
-      out.push([...p, 'missing-field']);
-      for (const [k, item] of Object.entries(v)) {
-        out.push([...p, k], [...p, k, 'below']);
-        stack.push([item, [...p, k]]);
-      }
-    }
-  }
-  return out;
-}
+import { pathsOf, yamlFilesUnder } from './walk.js';
 
 /** The value with every object's keys listed in order (toEqual alone ignores key order), NaN and -0 spelled out. */
 function ordered(value: unknown): unknown {
@@ -372,15 +349,7 @@ describe('block-YAML reader ≡ yaml', () => {
 
   const root = corpusRoot();
   it.skipIf(!existsSync(root))('every corpus file, and most corpus documents are taken', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir).sort()) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (/\.(ya?ml|json)$/.test(name)) files.push(full);
-      }
-    };
-    walk(root);
+    const files = yamlFilesUnder(root);
     let documents = 0;
     let fast = 0;
     let bytes = 0;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusRoot } from '../../scripts/corpus.mjs';
 import { lint, lintParallel } from '../../src/lint.js';
-import { loadFile, planLoad } from '../../src/load/index.js';
+import { loadPlanFile, planLoad } from '../../src/load/index.js';
 import { loadFilesInWorkers, MIN_BYTES_FOR_WORKERS, MIN_FILES_FOR_WORKERS } from '../../src/load/parallel.js';
 import { runCli } from '../cli/run-cli.js';
 
@@ -51,7 +51,7 @@ describe('--jobs: files read in worker threads', () => {
     const reading = loadFilesInWorkers(plan, 2);
     expect(reading).toBeDefined(); // enough files: workers are used
     const parallel = await reading!;
-    const serial = plan.files.map((f) => loadFile(f, plan.cwd, plan.limits, plan.walked.has(f)));
+    const serial = plan.files.map((f) => loadPlanFile(plan, f));
     expect(parallel.length).toBe(serial.length);
     let located = 0;
     serial.forEach((s, i) => {
@@ -83,7 +83,7 @@ describe('--jobs: files read in worker threads', () => {
 
   it('a worker that dies, at once or after claiming files, or never starts: its files are read here', async () => {
     const plan = planLoad(['.'], { cwd: root });
-    const serial = plan.files.map((f) => loadFile(f, plan.cwd, plan.limits, plan.walked.has(f)));
+    const serial = plan.files.map((f) => loadPlanFile(plan, f));
     const dir = mkdtempSync(path.join(tmpdir(), 'kubeplan-bad-worker-'));
     const workers = {
       // Claims three files (as a real worker does, from the shared counter), replies for none, and crashes.

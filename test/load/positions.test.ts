@@ -4,36 +4,14 @@
  * hand-written edge cases (merge keys, aliases, empty values and items, flow collections, Lists) and of every file
  * in the shared corpus (when present), including paths that do not exist.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusRoot } from '../../scripts/corpus.mjs';
-import type { JsonPath, Manifest } from '../../src/core/types.js';
+import type { Manifest } from '../../src/core/types.js';
 import { documentSourceMaps, parseText } from '../../src/load/parse.js';
 import type { DocumentSourceMap } from '../../src/load/source-map.js';
-
-/** Every path of `value` (capped), and beside each a missing field, a missing index and a numeric key. */
-function pathsOf(value: unknown, limit = 4000): JsonPath[] {
-  const out: JsonPath[] = [[], ['nope'], [0]];
-  const stack: Array<[unknown, Array<string | number>]> = [[value, []]];
-  while (stack.length > 0 && out.length < limit) {
-    const [v, p] = stack.pop()!;
-    if (Array.isArray(v)) {
-      out.push([...p, v.length], [...p, 'x']);
-      v.forEach((item, i) => {
-        out.push([...p, i]);
-        stack.push([item, [...p, i]]);
-      });
-    } else if (typeof v === 'object' && v !== null) {
-      out.push([...p, 'missing-field'], [...p, 0, 'deeper']);
-      for (const [k, item] of Object.entries(v)) {
-        out.push([...p, k], [...p, k, 'below']);
-        stack.push([item, [...p, k]]);
-      }
-    }
-  }
-  return out;
-}
+import { pathsOf, yamlFilesUnder } from './walk.js';
 
 /** Differences between the manifests' answers and the Document walk's, as readable lines. */
 function differences(text: string, file = 'f.yaml'): string[] {
@@ -148,15 +126,7 @@ describe('position tree ≡ the Document walk', () => {
 
   const root = corpusRoot();
   it.skipIf(!existsSync(root))('every path of every corpus file', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir).sort()) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (/\.(ya?ml|json)$/.test(name)) files.push(full);
-      }
-    };
-    walk(root);
+    const files = yamlFilesUnder(root);
     expect(files.length).toBeGreaterThan(500);
     const diffs = files.flatMap((f) => differences(readFileSync(f, 'utf8'), path.relative(root, f)));
     expect(diffs.slice(0, 20)).toEqual([]);
